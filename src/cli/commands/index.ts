@@ -1,0 +1,8 @@
+import type { CommandModule } from '../command.js';
+
+/**
+ * Every CLI command, in the order `--help` lists them. Each module registers itself on the
+ * program; add a line here when you add a command.
+ */
+export const commands: readonly (() => Promise<CommandModule>)[] = [
+];

@@ -1,0 +1,42 @@
+import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Where a command writes. Tests pass their own; the CLI passes process streams. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stdout is a terminal (colours, progress bars). */
+  readonly isTTY: boolean;
+}
+
+export const processIo: Io = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  get isTTY() {
+    return Boolean(process.stdout.isTTY);
+  },
+};
+
+/** Collects output in memory (tests, library callers). */
+export function memoryIo(): Io & { stdout: () => string; stderr: () => string } {
+  let o = '';
+  let e = '';
+  return {
+    out: (t) => void (o += t),
+    err: (t) => void (e += t),
+    isTTY: false,
+    stdout: () => o,
+    stderr: () => e,
+  };
+}
+
+/**
+ * Writes a file atomically: to a temporary sibling first, then renamed over the target,
+ * so a failure never leaves a half-written file behind.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}

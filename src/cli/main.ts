@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { InputError, ExitCode } from '../common/errors.js';
+import { processIo, type Io } from './io.js';
+import { commands } from './commands/index.js';
+import type { CommandContext } from './command.js';
+
+export const VERSION = '0.1.0';
+
+/**
+ * Runs the CLI with the given arguments and returns the exit code.
+ * 0 ok · 1 findings that block · 2 bad input or usage · 3 internal error.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exit: number = ExitCode.ok;
+  const ctx: CommandContext = { io, setExit: (c) => void (exit = Math.max(exit, c)) };
+  const program = new Command('datacustoms')
+    .description(
+      'Customs control for data that crosses borders: for every data flow, may this data go there,\n' +
+        'to them, and what must be filed or reported, by when? Decisions cite the article that decides them.',
+    )
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const load of commands) (await load()).register(program, ctx);
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 ok, 1 findings that block, 2 bad input or usage, 3 internal error.\n' +
+      'Every command takes --format text|json. Run `datacustoms demo` for a guided example.',
+  );
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
+      return ExitCode.badInput;
+    }
+    if (e instanceof InputError) {
+      io.err(`datacustoms: ${e.message}\n`);
+      return ExitCode.badInput;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`datacustoms: internal error: ${msg}\n`);
+    if (process.env['DATACUSTOMS_DEBUG'] && e instanceof Error && e.stack) io.err(e.stack + '\n');
+    return ExitCode.internal;
+  }
+}

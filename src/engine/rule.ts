@@ -1,0 +1,78 @@
+/**
+ * Rules as code. A rule is a module the way a lint rule is: an id, metadata (citation, source
+ * URL, effective window, the facts it reads), and its logic. Beside each rule file sits a
+ * tester (`*.test.ts`) with cases that must and must not trigger.
+ *
+ * Exemptions are *exceptions* in the default-logic sense (Catala): an exception names the
+ * base rules it defeats, and when it fires those rules yield, whatever order they ran in.
+ */
+import type { CivilDate } from '../time/civil-date.js';
+import type { Obligation, Outcome, RuleRef } from './types.js';
+
+export interface EffectiveWindow {
+  readonly from: CivilDate;
+  readonly until?: CivilDate;
+}
+
+export interface RuleMeta {
+  /** Stable id, e.g. `us.doj.dsp/202.301`. */
+  readonly id: string;
+  readonly title: string;
+  /** Legal citation, e.g. `28 CFR 202.301(a)`. */
+  readonly citation: string;
+  readonly sourceUrl?: string;
+  readonly effective: EffectiveWindow;
+  /** The facts this rule reads (documentation and explanation). */
+  readonly reads: readonly string[];
+  /** Default logic: the rules this one is an exception to. */
+  readonly exceptionTo?: readonly string[];
+}
+
+/** What a rule says when it fires. */
+export interface Finding {
+  /** The regime outcome this rule establishes (absent for rules that only add duties or facts). */
+  readonly outcome?: Outcome;
+  readonly reasons: readonly string[];
+  readonly obligations?: readonly Obligation[];
+}
+
+export interface Rule<C> extends RuleMeta {
+  /** Returns a finding when the rule fires on this context, else null. */
+  evaluate(ctx: C): Finding | null;
+}
+
+export function defineRule<C>(rule: Rule<C>): Rule<C> {
+  return rule;
+}
+
+export function inForce(meta: RuleMeta, date: CivilDate): boolean {
+  return meta.effective.from <= date && (meta.effective.until === undefined || date <= meta.effective.until);
+}
+
+export interface Fired {
+  readonly rule: RuleMeta;
+  readonly finding: Finding;
+}
+
+/**
+ * Runs the rules in force on `date` and resolves exceptions: any fired rule named in a fired
+ * exception's `exceptionTo` is defeated. Returns the surviving findings, in rule order.
+ */
+export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate): { fired: Fired[]; defeated: Fired[] } {
+  const fired: Fired[] = [];
+  for (const r of rules) {
+    if (!inForce(r, date)) continue;
+    const finding = r.evaluate(ctx);
+    if (finding) fired.push({ rule: r, finding });
+  }
+  const defeatedIds = new Set<string>();
+  for (const f of fired) for (const id of f.rule.exceptionTo ?? []) defeatedIds.add(id);
+  return {
+    fired: fired.filter((f) => !defeatedIds.has(f.rule.id)),
+    defeated: fired.filter((f) => defeatedIds.has(f.rule.id)),
+  };
+}
+
+export function ref(meta: RuleMeta): RuleRef {
+  return { id: meta.id, citation: meta.citation };
+}

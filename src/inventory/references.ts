@@ -1,0 +1,75 @@
+/**
+ * Cross-reference checks after merging: a flow names a dataset and a recipient that exist, an
+ * ownership edge names a real owner, and so on. Each problem points at the referring field.
+ */
+import type { InputProblem } from '../common/errors.js';
+import type { Dataset, Entity, Flow, InventoryEvent, Organization, System } from './schema.js';
+
+/** A value with where it came from, for error messages. */
+export interface Located<T> {
+  readonly value: T;
+  readonly where: {
+    readonly file: string;
+    readonly path: string;
+    locate(path: readonly PropertyKey[]): { line?: number; column?: number };
+  };
+}
+
+interface MergedParts {
+  organization: Organization;
+  entities: Located<Entity>[];
+  systems: Located<System>[];
+  datasets: Located<Dataset>[];
+  flows: Located<Flow>[];
+  events: Located<InventoryEvent>[];
+}
+
+export function checkReferences(inv: MergedParts): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const entityIds = new Set(inv.entities.map((e) => e.value.id));
+  const partyIds = new Set([...entityIds, inv.organization.id]);
+  const systemIds = new Set(inv.systems.map((s) => s.value.id));
+  const datasetIds = new Set(inv.datasets.map((d) => d.value.id));
+
+  const ref = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, pool: Set<string>, what: string) => {
+    if (id === undefined || pool.has(id)) return;
+    const known = [...pool].slice(0, 8).join(', ');
+    problems.push({
+      file: item.where.file,
+      ...item.where.locate(field),
+      path: `${item.where.path}.${field.map((f) => (typeof f === 'number' ? `[${f}]` : f)).join('.').replace(/\.\[/g, '[')}`,
+      message: `unknown ${what} "${id}"${known ? ` (known: ${known}${pool.size > 8 ? ', …' : ''})` : ''}`,
+    });
+  };
+
+  for (const e of inv.entities) {
+    e.value.owners.forEach((o, i) => ref(e, ['owners', i, 'entity'], o.entity, partyIds, 'owner entity'));
+    e.value.employment.forEach((o, i) => ref(e, ['employment', i, 'entity'], o.entity, partyIds, 'employer entity'));
+    ref(e, ['branchOf'], e.value.branchOf, partyIds, 'entity');
+    if (e.value.owners.some((o) => o.entity === e.value.id)) {
+      problems.push({ file: e.where.file, ...e.where.locate(['owners']), path: `${e.where.path}.owners`, message: 'an entity cannot own itself' });
+    }
+    const total = e.value.owners.reduce((s, o) => s + (o.percent ?? 0), 0);
+    if (total > 100.0001) {
+      problems.push({ file: e.where.file, ...e.where.locate(['owners']), path: `${e.where.path}.owners`, message: `ownership shares add up to ${total}% (more than 100%)` });
+    }
+  }
+  for (const s of inv.systems) ref(s, ['provider'], s.value.provider, partyIds, 'provider entity');
+  for (const d of inv.datasets) ref(d, ['system'], d.value.system, systemIds, 'system');
+  for (const f of inv.flows) {
+    ref(f, ['dataset'], f.value.dataset, datasetIds, 'dataset');
+    ref(f, ['recipient'], f.value.recipient, partyIds, 'recipient entity');
+    ref(f, ['from'], f.value.from, partyIds, 'entity');
+    ref(f, ['directedByUsPerson'], f.value.directedByUsPerson, partyIds, 'entity');
+    if (f.value.start && f.value.end && f.value.end < f.value.start) {
+      problems.push({ file: f.where.file, ...f.where.locate(['end']), path: `${f.where.path}.end`, message: `ends (${f.value.end}) before it starts (${f.value.start})` });
+    }
+    if (f.value.kind === 'government_request' && !f.value.request) {
+      problems.push({ file: f.where.file, ...f.where.locate(['kind']), path: `${f.where.path}.request`, message: 'a government_request flow needs `request: {authority, country}`' });
+    }
+  }
+  for (const o of inv.organization.owners) {
+    if (!entityIds.has(o.entity)) problems.push({ path: 'organization.owners', message: `unknown owner entity "${o.entity}"` });
+  }
+  return problems;
+}

@@ -1,0 +1,411 @@
+/**
+ * The inventory: the declared facts about an organization's data, counterparties and flows.
+ * These zod validators are the single source of truth: the TypeScript types, the JSON Schema
+ * (`datacustoms schema`) and the validation errors all come from them.
+ */
+import { z } from 'zod';
+import { CATEGORY_IDS, type CategoryId } from './taxonomy.js';
+import { isCivilDate } from '../time/civil-date.js';
+
+// --- primitives -------------------------------------------------------------------------------
+
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'an id: letters, digits and . _ : - (not starting with punctuation)')
+  .describe('Identifier, unique across the whole inventory.');
+
+export const Country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code in capitals, e.g. US, CN, HK, SG, DE')
+  .describe('ISO 3166-1 alpha-2 country code (HK and MO are separate codes; the packs know which regimes include them).');
+
+export const DateStr = z
+  .string()
+  .refine(isCivilDate, 'a calendar date as YYYY-MM-DD')
+  .describe('Calendar date, YYYY-MM-DD.');
+
+export const Category = z.enum(CATEGORY_IDS as [CategoryId, ...CategoryId[]]).describe('A category from the datacustoms taxonomy.');
+
+export const Percent = z.number().min(0).max(100).describe('Percentage, 0 to 100.');
+
+/** Counts of data subjects by the jurisdiction they belong to (country code → count). */
+export const SubjectCounts = z
+  .record(Country, z.number().int().nonnegative())
+  .describe('Number of distinct data subjects by country (US = U.S. persons; CN = individuals in China).');
+
+// --- organization -----------------------------------------------------------------------------
+
+export const Listing = z
+  .object({
+    exchange: z.string().describe('Exchange or market, e.g. NYSE, Nasdaq, HKEX.'),
+    country: Country.describe('Country (or region) of the exchange.'),
+    status: z.enum(['planned', 'filed', 'listed']).default('planned'),
+    date: DateStr.optional(),
+  })
+  .strict();
+
+export const Approval = z
+  .object({
+    type: z
+      .enum(['cybersecurity_review_cleared', 'cac_security_assessment', 'prc_authority_approval', 'doj_license', 'other'])
+      .describe('What was approved or cleared.'),
+    date: DateStr.describe('Date issued.'),
+    expires: DateStr.optional(),
+    reference: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const Organization = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    organizedIn: Country.describe('Country under whose laws the organization is organized.'),
+    organizedSolelyInUS: z
+      .boolean()
+      .optional()
+      .describe('28 CFR 202.256: an entity organized solely under US law (and its foreign branches) is a U.S. person. Defaults to organizedIn == US.'),
+    principalPlaceOfBusiness: Country.optional(),
+    branchesIn: z.array(Country).default([]).describe('Countries where the organization operates branches (not separate legal persons).'),
+    owners: z
+      .array(z.object({ entity: Id, percent: Percent.optional() }).strict())
+      .default([])
+      .describe('Who owns the organization (edges to entities), with equity percentages.'),
+    cn: z
+      .object({
+        ciio: z.boolean().default(false).describe('Critical information infrastructure operator (CSL Art. 37; PIPL Art. 40).'),
+        personalInformationProcessor: z.boolean().default(false).describe('Processes personal information in China (PIPL Art. 73).'),
+        stateOrgan: z.boolean().default(false).describe('A state organ (PIPL Art. 36).'),
+        networkPlatformOperator: z
+          .object({ users: z.number().int().nonnegative().describe('Users whose personal information it holds.') })
+          .strict()
+          .optional()
+          .describe('Network platform operator (Cybersecurity Review Measures Art. 7).'),
+        networkProductProvider: z.boolean().default(false).describe('Provides network products in China (vulnerability regulations Art. 2).'),
+        freeTradeZone: z
+          .object({
+            zone: z.string(),
+            negativeList: z.array(Category).describe('Categories on the zone\'s CAC-filed negative list (Order 16 Art. 6).'),
+          })
+          .strict()
+          .optional(),
+        importantDataProcessor: z.boolean().default(false),
+      })
+      .strict()
+      .default({ ciio: false, personalInformationProcessor: false, stateOrgan: false, networkProductProvider: false, importantDataProcessor: false }),
+    eu: z
+      .object({
+        manufacturer: z.boolean().default(false).describe('Manufacturer of products with digital elements (CRA).'),
+        nis2: z.enum(['essential', 'important']).optional().describe('NIS2 entity class.'),
+        doraFinancialEntity: z.boolean().default(false),
+        gdprController: z.boolean().default(false),
+        trustServiceProvider: z.boolean().default(false),
+        mainEstablishment: Country.optional(),
+      })
+      .strict()
+      .default({ manufacturer: false, doraFinancialEntity: false, gdprController: false, trustServiceProvider: false }),
+    us: z
+      .object({
+        secRegistrant: z.boolean().default(false),
+        smallerReportingCompany: z.boolean().default(false),
+        foreignPrivateIssuer: z.boolean().default(false),
+        circiaCoveredEntity: z.boolean().default(false),
+      })
+      .strict()
+      .default({ secRegistrant: false, smallerReportingCompany: false, foreignPrivateIssuer: false, circiaCoveredEntity: false }),
+    listings: z.array(Listing).default([]).describe('Stock listings, planned or done.'),
+    approvals: z.array(Approval).default([]).describe('Organization-level approvals, e.g. a cleared cybersecurity review.'),
+    timeZone: z.string().default('UTC').describe('IANA time zone of the organization, for clocks.'),
+  })
+  .strict();
+
+// --- entities ---------------------------------------------------------------------------------
+
+export const Designation = z
+  .object({
+    list: z.string().describe('List id, e.g. ofac.sdn, fcc.covered, dod.1260h, doj.covered_persons, cn.countersanctions.'),
+    program: z.string().optional(),
+    listedFrom: DateStr.optional(),
+    listedUntil: DateStr.optional(),
+    source: z.string().optional(),
+    matchedName: z.string().optional(),
+    score: z.number().min(0).max(1).optional(),
+    via: z.string().optional().describe('When inherited through ownership: the path that explains it.'),
+  })
+  .strict();
+
+export const OwnershipEdge = z
+  .object({
+    entity: Id.describe('The owner.'),
+    percent: Percent.optional().describe('Equity (or voting) share held directly; omit when unknown.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const Employment = z
+  .object({
+    entity: Id.describe('Employer or principal.'),
+    relation: z.enum(['employee', 'contractor']).default('employee'),
+  })
+  .strict();
+
+export const Entity = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    kind: z.enum(['company', 'individual', 'government']),
+    aliases: z.array(z.string().min(1)).default([]).describe('Other names, in any script.'),
+    // companies
+    organizedIn: Country.optional().describe('Country of organization (companies).'),
+    principalPlaceOfBusiness: Country.optional(),
+    headquarters: Country.optional(),
+    branchOf: Id.optional().describe('This is a branch (not a separate legal person) of the given entity.'),
+    owners: z.array(OwnershipEdge).default([]),
+    // individuals
+    citizenships: z.array(Country).default([]),
+    usStatus: z
+      .enum(['citizen', 'national', 'permanent_resident', 'refugee', 'asylee'])
+      .optional()
+      .describe('28 CFR 202.256(a): US status of an individual.'),
+    primaryResidence: Country.optional(),
+    location: Country.optional().describe('Where the person is physically (any person in the United States is a U.S. person).'),
+    employment: z.array(Employment).default([]),
+    // governments
+    government: Country.optional().describe('For kind=government: the country whose government (or agency) this is.'),
+    designations: z.array(Designation).default([]),
+    roles: z
+      .array(z.enum(['carrier', 'cloud_provider', 'app_publisher', 'sdk_provider', 'equipment_vendor', 'video_surveillance_vendor', 'cable_operator', 'data_broker', 'vendor', 'subsidiary', 'court', 'law_enforcement', 'regulator']))
+      .default([]),
+    note: z.string().optional(),
+  })
+  .strict();
+
+// --- systems and datasets -----------------------------------------------------------------------
+
+export const System = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    location: Country.describe('Where the system stores or processes data.'),
+    provider: Id.optional().describe('Entity hosting or operating it.'),
+    kind: z.enum(['cloud', 'datacenter', 'saas', 'on_premises', 'device', 'network', 'other']).default('other'),
+  })
+  .strict();
+
+export const Dataset = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    categories: z.array(Category).min(1),
+    linked: z
+      .boolean()
+      .default(true)
+      .describe('28 CFR 202.232: the categories are linked or linkable to each other for the same person.'),
+    subjects: SubjectCounts.default({}),
+    usDevices: z.number().int().nonnegative().optional().describe('US devices, for precise geolocation (202.205(c)).'),
+    system: Id.optional().describe('Where the dataset lives.'),
+    collectedIn: z.array(Country).default([]).describe('Where the data was collected or generated.'),
+    collectedFromIndividuals: z
+      .boolean()
+      .default(true)
+      .describe('We collected it directly from the individuals (relevant to data brokerage, 202.214).'),
+    anonymized: z.boolean().default(false).describe('Properly anonymised: no individual can be identified or re-identified (PIPL Art. 4).'),
+    publiclyAvailable: z.boolean().default(false).describe('Lawfully available to the public from government records or widely distributed media (202.249(b)(2)).'),
+    governmentRelated: z
+      .object({
+        locations: z.boolean().default(false).describe('Precise geolocation within an area on the Government-Related Location Data List (202.222(a)(1)).'),
+        marketedAsGovernmentPersonnel: z.boolean().default(false).describe('Marketed as linked to US Government employees or contractors (202.222(a)(2)).'),
+      })
+      .strict()
+      .optional(),
+    importantData: z
+      .object({
+        notified: z.boolean().describe('Notified by the relevant department or region, or publicly released, as important data (Order 16 Art. 2; NDSMR Art. 37).'),
+        by: z.string().optional(),
+        date: DateStr.optional(),
+      })
+      .strict()
+      .optional(),
+    coreData: z.boolean().default(false).describe('National core data (DSL Art. 21).'),
+    foreignOriginOnly: z
+      .boolean()
+      .default(false)
+      .describe('PI collected and generated abroad, processed in China, with no domestic PI or important data added (Order 16 Art. 4).'),
+    mixedDomesticUnverified: z
+      .boolean()
+      .default(false)
+      .describe('Foreign-origin data into which some domestic PI was merged, scope not yet verified (Order 16 Art. 4 boundary).'),
+    informationalMaterials: z.boolean().default(false).describe('Expressive material fully created before the transaction (202.226, 202.502).'),
+    scan: z
+      .object({ source: z.string(), at: z.string().optional(), error: z.record(Country, z.number()).optional() })
+      .strict()
+      .optional()
+      .describe('Filled by `datacustoms scan --write-inventory`.'),
+  })
+  .strict();
+
+// --- flows ------------------------------------------------------------------------------------
+
+export const FlowKind = z.enum([
+  'transfer',
+  'remote_access',
+  'data_brokerage',
+  'vendor_agreement',
+  'employment_agreement',
+  'investment_agreement',
+  'government_request',
+]);
+
+export const Purpose = z.enum([
+  'contract_with_individual', // Order 16 Art. 5(1); NDSMR 35(4)
+  'hr_management', // Order 16 Art. 5(2); NDSMR 35(5)
+  'emergency', // Order 16 Art. 5(3); NDSMR 35(7)
+  'statutory_duty', // NDSMR 35(6)
+  'international_trade', // Order 16 Art. 3 activities
+  'cross_border_transport',
+  'academic_cooperation',
+  'transnational_manufacturing',
+  'corporate_group_administration', // 202.506
+  'financial_services', // 202.505
+  'us_government_business', // 202.504
+  'regulatory_approval', // 202.510
+  'clinical_investigation', // 202.511
+  'telecommunications', // 202.509
+  'travel', // 202.503
+  'personal_communication', // 202.501
+  'required_by_federal_law', // 202.507
+  'research',
+  'analytics',
+  'marketing',
+  'customer_support',
+  'storage',
+  'other',
+]);
+
+export const Safeguard = z
+  .object({
+    type: z.enum([
+      'cisa_security_requirements', // 28 CFR 202.248
+      'onward_transfer_clause', // 202.302(a)(1)
+      'cac_security_assessment', // Order 16 Art. 7; Order 11
+      'cac_standard_contract', // Order 13; Order 16 Art. 8
+      'cac_standard_contract_filed', // Order 13 Art. 7
+      'pi_protection_certification', // PIPL Art. 38(2)
+      'pipia', // PIPL Art. 55
+      'notice', // PIPL Art. 39
+      'separate_consent', // PIPL Art. 39
+      'prc_authority_approval', // PIPL Art. 41; DSL Art. 36
+      'cfius_mitigation', // 202.508
+      'doj_license', // subpart H
+      'eu_scc',
+      'other',
+    ]),
+    date: DateStr.optional().describe('Date it took effect, was issued or filed.'),
+    expires: DateStr.optional(),
+    reference: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const Flow = z
+  .object({
+    id: Id,
+    description: z.string().optional(),
+    dataset: Id.describe('The dataset the flow carries or exposes.'),
+    from: Id.optional().describe('The party sending or granting access; defaults to the organization.'),
+    fromCountry: Country.optional().describe('Where the data sits before the flow; defaults to the dataset\'s system location.'),
+    recipient: Id.describe('The entity receiving the data or access.'),
+    destination: Country.describe('Where the data goes, or where it is accessed from.'),
+    kind: FlowKind,
+    classes: z
+      .array(z.enum(['data_brokerage', 'vendor_agreement', 'employment_agreement', 'investment_agreement']))
+      .default([])
+      .describe('28 CFR 202.210 transaction classes, when more than the kind (e.g. a transfer made under a vendor agreement).'),
+    purpose: Purpose.default('other'),
+    purposeNote: z.string().optional(),
+    subjects: SubjectCounts.optional().describe('Subjects involved, when fewer than the whole dataset.'),
+    usDevices: z.number().int().nonnegative().optional(),
+    start: DateStr.optional(),
+    end: DateStr.optional(),
+    access: z.boolean().default(true).describe('The recipient gets access to the data (202.201). False for e.g. end-to-end encrypted relay without keys.'),
+    cloudComputing: z.boolean().default(false).describe('A vendor agreement for cloud-computing services (202.258; 202.1103).'),
+    investment: z
+      .object({
+        publiclyTraded: z.boolean().default(false),
+        registeredFund: z.boolean().default(false),
+        limitedPartnerOnly: z.boolean().default(false),
+        votingEquityPercent: Percent.optional(),
+        rightsBeyondMinorityProtections: z.boolean().default(false),
+      })
+      .strict()
+      .optional()
+      .describe('Terms of an investment agreement (202.228(b) passive-investment exclusion).'),
+    request: z
+      .object({
+        authority: z.enum(['court', 'law_enforcement', 'regulator', 'other']),
+        country: Country,
+        received: DateStr.optional(),
+      })
+      .strict()
+      .optional()
+      .describe('For government_request: who asks.'),
+    physicallyInCountry: z
+      .boolean()
+      .optional()
+      .describe('For remote_access: the people accessing are physically in the data\'s country (no export, CAC Q&A Oct 2025).'),
+    viaFreeTradeZone: z.boolean().default(false),
+    designedToEvade: z.boolean().default(false).describe('Structured to evade Part 202 (202.304).'),
+    directedByUsPerson: Id.optional().describe('A U.S. person directing this transaction on a foreign party\'s behalf (202.305).'),
+    offerRejected: DateStr.optional().describe('Date an offer of this transaction was affirmatively rejected (202.1104).'),
+    violationKnown: DateStr.optional().describe('Date we became aware of a known or suspected onward-transfer violation (202.302(b)).'),
+    recipientChanged: z.boolean().default(false).describe('Recipient, purpose, scope or retention changed since the assessment (Order 11 Art. 14).'),
+    consentBased: z.boolean().default(true).describe('The transfer relies on the individuals\' consent (PIPL Art. 13(1)).'),
+    safeguards: z.array(Safeguard).default([]),
+  })
+  .strict();
+
+// --- events -----------------------------------------------------------------------------------
+
+export const Event = z
+  .object({
+    id: Id,
+    kind: z.enum(['vulnerability', 'incident', 'personal_data_breach', 'government_request']),
+    title: z.string().optional(),
+    learned: z.string().describe('When we became aware: an ISO date-time, or a date.'),
+    timeZone: z.string().optional().describe('IANA zone in which `learned` is expressed, when it has no offset.'),
+  })
+  .passthrough()
+  .describe('An event that starts reporting clocks (see `datacustoms clocks`).');
+
+// --- the inventory ------------------------------------------------------------------------------
+
+export const Inventory = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1).default(1),
+    organization: Organization,
+    entities: z.array(Entity).default([]),
+    systems: z.array(System).default([]),
+    datasets: z.array(Dataset).default([]),
+    flows: z.array(Flow).default([]),
+    events: z.array(Event).default([]),
+  })
+  .strict();
+
+/** A part of an inventory as found in one file: every section optional, merged later. */
+export const InventoryPart = Inventory.partial().extend({ organization: Organization.optional() });
+
+export type Organization = z.infer<typeof Organization>;
+export type Entity = z.infer<typeof Entity>;
+export type OwnershipEdge = z.infer<typeof OwnershipEdge>;
+export type Designation = z.infer<typeof Designation>;
+export type System = z.infer<typeof System>;
+export type Dataset = z.infer<typeof Dataset>;
+export type Flow = z.infer<typeof Flow>;
+export type FlowKind = z.infer<typeof FlowKind>;
+export type Purpose = z.infer<typeof Purpose>;
+export type Safeguard = z.infer<typeof Safeguard>;
+export type InventoryEvent = z.infer<typeof Event>;
+export type Inventory = z.infer<typeof Inventory>;
+export type InventoryInput = z.input<typeof Inventory>;
+export type InventoryPart = z.infer<typeof InventoryPart>;

@@ -1,0 +1,75 @@
+/**
+ * Civil dates (`YYYY-MM-DD`, no time zone) and their arithmetic. Deadlines counted in days are
+ * counted on the calendar of the regulator; see `working-days.ts` for working-day counts.
+ */
+
+export type CivilDate = string & { readonly __civilDate?: never };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `s` is a real calendar date in `YYYY-MM-DD` form. */
+export function isCivilDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01 for a civil date. */
+export function toDayNumber(date: CivilDate): number {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
+}
+
+export function fromDayNumber(n: number): CivilDate {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: CivilDate, days: number): CivilDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Adds calendar months, clamping to the month's last day (2024-01-31 + 1 month = 2024-02-29). */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const nd = Math.min(d, daysInMonth(ny, nm));
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
+}
+
+export function addYears(date: CivilDate, years: number): CivilDate {
+  return addMonths(date, years * 12);
+}
+
+/** Negative when a < b, 0 when equal, positive when a > b (ISO dates sort as strings). */
+export function compareDates(a: CivilDate, b: CivilDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function daysBetween(from: CivilDate, to: CivilDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: CivilDate): number {
+  return (toDayNumber(date) + 4) % 7;
+}
+
+/** 1 January of the date's year. */
+export function startOfYear(date: CivilDate): CivilDate {
+  return `${date.slice(0, 4)}-01-01`;
+}
+
+/** Today's civil date in the given IANA time zone. */
+export function today(timeZone = 'UTC', now: Date = new Date()): CivilDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return parts;
+}
