@@ -3,7 +3,8 @@
  * ownership edge names a real owner, and so on. Each problem points at the referring field.
  */
 import type { InputProblem } from '../common/errors.js';
-import type { Dataset, Entity, Flow, InventoryEvent, Organization, System } from './schema.js';
+import type { Dataset, Entity, Flow, Organization, System } from './schema.js';
+import type { InventoryEvent } from './events.js';
 
 /** A value with where it came from, for error messages. */
 export interface Located<T> {

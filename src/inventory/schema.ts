@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId } from './taxonomy.js';
 import { isCivilDate } from '../time/civil-date.js';
+import { Event } from './events.js';
+
+export { Event };
 
 // --- primitives -------------------------------------------------------------------------------
 
@@ -364,18 +367,7 @@ export const Flow = z
   })
   .strict();
 
-// --- events -----------------------------------------------------------------------------------
-
-export const Event = z
-  .object({
-    id: Id,
-    kind: z.enum(['vulnerability', 'incident', 'personal_data_breach', 'government_request']),
-    title: z.string().optional(),
-    learned: z.string().describe('When we became aware: an ISO date-time, or a date.'),
-    timeZone: z.string().optional().describe('IANA zone in which `learned` is expressed, when it has no offset.'),
-  })
-  .passthrough()
-  .describe('An event that starts reporting clocks (see `datacustoms clocks`).');
+// --- events: see ./events.ts (owned by the clocks feature) -------------------------------
 
 // --- the inventory ------------------------------------------------------------------------------
 
@@ -405,7 +397,7 @@ export type Flow = z.infer<typeof Flow>;
 export type FlowKind = z.infer<typeof FlowKind>;
 export type Purpose = z.infer<typeof Purpose>;
 export type Safeguard = z.infer<typeof Safeguard>;
-export type InventoryEvent = z.infer<typeof Event>;
+export type { InventoryEvent } from './events.js';
 export type Inventory = z.infer<typeof Inventory>;
 export type InventoryInput = z.input<typeof Inventory>;
 export type InventoryPart = z.infer<typeof InventoryPart>;

@@ -1,0 +1,29 @@
+/**
+ * The contract between list import (src/screen/lists/) and matching (src/screen/match/).
+ */
+
+/** One designated party as imported from a list, normalized across list formats. */
+export interface ListEntry {
+  /** Stable id: `<list>:<source id>`, e.g. `ofac.sdn:36`, `fcc.covered:huawei`. */
+  readonly entityId: string;
+  /** List id: ofac.sdn, ofac.cons, trade.csl, dod.1260h, fcc.covered, bis.mieu, cn.countersanctions, opensanctions, … */
+  readonly list: string;
+  /** Program(s) as the list names them (e.g. `SDGT`, `CMIC-EO13959`, `Entity List`). */
+  readonly programs: readonly string[];
+  readonly type: 'company' | 'person' | 'vessel' | 'aircraft' | 'unknown';
+  /** Primary name as listed. */
+  readonly name: string;
+  /** Other names, any script (a.k.a., f.k.a., registered Chinese names …). */
+  readonly aliases: readonly string[];
+  /** Weak aliases (OFAC "weak a.k.a."): matched but scored lower. */
+  readonly weakAliases?: readonly string[];
+  /** ISO 3166-1 alpha-2 countries associated with the entry (address, nationality, incorporation). */
+  readonly countries: readonly string[];
+  /** When the entry was listed / delisted (YYYY-MM-DD), when known. */
+  readonly listedFrom?: string;
+  readonly listedUntil?: string;
+  /** Names (or entity ids) of parents named by the list (1260H Parent Name, OFAC Linked To, FCC subsidiaries). */
+  readonly parents?: readonly string[];
+  /** Source file and list date, for provenance. */
+  readonly source: { readonly file: string; readonly listDate?: string; readonly url?: string };
+}
