@@ -85,6 +85,10 @@ export const Organization = z
           .optional()
           .describe('Network platform operator (Cybersecurity Review Measures Art. 7).'),
         networkProductProvider: z.boolean().default(false).describe('Provides network products in China (vulnerability regulations Art. 2).'),
+        networkOperator: z
+          .boolean()
+          .default(false)
+          .describe('Builds or operates networks, or provides services over networks, in the PRC (CSL Art. 76; CAC incident-reporting measures 2025 Art. 2). CIIOs and state organs are treated as operators too.'),
         freeTradeZone: z
           .object({
             zone: z.string(),
@@ -95,18 +99,19 @@ export const Organization = z
         importantDataProcessor: z.boolean().default(false),
       })
       .strict()
-      .default({ ciio: false, personalInformationProcessor: false, stateOrgan: false, networkProductProvider: false, importantDataProcessor: false }),
+      .default({ ciio: false, personalInformationProcessor: false, stateOrgan: false, networkProductProvider: false, networkOperator: false, importantDataProcessor: false }),
     eu: z
       .object({
         manufacturer: z.boolean().default(false).describe('Manufacturer of products with digital elements (CRA).'),
         nis2: z.enum(['essential', 'important']).optional().describe('NIS2 entity class.'),
         doraFinancialEntity: z.boolean().default(false),
         gdprController: z.boolean().default(false),
+        gdprProcessor: z.boolean().default(false).describe('Processes personal data on behalf of a controller (GDPR Art. 33(2): tell the controller without undue delay).'),
         trustServiceProvider: z.boolean().default(false),
         mainEstablishment: Country.optional(),
       })
       .strict()
-      .default({ manufacturer: false, doraFinancialEntity: false, gdprController: false, trustServiceProvider: false }),
+      .default({ manufacturer: false, doraFinancialEntity: false, gdprController: false, gdprProcessor: false, trustServiceProvider: false }),
     us: z
       .object({
         secRegistrant: z.boolean().default(false),
