@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sipHashBytes, sipHashString, sipKeyFromBytes } from './siphash.js';
+import { HyperLogLog, EXACT_LIMIT, HLL_RSE, Z95 } from './hll.js';
+import { SubjectCounter } from './counter.js';
+import { loadSubjectKey, subjectKeyFrom } from './key.js';
+import { extrapolate, wilson } from './extrapolate.js';
+import { InputError } from '../../common/errors.js';
+
+const refKey = sipKeyFromBytes(Uint8Array.from({ length: 16 }, (_, i) => i));
+const hex = (h: { hi: number; lo: number }) => {
+  // little-endian byte order, as the reference vectors and `openssl mac SIPHASH` print them
+  const b = Buffer.alloc(8);
+  b.writeUInt32LE(h.lo, 0);
+  b.writeUInt32LE(h.hi, 4);
+  return b.toString('hex').toUpperCase();
+};
+
+describe('SipHash-2-4', () => {
+  // Reference vectors (key 00..0f, message 00..n-1), cross-checked with `openssl mac SIPHASH`.
+  const vectors: [number, string][] = [
+    [0, '310E0EDD47DB6F72'],
+    [1, 'FD67DC93C539F874'],
+    [7, '37D1018BF50002AB'],
+    [8, '6224939A79F5F593'],
+    [15, 'E545BE4961CA29A1'],
+    [63, '724506EB4C328A95'],
+  ];
+  for (const [n, want] of vectors) {
+    it(`matches the reference vector for a ${n}-byte message`, () => {
+      expect(hex(sipHashBytes(refKey, Uint8Array.from({ length: n }, (_, i) => i)))).toBe(want);
+    });
+  }
+
+  it('hashes strings as their UTF-16LE bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+        expect(sipHashString(refKey, s)).toEqual(sipHashBytes(refKey, Buffer.from(s, 'utf16le')));
+      }),
+    );
+  });
+
+  it('depends on the key', () => {
+    const a = subjectKeyFrom('one');
+    const b = subjectKeyFrom('two');
+    expect(sipHashString(a.sip, 'cn_resident_id:11010519491231002X')).not.toEqual(sipHashString(b.sip, 'cn_resident_id:11010519491231002X'));
+    expect(a.fingerprint).not.toBe(b.fingerprint);
+    expect(a.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+function fill(h: HyperLogLog, from: number, to: number, key = subjectKeyFrom('test')): void {
+  for (let i = from; i < to; i++) h.add(sipHashString(key.sip, `k:${i}`));
+}
+
+describe('HyperLogLog', () => {
+  it('is exact for small sets and ignores repeats', () => {
+    const h = new HyperLogLog();
+    fill(h, 0, 1000);
+    fill(h, 0, 1000);
+    expect(h.estimate()).toEqual({ estimate: 1000, error: 0 });
+  });
+
+  it('estimates large sets within its stated error', () => {
+    for (const n of [EXACT_LIMIT + 1, 20_000, 60_000, 200_000]) {
+      const h = new HyperLogLog();
+      fill(h, 0, n);
+      const { estimate, error } = h.estimate();
+      expect(h.isExact).toBe(false);
+      expect(error).toBe(Math.ceil(Z95 * HLL_RSE * h.cardinality()));
+      // a 95 % bound may miss now and then; 2× the half-width is ~4 standard errors
+      expect(Math.abs(estimate - n)).toBeLessThanOrEqual(2 * error);
+    }
+  });
+
+  it('merges like a set union, in any order, and idempotently', () => {
+    const a = new HyperLogLog();
+    const b = new HyperLogLog();
+    const all = new HyperLogLog();
+    fill(a, 0, 30_000);
+    fill(b, 20_000, 50_000);
+    fill(all, 0, 50_000);
+    const ab = a.clone();
+    ab.merge(b);
+    const ba = b.clone();
+    ba.merge(a);
+    expect(ab.registers).toEqual(all.registers);
+    expect(ba.registers).toEqual(all.registers);
+    ab.merge(b);
+    expect(ab.estimate()).toEqual(all.estimate());
+  });
+
+  it('merges small exact sets exactly', () => {
+    const a = new HyperLogLog();
+    const b = new HyperLogLog();
+    fill(a, 0, 100);
+    fill(b, 50, 150);
+    a.merge(b);
+    expect(a.estimate()).toEqual({ estimate: 150, error: 0 });
+  });
+
+  it('round-trips through JSON and rejects malformed sketches', () => {
+    const h = new HyperLogLog();
+    fill(h, 0, 10_000);
+    const back = HyperLogLog.fromJSON(JSON.parse(JSON.stringify(h.toJSON())));
+    expect(back.estimate()).toEqual(h.estimate());
+    const small = new HyperLogLog();
+    fill(small, 0, 10);
+    expect(HyperLogLog.fromJSON(small.toJSON()).estimate()).toEqual({ estimate: 10, error: 0 });
+    expect(() => HyperLogLog.fromJSON({ p: 12, registers: '' })).toThrow(RangeError);
+    expect(() => HyperLogLog.fromJSON({ p: 14, registers: 'AAAA' })).toThrow(RangeError);
+    expect(() => HyperLogLog.fromJSON({ ...small.toJSON(), exact: [-1] })).toThrow(RangeError);
+  });
+
+  it('never holds the raw key', () => {
+    const c = new SubjectCounter(subjectKeyFrom('k'));
+    c.add('CN', 'cn_resident_id:11010519491231002X');
+    c.add('US', 'us_ssn:078051123');
+    const json = JSON.stringify(c.toJSON());
+    expect(json).not.toContain('11010519491231002X');
+    expect(json).not.toContain('078051123');
+    expect(c.estimates()).toEqual({ CN: { estimate: 1, error: 0 }, US: { estimate: 1, error: 0 } });
+  });
+});
+
+describe('SubjectCounter', () => {
+  it('counts distinct subjects per jurisdiction and merges counters made with one key', () => {
+    const key = subjectKeyFrom('k');
+    const a = new SubjectCounter(key);
+    const b = new SubjectCounter(key);
+    for (let i = 0; i < 10; i++) a.add('CN', `cn_mobile:+86138000000${i}`);
+    for (let i = 5; i < 15; i++) b.add('CN', `cn_mobile:+86138000000${i}`);
+    b.add('US', 'us_ssn:078051123');
+    a.merge(b);
+    expect(a.estimates()).toEqual({ CN: { estimate: 15, error: 0 }, US: { estimate: 1, error: 0 } });
+    expect(() => a.merge(new SubjectCounter(subjectKeyFrom('other')))).toThrow(/different keys/);
+  });
+});
+
+describe('scan key', () => {
+  it('is created once under the state directory, private, and reused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-key-'));
+    const k1 = loadSubjectKey({ stateDir: dir });
+    const k2 = loadSubjectKey({ stateDir: dir });
+    expect(k1.fingerprint).toBe(k2.fingerprint);
+    expect(statSync(join(dir, 'scan.key')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'scan.key'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(loadSubjectKey({ explicit: 'x', stateDir: dir }).fingerprint).not.toBe(k1.fingerprint);
+  });
+
+  it('rejects a damaged key file and an empty key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-key-'));
+    writeFileSync(join(dir, 'scan.key'), 'not a key');
+    expect(() => loadSubjectKey({ stateDir: dir })).toThrow(InputError);
+    expect(() => loadSubjectKey({ explicit: '' })).toThrow(/empty/);
+  });
+});
+
+describe('extrapolation from a sample', () => {
+  it('is exact on a full pass', () => {
+    expect(extrapolate(40, { rows: 100, of: 100 })).toEqual({ estimate: 40, error: 0 });
+    expect(extrapolate(40, { rows: 100, of: 100 }, 3.2)).toEqual({ estimate: 40, error: 4 });
+  });
+
+  it('scales the count and states a 95 % error that covers the truth', () => {
+    // 1,000 of 100,000 rows, 30 % positive: Wilson half-width ≈ 2.84 pp → ≈ 2,840 rows
+    const e = extrapolate(300, { rows: 1000, of: 100_000 });
+    expect(e.estimate).toBe(30_000);
+    expect(e.error).toBeGreaterThan(2700);
+    expect(e.error).toBeLessThan(3000);
+  });
+
+  it('shrinks the error as the sample approaches the table (finite population correction)', () => {
+    const a = extrapolate(300, { rows: 1000, of: 2000 }).error;
+    const b = extrapolate(300, { rows: 1000, of: 1_000_000 }).error / 500;
+    expect(a).toBeLessThan(b);
+  });
+
+  it('adds the sketch error in quadrature', () => {
+    const plain = extrapolate(5000, { rows: 10_000, of: 1_000_000 });
+    const withSketch = extrapolate(5000, { rows: 10_000, of: 1_000_000 }, 80);
+    const scaled = 80 * 100;
+    expect(withSketch.error).toBeCloseTo(Math.sqrt(plain.error ** 2 + scaled ** 2), -1);
+  });
+
+  it('has a Wilson interval that contains p and stays inside [0, 1]', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 1_000_000 }), (n, c, extra) => {
+        const k = Math.min(c, n);
+        const p = k / n;
+        const { low, high } = wilson(p, n, n + extra);
+        expect(low).toBeGreaterThanOrEqual(0);
+        expect(high).toBeLessThanOrEqual(1);
+        expect(low).toBeLessThanOrEqual(p + 1e-12);
+        expect(high).toBeGreaterThanOrEqual(p - 1e-12);
+      }),
+    );
+  });
+
+  it('covers the true proportion about 95 % of the time (simulation)', () => {
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+    const N = 20_000;
+    const truth = 0.12;
+    const n = 400;
+    let covered = 0;
+    const trials = 300;
+    for (let t = 0; t < trials; t++) {
+      let c = 0;
+      for (let i = 0; i < n; i++) if (rand() < truth) c++;
+      const e = extrapolate(c, { rows: n, of: N });
+      if (Math.abs(e.estimate - truth * N) <= e.error) covered++;
+    }
+    expect(covered / trials).toBeGreaterThan(0.9);
+  });
+});
