@@ -369,6 +369,10 @@ export const Flow = z
     recipientChanged: z.boolean().default(false).describe('Recipient, purpose, scope or retention changed since the assessment (Order 11 Art. 14).'),
     consentBased: z.boolean().default(true).describe('The transfer relies on the individuals\' consent (PIPL Art. 13(1)).'),
     safeguards: z.array(Safeguard).default([]),
+    filed: z
+      .array(z.object({ report: z.string().describe('Obligation id, e.g. us.doj.dsp/202.1104.'), date: DateStr }).strict())
+      .default([])
+      .describe('Reports already made for this flow; they turn the matching obligation to done.'),
   })
   .strict();
 

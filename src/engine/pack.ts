@@ -1,0 +1,26 @@
+/**
+ * A rule pack: one regime (e.g. `us.doj.dsp`, `cn.xborder`), versioned. It decides whether it
+ * applies to a flow and then what the outcome is, citing the rules that decided.
+ */
+import type { Facts } from '../facts/index.js';
+import type { Flow } from '../inventory/schema.js';
+import type { CivilDate } from '../time/civil-date.js';
+import type { RuleMeta } from './rule.js';
+import type { Decision } from './types.js';
+
+export interface PackContext {
+  readonly facts: Facts;
+  readonly asOf: CivilDate;
+}
+
+export interface Pack {
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+  /** Every rule of the pack (for `--list-rules`, docs and tests). */
+  readonly rules: readonly RuleMeta[];
+  /** Decides one flow. Packs that have nothing to say return a `not_applicable` decision. */
+  decideFlow(flow: Flow, ctx: PackContext): Decision;
+  /** Organization-level decisions (e.g. a cybersecurity review before listing abroad). */
+  decideOrganization?(ctx: PackContext): readonly Decision[];
+}

@@ -1,0 +1,33 @@
+/**
+ * Facts: everything derived from the inventory before any rule runs, once, shared by all packs.
+ */
+import type { Dataset, Entity, Inventory, System } from '../inventory/schema.js';
+import type { CivilDate } from '../time/civil-date.js';
+import { derivePersons, type PersonFacts } from './us-persons.js';
+import { deriveVolumes, type VolumeFacts } from './volumes.js';
+
+export interface Facts {
+  readonly asOf: CivilDate;
+  readonly inventory: Inventory;
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly datasets: ReadonlyMap<string, Dataset>;
+  readonly systems: ReadonlyMap<string, System>;
+  readonly persons: PersonFacts;
+  readonly volumes: VolumeFacts;
+}
+
+export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
+  return {
+    asOf,
+    inventory,
+    entities: new Map(inventory.entities.map((e) => [e.id, e])),
+    datasets: new Map(inventory.datasets.map((d) => [d.id, d])),
+    systems: new Map(inventory.systems.map((s) => [s.id, s])),
+    persons: derivePersons(inventory, asOf),
+    volumes: deriveVolumes(inventory, asOf),
+  };
+}
+
+export type { PartyFacts, PersonFacts } from './us-persons.js';
+export type { Aggregate, DatasetVolume, VolumeFacts } from './volumes.js';
+export { activeIn, judgedOn, exporterOf } from './volumes.js';

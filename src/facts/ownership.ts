@@ -1,0 +1,108 @@
+/**
+ * Aggregate ownership over the ownership graph: which parties are ≥ N % owned, directly or
+ * indirectly, individually or in the aggregate, by a set of "tainted" parties — the test of
+ * 28 CFR 202.211(a)(1)–(2) and of OFAC-style 50 % rules.
+ *
+ * Indirect ownership counts through owners that are themselves tainted: once an entity is
+ * tainted, its shares count in full toward the entities it owns. That is a least fixed point,
+ * which also makes cycles (A owns B owns A) harmless. Unknown shares are reported and, by
+ * policy, either ignored or treated as possibly reaching the threshold.
+ */
+
+export interface OwnerEdge {
+  readonly owner: string;
+  /** Percent 0–100, or undefined when the share is unknown. */
+  readonly percent: number | undefined;
+}
+
+export interface TaintReason {
+  /** `seed` for parties tainted on their own facts; `ownership` for those tainted by owners. */
+  readonly kind: 'seed' | 'ownership';
+  /** The tainted owners and their shares (for `ownership`). */
+  readonly owners?: readonly { owner: string; percent: number | undefined }[];
+  /** Sum of the known shares held by tainted owners. */
+  readonly total?: number;
+  /** True when the threshold is reached only by counting unknown shares (conservative policy). */
+  readonly viaUnknownShare?: boolean;
+}
+
+export interface OwnershipInput {
+  /** All parties. */
+  readonly parties: Iterable<string>;
+  /** Owners of each party. */
+  readonly owners: (party: string) => readonly OwnerEdge[];
+  /** Parties tainted on their own facts. */
+  readonly seeds: ReadonlySet<string>;
+  /** May this party be tainted by ownership at all? (e.g. only foreign entities under 202.211). */
+  readonly eligible: (party: string) => boolean;
+  /** Threshold in percent, inclusive ("50 percent or more"). */
+  readonly thresholdPercent: number;
+  /** How an owner edge with an unknown share counts. */
+  readonly unknownShare: 'ignore' | 'assume_threshold';
+  /** Extra rule: more parties become tainted when this returns true (e.g. employees). */
+  readonly alsoTainted?: (party: string, tainted: ReadonlySet<string>) => TaintReason | undefined;
+}
+
+export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason> {
+  const result = new Map<string, TaintReason>();
+  for (const s of input.seeds) result.set(s, { kind: 'seed' });
+  const parties = [...input.parties];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const p of parties) {
+      if (result.has(p)) continue;
+      const extra = input.alsoTainted?.(p, new Set(result.keys()));
+      if (extra) {
+        result.set(p, extra);
+        changed = true;
+        continue;
+      }
+      if (!input.eligible(p)) continue;
+      const tainted = input.owners(p).filter((e) => result.has(e.owner));
+      if (tainted.length === 0) continue;
+      const known = tainted.reduce((s, e) => s + (e.percent ?? 0), 0);
+      const hasUnknown = tainted.some((e) => e.percent === undefined);
+      const reaches = known >= input.thresholdPercent;
+      const reachesViaUnknown = !reaches && hasUnknown && input.unknownShare === 'assume_threshold';
+      if (reaches || reachesViaUnknown) {
+        result.set(p, {
+          kind: 'ownership',
+          owners: tainted.map((e) => ({ owner: e.owner, percent: e.percent })),
+          total: known,
+          viaUnknownShare: reachesViaUnknown,
+        });
+        changed = true;
+      }
+    }
+  }
+  return result;
+}
+
+/** Ownership cycles (each as a list of parties), for explanation. */
+export function findCycles(parties: Iterable<string>, owners: (party: string) => readonly OwnerEdge[]): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 0 | 1 | 2>();
+  const stack: string[] = [];
+  const seen = new Set<string>();
+  const visit = (p: string) => {
+    state.set(p, 1);
+    stack.push(p);
+    for (const e of owners(p)) {
+      const s = state.get(e.owner) ?? 0;
+      if (s === 0) visit(e.owner);
+      else if (s === 1) {
+        const cycle = stack.slice(stack.indexOf(e.owner));
+        const key = [...cycle].sort().join('>');
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push([...cycle, e.owner]);
+        }
+      }
+    }
+    stack.pop();
+    state.set(p, 2);
+  };
+  for (const p of parties) if ((state.get(p) ?? 0) === 0) visit(p);
+  return cycles;
+}

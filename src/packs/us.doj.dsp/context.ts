@@ -1,0 +1,50 @@
+/**
+ * What every Part 202 rule reads about one flow, derived once per flow.
+ */
+import type { Facts, PartyFacts } from '../../facts/index.js';
+import type { Flow } from '../../inventory/schema.js';
+import type { CivilDate } from '../../time/civil-date.js';
+import { dataFacts, transactionClasses, type DataFacts, type TransactionClass } from './definitions.js';
+
+export interface DspContext {
+  readonly flow: Flow;
+  /** The date the flow is judged on (as-of, or its end when earlier). */
+  readonly date: CivilDate;
+  readonly asOf: CivilDate;
+  readonly facts: Facts;
+  readonly exporter: PartyFacts;
+  readonly recipient: PartyFacts;
+  /** The U.S. person Part 202 binds here: the exporter, or a U.S. person directing a foreign exporter (202.305). */
+  readonly usPerson?: PartyFacts;
+  /** The recipient is a country of concern or a covered person (202.209, 202.211). */
+  readonly ofConcern: boolean;
+  readonly data: DataFacts;
+  readonly classes: ReadonlySet<TransactionClass>;
+  readonly classNotes: readonly string[];
+  /** Government-related data or bulk U.S. sensitive personal data. */
+  readonly coveredData: boolean;
+  /** A covered data transaction (202.210): access by a country of concern or covered person to covered data, in one of the four classes. */
+  readonly covered: boolean;
+}
+
+export function dspContext(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate): DspContext {
+  const exporterId = flow.from ?? facts.inventory.organization.id;
+  const exporter = facts.persons.parties.get(exporterId)!;
+  const recipient = facts.persons.parties.get(flow.recipient)!;
+  const director = flow.directedByUsPerson ? facts.persons.parties.get(flow.directedByUsPerson) : undefined;
+  const usPerson = exporter.usPerson ? exporter : director?.usPerson ? director : undefined;
+  const ofConcern = recipient.coveredPerson || recipient.countryOfConcern;
+  const data = dataFacts(flow, facts, date);
+  const { classes, notes } = transactionClasses(flow, date);
+  const coveredData = data.sensitive && (data.bulk.length > 0 || data.governmentRelated !== undefined);
+  const covered = ofConcern && flow.access && coveredData && classes.size > 0;
+  return { flow, date, asOf, facts, exporter, recipient, usPerson, ofConcern, data, classes, classNotes: notes, coveredData, covered };
+}
+
+/** "X is a covered person: …" lines for reasons. */
+export function recipientReasons(ctx: DspContext): string[] {
+  const r = ctx.recipient;
+  if (r.countryOfConcern) return [`${r.name} is a country of concern (202.209)`];
+  if (r.coveredPerson) return [`${r.name} is a covered person: ${r.coveredReasons[0] ?? ''}`, ...r.coveredReasons.slice(1)];
+  return [`${r.name} is ${r.usPerson ? 'a U.S. person' : 'a foreign person'} and not a covered person (${r.usPersonReason})`];
+}

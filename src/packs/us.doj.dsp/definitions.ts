@@ -1,0 +1,229 @@
+/**
+ * Subpart B — Definitions. What data is "sensitive personal data", when it is "bulk", what is
+ * "government-related data", and which of the four classes a transaction falls in. These are
+ * classifications the rules in subparts C–E read; each carries its citation in its reasons.
+ */
+import type { Dataset, Flow } from '../../inventory/schema.js';
+import { CATEGORIES, categoryInfo, type DojCategory, type CategoryId } from '../../inventory/taxonomy.js';
+import type { Aggregate, Facts } from '../../facts/index.js';
+import { at } from '../../engine/params.js';
+import type { CivilDate } from '../../time/civil-date.js';
+import { BULK_THRESHOLDS, PASSIVE_INVESTMENT_MAX_PERCENT } from './params.js';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+const CATEGORY_LABEL: Record<DojCategory | 'genomic' | 'biospecimen', string> = {
+  covered_personal_identifiers: 'covered personal identifiers',
+  precise_geolocation: 'precise geolocation data',
+  biometric_identifiers: 'biometric identifiers',
+  human_omic: "human 'omic data",
+  personal_health: 'personal health data',
+  personal_financial: 'personal financial data',
+  genomic: 'human genomic data',
+  biospecimen: 'human biospecimens',
+};
+
+const THRESHOLD_CITE: Record<DojCategory | 'genomic' | 'biospecimen', string> = {
+  genomic: '202.205(a)',
+  human_omic: '202.205(a)',
+  biometric_identifiers: '202.205(b)',
+  precise_geolocation: '202.205(c)',
+  personal_health: '202.205(d)',
+  personal_financial: '202.205(e)',
+  covered_personal_identifiers: '202.205(f)',
+  biospecimen: '202.205(a); 202.303',
+};
+
+export interface DatasetClass {
+  /** The 202.249 categories the dataset holds (after 202.212 linkage rules). */
+  readonly categories: ReadonlySet<DojCategory>;
+  readonly genomic: boolean;
+  readonly biospecimen: boolean;
+  /** More than one category, or a listed identifier linked to another category (202.205(g)). */
+  readonly combined: boolean;
+  /** When the data is not sensitive personal data at all (202.249(b)), why. */
+  readonly excluded?: string;
+  readonly notes: readonly string[];
+}
+
+/**
+ * 202.212 covered personal identifiers; 202.234 listed identifiers; 202.249 sensitive personal
+ * data and its exclusions.
+ */
+export function classifyDataset(ds: Dataset, flow?: Flow): DatasetClass {
+  const notes: string[] = [];
+  const empty = (excluded: string): DatasetClass => ({ categories: new Set(), genomic: false, biospecimen: false, combined: false, excluded, notes });
+  if (ds.publiclyAvailable) return empty('lawfully available to the public from government records or widely distributed media (202.249(b)(2))');
+  if (ds.informationalMaterials) return empty('information or informational materials and their ordinary metadata (202.249(b)(4); 202.226)');
+  if (flow?.purpose === 'personal_communication') return empty('personal communications (202.249(b)(3))');
+  const cats = ds.categories.map((c) => ({ id: c, info: categoryInfo(c) }));
+  const personal = cats.filter((c) => c.info.personal);
+  if (personal.length === 0) {
+    return empty('data that does not relate to an individual (202.249(b)(1))');
+  }
+  const categories = new Set<DojCategory>();
+  let genomic = false;
+  let biospecimen = false;
+  for (const c of personal) {
+    const us = c.info.us;
+    if (!us) continue;
+    if (us.category) categories.add(us.category);
+    if (us.genomic) genomic = true;
+    if (us.biospecimen) biospecimen = true;
+  }
+  // 202.212: a listed identifier combined with another listed identifier, or with other
+  // sensitive data, when linked or linkable — but not demographic/contact data linked only to
+  // demographic/contact data (202.212(b)(1)), nor network IDs, account-authentication and call
+  // details linked only to each other as needed for a telecommunications service (202.212(b)(2)).
+  const identifiers = personal.filter((c) => c.info.us?.listedIdentifier);
+  const classes = new Set(identifiers.map((c) => c.info.us!.listedIdentifier!));
+  const otherSensitive = [...categories].length > 0;
+  if (identifiers.length > 0 && ds.linked) {
+    const onlyDemographic = [...classes].every((k) => k === 'demographic_contact');
+    const telecomOnly =
+      flow?.purpose === 'telecommunications' && [...classes].every((k) => k === 'network_id' || k === 'account_authentication' || k === 'call_detail');
+    const anyIdentifierIsSensitiveItself = identifiers.some((c) => c.info.us?.category);
+    if (identifiers.length >= 2 && !onlyDemographic && !telecomOnly) {
+      categories.add('covered_personal_identifiers');
+      notes.push(`listed identifiers linked to each other (${identifiers.map((c) => c.id).join(' + ')}) are covered personal identifiers (202.212(a)(1); 202.234)`);
+    } else if (otherSensitive && (identifiers.length >= 2 || !anyIdentifierIsSensitiveItself)) {
+      categories.add('covered_personal_identifiers');
+      notes.push(`a listed identifier linked to other sensitive personal data is a covered personal identifier (202.212(a)(2))`);
+    } else if (onlyDemographic && identifiers.length >= 2) {
+      notes.push('demographic or contact data linked only to other demographic or contact data is not a covered personal identifier (202.212(b)(1))');
+    } else if (telecomOnly) {
+      notes.push('network identifiers, account-authentication data or call-detail data linked only to each other for a telecommunications service are excluded (202.212(b)(2))');
+    } else if (identifiers.length === 1 && !otherSensitive) {
+      notes.push(`a single listed identifier (${identifiers[0]!.id}) not linked to another is not a covered personal identifier (202.212(a))`);
+    }
+  } else if (identifiers.length > 0 && !ds.linked) {
+    notes.push('the identifiers are declared not linked or linkable (202.232, 202.233), so they are not covered personal identifiers');
+  }
+  if (categories.size === 0 && !genomic && !biospecimen) {
+    return { categories, genomic, biospecimen, combined: false, excluded: notes.length ? notes.join('; ') : 'no category of sensitive personal data (202.249)', notes };
+  }
+  const combined = categories.size > 1;
+  return { categories, genomic, biospecimen, combined, notes };
+}
+
+export interface BulkFinding {
+  readonly category: DojCategory | 'genomic' | 'biospecimen';
+  readonly count: number;
+  readonly threshold: number;
+  readonly unit: 'U.S. persons' | 'U.S. devices';
+  readonly combined?: boolean;
+}
+
+export interface DataFacts {
+  readonly own: DatasetClass;
+  readonly sensitive: boolean;
+  readonly governmentRelated?: string;
+  readonly bulk: readonly BulkFinding[];
+  readonly bulkOmic: boolean;
+  readonly bulkBiospecimen: boolean;
+  readonly aggregate: Aggregate;
+  readonly reasons: readonly string[];
+}
+
+/** 202.205 (bulk, over the 12-month aggregate) and 202.222 (government-related data). */
+export function dataFacts(flow: Flow, facts: Facts, date: CivilDate): DataFacts {
+  const ds = facts.datasets.get(flow.dataset)!;
+  const own = classifyDataset(ds, flow);
+  const aggregate = facts.volumes.usRolling12(flow);
+  const thresholds = at(BULK_THRESHOLDS, date);
+  const reasons: string[] = [...own.notes];
+  if (own.excluded) {
+    reasons.push(`not sensitive personal data: ${own.excluded}`);
+    return { own, sensitive: false, bulk: [], bulkOmic: false, bulkBiospecimen: false, aggregate, reasons };
+  }
+
+  // Counts per category across the aggregated datasets (same U.S. person, same counterparty).
+  const counts = new Map<BulkFinding['category'], number>();
+  const add = (k: BulkFinding['category'], n: number) => counts.set(k, (counts.get(k) ?? 0) + n);
+  for (const v of aggregate.datasets) {
+    const d = facts.datasets.get(v.dataset);
+    if (!d) continue;
+    const cls = v.dataset === ds.id ? own : classifyDataset(d, flow);
+    if (cls.excluded) continue;
+    for (const c of cls.categories) add(c, c === 'precise_geolocation' ? v.devices : v.subjects);
+    if (cls.genomic) add('genomic', v.subjects);
+    if (cls.biospecimen) add('biospecimen', v.subjects);
+  }
+  const mine: BulkFinding['category'][] = [...own.categories];
+  if (own.genomic) mine.push('genomic');
+  if (own.biospecimen) mine.push('biospecimen');
+  const lowest = Math.min(...mine.map((c) => thresholds[c]));
+  const bulk: BulkFinding[] = [];
+  for (const c of mine) {
+    const count = counts.get(c) ?? 0;
+    const unit = c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons';
+    if (count > thresholds[c]) bulk.push({ category: c, count, threshold: thresholds[c], unit });
+    else if (own.combined && count > lowest) bulk.push({ category: c, count, threshold: lowest, unit, combined: true });
+  }
+  const window = `${aggregate.window.from} to ${aggregate.window.to}`;
+  const flowsNote = aggregate.flows.length > 1 ? ` across ${aggregate.flows.length} transactions with this counterparty (${aggregate.flows.join(', ')})` : '';
+  for (const b of bulk) {
+    reasons.push(
+      b.combined
+        ? `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window}, in a combined dataset whose lowest threshold is more than ${fmt(b.threshold)} (202.205(g))`
+        : `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window} — more than ${fmt(b.threshold)} (${THRESHOLD_CITE[b.category]})`,
+    );
+  }
+  if (bulk.length === 0) {
+    for (const c of mine) reasons.push(`not bulk: ${CATEGORY_LABEL[c]} on ${fmt(counts.get(c) ?? 0)} ${c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons'} in ${window}, not more than ${fmt(own.combined ? lowest : thresholds[c])} (${THRESHOLD_CITE[c]})`);
+  }
+
+  // 202.222 government-related data: any volume.
+  let governmentRelated: string | undefined;
+  const gr = ds.governmentRelated;
+  if (gr?.locations && own.categories.has('precise_geolocation')) {
+    governmentRelated = 'precise geolocation data for a location on the Government-Related Location Data List, regardless of volume (202.222(a)(1))';
+  } else if (gr?.marketedAsGovernmentPersonnel) {
+    governmentRelated = 'sensitive personal data marketed as linked to U.S. Government employees or contractors, regardless of volume (202.222(a)(2))';
+  }
+  if (governmentRelated) reasons.push(`government-related data: ${governmentRelated}`);
+  return {
+    own,
+    sensitive: true,
+    governmentRelated,
+    bulk,
+    bulkOmic: bulk.some((b) => b.category === 'human_omic' || b.category === 'genomic'),
+    bulkBiospecimen: bulk.some((b) => b.category === 'biospecimen'),
+    aggregate,
+    reasons,
+  };
+}
+
+export type TransactionClass = 'data_brokerage' | 'vendor_agreement' | 'employment_agreement' | 'investment_agreement';
+
+/**
+ * 202.210(a): the four classes — data brokerage (202.214), vendor agreement (202.258),
+ * employment agreement (202.217), investment agreement (202.228) with the passive-investment
+ * exclusion of 202.228(b).
+ */
+export function transactionClasses(flow: Flow, date: CivilDate): { classes: Set<TransactionClass>; notes: string[] } {
+  const classes = new Set<TransactionClass>(flow.classes);
+  const notes: string[] = [];
+  if (flow.kind === 'data_brokerage' || flow.kind === 'vendor_agreement' || flow.kind === 'employment_agreement' || flow.kind === 'investment_agreement') {
+    classes.add(flow.kind);
+  }
+  if (classes.has('investment_agreement') && flow.investment) {
+    const inv = flow.investment;
+    const passiveVehicle = inv.publiclyTraded || inv.registeredFund || inv.limitedPartnerOnly;
+    const below = inv.votingEquityPercent !== undefined && inv.votingEquityPercent < at(PASSIVE_INVESTMENT_MAX_PERCENT, date);
+    if (passiveVehicle && below && !inv.rightsBeyondMinorityProtections) {
+      classes.delete('investment_agreement');
+      notes.push(`a passive investment (${inv.publiclyTraded ? 'publicly traded securities' : inv.registeredFund ? 'registered fund' : 'limited-partner interest'}, ${inv.votingEquityPercent}% < 10% of voting and equity, no rights beyond minority protections) is excluded from investment agreements (202.228(b))`);
+    }
+  }
+  return { classes, notes };
+}
+
+export const CLASS_LABEL: Record<TransactionClass, string> = {
+  data_brokerage: 'data brokerage (202.214)',
+  vendor_agreement: 'a vendor agreement (202.258)',
+  employment_agreement: 'an employment agreement (202.217)',
+  investment_agreement: 'an investment agreement (202.228)',
+};
+
+export const isCategory = (c: string): c is CategoryId => c in CATEGORIES;

@@ -1,0 +1,91 @@
+/**
+ * `us.doj.dsp` — the U.S. Department of Justice Data Security Program, 28 CFR Part 202
+ * ("Preventing Access to U.S. Sensitive Personal Data and Government-Related Data by Countries
+ * of Concern or Covered Persons"), final rule 90 FR 1636 (8 January 2025), effective
+ * 8 April 2025; subpart J, 202.1103 and 202.1104 from 6 October 2025.
+ *
+ * Decision procedure (us-rules.md §1.15): the U.S. person bound → the counterparty (covered
+ * person?) → the data (bulk or government-related?) → the class (brokerage, vendor, employment,
+ * investment) → exemptions as exceptions → outcome and duties.
+ */
+import { ref, runRules, type Fired, type Rule } from '../../engine/rule.js';
+import type { Pack, PackContext } from '../../engine/pack.js';
+import type { Decision, Obligation, Verdict } from '../../engine/types.js';
+import type { Flow } from '../../inventory/schema.js';
+import { judgedOn } from '../../facts/index.js';
+import { dspContext, recipientReasons, type DspContext } from './context.js';
+import { SUBPART_C } from './subpart-c-prohibited.js';
+import { SUBPART_D } from './subpart-d-restricted.js';
+import { SUBPART_E } from './subpart-e-exemptions.js';
+import { SUBPARTS_J_K, securityRequirements } from './subparts-j-k-compliance.js';
+import { PART_202_EFFECTIVE } from './params.js';
+
+export const REGIME = 'us.doj.dsp';
+export const VERSION = '2025.10.06';
+
+export const RULES: readonly Rule<DspContext>[] = [...SUBPART_C, ...SUBPART_D, ...SUBPART_E, ...SUBPARTS_J_K];
+
+/** When several rules set an outcome, the first in this order decides. */
+const PRECEDENCE = ['prohibited', 'restricted', 'onward_transfer_clause_required', 'rejected', 'exempt'];
+
+function notApplicable(reason: string, citation: string): Decision {
+  return { regime: REGIME, outcome: 'not_applicable', verdict: 'not_applicable', rules: [{ id: `${REGIME}/scope`, citation }], reasons: [reason], obligations: [] };
+}
+
+/** Why a flow is not a covered data transaction (202.210), stated from what is missing. */
+function notCoveredReasons(ctx: DspContext): string[] {
+  const out: string[] = [];
+  if (!ctx.ofConcern) out.push(...recipientReasons(ctx));
+  if (!ctx.data.sensitive || !ctx.coveredData) out.push(...(ctx.data.reasons.length ? ctx.data.reasons : ['no government-related data or bulk U.S. sensitive personal data (202.206, 202.222)']));
+  if (!ctx.flow.access) out.push('the counterparty gets no access to the data (202.201)');
+  if (ctx.classes.size === 0) out.push('none of the four covered classes — data brokerage, vendor, employment or investment agreement — is declared (202.210(a)); declare `classes` if the transfer is made under one');
+  out.push(...ctx.classNotes);
+  return [`not a covered data transaction (202.210): ${out[0] ?? ''}`, ...out.slice(1)];
+}
+
+function verdictFor(outcome: string, ctx: DspContext, obligations: readonly Obligation[]): Verdict {
+  switch (outcome) {
+    case 'prohibited':
+      return 'blocked';
+    case 'restricted':
+      return securityRequirements(ctx) ? 'permitted' : 'conditional';
+    case 'onward_transfer_clause_required':
+      return obligations.some((o) => o.id === 'us.doj.dsp/202.302(a)(1)' && o.status === 'done') ? 'permitted' : 'conditional';
+    case 'rejected':
+    case 'exempt':
+      return 'permitted';
+    default:
+      return 'not_applicable';
+  }
+}
+
+export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
+  const date = judgedOn(flow, asOf);
+  if (date < PART_202_EFFECTIVE) {
+    return notApplicable(`28 CFR Part 202 took effect on ${PART_202_EFFECTIVE}; this flow is judged on ${date}`, '28 CFR 202 (90 FR 1636), effective 2025-04-08');
+  }
+  const ctx = dspContext(flow, facts, asOf, date);
+  if (!ctx.usPerson && !flow.designedToEvade) {
+    return notApplicable(`Part 202 binds U.S. persons; ${ctx.exporter.name} is not one (${ctx.exporter.usPersonReason}) and no U.S. person is declared directing the transaction (202.305)`, '28 CFR 202.256; 202.305');
+  }
+  const { fired } = runRules(RULES, ctx, date);
+  const deciding = PRECEDENCE.map((o) => fired.find((f) => f.finding.outcome === o)).find((f): f is Fired => f !== undefined);
+  const outcome = deciding?.finding.outcome ?? 'not_covered';
+  const contributing = fired.filter((f) => f !== deciding && (f.finding.outcome === undefined || f.finding.outcome === outcome));
+  const obligations = [...(deciding?.finding.obligations ?? []), ...contributing.flatMap((f) => f.finding.obligations ?? [])];
+  const reasons = deciding ? [...deciding.finding.reasons, ...contributing.flatMap((f) => f.finding.reasons)] : notCoveredReasons(ctx);
+  const rules = deciding ? [ref(deciding.rule), ...contributing.map((f) => ref(f.rule))] : [{ id: `${REGIME}/202.210`, citation: '28 CFR 202.210' }];
+  return { regime: REGIME, outcome, verdict: verdictFor(outcome, ctx, obligations), rules, reasons: dedupe(reasons), obligations };
+}
+
+function dedupe(xs: readonly string[]): string[] {
+  return [...new Set(xs.filter((x) => x.length > 0))];
+}
+
+export const usDojDsp: Pack = {
+  id: REGIME,
+  version: VERSION,
+  title: 'U.S. DOJ Data Security Program (28 CFR Part 202)',
+  rules: RULES,
+  decideFlow,
+};

@@ -1,0 +1,153 @@
+/**
+ * Subparts J and K — Due diligence and audit (202.1001–202.1002), recordkeeping and reporting
+ * (202.1101–202.1104). These rules add duties; they do not change the outcome.
+ */
+import { addDays, type CivilDate } from '../../time/civil-date.js';
+import { at } from '../../engine/params.js';
+import { defineRule } from '../../engine/rule.js';
+import { obligation } from '../../engine/obligation.js';
+import type { DspContext } from './context.js';
+import { securityRequirements } from './subpart-d-restricted.js';
+import { ANNUAL_REPORT_DUE, ANNUAL_REPORT_OWNERSHIP_PERCENT, AUDIT_DUE, DELAYED_COMPLIANCE, PART_202_EFFECTIVE, RECORD_YEARS, REPORT_DAYS, SOURCE_URL } from './params.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const filedOn = (ctx: DspContext, report: string) => ctx.flow.filed.find((f) => f.report === report)?.date;
+
+/** A restricted transaction that may go ahead (security requirements in place or planned). */
+export function isRestricted(ctx: DspContext): boolean {
+  return (
+    ctx.covered &&
+    !ctx.classes.has('data_brokerage') &&
+    !ctx.data.bulkOmic &&
+    !ctx.data.bulkBiospecimen &&
+    (ctx.classes.has('vendor_agreement') || ctx.classes.has('employment_agreement') || ctx.classes.has('investment_agreement'))
+  );
+}
+
+/**
+ * § 202.1001: a U.S. person engaging in a restricted transaction develops and implements a data
+ * compliance program — risk-based procedures to verify and log data types and volumes, parties'
+ * identity and ownership, end use and transfer method; a written policy and a written
+ * security-requirements policy, each certified annually by an officer (from 6 October 2025).
+ */
+export const complianceProgram = defineRule<DspContext>({
+  id: 'us.doj.dsp/202.1001',
+  title: 'Data compliance program for restricted transactions',
+  citation: '28 CFR 202.1001',
+  sourceUrl: `${SOURCE_URL}#p-202.1001`,
+  effective: { from: DELAYED_COMPLIANCE },
+  reads: ['restricted'],
+  evaluate: (ctx) =>
+    isRestricted(ctx)
+      ? {
+          reasons: [],
+          obligations: [
+            obligation({ id: 'us.doj.dsp/202.1001', what: 'Maintain a data compliance program (verification and auditable logs of data types and volumes, parties and ownership, end use, transfer method); certify the written program policy and the security-requirements policy annually', citation: '28 CFR 202.1001' }, ctx.asOf),
+          ],
+        }
+      : null,
+});
+
+/** § 202.1002: an annual independent audit of restricted transactions. */
+export const audit = defineRule<DspContext>({
+  id: 'us.doj.dsp/202.1002',
+  title: 'Annual independent audit',
+  citation: '28 CFR 202.1002',
+  sourceUrl: `${SOURCE_URL}#p-202.1002`,
+  effective: { from: DELAYED_COMPLIANCE },
+  reads: ['restricted'],
+  evaluate: (ctx) => {
+    if (!isRestricted(ctx)) return null;
+    const d = at(AUDIT_DUE, ctx.date);
+    const due = `${ctx.date.slice(0, 4)}-${pad(d.month)}-${pad(d.day)}`;
+    return {
+      reasons: [],
+      obligations: [
+        obligation({ id: 'us.doj.dsp/202.1002', what: `Have an independent audit (internal or external) of this restricted transaction's compliance with subpart J and the security requirements for ${ctx.date.slice(0, 4)}`, citation: '28 CFR 202.1002 (per-calendar-year timing from memory [M])', due, doneOn: filedOn(ctx, `us.doj.dsp/202.1002:${ctx.date.slice(0, 4)}`) }, ctx.asOf),
+      ],
+    };
+  },
+});
+
+/** § 202.1101(a): full and accurate records of each transaction, kept at least 10 years. */
+export const records = defineRule<DspContext>({
+  id: 'us.doj.dsp/202.1101',
+  title: 'Recordkeeping for 10 years',
+  citation: '28 CFR 202.1101(a)',
+  sourceUrl: `${SOURCE_URL}#p-202.1101(a)`,
+  effective: { from: PART_202_EFFECTIVE },
+  reads: ['restricted'],
+  evaluate: (ctx) =>
+    isRestricted(ctx)
+      ? {
+          reasons: [],
+          obligations: [
+            obligation({ id: 'us.doj.dsp/202.1101', what: `Keep full and accurate records of this transaction (due diligence, agreements, data types and volumes, parties, transfer method, dates) for at least ${at(RECORD_YEARS, ctx.date)} years`, citation: '28 CFR 202.1101' }, ctx.asOf),
+          ],
+        }
+      : null,
+});
+
+/**
+ * § 202.1103: a U.S. person engaged in a restricted transaction involving cloud-computing
+ * services, ≥ 25 % of whose equity is owned directly or indirectly by a country of concern or
+ * covered person, files an annual report by 1 March for the previous calendar year.
+ */
+export const annualReport = defineRule<DspContext>({
+  id: 'us.doj.dsp/202.1103',
+  title: 'Annual report for cloud-computing restricted transactions',
+  citation: '28 CFR 202.1103',
+  sourceUrl: `${SOURCE_URL}#p-202.1103`,
+  effective: { from: DELAYED_COMPLIANCE },
+  reads: ['restricted', 'cloudComputing', 'organization.owners'],
+  evaluate: (ctx) => {
+    if (!isRestricted(ctx) || !ctx.flow.cloudComputing) return null;
+    if (ctx.exporter.id !== ctx.facts.inventory.organization.id) return null;
+    const owned = ctx.facts.persons.orgCoveredOwnershipPercent;
+    const min = at(ANNUAL_REPORT_OWNERSHIP_PERCENT, ctx.date);
+    if (owned < min) return null;
+    const d = at(ANNUAL_REPORT_DUE, ctx.date);
+    const year = Number(ctx.asOf.slice(0, 4));
+    const thisYearsDue: CivilDate = `${year}-${pad(d.month)}-${pad(d.day)}`;
+    // The next report not yet past: for the previous year until 1 March, then for this year.
+    const coveredYear = ctx.asOf <= thisYearsDue ? year - 1 : year;
+    const due: CivilDate = `${coveredYear + 1}-${pad(d.month)}-${pad(d.day)}`;
+    return {
+      reasons: [`${ctx.exporter.name} is ${owned}% owned by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`],
+      obligations: [
+        obligation({ id: 'us.doj.dsp/202.1103', what: `File the annual report on restricted transactions as of 31 December ${coveredYear}`, citation: '28 CFR 202.1103', to: 'U.S. Department of Justice, National Security Division', due, doneOn: filedOn(ctx, `us.doj.dsp/202.1103:${coveredYear}`) }, ctx.asOf),
+      ],
+    };
+  },
+});
+
+/**
+ * § 202.1104: a U.S. person that receives and affirmatively rejects an offer to engage in a
+ * prohibited data-brokerage transaction files a report within 14 days of rejecting it (from
+ * 6 October 2025). Survives every exemption.
+ */
+export const rejectedTransaction = defineRule<DspContext>({
+  id: 'us.doj.dsp/202.1104',
+  title: 'Report rejected prohibited transactions within 14 days',
+  citation: '28 CFR 202.1104',
+  sourceUrl: `${SOURCE_URL}#p-202.1104`,
+  effective: { from: DELAYED_COMPLIANCE },
+  reads: ['offerRejected', 'classes', 'recipient.coveredPerson', 'coveredData'],
+  // The flow records a rejected offer, not a transaction: the prohibition has nothing to bite on.
+  exceptionTo: ['us.doj.dsp/202.301', 'us.doj.dsp/202.303'],
+  evaluate: (ctx) => {
+    const rejected = ctx.flow.offerRejected;
+    if (!rejected || rejected < DELAYED_COMPLIANCE) return null;
+    if (!ctx.classes.has('data_brokerage') || !ctx.ofConcern || !ctx.coveredData) return null;
+    return {
+      outcome: 'rejected',
+      reasons: [`an offer of a prohibited data-brokerage transaction from ${ctx.recipient.name} was rejected on ${rejected} (202.1104)`],
+      obligations: [
+        obligation({ id: 'us.doj.dsp/202.1104', what: 'Report the rejected transaction: date, data types and volumes, transfer method, persons and locations, ownership, countries of concern, copies of documents', citation: '28 CFR 202.1104', to: 'U.S. Department of Justice, National Security Division', due: addDays(rejected, at(REPORT_DAYS, ctx.date).rejected), doneOn: filedOn(ctx, 'us.doj.dsp/202.1104') }, ctx.asOf),
+      ],
+    };
+  },
+});
+
+export const SUBPARTS_J_K = [complianceProgram, audit, records, annualReport, rejectedTransaction];
+export { securityRequirements };
