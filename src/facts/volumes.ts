@@ -13,7 +13,7 @@
  * when they overlap — declare one dataset for overlapping data to avoid double counting).
  */
 import type { Dataset, Flow, Inventory } from '../inventory/schema.js';
-import { addMonths, addDays, startOfYear, type CivilDate } from '../time/civil-date.js';
+import { addMonths, startOfYear, type CivilDate } from '../time/civil-date.js';
 
 export interface DatasetVolume {
   readonly dataset: string;
@@ -88,7 +88,8 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
   return {
     usRolling12(flow) {
       const date = judgedOn(flow, asOf);
-      const window = { from: addDays(addMonths(date, -12), 1), to: date };
+      // "Preceding 12 months": inclusive of the same calendar day a year earlier (the conservative reading).
+      const window = { from: addMonths(date, -12), to: date };
       const pair = `${exporterOf(flow, inv)}\u0000${flow.recipient}`;
       const key = `${pair}\u0000${date}`;
       let base = usCache.get(key);

@@ -54,12 +54,17 @@ function walk(dir: string): string[] {
 /** Parses YAML/JSON text into a document with positions; syntax errors become InputErrors. */
 export function parseSource(file: string, text: string): SourceDoc {
   const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    throw new InputError({ file, message: `cannot parse: ${e instanceof RangeError ? 'the document is nested too deeply' : (e as Error).message}` });
+  }
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return { file, line: pos?.line, column: pos?.col, message: `syntax error: ${e.message.split('\n')[0]}` };
+        const pos = lines.linePos(e.pos[0]);
+        return { file, line: pos.line, column: pos.col, message: `syntax error: ${e.message.split('\n')[0]}` };
       }),
     );
   }
@@ -67,7 +72,7 @@ export function parseSource(file: string, text: string): SourceDoc {
 }
 
 /** Finds line and column of the node at `path` (or its closest existing ancestor). */
-export function locate(src: SourceDoc, path: readonly PropertyKey[]): { line?: number; column?: number } {
+export function locate(src: SourceDoc, path: readonly PropertyKey[], atKey = false): { line?: number; column?: number } {
   let node: unknown = src.doc.contents;
   let best: Node | undefined = isNode(node) ? node : undefined;
   let keyNode: Node | undefined;
@@ -84,6 +89,7 @@ export function locate(src: SourceDoc, path: readonly PropertyKey[]): { line?: n
     if (isNode(node)) best = node;
     else if (keyNode) best = keyNode;
   }
+  if (atKey && keyNode) best = keyNode;
   const offset = best?.range?.[0];
   if (offset === undefined) return {};
   const pos = src.lines.linePos(offset);
@@ -97,26 +103,57 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function zodProblems(src: SourceDoc, error: z.ZodError): InputProblem[] {
-  return error.issues.map((issue) => {
+  const issues = error.issues;
+  // Fields reported missing, by parent path: candidates for "did you mean" on unknown keys.
+  const missing = new Map<string, string[]>();
+  for (const i of issues) {
+    if (i.input !== undefined || i.path.length === 0) continue;
+    const parent = formatPath(i.path.slice(0, -1));
+    missing.set(parent, [...(missing.get(parent) ?? []), String(i.path[i.path.length - 1])]);
+  }
+  const out = issues.map((issue) => {
+    const unknown = issue.code === 'unrecognized_keys';
     // For unknown keys, point at the key itself.
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    return {
-      file: src.file,
-      ...locate(src, path),
-      path: formatPath(path),
-      message: describeIssue(issue),
-    };
+    const path = unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    let message = describeIssue(issue);
+    if (unknown) {
+      const near = (missing.get(formatPath(issue.path)) ?? []).find((m) => editDistance(m, String(issue.keys[0])) <= 2);
+      if (near) message += ` (did you mean "${near}"?)`;
+    }
+    return { unknown, problem: { file: src.file, ...locate(src, path, unknown), path: formatPath(path), message } };
   });
+  // Unknown fields first (a misspelt key also shows up as a missing one), then by position.
+  return out
+    .sort((a, b) => Number(b.unknown) - Number(a.unknown) || (a.problem.line ?? 0) - (b.problem.line ?? 0) || (a.problem.column ?? 0) - (b.problem.column ?? 0))
+    .map((x) => x.problem);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
+    return 'required field is missing';
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return `unknown field "${issue.keys.join('", "')}"`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':
-      return issue.input === undefined ? `required field is missing (expected ${issue.expected})` : `expected ${issue.expected}`;
+      return `expected ${issue.expected}`;
     default:
       return issue.message;
   }
@@ -124,11 +161,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Validates one source document as an inventory part. */
 export function parsePart(src: SourceDoc): Part {
-  const data: unknown = src.doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = src.doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const reason = e instanceof RangeError ? 'the document is nested too deeply' : (e as Error).message.split('\n')[0];
+    throw new InputError({ file: src.file, message: `cannot read the document: ${reason}` });
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError({ file: src.file, line: 1, column: 1, message: 'expected a mapping with organization, entities, systems, datasets, flows or events' });
   }
-  const result = InventoryPart.safeParse(data);
+  const result = InventoryPart.safeParse(data, { reportInput: true });
   if (!result.success) throw new InputError(zodProblems(src, result.error));
   return result.data;
 }

@@ -409,4 +409,7 @@ export type Safeguard = z.infer<typeof Safeguard>;
 export type { InventoryEvent } from './events.js';
 export type Inventory = z.infer<typeof Inventory>;
 export type InventoryInput = z.input<typeof Inventory>;
+export type FlowInput = z.input<typeof Flow>;
+export type DatasetInput = z.input<typeof Dataset>;
+export type EntityInput = z.input<typeof Entity>;
 export type InventoryPart = z.infer<typeof InventoryPart>;

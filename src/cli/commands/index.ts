@@ -5,4 +5,6 @@ import type { CommandModule } from '../command.js';
  * program; add a line here when you add a command.
  */
 export const commands: readonly (() => Promise<CommandModule>)[] = [
+  () => import('./check.js').then((m) => m.command),
+  () => import('./schema.js').then((m) => m.command),
 ];

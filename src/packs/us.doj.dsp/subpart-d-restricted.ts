@@ -17,7 +17,7 @@ const restrictedClass = (ctx: DspContext) =>
   (['vendor_agreement', 'employment_agreement', 'investment_agreement'] as const).find((c) => ctx.classes.has(c));
 
 /** True when the flow had begun by the judged date (an undated flow is taken as not yet begun). */
-const begun = (ctx: DspContext) => ctx.flow.start !== undefined && ctx.flow.start <= ctx.date;
+export const begun = (ctx: DspContext) => ctx.flow.start !== undefined && ctx.flow.start <= ctx.date;
 
 /**
  * § 202.401(a): no U.S. person may knowingly engage in a covered data transaction involving a

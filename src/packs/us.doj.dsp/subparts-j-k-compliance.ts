@@ -7,16 +7,17 @@ import { at } from '../../engine/params.js';
 import { defineRule } from '../../engine/rule.js';
 import { obligation } from '../../engine/obligation.js';
 import type { DspContext } from './context.js';
-import { securityRequirements } from './subpart-d-restricted.js';
+import { begun, securityRequirements } from './subpart-d-restricted.js';
 import { ANNUAL_REPORT_DUE, ANNUAL_REPORT_OWNERSHIP_PERCENT, AUDIT_DUE, DELAYED_COMPLIANCE, PART_202_EFFECTIVE, RECORD_YEARS, REPORT_DAYS, SOURCE_URL } from './params.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const filedOn = (ctx: DspContext, report: string) => ctx.flow.filed.find((f) => f.report === report)?.date;
 
-/** A restricted transaction that may go ahead (security requirements in place or planned). */
+/** A restricted transaction that may go ahead (security requirements in place, or not yet begun). */
 export function isRestricted(ctx: DspContext): boolean {
   return (
     ctx.covered &&
+    (securityRequirements(ctx) !== undefined || !begun(ctx)) &&
     !ctx.classes.has('data_brokerage') &&
     !ctx.data.bulkOmic &&
     !ctx.data.bulkBiospecimen &&

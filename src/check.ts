@@ -1,0 +1,45 @@
+/**
+ * The library entry for `check`: the same result as `datacustoms check --format json`.
+ */
+import { runCheck } from './engine/check.js';
+import type { CheckResult } from './engine/types.js';
+import type { Pack } from './engine/pack.js';
+import { InputError } from './common/errors.js';
+import { loadInventory, parseInventoryText } from './inventory/load.js';
+import type { Inventory } from './inventory/schema.js';
+import { PACKS, findPack } from './packs/index.js';
+import { isCivilDate, today, type CivilDate } from './time/civil-date.js';
+
+export interface CheckInput {
+  /** Inventory files or directories (YAML/JSON), merged. */
+  readonly files?: readonly string[];
+  /** Inventory text (YAML or JSON), instead of files. */
+  readonly text?: string;
+  /** An inventory already parsed. */
+  readonly inventory?: Inventory;
+  /** Evaluation date, YYYY-MM-DD (default: today in UTC). */
+  readonly asOf?: string;
+  /** Restrict to these pack ids (default: all). */
+  readonly packs?: readonly string[];
+}
+
+export function resolvePacks(ids: readonly string[] | undefined): readonly Pack[] {
+  if (!ids || ids.length === 0) return PACKS;
+  return ids.map((id) => {
+    const p = findPack(id);
+    if (!p) throw new InputError({ file: '<argv>', path: '--pack', message: `unknown pack "${id}" (available: ${PACKS.map((x) => x.id).join(', ')})` });
+    return p;
+  });
+}
+
+export function resolveAsOf(asOf: string | undefined): CivilDate {
+  if (asOf === undefined) return today('UTC');
+  if (!isCivilDate(asOf)) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected a date as YYYY-MM-DD, got "${asOf}"` });
+  return asOf;
+}
+
+/** Loads the inventory and evaluates every selected pack on every flow. */
+export function check(input: CheckInput): CheckResult {
+  const inventory = input.inventory ?? (input.text !== undefined ? parseInventoryText(input.text) : loadInventory(input.files ?? []));
+  return runCheck(inventory, { asOf: resolveAsOf(input.asOf), packs: resolvePacks(input.packs) });
+}

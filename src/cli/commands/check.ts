@@ -1,0 +1,42 @@
+import type { CommandModule } from '../command.js';
+import { check } from '../../check.js';
+import { parseFormat, styler } from '../format.js';
+import { renderCheckText } from '../render/check-text.js';
+import { PACKS } from '../../packs/index.js';
+import { ExitCode } from '../../common/errors.js';
+
+export const command: CommandModule = {
+  register(program, ctx) {
+    program
+      .command('check')
+      .description('Decide every data flow in an inventory under each regime, with citations and dated obligations.')
+      .argument('<inventory...>', 'inventory files (YAML or JSON) or directories of them; all are merged into one')
+      .option('--as-of <date>', 'evaluate as of this date, YYYY-MM-DD (default: today, UTC)')
+      .option('--pack <id...>', `only these regimes (${PACKS.map((p) => p.id).join(', ')})`)
+      .option('--format <format>', 'text or json', 'text')
+      .option('--explain', 'text: show every reason and rule, not just the first')
+      .addHelpText(
+        'after',
+        `
+Each flow gets one decision per regime: an outcome in the regime's own words (prohibited,
+restricted, security_assessment, exempt, …), a verdict (blocked · conditional · permitted ·
+not_applicable), the rules that decided with their citations, the reasons, and obligations
+with due dates.
+
+Exit code: 0 when nothing blocks; 1 when any verdict is blocked or an obligation is overdue;
+2 for bad input (the message names file, line:column and field).
+
+Examples:
+  datacustoms check inventory.yaml
+  datacustoms check inventory/ --as-of 2026-03-01 --format json > decisions.json
+  datacustoms check inventory.yaml --pack us.doj.dsp --explain`,
+      )
+      .action((files: string[], opts: { asOf?: string; pack?: string[]; format?: string; explain?: boolean }) => {
+        const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
+        const result = check({ files, asOf: opts.asOf, packs: opts.pack });
+        if (format === 'json') ctx.io.out(JSON.stringify(result, null, 2) + '\n');
+        else ctx.io.out(renderCheckText(result, styler(ctx.io.isTTY), { explain: Boolean(opts.explain) }));
+        ctx.setExit(result.summary.blocking ? ExitCode.findings : ExitCode.ok);
+      });
+  },
+};

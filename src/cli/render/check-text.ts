@@ -1,0 +1,62 @@
+/**
+ * Text rendering of a check result for people: blocked first, one line per decision with its
+ * citation, then obligations by due date, then a summary line.
+ */
+import type { CheckResult, Decision, Obligation, Verdict } from '../../engine/types.js';
+import { alignColumns, type Styler } from '../format.js';
+
+const ORDER: readonly Verdict[] = ['blocked', 'conditional', 'permitted', 'not_applicable'];
+const TITLE: Record<Verdict, string> = { blocked: 'BLOCKED', conditional: 'CONDITIONAL', permitted: 'PERMITTED', not_applicable: 'NOT APPLICABLE' };
+const MARK: Record<Verdict, string> = { blocked: '✗', conditional: '!', permitted: '✓', not_applicable: '·' };
+
+export interface TextOptions {
+  /** Show every reason, not just the first. */
+  readonly explain: boolean;
+}
+
+export function renderCheckText(result: CheckResult, s: Styler, opts: TextOptions): string {
+  const colour = (v: Verdict) => (v === 'blocked' ? s.red : v === 'conditional' ? s.yellow : v === 'permitted' ? s.green : s.gray);
+  const lines: string[] = [];
+  lines.push(s.bold(`datacustoms check — as of ${result.asOf}`) + s.gray(` · packs ${result.packs.map((p) => `${p.id} ${p.version}`).join(', ')}`));
+
+  const rows: { verdict: Verdict; subject: string; d: Decision }[] = [
+    ...result.organization.map((d) => ({ verdict: d.verdict, subject: '(organization)', d })),
+    ...result.flows.flatMap((f) => f.decisions.map((d) => ({ verdict: d.verdict, subject: f.flow, d }))),
+  ];
+  for (const v of ORDER) {
+    const group = rows.filter((r) => r.verdict === v);
+    if (group.length === 0) continue;
+    lines.push('', colour(v)(s.bold(`${TITLE[v]} (${group.length})`)));
+    const table = alignColumns(group.map((r) => [`  ${colour(v)(MARK[v])} ${r.subject}`, r.d.regime, colour(v)(r.d.outcome), s.gray(r.d.rules[0]?.citation ?? '')]));
+    group.forEach((r, i) => {
+      lines.push(table[i]!);
+      if (v === 'not_applicable' && !opts.explain) return;
+      const reasons = opts.explain ? r.d.reasons : r.d.reasons.slice(0, 1);
+      for (const reason of reasons) lines.push(s.dim(`      ${reason}`));
+      if (opts.explain && r.d.rules.length > 1) lines.push(s.gray(`      rules: ${r.d.rules.map((x) => `${x.id} (${x.citation})`).join('; ')}`));
+    });
+  }
+
+  const obligations: { subject: string; regime: string; o: Obligation }[] = [
+    ...result.organization.flatMap((d) => d.obligations.map((o) => ({ subject: '(organization)', regime: d.regime, o }))),
+    ...result.flows.flatMap((f) => f.decisions.flatMap((d) => d.obligations.map((o) => ({ subject: f.flow, regime: d.regime, o })))),
+  ];
+  if (obligations.length) {
+    const dated = obligations.filter((x) => x.o.due).sort((a, b) => (a.o.due! < b.o.due! ? -1 : a.o.due! > b.o.due! ? 1 : a.subject < b.subject ? -1 : 1));
+    const standing = obligations.filter((x) => !x.o.due);
+    lines.push('', s.bold(`OBLIGATIONS (${obligations.length})`));
+    const st = (o: Obligation) => (o.status === 'overdue' ? s.red('overdue') : o.status === 'done' ? s.green('done') : o.status === 'due' ? s.yellow('due') : s.gray('ongoing'));
+    const table = alignColumns([...dated, ...standing].map((x) => [`  ${x.o.due ?? 'standing'}`, st(x.o), x.subject, x.o.what, s.gray(x.o.citation)]));
+    lines.push(...table);
+  }
+
+  const sm = result.summary;
+  lines.push(
+    '',
+    `${sm.flows} flow(s), ${sm.decisions} decision(s): ` +
+      ORDER.map((v) => colour(v)(`${sm.verdicts[v]} ${v.replace('_', ' ')}`)).join(', ') +
+      ` · ${sm.obligations} obligation(s)${sm.overdue ? `, ${s.red(`${sm.overdue} overdue`)}` : ''}` +
+      (sm.blocking ? s.red(' → exit 1') : ''),
+  );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadInventory, parseInventoryText } from './load.js';
+import { InputError } from '../common/errors.js';
+
+const ORG = 'organization: { id: acme, name: Acme, organizedIn: US }\n';
+
+function problems(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('inventory loading', () => {
+  it('accepts a minimal inventory and fills defaults', () => {
+    const inv = parseInventoryText(ORG);
+    expect(inv.flows).toEqual([]);
+    expect(inv.organization.cn.ciio).toBe(false);
+  });
+  it('names file, line, column and field path for a bad value', () => {
+    const text = ORG + 'datasets:\n  - id: d\n    categories: [health, teleportation]\n';
+    const [p] = problems(() => parseInventoryText(text, 'inv.yaml'));
+    expect(p).toMatchObject({ file: 'inv.yaml', line: 4, path: 'datasets[0].categories[1]' });
+    expect(p!.message).toMatch(/expected one of/);
+  });
+  it('points at an unknown field', () => {
+    const [p] = problems(() => parseInventoryText(ORG + 'flows:\n  - id: f\n    datset: d\n', 'x.yaml'));
+    expect(p).toMatchObject({ line: 4, column: 5, path: 'flows[0].datset' });
+    expect(p!.message).toBe('unknown field "datset" (did you mean "dataset"?)');
+  });
+  it('reports a missing required field', () => {
+    const [p] = problems(() => parseInventoryText('organization: { id: acme, name: Acme }\n', 'x.yaml'));
+    expect(p!.path).toBe('organization.organizedIn');
+    expect(p!.message).toMatch(/required/);
+  });
+  it('reports YAML syntax errors with their position', () => {
+    const [p] = problems(() => parseInventoryText('organization: {id: a\n  name: [', 'x.yaml'));
+    expect(p!.message).toMatch(/syntax error/);
+    expect(p!.line).toBeGreaterThan(0);
+  });
+  it('checks references and says what is known', () => {
+    const text = ORG + 'datasets: [{ id: d, categories: [health] }]\nflows:\n  - { id: f, dataset: nope, recipient: acme, destination: CN, kind: transfer }\n';
+    const [p] = problems(() => parseInventoryText(text, 'x.yaml'));
+    expect(p).toMatchObject({ path: 'flows[0].dataset', line: 4 });
+    expect(p!.message).toMatch(/unknown dataset "nope" \(known: d\)/);
+  });
+  it('merges several files and a directory; ids must be unique across them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-'));
+    writeFileSync(join(dir, 'org.yaml'), ORG);
+    mkdirSync(join(dir, 'parts'));
+    writeFileSync(join(dir, 'parts', 'a.json'), JSON.stringify({ datasets: [{ id: 'd', categories: ['health'] }] }));
+    writeFileSync(join(dir, 'parts', 'b.yml'), 'flows:\n  - { id: f, dataset: d, recipient: acme, destination: CN, kind: transfer }\n');
+    const inv = loadInventory([dir]);
+    expect(inv.flows.map((f) => f.id)).toEqual(['f']);
+    writeFileSync(join(dir, 'parts', 'c.yaml'), 'datasets:\n  - { id: d, categories: [name] }\n');
+    const [p] = problems(() => loadInventory([dir]));
+    expect(p!.message).toMatch(/duplicate id "d" \(first declared in .*a\.json/);
+    expect(p!.file).toMatch(/c\.yaml$/);
+  });
+  it('requires exactly one organization', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-'));
+    writeFileSync(join(dir, 'a.yaml'), ORG);
+    writeFileSync(join(dir, 'b.yaml'), ORG);
+    expect(problems(() => loadInventory([dir]))[0]!.message).toMatch(/declared twice/);
+    expect(problems(() => loadInventory([join(dir, 'missing.yaml')]))[0]!.message).toMatch(/no such file/);
+  });
+  it('rejects impossible dates and self-ownership', () => {
+    expect(problems(() => parseInventoryText(ORG + 'flows: [{ id: f, dataset: d, recipient: acme, destination: CN, kind: transfer, start: 2025-02-30 }]'))[0]!.path).toBe('flows[0].start');
+    expect(problems(() => parseInventoryText(ORG + 'entities: [{ id: e, name: E, kind: company, owners: [{ entity: e, percent: 10 }] }]'))[0]!.message).toMatch(/cannot own itself/);
+  });
+  it('property: arbitrary text never crashes — it parses or raises an InputError', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        try {
+          parseInventoryText(s);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('adversarial: a deeply nested document and an alias bomb are refused cleanly', () => {
+    const deep = ORG + 'x: ' + '['.repeat(5000) + ']'.repeat(5000);
+    expect(() => parseInventoryText(deep)).toThrow(InputError);
+    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n' + ORG;
+    expect(() => parseInventoryText(bomb)).toThrow(InputError);
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * The rule packs, one per regime. Add a regime by adding a folder under src/packs/ and a line
+ * here; `datacustoms check --pack ID` selects among them.
+ */
+import type { Pack } from '../engine/pack.js';
+import { usDojDsp } from './us.doj.dsp/index.js';
+
+export const PACKS: readonly Pack[] = [
+  usDojDsp,
+];
+
+export function findPack(id: string): Pack | undefined {
+  return PACKS.find((p) => p.id === id);
+}

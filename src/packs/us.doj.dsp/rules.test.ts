@@ -1,0 +1,193 @@
+/**
+ * Rule testers for 28 CFR 202: each rule with cases that must and must not trigger, at the
+ * boundaries the text sets.
+ */
+import { describe, expect, it } from 'vitest';
+import { inventory, decide } from '../../testing/inventory.js';
+import { usDojDsp } from './index.js';
+import type { DatasetInput, FlowInput } from '../../inventory/schema.js';
+
+const AS_OF = '2026-01-15';
+const cnVendor = { id: 'v', name: 'CN Vendor', kind: 'company' as const, organizedIn: 'CN' };
+
+function one(categories: string[], subjects: number, extra: Partial<FlowInput> = {}, ds: Record<string, unknown> = {}) {
+  return inventory({
+    entities: [cnVendor],
+    datasets: [{ id: 'd', categories, subjects: { US: subjects }, ...ds } as DatasetInput],
+    flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'data_brokerage', start: '2025-06-01', ...extra }],
+  });
+}
+
+describe('202.205 bulk thresholds ("more than N")', () => {
+  const table: [string[], number, string][] = [
+    [['health', 'financial_account'], 10_000, 'not_covered'],
+    [['genomic'], 100, 'not_covered'],
+    [['genomic'], 101, 'prohibited'],
+    [['biometric'], 1_000, 'not_covered'],
+    [['biometric'], 1_001, 'prohibited'],
+    [['name', 'government_id'], 100_000, 'not_covered'],
+    [['name', 'government_id'], 100_001, 'prohibited'],
+  ];
+  for (const [cats, n, outcome] of table) {
+    it(`${cats.join('+')} on ${n} U.S. persons → ${outcome}`, () => {
+      expect(decide(usDojDsp, one(cats, n), AS_OF).outcome).toBe(outcome);
+    });
+  }
+  it('health alone at 10,001 → prohibited brokerage; at 10,000 → not covered', () => {
+    expect(decide(usDojDsp, one(['health'], 10_001), AS_OF).outcome).toBe('prohibited');
+    expect(decide(usDojDsp, one(['health'], 10_000), AS_OF).outcome).toBe('not_covered');
+  });
+  it('precise geolocation counts U.S. devices, not persons', () => {
+    expect(decide(usDojDsp, one(['precise_geolocation'], 5, {}, { usDevices: 1_001 }), AS_OF).outcome).toBe('prohibited');
+    expect(decide(usDojDsp, one(['precise_geolocation'], 50_000, {}, { usDevices: 1_000 }), AS_OF).outcome).toBe('not_covered');
+  });
+  it('combined data: bulk when any type exceeds the lowest threshold in the set (202.205(g))', () => {
+    // financial (10,000) + biometric (1,000): 5,000 persons exceeds the lowest threshold.
+    const d = decide(usDojDsp, one(['financial', 'biometric'], 5_000), AS_OF);
+    expect(d.outcome).toBe('prohibited');
+    expect(d.reasons.join(' ')).toMatch(/combined dataset/);
+  });
+});
+
+describe('202.205 aggregation over 12 months with the same counterparty', () => {
+  const inv = (secondStart: string) =>
+    inventory({
+      entities: [cnVendor, { id: 'w', name: 'Other CN Vendor', kind: 'company', organizedIn: 'CN' }],
+      datasets: [
+        { id: 'a', categories: ['health'], subjects: { US: 6_000 } },
+        { id: 'b', categories: ['health'], subjects: { US: 6_000 } },
+      ],
+      flows: [
+        { id: 'f1', dataset: 'a', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', start: '2025-05-01', end: '2025-05-02', safeguards: [{ type: 'cisa_security_requirements' }] },
+        { id: 'f2', dataset: 'b', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', start: secondStart, safeguards: [{ type: 'cisa_security_requirements' }] },
+        { id: 'f3', dataset: 'b', recipient: 'w', destination: 'CN', kind: 'vendor_agreement', start: secondStart, safeguards: [{ type: 'cisa_security_requirements' }] },
+      ],
+    });
+  it('two 6,000-person transactions with the same vendor within 12 months are bulk together', () => {
+    const d = decide(usDojDsp, inv('2025-12-01'), '2026-01-15', 'f2');
+    expect(d.outcome).toBe('restricted');
+    expect(d.reasons.join(' ')).toMatch(/12,000 U\.S\. persons across 2 transactions/);
+  });
+  it('a different counterparty is not aggregated', () => {
+    expect(decide(usDojDsp, inv('2025-12-01'), '2026-01-15', 'f3').outcome).toBe('not_covered');
+  });
+  it('a transaction older than 12 months drops out of the window', () => {
+    expect(decide(usDojDsp, inv('2025-12-01'), '2026-05-03', 'f2').outcome).toBe('not_covered');
+    expect(decide(usDojDsp, inv('2025-12-01'), '2026-05-02', 'f2').outcome).toBe('restricted');
+  });
+  it('the same dataset sent twice counts its people once', () => {
+    const i = inventory({
+      entities: [cnVendor],
+      datasets: [{ id: 'a', categories: ['health'], subjects: { US: 6_000 } }],
+      flows: [
+        { id: 'f1', dataset: 'a', recipient: 'v', destination: 'CN', kind: 'data_brokerage', start: '2025-05-01' },
+        { id: 'f2', dataset: 'a', recipient: 'v', destination: 'CN', kind: 'data_brokerage', start: '2025-06-01' },
+      ],
+    });
+    expect(decide(usDojDsp, i, AS_OF, 'f2').outcome).toBe('not_covered');
+  });
+});
+
+describe('202.222 government-related data: any volume', () => {
+  it('geolocation on the Government-Related Location Data List, 3 devices → prohibited brokerage', () => {
+    const d = decide(usDojDsp, one(['precise_geolocation'], 3, {}, { usDevices: 3, governmentRelated: { locations: true } }), AS_OF);
+    expect(d.outcome).toBe('prohibited');
+    expect(d.reasons.join(' ')).toMatch(/202\.222\(a\)\(1\)/);
+  });
+  it('data marketed as linked to active-duty personnel, 50 persons → prohibited brokerage', () => {
+    expect(decide(usDojDsp, one(['name', 'health'], 50, {}, { governmentRelated: { marketedAsGovernmentPersonnel: true } }), AS_OF).outcome).toBe('prohibited');
+  });
+});
+
+describe('202.401 restricted transactions and the security requirements', () => {
+  const vendor = (extra: Partial<FlowInput>) => one(['health'], 20_000, { kind: 'vendor_agreement', ...extra });
+  it('declared security requirements → restricted, permitted, with compliance duties', () => {
+    const d = decide(usDojDsp, vendor({ safeguards: [{ type: 'cisa_security_requirements', date: '2025-05-01' }] }), AS_OF);
+    expect([d.outcome, d.verdict]).toEqual(['restricted', 'permitted']);
+    expect(d.obligations.find((o) => o.id === 'us.doj.dsp/202.1002')?.due).toBe('2026-12-31');
+  });
+  it('not yet begun and no security requirements → restricted, conditional, implement before start', () => {
+    const d = decide(usDojDsp, vendor({ start: '2026-03-01' }), AS_OF);
+    expect([d.outcome, d.verdict]).toEqual(['restricted', 'conditional']);
+    expect(d.obligations[0]).toMatchObject({ id: 'us.doj.dsp/202.248', due: '2026-03-01', status: 'due' });
+  });
+  it('under way without security requirements → prohibited, blocked', () => {
+    const d = decide(usDojDsp, vendor({}), AS_OF);
+    expect([d.outcome, d.verdict]).toEqual(['prohibited', 'blocked']);
+    expect(d.rules[0]!.id).toBe('us.doj.dsp/202.401(a):unmet');
+    expect(d.obligations).toEqual([]);
+  });
+  it("bulk 'omic data stays prohibited even with the security requirements (202.303, 202.401(b))", () => {
+    const d = decide(usDojDsp, one(['genomic'], 500, { kind: 'vendor_agreement', safeguards: [{ type: 'cisa_security_requirements' }] }), AS_OF);
+    expect(d.outcome).toBe('prohibited');
+    expect(d.rules[0]!.citation).toBe('28 CFR 202.303(a)');
+  });
+  it('a passive investment (<10 %, public securities) is not an investment agreement (202.228(b))', () => {
+    const base = { kind: 'investment_agreement' as const, investment: { publiclyTraded: true, votingEquityPercent: 9.99 } };
+    expect(decide(usDojDsp, one(['health'], 20_000, base), AS_OF).outcome).toBe('not_covered');
+    expect(decide(usDojDsp, one(['health'], 20_000, { ...base, investment: { publiclyTraded: true, votingEquityPercent: 10 } }), AS_OF).outcome).toBe('prohibited');
+  });
+});
+
+describe('202.1103 annual report and 202.1104 rejected transactions', () => {
+  it('cloud restricted transaction by a company 25 % owned by a covered person → report due 1 March', () => {
+    const inv = inventory({
+      organization: { owners: [{ entity: 'cn-inv', percent: 25 }] },
+      entities: [cnVendor, { id: 'cn-inv', name: 'CN investor', kind: 'company', organizedIn: 'CN' }],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }] }],
+    });
+    const report = (asOf: string) => decide(usDojDsp, inv, asOf).obligations.find((o) => o.id === 'us.doj.dsp/202.1103');
+    expect(report('2026-01-15')).toMatchObject({ due: '2026-03-01', status: 'due' });
+    expect(report('2026-03-02')).toMatchObject({ due: '2027-03-01' });
+    const at24 = { ...inv, organization: { ...inv.organization, owners: [{ entity: 'cn-inv', percent: 24.9 }] } };
+    expect(decide(usDojDsp, at24, '2026-01-15').obligations.find((o) => o.id === 'us.doj.dsp/202.1103')).toBeUndefined();
+  });
+  it('a rejected brokerage offer must be reported within 14 days; overdue after', () => {
+    const inv = one(['health'], 20_000, { offerRejected: '2026-01-01', start: undefined });
+    const d = decide(usDojDsp, inv, '2026-01-15');
+    expect([d.outcome, d.verdict]).toEqual(['rejected', 'permitted']);
+    expect(d.obligations[0]).toMatchObject({ id: 'us.doj.dsp/202.1104', due: '2026-01-15', status: 'due' });
+    expect(decide(usDojDsp, inv, '2026-01-16').obligations[0]!.status).toBe('overdue');
+    const filed = one(['health'], 20_000, { offerRejected: '2026-01-01', start: undefined, filed: [{ report: 'us.doj.dsp/202.1104', date: '2026-01-10' }] });
+    expect(decide(usDojDsp, filed, '2026-02-01').obligations[0]!.status).toBe('done');
+  });
+});
+
+describe('202.302 onward-transfer clause', () => {
+  const inv = (extra: Partial<FlowInput>) =>
+    inventory({
+      entities: [{ id: 'sg', name: 'SG Broker', kind: 'company', organizedIn: 'SG' }],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'sg', destination: 'SG', kind: 'data_brokerage', start: '2025-06-01', ...extra }],
+    });
+  it('brokerage of bulk data to a non-covered foreign person requires the clause', () => {
+    const d = decide(usDojDsp, inv({}), AS_OF);
+    expect([d.outcome, d.verdict]).toEqual(['onward_transfer_clause_required', 'conditional']);
+  });
+  it('with the clause declared it is permitted; a known violation must be reported in 14 days', () => {
+    const d = decide(usDojDsp, inv({ safeguards: [{ type: 'onward_transfer_clause', date: '2025-05-20' }], violationKnown: '2026-01-10' }), AS_OF);
+    expect(d.verdict).toBe('permitted');
+    expect(d.obligations.find((o) => o.id === 'us.doj.dsp/202.302(b)')).toMatchObject({ due: '2026-01-24', status: 'due' });
+  });
+});
+
+describe('scope', () => {
+  it('a non-U.S. exporter with no U.S. person directing → not applicable', () => {
+    const inv = inventory({
+      organization: { id: 'de-co', name: 'DE Co', organizedIn: 'DE' },
+      entities: [cnVendor],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'data_brokerage' }],
+    });
+    expect(decide(usDojDsp, inv, AS_OF).verdict).toBe('not_applicable');
+  });
+  it('before 2025-04-08 the rule is not in force', () => {
+    const d = decide(usDojDsp, one(['health'], 20_000), '2025-04-07');
+    expect(d.verdict).toBe('not_applicable');
+    expect(decide(usDojDsp, one(['health'], 20_000), '2025-04-08').outcome).toBe('prohibited');
+  });
+  it('publicly available data is not sensitive personal data (202.249(b)(2))', () => {
+    expect(decide(usDojDsp, one(['health'], 20_000, {}, { publiclyAvailable: true }), AS_OF).outcome).toBe('not_covered');
+  });
+});
