@@ -1,0 +1,224 @@
+/**
+ * Files and directories: walk directories (sorted, recursively, hidden entries skipped), then
+ * per file decide the format by magic number first and extension second, undo gzip, detect
+ * the text encoding, and hand text to the right reader. Parquet and SQLite files become
+ * their own units (see parquet.ts, sqlite.ts).
+ */
+import { createReadStream, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import iconv from 'iconv-lite';
+import { InputError } from '../../common/errors.js';
+import type { SourceScanner } from '../core/types.js';
+import { counted, decode, detectEncoding, encodingExists, gunzip, magic, peek, type Encoding } from './decode.js';
+import { readJsonDocument } from './json-document.js';
+import { parquetUnit } from './parquet.js';
+import { safeRecordId } from './record-id.js';
+import { openSqlite } from './sqlite.js';
+import type { ProgressFn, Skipped, SourceContext, SourceGroup, SourceUnit, UnitOutcome } from './types.js';
+
+export type TextFormat = 'csv' | 'tsv' | 'psv' | 'jsonl' | 'json' | 'text';
+
+const EXTENSIONS: Readonly<Record<string, TextFormat>> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.psv': 'psv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.jsonlines': 'jsonl',
+  '.json': 'json',
+  '.txt': 'text',
+  '.log': 'text',
+  '.text': 'text',
+  '.md': 'text',
+  '.vcf': 'text',
+  '.fasta': 'text',
+  '.fa': 'text',
+  '.sam': 'text',
+};
+
+/** Text format from a file name (`.gz` stripped), undefined when the extension says nothing. */
+export function formatFromName(name: string): TextFormat | undefined {
+  let n = name.toLowerCase();
+  if (n.endsWith('.gz')) n = n.slice(0, -3);
+  return EXTENSIONS[extname(n)];
+}
+
+/**
+ * Tells JSON lines from a JSON document by content: a document starting with `[` is a
+ * document; one whose first line is a complete JSON value followed by another line is JSON
+ * lines; anything else starting with `{` is a document. Non-JSON text returns undefined.
+ */
+export function sniffJson(head: string): 'json' | 'jsonl' | undefined {
+  const t = head.replace(/^\uFEFF/, '').trimStart();
+  if (t.startsWith('[')) return 'json';
+  if (!t.startsWith('{')) return undefined;
+  const nl = t.indexOf('\n');
+  if (nl < 0) return 'json';
+  try {
+    JSON.parse(t.slice(0, nl));
+  } catch {
+    return 'json';
+  }
+  return t.slice(nl + 1).trimStart().startsWith('{') ? 'jsonl' : 'json';
+}
+
+/** Expands a path into files (directories recursively, in name order). */
+export function walk(path: string): string[] {
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new InputError({ file: path, message: 'no such file, directory or database URL' });
+  }
+  if (!st.isDirectory()) return [path];
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new InputError({ file: dir, message: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) visit(full);
+      else if (e.isFile()) out.push(full);
+      else if (e.isSymbolicLink()) {
+        // follow links to files, never to directories (no loops)
+        try {
+          if (statSync(full).isFile()) out.push(full);
+        } catch {
+          // dangling link
+        }
+      }
+    }
+  };
+  visit(path);
+  return out;
+}
+
+/** Opens a file or directory as a group of units. */
+export async function openFiles(path: string, ctx: SourceContext): Promise<SourceGroup> {
+  if (ctx.encoding !== undefined && !encodingExists(ctx.encoding)) {
+    throw new InputError({ file: '<argv>', path: '--encoding', message: `unknown encoding "${ctx.encoding}" (try utf-8, gb18030, gbk, utf-16le, big5)` });
+  }
+  const files = walk(path);
+  const units: SourceUnit[] = [];
+  const skipped: Skipped[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  for (const file of files) {
+    const kind = await fileKind(file);
+    if (kind === 'parquet') units.push(parquetUnit(file, ctx));
+    else if (kind === 'sqlite') {
+      const g = openSqlite(file, ctx);
+      units.push(...g.units);
+      skipped.push(...g.skipped);
+      closers.push(() => g.close());
+    } else if (kind === 'text' || kind === 'gzip') units.push(textUnit(file, ctx));
+    else skipped.push({ source: file, reason: kind });
+  }
+  return {
+    units,
+    skipped,
+    close: async () => {
+      for (const c of closers) await c();
+    },
+  };
+}
+
+/** What a file is, from its first bytes. */
+async function fileKind(file: string): Promise<'parquet' | 'sqlite' | 'gzip' | 'text' | string> {
+  let head: Buffer;
+  try {
+    const { head: h, stream } = await peek(createReadStream(file, { start: 0, end: 4095 }), 4096);
+    head = h;
+    for await (const _ of stream) void _; // drain
+  } catch (e) {
+    throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+  }
+  const m = magic(head);
+  if (m === 'parquet' || m === 'sqlite' || m === 'gzip') return m;
+  if (m !== 'none') return `binary file (${m}); not a supported format`;
+  if (detectEncoding(head) === undefined) return 'binary file; not a supported format';
+  return 'text';
+}
+
+function textUnit(file: string, ctx: SourceContext): SourceUnit {
+  let size: number | undefined;
+  try {
+    size = lstatSync(file).size;
+  } catch {
+    size = undefined;
+  }
+  return {
+    name: file,
+    size,
+    unit: 'bytes',
+    run: (scanner, progress) => scanTextFile(file, ctx, scanner, progress),
+  };
+}
+
+async function scanTextFile(file: string, ctx: SourceContext, scanner: SourceScanner, progress: ProgressFn): Promise<UnitOutcome> {
+  try {
+    return await readTextFile(file, ctx, scanner, progress);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'ERR_ZLIB_INFLATE') {
+      throw new InputError({ file, message: `corrupt gzip data: ${(e as Error).message}` });
+    }
+    if (code !== undefined && /^E[A-Z]+$/.test(code)) throw new InputError({ file, message: `cannot read: ${code}` });
+    throw e;
+  }
+}
+
+async function readTextFile(file: string, ctx: SourceContext, scanner: SourceScanner, progress: ProgressFn): Promise<UnitOutcome> {
+  const raw = counted(createReadStream(file, { highWaterMark: 1024 * 1024 }), progress);
+  let { head, stream } = await peek(raw);
+  let compressed = false;
+  if (magic(head) === 'gzip') {
+    compressed = true;
+    ({ head, stream } = await peek(gunzip(stream)));
+    const inner = magic(head);
+    if (inner === 'parquet' || inner === 'sqlite') {
+      throw new InputError({ file, message: `a gzip-compressed ${inner === 'parquet' ? 'Parquet' : 'SQLite'} file: decompress it first (random access is needed)` });
+    }
+  }
+  const encoding: Encoding | undefined = ctx.encoding ?? detectEncoding(head);
+  if (encoding === undefined) throw new InputError({ file, message: `binary content${compressed ? ' inside gzip' : ''}; not a supported format` });
+  const headText = decodeHead(head, encoding);
+  let format = formatFromName(basename(file)) ?? (sniffJson(headText) === undefined ? 'text' : 'json');
+  if (format === 'json') format = sniffJson(headText) ?? 'json';
+  const text = decode(stream, encoding);
+  const source = file;
+  {
+    switch (format) {
+      case 'csv':
+        await ctx.readers.readCsv(text, { source }, scanner);
+        break;
+      case 'tsv':
+        await ctx.readers.readCsv(text, { source, delimiter: '\t' }, scanner);
+        break;
+      case 'psv':
+        await ctx.readers.readCsv(text, { source, delimiter: '|' }, scanner);
+        break;
+      case 'jsonl':
+        await ctx.readers.readJsonLines(text, { source }, scanner);
+        break;
+      case 'json':
+        await readJsonDocument(text, { source, recordId: (id) => safeRecordId(id, ctx.detect, ctx.mask) }, scanner);
+        break;
+      default:
+        await ctx.readers.readText(text, { source }, scanner);
+    }
+  }
+  return { encoding, format: compressed ? `${format}+gzip` : format };
+}
+
+function decodeHead(head: Buffer, encoding: Encoding): string {
+  if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(head, { stream: true });
+  return iconv.decode(head, encoding);
+}

@@ -1,0 +1,113 @@
+/**
+ * MySQL and MariaDB over a real connection (mysql2). Every base table of the URL's database,
+ * every column as raw bytes of the text protocol (numbers and dates as the server writes
+ * them, so no precision is lost), decoded as UTF-8 when they are text. Rows stream
+ * (`query().stream()`), ordered by the primary key when there is one. `--sample N`:
+ * `ORDER BY RAND(seed) LIMIT N` for small tables, a `RAND(seed) < p` pre-filter for large
+ * ones. Row counts: COUNT(*), or information_schema's estimate above 1,000,000 rows.
+ */
+import mysql from 'mysql2';
+import type { Connection, FieldPacket, RowDataPacket } from 'mysql2';
+import { InputError } from '../../common/errors.js';
+import type { Sample } from '../subjects/extrapolate.js';
+import { ESTIMATE_ROWS_ABOVE, plan, quoteMy, scanRow } from './rows.js';
+import { connectionError, type DbTarget } from './url.js';
+import type { SourceContext, SourceGroup, SourceUnit } from './types.js';
+
+function query<T>(conn: Connection, sql: string, values: unknown[] = []): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    conn.query<RowDataPacket[]>({ sql, values, typeCast: true }, (err, rows) => (err ? reject(err) : resolve(rows as unknown as T[])));
+  });
+}
+
+export async function openMysql(target: DbTarget, ctx: SourceContext): Promise<SourceGroup> {
+  const conn = mysql.createConnection({
+    uri: target.connect,
+    connectTimeout: 10_000,
+    charset: 'utf8mb4',
+    // raw bytes for every column; scanRow decides what is text
+    typeCast: (field) => field.buffer(),
+  });
+  conn.on('error', () => {
+    // a dropped connection surfaces as a failed query
+  });
+  try {
+    await new Promise<void>((resolve, reject) => conn.connect((err) => (err ? reject(err) : resolve())));
+  } catch (e) {
+    conn.destroy();
+    throw connectionError(target.label, e);
+  }
+  const close = () => new Promise<void>((resolve) => conn.end(() => resolve()));
+  try {
+    const dbRows = await query<{ db: string | null }>(conn, 'SELECT DATABASE() AS db');
+    const db = dbRows[0]?.db;
+    if (!db) throw new InputError({ file: target.label, message: 'the URL names no database (write mysql://user@host:3306/DATABASE)' });
+    let tables = await query<{ name: string; estimate: number | null }>(
+      conn,
+      `SELECT table_name AS name, table_rows AS estimate FROM information_schema.tables
+        WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
+    tables = tables.map((t) => ({ name: String(t.name), estimate: t.estimate === null ? null : Number(t.estimate) }));
+    if (target.tables) {
+      const want = target.tables;
+      const missing = want.filter((w) => !tables.some((t) => t.name === w));
+      if (missing.length > 0) throw new InputError({ file: target.label, path: 'table', message: `no table named ${missing.map((m) => `"${m}"`).join(', ')}` });
+      tables = tables.filter((t) => want.includes(t.name));
+    }
+    const units: SourceUnit[] = [];
+    for (const t of tables) units.push(await tableUnit(conn, target, db, t, ctx));
+    return { units, skipped: [], close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+async function tableUnit(conn: Connection, target: DbTarget, db: string, t: { name: string; estimate: number | null }, ctx: SourceContext): Promise<SourceUnit> {
+  const q = quoteMy(t.name);
+  const count =
+    t.estimate !== null && t.estimate > ESTIMATE_ROWS_ABOVE ? t.estimate : Number((await query<{ n: number | string }>(conn, `SELECT COUNT(*) AS n FROM ${q}`))[0]!.n);
+  const p = plan(ctx.sample, count);
+  const name = `${target.label}#${t.name}`;
+  return {
+    name,
+    size: p.kind === 'full' ? count : p.rows,
+    unit: 'rows',
+    async run(scanner, progress) {
+      const pkCols = (
+        await query<{ c: string }>(
+          conn,
+          `SELECT column_name AS c FROM information_schema.key_column_usage
+            WHERE table_schema = ? AND table_name = ? AND constraint_name = 'PRIMARY' ORDER BY ordinal_position`,
+          [db, t.name],
+        )
+      ).map((r) => String(r.c));
+      const seed = ctx.seed | 0;
+      let sql: string;
+      if (p.kind === 'full') sql = `SELECT * FROM ${q}${pkCols.length > 0 ? ` ORDER BY ${pkCols.map(quoteMy).join(', ')}` : ''}`;
+      else if (p.method === 'sort') sql = `SELECT * FROM ${q} ORDER BY RAND(${seed}) LIMIT ${p.rows}`;
+      else sql = `SELECT * FROM (SELECT * FROM ${q} WHERE RAND(${seed}) < ${(p.percent / 100).toFixed(8)}) AS s ORDER BY RAND(${seed + 1}) LIMIT ${p.rows}`;
+      const pairs: [string, string][] = [];
+      let n = 0;
+      let columns: string[] = [];
+      let pk: number[] = [];
+      try {
+        const qy = conn.query({ sql, rowsAsArray: true });
+        qy.on('fields', (fields: FieldPacket[]) => {
+          columns = fields.map((f) => f.name);
+          pk = pkCols.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
+        });
+        for await (const row of qy.stream({ highWaterMark: 1000 }) as AsyncIterable<unknown[]>) {
+          n++;
+          scanRow(scanner, ctx, columns, pk, row, n, pairs);
+          if ((n & 1023) === 0) progress(n);
+        }
+      } catch (e) {
+        throw new InputError({ file: name, message: `query failed: ${(e as Error).message}` });
+      }
+      progress(n);
+      const sample: Sample | undefined = p.kind === 'sample' ? { rows: n, of: count } : undefined;
+      return sample ? { sample, format: 'mysql' } : { format: 'mysql' };
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * PostgreSQL over a real connection (pg). Every ordinary and partitioned table the user may
+ * SELECT from (partitions are read through their parent), every column as PostgreSQL's own
+ * text form. Rows stream through a server-side cursor in a READ ONLY transaction, ordered by
+ * the primary key when there is one (stable output). `--sample N`: `setseed()` then
+ * `ORDER BY random() LIMIT N` for small tables, `TABLESAMPLE BERNOULLI (p) REPEATABLE (seed)`
+ * first for large ones. Row counts: COUNT(*), or pg_class.reltuples above 1,000,000 rows.
+ */
+import pg from 'pg';
+import { InputError } from '../../common/errors.js';
+import type { Sample } from '../subjects/extrapolate.js';
+import { ESTIMATE_ROWS_ABOVE, plan, quotePg, scanRow } from './rows.js';
+import { connectionError, type DbTarget } from './url.js';
+import type { SourceContext, SourceGroup, SourceUnit } from './types.js';
+
+const FETCH_ROWS = 1000;
+const BYTEA = 17;
+
+interface TableRow {
+  oid: number;
+  schema: string;
+  name: string;
+  estimate: number;
+}
+
+export async function openPostgres(target: DbTarget, ctx: SourceContext): Promise<SourceGroup> {
+  const client = new pg.Client({
+    connectionString: target.connect,
+    application_name: 'datacustoms scan',
+    connectionTimeoutMillis: 10_000,
+    // every value as PostgreSQL's text output: no lossy number parsing, no Date conversion
+    types: { getTypeParser: () => (v: string) => v },
+  });
+  client.on('error', () => {
+    // a dropped connection surfaces as a failed query
+  });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw connectionError(target.label, e);
+  }
+  try {
+    const tables = await listTables(client, target);
+    const units = [] as SourceUnit[];
+    for (const t of tables) units.push(await tableUnit(client, target, t, ctx));
+    return { units, skipped: [], close: () => client.end() };
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function listTables(client: pg.Client, target: DbTarget): Promise<TableRow[]> {
+  const { rows } = await client.query<TableRow>(
+    `SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.reltuples::float8 AS estimate
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+        AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
+        AND has_table_privilege(c.oid, 'SELECT')
+      ORDER BY n.nspname, c.relname`,
+  );
+  let found = rows.map((r) => ({ ...r, oid: Number(r.oid), estimate: Number(r.estimate) }));
+  if (target.schemas) {
+    const missing = target.schemas.filter((s) => !found.some((t) => t.schema === s));
+    if (missing.length > 0) throw new InputError({ file: target.label, path: 'schema', message: `no readable table in schema ${missing.map((m) => `"${m}"`).join(', ')}` });
+    found = found.filter((t) => target.schemas!.includes(t.schema));
+  }
+  if (target.tables) {
+    const want = target.tables;
+    const matches = (t: TableRow, w: string) => (w.includes('.') ? `${t.schema}.${t.name}` === w : t.name === w);
+    const missing = want.filter((w) => !found.some((t) => matches(t, w)));
+    if (missing.length > 0) throw new InputError({ file: target.label, path: 'table', message: `no readable table named ${missing.map((m) => `"${m}"`).join(', ')}` });
+    found = found.filter((t) => want.some((w) => matches(t, w)));
+  }
+  return found;
+}
+
+async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: SourceContext): Promise<SourceUnit> {
+  const q = `${quotePg(t.schema)}.${quotePg(t.name)}`;
+  const count =
+    t.estimate > ESTIMATE_ROWS_ABOVE ? Math.round(t.estimate) : Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${q}`)).rows[0]!.n);
+  const p = plan(ctx.sample, count);
+  return {
+    name: `${target.label}#${t.schema}.${t.name}`,
+    size: p.kind === 'full' ? count : p.rows,
+    unit: 'rows',
+    async run(scanner, progress) {
+      const pkCols = (
+        await client.query<{ name: string }>(
+          `SELECT a.attname AS name
+             FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+            WHERE i.indrelid = $1 AND i.indisprimary
+            ORDER BY array_position(i.indkey::int2[], a.attnum)`,
+          [t.oid],
+        )
+      ).rows.map((r) => r.name);
+      const order = pkCols.length > 0 ? ` ORDER BY ${pkCols.map(quotePg).join(', ')}` : '';
+      const seed = ((ctx.seed % 2_000_000) / 1_000_000 - 1).toFixed(6); // setseed takes [-1, 1]
+      let sql: string;
+      if (p.kind === 'full') sql = `SELECT * FROM ${q}${order}`;
+      else if (p.method === 'sort') sql = `SELECT * FROM ${q} ORDER BY random() LIMIT ${p.rows}`;
+      else sql = `SELECT * FROM ${q} TABLESAMPLE BERNOULLI (${p.percent.toFixed(6)}) REPEATABLE (${ctx.seed | 0}) ORDER BY random() LIMIT ${p.rows}`;
+      const pairs: [string, string][] = [];
+      let n = 0;
+      await client.query('BEGIN READ ONLY');
+      try {
+        if (p.kind === 'sample') await client.query(`SELECT setseed(${seed})`);
+        await client.query(`DECLARE dc_scan NO SCROLL CURSOR FOR ${sql}`);
+        let columns: string[] | undefined;
+        let pk: number[] = [];
+        let bytea: number[] = [];
+        for (;;) {
+          const res = await client.query({ text: `FETCH FORWARD ${FETCH_ROWS} FROM dc_scan`, rowMode: 'array' });
+          if (columns === undefined) {
+            columns = res.fields.map((f) => f.name);
+            pk = pkCols.map((c) => columns!.indexOf(c)).filter((i) => i >= 0);
+            bytea = res.fields.flatMap((f, i) => (f.dataTypeID === BYTEA ? [i] : []));
+          }
+          for (const row of res.rows as unknown[][]) {
+            for (const i of bytea) row[i] = byteaValue(row[i]);
+            n++;
+            scanRow(scanner, ctx, columns, pk, row, n, pairs);
+          }
+          progress(n);
+          if (res.rows.length < FETCH_ROWS) break;
+        }
+        await client.query('CLOSE dc_scan');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw new InputError({ file: `${target.label}#${t.schema}.${t.name}`, message: `query failed: ${(e as Error).message}` });
+      }
+      await client.query('COMMIT');
+      const sample: Sample | undefined = p.kind === 'sample' ? { rows: n, of: count } : undefined;
+      return sample ? { sample, format: 'postgres' } : { format: 'postgres' };
+    },
+  };
+}
+
+/** bytea arrives as `\x…` hex text; give the bytes (flatten decides whether they are text). */
+function byteaValue(v: unknown): unknown {
+  if (typeof v !== 'string' || !v.startsWith('\\x')) return v;
+  return Buffer.from(v.slice(2), 'hex');
+}

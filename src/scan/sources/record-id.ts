@@ -1,0 +1,23 @@
+/**
+ * Record ids come from the data (primary keys, `id` fields) and are printed in every finding,
+ * so they must not carry a raw sensitive value either: a key that is, say, an e-mail address
+ * or an ID number is replaced by its masked form, detection by detection.
+ */
+import type { DetectFn, MaskFn } from '../core/types.js';
+
+export function safeRecordId(id: string | number, detect: DetectFn, mask: MaskFn): string | number {
+  if (typeof id === 'number') {
+    // Numbers are only safe when short: a 9+ digit key may itself be an ID or a phone number.
+    if (!Number.isSafeInteger(id) || Math.abs(id) >= 1e8) return safeRecordId(String(id), detect, mask);
+    return id;
+  }
+  const found = detect(id, 'id');
+  if (found.length === 0) return id;
+  let out = '';
+  let at = 0;
+  for (const d of found) {
+    out += id.slice(at, d.start) + mask(id, d);
+    at = d.end;
+  }
+  return out + id.slice(at);
+}

@@ -1,0 +1,89 @@
+/**
+ * Shared by the database sources: turning a row of column values into scanner input, the
+ * sampling plan, and quoting of identifiers.
+ */
+import type { SourceScanner } from '../core/types.js';
+import { bytesText, dateText } from './flatten.js';
+import { safeRecordId } from './record-id.js';
+import type { SourceContext } from './types.js';
+
+/** Tables up to this many rows (or up to 10× the sample) are sampled by sorting at random. */
+export const SMALL_TABLE_ROWS = 100_000;
+/** Above this row count the database's own row estimate is used instead of COUNT(*). */
+export const ESTIMATE_ROWS_ABOVE = 1_000_000;
+
+/** Text of one column value (undefined = nothing to scan). */
+export function cellText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v.length > 0 ? v : undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'boolean') return undefined;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : dateText(v);
+  if (v instanceof Uint8Array) return bytesText(v);
+  return JSON.stringify(v);
+}
+
+/** Scans one row given as an array of values in `columns` order. */
+export function scanRow(
+  scanner: SourceScanner,
+  ctx: SourceContext,
+  columns: readonly string[],
+  pk: readonly number[],
+  row: readonly unknown[],
+  rowNo: number,
+  pairs: [string, string][],
+): void {
+  pairs.length = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const t = cellText(row[i]);
+    if (t !== undefined) pairs.push([columns[i]!, t]);
+  }
+  scanner.scanRecord(recordIdOf(ctx, pk, row, rowNo), pairs);
+}
+
+function recordIdOf(ctx: SourceContext, pk: readonly number[], row: readonly unknown[], rowNo: number): string | number {
+  if (pk.length === 0) return rowNo;
+  if (pk.length === 1) {
+    const v = row[pk[0]!];
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return safeRecordId(v, ctx.detect, ctx.mask);
+    const t = cellText(v);
+    return t === undefined ? rowNo : safeRecordId(t, ctx.detect, ctx.mask);
+  }
+  return safeRecordId(pk.map((i) => cellText(row[i]) ?? '').join(','), ctx.detect, ctx.mask);
+}
+
+/** How to read a table: everything, or n random rows of N. */
+export type Plan = { readonly kind: 'full' } | { readonly kind: 'sample'; readonly rows: number; readonly method: 'sort' | 'bernoulli'; readonly percent: number };
+
+export function plan(sample: number | undefined, tableRows: number): Plan {
+  if (sample === undefined || sample >= tableRows) return { kind: 'full' };
+  if (tableRows <= SMALL_TABLE_ROWS || tableRows <= 10 * sample) return { kind: 'sample', rows: sample, method: 'sort', percent: 100 };
+  // Bernoulli pre-filter with headroom (2× plus 3 standard deviations), then a random sort
+  const want = 2 * sample + 3 * Math.sqrt(sample);
+  return { kind: 'sample', rows: sample, method: 'bernoulli', percent: Math.min(100, (100 * want) / tableRows) };
+}
+
+export function quotePg(id: string): string {
+  return `"${id.replaceAll('"', '""')}"`;
+}
+
+export function quoteMy(id: string): string {
+  return `\`${id.replaceAll('`', '``')}\``;
+}
+
+export function quoteSqlite(id: string): string {
+  return `"${id.replaceAll('"', '""')}"`;
+}
+
+/** A small deterministic PRNG (mulberry32) for sampling where the database has no seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

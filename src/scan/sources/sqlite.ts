@@ -1,0 +1,84 @@
+/**
+ * SQLite files (better-sqlite3, read-only): every table and column. Integers come back as
+ * BigInt when they exceed 2^53 so an 18-digit ID stored as INTEGER keeps its digits. Record
+ * id: the primary key (rowid tables without one: the row number). `--sample N` sorts by a
+ * seeded random function, so the same seed reads the same rows.
+ */
+import Database from 'better-sqlite3';
+import { InputError } from '../../common/errors.js';
+import type { Sample } from '../subjects/extrapolate.js';
+import { plan, quoteSqlite, scanRow, seededRandom } from './rows.js';
+import type { SourceContext, SourceGroup, SourceUnit } from './types.js';
+
+interface ColumnInfo {
+  name: string;
+  pk: number;
+}
+
+export function openSqlite(file: string, ctx: SourceContext, only?: readonly string[]): SourceGroup {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('query_only = ON');
+  } catch (e) {
+    throw new InputError({ file, message: `cannot open as SQLite: ${(e as Error).message}` });
+  }
+  let tables: string[];
+  try {
+    tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  } catch (e) {
+    db.close();
+    throw new InputError({ file, message: `cannot read the schema: ${(e as Error).message}` });
+  }
+  if (only !== undefined) {
+    const missing = only.filter((t) => !tables.includes(t));
+    if (missing.length > 0) {
+      db.close();
+      throw new InputError({ file, path: 'table', message: `no table named ${missing.map((m) => `"${m}"`).join(', ')}` });
+    }
+    tables = tables.filter((t) => only.includes(t));
+  }
+  let rand = seededRandom(ctx.seed);
+  db.function('dc_random', { deterministic: false }, () => rand());
+  const units: SourceUnit[] = tables.map((table) => {
+    const q = quoteSqlite(table);
+    const count = Number((db.prepare(`SELECT count(*) AS n FROM ${q}`).get() as { n: number }).n);
+    const p = plan(ctx.sample, count);
+    return {
+      name: `${file}#${table}`,
+      size: p.kind === 'full' ? count : p.rows,
+      unit: 'rows' as const,
+      async run(scanner, progress) {
+        const cols = (db.prepare(`PRAGMA table_info(${q})`).all() as ColumnInfo[]);
+        const columns = cols.map((c) => c.name);
+        const pk = cols
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => columns.indexOf(c.name));
+        rand = seededRandom(ctx.seed);
+        const sql = p.kind === 'full' ? `SELECT * FROM ${q}` : `SELECT * FROM ${q} ORDER BY dc_random() LIMIT ${p.rows}`;
+        const stmt = db.prepare(sql).raw(true).safeIntegers(true);
+        const pairs: [string, string][] = [];
+        let n = 0;
+        for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
+          n++;
+          scanRow(scanner, ctx, columns, pk, row.map(unbig), n, pairs);
+          if ((n & 1023) === 0) {
+            progress(n);
+            await new Promise((r) => setImmediate(r));
+          }
+        }
+        progress(n);
+        const sample: Sample | undefined = p.kind === 'sample' ? { rows: n, of: count } : undefined;
+        return sample ? { sample, format: 'sqlite' } : { format: 'sqlite' };
+      },
+    };
+  });
+  return { units, skipped: [], close: async () => void db.close() };
+}
+
+/** BigInts that fit a double exactly become numbers again (record ids stay plain). */
+function unbig(v: unknown): unknown {
+  if (typeof v === 'bigint' && v >= -9007199254740991n && v <= 9007199254740991n) return Number(v);
+  return v;
+}

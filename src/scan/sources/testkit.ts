@@ -1,0 +1,95 @@
+/**
+ * Test doubles for the sources layer (used by *.test.ts only): a scanner that records what it
+ * is given, plain readers, and a detector that knows e-mail addresses.
+ */
+import type { Detection, DetectFn, MaskFn, SourceScanner, SourceScanResult, TextInput } from '../core/types.js';
+import type { SourceContext, TextReaders } from './types.js';
+
+export interface Recorded {
+  record: string | number;
+  fields: [string, string][];
+}
+
+export function recordingScanner(): SourceScanner & { records: Recorded[] } {
+  const records: Recorded[] = [];
+  let open: Recorded | undefined;
+  return {
+    records,
+    scanRecord(record, fields) {
+      records.push({ record, fields: [...fields].map(([f, v]) => [f, v] as [string, string]) });
+    },
+    beginRecord(record) {
+      open = { record, fields: [] };
+    },
+    scanField(field, value) {
+      open?.fields.push([field, value]);
+    },
+    endRecord() {
+      if (open) records.push(open);
+      open = undefined;
+    },
+    setRecordId(record) {
+      if (open) open.record = record;
+    },
+    result(): SourceScanResult {
+      return { records: records.length, fields: [], findings: [], findingsTotal: 0, findingsTruncated: false, categories: {} };
+    },
+  };
+}
+
+async function text(input: TextInput): Promise<string> {
+  let s = '';
+  const d = new TextDecoder();
+  for await (const c of input as AsyncIterable<string | Uint8Array>) s += typeof c === 'string' ? c : d.decode(c, { stream: true });
+  return s;
+}
+
+/** Readers that record which one was called, with what options and text. */
+export function plainReaders(): TextReaders & { calls: { reader: string; opts: unknown; text: string }[] } {
+  const calls: { reader: string; opts: unknown; text: string }[] = [];
+  return {
+    calls,
+    async readCsv(input, opts, scanner) {
+      const t = await text(input);
+      calls.push({ reader: 'csv', opts, text: t });
+      const lines = t.split(/\r?\n/).filter((l) => l.length > 0);
+      const header = (lines.shift() ?? '').split(opts.delimiter ?? ',');
+      lines.forEach((l, i) => scanner.scanRecord(i + 1, l.split(opts.delimiter ?? ',').map((v, j) => [header[j] ?? String(j + 1), v] as const)));
+      return { records: lines.length, units: t.length };
+    },
+    async readJsonLines(input, opts, scanner) {
+      const t = await text(input);
+      calls.push({ reader: 'jsonl', opts, text: t });
+      const lines = t.split('\n').filter((l) => l.trim().length > 0);
+      lines.forEach((l, i) => {
+        const o = JSON.parse(l) as Record<string, unknown>;
+        scanner.scanRecord(i + 1, Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      });
+      return { records: lines.length, units: t.length };
+    },
+    async readText(input, opts, scanner) {
+      const t = await text(input);
+      calls.push({ reader: 'text', opts, text: t });
+      const lines = t.split('\n');
+      lines.forEach((l, i) => scanner.scanRecord(i + 1, [['text', l]]));
+      return { records: lines.length, units: t.length };
+    },
+  };
+}
+
+export const emailDetect: DetectFn = (value) => {
+  const out: Detection[] = [];
+  for (const m of value.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) {
+    out.push({ type: 'email', start: m.index, end: m.index + m[0].length, confidence: 0.9, category: 'contact' });
+  }
+  return out;
+};
+
+export const starMask: MaskFn = (value, d) => {
+  const s = value.slice(d.start, d.end);
+  return s.length <= 2 ? '*'.repeat(s.length) : s[0] + '*'.repeat(s.length - 2) + s[s.length - 1];
+};
+
+export function testContext(over: Partial<SourceContext> = {}): SourceContext & { readers: ReturnType<typeof plainReaders> } {
+  return { readers: plainReaders(), detect: emailDetect, mask: starMask, seed: 1, ...over } as SourceContext & { readers: ReturnType<typeof plainReaders> };
+}

@@ -1,0 +1,87 @@
+/**
+ * Database URLs: `postgres://user@host:port/db`, `mysql://root@host:3306/db` (also
+ * `postgresql://`, `mariadb://`), `sqlite:path`. datacustoms' own query parameters select
+ * what to scan and are removed before connecting:
+ *   ?schema=a,b   (PostgreSQL) only these schemas
+ *   ?table=t1,s.t2  only these tables
+ * The label printed for a URL never includes the password.
+ */
+import { InputError } from '../../common/errors.js';
+
+export type DbKind = 'postgres' | 'mysql' | 'sqlite';
+
+export interface DbTarget {
+  readonly kind: DbKind;
+  /** What to connect with (password kept; never printed). */
+  readonly connect: string;
+  /** Printable: the URL with the password removed and without our parameters. */
+  readonly label: string;
+  readonly schemas?: readonly string[];
+  readonly tables?: readonly string[];
+}
+
+export function dbKind(target: string): DbKind | undefined {
+  const m = /^([a-z][a-z0-9+.-]*):/i.exec(target);
+  if (!m) return undefined;
+  const scheme = m[1]!.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return 'postgres';
+  if (scheme === 'mysql' || scheme === 'mariadb') return 'mysql';
+  if (scheme === 'sqlite') return 'sqlite';
+  return undefined;
+}
+
+const list = (v: string | null): string[] | undefined =>
+  v === null ? undefined : v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+
+export function parseDbTarget(target: string): DbTarget {
+  const kind = dbKind(target);
+  if (kind === undefined) throw new InputError({ file: '<argv>', message: `not a database URL: ${redactUrl(target)}` });
+  if (kind === 'sqlite') {
+    const rest = target.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    const [path, query] = splitOnce(rest, '?');
+    if (path.length === 0) throw new InputError({ file: '<argv>', message: 'sqlite: URL without a path (write sqlite:path/to/file.db)' });
+    const tables = list(new URLSearchParams(query ?? '').get('table'));
+    return { kind, connect: path, label: path, ...(tables ? { tables } : {}) };
+  }
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new InputError({ file: '<argv>', message: `malformed database URL: ${redactUrl(target)}` });
+  }
+  const schemas = list(url.searchParams.get('schema'));
+  const tables = list(url.searchParams.get('table'));
+  url.searchParams.delete('schema');
+  url.searchParams.delete('table');
+  if (kind === 'mysql' && url.protocol === 'mariadb:') url.protocol = 'mysql:';
+  if (kind === 'postgres' && url.protocol === 'postgresql:') url.protocol = 'postgres:';
+  const connect = url.toString();
+  const shown = new URL(connect);
+  shown.password = '';
+  return { kind, connect, label: shown.toString(), ...(schemas ? { schemas } : {}), ...(tables ? { tables } : {}) };
+}
+
+/** A URL (or anything that looks like one) with its password replaced. */
+export function redactUrl(s: string): string {
+  return s.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/i, '$1:***@');
+}
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
+}
+
+/** Turns a driver's connection failure into an InputError naming the (redacted) URL. */
+export function connectionError(label: string, e: unknown): InputError {
+  const err = e as NodeJS.ErrnoException & { errors?: unknown[] };
+  const code = err.code ?? '';
+  const why =
+    code === 'ECONNREFUSED'
+      ? 'connection refused (is the server running?)'
+      : code === 'ENOTFOUND'
+        ? 'host not found'
+        : code === 'ETIMEDOUT'
+          ? 'connection timed out'
+          : (err.message || String(e)).replace(/:\/\/[^@\s]*@/g, '://***@');
+  return new InputError({ file: label, message: `cannot connect: ${why}` });
+}
