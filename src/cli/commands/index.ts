@@ -7,4 +7,5 @@ import type { CommandModule } from '../command.js';
 export const commands: readonly (() => Promise<CommandModule>)[] = [
   () => import('./check.js').then((m) => m.command),
   () => import('./schema.js').then((m) => m.command),
+  () => import('./clocks.js').then((m) => m.command),
 ];

@@ -1,0 +1,118 @@
+/**
+ * `datacustoms clocks <file|dir>...`: every reporting duty that follows from the events in an
+ * inventory (or a standalone file with `organization` + `events`), with due instants in each
+ * regulator's zone and their status as of now (or `--as-of`).
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { ExitCode, InputError } from '../../common/errors.js';
+import { csafAdvisory, csafFileName, openVex, trackingId } from '../../clocks/drafts.js';
+import { evaluateClocks } from '../../clocks/evaluate.js';
+import { toIcs } from '../../clocks/ics.js';
+import { renderText } from '../../clocks/render.js';
+import { loadInventory } from '../../inventory/load.js';
+import { formatInstant, parseInstant } from '../../time/zoned.js';
+import type { CommandModule } from '../command.js';
+import { parseFormat, styler } from '../format.js';
+import { writeFileAtomic } from '../io.js';
+
+const FORMATS = ['text', 'json', 'ics'] as const;
+
+interface ClocksOptions {
+  format?: string;
+  asOf?: string;
+  event?: string[];
+  output?: string;
+  drafts?: string;
+}
+
+const HELP = `
+Events (in the inventory, or in their own file with organization + events):
+  vulnerability         in our product or a component we ship (learned, activelyExploited,
+                        fixAvailable, publiclyDisclosed, sharedWith, ...)
+  incident              grade, ciiInvolved, personalData.people, significant, majorIct,
+                        classifiedMajor, material, materialityDetermined, handlingEnded, ...
+  personal_data_breach  people, risk (unlikely | risk | high), unintelligible
+  government_request    authority, country, dataStoredIn, prcApproval, respondBy
+The organization's roles pick the regimes: cn.networkProductProvider (MIIT vulnerabilities),
+cn.networkOperator / cn.ciio / cn.stateOrgan (CAC incidents), eu.manufacturer (CRA), eu.nis2,
+eu.gdprController, eu.doraFinancialEntity, us.secRegistrant (8-K), us.circiaCoveredEntity.
+
+Each duty's clock starts at its own anchor (awareness, classification, materiality
+determination, fix availability, end of handling, an earlier report). An unknown anchor gives
+no due date and a "starts when ..." note. Declare reports made under the event's reports:
+  reports: [{ duty: "cn.miit.vuln/7(2)", at: "2021-11-25T10:00+08:00" }]
+
+Examples:
+  $ datacustoms clocks examples/log4shell --as-of 2021-12-10
+  $ datacustoms clocks inventory/ --format json > clocks.json
+  $ datacustoms clocks inventory/ events.yaml --format ics -o clocks.ics
+  $ datacustoms clocks examples/log4shell --drafts out/   # CSAF 2.0 + OpenVEX drafts
+
+Exit: 0 nothing overdue · 1 an obligation is overdue · 2 bad input.
+JSON: docs/clocks.md ("JSON output").`;
+
+function parseAsOf(text: string | undefined, zone: string): number {
+  if (text === undefined) return Date.now();
+  const p = parseInstant(text, zone);
+  if (!p) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], got "${text}"` });
+  return p.instant;
+}
+
+export const command: CommandModule = {
+  register(program: Command, ctx) {
+    program
+      .command('clocks')
+      .summary('every vulnerability, incident, breach and data request → who must be told what, by when')
+      .description(
+        'Reporting clocks: for each event, the duties under China (MIIT vulnerabilities, CAC incidents, PIPL,\n' +
+          'DSL), the EU (CRA, NIS2, GDPR, DORA) and the US (SEC 8-K, CIRCIA as proposed), with due instants in\n' +
+          "the regulator's time zone, status (due, overdue, done) and the article that sets each clock.",
+      )
+      .argument('<paths...>', 'inventory files or directories (YAML or JSON), merged; may be a file with organization + events')
+      .option('--format <format>', 'text, json or ics (RFC 5545 calendar of dated obligations)', 'text')
+      .option('--as-of <time>', 'evaluate as of this date or date-time (default: now); a date alone is 00:00 in the organization\'s zone')
+      .option('--event <id...>', 'only these events')
+      .option('-o, --output <file>', 'write the output to this file (atomically) instead of stdout')
+      .option('--drafts <dir>', 'also write CSAF 2.0 and OpenVEX drafts for each vulnerability in our product')
+      .addHelpText('after', HELP)
+      .action((paths: string[], opts: ClocksOptions) => {
+        const format = parseFormat(opts.format, FORMATS, 'text');
+        const inventory = loadInventory(paths);
+        const org = inventory.organization;
+        const asOf = parseAsOf(opts.asOf, org.timeZone);
+        let events = inventory.events;
+        if (opts.event?.length) {
+          const unknown = opts.event.filter((id) => !events.some((e) => e.id === id));
+          if (unknown.length) throw new InputError({ file: '<argv>', path: '--event', message: `no event with id ${unknown.map((u) => `"${u}"`).join(', ')}` });
+          events = events.filter((e) => opts.event!.includes(e.id));
+        }
+        const result = evaluateClocks(org, events, { asOf });
+
+        let text: string;
+        if (format === 'json') text = JSON.stringify(result, null, 2) + '\n';
+        else if (format === 'ics') text = toIcs(result);
+        else text = renderText(result, events, styler(ctx.io.isTTY && !opts.output), `${formatInstant(asOf, org.timeZone)} (${org.timeZone})`);
+
+        // Build every file first, then write: a bad input never leaves half the files behind.
+        const files: { path: string; data: string }[] = [];
+        if (opts.drafts) {
+          for (const e of events) {
+            if (e.kind !== 'vulnerability') continue;
+            const csaf = csafAdvisory(org, e, asOf);
+            const base = csafFileName(trackingId(org, e));
+            files.push({ path: join(opts.drafts, base), data: JSON.stringify(csaf, null, 2) + '\n' });
+            files.push({ path: join(opts.drafts, base.replace(/\.json$/, '.openvex.json')), data: JSON.stringify(openVex(org, e, asOf), null, 2) + '\n' });
+          }
+        }
+        if (opts.output) files.push({ path: opts.output, data: text });
+        for (const f of files) writeFileAtomic(f.path, f.data);
+        if (!opts.output) ctx.io.out(text);
+        if (opts.drafts && files.length) {
+          const n = files.filter((f) => f.path !== opts.output).length;
+          ctx.io.err(`wrote ${n} draft file${n === 1 ? '' : 's'} to ${opts.drafts}\n`);
+        }
+        ctx.setExit(result.summary.overdue > 0 ? ExitCode.findings : ExitCode.ok);
+      });
+  },
+};

@@ -1,0 +1,229 @@
+/**
+ * The clocks core: organization + events + "now" → obligations (with due instants and
+ * status), checks and notes. Pure: no I/O, no clock reading (the caller passes `asOf`).
+ */
+import { valueAt, type ParamValue } from '../engine/params.js';
+import { InputError } from '../common/errors.js';
+import type { DutyId, InventoryEvent } from '../inventory/events.js';
+import type { Organization } from '../inventory/schema.js';
+import { weekday } from '../time/civil-date.js';
+import { getCalendar } from '../time/working-days.js';
+import { dateIn, formatDuration, formatInstant, formatUtc, isTimeZone, parseInstant, type Instant } from '../time/zoned.js';
+import { describeCounting, dueInstant } from './counting.js';
+import { conflictChecks } from './interactions.js';
+import type { ClockCheck, ClockContext, ClockNote, ClockObligation, ClocksResult, Counting, DutyDef, ObligationStatus } from './model.js';
+import { CLOCK_PACKS } from './packs/index.js';
+import { CN_ZONE } from './regulator-zones.js';
+
+/** Instant-valued fields, by event kind (besides `learned` and `reports[].at`). */
+const INSTANT_FIELDS: Readonly<Record<InventoryEvent['kind'], readonly string[]>> = {
+  vulnerability: ['exploitationAware', 'fixAvailable', 'publiclyDisclosed'],
+  incident: ['handlingEnded', 'classifiedMajor', 'materialityDetermined', 'ransomPaid'],
+  personal_data_breach: [],
+  government_request: ['prcApproval', 'respondBy'],
+};
+
+export interface EvaluateOptions {
+  /** "Now": statuses are as of this instant. */
+  readonly asOf: Instant;
+  /** Where each event came from, for error messages (index-aligned with events). */
+  readonly where?: readonly string[];
+}
+
+/** Resolves every time on the event into an instant; throws InputError naming the field. */
+export function buildContext(org: Organization, event: InventoryEvent, asOf: Instant, where = 'events'): ClockContext {
+  const zone = event.timeZone ?? org.timeZone;
+  if (!isTimeZone(zone)) throw new InputError({ file: where, path: 'organization.timeZone', message: `unknown time zone "${zone}"` });
+  const instants = new Map<string, Instant>();
+  const dateOnly = new Set<string>();
+  const read = (name: string, text: string | undefined, path: string) => {
+    if (text === undefined) return;
+    const p = parseInstant(text, zone);
+    if (!p) throw new InputError({ file: where, path, message: `not a date or date-time: "${text}"` });
+    instants.set(name, p.instant);
+    if (p.dateOnly) dateOnly.add(name);
+  };
+  const record = event as unknown as Record<string, unknown>;
+  read('learned', event.learned, `${where}.learned`);
+  for (const f of INSTANT_FIELDS[event.kind]) {
+    const v = record[f];
+    if (typeof v === 'string') read(f, v, `${where}.${f}`);
+  }
+  if (event.kind === 'vulnerability') event.sharedWith.forEach((d, i) => read(`sharedWith[${i}].at`, d.at, `${where}.sharedWith[${i}].at`));
+  const reports = new Map<DutyId, { at: Instant; reference?: string }>();
+  event.reports.forEach((r, i) => {
+    read(`reports[${i}].at`, r.at, `${where}.reports[${i}].at`);
+    const at = instants.get(`reports[${i}].at`)!;
+    if (at > asOf) return; // not yet made, as seen from as-of
+    const prior = reports.get(r.duty);
+    if (!prior || at < prior.at) reports.set(r.duty, { at, ...(r.reference ? { reference: r.reference } : {}) });
+  });
+  return { org, event, zone, instants, dateOnly, reports, asOf };
+}
+
+function inWindow(date: string, w: { from: string; until?: string }): boolean {
+  return w.from <= date && (w.until === undefined || date <= w.until);
+}
+
+/** Notes that a day count's last day would move under a holiday rule we do not apply. */
+function lastDayNotes(counting: Counting, due: Instant, zone: string): string[] {
+  if (counting.kind !== 'days' && counting.kind !== 'months') return [];
+  const last = dateIn(due, zone);
+  if (zone === CN_ZONE) {
+    const cal = getCalendar('CN');
+    if (!cal.isWorkingDay(last)) {
+      return [`The last day (${last}) is a rest day or public holiday in China; PRC Civil Code Art. 203 may move it to the next working day — not applied (conservative) [M].`];
+    }
+    return [];
+  }
+  const w = weekday(last);
+  if (w === 0 || w === 6) {
+    return [`The last day (${last}) is a ${w === 0 ? 'Sunday' : 'Saturday'}; Regulation 1182/71 Art. 3(4) may move it to the next working day — not applied (conservative) [M].`];
+  }
+  return [];
+}
+
+function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockObligation[]; notes: ClockNote[] }): void {
+  if (!duty.kinds.includes(c.event.kind)) return;
+  const a = duty.applies(c);
+  if (!a) return;
+  const zone = duty.timeZone(c);
+  const learned = c.instants.get('learned')!;
+  const eventDate = dateIn(learned, zone);
+  if (a.notApplicable) {
+    out.notes.push({ regime: duty.regime, event: c.event.id, duty: duty.id, note: `${duty.id}: ${a.notApplicable}.`, citation: duty.citation });
+    return;
+  }
+  const effective = duty.effectiveFor?.(c) ?? duty.effective;
+  if (!inWindow(eventDate, effective)) {
+    const when = eventDate < effective.from ? `applies from ${effective.from}` : `ceased to apply after ${effective.until}`;
+    out.notes.push({
+      regime: duty.regime,
+      event: c.event.id,
+      duty: duty.id,
+      note: `${duty.citation} ${when}; this event (aware ${formatInstant(learned, c.zone)}) falls outside it: no duty.`,
+      citation: duty.citation,
+    });
+    return;
+  }
+
+  // The earliest due instant among the deadlines whose anchor is known.
+  const specs = duty.deadlines(c);
+  let best: { due: Instant | undefined; anchorName: string; anchorAt: Instant; counting: Counting; value: ParamValue<Counting> } | undefined;
+  for (const spec of specs) {
+    const at = spec.anchor.at(c);
+    if (at === undefined) continue;
+    const value = valueAt(spec.period, dateIn(at, zone)) ?? spec.period.values[spec.period.values.length - 1]!;
+    const due = dueInstant(at, value.value, zone);
+    if (!best || (due !== undefined && (best.due === undefined || due < best.due))) best = { due, anchorName: spec.anchor.name, anchorAt: at, counting: value.value, value };
+  }
+  const first = specs[0]!;
+  const firstCounting = (valueAt(first.period, eventDate) ?? first.period.values[first.period.values.length - 1]!).value;
+  const counting = best?.counting ?? firstCounting;
+  const anchorName = best?.anchorName ?? first.anchor.name;
+  const deadline = `${describeCounting(counting)} ${anchorName === 'learned' ? 'awareness' : anchorName.replace(/^report:/, 'submission of ')}`;
+
+  const notes: string[] = [];
+  if (a.note) notes.push(a.note);
+  if (best && c.dateOnly.has(best.anchorName) && (counting.kind === 'hours' || counting.kind === 'no-fixed-deadline')) {
+    notes.push(`\`${best.anchorName}\` is given as a date only; the clock runs from 00:00 ${c.zone} that day (the earliest it can have been).`);
+  }
+  if (counting.kind === 'no-fixed-deadline') notes.push(`No fixed deadline: ${counting.words}.`);
+  if (best?.due !== undefined) notes.push(...lastDayNotes(counting, best.due, zone));
+  if (duty.proposed) notes.push('Proposed rule, not in force: never overdue.');
+
+  const due = best?.due;
+  const reported = c.reports.get(duty.id)?.at;
+  const satisfied = duty.satisfiedAt?.(c);
+  const doneAt = reported === undefined ? satisfied : satisfied === undefined ? reported : Math.min(reported, satisfied);
+  let status: ObligationStatus = 'due';
+  let overdueBy: string | undefined;
+  let lateBy: string | undefined;
+  if (doneAt !== undefined) {
+    status = 'done';
+    if (due !== undefined && doneAt > due) lateBy = formatDuration(doneAt - due);
+  } else if (due !== undefined && !duty.proposed && c.asOf > due) {
+    status = 'overdue';
+    overdueBy = formatDuration(c.asOf - due);
+  }
+  const startsWhen = best === undefined ? first.anchor.startsWhen : undefined;
+
+  out.obligations.push({
+    id: duty.id,
+    regime: duty.regime,
+    event: c.event.id,
+    what: duty.what,
+    recipient: a.recipient ?? duty.recipient,
+    ...(due !== undefined ? { due: formatInstant(due, zone), dueUtc: formatUtc(due) } : {}),
+    status,
+    citation: duty.citation,
+    confidence: best?.value.confidence ?? duty.confidence,
+    effective,
+    inForce: !duty.proposed,
+    timeZone: zone,
+    deadline,
+    anchor: { name: anchorName, ...(best ? { at: formatInstant(best.anchorAt, zone) } : {}) },
+    ...(startsWhen ? { startsWhen } : {}),
+    ...(overdueBy ? { overdueBy } : {}),
+    ...(doneAt !== undefined ? { doneAt: formatInstant(doneAt, zone) } : {}),
+    ...(lateBy ? { lateBy } : {}),
+    ...(a.condition ? { condition: a.condition } : {}),
+    notes,
+  });
+}
+
+/** Evaluates every pack on every event. Output order is stable: events in input order, then due time. */
+export function evaluateClocks(org: Organization, events: readonly InventoryEvent[], options: EvaluateOptions): ClocksResult {
+  const obligations: ClockObligation[] = [];
+  const checks: ClockCheck[] = [];
+  const notes: ClockNote[] = [];
+  const dutyOrder = new Map<string, number>();
+  CLOCK_PACKS.forEach((p, i) => p.duties.forEach((d, j) => dutyOrder.set(d.id, i * 100 + j)));
+
+  events.forEach((event, index) => {
+    const c = buildContext(org, event, options.asOf, options.where?.[index] ?? `events[${index}]`);
+    const mine = { obligations: [] as ClockObligation[], notes: [] as ClockNote[] };
+    for (const pack of CLOCK_PACKS) {
+      for (const duty of pack.duties) evaluateDuty(duty, c, mine);
+      if (pack.checks) checks.push(...pack.checks(c));
+    }
+    checks.push(...conflictChecks(c, mine.obligations));
+    mine.obligations.sort((x, y) => {
+      if (x.dueUtc !== undefined && y.dueUtc !== undefined && x.dueUtc !== y.dueUtc) return x.dueUtc < y.dueUtc ? -1 : 1;
+      if ((x.dueUtc === undefined) !== (y.dueUtc === undefined)) return x.dueUtc === undefined ? 1 : -1;
+      return (dutyOrder.get(x.id) ?? 0) - (dutyOrder.get(y.id) ?? 0);
+    });
+    obligations.push(...mine.obligations);
+    // One "not in force" note per regime and event is enough.
+    const seen = new Set<string>();
+    for (const n of mine.notes) {
+      const key = n.note.includes('falls outside it') ? `${n.regime}:window` : `${n.regime}:${n.duty}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      notes.push(n.note.includes('falls outside it') ? { ...n, duty: undefined, note: collapseWindowNote(n) } : n);
+    }
+  });
+
+  const count = (s: ObligationStatus) => obligations.filter((o) => o.status === s).length;
+  return {
+    asOf: formatUtc(options.asOf),
+    obligations,
+    checks,
+    notes: notes.map(({ duty, ...rest }) => (duty ? { ...rest, duty } : rest)),
+    summary: {
+      events: events.length,
+      obligations: obligations.length,
+      due: count('due'),
+      overdue: count('overdue'),
+      done: count('done'),
+      undated: obligations.filter((o) => o.due === undefined).length,
+      prohibited: checks.filter((k) => k.verdict === 'prohibited' || k.verdict === 'prohibited_without_approval').length,
+      legalReview: checks.filter((k) => k.verdict === 'legal_review').length,
+    },
+  };
+}
+
+function collapseWindowNote(n: ClockNote): string {
+  const pack = CLOCK_PACKS.find((p) => p.id === n.regime);
+  return pack ? `${pack.title}: ${n.note.replace(/^.*? (applies from|ceased to apply after)/, '$1')}` : n.note;
+}

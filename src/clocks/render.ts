@@ -1,0 +1,89 @@
+/**
+ * Text rendering of a clocks result: per event, an aligned table of duties (status, due time
+ * in the regulator's zone, duty id, recipient), each followed by what to send and the citation;
+ * then the checks and notes.
+ */
+import { alignColumns, type Styler } from '../cli/format.js';
+import type { InventoryEvent } from '../inventory/events.js';
+import { humanDuration } from '../time/zoned.js';
+import type { ClockCheck, ClockObligation, ClocksResult } from './model.js';
+
+function durationMs(iso: string): number {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(iso);
+  if (!m) return 0;
+  return ((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60_000;
+}
+
+function statusCell(o: ClockObligation, s: Styler): string {
+  if (o.status === 'overdue') return s.red(s.bold(`OVERDUE ${humanDuration(durationMs(o.overdueBy ?? 'PT0M'))}`));
+  if (o.status === 'done') return s.green(o.lateBy ? `done (late ${humanDuration(durationMs(o.lateBy))})` : 'done');
+  if (!o.inForce) return s.gray('proposed');
+  return o.due ? s.yellow('due') : s.yellow('due (undated)');
+}
+
+function dueCell(o: ClockObligation): string {
+  if (o.due) return o.due.replace('T', ' ');
+  if (o.startsWhen) return 'not started';
+  return o.deadline.replace(/ after .*$/, '');
+}
+
+function verdictCell(k: ClockCheck, s: Styler): string {
+  switch (k.verdict) {
+    case 'allowed':
+      return s.green('allowed');
+    case 'prohibited':
+      return s.red(s.bold('PROHIBITED'));
+    case 'prohibited_without_approval':
+      return s.red(s.bold('NEEDS APPROVAL'));
+    case 'legal_review':
+      return s.yellow(s.bold('LEGAL REVIEW'));
+  }
+}
+
+export function renderText(result: ClocksResult, events: readonly InventoryEvent[], s: Styler, asOfLabel: string): string {
+  const out: string[] = [];
+  out.push(s.bold(`Reporting clocks as of ${asOfLabel}`));
+  for (const e of events) {
+    const obs = result.obligations.filter((o) => o.event === e.id);
+    const checks = result.checks.filter((k) => k.event === e.id);
+    const notes = result.notes.filter((n) => n.event === e.id);
+    const label = e.kind === 'vulnerability' && e.cve ? ` ${e.cve}` : '';
+    out.push('', `${s.bold(s.cyan(e.id))}  ${e.kind.replace(/_/g, ' ')}${label}${e.title ? ` — ${e.title}` : ''}`);
+    if (obs.length === 0 && checks.length === 0) out.push(s.dim('  no duty under the regimes whose roles the organization declares'));
+    if (obs.length) {
+      const rows = obs.map((o) => ['  ' + statusCell(o, s), dueCell(o), o.id, `→ ${o.recipient}`]);
+      const aligned = alignColumns([['  STATUS', 'DUE', 'DUTY', 'TO'].map((h) => s.dim(h)), ...rows]);
+      out.push(aligned[0]!);
+      obs.forEach((o, i) => {
+        out.push(aligned[i + 1]!);
+        const detail = [`${o.what}.`, `${o.citation} [${o.confidence}]; ${o.deadline}.`];
+        if (o.startsWhen) detail.push(`Starts when ${o.startsWhen}.`);
+        if (o.condition) detail.push(`Applies if ${o.condition}.`);
+        if (o.doneAt) detail.push(`Done ${o.doneAt}.`);
+        for (const d of detail) out.push(s.dim(`      ${d}`));
+        for (const n of o.notes) out.push(s.dim(`      · ${n}`));
+      });
+    }
+    if (checks.length) {
+      out.push('', s.dim('  CHECKS'));
+      const rows = checks.map((k) => ['  ' + verdictCell(k, s), k.subject]);
+      const aligned = alignColumns(rows);
+      checks.forEach((k, i) => {
+        out.push(aligned[i]!);
+        out.push(s.dim(`      ${k.reason}`), s.dim(`      ${k.citation}${k.cases?.length ? ` (cases: ${k.cases.join(', ')})` : ''}`));
+      });
+    }
+    if (notes.length) {
+      out.push('', s.dim('  NOTES'));
+      for (const n of notes) out.push(`  · ${n.note}`);
+    }
+  }
+  const m = result.summary;
+  out.push(
+    '',
+    `${m.obligations} obligation${m.obligations === 1 ? '' : 's'} for ${m.events} event${m.events === 1 ? '' : 's'}: ` +
+      `${m.overdue ? s.red(s.bold(`${m.overdue} overdue`)) : '0 overdue'}, ${m.due} due (${m.undated} undated), ${m.done} done; ` +
+      `${m.prohibited ? s.red(`${m.prohibited} prohibited`) : '0 prohibited'}, ${m.legalReview ? s.yellow(`${m.legalReview} for legal review`) : '0 for legal review'}.`,
+  );
+  return out.join('\n') + '\n';
+}
