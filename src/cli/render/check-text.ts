@@ -46,8 +46,12 @@ export function renderCheckText(result: CheckResult, s: Styler, opts: TextOption
     const standing = obligations.filter((x) => !x.o.due);
     lines.push('', s.bold(`OBLIGATIONS (${obligations.length})`));
     const st = (o: Obligation) => (o.status === 'overdue' ? s.red('overdue') : o.status === 'done' ? s.green('done') : o.status === 'due' ? s.yellow('due') : s.gray('ongoing'));
-    const table = alignColumns([...dated, ...standing].map((x) => [`  ${x.o.due ?? 'standing'}`, st(x.o), x.subject, x.o.what, s.gray(x.o.citation)]));
-    lines.push(...table);
+    const all = [...dated, ...standing];
+    const table = alignColumns(all.map((x) => [`  ${x.o.due ?? 'standing'}`, st(x.o), `${x.subject}`, s.gray(x.regime)]));
+    all.forEach((x, i) => {
+      lines.push(table[i]!);
+      lines.push(`      ${x.o.what}${x.o.to ? ` → ${x.o.to}` : ''} ${s.gray(`(${x.o.citation})`)}`);
+    });
   }
 
   const sm = result.summary;

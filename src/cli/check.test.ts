@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { main } from './main.js';
+import { memoryIo } from './io.js';
+import { check } from '../check.js';
+import { DEMO_DIR, DEMO_AS_OF } from './commands/demo.js';
+import { Inventory } from '../inventory/schema.js';
+import { inventoryJsonSchema } from '../inventory/json-schema.js';
+import { PACKS } from '../packs/index.js';
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(args, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+function tmpInventory(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dc-cli-'));
+  const file = join(dir, 'inv.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('datacustoms check (CLI)', () => {
+  it('JSON output has the documented shape and equals the library result', async () => {
+    const r = await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--format', 'json');
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(['asOf', 'packs', 'organization', 'flows', 'summary']);
+    expect(json).toEqual(JSON.parse(JSON.stringify(check({ files: [DEMO_DIR], asOf: DEMO_AS_OF }))));
+    for (const f of json.flows) {
+      expect(f.decisions).toHaveLength(PACKS.length);
+      for (const d of f.decisions) {
+        expect(Object.keys(d)).toEqual(['regime', 'outcome', 'verdict', 'rules', 'reasons', 'obligations']);
+        expect(['blocked', 'conditional', 'permitted', 'not_applicable']).toContain(d.verdict);
+        for (const o of d.obligations) expect(o).toHaveProperty('citation');
+      }
+    }
+  });
+  it('exits 1 when a verdict is blocked, 0 when nothing blocks', async () => {
+    expect((await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF)).code).toBe(1);
+    const clean = tmpInventory('organization: { id: a, name: A, organizedIn: US }\n');
+    const r = await run('check', clean, '--as-of', '2026-01-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/0 flow\(s\)/);
+  });
+  it('text output lists blocked decisions first, with citations, then obligations', async () => {
+    const r = await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF);
+    const blocked = r.out.indexOf('BLOCKED');
+    expect(blocked).toBeGreaterThan(0);
+    expect(blocked).toBeLessThan(r.out.indexOf('PERMITTED'));
+    expect(r.out.indexOf('PERMITTED')).toBeLessThan(r.out.indexOf('OBLIGATIONS'));
+    expect(r.out).toMatch(/28 CFR 202\.401\(a\)/);
+    expect(r.out).not.toMatch(/\u001b\[/); // no colour when not a TTY
+  });
+  it('exits 2 with file:line:column and field for bad input, and writes nothing to stdout', async () => {
+    const bad = tmpInventory('organization: { id: a, name: A, organizedIn: US }\nflows:\n  - { id: f, dataset: d, recipient: a, destination: CN, kind: teleport }\n');
+    const r = await run('check', bad);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: flows\\[0\\]\\.kind: expected one of`));
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+  it('exits 2 for bad flags: date, pack, format, missing file', async () => {
+    expect((await run('check', DEMO_DIR, '--as-of', '2026-13-01')).err).toMatch(/--as-of: expected a date/);
+    expect((await run('check', DEMO_DIR, '--pack', 'nope')).err).toMatch(/unknown pack "nope"/);
+    expect((await run('check', DEMO_DIR, '--format', 'xml')).code).toBe(2);
+    expect((await run('check', '/nonexistent/inv.yaml')).err).toMatch(/no such file/);
+    expect((await run('check')).code).toBe(2);
+  });
+  it('--pack restricts the regimes', async () => {
+    const json = JSON.parse((await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--pack', 'us.doj.dsp', '--format', 'json')).out);
+    expect(json.packs.map((p: { id: string }) => p.id)).toEqual(['us.doj.dsp']);
+  });
+  it('is deterministic: the same input gives byte-identical output', async () => {
+    const a = await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--format', 'json');
+    const b = await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--format', 'json');
+    expect(a.out).toBe(b.out);
+  });
+});
+
+describe('datacustoms demo and schema', () => {
+  it('the demo runs, explains itself and exits 0', async () => {
+    const r = await run('demo');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/datacustoms demo/);
+    expect(r.out).toMatch(/BLOCKED/);
+  });
+  it('the demo shows every us.doj.dsp outcome at least once', () => {
+    const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
+    const outcomes = new Set(result.flows.flatMap((f) => f.decisions.filter((d) => d.regime === 'us.doj.dsp').map((d) => d.outcome)));
+    for (const o of ['prohibited', 'restricted', 'exempt', 'not_covered', 'onward_transfer_clause_required', 'rejected', 'not_applicable']) expect(outcomes).toContain(o);
+  });
+  it('schema prints a JSON Schema that accepts the demo and describes every section', async () => {
+    const r = await run('schema');
+    const schema = JSON.parse(r.out);
+    expect(schema.$schema).toMatch(/2020-12/);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['organization', 'entities', 'systems', 'datasets', 'flows', 'events']));
+    expect(schema).toEqual(inventoryJsonSchema());
+    expect(Inventory.safeParse({ organization: { id: 'a', name: 'A', organizedIn: 'US' } }).success).toBe(true);
+  });
+  it('--help teaches: every command is listed with examples', async () => {
+    const r = await run('--help');
+    expect(r.out).toMatch(/check/);
+    expect(r.out).toMatch(/Exit codes/);
+    const c = await run('check', '--help');
+    expect(c.out).toMatch(/Examples:/);
+  });
+});

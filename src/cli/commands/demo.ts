@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import type { CommandModule } from '../command.js';
+import { check } from '../../check.js';
+import { parseFormat, styler } from '../format.js';
+import { renderCheckText } from '../render/check-text.js';
+
+/** The bundled demo inventory (examples/demo), found relative to this module in src/ and dist/. */
+export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'demo');
+/** The demo is judged on a fixed date so that its output is reproducible. */
+export const DEMO_AS_OF = '2026-12-01';
+
+export const command: CommandModule = {
+  register(program, ctx) {
+    program
+      .command('demo')
+      .description('Run `check` on the bundled example: a US company with a China subsidiary, a Singapore vendor 60 % owned by a Chinese group, and more.')
+      .option('--format <format>', 'text or json', 'text')
+      .option('--explain', 'text: show every reason and rule')
+      .addHelpText('after', `\nThe inventory lives in examples/demo/ (one file per section). The demo is judged as of ${DEMO_AS_OF}.\nIt exits 0 even though the example has blocking findings; \`datacustoms check\` would exit 1.`)
+      .action((opts: { format?: string; explain?: boolean }) => {
+        const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
+        const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
+        if (format === 'json') {
+          ctx.io.out(JSON.stringify(result, null, 2) + '\n');
+          return;
+        }
+        const s = styler(ctx.io.isTTY);
+        const where = relative(process.cwd(), DEMO_DIR) || '.';
+        ctx.io.out(
+          s.bold('datacustoms demo') +
+            '\n' +
+            s.dim(
+              `Acme Analytics, Inc. (US, 30 % owned by a Chinese fund) and its Shanghai and Shenzhen subsidiaries:\n` +
+                `US customer data to a Singapore vendor 60 % owned by a Chinese group, payroll via Shanghai, audience\n` +
+                `segments to a UK broker, a rejected offer from a Chinese data exchange; Chinese users' data to the US,\n` +
+                `remote access from Singapore, notified important data under an assessment about to expire, and a US\n` +
+                `court's request for data stored in China. Inventory: ${where}/  ·  as of ${DEMO_AS_OF}\n\n`,
+            ),
+        );
+        ctx.io.out(renderCheckText(result, s, { explain: Boolean(opts.explain) }));
+        ctx.io.out(
+          '\n' +
+            s.dim(
+              `Next: datacustoms check ${where} --as-of ${DEMO_AS_OF} --explain   (every reason and rule)\n` +
+                `      datacustoms check ${where} --format json                 (the stable JSON contract, docs/check.md)\n` +
+                `      datacustoms schema > inventory.schema.json               (editor autocompletion)\n`,
+            ),
+        );
+      });
+  },
+};
