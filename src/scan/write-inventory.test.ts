@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { InputError } from '../common/errors.js';
+import { InventoryPart } from '../inventory/schema.js';
+import { datasetIdFor, writeInventory, type DatasetUpdate } from './write-inventory.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'dc-inv-'));
+const at = '2026-03-01T10:00:00.000Z';
+const people: DatasetUpdate = {
+  id: 'people',
+  name: 'data/people.csv',
+  categories: ['government_id', 'contact'],
+  subjects: { CN: 1200, US: 3 },
+  errors: { CN: 19, US: 0 },
+  source: 'data/people.csv',
+  at,
+};
+
+describe('dataset ids from sources', () => {
+  it('uses the file stem, db.schema.table, or file-stem.table', () => {
+    expect(datasetIdFor('data/people.csv')).toBe('people');
+    expect(datasetIdFor('/x/logs/app.log.gz')).toBe('app');
+    expect(datasetIdFor('postgres://postgres@127.0.0.1:5432/test#public.people')).toBe('test.public.people');
+    expect(datasetIdFor('mysql://root@127.0.0.1:3306/crm#users')).toBe('crm.users');
+    expect(datasetIdFor('app.db#orders')).toBe('app.orders');
+    expect(datasetIdFor('客户 名单.csv')).toBe('dataset');
+    expect(datasetIdFor('_x y.csv')).toBe('x-y');
+  });
+});
+
+describe('writing scan results into an inventory', () => {
+  it('creates a YAML file that is a valid inventory part', () => {
+    const f = join(tmp(), 'inv.yaml');
+    expect(writeInventory(f, [people])).toEqual({ added: ['people'], updated: [] });
+    const data = parseDocument(readFileSync(f, 'utf8')).toJS();
+    expect(InventoryPart.safeParse(data).success).toBe(true);
+    expect(data.datasets[0]).toEqual({
+      id: 'people',
+      name: 'data/people.csv',
+      categories: ['contact', 'government_id'],
+      subjects: { CN: 1200, US: 3 },
+      scan: { source: 'data/people.csv', at, error: { CN: 19, US: 0 } },
+    });
+  });
+
+  it('updates an existing YAML dataset in place, keeping comments, order and declared facts', () => {
+    const f = join(tmp(), 'inv.yaml');
+    const before = [
+      '# Our inventory — hand written',
+      'organization: { id: acme, name: Acme, organizedIn: US }',
+      'datasets:',
+      '  # the customer table',
+      '  - id: people',
+      '    categories: [health] # declared by the DPO',
+      '    subjects: { CN: 5, EU: 0, DE: 40 }',
+      '    system: crm # where it lives',
+      '  - id: other',
+      '    categories: [business]',
+      'flows: [] # none yet',
+      '',
+    ].join('\n');
+    writeFileSync(f, before);
+    expect(writeInventory(f, [people, { ...people, id: 'fresh', name: undefined }])).toEqual({ added: ['fresh'], updated: ['people'] });
+    const after = readFileSync(f, 'utf8');
+    for (const kept of ['# Our inventory — hand written', '# the customer table', '# declared by the DPO', 'system: crm # where it lives', 'flows: [] # none yet']) expect(after).toContain(kept);
+    const data = parseDocument(after).toJS();
+    expect(data.datasets[0].categories).toEqual(['health', 'contact', 'government_id']);
+    expect(data.datasets[0].subjects).toEqual({ CN: 1200, EU: 0, DE: 40, US: 3 });
+    expect(data.datasets[0].scan.error).toEqual({ CN: 19, US: 0 });
+    expect(data.datasets[1]).toEqual({ id: 'other', categories: ['business'] });
+    expect(data.datasets[2].id).toBe('fresh');
+    expect(data.datasets[2].name).toBeUndefined();
+    // a second run with the same results changes nothing
+    writeInventory(f, [people, { ...people, id: 'fresh', name: undefined }]);
+    expect(readFileSync(f, 'utf8')).toBe(after);
+  });
+
+  it('updates JSON inventories as JSON', () => {
+    const f = join(tmp(), 'inv.json');
+    writeFileSync(f, JSON.stringify({ organization: { id: 'a', name: 'A', organizedIn: 'CN' }, datasets: [{ id: 'people', categories: ['name'] }] }));
+    writeInventory(f, [people]);
+    const data = JSON.parse(readFileSync(f, 'utf8'));
+    expect(data.organization.id).toBe('a');
+    expect(data.datasets[0].categories).toEqual(['name', 'contact', 'government_id']);
+    expect(InventoryPart.safeParse(data).success).toBe(true);
+  });
+
+  it('refuses invalid input without touching the file', () => {
+    const d = tmp();
+    const f = join(d, 'inv.yaml');
+    writeFileSync(f, 'datasets:\n  - id: x\n    categories: [not_a_category]\n');
+    expect(() => writeInventory(f, [people])).toThrow(InputError);
+    expect(readFileSync(f, 'utf8')).toBe('datasets:\n  - id: x\n    categories: [not_a_category]\n');
+    writeFileSync(f, 'datasets: [\n');
+    expect(() => writeInventory(f, [people])).toThrow(/syntax error/);
+    writeFileSync(f, 'datasets: 3\n');
+    expect(() => writeInventory(f, [people])).toThrow(/datasets: expected a list/);
+    expect(() => writeInventory(join(d, 'n.yaml'), [{ ...people, id: '-bad' }])).toThrow(InputError);
+    expect(() => writeInventory(join(d, 'n.yaml'), [{ ...people, categories: [] }])).toThrow(InputError);
+    expect(existsSync(join(d, 'n.yaml'))).toBe(false);
+    expect(readdirSync(d)).toEqual(['inv.yaml']); // no temporary files left behind
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * `scan --write-inventory FILE`: adds or updates `datasets` entries in a YAML or JSON
+ * inventory file so `check` uses what the scan found. YAML keeps its comments, order and
+ * style (the yaml Document API edits nodes in place); JSON is rewritten with 2-space
+ * indentation. The file is validated after the edit (as an inventory part) and written
+ * atomically; on any problem nothing is written.
+ *
+ * Merge rules (a scan proves presence, not absence; see docs/scan.md):
+ * - categories: the union of those declared and those found;
+ * - subjects: each country the scan counted is set to the scan's estimate; others stay;
+ * - scan: {source, at, error} is replaced (error: the 95 % half-width per country).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { InputError } from '../common/errors.js';
+import { writeFileAtomic } from '../cli/io.js';
+import { Dataset, InventoryPart } from '../inventory/schema.js';
+import { CATEGORY_IDS, type CategoryId } from '../inventory/taxonomy.js';
+
+export interface DatasetUpdate {
+  readonly id: string;
+  /** Used only when the dataset is new. */
+  readonly name?: string;
+  readonly categories: readonly CategoryId[];
+  /** Distinct subjects by country (estimates, rounded). */
+  readonly subjects: Readonly<Record<string, number>>;
+  /** 95 % half-width of each subject count. */
+  readonly errors: Readonly<Record<string, number>>;
+  readonly source: string;
+  /** ISO 8601 timestamp of the scan. */
+  readonly at: string;
+}
+
+export interface WriteResult {
+  readonly added: readonly string[];
+  readonly updated: readonly string[];
+}
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+/** An inventory id made from a source label: letters, digits, `.`, `_`, `:`, `-`. */
+export function datasetIdFor(label: string): string {
+  let s = label;
+  const hash = s.lastIndexOf('#');
+  if (/^[a-z]+:\/\//i.test(s) && hash > 0) {
+    // database table: <db>.<schema>.<table>
+    const url = new URL(s.slice(0, hash));
+    const db = url.pathname.replace(/^\//, '');
+    s = `${db}.${s.slice(hash + 1)}`;
+  } else if (hash > 0) {
+    // sqlite file#table: <file stem>.<table>
+    const file = s.slice(0, hash).split(/[\\/]/).pop() ?? '';
+    s = `${file.replace(/\.[^.]*$/, '')}.${s.slice(hash + 1)}`;
+  } else {
+    const base = s.split(/[\\/]/).pop() ?? s;
+    s = base.replace(/\.gz$/i, '').replace(/\.[^.]*$/, '');
+  }
+  s = s.replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return s.length > 0 ? s : 'dataset';
+}
+
+function check(update: DatasetUpdate, file: string): void {
+  const parsed = Dataset.safeParse({ id: update.id, categories: update.categories, subjects: update.subjects, scan: { source: update.source, at: update.at, error: update.errors } });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError({ file, path: `datasets[id=${update.id}].${issue.path.join('.')}`, message: issue.message });
+  }
+}
+
+/** Applies the updates to FILE (created when missing). */
+export function writeInventory(file: string, updates: readonly DatasetUpdate[]): WriteResult {
+  for (const u of updates) check(u, file);
+  const json = extname(file).toLowerCase() === '.json';
+  const exists = existsSync(file);
+  let text = '';
+  if (exists) {
+    try {
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (e) {
+      throw new InputError({ file, message: `cannot read: ${(e as Error).message}` });
+    }
+  }
+  const result = json ? editJson(file, text, updates) : editYaml(file, text, updates);
+  const part = InventoryPart.safeParse(result.data);
+  if (!part.success) {
+    const issue = part.error.issues[0]!;
+    throw new InputError({
+      file,
+      path: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '['),
+      message: `${issue.message} (the inventory is not valid; fix it before writing scan results into it)`,
+    });
+  }
+  writeFileAtomic(file, result.text);
+  return { added: result.added, updated: result.updated };
+}
+
+interface Edited {
+  text: string;
+  data: unknown;
+  added: string[];
+  updated: string[];
+}
+
+function mergedCategories(existing: unknown, found: readonly CategoryId[]): string[] {
+  const have = Array.isArray(existing) ? existing.filter((c): c is string => typeof c === 'string') : [];
+  const out = [...have];
+  for (const c of [...found].sort((a, b) => CATEGORY_IDS.indexOf(a) - CATEGORY_IDS.indexOf(b))) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
+function sortedRecord(r: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(r).filter((k) => COUNTRY.test(k)).sort()) out[k] = r[k]!;
+  return out;
+}
+
+function scanField(u: DatasetUpdate): Record<string, unknown> {
+  return { source: u.source, at: u.at, error: sortedRecord(u.errors) };
+}
+
+function editJson(file: string, text: string, updates: readonly DatasetUpdate[]): Edited {
+  let data: Record<string, unknown> = {};
+  if (text.trim().length > 0) {
+    try {
+      data = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new InputError({ file, message: `invalid JSON: ${(e as Error).message}` });
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InputError({ file, line: 1, column: 1, message: 'expected an object (an inventory)' });
+  }
+  if (data['datasets'] !== undefined && !Array.isArray(data['datasets'])) throw new InputError({ file, path: 'datasets', message: 'expected a list' });
+  const datasets = (data['datasets'] ??= []) as Record<string, unknown>[];
+  const added: string[] = [];
+  const updated: string[] = [];
+  for (const u of updates) {
+    const d = datasets.find((x) => x !== null && typeof x === 'object' && x['id'] === u.id);
+    if (d) {
+      d['categories'] = mergedCategories(d['categories'], u.categories);
+      const subj = d['subjects'] !== null && typeof d['subjects'] === 'object' && !Array.isArray(d['subjects']) ? (d['subjects'] as Record<string, number>) : {};
+      d['subjects'] = sortedRecord({ ...subj, ...u.subjects });
+      d['scan'] = scanField(u);
+      updated.push(u.id);
+    } else {
+      datasets.push({ id: u.id, ...(u.name ? { name: u.name } : {}), categories: mergedCategories([], u.categories), subjects: sortedRecord(u.subjects), scan: scanField(u) });
+      added.push(u.id);
+    }
+  }
+  return { text: JSON.stringify(data, null, 2) + '\n', data, added, updated };
+}
+
+function editYaml(file: string, text: string, updates: readonly DatasetUpdate[]): Edited {
+  const doc: Document = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = e.linePos?.[0];
+    throw new InputError({ file, line: pos?.line, column: pos?.col, message: `syntax error: ${e.message.split('\n')[0]}` });
+  }
+  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  if (!isMap(doc.contents)) throw new InputError({ file, line: 1, column: 1, message: 'expected a mapping (an inventory)' });
+  let seq = doc.get('datasets');
+  if (seq === undefined || seq === null) {
+    doc.set('datasets', doc.createNode([]));
+    seq = doc.get('datasets');
+  }
+  if (!isSeq(seq)) throw new InputError({ file, path: 'datasets', message: 'expected a list' });
+  const added: string[] = [];
+  const updated: string[] = [];
+  for (const u of updates) {
+    const item = seq.items.find((it): it is YAMLMap => isMap(it) && it.get('id') === u.id);
+    if (item) {
+      const cats = item.get('categories');
+      const existing = isSeq(cats) ? cats.items.map((n) => (n !== null && typeof n === 'object' && 'value' in n ? (n as { value: unknown }).value : n)) : [];
+      const merged = mergedCategories(existing, u.categories);
+      if (isSeq(cats)) {
+        for (const c of merged.slice(existing.length)) cats.add(doc.createNode(c));
+      } else item.set('categories', doc.createNode(merged));
+      let subj = item.get('subjects');
+      if (!isMap(subj)) {
+        item.set('subjects', doc.createNode({}));
+        subj = item.get('subjects');
+      }
+      const sm = subj as YAMLMap;
+      for (const [c, n] of Object.entries(sortedRecord(u.subjects))) sm.set(c, n);
+      item.set('scan', doc.createNode(scanField(u)));
+      updated.push(u.id);
+    } else {
+      seq.add(doc.createNode({ id: u.id, ...(u.name ? { name: u.name } : {}), categories: mergedCategories([], u.categories), subjects: sortedRecord(u.subjects), scan: scanField(u) }));
+      added.push(u.id);
+    }
+  }
+  return { text: doc.toString({ lineWidth: 0 }), data: doc.toJS(), added, updated };
+}
