@@ -8,4 +8,5 @@ export const commands: readonly (() => Promise<CommandModule>)[] = [
   () => import('./check.js').then((m) => m.command),
   () => import('./schema.js').then((m) => m.command),
   () => import('./clocks.js').then((m) => m.command),
+  () => import('./sbom.js').then((m) => m.command),
 ];

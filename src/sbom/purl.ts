@@ -1,0 +1,100 @@
+/**
+ * Package URL → OSV package identity (ecosystem, name), per the purl spec and the mapping OSV's
+ * own scanner uses (vuln-sbom.md §3.2). Qualifiers and subpath never take part in identity;
+ * percent-encoding is decoded by packageurl-js (`%40scope` → `@scope`, `2%3A8.39` → `2:8.39`).
+ */
+import { PackageURL } from 'packageurl-js';
+import { normalizePypiName } from './versions/pypi.js';
+
+export type PurlIdentity =
+  | { readonly kind: 'package'; readonly ecosystem: string; readonly name: string; readonly version: string | undefined }
+  | { readonly kind: 'unsupported'; readonly type: string; readonly reason: string };
+
+/** Parses a purl; throws an Error whose message says what is wrong. */
+export function parsePurl(text: string): PackageURL {
+  return PackageURL.fromString(text);
+}
+
+const joined = (p: PackageURL, sep: string): string => (p.namespace ? `${p.namespace}${sep}${p.name}` : p.name);
+
+/** purl types whose OSV ecosystem does not depend on qualifiers. */
+const SIMPLE: Readonly<Record<string, { ecosystem: string; name: (p: PackageURL) => string }>> = {
+  maven: { ecosystem: 'Maven', name: (p) => joined(p, ':') },
+  npm: { ecosystem: 'npm', name: (p) => joined(p, '/') },
+  pypi: { ecosystem: 'PyPI', name: (p) => p.name },
+  golang: { ecosystem: 'Go', name: (p) => joined(p, '/') },
+  cargo: { ecosystem: 'crates.io', name: (p) => p.name },
+  composer: { ecosystem: 'Packagist', name: (p) => joined(p, '/') },
+  gem: { ecosystem: 'RubyGems', name: (p) => p.name },
+  nuget: { ecosystem: 'NuGet', name: (p) => p.name },
+  hex: { ecosystem: 'Hex', name: (p) => p.name },
+  pub: { ecosystem: 'Pub', name: (p) => p.name },
+  hackage: { ecosystem: 'Hackage', name: (p) => p.name },
+  cran: { ecosystem: 'CRAN', name: (p) => p.name },
+  conan: { ecosystem: 'ConanCenter', name: (p) => p.name },
+  swift: { ecosystem: 'SwiftURL', name: (p) => joined(p, '/') },
+  // OSV's scanner maps `github` purls to GitHub Actions; a repository that is not an action
+  // then matches nothing (osv-scanner#535).
+  github: { ecosystem: 'GitHub Actions', name: (p) => joined(p, '/') },
+};
+
+/** Debian release codenames → release numbers, for `distro=stretch` style qualifiers (debian.org/releases). */
+const DEBIAN_CODENAMES: Readonly<Record<string, string>> = {
+  buzz: '1.1', rex: '1.2', bo: '1.3', hamm: '2.0', slink: '2.1', potato: '2.2', woody: '3.0', sarge: '3.1',
+  etch: '4', lenny: '5', squeeze: '6', wheezy: '7', jessie: '8', stretch: '9', buster: '10', bullseye: '11',
+  bookworm: '12', trixie: '13', forky: '14',
+};
+
+function distroRelease(p: PackageURL, distro: string): string | undefined {
+  const q = p.qualifiers?.['distro'];
+  if (!q) return undefined;
+  const d = q.toLowerCase();
+  if (distro === 'debian') {
+    const m = /^(?:debian-)?(\d+(?:\.\d+)?)/.exec(d);
+    if (m) return m[1]!.replace(/\.\d+$/, '');
+    return DEBIAN_CODENAMES[d.replace(/^debian-/, '')];
+  }
+  if (distro === 'alpine') {
+    if (/^(?:alpine-)?edge$/.test(d)) return 'edge';
+    const m = /^(?:alpine-)?v?(\d+)\.(\d+)/.exec(d);
+    return m ? `v${m[1]}.${m[2]}` : undefined;
+  }
+  return undefined;
+}
+
+/** The OSV identity of a parsed purl. */
+export function osvIdentity(p: PackageURL): PurlIdentity {
+  const version = p.version ? p.version : undefined;
+  const simple = SIMPLE[p.type];
+  if (simple) {
+    const raw = simple.name(p);
+    const name = p.type === 'pypi' ? normalizePypiName(raw) : raw;
+    return { kind: 'package', ecosystem: simple.ecosystem, name, version };
+  }
+  const ns = p.namespace?.toLowerCase();
+  if (p.type === 'deb' && ns === 'debian') {
+    const rel = distroRelease(p, 'debian');
+    if (rel === undefined) return { kind: 'unsupported', type: 'deb', reason: 'Debian release unknown (no usable distro qualifier)' };
+    return { kind: 'package', ecosystem: `Debian:${rel}`, name: p.name, version };
+  }
+  if (p.type === 'apk' && ns === 'alpine') {
+    const rel = distroRelease(p, 'alpine');
+    if (rel === undefined) return { kind: 'unsupported', type: 'apk', reason: 'Alpine release unknown (no usable distro qualifier)' };
+    return { kind: 'package', ecosystem: `Alpine:${rel}`, name: p.name, version };
+  }
+  if (p.type === 'deb' && ns === 'ubuntu') {
+    return { kind: 'unsupported', type: 'deb', reason: 'Ubuntu release names are not mapped to OSV ecosystems (Ubuntu:20.04:LTS)' };
+  }
+  return { kind: 'unsupported', type: p.type, reason: `purl type "${p.type}" has no OSV ecosystem` };
+}
+
+/**
+ * The key two package names must share to match: per ecosystem, the name as the registry
+ * compares it (PEP 503 for PyPI; npm names are lower-case, legacy capitals included).
+ */
+export function packageKey(ecosystem: string, name: string): string {
+  let n = name;
+  if (ecosystem === 'PyPI') n = normalizePypiName(name);
+  else if (ecosystem === 'npm') n = name.toLowerCase();
+  return `${ecosystem}\u0000${n}`;
+}

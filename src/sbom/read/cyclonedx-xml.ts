@@ -1,0 +1,94 @@
+/**
+ * CycloneDX XML (specification 1.2–1.6): `<bom><components><component>` entries, walked through
+ * nested `<components>` in document order; `<metadata><component>` (the product described) is
+ * not matched, its sub-components are. The spec version comes from the namespace
+ * `http://cyclonedx.org/schema/bom/1.x`. Field paths are reported in the same shape as for
+ * JSON (`components[12].purl`), counting `<component>` elements from 0.
+ *
+ * A DOCTYPE is refused (CycloneDX needs none, and entity declarations are an expansion risk).
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { InputError } from '../../common/errors.js';
+import { isObject } from './json.js';
+import { cycloneDxSpecVersion } from './cyclonedx-json.js';
+import type { SbomEntry, SbomRead } from './types.js';
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => name === 'component',
+});
+
+/** Text of a simple element (`<purl>…</purl>`), or undefined; an element with attributes keeps its text in `#text`. */
+function elementText(node: Record<string, unknown>, key: string, file: string, path: string): string | undefined {
+  const v = node[key];
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (isObject(v) && (v['#text'] === undefined || typeof v['#text'] === 'string')) return (v['#text'] as string | undefined) ?? '';
+  throw new InputError({ file, path: `${path}.${key}`, message: 'expected a text element' });
+}
+
+function componentList(container: unknown, file: string, path: string): unknown[] {
+  if (container === undefined || container === '') return [];
+  if (!isObject(container)) throw new InputError({ file, path, message: 'expected <component> elements' });
+  const list = container['component'];
+  return list === undefined ? [] : (list as unknown[]);
+}
+
+export function looksLikeXml(text: string): boolean {
+  return /^\s*</.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+export function readCycloneDxXml(text: string, file: string): SbomRead {
+  if (/<!DOCTYPE/i.test(text)) throw new InputError({ file, message: 'XML with a DOCTYPE is not accepted (CycloneDX needs none)' });
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new InputError({ file, line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg}` });
+  }
+  let doc: unknown;
+  try {
+    doc = parser.parse(text) as unknown;
+  } catch (e) {
+    throw new InputError({ file, message: `XML could not be read: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  const bom = isObject(doc) ? doc['bom'] : undefined;
+  if (!isObject(bom)) throw new InputError({ file, path: 'bom', message: 'expected a CycloneDX <bom> root element' });
+  const ns = /<(?:\w+:)?bom\b[^>]*\bxmlns(?::\w+)?\s*=\s*["']http:\/\/cyclonedx\.org\/schema\/bom\/([0-9.]+)["']/.exec(text);
+  const specVersion = cycloneDxSpecVersion(ns?.[1], file, 'bom@xmlns');
+
+  const entries: SbomEntry[] = [];
+  const stack: { list: unknown[]; path: string }[] = [];
+  const meta = bom['metadata'];
+  if (isObject(meta)) {
+    const subject = componentList(meta, file, 'metadata')[0];
+    if (isObject(subject) && subject['components'] !== undefined) {
+      stack.push({ list: componentList(subject['components'], file, 'metadata.component.components'), path: 'metadata.component.components' });
+    }
+  }
+  stack.push({ list: componentList(bom['components'], file, 'components'), path: 'components' });
+  while (stack.length > 0) {
+    const { list, path } = stack.pop()!;
+    const children: { list: unknown[]; path: string }[] = [];
+    list.forEach((c, i) => {
+      const p = `${path}[${i}]`;
+      if (!isObject(c)) {
+        if (c === '') return; // <component/> with nothing in it
+        throw new InputError({ file, path: p, message: 'expected a component element' });
+      }
+      entries.push({
+        path: p,
+        purlPath: `${p}.purl`,
+        purl: elementText(c, 'purl', file, p),
+        version: elementText(c, 'version', file, p),
+        name: elementText(c, 'name', file, p),
+      });
+      if (c['components'] !== undefined) children.push({ list: componentList(c['components'], file, `${p}.components`), path: `${p}.components` });
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return { format: 'CycloneDX XML', specVersion, entries };
+}

@@ -1,0 +1,20 @@
+/** What every SBOM reader hands on: one entry per component/package, in document order. */
+export interface SbomEntry {
+  /** Field path of the component in its document, e.g. `components[3].components[0]`. */
+  readonly path: string;
+  /** Field path of the purl (where a bad purl is reported), e.g. `components[3].purl`. */
+  readonly purlPath: string;
+  readonly purl: string | undefined;
+  /** The component's own version field (used when the purl carries no version). */
+  readonly version: string | undefined;
+  readonly name: string | undefined;
+}
+
+export type SbomFormat = 'CycloneDX JSON' | 'CycloneDX XML' | 'SPDX JSON';
+
+export interface SbomRead {
+  readonly format: SbomFormat;
+  /** `1.2`…`1.6` for CycloneDX, `2.2`/`2.3` for SPDX. */
+  readonly specVersion: string;
+  readonly entries: readonly SbomEntry[];
+}

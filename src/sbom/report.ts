@@ -1,0 +1,140 @@
+/**
+ * Renders an {@link SbomReport}: the stable JSON contract (docs/sbom.md) and the text table for
+ * people (grouped by severity, CRITICAL first, UNKNOWN last; aligned; coloured on a terminal).
+ */
+import { alignColumns, type Styler } from '../cli/format.js';
+import type { Match } from './match.js';
+import type { SbomReport } from './scan.js';
+import { severityRank } from './severity.js';
+
+/** One match in the JSON contract: exactly these keys, in this order; `fixed` only when known. */
+export interface MatchJson {
+  sbom: string;
+  component: string;
+  version: string;
+  advisory: string;
+  aliases: string[];
+  severity: string;
+  fixed?: string;
+}
+
+export function matchJson(m: Match): MatchJson {
+  return {
+    sbom: m.sbom,
+    component: m.component,
+    version: m.version,
+    advisory: m.advisory,
+    aliases: [...m.aliases],
+    severity: m.severity,
+    ...(m.fixed !== undefined ? { fixed: m.fixed } : {}),
+  };
+}
+
+/** `{"matches":[…]}`, pretty-printed, ending in a newline. */
+export function renderJson(report: SbomReport): string {
+  return JSON.stringify({ matches: report.matches.map(matchJson) }, null, 2) + '\n';
+}
+
+/** Severity groups, most severe first; within a rank alphabetical (MEDIUM before MODERATE). */
+export function severityGroups(matches: readonly Match[]): { severity: string; matches: Match[] }[] {
+  const groups = new Map<string, Match[]>();
+  for (const m of matches) {
+    const g = groups.get(m.severity);
+    if (g) g.push(m);
+    else groups.set(m.severity, [m]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => severityRank(b) - severityRank(a) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([severity, list]) => ({ severity, matches: list }));
+}
+
+function paint(s: Styler, severity: string, text: string): string {
+  const r = severityRank(severity);
+  if (r >= 4) return s.bold(s.red(text));
+  if (r === 3) return s.red(text);
+  if (r === 2) return s.yellow(text);
+  if (r === 1) return s.cyan(text);
+  return s.gray(text);
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export interface TextOptions {
+  readonly styler: Styler;
+  /** Rank at or above which a match blocks (for the closing line). */
+  readonly threshold: number;
+  readonly failOn: string;
+}
+
+export function renderText(report: SbomReport, opts: TextOptions): string {
+  const s = opts.styler;
+  const out: string[] = [];
+  const entries = report.sboms.reduce((n, x) => n + x.entries, 0);
+  const scanned = report.sboms.reduce((n, x) => n + x.scanned, 0);
+  out.push(
+    s.bold('datacustoms sbom') +
+      ` — ${plural(report.sboms.length, 'SBOM')}, ${plural(entries, 'component')} (${scanned.toLocaleString('en-US')} looked up), ${plural(report.advisories, 'advisory', 'advisories')}`,
+  );
+  if (report.matches.length === 0) {
+    out.push('', s.green('No component matches an advisory.'));
+  } else {
+    const groups = severityGroups(report.matches);
+    const header = ['ADVISORY', 'ALIASES', 'COMPONENT', 'VERSION', 'FIXED', 'SBOM'];
+    const rows: string[][] = [header.map((h) => s.dim(h))];
+    for (const g of groups) {
+      for (const m of g.matches) {
+        rows.push([
+          paint(s, m.severity, m.advisory),
+          m.aliases.join(', ') || '—',
+          m.component,
+          m.version,
+          m.fixed ?? (m.detail.openEnded ? 'none (open range)' : '—'),
+          m.sbom,
+        ]);
+      }
+    }
+    const lines = alignColumns(rows);
+    out.push('', '  ' + lines[0]);
+    let i = 1;
+    for (const g of groups) {
+      out.push(paint(s, g.severity, `${g.severity} (${g.matches.length})`));
+      for (let k = 0; k < g.matches.length; k++) out.push('  ' + lines[i++]);
+    }
+    const hints = report.matches.filter((m) => m.detail.upperBoundHint !== undefined);
+    if (hints.length > 0) {
+      out.push('', s.bold('Notes'));
+      for (const m of hints) {
+        out.push(
+          `  ${m.advisory} on ${m.component}: the range has no upper bound in the OSV data; the advisory's non-normative ` +
+            `database_specific says "${m.detail.upperBoundHint}" (shown, not applied).`,
+        );
+      }
+    }
+  }
+  if (report.unscanned.length > 0 || report.notEvaluated.length > 0) {
+    out.push('', s.bold('Not evaluated'));
+    if (report.unscanned.length > 0) {
+      const byGroup = new Map<string, { n: number; reason: string }>();
+      for (const u of report.unscanned) {
+        const g = byGroup.get(u.group);
+        if (g) g.n++;
+        else byGroup.set(u.group, { n: 1, reason: u.reason });
+      }
+      out.push(`  ${plural(report.unscanned.length, 'component')} not looked up:`);
+      const rows = [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1)).map(([g, { n, reason }]) => [`    ${g}`, String(n), s.dim(reason)]);
+      out.push(...alignColumns(rows));
+    }
+    if (report.notEvaluated.length > 0) {
+      out.push(`  ${plural(report.notEvaluated.length, 'component/advisory pair')} undecided:`);
+      out.push(...alignColumns(report.notEvaluated.map((n) => [`    ${n.advisory}`, n.component, s.dim(n.reason)])));
+    }
+  }
+  const counts = severityGroups(report.matches).map((g) => `${g.matches.length} ${g.severity.toLowerCase()}`);
+  const blocking = report.matches.filter((m) => severityRank(m.severity) >= opts.threshold).length;
+  out.push(
+    '',
+    `${plural(report.matches.length, 'match', 'matches')}${counts.length ? ` (${counts.join(', ')})` : ''}; ` +
+      (blocking > 0 ? s.red(`${blocking} at or above --fail-on ${opts.failOn}`) : s.green(`none at or above --fail-on ${opts.failOn}`)),
+  );
+  return out.join('\n') + '\n';
+}
