@@ -1,0 +1,121 @@
+/**
+ * Builds `ListEntry` values. Lists repeat a party on several rows (one per listing period or
+ * per program); a {@link EntryCollector} merges rows that share an entity id: names, aliases,
+ * programs and countries are unioned, `listedFrom` is the earliest start, and `listedUntil`
+ * is set only when every row has ended (the latest end).
+ */
+import type { ListEntry } from '../types.js';
+import type { ListId } from './types.js';
+import { maxDate, minDate } from './dates.js';
+import { pushUnique } from './names.js';
+
+export type EntryType = ListEntry['type'];
+
+/** One row's view of a party. */
+export interface EntryRow {
+  readonly id: string;
+  readonly type: EntryType;
+  readonly name: string;
+  readonly aliases?: readonly (string | undefined)[];
+  readonly weakAliases?: readonly (string | undefined)[];
+  readonly programs?: readonly (string | undefined)[];
+  readonly countries?: readonly (string | undefined)[];
+  readonly parents?: readonly (string | undefined)[];
+  readonly listedFrom?: string;
+  /** End of this row's listing; undefined when the row is current. */
+  readonly listedUntil?: string;
+  readonly url?: string;
+  readonly note?: string;
+}
+
+interface Draft {
+  entityId: string;
+  type: EntryType;
+  name: string;
+  names: string[];
+  weak: string[];
+  programs: string[];
+  countries: string[];
+  parents: string[];
+  froms: (string | undefined)[];
+  untils: string[];
+  open: boolean;
+  url?: string;
+  note?: string;
+}
+
+export class EntryCollector {
+  private readonly drafts = new Map<string, Draft>();
+
+  constructor(
+    readonly list: ListId,
+    readonly file: string,
+  ) {}
+
+  get size(): number {
+    return this.drafts.size;
+  }
+
+  add(row: EntryRow): void {
+    const entityId = `${this.list}:${row.id}`;
+    let d = this.drafts.get(entityId);
+    if (!d) {
+      d = {
+        entityId,
+        type: row.type,
+        name: row.name,
+        names: [],
+        weak: [],
+        programs: [],
+        countries: [],
+        parents: [],
+        froms: [],
+        untils: [],
+        open: false,
+      };
+      this.drafts.set(entityId, d);
+    } else {
+      // A later row of the same party: keep the first name, remember this one as an alias.
+      pushUnique(d.names, row.name, d.name);
+      if (d.type === 'unknown') d.type = row.type;
+    }
+    for (const a of row.aliases ?? []) pushUnique(d.names, a, d.name);
+    for (const a of row.weakAliases ?? []) pushUnique(d.weak, a, d.name);
+    for (const p of row.programs ?? []) pushUnique(d.programs, p);
+    for (const c of row.countries ?? []) pushUnique(d.countries, c);
+    for (const p of row.parents ?? []) pushUnique(d.parents, p);
+    d.froms.push(row.listedFrom);
+    if (row.listedUntil === undefined) d.open = true;
+    else d.untils.push(row.listedUntil);
+    // Provenance of the latest row wins (the current edition's URL and note).
+    if (row.url) d.url = row.url;
+    if (row.note) d.note = row.note;
+  }
+
+  /** The merged entries, in the order their first row appeared. */
+  entries(): ListEntry[] {
+    const out: ListEntry[] = [];
+    for (const d of this.drafts.values()) {
+      const weak = d.weak.filter((w) => !d.names.includes(w));
+      const listedFrom = minDate(d.froms);
+      const listedUntil = d.open ? undefined : maxDate(d.untils);
+      const entry: ListEntry = {
+        entityId: d.entityId,
+        list: this.list,
+        programs: d.programs,
+        type: d.type,
+        name: d.name,
+        aliases: d.names,
+        ...(weak.length > 0 ? { weakAliases: weak } : {}),
+        countries: d.countries,
+        ...(listedFrom !== undefined ? { listedFrom } : {}),
+        ...(listedUntil !== undefined ? { listedUntil } : {}),
+        ...(d.parents.length > 0 ? { parents: d.parents } : {}),
+        ...(d.note !== undefined ? { note: d.note } : {}),
+        source: { file: this.file, ...(d.url ? { url: d.url } : {}) },
+      };
+      out.push(entry);
+    }
+    return out;
+  }
+}

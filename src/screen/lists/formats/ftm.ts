@@ -1,0 +1,180 @@
+/**
+ * FollowTheMoney entities, one JSON object per line (OpenSanctions bulk exports):
+ * `{"id","caption","schema","properties":{prop:[values]},"datasets","first_seen","last_seen","target"}`.
+ *
+ * Parties (Person, Organization, Company, LegalEntity, PublicBody, Vessel, Airplane) with
+ * `target` not false become entries. Other schemas feed them: `Address` gives countries through
+ * `addressEntity`; `Sanction` gives programs and dates; `Ownership` (owner → asset) and
+ * `UnknownLink` (subject → object) give parents. The file's date is its latest `last_seen`.
+ */
+import { InputError } from '../../../common/errors.js';
+import { maxDate, minDate, parseListDate } from '../dates.js';
+import { toCountryCode } from '../countries.js';
+import { EntryCollector, type EntryType } from '../entry.js';
+import { cleanText, pushUnique } from '../names.js';
+import type { FormatResult } from '../types.js';
+
+const PARTY_TYPES: Readonly<Record<string, EntryType>> = {
+  Person: 'person',
+  Organization: 'company',
+  Company: 'company',
+  LegalEntity: 'company',
+  PublicBody: 'company',
+  Vessel: 'vessel',
+  Airplane: 'aircraft',
+};
+
+interface FtmEntity {
+  readonly id: string;
+  readonly schema: string;
+  readonly caption?: string;
+  readonly properties: Readonly<Record<string, readonly string[]>>;
+  readonly datasets: readonly string[];
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
+  readonly target?: boolean;
+  readonly line: number;
+}
+
+/** True when a parsed JSON value has the shape of an FtM entity. */
+export function looksLikeFtmEntity(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['schema'] === 'string' && typeof (v as Record<string, unknown>)['properties'] === 'object';
+}
+
+function readEntity(value: unknown, file: string, line: number): FtmEntity {
+  const fail = (path: string, message: string) => new InputError({ file, line, path, message });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('', 'expected a JSON object (one entity per line)');
+  const o = value as Record<string, unknown>;
+  if (typeof o['id'] !== 'string' || o['id'] === '') throw fail('id', 'expected a non-empty string');
+  if (typeof o['schema'] !== 'string') throw fail('schema', 'expected a string');
+  const props = o['properties'];
+  if (typeof props !== 'object' || props === null || Array.isArray(props)) throw fail('properties', 'expected an object');
+  const properties: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(props as Record<string, unknown>)) {
+    if (!Array.isArray(v)) throw fail(`properties.${k}`, 'expected an array of strings');
+    properties[k] = v.map((x, i) => {
+      if (typeof x !== 'string') throw fail(`properties.${k}[${i}]`, 'expected a string');
+      return x;
+    });
+  }
+  const datasets = Array.isArray(o['datasets']) ? (o['datasets'] as unknown[]).filter((d): d is string => typeof d === 'string') : [];
+  const date = (k: string) => (typeof o[k] === 'string' ? parseListDate((o[k] as string).slice(0, 10)) : undefined);
+  const firstSeen = date('first_seen');
+  const lastSeen = date('last_seen');
+  return {
+    id: o['id'],
+    schema: o['schema'],
+    ...(typeof o['caption'] === 'string' ? { caption: o['caption'] } : {}),
+    properties,
+    datasets,
+    ...(firstSeen ? { firstSeen } : {}),
+    ...(lastSeen ? { lastSeen } : {}),
+    ...(typeof o['target'] === 'boolean' ? { target: o['target'] } : {}),
+    line,
+  };
+}
+
+export function parseFtm(text: string, file: string): FormatResult {
+  const entities: FtmEntity[] = [];
+  const byId = new Map<string, FtmEntity>();
+  let lineNo = 0;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lineNo++;
+    const raw = text.slice(start, end).trim();
+    start = end + 1;
+    if (raw === '' || raw === '\x1a') {
+      if (end >= text.length) break;
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new InputError({ file, line: lineNo, message: `not valid JSON (${msg.slice(0, 120)}); the file may be truncated` });
+    }
+    const ent = readEntity(value, file, lineNo);
+    entities.push(ent);
+    byId.set(ent.id, ent);
+    if (end >= text.length) break;
+  }
+
+  const first = (e: FtmEntity | undefined, prop: string) => e?.properties[prop]?.[0];
+  const nameOf = (e: FtmEntity | undefined) => (e ? (e.caption ?? first(e, 'name') ?? e.id) : undefined);
+  const programs = new Map<string, string[]>();
+  const froms = new Map<string, (string | undefined)[]>();
+  const untils = new Map<string, { open: boolean; ends: string[] }>();
+  const parents = new Map<string, string[]>();
+  const addTo = (m: Map<string, string[]>, id: string, v: string | undefined) => {
+    if (!v) return;
+    const l = m.get(id) ?? [];
+    pushUnique(l, cleanText(v));
+    m.set(id, l);
+  };
+  for (const e of entities) {
+    if (e.schema === 'Sanction') {
+      for (const target of e.properties['entity'] ?? []) {
+        for (const p of e.properties['program'] ?? e.properties['authority'] ?? []) addTo(programs, target, p);
+        const f = froms.get(target) ?? [];
+        for (const d of e.properties['startDate'] ?? []) f.push(parseListDate(d.slice(0, 10)));
+        froms.set(target, f);
+        const u = untils.get(target) ?? { open: false, ends: [] };
+        const ends = (e.properties['endDate'] ?? []).map((d) => parseListDate(d.slice(0, 10))).filter((d): d is string => d !== undefined);
+        if (ends.length === 0) u.open = true;
+        else u.ends.push(...ends);
+        untils.set(target, u);
+      }
+    } else if (e.schema === 'Ownership') {
+      for (const asset of e.properties['asset'] ?? []) for (const owner of e.properties['owner'] ?? []) addTo(parents, asset, nameOf(byId.get(owner)) ?? owner);
+    } else if (e.schema === 'UnknownLink') {
+      for (const subject of e.properties['subject'] ?? []) for (const object of e.properties['object'] ?? []) addTo(parents, subject, nameOf(byId.get(object)) ?? object);
+    }
+  }
+
+  const out = new EntryCollector('opensanctions', file);
+  let related = 0;
+  for (const e of entities) {
+    const type = PARTY_TYPES[e.schema];
+    if (type === undefined) continue;
+    if (e.target === false) {
+      related++;
+      continue;
+    }
+    const names = (e.properties['name'] ?? []).map(cleanText).filter((n) => n !== '');
+    const primary = e.caption ? cleanText(e.caption) : names[0];
+    if (!primary) throw new InputError({ file, line: e.line, path: 'properties.name', message: 'the entity has no name' });
+    const countries: (string | undefined)[] = [];
+    for (const k of ['country', 'nationality', 'citizenship', 'jurisdiction', 'mainCountry', 'flag']) {
+      for (const c of e.properties[k] ?? []) countries.push(toCountryCode(c));
+    }
+    for (const a of e.properties['addressEntity'] ?? []) for (const c of byId.get(a)?.properties['country'] ?? []) countries.push(toCountryCode(c));
+    const sanctionFrom = minDate(froms.get(e.id) ?? []);
+    const created = minDate((e.properties['createdAt'] ?? []).map((d) => parseListDate(d.slice(0, 10))));
+    const listedFrom = sanctionFrom ?? created ?? e.firstSeen;
+    const u = untils.get(e.id);
+    const listedUntil = u && !u.open ? maxDate(u.ends) : undefined;
+    out.add({
+      id: e.id,
+      type,
+      name: primary,
+      aliases: [...names, ...(e.properties['alias'] ?? []), ...(e.properties['previousName'] ?? [])].map(cleanText),
+      weakAliases: (e.properties['weakAlias'] ?? []).map(cleanText),
+      programs: programs.get(e.id) ?? [...e.datasets],
+      countries,
+      parents: parents.get(e.id) ?? [],
+      ...(listedFrom ? { listedFrom } : {}),
+      ...(listedUntil ? { listedUntil } : {}),
+    });
+  }
+  const fileDate = maxDate(entities.map((e) => e.lastSeen));
+  return {
+    list: 'opensanctions',
+    entries: out.entries(),
+    rows: entities.length,
+    ...(fileDate ? { fileDate } : {}),
+    notes: related > 0 ? [`${related} related (non-target) part${related === 1 ? 'y' : 'ies'} not listed as entries`] : [],
+  };
+}

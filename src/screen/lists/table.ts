@@ -1,0 +1,56 @@
+/**
+ * A CSV file with a header row, read by column name (case and surrounding blanks ignored),
+ * every row checked to have as many fields as the header so a truncated file is caught.
+ */
+import { InputError } from '../../common/errors.js';
+import { parseCsv } from './csv.js';
+
+export interface TableRow {
+  readonly line: number;
+  /** The raw value of a column ('' when the column is absent from this file). */
+  get(column: string): string;
+}
+
+export interface Table {
+  readonly header: readonly string[];
+  readonly rows: readonly TableRow[];
+}
+
+export const headerKey = (s: string): string => s.replace(/^\ufeff/, '').trim().toLowerCase();
+
+export function readTable(text: string, file: string, delimiter = ','): Table {
+  const records = parseCsv(text, { file, delimiter });
+  const first = records[0];
+  if (!first) throw new InputError({ file, line: 1, message: 'the file is empty' });
+  const header = first.fields.map((h) => h.trim());
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = headerKey(h);
+    if (!index.has(k)) index.set(k, i);
+  });
+  const rows: TableRow[] = [];
+  for (let r = 1; r < records.length; r++) {
+    const rec = records[r]!;
+    if (rec.fields.length !== header.length) {
+      throw new InputError({
+        file,
+        line: rec.line,
+        message: `row has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'} where the header has ${header.length} (the file may be truncated or mis-quoted)`,
+      });
+    }
+    const fields = rec.fields;
+    rows.push({
+      line: rec.line,
+      get: (column) => {
+        const i = index.get(headerKey(column));
+        return i === undefined ? '' : (fields[i] ?? '');
+      },
+    });
+  }
+  return { header, rows };
+}
+
+/** An error about one field of one row. */
+export function fieldError(file: string, line: number, field: string, message: string): InputError {
+  return new InputError({ file, line, path: field, message });
+}
