@@ -1,0 +1,240 @@
+/**
+ * The per-source accumulator: records in, `fields` / `findings` / subject keys out.
+ *
+ * Counts are exact; stored findings are capped (`maxFindings`, first N in input order).
+ * Each finding keeps a masked sample only. Subject keys (normalized identifiers) go to
+ * `onSubject` once per record and jurisdiction and are not kept here.
+ */
+import type { CategoryId } from '../../inventory/taxonomy.js';
+import { Engine } from '../detectors/engine.js';
+import { type FieldContext, fieldContext, typeIndex } from '../detectors/field-context.js';
+import { maskMatch } from '../detectors/mask.js';
+import { MIN_CONFIDENCE, current } from '../detectors/params.js';
+import { cnId15To18 } from '../detectors/cn.js';
+import {
+  DETECTION_TYPES,
+  TYPE_INFO,
+  type DetectionType,
+  type FieldSummary,
+  type FieldTypeCount,
+  type Finding,
+  type SourceScanResult,
+  type SourceScanner,
+  type SourceScannerOptions,
+} from './types.js';
+
+const NT = DETECTION_TYPES.length;
+export const DEFAULT_MAX_FINDINGS = 1000;
+
+/** Subject-key priority per type (lower is stronger); absent = not a subject key. */
+const PRIORITY: Partial<Record<DetectionType, number>> = {
+  cn_resident_id: 0,
+  hk_id: 0,
+  tw_id: 0,
+  us_ssn: 1,
+  us_itin: 1,
+  cn_passport: 2,
+  us_passport: 2,
+  cn_mobile: 3,
+  phone: 3,
+};
+
+interface Slot {
+  readonly name: string;
+  readonly ctx: FieldContext;
+  readonly counts: Int32Array;
+  readonly sums: Float64Array;
+  any: boolean;
+}
+
+interface Pending {
+  field: string;
+  type: DetectionType;
+  start: number;
+  end: number;
+  confidence: number;
+  masked: string;
+}
+
+/** The scanner plus the fast path the readers use (a field slot per column, ranges not copies). */
+export interface FastSourceScanner extends SourceScanner {
+  /** A stable slot number for a field name (create on first use). */
+  slot(field: string): number;
+  /**
+   * Scan s[from, to) as the value of the field in `slot`. `base` is added to reported
+   * offsets (a window of a long value that starts `base` units into it).
+   */
+  scanSlot(slot: number, s: string, from: number, to: number, base?: number): void;
+}
+
+export function createSourceScanner(options: SourceScannerOptions = {}): FastSourceScanner {
+  return new Scanner(options);
+}
+
+class Scanner implements FastSourceScanner {
+  private readonly engine = new Engine();
+  private readonly maxFindings: number;
+  private readonly minConf: number;
+  private readonly onSubject: ((jurisdiction: string, key: string) => void) | undefined;
+
+  private readonly slots: Slot[] = [];
+  private readonly bySlotName = new Map<string, number>();
+  private records = 0;
+  private total = 0;
+  private readonly findings: Finding[] = [];
+  private readonly categories = new Float64Array(NT);
+
+  private open = false;
+  private recordId: string | number = 0;
+  private readonly pending: Pending[] = [];
+  // best subject key per jurisdiction for the open record
+  private readonly subJur: string[] = [];
+  private readonly subPrio: number[] = [];
+  private readonly subKey: string[] = [];
+
+  constructor(o: SourceScannerOptions) {
+    this.maxFindings = o.maxFindings ?? DEFAULT_MAX_FINDINGS;
+    this.minConf = o.minConfidence ?? current(MIN_CONFIDENCE);
+    this.onSubject = o.onSubject;
+  }
+
+  slot(field: string): number {
+    let k = this.bySlotName.get(field);
+    if (k === undefined) {
+      k = this.slots.length;
+      this.slots.push({ name: field, ctx: fieldContext(field), counts: new Int32Array(NT), sums: new Float64Array(NT), any: false });
+      this.bySlotName.set(field, k);
+    }
+    return k;
+  }
+
+  beginRecord(record: string | number): void {
+    if (this.open) this.endRecord();
+    this.open = true;
+    this.records++;
+    this.recordId = record;
+  }
+
+  setRecordId(record: string | number): void {
+    this.recordId = record;
+  }
+
+  scanField(field: string, value: string): void {
+    if (value.length === 0) return;
+    this.scanSlot(this.slot(field), value, 0, value.length, 0);
+  }
+
+  scanRecord(record: string | number, fields: Iterable<readonly [field: string, value: string]>): void {
+    this.beginRecord(record);
+    for (const [f, v] of fields) this.scanField(f, v);
+    this.endRecord();
+  }
+
+  scanSlot(slotNo: number, s: string, from: number, to: number, base = 0): void {
+    if (to <= from) return;
+    const slot = this.slots[slotNo]!;
+    const e = this.engine;
+    e.scan(s, from, to, slot.ctx, this.minConf);
+    const h = e.hits;
+    const n = h.n;
+    if (n === 0) return;
+    slot.any = true;
+    for (let k = 0; k < n; k++) {
+      const type = h.type[k]!;
+      const ti = typeIndex(type);
+      const conf = h.conf[k]!;
+      slot.counts[ti]!++;
+      slot.sums[ti] = slot.sums[ti]! + conf;
+      this.categories[ti]!++;
+      this.total++;
+      const a = h.start[k]!;
+      const b = h.end[k]!;
+      if (this.findings.length + this.pending.length < this.maxFindings) {
+        this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(s.slice(a, b), type) });
+      }
+      const prio = PRIORITY[type];
+      const jur = h.jur[k];
+      if (prio !== undefined && jur !== undefined && this.onSubject) this.offerSubject(jur, prio, type, s, a, b);
+    }
+  }
+
+  private offerSubject(jur: string, prio: number, type: DetectionType, s: string, a: number, b: number): void {
+    let i = this.subJur.indexOf(jur);
+    if (i >= 0 && this.subPrio[i]! <= prio) return;
+    const key = normalizeKey(type, s.slice(a, b), jur);
+    if (i < 0) {
+      i = this.subJur.length;
+      this.subJur.push(jur);
+    }
+    this.subPrio[i] = prio;
+    this.subKey[i] = `${type === 'us_itin' ? 'us_ssn' : type === 'cn_mobile' ? 'phone' : type}:${key}`;
+  }
+
+  endRecord(): void {
+    if (!this.open) return;
+    this.open = false;
+    for (const p of this.pending) this.findings.push({ record: this.recordId, ...p });
+    this.pending.length = 0;
+    if (this.subJur.length) {
+      for (let i = 0; i < this.subJur.length; i++) this.onSubject?.(this.subJur[i]!, this.subKey[i]!);
+      this.subJur.length = 0;
+      this.subPrio.length = 0;
+      this.subKey.length = 0;
+    }
+  }
+
+  result(): SourceScanResult {
+    if (this.open) this.endRecord();
+    const fields: FieldSummary[] = [];
+    for (const slot of this.slots) {
+      if (!slot.any) continue;
+      const types: FieldTypeCount[] = [];
+      for (let t = 0; t < NT; t++) {
+        const c = slot.counts[t]!;
+        if (c > 0) types.push({ type: DETECTION_TYPES[t]!, count: c, confidence: Math.round((slot.sums[t]! / c) * 100) / 100 });
+      }
+      types.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1));
+      fields.push({ field: slot.name, types });
+    }
+    const categories: Partial<Record<CategoryId, number>> = {};
+    for (let t = 0; t < NT; t++) {
+      const c = this.categories[t]!;
+      if (c > 0) {
+        const cat = TYPE_INFO[DETECTION_TYPES[t]!].category;
+        categories[cat] = (categories[cat] ?? 0) + c;
+      }
+    }
+    return {
+      records: this.records,
+      fields,
+      findings: this.findings.slice(),
+      findingsTotal: this.total,
+      findingsTruncated: this.total > this.findings.length,
+      categories,
+    };
+  }
+}
+
+/**
+ * The normalized form of a subject identifier (same person, same key, whatever the
+ * formatting): digits / uppercase alphanumerics; phones in E.164; 15-digit resident IDs in
+ * their 18-digit form.
+ */
+export function normalizeKey(type: DetectionType, raw: string, jur: string | undefined): string {
+  const alnum = raw.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  switch (type) {
+    case 'cn_resident_id':
+      return alnum.length === 15 ? cnId15To18(alnum) : alnum;
+    case 'cn_mobile':
+      return `+86${alnum.slice(-11)}`;
+    case 'phone': {
+      const digits = raw.replace(/\D/g, '');
+      if (raw.trimStart().startsWith('+')) return `+${digits}`;
+      if (jur === 'US' || jur === 'CA' || (digits.length === 10 && jur !== 'CN')) return `+1${digits.slice(-10)}`;
+      if (jur === 'CN') return `+86${digits.replace(/^0/, '')}`;
+      return `+${digits}`;
+    }
+    default:
+      return alnum;
+  }
+}

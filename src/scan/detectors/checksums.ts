@@ -1,0 +1,239 @@
+/**
+ * Check-digit algorithms, all over a range `[from, to)` of a string so the hot path never
+ * slices. Each is documented with its standard; vectors are in checksums.test.ts and in
+ * /work/shared/reference/pii-detection.md §5.
+ */
+import { createHash } from 'node:crypto';
+import { keccak256Hex } from './keccak.js';
+
+const D0 = 48;
+
+/** Luhn (ISO/IEC 7812-1) over the digits in [from, to); non-digits are skipped. */
+export function luhnValid(s: string, from: number, to: number): boolean {
+  let sum = 0;
+  let dbl = false;
+  let n = 0;
+  for (let i = to - 1; i >= from; i--) {
+    const d = s.charCodeAt(i) - D0;
+    if (d < 0 || d > 9) continue;
+    n++;
+    if (dbl) {
+      const x = d * 2;
+      sum += x > 9 ? x - 9 : x;
+    } else sum += d;
+    dbl = !dbl;
+  }
+  return n > 0 && sum % 10 === 0;
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643 check character (ISO 7064 MOD 11-2) for 17 digits at `from`. */
+export function cnIdCheckChar(s: string, from: number): string {
+  let sum = 0;
+  for (let k = 0; k < 17; k++) sum += (s.charCodeAt(from + k) - D0) * ID_WEIGHTS[k]!;
+  return ID_CHECK[sum % 11]!;
+}
+
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/** GB 32100-2015: both the 18th check character (mod 31) and the GB 11714 org-code check (pos 17). */
+export function usccValid(s: string, from: number): boolean {
+  let sum = 0;
+  for (let k = 0; k < 17; k++) {
+    const c = s.charCodeAt(from + k);
+    const v = c < 128 ? USCC_VALUE[c]! : -1;
+    if (v < 0) return false;
+    sum += v * USCC_WEIGHTS[k]!;
+  }
+  const last = s.charCodeAt(from + 17);
+  if (last >= 128 || USCC_VALUE[last]! !== (31 - (sum % 31)) % 31) return false;
+  // GB 11714 organisation code: positions 9–16 (8 chars) with check at 17.
+  let osum = 0;
+  for (let k = 0; k < 8; k++) {
+    const c = s.charCodeAt(from + 8 + k);
+    let v: number;
+    if (c >= 48 && c <= 57) v = c - 48;
+    else if (c >= 65 && c <= 90) v = c - 55; // A=10 … Z=35
+    else return false;
+    osum += v * ORG_WEIGHTS[k]!;
+  }
+  const r = 11 - (osum % 11);
+  const want = r === 10 ? 88 /* X */ : r === 11 ? 48 : 48 + r;
+  return s.charCodeAt(from + 16) === want;
+}
+
+/**
+ * HKID: `letters` (1 or 2 uppercase) at `from`, then 6 digits, then the check character
+ * (0–9 or A) at `checkAt`. Weights 9..2; a single letter is padded with a space worth 36.
+ */
+export function hkidValid(s: string, from: number, letters: 1 | 2, checkAt: number): boolean {
+  let sum = 0;
+  let p = from;
+  if (letters === 1) sum += 36 * 9;
+  for (let k = letters === 1 ? 1 : 0; k < 2; k++) {
+    const c = s.charCodeAt(p++);
+    if (c < 65 || c > 90) return false;
+    sum += (c - 55) * (9 - k);
+  }
+  for (let k = 0; k < 6; k++) {
+    const d = s.charCodeAt(p++) - D0;
+    if (d < 0 || d > 9) return false;
+    sum += d * (7 - k);
+  }
+  const r = (11 - (sum % 11)) % 11;
+  const c = s.charCodeAt(checkAt);
+  return r === 10 ? c === 65 : c === D0 + r;
+}
+
+const TW_LETTER = [10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33];
+
+/** Taiwan national ID / resident certificate (10 chars at `from`): weights 1 9 8 7 6 5 4 3 2 1 1, sum ≡ 0 mod 10. */
+export function twIdValid(s: string, from: number): boolean {
+  const c0 = s.charCodeAt(from);
+  if (c0 < 65 || c0 > 90) return false;
+  const code = TW_LETTER[c0 - 65]!;
+  let sum = Math.floor(code / 10) + (code % 10) * 9;
+  const c1 = s.charCodeAt(from + 1);
+  let d1: number;
+  if (c1 >= 48 && c1 <= 57) d1 = c1 - D0;
+  else if (c1 >= 65 && c1 <= 68) d1 = TW_LETTER[c1 - 65]! % 10; // old resident certificates A–D
+  else return false;
+  sum += d1 * 8;
+  for (let k = 2; k < 10; k++) {
+    const d = s.charCodeAt(from + k) - D0;
+    if (d < 0 || d > 9) return false;
+    sum += d * (k === 9 ? 1 : 9 - k);
+  }
+  return sum % 10 === 0;
+}
+
+/** ABA routing number: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 mod 10, over 9 digits at `from`. */
+export function abaValid(s: string, from: number): boolean {
+  let sum = 0;
+  const w = [3, 7, 1];
+  for (let k = 0; k < 9; k++) sum += (s.charCodeAt(from + k) - D0) * w[k % 3]!;
+  return sum % 10 === 0;
+}
+
+/**
+ * IBAN mod 97 (ISO 13616) over the alphanumerics in [from, to), separators skipped:
+ * the first four characters move to the end, letters count A=10 … Z=35.
+ */
+export function ibanMod97Valid(s: string, from: number, to: number): boolean {
+  let rem = 0;
+  let seen = 0;
+  const feed = (c: number): boolean => {
+    if (c >= 48 && c <= 57) rem = (rem * 10 + (c - 48)) % 97;
+    else {
+      const u = c >= 97 && c <= 122 ? c - 32 : c;
+      if (u < 65 || u > 90) return false;
+      rem = (rem * 100 + (u - 55)) % 97;
+    }
+    return true;
+  };
+  const head: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 45) continue;
+    if (seen < 4) head.push(c);
+    else if (!feed(c)) return false;
+    seen++;
+  }
+  for (const c of head) if (!feed(c)) return false;
+  return rem === 1;
+}
+
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const B58_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < B58.length; i++) B58_VALUE[B58.charCodeAt(i)] = i;
+
+export function isBase58Char(c: number): boolean {
+  return c < 128 && B58_VALUE[c]! >= 0;
+}
+
+/** Base58Check (Bitcoin P2PKH/P2SH): decodes to 25 bytes whose last 4 are double-SHA-256 of the rest. */
+export function base58CheckValid(s: string, from: number, to: number): boolean {
+  const bytes: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    let carry = c < 128 ? B58_VALUE[c]! : -1;
+    if (carry < 0) return false;
+    for (let k = 0; k < bytes.length; k++) {
+      carry += bytes[k]! * 58;
+      bytes[k] = carry & 0xff;
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      bytes.push(carry & 0xff);
+      carry >>= 8;
+    }
+  }
+  for (let i = from; i < to && s.charCodeAt(i) === 49; i++) bytes.push(0);
+  bytes.reverse();
+  if (bytes.length !== 25) return false;
+  const payload = Buffer.from(bytes.slice(0, 21));
+  const h = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
+  for (let k = 0; k < 4; k++) if (h[k] !== bytes[21 + k]) return false;
+  return true;
+}
+
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const BECH32_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < BECH32.length; i++) BECH32_VALUE[BECH32.charCodeAt(i)] = i;
+
+function polymod(values: readonly number[]): number {
+  const G = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+  let chk = 1;
+  for (const v of values) {
+    const b = chk >>> 25;
+    chk = ((chk & 0x1ffffff) << 5) ^ v;
+    for (let i = 0; i < 5; i++) if ((b >>> i) & 1) chk ^= G[i]!;
+  }
+  return chk >>> 0;
+}
+
+/** BIP-173/BIP-350 segwit address with human-readable part `bc` (lowercase): bech32 or bech32m checksum. */
+export function bech32Valid(s: string, from: number, to: number): boolean {
+  const str = s.slice(from, to).toLowerCase();
+  const sep = str.lastIndexOf('1');
+  if (sep < 1 || to - from - sep - 1 < 6) return false;
+  const hrp = str.slice(0, sep);
+  const values: number[] = [];
+  for (let i = 0; i < hrp.length; i++) values.push(hrp.charCodeAt(i) >> 5);
+  values.push(0);
+  for (let i = 0; i < hrp.length; i++) values.push(hrp.charCodeAt(i) & 31);
+  for (let i = sep + 1; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    const v = c < 128 ? BECH32_VALUE[c]! : -1;
+    if (v < 0) return false;
+    values.push(v);
+  }
+  const pm = polymod(values);
+  return pm === 1 || pm === 0x2bc830a3;
+}
+
+/**
+ * EIP-55 mixed-case checksum for a `0x` + 40-hex address at `from` (pointing at `0`).
+ * Returns 'checksum' when mixed case validates, 'plain' for all-lower or all-upper
+ * (no checksum to check), false when mixed case fails.
+ */
+export function eip55(s: string, from: number): 'checksum' | 'plain' | false {
+  const hex = s.slice(from + 2, from + 42);
+  const lower = hex.toLowerCase();
+  if (hex === lower || hex === hex.toUpperCase()) return 'plain';
+  const hash = keccak256Hex(lower);
+  for (let i = 0; i < 40; i++) {
+    const c = hex.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    const upper = c >= 65 && c <= 70;
+    const nib = parseInt(hash[i]!, 16);
+    if ((nib >= 8) !== upper) return false;
+  }
+  return 'checksum';
+}

@@ -1,0 +1,1304 @@
+/**
+ * The single-pass detector engine.
+ *
+ * One left-to-right walk over a field value `s[from, to)` (the value may sit inside a larger
+ * string: readers pass ranges of their buffer, so no substring is made per field):
+ *
+ * - an ASCII class table sorts each character; a maximal run of [A-Za-z0-9] is a token,
+ *   classified from counts gathered during the walk (digits, letters, hex-only);
+ * - digit tokens may chain across single separators (`-` ` ` `.` `/`) into groups that the
+ *   shape matchers read (IPv4, dates, decimals and coordinate pairs, SSN 3-2-4, mobile
+ *   3-4-4, cards 4-4-4-4, phones 3-3-4);
+ * - `@` starts an e-mail (expand left ≤ 64, right ≤ 253), `:` an IPv6 run, `+` / `(` a phone,
+ *   a Han character a plate, an address run or a name after a keyword, a tab a genomic line;
+ * - only candidates are validated (checksums, ranges, calendars) and only they may look
+ *   back at the text before them for keywords.
+ *
+ * Every step moves forward or expands by a bounded amount inside a region that is then
+ * skipped, so the walk is linear in the value length whatever the input (no regular
+ * expressions in the hot path).
+ *
+ * Hits go into a reusable {@link Hits} buffer; overlaps are resolved at the end (higher
+ * confidence wins, then the longer span).
+ */
+import type { DetectionType } from '../core/types.js';
+import { TYPE_INFO } from '../core/types.js';
+import {
+  abaValid,
+  base58CheckValid,
+  bech32Valid,
+  eip55,
+  hkidValid,
+  ibanMod97Valid,
+  isBase58Char,
+  luhnValid,
+  twIdValid,
+  usccValid,
+} from './checksums.js';
+import {
+  COMPOUND_SURNAMES,
+  HAN,
+  HAN_KEY,
+  HAN_PLATE,
+  HAN_SURNAME,
+  NAME_KEYWORDS,
+  addressIn,
+  cnId15Valid,
+  cnId18Valid,
+  daysIn,
+  isAddressChar,
+  isHan,
+  plateAt,
+  validBirthDate,
+} from './cn.js';
+import { type FieldContext, typeBit } from './field-context.js';
+import { IBAN_LENGTH } from './iban.js';
+import { KEYWORDS, NEGATIVE_KEYWORDS, hasAny, windowBefore } from './keywords.js';
+import { CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, UNIONPAY_NON_LUHN, current, geoMinDecimals } from './params.js';
+import { cnLandlineValid, cnMobileTier, nanpCountry, nanpValid, parseIntl } from './phone.js';
+import { valueLevel } from './value-level.js';
+
+// --- character classes -------------------------------------------------------------------------
+const DIGIT = 1;
+const UPPER = 2;
+const LOWER = 4;
+const HEX = 8;
+const ALNUM = DIGIT | UPPER | LOWER;
+const CLS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLS[c] = DIGIT | HEX;
+for (let c = 65; c <= 90; c++) CLS[c] = UPPER | (c <= 70 ? HEX : 0);
+for (let c = 97; c <= 122; c++) CLS[c] = LOWER | (c <= 102 ? HEX : 0);
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAlnum = (c: number): boolean => c < 128 && (CLS[c]! & ALNUM) !== 0;
+const isHexC = (c: number): boolean => c < 128 && (CLS[c]! & HEX) !== 0;
+
+// --- confidence model ------------------------------------------------------------------------
+/** Field name says this type: noisy-OR with this weight. */
+export const FIELD_WEIGHT = 0.8;
+/** A keyword shortly before the match: noisy-OR with this weight. */
+export const KEYWORD_WEIGHT = 0.6;
+/** Field or preceding words name a thing (order no., SKU …): multiply by this. */
+export const NEGATIVE_FACTOR = 0.5;
+/** At or above this base, a detector is sure enough that keywords are not looked up. */
+const SURE = 0.9;
+
+const or = (a: number, w: number): number => 1 - (1 - a) * (1 - w);
+
+// --- parameters resolved once --------------------------------------------------------------------
+const GEO_DEC = geoMinDecimals();
+const GENOMIC_MIN = current(GENOMIC_MIN_BASES);
+const UNIONPAY_LOOSE = current(UNIONPAY_NON_LUHN);
+const SSN = current(SSN_RULES);
+const SSN_PUBLIC = new Set(SSN.knownPublic);
+const ITIN = current(ITIN_GROUPS);
+const PASSPORT_SHAPES = current(CN_PASSPORT_FORMATS);
+
+/** Reusable hit buffer (parallel arrays, no allocation per hit). Offsets are absolute in `s`. */
+export class Hits {
+  n = 0;
+  type: DetectionType[] = [];
+  start: number[] = [];
+  end: number[] = [];
+  conf: number[] = [];
+  jur: (string | undefined)[] = [];
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  add(type: DetectionType, start: number, end: number, conf: number, jur: string | undefined): void {
+    const k = this.n++;
+    this.type[k] = type;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.conf[k] = conf;
+    this.jur[k] = jur;
+  }
+
+  /** Sort by start and drop overlaps: the higher confidence wins, then the longer span. */
+  resolve(): void {
+    const n = this.n;
+    if (n < 2) return;
+    // insertion sort by start (n is small)
+    for (let i = 1; i < n; i++) {
+      let j = i;
+      while (j > 0 && this.start[j - 1]! > this.start[j]!) {
+        this.swap(j, j - 1);
+        j--;
+      }
+    }
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      if (w > 0 && this.start[i]! < this.end[w - 1]!) {
+        const p = w - 1;
+        const better =
+          this.conf[i]! > this.conf[p]! || (this.conf[i] === this.conf[p] && this.end[i]! - this.start[i]! > this.end[p]! - this.start[p]!);
+        if (better) this.copy(i, p);
+        continue;
+      }
+      if (w !== i) this.copy(i, w);
+      w++;
+    }
+    this.n = w;
+  }
+
+  private swap(a: number, b: number): void {
+    [this.type[a], this.type[b]] = [this.type[b]!, this.type[a]!];
+    [this.start[a], this.start[b]] = [this.start[b]!, this.start[a]!];
+    [this.end[a], this.end[b]] = [this.end[b]!, this.end[a]!];
+    [this.conf[a], this.conf[b]] = [this.conf[b]!, this.conf[a]!];
+    [this.jur[a], this.jur[b]] = [this.jur[b], this.jur[a]];
+  }
+
+  private copy(from: number, to: number): void {
+    this.type[to] = this.type[from]!;
+    this.start[to] = this.start[from]!;
+    this.end[to] = this.end[from]!;
+    this.conf[to] = this.conf[from]!;
+    this.jur[to] = this.jur[from];
+  }
+}
+
+/** Types whose confidence a preceding "order / invoice / …" lowers (bare numbers). */
+const NEGATABLE = new Set<DetectionType>(['cn_mobile', 'phone', 'payment_card', 'imei', 'us_ssn', 'us_itin', 'aba_routing', 'cn_resident_id', 'us_passport', 'cn_passport', 'hk_id', 'tw_id']);
+
+// Chain of digit groups (shared scratch; the engine is synchronous and not re-entrant).
+const MAX_GROUPS = 12;
+const gS = new Int32Array(MAX_GROUPS);
+const gE = new Int32Array(MAX_GROUPS);
+const gSep = new Int32Array(MAX_GROUPS);
+/** Digit values of a phone / card candidate. */
+const dig = new Int8Array(32);
+
+export class Engine {
+  s = '';
+  from = 0;
+  to = 0;
+  ctx!: FieldContext;
+  minConf = 0.5;
+  readonly hits = new Hits();
+  /** End of the last address run examined (Han runs are looked at once). */
+  private hanDone = 0;
+  private tabDone = false;
+
+  /** Detect in s[from, to) with the field's context. Results in `this.hits` (absolute offsets). */
+  scan(s: string, from: number, to: number, ctx: FieldContext, minConf: number): void {
+    this.s = s;
+    this.from = from;
+    this.to = to;
+    this.ctx = ctx;
+    this.minConf = minConf;
+    this.hits.reset();
+    this.hanDone = from;
+    this.tabDone = false;
+    if (to <= from) return;
+    if (ctx.hints !== 0 && valueLevel(this, s, from, to, ctx)) {
+      this.hits.resolve();
+      return;
+    }
+    let i = from;
+    while (i < to) {
+      const c = s.charCodeAt(i);
+      if (c < 128) {
+        if (CLS[c]! & ALNUM) i = this.token(i);
+        else if (c === 64 /* @ */) i = this.email(i);
+        else if (c === 58 /* : */) i = this.ipv6(i);
+        else if (c === 43 /* + */) i = this.plus(i);
+        else if (c === 40 /* ( */) i = this.paren(i);
+        else if (c === 9 /* tab */ && !this.tabDone) {
+          this.tabDone = true;
+          this.genomicLine();
+          i++;
+        } else i++;
+      } else if (c >= 0x3400 && c <= 0x9fff) i = this.han(i);
+      else i++;
+    }
+    this.hits.resolve();
+  }
+
+  /** Confidence after context; emits when at or above the threshold. */
+  emit(type: DetectionType, start: number, end: number, base: number, jur?: string): void {
+    const ctx = this.ctx;
+    let c = base;
+    const bit = typeBit(type);
+    let lookedBack: string | undefined;
+    if (ctx.hints & bit) c = or(c, FIELD_WEIGHT);
+    else if (c < SURE && start > this.from) {
+      lookedBack = windowBefore(this.s, this.from, start);
+      if (hasAny(lookedBack, KEYWORDS[type])) c = or(c, KEYWORD_WEIGHT);
+    }
+    if (NEGATABLE.has(type)) {
+      if (ctx.negative) c *= NEGATIVE_FACTOR;
+      else if (start > this.from && c < SURE + 0.05) {
+        lookedBack ??= windowBefore(this.s, this.from, start);
+        if (hasAny(lookedBack, NEGATIVE_KEYWORDS)) c *= NEGATIVE_FACTOR;
+      }
+    }
+    if (c < this.minConf) return;
+    this.hits.add(type, start, end, Math.round(c * 1000) / 1000, jur ?? TYPE_INFO[type].jurisdiction);
+  }
+
+  /** True when the field or the text just before `start` gives context for `type`. */
+  hasContext(type: DetectionType, start: number): boolean {
+    if (this.ctx.hints & typeBit(type)) return true;
+    if (start <= this.from) return false;
+    return hasAny(windowBefore(this.s, this.from, start), KEYWORDS[type]);
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Tokens
+  // -----------------------------------------------------------------------------------------
+
+  private token(i: number): number {
+    const s = this.s;
+    const to = this.to;
+    let j = i;
+    let digits = 0;
+    let upper = 0;
+    let lower = 0;
+    let hex = true;
+    while (j < to) {
+      const c = s.charCodeAt(j);
+      if (c >= 128) break;
+      const k = CLS[c]!;
+      if ((k & ALNUM) === 0) break;
+      if (k & DIGIT) digits++;
+      else if (k & UPPER) upper++;
+      else lower++;
+      if ((k & HEX) === 0) hex = false;
+      j++;
+    }
+    const len = j - i;
+    if (hex && j < to) {
+      const next = s.charCodeAt(j);
+      if (len === 2 && (next === 58 || next === 45)) {
+        const e = this.mac(i, next);
+        if (e > 0) return e;
+      } else if (len === 4 && next === 46) {
+        const e = this.macCisco(i);
+        if (e > 0) return e;
+      } else if (len === 8 && next === 45) {
+        const e = this.uuid(i);
+        if (e > 0) return e;
+      }
+    }
+    if (upper + lower === 0) return this.digitChain(i, j);
+    if (digits === 0) return this.word(i, j, upper, lower);
+    return this.mixed(i, j, digits, upper, lower);
+  }
+
+  // --- pure letters --------------------------------------------------------------------------
+  private word(i: number, j: number, upper: number, lower: number): number {
+    const s = this.s;
+    const len = j - i;
+    if (len >= GENOMIC_MIN || (len >= 10 && this.ctx.hints & typeBit('genomic'))) {
+      let k = i;
+      let seen = 0;
+      for (; k < j; k++) {
+        const c = s.charCodeAt(k) | 32;
+        if (c === 97) seen |= 1;
+        else if (c === 99) seen |= 2;
+        else if (c === 103) seen |= 4;
+        else if (c === 116) seen |= 8;
+        else if (c !== 110) break;
+      }
+      if (k === j && (upper === len || lower === len) && bitCount(seen) >= (len >= GENOMIC_MIN ? 4 : 2)) {
+        this.emit('genomic', i, j, 0.85);
+        return j;
+      }
+    }
+    // English name keywords: "Name: Jane Doe", "Mr. John Smith", "Dear Ann Lee".
+    if (len >= 2 && len <= 4) {
+      const c0 = s.charCodeAt(i);
+      if (c0 === 78 || c0 === 77 || c0 === 68 || c0 === 110) this.nameAfterKeyword(i, j);
+    }
+    return j;
+  }
+
+  private nameAfterKeyword(i: number, j: number): void {
+    const s = this.s;
+    const w = s.slice(i, j);
+    const lw = w.toLowerCase();
+    let p = j;
+    if (lw === 'name') {
+      while (p < this.to && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58 || s.charCodeAt(p) === 61 || s.charCodeAt(p) === 0xff1a)) p++;
+      if (p === j) return;
+    } else if (w === 'Mr' || w === 'Mrs' || w === 'Ms' || w === 'Dr' || w === 'Miss' || w === 'Dear') {
+      if (p < this.to && s.charCodeAt(p) === 46) p++;
+      if (p < this.to && s.charCodeAt(p) === 32) p++;
+      else return;
+    } else return;
+    // 1–3 capitalised words
+    const start = p;
+    let words = 0;
+    let end = p;
+    while (words < 3 && p < this.to) {
+      const c = s.charCodeAt(p);
+      if (!(c >= 65 && c <= 90)) break;
+      let q = p + 1;
+      while (q < this.to) {
+        const d = s.charCodeAt(q);
+        if ((d >= 97 && d <= 122) || d === 39 || d === 45) q++;
+        else break;
+      }
+      if (q - p < 2) break;
+      words++;
+      end = q;
+      if (q < this.to && s.charCodeAt(q) === 32) p = q + 1;
+      else break;
+    }
+    if (words >= (lw === 'name' ? 1 : 1)) this.emit('person_name', start, end, words >= 2 ? 0.75 : 0.6);
+  }
+
+  // --- letters and digits --------------------------------------------------------------------
+  private mixed(i: number, j: number, digits: number, upper: number, lower: number): number {
+    const s = this.s;
+    const len = j - i;
+    const c0 = s.charCodeAt(i);
+    const letters = upper + lower;
+    // 18 characters: resident ID ending in X, or a USCC.
+    if (len === 18) {
+      const last = s.charCodeAt(j - 1);
+      if (digits === 17 && (last === 88 || last === 120)) {
+        if (cnId18Valid(s, i)) this.emit('cn_resident_id', i, j, 0.97);
+        return j;
+      }
+      if (lower === 0 && usccValid(s, i)) {
+        this.emit('cn_uscc', i, j, 0.95);
+        return j;
+      }
+    }
+    // Ethereum 0x + 40 hex
+    if (len === 42 && c0 === 48 && (s.charCodeAt(i + 1) | 32) === 120) {
+      const r = eip55(s, i);
+      if (r === 'checksum') this.emit('crypto_wallet', i, j, 0.95);
+      else if (r === 'plain') this.emit('crypto_wallet', i, j, 0.55);
+      return j;
+    }
+    // Bitcoin Base58Check (1… / 3…) and bech32 (bc1…)
+    if ((c0 === 49 || c0 === 51) && len >= 26 && len <= 35) {
+      let ok = true;
+      for (let k = i; k < j && ok; k++) ok = isBase58Char(s.charCodeAt(k));
+      if (ok && base58CheckValid(s, i, j)) {
+        this.emit('crypto_wallet', i, j, 0.95);
+        return j;
+      }
+    }
+    if ((len === 42 || len === 62) && (c0 | 32) === 98 && (s.charCodeAt(i + 1) | 32) === 99 && s.charCodeAt(i + 2) === 49) {
+      if (bech32Valid(s, i, j)) this.emit('crypto_wallet', i, j, 0.95);
+      return j;
+    }
+    // IBAN: CC99 + BBAN, compact or in groups of four.
+    if (len >= 4 && upper >= 2 && isUpperC(c0) && isUpperC(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3))) {
+      const e = this.iban(i, j);
+      if (e > 0) return e;
+    }
+    if (upper > 0 && lower === 0) {
+      // HKID: 1–2 letters, 6 digits, check (0–9/A), with or without parentheses.
+      const e = this.hkid(i, j, letters);
+      if (e > 0) return e;
+      // Taiwan ID: letter + [12 89 A-D] + 8 digits.
+      if (len === 10 && isUpperC(c0) && digits >= 8 && twIdValid(s, i)) {
+        const c1 = s.charCodeAt(i + 1);
+        this.emit('tw_id', i, j, c1 === 49 || c1 === 50 ? 0.8 : 0.7);
+        return j;
+      }
+      // Passports (context needed).
+      if ((len === 8 || len === 9) && letters <= 2) {
+        if (this.passport(i, j)) return j;
+      }
+      // ICD-10 in a health context: A00 … Z99 with optional .x–.xxxx
+      if (len >= 3 && len <= 7 && isUpperC(c0) && isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2))) {
+        return this.icd10(i, j);
+      }
+    }
+    return j;
+  }
+
+  private hkid(i: number, j: number, letters: number): number {
+    const s = this.s;
+    const len = j - i;
+    if (letters > 3) return -1;
+    const lead = isUpperC(s.charCodeAt(i)) ? (isUpperC(s.charCodeAt(i + 1)) ? 2 : 1) : 0;
+    if (lead === 0) return -1;
+    // compact: L(L)dddddd C
+    if (len === lead + 7) {
+      for (let k = i + lead; k < i + lead + 6; k++) if (!isDigit(s.charCodeAt(k))) return -1;
+      const ck = s.charCodeAt(j - 1);
+      if ((isDigit(ck) || ck === 65) && hkidValid(s, i, lead as 1 | 2, j - 1)) {
+        this.emit('hk_id', i, j, 0.6);
+        return j;
+      }
+      return -1;
+    }
+    // L(L)dddddd(C)
+    if (len === lead + 6 && j + 2 < this.to && s.charCodeAt(j) === 40 && s.charCodeAt(j + 2) === 41) {
+      for (let k = i + lead; k < j; k++) if (!isDigit(s.charCodeAt(k))) return -1;
+      const ck = s.charCodeAt(j + 1);
+      if ((isDigit(ck) || ck === 65) && hkidValid(s, i, lead as 1 | 2, j + 1)) {
+        this.emit('hk_id', i, j + 3, 0.85);
+        return j + 3;
+      }
+    }
+    return -1;
+  }
+
+  private passport(i: number, j: number): boolean {
+    const s = this.s;
+    const len = j - i;
+    for (const shape of PASSPORT_SHAPES) {
+      if (shape.length !== len) continue;
+      let ok = true;
+      for (let k = 0; k < len && ok; k++) {
+        const want = shape.charCodeAt(k);
+        const c = s.charCodeAt(i + k);
+        if (want === 35) ok = isDigit(c);
+        else if (want === 64) ok = isUpperC(c) && c !== 73 && c !== 79;
+        else ok = c === want;
+      }
+      if (ok) {
+        this.emit('cn_passport', i, j, 0.3);
+        return true;
+      }
+    }
+    // US passport book: one letter + 8 digits (next-generation numbering).
+    if (len === 9 && isUpperC(s.charCodeAt(i))) {
+      for (let k = i + 1; k < j; k++) if (!isDigit(s.charCodeAt(k))) return false;
+      this.emit('us_passport', i, j, 0.25);
+      return true;
+    }
+    return false;
+  }
+
+  private icd10(i: number, j: number): number {
+    const s = this.s;
+    let end = j;
+    // dotted form: the token is "E11", then ".9" / ".65" / ".A1"
+    if (j - i === 3 && j + 1 < this.to && s.charCodeAt(j) === 46 && isAlnum(s.charCodeAt(j + 1))) {
+      let q = j + 1;
+      while (q < this.to && q - j <= 5 && isAlnum(s.charCodeAt(q))) q++;
+      if (q - j - 1 > 4 || (q < this.to && isAlnum(s.charCodeAt(q)))) return j;
+      end = q;
+    } else if (j - i > 3) {
+      // undotted E119: the rest is alphanumeric, at most 4
+      for (let k = i + 3; k < j; k++) if (!isAlnum(s.charCodeAt(k))) return j;
+    }
+    if (this.hasContext('icd10', i)) this.emit('icd10', i, end, 0.6);
+    return end;
+  }
+
+  private iban(i: number, j: number): number {
+    const s = this.s;
+    const want = IBAN_LENGTH[s.slice(i, i + 2)];
+    if (want === undefined) return -1;
+    let end = j;
+    let n = j - i;
+    if (n === 4 && j < this.to && s.charCodeAt(j) === 32) {
+      // grouped: "GB82 WEST 1234 5698 7654 32"
+      let p = j;
+      while (n < want && p + 1 < this.to && s.charCodeAt(p) === 32 && isAlnum(s.charCodeAt(p + 1))) {
+        let q = p + 1;
+        while (q < this.to && q - p <= 5 && isAlnum(s.charCodeAt(q))) q++;
+        const g = q - p - 1;
+        if (g > 4) break;
+        n += g;
+        p = q;
+        end = q;
+        if (g < 4) break;
+      }
+    }
+    if (n !== want) return -1;
+    if (!ibanMod97Valid(s, i, end)) return -1;
+    this.emit('iban', i, end, 0.95);
+    return end;
+  }
+
+  // --- MAC, UUID -----------------------------------------------------------------------------
+  private mac(i: number, sep: number): number {
+    const s = this.s;
+    const end = i + 17;
+    if (end > this.to) return -1;
+    let allF = true;
+    let all0 = true;
+    for (let k = 0; k < 17; k++) {
+      const c = s.charCodeAt(i + k);
+      if (k % 3 === 2) {
+        if (c !== sep) return -1;
+      } else {
+        if (!isHexC(c)) return -1;
+        if ((c | 32) !== 102) allF = false;
+        if (c !== 48) all0 = false;
+      }
+    }
+    if (end < this.to && (isAlnum(s.charCodeAt(end)) || s.charCodeAt(end) === sep)) return -1;
+    if (allF || all0) return end;
+    this.emit('mac_address', i, end, 0.85);
+    return end;
+  }
+
+  private macCisco(i: number): number {
+    const s = this.s;
+    const end = i + 14;
+    if (end > this.to) return -1;
+    for (let k = 0; k < 14; k++) {
+      const c = s.charCodeAt(i + k);
+      if (k === 4 || k === 9) {
+        if (c !== 46) return -1;
+      } else if (!isHexC(c)) return -1;
+    }
+    if (end < this.to && (isAlnum(s.charCodeAt(end)) || s.charCodeAt(end) === 46)) return -1;
+    this.emit('mac_address', i, end, 0.7);
+    return end;
+  }
+
+  private uuid(i: number): number {
+    const s = this.s;
+    const end = i + 36;
+    if (end > this.to) return -1;
+    let upper = false;
+    let lower = false;
+    for (let k = 0; k < 36; k++) {
+      const c = s.charCodeAt(i + k);
+      if (k === 8 || k === 13 || k === 18 || k === 23) {
+        if (c !== 45) return -1;
+      } else if (!isHexC(c)) return -1;
+      else if (c >= 65 && c <= 70) upper = true;
+      else if (c >= 97) lower = true;
+    }
+    if (end < this.to && isAlnum(s.charCodeAt(end))) return -1;
+    if (upper && lower) return end;
+    // IDFA and GAID are UUIDs: only an advertising context says which UUIDs are ad IDs.
+    if (this.hasContext('advertising_id', i)) this.emit('advertising_id', i, end, 0.5);
+    return end;
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Digit chains
+  // -----------------------------------------------------------------------------------------
+
+  private digitChain(i: number, j: number): number {
+    const s = this.s;
+    const to = this.to;
+    // "1990年…" : Chinese date
+    if (j - i === 4 && j < to && s.charCodeAt(j) === 0x5e74) return this.cnDate(i, j);
+    // a fraction part or a dotted tail of something before (e.g. v1.2.3)
+    if (i - 1 > this.from) {
+      const b = s.charCodeAt(i - 1);
+      if (b === 46 && isAlnum(s.charCodeAt(i - 2))) return this.skipChain(j);
+      if (b === 44 && j - i === 3 && isDigit(s.charCodeAt(i - 2))) return this.skipChain(j);
+    }
+    let g = 0;
+    gS[0] = i;
+    gE[0] = j;
+    gSep[0] = 0;
+    let p = j;
+    while (g < MAX_GROUPS - 1 && p + 1 < to) {
+      const sc = s.charCodeAt(p);
+      if (sc !== 32 && sc !== 45 && sc !== 46 && sc !== 47) break;
+      if (!isDigit(s.charCodeAt(p + 1))) break;
+      let q = p + 1;
+      while (q < to && isDigit(s.charCodeAt(q))) q++;
+      if (q < to && isAlnum(s.charCodeAt(q))) break; // "12 34ab": not a digit group
+      g++;
+      gS[g] = p + 1;
+      gE[g] = q;
+      gSep[g] = sc;
+      p = q;
+    }
+    const last = g;
+    let k = 0;
+    let end = gE[last]!;
+    while (k <= last) {
+      const e = this.groupsAt(k, last);
+      if (e < 0) {
+        this.bare(gS[k]!, gE[k]!, k, last);
+        k++;
+        continue;
+      }
+      if (e > gE[last]!) end = e;
+      while (k <= last && gS[k]! < e) k++;
+    }
+    return end;
+  }
+
+  private skipChain(j: number): number {
+    let p = j;
+    const s = this.s;
+    while (p < this.to && (isDigit(s.charCodeAt(p)) || s.charCodeAt(p) === 46)) p++;
+    return p;
+  }
+
+  /** Try the multi-group shapes at group k. Returns the absolute end consumed, or -1. */
+  private groupsAt(k: number, last: number): number {
+    const s = this.s;
+    const n = last - k + 1;
+    const L0 = gE[k]! - gS[k]!;
+    const sep1 = n > 1 ? gSep[k + 1]! : 0;
+    if (n >= 2 && sep1 === 46) {
+      // IPv4
+      if (n >= 4 && gSep[k + 2] === 46 && gSep[k + 3] === 46 && (n === 4 || gSep[k + 4] !== 46)) {
+        if (this.ipv4(k)) return gE[k + 3]!;
+      }
+      // decimal: coordinates, or a number to skip
+      if (n === 2 || gSep[k + 2] !== 46) return this.decimal(k);
+      return gE[k + 1]!;
+    }
+    if (n >= 3 && sep1 === gSep[k + 2] && sep1 !== 32) {
+      // dates Y-M-D, D/M/Y, M/D/Y (also with '.')
+      const L1 = gE[k + 1]! - gS[k + 1]!;
+      const L2 = gE[k + 2]! - gS[k + 2]!;
+      if (L1 <= 2 && ((L0 === 4 && L2 <= 2) || (L0 <= 2 && L2 === 4))) {
+        const e = this.date(k, L0, L2);
+        if (e > 0) return e;
+      }
+    }
+    if (n >= 2 && sep1 === 47) return -1;
+    // SSN / ITIN 3-2-4
+    if (n >= 3 && L0 === 3 && (sep1 === 45 || sep1 === 32) && gSep[k + 2] === sep1 && len(k + 1) === 2 && len(k + 2) === 4) {
+      if (n === 3 || gSep[k + 3] !== sep1 || len(k + 3) > 4) {
+        if (this.ssnItin(gS[k]!, gE[k + 2]!, sep1 === 45 ? 0.85 : 0.65)) return gE[k + 2]!;
+      }
+    }
+    // +86 / 0086 / 86 prefix then mobile 3-4-4 or 11 digits
+    if (n >= 2 && (sep1 === 32 || sep1 === 45)) {
+      const isCc = (L0 === 2 && num2(s, gS[k]!) === 86) || (L0 === 4 && s.startsWith('0086', gS[k]!));
+      if (isCc) {
+        const e = this.mobileGroups(k + 1, last, gS[k]!);
+        if (e > 0) return e;
+      }
+    }
+    // mainland mobile 3-4-4
+    if (n >= 3 && L0 === 3) {
+      const e = this.mobileGroups(k, last, gS[k]!);
+      if (e > 0) return e;
+    }
+    // NANP 3-3-4 (optionally 1-3-3-4)
+    if (n >= 3 && (sep1 === 45 || sep1 === 46 || sep1 === 32)) {
+      if (L0 === 1 && n >= 4 && s.charCodeAt(gS[k]!) === 49 && len(k + 1) === 3 && len(k + 2) === 3 && len(k + 3) === 4 && gSep[k + 2] === gSep[k + 3]) {
+        if (this.nanp(k + 1, gS[k]!)) return gE[k + 3]!;
+      }
+      if (L0 === 3 && len(k + 1) === 3 && len(k + 2) === 4 && gSep[k + 2] === sep1) {
+        if (this.nanp(k, gS[k]!)) return gE[k + 2]!;
+      }
+    }
+    // mainland landline 0AA(A)-NNNNNNN(N)
+    if (n >= 2 && sep1 === 45 && (L0 === 3 || L0 === 4) && s.charCodeAt(gS[k]!) === 48) {
+      const L1 = len(k + 1);
+      const d = loadDigits(s, gS[k]!, gE[k + 1]!);
+      if (d === L0 + L1 && cnLandlineValid(dig, 0, L0, L1)) {
+        this.emit('phone', gS[k]!, gE[k + 1]!, 0.75, 'CN');
+        return gE[k + 1]!;
+      }
+    }
+    // payment cards in groups: 4-4-4-4(-3), 4-6-5, 4-4-4-2..
+    if (n >= 3 && L0 === 4 && (sep1 === 32 || sep1 === 45)) {
+      let m = k + 1;
+      let total = 4;
+      while (m <= last && gSep[m] === sep1 && total < 19) {
+        total += len(m);
+        m++;
+        if (total >= 12 && this.cardGroups(k, m - 1, total)) return gE[m - 1]!;
+      }
+    }
+    return -1;
+  }
+
+  private cardGroups(k: number, m: number, total: number): boolean {
+    // every inner group has 4–6 digits, the last 1–6
+    for (let g = k + 1; g < m; g++) if (len(g) < 4 || len(g) > 6) return false;
+    if (total < 12 || total > 19) return false;
+    const a = gS[k]!;
+    const b = gE[m]!;
+    if (!luhnValid(this.s, a, b)) return false;
+    loadDigits(this.s, a, b);
+    if (!cardIssuer(dig, total)) return false;
+    this.emit('payment_card', a, b, 0.9);
+    return true;
+  }
+
+  private mobileGroups(k: number, last: number, spanStart: number): number {
+    const s = this.s;
+    if (k > last) return -1;
+    const sep = gSep[k + 1];
+    if (len(k) === 11) {
+      loadDigits(s, gS[k]!, gE[k]!);
+      const tier = cnMobileTier(dig, 0);
+      if (tier > 0 && spanStart !== gS[k]) {
+        this.emit('cn_mobile', spanStart, gE[k]!, 0.95);
+        return gE[k]!;
+      }
+      return -1;
+    }
+    if (k + 2 > last || len(k) !== 3 || len(k + 1) !== 4 || len(k + 2) !== 4) return -1;
+    if (sep !== 32 && sep !== 45) return -1;
+    if (gSep[k + 2] !== sep) return -1;
+    if (k + 3 <= last && gSep[k + 3] === sep && len(k + 3) <= 4) return -1;
+    loadDigits(s, gS[k]!, gE[k + 2]!);
+    const tier = cnMobileTier(dig, 0);
+    if (tier === 0) return -1;
+    this.emit('cn_mobile', spanStart, gE[k + 2]!, spanStart !== gS[k] ? 0.95 : tier === 2 ? 0.85 : 0.6);
+    return gE[k + 2]!;
+  }
+
+  private nanp(k: number, spanStart: number): boolean {
+    const n = loadDigits(this.s, gS[k]!, gE[k + 2]!);
+    if (n !== 10 || !nanpValid(dig, 0)) return false;
+    const sep = gSep[k + 1];
+    this.emit('phone', spanStart, gE[k + 2]!, sep === 32 ? 0.6 : 0.75, nanpCountry(dig, 0));
+    return true;
+  }
+
+  private ipv4(k: number): boolean {
+    const s = this.s;
+    for (let g = k; g < k + 4; g++) {
+      const L = len(g);
+      if (L > 3) return false;
+      if (L > 1 && s.charCodeAt(gS[g]!) === 48) return false;
+      let v = 0;
+      for (let q = gS[g]!; q < gE[g]!; q++) v = v * 10 + (s.charCodeAt(q) - 48);
+      if (v > 255) return false;
+    }
+    const a = gS[k]!;
+    const b = gE[k + 3]!;
+    if (b < this.to && s.charCodeAt(b) === 46 && b + 1 < this.to && isDigit(s.charCodeAt(b + 1))) return false;
+    // "v1.2.3.4" / "version 1.2.3.4" is a version, not an address
+    const before = a > this.from ? s.charCodeAt(a - 1) : 0;
+    if (before === 118 || before === 86) return false;
+    this.emit('ip_address', a, b, 0.85);
+    return true;
+  }
+
+  /** A decimal at group k (integer part k, fraction k+1): coordinate pair or skip. */
+  private decimal(k: number): number {
+    const s = this.s;
+    const intS = gS[k]!;
+    const fracE = gE[k + 1]!;
+    const end1 = fracE;
+    const decs1 = len(k + 1);
+    let start = intS;
+    if (intS > this.from && s.charCodeAt(intS - 1) === 45) start = intS - 1;
+    if (decs1 < GEO_DEC || len(k) > 3) return end1;
+    const v1 = parseFloat(s.slice(start, end1));
+    // second number: [,; ]{1,2} then optional '-' then d+.d+
+    let p = end1;
+    let seps = 0;
+    while (p < this.to && seps < 3) {
+      const c = s.charCodeAt(p);
+      if (c === 44 || c === 59 || c === 32 || c === 0xff0c) {
+        p++;
+        seps++;
+      } else break;
+    }
+    if (seps === 0) return end1;
+    const start2 = p;
+    if (p < this.to && s.charCodeAt(p) === 45) p++;
+    const i2 = p;
+    while (p < this.to && isDigit(s.charCodeAt(p))) p++;
+    if (p === i2 || p - i2 > 3 || p >= this.to || s.charCodeAt(p) !== 46) return end1;
+    p++;
+    const f2 = p;
+    while (p < this.to && isDigit(s.charCodeAt(p))) p++;
+    if (p - f2 < GEO_DEC) return end1;
+    if (p < this.to && (isAlnum(s.charCodeAt(p)) || s.charCodeAt(p) === 46)) return end1;
+    const v2 = parseFloat(s.slice(start2, p));
+    if (Math.abs(v1) > 90 || Math.abs(v2) > 180) return end1;
+    if (v1 === 0 && v2 === 0) return p;
+    this.emit('geo_coordinates', start, p, 0.8);
+    return p;
+  }
+
+  /** Y-M-D / D-M-Y / M-D-Y: consumed whatever it is; reported only in a birth context. */
+  private date(k: number, L0: number, L2: number): number {
+    const s = this.s;
+    const a = num(s, gS[k]!, L0);
+    const b = num(s, gS[k + 1]!, len(k + 1));
+    const c = num(s, gS[k + 2]!, L2);
+    let ok: boolean;
+    if (L0 === 4) ok = validBirthDate(a, b, c) || validCal(a, b, c);
+    else ok = validCal(c, b, a) || validCal(c, a, b);
+    if (!ok) return -1;
+    const end = gE[k + 2]!;
+    const y = L0 === 4 ? a : c;
+    const birthOk = L0 === 4 ? validBirthDate(a, b, c) : validBirthDate(c, b, a) || validBirthDate(c, a, b);
+    if (birthOk && y >= 1900 && this.hasContext('date_of_birth', gS[k]!)) this.emit('date_of_birth', gS[k]!, end, 0.5);
+    return end;
+  }
+
+  private cnDate(i: number, j: number): number {
+    // YYYY年M月D日
+    const s = this.s;
+    let p = j + 1;
+    const m0 = p;
+    while (p < this.to && isDigit(s.charCodeAt(p)) && p - m0 < 2) p++;
+    if (p === m0 || s.charCodeAt(p) !== 0x6708) return j + 1;
+    const month = num(s, m0, p - m0);
+    p++;
+    const d0 = p;
+    while (p < this.to && isDigit(s.charCodeAt(p)) && p - d0 < 2) p++;
+    if (p === d0) return p;
+    const day = num(s, d0, p - d0);
+    if (p < this.to && (s.charCodeAt(p) === 0x65e5 || s.charCodeAt(p) === 0x53f7)) p++;
+    const year = num(s, i, 4);
+    if (validBirthDate(year, month, day) && this.hasContext('date_of_birth', i)) this.emit('date_of_birth', i, p, 0.5);
+    return p;
+  }
+
+  private ssnItin(a: number, b: number, base: number): boolean {
+    const n = loadDigits(this.s, a, b);
+    if (n !== 9) return false;
+    return this.ssnItinDigits(a, b, base);
+  }
+
+  /** dig[0..9) loaded. */
+  private ssnItinDigits(a: number, b: number, base: number): boolean {
+    const area = dig[0]! * 100 + dig[1]! * 10 + dig[2]!;
+    const group = dig[3]! * 10 + dig[4]!;
+    const serial = dig[5]! * 1000 + dig[6]! * 100 + dig[7]! * 10 + dig[8]!;
+    if (group === 0 || serial === 0) return false;
+    if (dig[0] === 9) {
+      if (!ITIN.some(([lo, hi]) => group >= lo && group <= hi)) return false;
+      this.emit('us_itin', a, b, base);
+      return true;
+    }
+    for (const [lo, hi] of SSN.invalidAreas) if (area >= lo && area <= hi) return false;
+    let key = '';
+    for (let k = 0; k < 9; k++) key += String(dig[k]);
+    if (SSN_PUBLIC.has(key)) return false;
+    let same = true;
+    for (let k = 1; k < 9; k++) if (dig[k] !== dig[0]) same = false;
+    if (same) return false;
+    this.emit('us_ssn', a, b, base);
+    return true;
+  }
+
+  /** One digit group with nothing around it that made a shape. */
+  private bare(a: number, b: number, k: number, last: number): void {
+    const s = this.s;
+    const L = b - a;
+    if (L < 8 || L > 19) return;
+    // a part of a longer grouped number (e.g. "1234 5678 9012 3456 7" not a card) is still
+    // scanned on its own; a fraction part is not
+    if (k > 0 && gSep[k] === 46) return;
+    if (k < last && gSep[k + 1] === 46) return;
+    switch (L) {
+      case 18:
+        if (cnId18Valid(s, a)) this.emit('cn_resident_id', a, b, 0.97);
+        else if (usccValid(s, a)) this.emit('cn_uscc', a, b, 0.9);
+        else this.card(a, b, L);
+        return;
+      case 15: {
+        const id = cnId15Valid(s, a);
+        const luhn = luhnValid(s, a, b);
+        const ctx = this.ctx.hints;
+        if (luhn && (s.charCodeAt(a) === 51 && (s.charCodeAt(a + 1) === 52 || s.charCodeAt(a + 1) === 55))) {
+          this.card(a, b, L);
+          return;
+        }
+        if (id && (!luhn || ctx & typeBit('cn_resident_id') || this.hasContext('cn_resident_id', a))) this.emit('cn_resident_id', a, b, 0.6);
+        else if (luhn) this.emit('imei', a, b, 0.55);
+        return;
+      }
+      case 11: {
+        loadDigits(s, a, b);
+        const tier = cnMobileTier(dig, 0);
+        if (tier > 0) this.emit('cn_mobile', a, b, tier === 2 ? 0.8 : 0.55);
+        return;
+      }
+      case 13:
+        // 86 + mobile
+        if (s.charCodeAt(a) === 56 && s.charCodeAt(a + 1) === 54) {
+          loadDigits(s, a + 2, b);
+          const tier = cnMobileTier(dig, 0);
+          if (tier > 0) {
+            this.emit('cn_mobile', a, b, tier === 2 ? 0.75 : 0.5);
+            return;
+          }
+        }
+        this.card(a, b, L);
+        return;
+      case 10: {
+        loadDigits(s, a, b);
+        if (nanpValid(dig, 0)) this.emit('phone', a, b, 0.4, nanpCountry(dig, 0));
+        return;
+      }
+      case 9:
+        this.nine(a, b);
+        return;
+      case 8:
+        if (this.ctx.hints & typeBit('date_of_birth') || (a > this.from && this.hasContext('date_of_birth', a))) {
+          const y = num(s, a, 4);
+          if (validBirthDate(y, num(s, a + 4, 2), num(s, a + 6, 2))) this.emit('date_of_birth', a, b, 0.5);
+        }
+        return;
+      case 14:
+        if (this.hasContext('imei', a)) this.emit('imei', a, b, 0.4);
+        else this.card(a, b, L);
+        return;
+      default:
+        this.card(a, b, L);
+    }
+  }
+
+  private card(a: number, b: number, L: number): void {
+    if (L < 12 || L > 19) return;
+    loadDigits(this.s, a, b);
+    if (!cardIssuer(dig, L)) return;
+    if (luhnValid(this.s, a, b)) {
+      this.emit('payment_card', a, b, L >= 15 ? 0.85 : 0.7);
+      return;
+    }
+    if (UNIONPAY_LOOSE && L >= 16 && dig[0] === 6 && dig[1] === 2 && this.hasContext('payment_card', a)) this.emit('payment_card', a, b, 0.35);
+  }
+
+  /** Nine bare digits: SSN, ITIN, ABA routing or US passport, decided by context. */
+  private nine(a: number, b: number): void {
+    const ctx = this.ctx.hints;
+    loadDigits(this.s, a, b);
+    if (ctx & typeBit('aba_routing') || this.hasContext('aba_routing', a)) {
+      if (abaValid(this.s, a)) this.emit('aba_routing', a, b, 0.6);
+      return;
+    }
+    if (ctx & typeBit('us_passport') || ctx & typeBit('cn_passport') || this.hasContext('us_passport', a)) {
+      this.emit('us_passport', a, b, 0.3);
+      return;
+    }
+    if (this.ssnItinDigits(a, b, 0.4)) return;
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Punctuation-triggered detectors
+  // -----------------------------------------------------------------------------------------
+
+  /** `@` at i: expand to an e-mail address. */
+  private email(at: number): number {
+    const s = this.s;
+    let a = at;
+    while (a > this.from && at - a < 64) {
+      const c = s.charCodeAt(a - 1);
+      if (isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45) a--;
+      else break;
+    }
+    while (a < at && s.charCodeAt(a) === 46) a++;
+    if (a === at || s.charCodeAt(at - 1) === 46) return at + 1;
+    // domain: labels of [A-Za-z0-9-] separated by dots
+    let p = at + 1;
+    let lastDot = -1;
+    let labelLen = 0;
+    while (p < this.to && p - at <= 253) {
+      const c = s.charCodeAt(p);
+      if (isAlnum(c) || c === 45) {
+        labelLen++;
+        p++;
+      } else if (c === 46 && labelLen > 0 && p + 1 < this.to && isAlnum(s.charCodeAt(p + 1))) {
+        lastDot = p;
+        labelLen = 0;
+        p++;
+      } else break;
+    }
+    if (lastDot < 0) return p > at + 1 ? p : at + 1;
+    // TLD: letters only, 2+
+    let tldOk = p - lastDot - 1 >= 2;
+    for (let q = lastDot + 1; q < p && tldOk; q++) {
+      const c = s.charCodeAt(q);
+      tldOk = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    }
+    if (!tldOk) return p;
+    this.emit('email', a, p, 0.95);
+    return p;
+  }
+
+  /** `:` at i: an IPv6 address run around it (hex, colons, dots for an embedded IPv4). */
+  private ipv6(i: number): number {
+    const s = this.s;
+    let a = i;
+    while (a > this.from && i - a < 40 && (isHexC(s.charCodeAt(a - 1)) || s.charCodeAt(a - 1) === 58)) a--;
+    if (a > this.from && (isAlnum(s.charCodeAt(a - 1)) || s.charCodeAt(a - 1) === 46)) return i + 1;
+    let b = i;
+    while (b < this.to && b - a < 45 && (isHexC(s.charCodeAt(b)) || s.charCodeAt(b) === 58 || s.charCodeAt(b) === 46)) b++;
+    if (b < this.to && isAlnum(s.charCodeAt(b))) {
+      while (b < this.to && (isAlnum(s.charCodeAt(b)) || s.charCodeAt(b) === 58)) b++;
+      return b;
+    }
+    while (b > i && s.charCodeAt(b - 1) === 46) b--;
+    if (validIpv6(s, a, b)) this.emit('ip_address', a, b, 0.85);
+    return b;
+  }
+
+  /** `+` at i: an international phone number. */
+  private plus(i: number): number {
+    const s = this.s;
+    if (i + 1 >= this.to || !isDigit(s.charCodeAt(i + 1))) return i + 1;
+    if (i > this.from && isAlnum(s.charCodeAt(i - 1))) return i + 1;
+    // gather digit groups separated by one of " -.()" (at most 20 digits)
+    let p = i + 1;
+    let digits = 0;
+    const ends: number[] = [];
+    while (p < this.to && digits < 20) {
+      const c = s.charCodeAt(p);
+      if (isDigit(c)) {
+        digits++;
+        p++;
+        const n = p < this.to ? s.charCodeAt(p) : 0;
+        if (!isDigit(n)) ends.push(p);
+      } else if ((c === 32 || c === 45 || c === 46 || c === 40 || c === 41) && p + 1 < this.to) {
+        const n = s.charCodeAt(p + 1);
+        if (isDigit(n) || ((c === 32 || c === 41) && n === 40) || (c === 41 && n === 32) || (c === 40 && isDigit(n))) p++;
+        else break;
+      } else break;
+    }
+    if (p < this.to && isAlnum(s.charCodeAt(p))) return p;
+    // mainland fast path: +86 1xx…
+    loadDigits(s, i + 1, ends[ends.length - 1] ?? p);
+    if (dig[0] === 8 && dig[1] === 6) {
+      for (let e = ends.length - 1; e >= 0; e--) {
+        const n = loadDigits(s, i + 1, ends[e]!);
+        if (n === 13 && cnMobileTier(dig, 2) > 0) {
+          this.emit('cn_mobile', i, ends[e]!, 0.95);
+          return ends[e]!;
+        }
+      }
+    }
+    if (dig[0] === 1) {
+      for (let e = ends.length - 1; e >= 0; e--) {
+        const n = loadDigits(s, i + 1, ends[e]!);
+        if (n === 11 && nanpValid(dig, 1)) {
+          this.emit('phone', i, ends[e]!, 0.9, nanpCountry(dig, 1));
+          return ends[e]!;
+        }
+      }
+      return p;
+    }
+    // everything else: libphonenumber, longest first
+    for (let e = ends.length - 1; e >= 0; e--) {
+      const n = loadDigits(s, i + 1, ends[e]!);
+      if (n < 7 || n > 15) continue;
+      const r = parseIntl(s.slice(i, ends[e]!));
+      if (r) {
+        if (r.country === 'CN' && r.mobile && n === 13) this.emit('cn_mobile', i, ends[e]!, 0.95);
+        else this.emit('phone', i, ends[e]!, 0.9, r.country);
+        return ends[e]!;
+      }
+    }
+    return p;
+  }
+
+  /** `(` at i: a NANP number "(415) 555-2671". */
+  private paren(i: number): number {
+    const s = this.s;
+    if (i + 13 > this.to) return i + 1;
+    if (!(isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3)) && s.charCodeAt(i + 4) === 41)) return i + 1;
+    let p = i + 5;
+    if (s.charCodeAt(p) === 32) p++;
+    const x = p;
+    for (let k = 0; k < 3; k++) if (!isDigit(s.charCodeAt(x + k))) return i + 1;
+    const sep = s.charCodeAt(x + 3);
+    if (sep !== 45 && sep !== 46 && sep !== 32) return i + 1;
+    for (let k = 4; k < 8; k++) if (!isDigit(s.charCodeAt(x + k))) return i + 1;
+    const end = x + 8;
+    if (end < this.to && isAlnum(s.charCodeAt(end))) return i + 1;
+    dig[0] = s.charCodeAt(i + 1) - 48;
+    dig[1] = s.charCodeAt(i + 2) - 48;
+    dig[2] = s.charCodeAt(i + 3) - 48;
+    for (let k = 0; k < 3; k++) dig[3 + k] = s.charCodeAt(x + k) - 48;
+    for (let k = 0; k < 4; k++) dig[6 + k] = s.charCodeAt(x + 4 + k) - 48;
+    if (!nanpValid(dig, 0)) return end;
+    // "+1 (415) …" is handled by `plus`
+    this.emit('phone', i, end, 0.8, nanpCountry(dig, 0));
+    return end;
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Han text
+  // -----------------------------------------------------------------------------------------
+
+  private han(i: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(i);
+    const h = HAN[c]!;
+    if (h & HAN_PLATE) {
+      const e = plateAt(s, i, this.to);
+      if (e > 0) {
+        this.emit('cn_vehicle_plate', i, e, 0.85);
+        return e;
+      }
+    }
+    if (i >= this.hanDone) {
+      // the address run: Han, digits, letters, '-', '#' up to punctuation or space
+      let r = i + 1;
+      while (r < this.to && r - i < 120 && isAddressChar(s.charCodeAt(r))) r++;
+      this.hanDone = r;
+      if (r - i >= 6) {
+        const span = addressIn(s, i, r);
+        if (span) this.emit('cn_address', span[0], span[1], 0.75);
+      }
+    }
+    if (h & HAN_KEY) return this.hanName(i);
+    return i + 1;
+  }
+
+  /** 姓名：张三 / 联系人 李四 … */
+  private hanName(i: number): number {
+    const s = this.s;
+    for (const kw of NAME_KEYWORDS) {
+      if (!s.startsWith(kw, i)) continue;
+      let p = i + kw.length;
+      while (p < this.to && (s.charCodeAt(p) === 58 || s.charCodeAt(p) === 0xff1a || s.charCodeAt(p) === 32 || s.charCodeAt(p) === 0x4e3a /* 为 */ || s.charCodeAt(p) === 0x662f /* 是 */)) p++;
+      const start = p;
+      const c0 = s.charCodeAt(p);
+      const compound = COMPOUND_SURNAMES.some((cs) => s.startsWith(cs, p));
+      if (!compound && !(c0 < 0x10000 && HAN[c0]! & HAN_SURNAME)) return i + 1;
+      let q = p + (compound ? 2 : 1);
+      let given = 0;
+      while (q < this.to && given < 2 && isHan(s.charCodeAt(q)) && !(HAN[s.charCodeAt(q)]! & HAN_KEY)) {
+        q++;
+        given++;
+      }
+      if (given === 0) return i + 1;
+      this.emit('person_name', start, q, 0.8);
+      return q;
+    }
+    return i + 1;
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Genomic lines (tab-separated VCF / SAM / genotype exports)
+  // -----------------------------------------------------------------------------------------
+
+  private genomicLine(): void {
+    const s = this.s;
+    const from = this.from;
+    const to = this.to;
+    // collect up to 12 tab-separated column bounds
+    const cs: number[] = [from];
+    for (let p = from; p < to && cs.length < 13; p++) if (s.charCodeAt(p) === 9) cs.push(p + 1);
+    const cols = cs.length;
+    const col = (k: number): [number, number] => [cs[k]!, k + 1 < cols ? cs[k + 1]! - 1 : to];
+    const allIn = (k: number, ok: (c: number) => boolean): boolean => {
+      const [a, b] = col(k);
+      if (a >= b) return false;
+      for (let p = a; p < b; p++) if (!ok(s.charCodeAt(p))) return false;
+      return true;
+    };
+    const base = (c: number): boolean => c === 65 || c === 67 || c === 71 || c === 84 || c === 78;
+    const alleles = (c: number): boolean => base(c) || c === 44 || c === 46 || c === 42 || c === 60 || c === 62 || (c >= 65 && c <= 90);
+    const digitsOnly = (c: number): boolean => isDigit(c);
+    const chrom = (): boolean => {
+      const [a, b] = col(0);
+      if (b - a < 1 || b - a > 12) return false;
+      const t = s.slice(a, b).replace(/^chr/i, '');
+      return /^([0-9]{1,2}|X|Y|MT?)$/i.test(t);
+    };
+    // SAM: QNAME FLAG RNAME POS MAPQ CIGAR RNEXT PNEXT TLEN SEQ QUAL
+    if (cols >= 11 && allIn(1, digitsOnly) && allIn(3, digitsOnly) && allIn(4, digitsOnly) && allIn(5, (c) => isDigit(c) || 'MIDNSHP=X*'.includes(String.fromCharCode(c))) && allIn(9, (c) => base(c) || c === 42 || c === 61 || c === 46)) {
+      this.emit('genomic', from, to, 0.95);
+      return;
+    }
+    // VCF: CHROM POS ID REF ALT …
+    if (cols >= 5 && chrom() && allIn(1, digitsOnly) && allIn(3, base) && allIn(4, alleles)) {
+      this.emit('genomic', from, to, 0.9);
+      return;
+    }
+    // genotype export: rsid CHROM POS GENOTYPE
+    if (cols === 4) {
+      const [a, b] = col(0);
+      const id = s.slice(a, b);
+      if (/^(rs|i)\d{2,12}$/.test(id) && allIn(2, digitsOnly) && allIn(3, (c) => base(c) || c === 45 || c === 68 || c === 73)) {
+        const [g0, g1] = col(3);
+        if (g1 - g0 <= 2) this.emit('genomic', from, to, 0.9);
+      }
+    }
+  }
+}
+
+// --- small helpers -------------------------------------------------------------------------------
+function bitCount(x: number): number {
+  let n = 0;
+  for (let v = x; v; v &= v - 1) n++;
+  return n;
+}
+function len(g: number): number {
+  return gE[g]! - gS[g]!;
+}
+function isUpperC(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+function num(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) v = v * 10 + (s.charCodeAt(from + k) - 48);
+  return v;
+}
+function num2(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
+}
+function validCal(y: number, m: number, d: number): boolean {
+  return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+}
+/** Digits in s[a, b) into `dig` (separators skipped); returns how many (≤ 32). */
+function loadDigits(s: string, a: number, b: number): number {
+  let n = 0;
+  for (let p = a; p < b && n < 32; p++) {
+    const d = s.charCodeAt(p) - 48;
+    if (d >= 0 && d <= 9) dig[n++] = d;
+  }
+  return n;
+}
+
+/** Issuer (IIN) ranges and lengths: Visa, Mastercard, Amex, Discover, JCB, UnionPay, Diners, Maestro. */
+function cardIssuer(d: Int8Array, L: number): boolean {
+  const d0 = d[0]!;
+  const two = d0 * 10 + d[1]!;
+  const four = two * 100 + d[2]! * 10 + d[3]!;
+  if (d0 === 4) return L === 13 || L === 16 || L === 19;
+  if (two >= 51 && two <= 55) return L === 16;
+  if (four >= 2221 && four <= 2720) return L === 16;
+  if (two === 34 || two === 37) return L === 15;
+  if (two === 62 || two === 81) return L >= 16 && L <= 19; // UnionPay
+  if (four === 6011 || two === 65 || (four >= 6440 && four <= 6499)) return L >= 16 && L <= 19;
+  if (four >= 3528 && four <= 3589) return L >= 16 && L <= 19; // JCB
+  if (two === 36 || two === 38 || two === 39 || (four >= 3000 && four <= 3059)) return L >= 14 && L <= 19; // Diners
+  if (two === 50 || (two >= 56 && two <= 69)) return L >= 12 && L <= 19; // Maestro
+  return false;
+}
+
+/** RFC 4291 text form: ≤ 8 groups of 1–4 hex, at most one '::', optional trailing IPv4. */
+function validIpv6(s: string, a: number, b: number): boolean {
+  if (b - a < 3) return false;
+  let groups = 0;
+  let dbl = false;
+  let p = a;
+  if (s.charCodeAt(p) === 58) {
+    if (s.charCodeAt(p + 1) !== 58) return false;
+    dbl = true;
+    p += 2;
+    if (p === b) return false; // "::" alone
+  }
+  while (p < b) {
+    let q = p;
+    while (q < b && isHexC(s.charCodeAt(q))) q++;
+    if (q < b && s.charCodeAt(q) === 46) {
+      // embedded IPv4 as the last 32 bits
+      const parts = s.slice(p, b).split('.');
+      if (parts.length !== 4 || !parts.every((x) => /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(x))) return false;
+      groups += 2;
+      p = b;
+      break;
+    }
+    const gl = q - p;
+    if (gl < 1 || gl > 4) return false;
+    groups++;
+    p = q;
+    if (p === b) break;
+    if (s.charCodeAt(p) !== 58) return false;
+    p++;
+    if (p < b && s.charCodeAt(p) === 58) {
+      if (dbl) return false;
+      dbl = true;
+      p++;
+      if (p === b) break;
+    } else if (p === b) return false;
+  }
+  if (groups > 8) return false;
+  if (dbl) return groups <= 7 && groups >= 2;
+  return groups === 8;
+}

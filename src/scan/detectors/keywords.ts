@@ -1,0 +1,46 @@
+/**
+ * Text context: keywords that, shortly before a candidate in free text, raise its confidence
+ * (or, for the negative list, lower it). Matched case-insensitively in a window of
+ * {@link KEYWORD_WINDOW} UTF-16 units before the match. Only candidates pay for this.
+ */
+import type { DetectionType } from '../core/types.js';
+
+export const KEYWORD_WINDOW = 28;
+
+export const KEYWORDS: Readonly<Partial<Record<DetectionType, readonly string[]>>> = {
+  cn_resident_id: ['身份证', '证件', 'id card', 'id no', 'identity', '公民'],
+  cn_mobile: ['phone', 'tel', 'mobile', 'cell', 'call', '手机', '电话', '联系', '致电'],
+  phone: ['phone', 'tel', 'mobile', 'cell', 'call', 'fax', 'contact', '电话', '手机', '联系', '致电', '传真'],
+  cn_passport: ['passport', '护照', '通行证', '证件'],
+  us_passport: ['passport', 'travel document'],
+  hk_id: ['hkid', 'hong kong', '香港', '身份證', '身份证'],
+  tw_id: ['taiwan', '台湾', '臺灣', '身分證', '身份證', '身份证'],
+  us_ssn: ['ssn', 'social security', 'social sec', 'ss#'],
+  us_itin: ['itin', 'taxpayer', 'tax id', 'tin'],
+  aba_routing: ['routing', 'aba', 'rtn', 'transit'],
+  imei: ['imei', '串号', '设备', 'device'],
+  payment_card: ['card', 'visa', 'mastercard', 'amex', 'unionpay', 'credit', 'debit', '银联', '卡号', '银行卡', '信用卡', '借记卡'],
+  iban: ['iban', 'bank', 'account'],
+  date_of_birth: ['birth', 'born', 'dob', 'bday', 'b.', '出生', '生日', '生于'],
+  icd10: ['diagnos', 'icd', 'dx', 'disease', 'condition', '诊断', '疾病', '病'],
+  advertising_id: ['idfa', 'gaid', 'advertising', 'adid', 'ad id', 'ad_id', 'maid', 'aaid', '广告'],
+  geo_coordinates: ['lat', 'gps', 'coord', 'location', 'position', '坐标', '位置', '经纬', '定位'],
+  crypto_wallet: ['wallet', 'btc', 'bitcoin', 'eth', 'ether', '钱包'],
+  mac_address: ['mac', 'bssid', 'wifi', 'wi-fi', 'hw addr'],
+  ip_address: ['ip', 'addr', 'host', 'client'],
+};
+
+/** Words just before a number that say it is not about a person. */
+export const NEGATIVE_KEYWORDS: readonly string[] = ['order', 'invoice', 'tracking', 'sku', 'txn', 'transaction', 'ref', 'serial', 'version', 'build', '订单', '单号', '流水', '编号', '版本'];
+
+/** The lowercased window of text before `start` (not before `from`). */
+export function windowBefore(s: string, from: number, start: number): string {
+  const w0 = start - KEYWORD_WINDOW > from ? start - KEYWORD_WINDOW : from;
+  return s.slice(w0, start).toLowerCase();
+}
+
+export function hasAny(window: string, words: readonly string[] | undefined): boolean {
+  if (!words || window.length === 0) return false;
+  for (const w of words) if (window.includes(w)) return true;
+  return false;
+}

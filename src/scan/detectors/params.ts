@@ -1,0 +1,139 @@
+/**
+ * Detector parameters. Legal thresholds and unverified formats are named, cited parameters
+ * (src/engine/params.ts), never bare numbers in detector logic. Items the research notes tag
+ * as memory / unverified get a conservative default and say so.
+ *
+ * Detection runs on "today's" rules: {@link current} takes the latest value of each.
+ */
+import { param, type Param } from '../../engine/params.js';
+
+/** The value in force last (detectors always apply the current definition). */
+export function current<T>(p: Param<T>): T {
+  const v = p.values[p.values.length - 1];
+  if (!v) throw new RangeError(`parameter ${p.id} has no value`);
+  return v.value;
+}
+
+export const GEO_PRECISION_METERS = param<number>(
+  'scan.geo.precisionMeters',
+  'Coordinates count as precise geolocation when they resolve a position to within this many metres.',
+  [
+    {
+      from: '2025-04-08',
+      value: 1000,
+      citation: '28 CFR 202.242 (precise geolocation data: within a radius of 1,000 meters or less)',
+      confidence: 'verified',
+    },
+  ],
+);
+
+/** Metres per degree of latitude (and of longitude at the equator), WGS 84 mean. */
+export const METERS_PER_DEGREE = 111_320;
+
+/**
+ * Fewest decimals a coordinate needs to be precise to GEO_PRECISION_METERS: one unit of the
+ * last decimal (10^-d degrees) must be ≤ the radius. 1,000 m → 3 decimals (≈111 m); 2 decimals
+ * (≈1.1 km) are not precise enough.
+ */
+export function geoMinDecimals(): number {
+  const r = current(GEO_PRECISION_METERS);
+  let d = 0;
+  while (METERS_PER_DEGREE / 10 ** d > r && d < 12) d++;
+  return d;
+}
+
+export const CN_MOBILE_PREFIXES = param<readonly string[]>(
+  'scan.cn.mobilePrefixes',
+  'Mainland mobile number segments (first three digits) in the precision tier; other 1[3-9]x numbers score lower.',
+  [
+    {
+      from: '2019-01-01',
+      value: [
+        '130', '131', '132', '133', '134', '135', '136', '137', '138', '139',
+        '145', '147', '149', '150', '151', '152', '153', '155', '156', '157', '158', '159',
+        '162', '165', '166', '167', '170', '171', '172', '173', '174', '175', '176', '177', '178',
+        '180', '181', '182', '183', '184', '185', '186', '187', '188', '189',
+        '190', '191', '192', '193', '195', '196', '197', '198', '199',
+      ],
+      citation: 'libphonenumber CN mobile pattern (port of its metadata) plus 192; pii-detection.md §5.3',
+      confidence: 'secondary',
+      note: 'Newer MIIT allocations (14[5-9] data cards, 194) are [U]; they stay in the recall tier.',
+    },
+  ],
+);
+
+export const UNIONPAY_NON_LUHN = param<boolean>(
+  'scan.card.unionPayNonLuhn',
+  'Accept a 16–19 digit 62… number that fails Luhn as a payment card (lower confidence) when the field or text says bank card.',
+  [
+    {
+      from: '2019-01-01',
+      value: true,
+      citation: 'pii-detection.md §5.7: some older domestic UnionPay debit cards reportedly fail Luhn',
+      confidence: 'unconfirmed',
+      note: 'Conservative default: on, but only with bank-card context and at confidence 0.6.',
+    },
+  ],
+);
+
+export const CN_PASSPORT_FORMATS = param<readonly string[]>(
+  'scan.cn.passportFormats',
+  'Chinese passport / travel-permit number shapes (# = digit, @ = letter other than I/O, other letters literal).',
+  [
+    {
+      from: '2017-01-01',
+      value: ['E########', 'E@#######', 'G########', 'P#######', 'S#######', 'D#######', 'PE#######', 'SE#######', 'DE#######', 'H########', 'M########', 'C########', 'C@#######'],
+      citation: 'pii-detection.md §5.4 (formats from memory, unverified)',
+      confidence: 'memory',
+      note: 'Regex-only; a match needs passport context (护照, 通行证, passport) to be reported.',
+    },
+  ],
+);
+
+export const SSN_RULES = param<{ readonly invalidAreas: readonly [number, number][]; readonly knownPublic: readonly string[] }>(
+  'scan.us.ssnRules',
+  'SSN areas never issued and numbers published as samples (not real people).',
+  [
+    {
+      from: '2011-06-25',
+      value: {
+        invalidAreas: [[0, 0], [666, 666], [900, 999]],
+        knownPublic: ['078051120', '219099999', '457555462', '123456789'],
+      },
+      citation: 'SSA SSN randomization (2011-06-25); pii-detection.md §5.9',
+      confidence: 'secondary',
+    },
+  ],
+);
+
+export const ITIN_GROUPS = param<readonly [number, number][]>(
+  'scan.us.itinGroups',
+  'ITIN middle (group) digit ranges: 9AA-GG-SSSS.',
+  [
+    {
+      from: '2011-04-01',
+      value: [[50, 65], [70, 88], [90, 92], [94, 99]],
+      citation: 'IRS ITIN definition since 2011; pii-detection.md §5.9',
+      confidence: 'secondary',
+    },
+  ],
+);
+
+export const GENOMIC_MIN_BASES = param<number>(
+  'scan.genomic.minBases',
+  'A run of nucleotide letters (A C G T N) at least this long counts as a sequence read.',
+  [
+    {
+      from: '2025-04-08',
+      value: 24,
+      citation: 'engineering default: 4^24 ≈ 2.8e14 makes accidental words impossible; 28 CFR 202.224 (human genomic data)',
+      confidence: 'unconfirmed',
+    },
+  ],
+);
+
+export const MIN_CONFIDENCE = param<number>(
+  'scan.minConfidence',
+  'Detections below this confidence are not reported.',
+  [{ from: '2025-01-01', value: 0.5, citation: 'datacustoms confidence model, docs/scan-detectors.md', confidence: 'unconfirmed' }],
+);

@@ -1,0 +1,207 @@
+/**
+ * Value-level detectors: when the field name says what a column holds (a name, an address,
+ * a birth date, a latitude, a diagnosis, a phone, a sequence), the whole value is judged by
+ * its shape. These types are never reported from a bare value without such a field — a
+ * date alone is not a birth date, a word alone is not a name.
+ *
+ * Returns true when the value was classified (the token walk is then skipped).
+ */
+import type { Engine } from './engine.js';
+import { HAN, HAN_ADMIN, HAN_STREET, HAN_SURNAME, COMPOUND_SURNAMES, isHan, validBirthDate } from './cn.js';
+import { type FieldContext, typeBit } from './field-context.js';
+import { geoMinDecimals } from './params.js';
+import { cnLandlineValid, cnMobileTier, nanpCountry, nanpValid, parseIntl } from './phone.js';
+
+const GEO_DEC = geoMinDecimals();
+const PHONE_BITS = typeBit('phone') | typeBit('cn_mobile');
+const ADDRESS_BITS = typeBit('address') | typeBit('cn_address');
+const NOT_A_NAME = new Set(['n/a', 'na', 'null', 'none', 'unknown', 'test', 'admin', 'user', 'guest', 'anonymous', '-', '无', '未知', '匿名']);
+
+const d = new Int8Array(24);
+
+export function valueLevel(e: Engine, s: string, from: number, to: number, ctx: FieldContext): boolean {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  const n = b - a;
+  if (n === 0 || n > 200) return false;
+  const h = ctx.hints;
+  if (h & PHONE_BITS && n <= 32 && phone(e, s, a, b)) return true;
+  if (h & typeBit('date_of_birth') && n <= 32 && birthDate(e, s, a, b)) return true;
+  if (h & typeBit('geo_coordinates') && n <= 24 && coordinate(e, s, a, b, ctx)) return true;
+  if (h & typeBit('icd10') && n <= 8 && icd(e, s, a, b)) return true;
+  if (h & typeBit('person_name') && n <= 60 && personName(e, s, a, b)) return true;
+  if (h & ADDRESS_BITS && address(e, s, a, b)) return true;
+  if (h & typeBit('genomic') && n >= 10 && sequence(s, a, b)) {
+    e.emit('genomic', a, b, 0.7);
+    return true;
+  }
+  return false;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000;
+}
+
+function phone(e: Engine, s: string, a: number, b: number): boolean {
+  let n = 0;
+  for (let p = a; p < b; p++) {
+    const c = s.charCodeAt(p);
+    if (c >= 48 && c <= 57) {
+      if (n >= 24) return false;
+      d[n++] = c - 48;
+    } else if (c !== 32 && c !== 45 && c !== 40 && c !== 41 && c !== 46 && c !== 43) return false;
+  }
+  const plus = s.charCodeAt(a) === 43;
+  if (n === 11 && !plus && cnMobileTier(d, 0) > 0) {
+    e.emit('cn_mobile', a, b, 0.7);
+    return true;
+  }
+  if (n === 13 && d[0] === 8 && d[1] === 6 && cnMobileTier(d, 2) > 0) {
+    e.emit('cn_mobile', a, b, 0.8);
+    return true;
+  }
+  if (n === 10 && !plus && nanpValid(d, 0)) {
+    e.emit('phone', a, b, 0.6, nanpCountry(d, 0));
+    return true;
+  }
+  if (n === 11 && d[0] === 1 && nanpValid(d, 1)) {
+    e.emit('phone', a, b, 0.6, nanpCountry(d, 1));
+    return true;
+  }
+  if (!plus && (n === 10 || n === 11 || n === 12) && d[0] === 0) {
+    for (const area of [3, 4]) {
+      if (cnLandlineValid(d, 0, area, n - area)) {
+        e.emit('phone', a, b, 0.6, 'CN');
+        return true;
+      }
+    }
+  }
+  if (plus && n >= 7 && n <= 15) {
+    const r = parseIntl(s.slice(a, b));
+    if (r) {
+      if (r.country === 'CN' && r.mobile && n === 13) e.emit('cn_mobile', a, b, 0.9);
+      else e.emit('phone', a, b, 0.9, r.country);
+      return true;
+    }
+  }
+  return false;
+}
+
+function digitsAt(s: string, p: number, k: number): number {
+  let v = 0;
+  for (let q = 0; q < k; q++) {
+    const c = s.charCodeAt(p + q) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, DD/MM/YYYY, MM/DD/YYYY, YYYY年M月D日; optional time after. */
+function birthDate(e: Engine, s: string, a: number, b: number): boolean {
+  const t = s.slice(a, b);
+  const m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T][0-9:.]{0,12}Z?)?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(t);
+  let ok = false;
+  if (m) ok = validBirthDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  else {
+    const r = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+    if (r) ok = validBirthDate(Number(r[3]), Number(r[1]), Number(r[2])) || validBirthDate(Number(r[3]), Number(r[2]), Number(r[1]));
+  }
+  if (!ok) return false;
+  e.emit('date_of_birth', a, b, 0.6);
+  return true;
+}
+
+/** One coordinate in a lat/lng column (the pair form is found by the token walk). */
+function coordinate(e: Engine, s: string, a: number, b: number, ctx: FieldContext): boolean {
+  let p = a;
+  if (s.charCodeAt(p) === 45 || s.charCodeAt(p) === 43) p++;
+  const i0 = p;
+  while (p < b && s.charCodeAt(p) >= 48 && s.charCodeAt(p) <= 57) p++;
+  if (p === i0 || p - i0 > 3 || p >= b || s.charCodeAt(p) !== 46) return false;
+  p++;
+  const f0 = p;
+  while (p < b && s.charCodeAt(p) >= 48 && s.charCodeAt(p) <= 57) p++;
+  if (p !== b) return false;
+  if (p - f0 < GEO_DEC) return true; // a coordinate, but not precise: nothing to report
+  const v = Math.abs(parseFloat(s.slice(a, b)));
+  const lat = /lat|纬/.test(ctx.name.toLowerCase());
+  if (v > (lat ? 90 : 180)) return false;
+  e.emit('geo_coordinates', a, b, 0.6);
+  return true;
+}
+
+function icd(e: Engine, s: string, a: number, b: number): boolean {
+  if (!/^[A-Z][0-9]{2}(?:\.?[0-9A-Z]{1,4})?$/.test(s.slice(a, b))) return false;
+  e.emit('icd10', a, b, 0.6);
+  return true;
+}
+
+function personName(e: Engine, s: string, a: number, b: number): boolean {
+  const t = s.slice(a, b);
+  if (NOT_A_NAME.has(t.toLowerCase())) return false;
+  const c0 = s.charCodeAt(a);
+  if (isHan(c0)) {
+    // 2–4 Han characters (minority names may use the middle dot)
+    let han = 0;
+    for (let p = a; p < b; p++) {
+      const c = s.charCodeAt(p);
+      if (isHan(c)) han++;
+      else if (c !== 0xb7 && c !== 0x2022) return false;
+    }
+    if (han < 2 || han > 12) return false;
+    const surname = HAN[c0]! & HAN_SURNAME || COMPOUND_SURNAMES.some((cs) => t.startsWith(cs));
+    e.emit('person_name', a, b, surname && han <= 4 ? 0.6 : 0.4);
+    return true;
+  }
+  // Latin script: 1–5 words of letters, apostrophes, hyphens, dots
+  let words = 1;
+  let letters = 0;
+  for (let p = a; p < b; p++) {
+    const c = s.charCodeAt(p);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) letters++;
+    else if (c === 32) words++;
+    else if (c !== 39 && c !== 45 && c !== 46 && c !== 44) return false;
+  }
+  if (letters < 2 || words > 5) return false;
+  e.emit('person_name', a, b, words >= 2 ? 0.5 : 0.3);
+  return true;
+}
+
+function address(e: Engine, s: string, a: number, b: number): boolean {
+  let han = 0;
+  let markers = 0;
+  let digits = 0;
+  let letters = 0;
+  for (let p = a; p < b; p++) {
+    const c = s.charCodeAt(p);
+    if (isHan(c)) {
+      han++;
+      if (HAN[c]! & (HAN_ADMIN | HAN_STREET)) markers++;
+    } else if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if (c === 64) return false; // an e-mail, not a postal address
+  }
+  if (han >= 4) {
+    e.emit('cn_address', a, b, markers >= 2 ? 0.6 : 0.3);
+    return true;
+  }
+  if (letters >= 4 && digits >= 1 && b - a >= 8) {
+    e.emit('address', a, b, 0.5);
+    return true;
+  }
+  return false;
+}
+
+function sequence(s: string, a: number, b: number): boolean {
+  for (let p = a; p < b; p++) {
+    const c = s.charCodeAt(p) | 32;
+    if (c !== 97 && c !== 99 && c !== 103 && c !== 116 && c !== 110) return false;
+  }
+  return true;
+}
