@@ -108,3 +108,19 @@ describe('datacustoms demo and schema', () => {
     expect(c.out).toMatch(/Examples:/);
   });
 });
+
+describe('datacustoms rules', () => {
+  it('finds a rule from its citation in one search', async () => {
+    const r = await run('rules', '202.302', '--format', 'json');
+    const rows = JSON.parse(r.out) as { id: string; citation: string }[];
+    expect(rows.map((x) => x.id)).toContain('us.doj.dsp/202.302');
+    expect(rows.every((x) => `${x.id} ${x.citation}`.includes('202.302'))).toBe(true);
+  });
+  it('every rule of every pack has an id, a citation and an effective date', () => {
+    for (const p of PACKS) for (const rule of p.rules) {
+      expect(rule.id.startsWith(`${p.id}/`), rule.id).toBe(true);
+      expect(rule.citation.length).toBeGreaterThan(3);
+      expect(rule.effective.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});

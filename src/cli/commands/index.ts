@@ -7,6 +7,8 @@ import type { CommandModule } from '../command.js';
 export const commands: readonly (() => Promise<CommandModule>)[] = [
   () => import('./check.js').then((m) => m.command),
   () => import('./schema.js').then((m) => m.command),
+  () => import('./demo.js').then((m) => m.command),
+  () => import('./rules.js').then((m) => m.command),
   () => import('./clocks.js').then((m) => m.command),
   () => import('./sbom.js').then((m) => m.command),
 ];

@@ -1,0 +1,32 @@
+import type { CommandModule } from '../command.js';
+import { PACKS } from '../../packs/index.js';
+import { resolvePacks } from '../../check.js';
+import { alignColumns, parseFormat, styler } from '../format.js';
+
+export const command: CommandModule = {
+  register(program, ctx) {
+    program
+      .command('rules')
+      .description('List the rules of each pack: id, citation, effective window and title. Filter by a citation or word.')
+      .argument('[search]', 'only rules whose id, citation or title contains this text (case-insensitive), e.g. 202.401 or "Art. 7"')
+      .option('--pack <id...>', `only these packs (${PACKS.map((p) => p.id).join(', ')})`)
+      .option('--format <format>', 'text or json', 'text')
+      .addHelpText('after', '\nExamples:\n  datacustoms rules 202.302\n  datacustoms rules --pack cn.xborder --format json')
+      .action((search: string | undefined, opts: { pack?: string[]; format?: string }) => {
+        const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
+        const needle = search?.toLowerCase();
+        const rows = resolvePacks(opts.pack).flatMap((p) =>
+          p.rules
+            .filter((r) => !needle || `${r.id} ${r.citation} ${r.title}`.toLowerCase().includes(needle))
+            .map((r) => ({ pack: p.id, id: r.id, citation: r.citation, title: r.title, effective: r.effective, exceptionTo: r.exceptionTo ?? [], reads: r.reads, sourceUrl: r.sourceUrl })),
+        );
+        if (format === 'json') {
+          ctx.io.out(JSON.stringify(rows, null, 2) + '\n');
+          return;
+        }
+        const s = styler(ctx.io.isTTY);
+        const lines = alignColumns(rows.map((r) => [r.id, s.cyan(r.citation), s.gray(`${r.effective.from}…${r.effective.until ?? ''}`), r.title + (r.exceptionTo.length ? s.gray(` (exception to ${r.exceptionTo.length} rule(s))`) : '')]));
+        ctx.io.out((lines.length ? lines.join('\n') : 'no rule matches') + '\n');
+      });
+  },
+};
