@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { Event, type InventoryEvent } from '../../inventory/events.js';
+import { Organization } from '../../inventory/schema.js';
+import { parseInstant } from '../../time/zoned.js';
+import { evaluateClocks } from '../evaluate.js';
+import type { ClocksResult } from '../model.js';
+
+type Input = Record<string, unknown>;
+const org = (o: Input = {}) => Organization.parse({ id: 'acme', name: 'Acme GmbH', organizedIn: 'DE', timeZone: 'Europe/Berlin', ...o });
+const run = (o: Input, e: Input, asOf: string): ClocksResult =>
+  evaluateClocks(org(o), [Event.parse(e) as InventoryEvent], { asOf: parseInstant(asOf, 'Europe/Berlin')!.instant });
+const ob = (r: ClocksResult, id: string) => r.obligations.find((x) => x.id === id);
+
+describe('eu.cra Art. 14: 24 h / 72 h / 14 days / 1 month, from 2026-09-11', () => {
+  const mfr = { eu: { manufacturer: true, mainEstablishment: 'DE' } };
+  const vuln = (extra: Input = {}) => ({ id: 'v', kind: 'vulnerability', learned: '2026-09-11T00:30', product: { name: 'Router' }, activelyExploited: true, ...extra });
+
+  it('an event before 11 September 2026 gets a "not yet in force" note and no CRA duty', () => {
+    const r = run(mfr, vuln({ learned: '2026-09-10T23:59' }), '2026-09-12');
+    expect(r.obligations.filter((o) => o.regime === 'eu.cra')).toEqual([]);
+    expect(r.notes.find((n) => n.regime === 'eu.cra')?.note).toMatch(/applies from 2026-09-11/);
+  });
+
+  it('from 11 September 2026: early warning 24 h, notification 72 h, in the main establishment\'s zone', () => {
+    const r = run(mfr, vuln(), '2026-09-11T01:00');
+    expect(ob(r, 'eu.cra/14(2)(a)')?.due).toBe('2026-09-12T00:30:00+02:00');
+    expect(ob(r, 'eu.cra/14(2)(b)')?.due).toBe('2026-09-14T00:30:00+02:00');
+    expect(ob(r, 'eu.cra/14(2)(a)')?.recipient).toMatch(/CSIRT.*DE.*ENISA/);
+  });
+
+  it('hours are elapsed time across the end of EU summer time (25 October 2026)', () => {
+    const r = run(mfr, vuln({ learned: '2026-10-24T12:00' }), '2026-10-24T13:00');
+    expect(ob(r, 'eu.cra/14(2)(a)')?.due).toBe('2026-10-25T11:00:00+01:00');
+  });
+
+  it('final report: 14 days after a fix is available; unknown fix → starts when', () => {
+    const open = ob(run(mfr, vuln(), '2026-09-12'), 'eu.cra/14(2)(c)');
+    expect(open?.due).toBeUndefined();
+    expect(open?.startsWhen).toMatch(/corrective or mitigating measure/);
+    const fixed = ob(run(mfr, vuln({ fixAvailable: '2026-09-20T15:00' }), '2026-09-21'), 'eu.cra/14(2)(c)');
+    expect(fixed?.due).toBe('2026-10-04T23:59:59+02:00');
+    expect(fixed?.notes.join(' ')).toMatch(/Sunday/);
+  });
+
+  it('only actively exploited vulnerabilities, only products on the EU market', () => {
+    expect(run(mfr, vuln({ activelyExploited: false }), '2026-09-12').obligations.filter((o) => o.regime === 'eu.cra')).toEqual([]);
+    const cnOnly = run(mfr, vuln({ markets: ['CN'] }), '2026-09-12');
+    expect(cnOnly.obligations.filter((o) => o.regime === 'eu.cra')).toEqual([]);
+    expect(cnOnly.notes.some((n) => n.regime === 'eu.cra' && n.note.includes('not on the EU market'))).toBe(true);
+  });
+
+  it('severe incident: final report one month after the declared notification (end-of-month clamp)', () => {
+    const inc = { id: 'i', kind: 'incident', learned: '2027-01-29T10:00', severeProductImpact: true };
+    const before = ob(run(mfr, inc, '2027-01-30'), 'eu.cra/14(4)(c)');
+    expect(before?.startsWhen).toMatch(/incident notification/);
+    const after = ob(run(mfr, { ...inc, reports: [{ duty: 'eu.cra/14(4)(b)', at: '2027-01-31T09:00' }] }, '2027-02-01'), 'eu.cra/14(4)(c)');
+    expect(after?.due).toBe('2027-02-28T23:59:59+01:00');
+    expect(ob(run(mfr, inc, '2027-01-30'), 'eu.cra/14(4)(a)')?.due).toBe('2027-01-30T10:00:00+01:00');
+  });
+});
+
+describe('eu.nis2 Art. 23', () => {
+  const essential = { eu: { nis2: 'essential', mainEstablishment: 'FR' } };
+  const inc = (extra: Input = {}) => ({ id: 'i', kind: 'incident', learned: '2025-03-28T22:00', significant: true, ...extra });
+
+  it('24 h early warning, 72 h notification across the start of summer time (30 March 2025)', () => {
+    const r = run(essential, inc(), '2025-03-29');
+    expect(ob(r, 'eu.nis2/23(4)(a)')?.due).toBe('2025-03-29T22:00:00+01:00');
+    expect(ob(r, 'eu.nis2/23(4)(b)')?.due).toBe('2025-03-31T23:00:00+02:00');
+    expect(ob(r, 'eu.nis2/23(4)(d)')?.startsWhen).toMatch(/incident notification/);
+  });
+
+  it('trust service providers notify within 24 h', () => {
+    const r = run({ eu: { nis2: 'important', trustServiceProvider: true } }, inc({ trustService: true }), '2025-03-29');
+    expect(ob(r, 'eu.nis2/23(4)(b)')?.due).toBe(ob(r, 'eu.nis2/23(4)(a)')?.due);
+  });
+
+  it('unknown significance is conditional; declared not significant is a note; before 18 October 2024 nothing', () => {
+    expect(ob(run(essential, inc({ significant: undefined }), '2025-03-29'), 'eu.nis2/23(4)(a)')?.condition).toMatch(/significant/);
+    const no = run(essential, inc({ significant: false }), '2025-03-29');
+    expect(no.obligations).toEqual([]);
+    expect(no.notes[0]?.note).toMatch(/not significant/);
+    expect(run(essential, inc({ learned: '2024-10-17T12:00' }), '2024-10-18').obligations).toEqual([]);
+  });
+
+  it('final report one month after the declared notification', () => {
+    const r = run(essential, inc({ reports: [{ duty: 'eu.nis2/23(4)(b)', at: '2025-03-30T10:00' }] }), '2025-05-01');
+    expect(ob(r, 'eu.nis2/23(4)(b)')?.status).toBe('done');
+    const d = ob(r, 'eu.nis2/23(4)(d)');
+    expect(d?.due).toBe('2025-04-30T23:59:59+02:00');
+    expect(d?.status).toBe('overdue');
+  });
+});
+
+describe('eu.gdpr Arts. 33–34', () => {
+  const controller = { eu: { gdprController: true, mainEstablishment: 'IE' } };
+  const breach = (extra: Input = {}) => ({ id: 'b', kind: 'personal_data_breach', learned: '2024-10-25T09:00', timeZone: 'Europe/Dublin', ...extra });
+
+  it('72 h to the lead supervisory authority, in Dublin time across the DST change', () => {
+    const o = ob(run(controller, breach(), '2024-10-25T12:00'), 'eu.gdpr/33(1)');
+    expect(o?.due).toBe('2024-10-28T08:00:00+00:00');
+    expect(o?.recipient).toMatch(/IE/);
+  });
+
+  it('no notification when unlikely to result in a risk; high risk adds Art. 34 unless unintelligible', () => {
+    expect(ob(run(controller, breach({ risk: 'unlikely' }), '2024-10-26'), 'eu.gdpr/33(1)')).toBeUndefined();
+    const high = run(controller, breach({ risk: 'high' }), '2024-10-26');
+    expect(ob(high, 'eu.gdpr/34(1)')?.due).toBeUndefined();
+    expect(ob(high, 'eu.gdpr/34(1)')?.notes.join(' ')).toMatch(/without undue delay/);
+    const enc = run(controller, breach({ risk: 'high', unintelligible: true }), '2024-10-26');
+    expect(ob(enc, 'eu.gdpr/34(1)')).toBeUndefined();
+    expect(enc.notes.some((n) => n.note.includes('34(3)(a)'))).toBe(true);
+  });
+
+  it('a processor tells the controller; Art. 48 flags a third-country order for review', () => {
+    expect(ob(run({ eu: { gdprProcessor: true } }, breach(), '2024-10-26'), 'eu.gdpr/33(2)')?.recipient).toBe('the controller');
+    const req = { id: 'r', kind: 'government_request', learned: '2024-10-25', authority: 'law_enforcement', country: 'US', dataStoredIn: ['DE'] };
+    expect(run(controller, req, '2024-10-26').checks.map((k) => k.verdict)).toEqual(['legal_review']);
+    expect(run(controller, { ...req, internationalAgreement: true }, '2024-10-26').checks.map((k) => k.verdict)).toEqual(['allowed']);
+  });
+});
+
+describe('eu.dora Art. 19', () => {
+  const fe = { eu: { doraFinancialEntity: true, mainEstablishment: 'LU' } };
+  const inc = (extra: Input = {}) => ({ id: 'i', kind: 'incident', learned: '2025-02-03T08:00', majorIct: true, ...extra });
+
+  it('initial notification: 4 h after classification, but never later than 24 h after awareness', () => {
+    expect(ob(run(fe, inc({ classifiedMajor: '2025-02-03T10:00' }), '2025-02-03T09:00'), 'eu.dora/19(4)(a)')?.due).toBe('2025-02-03T14:00:00+01:00');
+    expect(ob(run(fe, inc({ classifiedMajor: '2025-02-04T06:00' }), '2025-02-03T09:00'), 'eu.dora/19(4)(a)')?.due).toBe('2025-02-04T08:00:00+01:00');
+    const unclassified = ob(run(fe, inc(), '2025-02-03T09:00'), 'eu.dora/19(4)(a)');
+    expect(unclassified?.due).toBe('2025-02-04T08:00:00+01:00');
+    expect(unclassified?.notes.join(' ')).toMatch(/classifiedMajor/);
+  });
+
+  it('intermediate 72 h after the initial notification [U anchor]; final one month after the intermediate', () => {
+    const r = run(fe, inc({ reports: [{ duty: 'eu.dora/19(4)(a)', at: '2025-02-03T11:00' }, { duty: 'eu.dora/19(4)(b)', at: '2025-02-05T11:00' }] }), '2025-02-06');
+    expect(ob(r, 'eu.dora/19(4)(b)')?.confidence).toBe('unconfirmed');
+    expect(ob(r, 'eu.dora/19(4)(c)')?.due).toBe('2025-03-05T23:59:59+01:00');
+    expect(ob(run(fe, inc(), '2025-02-06'), 'eu.dora/19(4)(b)')?.startsWhen).toMatch(/initial notification/);
+  });
+
+  it('applies from 17 January 2025', () => {
+    expect(run(fe, inc({ learned: '2025-01-16T12:00' }), '2025-01-20').obligations).toEqual([]);
+  });
+});
