@@ -1,0 +1,348 @@
+/**
+ * What the `cn.xborder` rules read about one flow (or about the organization), derived once
+ * from the shared facts: where the data sits and goes (is it an export?), what kind of data it
+ * is under PIPL/DSL, the exporter's roles, and the cumulative export counts since 1 January.
+ */
+import { at } from '../../engine/params.js';
+import { CN_MAINLAND } from '../../facts/country-sets.js';
+import { activeIn, exporterOf, judgedOn, type DatasetVolume, type Facts } from '../../facts/index.js';
+import type { Dataset, Flow, Organization } from '../../inventory/schema.js';
+import { categoryInfo } from '../../inventory/taxonomy.js';
+import { addYears, startOfYear, type CivilDate } from '../../time/civil-date.js';
+import { IMPORTANT_DATA_NEEDS_NOTIFICATION, paramOn, policyAt, type AuthorityKind, type Policy, type PolicyOverrides } from './params.js';
+
+/**
+ * Where a flow stands against "data export" (数据出境; CAC Guide, cn-eu-rules.md §4.5).
+ * - `export`: data in mainland China transmitted abroad, or accessed from abroad.
+ * - `foreign_authority`: data stored in China going to a foreign judicial or enforcement body.
+ * - `stays_in_china`: the destination is in mainland China.
+ * - `accessed_in_china`: people accessing while physically in China (Q&A Oct 2025).
+ * - `onward_abroad`: the data is already abroad and the flow that exported it is declared.
+ * - `held_abroad_undeclared`: collected in China, held abroad, no declared flow exported it.
+ * - `art3_2`: PI of people in China held abroad (PIPL Art. 3(2) may reach it).
+ * - `source_unknown`: PI of people in China, and the inventory does not say where it sits.
+ * - `no_nexus`: nothing ties the data to China.
+ */
+export type Scope =
+  | 'export'
+  | 'foreign_authority'
+  | 'stays_in_china'
+  | 'accessed_in_china'
+  | 'onward_abroad'
+  | 'held_abroad_undeclared'
+  | 'art3_2'
+  | 'source_unknown'
+  | 'no_nexus';
+
+/** Distinct people whose PI an exporter sent abroad in a counting window. */
+export interface Counts {
+  /** People counted toward the non-sensitive thresholds (see `sensitiveCountsAsNonSensitive`). */
+  readonly nonSensitive: number;
+  /** People whose sensitive PI was exported. */
+  readonly sensitive: number;
+  /** People whose PI of any kind was exported (Order 11's measure). */
+  readonly all: number;
+  readonly window: { readonly from: CivilDate; readonly to: CivilDate };
+  readonly flows: readonly string[];
+}
+
+export interface ForeignAuthority {
+  readonly kind: AuthorityKind;
+  readonly country: string;
+}
+
+export interface FlowCtx {
+  readonly flow: Flow;
+  readonly dataset: Dataset | undefined;
+  readonly org: Organization;
+  readonly facts: Facts;
+  /** The date the flow is judged on (the as-of date, or its end when it ended earlier). */
+  readonly date: CivilDate;
+  readonly asOf: CivilDate;
+  readonly policy: Policy;
+  readonly exporter: string;
+  /** The organization's China roles apply (the exporter is the organization itself). */
+  readonly ciio: boolean;
+  readonly stateOrgan: boolean;
+  /** Where the data sits before the flow (ISO code), when known. */
+  readonly source: string | undefined;
+  readonly scope: Scope;
+  /** The flow is treated as an export only through PIPL Art. 3(2) (policy `export`). */
+  readonly viaArt32: boolean;
+  readonly authority: ForeignAuthority | undefined;
+  /** Personal information (PIPL Art. 4): personal categories, not properly anonymised. */
+  readonly personal: boolean;
+  /** Sensitive PI (PIPL Art. 28). */
+  readonly sensitive: boolean;
+  /** Declared as important data (notified or not). */
+  readonly importantDeclared: boolean;
+  /** Important data for the export rules on this date (Order 16 Art. 2: only once notified). */
+  readonly important: boolean;
+  readonly core: boolean;
+  /** Cumulative counts since 1 January of the current year (Order 16). */
+  counts(): Counts;
+  /** Cumulative counts since 1 January of the previous year (Order 11). */
+  legacyCounts(): Counts;
+  /** People whose PI the exporter processes (Order 11 Art. 4(2)). */
+  processing(): number;
+}
+
+/** One stock listing of the organization, planned or done. */
+export type Listing = Organization['listings'][number];
+
+export interface OrgCtx {
+  readonly org: Organization;
+  readonly facts: Facts;
+  readonly date: CivilDate;
+  readonly asOf: CivilDate;
+  readonly policy: Policy;
+  readonly listing?: Listing;
+}
+
+// --- data classification ------------------------------------------------------------------
+
+export function isPersonal(ds: Dataset | undefined): boolean {
+  return ds !== undefined && !ds.anonymized && ds.categories.some((c) => categoryInfo(c).personal);
+}
+
+export function isSensitive(ds: Dataset | undefined): boolean {
+  return isPersonal(ds) && ds!.categories.some((c) => categoryInfo(c).cn?.sensitive !== undefined);
+}
+
+export function inMainland(country: string | undefined, date: CivilDate): boolean {
+  if (country === undefined) return false;
+  const first = CN_MAINLAND.values[0]!;
+  return (date < first.from ? first.value : at(CN_MAINLAND, date)).includes(country);
+}
+
+// --- one evaluation run -----------------------------------------------------------------------
+
+/** Everything the rules of one `check` run share: memoised contexts and counts. */
+export interface Run {
+  readonly facts: Facts;
+  readonly asOf: CivilDate;
+  ctxOf(flow: Flow): FlowCtx;
+  /** Counted toward the thresholds: a PI export, not exempt by nature unless the policy counts those. */
+  counted(flow: Flow): boolean;
+}
+
+export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt: (ctx: FlowCtx) => boolean): Run {
+  const asOf = facts.asOf;
+  const inv = facts.inventory;
+  const org = inv.organization;
+  const ctxMemo = new Map<string, FlowCtx>();
+  const countedMemo = new Map<string, boolean>();
+  const countsMemo = new Map<string, Counts>();
+  const legacyMemo = new Map<string, Counts>();
+  const processingMemo = new Map<string, number>();
+  const exportedMemo = new Map<string, boolean>();
+  let byExporter: Map<string, Flow[]> | undefined;
+
+  const flowsOf = (exporter: string): readonly Flow[] => {
+    if (!byExporter) {
+      byExporter = new Map();
+      for (const f of inv.flows) {
+        const x = exporterOf(f, inv);
+        const list = byExporter.get(x) ?? [];
+        list.push(f);
+        byExporter.set(x, list);
+      }
+    }
+    return byExporter.get(exporter) ?? [];
+  };
+
+  const sourceOf = (flow: Flow, ds: Dataset | undefined): string | undefined => {
+    if (flow.fromCountry) return flow.fromCountry;
+    const sys = ds?.system ? facts.systems.get(ds.system) : undefined;
+    if (sys) return sys.location;
+    if (ds?.foreignOriginOnly || ds?.mixedDomesticUnverified) return 'CN';
+    const collected = ds?.collectedIn ?? [];
+    return collected.find((c) => inMainland(c, asOf)) ?? collected[0];
+  };
+
+  /** Some other declared flow moves this dataset out of mainland China. */
+  const exportedElsewhere = (flow: Flow): boolean => {
+    const key = `${flow.dataset}\u0000${flow.id}`;
+    let v = exportedMemo.get(key);
+    if (v === undefined) {
+      v = inv.flows.some((f) => {
+        if (f.id === flow.id || f.dataset !== flow.dataset) return false;
+        const ds = facts.datasets.get(f.dataset);
+        return inMainland(sourceOf(f, ds), asOf) && !inMainland(f.destination, asOf);
+      });
+      exportedMemo.set(key, v);
+    }
+    return v;
+  };
+
+  const authorityOf = (flow: Flow, policy: Policy, date: CivilDate): ForeignAuthority | undefined => {
+    let found: ForeignAuthority | undefined;
+    if (flow.request) found = { kind: flow.request.authority, country: flow.request.country };
+    else {
+      const r = facts.entities.get(flow.recipient);
+      const country = r?.government ?? r?.organizedIn ?? r?.headquarters;
+      if (r && country) {
+        if (r.roles.includes('court')) found = { kind: 'court', country };
+        else if (r.roles.includes('law_enforcement')) found = { kind: 'law_enforcement', country };
+        else if (r.roles.includes('regulator')) found = { kind: 'regulator', country };
+        else if (r.kind === 'government' || flow.kind === 'government_request') found = { kind: 'other', country };
+      }
+    }
+    if (!found || inMainland(found.country, date) || !policy.foreignAuthorityKinds.includes(found.kind)) return undefined;
+    return found;
+  };
+
+  const scopeOf = (flow: Flow, ds: Dataset | undefined, source: string | undefined, authority: ForeignAuthority | undefined, policy: Policy, date: CivilDate): { scope: Scope; viaArt32: boolean } => {
+    const cnSubjects = (flow.subjects?.['CN'] ?? ds?.subjects['CN'] ?? 0) > 0;
+    const collectedInChina = (ds?.collectedIn ?? []).some((c) => inMainland(c, date));
+    const nexus = cnSubjects || collectedInChina;
+    if (source !== undefined && inMainland(source, date)) {
+      if (authority) return { scope: 'foreign_authority', viaArt32: false };
+      if (flow.kind === 'remote_access' && (flow.physicallyInCountry === true || inMainland(flow.destination, date))) return { scope: 'accessed_in_china', viaArt32: false };
+      if (inMainland(flow.destination, date)) return { scope: 'stays_in_china', viaArt32: false };
+      return { scope: 'export', viaArt32: false };
+    }
+    if (source === undefined) return { scope: nexus ? 'source_unknown' : 'no_nexus', viaArt32: false };
+    if (!nexus) return { scope: 'no_nexus', viaArt32: false };
+    if (inMainland(flow.destination, date)) return { scope: 'stays_in_china', viaArt32: false };
+    if (collectedInChina) return { scope: exportedElsewhere(flow) ? 'onward_abroad' : 'held_abroad_undeclared', viaArt32: false };
+    if (isPersonal(ds) && policy.art32 === 'export') return { scope: 'export', viaArt32: true };
+    return { scope: isPersonal(ds) ? 'art3_2' : 'no_nexus', viaArt32: false };
+  };
+
+  const personalOf = (list: readonly DatasetVolume[], policy: Policy): Omit<Counts, 'window' | 'flows'> => {
+    let nonSensitive = 0;
+    let sensitive = 0;
+    let all = 0;
+    for (const v of list) {
+      const ds = facts.datasets.get(v.dataset);
+      if (!isPersonal(ds)) continue;
+      all += v.subjects;
+      if (isSensitive(ds)) {
+        sensitive += v.subjects;
+        if (policy.sensitiveCountsAsNonSensitive) nonSensitive += v.subjects;
+      } else nonSensitive += v.subjects;
+    }
+    return { nonSensitive, sensitive, all };
+  };
+
+  const run: Run = {
+    facts,
+    asOf,
+    ctxOf(flow) {
+      const cached = ctxMemo.get(flow.id);
+      if (cached) return cached;
+      const ds = facts.datasets.get(flow.dataset);
+      const date = judgedOn(flow, asOf);
+      const policy = policyAt(date, overrides);
+      const exporter = exporterOf(flow, inv);
+      const own = exporter === org.id;
+      const source = sourceOf(flow, ds);
+      const authority = authorityOf(flow, policy, date);
+      const { scope, viaArt32 } = scopeOf(flow, ds, source, authority, policy, date);
+      const needsNotice = paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date);
+      const importantDeclared = ds?.importantData !== undefined;
+      const ctx: FlowCtx = {
+        flow,
+        dataset: ds,
+        org,
+        facts,
+        date,
+        asOf,
+        policy,
+        exporter,
+        ciio: own && org.cn.ciio,
+        stateOrgan: own && org.cn.stateOrgan,
+        source,
+        scope,
+        viaArt32,
+        authority,
+        personal: isPersonal(ds),
+        sensitive: isSensitive(ds),
+        importantDeclared,
+        important: needsNotice ? ds?.importantData?.notified === true : importantDeclared,
+        core: ds?.coreData === true,
+        counts() {
+          const key = `${exporter}\u0000${date}`;
+          const self = run.counted(flow);
+          const hit = self ? countsMemo.get(key) : undefined;
+          if (hit) return hit;
+          const agg = facts.volumes.cnSinceJanuary1(flow, run.counted);
+          const c: Counts = { ...personalOf(agg.datasets, policy), window: agg.window, flows: agg.flows };
+          if (self) countsMemo.set(key, c);
+          return c;
+        },
+        legacyCounts() {
+          const key = `${exporter}\u0000${date}`;
+          const self = run.counted(flow);
+          const hit = self ? legacyMemo.get(key) : undefined;
+          if (hit) return hit;
+          const window = { from: startOfYear(addYears(date, -1)), to: date };
+          const flows = flowsOf(exporter).filter((f) => f.id === flow.id || (activeIn(f, window.from, window.to) && run.counted(f)));
+          if (!flows.some((f) => f.id === flow.id)) flows.push(flow);
+          const by = new Map<string, number>();
+          for (const f of flows) {
+            const n = f.subjects?.['CN'] ?? facts.datasets.get(f.dataset)?.subjects['CN'] ?? 0;
+            by.set(f.dataset, Math.max(by.get(f.dataset) ?? 0, n));
+          }
+          const list: DatasetVolume[] = [...by.entries()].map(([dataset, subjects]) => ({ dataset, subjects, devices: 0, flows: [] }));
+          const c: Counts = { ...personalOf(list, policy), window, flows: flows.map((f) => f.id) };
+          if (self) legacyMemo.set(key, c);
+          return c;
+        },
+        processing() {
+          let n = processingMemo.get(exporter);
+          if (n === undefined) {
+            const ids = own ? inv.datasets.map((d) => d.id) : [...new Set(flowsOf(exporter).map((f) => f.dataset))];
+            let sum = 0;
+            for (const id of ids) {
+              const d = facts.datasets.get(id);
+              if (isPersonal(d)) sum += d!.subjects['CN'] ?? 0;
+            }
+            n = Math.max(sum, own ? (org.cn.networkPlatformOperator?.users ?? 0) : 0);
+            processingMemo.set(exporter, n);
+          }
+          return n;
+        },
+      };
+      ctxMemo.set(flow.id, ctx);
+      return ctx;
+    },
+    counted(flow) {
+      let v = countedMemo.get(flow.id);
+      if (v === undefined) {
+        const c = run.ctxOf(flow);
+        v = c.scope === 'export' && c.personal && (c.policy.exemptTransfersCount || !natureExempt(c));
+        countedMemo.set(flow.id, v);
+      }
+      return v;
+    },
+  };
+  return run;
+}
+
+export function orgContext(facts: Facts, overrides: PolicyOverrides, listing?: Listing): OrgCtx {
+  const date = facts.asOf;
+  return { org: facts.inventory.organization, facts, date, asOf: date, policy: policyAt(date, overrides), ...(listing ? { listing } : {}) };
+}
+
+// --- predicates the rules share -----------------------------------------------------------
+
+/** The flow is an export (数据出境) of any data. */
+export function isExport(ctx: FlowCtx): boolean {
+  return ctx.scope === 'export';
+}
+
+/** The flow exports personal information. */
+export function isPiExport(ctx: FlowCtx): boolean {
+  return ctx.scope === 'export' && ctx.personal;
+}
+
+/**
+ * The Order 16 Arts. 3–6 exemptions (and NDSMR Art. 35(4)–(7)) are open to this exporter: never
+ * with important or core data (Art. 5 last para.), and for a state organ only when the policy
+ * `stateOrganExemptions` allows it.
+ */
+export function exemptionsAvailable(ctx: FlowCtx): boolean {
+  return !ctx.important && !ctx.core && (!ctx.stateOrgan || ctx.policy.stateOrganExemptions);
+}

@@ -1,0 +1,76 @@
+/**
+ * `cn.xborder` — China's rules for data leaving the mainland: PIPL Ch. III, DSL Arts. 31/36,
+ * CSL Art. 37, CAC Order 16 (from 2024-03-22; Orders 11 and 13 before it), the NDSMR (from
+ * 2025-01-01), and, at organization level, the Cybersecurity Review Measures (2022) Art. 7 and
+ * the important-data processor duties. docs/packs/cn.xborder.md lists every rule.
+ */
+import type { Facts } from '../../facts/index.js';
+import type { Pack } from '../../engine/pack.js';
+import { runRules, type Rule } from '../../engine/rule.js';
+import type { Decision } from '../../engine/types.js';
+import { GUIDE_RULES } from './cac-guide.js';
+import { ORDER16_NATURE_EXEMPTIONS, ORDER16_RULES } from './cac-order-16.js';
+import { ORDERS_11_13_RULES } from './cac-orders-11-13.js';
+import { createRun, orgContext, type FlowCtx, type OrgCtx, type Run } from './context.js';
+import { CSL_RULES } from './csl.js';
+import { CSRM_RULES } from './cybersecurity-review.js';
+import { decideFlowWith, decideOrganizationWith } from './decide.js';
+import { DSL_30, DSL_FLOW_RULES } from './dsl.js';
+import { NDSMR_13, NDSMR_30, NDSMR_33, NDSMR_FLOW_RULES, NDSMR_NATURE_EXEMPTIONS } from './ndsmr.js';
+import type { PolicyOverrides } from './params.js';
+import { PIPL_RULES } from './pipl.js';
+
+export const CN_XBORDER_ID = 'cn.xborder';
+export const CN_XBORDER_VERSION = '0.1.0';
+
+/** Every flow rule, by instrument. */
+export const FLOW_RULES: readonly Rule<FlowCtx>[] = [...GUIDE_RULES, ...PIPL_RULES, ...DSL_FLOW_RULES, ...CSL_RULES, ...ORDERS_11_13_RULES, ...ORDER16_RULES, ...NDSMR_FLOW_RULES];
+
+/** Rules about one listing of the organization. */
+export const LISTING_RULES: readonly Rule<OrgCtx>[] = [...CSRM_RULES, NDSMR_13];
+
+/** Standing duties of an important-data processor. */
+export const IMPORTANT_DATA_RULES: readonly Rule<OrgCtx>[] = [DSL_30, NDSMR_33, NDSMR_30];
+
+/** Exemptions that rest on what the export is (Order 16 Arts. 4, 5(1)–(3), 6; NDSMR Art. 35). */
+export const NATURE_EXEMPTIONS: readonly Rule<FlowCtx>[] = [...ORDER16_NATURE_EXEMPTIONS, ...NDSMR_NATURE_EXEMPTIONS];
+
+function natureExempt(ctx: FlowCtx): boolean {
+  return runRules(NATURE_EXEMPTIONS, ctx, ctx.date).fired.some((f) => f.finding.outcome === 'exempt');
+}
+
+/** The pack, with the [U]/[M] policy parameters overridden where given (see params.ts). */
+export function createCnXborder(overrides: PolicyOverrides = {}): Pack {
+  const runs = new WeakMap<Facts, Run>();
+  const runFor = (facts: Facts): Run => {
+    let run = runs.get(facts);
+    if (!run) {
+      run = createRun(facts, overrides, natureExempt);
+      runs.set(facts, run);
+    }
+    return run;
+  };
+  return {
+    id: CN_XBORDER_ID,
+    version: CN_XBORDER_VERSION,
+    title: 'China: data export (PIPL, DSL, CSL, CAC Orders 11/13/16, NDSMR) and cybersecurity review',
+    rules: [...FLOW_RULES, ...LISTING_RULES, ...IMPORTANT_DATA_RULES],
+    decideFlow(flow, ctx) {
+      return decideFlowWith(FLOW_RULES, runFor(ctx.facts).ctxOf(flow));
+    },
+    decideOrganization(ctx) {
+      const out: Decision[] = [];
+      for (const listing of ctx.facts.inventory.organization.listings) {
+        const d = decideOrganizationWith(LISTING_RULES, orgContext(ctx.facts, overrides, listing));
+        if (d) out.push(d);
+      }
+      const duties = decideOrganizationWith(IMPORTANT_DATA_RULES, orgContext(ctx.facts, overrides));
+      if (duties) out.push(duties);
+      return out;
+    },
+  };
+}
+
+export const cnXborder: Pack = createCnXborder();
+
+export { PARAMS, policyAt, type Policy, type PolicyOverrides } from './params.js';

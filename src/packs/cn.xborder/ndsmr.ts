@@ -1,0 +1,180 @@
+/**
+ * Network Data Security Management Regulations (网络数据安全管理条例, State Council Decree
+ * No. 790), promulgated 2024-09-24, effective 2025-01-01 (Art. 64). Arts. 13, 30, 33 and 35–38
+ * as they bear on exports and important data. cn-eu-rules.md §5.
+ */
+import { obligation } from '../../engine/obligation.js';
+import { defineRule, type Rule } from '../../engine/rule.js';
+import type { Purpose } from '../../inventory/schema.js';
+import { MECHANISM_RULE_IDS } from './cac-order-16.js';
+import { exemptionsAvailable, isExport, isPiExport, type FlowCtx, type OrgCtx } from './context.js';
+import { DSL_30 } from './dsl.js';
+import { NDSMR_FROM } from './params.js';
+import { assessmentStatus } from './safeguards.js';
+
+const ART35_ROUTES: Partial<Record<Purpose, string>> = {
+  contract_with_individual: 'Art. 35(4): necessary to conclude or perform a contract to which the individual is a party',
+  hr_management: 'Art. 35(5): cross-border HR management under labour rules and collective contracts made according to law',
+  emergency: 'Art. 35(7): necessary to protect a natural person\'s life, health and property in an emergency',
+};
+
+/**
+ * Art. 35(4), (5), (7): PI may be exported where necessary for a contract with the individual,
+ * for cross-border HR management, or in an emergency — the same routes as Order 16 Art. 5(1)–(3).
+ */
+export const NDSMR_35 = defineRule<FlowCtx>({
+  id: 'cn.xborder/ndsmr.35',
+  title: 'PI export for a contract with the individual, HR management or an emergency is a lawful route',
+  citation: 'NDSMR Art. 35(4), (5), (7)',
+  effective: { from: NDSMR_FROM },
+  reads: ['flow.purpose', 'dataset.importantData'],
+  exceptionTo: MECHANISM_RULE_IDS,
+  evaluate(ctx) {
+    const route = ART35_ROUTES[ctx.flow.purpose];
+    if (!route || !isPiExport(ctx) || !exemptionsAvailable(ctx)) return null;
+    return { outcome: 'exempt', reasons: [`NDSMR ${route}: a lawful route for the export without assessment, contract or certification.`] };
+  },
+});
+
+/**
+ * Art. 35(6): PI may be exported where necessary to perform statutory duties or obligations
+ * (为履行法定职责或者法定义务). Not in Order 16; accepted as a lawful route from 2025-01-01
+ * (notes §14(5)). [U] How far it reaches: foreign-law obligations are probably not statutory
+ * obligations, and foreign authorities' requests fall under PIPL Art. 41 / DSL Art. 36.
+ */
+export const NDSMR_35_6 = defineRule<FlowCtx>({
+  id: 'cn.xborder/ndsmr.35.6',
+  title: 'PI export necessary to perform a PRC statutory duty or obligation is a lawful route',
+  citation: 'NDSMR Art. 35(6)',
+  effective: { from: NDSMR_FROM },
+  reads: ['flow.purpose', 'flow.purposeNote', 'dataset.importantData'],
+  exceptionTo: MECHANISM_RULE_IDS,
+  evaluate(ctx) {
+    if (ctx.flow.purpose !== 'statutory_duty' || !isPiExport(ctx) || !exemptionsAvailable(ctx)) return null;
+    return {
+      outcome: 'exempt',
+      reasons: [
+        'Necessary to perform a statutory duty or obligation: a lawful route for the export (NDSMR Art. 35(6)). The duty must arise under PRC law; obligations under foreign law are probably not covered [U].',
+      ],
+    };
+  },
+});
+
+/**
+ * Art. 37: important data collected or generated in China that truly needs to be exported must
+ * pass the CAC security assessment; data not notified or published as important data need not
+ * be declared as such.
+ */
+export const NDSMR_37 = defineRule<FlowCtx>({
+  id: 'cn.xborder/ndsmr.37',
+  title: 'Important data goes abroad only after the security assessment',
+  citation: 'NDSMR Art. 37',
+  effective: { from: NDSMR_FROM },
+  reads: ['dataset.importantData.notified'],
+  evaluate(ctx) {
+    if (!isExport(ctx) || !ctx.important) return null;
+    return { outcome: 'security_assessment', reasons: ['Notified important data is exported: it must pass the CAC security assessment (NDSMR Art. 37).'] };
+  },
+});
+
+/**
+ * Art. 38: after an assessment, exports stay within the purpose, method, scope, types and scale
+ * assessed.
+ */
+export const NDSMR_38 = defineRule<FlowCtx>({
+  id: 'cn.xborder/ndsmr.38',
+  title: 'Assessed exports stay within the assessed purpose, method, scope, types and scale',
+  citation: 'NDSMR Art. 38',
+  effective: { from: NDSMR_FROM },
+  reads: ['flow.recipientChanged', 'flow.safeguards'],
+  evaluate(ctx) {
+    if (!isExport(ctx) || assessmentStatus(ctx).state !== 'reapply') return null;
+    return { reasons: ['The export has moved outside what was assessed (recipient, purpose, scope or retention), which NDSMR Art. 38 does not allow.'] };
+  },
+});
+
+export const NDSMR_FLOW_RULES: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6, NDSMR_37, NDSMR_38];
+
+/** Exemptions that rest on what the export is (for counting, see params `exempt_transfers_count`). */
+export const NDSMR_NATURE_EXEMPTIONS: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6];
+
+// --- organization level -----------------------------------------------------------------
+
+/**
+ * Art. 13: processing that affects or may affect national security undergoes national security
+ * review. The route by which a listing not covered by Cybersecurity Review Measures Art. 7
+ * (e.g. Hong Kong) can still be reviewed (cn-xb-039).
+ */
+export const NDSMR_13 = defineRule<OrgCtx>({
+  id: 'cn.xborder/ndsmr.13',
+  title: 'Processing that may affect national security can be reviewed',
+  citation: 'NDSMR Art. 13',
+  effective: { from: NDSMR_FROM },
+  reads: ['organization.listings', 'organization.cn.networkPlatformOperator', 'policy.venues_not_abroad'],
+  evaluate(ctx) {
+    const l = ctx.listing;
+    if (!l || l.country === 'CN' || !ctx.policy.venuesNotAbroad.includes(l.country)) return null;
+    if (!ctx.org.cn.networkPlatformOperator && !ctx.org.cn.personalInformationProcessor) return null;
+    return {
+      outcome: 'national_security_review_possible',
+      reasons: [`A listing on ${l.exchange} (${l.country}) is not a listing abroad (国外) under Cybersecurity Review Measures Art. 7, so no mandatory filing; national security review still applies if the processing affects or may affect national security (NDSMR Art. 13).`],
+    };
+  },
+});
+
+/** Art. 30: important-data processors appoint a network data security officer and body. */
+export const NDSMR_30 = defineRule<OrgCtx>({
+  id: 'cn.xborder/ndsmr.30',
+  title: 'Important-data processors appoint a network data security officer and body',
+  citation: 'NDSMR Art. 30',
+  effective: { from: NDSMR_FROM },
+  reads: ['organization.cn.importantDataProcessor'],
+  evaluate(ctx) {
+    if (!ctx.org.cn.importantDataProcessor) return null;
+    return {
+      outcome: 'important_data_processor_duties',
+      reasons: [],
+      obligations: [
+        obligation(
+          { id: 'cn.xborder/ndsmr.30', what: 'Keep a network data security officer (a member of management) and a security body in place; background checks where the type or scale of important data requires.', citation: 'NDSMR Art. 30' },
+          ctx.asOf,
+        ),
+      ],
+    };
+  },
+});
+
+/**
+ * Art. 33: important-data processors assess their processing every year and submit the report
+ * to the provincial-or-higher competent authority, outbound transfers included (item 6). The
+ * text sets no date; the pack takes 31 December of each year as the due date (the latest date
+ * that is still "every year"). Displaces DSL Art. 30's "regularly".
+ */
+export const NDSMR_33 = defineRule<OrgCtx>({
+  id: 'cn.xborder/ndsmr.33',
+  title: 'Important-data processors submit a risk assessment report every year',
+  citation: 'NDSMR Art. 33; DSL Art. 30',
+  effective: { from: NDSMR_FROM },
+  reads: ['organization.cn.importantDataProcessor'],
+  exceptionTo: [DSL_30.id],
+  evaluate(ctx) {
+    if (!ctx.org.cn.importantDataProcessor) return null;
+    const due = `${ctx.date.slice(0, 4)}-12-31`;
+    return {
+      outcome: 'important_data_processor_duties',
+      reasons: ['The organization processes important data: it assesses its processing every year and reports to the provincial-or-higher competent authority (NDSMR Art. 33).'],
+      obligations: [
+        obligation(
+          {
+            id: 'cn.xborder/ndsmr.33',
+            what: `Submit this year's important-data risk assessment report (basic information, important data held, measures, risks and incidents, provision and entrustment, outbound transfers) by ${due} (the regulation says "every year" without a date).`,
+            to: 'provincial-or-higher competent authority',
+            due,
+            citation: 'NDSMR Art. 33',
+          },
+          ctx.asOf,
+        ),
+      ],
+    };
+  },
+});

@@ -1,0 +1,254 @@
+/**
+ * Personal Information Protection Law (个人信息保护法, PIPL), adopted 2021-08-20, effective
+ * 2021-11-01 (Art. 74). Chapter III (Arts. 38–43) on providing PI abroad, plus Arts. 3(2), 36,
+ * 39 and 55 as the pack needs them. cn-eu-rules.md §1.
+ */
+import { obligation } from '../../engine/obligation.js';
+import { defineRule, type Rule } from '../../engine/rule.js';
+import { isPiExport, type FlowCtx } from './context.js';
+import { PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';
+import { safeguardOf } from './safeguards.js';
+
+const reads = (...r: string[]) => ['flow.kind', 'flow.destination', 'flow.fromCountry', 'dataset.categories', 'dataset.anonymized', ...r];
+
+/**
+ * Art. 3(2): the law also covers processing outside China of the PI of natural persons in
+ * China, to provide them products or services or to analyse their behaviour. The CAC Guide
+ * lists such processing among export activities (item 3). Whether a given processing has that
+ * purpose is not in the inventory, so the policy `art3_2_treatment` decides (default: review).
+ */
+export const PIPL_3_2 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.3.2',
+  title: 'PI of people in China processed abroad may fall under PIPL (Art. 3(2))',
+  citation: 'PIPL Art. 3(2); CAC Guide to Applying for Data Export Security Assessment (2nd ed.) item 3',
+  effective: { from: PIPL_FROM },
+  reads: reads('dataset.subjects.CN', 'dataset.collectedIn', 'policy.art3_2_treatment'),
+  evaluate(ctx) {
+    if (ctx.scope !== 'art3_2') return null;
+    if (ctx.policy.art32 === 'not_export') {
+      return { outcome: 'not_export', reasons: ['The data is held outside mainland China and was not collected there: no export from China (policy art3_2_treatment = not_export).'] };
+    }
+    return {
+      outcome: 'needs_review',
+      reasons: [
+        'The dataset holds PI of people in China but sits outside mainland China. PIPL Art. 3(2) reaches processing abroad whose purpose is to provide products or services to people in China or to analyse their behaviour, and the CAC Guide counts such processing as an export activity. Confirm the purpose; if Art. 3(2) applies, a PIPL Art. 53 representative in China is also required.',
+      ],
+    };
+  },
+});
+
+/**
+ * Art. 36: PI processed by state organs is stored in China; where export is truly needed, a
+ * security assessment is carried out (cn-xb-047).
+ */
+export const PIPL_36 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.36',
+  title: 'State organs store PI in China; export needs a security assessment',
+  citation: 'PIPL Art. 36',
+  effective: { from: PIPL_FROM },
+  reads: reads('organization.cn.stateOrgan'),
+  evaluate(ctx) {
+    if (!ctx.stateOrgan || !isPiExport(ctx)) return null;
+    return { outcome: 'security_assessment', reasons: ['A state organ provides PI abroad: PI processed by state organs is stored in China, and export needs a security assessment (PIPL Art. 36).'] };
+  },
+});
+
+/**
+ * Art. 38: a processor that truly needs to provide PI abroad meets one of: a CAC security
+ * assessment, PI protection certification, the CAC standard contract, or other conditions set
+ * by law or the CAC. The default for every PI export; the Order 16 and NDSMR exemptions are
+ * exceptions to it, the assessment triggers outrank it.
+ */
+export const PIPL_38 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.38',
+  title: 'PI provided abroad needs an assessment, certification or the standard contract',
+  citation: 'PIPL Art. 38(1)',
+  effective: { from: PIPL_FROM },
+  reads: reads(),
+  evaluate(ctx) {
+    if (!isPiExport(ctx)) return null;
+    return {
+      outcome: 'standard_contract_or_certification',
+      reasons: ['PI is provided abroad: PIPL Art. 38 requires a CAC security assessment, PI protection certification or the CAC standard contract; at least the standard contract or certification.'],
+    };
+  },
+});
+
+/**
+ * Art. 39: the processor informs the individual of the recipient's name and contact details,
+ * the purpose and method of processing, the categories of PI and how to exercise rights against
+ * the recipient (restated by Order 16 Art. 10). In an emergency, notice may follow once the
+ * emergency is over (Art. 18(2)).
+ */
+export const PIPL_39_NOTICE = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.39.notice',
+  title: 'Tell the individuals about the overseas recipient before providing their PI',
+  citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
+  effective: { from: PIPL_FROM },
+  reads: reads('flow.safeguards', 'flow.purpose', 'flow.start'),
+  evaluate(ctx) {
+    if (!isPiExport(ctx)) return null;
+    const done = safeguardOf(ctx, 'notice');
+    const emergency = ctx.flow.purpose === 'emergency';
+    return {
+      reasons: [],
+      obligations: [
+        obligation(
+          {
+            id: 'cn.xborder/pipl.39.notice',
+            what: emergency
+              ? 'Inform the individuals of the overseas recipient (name, contact), purpose, method, PI categories and how to exercise their rights, without delay once the emergency is over (PIPL Arts. 18(2), 39).'
+              : 'Inform the individuals of the overseas recipient (name, contact), purpose, method, PI categories and how to exercise their rights against it, before the transfer.',
+            to: 'the individuals',
+            citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
+            ...(!emergency && ctx.flow.start ? { due: ctx.flow.start } : {}),
+            ...(done ? { doneOn: done.date ?? ctx.date } : {}),
+          },
+          ctx.asOf,
+        ),
+      ],
+    };
+  },
+});
+
+/**
+ * Art. 39: separate consent (单独同意) of the individual. Required where consent is the legal
+ * basis; on a non-consent basis (Art. 13(2)–(7)) the point is debated [U], so the policy
+ * `separate_consent_without_consent_basis` decides (default: flag for review).
+ */
+export const PIPL_39_CONSENT = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.39.consent',
+  title: 'Obtain the individuals\' separate consent to the transfer',
+  citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
+  effective: { from: PIPL_FROM },
+  reads: reads('flow.consentBased', 'flow.safeguards', 'flow.start', 'policy.separate_consent_without_consent_basis'),
+  evaluate(ctx) {
+    if (!isPiExport(ctx)) return null;
+    const done = safeguardOf(ctx, 'separate_consent');
+    const doneOn = done ? { doneOn: done.date ?? ctx.date } : {};
+    const treatment = ctx.flow.consentBased ? 'required' : ctx.policy.separateConsentWithoutConsentBasis;
+    if (treatment === 'not_required') return null;
+    if (treatment === 'review') {
+      return {
+        reasons: ['The transfer rests on a legal basis other than consent; whether PIPL Art. 39 separate consent is still needed is unsettled, so it is flagged for review.'],
+        obligations: [
+          obligation(
+            {
+              id: 'cn.xborder/pipl.39.consent',
+              what: 'Decide whether separate consent to the transfer is needed although it rests on a non-consent basis (PIPL Arts. 13, 39), and obtain it if so.',
+              to: 'the individuals',
+              citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
+              ...doneOn,
+            },
+            ctx.asOf,
+          ),
+        ],
+      };
+    }
+    return {
+      reasons: [],
+      obligations: [
+        obligation(
+          {
+            id: 'cn.xborder/pipl.39.consent',
+            what: 'Obtain each individual\'s separate consent (单独同意) to providing their PI abroad, before the transfer.',
+            to: 'the individuals',
+            citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
+            ...(ctx.flow.start ? { due: ctx.flow.start } : {}),
+            ...doneOn,
+          },
+          ctx.asOf,
+        ),
+      ],
+    };
+  },
+});
+
+/**
+ * Art. 40: CIIOs (and processors above the CAC's volume) store PI collected and generated in
+ * China inside China; export needs the CAC security assessment unless laws, administrative
+ * regulations or CAC provisions say none is needed (which Order 16 Arts. 3–6 do).
+ */
+export const PIPL_40 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.40',
+  title: 'A CIIO exporting PI needs the security assessment',
+  citation: 'PIPL Art. 40',
+  effective: { from: PIPL_FROM },
+  reads: reads('organization.cn.ciio'),
+  evaluate(ctx) {
+    if (!ctx.ciio || !isPiExport(ctx)) return null;
+    return { outcome: 'security_assessment', reasons: ['The exporter is a critical information infrastructure operator: PI collected in China is stored in China and export needs the CAC security assessment (PIPL Art. 40).'] };
+  },
+});
+
+/**
+ * Art. 41: without approval of the PRC competent authority, a processor must not provide PI
+ * stored in China to foreign judicial or law-enforcement bodies.
+ */
+export const PIPL_41 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.41',
+  title: 'No PI to foreign judicial or law-enforcement bodies without PRC approval',
+  citation: 'PIPL Art. 41',
+  effective: { from: PIPL_FROM },
+  reads: ['flow.request', 'flow.recipient', 'entity.roles', 'dataset.categories', 'policy.foreign_authority_kinds'],
+  evaluate(ctx) {
+    if (ctx.scope !== 'foreign_authority' || !ctx.personal || !ctx.authority) return null;
+    const { kind, country } = ctx.authority;
+    const reasons = [`A ${kind.replace('_', '-')} authority of ${country} asks for PI stored in China: it may not be provided without approval of the PRC competent authority (PIPL Art. 41).`];
+    if (['HK', 'MO', 'TW'].includes(country)) reasons.push(`Art. 41 speaks of foreign (外国) bodies; for ${country}, requests normally go through the mainland's judicial-assistance arrangements, which also need the competent authority.`);
+    return { outcome: 'prohibited_without_approval', reasons };
+  },
+});
+
+/**
+ * Art. 42: the CAC may list overseas organisations or individuals that harm PI rights, national
+ * security or public interest; providing PI to them is restricted or prohibited.
+ */
+export const PIPL_42 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.42',
+  title: 'No PI to recipients on the CAC restricted or prohibited list',
+  citation: 'PIPL Art. 42',
+  effective: { from: PIPL_FROM },
+  reads: ['flow.recipient', 'entity.designations'],
+  evaluate(ctx) {
+    if (!isPiExport(ctx)) return null;
+    const lists = paramOn(PIPL42_LISTS, ctx.date);
+    const r = ctx.facts.entities.get(ctx.flow.recipient);
+    const hit = r?.designations.find((d) => lists.includes(d.list) && (d.listedFrom === undefined || d.listedFrom <= ctx.date) && (d.listedUntil === undefined || ctx.date <= d.listedUntil));
+    if (!hit) return null;
+    return { outcome: 'prohibited_or_restricted', reasons: [`The recipient is on the CAC list under PIPL Art. 42 (${hit.list}): providing PI to it is restricted or prohibited.`] };
+  },
+});
+
+/**
+ * Art. 55(4): a PI protection impact assessment (PIPIA) before providing PI abroad, with
+ * the report kept at least 3 years (Art. 56).
+ */
+export const PIPL_55 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.55',
+  title: 'Carry out a PI protection impact assessment before providing PI abroad',
+  citation: 'PIPL Arts. 55(4), 56; CAC Order No. 16 Art. 10',
+  effective: { from: PIPL_FROM },
+  reads: reads('flow.safeguards', 'flow.start'),
+  evaluate(ctx) {
+    if (!isPiExport(ctx)) return null;
+    const done = safeguardOf(ctx, 'pipia');
+    return {
+      reasons: [],
+      obligations: [
+        obligation(
+          {
+            id: 'cn.xborder/pipl.55',
+            what: 'Carry out a PI protection impact assessment (PIPIA) before the transfer and keep the report at least 3 years.',
+            citation: 'PIPL Arts. 55(4), 56; CAC Order No. 16 Art. 10',
+            ...(ctx.flow.start ? { due: ctx.flow.start } : {}),
+            ...(done ? { doneOn: done.date ?? ctx.date } : {}),
+          },
+          ctx.asOf,
+        ),
+      ],
+    };
+  },
+});
+
+export const PIPL_RULES: readonly Rule<FlowCtx>[] = [PIPL_3_2, PIPL_36, PIPL_38, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_41, PIPL_42, PIPL_55];

@@ -1,0 +1,158 @@
+/**
+ * The declared safeguards and approvals the `cn.xborder` verdicts depend on: a CAC security
+ * assessment result (with its validity and renewal window), the standard contract and its
+ * filing, PI protection certification, and PRC approval of a foreign authority's request.
+ */
+import { obligation } from '../../engine/obligation.js';
+import type { Finding } from '../../engine/rule.js';
+import type { Organization, Safeguard } from '../../inventory/schema.js';
+import { addYears, type CivilDate } from '../../time/civil-date.js';
+import { addWorkingDays, getCalendar } from '../../time/working-days.js';
+import type { FlowCtx } from './context.js';
+import { ORDER16_FROM, paramOn, SA_RENEWAL_WORKING_DAYS, SA_VALIDITY_YEARS, SC_FILING_WORKING_DAYS } from './params.js';
+
+/** A declared safeguard (on the flow) or approval (of the organization). */
+export interface Dated {
+  readonly type: string;
+  readonly date?: CivilDate | undefined;
+  readonly expires?: CivilDate | undefined;
+  readonly reference?: string | undefined;
+}
+
+type Approval = Organization['approvals'][number];
+
+function declared(ctx: FlowCtx, type: Safeguard['type'] & Approval['type']): Dated[] {
+  const fromFlow = ctx.flow.safeguards.filter((s) => s.type === type);
+  const fromOrg = ctx.org.approvals.filter((a) => a.type === type);
+  return [...fromFlow, ...fromOrg];
+}
+
+function latest(list: readonly Dated[]): Dated | undefined {
+  let best: Dated | undefined;
+  for (const s of list) if (!best || (s.date ?? '') > (best.date ?? '')) best = s;
+  return best;
+}
+
+// --- security assessment --------------------------------------------------------------------
+
+export type AssessmentState = 'none' | 'undated' | 'not_yet_issued' | 'valid' | 'expired' | 'reapply';
+
+export interface AssessmentStatus {
+  readonly state: AssessmentState;
+  readonly issued?: CivilDate;
+  /** Last day of validity (inclusive). */
+  readonly lastValid?: CivilDate;
+  readonly years?: number;
+  /** The latest safe date to apply for renewal (start of the 60-working-day window). */
+  readonly renewBy?: CivilDate;
+}
+
+/**
+ * Years a result issued on `issued` is valid: by the regime in force that day (Order 11: 2,
+ * Order 16 Art. 9: 3), unless the policy extends Order 11 results to 3.
+ */
+export function validityYears(issued: CivilDate, order11ResultsThreeYears: boolean): number {
+  if (issued < ORDER16_FROM && order11ResultsThreeYears) return 3;
+  return paramOn(SA_VALIDITY_YEARS, issued);
+}
+
+/**
+ * Last day of validity. "有效期为3年，自评估结果出具之日起计算": counted by Civil Code Arts.
+ * 201–202 — the day of issue is not counted and the period ends on the corresponding day of the
+ * last year (the month's last day when there is none): issued 2024-05-10 → valid to 2027-05-10.
+ */
+export function lastValidDay(issued: CivilDate, years: number): CivilDate {
+  return addYears(issued, years);
+}
+
+/**
+ * The latest safe date to apply for renewal (Order 16 Art. 9) or re-application (Order 11
+ * Art. 14): `n` CN working days before the last day of validity, the day itself not counted.
+ * Under Order 16 it opens the window "within 60 working days before expiry"; under Order 11 it
+ * is the deadline "60 working days before expiry". Applying on it satisfies both readings.
+ */
+export function renewalDate(lastValid: CivilDate): CivilDate {
+  return addWorkingDays(lastValid, -paramOn(SA_RENEWAL_WORKING_DAYS, lastValid), getCalendar('CN'));
+}
+
+export function assessmentStatus(ctx: FlowCtx): AssessmentStatus {
+  const all = declared(ctx, 'cac_security_assessment');
+  if (all.length === 0) return { state: 'none' };
+  const sa = latest(all.filter((s) => s.date !== undefined));
+  if (!sa?.date) return { state: 'undated' };
+  const years = validityYears(sa.date, ctx.policy.order11ResultsThreeYears);
+  const lastValid = sa.expires ?? lastValidDay(sa.date, years);
+  const base = { issued: sa.date, lastValid, years, renewBy: renewalDate(lastValid) };
+  if (sa.date > ctx.date) return { state: 'not_yet_issued', ...base };
+  if (ctx.date > lastValid) return { state: 'expired', ...base };
+  if (ctx.flow.recipientChanged) return { state: 'reapply', ...base };
+  return { state: 'valid', ...base };
+}
+
+/**
+ * The renewal duty of a valid result (Order 16 Art. 9; Order 11 Art. 14): due on the latest safe
+ * date to apply. Nothing when the result is not valid or the flow ends before it expires.
+ */
+export function renewalFinding(ctx: FlowCtx, id: string, citation: string, verb: string): Finding | null {
+  const sa = assessmentStatus(ctx);
+  if (sa.state !== 'valid' || !sa.lastValid || !sa.renewBy) return null;
+  if (ctx.flow.end !== undefined && ctx.flow.end <= sa.lastValid) return null;
+  return {
+    reasons: [`The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years} years from issue).`],
+    obligations: [
+      obligation(
+        {
+          id,
+          what: `To keep exporting after ${sa.lastValid}, ${verb} through the provincial CAC within the 60 working days before expiry: by ${sa.renewBy} at the latest to be safe (the window runs from ${sa.renewBy} to ${sa.lastValid}).`,
+          to: 'CAC (through the provincial CAC)',
+          due: sa.renewBy,
+          citation,
+        },
+        ctx.asOf,
+      ),
+    ],
+  };
+}
+
+// --- standard contract and certification ---------------------------------------------------
+
+function inEffect(s: Dated | undefined, date: CivilDate): boolean {
+  return s !== undefined && (s.date === undefined || s.date <= date) && (s.expires === undefined || date <= s.expires);
+}
+
+export interface ContractStatus {
+  /** A standard contract in effect on the judged date. */
+  readonly contract?: Dated;
+  readonly filed?: Dated;
+  /** A PI protection certification in effect on the judged date. */
+  readonly certification?: Dated;
+  /** Filing deadline: `n` CN working days after the contract took effect. */
+  readonly fileBy?: CivilDate;
+}
+
+export function filingDeadline(effective: CivilDate): CivilDate {
+  return addWorkingDays(effective, paramOn(SC_FILING_WORKING_DAYS, effective), getCalendar('CN'));
+}
+
+export function contractStatus(ctx: FlowCtx): ContractStatus {
+  const contract = latest(ctx.flow.safeguards.filter((s) => s.type === 'cac_standard_contract' && inEffect(s, ctx.date)));
+  const filed = latest(ctx.flow.safeguards.filter((s) => s.type === 'cac_standard_contract_filed'));
+  const certification = latest(ctx.flow.safeguards.filter((s) => s.type === 'pi_protection_certification' && inEffect(s, ctx.date)));
+  return {
+    ...(contract ? { contract } : {}),
+    ...(filed ? { filed } : {}),
+    ...(certification ? { certification } : {}),
+    ...(contract?.date ? { fileBy: filingDeadline(contract.date) } : {}),
+  };
+}
+
+// --- PRC approval of a foreign authority's request -----------------------------------------
+
+export function prcApproval(ctx: FlowCtx): Dated | undefined {
+  return latest(declared(ctx, 'prc_authority_approval').filter((s) => inEffect(s, ctx.date)));
+}
+
+/** A declared safeguard of this type on the flow (for notice, consent, PIPIA). */
+export function safeguardOf(ctx: FlowCtx, type: Safeguard['type']): Dated | undefined {
+  return latest(ctx.flow.safeguards.filter((s) => s.type === type));
+}
