@@ -4,9 +4,11 @@
  */
 import type { Pack } from '../engine/pack.js';
 import { usDojDsp } from './us.doj.dsp/index.js';
+import { cnXborder } from './cn.xborder/index.js';
 
 export const PACKS: readonly Pack[] = [
   usDojDsp,
+  cnXborder,
 ];
 
 export function findPack(id: string): Pack | undefined {

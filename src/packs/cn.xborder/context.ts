@@ -185,7 +185,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
         if (r.roles.includes('court')) found = { kind: 'court', country };
         else if (r.roles.includes('law_enforcement')) found = { kind: 'law_enforcement', country };
         else if (r.roles.includes('regulator')) found = { kind: 'regulator', country };
-        else if (r.kind === 'government' || flow.kind === 'government_request') found = { kind: 'other', country };
+        else if (flow.kind === 'government_request') found = { kind: 'other', country };
       }
     }
     if (!found || inMainland(found.country, date) || !policy.foreignAuthorityKinds.includes(found.kind)) return undefined;
