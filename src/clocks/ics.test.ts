@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import ICAL from 'ical.js';
+import { Event, type InventoryEvent } from '../inventory/events.js';
+import { Organization } from '../inventory/schema.js';
+import { parseInstant } from '../time/zoned.js';
+import { evaluateClocks } from './evaluate.js';
+import { escapeText, foldLine, icsUtc, obligationUid, toIcs } from './ics.js';
+
+const org = Organization.parse({
+  id: 'acme',
+  name: 'Acme',
+  organizedIn: 'CN',
+  timeZone: 'Asia/Shanghai',
+  cn: { networkProductProvider: true, networkOperator: true },
+  eu: { nis2: 'essential', gdprController: true },
+});
+const events = [
+  { id: 'v1', kind: 'vulnerability', learned: '2026-01-05T09:00', product: { name: 'Gate; "Pro", v2\\x' } },
+  { id: 'inc:7', kind: 'incident', learned: '2026-01-05T10:00', grade: 'major', significant: true, title: 'Outage, region 华东' },
+  { id: 'b1', kind: 'personal_data_breach', learned: '2026-01-06T08:00' },
+].map((e) => Event.parse(e) as InventoryEvent);
+const result = evaluateClocks(org, events, { asOf: parseInstant('2026-01-05T11:00', 'Asia/Shanghai')!.instant });
+
+describe('ICS output (RFC 5545)', () => {
+  const ics = toIcs(result);
+
+  it('uses CRLF line endings only and folds every line to at most 75 octets', () => {
+    expect(ics.endsWith('\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  });
+
+  it('parses back with ical.js: one VEVENT per dated obligation, UTC start, stable UIDs, unescaped text', () => {
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const vevents = cal.getAllSubcomponents('vevent');
+    const dated = result.obligations.filter((o) => o.dueUtc);
+    expect(dated.length).toBeGreaterThan(3);
+    expect(vevents).toHaveLength(dated.length);
+    vevents.forEach((ve, i) => {
+      const o = dated[i]!;
+      expect(ve.getFirstPropertyValue('uid')).toBe(obligationUid(o));
+      const start = ve.getFirstPropertyValue('dtstart') as ICAL.Time;
+      expect(start.zone?.tzid).toBe('UTC');
+      expect(start.toJSDate().getTime()).toBe(parseInstant(o.dueUtc!, 'UTC')!.instant);
+      const summary = String(ve.getFirstPropertyValue('summary'));
+      expect(summary).toContain(o.what);
+      expect(summary).toContain(o.event);
+      expect(String(ve.getFirstPropertyValue('description'))).toContain(o.citation);
+    });
+    expect(String(cal.getFirstPropertyValue('prodid'))).toContain('datacustoms');
+  });
+
+  it('is byte-for-byte stable for the same result', () => {
+    expect(toIcs(result)).toBe(ics);
+    expect(icsUtc('2021-11-26T15:59:59Z')).toBe('20211126T155959Z');
+  });
+});
+
+describe('escaping and folding', () => {
+  it('escapes backslash, semicolon, comma and newlines', () => {
+    expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+  });
+
+  it('folds without splitting UTF-8 sequences and unfolds back to the original (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 20 }), (text, prefix) => {
+        const line = `X-${prefix.replace(/[\r\n]/g, '')}:${escapeText(text)}`;
+        const folded = foldLine(line);
+        for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
+        expect(folded.replace(/\r\n /g, '')).toBe(line);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles a 1 MB value quickly (adversarial)', () => {
+    const big = '界'.repeat(350_000);
+    const t0 = performance.now();
+    const folded = foldLine(`DESCRIPTION:${escapeText(big)}`);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(folded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${big}`);
+  });
+});
