@@ -1,0 +1,76 @@
+/**
+ * Tester for "what counts as an export" (CAC Guide; Q&As 2025) and the general-data rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { decide, pi, ruleIds, xfer, type Scenario } from './fixtures.js';
+
+const AS_OF = '2025-06-15';
+
+describe('export or not', () => {
+  it('access from abroad to data stored in China is an export (Guide item 2)', () => {
+    const d = decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { kind: 'remote_access', destination: 'SG' })] });
+    expect(d.outcome).toBe('standard_contract_or_certification');
+    expect(d.reasons.join(' ')).toMatch(/accessed from SG/);
+  });
+
+  it('a transfer between two places in mainland China is not an export', () => {
+    const d = decide({ asOf: AS_OF, datasets: [pi('d', 2_000_000)], flows: [xfer('f', 'd', { destination: 'CN' })] });
+    expect(d.outcome).toBe('not_export');
+    expect(d.verdict).toBe('not_applicable');
+    expect(d.obligations).toHaveLength(0);
+  });
+
+  it('Hong Kong is outside the mainland: a transfer there is an export', () => {
+    expect(decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { destination: 'HK' })] }).outcome).toBe('standard_contract_or_certification');
+  });
+
+  it('the flow\'s fromCountry overrides the system location', () => {
+    const d = decide({ asOf: AS_OF, systems: [{ id: 'sg-dc', location: 'SG' }], datasets: [pi('d', 200_000, { system: 'sg-dc', collectedIn: ['SG'] })], flows: [xfer('f', 'd', { fromCountry: 'CN' })] });
+    expect(d.outcome).toBe('standard_contract_or_certification');
+  });
+
+  const heldAbroad = (withExport: boolean): Scenario => ({
+    asOf: AS_OF,
+    systems: [{ id: 'us-dc', location: 'US' }],
+    datasets: [pi('copy', 200_000, { system: 'us-dc' }), pi('orig', 200_000)],
+    flows: [
+      ...(withExport ? [xfer('export', 'copy', { fromCountry: 'CN' })] : []),
+      xfer('onward', 'copy', { destination: 'GB' }),
+    ],
+  });
+
+  it('an onward flow of data already exported is not an export again', () => {
+    const d = decide(heldAbroad(true), 'onward');
+    expect(d.outcome).toBe('not_export');
+    expect(ruleIds(d)).toContain('cn.xborder/guide.held-abroad');
+  });
+
+  it('data collected in China and held abroad with no declared export needs review', () => {
+    expect(decide(heldAbroad(false), 'onward').outcome).toBe('needs_review');
+  });
+
+  it('data about people in China with no location declared needs review', () => {
+    const d = decide({ asOf: AS_OF, datasets: [{ id: 'd', categories: ['name'], subjects: { CN: 10 } }], flows: [xfer('f', 'd')] });
+    expect(d.outcome).toBe('needs_review');
+    expect(ruleIds(d)).toContain('cn.xborder/guide.source-unknown');
+  });
+
+  it('data with no link to China → not applicable', () => {
+    const d = decide({ asOf: AS_OF, systems: [{ id: 'us-dc', location: 'US' }], datasets: [{ id: 'd', categories: ['name'], subjects: { US: 5_000_000 }, system: 'us-dc', collectedIn: ['US'] }], flows: [xfer('f', 'd', { destination: 'CN' })] });
+    expect(d.outcome).toBe('not_applicable');
+    expect(d.verdict).toBe('not_applicable');
+  });
+});
+
+describe('Q&A Apr 2025 Q1: general data flows freely', () => {
+  it('business data, no PI, no important data → exempt without duties', () => {
+    const d = decide({ asOf: AS_OF, datasets: [{ id: 'sales', categories: ['business'], system: 'cn-dc', collectedIn: ['CN'] }], flows: [xfer('f', 'sales')] });
+    expect(d.outcome).toBe('exempt');
+    expect(d.obligations).toHaveLength(0);
+  });
+
+  it('personal categories marked anonymised are not PI', () => {
+    const d = decide({ asOf: AS_OF, datasets: [pi('d', 5_000_000, { anonymized: true })], flows: [xfer('f', 'd')] });
+    expect(d.outcome).toBe('exempt');
+  });
+});

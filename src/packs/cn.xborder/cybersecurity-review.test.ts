@@ -1,0 +1,58 @@
+/**
+ * Tester for Cybersecurity Review Measures (2022) Art. 7: more than (超过) 1,000,000 users,
+ * listing abroad (国外).
+ */
+import { describe, expect, it } from 'vitest';
+import { decideOrg, type Scenario } from './fixtures.js';
+
+const platform = (users: number, listing: NonNullable<NonNullable<Scenario['org']>['listings']>[number], extra: NonNullable<Scenario['org']> = {}, asOf = '2025-04-01'): Scenario => ({
+  asOf,
+  org: { ...extra, cn: { networkPlatformOperator: { users } }, listings: [listing] },
+});
+const nasdaq = { exchange: 'Nasdaq', country: 'US', status: 'planned' as const, date: '2025-09-30' };
+
+describe('Art. 7: 超过 is strictly more than', () => {
+  it('1,000,000 users → no mandatory filing', () => {
+    expect(decideOrg(platform(1_000_000, nasdaq)).map((d) => d.outcome)).not.toContain('cybersecurity_review_required');
+  });
+
+  it('1,000,001 users → must apply before listing', () => {
+    const [d] = decideOrg(platform(1_000_001, nasdaq));
+    expect(d?.outcome).toBe('cybersecurity_review_required');
+    expect(d?.verdict).toBe('conditional');
+    expect(d?.obligations[0]).toMatchObject({ id: 'cn.xborder/csrm.7', due: '2025-09-30', status: 'due' });
+  });
+});
+
+describe('Art. 7: venues', () => {
+  it('Hong Kong is not 国外 (default parameter); a policy without it makes HK a listing abroad', () => {
+    const hk = { exchange: 'HKEX', country: 'HK', status: 'planned' as const };
+    expect(decideOrg(platform(5_000_000, hk)).map((d) => d.outcome)).toEqual(['national_security_review_possible']);
+    expect(decideOrg(platform(5_000_000, hk), { venuesNotAbroad: ['CN'] }).map((d) => d.outcome)).toEqual(['cybersecurity_review_required']);
+  });
+
+  it('Taiwan is not excluded by default (conservative): a listing there needs the filing', () => {
+    expect(decideOrg(platform(5_000_000, { exchange: 'TWSE', country: 'TW' })).map((d) => d.outcome)).toEqual(['cybersecurity_review_required']);
+  });
+});
+
+describe('Art. 7: clearance and dates', () => {
+  it('a cleared review permits the listing and marks the duty done', () => {
+    const [d] = decideOrg(platform(5_000_000, nasdaq, { approvals: [{ type: 'cybersecurity_review_cleared', date: '2025-03-15' }] }));
+    expect(d?.verdict).toBe('permitted');
+    expect(d?.obligations[0]?.status).toBe('done');
+  });
+
+  it('listed without clearance: the duty is overdue', () => {
+    const [d] = decideOrg(platform(5_000_000, { exchange: 'NYSE', country: 'US', status: 'listed', date: '2024-11-01' }));
+    expect(d?.obligations[0]?.status).toBe('overdue');
+  });
+
+  it('a listing completed before 2022-02-15 predates the duty', () => {
+    expect(decideOrg(platform(5_000_000, { exchange: 'NYSE', country: 'US', status: 'listed', date: '2021-06-30' }))).toEqual([]);
+  });
+
+  it('an organization that is not a network platform operator has nothing to file', () => {
+    expect(decideOrg({ asOf: '2025-04-01', org: { listings: [nasdaq] } })).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Tester for the DSL rules: Arts. 21 (core data), 30 (risk assessment), 31 (important data
+ * export), 36 (foreign requests for any data).
+ */
+import { describe, expect, it } from 'vitest';
+import { decide, decideOrg, obligationOf, ruleIds, xfer } from './fixtures.js';
+
+const plant = { id: 'plant', categories: ['technical' as const], system: 'cn-dc', collectedIn: ['CN'] };
+
+describe('Art. 36: any data stored in China', () => {
+  it('non-personal data requested by a foreign law-enforcement body → prohibited without approval (DSL only)', () => {
+    const d = decide({
+      asOf: '2025-06-15',
+      entities: [{ id: 'agency', name: 'Foreign agency', kind: 'government', government: 'US' }],
+      datasets: [plant],
+      flows: [xfer('req', 'plant', { kind: 'government_request', recipient: 'agency', request: { authority: 'law_enforcement', country: 'US' } })],
+    });
+    expect(d.outcome).toBe('prohibited_without_approval');
+    expect(ruleIds(d)).toContain('cn.xborder/dsl.36');
+    expect(ruleIds(d)).not.toContain('cn.xborder/pipl.41');
+  });
+
+  it('not in force before 2021-09-01', () => {
+    const d = decide({
+      asOf: '2021-08-31',
+      entities: [{ id: 'agency', name: 'Foreign agency', kind: 'government', government: 'US' }],
+      datasets: [plant],
+      flows: [xfer('req', 'plant', { kind: 'government_request', recipient: 'agency', request: { authority: 'law_enforcement', country: 'US' } })],
+    });
+    expect(d.outcome).not.toBe('prohibited_without_approval');
+  });
+});
+
+describe('Art. 31: important data', () => {
+  it('notified important data → assessment, with DSL Art. 31 cited', () => {
+    const d = decide({ asOf: '2025-06-15', datasets: [{ ...plant, importantData: { notified: true, by: 'MIIT' } }], flows: [xfer('f', 'plant')] });
+    expect(d.outcome).toBe('security_assessment');
+    expect(ruleIds(d)).toContain('cn.xborder/dsl.31');
+    expect(d.reasons.join(' ')).toMatch(/notified by MIIT/);
+  });
+
+  it('important data never rides an exemption: HR purpose, FTZ, foreign origin', () => {
+    const ds = { ...plant, categories: ['technical' as const, 'name' as const], subjects: { CN: 10 }, importantData: { notified: true } };
+    for (const extra of [{ purpose: 'hr_management' as const }, { purpose: 'emergency' as const }, { viaFreeTradeZone: true }]) {
+      const d = decide({ asOf: '2025-06-15', org: { cn: { freeTradeZone: { zone: 'Hainan', negativeList: [] } } }, datasets: [ds], flows: [xfer('f', 'plant', extra)] });
+      expect(d.outcome, JSON.stringify(extra)).toBe('security_assessment');
+    }
+  });
+});
+
+describe('Art. 21: core data', () => {
+  it('core data → at least the assessment, with the stricter regime stated', () => {
+    const d = decide({ asOf: '2025-06-15', datasets: [{ ...plant, coreData: true }], flows: [xfer('f', 'plant')] });
+    expect(d.outcome).toBe('security_assessment');
+    expect(d.reasons.join(' ')).toMatch(/more stringent|stricter/);
+  });
+});
+
+describe('Art. 30: important-data processors (organization level)', () => {
+  it('in 2024: a regular risk assessment, no fixed date', () => {
+    const [d] = decideOrg({ asOf: '2024-06-15', org: { cn: { importantDataProcessor: true } } });
+    expect(d?.outcome).toBe('important_data_processor_duties');
+    expect(obligationOf(d!, 'cn.xborder/dsl.30')?.status).toBe('ongoing');
+  });
+
+  it('from 2025 NDSMR Art. 33 displaces it with a yearly report', () => {
+    const [d] = decideOrg({ asOf: '2025-06-15', org: { cn: { importantDataProcessor: true } } });
+    expect(obligationOf(d!, 'cn.xborder/dsl.30')).toBeUndefined();
+    expect(obligationOf(d!, 'cn.xborder/ndsmr.33')?.due).toBe('2025-12-31');
+    expect(obligationOf(d!, 'cn.xborder/ndsmr.30')).toBeDefined();
+  });
+
+  it('nothing for an organization that does not process important data', () => {
+    expect(decideOrg({ asOf: '2025-06-15' })).toEqual([]);
+  });
+});

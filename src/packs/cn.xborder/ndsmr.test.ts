@@ -1,0 +1,73 @@
+/**
+ * Tester for the NDSMR rules: Art. 35 routes (incl. 35(6) statutory duty), Arts. 37, 38, and the
+ * organization-level Arts. 13, 30, 33.
+ */
+import { describe, expect, it } from 'vitest';
+import { decide, decideOrg, pi, ruleIds, spi, xfer, type Scenario } from './fixtures.js';
+
+describe('Art. 35(6): statutory duty or obligation', () => {
+  const wire = (asOf: string): Scenario => ({ asOf, datasets: [spi('remitters', 200_000)], flows: [xfer('wire', 'remitters', { purpose: 'statutory_duty' })] });
+
+  it('from 2025-01-01 a lawful route: exempt', () => {
+    const d = decide(wire('2025-01-01'));
+    expect(d.outcome).toBe('exempt');
+    expect(ruleIds(d)).toContain('cn.xborder/ndsmr.35.6');
+  });
+
+  it('on 2024-12-31 not yet a route: 200,000 people\'s sensitive PI → assessment', () => {
+    const d = decide(wire('2024-12-31'));
+    expect(d.outcome).toBe('security_assessment');
+    expect(ruleIds(d)).not.toContain('cn.xborder/ndsmr.35.6');
+  });
+
+  it('not for important data', () => {
+    const d = decide({ asOf: '2025-03-01', datasets: [pi('d', 10, { importantData: { notified: true } })], flows: [xfer('f', 'd', { purpose: 'statutory_duty' })] });
+    expect(d.outcome).toBe('security_assessment');
+  });
+});
+
+describe('Art. 35(4), (5), (7): the same routes as Order 16 Art. 5(1)–(3)', () => {
+  it('cited beside Order 16 from 2025, not before', () => {
+    const s = (asOf: string): Scenario => ({ asOf, datasets: [pi('staff', 900, { categories: ['name', 'employment'] })], flows: [xfer('f', 'staff', { purpose: 'hr_management' })] });
+    expect(ruleIds(decide(s('2025-02-01')))).toEqual(expect.arrayContaining(['cn.xborder/order16.5.2', 'cn.xborder/ndsmr.35']));
+    expect(ruleIds(decide(s('2024-06-01')))).not.toContain('cn.xborder/ndsmr.35');
+    expect(decide(s('2024-06-01')).outcome).toBe('exempt');
+  });
+
+  it('a purpose outside the routes (marketing) is not exempt by Art. 35', () => {
+    const d = decide({ asOf: '2025-02-01', datasets: [pi('leads', 200_000)], flows: [xfer('f', 'leads', { purpose: 'marketing' })] });
+    expect(ruleIds(d)).not.toContain('cn.xborder/ndsmr.35');
+    expect(d.outcome).toBe('standard_contract_or_certification');
+  });
+});
+
+describe('Arts. 37, 38', () => {
+  it('Art. 37 from 2025-01-01 only; Order 16 covers important data before', () => {
+    const s = (asOf: string): Scenario => ({ asOf, datasets: [{ id: 'map', categories: ['geospatial'], system: 'cn-dc', collectedIn: ['CN'], importantData: { notified: true } }], flows: [xfer('f', 'map')] });
+    expect(ruleIds(decide(s('2025-01-01')))).toContain('cn.xborder/ndsmr.37');
+    const before = decide(s('2024-12-31'));
+    expect(ruleIds(before)).not.toContain('cn.xborder/ndsmr.37');
+    expect(before.outcome).toBe('security_assessment');
+  });
+
+  it('Art. 38 explains a changed export only when an assessment exists', () => {
+    const d = decide({ asOf: '2025-06-15', datasets: [pi('d', 1_500_000)], flows: [xfer('f', 'd', { recipientChanged: true })] });
+    expect(ruleIds(d)).not.toContain('cn.xborder/ndsmr.38');
+  });
+});
+
+describe('Art. 13: national security review of a listing not covered by Review Measures Art. 7', () => {
+  it('a Macau listing is treated like Hong Kong by default', () => {
+    const ds = decideOrg({ asOf: '2025-09-01', org: { cn: { networkPlatformOperator: { users: 2_000_000 } }, listings: [{ exchange: 'MOX', country: 'MO' }] } });
+    expect(ds.map((d) => d.outcome)).toEqual(['national_security_review_possible']);
+  });
+
+  it('before 2025 only the Review Measures\' ex officio route is cited', () => {
+    const [d] = decideOrg({ asOf: '2024-09-01', org: { cn: { networkPlatformOperator: { users: 2_000_000 } }, listings: [{ exchange: 'HKEX', country: 'HK' }] } });
+    expect(d?.rules.map((r) => r.id)).toEqual(['cn.xborder/csrm.16']);
+  });
+
+  it('a listing in mainland China is not reviewed under these rules', () => {
+    expect(decideOrg({ asOf: '2025-09-01', org: { cn: { networkPlatformOperator: { users: 2_000_000 } }, listings: [{ exchange: 'SSE', country: 'CN' }] } })).toEqual([]);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * Tester for the PIPL rules: Arts. 3(2), 36, 38, 39, 40, 41, 42, 55.
+ */
+import { describe, expect, it } from 'vitest';
+import { decide, obligationOf, pi, ruleIds, xfer, type Scenario } from './fixtures.js';
+
+const AS_OF = '2025-06-15';
+
+describe('Art. 41: foreign judicial and law-enforcement requests', () => {
+  const request = (authority: 'court' | 'law_enforcement' | 'regulator' | 'other', country: string, extra: Partial<Parameters<typeof xfer>[2]> = {}): Scenario => ({
+    asOf: AS_OF,
+    entities: [{ id: 'authority', name: 'Requesting authority', kind: 'government', government: country }],
+    datasets: [pi('customers', 20)],
+    flows: [xfer('req', 'customers', { kind: 'government_request', recipient: 'authority', destination: country, request: { authority, country }, ...extra })],
+  });
+
+  it('a US court subpoena for PI stored in China → prohibited without approval, blocked', () => {
+    const d = decide(request('court', 'US'));
+    expect(d.outcome).toBe('prohibited_without_approval');
+    expect(d.verdict).toBe('blocked');
+    expect(ruleIds(d)).toEqual(expect.arrayContaining(['cn.xborder/pipl.41', 'cn.xborder/dsl.36']));
+    expect(obligationOf(d, 'cn.xborder/pipl.41:approval')).toBeDefined();
+  });
+
+  it('with approval of the PRC competent authority → permitted', () => {
+    const d = decide(request('law_enforcement', 'DE', { safeguards: [{ type: 'prc_authority_approval', date: '2025-05-30', reference: 'MOJ 2025-17' }] }));
+    expect(d.outcome).toBe('prohibited_without_approval');
+    expect(d.verdict).toBe('permitted');
+  });
+
+  it('no mechanism duties attach to a request: it is not decided as an ordinary export', () => {
+    const d = decide(request('court', 'US'));
+    expect(obligationOf(d, 'cn.xborder/pipl.55')).toBeUndefined();
+  });
+
+  it('a recipient with the law_enforcement role is a requester even without a request record', () => {
+    const d = decide({
+      asOf: AS_OF,
+      entities: [{ id: 'police', name: 'Foreign police', kind: 'government', government: 'GB', roles: ['law_enforcement'] }],
+      datasets: [pi('customers', 20)],
+      flows: [xfer('f', 'customers', { recipient: 'police', destination: 'GB' })],
+    });
+    expect(d.outcome).toBe('prohibited_without_approval');
+  });
+
+  it('a PRC authority\'s request is not foreign: the data stays in China', () => {
+    expect(decide(request('court', 'CN')).outcome).toBe('not_export');
+  });
+
+  it('HK is outside the mainland: covered, with a note on judicial-assistance arrangements', () => {
+    const d = decide(request('court', 'HK'));
+    expect(d.outcome).toBe('prohibited_without_approval');
+    expect(d.reasons.join(' ')).toMatch(/judicial-assistance arrangements/);
+  });
+
+  it('[U] regulators are covered by default; a policy limited to the text\'s court and law enforcement drops them', () => {
+    expect(decide(request('regulator', 'US')).outcome).toBe('prohibited_without_approval');
+    const d = decide(request('regulator', 'US'), undefined, { foreignAuthorityKinds: ['court', 'law_enforcement'] });
+    expect(d.outcome).toBe('exempt');
+  });
+
+  it('data held abroad is not "stored in China": Art. 41 does not fire', () => {
+    const d = decide({
+      ...request('court', 'US'),
+      systems: [{ id: 'us-dc', location: 'US' }],
+      datasets: [pi('customers', 20, { system: 'us-dc', collectedIn: ['US'] })],
+    });
+    expect(ruleIds(d)).not.toContain('cn.xborder/pipl.41');
+  });
+});
+
+describe('Art. 42: the CAC list', () => {
+  it('a recipient on the list → prohibited or restricted, blocked', () => {
+    const d = decide({
+      asOf: AS_OF,
+      entities: [{ id: 'listed', name: 'Listed recipient', kind: 'company', organizedIn: 'US', designations: [{ list: 'cn.pipl42', listedFrom: '2025-01-01' }] }],
+      datasets: [pi('d', 20)],
+      flows: [xfer('f', 'd', { recipient: 'listed' })],
+    });
+    expect(d.outcome).toBe('prohibited_or_restricted');
+    expect(d.verdict).toBe('blocked');
+  });
+
+  it('a listing that starts after the judged date does not apply yet', () => {
+    const d = decide({
+      asOf: AS_OF,
+      entities: [{ id: 'listed', name: 'Listed recipient', kind: 'company', organizedIn: 'US', designations: [{ list: 'cn.pipl42', listedFrom: '2026-01-01' }] }],
+      datasets: [pi('d', 20)],
+      flows: [xfer('f', 'd', { recipient: 'listed' })],
+    });
+    expect(d.outcome).toBe('exempt');
+  });
+});
+
+describe('Art. 36: state organs', () => {
+  it('a state organ\'s small HR export still needs the assessment by default', () => {
+    const s: Scenario = { asOf: AS_OF, org: { cn: { stateOrgan: true } }, datasets: [pi('staff', 50, { categories: ['name', 'employment'] })], flows: [xfer('f', 'staff', { purpose: 'hr_management' })] };
+    expect(decide(s).outcome).toBe('security_assessment');
+    // [U] with the policy letting state organs use the Order 16 exemptions
+    expect(decide(s, undefined, { stateOrganExemptions: true }).outcome).toBe('exempt');
+  });
+});
+
+describe('Art. 40 / Art. 38', () => {
+  it('a CIIO exporting 10 people\'s PI → assessment (PIPL Art. 40 and Order 16 Art. 7(1))', () => {
+    const d = decide({ asOf: AS_OF, org: { cn: { ciio: true } }, datasets: [pi('d', 10)], flows: [xfer('f', 'd')] });
+    expect(d.outcome).toBe('security_assessment');
+    expect(ruleIds(d)).toEqual(expect.arrayContaining(['cn.xborder/pipl.40', 'cn.xborder/order16.7.1', 'cn.xborder/csl.37']));
+  });
+
+  it('Art. 38 does not fire on data that is not PI', () => {
+    const d = decide({ asOf: AS_OF, datasets: [{ id: 'designs', categories: ['technical'], system: 'cn-dc', collectedIn: ['CN'] }], flows: [xfer('f', 'designs')] });
+    expect(ruleIds(d)).not.toContain('cn.xborder/pipl.38');
+  });
+});
+
+describe('Art. 39 notice and separate consent; Art. 55 PIPIA', () => {
+  const s = (flow: Partial<Parameters<typeof xfer>[2]>): Scenario => ({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', flow)] });
+
+  it('notice and PIPIA are due at the start of the flow; overdue once it started without them', () => {
+    const d = decide(s({ start: '2025-06-01' }));
+    expect(obligationOf(d, 'cn.xborder/pipl.39.notice')).toMatchObject({ due: '2025-06-01', status: 'overdue' });
+    expect(obligationOf(d, 'cn.xborder/pipl.55')).toMatchObject({ due: '2025-06-01', status: 'overdue' });
+  });
+
+  it('declared notice, consent and PIPIA are done', () => {
+    const d = decide(s({ start: '2025-06-01', safeguards: [{ type: 'notice', date: '2025-05-20' }, { type: 'separate_consent', date: '2025-05-20' }, { type: 'pipia', date: '2025-05-10' }] }));
+    for (const id of ['cn.xborder/pipl.39.notice', 'cn.xborder/pipl.39.consent', 'cn.xborder/pipl.55']) expect(obligationOf(d, id)?.status, id).toBe('done');
+  });
+
+  it('consent as the basis → separate consent required before the transfer', () => {
+    const o = obligationOf(decide(s({ start: '2025-07-01' })), 'cn.xborder/pipl.39.consent');
+    expect(o).toMatchObject({ due: '2025-07-01', status: 'due' });
+    expect(o?.what).toMatch(/separate consent/);
+  });
+
+  it('[U] a non-consent basis → flagged for review by default; policy can require or drop it', () => {
+    const flow = { consentBased: false, start: '2025-07-01' };
+    const review = obligationOf(decide(s(flow)), 'cn.xborder/pipl.39.consent');
+    expect(review?.status).toBe('ongoing');
+    expect(review?.what).toMatch(/Decide whether/);
+    expect(obligationOf(decide(s(flow), undefined, { separateConsentWithoutConsentBasis: 'required' }), 'cn.xborder/pipl.39.consent')?.due).toBe('2025-07-01');
+    expect(obligationOf(decide(s(flow), undefined, { separateConsentWithoutConsentBasis: 'not_required' }), 'cn.xborder/pipl.39.consent')).toBeUndefined();
+  });
+
+  it('in an emergency, notice follows the emergency (Art. 18(2)): no date', () => {
+    const o = obligationOf(decide(s({ purpose: 'emergency', start: '2025-06-01' })), 'cn.xborder/pipl.39.notice');
+    expect(o?.due).toBeUndefined();
+    expect(o?.what).toMatch(/once the emergency is over/);
+  });
+});
+
+describe('Art. 3(2): PI of people in China held abroad', () => {
+  const abroad: Scenario = {
+    asOf: AS_OF,
+    systems: [{ id: 'us-dc', location: 'US' }],
+    datasets: [pi('shoppers', 200_000, { system: 'us-dc', collectedIn: ['US'] })],
+    flows: [xfer('f', 'shoppers', { destination: 'SG' })],
+  };
+
+  it('[M] flagged for review by default', () => {
+    const d = decide(abroad);
+    expect(d.outcome).toBe('needs_review');
+    expect(ruleIds(d)).toContain('cn.xborder/pipl.3.2');
+  });
+
+  it('policy "export" decides it as an export (Guide item 3); "not_export" leaves it out', () => {
+    const asExport = decide(abroad, undefined, { art32: 'export' });
+    expect(asExport.outcome).toBe('standard_contract_or_certification');
+    expect(asExport.reasons.join(' ')).toMatch(/Guide item 3/);
+    expect(decide(abroad, undefined, { art32: 'not_export' }).outcome).toBe('not_export');
+  });
+});
