@@ -61,7 +61,8 @@ export const InstantText = z
 
 export const TimeZoneName = z
   .string()
-  .refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai, Europe/Berlin or America/New_York')
+  // Area/Location names only (plus UTC): abbreviations such as CST are ambiguous (China or US Central?).
+  .refine((s) => (s === 'UTC' || s.includes('/')) && isTimeZone(s), 'an IANA time zone such as Asia/Shanghai, Europe/Berlin or America/New_York')
   .describe('IANA time zone name.');
 
 export const Report = z

@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { main } from '../main.js';
+import { memoryIo } from '../io.js';
+import { REPO_ROOT } from '../../testing/shared.js';
+import type { ClocksResult } from '../../clocks/model.js';
+
+const EXAMPLE = join(REPO_ROOT, 'examples', 'log4shell');
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(['clocks', ...args], io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('datacustoms clocks examples/log4shell (Log4Shell, cn-xb-041)', () => {
+  it('JSON: the MIIT report was due 2021-11-26 (Beijing) and, as of 2021-12-10, is 13 days overdue; exit 1', async () => {
+    const { code, out } = await run(EXAMPLE, '--as-of', '2021-12-10', '--format', 'json');
+    expect(code).toBe(1);
+    const r = JSON.parse(out) as ClocksResult;
+    const miit = r.obligations.find((o) => o.id === 'cn.miit.vuln/7(2)');
+    expect(miit).toMatchObject({
+      regime: 'cn.miit.vuln',
+      event: 'log4shell',
+      due: '2021-11-26T23:59:59+08:00',
+      dueUtc: '2021-11-26T15:59:59Z',
+      status: 'overdue',
+      overdueBy: 'P13D',
+      citation: 'Network Product Security Vulnerability Regulations (2021) Art. 7(2)',
+    });
+    expect(miit?.recipient).toMatch(/MIIT/);
+    // Telling Apache, the component's overseas provider, is allowed (Art. 9(7)).
+    const apache = r.checks.find((k) => k.subject.includes('Apache'));
+    expect(apache?.verdict).toBe('allowed');
+    expect(apache?.citation).toMatch(/Art\. 9\(7\)/);
+    // The CRA did not apply in 2021.
+    expect(r.obligations.some((o) => o.regime === 'eu.cra')).toBe(false);
+    expect(r.notes.some((n) => n.regime === 'eu.cra' && n.note.includes('2026-09-11'))).toBe(true);
+    // Every obligation carries the contract's fields.
+    for (const o of r.obligations) {
+      expect(Object.keys(o)).toEqual(expect.arrayContaining(['regime', 'event', 'what', 'recipient', 'status', 'citation']));
+      expect(['due', 'overdue', 'done']).toContain(o.status);
+    }
+  });
+
+  it('before the deadline nothing is overdue: exit 0', async () => {
+    const { code, out } = await run(EXAMPLE, '--as-of', '2021-11-26T23:00', '--format', 'json');
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as ClocksResult).summary.overdue).toBe(0);
+  });
+
+  it('text: names the duty, its due instant, how overdue, and the Art. 9(7) check', async () => {
+    const { code, out } = await run(EXAMPLE, '--as-of', '2021-12-10');
+    expect(code).toBe(1);
+    expect(out).toMatch(/OVERDUE 13 d\s+2021-11-26 23:59:59\+08:00\s+cn\.miit\.vuln\/7\(2\)/);
+    expect(out).toMatch(/allowed\s+vulnerability information to The Apache Software Foundation \(US\)/);
+    expect(out).not.toMatch(/\u001b\[/); // no colour when not a terminal
+  });
+
+  it('ICS: parses back, with the MIIT deadline as a UTC DTSTART', async () => {
+    const { out } = await run(EXAMPLE, '--as-of', '2021-12-10', '--format', 'ics');
+    const cal = new ICAL.Component(ICAL.parse(out));
+    const starts = cal.getAllSubcomponents('vevent').map((v) => (v.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString());
+    expect(starts).toContain('2021-11-26T15:59:59.000Z');
+  });
+
+  it('--drafts writes a CSAF advisory and an OpenVEX document; -o writes the output atomically', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-clocks-'));
+    const outFile = join(dir, 'clocks.json');
+    const { code, out, err } = await run(EXAMPLE, '--as-of', '2021-12-10', '--drafts', join(dir, 'drafts'), '--format', 'json', '-o', outFile);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/wrote 2 draft files/);
+    expect(readdirSync(join(dir, 'drafts')).sort()).toEqual(['example-networks-log4shell.json', 'example-networks-log4shell.openvex.json']);
+    const csaf = JSON.parse(readFileSync(join(dir, 'drafts', 'example-networks-log4shell.json'), 'utf8')) as { document: { csaf_version: string } };
+    expect(csaf.document.csaf_version).toBe('2.0');
+    expect((JSON.parse(readFileSync(outFile, 'utf8')) as ClocksResult).summary.overdue).toBe(1);
+  });
+
+  it('--event filters; an unknown event id is a usage error', async () => {
+    expect((await run(EXAMPLE, '--as-of', '2021-12-10', '--event', 'log4shell', '--format', 'json')).code).toBe(1);
+    const bad = await run(EXAMPLE, '--event', 'nope');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--event: no event with id "nope"/);
+  });
+});
+
+describe('bad input: exit 2 with the place, never a stack trace or a partial write', () => {
+  const tmp = () => mkdtempSync(join(tmpdir(), 'dc-clocks-bad-'));
+
+  it('a bad --as-of or --format', async () => {
+    const a = await run(EXAMPLE, '--as-of', '2021-02-30');
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/<argv>: --as-of: expected YYYY-MM-DD/);
+    const f = await run(EXAMPLE, '--format', 'xml');
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/--format/);
+  });
+
+  it('an event with an unknown field, a bad time zone or an impossible date names file, line and field', async () => {
+    const dir = tmp();
+    const file = join(dir, 'events.yaml');
+    writeFileSync(
+      file,
+      [
+        'organization: { id: acme, name: Acme, organizedIn: CN }',
+        'events:',
+        '  - id: e1',
+        '    kind: vulnerability',
+        '    learned: 2021-11-31',
+        '    timeZone: Mars/Base',
+        '    product: { name: X }',
+        '    exploited: true',
+        '',
+      ].join('\n'),
+    );
+    const drafts = join(dir, 'drafts');
+    const r = await run(file, '--drafts', drafts);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/events\.yaml:5:\d+: events\[0\]\.learned: a date or date-time/);
+    expect(r.err).toMatch(/events\.yaml:6:\d+: events\[0\]\.timeZone: an IANA time zone/);
+    expect(r.err).toMatch(/events\[0\]\.exploited: unknown field "exploited"/);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(drafts)).toBe(false);
+  });
+
+  it('an unknown kind and a report against an unknown duty', async () => {
+    const dir = tmp();
+    const file = join(dir, 'events.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        organization: { id: 'acme', name: 'Acme', organizedIn: 'US' },
+        events: [
+          { id: 'e1', kind: 'rumour', learned: '2024-01-01' },
+          { id: 'e2', kind: 'incident', learned: '2024-01-01', reports: [{ duty: 'us.sec.8k/9.99', at: '2024-01-02' }] },
+        ],
+      }),
+    );
+    const r = await run(file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/events\[0\]\.kind/);
+    expect(r.err).toMatch(/events\[1\]\.reports\[0\]\.duty: expected one of/);
+  });
+
+  it('a missing path', async () => {
+    const r = await run('/nonexistent/dir');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no such file or directory/);
+  });
+});
+
+describe('help teaches with examples', () => {
+  it('lists events, roles, anchors and examples', async () => {
+    const io = memoryIo();
+    const code = await main(['clocks', '--help'], io);
+    expect(code).toBe(0);
+    expect(io.stdout()).toMatch(/datacustoms clocks examples\/log4shell --as-of 2021-12-10/);
+    expect(io.stdout()).toMatch(/--format <format>/);
+  });
+});
