@@ -22,23 +22,32 @@ function optionalString(obj: Record<string, unknown>, key: string, file: string,
   return v;
 }
 
+function asList(v: unknown, file: string, path: string): unknown[] {
+  if (!Array.isArray(v)) throw new InputError({ file, path, message: 'expected an array of components' });
+  return v;
+}
+
 export function readCycloneDxJson(doc: Record<string, unknown>, file: string): SbomRead {
   const specVersion = cycloneDxSpecVersion(doc['specVersion'], file, 'specVersion');
   const entries: SbomEntry[] = [];
-  // explicit stack (no recursion): arbitrarily deep nesting cannot overflow the call stack
-  const stack: { list: unknown; path: string }[] = [];
+  // pre-order walk with an explicit stack of frames (no recursion): any nesting depth is safe
+  const roots: { list: unknown; path: string }[] = [];
+  if (doc['components'] !== undefined) roots.push({ list: doc['components'], path: 'components' });
   const meta = doc['metadata'];
   if (isObject(meta) && isObject(meta['component']) && meta['component']['components'] !== undefined) {
-    stack.push({ list: meta['component']['components'], path: 'metadata.component.components' });
+    roots.push({ list: meta['component']['components'], path: 'metadata.component.components' });
   }
-  if (doc['components'] !== undefined) stack.push({ list: doc['components'], path: 'components' });
-  while (stack.length > 0) {
-    const { list, path } = stack.pop()!;
-    if (!Array.isArray(list)) throw new InputError({ file, path, message: 'expected an array of components' });
-    // push children in reverse so they pop (and are listed) in document order
-    const children: { list: unknown; path: string }[] = [];
-    list.forEach((c: unknown, i: number) => {
-      const p = `${path}[${i}]`;
+  for (const root of roots) {
+    const stack: { list: unknown[]; path: string; i: number }[] = [{ list: asList(root.list, file, root.path), path: root.path, i: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i >= top.list.length) {
+        stack.pop();
+        continue;
+      }
+      const i = top.i++;
+      const c = top.list[i];
+      const p = `${top.path}[${i}]`;
       if (!isObject(c)) throw new InputError({ file, path: p, message: 'expected a component object' });
       entries.push({
         path: p,
@@ -47,9 +56,8 @@ export function readCycloneDxJson(doc: Record<string, unknown>, file: string): S
         version: optionalString(c, 'version', file, p),
         name: optionalString(c, 'name', file, p),
       });
-      if (c['components'] !== undefined) children.push({ list: c['components'], path: `${p}.components` });
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      if (c['components'] !== undefined) stack.push({ list: asList(c['components'], file, `${p}.components`), path: `${p}.components`, i: 0 });
+    }
   }
   return { format: 'CycloneDX JSON', specVersion, entries };
 }

@@ -55,28 +55,35 @@ export function readCycloneDxXml(text: string, file: string): SbomRead {
   } catch (e) {
     throw new InputError({ file, message: `XML could not be read: ${e instanceof Error ? e.message : String(e)}` });
   }
-  const bom = isObject(doc) ? doc['bom'] : undefined;
-  if (!isObject(bom)) throw new InputError({ file, path: 'bom', message: 'expected a CycloneDX <bom> root element' });
   const ns = /<(?:\w+:)?bom\b[^>]*\bxmlns(?::\w+)?\s*=\s*["']http:\/\/cyclonedx\.org\/schema\/bom\/([0-9.]+)["']/.exec(text);
   const specVersion = cycloneDxSpecVersion(ns?.[1], file, 'bom@xmlns');
+  const root = isObject(doc) ? doc['bom'] : undefined;
+  if (root !== '' && !isObject(root)) throw new InputError({ file, path: 'bom', message: 'expected a CycloneDX <bom> root element' });
+  const bom = isObject(root) ? root : {};
 
   const entries: SbomEntry[] = [];
-  const stack: { list: unknown[]; path: string }[] = [];
+  const roots: { list: unknown[]; path: string }[] = [{ list: componentList(bom['components'], file, 'components'), path: 'components' }];
   const meta = bom['metadata'];
   if (isObject(meta)) {
     const subject = componentList(meta, file, 'metadata')[0];
     if (isObject(subject) && subject['components'] !== undefined) {
-      stack.push({ list: componentList(subject['components'], file, 'metadata.component.components'), path: 'metadata.component.components' });
+      roots.push({ list: componentList(subject['components'], file, 'metadata.component.components'), path: 'metadata.component.components' });
     }
   }
-  stack.push({ list: componentList(bom['components'], file, 'components'), path: 'components' });
-  while (stack.length > 0) {
-    const { list, path } = stack.pop()!;
-    const children: { list: unknown[]; path: string }[] = [];
-    list.forEach((c, i) => {
-      const p = `${path}[${i}]`;
+  // pre-order walk with an explicit stack of frames (no recursion)
+  for (const r of roots) {
+    const stack: { list: unknown[]; path: string; i: number }[] = [{ ...r, i: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i >= top.list.length) {
+        stack.pop();
+        continue;
+      }
+      const i = top.i++;
+      const c = top.list[i];
+      const p = `${top.path}[${i}]`;
       if (!isObject(c)) {
-        if (c === '') return; // <component/> with nothing in it
+        if (c === '') continue; // an empty <component/>
         throw new InputError({ file, path: p, message: 'expected a component element' });
       }
       entries.push({
@@ -86,9 +93,8 @@ export function readCycloneDxXml(text: string, file: string): SbomRead {
         version: elementText(c, 'version', file, p),
         name: elementText(c, 'name', file, p),
       });
-      if (c['components'] !== undefined) children.push({ list: componentList(c['components'], file, `${p}.components`), path: `${p}.components` });
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      if (c['components'] !== undefined) stack.push({ list: componentList(c['components'], file, `${p}.components`), path: `${p}.components`, i: 0 });
+    }
   }
   return { format: 'CycloneDX XML', specVersion, entries };
 }

@@ -39,6 +39,7 @@ export function parseDebian(raw: string): DebianVersion | undefined {
   const upstream = dash >= 0 ? rest.slice(0, dash) : rest;
   const revision = dash >= 0 ? rest.slice(dash + 1) : '';
   if (!VALID_UPSTREAM.test(upstream) || !VALID_REVISION.test(revision)) return undefined;
+  if (dash >= 0 && revision === '') return undefined; // dpkg: "revision number is empty"
   if (colon < 0 && upstream.includes(':')) return undefined;
   return { epoch, upstream, revision };
 }

@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { memoryIo } from '../io.js';
+import { sharedPath } from '../../testing/shared.js';
+
+const osv = sharedPath('data', 'osv');
+const sbom = (f: string) => sharedPath('data', 'sbom', f);
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(['sbom', ...args], io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('datacustoms sbom', () => {
+  it('prints exactly {"matches":[…]} with the documented keys, in a stable order', async () => {
+    const { code, out } = await run(sbom('cern-lhc-vdm-editor-e564943.cdx.json'), '--advisories', osv, '--format', 'json');
+    expect(code).toBe(1); // GHSA-xvch is CRITICAL ≥ high
+    const doc = JSON.parse(out) as { matches: Record<string, unknown>[] };
+    expect(Object.keys(doc)).toEqual(['matches']);
+    expect(doc.matches).toEqual([
+      { sbom: sbom('cern-lhc-vdm-editor-e564943.cdx.json'), component: 'pkg:npm/minimist@0.0.8', version: '0.0.8', advisory: 'GHSA-vh95-rmgr-6w4m', aliases: ['CVE-2020-7598'], severity: 'MODERATE', fixed: '0.2.1' },
+      { sbom: sbom('cern-lhc-vdm-editor-e564943.cdx.json'), component: 'pkg:npm/minimist@0.0.8', version: '0.0.8', advisory: 'GHSA-xvch-5gv4-984h', aliases: ['CVE-2021-44906'], severity: 'CRITICAL', fixed: '0.2.4' },
+    ]);
+    expect(Object.keys(doc.matches[0]!)).toEqual(['sbom', 'component', 'version', 'advisory', 'aliases', 'severity', 'fixed']);
+    const again = await run(sbom('cern-lhc-vdm-editor-e564943.cdx.json'), '--advisories', osv, '--format', 'json');
+    expect(again.out).toBe(out);
+  });
+
+  it('omits fixed when no fix is known', async () => {
+    const { out } = await run(sbom('keycloak-10.0.2.cdx.json'), '-a', osv, '--format', 'json');
+    const log4j = (JSON.parse(out) as { matches: { component: string; fixed?: string }[] }).matches.filter((m) => m.component.startsWith('pkg:maven/log4j/log4j@'));
+    expect(log4j).toHaveLength(2);
+    for (const m of log4j) expect('fixed' in m).toBe(false);
+  });
+
+  it('exits by --fail-on: 1 at or above the threshold, 0 below it', async () => {
+    const dropwizard = sbom('dropwizard-1.3.15.cdx.json'); // HIGH and MODERATE matches only
+    expect((await run(dropwizard, '-a', osv)).code).toBe(1);
+    expect((await run(dropwizard, '-a', osv, '--fail-on', 'critical')).code).toBe(0);
+    expect((await run(dropwizard, '-a', osv, '--fail-on', 'never')).code).toBe(0);
+    expect((await run(sbom('trivy-centos-7.cdx.json'), '-a', osv, '--fail-on', 'any')).code).toBe(0); // no match at all
+    expect((await run(dropwizard, '-a', osv, '--fail-on', 'severe')).code).toBe(2);
+  });
+
+  it('text: grouped by severity, CRITICAL first, with the not-evaluated components listed', async () => {
+    const { out } = await run(sbom('juice-shop-11.1.2.cdx.json'), sbom('trivy-centos-7.cdx.json'), '-a', osv);
+    const critical = out.indexOf('CRITICAL (3)');
+    const high = out.indexOf('HIGH (2)');
+    expect(critical).toBeGreaterThan(0);
+    expect(high).toBeGreaterThan(critical);
+    expect(out).toContain('GHSA-jf85-cpcp-j695');
+    expect(out).toMatch(/rpm\s+2\s+purl type "rpm" has no OSV ecosystem/);
+    expect(out).toMatch(/5 matches \(3 critical, 2 high\); 5 at or above --fail-on high/);
+    expect(out).not.toMatch(/\u001b\[/); // no colour when not a terminal
+  });
+
+  it('bad input: exit 2, the file and field named, nothing on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbom-cli-'));
+    const bad = join(dir, 'bad.cdx.json');
+    writeFileSync(bad, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ purl: 'pkg:npm/ok@1.0.0' }, { purl: 'pkg:/nope' }] }));
+    const r = await run(bad, '-a', osv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`${bad}: components[1].purl: malformed purl`);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    const noAdv = await run(bad);
+    expect(noAdv.code).toBe(2);
+    expect(noAdv.err).toMatch(/--advisories/);
+    const badAdv = join(dir, 'adv.json');
+    writeFileSync(badAdv, JSON.stringify({ id: 'X', modified: 'y', affected: [{ package: { ecosystem: 'npm' } }] }));
+    const r2 = await run(sbom('cern-lhc-vdm-editor-e564943.cdx.json'), '-a', badAdv);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain(`${badAdv}: affected[0].package.name`);
+  });
+
+  it('teaches with examples in --help', async () => {
+    const io = memoryIo();
+    expect(await main(['sbom', '--help'], io)).toBe(0);
+    expect(io.stdout()).toMatch(/Examples:/);
+    expect(io.stdout()).toMatch(/--fail-on/);
+  });
+});

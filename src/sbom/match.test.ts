@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { Component } from './components.js';
+import { AdvisoryIndex, type Match, type NotEvaluated } from './match.js';
+import { parseAdvisory } from './osv/parse.js';
+import { packageKey } from './purl.js';
+
+type Event = Record<string, string>;
+function advisory(id: string, ecosystem: string, name: string, ranges: { type?: string; events: Event[] }[], extra: Record<string, unknown> = {}) {
+  return parseAdvisory(
+    {
+      id,
+      modified: '2024-01-01T00:00:00Z',
+      affected: [{ package: { ecosystem, name }, ranges: ranges.map((r) => ({ type: r.type ?? 'ECOSYSTEM', events: r.events })), ...extra }],
+    },
+    `${id}.json`,
+  );
+}
+function component(ecosystem: string, name: string, version: string): Component {
+  return { sbom: 'bom.json', path: 'components[0]', purl: `pkg:x/${name}@${version}`, ecosystem, name, key: packageKey(ecosystem, name), version };
+}
+function run(adv: ReturnType<typeof advisory>[], c: Component): { matches: Match[]; undecided: NotEvaluated[] } {
+  const matches: Match[] = [];
+  const undecided: NotEvaluated[] = [];
+  new AdvisoryIndex(adv).evaluate(c, matches, undecided);
+  return { matches, undecided };
+}
+const affects = (adv: ReturnType<typeof advisory>, eco: string, name: string, v: string): boolean => run([adv], component(eco, name, v)).matches.length > 0;
+
+describe('OSV range evaluation (schema "Evaluation")', () => {
+  const introducedFixed = advisory('A-1', 'Maven', 'g:a', [{ events: [{ introduced: '2.4' }, { fixed: '2.12.2' }] }]);
+  it.each([
+    ['2.3.9', false],
+    ['2.4', true], // introduced is inclusive
+    ['2.4.0', true], // = 2.4 in Maven
+    ['2.12.1', true],
+    ['2.12.2-rc1', true], // a prerelease of the fix sorts below it
+    ['2.12.2', false], // fixed is exclusive
+    ['2.12.2.RELEASE', false], // = 2.12.2
+    ['2.13.0', false],
+  ])('[introduced 2.4, fixed 2.12.2): %s → %s', (v, want) => expect(affects(introducedFixed, 'Maven', 'g:a', v)).toBe(want));
+
+  const lastAffected = advisory('A-2', 'Maven', 'log4j:log4j', [{ events: [{ introduced: '0' }, { last_affected: '1.2.17' }] }]);
+  it.each([
+    ['1.0', true],
+    ['1.2.17', true], // last_affected is inclusive
+    ['1.2.17.1', false],
+    ['1.2.18', false],
+  ])('[0, last_affected 1.2.17]: %s → %s', (v, want) => expect(affects(lastAffected, 'Maven', 'log4j:log4j', v)).toBe(want));
+
+  it('"0" sorts before every version, even ones that parse below "0"', () => {
+    const a = advisory('A-3', 'Maven', 'g:a', [{ events: [{ introduced: '0' }, { fixed: '1.0' }] }]);
+    expect(affects(a, 'Maven', 'g:a', '0-alpha')).toBe(true);
+    expect(affects(a, 'Maven', 'g:a', '0.0.1')).toBe(true);
+  });
+
+  it('an introduced-only range is open-ended, and reports the non-normative hint', () => {
+    const a = advisory('A-4', 'Maven', 'log4j:log4j', [{ events: [{ introduced: '1.2.0' }] }], {
+      database_specific: { last_known_affected_version_range: '<= 1.2.17' },
+    });
+    const { matches } = run([a], component('Maven', 'log4j:log4j', '9.9'));
+    expect(matches).toHaveLength(1); // the hint is not applied
+    expect(matches[0]!.fixed).toBeUndefined();
+    expect(matches[0]!.detail.openEnded).toBe(true);
+    expect(matches[0]!.detail.upperBoundHint).toBe('<= 1.2.17');
+    expect(affects(a, 'Maven', 'log4j:log4j', '1.1')).toBe(false);
+  });
+
+  it('walks events sorted by version, whatever their order in the record', () => {
+    const a = advisory('A-5', 'npm', 'p', [{ events: [{ fixed: '3.0.0' }, { introduced: '2.0.0' }, { fixed: '1.5.0' }, { introduced: '0' }] }]);
+    expect(['0.1.0', '1.4.9', '2.0.0', '2.9.9'].map((v) => affects(a, 'npm', 'p', v))).toEqual([true, true, true, true]);
+    expect(['1.5.0', '1.9.9', '3.0.0'].map((v) => affects(a, 'npm', 'p', v))).toEqual([false, false, false]);
+    const { matches } = run([a], component('npm', 'p', '2.5.0'));
+    expect(matches[0]!.fixed).toBe('3.0.0'); // the fix of the stretch the version sits in
+  });
+
+  it('limit events bound a range from above (v < some limit)', () => {
+    const a = advisory('A-6', 'npm', 'p', [{ events: [{ introduced: '1.0.0' }, { limit: '2.0.0' }] }]);
+    expect(affects(a, 'npm', 'p', '1.9.9')).toBe(true);
+    expect(affects(a, 'npm', 'p', '2.0.0')).toBe(false);
+    const star = advisory('A-7', 'npm', 'p', [{ events: [{ introduced: '1.0.0' }, { limit: '*' }] }]);
+    expect(affects(star, 'npm', 'p', '99.0.0')).toBe(true);
+  });
+
+  it('npm: prereleases are ordered, not excluded as npm ranges would', () => {
+    const a = advisory('A-8', 'npm', 'p', [{ events: [{ introduced: '0' }, { fixed: '1.3.0' }] }]);
+    expect(affects(a, 'npm', 'p', '1.3.0-beta.1')).toBe(true);
+    const b = advisory('A-9', 'npm', 'p', [{ events: [{ introduced: '1.3.0' }] }]);
+    expect(affects(b, 'npm', 'p', '1.3.0-beta.1')).toBe(false);
+  });
+
+  it('versions[] counts on its own, also with ranges that do not match', () => {
+    const a = advisory('A-10', 'npm', 'ua-parser-js', [{ events: [{ introduced: '0.7.29' }, { fixed: '0.7.30' }] }], { versions: ['0.7.29', '0.6.0'] });
+    expect(affects(a, 'npm', 'ua-parser-js', '0.6.0')).toBe(true);
+    expect(affects(a, 'npm', 'ua-parser-js', '0.7.28')).toBe(false);
+    const { matches } = run([a], component('npm', 'ua-parser-js', '0.6.0'));
+    expect(matches[0]!.fixed).toBeUndefined(); // a versions[] hit gives no fixed version
+    expect(matches[0]!.detail.listed).toBe(true);
+  });
+
+  it('versions[] compares with the ecosystem order (Maven 1.0 = 1.0.0), or exactly when there is none', () => {
+    const a = advisory('A-11', 'Maven', 'g:a', [], { versions: ['1.0'] });
+    expect(affects(a, 'Maven', 'g:a', '1.0.0')).toBe(true);
+    const gem = advisory('A-12', 'RubyGems', 'rails', [], { versions: ['7.0.1'] });
+    expect(affects(gem, 'RubyGems', 'rails', '7.0.1')).toBe(true);
+    expect(affects(gem, 'RubyGems', 'rails', '7.0.1.0')).toBe(false);
+  });
+
+  it('several affected[] entries for one package are a union (one match per advisory)', () => {
+    const a = parseAdvisory(
+      {
+        id: 'GHSA-union',
+        modified: '2024-01-01T00:00:00Z',
+        affected: [
+          { package: { ecosystem: 'Maven', name: 'g:a' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.3.1' }] }] },
+          { package: { ecosystem: 'Maven', name: 'g:a' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '2.4' }, { fixed: '2.12.2' }] }] },
+          { package: { ecosystem: 'Maven', name: 'g:a' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '2.13.0' }, { fixed: '2.15.0' }] }] },
+        ],
+      },
+      'x.json',
+    );
+    const hit = (v: string) => run([a], component('Maven', 'g:a', v)).matches;
+    expect(hit('2.3.0')).toHaveLength(1);
+    expect(hit('2.3.1')).toHaveLength(0);
+    expect(hit('2.3.2')).toHaveLength(0); // in the gap between 2.3.1 and 2.4
+    expect(hit('2.12.1')[0]!.fixed).toBe('2.12.2');
+    expect(hit('2.12.2')).toHaveLength(0);
+    expect(hit('2.14.1')[0]!.fixed).toBe('2.15.0');
+    expect(hit('2.15.0')).toHaveLength(0);
+  });
+
+  it('SEMVER ranges use SemVer in any ecosystem; Go versions keep their v', () => {
+    const a = advisory('GO-1', 'Go', 'golang.org/x/sys', [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.1.0' }] }]);
+    expect(affects(a, 'Go', 'golang.org/x/sys', 'v0.0.0-20210817142637-7d9622a276b7')).toBe(true);
+    expect(affects(a, 'Go', 'golang.org/x/sys', 'v0.1.0')).toBe(false);
+    const gem = advisory('R-1', 'RubyGems', 'rack', [{ type: 'SEMVER', events: [{ introduced: '2.0.0' }, { fixed: '2.2.3' }] }]);
+    expect(affects(gem, 'RubyGems', 'rack', '2.1.0')).toBe(true);
+  });
+
+  it('reports what it cannot decide instead of guessing', () => {
+    const git = advisory('G-1', 'npm', 'p', [{ type: 'GIT', events: [{ introduced: 'abc123' }, { fixed: 'def456' }] }]);
+    expect(run([git], component('npm', 'p', '1.0.0')).undecided[0]!.reason).toMatch(/GIT/);
+    const gem = advisory('R-2', 'RubyGems', 'rack', [{ events: [{ introduced: '0' }, { fixed: '2.2.3' }] }]);
+    expect(run([gem], component('RubyGems', 'rack', '2.1.0')).undecided[0]!.reason).toMatch(/no RubyGems version order/);
+    const py = advisory('P-1', 'PyPI', 'pkg', [{ events: [{ introduced: '0' }, { fixed: '2.0' }] }]);
+    const r = run([py], component('PyPI', 'pkg', '2004d'));
+    expect(r.matches).toEqual([]);
+    expect(r.undecided[0]!.reason).toMatch(/"2004d" is not valid for PEP 440/);
+    const badEvent = advisory('N-1', 'npm', 'p', [{ events: [{ introduced: '0' }, { fixed: 'not-a-version' }] }]);
+    expect(run([badEvent], component('npm', 'p', '1.0.0')).undecided[0]!.reason).toMatch(/not-a-version/);
+  });
+
+  it('matches names the way each registry does', () => {
+    const py = advisory('P-2', 'PyPI', 'PyYAML', [{ events: [{ introduced: '0' }, { fixed: '5.4' }] }]);
+    expect(affects(py, 'PyPI', 'pyyaml', '5.3.1')).toBe(true);
+    expect(affects(py, 'PyPI', 'py-yaml', '5.3.1')).toBe(false);
+    const npm = advisory('N-2', 'npm', 'JSONStream', [{ events: [{ introduced: '0' }, { fixed: '1.0.0' }] }]);
+    expect(affects(npm, 'npm', 'jsonstream', '0.9.0')).toBe(true);
+    const mvn = advisory('M-1', 'Maven', 'org.apache.logging.log4j:log4j-core', [{ events: [{ introduced: '0' }, { fixed: '2.15.0' }] }]);
+    expect(affects(mvn, 'Maven', 'org.apache.logging.log4j:log4j-api', '2.10.0')).toBe(false);
+    expect(affects(mvn, 'npm', 'org.apache.logging.log4j:log4j-core', '2.10.0')).toBe(false);
+  });
+
+  it('takes severity from database_specific, else from the CVSS vector, else UNKNOWN', () => {
+    const base = { id: 'S', modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'npm', name: 'p' }, versions: ['1.0.0'] }] };
+    const sev = (extra: object) => run([parseAdvisory({ ...base, ...extra }, 's.json')], component('npm', 'p', '1.0.0')).matches[0]!.severity;
+    expect(sev({ database_specific: { severity: 'moderate' } })).toBe('MODERATE');
+    expect(sev({ severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }] })).toBe('CRITICAL');
+    expect(sev({ severity: [{ type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }] })).toBe('UNKNOWN');
+    expect(sev({})).toBe('UNKNOWN');
+  });
+});

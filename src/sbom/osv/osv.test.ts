@@ -1,0 +1,86 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { InputError } from '../../common/errors.js';
+import { sharedPath } from '../../testing/shared.js';
+import { loadAdvisories } from './load.js';
+import { parseAdvisory, parseAdvisoryDocument } from './parse.js';
+
+const rec = (id: string, modified: string, extra: object = {}) => ({
+  id,
+  modified,
+  affected: [{ package: { ecosystem: 'npm', name: 'p' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0.0' }] }] }],
+  ...extra,
+});
+const problem = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems[0]!;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+};
+
+describe('OSV records', () => {
+  it('read the saved GHSA records, including the per-package GHSA hint', () => {
+    const set = loadAdvisories([sharedPath('data', 'osv', 'GHSA-fp5r-v3w9-4333.json')]);
+    expect(set.advisories).toHaveLength(1);
+    const a = set.advisories[0]!;
+    expect(a).toMatchObject({ id: 'GHSA-fp5r-v3w9-4333', aliases: ['CVE-2021-4104'], databaseSeverity: 'HIGH' });
+    expect(a.affected[0]).toMatchObject({ ecosystem: 'Maven', name: 'log4j:log4j', lastKnownAffected: '<= 1.2.17' });
+  });
+
+  it('load a file, a directory (recursively, *.json and *.zip) and a zip, in a stable order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osv-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(rec('B-1', '2024-01-01T00:00:00Z')));
+    writeFileSync(join(dir, 'sub', 'a.json'), JSON.stringify([rec('A-1', '2024-01-01T00:00:00Z'), rec('A-2', '2024-01-01T00:00:00Z')]));
+    writeFileSync(join(dir, 'notes.txt'), 'ignored');
+    const zip = zipSync({ 'x/C-1.json': strToU8(JSON.stringify(rec('C-1', '2024-01-01T00:00:00Z'))), 'README.md': strToU8('# no') });
+    writeFileSync(join(dir, 'sub', 'all.zip'), zip);
+    const set = loadAdvisories([dir]);
+    expect(set.advisories.map((a) => a.id)).toEqual(['A-1', 'A-2', 'B-1', 'C-1']);
+    expect(set.documents).toBe(3);
+    expect(set.advisories.find((a) => a.id === 'C-1')!.source).toBe(`${join(dir, 'sub', 'all.zip')}!x/C-1.json`);
+    // a zip named anything is still a zip
+    const odd = join(dir, 'advisories.bin');
+    writeFileSync(odd, zip);
+    expect(loadAdvisories([odd]).advisories.map((a) => a.id)).toEqual(['C-1']);
+  });
+
+  it('keep the record with the later modified, and set withdrawn ones aside', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osv-'));
+    writeFileSync(join(dir, '1.json'), JSON.stringify(rec('X-1', '2024-05-01T00:00:00Z', { aliases: ['new'] })));
+    writeFileSync(join(dir, '2.json'), JSON.stringify(rec('X-1', '2023-01-01T00:00:00Z', { aliases: ['old'] })));
+    writeFileSync(join(dir, '3.json'), JSON.stringify(rec('W-1', '2024-01-01T00:00:00Z', { withdrawn: '2024-02-01T00:00:00Z' })));
+    const set = loadAdvisories([dir]);
+    expect(set.advisories.map((a) => [a.id, a.aliases])).toEqual([['X-1', ['new']]]);
+    expect(set.superseded).toBe(1);
+    expect(set.withdrawn).toEqual(['W-1']);
+  });
+
+  it('name the file and field of a malformed record', () => {
+    expect(problem(() => parseAdvisory({ modified: 'x' }, 'a.json'))).toMatchObject({ file: 'a.json', path: 'id' });
+    expect(problem(() => parseAdvisory({ id: 'A', modified: 'x', affected: {} }, 'a.json')).path).toBe('affected');
+    expect(problem(() => parseAdvisory({ id: 'A', modified: 'x', affected: [{ package: { name: 'p' } }] }, 'a.json')).path).toBe('affected[0].package.ecosystem');
+    const twoKeys = { id: 'A', modified: 'x', affected: [{ package: { ecosystem: 'npm', name: 'p' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { introduced: '1.0.0', fixed: '2.0.0' }] }] }] };
+    expect(problem(() => parseAdvisory(twoKeys, 'a.json'))).toMatchObject({ path: 'affected[0].ranges[0].events[1]' });
+    const numeric = { id: 'A', modified: 'x', affected: [{ package: { ecosystem: 'npm', name: 'p' }, versions: ['1.0.0', 2] }] };
+    expect(problem(() => parseAdvisory(numeric, 'a.json')).path).toBe('affected[0].versions[1]');
+    expect(problem(() => parseAdvisoryDocument([rec('A', 'x'), { id: 3 }], 'arr.json')).path).toBe('[1].id');
+    const dir = mkdtempSync(join(tmpdir(), 'osv-'));
+    writeFileSync(join(dir, 'broken.json'), '{"id": "A",\n "modified": }');
+    expect(problem(() => loadAdvisories([dir]))).toMatchObject({ file: join(dir, 'broken.json'), line: 2 });
+    writeFileSync(join(dir, 'broken.zip'), 'PK\u0003\u0004garbage');
+    expect(problem(() => loadAdvisories([join(dir, 'broken.zip')])).message).toMatch(/zip/);
+    expect(problem(() => loadAdvisories([join(dir, 'missing')])).message).toMatch(/ENOENT/);
+  });
+
+  it('accept records the matcher can use even when the schema would want more', () => {
+    const a = parseAdvisory({ id: 'G', modified: 'x', affected: [{ ranges: [{ type: 'GIT', repo: 'r', events: [{ introduced: 'abc' }] }] }] }, 'g.json');
+    expect(a.affected).toEqual([]); // no package: nothing a purl can match
+  });
+});

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { InputError } from '../../common/errors.js';
+import { sharedPath } from '../../testing/shared.js';
+import { parseSbom } from '../scan.js';
+import { parseJson, syntaxErrorOffset } from './json.js';
+import { readSbomText } from './sbom.js';
+
+const cdx = (components: unknown, specVersion = '1.5') => JSON.stringify({ bomFormat: 'CycloneDX', specVersion, components });
+const problem = (f: () => unknown): { path?: string; line?: number; column?: number; message: string } => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems[0]!;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+};
+
+describe('SBOM readers', () => {
+  it('recognise the format by content', () => {
+    const read = (f: string) => readSbomText(readFileSync(sharedPath('data', 'sbom', f), 'utf8'), f);
+    expect(read('keycloak-10.0.2.cdx.json')).toMatchObject({ format: 'CycloneDX JSON', specVersion: '1.2' });
+    expect(read('trivy-centos-7.cdx.json')).toMatchObject({ format: 'CycloneDX JSON', specVersion: '1.5' });
+    expect(read('postgres-11.15-stretch.syft.cdx.xml')).toMatchObject({ format: 'CycloneDX XML', specVersion: '1.4' });
+    expect(read('trivy-centos-7.spdx.json')).toMatchObject({ format: 'SPDX JSON', specVersion: '2.2' });
+    expect(read('scalibr-ubuntu-pcre3.spdx.json')).toMatchObject({ format: 'SPDX JSON', specVersion: '2.3' });
+  });
+
+  it('decode purls: qualifiers dropped, %40 scopes, %3A epochs, Maven group:artifact, PEP 503 names', () => {
+    const s = parseSbom(
+      cdx([
+        { purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar' },
+        { purl: 'pkg:npm/%40vitest/mocker@1.0.0' },
+        { purl: 'pkg:pypi/PyYAML@5.3.1' },
+        { purl: 'pkg:golang/golang.org/x/sys@v0.0.0-20210817142637-7d9622a276b7' },
+        { purl: 'pkg:deb/debian/libc6@2.24-11%2Bdeb9u4?arch=amd64&distro=debian-9' },
+        { purl: 'pkg:deb/debian/openssl@1.1.0l-1~deb9u1?distro=stretch' },
+      ]),
+      'bom.json',
+    );
+    expect(s.components.map((c) => [c.ecosystem, c.name, c.version])).toEqual([
+      ['Maven', 'org.apache.logging.log4j:log4j-core', '2.14.1'],
+      ['npm', '@vitest/mocker', '1.0.0'],
+      ['PyPI', 'pyyaml', '5.3.1'],
+      ['Go', 'golang.org/x/sys', 'v0.0.0-20210817142637-7d9622a276b7'],
+      ['Debian:9', 'libc6', '2.24-11+deb9u4'],
+      ['Debian:9', 'openssl', '1.1.0l-1~deb9u1'],
+    ]);
+    expect(s.components[0]!.purl).toBe('pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar');
+  });
+
+  it('fall back to the component version when the purl has none (osv-scanner#3007), and list what they skip', () => {
+    const s = parseSbom(cdx([{ purl: 'pkg:npm/lodash', version: '4.17.20' }, { name: 'no-purl', version: '1' }, { purl: 'pkg:npm/x' }, { purl: 'pkg:rpm/centos/bash@4.2' }]), 'b.json');
+    expect(s.components.map((c) => c.version)).toEqual(['4.17.20']);
+    expect(s.unscanned.map((u) => [u.path, u.group])).toEqual([
+      ['components[1]', 'no purl'],
+      ['components[2]', 'npm'],
+      ['components[3]', 'rpm'],
+    ]);
+  });
+
+  it('walk nested components in document order, without recursion (10,000 levels deep)', () => {
+    const s = parseSbom(cdx([{ purl: 'pkg:npm/a@1.0.0', components: [{ purl: 'pkg:npm/b@1.0.0', components: [{ purl: 'pkg:npm/c@1.0.0' }] }] }, { purl: 'pkg:npm/d@1.0.0' }]), 'n.json');
+    expect(s.components.map((c) => `${c.name} ${c.path}`)).toEqual([
+      'a components[0]',
+      'b components[0].components[0]',
+      'c components[0].components[0].components[0]',
+      'd components[1]',
+    ]);
+    const depth = 10_000;
+    const deep = '{"bomFormat":"CycloneDX","specVersion":"1.6","components":' + '[{"purl":"pkg:npm/x@1.0.0","components":'.repeat(depth) + '[]' + '}]'.repeat(depth) + '}';
+    expect(parseSbom(deep, 'deep.json').components).toHaveLength(depth);
+    const xml = '<bom xmlns="http://cyclonedx.org/schema/bom/1.5"><components>' + '<component><purl>pkg:npm/x@1.0.0</purl><components>'.repeat(depth) + '</components></component>'.repeat(depth) + '</components></bom>';
+    expect(problem(() => parseSbom(xml, 'deep.xml')).message).toMatch(/XML could not be read|nested/);
+  });
+
+  it('name the file and the field of a malformed purl', () => {
+    const e = problem(() => parseSbom(cdx([{ purl: 'pkg:npm/a@1' }, ...Array(11).fill({ name: 'x' }), { purl: 'not a purl' }]), 'bad.json'));
+    expect(e.path).toBe('components[12].purl');
+    expect(e.message).toMatch(/malformed purl "not a purl"/);
+    expect(problem(() => parseSbom(cdx([{ purl: 42 }]), 'b.json')).path).toBe('components[0].purl');
+    expect(problem(() => parseSbom(cdx([{ purl: 'pkg:maven/only-name@1' }]), 'b.json')).message).toMatch(/namespace/);
+    expect(problem(() => parseSbom(cdx([{ purl: 'pkg:npm/' + 'a'.repeat(5000) + '@1' }]), 'b.json')).message).toMatch(/longer than/);
+    const spdx = JSON.stringify({ spdxVersion: 'SPDX-2.3', packages: [{ name: 'p', externalRefs: [{ referenceType: 'purl', referenceLocator: 'pkg:' }] }] });
+    expect(problem(() => parseSbom(spdx, 's.json')).path).toBe('packages[0].externalRefs[0].referenceLocator');
+    const xml = '<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><components><component><purl>pkg:npm/a@1</purl></component><component><purl>%%%</purl></component></components></bom>';
+    expect(problem(() => parseSbom(xml, 'b.xml')).path).toBe('components[1].purl');
+  });
+
+  it('reject what is not an SBOM, with a location', () => {
+    expect(problem(() => parseSbom('{"bomFormat":"CycloneDX","specVersion":"2.0"}', 'v.json')).path).toBe('specVersion');
+    expect(problem(() => parseSbom('{"bomFormat":"SWID"}', 'v.json')).path).toBe('bomFormat');
+    expect(problem(() => parseSbom('{"spdxVersion":"SPDX-3.0"}', 'v.json')).path).toBe('spdxVersion');
+    expect(problem(() => parseSbom('[]', 'v.json')).message).toMatch(/JSON object/);
+    expect(problem(() => parseSbom(cdx({ a: 1 }), 'v.json')).path).toBe('components');
+    expect(problem(() => parseSbom(cdx([1]), 'v.json')).path).toBe('components[0]');
+    expect(problem(() => parseSbom('{\n  "bomFormat": "CycloneDX",\n  "components": [ x ]\n}', 'v.json'))).toMatchObject({ line: 3, column: 19 });
+    expect(problem(() => parseSbom('<bom><a></b></bom>', 'v.xml'))).toMatchObject({ line: 1 });
+    expect(problem(() => parseSbom('<?xml version="1.0"?><!DOCTYPE bom [<!ENTITY a "aaaa">]><bom/>', 'v.xml')).message).toMatch(/DOCTYPE/);
+    expect(problem(() => parseSbom('<bom xmlns="urn:other"/>', 'v.xml')).path).toBe('bom@xmlns');
+  });
+
+  it('survive random bytes and mutated SBOMs: an InputError or a result, never a crash', () => {
+    const base = cdx([{ purl: 'pkg:npm/a@1.0.0', components: [{ purl: 'pkg:maven/g/a@1' }] }]);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.nat(base.length), fc.nat(20), (junk, at, cut) => {
+        for (const text of [junk, base.slice(0, at) + junk + base.slice(at + cut), '<' + junk]) {
+          try {
+            parseSbom(text, 'fuzz');
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('parseJson locations', () => {
+  it('point at the first syntax error', () => {
+    for (const [text, offset] of [
+      ['{"a": x}', 6],
+      ['[1, 2,, 3]', 6],
+      ['{"a" 1}', 5],
+      ['# not json', 0],
+      ['{"a": "\u0001"}', 7],
+      ['[1] [2]', 4],
+      ['{"a": [1, {"b": tru}]}', 16],
+    ] as const) {
+      expect(syntaxErrorOffset(text)).toBe(offset);
+    }
+    expect(() => parseJson('', 'e.json')).toThrow(InputError);
+  });
+});
