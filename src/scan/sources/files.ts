@@ -11,9 +11,7 @@ import { InputError } from '../../common/errors.js';
 import type { SourceScanner } from '../core/types.js';
 import { counted, decode, detectEncoding, encodingExists, gunzip, magic, peek, type Encoding } from './decode.js';
 import { readJsonDocument } from './json-document.js';
-import { parquetUnit } from './parquet.js';
 import { safeRecordId } from './record-id.js';
-import { openSqlite } from './sqlite.js';
 import type { ProgressFn, Skipped, SourceContext, SourceGroup, SourceUnit, UnitOutcome } from './types.js';
 
 export type TextFormat = 'csv' | 'tsv' | 'psv' | 'jsonl' | 'json' | 'text';
@@ -111,9 +109,9 @@ export async function openFiles(path: string, ctx: SourceContext): Promise<Sourc
   const closers: (() => Promise<void>)[] = [];
   for (const file of files) {
     const kind = await fileKind(file);
-    if (kind === 'parquet') units.push(parquetUnit(file, ctx));
+    if (kind === 'parquet') units.push((await import('./parquet.js')).parquetUnit(file, ctx));
     else if (kind === 'sqlite') {
-      const g = openSqlite(file, ctx);
+      const g = (await import('./sqlite.js')).openSqlite(file, ctx);
       units.push(...g.units);
       skipped.push(...g.skipped);
       closers.push(() => g.close());

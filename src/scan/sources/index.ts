@@ -4,9 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { openFiles } from './files.js';
-import { openMysql } from './mysql.js';
-import { openPostgres } from './postgres.js';
-import { openSqlite } from './sqlite.js';
 import { dbKind, parseDbTarget } from './url.js';
 import type { SourceContext, SourceGroup } from './types.js';
 
@@ -18,7 +15,8 @@ export async function openTarget(target: string, ctx: SourceContext): Promise<So
   const kind = existsSync(target) ? undefined : dbKind(target);
   if (kind === undefined) return openFiles(target, ctx);
   const t = parseDbTarget(target);
-  if (kind === 'postgres') return openPostgres(t, ctx);
-  if (kind === 'mysql') return openMysql(t, ctx);
-  return openSqlite(t.connect, ctx, t.tables);
+  // drivers load on first use: the CLI starts fast and a file scan never loads them
+  if (kind === 'postgres') return (await import('./postgres.js')).openPostgres(t, ctx);
+  if (kind === 'mysql') return (await import('./mysql.js')).openMysql(t, ctx);
+  return (await import('./sqlite.js')).openSqlite(t.connect, ctx, t.tables);
 }

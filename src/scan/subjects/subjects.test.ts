@@ -37,7 +37,7 @@ describe('SipHash-2-4', () => {
 
   it('hashes strings as their UTF-16LE bytes', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((a) => String.fromCharCode(...a)), (s) => {
         expect(sipHashString(refKey, s)).toEqual(sipHashBytes(refKey, Buffer.from(s, 'utf16le')));
       }),
     );

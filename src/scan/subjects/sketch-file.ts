@@ -1,0 +1,85 @@
+/**
+ * Saved subject sketches (`scan --sketch-out FILE`, merged back with `--merge FILE`), so
+ * scans of parts — shards, days, databases — add up to distinct subjects over the whole
+ * without double counting. The file holds HyperLogLog registers (and, for small sets,
+ * keyed 53-bit hash prefixes) plus the key's fingerprint; never a raw value or the key.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../../common/errors.js';
+import { SubjectCounter } from './counter.js';
+import { HyperLogLog, HLL_PRECISION } from './hll.js';
+import type { SubjectKey } from './key.js';
+
+export const SKETCH_FORMAT = 'datacustoms-subject-sketches';
+
+const SketchDataSchema = z
+  .object({
+    p: z.literal(HLL_PRECISION),
+    registers: z.string(),
+    exact: z.array(z.number().int().nonnegative()).optional(),
+  })
+  .strict();
+
+export const SketchFileSchema = z
+  .object({
+    format: z.literal(SKETCH_FORMAT),
+    version: z.literal(1),
+    key: z.string().regex(/^[0-9a-f]{16}$/),
+    sources: z.array(
+      z
+        .object({
+          source: z.string(),
+          records: z.number().int().nonnegative(),
+          subjects: z.record(z.string().regex(/^[A-Z]{2}$/), SketchDataSchema),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type SketchFile = z.infer<typeof SketchFileSchema>;
+
+export interface SketchedSource {
+  readonly source: string;
+  readonly records: number;
+  readonly counter: SubjectCounter;
+}
+
+export function sketchFile(key: SubjectKey, sources: readonly SketchedSource[]): SketchFile {
+  return {
+    format: SKETCH_FORMAT,
+    version: 1,
+    key: key.fingerprint,
+    sources: sources.map((s) => ({ source: s.source, records: s.records, subjects: s.counter.toJSON() as SketchFile['sources'][number]['subjects'] })),
+  };
+}
+
+/** Reads a sketch file into one counter per source; the key must be the one in use. */
+export function readSketchFile(file: string, key: SubjectKey): SketchedSource[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError({ file, message: `not a sketch file: ${(e as Error).message}` });
+  }
+  const parsed = SketchFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError({ file, path: issue.path.join('.'), message: `not a datacustoms sketch file: ${issue.message}` });
+  }
+  if (parsed.data.key !== key.fingerprint) {
+    throw new InputError({ file, path: 'key', message: 'made with a different scan key; sketches only merge under the same key (see --key, .datacustoms/scan.key)' });
+  }
+  return parsed.data.sources.map((s, i) => {
+    const counter = new SubjectCounter(key);
+    for (const [j, d] of Object.entries(s.subjects)) {
+      try {
+        counter.mergeSketch(j, HyperLogLog.fromJSON(d));
+      } catch (e) {
+        throw new InputError({ file, path: `sources[${i}].subjects.${j}`, message: (e as Error).message });
+      }
+    }
+    return { source: s.source, records: s.records, counter };
+  });
+}
