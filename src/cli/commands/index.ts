@@ -11,4 +11,7 @@ export const commands: readonly (() => Promise<CommandModule>)[] = [
   () => import('./rules.js').then((m) => m.command),
   () => import('./clocks.js').then((m) => m.command),
   () => import('./sbom.js').then((m) => m.command),
+  () => import('./scan.js').then((m) => m.command),
+  () => import('./lists.js').then((m) => m.command),
+  () => import('./screen.js').then((m) => m.command),
 ];

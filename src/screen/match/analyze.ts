@@ -62,10 +62,10 @@ function weightOf(kind: TokenKind, s: MatchSettings): number {
   }
 }
 
-function latinTokens(words: readonly string[], s: MatchSettings, out: Token[]): void {
+function latinTokens(words: readonly string[], s: MatchSettings, out: Token[], person: boolean): void {
   let i = 0;
   while (i < words.length) {
-    const legal = legalFormAt(words, i);
+    const legal = person ? undefined : legalFormAt(words, i);
     // A legal form never swallows the whole name ("Company" alone stays a word).
     if (legal && !(legal.length === words.length && out.length === 0)) {
       const surface = words.slice(i, i + legal.length).join(' ');
@@ -114,8 +114,11 @@ function makeName(name: string, tokens: Token[], variants: AnalyzedName[] = [], 
   return { name, tokens, key: tokens.map((t) => t.text).join(' '), variants, han: tokens.some((t) => t.han), ...(derivation ? { derivation } : {}) };
 }
 
-/** Analyses one name. Never throws; an empty or punctuation-only name has no tokens. */
-export function analyzeName(name: string, s: MatchSettings): AnalyzedName {
+/**
+ * Analyses one name. Never throws; an empty or punctuation-only name has no tokens.
+ * `person`: a personal name (no legal forms are looked for: "Yu", "Pao" are names there).
+ */
+export function analyzeName(name: string, s: MatchSettings, person = false): AnalyzedName {
   let text = name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH) : name;
   text = text.replace(BOILERPLATE, '');
   const runs = splitRuns(foldText(text));
@@ -127,7 +130,7 @@ export function analyzeName(name: string, s: MatchSettings): AnalyzedName {
   const flushLatin = () => {
     if (latin.length === 0) return;
     const before = tokens.length;
-    latinTokens(wordsOf(latin.join(' ')), s, tokens);
+    latinTokens(wordsOf(latin.join(' ')), s, tokens, person);
     for (const t of tokens.slice(before)) {
       pinyin.push(t);
       gloss.push(t);

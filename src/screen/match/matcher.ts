@@ -90,7 +90,7 @@ export class Matcher {
       const seen = new Set<string>();
       const cores: string[] = [];
       const add = (listed: string, kind: NameKind, citation?: string) => {
-        const analyzed = analyzeName(listed, this.settings);
+        const analyzed = analyzeName(listed, this.settings, entry.type === 'person');
         if (kind !== 'registered') cores.push(coreOf(analyzed));
         if (analyzed.tokens.length === 0 || seen.has(analyzed.key)) return;
         seen.add(analyzed.key);

@@ -105,7 +105,13 @@ function foldUnicode(input: string): string {
     else if (cp < 0x20 || cp === 0x7f || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfeff || (cp >= 0x2028 && cp <= 0x202e)) s += ' ';
     else s += ch;
   }
-  s = s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  // Transliterate before and after stripping marks: й and ё are letters of their own in
+  // Cyrillic (before), accented Greek letters are their base letter (after).
+  s = transliterate(s.normalize('NFKC').toLowerCase());
+  return transliterate(s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC'));
+}
+
+function transliterate(s: string): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

@@ -51,7 +51,9 @@ export const PLACES: ReadonlySet<string> = new Set([
 const NUMBER_WORDS: Record<string, string> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
   eleven: '11', twelve: '12', first: '1', second: '2', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7',
-  eighth: '8', ninth: '9', tenth: '10', eleventh: '11', twelfth: '12',
+  eighth: '8', ninth: '9', tenth: '10', eleventh: '11', twelfth: '12', thirteen: '13', fourteen: '14', fifteen: '15',
+  sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirteenth: '13', fourteenth: '14',
+  fifteenth: '15', sixteenth: '16', seventeenth: '17', eighteenth: '18', nineteenth: '19', twentieth: '20',
 };
 
 /** Abbreviations that are not letter-subsequences of their long form are few; list them. */

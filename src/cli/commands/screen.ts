@@ -1,0 +1,309 @@
+/**
+ * `datacustoms screen <name>...` and `datacustoms screen <inventory file|dir>...`: every name
+ * against every list in the store; for inventories, every entity name and alias, with hits
+ * written back into the inventory file(s) as `designations` (comments kept, atomic write).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { isMap, isSeq, type Document } from 'yaml';
+import { ExitCode, InputError } from '../../common/errors.js';
+import { expandInputs, loadInventory, parseSource } from '../../inventory/load.js';
+import type { ListEntry } from '../../screen/types.js';
+import { Matcher } from '../../screen/match/matcher.js';
+import { designationsFrom, isAlert, mergeDesignations, screen, type ScreenMatch, type ScreenQuery, type ScreenResult } from '../../screen/screen.js';
+import { loadListEntries } from '../../screen/lists/store.js';
+import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
+import { isCivilDate, type CivilDate } from '../../time/civil-date.js';
+import type { CommandContext, CommandModule } from '../command.js';
+import { alignColumns, parseFormat, styler, type Styler } from '../format.js';
+import { writeFileAtomic } from '../io.js';
+
+const FORMATS = ['text', 'json'] as const;
+const INVENTORY_EXT = new Set(['.yaml', '.yml', '.json']);
+
+interface ScreenCliOptions {
+  format?: string;
+  country?: string;
+  type?: string;
+  all?: boolean;
+  threshold?: string;
+  asOf?: string;
+  store?: string;
+  dryRun?: boolean;
+  names?: boolean;
+  limit?: string;
+}
+
+const HELP = `
+Arguments are names to screen, or inventory files and folders (YAML or JSON): then every
+entity name and alias is screened and the hits are written back to the entity as
+designations (list, program, listedFrom, listedUntil, source = list entry id, matchedName,
+score). Re-running replaces what an earlier screen wrote; declared designations stay.
+
+Matching is by words, not whole strings: legal forms are mapped (Co., Ltd. = Company Limited,
+AO = JSC), generic words (Technology, Group) weigh less, numbers must agree, word order is
+free, typos within an edit budget, acronyms, and Chinese names (simplified = traditional,
+legal forms segmented, pinyin as a secondary key, a shipped table of registered Chinese names).
+
+Examples:
+  $ datacustoms lists import ../shared/data/lists          # once: load the lists
+  $ datacustoms screen "Huawei Technologies Co" 华为技术有限公司
+  $ datacustoms screen "DJI" --country CN --all             # also candidates below the threshold
+  $ datacustoms screen inventory/ --dry-run                 # report only, write nothing
+  $ datacustoms screen inventory/entities.yaml --format json
+
+Exit: 0 no match · 1 a match at or above the alert threshold · 2 bad input or no lists loaded.
+JSON: docs/screen.md ("JSON output").`;
+
+function parseOptions(opts: ScreenCliOptions) {
+  const format = parseFormat(opts.format, FORMATS, 'text');
+  let country: string | undefined;
+  if (opts.country !== undefined) {
+    country = opts.country.toUpperCase();
+    if (!/^[A-Z]{2}$/.test(country)) throw new InputError({ file: '<argv>', path: '--country', message: `expected an ISO 3166-1 alpha-2 code such as CN or US, got "${opts.country}"` });
+  }
+  let type: 'company' | 'person' | undefined;
+  if (opts.type !== undefined) {
+    if (opts.type !== 'company' && opts.type !== 'person') throw new InputError({ file: '<argv>', path: '--type', message: `expected company or person, got "${opts.type}"` });
+    type = opts.type;
+  }
+  let threshold: number | undefined;
+  if (opts.threshold !== undefined) {
+    threshold = Number(opts.threshold);
+    if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) throw new InputError({ file: '<argv>', path: '--threshold', message: `expected a number in (0, 1], got "${opts.threshold}"` });
+  }
+  let limit: number | undefined;
+  if (opts.limit !== undefined) {
+    limit = Number(opts.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new InputError({ file: '<argv>', path: '--limit', message: `expected a whole number ≥ 1, got "${opts.limit}"` });
+  }
+  const asOf = (opts.asOf ?? new Date().toISOString().slice(0, 10)) as CivilDate;
+  if (!isCivilDate(asOf)) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected a date YYYY-MM-DD, got "${opts.asOf}"` });
+  return { format, country, type, threshold, limit, asOf, all: Boolean(opts.all) };
+}
+
+function isInventoryPath(arg: string): boolean {
+  try {
+    const st = statSync(arg);
+    return st.isDirectory() || (st.isFile() && INVENTORY_EXT.has(extname(arg).toLowerCase()));
+  } catch {
+    return false;
+  }
+}
+
+async function loadEntries(storeFlag: string | undefined): Promise<ListEntry[]> {
+  const path = resolveStorePath({ store: storeFlag });
+  const hint = 'no lists loaded: run `datacustoms lists import <file|dir>` first (e.g. `datacustoms lists import ../shared/data/lists`)';
+  if (!storeExists(path)) throw new InputError({ file: path, path: '--store', message: hint });
+  const store = await openStore(path);
+  try {
+    const entries = await loadListEntries(store);
+    if (entries.length === 0) throw new InputError({ file: path, path: '--store', message: hint });
+    return entries;
+  } finally {
+    await store.close();
+  }
+}
+
+function progress(ctx: CommandContext, text: string): void {
+  if (ctx.io.isTTY) ctx.io.err(`\r\u001b[2K${text}`);
+}
+
+// --- inventory mode ------------------------------------------------------------------------
+
+interface EntityView {
+  readonly id: string;
+  readonly names: string[];
+  readonly query: Omit<ScreenQuery, 'name'>;
+}
+
+function entityView(raw: unknown): EntityView | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const e = raw as Record<string, unknown>;
+  if (typeof e['id'] !== 'string' || typeof e['name'] !== 'string') return undefined;
+  const aliases = Array.isArray(e['aliases']) ? e['aliases'].filter((a): a is string => typeof a === 'string') : [];
+  const kind = e['kind'];
+  const citizenships = Array.isArray(e['citizenships']) ? e['citizenships'].filter((c): c is string => typeof c === 'string') : [];
+  const country =
+    kind === 'individual'
+      ? (citizenships[0] ?? (typeof e['primaryResidence'] === 'string' ? e['primaryResidence'] : undefined))
+      : typeof e['organizedIn'] === 'string'
+        ? e['organizedIn']
+        : typeof e['government'] === 'string'
+          ? e['government']
+          : undefined;
+  return {
+    id: e['id'],
+    names: [...new Set([e['name'], ...aliases])],
+    query: { type: kind === 'individual' ? 'person' : 'company', ...(country ? { country } : {}) },
+  };
+}
+
+interface InventoryRow extends ScreenResult {
+  readonly file: string;
+  readonly entity: string;
+}
+
+interface FileEdit {
+  readonly file: string;
+  readonly data: string;
+  readonly changed: boolean;
+}
+
+function screenInventory(
+  paths: readonly string[],
+  matcher: Matcher,
+  o: ReturnType<typeof parseOptions>,
+  ctx: CommandContext,
+): { rows: InventoryRow[]; edits: FileEdit[] } {
+  loadInventory(paths); // validates everything first: bad input stops here, with locations
+  const rows: InventoryRow[] = [];
+  const edits: FileEdit[] = [];
+  const screenOpts = { asOf: o.asOf, all: o.all, ...(o.threshold !== undefined ? { threshold: o.threshold } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) };
+  for (const file of expandInputs(paths)) {
+    const text = readFileSync(file, 'utf8');
+    const json = extname(file).toLowerCase() === '.json';
+    const src = parseSource(file, text);
+    const data = src.doc.toJS() as Record<string, unknown> | null;
+    const entities = data && Array.isArray(data['entities']) ? (data['entities'] as unknown[]) : [];
+    let changed = false;
+    const fresh: (ReturnType<typeof designationsFrom> | undefined)[] = [];
+    entities.forEach((raw, index) => {
+      const view = entityView(raw);
+      if (!view) return;
+      progress(ctx, `screening ${file}: ${view.id} (${index + 1}/${entities.length})`);
+      const queries = view.names.map((name) => ({ name, ...view.query, ...(o.country ? { country: o.country } : {}), ...(o.type ? { type: o.type } : {}) }));
+      const results = screen(queries, matcher, screenOpts);
+      for (const r of results) rows.push({ file, entity: view.id, ...r });
+      const existing = Array.isArray((raw as Record<string, unknown>)['designations']) ? ((raw as Record<string, unknown>)['designations'] as { score?: number; via?: string }[]) : [];
+      const merged = mergeDesignations(existing, designationsFrom(results));
+      if (JSON.stringify(merged) !== JSON.stringify(existing)) {
+        changed = true;
+        fresh[index] = merged as ReturnType<typeof designationsFrom>;
+      }
+    });
+    if (!changed) {
+      edits.push({ file, data: text, changed: false });
+      continue;
+    }
+    if (json) {
+      const obj = JSON.parse(text.replace(/^\uFEFF/, '')) as { entities: Record<string, unknown>[] };
+      fresh.forEach((d, i) => {
+        if (!d) return;
+        const ent = obj.entities[i]!;
+        if (d.length === 0) delete ent['designations'];
+        else ent['designations'] = d;
+      });
+      edits.push({ file, data: JSON.stringify(obj, null, 2) + '\n', changed: true });
+    } else {
+      edits.push({ file, data: setDesignations(src.doc, fresh), changed: true });
+    }
+  }
+  progress(ctx, '');
+  return { rows, edits };
+}
+
+/** Writes designations into the YAML document (comments and layout elsewhere are kept). */
+function setDesignations(doc: Document.Parsed, fresh: readonly (readonly object[] | undefined)[]): string {
+  const seq = doc.get('entities', true);
+  if (!isSeq(seq)) return doc.toString();
+  fresh.forEach((d, i) => {
+    if (!d) return;
+    const item = seq.items[i];
+    if (!isMap(item)) return;
+    if (d.length === 0) item.delete('designations');
+    else item.set('designations', doc.createNode(d));
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+// --- output --------------------------------------------------------------------------------
+
+function fmtScore(x: number): string {
+  return x.toFixed(3);
+}
+
+function renderText(results: readonly (ScreenResult & { file?: string; entity?: string })[], st: Styler, threshold: number): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const alerts = r.matches.filter(isAlert).length;
+    const head = r.entity ? `${st.bold(r.query)}  ${st.dim(`(${r.entity} in ${r.file})`)}` : st.bold(r.query);
+    out.push(`${head}  ${alerts ? st.red(`${alerts} match${alerts === 1 ? '' : 'es'}`) : st.green('no match')}`);
+    const rows = r.matches.map((m: ScreenMatch) => {
+      const mark = m.notInForce ? st.gray('not in force') : m.belowThreshold ? st.gray('below') : st.red('MATCH');
+      const dates = `${m.listedFrom ?? '?'}${m.listedUntil ? `…${m.listedUntil}` : ''}`;
+      return [`  ${fmtScore(m.score)}`, mark, m.list, m.name, m.program, dates];
+    });
+    const aligned = alignColumns(rows);
+    r.matches.forEach((m, i) => {
+      out.push(aligned[i]!);
+      const matched = m.matchedName !== m.name ? `matched "${m.matchedName}"; ` : '';
+      out.push(st.dim(`         ${m.entityId}: ${matched}${m.explanation}`));
+    });
+  }
+  out.push(st.dim(`alert threshold ${threshold}`));
+  return out.join('\n') + '\n';
+}
+
+export const command: CommandModule = {
+  register(program: Command, ctx) {
+    program
+      .command('screen')
+      .summary('screen names, or every entity of an inventory, against the designation lists')
+      .description(
+        'Counterparty screening: each name against every imported list (OFAC SDN and non-SDN, DoD 1260H,\n' +
+          'FCC Covered List, BIS, trade.gov CSL, PRC counter-sanctions, FollowTheMoney exports), with a score,\n' +
+          'the listed name that matched and an explanation of what matched and what weighed.',
+      )
+      .argument('<names-or-inventory...>', 'names to screen, or inventory files/folders (then hits are written back as designations)')
+      .option('--format <format>', 'text or json', 'text')
+      .option('--country <CC>', 'country of the screened party (ISO alpha-2); a list entry elsewhere scores a little lower')
+      .option('--type <type>', 'company or person: only entries of that type (and untyped ones)')
+      .option('--all', 'also show candidates below the alert threshold and listings not in force, marked')
+      .option('--threshold <score>', 'alert threshold in (0, 1] (default: the screen.alertThreshold parameter, 0.8)')
+      .option('--as-of <date>', 'listings ended before (or starting after) this date do not alert (default: today)')
+      .option('--limit <n>', 'most matches shown per name (default 20)')
+      .option('--store <path>', 'the list store (default: $DATACUSTOMS_STORE or .datacustoms/datacustoms.sqlite)')
+      .option('--dry-run', 'inventories: report only, write nothing back')
+      .option('--names', 'treat every argument as a name, even when a file of that name exists')
+      .addHelpText('after', HELP)
+      .action(async (args: string[], opts: ScreenCliOptions) => {
+        const o = parseOptions(opts);
+        const inventory = !opts.names && args.length > 0 && args.every(isInventoryPath);
+        if (!opts.names && !inventory && args.some(isInventoryPath)) {
+          throw new InputError({ file: '<argv>', message: 'some arguments are inventory files and some are names: screen them separately (or pass --names to screen all as names)' });
+        }
+        const entries = await loadEntries(opts.store);
+        progress(ctx, `indexing ${entries.length} list entries…`);
+        const matcher = new Matcher(entries);
+        progress(ctx, '');
+        const threshold = o.threshold ?? matcher.settings.alertThreshold;
+        let results: (ScreenResult & { file?: string; entity?: string })[];
+        let edits: FileEdit[] = [];
+        if (inventory) {
+          const r = screenInventory(args, matcher, o, ctx);
+          results = r.rows;
+          edits = r.edits;
+        } else {
+          results = screen(args, matcher, {
+            asOf: o.asOf,
+            all: o.all,
+            ...(o.country ? { country: o.country } : {}),
+            ...(o.type ? { type: o.type } : {}),
+            ...(o.threshold !== undefined ? { threshold: o.threshold } : {}),
+            ...(o.limit !== undefined ? { limit: o.limit } : {}),
+          });
+        }
+        // Every file is built before any is written: a failure never leaves half of them behind.
+        const changed = edits.filter((e) => e.changed);
+        if (!opts.dryRun) for (const e of changed) writeFileAtomic(e.file, e.data);
+        ctx.io.out(o.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : renderText(results, styler(ctx.io.isTTY), threshold));
+        if (inventory) {
+          const verb = opts.dryRun ? 'would update' : 'updated';
+          ctx.io.err(changed.length ? `${verb} designations in ${changed.map((e) => e.file).join(', ')}\n` : 'designations unchanged\n');
+        }
+        ctx.setExit(results.some((r) => r.matches.some(isAlert)) ? ExitCode.findings : ExitCode.ok);
+      });
+  },
+};

@@ -1,0 +1,90 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { Matcher } from './match/matcher.js';
+import { screen, designationsFrom, mergeDesignations, DEFAULT_ALERT_THRESHOLD, isAlert } from './screen.js';
+import { sharedEntries, screeningCases, evaluate, failures } from './match/testing/cases.js';
+import type { ListEntry } from './types.js';
+import type { CivilDate } from '../time/civil-date.js';
+
+let matcher: Matcher;
+beforeAll(() => {
+  matcher = new Matcher(sharedEntries());
+});
+
+describe('screening cases (shared/cases/screening-cases.jsonl, all lists loaded)', () => {
+  it('reaches recall and precision ≥ 0.95 at the default threshold', () => {
+    const cases = screeningCases();
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    const e = evaluate(cases, (c) => {
+      const [r] = screen([{ name: c.query, ...(c.query_country ? { country: c.query_country } : {}) }], matcher);
+      return r!.matches.map((m) => ({ entry: matcher.entries.find((x) => x.entityId === m.entityId)!, score: m.score }));
+    });
+    const why = failures(e).join('\n');
+    expect(e.recall, why).toBeGreaterThanOrEqual(0.95);
+    expect(e.precision, why).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('finds the same best match as scoring every name (stage 1 loses nothing on the cases)', () => {
+    const exhaustive = new Matcher(sharedEntries(), { candidates: 1_000_000 });
+    for (const c of screeningCases()) {
+      const a = matcher.match({ name: c.query })[0]?.score ?? 0;
+      const b = exhaustive.match({ name: c.query })[0]?.score ?? 0;
+      // every alert is found; below the threshold, stage 1 may keep fewer candidates
+      if (b >= matcher.settings.alertThreshold) expect(a, c.query).toBe(b);
+      else expect(a, c.query).toBeLessThan(matcher.settings.alertThreshold);
+    }
+  });
+});
+
+describe('screen()', () => {
+  const entry = (over: Partial<ListEntry>): ListEntry => ({
+    entityId: 'test:1',
+    list: 'test',
+    programs: ['P1'],
+    type: 'company',
+    name: 'Shenzhen Example Robotics Co., Ltd.',
+    aliases: [],
+    countries: ['CN'],
+    source: { file: 'test.csv' },
+    ...over,
+  });
+  const entries = [
+    entry({ listedFrom: '2021-06-03' }),
+    entry({ entityId: 'test:2', name: 'Example Ended Corp', listedFrom: '2021-06-03', listedUntil: '2022-01-01' }),
+    entry({ entityId: 'test:3', name: 'Zebra Networks Limited', programs: [], countries: [] }),
+  ];
+
+  it('returns one result per query in input order, in the documented shape', () => {
+    const res = screen(['Example Robotics', 'Nothing Alike Here', 'Zebra Networks Ltd'], entries);
+    expect(res.map((r) => r.query)).toEqual(['Example Robotics', 'Nothing Alike Here', 'Zebra Networks Ltd']);
+    expect(res[1]!.matches).toEqual([]);
+    const m = res[2]!.matches[0]!;
+    expect(Object.keys(m).sort()).toEqual(['entityId', 'explanation', 'list', 'listedFrom', 'matchedName', 'name', 'program', 'score'].sort());
+    expect(m).toMatchObject({ entityId: 'test:3', list: 'test', program: 'test', listedFrom: null, score: 1 });
+  });
+
+  it('marks candidates below the threshold and listings not in force only with --all', () => {
+    const asOf = '2026-01-01' as CivilDate;
+    const plain = screen(['Example Ended Corp', 'Example Robotics Group'], entries, { asOf });
+    expect(plain[0]!.matches.map((m) => m.entityId)).toEqual([]);
+    const all = screen(['Example Ended Corp'], entries, { asOf, all: true });
+    const ended = all[0]!.matches.find((m) => m.entityId === 'test:2')!;
+    expect(ended.notInForce).toBe(true);
+    expect(ended.listedUntil).toBe('2022-01-01');
+    expect(isAlert(ended)).toBe(false);
+    const strict = screen(['Example Robotics'], entries, { threshold: 0.99, all: true });
+    expect(strict[0]!.matches[0]!.belowThreshold).toBe(true);
+    expect(DEFAULT_ALERT_THRESHOLD).toBe(0.8);
+  });
+
+  it('turns alerts into designations and replaces only what screening wrote before', () => {
+    const res = screen(['Zebra Networks Ltd'], entries);
+    const d = designationsFrom(res);
+    expect(d).toEqual([{ list: 'test', program: 'test', source: 'test:3', matchedName: 'Zebra Networks Limited', score: 1 }]);
+    const existing = [
+      { list: 'doj.covered_persons', program: 'manual' },
+      { list: 'test', source: 'test:9', matchedName: 'Old', score: 0.9 },
+      { list: 'ofac.sdn', via: 'owner x (60%)', score: 1 },
+    ];
+    expect(mergeDesignations(existing, d).map((x) => x.list)).toEqual(['doj.covered_persons', 'ofac.sdn', 'test']);
+  });
+});

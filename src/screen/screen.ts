@@ -1,0 +1,168 @@
+/**
+ * `screen()`: names in, list matches out — one result per query, in input order, matches best
+ * first. The JSON shape (docs/screen.md) is the stable contract of `datacustoms screen`.
+ *
+ * A match at or above the alert threshold (`screen.alertThreshold`, 0.80 by default) is a hit.
+ * With `all`, candidates down to `screen.candidateFloor` are added and marked `belowThreshold`,
+ * and listings not in force on `asOf` are added and marked `notInForce`; without it they are left
+ * out. Without `asOf`, listing dates are not checked.
+ */
+import type { ListEntry } from './types.js';
+import { Matcher, type EntryMatch, type MatcherOptions } from './match/matcher.js';
+import { PARAMS, matchSettings } from './match/params.js';
+import { at } from '../engine/params.js';
+import type { CivilDate } from '../time/civil-date.js';
+
+export { Matcher } from './match/matcher.js';
+
+export interface ScreenQuery {
+  readonly name: string;
+  /** ISO 3166-1 alpha-2 country of the screened party. */
+  readonly country?: string;
+  readonly type?: 'company' | 'person';
+}
+
+export interface ScreenOptions {
+  /** Alert threshold in (0, 1]; default `screen.alertThreshold`. */
+  readonly threshold?: number;
+  /** Add candidates below the threshold and listings not in force, marked. */
+  readonly all?: boolean;
+  /** Listings that ended before (or start after) this date are not alerts. */
+  readonly asOf?: CivilDate;
+  /** Applies to queries given as plain strings. */
+  readonly country?: string;
+  readonly type?: 'company' | 'person';
+  /** Most matches reported per query (default 20). */
+  readonly limit?: number;
+}
+
+export interface ScreenMatch {
+  readonly entityId: string;
+  /** The entry's primary name. */
+  readonly name: string;
+  /** The listed name or alias that matched (a registered Chinese name from the shipped table when it did). */
+  readonly matchedName: string;
+  readonly list: string;
+  /** The entry's programs, joined with "; " (the list id when the list names none). */
+  readonly program: string;
+  readonly score: number;
+  /** First listing date, or null when the list does not say. */
+  readonly listedFrom: string | null;
+  readonly listedUntil?: string;
+  readonly explanation: string;
+  /** Only with `all`: the score is below the alert threshold. */
+  readonly belowThreshold?: true;
+  /** Only with `all`: the listing is not in force on `asOf`. */
+  readonly notInForce?: true;
+}
+
+export interface ScreenResult {
+  readonly query: string;
+  readonly matches: readonly ScreenMatch[];
+}
+
+/** The default alert threshold in force (see src/screen/match/params.ts). */
+export const DEFAULT_ALERT_THRESHOLD: number = at(PARAMS.alertThreshold, '2026-01-01' as CivilDate);
+
+/** Builds the matcher once for many `screen()` calls. */
+export function buildMatcher(entries: readonly ListEntry[], options: MatcherOptions = {}): Matcher {
+  return new Matcher(entries, options);
+}
+
+function inForce(entry: ListEntry, asOf: CivilDate | undefined): boolean {
+  if (!asOf) return true;
+  if (entry.listedFrom && entry.listedFrom > asOf) return false;
+  if (entry.listedUntil && entry.listedUntil < asOf) return false;
+  return true;
+}
+
+function toMatch(m: EntryMatch, marks: { belowThreshold?: boolean; notInForce?: boolean }): ScreenMatch {
+  const e = m.entry;
+  return {
+    entityId: e.entityId,
+    name: e.name,
+    matchedName: m.matchedName,
+    list: e.list,
+    program: e.programs.length > 0 ? e.programs.join('; ') : e.list,
+    score: m.score,
+    listedFrom: e.listedFrom ?? null,
+    ...(e.listedUntil ? { listedUntil: e.listedUntil } : {}),
+    explanation: m.explanation,
+    ...(marks.belowThreshold ? { belowThreshold: true as const } : {}),
+    ...(marks.notInForce ? { notInForce: true as const } : {}),
+  };
+}
+
+/** Screens each query against the lists. */
+export function screen(queries: readonly (string | ScreenQuery)[], lists: Matcher | readonly ListEntry[], options: ScreenOptions = {}): ScreenResult[] {
+  const matcher = lists instanceof Matcher ? lists : new Matcher(lists, { settings: matchSettings() });
+  const threshold = options.threshold ?? matcher.settings.alertThreshold;
+  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`alert threshold must be in (0, 1], got ${threshold}`);
+  const limit = options.limit ?? 20;
+  const floor = options.all ? Math.min(threshold, matcher.settings.candidateFloor) : threshold;
+  return queries.map((q) => {
+    const query: ScreenQuery = typeof q === 'string' ? { name: q, ...(options.country ? { country: options.country } : {}), ...(options.type ? { type: options.type } : {}) } : q;
+    const found = matcher.match(query, floor);
+    const alerts: ScreenMatch[] = [];
+    const others: ScreenMatch[] = [];
+    for (const m of found) {
+      const live = inForce(m.entry, options.asOf);
+      if (m.score >= threshold && live) alerts.push(toMatch(m, {}));
+      else if (options.all) others.push(toMatch(m, { belowThreshold: m.score < threshold, notInForce: !live }));
+    }
+    return { query: query.name, matches: [...alerts, ...others].slice(0, limit) };
+  });
+}
+
+/** True when a match is an alert (not a marked --all candidate). */
+export function isAlert(m: ScreenMatch): boolean {
+  return !m.belowThreshold && !m.notInForce;
+}
+
+/** A designation as the inventory schema stores it (src/inventory/schema.ts `Designation`). */
+export interface ScreenDesignation {
+  readonly list: string;
+  readonly program?: string;
+  readonly listedFrom?: string;
+  readonly listedUntil?: string;
+  /** The list entry id (`<list>:<source id>`). */
+  readonly source: string;
+  readonly matchedName: string;
+  readonly score: number;
+}
+
+/**
+ * Designations for one inventory entity from the results of screening its names: one per
+ * list entry that alerted, best score kept, ordered by list then entry id.
+ */
+export function designationsFrom(results: readonly ScreenResult[]): ScreenDesignation[] {
+  const best = new Map<string, ScreenMatch>();
+  for (const r of results) {
+    for (const m of r.matches) {
+      if (!isAlert(m)) continue;
+      const prior = best.get(m.entityId);
+      if (!prior || m.score > prior.score) best.set(m.entityId, m);
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => a.list.localeCompare(b.list) || a.entityId.localeCompare(b.entityId))
+    .map((m) => ({
+      list: m.list,
+      program: m.program,
+      ...(m.listedFrom ? { listedFrom: m.listedFrom } : {}),
+      ...(m.listedUntil ? { listedUntil: m.listedUntil } : {}),
+      source: m.entityId,
+      matchedName: m.matchedName,
+      score: m.score,
+    }));
+}
+
+/**
+ * Merges fresh screening designations into an entity's existing ones. Designations written by
+ * an earlier `screen` (they carry a `score` and no `via`) are replaced; declared ones (no
+ * score) and inherited ones (`via`, from ownership) are kept as they are, first.
+ */
+export function mergeDesignations<T extends { score?: number | undefined; via?: string | undefined }>(existing: readonly T[], fresh: readonly ScreenDesignation[]): (T | ScreenDesignation)[] {
+  const kept = existing.filter((d) => d.score === undefined || d.via !== undefined);
+  return [...kept, ...fresh];
+}
