@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { memoryIo } from '../io.js';
+import { sharedPath } from '../../testing/shared.js';
+import { parseListPaths, isSkipped } from '../../screen/lists/index.js';
+import { importParsedLists } from '../../screen/lists/store.js';
+import { openStore } from '../../store/store.js';
+import type { ParsedList } from '../../screen/lists/types.js';
+
+let dir: string;
+let store: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dc-screen-cli-'));
+  store = join(dir, 'store.sqlite');
+  const s = await openStore(store, { create: true });
+  const parsed = parseListPaths([sharedPath('data/lists/dod_1260h'), sharedPath('data/lists/fcc_covered_list'), sharedPath('data/lists/bis_mieu')]).filter(
+    (o): o is ParsedList => !isSkipped(o),
+  );
+  await importParsedLists(s, parsed);
+  await s.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(['screen', '--store', store, '--as-of', '2026-08-22', ...args], io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+const INVENTORY = `# our counterparties
+organization:
+  id: acme
+  name: Acme Analytics, Inc.
+  organizedIn: US
+entities:
+  # camera vendor, bought through a distributor
+  - id: cam-vendor
+    name: Hangzhou Hikvision Digital Technology Company  # as on the invoice
+    aliases: [杭州海康威视数字技术股份有限公司]
+    kind: company
+    organizedIn: CN
+    designations:
+      - { list: doj.covered_persons, program: declared by legal }
+  - id: cafe
+    name: Huawei Cafe LLC
+    kind: company
+    organizedIn: US
+`;
+
+describe('datacustoms screen', () => {
+  it('screens names: JSON array in input order, exit 1 on a match', async () => {
+    const r = await run('Zhejiang Dahua Technology Company Limited', 'Huawei Cafe LLC', '--format', 'json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { query: string; matches: { entityId: string; list: string; score: number; explanation: string }[] }[];
+    expect(json.map((x) => x.query)).toEqual(['Zhejiang Dahua Technology Company Limited', 'Huawei Cafe LLC']);
+    expect(json[0]!.matches[0]).toMatchObject({ list: 'dod.1260h', score: 1 });
+    expect(json[1]!.matches).toEqual([]);
+  });
+
+  it('exits 0 when nothing matches, and --all shows marked candidates', async () => {
+    const r = await run('Huawei Cafe LLC', '--all', '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { matches: { belowThreshold?: boolean }[] }[];
+    expect(json[0]!.matches.length).toBeGreaterThan(0);
+    expect(json[0]!.matches.every((m) => m.belowThreshold)).toBe(true);
+  });
+
+  it('prints aligned text with the explanation', async () => {
+    const r = await run('Huawie Technologies Co');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Huawei Technologies Co., Ltd.');
+    expect(r.out).toMatch(/huawie~huawei \(typo\)/);
+  });
+
+  it('says how to load lists when the store is missing (exit 2)', async () => {
+    const io = memoryIo();
+    const code = await main(['screen', '--store', join(dir, 'nothing.sqlite'), 'Huawei'], io);
+    expect(code).toBe(2);
+    expect(io.stderr()).toContain('datacustoms lists import');
+  });
+
+  it('rejects bad flags with exit 2', async () => {
+    expect((await run('x', '--country', 'China')).code).toBe(2);
+    expect((await run('x', '--threshold', '2')).code).toBe(2);
+    expect((await run('x', '--type', 'vessel')).code).toBe(2);
+    expect((await run('x', '--as-of', '2026-13-01')).code).toBe(2);
+  });
+
+  it('writes designations back into an inventory, keeping comments; --dry-run writes nothing; reruns are stable', async () => {
+    const file = join(dir, 'inventory.yaml');
+    writeFileSync(file, INVENTORY);
+    const dry = await run(file, '--dry-run', '--format', 'json');
+    expect(dry.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(INVENTORY);
+    const rows = JSON.parse(dry.out) as { entity: string; file: string; query: string }[];
+    expect(rows.map((r) => [r.entity, r.query])).toEqual([
+      ['cam-vendor', 'Hangzhou Hikvision Digital Technology Company'],
+      ['cam-vendor', '杭州海康威视数字技术股份有限公司'],
+      ['cafe', 'Huawei Cafe LLC'],
+    ]);
+
+    const first = await run(file);
+    expect(first.code).toBe(1);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# our counterparties');
+    expect(text).toContain('# as on the invoice');
+    expect(text).toContain('list: doj.covered_persons');
+    expect(text).toMatch(/source: dod\.1260h:/);
+    expect(text).toMatch(/source: fcc\.covered:/);
+    expect(text).toContain('matchedName:');
+    expect(first.err).toContain('updated designations');
+
+    const second = await run(file);
+    expect(second.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(second.err).toContain('designations unchanged');
+  });
+
+  it('reports a bad inventory with its location and writes nothing (exit 2)', async () => {
+    const file = join(dir, 'bad.yaml');
+    const bad = 'organization:\n  id: acme\n  name: Acme\n  organizedIn: USA\nentities: []\n';
+    writeFileSync(file, bad);
+    const r = await run(file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('bad.yaml:4');
+    expect(readFileSync(file, 'utf8')).toBe(bad);
+  });
+});
