@@ -4,7 +4,7 @@
  * kept, with the reason, so that nothing is dropped silently.
  */
 import { InputError } from '../common/errors.js';
-import { osvIdentity, packageKey, parsePurl, type PurlIdentity } from './purl.js';
+import { packageKey, purlIdentity, type PurlIdentity } from './purl.js';
 import type { SbomEntry, SbomFormat, SbomRead } from './read/types.js';
 
 export interface Component {
@@ -67,7 +67,7 @@ function resolveOne(e: SbomEntry, file: string, cache: Map<string, PurlIdentity>
       throw new InputError({ file, path: e.purlPath, message: `purl longer than ${MAX_PURL_LENGTH} characters` });
     }
     try {
-      id = osvIdentity(parsePurl(purl));
+      id = purlIdentity(purl);
     } catch (err) {
       const why = err instanceof Error ? err.message.replace(/^Invalid purl: /, '') : String(err);
       throw new InputError({ file, path: e.purlPath, message: `malformed purl ${JSON.stringify(purl.slice(0, 200))}: ${why}` });

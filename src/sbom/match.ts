@@ -125,7 +125,8 @@ function prepareSeverity(a: OsvAdvisory, entry: OsvAffected): string {
 
 /** Advisories indexed by package, ready to evaluate. */
 export class AdvisoryIndex {
-  private readonly byKey = new Map<string, PreparedAffected[]>();
+  /** package key → the advisories concerning it, each with its affected[] entries for that package */
+  private readonly byKey = new Map<string, { advisory: OsvAdvisory; entries: PreparedAffected[] }[]>();
   /** affected[] entries indexed. */
   readonly size: number;
   /** Advisories indexed. */
@@ -146,9 +147,11 @@ export class AdvisoryIndex {
           ranges: entry.ranges.map((r) => prepareRange(r, entry.ecosystem)),
           severity: prepareSeverity(advisory, entry),
         };
-        const list = this.byKey.get(key);
-        if (list) list.push(prepared);
-        else this.byKey.set(key, [prepared]);
+        let groups = this.byKey.get(key);
+        if (groups === undefined) this.byKey.set(key, (groups = []));
+        const last = groups[groups.length - 1];
+        if (last !== undefined && last.advisory === advisory) last.entries.push(prepared);
+        else groups.push({ advisory, entries: [prepared] });
         n++;
       }
     }
@@ -159,19 +162,18 @@ export class AdvisoryIndex {
   evaluate(c: Component, out: Match[], undecided: NotEvaluated[]): void {
     const candidates = this.byKey.get(c.key);
     if (candidates === undefined) return;
-    const parsed = new Map<AnyVersionOrder, unknown>();
+    // the component's version parsed once per order (almost always a single order)
+    const orders: AnyVersionOrder[] = [];
+    const parsed: unknown[] = [];
     const versionAt = (order: AnyVersionOrder): unknown => {
-      if (!parsed.has(order)) parsed.set(order, order.parse(c.version));
-      return parsed.get(order);
+      const i = orders.indexOf(order);
+      if (i >= 0) return parsed[i];
+      const v = order.parse(c.version);
+      orders.push(order);
+      parsed.push(v);
+      return v;
     };
-    // group by advisory: several affected[] entries of one advisory are a union
-    const byAdvisory = new Map<OsvAdvisory, PreparedAffected[]>();
-    for (const p of candidates) {
-      const list = byAdvisory.get(p.advisory);
-      if (list) list.push(p);
-      else byAdvisory.set(p.advisory, [p]);
-    }
-    for (const [advisory, entries] of byAdvisory) {
+    for (const { advisory, entries } of candidates) {
       const verdict = evaluateAdvisory(c, entries, versionAt);
       if (verdict.kind === 'affected') {
         const detail: MatchDetail = {

@@ -62,6 +62,46 @@ function distroRelease(p: PackageURL, distro: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Fast path for the commonest purls (plain `pkg:maven|npm|pypi/…@version`, no percent-encoding
+ * except an npm `%40` scope, simple qualifiers): the identity packageurl-js would give, without
+ * building a PackageURL (the single hottest step on large SBOMs). Anything else returns undefined
+ * and goes through packageurl-js; purl.test.ts checks both paths agree.
+ */
+const SIMPLE_PURL = /^pkg:(maven|npm|pypi)\/((?:%40)?[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)@([A-Za-z0-9._~+!-]+)(?:\?([a-z][a-z0-9._-]*=[A-Za-z0-9._~-]+(?:&[a-z][a-z0-9._-]*=[A-Za-z0-9._~-]+)*))?$/;
+
+function fastIdentity(text: string): PurlIdentity | undefined {
+  const m = SIMPLE_PURL.exec(text);
+  if (!m) return undefined;
+  const type = m[1]!;
+  const path = m[2]!;
+  const slash = path.lastIndexOf('/');
+  let ns = slash < 0 ? '' : path.slice(0, slash);
+  let name = path.slice(slash + 1);
+  if (ns.startsWith('%40')) {
+    if (type !== 'npm' || ns.includes('/')) return undefined;
+    ns = '@' + ns.slice(3);
+  } else if (ns.includes('%40')) return undefined;
+  if (name === '' || name.startsWith('%40')) return undefined;
+  const version = m[3]!;
+  if (type === 'maven') {
+    if (ns === '') return undefined; // packageurl-js rejects it: let it say why
+    return { kind: 'package', ecosystem: 'Maven', name: `${ns}:${name}`, version };
+  }
+  if (type === 'npm') {
+    ns = ns.toLowerCase();
+    name = name.toLowerCase();
+    return { kind: 'package', ecosystem: 'npm', name: ns ? `${ns}/${name}` : name, version };
+  }
+  if (ns !== '') return undefined;
+  return { kind: 'package', ecosystem: 'PyPI', name: normalizePypiName(name), version };
+}
+
+/** Parses a purl and maps it to its OSV identity; throws an Error (with the reason) for a malformed purl. */
+export function purlIdentity(text: string): PurlIdentity {
+  return fastIdentity(text) ?? osvIdentity(parsePurl(text));
+}
+
 /** The OSV identity of a parsed purl. */
 export function osvIdentity(p: PackageURL): PurlIdentity {
   const version = p.version ? p.version : undefined;
