@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { memoryIo } from '../io.js';
+import { sharedPath } from '../../testing/shared.js';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'dc-cli-lists-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(args, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+const LISTS = sharedPath('data', 'lists');
+
+describe('datacustoms lists import', () => {
+  it('imports a folder, one summary line per file, then reports unchanged on re-import', async () => {
+    const store = join(tmp(), 's.sqlite');
+    const first = await run('lists', 'import', join(LISTS, 'dod_1260h'), join(LISTS, 'ofac_nonsdn_consolidated_2025'), '--store', store);
+    expect(first.code).toBe(0);
+    const lines = first.out.split('\n');
+    expect(lines.find((l) => l.includes('COLUMNS.md'))).toMatch(/^skipped\s+.*COLUMNS\.md\s+Markdown notes, not a list file$/);
+    expect(lines.find((l) => l.includes('sanctions.csv'))).toMatch(/^imported\s+.*dod\.1260h · 227 entries \(227 new\) · list date 2026-06-08 \(SOURCES\.md\)$/);
+    expect(lines.find((l) => l.startsWith('imported') && l.includes('cons_prim.csv'))).toMatch(/cons_prim\.csv \+ cons_alt\.csv, cons_add\.csv, cons_comments\.csv\s+ofac\.cons · 442 entries/);
+    expect(lines.find((l) => l.includes('cons_alt.csv') && l.startsWith('skipped'))).toMatch(/read with cons_prim\.csv$/);
+    expect(first.out).toMatch(/2 imported \(669 entries\), 0 unchanged, 4 skipped → /);
+    const again = await run('lists', 'import', join(LISTS, 'dod_1260h', 'sanctions.csv'), '--store', store, '--format', 'json');
+    expect(again.code).toBe(0);
+    const json = JSON.parse(again.out) as { store: string; files: { status: string; list: string; entries: number }[]; totals: Record<string, number> };
+    expect(json.store).toBe(store);
+    expect(json.files).toEqual([expect.objectContaining({ status: 'unchanged', list: 'dod.1260h', entries: 227 })]);
+    expect(json.totals).toEqual({ imported: 0, unchanged: 1, skipped: 0, entries: 0 });
+  });
+
+  it('skips unrecognised files without creating a store', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'notes.txt'), 'hello');
+    const store = join(d, 'store', 's.sqlite');
+    const r = await run('lists', 'import', join(d, 'notes.txt'), '--store', store, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).files).toEqual([{ file: join(d, 'notes.txt'), status: 'skipped', reason: 'plain text, not a list file' }]);
+    expect(existsSync(store)).toBe(false);
+  });
+
+  it('a malformed list file is exit 2 with file:line and field, and nothing is written', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'ok.csv'), 'Type,Name,Alias,Country,Topics,Program,Date,End date,Source URL\nOrganization,Good Org,,CN,,US-BIS-MIEU,2021-03-16,,\n');
+    writeFileSync(join(d, 'bad.csv'), 'Type,Name,Alias,Country,Topics,Program,Date,End date,Source URL\nOrganization,Bad Org,,CN,,US-BIS-MIEU,16th of March,,\n');
+    const store = join(d, 's.sqlite');
+    const r = await run('lists', 'import', join(d, 'ok.csv'), join(d, 'bad.csv'), '--store', store);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`datacustoms: ${join(d, 'bad.csv')}:2: Date: not a date: "16th of March"\n`);
+    expect(existsSync(store)).toBe(false);
+  });
+
+  it('rejects bad flags and missing paths as usage errors', async () => {
+    expect((await run('lists', 'import', LISTS, '--list-date', '2026-13-01', '--store', ':memory:')).err).toMatch(/--list-date: expected a date/);
+    expect((await run('lists', 'import', LISTS, '--encoding', 'ebcdic', '--store', ':memory:')).code).toBe(2);
+    const missing = await run('lists', 'import', join(tmp(), 'nope.csv'), '--store', ':memory:');
+    expect([missing.code, missing.err]).toEqual([2, expect.stringMatching(/nope\.csv: no such file or folder/)]);
+  });
+});
+
+describe('datacustoms lists', () => {
+  it('shows loaded lists with dates, counts and age warnings', async () => {
+    const store = join(tmp(), 's.sqlite');
+    await run('lists', 'import', join(LISTS, 'bis_mieu'), join(LISTS, 'ofac_nonsdn_consolidated_2025'), '--store', store);
+    const r = await run('lists', '--store', store, '--as-of', '2026-09-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^bis\.mieu\s+13\s+13\s+2026-07-27\s+36 d\s+SOURCES\.md\s+US-BIS-MIEU\s+/m);
+    expect(r.out).toMatch(/^ofac\.cons\s+442\s+442\s+2025-12-19\s+256 d/m);
+    expect(r.out).toMatch(/2 lists, 455 entries/);
+    expect(r.err).toBe('warning: ofac.cons: list date 2025-12-19 is 256 days old (more than 90); import a current copy\n');
+    const quiet = await run('lists', '--store', store, '--as-of', '2026-09-01', '--max-age', '5000');
+    expect(quiet.err).toBe('');
+    const json = JSON.parse((await run('lists', '--store', store, '--as-of', '2026-09-01', '--max-age', '30', '--format', 'json')).out);
+    expect(json).toMatchObject({ store, asOf: '2026-09-01', maxAgeDays: 30 });
+    expect(json.lists.map((l: { list: string; stale: boolean; ageDays: number }) => [l.list, l.stale, l.ageDays])).toEqual([
+      ['bis.mieu', true, 36],
+      ['ofac.cons', true, 256],
+    ]);
+    expect(json.lists[0]).toMatchObject({ entries: 13, current: 13, delisted: 0, imports: 1, listDateSource: 'sources-md', format: 'bis-mieu-csv', programs: [{ program: 'US-BIS-MIEU', entries: 13 }] });
+    expect(json.warnings).toHaveLength(2);
+  });
+
+  it('reads the age limit from the environment, and explains an empty store', async () => {
+    const store = join(tmp(), 's.sqlite');
+    await run('lists', 'import', join(LISTS, 'bis_mieu'), '--store', store);
+    const before = process.env['DATACUSTOMS_LISTS_MAX_AGE'];
+    process.env['DATACUSTOMS_LISTS_MAX_AGE'] = '10';
+    try {
+      expect((await run('lists', '--store', store, '--as-of', '2026-09-01')).err).toMatch(/bis\.mieu: .* 36 days old \(more than 10\)/);
+      process.env['DATACUSTOMS_LISTS_MAX_AGE'] = 'ten';
+      expect((await run('lists', '--store', store)).code).toBe(2);
+    } finally {
+      if (before === undefined) delete process.env['DATACUSTOMS_LISTS_MAX_AGE'];
+      else process.env['DATACUSTOMS_LISTS_MAX_AGE'] = before;
+    }
+    const empty = await run('lists', '--store', join(tmp(), 'none.sqlite'));
+    expect([empty.code, empty.out]).toEqual([0, expect.stringMatching(/^No lists loaded in .*none\.sqlite\./)]);
+    expect((await run('lists', '--store', store, '--max-age', '-1')).code).toBe(2);
+  });
+
+  it('teaches with examples in --help', async () => {
+    const r = await run('lists', 'import', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Examples:\n {2}\$ datacustoms lists import/);
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * `datacustoms lists`: what designation lists are loaded, with dates and counts, and a warning
+ * for lists older than `--max-age` days. `datacustoms lists import <file|dir>...`: read list
+ * files into the store. See docs/lists.md.
+ */
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../common/errors.js';
+import type { CommandModule } from '../command.js';
+import { alignColumns, parseFormat, styler, type Styler } from '../format.js';
+import type { Io } from '../io.js';
+import { isTextEncoding, TEXT_ENCODINGS } from '../../screen/lists/decode.js';
+import { parseListPaths } from '../../screen/lists/parse.js';
+import { importParsedLists, listSummaries, type ImportResult, type ListSummary } from '../../screen/lists/store.js';
+import { isSkipped, LIST_TITLES, type ListDateSource, type ListId, type ParsedList, type SkippedFile } from '../../screen/lists/types.js';
+import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
+import { daysBetween, isCivilDate, today } from '../../time/civil-date.js';
+
+/** Lists older than this many days (from their list date) get a warning, unless configured. */
+export const DEFAULT_MAX_AGE_DAYS = 90;
+export const MAX_AGE_ENV = 'DATACUSTOMS_LISTS_MAX_AGE';
+
+interface ShowOptions {
+  store?: string;
+  maxAge?: string;
+  asOf?: string;
+  format?: string;
+}
+
+interface ImportOptions {
+  store?: string;
+  listDate?: string;
+  encoding?: string;
+  partial?: boolean;
+  format?: string;
+}
+
+const SHOW_HELP = `
+Shows every list in the store: entries (current and delisted), the list date of the latest
+import and where that date came from, its age, the file, and the programs it names.
+A list whose list date is more than --max-age days before today (or --as-of) gets a warning:
+screening against a stale list misses recent designations.
+
+Examples:
+  $ datacustoms lists
+  $ datacustoms lists --max-age 30
+  $ DATACUSTOMS_LISTS_MAX_AGE=30 datacustoms lists --format json
+  $ datacustoms lists --store /srv/compliance/lists.sqlite
+
+The store is .datacustoms/datacustoms.sqlite in the working folder, or --store, or
+$DATACUSTOMS_STORE. Exit codes: 0 ok (stale lists only warn), 2 bad input.
+JSON: {"store","asOf","maxAgeDays","lists":[{"list","title","entries","current","delisted",
+"imports","listDate","listDateSource","ageDays","stale","file","format","importedAt","partial",
+"programs":[{"program","entries"}]}],"warnings":[...]} (docs/lists.md).
+`;
+
+const IMPORT_HELP = `
+Reads designation list files into the store. Each file's format is detected from its content:
+  OFAC legacy CSV (sdn.csv / cons_prim.csv, with alt, add and comments files beside them),
+  trade.gov Consolidated Screening List (CSV and JSON), FollowTheMoney JSON lines
+  (OpenSanctions), and the CSV layouts of the DoD 1260H list, the FCC Covered List, the BIS
+  military-intelligence end-user list and the PRC counter-sanctions lists.
+Folders are read recursively. Files that are not lists (notes, dictionaries) are skipped with
+a one-line note. A file already imported (same content) is "unchanged". Entries missing from a
+newer edition of a list are recorded as delisted as of its list date (unless --partial).
+
+The list date is, in order: --list-date, a date the file states, the date a SOURCES.md beside
+the file documents, the latest listing date in the file, the file's modification time.
+
+Examples:
+  $ datacustoms lists import ~/Downloads/sdn.csv
+  $ datacustoms lists import ../shared/data/lists
+  $ datacustoms lists import consolidated.json --list-date 2026-08-01
+  $ datacustoms lists import csl_excerpt.csv --partial --format json
+
+Nothing is written unless every file reads cleanly (one transaction).
+Exit codes: 0 ok, 2 bad input (a recognised file that is malformed: file:line and field named).
+JSON: {"store","files":[{"file","status":"imported|unchanged|skipped",...}],"totals":{...}} (docs/lists.md).
+`;
+
+function maxAgeDays(flag: string | undefined): number {
+  const raw = flag ?? process.env[MAX_AGE_ENV];
+  if (raw === undefined || raw === '') return DEFAULT_MAX_AGE_DAYS;
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new InputError({ file: flag !== undefined ? '<argv>' : `$${MAX_AGE_ENV}`, path: '--max-age', message: `expected a whole number of days, got "${raw}"` });
+  }
+  return Number(raw.trim());
+}
+
+const SOURCE_LABEL: Readonly<Record<ListDateSource, string>> = {
+  flag: '--list-date',
+  file: 'file',
+  'sources-md': 'SOURCES.md',
+  entries: 'latest entry',
+  'file-mtime': 'file time',
+};
+
+const display = (file: string): string => {
+  const r = relative(process.cwd(), file);
+  return r === '' || r.startsWith('..') ? file : r;
+};
+
+export const command: CommandModule = {
+  register(program: Command, ctx) {
+    const lists = program
+      .command('lists')
+      .summary('show loaded designation lists; import list files')
+      .description('Show the designation lists in the store with their dates and counts; `lists import` reads list files into it.')
+      .option('--store <path>', 'the store (default .datacustoms/datacustoms.sqlite, or $DATACUSTOMS_STORE)')
+      .option('--max-age <days>', `warn for lists older than this (default ${DEFAULT_MAX_AGE_DAYS}, or $${MAX_AGE_ENV})`)
+      .option('--as-of <date>', 'date to compute ages against (default today, UTC)')
+      .option('-f, --format <format>', 'output format: text or json', 'text')
+      .addHelpText('after', SHOW_HELP)
+      .action(async (opts: ShowOptions) => {
+        await showLists(ctx.io, opts);
+      });
+
+    lists
+      .command('import')
+      .summary('read list files (or folders of them) into the store')
+      .description('Read designation list files into the store, detecting each format; folders are read recursively.')
+      .argument('<paths...>', 'list files or folders')
+      .option('--store <path>', 'the store (default .datacustoms/datacustoms.sqlite, or $DATACUSTOMS_STORE)')
+      .option('--list-date <date>', 'the date of the list(s), YYYY-MM-DD, when the files do not say')
+      .option('--encoding <name>', `text encoding of files that are not UTF-8 (${TEXT_ENCODINGS.join(', ')})`)
+      .option('--partial', 'the files are excerpts: entries missing from them are not taken as delisted')
+      .option('-f, --format <format>', 'output format: text or json', 'text')
+      .addHelpText('after', IMPORT_HELP)
+      .action(async (paths: string[], opts: ImportOptions, cmd: Command) => {
+        // `--store` and `--format` may be given before `import` too.
+        const parent = cmd.parent?.opts<ShowOptions>() ?? {};
+        await importLists(ctx.io, paths, { ...opts, store: opts.store ?? parent.store, format: cmd.getOptionValueSource('format') === 'default' ? (parent.format ?? opts.format) : opts.format });
+      });
+  },
+};
+
+interface ListRow {
+  readonly list: string;
+  readonly title: string;
+  readonly entries: number;
+  readonly current: number;
+  readonly delisted: number;
+  readonly imports: number;
+  readonly listDate: string;
+  readonly listDateSource: string;
+  readonly ageDays: number;
+  readonly stale: boolean;
+  readonly file: string;
+  readonly format: string;
+  readonly importedAt: string;
+  readonly partial: boolean;
+  readonly programs: ListSummary['programs'];
+}
+
+async function showLists(io: Io, opts: ShowOptions): Promise<void> {
+  const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
+  const maxAge = maxAgeDays(opts.maxAge);
+  if (opts.asOf !== undefined && !isCivilDate(opts.asOf)) {
+    throw new InputError({ file: '<argv>', path: '--as-of', message: `expected a date YYYY-MM-DD, got "${opts.asOf}"` });
+  }
+  const asOf = opts.asOf ?? today();
+  const path = resolveStorePath({ store: opts.store });
+  let summaries: ListSummary[] = [];
+  if (storeExists(path)) {
+    const store = await openStore(path);
+    try {
+      summaries = await listSummaries(store);
+    } finally {
+      await store.close();
+    }
+  }
+  const rows: ListRow[] = summaries.map((s) => {
+    const ageDays = daysBetween(s.latest.listDate, asOf);
+    return {
+      list: s.list,
+      title: LIST_TITLES[s.list as ListId] ?? s.list,
+      entries: s.entries,
+      current: s.active,
+      delisted: s.delisted,
+      imports: s.imports,
+      listDate: s.latest.listDate,
+      listDateSource: s.latest.listDateSource,
+      ageDays,
+      stale: ageDays > maxAge,
+      file: s.latest.file,
+      format: s.latest.format,
+      importedAt: s.latest.importedAt,
+      partial: s.latest.partial,
+      programs: s.programs,
+    };
+  });
+  const warnings = rows
+    .filter((r) => r.stale)
+    .map((r) => `${r.list}: list date ${r.listDate} is ${r.ageDays} days old (more than ${maxAge}); import a current copy`);
+  if (format === 'json') {
+    io.out(JSON.stringify({ store: path, asOf, maxAgeDays: maxAge, lists: rows, warnings }, null, 2) + '\n');
+    return;
+  }
+  const st = styler(io.isTTY);
+  if (rows.length === 0) {
+    io.out(`No lists loaded in ${path}.\nImport some: datacustoms lists import <file|folder>... (see datacustoms lists import --help)\n`);
+    return;
+  }
+  io.out(renderListsText(rows, path, asOf, st));
+  for (const w of warnings) io.err(`${st.yellow('warning:')} ${w}\n`);
+}
+
+function renderListsText(rows: readonly ListRow[], path: string, asOf: string, st: Styler): string {
+  const table: string[][] = [['LIST', 'ENTRIES', 'CURRENT', 'LIST DATE', 'AGE', 'DATE FROM', 'PROGRAMS', 'FILE'].map((h) => st.bold(h))];
+  for (const r of rows) {
+    const programs = r.programs.slice(0, 3).map((p) => p.program);
+    const more = r.programs.length > 3 ? ` +${r.programs.length - 3}` : '';
+    table.push([
+      r.list,
+      String(r.entries).padStart(7),
+      String(r.current).padStart(7),
+      r.listDate,
+      (r.stale ? st.yellow : (s: string) => s)(`${r.ageDays} d`.padStart(6)),
+      SOURCE_LABEL[r.listDateSource as ListDateSource] ?? r.listDateSource,
+      truncate(programs.join(', '), 44) + more,
+      st.gray(display(r.file) + (r.partial ? ' (partial)' : '')),
+    ]);
+  }
+  const total = rows.reduce((n, r) => n + r.entries, 0);
+  return `${st.dim(`store ${path} · ages as of ${asOf}`)}\n\n${alignColumns(table).join('\n')}\n\n${rows.length} list${rows.length === 1 ? '' : 's'}, ${total} entries\n`;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : s.slice(0, n - 1) + '…';
+}
+
+interface FileReport {
+  readonly file: string;
+  readonly status: 'imported' | 'unchanged' | 'skipped';
+  readonly list?: string;
+  readonly format?: string;
+  readonly entries?: number;
+  readonly added?: number;
+  readonly delisted?: number;
+  readonly relisted?: number;
+  readonly listDate?: string;
+  readonly listDateSource?: string;
+  readonly files?: readonly string[];
+  readonly notes?: readonly string[];
+  readonly reason?: string;
+  readonly readWith?: string;
+}
+
+async function importLists(io: Io, paths: readonly string[], opts: ImportOptions): Promise<void> {
+  const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
+  if (opts.listDate !== undefined && !isCivilDate(opts.listDate)) {
+    throw new InputError({ file: '<argv>', path: '--list-date', message: `expected a date YYYY-MM-DD, got "${opts.listDate}"` });
+  }
+  if (opts.encoding !== undefined && !isTextEncoding(opts.encoding)) {
+    throw new InputError({ file: '<argv>', path: '--encoding', message: `expected one of ${TEXT_ENCODINGS.join(', ')}, got "${opts.encoding}"` });
+  }
+  const progress = (msg: string): void => {
+    if (io.isTTY) io.err(`\r\u001b[2K${msg}`);
+  };
+  // Read everything first: a malformed file stops the run before anything is written.
+  const outcomes = parseListPaths(
+    paths,
+    {
+      ...(opts.listDate !== undefined ? { listDate: opts.listDate } : {}),
+      ...(opts.encoding !== undefined && isTextEncoding(opts.encoding) ? { encoding: opts.encoding } : {}),
+    },
+    (file, i, total) => progress(`reading ${i + 1}/${total}: ${display(file)}…`),
+  );
+  const parsed = outcomes.filter((o): o is ParsedList => !isSkipped(o));
+  const path = resolveStorePath({ store: opts.store });
+  let results: ImportResult[] = [];
+  if (parsed.length > 0) {
+    progress(`writing ${parsed.reduce((n, p) => n + p.entries.length, 0)} entries to ${path}…`);
+    const store = await openStore(path, { create: true });
+    try {
+      results = await importParsedLists(store, parsed, { partial: opts.partial ?? false });
+    } finally {
+      await store.close();
+    }
+  }
+  progress('');
+  const byFile = new Map(results.map((r) => [r.file, r]));
+  const reports: FileReport[] = outcomes.map((o) => (isSkipped(o) ? skippedReport(o) : importedReport(byFile.get(o.file)!)));
+  const totals = {
+    imported: reports.filter((r) => r.status === 'imported').length,
+    unchanged: reports.filter((r) => r.status === 'unchanged').length,
+    skipped: reports.filter((r) => r.status === 'skipped').length,
+    entries: results.filter((r) => r.status === 'imported').reduce((n, r) => n + r.entries, 0),
+  };
+  if (format === 'json') {
+    io.out(JSON.stringify({ store: path, files: reports, totals }, null, 2) + '\n');
+    return;
+  }
+  io.out(renderImportText(reports, totals, path, styler(io.isTTY)));
+}
+
+function skippedReport(s: SkippedFile): FileReport {
+  return { file: s.file, status: 'skipped', reason: s.skipped, ...(s.companionOf ? { readWith: s.companionOf } : {}) };
+}
+
+function importedReport(r: ImportResult): FileReport {
+  return {
+    file: r.file,
+    status: r.status,
+    list: r.list,
+    format: r.format,
+    entries: r.entries,
+    added: r.added,
+    delisted: r.delisted,
+    relisted: r.relisted,
+    listDate: r.listDate,
+    listDateSource: r.listDateSource,
+    files: r.files,
+    notes: r.status === 'unchanged' && r.sameAs ? [`same content as imported ${r.sameAs.importedAt.slice(0, 10)} from ${r.sameAs.file}`] : r.notes,
+  };
+}
+
+function renderImportText(reports: readonly FileReport[], totals: { imported: number; unchanged: number; skipped: number; entries: number }, path: string, st: Styler): string {
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (const r of reports) {
+    if (r.status === 'skipped') {
+      rows.push([st.gray('skipped'), display(r.file), st.gray(r.reason ?? '')]);
+      continue;
+    }
+    const status = r.status === 'imported' ? st.green('imported') : st.cyan('unchanged');
+    let count = `${r.entries} entries`;
+    if (r.status === 'imported') {
+      const changes = [`${r.added} new`];
+      if (r.delisted) changes.push(`${r.delisted} delisted`);
+      if (r.relisted) changes.push(`${r.relisted} relisted`);
+      count += ` (${changes.join(', ')})`;
+    }
+    const parts = [`${r.list}`, count];
+    parts.push(`list date ${r.listDate} (${SOURCE_LABEL[r.listDateSource as ListDateSource] ?? r.listDateSource})`);
+    const companions = (r.files ?? []).slice(1).map((f) => f.slice(f.lastIndexOf('/') + 1));
+    rows.push([status, display(r.file) + (companions.length ? st.gray(` + ${companions.join(', ')}`) : ''), parts.join(' · ')]);
+    for (const n of r.notes ?? []) notes.push(`  ${st.dim(`${display(r.file)}: ${n}`)}`);
+  }
+  const summary = `${totals.imported} imported (${totals.entries} entries), ${totals.unchanged} unchanged, ${totals.skipped} skipped → ${path}`;
+  return `${alignColumns(rows).join('\n')}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}\n${summary}\n`;
+}
