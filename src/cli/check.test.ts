@@ -27,10 +27,10 @@ describe('datacustoms check (CLI)', () => {
   it('JSON output has the documented shape and equals the library result', async () => {
     const r = await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--format', 'json');
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(['asOf', 'packs', 'organization', 'flows', 'summary']);
+    expect(Object.keys(json)).toEqual(['asOf', 'packs', 'organization', 'flows', 'assets', 'summary']);
     expect(json).toEqual(JSON.parse(JSON.stringify(check({ files: [DEMO_DIR], asOf: DEMO_AS_OF }))));
     for (const f of json.flows) {
-      expect(f.decisions).toHaveLength(PACKS.length);
+      expect(f.decisions).toHaveLength(PACKS.filter((p) => p.decideFlow).length);
       for (const d of f.decisions) {
         expect(Object.keys(d)).toEqual(['regime', 'outcome', 'verdict', 'rules', 'reasons', 'obligations']);
         expect(['blocked', 'conditional', 'permitted', 'not_applicable']).toContain(d.verdict);
@@ -91,6 +91,20 @@ describe('datacustoms demo and schema', () => {
     const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
     const outcomes = new Set(result.flows.flatMap((f) => f.decisions.filter((d) => d.regime === 'us.doj.dsp').map((d) => d.outcome)));
     for (const o of ['prohibited', 'restricted', 'exempt', 'not_covered', 'onward_transfer_clause_required', 'rejected', 'not_applicable']) expect(outcomes).toContain(o);
+  });
+  it('the demo shows every cn.xborder outcome, the listing review, and assets hitting the lists', () => {
+    const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
+    const cn = new Set(result.flows.flatMap((f) => f.decisions.filter((d) => d.regime === 'cn.xborder').map((d) => d.outcome)));
+    for (const o of ['security_assessment', 'standard_contract_or_certification', 'exempt', 'prohibited_without_approval', 'not_export', 'not_applicable']) expect(cn).toContain(o);
+    expect(result.organization.map((d) => d.outcome)).toContain('cybersecurity_review_required');
+    const assets = new Map(result.assets.map((a) => [a.asset, a.decisions[0]!.outcome]));
+    expect(assets.get('dc-cameras')).toBe('prohibited');
+    expect(assets.get('intl-transit-carrier')).toBe('covered_list_equipment');
+    expect(assets.get('face-sdk')).toBe('listed_vendor');
+    expect(assets.get('apac-cloud')).toBe('listed_vendor');
+    const renewal = result.flows.find((f) => f.flow === 'cn-maps-to-pacific')!.decisions.find((d) => d.regime === 'cn.xborder')!;
+    expect(renewal.verdict).toBe('permitted');
+    expect(renewal.obligations.some((o) => o.status === 'due' && o.citation.includes('Art. 9'))).toBe(true);
   });
   it('schema prints a JSON Schema that accepts the demo and describes every section', async () => {
     const r = await run('schema');

@@ -3,7 +3,7 @@
  * applies to a flow and then what the outcome is, citing the rules that decided.
  */
 import type { Facts } from '../facts/index.js';
-import type { Flow } from '../inventory/schema.js';
+import type { Asset, Flow } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import type { RuleMeta } from './rule.js';
 import type { Decision } from './types.js';
@@ -19,8 +19,10 @@ export interface Pack {
   readonly title: string;
   /** Every rule of the pack (for `--list-rules`, docs and tests). */
   readonly rules: readonly RuleMeta[];
-  /** Decides one flow. Packs that have nothing to say return a `not_applicable` decision. */
-  decideFlow(flow: Flow, ctx: PackContext): Decision;
+  /** Decides one flow (packs that judge flows). A flow outside the pack's reach gets a `not_applicable` decision. */
+  decideFlow?(flow: Flow, ctx: PackContext): Decision;
   /** Organization-level decisions (e.g. a cybersecurity review before listing abroad). */
   decideOrganization?(ctx: PackContext): readonly Decision[];
+  /** Decisions on a technology asset (equipment, carrier, cloud, app, SDK, cable), for packs that judge them. */
+  decideAsset?(asset: Asset, ctx: PackContext): Decision;
 }

@@ -46,6 +46,11 @@ export interface FlowDecisions {
   readonly decisions: readonly Decision[];
 }
 
+export interface AssetDecisions {
+  readonly asset: string;
+  readonly decisions: readonly Decision[];
+}
+
 export interface PackInfo {
   readonly id: string;
   readonly version: string;
@@ -53,6 +58,7 @@ export interface PackInfo {
 
 export interface CheckSummary {
   readonly flows: number;
+  readonly assets: number;
   readonly decisions: number;
   readonly verdicts: Readonly<Record<Verdict, number>>;
   readonly obligations: number;
@@ -67,5 +73,7 @@ export interface CheckResult {
   readonly packs: readonly PackInfo[];
   readonly organization: readonly Decision[];
   readonly flows: readonly FlowDecisions[];
+  /** Decisions on technology assets, by the packs that judge them (e.g. us.infra). */
+  readonly assets: readonly AssetDecisions[];
   readonly summary: CheckSummary;
 }

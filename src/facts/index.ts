@@ -5,6 +5,7 @@ import type { Dataset, Entity, Inventory, System } from '../inventory/schema.js'
 import type { CivilDate } from '../time/civil-date.js';
 import { derivePersons, type PersonFacts } from './us-persons.js';
 import { deriveVolumes, type VolumeFacts } from './volumes.js';
+import { deriveDesignations, type EffectiveDesignation } from './designations.js';
 
 export interface Facts {
   readonly asOf: CivilDate;
@@ -14,6 +15,8 @@ export interface Facts {
   readonly systems: ReadonlyMap<string, System>;
   readonly persons: PersonFacts;
   readonly volumes: VolumeFacts;
+  /** Designations in force per party, with those inherited by ownership under each list's rule. */
+  readonly designations: ReadonlyMap<string, readonly EffectiveDesignation[]>;
 }
 
 export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
@@ -25,9 +28,11 @@ export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
     systems: new Map(inventory.systems.map((s) => [s.id, s])),
     persons: derivePersons(inventory, asOf),
     volumes: deriveVolumes(inventory, asOf),
+    designations: deriveDesignations(inventory, asOf),
   };
 }
 
 export type { PartyFacts, PersonFacts } from './us-persons.js';
 export type { Aggregate, DatasetVolume, VolumeFacts } from './volumes.js';
 export { activeIn, judgedOn, exporterOf } from './volumes.js';
+export type { EffectiveDesignation } from './designations.js';

@@ -231,10 +231,11 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
     systems: [] as Located<Inventory['systems'][number]>[],
     datasets: [] as Located<Inventory['datasets'][number]>[],
     flows: [] as Located<Inventory['flows'][number]>[],
+    assets: [] as Located<Inventory['assets'][number]>[],
     events: [] as Located<Inventory['events'][number]>[],
   };
   const seen = new Map<string, { file: string; line?: number }>();
-  const sections = ['entities', 'systems', 'datasets', 'flows', 'events'] as const;
+  const sections = ['entities', 'systems', 'datasets', 'flows', 'assets', 'events'] as const;
   for (const { src, part } of parts) {
     for (const section of sections) {
       const items = (part[section] ?? []) as { id: string }[];
@@ -263,6 +264,7 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
     systems: merged.systems.map((x) => x.value),
     datasets: merged.datasets.map((x) => x.value),
     flows: merged.flows.map((x) => x.value),
+    assets: merged.assets.map((x) => x.value),
     events: merged.events.map((x) => x.value),
   };
   // Defaults are applied by parsing again (cheap; the data is already valid).

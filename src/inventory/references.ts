@@ -3,7 +3,7 @@
  * ownership edge names a real owner, and so on. Each problem points at the referring field.
  */
 import type { InputProblem } from '../common/errors.js';
-import type { Dataset, Entity, Flow, Organization, System } from './schema.js';
+import type { Asset, Dataset, Entity, Flow, Organization, System } from './schema.js';
 import type { InventoryEvent } from './events.js';
 
 /** A value with where it came from, for error messages. */
@@ -22,6 +22,7 @@ interface MergedParts {
   systems: Located<System>[];
   datasets: Located<Dataset>[];
   flows: Located<Flow>[];
+  assets: Located<Asset>[];
   events: Located<InventoryEvent>[];
 }
 
@@ -68,6 +69,10 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
     if (f.value.kind === 'government_request' && !f.value.request) {
       problems.push({ file: f.where.file, ...f.where.locate(['kind']), path: `${f.where.path}.request`, message: 'a government_request flow needs `request: {authority, country}`' });
     }
+  }
+  for (const a of inv.assets) {
+    ref(a, ['vendor'], a.value.vendor, partyIds, 'vendor entity');
+    a.value.systems.forEach((sys, i) => ref(a, ['systems', i], sys, systemIds, 'system'));
   }
   for (const o of inv.organization.owners) {
     if (!entityIds.has(o.entity)) problems.push({ path: 'organization.owners', message: `unknown owner entity "${o.entity}"` });

@@ -118,9 +118,13 @@ export const Organization = z
         smallerReportingCompany: z.boolean().default(false),
         foreignPrivateIssuer: z.boolean().default(false),
         circiaCoveredEntity: z.boolean().default(false),
+        federalContractor: z.boolean().default(false).describe('Holds U.S. federal contracts (Section 889; FAR 52.204-25).'),
+        dodContractor: z.boolean().default(false).describe('Contracts with the Department of Defense (FY2024 NDAA §805; DoD 1260H list).'),
+        usfRecipient: z.boolean().default(false).describe('Receives Universal Service Fund support (47 CFR 54.9).'),
+        appStoreOrHostingProvider: z.boolean().default(false).describe('Distributes or hosts mobile applications (PAFACA).'),
       })
       .strict()
-      .default({ secRegistrant: false, smallerReportingCompany: false, foreignPrivateIssuer: false, circiaCoveredEntity: false }),
+      .default({ secRegistrant: false, smallerReportingCompany: false, foreignPrivateIssuer: false, circiaCoveredEntity: false, federalContractor: false, dodContractor: false, usfRecipient: false, appStoreOrHostingProvider: false }),
     listings: z.array(Listing).default([]).describe('Stock listings, planned or done.'),
     approvals: z.array(Approval).default([]).describe('Organization-level approvals, e.g. a cleared cybersecurity review.'),
     timeZone: z.string().default('UTC').describe('IANA time zone of the organization, for clocks.'),
@@ -378,6 +382,38 @@ export const Flow = z
 
 // --- events: see ./events.ts (owned by the clocks feature) -------------------------------
 
+// --- assets: technology we run or ship -------------------------------------------------------
+
+export const AssetKind = z.enum([
+  'telecom_equipment',
+  'video_surveillance_equipment',
+  'carrier_service',
+  'cloud_service',
+  'mobile_app',
+  'sdk',
+  'submarine_cable',
+  'security_software',
+  'drone',
+  'other',
+]);
+
+export const Asset = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    kind: AssetKind,
+    vendor: Id.describe('The entity that makes, provides, publishes or operates it.'),
+    uses: z
+      .array(z.enum(['public_safety', 'government_facility_security', 'critical_infrastructure_surveillance', 'national_security', 'federal_contract', 'dod_contract', 'usf_funded', 'distributed_in_app_store', 'hosted']))
+      .default([])
+      .describe('What it is used for, where that matters (the FCC scope limits, Section 889, USF, PAFACA).'),
+    inUseSince: DateStr.optional(),
+    systems: z.array(Id).default([]).describe('Systems it is part of.'),
+    note: z.string().optional(),
+  })
+  .strict()
+  .describe('Technology the organization runs or ships: network and video equipment, carrier services, clouds, apps and SDKs, cables.');
+
 // --- the inventory ------------------------------------------------------------------------------
 
 export const Inventory = z
@@ -389,6 +425,7 @@ export const Inventory = z
     systems: z.array(System).default([]),
     datasets: z.array(Dataset).default([]),
     flows: z.array(Flow).default([]),
+    assets: z.array(Asset).default([]),
     events: z.array(Event).default([]),
   })
   .strict();
@@ -403,6 +440,7 @@ export type Designation = z.infer<typeof Designation>;
 export type System = z.infer<typeof System>;
 export type Dataset = z.infer<typeof Dataset>;
 export type Flow = z.infer<typeof Flow>;
+export type Asset = z.infer<typeof Asset>;
 export type FlowKind = z.infer<typeof FlowKind>;
 export type Purpose = z.infer<typeof Purpose>;
 export type Safeguard = z.infer<typeof Safeguard>;
@@ -412,4 +450,6 @@ export type InventoryInput = z.input<typeof Inventory>;
 export type FlowInput = z.input<typeof Flow>;
 export type DatasetInput = z.input<typeof Dataset>;
 export type EntityInput = z.input<typeof Entity>;
+export type AssetInput = z.input<typeof Asset>;
+export type OrganizationInput = z.input<typeof Organization>;
 export type InventoryPart = z.infer<typeof InventoryPart>;

@@ -5,10 +5,14 @@
 import type { Pack } from '../engine/pack.js';
 import { usDojDsp } from './us.doj.dsp/index.js';
 import { cnXborder } from './cn.xborder/index.js';
+import { usInfra } from './us.infra/index.js';
+import { cnLists } from './cn.lists/index.js';
 
 export const PACKS: readonly Pack[] = [
   usDojDsp,
   cnXborder,
+  usInfra,
+  cnLists,
 ];
 
 export function findPack(id: string): Pack | undefined {

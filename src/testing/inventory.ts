@@ -21,3 +21,11 @@ export function decide(pack: Pack, inv: Inventory, asOf: CivilDate, flowId?: str
   if (!f) throw new Error(`no flow ${flowId ?? '(first)'}`);
   return f.decisions[0]!;
 }
+
+/** Runs one pack and returns the decision for the named asset (default: the first). */
+export function decideAsset(pack: Pack, inv: Inventory, asOf: CivilDate, assetId?: string): Decision {
+  const result = runCheck(inv, { asOf, packs: [pack] });
+  const a = assetId ? result.assets.find((x) => x.asset === assetId) : result.assets[0];
+  if (!a) throw new Error(`no asset ${assetId ?? '(first)'}`);
+  return a.decisions[0]!;
+}

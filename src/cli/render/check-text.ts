@@ -22,6 +22,7 @@ export function renderCheckText(result: CheckResult, s: Styler, opts: TextOption
   const rows: { verdict: Verdict; subject: string; d: Decision }[] = [
     ...result.organization.map((d) => ({ verdict: d.verdict, subject: '(organization)', d })),
     ...result.flows.flatMap((f) => f.decisions.map((d) => ({ verdict: d.verdict, subject: f.flow, d }))),
+    ...result.assets.flatMap((a) => a.decisions.map((d) => ({ verdict: d.verdict, subject: `asset ${a.asset}`, d }))),
   ];
   for (const v of ORDER) {
     const group = rows.filter((r) => r.verdict === v);
@@ -40,6 +41,7 @@ export function renderCheckText(result: CheckResult, s: Styler, opts: TextOption
   const obligations: { subject: string; regime: string; o: Obligation }[] = [
     ...result.organization.flatMap((d) => d.obligations.map((o) => ({ subject: '(organization)', regime: d.regime, o }))),
     ...result.flows.flatMap((f) => f.decisions.flatMap((d) => d.obligations.map((o) => ({ subject: f.flow, regime: d.regime, o })))),
+    ...result.assets.flatMap((a) => a.decisions.flatMap((d) => d.obligations.map((o) => ({ subject: `asset ${a.asset}`, regime: d.regime, o })))),
   ];
   if (obligations.length) {
     const dated = obligations.filter((x) => x.o.due).sort((a, b) => (a.o.due! < b.o.due! ? -1 : a.o.due! > b.o.due! ? 1 : a.subject < b.subject ? -1 : 1));
@@ -57,7 +59,7 @@ export function renderCheckText(result: CheckResult, s: Styler, opts: TextOption
   const sm = result.summary;
   lines.push(
     '',
-    `${sm.flows} flow(s), ${sm.decisions} decision(s): ` +
+    `${sm.flows} flow(s)${sm.assets ? `, ${sm.assets} asset(s)` : ''}, ${sm.decisions} decision(s): ` +
       ORDER.map((v) => colour(v)(`${sm.verdicts[v]} ${v.replace('_', ' ')}`)).join(', ') +
       ` · ${sm.obligations} obligation(s)${sm.overdue ? `, ${s.red(`${sm.overdue} overdue`)}` : ''}` +
       (sm.blocking ? s.red(' → exit 1') : ''),

@@ -60,7 +60,7 @@ export function decide(s: Scenario, flowId?: string, overrides: PolicyOverrides 
   const flow = flowId === undefined ? inv.flows[inv.flows.length - 1] : inv.flows.find((f) => f.id === flowId);
   if (!flow) throw new Error(`no flow ${flowId ?? '(none)'} in the scenario`);
   const facts = deriveFacts(inv, s.asOf);
-  return createCnXborder(overrides).decideFlow(flow, { facts, asOf: s.asOf });
+  return createCnXborder(overrides).decideFlow!(flow, { facts, asOf: s.asOf });
 }
 
 /** The organization-level decisions of the scenario. */

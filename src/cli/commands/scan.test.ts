@@ -1,0 +1,291 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import mysql from 'mysql2/promise';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { main } from '../main.js';
+import { memoryIo, type Io } from '../io.js';
+import { loadInventory } from '../../inventory/load.js';
+import { progressBar, displayWidth } from './scan.js';
+
+const PG_URL = process.env['DATACUSTOMS_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const MY_URL = process.env['DATACUSTOMS_TEST_MYSQL'] ?? 'mysql://root@127.0.0.1:3306/test';
+const tag = `dc_cli_${process.pid}_${Date.now().toString(36)}`;
+const KEY = ['--key', 'test-key-not-secret'];
+
+/** Known raw values, all valid for their detectors (reference vectors). */
+const RAW = {
+  cnId: ['11010519491231002X', '110102199101010078', '360426199101010071', '44011320141005001X'],
+  cnMobile: ['13812345678', '13912345678', '13612345678'],
+  ssn: ['536-22-1987', '212-67-4532'],
+  email: ['zhang.san@example.com', 'li.si@example.org', 'bob.smith@example.net'],
+  card: ['4111111111111111', '6200000000000005'],
+  iban: ['GB82WEST12345698765432'],
+  imei: ['490154203237518'],
+  mac: ['D0-50-99-84-A2-A0'],
+  ip: ['203.0.113.45'],
+  hkid: ['A123456(3)'],
+  twid: ['A123456789'],
+};
+const ALL_RAW = Object.values(RAW).flat();
+/** Also the bare forms (digits and letters only) a formatter might print. */
+const FORBIDDEN = [...new Set([...ALL_RAW, ...ALL_RAW.map((v) => v.replace(/[^0-9A-Za-z@.]/g, '')).filter((v) => v.length >= 8)])];
+
+function ttyIo(): Io & { stdout: () => string; stderr: () => string } {
+  const m = memoryIo();
+  return { ...m, isTTY: true };
+}
+
+async function cli(args: string[], io = memoryIo()) {
+  const code = await main(['scan', ...args], io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+function assertNoRaw(where: string, text: string): void {
+  for (const v of FORBIDDEN) {
+    if (text.includes(v)) throw new Error(`raw value ${v.slice(0, 3)}… found in ${where}`);
+  }
+}
+
+function people(i: number) {
+  return {
+    name: ['张三', '李四', 'Bob Smith'][i % 3]!,
+    idno: i % 3 === 2 ? RAW.ssn[i % 2]! : RAW.cnId[i % 4]!,
+    phone: i % 3 === 2 ? '+1 415 555 0132' : RAW.cnMobile[i % 3]!,
+    email: RAW.email[i % 3]!,
+    card: RAW.card[i % 2]!,
+  };
+}
+
+describe('datacustoms scan (CLI)', () => {
+  let dir: string;
+  let pgc: pg.Client;
+  let my: mysql.Connection;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dc-scan-cli-'));
+    const corpus = join(dir, 'corpus');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(corpus);
+    const rows = Array.from({ length: 30 }, (_, i) => people(i));
+    writeFileSync(join(corpus, 'people.csv'), 'name,身份证号,手机号,email,card\n' + rows.map((r) => [r.name, r.idno, r.phone, r.email, r.card].join(',')).join('\n') + '\n');
+    writeFileSync(join(corpus, 'people-gbk.csv'), iconv.encode('姓名,身份证号,手机号\n' + rows.slice(0, 10).map((r) => [r.name, r.idno, r.phone].join(',')).join('\n') + '\n', 'gbk'));
+    writeFileSync(
+      join(corpus, 'events.jsonl.gz'),
+      gzipSync(
+        rows.map((r, i) => JSON.stringify({ id: r.email, ip: RAW.ip[0], imei: RAW.imei[0], mac: RAW.mac[0], n: i })).join('\n') + '\n',
+      ),
+    );
+    writeFileSync(join(corpus, 'accounts.json'), JSON.stringify(rows.map((r) => ({ id: r.phone, iban: RAW.iban[0], hkid: RAW.hkid[0], twid: RAW.twid[0] }))));
+    writeFileSync(join(corpus, 'app.log'), rows.map((r) => `2026-01-01T00:00:00Z login user=${r.email} from ${RAW.ip[0]} phone ${r.phone}`).join('\n') + '\n');
+    const db = new Database(join(corpus, 'app.db'));
+    db.exec('CREATE TABLE users (mobile TEXT PRIMARY KEY, idno TEXT, email TEXT)');
+    const ins = db.prepare('INSERT INTO users VALUES (?, ?, ?)');
+    RAW.cnMobile.forEach((m, i) => ins.run(m, RAW.cnId[i], RAW.email[i]));
+    db.close();
+    writeFileSync(
+      join(corpus, 'people.parquet'),
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'id', data: rows.map((r) => r.idno), type: 'STRING' },
+            { name: 'email', data: rows.map((r) => r.email), type: 'STRING' },
+          ],
+        }),
+      ),
+    );
+    pgc = new pg.Client({ connectionString: PG_URL });
+    await pgc.connect().catch((e: Error) => {
+      throw new Error(`PostgreSQL is not reachable at ${PG_URL} (${e.message}); start it (.ci/run does)`);
+    });
+    await pgc.query(`CREATE SCHEMA ${tag}`);
+    await pgc.query(`CREATE TABLE ${tag}.customers (idno text PRIMARY KEY, phone text, email text)`);
+    for (let i = 0; i < 4; i++) await pgc.query(`INSERT INTO ${tag}.customers VALUES ($1, $2, $3)`, [RAW.cnId[i], RAW.cnMobile[i % 3], RAW.email[i % 3]]);
+    await pgc.query(`CREATE TABLE ${tag}.big (id int PRIMARY KEY, phone text)`);
+    await pgc.query(`INSERT INTO ${tag}.big SELECT g, '+86 13' || (5 + g % 5) || lpad((g * 7919 % 100000000)::text, 8, '0') FROM generate_series(1, 5000) g`);
+    my = await mysql.createConnection({ uri: MY_URL }).catch((e: Error) => {
+      throw new Error(`MariaDB/MySQL is not reachable at ${MY_URL} (${e.message}); start it (.ci/run does)`);
+    });
+    await my.query(`CREATE TABLE \`${tag}\` (email VARCHAR(100) PRIMARY KEY, ssn CHAR(11), phone VARCHAR(30))`);
+    await my.query(`INSERT INTO \`${tag}\` VALUES ?`, [RAW.ssn.map((s, i) => [RAW.email[i], s, '+1 415 555 013' + i])]);
+  });
+
+  afterAll(async () => {
+    await pgc?.query(`DROP SCHEMA IF EXISTS ${tag} CASCADE`).catch(() => undefined);
+    await pgc?.end().catch(() => undefined);
+    await my?.query(`DROP TABLE IF EXISTS \`${tag}\``).catch(() => undefined);
+    await my?.end().catch(() => undefined);
+  });
+
+  it('never prints or stores a raw value: json, text, inventory, sketches, across every source kind', async () => {
+    const corpus = join(dir, 'corpus');
+    const inv = join(dir, 'inventory.yaml');
+    const sketch = join(dir, 'run.sketch.json');
+    writeFileSync(inv, '# hand-written\norganization: { id: acme, name: Acme, organizedIn: US }\n');
+    const targets = [corpus, `${PG_URL}?schema=${tag}`, `${MY_URL}?table=${tag}`];
+    const json = await cli([...targets, '--format', 'json', ...KEY, '--write-inventory', inv, '--sketch-out', sketch]);
+    expect(json.code).toBe(0);
+    const text = await cli([...targets, ...KEY, '--sample', '40'], ttyIo());
+    expect(text.code).toBe(0);
+    const report = JSON.parse(json.out);
+    // the scan really found the values (so the absence below means something)
+    const types = new Set<string>(report.sources.flatMap((s: { findings: { type: string }[] }) => s.findings.map((f) => f.type)));
+    for (const t of ['cn_resident_id', 'cn_mobile', 'us_ssn', 'email', 'payment_card', 'iban', 'imei', 'mac_address', 'ip_address', 'hk_id', 'tw_id']) expect(types).toContain(t);
+    expect(report.sources.length).toBe(10);
+    const all = [json.out, json.err, text.out, text.err, readFileSync(inv, 'utf8'), readFileSync(sketch, 'utf8')];
+    all.forEach((t, i) => assertNoRaw(['json stdout', 'json stderr', 'text stdout', 'text stderr', 'inventory', 'sketch file'][i]!, t));
+    // nothing else was written next to the inputs or the outputs
+    expect(readdirSync(dir).sort()).toEqual(['corpus', 'inventory.yaml', 'run.sketch.json']);
+    for (const f of readdirSync(corpus)) assertNoRaw(`name ${f}`, f);
+    expect(existsSync('.datacustoms/scan.key') && statSync('.datacustoms/scan.key').mtimeMs > Date.now() - 60_000).toBe(false);
+  });
+
+  it('prints the documented JSON shape', async () => {
+    const { code, out } = await cli([join(dir, 'corpus', 'people.csv'), '--format', 'json', ...KEY]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(Object.keys(r)).toEqual(['sources', 'total']);
+    const s = r.sources[0];
+    expect(Object.keys(s)).toEqual(['source', 'records', 'fields', 'subjects', 'findings', 'findingsTotal', 'categories']);
+    expect(s.records).toBe(30);
+    expect(Object.keys(s.fields[0])).toEqual(['field', 'types']);
+    expect(Object.keys(s.fields[0].types[0])).toEqual(['type', 'count', 'confidence']);
+    expect(Object.keys(s.findings[0])).toEqual(['record', 'field', 'type', 'start', 'end', 'confidence', 'masked']);
+    // 4 distinct CN IDs and 2 SSNs: exact at this size
+    expect(s.subjects).toEqual({ CN: { estimate: 4, error: 0 }, US: { estimate: 2, error: 0 } });
+    expect(s.categories).toEqual(expect.arrayContaining(['government_id', 'contact', 'financial_account']));
+    const id = s.findings.find((f: { type: string }) => f.type === 'cn_resident_id');
+    expect(id.masked).toBe('110105********002X');
+    expect(id.end - id.start).toBe(18);
+    expect(r.total).toEqual({ sources: 1, records: 30, subjects: s.subjects });
+  });
+
+  it('caps listed findings but keeps counts exact', async () => {
+    const { out } = await cli([join(dir, 'corpus', 'people.csv'), '--format', 'json', '--max-findings', '5', ...KEY]);
+    const s = JSON.parse(out).sources[0];
+    expect(s.findings).toHaveLength(5);
+    expect(s.findingsTotal).toBeGreaterThan(100);
+  });
+
+  it('samples database tables and states the error of each estimate', async () => {
+    const { code, out } = await cli([`${PG_URL}?table=${tag}.big`, '--sample', '500', '--format', 'json', ...KEY]);
+    expect(code).toBe(0);
+    const s = JSON.parse(out).sources[0];
+    expect(s.records).toBe(5000);
+    expect(s.sample).toEqual({ rows: 500, of: 5000 });
+    const phone = s.fields.find((f: { field: string }) => f.field === 'phone').types[0];
+    expect(phone.type).toBe('cn_mobile');
+    expect(phone.count).toBe(5000); // every sampled row has one → scaled to the table
+    expect(phone.error).toBeGreaterThan(0);
+    // 5,000 distinct numbers; the estimate's 95 % interval must cover the truth
+    expect(Math.abs(s.subjects.CN.estimate - 5000)).toBeLessThanOrEqual(s.subjects.CN.error);
+    expect(s.subjects.CN.error).toBeGreaterThan(0);
+    const full = JSON.parse((await cli([`${PG_URL}?table=${tag}.big`, '--format', 'json', ...KEY])).out).sources[0];
+    // past 4,096 distinct the sketch estimates; its 95 % error covers the truth
+    expect(Math.abs(full.subjects.CN.estimate - 5000)).toBeLessThanOrEqual(full.subjects.CN.error);
+    expect(full.sample).toBeUndefined();
+  });
+
+  it('merges saved sketches so parts add up without double counting', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-merge-'));
+    const a = join(d, 'a.csv');
+    const b = join(d, 'b.csv');
+    writeFileSync(a, 'phone\n' + Array.from({ length: 3000 }, (_, i) => `+86 138${String(i).padStart(8, '0')}`).join('\n') + '\n');
+    writeFileSync(b, 'phone\n' + Array.from({ length: 3000 }, (_, i) => `+86 138${String(i + 2000).padStart(8, '0')}`).join('\n') + '\n');
+    const sk = join(d, 'a.sketch.json');
+    expect((await cli([a, '--sketch-out', sk, ...KEY, '--format', 'json'])).code).toBe(0);
+    const merged = JSON.parse((await cli([b, '--merge', sk, ...KEY, '--format', 'json'])).out);
+    const both = JSON.parse((await cli([a, b, ...KEY, '--format', 'json'])).out);
+    expect(merged.total.subjects).toEqual(both.total.subjects);
+    expect(both.total.subjects.CN.estimate).toBeGreaterThan(4800);
+    expect(both.total.subjects.CN.estimate).toBeLessThan(5200);
+    // another key cannot merge
+    const other = await cli([b, '--merge', sk, '--key', 'another']);
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/different scan key/);
+  });
+
+  it('writes one dataset per source, or one for everything with --dataset, that check accepts', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-inv-'));
+    const inv = join(d, 'inv.yaml');
+    writeFileSync(inv, 'organization: { id: acme, name: Acme, organizedIn: US }\ndatasets:\n  - id: customers # declared\n    categories: [health]\n');
+    const r = await cli([join(dir, 'corpus', 'people.csv'), join(dir, 'corpus', 'app.db'), ...KEY, '--write-inventory', inv]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/inventory .*inv\.yaml: added people, app\.users/);
+    const r2 = await cli([join(dir, 'corpus', 'people.csv'), join(dir, 'corpus', 'app.db'), ...KEY, '--write-inventory', inv, '--dataset', 'customers']);
+    expect(r2.out).toMatch(/updated customers/);
+    const loaded = loadInventory([inv]);
+    const byId = Object.fromEntries(loaded.datasets.map((x) => [x.id, x]));
+    expect(byId['people']!.subjects).toEqual({ CN: 4, US: 2 });
+    expect(byId['customers']!.categories[0]).toBe('health');
+    expect(byId['customers']!.categories).toContain('government_id');
+    // app.db holds 3 of the same 4 CN IDs: the union stays 4
+    expect(byId['customers']!.subjects).toEqual({ CN: 4, US: 2 });
+    expect(byId['customers']!.scan?.error).toEqual({ CN: 0, US: 0 });
+    expect(readFileSync(inv, 'utf8')).toContain('# declared');
+  });
+
+  it('exits 2 with a located message on bad input', async () => {
+    const cases: [string[], RegExp][] = [
+      [['/nonexistent/file.csv', ...KEY], /\/nonexistent\/file\.csv: no such file/],
+      [[join(dir, 'corpus'), '--sample', '0', ...KEY], /--sample: expected a whole number/],
+      [[join(dir, 'corpus'), '--format', 'xml', ...KEY], /--format: expected one of text, json/],
+      [[join(dir, 'corpus'), '--dataset', 'x', ...KEY], /--dataset: only makes sense with --write-inventory/],
+      [[join(dir, 'corpus'), '--merge', join(dir, 'corpus', 'people.csv'), ...KEY], /people\.csv: not a sketch file/],
+      [[join(dir, 'corpus'), '--min-confidence', '2', ...KEY], /--min-confidence/],
+      [['postgres://postgres:pw@127.0.0.1:1/test', ...KEY], /cannot connect: connection refused/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(msg);
+      expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+      expect(r.err).not.toContain(':pw@');
+    }
+  });
+
+  it('teaches with examples in --help', async () => {
+    const io = memoryIo();
+    expect(await main(['scan', '--help'], io)).toBe(0);
+    expect(io.stdout()).toMatch(/Examples:\n  datacustoms scan customers\.csv/);
+    expect(io.stdout()).toContain('--write-inventory');
+  });
+});
+
+describe('scan progress bar', () => {
+  it('stays silent for the first second and off a terminal', () => {
+    let t = 0;
+    const io = ttyIo();
+    const bar = progressBar(io, { now: () => t, columns: 80 });
+    bar.update({ source: 'a.csv', index: 1, count: 1, done: 10, size: 100, unit: 'bytes' });
+    t = 900;
+    bar.update({ source: 'a.csv', index: 1, count: 1, done: 50, size: 100, unit: 'bytes' });
+    expect(io.stderr()).toBe('');
+    const off = memoryIo();
+    const bar2 = progressBar(off, { now: () => (t += 2000) });
+    bar2.update({ source: 'a.csv', index: 1, count: 1, done: 50, size: 100, unit: 'bytes' });
+    expect(off.stderr()).toBe('');
+  });
+
+  it('shows progress, rate and ETA after a second, and clears itself', () => {
+    let t = 0;
+    const io = ttyIo();
+    const bar = progressBar(io, { now: () => t, columns: 100 });
+    bar.update({ source: 'data/big.csv', index: 2, count: 3, done: 0, size: 400e6, unit: 'bytes' });
+    t = 2000;
+    bar.update({ source: 'data/big.csv', index: 2, count: 3, done: 200e6, size: 400e6, unit: 'bytes' });
+    expect(io.stderr()).toContain('[2/3] data/big.csv ██████████░░░░░░░░░░ 50 % 100.0 MB/s ETA 0:02');
+    bar.clear();
+    expect(io.stderr().endsWith('\r\u001b[K')).toBe(true);
+  });
+
+  it('counts wide characters as two columns', () => {
+    expect(displayWidth('身份证号')).toBe(8);
+    expect(displayWidth('\u001b[1mab\u001b[22m')).toBe(2);
+  });
+});

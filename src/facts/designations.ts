@@ -1,0 +1,109 @@
+/**
+ * Designations in force for every party, including those a party inherits by ownership under
+ * each program's own rule — explained as a path. Declared or screened designations come from
+ * `entities[].designations` (written by `datacustoms screen`); inheritance runs over the
+ * inventory's ownership edges.
+ */
+import type { Designation, Inventory } from '../inventory/schema.js';
+import type { CivilDate } from '../time/civil-date.js';
+import { param, valueAt } from '../engine/params.js';
+import { taintByOwnership } from './ownership.js';
+
+export interface PropagationRule {
+  /** Owned at least this much (aggregate, direct or indirect) by listed parties → treated as listed. */
+  readonly percent: number;
+  readonly citation: string;
+}
+
+/**
+ * How each list's designations reach owned entities. `null` = no ownership rule: only entities
+ * named on the list are listed.
+ */
+export const PROPAGATION = {
+  'ofac.sdn': param<PropagationRule | null>('lists.propagation.ofac.sdn', 'OFAC 50 % rule: entities owned 50 % or more, in the aggregate, by blocked persons are blocked.', [
+    { from: '2014-08-13', value: { percent: 50, citation: 'OFAC Revised Guidance on Entities Owned by Persons Whose Property and Interests in Property Are Blocked (13 Aug 2014)' }, citation: 'OFAC 50 % guidance', confidence: 'secondary' },
+  ]),
+  'ofac.cons': param<PropagationRule | null>('lists.propagation.ofac.cons', 'Non-SDN lists (e.g. NS-CMIC): the 50 % rule does not apply; subsidiaries are covered only if listed themselves.', [
+    { from: '2021-08-02', value: null, citation: 'OFAC FAQ 857 (E.O. 14032)', confidence: 'verified' },
+  ]),
+  'bis.entity': param<PropagationRule | null>('lists.propagation.bis.entity', 'BIS affiliates rule: foreign entities 50 % or more owned by Entity List or MEU parties are restricted; suspended 10 Nov 2025 – 9 Nov 2026.', [
+    { from: '2025-09-29', until: '2025-11-09', value: { percent: 50, citation: '15 CFR 744.11 as amended (affiliates rule, FR doc. 2025-19001)' }, citation: 'FR doc. 2025-19001', confidence: 'secondary' },
+    { from: '2025-11-10', until: '2026-11-09', value: null, citation: 'one-year suspension (U.S.–China arrangement of 1 Nov 2025)', confidence: 'secondary' },
+    { from: '2026-11-10', value: { percent: 50, citation: '15 CFR 744.11 affiliates rule, reimposed 10 Nov 2026' }, citation: 'scheduled reimposition', confidence: 'secondary', note: 'Reimposition as scheduled [S]; re-check before relying on it.' },
+  ]),
+  'fcc.covered': param<PropagationRule | null>('lists.propagation.fcc.covered', 'FCC Covered List entries extend to the named entities\' subsidiaries and affiliates; majority ownership is used as the test.', [
+    { from: '2021-03-12', value: { percent: 50, citation: '47 CFR 1.50002; Covered List entries ("subsidiaries and affiliates")' }, citation: '47 CFR 1.50002', confidence: 'memory', note: 'The list text says "subsidiaries and affiliates" [S]; the 50 % test for "affiliate" is a conservative stand-in [M].' },
+  ]),
+  'dod.1260h': param<PropagationRule | null>('lists.propagation.dod.1260h', 'DoD 1260H list: entities and the subsidiaries it names are listed; no ownership rule is applied.', [
+    { from: '2021-01-01', value: null, citation: 'FY2021 NDAA §1260H', confidence: 'secondary' },
+  ]),
+  'cn.countersanctions': param<PropagationRule | null>('lists.propagation.cn.countersanctions', 'PRC countermeasure lists name the parties they bind; no general ownership rule is published.', [
+    { from: '2021-06-10', value: null, citation: 'Anti-Foreign Sanctions Law Art. 6', confidence: 'memory' },
+  ]),
+} as const;
+
+/** The list whose propagation rule governs a designation (CSL entries by their program). */
+export function governingList(d: Designation): string {
+  if (d.list === 'trade.csl' || d.list === 'bis.mieu') {
+    const p = (d.program ?? '').toLowerCase();
+    if (d.list === 'bis.mieu' || p.includes('entity list') || p.includes('military end user')) return 'bis.entity';
+  }
+  return d.list;
+}
+
+export interface EffectiveDesignation extends Designation {
+  /** True when the party is not named but owned by named parties (under the list's rule). */
+  readonly inherited: boolean;
+}
+
+function active(d: Designation, date: CivilDate): boolean {
+  return (d.listedFrom === undefined || d.listedFrom <= date) && (d.listedUntil === undefined || date <= d.listedUntil);
+}
+
+export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap<string, readonly EffectiveDesignation[]> {
+  const out = new Map<string, EffectiveDesignation[]>();
+  const push = (id: string, d: EffectiveDesignation) => out.set(id, [...(out.get(id) ?? []), d]);
+  const entities = new Map(inv.entities.map((e) => [e.id, e]));
+  const name = (id: string) => (id === inv.organization.id ? inv.organization.name : entities.get(id)?.name ?? id);
+  const owners = (id: string) =>
+    (id === inv.organization.id ? inv.organization.owners : entities.get(id)?.owners ?? []).map((o) => ({ owner: o.entity, percent: o.percent }));
+  const parties = [inv.organization.id, ...inv.entities.map((e) => e.id)];
+
+  const byList = new Map<string, Map<string, Designation>>();
+  for (const e of inv.entities) {
+    for (const d of e.designations) {
+      if (!active(d, date)) continue;
+      push(e.id, { ...d, inherited: false });
+      const list = governingList(d);
+      const seeds = byList.get(list) ?? new Map<string, Designation>();
+      if (!seeds.has(e.id)) seeds.set(e.id, d);
+      byList.set(list, seeds);
+    }
+  }
+  for (const [list, seeds] of byList) {
+    const rule = list in PROPAGATION ? valueAt(PROPAGATION[list as keyof typeof PROPAGATION], date)?.value ?? null : null;
+    if (!rule) continue;
+    const taint = taintByOwnership({
+      parties,
+      owners,
+      seeds: new Set(seeds.keys()),
+      eligible: (id) => entities.get(id)?.kind === 'company' || id === inv.organization.id,
+      thresholdPercent: rule.percent,
+      unknownShare: 'assume_threshold',
+    });
+    for (const [id, why] of taint) {
+      if (why.kind === 'seed') continue;
+      const path = (why.owners ?? []).map((o) => `${name(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`).join(' + ');
+      const from = (why.owners ?? []).map((o) => seeds.get(o.owner)).find((d) => d !== undefined);
+      push(id, {
+        list: from?.list ?? list,
+        program: from?.program,
+        listedFrom: from?.listedFrom,
+        source: from?.source,
+        via: `owned ${why.total}%${why.viaUnknownShare ? ' (with undeclared shares assumed to reach the threshold)' : ''} by listed parties: ${path} — ${rule.citation}`,
+        inherited: true,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { inventory, decide } from '../../testing/inventory.js';
+import { cnLists } from './index.js';
+
+const listed = { id: 'r', name: 'Example Defense Systems Inc.', kind: 'company' as const, organizedIn: 'US', designations: [{ list: 'cn.countersanctions', program: 'Unreliable Entity List', listedFrom: '2023-02-16' }] };
+
+describe('cn.lists — PRC countermeasures (AFSL Arts. 6, 11)', () => {
+  it('a transfer from a Chinese company to a listed party → countermeasure_target, blocked by default', () => {
+    const inv = inventory({
+      entities: [listed, { id: 'cn', name: 'Shanghai Co', kind: 'company', organizedIn: 'CN' }],
+      datasets: [{ id: 'd', categories: ['business'] }],
+      flows: [{ id: 'f', dataset: 'd', from: 'cn', recipient: 'r', destination: 'US', kind: 'transfer' }],
+    });
+    const d = decide(cnLists, inv, '2026-01-01');
+    expect([d.outcome, d.verdict]).toEqual(['countermeasure_target', 'blocked']);
+    expect(d.rules[0]!.citation).toMatch(/Anti-Foreign Sanctions Law/);
+  });
+  it('the same recipient from a US exporter with data in the US → not applicable', () => {
+    const inv = inventory({
+      entities: [listed],
+      systems: [{ id: 's', location: 'US' }],
+      datasets: [{ id: 'd', categories: ['business'], system: 's' }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'r', destination: 'US', kind: 'transfer' }],
+    });
+    expect(decide(cnLists, inv, '2026-01-01').verdict).toBe('not_applicable');
+  });
+  it('data sent from a system in China counts as from China; a lapsed listing does not', () => {
+    const inv = (until?: string) =>
+      inventory({
+        entities: [{ ...listed, designations: [{ ...listed.designations[0]!, ...(until ? { listedUntil: until } : {}) }] }],
+        systems: [{ id: 's', location: 'CN' }],
+        datasets: [{ id: 'd', categories: ['business'], system: 's' }],
+        flows: [{ id: 'f', dataset: 'd', recipient: 'r', destination: 'US', kind: 'transfer' }],
+      });
+    expect(decide(cnLists, inv(), '2026-01-01').outcome).toBe('countermeasure_target');
+    expect(decide(cnLists, inv('2025-06-30'), '2026-01-01').outcome).toBe('not_applicable');
+  });
+});

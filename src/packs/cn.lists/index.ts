@@ -1,0 +1,98 @@
+/**
+ * `cn.lists` — the reverse direction: China's countermeasure lists. Organizations and
+ * individuals in China must implement countermeasures taken against listed foreign parties:
+ * the Anti-Foreign Sanctions Law (AFSL, effective 10 June 2021) and the Provisions on the
+ * Unreliable Entity List (MOFCOM Order No. 4 of 2020, effective 19 September 2020).
+ */
+import { param, at } from '../../engine/params.js';
+import { defineRule, ref, runRules, type Rule } from '../../engine/rule.js';
+import type { Pack, PackContext } from '../../engine/pack.js';
+import type { Decision, Verdict } from '../../engine/types.js';
+import type { EffectiveDesignation, Facts } from '../../facts/index.js';
+import type { Flow } from '../../inventory/schema.js';
+import { judgedOn } from '../../facts/index.js';
+import type { CivilDate } from '../../time/civil-date.js';
+
+export const REGIME = 'cn.lists';
+
+/**
+ * Countermeasures differ by decision (asset freezes, transaction or cooperation bans, entry
+ * bans); the list entry alone rarely says which. Verdict for a flow to a listed party from
+ * inside China: `blocked` by default (conservative), until the published measure is checked.
+ */
+export const DEFAULT_VERDICT = param<Verdict>('cn.lists.default_verdict', 'Verdict for a transfer from China to a party on a countermeasure list, before the measure\'s own terms are checked.', [
+  { from: '2020-09-19', value: 'blocked', citation: 'AFSL Arts. 6, 11; UEL Provisions Art. 10', confidence: 'memory', note: 'The AFSL and UEL texts are not in the research notes [M]; conservative default.' },
+]);
+
+interface ListsContext {
+  readonly flow: Flow;
+  readonly facts: Facts;
+  readonly date: CivilDate;
+  readonly exporterInChina: string | undefined;
+  readonly listed: readonly EffectiveDesignation[];
+}
+
+/** Where the exporter is in China: organized there, located there, or sending from a system there. */
+function inChina(flow: Flow, facts: Facts): string | undefined {
+  const inv = facts.inventory;
+  const id = flow.from ?? inv.organization.id;
+  const e = facts.entities.get(id);
+  if (id === inv.organization.id && inv.organization.organizedIn === 'CN') return `${inv.organization.name} is organized in China`;
+  if (e?.organizedIn === 'CN') return `${e.name} is organized in China`;
+  if (e?.location === 'CN' || e?.primaryResidence === 'CN') return `${e.name} is in China`;
+  const ds = facts.datasets.get(flow.dataset);
+  const from = flow.fromCountry ?? (ds?.system ? facts.systems.get(ds.system)?.location : undefined);
+  if (from === 'CN') return 'the data is sent from a system in China';
+  return undefined;
+}
+
+/**
+ * AFSL Art. 6: countermeasures may include prohibiting or restricting organizations and
+ * individuals in China from transactions, cooperation and other activities with the listed
+ * parties; Art. 11: organizations and individuals in China shall implement them. UEL Provisions
+ * Art. 10: measures may restrict or prohibit the listed entity's China-related trade and
+ * investment [M].
+ */
+export const countermeasure = defineRule<ListsContext>({
+  id: 'cn.lists/afsl-6-11',
+  title: 'Transfers from China to a party on a PRC countermeasure list',
+  citation: 'Anti-Foreign Sanctions Law Arts. 6, 11; Provisions on the Unreliable Entity List Art. 10',
+  sourceUrl: 'http://www.npc.gov.cn/npc/c30834/202106/d4a714d5813c4ad2ac54a5f0f78a5270.shtml',
+  effective: { from: '2020-09-19' },
+  reads: ['recipient.designations[cn.countersanctions]', 'exporter location'],
+  evaluate: (ctx) => {
+    if (!ctx.exporterInChina || ctx.listed.length === 0) return null;
+    const d = ctx.listed[0]!;
+    const recipient = ctx.facts.entities.get(ctx.flow.recipient)?.name ?? ctx.flow.recipient;
+    return {
+      outcome: 'countermeasure_target',
+      reasons: [
+        `${recipient} is on a PRC countermeasure list (${d.program ?? d.list}${d.listedFrom ? `, since ${d.listedFrom}` : ''}${d.inherited ? `; ${d.via}` : ''}) and ${ctx.exporterInChina}`,
+        'organizations and individuals in China must implement countermeasures, which may prohibit transactions and cooperation with the listed party (AFSL Arts. 6, 11) — check the published measure for its scope',
+      ],
+    };
+  },
+});
+
+const RULES: readonly Rule<ListsContext>[] = [countermeasure];
+
+export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
+  const date = judgedOn(flow, asOf);
+  const listed = (facts.designations.get(flow.recipient) ?? []).filter((d) => d.list === 'cn.countersanctions' || d.list === 'cn.unreliable_entity');
+  const ctx: ListsContext = { flow, facts, date, exporterInChina: inChina(flow, facts), listed };
+  const { fired } = runRules(RULES, ctx, date);
+  const hit = fired[0];
+  if (!hit) {
+    return {
+      regime: REGIME,
+      outcome: 'not_applicable',
+      verdict: 'not_applicable',
+      rules: [{ id: `${REGIME}/scope`, citation: 'AFSL Art. 11' }],
+      reasons: [listed.length ? 'the exporter is not in China, so PRC countermeasures do not bind this flow' : 'the recipient is on no PRC countermeasure list loaded into the inventory'],
+      obligations: [],
+    };
+  }
+  return { regime: REGIME, outcome: hit.finding.outcome!, verdict: at(DEFAULT_VERDICT, date), rules: [ref(hit.rule)], reasons: [...hit.finding.reasons], obligations: [] };
+}
+
+export const cnLists: Pack = { id: REGIME, version: '2026.11', title: 'PRC countermeasure lists (AFSL, Unreliable Entity List)', rules: RULES, decideFlow };

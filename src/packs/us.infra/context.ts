@@ -1,0 +1,45 @@
+import type { EffectiveDesignation, Facts } from '../../facts/index.js';
+import type { Asset, Entity } from '../../inventory/schema.js';
+import type { CivilDate } from '../../time/civil-date.js';
+
+export interface InfraContext {
+  readonly asset: Asset;
+  readonly vendor: Entity | undefined;
+  readonly vendorName: string;
+  /** Names to match against named companies: the vendor's names and those of its owners up the chain. */
+  readonly names: readonly string[];
+  readonly designations: readonly EffectiveDesignation[];
+  readonly facts: Facts;
+  readonly date: CivilDate;
+}
+
+export function infraContext(asset: Asset, facts: Facts, date: CivilDate): InfraContext {
+  const vendor = facts.entities.get(asset.vendor);
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const walk = (id: string, depth: number) => {
+    if (seen.has(id) || depth > 8) return;
+    seen.add(id);
+    const e = facts.entities.get(id);
+    if (!e) return;
+    names.push(e.name, ...e.aliases);
+    // Subsidiaries and affiliates: majority owners' names count too.
+    for (const o of e.owners) if ((o.percent ?? 50) >= 50) walk(o.entity, depth + 1);
+  };
+  walk(asset.vendor, 0);
+  return { asset, vendor, vendorName: vendor?.name ?? asset.vendor, names, designations: facts.designations.get(asset.vendor) ?? [], facts, date };
+}
+
+/** Does any of the names contain any of the keys (case-insensitive)? Returns the matching name. */
+export function nameMatch(names: readonly string[], keys: readonly string[]): string | undefined {
+  for (const n of names) {
+    const low = n.toLowerCase();
+    if (keys.some((k) => low.includes(k))) return n;
+  }
+  return undefined;
+}
+
+export function describeDesignation(d: EffectiveDesignation): string {
+  const when = d.listedFrom ? ` since ${d.listedFrom}` : '';
+  return d.inherited ? `${d.list}${when}, inherited: ${d.via}` : `${d.list}${d.program ? ` (${d.program.length > 80 ? d.program.slice(0, 77) + '…' : d.program})` : ''}${when}${d.matchedName ? ` as "${d.matchedName}"` : ''}`;
+}

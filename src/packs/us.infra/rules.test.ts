@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { inventory, decideAsset } from '../../testing/inventory.js';
+import { usInfra } from './index.js';
+import type { AssetInput, EntityInput, OrganizationInput } from '../../inventory/schema.js';
+
+const FCC_HIK = 'Video surveillance and telecommunications equipment produced by Hangzhou Hikvision Digital Technology Company, to the extent it is used for the purpose of public safety, security of government facilities, physical security surveillance of critical infrastructure, and other national security purposes';
+
+function oneAsset(vendor: EntityInput, asset: Omit<AssetInput, 'id' | 'vendor'>, us: OrganizationInput['us'] = {}, extra: EntityInput[] = []) {
+  return inventory({
+    organization: { us },
+    entities: [vendor, ...extra],
+    assets: [{ id: 'a', vendor: vendor.id, ...asset }],
+  });
+}
+
+describe('us.infra — FCC Covered List (47 CFR 1.50002)', () => {
+  const huawei: EntityInput = { id: 'hw', name: 'Huawei Technologies Co., Ltd.', kind: 'company', organizedIn: 'CN', designations: [{ list: 'fcc.covered', program: 'Telecommunications equipment produced by Huawei Technologies Company', listedFrom: '2021-03-12' }] };
+  it('covered telecom equipment → covered_list_equipment (conditional)', () => {
+    const d = decideAsset(usInfra, oneAsset(huawei, { kind: 'telecom_equipment' }), '2026-01-01');
+    expect([d.outcome, d.verdict]).toEqual(['covered_list_equipment', 'conditional']);
+    expect(d.rules.map((r) => r.id)).toContain('us.infra/47cfr1.50002');
+  });
+  it('with Universal Service Fund support → prohibited (47 CFR 54.9)', () => {
+    const d = decideAsset(usInfra, oneAsset(huawei, { kind: 'telecom_equipment', uses: ['usf_funded'] }), '2026-01-01');
+    expect([d.outcome, d.verdict]).toEqual(['prohibited', 'blocked']);
+  });
+  it('before the listing date the designation is not in force', () => {
+    expect(decideAsset(usInfra, oneAsset(huawei, { kind: 'telecom_equipment' }), '2021-03-11').outcome).not.toBe('covered_list_equipment');
+  });
+  it('scope-limited entries (Hikvision) bite only for the listed purposes', () => {
+    const hik: EntityInput = { id: 'hik', name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', kind: 'company', organizedIn: 'CN', designations: [{ list: 'fcc.covered', program: FCC_HIK, listedFrom: '2021-03-12' }] };
+    expect(decideAsset(usInfra, oneAsset(hik, { kind: 'video_surveillance_equipment' }), '2026-01-01').outcome).toBe('outside_covered_scope');
+    expect(decideAsset(usInfra, oneAsset(hik, { kind: 'video_surveillance_equipment', uses: ['critical_infrastructure_surveillance'] }), '2026-01-01').outcome).toBe('covered_list_equipment');
+  });
+  it('a majority-owned subsidiary of a listed company inherits the designation, with the path', () => {
+    const sub: EntityInput = { id: 'sub', name: 'Example Telecom Devices (UK) Ltd', kind: 'company', organizedIn: 'GB', owners: [{ entity: 'hw', percent: 80 }] };
+    const d = decideAsset(usInfra, oneAsset(sub, { kind: 'telecom_equipment' }, {}, [huawei]), '2026-01-01');
+    expect(d.outcome).toBe('covered_list_equipment');
+    expect(d.reasons.join(' ')).toMatch(/inherited: owned 80% by listed parties: Huawei Technologies Co\., Ltd\. 80%/);
+  });
+});
+
+describe('us.infra — Section 889 / FAR 52.204-25', () => {
+  const zte: EntityInput = { id: 'zte', name: 'ZTE Corporation', kind: 'company', organizedIn: 'CN' };
+  it('a federal contractor using ZTE telecom equipment → prohibited, report to the contracting officer', () => {
+    const d = decideAsset(usInfra, oneAsset(zte, { kind: 'telecom_equipment' }, { federalContractor: true }), '2026-01-01');
+    expect([d.outcome, d.verdict]).toEqual(['prohibited', 'blocked']);
+    expect(d.obligations[0]!.id).toBe('us.infra/52.204-25(d)');
+  });
+  it('not a federal contractor, or before 13 Aug 2020 → no 889 finding', () => {
+    expect(decideAsset(usInfra, oneAsset(zte, { kind: 'telecom_equipment' }), '2026-01-01').rules.map((r) => r.id)).not.toContain('us.infra/889(a)(1)(B)');
+    expect(decideAsset(usInfra, oneAsset(zte, { kind: 'telecom_equipment' }, { federalContractor: true }), '2020-08-12').rules.map((r) => r.id)).not.toContain('us.infra/889(a)(1)(B)');
+  });
+  it('reaches subsidiaries and affiliates through majority ownership', () => {
+    const sub: EntityInput = { id: 's', name: 'Nordic Radio AB', kind: 'company', organizedIn: 'SE', owners: [{ entity: 'zte', percent: 51 }] };
+    const d = decideAsset(usInfra, oneAsset(sub, { kind: 'telecom_equipment' }, { federalContractor: true }, [zte]), '2026-01-01');
+    expect(d.outcome).toBe('prohibited');
+    expect(d.reasons[0]).toMatch(/subsidiary or affiliate of "ZTE Corporation"/);
+  });
+  it('Dahua cameras count only for the listed purposes', () => {
+    const dahua: EntityInput = { id: 'dh', name: 'Zhejiang Dahua Technology Co., Ltd.', kind: 'company', organizedIn: 'CN' };
+    expect(decideAsset(usInfra, oneAsset(dahua, { kind: 'video_surveillance_equipment' }, { federalContractor: true }), '2026-01-01').outcome).not.toBe('prohibited');
+    expect(decideAsset(usInfra, oneAsset(dahua, { kind: 'video_surveillance_equipment', uses: ['public_safety'] }, { federalContractor: true }), '2026-01-01').outcome).toBe('prohibited');
+  });
+});
+
+describe('us.infra — DoD 1260H (FY2024 NDAA §805), PAFACA, OFAC, Clean Network', () => {
+  const tencent: EntityInput = { id: 't', name: 'Tencent Holdings Ltd.', kind: 'company', organizedIn: 'KY', principalPlaceOfBusiness: 'CN', designations: [{ list: 'dod.1260h', listedFrom: '2025-01-07' }] };
+  it('1260H vendor: noted for others; for a DoD contractor a duty due 2027-06-30, prohibited after', () => {
+    expect(decideAsset(usInfra, oneAsset(tencent, { kind: 'cloud_service' }), '2026-01-01').outcome).toBe('listed_vendor');
+    const d = decideAsset(usInfra, oneAsset(tencent, { kind: 'cloud_service' }, { dodContractor: true }), '2026-01-01');
+    expect(d.outcome).toBe('dod_1260h_supplier');
+    expect(d.obligations[0]!.due).toBe('2027-06-30');
+    expect(decideAsset(usInfra, oneAsset(tencent, { kind: 'cloud_service' }, { dodContractor: true }), '2027-06-30').outcome).toBe('prohibited');
+  });
+  it('Clean Cloud (2020) is reported as historical policy, never as a rule', () => {
+    const d = decideAsset(usInfra, oneAsset(tencent, { kind: 'cloud_service' }), '2026-01-01');
+    expect(d.reasons.join(' ')).toMatch(/Clean Cloud \(2020\).*without legal force/);
+    const plain = decideAsset(usInfra, oneAsset({ id: 'b', name: 'Baidu, Inc.', kind: 'company', organizedIn: 'KY' }, { kind: 'cloud_service' }), '2026-01-01');
+    expect([plain.outcome, plain.verdict]).toEqual(['historical_policy', 'not_applicable']);
+  });
+  it('PAFACA: an app store distributing a ByteDance app after 2025-01-19 → prohibited [M]', () => {
+    const bd: EntityInput = { id: 'bd', name: 'ByteDance Ltd.', kind: 'company', organizedIn: 'KY' };
+    expect(decideAsset(usInfra, oneAsset(bd, { kind: 'mobile_app' }, { appStoreOrHostingProvider: true }), '2025-01-19').outcome).toBe('prohibited');
+    expect(decideAsset(usInfra, oneAsset(bd, { kind: 'mobile_app' }, { appStoreOrHostingProvider: true }), '2025-01-18').outcome).not.toBe('prohibited');
+    expect(decideAsset(usInfra, oneAsset(bd, { kind: 'mobile_app' }), '2026-01-01').outcome).not.toBe('prohibited');
+  });
+  it('OFAC: a vendor owned 50 % by an SDN is blocked; 49 % is not', () => {
+    const sdn: EntityInput = { id: 'sdn', name: 'Blocked Co', kind: 'company', organizedIn: 'RU', designations: [{ list: 'ofac.sdn', program: 'RUSSIA-EO14024' }] };
+    const at = (pct: number) => oneAsset({ id: 'v', name: 'Vendor', kind: 'company', organizedIn: 'AE', owners: [{ entity: 'sdn', percent: pct }] }, { kind: 'security_software' }, {}, [sdn]);
+    expect(decideAsset(usInfra, at(50), '2026-01-01').outcome).toBe('prohibited');
+    expect(decideAsset(usInfra, at(49), '2026-01-01').outcome).toBe('no_finding');
+  });
+  it('an unlisted vendor → no finding', () => {
+    const d = decideAsset(usInfra, oneAsset({ id: 'x', name: 'Acme Routers GmbH', kind: 'company', organizedIn: 'DE' }, { kind: 'telecom_equipment' }), '2026-01-01');
+    expect([d.outcome, d.verdict]).toEqual(['no_finding', 'not_applicable']);
+  });
+});
