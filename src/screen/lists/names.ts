@@ -52,7 +52,7 @@ export function splitCell(s: string | undefined, separator: RegExp): string[] {
  * also match many others.
  */
 export function isShortAcronym(s: string): boolean {
-  return /^[A-Z][A-Z0-9&\-.]{1,7}$/u.test(s) && /[A-Z].*[A-Z0-9]/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
+  return /^[A-Z][A-Z0-9&\-.]{1,7}$/u.test(s) && /[A-Z].*[A-Z0-9]/.test(s) && s.length >= 2;
 }
 
 /**

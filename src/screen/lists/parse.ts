@@ -72,7 +72,9 @@ export function parseListFile(path: string, options: ParseOptions = {}): ParseOu
   const bytes = readBytes(path);
   if (bytes.length === 0) return skipped(path, 'empty file');
   if (!options.encoding && sniffBytes(bytes) === 'binary') return skipped(path, 'binary file, not a list');
-  const detection = detectFormat(path, decodeHead(bytes, 65_536, options.encoding));
+  let detection = detectFormat(path, decodeHead(bytes, 65_536, options.encoding));
+  // A first row longer than the head (a huge quoted remark): look again with a longer head.
+  if (detection.kind === 'unrecognized' && bytes.length > 65_536) detection = detectFormat(path, decodeHead(bytes, 4 * 1024 * 1024, options.encoding));
   if (detection.kind === 'unrecognized') return skipped(path, detection.reason);
   if (detection.kind === 'ofac' && detection.part !== 'primary') {
     return skipped(path, `OFAC ${describePart(detection.part)} file: it is read with its main list file (sdn.csv or cons_prim.csv), not alone`);

@@ -1,0 +1,196 @@
+/**
+ * Hostile and damaged list files: every one either parses or fails with an InputError that
+ * names the file and a line (and the field when a field is wrong) — never a crash, never a hang.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../common/errors.js';
+import { sharedPath } from '../../testing/shared.js';
+import { parseListFile } from './parse.js';
+import { isSkipped, type ParseOutcome } from './types.js';
+
+const root = mkdtempSync(join(tmpdir(), 'dc-adv-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+function file(name: string, content: string | Uint8Array): string {
+  const d = join(root, String(n++));
+  mkdirSync(d);
+  const p = join(d, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+function outcome(path: string, opts: Parameters<typeof parseListFile>[1] = {}): ParseOutcome | InputError {
+  try {
+    return parseListFile(path, { sourcesMd: false, ...opts });
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+}
+
+function inputError(path: string, opts: Parameters<typeof parseListFile>[1] = {}): InputError {
+  const o = outcome(path, opts);
+  if (!(o instanceof InputError)) throw new Error(`expected an InputError for ${path}, got ${JSON.stringify(o).slice(0, 200)}`);
+  return o;
+}
+
+const real = (...p: string[]) => readFileSync(sharedPath('data', 'lists', ...p));
+
+/** The real single-file lists, one per CSV layout and the FtM lines. */
+const SAMPLES: readonly (readonly [string, string[]])[] = [
+  ['dod.csv', ['dod_1260h', 'sanctions.csv']],
+  ['cn.csv', ['cn_countersanctions', 'sanctions.csv']],
+  ['mieu.csv', ['bis_mieu', 'mieu.csv']],
+  ['fcc.csv', ['fcc_covered_list', 'table.csv']],
+  ['fcc2.csv', ['fcc_covered_list', 'data_entities_2022.csv']],
+  ['csl.csv', ['trade_csl_samples', 'csl_2019_sample.csv']],
+  ['entities.ftm.json', ['opensanctions_ftm_sample', 'entities.ftm.json']],
+];
+
+describe('truncated files', () => {
+  it('a list cut at any byte parses or fails with file:line — never anything else (property)', () => {
+    for (const [name, p] of SAMPLES) {
+      const bytes = real(...p);
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: bytes.length - 1 }), (cut) => {
+          const path = file(name, bytes.subarray(0, cut));
+          const o = outcome(path);
+          if (o instanceof InputError) {
+            expect(o.problems[0]?.file).toBe(path);
+            expect(o.problems[0]?.line).toBeGreaterThanOrEqual(1);
+          }
+        }),
+        { numRuns: 25 },
+      );
+    }
+  });
+
+  it('names the line of a row cut short', () => {
+    const text = real('dod_1260h', 'sanctions.csv').toString('utf8');
+    const lines = text.split('\n');
+    const cut = lines.slice(0, 11).join('\n') + '\n' + lines[11]!.split(',').slice(0, 3).join(',') + '\n';
+    const e = inputError(file('dod.csv', cut));
+    expect(e.message).toMatch(/dod\.csv:12: row has 3 fields where the header has 9/);
+  });
+
+  it('names the OFAC file and line of a truncated remark', () => {
+    const d = join(root, 'ofac-cut');
+    mkdirSync(d);
+    const sdn = real('ofac_sdn_2021', 'sdn.csv').toString('latin1');
+    writeFileSync(join(d, 'sdn.csv'), sdn.slice(0, sdn.indexOf('\n', 5000) + 1) + '9999,"CUT SHORT CO.",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"a.k.a. \'CUT');
+    const e = inputError(join(d, 'sdn.csv'));
+    expect(e.problems[0]).toMatchObject({ file: join(d, 'sdn.csv'), path: 'field 12' });
+    expect(e.message).toMatch(/quoted field is never closed/);
+  });
+
+  it('a truncated companion file is an error of that file', () => {
+    const d = join(root, 'ofac-companion');
+    mkdirSync(d);
+    copyFileSync(sharedPath('data', 'lists', 'ofac_nonsdn_consolidated_2025', 'cons_prim.csv'), join(d, 'cons_prim.csv'));
+    writeFileSync(join(d, 'cons_alt.csv'), '9639,9150,"aka","HANIYA, Ismail",-0- \r\n9639,9151,"aka\r\n');
+    const e = inputError(join(d, 'cons_prim.csv'));
+    expect(e.problems[0]?.file).toBe(join(d, 'cons_alt.csv'));
+    expect(e.problems[0]?.line).toBe(2);
+  });
+
+  it('a truncated FtM line is an error at that line', () => {
+    const lines = real('opensanctions_ftm_sample', 'entities.ftm.json').toString('utf8').split('\n');
+    const e = inputError(file('x.ftm.json', lines.slice(0, 3).join('\n') + '\n' + lines[3]!.slice(0, 80)));
+    expect(e.problems[0]).toMatchObject({ line: 4 });
+    expect(e.message).toMatch(/not valid JSON/);
+  });
+});
+
+describe('wrong encodings', () => {
+  it('reads UTF-16 (with or without a byte-order mark) like UTF-8', () => {
+    const text = real('dod_1260h', 'sanctions.csv').toString('utf8');
+    const utf8 = outcome(file('dod.csv', text));
+    const le = outcome(file('dod.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])));
+    const be = outcome(file('dod.csv', iconv.encode(text, 'utf-16be')));
+    for (const o of [utf8, le, be]) expect(!(o instanceof InputError) && !isSkipped(o) && o.entries.length).toBe(227);
+  });
+
+  it('a Windows-1252 file is an error at the first bad byte, and reads with --encoding', () => {
+    const text = real('dod_1260h', 'sanctions.csv').toString('utf8');
+    const path = file('dod.csv', iconv.encode(text, 'windows-1252'));
+    const e = inputError(path);
+    const firstBadLine = text.split('\n').findIndex((l) => /[^\x00-\x7f]/.test(l)) + 1;
+    expect(e.problems[0]).toMatchObject({ file: path, line: firstBadLine });
+    expect(e.message).toMatch(/not valid UTF-8 \(byte 0x92 .*--encoding/);
+    const ok = outcome(path, { encoding: 'windows-1252' });
+    expect(!(ok instanceof InputError) && !isSkipped(ok) && ok.entries.find((x) => x.name.startsWith('AVIC Xi’an'))?.name).toBe(
+      'AVIC Xi’an Aircraft Industry Group Company Ltd.',
+    );
+  });
+
+  it('reads a GB18030 counter-sanctions file with --encoding gb18030', () => {
+    const text = real('cn_countersanctions', 'sanctions.csv').toString('utf8');
+    const o = outcome(file('cn.csv', iconv.encode(text, 'gb18030')), { encoding: 'gb18030' });
+    expect(!(o instanceof InputError) && !isSkipped(o) && o.entries.find((e) => e.name === 'Hudson Institute')?.aliases).toEqual(['哈德逊研究所']);
+  });
+
+  it('binary files are skipped, not failed', () => {
+    const bytes = new Uint8Array(4096).map((_, i) => (i * 37) % 256);
+    expect(outcome(file('list.csv', bytes))).toMatchObject({ skipped: 'binary file, not a list' });
+    expect(outcome(file('empty.csv', ''))).toMatchObject({ skipped: 'empty file' });
+  });
+});
+
+describe('huge and hostile fields', () => {
+  it('a 2 MB name is refused with its line and field', () => {
+    const path = file('mieu.csv', `Type,Name,Alias,Country,Topics,Program,Date,End date,Source URL\nOrganization,"${'A'.repeat(2_000_000)}",,CN,,US-BIS-MIEU,2021-03-16,,\n`);
+    const e = inputError(path);
+    expect(e.problems[0]).toMatchObject({ file: path, line: 2, path: 'field 2' });
+    expect(e.message).toMatch(/longer than/);
+  });
+
+  it('an unclosed quote in the first row is an error, not a 1 MB field', () => {
+    const path = file('dod.csv', `Name,Clean Name,Alias,Previous Name,Parent Name,Note,Start date,End date,Source Url\n"Open quote co,${'x,'.repeat(300_000)}\n`);
+    expect(inputError(path).message).toMatch(/dod\.csv:2:1: field 1: quoted field is never closed/);
+  });
+
+  it('hostile remarks and FCC text stay fast', () => {
+    const d = join(root, 'ofac-hostile');
+    mkdirSync(d);
+    const remark = "a.k.a. '".repeat(20_000) + 'Linked To: '.repeat(20_000) + 'Listing Date ('.repeat(10_000);
+    writeFileSync(join(d, 'sdn.csv'), `1,"X CO",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"${remark}"\r\n`);
+    const fcc = 'produced by '.repeat(50_000);
+    const start = performance.now();
+    expect(isSkipped(parseListFile(join(d, 'sdn.csv')))).toBe(false);
+    const o = outcome(file('fcc.csv', `covered_equipment_or_services,date_of_inclusion_on_covered_list\n"${fcc}","March 12, 2021"\n`));
+    expect(o instanceof InputError || !isSkipped(o)).toBe(true);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});
+
+describe('recognised files with wrong values', () => {
+  it('names the field: bad dates, missing names, bad OFAC types and numbers', () => {
+    const h1260 = 'Name,Clean Name,Alias,Previous Name,Parent Name,Note,Start date,End date,Source Url\n';
+    expect(inputError(file('a.csv', `${h1260}X,X Co,,,,,2021-02-30,,\n`)).message).toMatch(/a\.csv:2: Start date: not a date: "2021-02-30"/);
+    expect(inputError(file('b.csv', `${h1260}, ,,,,,2021-02-03,,\n`)).message).toMatch(/b\.csv:2: Clean Name: the row has no name/);
+    const cnh = 'Type,QID,Name,Alias,Chinese name,Country,Topics,Summary,Chinese summary,Body,List,Date,End date,Source URL,Address\n';
+    expect(inputError(file('c.csv', `${cnh}Company,,Acme,,,US,,,,,UEL,31.02.23,,,\n`)).message).toMatch(/c\.csv:2: Date: not a date: "31\.02\.23"/);
+    expect(inputError(file('sdn.csv', '12,"X",-0- ,"P",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n13,"Y",robot,"P",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')).message).toMatch(
+      /sdn\.csv:2: SDN_Type: expected -0-, individual, vessel or aircraft, got "robot"/,
+    );
+    expect(inputError(file('sdn.csv', '12,"X",-0- ,"P",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\nX1,"Y",-0- ,"P",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')).message).toMatch(
+      /sdn\.csv:2: ent_num: expected an entity number/,
+    );
+    const ftm = '{"id":"a","schema":"Person","properties":{"name":"not an array"}}\n';
+    expect(inputError(file('e.ftm.json', ftm)).message).toMatch(/e\.ftm\.json:1: properties\.name: expected an array of strings/);
+    const fcc = 'covered_equipment_or_services,date_of_inclusion_on_covered_list\n"Things produced by Acme Corp, including x.","Someday"\n';
+    expect(inputError(file('f.csv', fcc)).message).toMatch(/f\.csv:2: date_of_inclusion_on_covered_list: not a date: "Someday"/);
+  });
+
+  it('CSL JSON with a wrong type names the JSON path', () => {
+    const bad = JSON.stringify({ results: [{ source: 'Entity List (EL) - Bureau of Industry and Security', name: 'A', alt_names: 'x' }, { source: 'DPL', name: ['B'] }] });
+    expect(inputError(file('csl.json', bad)).message).toMatch(/csl\.json: results\[1\]\.name: expected a string, got an array/);
+    const cut = JSON.stringify({ sources_used: [], results: [{ source: 'Entity List (EL)', entity_number: null, name: 'A' }] }).slice(0, 60);
+    expect(inputError(file('csl.json', cut)).message).toMatch(/csl\.json:1:\d+: not valid JSON/);
+  });
+});
