@@ -149,6 +149,21 @@ describe('OSV range evaluation (schema "Evaluation")', () => {
     expect(run([badEvent], component('npm', 'p', '1.0.0')).undecided[0]!.reason).toMatch(/not-a-version/);
   });
 
+  it('treats huge or odd component versions as undecided, quickly, in every order', () => {
+    const t = performance.now();
+    for (const [eco, name] of [['Maven', 'g:a'], ['npm', 'p'], ['PyPI', 'p'], ['Go', 'm'], ['Debian:9', 'd']] as const) {
+      const a = advisory(`H-${eco}`, eco, name, [{ type: eco === 'Go' ? 'SEMVER' : 'ECOSYSTEM', events: [{ introduced: '0' }] }]);
+      // Maven reads every string as a version, so only over-long ones are undecided there
+      const odd = eco === 'Maven' ? [] : ['\u0000', ' '];
+      for (const v of ['1.'.repeat(500_000), '-'.repeat(300), ...odd]) {
+        const r = run([a], component(eco, name, v));
+        expect(r.matches).toEqual([]);
+        expect(r.undecided).toHaveLength(1);
+      }
+    }
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+
   it('matches names the way each registry does', () => {
     const py = advisory('P-2', 'PyPI', 'PyYAML', [{ events: [{ introduced: '0' }, { fixed: '5.4' }] }]);
     expect(affects(py, 'PyPI', 'pyyaml', '5.3.1')).toBe(true);

@@ -63,7 +63,7 @@ describe('purl → OSV identity', () => {
       fc.property(purl, (p) => {
         expect(fast(p)).toEqual(reference(p));
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 });

@@ -114,7 +114,7 @@ describe('SBOM readers', () => {
           }
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });

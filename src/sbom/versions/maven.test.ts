@@ -70,7 +70,7 @@ describe('Maven ComparableVersion', () => {
         expect(cmp(a, a)).toBe(0);
         expect(cmp(a, b) + cmp(b, a)).toBe(0);
       }),
-      { numRuns: 2000 },
+      { numRuns: 800 },
     );
   });
 
@@ -87,7 +87,7 @@ describe('Maven ComparableVersion', () => {
       fc.property(releaseLike, releaseLike, releaseLike, (a, b, c) => {
         if (cmp(a, b) <= 0 && cmp(b, c) <= 0) expect(cmp(a, c)).toBeLessThanOrEqual(0);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
