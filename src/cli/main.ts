@@ -15,8 +15,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const ctx: CommandContext = { io, setExit: (c) => void (exit = Math.max(exit, c)) };
   const program = new Command('datacustoms')
     .description(
-      'Customs control for data that crosses borders: for every data flow, may this data go there,\n' +
-        'to them, and what must be filed or reported, by when? Decisions cite the article that decides them.',
+      'Customs control for data that crosses borders: for every data flow, may this data go there, to them, and what must be filed or reported, by when? Every decision cites the article that decides it.',
     )
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
