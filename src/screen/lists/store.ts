@@ -123,7 +123,13 @@ async function importOne(trx: Transaction<Database>, p: ParsedList, partial: boo
     const had = known.get(e.entityId);
     if (had === undefined) added++;
     if (had === undefined || had <= p.listDate) {
-      data.set(e.entityId, { data_json: JSON.stringify(e), data_list_date: p.listDate, source_from: e.listedFrom ?? null, source_until: e.listedUntil ?? null });
+      data.set(e.entityId, {
+        data_json: storedJson(e),
+        data_list_date: p.listDate,
+        data_import: importId,
+        source_from: e.listedFrom ?? null,
+        source_until: e.listedUntil ?? null,
+      });
     }
   }
   await recomputeHistory(trx, p.list, data);
@@ -144,7 +150,13 @@ async function activeFlags(trx: Transaction<Database>, list: string): Promise<Ma
 }
 
 type EntryRow = Database['list_entry'];
-type EntryData = Pick<EntryRow, 'data_json' | 'data_list_date' | 'source_from' | 'source_until'>;
+type EntryData = Pick<EntryRow, 'data_json' | 'data_list_date' | 'data_import' | 'source_from' | 'source_until'>;
+
+/** An entry as stored: without `source` (the import row has the file and list date) except its URL. */
+function storedJson(e: ListEntry): string {
+  const { source, ...rest } = e;
+  return JSON.stringify(source.url ? { ...rest, source: { url: source.url } } : rest);
+}
 
 /**
  * Recomputes periods, current window and `active` for every entry of one list, taking in new
@@ -199,6 +211,7 @@ async function recomputeHistory(trx: Transaction<Database>, list: string, data: 
       list,
       data_json: base.data_json,
       data_list_date: base.data_list_date,
+      data_import: base.data_import,
       source_from: base.source_from,
       source_until: base.source_until,
       listed_from: listedFrom,
@@ -240,18 +253,24 @@ export interface LoadOptions {
  */
 export async function loadListEntries(store: Store | Kysely<Database>, options: LoadOptions = {}): Promise<ListEntry[]> {
   const db = 'db' in store ? store.db : store;
-  let q = db.selectFrom('list_entry').select(['data_json', 'listed_from', 'listed_until']);
+  let q = db.selectFrom('list_entry').select(['data_json', 'data_import', 'listed_from', 'listed_until']);
   if (options.activeOnly) q = q.where('active', '=', 1);
   if (options.lists && options.lists.length > 0) q = q.where('list', 'in', [...options.lists]);
   const rows = await q.orderBy('entity_id').execute();
+  const sources = new Map<number, ListEntry['source']>();
+  for (const i of await db.selectFrom('list_import').select(['id', 'file', 'list_date']).execute()) {
+    sources.set(i.id, Object.freeze({ file: i.file, listDate: i.list_date }));
+  }
   const out: ListEntry[] = new Array<ListEntry>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    const e = JSON.parse(r.data_json) as ListEntry & { listedFrom?: string; listedUntil?: string };
+    const e = JSON.parse(r.data_json) as { -readonly [K in keyof ListEntry]: ListEntry[K] } & { source?: { url?: string } };
+    const shared = sources.get(r.data_import) ?? { file: '' };
+    const url = e.source?.url;
+    e.source = url === undefined ? shared : { ...shared, url };
+    // The stored window always covers the list's own dates, so only assignments are needed.
     if (r.listed_from !== null) e.listedFrom = r.listed_from;
-    else delete e.listedFrom;
     if (r.listed_until !== null) e.listedUntil = r.listed_until;
-    else delete e.listedUntil;
     out[i] = e;
   }
   return out;

@@ -39,6 +39,8 @@ export interface ListEntryTable {
   data_json: string;
   /** List date of the import the data comes from. */
   data_list_date: string;
+  /** The import the data comes from (its file is the entry's `source.file`); 0 before migration 0002. */
+  data_import: number;
   /** Listing dates as the list itself gives them (null when it gives none). */
   source_from: string | null;
   source_until: string | null;
@@ -126,6 +128,14 @@ export const listsMigrations: readonly StoreMigration[] = [
         .addColumn('until_import', 'integer')
         .addPrimaryKeyConstraint('list_period_pk', ['entity_id', 'seq'])
         .execute();
+    },
+  },
+  {
+    // Entry data is stored without its `source` (file and list date), which the import row
+    // holds: smaller rows, and one shared source object per import when loading.
+    id: 'lists/0002-entry-data-import',
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('list_entry').addColumn('data_import', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
 ];
