@@ -100,9 +100,11 @@ describe('OSV range evaluation (schema "Evaluation")', () => {
   it('versions[] compares with the ecosystem order (Maven 1.0 = 1.0.0), or exactly when there is none', () => {
     const a = advisory('A-11', 'Maven', 'g:a', [], { versions: ['1.0'] });
     expect(affects(a, 'Maven', 'g:a', '1.0.0')).toBe(true);
-    const gem = advisory('A-12', 'RubyGems', 'rails', [], { versions: ['7.0.1'] });
-    expect(affects(gem, 'RubyGems', 'rails', '7.0.1')).toBe(true);
-    expect(affects(gem, 'RubyGems', 'rails', '7.0.1.0')).toBe(false);
+    const nuget = advisory('A-12', 'NuGet', 'Newtonsoft.Json', [], { versions: ['7.0.1'] });
+    expect(affects(nuget, 'NuGet', 'Newtonsoft.Json', '7.0.1')).toBe(true);
+    expect(affects(nuget, 'NuGet', 'Newtonsoft.Json', '7.0.1.0')).toBe(false);
+    const gem = advisory('A-13', 'RubyGems', 'rails', [{ events: [{ introduced: '7.0.0' }, { fixed: '7.0.4.3' }] }]);
+    expect(['7.0.0.rc1', '7.0.0', '7.0.4.2', '7.0.4.3', '7.0.4.3.1'].map((v) => affects(gem, 'RubyGems', 'rails', v))).toEqual([false, true, true, false, false]);
   });
 
   it('several affected[] entries for one package are a union (one match per advisory)', () => {
@@ -132,15 +134,15 @@ describe('OSV range evaluation (schema "Evaluation")', () => {
     const a = advisory('GO-1', 'Go', 'golang.org/x/sys', [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.1.0' }] }]);
     expect(affects(a, 'Go', 'golang.org/x/sys', 'v0.0.0-20210817142637-7d9622a276b7')).toBe(true);
     expect(affects(a, 'Go', 'golang.org/x/sys', 'v0.1.0')).toBe(false);
-    const gem = advisory('R-1', 'RubyGems', 'rack', [{ type: 'SEMVER', events: [{ introduced: '2.0.0' }, { fixed: '2.2.3' }] }]);
-    expect(affects(gem, 'RubyGems', 'rack', '2.1.0')).toBe(true);
+    const nuget = advisory('R-1', 'NuGet', 'Pkg', [{ type: 'SEMVER', events: [{ introduced: '2.0.0' }, { fixed: '2.2.3' }] }]);
+    expect(affects(nuget, 'NuGet', 'Pkg', '2.1.0')).toBe(true);
   });
 
   it('reports what it cannot decide instead of guessing', () => {
     const git = advisory('G-1', 'npm', 'p', [{ type: 'GIT', events: [{ introduced: 'abc123' }, { fixed: 'def456' }] }]);
     expect(run([git], component('npm', 'p', '1.0.0')).undecided[0]!.reason).toMatch(/GIT/);
-    const gem = advisory('R-2', 'RubyGems', 'rack', [{ events: [{ introduced: '0' }, { fixed: '2.2.3' }] }]);
-    expect(run([gem], component('RubyGems', 'rack', '2.1.0')).undecided[0]!.reason).toMatch(/no RubyGems version order/);
+    const nuget = advisory('R-2', 'NuGet', 'Pkg', [{ events: [{ introduced: '0' }, { fixed: '2.2.3' }] }]);
+    expect(run([nuget], component('NuGet', 'Pkg', '2.1.0')).undecided[0]!.reason).toMatch(/no NuGet version order/);
     const py = advisory('P-1', 'PyPI', 'pkg', [{ events: [{ introduced: '0' }, { fixed: '2.0' }] }]);
     const r = run([py], component('PyPI', 'pkg', '2004d'));
     expect(r.matches).toEqual([]);

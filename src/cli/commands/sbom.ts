@@ -22,7 +22,8 @@ interface Options {
 const HELP = `
 Reads CycloneDX (JSON or XML, spec 1.2–1.6) and SPDX (JSON, 2.2/2.3) SBOMs, maps each component's
 purl to an OSV package, and evaluates OSV advisories with each ecosystem's own version order
-(Maven, npm, PyPI, Go, Debian, and SemVer for crates.io/Hex/Pub/SwiftURL/GitHub Actions).
+(Maven, npm, PyPI, Go, RubyGems, Debian/Ubuntu, and SemVer for crates.io/Hex/Pub/SwiftURL/
+GitHub Actions). Other ecosystems' ranges are reported as not evaluated, never guessed.
 
 Examples:
   # one SBOM against a directory of OSV records (one JSON file each)

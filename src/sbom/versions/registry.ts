@@ -12,6 +12,7 @@ import { lenientSemverOrder, npmOrder } from './npm.js';
 import { pypiOrder } from './pypi.js';
 import { goOrder } from './go.js';
 import { debianOrder } from './debian.js';
+import { rubygemsOrder } from './rubygems.js';
 
 const ORDERS: ReadonlyMap<string, AnyVersionOrder> = new Map([
   ['Maven', erase(mavenOrder)],
@@ -24,6 +25,7 @@ const ORDERS: ReadonlyMap<string, AnyVersionOrder> = new Map([
   ['Pub', erase(lenientSemverOrder)],
   ['SwiftURL', erase(lenientSemverOrder)],
   ['GitHub Actions', erase(lenientSemverOrder)],
+  ['RubyGems', erase(rubygemsOrder)],
   // dpkg order
   ['Debian', erase(debianOrder)],
   ['Ubuntu', erase(debianOrder)],

@@ -66,8 +66,8 @@ describe('registry', () => {
     expect(ecosystemOrder('Maven')?.label).toMatch(/Maven/);
     expect(ecosystemOrder('Debian:9')?.label).toMatch(/dpkg/);
     expect(ecosystemOrder('maven')).toBeUndefined(); // ecosystem names are case-sensitive
-    expect(ecosystemOrder('RubyGems')).toBeUndefined();
-    expect(rangeOrder('SEMVER', 'RubyGems')).toBe(rangeOrder('SEMVER', 'npm'));
+    expect(ecosystemOrder('NuGet')).toBeUndefined();
+    expect(rangeOrder('SEMVER', 'NuGet')).toBe(rangeOrder('SEMVER', 'npm'));
     expect(rangeOrder('SEMVER', 'Go')).toBe(ecosystemOrder('Go'));
     expect(rangeOrder('GIT', 'npm')).toBeUndefined();
     expect(lenientSemverOrder.compare(lenientSemverOrder.parse('v1.2')!, lenientSemverOrder.parse('1.2.0')!)).toBe(0);
