@@ -192,6 +192,22 @@ describe('JSON documents', () => {
     expect(records[0]!.record).toBe('a*************m');
   });
 
+  it('keeps numbers exactly as written and streams non-array documents too', async () => {
+    const { records } = await run(['{"idno": 110105194912', '310021, "f": 1.50e3, "neg": -0', ', "n": {"m": [[1], {"k": "v"}]}}']);
+    expect(records).toEqual([{ record: 1, fields: [['idno', '110105194912310021'], ['f', '1.50e3'], ['neg', '-0'], ['n.m[][]', '1'], ['n.m[].k', 'v']] }]);
+  });
+
+  it('reads a long string cut into many chunks in linear time', async () => {
+    const body = 'a\\"'.repeat(200_000);
+    const text = `[{"s":"${body}"}]`;
+    const parts: string[] = [];
+    for (let i = 0; i < text.length; i += 1000) parts.push(text.slice(i, i + 1000));
+    const t0 = performance.now();
+    const { records } = await run(parts);
+    expect(records[0]!.fields[0]![1]).toBe('a"'.repeat(200_000));
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
   it('reads a non-array document whole as one record', async () => {
     const { n, records } = await run(['{"a":{"b":"c"},', '"d":[1,2]}']);
     expect(n).toBe(1);
@@ -228,9 +244,14 @@ describe('JSON documents', () => {
   });
 
   it('reports invalid JSON with its line', async () => {
-    await expect(run(['[\n{"a":1},\n{"a":tru}\n]'])).rejects.toThrow(/d\.json:3:1: invalid JSON/);
-    await expect(run(['[{"a":1}'])).rejects.toThrow(/unexpected end/);
-    await expect(run(['[1] 2'])).rejects.toThrow(/after the top-level array/);
+    await expect(run(['[\n{"a":1},\n{"a":tru}\n]'])).rejects.toThrow(/d\.json:3:6: invalid JSON: unexpected token/);
+    await expect(run(['[\n{"a":1},', '\n  {"a" 1}]'])).rejects.toThrow(/d\.json:3:8: invalid JSON: expected ":"/);
+    await expect(run(['[{"a":1}'])).rejects.toThrow(/unexpected end of the document \(unclosed array\)/);
+    await expect(run(['[{"a":"x'])).rejects.toThrow(/inside a string/);
+    await expect(run(['[1] 2'])).rejects.toThrow(/after the end of the document/);
+    await expect(run(['{"a":1,}'])).rejects.toThrow(/member name/);
+    await expect(run(['[1,,2]'])).rejects.toThrow(/unexpected character ","/);
+    expect((await run(['  '])).n).toBe(0);
   });
 
   it('refuses hostile nesting quickly (1 MB of brackets)', async () => {
