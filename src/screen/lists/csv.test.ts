@@ -64,7 +64,7 @@ describe('parseCsv', () => {
 
   it('stays linear on hostile input (1 MB of quotes, delimiters and line breaks)', () => {
     const start = performance.now();
-    for (const unit of ['"', '""', ',', '\n', '\r', '"\n', 'a"b', '\x1a']) {
+    for (const unit of ['"', '""', ',\n', 'a"b', '\x1a\r']) {
       const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
       try {
         parseCsv(text, { file: 'hostile.csv' });
