@@ -102,7 +102,7 @@ export function screen(queries: readonly (string | ScreenQuery)[], lists: Matche
   const floor = options.all ? Math.min(threshold, matcher.settings.candidateFloor) : threshold;
   return queries.map((q) => {
     const query: ScreenQuery = typeof q === 'string' ? { name: q, ...(options.country ? { country: options.country } : {}), ...(options.type ? { type: options.type } : {}) } : q;
-    const found = matcher.match(query, floor);
+    const found = matcher.match(query, floor, Math.max(50, limit * 3));
     const alerts: ScreenMatch[] = [];
     const others: ScreenMatch[] = [];
     for (const m of found) {

@@ -83,9 +83,9 @@ function latinTokens(words: readonly string[], s: MatchSettings, out: Token[], p
       kind = 'number';
       text = num;
     } else if (PARTICLES.has(w)) kind = 'particle';
-    else if (WEAK_WORDS.has(w) || (ABBREVIATIONS[w] !== undefined && WEAK_WORDS.has(ABBREVIATIONS[w]))) {
+    else if (WEAK_WORDS.has(w) || WEAK_WORDS.has(ABBREVIATIONS.get(w) ?? '')) {
       kind = 'weak';
-      text = stem(ABBREVIATIONS[w] ?? w);
+      text = stem(ABBREVIATIONS.get(w) ?? w);
     } else if (PLACES.has(w)) kind = 'place';
     else {
       kind = 'word';

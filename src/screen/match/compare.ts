@@ -71,7 +71,7 @@ function wordSim(a: string, b: string, s: MatchSettings): number {
   const short = a.length <= b.length ? a : b;
   const long = short === a ? b : a;
   // abbreviation: known short form, or a prefix/letters-in-order of a longer word
-  const expanded = ABBREVIATIONS[short];
+  const expanded = ABBREVIATIONS.get(short);
   if (expanded !== undefined && (expanded === long || long.startsWith(expanded))) return enc(HOW_ABBREV, s.abbrevSim);
   const budget = editBudget(a, b);
   if (budget > 0) {

@@ -58,6 +58,8 @@ const PREFIX = 5;
 const MAX_DF = 1000;
 /** Names whose retrieval weight is below this share of the best are not scored. */
 const RETRIEVAL_FLOOR = 0.4;
+/** Query words held by fewer names than this are also looked up by their typo and inflection neighbours. */
+const EXPAND_BELOW_DF = 3;
 /** Countries treated as one for the country qualifier (the PRC and its special administrative regions). */
 const COUNTRY_GROUPS: readonly (readonly string[])[] = [['CN', 'HK', 'MO']];
 
@@ -78,6 +80,7 @@ export class Matcher {
   private readonly literal = new Map<string, number[]>();
   private readonly acronyms = new Map<string, number[]>();
   private readonly candidateCount: number;
+  private readonly expansions = new Map<string, readonly (readonly [string, number])[]>();
   private acc: Float64Array;
   private readonly touched: number[] = [];
 
@@ -141,6 +144,45 @@ export class Matcher {
     return Math.log(1 + this.names.length / df);
   }
 
+  /** Vocabulary words near a query word (typos, shared long prefix, split in two), with retrieval factors. */
+  private expand(t: Token): readonly (readonly [string, number])[] {
+    const key = t.text + '\u0000' + t.surface;
+    const cached = this.expansions.get(key);
+    if (cached) return cached;
+    const out: [string, number][] = [];
+    const seen = new Set<string>([t.text]);
+    for (const d of deletions(t.text)) {
+      for (const w of this.deletes.get(d) ?? []) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        const b = editBudget(t.text, w);
+        if (b > 0 && osaDistance(t.text, w, b) <= b) out.push([w, 0.8]);
+      }
+    }
+    if (t.text.length >= PREFIX) {
+      for (const w of this.prefixes.get(t.text.slice(0, PREFIX)) ?? []) {
+        if (seen.has(w)) continue;
+        if (commonPrefix(t.text, w) >= Math.ceil(0.8 * Math.min(t.text.length, w.length))) {
+          seen.add(w);
+          out.push([w, 0.7]);
+        }
+      }
+    }
+    for (let k = 2; k <= t.surface.length - 2; k++) {
+      const a = t.surface.slice(0, k);
+      const b = t.surface.slice(k);
+      if (this.postings.has(a) && this.postings.has(b)) out.push([a, 0.6], [b, 0.6]);
+    }
+    if (this.expansions.size >= 50_000) this.expansions.clear();
+    this.expansions.set(key, out);
+    return out;
+  }
+
+  /** Forgets memoised word expansions (benchmarks measure from cold). */
+  clearCaches(): void {
+    this.expansions.clear();
+  }
+
   /** Stage 1: ids of the names worth scoring for one analysed query. */
   private candidates(q: AnalyzedName, out: Set<number>): void {
     const acc = this.acc;
@@ -162,38 +204,9 @@ export class Matcher {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       hit(t.text, 1);
-      if (t.han || t.kind === 'number') continue;
-      // typo neighbours
-      if (t.text.length >= 4) {
-        const seen = new Set<string>([t.text]);
-        for (const d of deletions(t.text)) {
-          for (const w of this.deletes.get(d) ?? []) {
-            if (seen.has(w)) continue;
-            seen.add(w);
-            const b = editBudget(t.text, w);
-            if (b > 0 && osaDistance(t.text, w, b) <= b) hit(w, 0.8);
-          }
-        }
-        // inflections sharing a long prefix
-        if (t.text.length >= PREFIX) {
-          for (const w of this.prefixes.get(t.text.slice(0, PREFIX)) ?? []) {
-            if (seen.has(w)) continue;
-            const cp = commonPrefix(t.text, w);
-            if (cp >= Math.ceil(0.8 * Math.min(t.text.length, w.length))) {
-              seen.add(w);
-              hit(w, 0.7);
-            }
-          }
-        }
-        // one word written as two
-        for (let k = 2; k <= t.text.length - 2; k++) {
-          const a = t.surface.slice(0, k);
-          const b = t.surface.slice(k);
-          if (this.postings.has(a) && this.postings.has(b)) {
-            hit(a, 0.6);
-            hit(b, 0.6);
-          }
-        }
+      // Typo, inflection and split neighbours, for words the lists hold on few names or none.
+      if (!t.han && t.kind !== 'number' && t.text.length >= 4 && (this.postings.get(t.text)?.length ?? 0) < EXPAND_BELOW_DF) {
+        for (const [w, f] of this.expand(t)) hit(w, f);
       }
       // two or three words written as one
       let joined = t.surface;
@@ -246,7 +259,7 @@ export class Matcher {
   }
 
   /** Scores one query against the lists: the best name per entry, best first, down to `floor`. */
-  match(query: MatchQuery, floor = this.settings.candidateFloor): EntryMatch[] {
+  match(query: MatchQuery, floor = this.settings.candidateFloor, limit = 50): EntryMatch[] {
     const s = this.settings;
     const analyzed = analyzeName(query.name, s);
     const forms = [analyzed, ...analyzed.variants];
@@ -260,9 +273,12 @@ export class Matcher {
       for (const b of best.values()) top = Math.max(top, b.score);
       if (top < s.alertThreshold) for (let fi = 1; fi < forms.length; fi++) this.scoreForm(query, forms, caches, fi, best);
     }
+    const kept: [number, { score: number; form: number; name: IndexedName }][] = [];
+    for (const kv of best) if (kv[1].score >= floor) kept.push(kv);
+    kept.sort((a, b) => b[1].score - a[1].score || this.entries[a[0]]!.entityId.localeCompare(this.entries[b[0]]!.entityId));
+    // Explanations (a second, recording alignment) only for what is returned.
     const out: EntryMatch[] = [];
-    for (const [i, b] of best) {
-      if (b.score < floor) continue;
+    for (const [i, b] of kept.slice(0, limit)) {
       const f = forms[b.form]!;
       const entry = this.entries[i]!;
       out.push({
@@ -273,7 +289,6 @@ export class Matcher {
         explanation: viaOf(f, b.name, query.country, entry, s) + explainComparison(compareNames(f, b.name.analyzed, s)),
       });
     }
-    out.sort((a, b) => b.score - a.score || a.entry.entityId.localeCompare(b.entry.entityId));
     return out;
   }
 }

@@ -48,28 +48,27 @@ export const PLACES: ReadonlySet<string> = new Set([
   'mongolia', 'guangxi', 'tibet', 'ningxia', 'xinjiang',
 ]);
 
-const NUMBER_WORDS: Record<string, string> = {
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
   eleven: '11', twelve: '12', first: '1', second: '2', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7',
   eighth: '8', ninth: '9', tenth: '10', eleventh: '11', twelfth: '12', thirteen: '13', fourteen: '14', fifteen: '15',
   sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirteenth: '13', fourteenth: '14',
   fifteenth: '15', sixteenth: '16', seventeenth: '17', eighteenth: '18', nineteenth: '19', twentieth: '20',
-};
+}));
 
 /** Abbreviations that are not letter-subsequences of their long form are few; list them. */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   intl: 'international', natl: 'national', mfg: 'manufacturing', mfrs: 'manufacturers', svcs: 'services', svc: 'service',
   dept: 'department', univ: 'university', assn: 'association', bros: 'brothers', mgmt: 'management', hldgs: 'holdings',
   hldg: 'holding', invt: 'investment', eng: 'engineering', engg: 'engineering',
-};
+}));
 
 /** The number a token stands for ("14th" → "14", "third" → "3"), or undefined. */
 export function numberOf(token: string): string | undefined {
-  const w = NUMBER_WORDS[token];
-  if (w) return w;
+  const c = token.charCodeAt(0);
+  if (c < 0x30 || c > 0x39) return NUMBER_WORDS.get(token);
   const m = /^0*(\d+)(?:st|nd|rd|th)?$/.exec(token);
-  if (m) return m[1] === '' ? '0' : m[1];
-  return undefined;
+  return m ? m[1] : undefined;
 }
 
 /** Plural and inflection folding for comparison: technologies → technology, systems → system. */
