@@ -5,6 +5,7 @@
  */
 import { createGunzip } from 'node:zlib';
 import { Readable, pipeline } from 'node:stream';
+import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 
 /** How much of a stream is looked at to decide format and encoding. */

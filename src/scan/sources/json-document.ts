@@ -272,8 +272,9 @@ export async function readJsonDocument(input: AsyncIterable<string>, opts: JsonD
     opts.onProgress?.(consumed);
   }
   if (buf.length > 0) advance(process(true));
-  if (state !== S.Done) {
-    if (state === S.Value && stack.length === 0 && records === 0) return 0; // empty document
+  const end = state as S; // (changed by the closures above; TypeScript cannot see it)
+  if (end !== S.Done) {
+    if (end === S.Value && stack.length === 0 && records === 0) return 0; // empty document
     fail(buf.length, topArray && stack.length > 0 ? 'unexpected end of the document (unclosed array)' : 'unexpected end of the document');
   }
   return records;
