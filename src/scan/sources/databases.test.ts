@@ -134,6 +134,20 @@ describe('PostgreSQL', () => {
     expect(await run(8)).not.toEqual(a);
   });
 
+  it('samples a large table through TABLESAMPLE BERNOULLI, uniformly', async () => {
+    await admin.query(`CREATE TABLE ${schema}.large (id int PRIMARY KEY, v text)`);
+    await admin.query(`INSERT INTO ${schema}.large SELECT g, 'v' || g FROM generate_series(1, 120000) g`);
+    const [u] = await scanAll(`${PG_URL}?table=${schema}.large`, testContext({ sample: 2000, seed: 5 }));
+    expect(u!.outcome.sample).toEqual({ rows: 2000, of: 120_000 });
+    const ids = u!.records.map((r) => Number(r.record));
+    expect(new Set(ids).size).toBe(2000);
+    // spread over the whole table, not the first pages: each third holds about a third
+    const thirds = [0, 0, 0];
+    for (const id of ids) thirds[Math.min(2, Math.floor((id - 1) / 40_000))]!++;
+    for (const t of thirds) expect(t).toBeGreaterThan(550);
+    await admin.query(`DROP TABLE ${schema}.large`);
+  });
+
   it('names an unknown schema or table', async () => {
     await expect(openTarget(`${PG_URL}?schema=${schema}_missing`, testContext())).rejects.toThrow(/no readable table in schema/);
     await expect(openTarget(`${PG_URL}?table=${schema}.nope`, testContext())).rejects.toThrow(/no readable table named/);
@@ -195,6 +209,27 @@ describe('MySQL / MariaDB', () => {
     expect(new Set(a).size).toBe(60);
     expect(await run(3)).toEqual(a);
     expect(await run(4)).not.toEqual(a);
+  });
+
+  it('samples a large table through a RAND() pre-filter, uniformly', async () => {
+    const t3 = `${tag}_large`;
+    await admin.query(`CREATE TABLE \`${t3}\` (id INT PRIMARY KEY, v VARCHAR(20))`);
+    const digits = '(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)';
+    await admin.query(
+      `INSERT INTO \`${t3}\` SELECT 1 + a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 100000 * g.d, 'v'
+         FROM ${digits} a, ${digits} b, ${digits} c, ${digits} e, ${digits} f, (SELECT 0 d UNION ALL SELECT 1) g`,
+    );
+    try {
+      const [u] = await scanAll(`${MY_URL}?table=${t3}`, testContext({ sample: 2000, seed: 5 }));
+      expect(u!.outcome.sample).toEqual({ rows: 2000, of: 200_000 });
+      const ids = u!.records.map((r) => Number(r.record));
+      expect(new Set(ids).size).toBe(2000);
+      const thirds = [0, 0, 0];
+      for (const id of ids) thirds[Math.min(2, Math.floor(((id - 1) * 3) / 200_000))]!++;
+      for (const t of thirds) expect(t).toBeGreaterThan(550);
+    } finally {
+      await admin.query(`DROP TABLE IF EXISTS \`${t3}\``);
+    }
   });
 
   it('names an unknown table', async () => {
