@@ -55,32 +55,32 @@ export function resolveComponents(read: SbomRead, file: string): LoadedSbom {
 }
 
 function resolveOne(e: SbomEntry, file: string, cache: Map<string, PurlIdentity>, out: Component[], skipped: Unscanned[]): void {
-  const label = e.name !== undefined ? { name: e.name } : {};
+  const label = (): { name?: string } => (e.name !== undefined ? { name: e.name } : {});
   if (e.purl === undefined || e.purl.trim() === '') {
-    skipped.push({ sbom: file, path: e.path, ...label, reason: 'no purl', group: 'no purl' });
+    skipped.push({ sbom: file, path: e.path, ...label(), reason: 'no purl', group: 'no purl' });
     return;
   }
   const purl = e.purl.trim();
   let id = cache.get(purl);
   if (id === undefined) {
     if (purl.length > MAX_PURL_LENGTH) {
-      throw new InputError({ file, path: e.purlPath, message: `purl longer than ${MAX_PURL_LENGTH} characters` });
+      throw new InputError({ file, path: `${e.path}.${e.purlField}`, message: `purl longer than ${MAX_PURL_LENGTH} characters` });
     }
     try {
       id = purlIdentity(purl);
     } catch (err) {
       const why = err instanceof Error ? err.message.replace(/^Invalid purl: /, '') : String(err);
-      throw new InputError({ file, path: e.purlPath, message: `malformed purl ${JSON.stringify(purl.slice(0, 200))}: ${why}` });
+      throw new InputError({ file, path: `${e.path}.${e.purlField}`, message: `malformed purl ${JSON.stringify(purl.slice(0, 200))}: ${why}` });
     }
     cache.set(purl, id);
   }
   if (id.kind === 'unsupported') {
-    skipped.push({ sbom: file, path: e.path, purl, ...label, reason: id.reason, group: id.type });
+    skipped.push({ sbom: file, path: e.path, purl, ...label(), reason: id.reason, group: id.type });
     return;
   }
   const version = id.version ?? (e.version?.trim() || undefined);
   if (version === undefined) {
-    skipped.push({ sbom: file, path: e.path, purl, ...label, reason: 'no version in the purl or the component', group: id.ecosystem });
+    skipped.push({ sbom: file, path: e.path, purl, ...label(), reason: 'no version in the purl or the component', group: id.ecosystem });
     return;
   }
   out.push({ sbom: file, path: e.path, purl, ecosystem: id.ecosystem, name: id.name, key: packageKey(id.ecosystem, id.name), version });

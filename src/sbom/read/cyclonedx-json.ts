@@ -51,7 +51,7 @@ export function readCycloneDxJson(doc: Record<string, unknown>, file: string): S
       if (!isObject(c)) throw new InputError({ file, path: p, message: 'expected a component object' });
       entries.push({
         path: p,
-        purlPath: `${p}.purl`,
+        purlField: 'purl',
         purl: optionalString(c, 'purl', file, p),
         version: optionalString(c, 'version', file, p),
         name: optionalString(c, 'name', file, p),

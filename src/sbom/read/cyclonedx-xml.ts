@@ -88,7 +88,7 @@ export function readCycloneDxXml(text: string, file: string): SbomRead {
       }
       entries.push({
         path: p,
-        purlPath: `${p}.purl`,
+        purlField: 'purl',
         purl: elementText(c, 'purl', file, p),
         version: elementText(c, 'version', file, p),
         name: elementText(c, 'name', file, p),

@@ -36,9 +36,9 @@ export function readSpdxJson(doc: Record<string, unknown>, file: string): SbomRe
       if (!isObject(ref)) throw new InputError({ file, path: rp, message: 'expected an external reference object' });
       if (ref['referenceType'] !== 'purl') return;
       found = true;
-      entries.push({ path: p, purlPath: `${rp}.referenceLocator`, purl: str(ref, 'referenceLocator', file, rp) ?? '', version, name });
+      entries.push({ path: p, purlField: `externalRefs[${j}].referenceLocator`, purl: str(ref, 'referenceLocator', file, rp) ?? '', version, name });
     });
-    if (!found) entries.push({ path: p, purlPath: `${p}.externalRefs`, purl: undefined, version, name });
+    if (!found) entries.push({ path: p, purlField: 'externalRefs', purl: undefined, version, name });
   });
   return { format: 'SPDX JSON', specVersion: sv.slice(5), entries };
 }

@@ -2,8 +2,8 @@
 export interface SbomEntry {
   /** Field path of the component in its document, e.g. `components[3].components[0]`. */
   readonly path: string;
-  /** Field path of the purl (where a bad purl is reported), e.g. `components[3].purl`. */
-  readonly purlPath: string;
+  /** Field of the purl relative to `path` (where a bad purl is reported), e.g. `purl`. */
+  readonly purlField: string;
   readonly purl: string | undefined;
   /** The component's own version field (used when the purl carries no version). */
   readonly version: string | undefined;
