@@ -6,22 +6,23 @@
  * `onSubject` once per record and jurisdiction and are not kept here.
  */
 import type { CategoryId } from '../../inventory/taxonomy.js';
-import { Engine } from '../detectors/engine.js';
-import { type FieldContext, fieldContext, typeIndex } from '../detectors/field-context.js';
-import { maskMatch } from '../detectors/mask.js';
-import { MIN_CONFIDENCE, current } from '../detectors/params.js';
-import { cnId15To18 } from '../detectors/cn.js';
-import {
-  DETECTION_TYPES,
-  TYPE_INFO,
-  type DetectionType,
-  type FieldSummary,
-  type FieldTypeCount,
-  type Finding,
-  type SourceScanResult,
-  type SourceScanner,
-  type SourceScannerOptions,
-} from './types.js';
+import { Engine as Engine_ } from '../detectors/engine.js';
+import { type FieldContext, fieldContext as fieldContext_, typeIndex as typeIndex_ } from '../detectors/field-context.js';
+import { maskMatch as maskMatch_ } from '../detectors/mask.js';
+import { MIN_CONFIDENCE as MIN_CONFIDENCE_, current as current_ } from '../detectors/params.js';
+import { cnId15To18 as cnId15To18_ } from '../detectors/cn.js';
+import { DETECTION_TYPES as DETECTION_TYPES_, TYPE_INFO as TYPE_INFO_, type DetectionType, type FieldSummary, type FieldTypeCount, type Finding, type SourceScanResult, type SourceScanner, type SourceScannerOptions } from './types.js';
+
+// Imported bindings copied to locals: module namespaces (test transforms) add a getter per access in hot loops.
+const Engine = Engine_;
+const fieldContext = fieldContext_;
+const typeIndex = typeIndex_;
+const maskMatch = maskMatch_;
+const MIN_CONFIDENCE = MIN_CONFIDENCE_;
+const current = current_;
+const cnId15To18 = cnId15To18_;
+const DETECTION_TYPES = DETECTION_TYPES_;
+const TYPE_INFO = TYPE_INFO_;
 
 const NT = DETECTION_TYPES.length;
 export const DEFAULT_MAX_FINDINGS = 1000;
@@ -58,17 +59,56 @@ interface Pending {
 
 /** The scanner plus the fast path the readers use (a field slot per column, ranges not copies). */
 export interface FastSourceScanner extends SourceScanner {
-  /** A stable slot number for a field name (create on first use). */
   slot(field: string): number;
-  /**
-   * Scan s[from, to) as the value of the field in `slot`. `base` is added to reported
-   * offsets (a window of a long value that starts `base` units into it).
-   */
   scanSlot(slot: number, s: string, from: number, to: number, base?: number): void;
 }
 
+/** A new accumulator for one source. Its methods are bound (safe to wrap or pass around). */
 export function createSourceScanner(options: SourceScannerOptions = {}): FastSourceScanner {
-  return new Scanner(options);
+  const sc = new Scanner(options);
+  return {
+    slot: (f) => sc.slot(f),
+    scanSlot: (k, s, a, b, base) => sc.scanSlot(k, s, a, b, base),
+    beginRecord: (r) => sc.beginRecord(r),
+    setRecordId: (r) => sc.setRecordId(r),
+    scanField: (f, v) => sc.scanField(f, v),
+    endRecord: () => sc.endRecord(),
+    scanRecord: (r, fields) => sc.scanRecord(r, fields),
+    result: () => sc.result(),
+  };
+}
+
+/** The fast path of any SourceScanner: native when it has one, else through `scanField`. */
+export function fastPath(scanner: SourceScanner): FastSourceScanner {
+  if (scanner.slot && scanner.scanSlot) return scanner as FastSourceScanner;
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    ...bindAll(scanner),
+    slot(field) {
+      let k = index.get(field);
+      if (k === undefined) {
+        k = names.length;
+        names.push(field);
+        index.set(field, k);
+      }
+      return k;
+    },
+    scanSlot(k, s, a, b) {
+      scanner.scanField(names[k]!, s.slice(a, b));
+    },
+  };
+}
+
+function bindAll(s: SourceScanner): SourceScanner {
+  return {
+    beginRecord: (r) => s.beginRecord(r),
+    setRecordId: (r) => s.setRecordId(r),
+    scanField: (f, v) => s.scanField(f, v),
+    endRecord: () => s.endRecord(),
+    scanRecord: (r, fields) => s.scanRecord(r, fields),
+    result: () => s.result(),
+  };
 }
 
 class Scanner implements FastSourceScanner {

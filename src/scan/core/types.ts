@@ -17,6 +17,7 @@
  *   thing that leaves this layer is the `normalizedKey` given to `onSubject`, in memory,
  *   which the subjects layer must hash (keyed) at once and never keep or print.
  * - Results are deterministic: same input, same output, same order.
+ * - The scanner's methods are bound: wrapping it (Object.create, spreading) is safe.
  */
 import type { CategoryId } from '../../inventory/taxonomy.js';
 
@@ -164,6 +165,14 @@ export interface SourceScanner {
   /** The record id of the open record may be set late (JSON lines `id` after other keys). */
   setRecordId(record: string | number): void;
   result(): SourceScanResult;
+  /**
+   * Optional fast path (the scanner from createSourceScanner has it; the readers fall back
+   * to `scanField` when absent): a stable slot number per field name, and scanning a range
+   * s[from, to) of a larger string as that field's value without copying it. `base` is
+   * added to reported offsets (a window that starts `base` units into a long value).
+   */
+  slot?(field: string): number;
+  scanSlot?(slot: number, s: string, from: number, to: number, base?: number): void;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
  * /work/shared/reference/pii-detection.md §5.
  */
 import { createHash } from 'node:crypto';
+
+const sha256 = (b: Uint8Array): Buffer => createHash('sha256').update(b).digest();
 import { keccak256Hex } from './keccak.js';
 
 const D0 = 48;
@@ -126,26 +128,30 @@ export function abaValid(s: string, from: number): boolean {
  * the first four characters move to the end, letters count A=10 … Z=35.
  */
 export function ibanMod97Valid(s: string, from: number, to: number): boolean {
+  // first pass: everything after the first four alphanumerics; second: those four
   let rem = 0;
   let seen = 0;
-  const feed = (c: number): boolean => {
-    if (c >= 48 && c <= 57) rem = (rem * 10 + (c - 48)) % 97;
-    else {
-      const u = c >= 97 && c <= 122 ? c - 32 : c;
-      if (u < 65 || u > 90) return false;
-      rem = (rem * 100 + (u - 55)) % 97;
+  let headEnd = from;
+  for (let pass = 0; pass < 2; pass++) {
+    const a = pass === 0 ? from : from;
+    const b = pass === 0 ? to : headEnd;
+    seen = 0;
+    for (let i = a; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 45) continue;
+      seen++;
+      if (pass === 0 && seen <= 4) {
+        headEnd = i + 1;
+        continue;
+      }
+      if (c >= 48 && c <= 57) rem = (rem * 10 + (c - 48)) % 97;
+      else {
+        const u = c >= 97 && c <= 122 ? c - 32 : c;
+        if (u < 65 || u > 90) return false;
+        rem = (rem * 100 + (u - 55)) % 97;
+      }
     }
-    return true;
-  };
-  const head: number[] = [];
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 || c === 45) continue;
-    if (seen < 4) head.push(c);
-    else if (!feed(c)) return false;
-    seen++;
   }
-  for (const c of head) if (!feed(c)) return false;
   return rem === 1;
 }
 
@@ -178,7 +184,7 @@ export function base58CheckValid(s: string, from: number, to: number): boolean {
   bytes.reverse();
   if (bytes.length !== 25) return false;
   const payload = Buffer.from(bytes.slice(0, 21));
-  const h = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
+  const h = sha256(sha256(payload));
   for (let k = 0; k < 4; k++) if (h[k] !== bytes[21 + k]) return false;
   return true;
 }

@@ -64,6 +64,7 @@ export const HAN_ADMIN = 2; // administrative-level marker in an address
 export const HAN_STREET = 4; // street / building marker in an address
 export const HAN_SURNAME = 8; // common single-character surname
 export const HAN_KEY = 16; // first character of a context keyword (姓名, 联系人 …)
+export const HAN_COMPOUND = 32; // first character of a compound surname
 
 export const HAN = new Uint8Array(0x10000);
 const mark = (chars: string, bit: number): void => {
@@ -79,6 +80,7 @@ mark(
 mark('姓联收客患持', HAN_KEY);
 
 export const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '令狐', '慕容', '夏侯', '长孙', '宇文', '司徒', '公孙'];
+for (const cs of COMPOUND_SURNAMES) HAN[cs.charCodeAt(0)] = HAN[cs.charCodeAt(0)]! | HAN_COMPOUND;
 
 /** Province-level names an address usually starts with. */
 export const PROVINCE_NAMES = [

@@ -22,41 +22,61 @@
  * confidence wins, then the longer span).
  */
 import type { DetectionType } from '../core/types.js';
-import { TYPE_INFO } from '../core/types.js';
-import {
-  abaValid,
-  base58CheckValid,
-  bech32Valid,
-  eip55,
-  hkidValid,
-  ibanMod97Valid,
-  isBase58Char,
-  luhnValid,
-  twIdValid,
-  usccValid,
-} from './checksums.js';
-import {
-  COMPOUND_SURNAMES,
-  HAN,
-  HAN_KEY,
-  HAN_PLATE,
-  HAN_SURNAME,
-  NAME_KEYWORDS,
-  addressIn,
-  cnId15Valid,
-  cnId18Valid,
-  daysIn,
-  isAddressChar,
-  isHan,
-  plateAt,
-  validBirthDate,
-} from './cn.js';
-import { type FieldContext, typeBit } from './field-context.js';
-import { IBAN_LENGTH } from './iban.js';
-import { KEYWORDS, NEGATIVE_KEYWORDS, hasAny, windowBefore } from './keywords.js';
-import { CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, UNIONPAY_NON_LUHN, current, geoMinDecimals } from './params.js';
-import { cnLandlineValid, cnMobileTier, nanpCountry, nanpValid, parseIntl } from './phone.js';
-import { valueLevel } from './value-level.js';
+import { DETECTION_TYPES as DETECTION_TYPES_, TYPE_INFO as TYPE_INFO_ } from '../core/types.js';
+import { abaValid as abaValid_, base58CheckValid as base58CheckValid_, bech32Valid as bech32Valid_, eip55 as eip55_, hkidValid as hkidValid_, ibanMod97Valid as ibanMod97Valid_, isBase58Char as isBase58Char_, luhnValid as luhnValid_, twIdValid as twIdValid_, usccValid as usccValid_ } from './checksums.js';
+import { COMPOUND_SURNAMES as COMPOUND_SURNAMES_, HAN as HAN_, HAN_COMPOUND as HAN_COMPOUND_, HAN_KEY as HAN_KEY_, HAN_PLATE as HAN_PLATE_, HAN_SURNAME as HAN_SURNAME_, NAME_KEYWORDS as NAME_KEYWORDS_, addressIn as addressIn_, cnId15Valid as cnId15Valid_, cnId18Valid as cnId18Valid_, daysIn as daysIn_, isAddressChar as isAddressChar_, isHan as isHan_, plateAt as plateAt_, validBirthDate as validBirthDate_ } from './cn.js';
+import { type FieldContext, typeBit as typeBit_ } from './field-context.js';
+import { IBAN_LENGTH as IBAN_LENGTH_ } from './iban.js';
+import { KEYWORDS as KEYWORDS_, NEGATIVE_KEYWORDS as NEGATIVE_KEYWORDS_ } from './keywords.js';
+import { CN_PASSPORT_FORMATS as CN_PASSPORT_FORMATS_, GENOMIC_MIN_BASES as GENOMIC_MIN_BASES_, ITIN_GROUPS as ITIN_GROUPS_, SSN_RULES as SSN_RULES_, UNIONPAY_NON_LUHN as UNIONPAY_NON_LUHN_, current as current_, geoMinDecimals as geoMinDecimals_ } from './params.js';
+import { cnLandlineValid as cnLandlineValid_, cnMobileTier as cnMobileTier_, intlValid as intlValid_, nanpCountry as nanpCountry_, nanpValid as nanpValid_ } from './phone.js';
+import { valueLevel as valueLevel_ } from './value-level.js';
+
+// Imported bindings copied to locals: module namespaces (test transforms) add a getter per access in hot loops.
+const DETECTION_TYPES = DETECTION_TYPES_;
+const TYPE_INFO = TYPE_INFO_;
+const abaValid = abaValid_;
+const base58CheckValid = base58CheckValid_;
+const bech32Valid = bech32Valid_;
+const eip55 = eip55_;
+const hkidValid = hkidValid_;
+const ibanMod97Valid = ibanMod97Valid_;
+const isBase58Char = isBase58Char_;
+const luhnValid = luhnValid_;
+const twIdValid = twIdValid_;
+const usccValid = usccValid_;
+const COMPOUND_SURNAMES = COMPOUND_SURNAMES_;
+const HAN = HAN_;
+const HAN_COMPOUND = HAN_COMPOUND_;
+const HAN_KEY = HAN_KEY_;
+const HAN_PLATE = HAN_PLATE_;
+const HAN_SURNAME = HAN_SURNAME_;
+const NAME_KEYWORDS = NAME_KEYWORDS_;
+const addressIn = addressIn_;
+const cnId15Valid = cnId15Valid_;
+const cnId18Valid = cnId18Valid_;
+const daysIn = daysIn_;
+const isAddressChar = isAddressChar_;
+const isHan = isHan_;
+const plateAt = plateAt_;
+const validBirthDate = validBirthDate_;
+const typeBit = typeBit_;
+const IBAN_LENGTH = IBAN_LENGTH_;
+const KEYWORDS = KEYWORDS_;
+const NEGATIVE_KEYWORDS = NEGATIVE_KEYWORDS_;
+const CN_PASSPORT_FORMATS = CN_PASSPORT_FORMATS_;
+const GENOMIC_MIN_BASES = GENOMIC_MIN_BASES_;
+const ITIN_GROUPS = ITIN_GROUPS_;
+const SSN_RULES = SSN_RULES_;
+const UNIONPAY_NON_LUHN = UNIONPAY_NON_LUHN_;
+const current = current_;
+const geoMinDecimals = geoMinDecimals_;
+const cnLandlineValid = cnLandlineValid_;
+const cnMobileTier = cnMobileTier_;
+const intlValid = intlValid_;
+const nanpCountry = nanpCountry_;
+const nanpValid = nanpValid_;
+const valueLevel = valueLevel_;
 
 // --- character classes -------------------------------------------------------------------------
 const DIGIT = 1;
@@ -161,7 +181,11 @@ export class Hits {
 }
 
 /** Types whose confidence a preceding "order / invoice / …" lowers (bare numbers). */
-const NEGATABLE = new Set<DetectionType>(['cn_mobile', 'phone', 'payment_card', 'imei', 'us_ssn', 'us_itin', 'aba_routing', 'cn_resident_id', 'us_passport', 'cn_passport', 'hk_id', 'tw_id']);
+const NEGATABLE: Readonly<Partial<Record<DetectionType, true>>> = {
+  cn_mobile: true, phone: true, payment_card: true, imei: true, us_ssn: true, us_itin: true, aba_routing: true,
+  cn_resident_id: true, us_passport: true, cn_passport: true, hk_id: true, tw_id: true,
+};
+const TYPE_BIT = Object.fromEntries(DETECTION_TYPES.map((t) => [t, typeBit(t)])) as Readonly<Record<DetectionType, number>>;
 
 // Chain of digit groups (shared scratch; the engine is synchronous and not re-entrant).
 const MAX_GROUPS = 12;
@@ -217,23 +241,23 @@ export class Engine {
     this.hits.resolve();
   }
 
-  /** Confidence after context; emits when at or above the threshold. */
+  /**
+   * Confidence after context; emits when at or above the threshold.
+   *
+   * - The field name says this type: noisy-OR with FIELD_WEIGHT.
+   * - Else, when the base alone would not be reported, keywords just before the match in
+   *   the same value may lift it (noisy-OR with KEYWORD_WEIGHT).
+   * - Bare-number types drop by NEGATIVE_FACTOR in a negative field (order no., SKU …) or
+   *   after a negative word ("order", "订单" …).
+   */
   emit(type: DetectionType, start: number, end: number, base: number, jur?: string): void {
     const ctx = this.ctx;
     let c = base;
-    const bit = typeBit(type);
-    let lookedBack: string | undefined;
-    if (ctx.hints & bit) c = or(c, FIELD_WEIGHT);
-    else if (c < SURE && start > this.from) {
-      lookedBack = windowBefore(this.s, this.from, start);
-      if (hasAny(lookedBack, KEYWORDS[type])) c = or(c, KEYWORD_WEIGHT);
-    }
-    if (NEGATABLE.has(type)) {
+    if (ctx.hints & TYPE_BIT[type]) c = or(c, FIELD_WEIGHT);
+    else if (c < this.minConf && start > this.from && KEYWORDS[type]?.before(this.s, this.from, start)) c = or(c, KEYWORD_WEIGHT);
+    if (NEGATABLE[type] && base < SURE) {
       if (ctx.negative) c *= NEGATIVE_FACTOR;
-      else if (start > this.from && c < SURE + 0.05) {
-        lookedBack ??= windowBefore(this.s, this.from, start);
-        if (hasAny(lookedBack, NEGATIVE_KEYWORDS)) c *= NEGATIVE_FACTOR;
-      }
+      else if (start > this.from && NEGATIVE_KEYWORDS.before(this.s, this.from, start)) c *= NEGATIVE_FACTOR;
     }
     if (c < this.minConf) return;
     this.hits.add(type, start, end, Math.round(c * 1000) / 1000, jur ?? TYPE_INFO[type].jurisdiction);
@@ -241,9 +265,9 @@ export class Engine {
 
   /** True when the field or the text just before `start` gives context for `type`. */
   hasContext(type: DetectionType, start: number): boolean {
-    if (this.ctx.hints & typeBit(type)) return true;
+    if (this.ctx.hints & TYPE_BIT[type]) return true;
     if (start <= this.from) return false;
-    return hasAny(windowBefore(this.s, this.from, start), KEYWORDS[type]);
+    return KEYWORDS[type]?.before(this.s, this.from, start) ?? false;
   }
 
   // -----------------------------------------------------------------------------------------
@@ -292,7 +316,7 @@ export class Engine {
   private word(i: number, j: number, upper: number, lower: number): number {
     const s = this.s;
     const len = j - i;
-    if (len >= GENOMIC_MIN || (len >= 10 && this.ctx.hints & typeBit('genomic'))) {
+    if (len >= GENOMIC_MIN || (len >= 10 && this.ctx.hints & TYPE_BIT.genomic)) {
       let k = i;
       let seen = 0;
       for (; k < j; k++) {
@@ -484,7 +508,7 @@ export class Engine {
       // undotted E119: the rest is alphanumeric, at most 4
       for (let k = i + 3; k < j; k++) if (!isAlnum(s.charCodeAt(k))) return j;
     }
-    if (this.hasContext('icd10', i)) this.emit('icd10', i, end, 0.6);
+    if (this.hasContext('icd10', i)) this.emit('icd10', i, end, 0.75);
     return end;
   }
 
@@ -556,6 +580,7 @@ export class Engine {
     const s = this.s;
     const end = i + 36;
     if (end > this.to) return -1;
+    if (s.charCodeAt(i + 13) !== 45 || s.charCodeAt(i + 18) !== 45 || s.charCodeAt(i + 23) !== 45) return -1;
     let upper = false;
     let lower = false;
     for (let k = 0; k < 36; k++) {
@@ -569,7 +594,7 @@ export class Engine {
     if (end < this.to && isAlnum(s.charCodeAt(end))) return -1;
     if (upper && lower) return end;
     // IDFA and GAID are UUIDs: only an advertising context says which UUIDs are ad IDs.
-    if (this.hasContext('advertising_id', i)) this.emit('advertising_id', i, end, 0.5);
+    if (this.hasContext('advertising_id', i)) this.emit('advertising_id', i, end, 0.75);
     return end;
   }
 
@@ -821,7 +846,7 @@ export class Engine {
     const end = gE[k + 2]!;
     const y = L0 === 4 ? a : c;
     const birthOk = L0 === 4 ? validBirthDate(a, b, c) : validBirthDate(c, b, a) || validBirthDate(c, a, b);
-    if (birthOk && y >= 1900 && this.hasContext('date_of_birth', gS[k]!)) this.emit('date_of_birth', gS[k]!, end, 0.5);
+    if (birthOk && y >= 1900 && this.hasContext('date_of_birth', gS[k]!)) this.emit('date_of_birth', gS[k]!, end, 0.75);
     return end;
   }
 
@@ -840,7 +865,7 @@ export class Engine {
     const day = num(s, d0, p - d0);
     if (p < this.to && (s.charCodeAt(p) === 0x65e5 || s.charCodeAt(p) === 0x53f7)) p++;
     const year = num(s, i, 4);
-    if (validBirthDate(year, month, day) && this.hasContext('date_of_birth', i)) this.emit('date_of_birth', i, p, 0.5);
+    if (validBirthDate(year, month, day) && this.hasContext('date_of_birth', i)) this.emit('date_of_birth', i, p, 0.75);
     return p;
   }
 
@@ -895,7 +920,7 @@ export class Engine {
           this.card(a, b, L);
           return;
         }
-        if (id && (!luhn || ctx & typeBit('cn_resident_id') || this.hasContext('cn_resident_id', a))) this.emit('cn_resident_id', a, b, 0.6);
+        if (id && (!luhn || ctx & TYPE_BIT.cn_resident_id || this.hasContext('cn_resident_id', a))) this.emit('cn_resident_id', a, b, 0.6);
         else if (luhn) this.emit('imei', a, b, 0.55);
         return;
       }
@@ -926,10 +951,7 @@ export class Engine {
         this.nine(a, b);
         return;
       case 8:
-        if (this.ctx.hints & typeBit('date_of_birth') || (a > this.from && this.hasContext('date_of_birth', a))) {
-          const y = num(s, a, 4);
-          if (validBirthDate(y, num(s, a + 4, 2), num(s, a + 6, 2))) this.emit('date_of_birth', a, b, 0.5);
-        }
+        if (validBirthDate(num(s, a, 4), num(s, a + 4, 2), num(s, a + 6, 2)) && this.hasContext('date_of_birth', a)) this.emit('date_of_birth', a, b, 0.75);
         return;
       case 14:
         if (this.hasContext('imei', a)) this.emit('imei', a, b, 0.4);
@@ -955,11 +977,12 @@ export class Engine {
   private nine(a: number, b: number): void {
     const ctx = this.ctx.hints;
     loadDigits(this.s, a, b);
-    if (ctx & typeBit('aba_routing') || this.hasContext('aba_routing', a)) {
-      if (abaValid(this.s, a)) this.emit('aba_routing', a, b, 0.6);
+    if (abaValid(this.s, a) && this.hasContext('aba_routing', a)) {
+      this.emit('aba_routing', a, b, 0.6);
       return;
     }
-    if (ctx & typeBit('us_passport') || ctx & typeBit('cn_passport') || this.hasContext('us_passport', a)) {
+    if (ctx & TYPE_BIT.aba_routing) return;
+    if (ctx & (TYPE_BIT.us_passport | TYPE_BIT.cn_passport) || this.hasContext('us_passport', a)) {
       this.emit('us_passport', a, b, 0.3);
       return;
     }
@@ -1013,8 +1036,12 @@ export class Engine {
     const s = this.s;
     let a = i;
     while (a > this.from && i - a < 40 && (isHexC(s.charCodeAt(a - 1)) || s.charCodeAt(a - 1) === 58)) a--;
-    if (a > this.from && (isAlnum(s.charCodeAt(a - 1)) || s.charCodeAt(a - 1) === 46)) return i + 1;
     let b = i;
+    if (a > this.from && (isAlnum(s.charCodeAt(a - 1)) || s.charCodeAt(a - 1) === 46)) {
+      // inside a longer word (key:value, a:b:c…): skip the whole run at once
+      while (b < this.to && (isAlnum(s.charCodeAt(b)) || s.charCodeAt(b) === 58)) b++;
+      return b;
+    }
     while (b < this.to && b - a < 45 && (isHexC(s.charCodeAt(b)) || s.charCodeAt(b) === 58 || s.charCodeAt(b) === 46)) b++;
     if (b < this.to && isAlnum(s.charCodeAt(b))) {
       while (b < this.to && (isAlnum(s.charCodeAt(b)) || s.charCodeAt(b) === 58)) b++;
@@ -1069,14 +1096,15 @@ export class Engine {
       }
       return p;
     }
-    // everything else: libphonenumber, longest first
+    // everything else: libphonenumber metadata, longest first
     for (let e = ends.length - 1; e >= 0; e--) {
       const n = loadDigits(s, i + 1, ends[e]!);
       if (n < 7 || n > 15) continue;
-      const r = parseIntl(s.slice(i, ends[e]!));
+      let digits = '';
+      for (let k = 0; k < n; k++) digits += String.fromCharCode(48 + dig[k]!);
+      const r = intlValid(digits);
       if (r) {
-        if (r.country === 'CN' && r.mobile && n === 13) this.emit('cn_mobile', i, ends[e]!, 0.95);
-        else this.emit('phone', i, ends[e]!, 0.9, r.country);
+        this.emit('phone', i, ends[e]!, 0.9, r.country);
         return ends[e]!;
       }
     }
@@ -1140,13 +1168,16 @@ export class Engine {
   /** 姓名：张三 / 联系人 李四 … */
   private hanName(i: number): number {
     const s = this.s;
+    const c1 = s.charCodeAt(i + 1);
+    // 姓名 联系人 收件人 收货人 客户 患者 持卡人: check the second character before anything else
+    if (c1 !== 0x540d && c1 !== 0x7cfb && c1 !== 0x4ef6 && c1 !== 0x8d27 && c1 !== 0x6237 && c1 !== 0x8005 && c1 !== 0x5361) return i + 1;
     for (const kw of NAME_KEYWORDS) {
       if (!s.startsWith(kw, i)) continue;
       let p = i + kw.length;
       while (p < this.to && (s.charCodeAt(p) === 58 || s.charCodeAt(p) === 0xff1a || s.charCodeAt(p) === 32 || s.charCodeAt(p) === 0x4e3a /* 为 */ || s.charCodeAt(p) === 0x662f /* 是 */)) p++;
       const start = p;
       const c0 = s.charCodeAt(p);
-      const compound = COMPOUND_SURNAMES.some((cs) => s.startsWith(cs, p));
+      const compound = c0 < 0x10000 && (HAN[c0]! & HAN_COMPOUND) !== 0 && COMPOUND_SURNAMES.some((cs) => s.startsWith(cs, p));
       if (!compound && !(c0 < 0x10000 && HAN[c0]! & HAN_SURNAME)) return i + 1;
       let q = p + (compound ? 2 : 1);
       let given = 0;

@@ -7,7 +7,55 @@ import type { DetectionType } from '../core/types.js';
 
 export const KEYWORD_WINDOW = 28;
 
-export const KEYWORDS: Readonly<Partial<Record<DetectionType, readonly string[]>>> = {
+/**
+ * A keyword list compiled for look-backs: words grouped by their first character, so a
+ * window is walked once and only characters that start some word are compared further.
+ */
+export class KeywordSet {
+  private readonly ascii: (string[] | undefined)[] = new Array<string[] | undefined>(128);
+  private readonly other = new Map<number, string[]>();
+
+  constructor(readonly words: readonly string[]) {
+    for (const w of words) {
+      const f = w.charCodeAt(0);
+      if (f < 128) (this.ascii[f] ??= []).push(w);
+      else {
+        let l = this.other.get(f);
+        if (!l) this.other.set(f, (l = []));
+        l.push(w);
+      }
+    }
+  }
+
+  /** One of the words in the KEYWORD_WINDOW units before `start` (not before `from`), ASCII case-insensitive. */
+  before(s: string, from: number, start: number): boolean {
+    const w0 = start - KEYWORD_WINDOW > from ? start - KEYWORD_WINDOW : from;
+    for (let p = w0; p < start; p++) {
+      let c = s.charCodeAt(p);
+      let list: string[] | undefined;
+      if (c < 128) {
+        if (c >= 65 && c <= 90) c |= 32;
+        list = this.ascii[c];
+      } else list = this.other.size ? this.other.get(c) : undefined;
+      if (list === undefined) continue;
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i]!;
+        const L = w.length;
+        if (p + L > start) continue;
+        let k = 1;
+        for (; k < L; k++) {
+          let d = s.charCodeAt(p + k);
+          if (d >= 65 && d <= 90) d |= 32;
+          if (d !== w.charCodeAt(k)) break;
+        }
+        if (k === L) return true;
+      }
+    }
+    return false;
+  }
+}
+
+const RAW_KEYWORDS: Readonly<Partial<Record<DetectionType, readonly string[]>>> = {
   cn_resident_id: ['身份证', '证件', 'id card', 'id no', 'identity', '公民'],
   cn_mobile: ['phone', 'tel', 'mobile', 'cell', 'call', '手机', '电话', '联系', '致电'],
   phone: ['phone', 'tel', 'mobile', 'cell', 'call', 'fax', 'contact', '电话', '手机', '联系', '致电', '传真'],
@@ -16,7 +64,7 @@ export const KEYWORDS: Readonly<Partial<Record<DetectionType, readonly string[]>
   hk_id: ['hkid', 'hong kong', '香港', '身份證', '身份证'],
   tw_id: ['taiwan', '台湾', '臺灣', '身分證', '身份證', '身份证'],
   us_ssn: ['ssn', 'social security', 'social sec', 'ss#'],
-  us_itin: ['itin', 'taxpayer', 'tax id', 'tin'],
+  us_itin: ['itin', 'taxpayer', 'tax id'],
   aba_routing: ['routing', 'aba', 'rtn', 'transit'],
   imei: ['imei', '串号', '设备', 'device'],
   payment_card: ['card', 'visa', 'mastercard', 'amex', 'unionpay', 'credit', 'debit', '银联', '卡号', '银行卡', '信用卡', '借记卡'],
@@ -30,17 +78,10 @@ export const KEYWORDS: Readonly<Partial<Record<DetectionType, readonly string[]>
   ip_address: ['ip', 'addr', 'host', 'client'],
 };
 
+/** Per type: words that, shortly before a candidate, give it context. */
+export const KEYWORDS: Readonly<Partial<Record<DetectionType, KeywordSet>>> = Object.fromEntries(
+  Object.entries(RAW_KEYWORDS).map(([t, ws]) => [t, new KeywordSet(ws)]),
+);
+
 /** Words just before a number that say it is not about a person. */
-export const NEGATIVE_KEYWORDS: readonly string[] = ['order', 'invoice', 'tracking', 'sku', 'txn', 'transaction', 'ref', 'serial', 'version', 'build', '订单', '单号', '流水', '编号', '版本'];
-
-/** The lowercased window of text before `start` (not before `from`). */
-export function windowBefore(s: string, from: number, start: number): string {
-  const w0 = start - KEYWORD_WINDOW > from ? start - KEYWORD_WINDOW : from;
-  return s.slice(w0, start).toLowerCase();
-}
-
-export function hasAny(window: string, words: readonly string[] | undefined): boolean {
-  if (!words || window.length === 0) return false;
-  for (const w of words) if (window.includes(w)) return true;
-  return false;
-}
+export const NEGATIVE_KEYWORDS = new KeywordSet(['order', 'invoice', 'tracking', 'sku', 'txn', 'transaction', 'ref', 'serial', 'version', 'build', 'ticket', '订单', '单号', '流水', '编号', '版本']);

@@ -71,7 +71,7 @@ export const UNIONPAY_NON_LUHN = param<boolean>(
       value: true,
       citation: 'pii-detection.md §5.7: some older domestic UnionPay debit cards reportedly fail Luhn',
       confidence: 'unconfirmed',
-      note: 'Conservative default: on, but only with bank-card context and at confidence 0.6.',
+      note: 'Conservative default: on, but only with bank-card context (field name or keyword), from a low base confidence (0.35) that only that context lifts over the threshold.',
     },
   ],
 );

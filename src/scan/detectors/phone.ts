@@ -1,8 +1,9 @@
 /**
  * Phone numbers. The common shapes are validated structurally in the hot path (NANP,
- * mainland mobile and landline); any other `+<country>` number goes to libphonenumber-js
- * (max metadata), which costs ~25 µs a call, so it only ever sees candidates.
+ * mainland mobile and landline); any other `+<country>` number is checked against
+ * libphonenumber-js's metadata (see {@link intlValid}).
  */
+import { createRequire } from 'node:module';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { CN_MOBILE_PREFIXES, current } from './params.js';
 
@@ -73,13 +74,50 @@ export function cnLandlineValid(d: ArrayLike<number>, at: number, areaLen: numbe
 export interface IntlPhone {
   readonly country: string | undefined;
   readonly e164: string;
-  readonly mobile: boolean;
 }
 
-/** Any `+<country code> …` number through libphonenumber; undefined when not a valid number. */
-export function parseIntl(text: string): IntlPhone | undefined {
-  const p = parsePhoneNumberFromString(text);
-  if (!p || !p.isValid()) return undefined;
-  const type = p.getType();
-  return { country: p.country, e164: p.number, mobile: type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' };
+/**
+ * libphonenumber-js's own metadata (max), read once: calling code → regions, and per region
+ * the national-number pattern and possible lengths. Matching a number against them is what
+ * the library's validity check comes down to, without its ~20 µs of parsing per call.
+ */
+type PlanTuple = [string, string, string, number[]?, ...unknown[]];
+interface MetadataJson {
+  readonly country_calling_codes: Readonly<Record<string, readonly string[]>>;
+  readonly countries: Readonly<Record<string, PlanTuple>>;
+}
+const META = createRequire(import.meta.url)('libphonenumber-js/metadata.max.json') as MetadataJson;
+const patterns = new Map<string, { re: RegExp; lengths: readonly number[] | undefined }>();
+function plan(region: string): { re: RegExp; lengths: readonly number[] | undefined } | undefined {
+  let p = patterns.get(region);
+  if (!p) {
+    const t = META.countries[region];
+    if (!t) return undefined;
+    p = { re: new RegExp(`^(?:${t[2]})$`), lengths: Array.isArray(t[3]) ? t[3] : undefined };
+    patterns.set(region, p);
+  }
+  return p;
+}
+
+/**
+ * A `+<calling code><national number>` number given as its digits (without '+'): valid when
+ * the national number fits a region of that calling code (its pattern and possible
+ * lengths). Returns the region, main region first for shared codes.
+ */
+export function intlValid(digits: string): IntlPhone | undefined {
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  for (let cl = 1; cl <= 3; cl++) {
+    const regions = META.country_calling_codes[digits.slice(0, cl)];
+    if (!regions) continue;
+    const national = digits.slice(cl);
+    for (const region of regions) {
+      if (region === '001') continue;
+      const p = plan(region);
+      if (!p) continue;
+      if (p.lengths && !p.lengths.includes(national.length)) continue;
+      if (p.re.test(national)) return { country: region, e164: `+${digits}` };
+    }
+    return undefined;
+  }
+  return undefined;
 }

@@ -7,10 +7,26 @@
  * Returns true when the value was classified (the token walk is then skipped).
  */
 import type { Engine } from './engine.js';
-import { HAN, HAN_ADMIN, HAN_STREET, HAN_SURNAME, COMPOUND_SURNAMES, isHan, validBirthDate } from './cn.js';
-import { type FieldContext, typeBit } from './field-context.js';
-import { geoMinDecimals } from './params.js';
-import { cnLandlineValid, cnMobileTier, nanpCountry, nanpValid, parseIntl } from './phone.js';
+import { HAN as HAN_, HAN_ADMIN as HAN_ADMIN_, HAN_STREET as HAN_STREET_, HAN_SURNAME as HAN_SURNAME_, COMPOUND_SURNAMES as COMPOUND_SURNAMES_, isHan as isHan_, validBirthDate as validBirthDate_ } from './cn.js';
+import { type FieldContext, typeBit as typeBit_ } from './field-context.js';
+import { geoMinDecimals as geoMinDecimals_ } from './params.js';
+import { cnLandlineValid as cnLandlineValid_, cnMobileTier as cnMobileTier_, intlValid as intlValid_, nanpCountry as nanpCountry_, nanpValid as nanpValid_ } from './phone.js';
+
+// Imported bindings copied to locals: module namespaces (test transforms) add a getter per access in hot loops.
+const HAN = HAN_;
+const HAN_ADMIN = HAN_ADMIN_;
+const HAN_STREET = HAN_STREET_;
+const HAN_SURNAME = HAN_SURNAME_;
+const COMPOUND_SURNAMES = COMPOUND_SURNAMES_;
+const isHan = isHan_;
+const validBirthDate = validBirthDate_;
+const typeBit = typeBit_;
+const geoMinDecimals = geoMinDecimals_;
+const cnLandlineValid = cnLandlineValid_;
+const cnMobileTier = cnMobileTier_;
+const intlValid = intlValid_;
+const nanpCountry = nanpCountry_;
+const nanpValid = nanpValid_;
 
 const GEO_DEC = geoMinDecimals();
 const PHONE_BITS = typeBit('phone') | typeBit('cn_mobile');
@@ -79,10 +95,11 @@ function phone(e: Engine, s: string, a: number, b: number): boolean {
     }
   }
   if (plus && n >= 7 && n <= 15) {
-    const r = parseIntl(s.slice(a, b));
+    let digits = '';
+    for (let k = 0; k < n; k++) digits += String.fromCharCode(48 + d[k]!);
+    const r = intlValid(digits);
     if (r) {
-      if (r.country === 'CN' && r.mobile && n === 13) e.emit('cn_mobile', a, b, 0.9);
-      else e.emit('phone', a, b, 0.9, r.country);
+      e.emit('phone', a, b, 0.6, r.country);
       return true;
     }
   }

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { abaValid, base58CheckValid, bech32Valid, cnIdCheckChar, eip55, hkidValid, ibanMod97Valid, luhnValid, twIdValid, usccValid } from './checksums.js';
+import { cnId15To18, cnId15Valid, cnId18Valid } from './cn.js';
+import { keccak256Hex } from './keccak.js';
+import { cnIdCheck, luhnDigit } from '../corpus/identifiers.js';
+
+const all = (s: string) => [s, 0, s.length] as const;
+
+describe('Luhn', () => {
+  it('accepts the published test cards and IMEIs', () => {
+    for (const v of ['4111111111111111', '5555555555554444', '371449635398431', '3566002020360505', '6011111111111117', '6200000000000005', '6205500000000000004', '490154203237518', '352099001761481', '354178036859789']) {
+      expect(luhnValid(...all(v)), v).toBe(true);
+    }
+  });
+  it('rejects a changed digit', () => {
+    expect(luhnValid(...all('4012-8888-8888-1882'))).toBe(false);
+    expect(luhnValid(...all('4111111111111112'))).toBe(false);
+  });
+  it('agrees with the independent check-digit generator for any payload', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{11,18}$/), (payload) => {
+        const good = payload + luhnDigit(payload);
+        expect(luhnValid(...all(good))).toBe(true);
+        const bad = payload + String((Number(luhnDigit(payload)) + 1) % 10);
+        expect(luhnValid(...all(bad))).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('China resident ID (GB 11643, ISO 7064 MOD 11-2)', () => {
+  it('accepts the published valid numbers', () => {
+    for (const v of ['11010519491231002X', '360426199101010071', '44011320141005001X', '110102199101010078']) expect(cnId18Valid(v, 0), v).toBe(true);
+  });
+  it('rejects the published invalid numbers', () => {
+    for (const v of ['110101199003077593', '110101199003077578']) expect(cnId18Valid(v, 0), v).toBe(false);
+  });
+  it('checks region and birth date too', () => {
+    expect(cnId18Valid('991010199101010078', 0)).toBe(false); // province 99
+    const bad = '1101021991023000'; // 30 Feb
+    expect(cnId18Valid(bad + '0' + cnIdCheckChar(bad + '0', 0), 0)).toBe(false);
+  });
+  it('computes the check like the independent (1 − 2·n) mod 11 formulation', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{17}$/), (d) => {
+        expect(cnIdCheckChar(d, 0)).toBe(cnIdCheck(d));
+      }),
+    );
+  });
+  it('converts a legacy 15-digit number to its 18-digit form', () => {
+    expect(cnId15Valid('110105491231002', 0)).toBe(true);
+    expect(cnId15To18('110105491231002')).toBe('11010519491231002X');
+  });
+});
+
+describe('USCC (GB 32100)', () => {
+  it('accepts the published codes', () => {
+    for (const v of ['91350100M000100Y43', '91110000600037341L', '91310115MA1K3BTP2B', '121200004013590816']) expect(usccValid(v, 0), v).toBe(true);
+  });
+  it('rejects bad check characters', () => {
+    expect(usccValid('91110000600037341N', 0)).toBe(false);
+    expect(usccValid('91110000MA001AA123', 0)).toBe(false);
+  });
+});
+
+describe('HKID and Taiwan ID', () => {
+  it('HKID vectors', () => {
+    expect(hkidValid('A123456(3)', 0, 1, 8)).toBe(true);
+    expect(hkidValid('G123456(A)', 0, 1, 8)).toBe(true);
+    expect(hkidValid('AB987654(3)', 0, 2, 9)).toBe(true);
+    expect(hkidValid('A123456(4)', 0, 1, 8)).toBe(false);
+  });
+  it('Taiwan vectors', () => {
+    expect(twIdValid('A123456789', 0)).toBe(true);
+    expect(twIdValid('A123456788', 0)).toBe(false);
+  });
+});
+
+describe('ABA, IBAN', () => {
+  it('ABA routing checksum', () => {
+    expect(abaValid('021000021', 0)).toBe(true); // JPMorgan Chase NY
+    expect(abaValid('011000015', 0)).toBe(true); // Federal Reserve Boston
+    expect(abaValid('021000022', 0)).toBe(false);
+  });
+  it('IBAN mod 97, compact and grouped', () => {
+    expect(ibanMod97Valid(...all('GB82WEST12345698765432'))).toBe(true);
+    expect(ibanMod97Valid(...all('DE89370400440532013000'))).toBe(true);
+    expect(ibanMod97Valid(...all('GB82 WEST 1234 5698 7654 32'))).toBe(true);
+    expect(ibanMod97Valid(...all('GB82WEST12345698765433'))).toBe(false);
+  });
+});
+
+describe('crypto wallets', () => {
+  it('Base58Check', () => {
+    expect(base58CheckValid(...all('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa'))).toBe(true);
+    expect(base58CheckValid(...all('3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy'))).toBe(true);
+    expect(base58CheckValid(...all('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb'))).toBe(false);
+  });
+  it('bech32 (BIP-173) and bech32m (BIP-350)', () => {
+    expect(bech32Valid(...all('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'))).toBe(true);
+    expect(bech32Valid(...all('bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0'))).toBe(true);
+    expect(bech32Valid(...all('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5'))).toBe(false);
+  });
+  it('EIP-55 mixed-case checksum', () => {
+    expect(eip55('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 0)).toBe('checksum');
+    expect(eip55('0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', 0)).toBe('checksum');
+    expect(eip55('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD', 0)).toBe(false);
+    expect(eip55('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed', 0)).toBe('plain');
+  });
+  it('Keccak-256 (Ethereum padding) vectors', () => {
+    expect(keccak256Hex('')).toBe('c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470');
+    expect(keccak256Hex('abc')).toBe('4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45');
+    // more than one 136-byte block
+    expect(keccak256Hex('a'.repeat(200))).toHaveLength(64);
+    expect(keccak256Hex('a'.repeat(200))).not.toBe(keccak256Hex('a'.repeat(201)));
+  });
+});

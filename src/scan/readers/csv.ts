@@ -1,0 +1,340 @@
+/**
+ * Streaming CSV / TSV reader (RFC 4180 quoting, any one-character delimiter, sniffed when
+ * not given; UTF-8 BOM; LF, CRLF or CR line ends).
+ *
+ * Each character is looked at once: unquoted fields are found with a charCode loop, quoted
+ * ones with indexOf('"'). A field that lies inside one chunk is handed to the scanner as a
+ * range of that chunk (no copy); only a field that spans chunks or holds doubled quotes is
+ * joined. Memory is one chunk plus the current field (capped at WINDOW_UNITS: longer fields
+ * are scanned in windows), whatever the file size.
+ *
+ * Lenient where readers usually are (text after a closing quote is kept: `"ab"cd` → `abcd`;
+ * rows may have more or fewer cells than the header), strict where data would be lost: an
+ * unterminated quote at the end of input is an InputError naming the line it opened on.
+ */
+import { InputError as InputError_ } from '../../common/errors.js';
+import { fastPath as fastPath_, type FastSourceScanner } from '../core/scanner.js';
+import type { CsvOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
+import { WINDOW_UNITS as WINDOW_UNITS_, textChunks as textChunks_ } from './input.js';
+
+// Imported bindings copied to locals: module namespaces (test transforms) add a getter per access in hot loops.
+const InputError = InputError_;
+const fastPath = fastPath_;
+const WINDOW_UNITS = WINDOW_UNITS_;
+const textChunks = textChunks_;
+
+const CANDIDATES = [44, 9, 59, 124]; // , \t ; |
+
+/**
+ * The delimiter that splits the first lines most consistently (outside quotes): the
+ * candidate with the highest minimum count over the sampled lines, then the highest total.
+ */
+export function sniffDelimiter(sample: string): string {
+  const lines: number[][] = [];
+  let counts = CANDIDATES.map(() => 0);
+  let inQ = false;
+  for (let i = 0; i < sample.length && lines.length < 20; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 34) inQ = !inQ;
+    else if (!inQ && (c === 10 || c === 13)) {
+      if (c === 13 && sample.charCodeAt(i + 1) === 10) i++;
+      lines.push(counts);
+      counts = CANDIDATES.map(() => 0);
+    } else if (!inQ) {
+      const k = CANDIDATES.indexOf(c);
+      if (k >= 0) counts[k]!++;
+    }
+  }
+  if (counts.some((x) => x > 0)) lines.push(counts);
+  let best = 0;
+  let bestMin = -1;
+  let bestSum = -1;
+  for (let k = 0; k < CANDIDATES.length; k++) {
+    let min = lines.length ? Infinity : 0;
+    let sum = 0;
+    for (const l of lines) {
+      min = Math.min(min, l[k]!);
+      sum += l[k]!;
+    }
+    if (min > bestMin || (min === bestMin && sum > bestSum)) {
+      best = k;
+      bestMin = min;
+      bestSum = sum;
+    }
+  }
+  return String.fromCharCode(CANDIDATES[best]!);
+}
+
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const AFTER_QUOTE = 3;
+const QUOTE_PENDING = 4; // a '"' ended a chunk inside a quoted field: escaped or closing?
+
+export async function readCsv(input: TextInput, opts: CsvOptions, target: SourceScanner): Promise<ReadStats> {
+  const source = opts.source ?? '<csv>';
+  if (opts.delimiter !== undefined && opts.delimiter.length !== 1) {
+    throw new InputError({ file: source, path: 'delimiter', message: `the delimiter must be one character, got ${JSON.stringify(opts.delimiter)}` });
+  }
+  const p = new CsvParser(fastPath(target), opts, source);
+  let units = 0;
+  let first = true;
+  let sample = '';
+  const held: string[] = [];
+  for await (let chunk of textChunks(input)) {
+    if (first) {
+      first = false;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    units += chunk.length;
+    if (p.delim < 0) {
+      held.push(chunk);
+      sample += chunk;
+      if (sample.length < 1 << 16 && countNewlines(sample) < 20) continue;
+      p.delim = sniffDelimiter(sample).charCodeAt(0);
+      for (const h of held) p.consume(h);
+      held.length = 0;
+      sample = '';
+    } else p.consume(chunk);
+    opts.onProgress?.(units);
+  }
+  if (p.delim < 0) {
+    p.delim = sniffDelimiter(sample).charCodeAt(0);
+    for (const h of held) p.consume(h);
+  }
+  p.finish();
+  opts.onProgress?.(units);
+  return { records: p.rows, units };
+}
+
+class CsvParser {
+  delim: number;
+  rows = 0;
+  private names: string[] | undefined;
+  private readonly headerCells: string[] = [];
+  private slots: number[] = [];
+  private keyIndex = -1;
+  private state = FIELD_START;
+  private fieldIndex = 0;
+  private recordOpen = false;
+  private pieces: string[] = [];
+  private piecesLen = 0;
+  /** Units of the current field already scanned in earlier windows. */
+  private windowBase = 0;
+  private skipLF = false;
+  private line = 1;
+  private recordLine = 1;
+  private quoteLine = 1;
+
+  constructor(
+    private readonly scanner: FastSourceScanner,
+    private readonly opts: CsvOptions,
+    private readonly source: string,
+  ) {
+    this.delim = opts.delimiter === undefined ? -1 : opts.delimiter.charCodeAt(0);
+    this.names = (opts.header ?? true) ? undefined : [];
+  }
+
+  private slotFor(k: number): number {
+    let sl = this.slots[k];
+    if (sl === undefined) {
+      sl = this.scanner.slot(this.names?.[k] ?? String(k + 1));
+      this.slots[k] = sl;
+    }
+    return sl;
+  }
+
+  /** A complete field value s[a, b) (or the last window of a long one). */
+  private field(s: string, a: number, b: number): void {
+    if (this.names === undefined) {
+      this.headerCells.push(s.slice(a, b));
+      this.fieldIndex++;
+      return;
+    }
+    if (!this.recordOpen) this.open();
+    if (b > a) {
+      const k = this.fieldIndex;
+      if (k === this.keyIndex) this.scanner.setRecordId(s.slice(a, b));
+      this.scanner.scanSlot(this.slots[k] ?? this.slotFor(k), s, a, b, this.windowBase);
+    }
+    this.windowBase = 0;
+    this.fieldIndex++;
+  }
+
+  private open(): void {
+    this.recordOpen = true;
+    this.rows++;
+    this.scanner.beginRecord(this.rows);
+  }
+
+  private flushPieces(): void {
+    const v = this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join('');
+    this.pieces = [];
+    this.piecesLen = 0;
+    this.field(v, 0, v.length);
+  }
+
+  private addPiece(s: string): void {
+    this.pieces.push(s);
+    this.piecesLen += s.length;
+    if (this.piecesLen >= WINDOW_UNITS && this.names !== undefined) {
+      // scan a too-long field's collected part now and keep going (memory stays flat)
+      const v = this.pieces.join('');
+      if (!this.recordOpen) this.open();
+      this.scanner.scanSlot(this.slotFor(this.fieldIndex), v, 0, v.length, this.windowBase);
+      this.windowBase += v.length;
+      this.pieces = [];
+      this.piecesLen = 0;
+    }
+  }
+
+  private endRecord(): void {
+    if (this.names === undefined) {
+      const names = this.headerCells.map((h, k) => h.trim() || String(k + 1));
+      this.names = names;
+      this.slots = [];
+      if (this.opts.recordKey !== undefined) {
+        this.keyIndex = names.indexOf(this.opts.recordKey);
+        if (this.keyIndex < 0) {
+          throw new InputError({ file: this.source, line: 1, path: 'recordKey', message: `no column named ${JSON.stringify(this.opts.recordKey)} in the header` });
+        }
+      }
+    } else if (this.recordOpen) {
+      this.scanner.endRecord();
+      this.recordOpen = false;
+    }
+    this.fieldIndex = 0;
+  }
+
+  /** At c[p]: a delimiter (next field) or a line end (end of record). Returns the next position. */
+  private terminator(c: string, p: number, n: number): number {
+    const ch = c.charCodeAt(p);
+    if (ch === this.delim) return p + 1;
+    this.endRecord();
+    this.line++;
+    this.recordLine = this.line;
+    if (ch === 13) {
+      if (p + 1 < n) return c.charCodeAt(p + 1) === 10 ? p + 2 : p + 1;
+      this.skipLF = true;
+    }
+    return p + 1;
+  }
+
+  private countLines(c: string, a: number, b: number): void {
+    for (let k = c.indexOf('\n', a); k >= 0 && k < b; k = c.indexOf('\n', k + 1)) this.line++;
+  }
+
+  consume(c: string): void {
+    const delim = this.delim;
+    const n = c.length;
+    let p = 0;
+    if (this.skipLF) {
+      this.skipLF = false;
+      if (n > 0 && c.charCodeAt(0) === 10) p = 1;
+    }
+    if (this.state === QUOTE_PENDING) {
+      if (n > 0 && c.charCodeAt(0) === 34) {
+        this.addPiece('"');
+        p++;
+        this.state = QUOTED;
+      } else this.state = AFTER_QUOTE;
+    }
+    while (p < n) {
+      const state = this.state;
+      if (state === FIELD_START) {
+        if (c.charCodeAt(p) === 34) {
+          this.state = QUOTED;
+          this.quoteLine = this.line;
+          p++;
+          continue;
+        }
+        // fast path: the whole field inside this chunk
+        let q = p;
+        let ch = 0;
+        while (q < n) {
+          ch = c.charCodeAt(q);
+          if (ch === delim || ch === 10 || ch === 13) break;
+          q++;
+        }
+        if (q === n) {
+          this.state = UNQUOTED;
+          this.addPiece(c.slice(p, n));
+          return;
+        }
+        // an empty line is not a record
+        if (!(q === p && ch !== delim && this.fieldIndex === 0 && !this.recordOpen && this.names !== undefined)) this.field(c, p, q);
+        p = this.terminator(c, q, n);
+        continue;
+      }
+      if (state === UNQUOTED || state === AFTER_QUOTE) {
+        // continuing a field that started in an earlier chunk, or text after a closing quote
+        let q = p;
+        while (q < n) {
+          const ch = c.charCodeAt(q);
+          if (ch === delim || ch === 10 || ch === 13) break;
+          q++;
+        }
+        if (q > p) this.addPiece(c.slice(p, q));
+        if (q === n) return;
+        this.flushPieces();
+        this.state = FIELD_START;
+        p = this.terminator(c, q, n);
+        continue;
+      }
+      // QUOTED
+      const q = c.indexOf('"', p);
+      if (q < 0) {
+        this.countLines(c, p, n);
+        this.addPiece(c.slice(p));
+        return;
+      }
+      this.countLines(c, p, q);
+      if (q + 1 === n) {
+        if (q > p) this.addPiece(c.slice(p, q));
+        this.state = QUOTE_PENDING;
+        return;
+      }
+      if (c.charCodeAt(q + 1) === 34) {
+        this.addPiece(c.slice(p, q + 1)); // keeps one '"'
+        p = q + 2;
+        continue;
+      }
+      // closing quote
+      const after = c.charCodeAt(q + 1);
+      const ends = after === delim || after === 10 || after === 13;
+      if (this.pieces.length === 0 && ends) {
+        // the whole quoted field in this chunk, no escapes: hand over the range
+        this.field(c, p, q);
+        this.state = FIELD_START;
+        p = this.terminator(c, q + 1, n);
+        continue;
+      }
+      if (q > p) this.addPiece(c.slice(p, q));
+      if (ends) {
+        this.flushPieces();
+        this.state = FIELD_START;
+        p = this.terminator(c, q + 1, n);
+      } else {
+        this.state = AFTER_QUOTE;
+        p = q + 1;
+      }
+    }
+  }
+
+  finish(): void {
+    if (this.state === QUOTED) {
+      throw new InputError({ file: this.source, line: this.quoteLine, message: `unterminated quoted field (record starting on line ${this.recordLine})` });
+    }
+    if (this.state !== FIELD_START || this.pieces.length || this.windowBase > 0) {
+      this.flushPieces();
+      this.endRecord();
+    } else if (this.fieldIndex > 0 || this.recordOpen) this.endRecord();
+    if (this.names === undefined && this.headerCells.length) this.endRecord();
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) n++;
+  return n;
+}
