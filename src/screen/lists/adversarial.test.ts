@@ -2,7 +2,7 @@
  * Hostile and damaged list files: every one either parses or fails with an InputError that
  * names the file and a line (and the field when a field is wrong) — never a crash, never a hang.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../common/errors.js';
 import { sharedPath } from '../../testing/shared.js';
-import { parseListFile } from './parse.js';
+import { parseListDir, parseListFile } from './parse.js';
 import { isSkipped, type ParseOutcome } from './types.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dc-adv-'));
@@ -165,6 +165,18 @@ describe('huge and hostile fields', () => {
     const o = outcome(file('fcc.csv', `covered_equipment_or_services,date_of_inclusion_on_covered_list\n"${fcc}","March 12, 2021"\n`));
     expect(o instanceof InputError || !isSkipped(o)).toBe(true);
     expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});
+
+describe('paths', () => {
+  it('a folder given as a file, and a symbolic-link loop, are handled', () => {
+    const d = join(root, 'loop');
+    mkdirSync(d);
+    symlinkSync(d, join(d, 'again'));
+    writeFileSync(join(d, 'mieu.csv'), 'Type,Name,Alias,Country,Topics,Program,Date,End date,Source URL\nOrganization,Loop Org,,CN,,US-BIS-MIEU,2021-03-16,,\n');
+    expect(inputError(d).message).toMatch(/is a folder/);
+    const all = parseListDir(d);
+    expect(all.filter((o) => !isSkipped(o))).toHaveLength(1);
   });
 });
 

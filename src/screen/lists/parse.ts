@@ -8,7 +8,7 @@
  * date among the entries, and last the file's modification time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../common/errors.js';
 import { isCivilDate } from '../../time/civil-date.js';
@@ -45,10 +45,15 @@ function readBytes(path: string): Uint8Array {
   } catch {
     throw new InputError({ file: path, message: 'no such file or folder' });
   }
+  if (st.isDirectory()) throw new InputError({ file: path, message: 'is a folder (read folders with parseListDir / `lists import <folder>`)' });
   if (st.size > MAX_LIST_FILE_BYTES) {
     throw new InputError({ file: path, message: `file is ${st.size} bytes; the largest list file read is ${MAX_LIST_FILE_BYTES}` });
   }
-  return readFileSync(path);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new InputError({ file: path, message: `cannot read the file (${e instanceof Error ? e.message : String(e)})` });
+  }
 }
 
 function hashFiles(parts: readonly { kind: string; bytes: Uint8Array }[]): string {
@@ -234,12 +239,27 @@ function chooseListDate(path: string, result: FormatResult, options: ParseOption
 /** Every file under `dir` (recursively, hidden entries skipped), in path order. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const walk = (d: string) => {
-    const names = readdirSync(d).sort();
+    // Each real folder once: a symbolic-link loop cannot recurse forever.
+    const real = realpathSync(d);
+    if (seen.has(real)) return;
+    seen.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch (e) {
+      throw new InputError({ file: d, message: `cannot read the folder (${e instanceof Error ? e.message : String(e)})` });
+    }
     for (const n of names) {
       if (n.startsWith('.')) continue;
       const p = join(d, n);
-      const st = statSync(p);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue; // a dangling link
+      }
       if (st.isDirectory()) walk(p);
       else if (st.isFile()) out.push(p);
     }
