@@ -33,7 +33,9 @@ export function readSbomFile(file: string): LoadedSbom {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError({ file, message: `cannot read SBOM: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ERR_STRING_TOO_LONG') throw new InputError({ file, message: 'SBOM too large to read as one document (over ~512 MB)' });
+    throw new InputError({ file, message: `cannot read SBOM: ${code ?? String(e)}` });
   }
   return parseSbom(text, file);
 }
