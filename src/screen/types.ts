@@ -24,6 +24,8 @@ export interface ListEntry {
   readonly listedUntil?: string;
   /** Names (or entity ids) of parents named by the list (1260H Parent Name, OFAC Linked To, FCC subsidiaries). */
   readonly parents?: readonly string[];
+  /** Ids of the same designation in other lists (a trade.gov CSL row that republishes an OFAC entry → `ofac.sdn:<n>` / `ofac.cons:<n>`), to avoid duplicate alerts. */
+  readonly sameAs?: readonly string[];
   /** The list's own note or scope for the entry (FCC covered equipment/services text, 1260H note), when it gives one. */
   readonly note?: string;
   /** Source file and list date, for provenance. */

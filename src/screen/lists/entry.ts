@@ -26,6 +26,7 @@ export interface EntryRow {
   readonly listedUntil?: string;
   readonly url?: string;
   readonly note?: string;
+  readonly sameAs?: readonly string[];
 }
 
 interface Draft {
@@ -37,6 +38,7 @@ interface Draft {
   programs: string[];
   countries: string[];
   parents: string[];
+  sameAs: string[];
   froms: (string | undefined)[];
   untils: string[];
   open: boolean;
@@ -69,6 +71,7 @@ export class EntryCollector {
         programs: [],
         countries: [],
         parents: [],
+        sameAs: [],
         froms: [],
         untils: [],
         open: false,
@@ -84,6 +87,7 @@ export class EntryCollector {
     for (const p of row.programs ?? []) pushUnique(d.programs, p);
     for (const c of row.countries ?? []) pushUnique(d.countries, c);
     for (const p of row.parents ?? []) pushUnique(d.parents, p);
+    for (const p of row.sameAs ?? []) pushUnique(d.sameAs, p);
     d.froms.push(row.listedFrom);
     if (row.listedUntil === undefined) d.open = true;
     else d.untils.push(row.listedUntil);
@@ -111,6 +115,7 @@ export class EntryCollector {
         ...(listedFrom !== undefined ? { listedFrom } : {}),
         ...(listedUntil !== undefined ? { listedUntil } : {}),
         ...(d.parents.length > 0 ? { parents: d.parents } : {}),
+        ...(d.sameAs.length > 0 ? { sameAs: d.sameAs } : {}),
         ...(d.note !== undefined ? { note: d.note } : {}),
         source: { file: this.file, ...(d.url ? { url: d.url } : {}) },
       };

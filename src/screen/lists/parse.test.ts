@@ -241,6 +241,16 @@ describe('other lists', () => {
     for (const e of csl2019) expect(e.name).not.toMatch(/^\s|[\u0080-\u009f]/);
   });
 
+  it('trade.gov CSL rows that republish OFAC entries point at them (sameAs)', () => {
+    expect(entry('trade.csl:ssi-18300').sameAs).toEqual(['ofac.cons:18300']);
+    expect(entry('ofac.cons:18300').name).toBe('ROSNEFT TRADE LIMITED');
+    const republished = all.filter((e) => e.sameAs);
+    const ids = new Set(all.map((e) => e.entityId));
+    expect(republished.length).toBeGreaterThan(50);
+    expect(republished.filter((e) => e.sameAs!.every((s) => ids.has(s))).length).toBeGreaterThan(republished.length * 0.9);
+    expect(all.filter((e) => e.list !== 'trade.csl' && e.sameAs)).toEqual([]);
+  });
+
   it('FollowTheMoney: names, aliases in any script, countries through addresses', () => {
     const irgc = entry('opensanctions:NK-2PacmNpiLUmoz4XD2mSt7A');
     expect(irgc).toMatchObject({ name: 'IRGC', type: 'company', countries: ['IR'], programs: ['eu_fsf'], listedFrom: '2012-03-24' });

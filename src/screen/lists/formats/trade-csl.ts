@@ -58,10 +58,24 @@ interface CslRow {
   readonly url?: string;
 }
 
+/** Treasury (OFAC) sources of the CSL, by abbreviation → the OFAC list that holds the same entry. */
+const OFAC_SOURCES: Readonly<Record<string, string>> = {
+  sdn: 'ofac.sdn',
+  fse: 'ofac.cons',
+  ssi: 'ofac.cons',
+  plc: 'ofac.cons',
+  cap: 'ofac.cons',
+  mbs: 'ofac.cons',
+  'ns-mbs': 'ofac.cons',
+  cmic: 'ofac.cons',
+};
+
 function addRow(out: EntryCollector, row: CslRow): void {
   const { abbr, program } = cslSource(row.source);
   const name = stripBoilerplate(row.name);
+  const ofac = OFAC_SOURCES[abbr];
   out.add({
+    ...(ofac && /^\d+$/.test(row.entityNumber) ? { sameAs: [`${ofac}:${row.entityNumber}`] } : {}),
     id: row.entityNumber ? `${abbr}-${row.entityNumber}` : `${abbr}-${slug(name)}`,
     type: TYPE_MAP[row.type.trim().toLowerCase()] ?? 'unknown',
     name,
