@@ -11,6 +11,8 @@ export function safeRecordId(id: string | number, detect: DetectFn, mask: MaskFn
     if (!Number.isSafeInteger(id) || Math.abs(id) >= 1e8) return safeRecordId(String(id), detect, mask);
     return id;
   }
+  // short plain numbers and words (row keys like "42", "u-17") cannot hold a regulated value
+  if (id.length < 6 && /^[A-Za-z0-9_-]*$/.test(id)) return id;
   const found = detect(id, 'id');
   if (found.length === 0) return id;
   let out = '';
