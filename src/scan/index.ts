@@ -1,0 +1,199 @@
+/**
+ * `scan()`: the library form of `datacustoms scan` — the CLI prints exactly what this returns.
+ *
+ *   const run = await scan(['data/', 'postgres://app@db/crm'], { sample: 1000 });
+ *   run.report.sources[0].subjects.CN  // { estimate, error }
+ *
+ * Per target: open it (files, directories, database URLs), scan each unit (file or table)
+ * into its own accumulator with a keyed subject sketch, and assemble the report. Nothing raw
+ * leaves: findings are masked, record ids that carry a value are masked, subject keys are
+ * hashed the moment they are produced.
+ */
+import { InputError } from '../common/errors.js';
+import { createSourceScanner } from './core/scanner.js';
+import type { SourceScanner } from './core/types.js';
+import { detect, mask } from './detectors/index.js';
+import * as textReaders from './readers/index.js';
+import { scanTotal, sourceReport, type ScanReport, type SourceReport } from './report.js';
+import { openTarget } from './sources/index.js';
+import { safeRecordId } from './sources/record-id.js';
+import type { Skipped, SourceContext, TextReaders, UnitOutcome } from './sources/types.js';
+import { SubjectCounter } from './subjects/counter.js';
+import { loadSubjectKey, type SubjectKey } from './subjects/key.js';
+import { readSketchFile, sketchFile, type SketchFile, type SketchedSource } from './subjects/sketch-file.js';
+import { datasetIdFor, type DatasetUpdate } from './write-inventory.js';
+
+export type { ScanReport, SourceReport, FieldReport, TypeCount, ScanTotal } from './report.js';
+export type { Estimate } from './subjects/hll.js';
+export type { SketchFile } from './subjects/sketch-file.js';
+export { writeInventory, type DatasetUpdate, type WriteResult } from './write-inventory.js';
+
+export interface ScanProgress {
+  /** The unit being scanned (file path, `url#schema.table`). */
+  readonly source: string;
+  /** 1-based position of the unit among all units of the run, and their number so far. */
+  readonly index: number;
+  readonly count: number;
+  readonly done: number;
+  readonly size?: number;
+  readonly unit: 'bytes' | 'rows';
+}
+
+export interface ScanOptions {
+  /** Random rows per database table (absent: a full pass). */
+  readonly sample?: number;
+  /** Sampling seed (default 1): the same seed reads the same rows. */
+  readonly seed?: number;
+  /** Force a text encoding for files (iconv-lite name); default: detected per file. */
+  readonly encoding?: string;
+  /** Findings kept per source (counts stay exact). Default 1000. */
+  readonly maxFindings?: number;
+  /** Drop detections below this confidence (default: the detectors' threshold). */
+  readonly minConfidence?: number;
+  /** Secret for the subject hashes; default $DATACUSTOMS_SCAN_KEY or .datacustoms/scan.key. */
+  readonly key?: string;
+  /** Where the installation key lives (default `.datacustoms`). */
+  readonly stateDir?: string;
+  /** Sketch files (from an earlier `sketchOut`) to merge into the totals. */
+  readonly merge?: readonly string[];
+  readonly onProgress?: (p: ScanProgress) => void;
+  /** Replace the text readers (tests). */
+  readonly readers?: TextReaders;
+}
+
+export interface ScanRun {
+  readonly report: ScanReport;
+  /** The full-pass sources' sketches, ready to save and merge later. */
+  readonly sketches: SketchFile;
+  /** Sources merged in from sketch files (already in `report.total`). */
+  readonly merged: readonly SketchedSource[];
+  readonly key: SubjectKey;
+  /** Per source: format and encoding (for the text view). */
+  readonly outcomes: readonly UnitOutcome[];
+}
+
+const defaultReaders: TextReaders = {
+  readCsv: textReaders.readCsv,
+  readJsonLines: textReaders.readJsonLines,
+  readText: textReaders.readText,
+};
+
+export async function scan(targets: readonly string[], options: ScanOptions = {}): Promise<ScanRun> {
+  if (targets.length === 0) throw new InputError({ file: '<argv>', message: 'nothing to scan: give files, directories or database URLs' });
+  if (options.sample !== undefined && (!Number.isSafeInteger(options.sample) || options.sample < 1)) {
+    throw new InputError({ file: '<argv>', path: '--sample', message: 'expected a positive whole number of rows' });
+  }
+  const key = loadSubjectKey({ ...(options.key !== undefined ? { explicit: options.key } : {}), ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
+  const merged = (options.merge ?? []).flatMap((f) => readSketchFile(f, key));
+  const ctx: SourceContext = {
+    readers: options.readers ?? defaultReaders,
+    detect,
+    mask,
+    seed: options.seed ?? 1,
+    ...(options.sample !== undefined ? { sample: options.sample } : {}),
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+  };
+  const sources: SourceReport[] = [];
+  const outcomes: UnitOutcome[] = [];
+  const skipped: Skipped[] = [];
+  const full: SketchedSource[] = [];
+  const total = new SubjectCounter(key);
+  for (const m of merged) total.merge(m.counter);
+  let index = 0;
+  let count = 0;
+  for (const target of targets) {
+    const group = await openTarget(target, ctx);
+    try {
+      count += group.units.length;
+      skipped.push(...group.skipped);
+      for (const unit of group.units) {
+        index++;
+        const counter = new SubjectCounter(key);
+        const scanner = createSourceScanner({
+          onSubject: counter.add,
+          ...(options.maxFindings !== undefined ? { maxFindings: options.maxFindings } : {}),
+          ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
+        });
+        const at = index;
+        const report = (done: number) => options.onProgress?.({ source: unit.name, index: at, count, done, unit: unit.unit, ...(unit.size !== undefined ? { size: unit.size } : {}) });
+        report(0);
+        const outcome = await unit.run(safeIds(scanner, ctx), report);
+        const result = scanner.result();
+        const entry = sourceReport(unit.name, result, counter, outcome.sample);
+        sources.push(entry);
+        outcomes.push(outcome);
+        if (!entry.sample) {
+          full.push({ source: unit.name, records: result.records, counter });
+          total.merge(counter);
+        }
+      }
+    } finally {
+      await group.close();
+    }
+  }
+  const report: ScanReport = {
+    sources,
+    total: scanTotal(sources, total),
+    ...(skipped.length > 0 ? { skipped } : {}),
+  };
+  return { report, sketches: sketchFile(key, full), merged, key, outcomes };
+}
+
+/** Record ids from the data pass through the masker before the accumulator keeps them. */
+function safeIds(inner: SourceScanner, ctx: SourceContext): SourceScanner {
+  const safe = (id: string | number) => safeRecordId(id, ctx.detect, ctx.mask);
+  const wrapper: SourceScanner = {
+    beginRecord: (id) => inner.beginRecord(safe(id)),
+    setRecordId: (id) => inner.setRecordId(safe(id)),
+    scanRecord: (id, fields) => inner.scanRecord(safe(id), fields),
+    scanField: (field, value) => inner.scanField(field, value),
+    endRecord: () => inner.endRecord(),
+    result: () => inner.result(),
+  };
+  // keep the readers' allocation-free path when the accumulator has one
+  if (inner.slot && inner.scanSlot) {
+    const slot = inner.slot.bind(inner);
+    const scanSlot = inner.scanSlot.bind(inner);
+    return { ...wrapper, slot, scanSlot };
+  }
+  return wrapper;
+}
+
+/**
+ * The datasets a run writes into an inventory: one per source, or — with `dataset` — one for
+ * everything scanned (and merged), whose subject counts are the run's distinct totals.
+ */
+export function inventoryUpdates(run: ScanRun, opts: { dataset?: string; at?: string } = {}): { updates: DatasetUpdate[]; empty: string[] } {
+  const at = opts.at ?? new Date().toISOString();
+  const counts = (subjects: Readonly<Record<string, { estimate: number; error: number }>>) => {
+    const s: Record<string, number> = {};
+    const e: Record<string, number> = {};
+    for (const [j, v] of Object.entries(subjects)) {
+      if (!/^[A-Z]{2}$/.test(j)) continue;
+      s[j] = v.estimate;
+      e[j] = v.error;
+    }
+    return { subjects: s, errors: e };
+  };
+  const empty: string[] = [];
+  if (opts.dataset !== undefined) {
+    const categories = [...new Set(run.report.sources.flatMap((s) => s.categories))].sort();
+    const label = [...run.report.sources.map((s) => s.source), ...run.merged.map((m) => m.source)].join(', ');
+    if (categories.length === 0) return { updates: [], empty: [opts.dataset] };
+    return { updates: [{ id: opts.dataset, categories, ...counts(run.report.total.subjects), source: label, at }], empty };
+  }
+  const updates: DatasetUpdate[] = [];
+  const used = new Map<string, number>();
+  for (const s of run.report.sources) {
+    let id = datasetIdFor(s.source);
+    const n = (used.get(id) ?? 0) + 1;
+    used.set(id, n);
+    if (n > 1) id = `${id}-${n}`;
+    if (s.categories.length === 0) {
+      empty.push(s.source);
+      continue;
+    }
+    updates.push({ id, name: s.source, categories: s.categories, ...counts(s.subjects), source: s.source, at });
+  }
+  return { updates, empty };
+}
