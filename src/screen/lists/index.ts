@@ -3,3 +3,6 @@ export { parseListFile, parseListDir, parseListPaths, listFiles, type ParseOptio
 export { LIST_IDS, LIST_TITLES, LIST_FORMATS, isSkipped } from './types.js';
 export type { ListId, ListFormat, ListDateSource, ParsedList, SkippedFile, ParseOutcome, ListCategory } from './types.js';
 export { resolveParents, linkedToNames, fccNamedEntities, nameKey, type ParentLink } from './parents.js';
+export { importParsedLists, loadListEntries, listSummaries, listingHistory } from './store.js';
+export type { ImportOptions, ImportResult, LoadOptions, ListSummary } from './store.js';
+export type { ListingPeriod } from './history.js';
