@@ -244,7 +244,7 @@ export class Matcher {
       const n = this.names[id]!;
       if (f.han !== n.analyzed.han) continue; // Han is compared with Han; pinyin/gloss keys with Latin
       const entry = this.entries[n.entry]!;
-      if (query.type && entry.type !== 'unknown' && (query.type === 'person') !== (entry.type === 'person')) continue;
+      if (query.type && entry.type !== 'unknown' && entry.type !== query.type) continue; // vessels and aircraft only without --type
       let score = scoreNames(f, n.analyzed, s, caches[fi]);
       if (score <= 0) continue;
       if (f.derivation !== undefined || n.analyzed.derivation !== undefined) score *= s.derivedFactor;
