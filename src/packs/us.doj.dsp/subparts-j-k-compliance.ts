@@ -4,7 +4,7 @@
  */
 import { addDays, type CivilDate } from '../../time/civil-date.js';
 import { at } from '../../engine/params.js';
-import { defineRule } from '../../engine/rule.js';
+import { defineRule, type Finding } from '../../engine/rule.js';
 import { obligation } from '../../engine/obligation.js';
 import type { DspContext } from './context.js';
 import { begun, securityRequirements } from './subpart-d-restricted.js';
@@ -12,6 +12,10 @@ import { ANNUAL_REPORT_DUE, ANNUAL_REPORT_OWNERSHIP_PERCENT, AUDIT_DUE, DELAYED_
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const filedOn = (ctx: DspContext, report: string) => ctx.flow.filed.find((f) => f.report === report)?.date;
+/** The given month and day in a year, as a civil date. */
+const dayIn = (year: number | string, d: { readonly month: number; readonly day: number }): CivilDate => `${year}-${pad(d.month)}-${pad(d.day)}`;
+/** A finding that adds one duty and no outcome. */
+const duty = (ctx: DspContext, o: Parameters<typeof obligation>[0], reasons: string[] = []): Finding => ({ reasons, obligations: [obligation(o, ctx.asOf)] });
 
 /** A restricted transaction that may go ahead (security requirements in place, or not yet begun). */
 export function isRestricted(ctx: DspContext): boolean {
@@ -40,12 +44,7 @@ export const complianceProgram = defineRule<DspContext>({
   reads: ['restricted'],
   evaluate: (ctx) =>
     isRestricted(ctx)
-      ? {
-          reasons: [],
-          obligations: [
-            obligation({ id: 'us.doj.dsp/202.1001', what: 'Maintain a data compliance program (verification and auditable logs of data types and volumes, parties and ownership, end use, transfer method); certify the written program policy and the security-requirements policy annually', citation: '28 CFR 202.1001' }, ctx.asOf),
-          ],
-        }
+      ? duty(ctx, { id: 'us.doj.dsp/202.1001', what: 'Maintain a data compliance program (verification and auditable logs of data types and volumes, parties and ownership, end use, transfer method); certify the written program policy and the security-requirements policy annually', citation: '28 CFR 202.1001' })
       : null,
 });
 
@@ -59,14 +58,8 @@ export const audit = defineRule<DspContext>({
   reads: ['restricted'],
   evaluate: (ctx) => {
     if (!isRestricted(ctx)) return null;
-    const d = at(AUDIT_DUE, ctx.date);
-    const due = `${ctx.date.slice(0, 4)}-${pad(d.month)}-${pad(d.day)}`;
-    return {
-      reasons: [],
-      obligations: [
-        obligation({ id: 'us.doj.dsp/202.1002', what: `Have an independent audit (internal or external) of this restricted transaction's compliance with subpart J and the security requirements for ${ctx.date.slice(0, 4)}`, citation: '28 CFR 202.1002 (per-calendar-year timing from memory [M])', due, doneOn: filedOn(ctx, `us.doj.dsp/202.1002:${ctx.date.slice(0, 4)}`) }, ctx.asOf),
-      ],
-    };
+    const year = ctx.date.slice(0, 4);
+    return duty(ctx, { id: 'us.doj.dsp/202.1002', what: `Have an independent audit (internal or external) of this restricted transaction's compliance with subpart J and the security requirements for ${year}`, citation: '28 CFR 202.1002 (per-calendar-year timing from memory [M])', due: dayIn(year, at(AUDIT_DUE, ctx.date)), doneOn: filedOn(ctx, `us.doj.dsp/202.1002:${year}`) });
   },
 });
 
@@ -80,12 +73,7 @@ export const records = defineRule<DspContext>({
   reads: ['restricted'],
   evaluate: (ctx) =>
     isRestricted(ctx)
-      ? {
-          reasons: [],
-          obligations: [
-            obligation({ id: 'us.doj.dsp/202.1101', what: `Keep full and accurate records of this transaction (due diligence, agreements, data types and volumes, parties, transfer method, dates) for at least ${at(RECORD_YEARS, ctx.date)} years`, citation: '28 CFR 202.1101' }, ctx.asOf),
-          ],
-        }
+      ? duty(ctx, { id: 'us.doj.dsp/202.1101', what: `Keep full and accurate records of this transaction (due diligence, agreements, data types and volumes, parties, transfer method, dates) for at least ${at(RECORD_YEARS, ctx.date)} years`, citation: '28 CFR 202.1101' })
       : null,
 });
 
@@ -109,10 +97,10 @@ export const annualReport = defineRule<DspContext>({
     if (owned < min) return null;
     const d = at(ANNUAL_REPORT_DUE, ctx.date);
     const year = Number(ctx.asOf.slice(0, 4));
-    const thisYearsDue: CivilDate = `${year}-${pad(d.month)}-${pad(d.day)}`;
+    const thisYearsDue = dayIn(year, d);
     // The next report not yet past: for the previous year until 1 March, then for this year.
     const coveredYear = ctx.asOf <= thisYearsDue ? year - 1 : year;
-    const due: CivilDate = `${coveredYear + 1}-${pad(d.month)}-${pad(d.day)}`;
+    const due = dayIn(coveredYear + 1, d);
     return {
       reasons: [`${ctx.exporter.name} is ${owned}% owned by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`],
       obligations: [
