@@ -6,23 +6,23 @@
  * `onSubject` once per record and jurisdiction and are not kept here.
  */
 import type { CategoryId } from '../../inventory/taxonomy.js';
-import { Engine as Engine_ } from '../detectors/engine.js';
-import { type FieldContext, fieldContext as fieldContext_, typeIndex as typeIndex_ } from '../detectors/field-context.js';
-import { maskMatch as maskMatch_ } from '../detectors/mask.js';
-import { MIN_CONFIDENCE as MIN_CONFIDENCE_, current as current_ } from '../detectors/params.js';
-import { cnId15To18 as cnId15To18_ } from '../detectors/cn.js';
-import { DETECTION_TYPES as DETECTION_TYPES_, TYPE_INFO as TYPE_INFO_, type DetectionType, type FieldSummary, type FieldTypeCount, type Finding, type SourceScanResult, type SourceScanner, type SourceScannerOptions } from './types.js';
+import * as engineModule from '../detectors/engine.js';
+import type { FieldContext } from '../detectors/field-context.js';
+import * as fieldContextModule from '../detectors/field-context.js';
+import * as maskModule from '../detectors/mask.js';
+import * as paramsModule from '../detectors/params.js';
+import * as cnModule from '../detectors/cn.js';
+import type { DetectionType, FieldSummary, FieldTypeCount, Finding, SourceScanResult, SourceScanner, SourceScannerOptions } from './types.js';
+import * as typesModule from './types.js';
 
-// Imported bindings copied to locals: module namespaces (test transforms) add a getter per access in hot loops.
-const Engine = Engine_;
-const fieldContext = fieldContext_;
-const typeIndex = typeIndex_;
-const maskMatch = maskMatch_;
-const MIN_CONFIDENCE = MIN_CONFIDENCE_;
-const current = current_;
-const cnId15To18 = cnId15To18_;
-const DETECTION_TYPES = DETECTION_TYPES_;
-const TYPE_INFO = TYPE_INFO_;
+// Imports are read into locals once: under test transforms every access to an imported
+// binding is a getter call, which the hot loops cannot afford.
+const { Engine } = engineModule;
+const { fieldContext, typeIndex } = fieldContextModule;
+const { maskMatch } = maskModule;
+const { MIN_CONFIDENCE, current } = paramsModule;
+const { cnId15To18 } = cnModule;
+const { DETECTION_TYPES, TYPE_INFO } = typesModule;
 
 const NT = DETECTION_TYPES.length;
 export const DEFAULT_MAX_FINDINGS = 1000;

@@ -22,61 +22,28 @@
  * confidence wins, then the longer span).
  */
 import type { DetectionType } from '../core/types.js';
-import { DETECTION_TYPES as DETECTION_TYPES_, TYPE_INFO as TYPE_INFO_ } from '../core/types.js';
-import { abaValid as abaValid_, base58CheckValid as base58CheckValid_, bech32Valid as bech32Valid_, eip55 as eip55_, hkidValid as hkidValid_, ibanMod97Valid as ibanMod97Valid_, isBase58Char as isBase58Char_, luhnValid as luhnValid_, twIdValid as twIdValid_, usccValid as usccValid_ } from './checksums.js';
-import { COMPOUND_SURNAMES as COMPOUND_SURNAMES_, HAN as HAN_, HAN_COMPOUND as HAN_COMPOUND_, HAN_KEY as HAN_KEY_, HAN_PLATE as HAN_PLATE_, HAN_SURNAME as HAN_SURNAME_, NAME_KEYWORDS as NAME_KEYWORDS_, addressIn as addressIn_, cnId15Valid as cnId15Valid_, cnId18Valid as cnId18Valid_, daysIn as daysIn_, isAddressChar as isAddressChar_, isHan as isHan_, plateAt as plateAt_, validBirthDate as validBirthDate_ } from './cn.js';
-import { type FieldContext, typeBit as typeBit_ } from './field-context.js';
-import { IBAN_LENGTH as IBAN_LENGTH_ } from './iban.js';
-import { KEYWORDS as KEYWORDS_, NEGATIVE_KEYWORDS as NEGATIVE_KEYWORDS_ } from './keywords.js';
-import { CN_PASSPORT_FORMATS as CN_PASSPORT_FORMATS_, GENOMIC_MIN_BASES as GENOMIC_MIN_BASES_, ITIN_GROUPS as ITIN_GROUPS_, SSN_RULES as SSN_RULES_, UNIONPAY_NON_LUHN as UNIONPAY_NON_LUHN_, current as current_, geoMinDecimals as geoMinDecimals_ } from './params.js';
-import { cnLandlineValid as cnLandlineValid_, cnMobileTier as cnMobileTier_, intlValid as intlValid_, nanpCountry as nanpCountry_, nanpValid as nanpValid_ } from './phone.js';
-import { valueLevel as valueLevel_ } from './value-level.js';
+import * as typesModule from '../core/types.js';
+import * as checksumsModule from './checksums.js';
+import * as cnModule from './cn.js';
+import type { FieldContext } from './field-context.js';
+import * as fieldContextModule from './field-context.js';
+import * as ibanModule from './iban.js';
+import * as keywordsModule from './keywords.js';
+import * as paramsModule from './params.js';
+import * as phoneModule from './phone.js';
+import * as valueLevelModule from './value-level.js';
 
-// Imported bindings copied to locals: module namespaces (test transforms) add a getter per access in hot loops.
-const DETECTION_TYPES = DETECTION_TYPES_;
-const TYPE_INFO = TYPE_INFO_;
-const abaValid = abaValid_;
-const base58CheckValid = base58CheckValid_;
-const bech32Valid = bech32Valid_;
-const eip55 = eip55_;
-const hkidValid = hkidValid_;
-const ibanMod97Valid = ibanMod97Valid_;
-const isBase58Char = isBase58Char_;
-const luhnValid = luhnValid_;
-const twIdValid = twIdValid_;
-const usccValid = usccValid_;
-const COMPOUND_SURNAMES = COMPOUND_SURNAMES_;
-const HAN = HAN_;
-const HAN_COMPOUND = HAN_COMPOUND_;
-const HAN_KEY = HAN_KEY_;
-const HAN_PLATE = HAN_PLATE_;
-const HAN_SURNAME = HAN_SURNAME_;
-const NAME_KEYWORDS = NAME_KEYWORDS_;
-const addressIn = addressIn_;
-const cnId15Valid = cnId15Valid_;
-const cnId18Valid = cnId18Valid_;
-const daysIn = daysIn_;
-const isAddressChar = isAddressChar_;
-const isHan = isHan_;
-const plateAt = plateAt_;
-const validBirthDate = validBirthDate_;
-const typeBit = typeBit_;
-const IBAN_LENGTH = IBAN_LENGTH_;
-const KEYWORDS = KEYWORDS_;
-const NEGATIVE_KEYWORDS = NEGATIVE_KEYWORDS_;
-const CN_PASSPORT_FORMATS = CN_PASSPORT_FORMATS_;
-const GENOMIC_MIN_BASES = GENOMIC_MIN_BASES_;
-const ITIN_GROUPS = ITIN_GROUPS_;
-const SSN_RULES = SSN_RULES_;
-const UNIONPAY_NON_LUHN = UNIONPAY_NON_LUHN_;
-const current = current_;
-const geoMinDecimals = geoMinDecimals_;
-const cnLandlineValid = cnLandlineValid_;
-const cnMobileTier = cnMobileTier_;
-const intlValid = intlValid_;
-const nanpCountry = nanpCountry_;
-const nanpValid = nanpValid_;
-const valueLevel = valueLevel_;
+// Imports are read into locals once: under test transforms every access to an imported
+// binding is a getter call, which the hot loops cannot afford.
+const { DETECTION_TYPES, TYPE_INFO } = typesModule;
+const { abaValid, base58CheckValid, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnValid, twIdValid, usccValid } = checksumsModule;
+const { COMPOUND_SURNAMES, HAN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, plateAt, validBirthDate, validProvince } = cnModule;
+const { typeBit } = fieldContextModule;
+const { IBAN_LENGTH } = ibanModule;
+const { KEYWORDS, NEGATIVE_KEYWORDS } = keywordsModule;
+const { CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, UNIONPAY_NON_LUHN, current, geoMinDecimals } = paramsModule;
+const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
+const { valueLevel } = valueLevelModule;
 
 // --- character classes -------------------------------------------------------------------------
 const DIGIT = 1;
@@ -183,7 +150,7 @@ export class Hits {
 /** Types whose confidence a preceding "order / invoice / …" lowers (bare numbers). */
 const NEGATABLE: Readonly<Partial<Record<DetectionType, true>>> = {
   cn_mobile: true, phone: true, payment_card: true, imei: true, us_ssn: true, us_itin: true, aba_routing: true,
-  cn_resident_id: true, us_passport: true, cn_passport: true, hk_id: true, tw_id: true,
+  cn_resident_id: true, us_passport: true, cn_passport: true, hk_id: true, tw_id: true, cn_uscc: true,
 };
 const TYPE_BIT = Object.fromEntries(DETECTION_TYPES.map((t) => [t, typeBit(t)])) as Readonly<Record<DetectionType, number>>;
 
@@ -384,11 +351,11 @@ export class Engine {
     // 18 characters: resident ID ending in X, or a USCC.
     if (len === 18) {
       const last = s.charCodeAt(j - 1);
-      if (digits === 17 && (last === 88 || last === 120)) {
-        if (cnId18Valid(s, i)) this.emit('cn_resident_id', i, j, 0.97);
+      if (digits === 17 && (last === 88 || last === 120) && cnId18Valid(s, i)) {
+        this.emit('cn_resident_id', i, j, 0.97);
         return j;
       }
-      if (lower === 0 && usccValid(s, i)) {
+      if (lower === 0 && usccValid(s, i) && usccRegionOk(s, i)) {
         this.emit('cn_uscc', i, j, 0.95);
         return j;
       }
@@ -419,6 +386,8 @@ export class Engine {
       if (e > 0) return e;
     }
     if (upper > 0 && lower === 0) {
+      // in a passport field, a passport shape wins over the (1-in-11) HKID check
+      if ((len === 8 || len === 9) && letters <= 2 && this.ctx.hints & (TYPE_BIT.cn_passport | TYPE_BIT.us_passport) && this.passport(i, j)) return j;
       // HKID: 1–2 letters, 6 digits, check (0–9/A), with or without parentheses.
       const e = this.hkid(i, j, letters);
       if (e > 0) return e;
@@ -660,6 +629,10 @@ export class Engine {
     const n = last - k + 1;
     const L0 = gE[k]! - gS[k]!;
     const sep1 = n > 1 ? gSep[k + 1]! : 0;
+    if (n >= 3 && sep1 === 46 && L0 === 3 && len(k + 1) === 3 && len(k + 2) === 4 && gSep[k + 2] === 46 && (n === 3 || gSep[k + 3] !== 46)) {
+      // NANP written with dots: 415.555.2671
+      if (this.nanp(k, gS[k]!)) return gE[k + 2]!;
+    }
     if (n >= 2 && sep1 === 46) {
       // IPv4
       if (n >= 4 && gSep[k + 2] === 46 && gSep[k + 3] === 46 && (n === 4 || gSep[k + 4] !== 46)) {
@@ -787,9 +760,9 @@ export class Engine {
     const a = gS[k]!;
     const b = gE[k + 3]!;
     if (b < this.to && s.charCodeAt(b) === 46 && b + 1 < this.to && isDigit(s.charCodeAt(b + 1))) return false;
-    // "v1.2.3.4" / "version 1.2.3.4" is a version, not an address
+    // "v1.2.3.4" / a version column is a version, not an address
     const before = a > this.from ? s.charCodeAt(a - 1) : 0;
-    if (before === 118 || before === 86) return false;
+    if (before === 118 || before === 86 || this.ctx.version) return false;
     this.emit('ip_address', a, b, 0.85);
     return true;
   }
@@ -901,6 +874,10 @@ export class Engine {
   private bare(a: number, b: number, k: number, last: number): void {
     const s = this.s;
     const L = b - a;
+    if (L <= 6) {
+      if (k === last && b < this.to && s.charCodeAt(b) === 32) this.street(a, b);
+      return;
+    }
     if (L < 8 || L > 19) return;
     // a part of a longer grouped number (e.g. "1234 5678 9012 3456 7" not a card) is still
     // scanned on its own; a fraction part is not
@@ -909,18 +886,19 @@ export class Engine {
     switch (L) {
       case 18:
         if (cnId18Valid(s, a)) this.emit('cn_resident_id', a, b, 0.97);
-        else if (usccValid(s, a)) this.emit('cn_uscc', a, b, 0.9);
-        else this.card(a, b, L);
+        else if (usccValid(s, a) && usccRegionOk(s, a)) this.emit('cn_uscc', a, b, 0.8);
+        else if (!(validProvince(s, a) && validBirthDate(num(s, a + 6, 4), num(s, a + 10, 2), num(s, a + 12, 2))) || this.hasContext('payment_card', a)) this.card(a, b, L);
         return;
       case 15: {
         const id = cnId15Valid(s, a);
         const luhn = luhnValid(s, a, b);
         const ctx = this.ctx.hints;
-        if (luhn && (s.charCodeAt(a) === 51 && (s.charCodeAt(a + 1) === 52 || s.charCodeAt(a + 1) === 55))) {
+        const idContext = id && (ctx & TYPE_BIT.cn_resident_id || this.hasContext('cn_resident_id', a));
+        if (!idContext && luhn && s.charCodeAt(a) === 51 && (s.charCodeAt(a + 1) === 52 || s.charCodeAt(a + 1) === 55)) {
           this.card(a, b, L);
           return;
         }
-        if (id && (!luhn || ctx & TYPE_BIT.cn_resident_id || this.hasContext('cn_resident_id', a))) this.emit('cn_resident_id', a, b, 0.6);
+        if (id && (!luhn || idContext)) this.emit('cn_resident_id', a, b, 0.6);
         else if (luhn) this.emit('imei', a, b, 0.55);
         return;
       }
@@ -959,6 +937,49 @@ export class Engine {
         return;
       default:
         this.card(a, b, L);
+    }
+  }
+
+  /**
+   * A house number followed by up to four capitalised words, the last a street suffix
+   * (USPS Publication 28 names and abbreviations): "221 Baker Street", "12 N Oak Ave.".
+   */
+  private street(a: number, b: number): void {
+    const s = this.s;
+    let p = b + 1;
+    let words = 0;
+    while (words < 5 && p < this.to) {
+      const c = s.charCodeAt(p);
+      let q = p + 1;
+      if (c >= 65 && c <= 90) {
+        // a capitalised word; O'Connell, Smith-Jones
+        while (q < this.to) {
+          const d = s.charCodeAt(q);
+          if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || ((d === 39 || d === 45) && q + 1 < this.to && isAlnum(s.charCodeAt(q + 1)))) q++;
+          else break;
+        }
+      } else if (isDigit(c)) {
+        // an ordinal: 1st 2nd 3rd 12th
+        while (q < this.to && isDigit(s.charCodeAt(q)) && q - p < 4) q++;
+        const s1 = s.charCodeAt(q) | 32;
+        const s2 = s.charCodeAt(q + 1) | 32;
+        const ord = (s1 === 115 && s2 === 116) || (s1 === 110 && s2 === 100) || (s1 === 114 && s2 === 100) || (s1 === 116 && s2 === 104);
+        if (!ord) return;
+        q += 2;
+      } else return;
+      if (q < this.to && isAlnum(s.charCodeAt(q))) return;
+      if (words >= 1 && q - p >= 2 && q - p <= 12 && STREET_SUFFIXES.has(s.slice(p, q))) {
+        let end = q;
+        if (end < this.to && s.charCodeAt(end) === 46) end++;
+        this.emit('address', a, end, 0.7);
+        return;
+      }
+      words++;
+      if (q >= this.to || s.charCodeAt(q) !== 32) {
+        if (q < this.to && s.charCodeAt(q) === 46 && q - p <= 2 && q + 1 < this.to && s.charCodeAt(q + 1) === 32) q++; // "N. Oak"
+        else return;
+      }
+      p = q + 1;
     }
   }
 
@@ -1242,6 +1263,23 @@ export class Engine {
   }
 }
 
+/** Street suffixes, full and abbreviated (USPS Publication 28, Appendix C1, title case). */
+const STREET_SUFFIXES = new Set(
+  (
+    'Alley Aly Annex Arcade Avenue Ave Av Bayou Beach Bend Bluff Bluffs Bottom Boulevard Blvd Branch Bridge Brook Brooks Burg Bypass Camp Canyon ' +
+    'Cape Causeway Center Ctr Centre Circle Cir Cliff Cliffs Club Common Corner Corners Course Court Ct Courts Cove Creek Crescent Cres Crest ' +
+    'Crossing Xing Curve Dale Dam Divide Drive Dr Drives Estate Estates Expressway Expy Extension Falls Ferry Field Fields Flat Flats Ford ' +
+    'Forest Forge Fork Forks Fort Freeway Fwy Garden Gardens Gateway Glen Green Grove Harbor Haven Heights Hts Highway Hwy Hill Hills Hollow ' +
+    'Inlet Island Islands Isle Junction Jct Junctions Key Keys Knoll Lake Lakes Landing Lane Ln Light Lights Loaf Lock Locks Lodge Loop Mall ' +
+    'Manor Meadow Meadows Mews Mill Mills Mission Motorway Mount Mountain Neck Orchard Oval Overpass Park Parks Parkway Pkwy Pass Path Pike ' +
+    'Pine Pines Place Pl Plain Plains Plaza Plz Point Pt Points Port Ports Prairie Radial Ramp Ranch Rapid Rest Ridge Ridges River Road Rd ' +
+    'Roads Route Row Run Shoal Shore Shores Skyway Spring Springs Spur Square Sq Squares Station Stravenue Stream Street St Streets Summit ' +
+    'Terrace Ter Throughway Trace Track Trafficway Trail Trl Tunnel Turnpike Underpass Union Unions Valley Via Viaduct View Views Village ' +
+    'Villages Ville Vista Walk Walks Wall Way Ways Well Wells Glens Centers Greens Groves Harbors Lanes Mounts Orchards Passes Plazas ' +
+    'Ranches Rapids Summits Trails Villas Crossroad Crossroads Drives Hollows Parkways Tunnels Turnpikes Vistas'
+  ).split(' '),
+);
+
 // --- small helpers -------------------------------------------------------------------------------
 function bitCount(x: number): number {
   let n = 0;
@@ -1258,6 +1296,13 @@ function num(s: string, from: number, n: number): number {
   let v = 0;
   for (let k = 0; k < n; k++) v = v * 10 + (s.charCodeAt(from + k) - 48);
   return v;
+}
+/** USCC positions 3–8 are a GB/T 2260 division code: a province, or 10 for national registrations. */
+function usccRegionOk(s: string, at: number): boolean {
+  const c1 = s.charCodeAt(at + 2);
+  const c2 = s.charCodeAt(at + 3);
+  if (c1 < 48 || c1 > 57 || c2 < 48 || c2 > 57) return false;
+  return (c1 === 49 && c2 === 48) || validProvince(s, at + 2);
 }
 function num2(s: string, at: number): number {
   return (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);

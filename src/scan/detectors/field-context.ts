@@ -18,6 +18,8 @@ export interface FieldContext {
   readonly hints: number;
   /** The field names a thing, not a person (order no., SKU, hash, price …). */
   readonly negative: boolean;
+  /** The field holds version numbers (dotted quads there are not IP addresses). */
+  readonly version: boolean;
 }
 
 const TYPE_INDEX = new Map<DetectionType, number>(DETECTION_TYPES.map((t, i) => [t, i]));
@@ -66,7 +68,7 @@ const DICTIONARY: Readonly<Partial<Record<DetectionType, readonly string[]>>> = 
 const NEGATIVE = ['order', 'sku', 'invoice', '=txn', 'transaction', 'tracking', 'serial', 'hash', 'checksum', 'amount', 'price', 'total', 'timestamp', '=ts', '=qty', 'quantity', 'version', '订单', '流水', '单号', '金额', '价格', '编号'];
 
 const cache = new Map<string, FieldContext>();
-const EMPTY: FieldContext = { name: '', hints: 0, negative: false };
+const EMPTY: FieldContext = { name: '', hints: 0, negative: false, version: false };
 
 /** Context for a field name (cached: call freely per record). */
 export function fieldContext(name: string | undefined): FieldContext {
@@ -120,5 +122,7 @@ function compute(name: string): FieldContext {
   if (words.some((w) => ['email', 'mail', 'ip', 'mac', 'wallet', 'btc', 'eth', 'hw', 'remote', 'server', 'host'].includes(w))) {
     hints &= ~(typeBit('address') | typeBit('cn_address'));
   }
-  return { name, hints, negative };
+  const version = words.some((w) => w === 'version' || w === 'ver' || w === 'build' || w === 'release') || han.includes('版本');
+  if (version) hints &= ~typeBit('ip_address');
+  return { name, hints, negative, version };
 }

@@ -7,26 +7,18 @@
  * Returns true when the value was classified (the token walk is then skipped).
  */
 import type { Engine } from './engine.js';
-import { HAN as HAN_, HAN_ADMIN as HAN_ADMIN_, HAN_STREET as HAN_STREET_, HAN_SURNAME as HAN_SURNAME_, COMPOUND_SURNAMES as COMPOUND_SURNAMES_, isHan as isHan_, validBirthDate as validBirthDate_ } from './cn.js';
-import { type FieldContext, typeBit as typeBit_ } from './field-context.js';
-import { geoMinDecimals as geoMinDecimals_ } from './params.js';
-import { cnLandlineValid as cnLandlineValid_, cnMobileTier as cnMobileTier_, intlValid as intlValid_, nanpCountry as nanpCountry_, nanpValid as nanpValid_ } from './phone.js';
+import * as cnModule from './cn.js';
+import type { FieldContext } from './field-context.js';
+import * as fieldContextModule from './field-context.js';
+import * as paramsModule from './params.js';
+import * as phoneModule from './phone.js';
 
-// Imported bindings copied to locals: module namespaces (test transforms) add a getter per access in hot loops.
-const HAN = HAN_;
-const HAN_ADMIN = HAN_ADMIN_;
-const HAN_STREET = HAN_STREET_;
-const HAN_SURNAME = HAN_SURNAME_;
-const COMPOUND_SURNAMES = COMPOUND_SURNAMES_;
-const isHan = isHan_;
-const validBirthDate = validBirthDate_;
-const typeBit = typeBit_;
-const geoMinDecimals = geoMinDecimals_;
-const cnLandlineValid = cnLandlineValid_;
-const cnMobileTier = cnMobileTier_;
-const intlValid = intlValid_;
-const nanpCountry = nanpCountry_;
-const nanpValid = nanpValid_;
+// Imports are read into locals once: under test transforms every access to an imported
+// binding is a getter call, which the hot loops cannot afford.
+const { HAN, HAN_ADMIN, HAN_STREET, HAN_SURNAME, COMPOUND_SURNAMES, isHan, validBirthDate } = cnModule;
+const { typeBit } = fieldContextModule;
+const { geoMinDecimals } = paramsModule;
+const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
 
 const GEO_DEC = geoMinDecimals();
 const PHONE_BITS = typeBit('phone') | typeBit('cn_mobile');
@@ -62,14 +54,21 @@ function isSpace(c: number): boolean {
 
 function phone(e: Engine, s: string, a: number, b: number): boolean {
   let n = 0;
+  let firstGroup = -1;
   for (let p = a; p < b; p++) {
     const c = s.charCodeAt(p);
     if (c >= 48 && c <= 57) {
       if (n >= 24) return false;
       d[n++] = c - 48;
     } else if (c !== 32 && c !== 45 && c !== 40 && c !== 41 && c !== 46 && c !== 43) return false;
+    else if (firstGroup < 0 && n > 0) firstGroup = n;
   }
   const plus = s.charCodeAt(a) === 43;
+  // "1-415-555-2671" / "1 (415) …" is a NANP number, never a mainland mobile
+  if (n === 11 && firstGroup === 1 && d[0] === 1 && nanpValid(d, 1)) {
+    e.emit('phone', a, b, 0.6, nanpCountry(d, 1));
+    return true;
+  }
   if (n === 11 && !plus && cnMobileTier(d, 0) > 0) {
     e.emit('cn_mobile', a, b, 0.7);
     return true;

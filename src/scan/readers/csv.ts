@@ -12,16 +12,17 @@
  * rows may have more or fewer cells than the header), strict where data would be lost: an
  * unterminated quote at the end of input is an InputError naming the line it opened on.
  */
-import { InputError as InputError_ } from '../../common/errors.js';
-import { fastPath as fastPath_, type FastSourceScanner } from '../core/scanner.js';
+import * as errorsModule from '../../common/errors.js';
+import type { FastSourceScanner } from '../core/scanner.js';
+import * as scannerModule from '../core/scanner.js';
 import type { CsvOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
-import { WINDOW_UNITS as WINDOW_UNITS_, textChunks as textChunks_ } from './input.js';
+import * as inputModule from './input.js';
 
-// Imported bindings copied to locals: module namespaces (test transforms) add a getter per access in hot loops.
-const InputError = InputError_;
-const fastPath = fastPath_;
-const WINDOW_UNITS = WINDOW_UNITS_;
-const textChunks = textChunks_;
+// Imports are read into locals once: under test transforms every access to an imported
+// binding is a getter call, which the hot loops cannot afford.
+const { InputError } = errorsModule;
+const { fastPath } = scannerModule;
+const { WINDOW_UNITS, textChunks } = inputModule;
 
 const CANDIDATES = [44, 9, 59, 124]; // , \t ; |
 

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { CorpusGenerator } from '../corpus/records.js';
+import { createSourceScanner, normalizeKey } from './scanner.js';
+
+describe('source scanner', () => {
+  it('counts every detection exactly while keeping only the first N findings', () => {
+    const sc = createSourceScanner({ maxFindings: 3 });
+    for (let i = 1; i <= 10; i++) sc.scanRecord(i, [['phone', '13812345678'], ['email', `u${i}@example.com`], ['note', 'nothing here']]);
+    const r = sc.result();
+    expect(r.records).toBe(10);
+    expect(r.findingsTotal).toBe(20);
+    expect(r.findings).toHaveLength(3);
+    expect(r.findingsTruncated).toBe(true);
+    expect(r.fields).toMatchObject([
+      { field: 'phone', types: [{ type: 'cn_mobile', count: 10 }] },
+      { field: 'email', types: [{ type: 'email', count: 10 }] },
+    ]);
+    // a field named for its type is reported with high confidence
+    for (const f of r.fields) expect(f.types[0]!.confidence).toBeGreaterThan(0.9);
+    expect(r.categories).toEqual({ contact: 20 });
+    expect(r.findings.map((f) => f.record)).toEqual([1, 1, 2]);
+  });
+
+  it('record ids set late apply to the whole record', () => {
+    const sc = createSourceScanner();
+    sc.beginRecord(1);
+    sc.scanField('email', 'a@example.com');
+    sc.setRecordId('row-9');
+    sc.endRecord();
+    expect(sc.result().findings[0]?.record).toBe('row-9');
+  });
+
+  it('offers one subject key per record and jurisdiction, the strongest identifier', () => {
+    const seen: [string, string][] = [];
+    const sc = createSourceScanner({ onSubject: (j, k) => seen.push([j, k]) });
+    sc.scanRecord(1, [
+      ['phone', '+86 138 1234 5678'],
+      ['id', '11010519491231002X'],
+      ['ssn', '078-05-1123'],
+      ['tel', '(415) 555-2671'],
+    ]);
+    sc.scanRecord(2, [['mobile', '13812345678']]);
+    sc.scanRecord(3, [['身份证号', '110105491231002']]);
+    expect(seen).toEqual([
+      ['CN', 'cn_resident_id:11010519491231002X'],
+      ['US', 'us_ssn:078051123'],
+      ['CN', 'phone:+8613812345678'],
+      ['CN', 'cn_resident_id:11010519491231002X'],
+    ]);
+  });
+
+  it('normalizes keys so formatting does not split a person', () => {
+    expect(normalizeKey('cn_mobile', '138-1234-5678', 'CN')).toBe(normalizeKey('cn_mobile', '+86 13812345678', 'CN'));
+    expect(normalizeKey('phone', '(415) 555-2671', 'US')).toBe('+14155552671');
+    expect(normalizeKey('phone', '+1 415 555 2671', 'US')).toBe('+14155552671');
+    expect(normalizeKey('phone', '010-12345678', 'CN')).toBe('+861012345678');
+    expect(normalizeKey('cn_resident_id', '11010519491231002x', 'CN')).toBe('11010519491231002X');
+  });
+
+  it('never keeps a raw value: the whole result holds masked samples only', () => {
+    const g = new CorpusGenerator(5);
+    const sc = createSourceScanner({ maxFindings: 100_000 });
+    const raws: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const rec = g.next();
+      const fields = Object.entries(rec.fields).map(([f, v]) => [f, v.value] as const);
+      sc.scanRecord(rec.id, fields);
+      for (const v of Object.values(rec.fields)) for (const l of v.labels) raws.push(v.value.slice(l.start, l.end));
+    }
+    const out = JSON.stringify(sc.result());
+    const leaked = raws.filter((raw) => raw.length >= 6 && out.includes(raw));
+    expect(raws.length).toBeGreaterThan(1000);
+    expect(leaked).toEqual([]);
+  });
+});

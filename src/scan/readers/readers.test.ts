@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../common/errors.js';
+import { createSourceScanner } from '../core/scanner.js';
+import type { Finding, SourceScanner } from '../core/types.js';
+import { readCsv, readJsonLines, readText, sniffDelimiter } from './index.js';
+
+const key = (f: Finding) => `${String(f.record)}|${f.field}|${f.type}|${f.start}|${f.end}|${f.masked}`;
+
+/** Split a string into chunks at the given cut points. */
+function cut(text: string, points: number[]): string[] {
+  const ps = [...new Set(points.map((p) => Math.max(0, Math.min(text.length, p))))].sort((a, b) => a - b);
+  const out: string[] = [];
+  let last = 0;
+  for (const p of ps) {
+    out.push(text.slice(last, p));
+    last = p;
+  }
+  out.push(text.slice(last));
+  return out.filter((c) => c.length > 0);
+}
+
+async function csv(text: string | string[], opts = {}) {
+  const sc = createSourceScanner({ maxFindings: 10_000 });
+  const stats = await readCsv(Array.isArray(text) ? text : [text], { source: 't.csv', ...opts }, sc);
+  return { stats, result: sc.result() };
+}
+
+describe('CSV', () => {
+  it('reads a header, quoted fields with delimiters, doubled quotes and newlines', async () => {
+    const text = 'name,phone,note\n"Doe, Jane",13812345678,"said ""call 13912345678""\nthen left"\r\nBob,,plain\n';
+    const { stats, result } = await csv(text);
+    expect(stats.records).toBe(2);
+    expect(result.records).toBe(2);
+    const fs = result.findings.map((f) => [f.record, f.field, f.type, f.start, f.end]);
+    expect(fs).toContainEqual([1, 'phone', 'cn_mobile', 0, 11]);
+    // offsets are into the unquoted value: said "call 139…
+    expect(fs).toContainEqual([1, 'note', 'cn_mobile', 11, 22]);
+    expect(result.fields.map((f) => f.field)).toEqual(['name', 'phone', 'note']);
+  });
+  it('strips a BOM, sniffs the delimiter, skips blank lines', async () => {
+    for (const d of [',', '\t', ';', '|']) {
+      const text = `\ufeffid${d}email\n1${d}a@example.com\n\n2${d}b@example.org\n`;
+      const { stats, result } = await csv(text);
+      expect(stats.records).toBe(2);
+      expect(result.fields).toMatchObject([{ field: 'email', types: [{ type: 'email', count: 2 }] }]);
+    }
+    expect(sniffDelimiter('a;b;c\n1;2;3\n')).toBe(';');
+    expect(sniffDelimiter('"a,b";c\n"1,2";3\n')).toBe(';');
+  });
+  it('uses the record key column for record ids', async () => {
+    const { result } = await csv('mobile,uid\n13812345678,u-77\n', { recordKey: 'uid' });
+    expect(result.findings[0]?.record).toBe('u-77');
+    await expect(csv('a,b\n1,2\n', { recordKey: 'zz' })).rejects.toThrow(InputError);
+  });
+  it('names columns 1, 2, … without a header, and extra cells', async () => {
+    const { result } = await csv('13812345678,x\nfoo,bar,a@b.cn\n', { header: false });
+    expect(result.fields.map((f) => f.field)).toEqual(['1', '3']);
+  });
+  it('an unterminated quote is an InputError naming the line it opened on', async () => {
+    const err = await csv('a,b\n1,2\n3,"open\nstill open\n').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(String((err as Error).message)).toMatch(/t\.csv:3: unterminated quoted field/);
+  });
+  it('gives the same findings whatever the chunking (property)', async () => {
+    const text =
+      'name,身份证号,notes\n"Li, Wei",11010519491231002X,"电话 13812345678, ""quoted"" 4111 1111 1111 1111"\r\n' +
+      'Ann,110102199101010078,"multi\nline jane@example.com"\n' +
+      'x,,"tail ""q"""\n';
+    const whole = (await csv(text)).result.findings.map(key);
+    expect(whole.length).toBeGreaterThanOrEqual(5);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 12 }), async (points) => {
+        const got = (await csv(cut(text, points))).result.findings.map(key);
+        expect(got).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+  it('accepts Buffer chunks split inside a multi-byte character', async () => {
+    const buf = Buffer.from('姓名,手机号\n张伟,13812345678\n', 'utf8');
+    const sc = createSourceScanner();
+    await readCsv([buf.subarray(0, 4), buf.subarray(4)], { source: 'b.csv' }, sc);
+    expect(sc.result().fields.map((f) => f.field)).toEqual(['姓名', '手机号']);
+  });
+  it('scans a field longer than the window in pieces, in flat memory', async () => {
+    const long = 'x'.repeat(3 << 20) + ' a@example.com';
+    const { result } = await csv(['h\n"', long.slice(0, 1 << 20), long.slice(1 << 20), '"\n']);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ type: 'email', start: long.length - 13, end: long.length });
+  });
+  it('works with any SourceScanner (no fast path)', async () => {
+    const inner = createSourceScanner();
+    const plain: SourceScanner = {
+      beginRecord: (r) => inner.beginRecord(r),
+      setRecordId: (r) => inner.setRecordId(r),
+      scanField: (f, v) => inner.scanField(f, v),
+      endRecord: () => inner.endRecord(),
+      scanRecord: (r, f) => inner.scanRecord(r, f),
+      result: () => inner.result(),
+    };
+    await readCsv(['email\na@example.com\n'], { source: 'x' }, plain);
+    expect(inner.result().findingsTotal).toBe(1);
+  });
+  it('fuzz: never throws anything but InputError on arbitrary text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: fc.constantFrom('"', ',', '\n', '\r', 'a', '1', '3', '@', ' ', '\t') }), async (text) => {
+        try {
+          await csv(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('JSON lines', () => {
+  it('scans top-level strings and numbers; record is the id field or the line number', async () => {
+    const sc = createSourceScanner();
+    const text = '{"id":"u1","phone":"13812345678","nested":{"x":"a@b.cn"}}\n\n{"mobile":13912345678,"lat":39.904211}\n"just a@example.com"\n';
+    const stats = await readJsonLines([text], { source: 'x.jsonl' }, sc);
+    expect(stats.records).toBe(3);
+    const r = sc.result();
+    expect(r.findings.map((f) => [f.record, f.field, f.type])).toEqual([
+      ['u1', 'phone', 'cn_mobile'],
+      [3, 'mobile', 'cn_mobile'],
+      [3, 'lat', 'geo_coordinates'],
+      [4, 'value', 'email'],
+    ]);
+  });
+  it('bad JSON is an InputError with line and column, without quoting the data', async () => {
+    const sc = createSourceScanner();
+    const err = await readJsonLines(['{"a":1}\n{"ssn":"078-05-1123",}\n'], { source: 'p.jsonl' }, sc).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    const msg = String((err as Error).message);
+    expect(msg).toMatch(/^p\.jsonl:2:\d+: not valid JSON$/);
+    expect(msg).not.toContain('078');
+  });
+  it('CRLF line ends and chunking anywhere', async () => {
+    const text = '{"email":"a@example.com"}\r\n{"email":"b@example.com"}\r\n';
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 6 }), async (points) => {
+        const sc = createSourceScanner();
+        await readJsonLines(cut(text, points), { source: 'x' }, sc);
+        expect(sc.result().findings.map((f) => [f.record, f.start, f.end])).toEqual([
+          [1, 0, 13],
+          [2, 0, 13],
+        ]);
+      }),
+    );
+  });
+});
+
+describe('plain text', () => {
+  it('one record per non-blank line, field "text"', async () => {
+    const sc = createSourceScanner();
+    const stats = await readText(['2024-01-05 login from 10.0.0.7\n\nuser 13812345678 ok\n'], { source: 'app.log' }, sc);
+    expect(stats.records).toBe(2);
+    expect(sc.result().findings.map((f) => [f.record, f.field, f.type])).toEqual([
+      [1, 'text', 'ip_address'],
+      [3, 'text', 'cn_mobile'],
+    ]);
+  });
+});
