@@ -17,11 +17,10 @@ import type { Purpose } from '../../inventory/schema.js';
 import { CSL_37 } from './csl.js';
 import { exemptionsAvailable, isExport, isPiExport, type FlowCtx } from './context.js';
 import { ORDER11_4_2_PROCESSING } from './cac-orders-11-13.js';
-import { ORDER16_FROM, SA_PERSONS, SA_SENSITIVE_PERSONS, SC_PERSONS, SOURCES, paramOn } from './params.js';
+import { ORDER16_FROM, SA_PERSONS, SA_SENSITIVE_PERSONS, SC_PERSONS, SOURCES, fmt, paramOn } from './params.js';
 import { PIPL_36, PIPL_38, PIPL_40 } from './pipl.js';
 import { contractStatus, renewalFinding } from './safeguards.js';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
 const SRC = SOURCES.order16;
 
 export const ORDER16_7_1_ID = 'cn.xborder/order16.7.1';

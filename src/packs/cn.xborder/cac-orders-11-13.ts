@@ -11,10 +11,9 @@
 import { obligation } from '../../engine/obligation.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isExport, isPiExport, type FlowCtx } from './context.js';
-import { ORDER11_FROM, ORDER11_UNTIL, ORDER13_FROM, ORDER16_FROM, PROCESSING_PERSONS, SA_PERSONS, SA_SENSITIVE_PERSONS, SOURCES, paramOn } from './params.js';
+import { ORDER11_FROM, ORDER11_UNTIL, ORDER13_FROM, ORDER16_FROM, PROCESSING_PERSONS, SA_PERSONS, SA_SENSITIVE_PERSONS, SOURCES, fmt, paramOn } from './params.js';
 import { assessmentStatus, contractStatus, renewalFinding } from './safeguards.js';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** Order 11 Art. 4(1): export of important data (identified by the processor) → assessment. */
 export const ORDER11_4_1 = defineRule<FlowCtx>({

@@ -3,9 +3,8 @@
  * from the shared facts: where the data sits and goes (is it an export?), what kind of data it
  * is under PIPL/DSL, the exporter's roles, and the cumulative export counts since 1 January.
  */
-import { at } from '../../engine/params.js';
 import { CN_MAINLAND } from '../../facts/country-sets.js';
-import { activeIn, exporterOf, judgedOn, type DatasetVolume, type Facts } from '../../facts/index.js';
+import { activeIn, exporterOf, judgedOn, type Facts } from '../../facts/index.js';
 import type { Dataset, Flow, Organization } from '../../inventory/schema.js';
 import { categoryInfo } from '../../inventory/taxonomy.js';
 import { addYears, startOfYear, type CivilDate } from '../../time/civil-date.js';
@@ -43,7 +42,13 @@ export interface Counts {
   /** People whose PI of any kind was exported (Order 11's measure). */
   readonly all: number;
   readonly window: { readonly from: CivilDate; readonly to: CivilDate };
-  readonly flows: readonly string[];
+}
+
+/** The counted flows of one exporter in one window: people per dataset (largest count). */
+interface Base {
+  readonly window: Counts['window'];
+  readonly perDataset: ReadonlyMap<string, number>;
+  readonly flowIds: ReadonlySet<string>;
 }
 
 export interface ForeignAuthority {
@@ -109,10 +114,17 @@ export function isSensitive(ds: Dataset | undefined): boolean {
   return isPersonal(ds) && ds!.categories.some((c) => categoryInfo(c).cn?.sensitive !== undefined);
 }
 
+const mainlandOn = new Map<CivilDate, ReadonlySet<string>>();
+
+/** The country is in mainland China for the export rules on `date` (HK, MO, TW are not). */
 export function inMainland(country: string | undefined, date: CivilDate): boolean {
   if (country === undefined) return false;
-  const first = CN_MAINLAND.values[0]!;
-  return (date < first.from ? first.value : at(CN_MAINLAND, date)).includes(country);
+  let set = mainlandOn.get(date);
+  if (!set) {
+    set = new Set(paramOn(CN_MAINLAND, date));
+    mainlandOn.set(date, set);
+  }
+  return set.has(country);
 }
 
 // --- one evaluation run -----------------------------------------------------------------------
@@ -132,10 +144,17 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   const org = inv.organization;
   const ctxMemo = new Map<string, FlowCtx>();
   const countedMemo = new Map<string, boolean>();
-  const countsMemo = new Map<string, Counts>();
-  const legacyMemo = new Map<string, Counts>();
+  const baseMemo = new Map<string, Base>();
   const processingMemo = new Map<string, number>();
-  const exportedMemo = new Map<string, boolean>();
+  const policyMemo = new Map<CivilDate, Policy>();
+  const policyFor = (date: CivilDate): Policy => {
+    let p = policyMemo.get(date);
+    if (!p) {
+      p = policyAt(date, overrides);
+      policyMemo.set(date, p);
+    }
+    return p;
+  };
   let byExporter: Map<string, Flow[]> | undefined;
 
   const flowsOf = (exporter: string): readonly Flow[] => {
@@ -160,19 +179,19 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return collected.find((c) => inMainland(c, asOf)) ?? collected[0];
   };
 
-  /** Some other declared flow moves this dataset out of mainland China. */
+  /** Some other declared flow moves this dataset out of mainland China (one pass, on first use). */
+  let exportersOfDataset: Map<string, string[]> | undefined;
   const exportedElsewhere = (flow: Flow): boolean => {
-    const key = `${flow.dataset}\u0000${flow.id}`;
-    let v = exportedMemo.get(key);
-    if (v === undefined) {
-      v = inv.flows.some((f) => {
-        if (f.id === flow.id || f.dataset !== flow.dataset) return false;
-        const ds = facts.datasets.get(f.dataset);
-        return inMainland(sourceOf(f, ds), asOf) && !inMainland(f.destination, asOf);
-      });
-      exportedMemo.set(key, v);
+    if (!exportersOfDataset) {
+      exportersOfDataset = new Map();
+      for (const f of inv.flows) {
+        if (!inMainland(sourceOf(f, facts.datasets.get(f.dataset)), asOf) || inMainland(f.destination, asOf)) continue;
+        const list = exportersOfDataset.get(f.dataset) ?? [];
+        list.push(f.id);
+        exportersOfDataset.set(f.dataset, list);
+      }
     }
-    return v;
+    return (exportersOfDataset.get(flow.dataset) ?? []).some((id) => id !== flow.id);
   };
 
   const authorityOf = (flow: Flow, policy: Policy, date: CivilDate): ForeignAuthority | undefined => {
@@ -210,20 +229,78 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return { scope: isPersonal(ds) ? 'art3_2' : 'no_nexus', viaArt32: false };
   };
 
-  const personalOf = (list: readonly DatasetVolume[], policy: Policy): Omit<Counts, 'window' | 'flows'> => {
+  const subjectsOf = (f: Flow): number => f.subjects?.['CN'] ?? facts.datasets.get(f.dataset)?.subjects['CN'] ?? 0;
+
+  const baseOf = (window: Counts['window'], flows: readonly Flow[]): Base => {
+    const perDataset = new Map<string, number>();
+    for (const f of flows) perDataset.set(f.dataset, Math.max(perDataset.get(f.dataset) ?? 0, subjectsOf(f)));
+    return { window, perDataset, flowIds: new Set(flows.map((f) => f.id)) };
+  };
+
+  /**
+   * Order 16 window, from the shared volume facts: the exporter's counted flows since 1 January
+   * (`facts.volumes.cnSinceJanuary1`), taken once per exporter and judged date through a counted
+   * flow of that date; each flow then adds itself (`withFlow`).
+   */
+  const currentBase = (exporter: string, date: CivilDate, flow: Flow): Base => {
+    const key = `current\u0000${exporter}\u0000${date}`;
+    const hit = baseMemo.get(key);
+    if (hit) return hit;
+    const window = { from: startOfYear(date), to: date };
+    const anchor = run.counted(flow) ? flow : flowsOf(exporter).find((f) => judgedOn(f, asOf) === date && activeIn(f, window.from, window.to) && run.counted(f));
+    let base: Base;
+    if (anchor) {
+      const agg = facts.volumes.cnSinceJanuary1(anchor, run.counted);
+      base = { window: agg.window, perDataset: new Map(agg.datasets.map((v) => [v.dataset, v.subjects])), flowIds: new Set(agg.flows) };
+    } else base = baseOf(window, []);
+    baseMemo.set(key, base);
+    return base;
+  };
+
+  /** Order 11 window: since 1 January of the previous year. */
+  const legacyBase = (exporter: string, date: CivilDate): Base => {
+    const key = `legacy\u0000${exporter}\u0000${date}`;
+    const hit = baseMemo.get(key);
+    if (hit) return hit;
+    const window = { from: startOfYear(addYears(date, -1)), to: date };
+    const base = baseOf(window, flowsOf(exporter).filter((f) => activeIn(f, window.from, window.to) && run.counted(f)));
+    baseMemo.set(key, base);
+    return base;
+  };
+
+  const countsMemo = new Map<Base, Omit<Counts, 'window'>>();
+  const classify = (base: Base, policy: Policy): Omit<Counts, 'window'> => {
+    const hit = countsMemo.get(base);
+    if (hit) return hit;
     let nonSensitive = 0;
     let sensitive = 0;
     let all = 0;
-    for (const v of list) {
-      const ds = facts.datasets.get(v.dataset);
-      if (!isPersonal(ds)) continue;
-      all += v.subjects;
-      if (isSensitive(ds)) {
-        sensitive += v.subjects;
-        if (policy.sensitiveCountsAsNonSensitive) nonSensitive += v.subjects;
-      } else nonSensitive += v.subjects;
+    for (const [dataset, n] of base.perDataset) {
+      const add = tally(dataset, n, policy);
+      nonSensitive += add.nonSensitive;
+      sensitive += add.sensitive;
+      all += add.all;
     }
-    return { nonSensitive, sensitive, all };
+    const c = { nonSensitive, sensitive, all };
+    countsMemo.set(base, c);
+    return c;
+  };
+
+  const tally = (dataset: string, n: number, policy: Policy): Omit<Counts, 'window'> => {
+    const ds = facts.datasets.get(dataset);
+    if (!isPersonal(ds) || n === 0) return { nonSensitive: 0, sensitive: 0, all: 0 };
+    if (isSensitive(ds)) return { nonSensitive: policy.sensitiveCountsAsNonSensitive ? n : 0, sensitive: n, all: n };
+    return { nonSensitive: n, sensitive: 0, all: n };
+  };
+
+  /** The base plus the flow itself (its dataset counted at the larger of the two counts). */
+  const withFlow = (base: Base, flow: Flow, policy: Policy): Counts => {
+    const c = classify(base, policy);
+    if (base.flowIds.has(flow.id)) return { ...c, window: base.window };
+    const extra = subjectsOf(flow) - (base.perDataset.get(flow.dataset) ?? 0);
+    if (extra <= 0) return { ...c, window: base.window };
+    const add = tally(flow.dataset, extra, policy);
+    return { nonSensitive: c.nonSensitive + add.nonSensitive, sensitive: c.sensitive + add.sensitive, all: c.all + add.all, window: base.window };
   };
 
   const run: Run = {
@@ -234,7 +311,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       if (cached) return cached;
       const ds = facts.datasets.get(flow.dataset);
       const date = judgedOn(flow, asOf);
-      const policy = policyAt(date, overrides);
+      const policy = policyFor(date);
       const exporter = exporterOf(flow, inv);
       const own = exporter === org.id;
       const source = sourceOf(flow, ds);
@@ -242,6 +319,8 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       const { scope, viaArt32 } = scopeOf(flow, ds, source, authority, policy, date);
       const needsNotice = paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date);
       const importantDeclared = ds?.importantData !== undefined;
+      let current: Counts | undefined;
+      let legacy: Counts | undefined;
       const ctx: FlowCtx = {
         flow,
         dataset: ds,
@@ -262,34 +341,8 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
         importantDeclared,
         important: needsNotice ? ds?.importantData?.notified === true : importantDeclared,
         core: ds?.coreData === true,
-        counts() {
-          const key = `${exporter}\u0000${date}`;
-          const self = run.counted(flow);
-          const hit = self ? countsMemo.get(key) : undefined;
-          if (hit) return hit;
-          const agg = facts.volumes.cnSinceJanuary1(flow, run.counted);
-          const c: Counts = { ...personalOf(agg.datasets, policy), window: agg.window, flows: agg.flows };
-          if (self) countsMemo.set(key, c);
-          return c;
-        },
-        legacyCounts() {
-          const key = `${exporter}\u0000${date}`;
-          const self = run.counted(flow);
-          const hit = self ? legacyMemo.get(key) : undefined;
-          if (hit) return hit;
-          const window = { from: startOfYear(addYears(date, -1)), to: date };
-          const flows = flowsOf(exporter).filter((f) => f.id === flow.id || (activeIn(f, window.from, window.to) && run.counted(f)));
-          if (!flows.some((f) => f.id === flow.id)) flows.push(flow);
-          const by = new Map<string, number>();
-          for (const f of flows) {
-            const n = f.subjects?.['CN'] ?? facts.datasets.get(f.dataset)?.subjects['CN'] ?? 0;
-            by.set(f.dataset, Math.max(by.get(f.dataset) ?? 0, n));
-          }
-          const list: DatasetVolume[] = [...by.entries()].map(([dataset, subjects]) => ({ dataset, subjects, devices: 0, flows: [] }));
-          const c: Counts = { ...personalOf(list, policy), window, flows: flows.map((f) => f.id) };
-          if (self) legacyMemo.set(key, c);
-          return c;
-        },
+        counts: () => (current ??= withFlow(currentBase(exporter, date, flow), flow, policy)),
+        legacyCounts: () => (legacy ??= withFlow(legacyBase(exporter, date), flow, policy)),
         processing() {
           let n = processingMemo.get(exporter);
           if (n === undefined) {

@@ -6,9 +6,8 @@
 import { obligation } from '../../engine/obligation.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { OrgCtx } from './context.js';
-import { CSRM_FROM, CSRM_USERS, SOURCES, paramOn } from './params.js';
+import { CSRM_FROM, CSRM_USERS, SOURCES, fmt, paramOn } from './params.js';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 function cleared(ctx: OrgCtx) {
   return ctx.org.approvals.find((a) => a.type === 'cybersecurity_review_cleared' && a.date <= ctx.date && (a.expires === undefined || ctx.date <= a.expires));
