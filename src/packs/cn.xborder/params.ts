@@ -248,7 +248,7 @@ export const STATE_ORGAN_EXEMPTIONS: Param<boolean> = param('cn.xborder.policy.s
 
 /** Lists whose entries are on the CAC's PIPL Art. 42 restricted/prohibited list. */
 export const PIPL42_LISTS: Param<readonly string[]> = param('cn.xborder.pipl42_lists', 'Designation list ids that hold the CAC PIPL Art. 42 list of restricted or prohibited recipients.', [
-  { from: PIPL_FROM, value: ['cn.pipl42'], citation: 'PIPL Art. 42', confidence: 'verified', note: 'No such list is published in ../shared; the id is the one `screen` would write.' },
+  { from: PIPL_FROM, value: ['cn.pipl42'], citation: 'PIPL Art. 42', note: 'A datacustoms list id, not a legal value: no such list is in ../shared; `screen` would write designations under this id.' },
 ]);
 
 // --- the resolved policy for one date -------------------------------------------------------

@@ -1,0 +1,103 @@
+/**
+ * The pack as a whole: rule metadata, default logic wiring, registry, documentation, and a run
+ * through `runCheck` next to the other packs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../engine/check.js';
+import { REPO_ROOT } from '../../testing/shared.js';
+import { PACKS } from '../index.js';
+import { inventory, pi, xfer } from './fixtures.js';
+import { cnXborder, FLOW_RULES, NATURE_EXEMPTIONS } from './index.js';
+import { PARAMS, policyAt } from './params.js';
+
+describe('rule metadata', () => {
+  it('ids are unique and prefixed with the pack id', () => {
+    const ids = cnXborder.rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id.startsWith('cn.xborder/')).toBe(true);
+  });
+
+  it('every rule has a citation, a title, an effective window and the facts it reads', () => {
+    for (const r of cnXborder.rules) {
+      expect(r.citation.length, r.id).toBeGreaterThan(0);
+      expect(r.title.length, r.id).toBeGreaterThan(0);
+      expect(r.effective.from, r.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (r.effective.until) expect(r.effective.until > r.effective.from, r.id).toBe(true);
+      expect(r.reads.length, r.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('every exception names rules of the pack, and never an important-data or prohibition rule', () => {
+    const ids = new Set(cnXborder.rules.map((r) => r.id));
+    const untouchable = ['cn.xborder/dsl.31', 'cn.xborder/dsl.21.core', 'cn.xborder/order16.7.2.important', 'cn.xborder/ndsmr.37', 'cn.xborder/order11.4.1', 'cn.xborder/pipl.41', 'cn.xborder/dsl.36', 'cn.xborder/pipl.42'];
+    for (const r of cnXborder.rules) {
+      for (const target of r.exceptionTo ?? []) {
+        expect(ids.has(target), `${r.id} → ${target}`).toBe(true);
+        expect(untouchable, `${r.id} → ${target}`).not.toContain(target);
+      }
+    }
+  });
+
+  it('the nature exemptions used for counting are flow rules with exceptions', () => {
+    for (const r of NATURE_EXEMPTIONS) {
+      expect(FLOW_RULES).toContain(r);
+      expect(r.exceptionTo?.length ?? 0, r.id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('parameters', () => {
+  it('dated values do not overlap and carry a citation', () => {
+    for (const p of PARAMS) {
+      for (let i = 0; i < p.values.length; i++) {
+        const v = p.values[i]!;
+        expect(v.citation.length, p.id).toBeGreaterThan(0);
+        const next = p.values[i + 1];
+        if (next) expect(v.until !== undefined && v.until < next.from, p.id).toBe(true);
+      }
+    }
+  });
+
+  it('overrides replace the dated policy, the rest stays', () => {
+    const p = policyAt('2025-06-01', { exemptTransfersCount: true });
+    expect(p.exemptTransfersCount).toBe(true);
+    expect(p.sensitiveCountsAsNonSensitive).toBe(true);
+    expect(policyAt('2024-03-21').legacyProcessingTrigger).toBe(true);
+    expect(policyAt('2024-03-22').legacyProcessingTrigger).toBe(false);
+  });
+});
+
+describe('registry and documentation', () => {
+  it('is registered once in PACKS', () => {
+    expect(PACKS.filter((p) => p.id === 'cn.xborder')).toHaveLength(1);
+  });
+
+  it('docs/packs/cn.xborder.md lists every rule and every parameter', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'packs', 'cn.xborder.md'), 'utf8');
+    for (const r of cnXborder.rules) expect(doc, r.id).toContain(`| ${r.id} |`);
+    for (const p of PARAMS) expect(doc, p.id).toContain(p.id);
+  });
+});
+
+describe('runCheck with every registered pack', () => {
+  const inv = inventory({
+    asOf: '2025-06-15',
+    org: { cn: { networkPlatformOperator: { users: 3_000_000 }, importantDataProcessor: true }, listings: [{ exchange: 'NYSE', country: 'US', status: 'planned', date: '2025-12-01' }] },
+    datasets: [pi('customers', 1_200_000), pi('staff', 4_000, { categories: ['name', 'employment'] })],
+    flows: [xfer('customers-us', 'customers'), xfer('hris', 'staff', { purpose: 'hr_management' }), xfer('local', 'customers', { destination: 'CN' })],
+  });
+
+  it('decides every flow and the organization, deterministically', () => {
+    const a = runCheck(inv, { asOf: '2025-06-15', packs: PACKS });
+    const b = runCheck(inv, { asOf: '2025-06-15', packs: PACKS });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const cn = (flow: string) => a.flows.find((f) => f.flow === flow)?.decisions.find((d) => d.regime === 'cn.xborder');
+    expect(cn('customers-us')?.outcome).toBe('security_assessment');
+    expect(cn('hris')?.outcome).toBe('exempt');
+    expect(cn('local')?.outcome).toBe('not_export');
+    const org = a.organization.filter((d) => d.regime === 'cn.xborder').map((d) => d.outcome);
+    expect(org).toEqual(['cybersecurity_review_required', 'important_data_processor_duties']);
+  });
+});
