@@ -66,8 +66,10 @@ function latinTokens(words: readonly string[], s: MatchSettings, out: Token[], p
   let i = 0;
   while (i < words.length) {
     const legal = person ? undefined : legalFormAt(words, i);
-    // A legal form never swallows the whole name ("Company" alone stays a word).
-    if (legal && !(legal.length === words.length && out.length === 0)) {
+    // A legal form never swallows the whole name ("Company" alone stays a word), and a short
+    // one-word form (AO, SA, KG) counts only first or last: mid-name it is more likely a name part.
+    const shortMid = legal !== undefined && legal.length === 1 && words[i]!.length <= 3 && i > 0 && i < words.length - 1;
+    if (legal && !shortMid && !(legal.length === words.length && out.length === 0)) {
       const surface = words.slice(i, i + legal.length).join(' ');
       out.push({ text: legal.form.compare, surface, kind: 'legal', weight: s.weightLegal, han: false, generic: legal.form.generic });
       i += legal.length;

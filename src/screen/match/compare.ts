@@ -95,11 +95,24 @@ function tokenSim(q: Token, r: Token, s: MatchSettings, memo: Map<string, number
   if (q.kind === 'number' || r.kind === 'number') return q.kind === r.kind && q.text === r.text ? enc(HOW_SAME, 1) : 0;
   if (q.text === r.text) return enc(HOW_SAME, 1);
   if (q.han || r.han) return 0;
-  if (!memo) return wordSim(q.text, r.text, s);
-  let v = memo.get(r.text);
+  // Quick reject: with different first letters only a typo can match (abbreviations and stems
+  // share the first letter), and a typo keeps the lengths and the first two letters close.
+  const a = q.text;
+  const b = r.text;
+  const a0 = a.charCodeAt(0);
+  const b0 = b.charCodeAt(0);
+  if (a0 !== b0) {
+    const budget = editBudget(a, b);
+    if (budget === 0 || Math.abs(a.length - b.length) > budget) return 0;
+    const a1 = a.charCodeAt(1);
+    const b1 = b.charCodeAt(1);
+    if (budget === 1 && a1 !== b1 && a0 !== b1 && a1 !== b0) return 0;
+  }
+  if (!memo) return wordSim(a, b, s);
+  let v = memo.get(b);
   if (v === undefined) {
-    v = wordSim(q.text, r.text, s);
-    memo.set(r.text, v);
+    v = wordSim(a, b, s);
+    memo.set(b, v);
   }
   return v;
 }
