@@ -108,7 +108,8 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
       skipped.push(...group.skipped);
       for (const unit of group.units) {
         index++;
-        const counter = new SubjectCounter(key);
+        // a sampled table also counts repeats, for the distinct-subject estimate
+        const counter = new SubjectCounter(key, { frequencies: options.sample !== undefined && unit.unit === 'rows' });
         const scanner = createSourceScanner({
           onSubject: counter.add,
           ...(options.maxFindings !== undefined ? { maxFindings: options.maxFindings } : {}),

@@ -16,7 +16,7 @@
 import type { CategoryId } from '../inventory/taxonomy.js';
 import type { DetectionType, Finding, SourceScanResult } from './core/types.js';
 import type { SubjectCounter } from './subjects/counter.js';
-import { extrapolate, type Sample } from './subjects/extrapolate.js';
+import { extrapolate, extrapolateDistinct, type Sample } from './subjects/extrapolate.js';
 import type { Estimate } from './subjects/hll.js';
 import type { Skipped } from './sources/types.js';
 
@@ -75,7 +75,17 @@ export function sourceReport(source: string, result: SourceScanResult, subjects:
     }),
   }));
   const subj: Record<string, Estimate> = {};
-  for (const [j, e] of Object.entries(subjects.estimates())) subj[j] = scaled ? extrapolate(e.estimate, scaled, e.error) : e;
+  for (const [j, e] of Object.entries(subjects.estimates())) {
+    if (!scaled) subj[j] = e;
+    else {
+      const f = subjects.frequencies(j);
+      if (f === undefined) subj[j] = extrapolate(e.estimate, scaled, e.error);
+      else {
+        const x = extrapolateDistinct(f, scaled);
+        subj[j] = { estimate: x.estimate, error: x.error };
+      }
+    }
+  }
   const categories = (Object.keys(result.categories) as CategoryId[]).filter((c) => (result.categories[c] ?? 0) > 0).sort();
   return {
     source,

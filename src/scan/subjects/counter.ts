@@ -7,18 +7,59 @@ import { HyperLogLog, type Estimate, type SketchData } from './hll.js';
 import { sipHashString, type Hash64 } from './siphash.js';
 import type { SubjectKey } from './key.js';
 
+/** How often each subject was seen, summarised (for estimates from a sample). */
+export interface FrequencyStats {
+  /** Distinct subjects seen. */
+  readonly distinct: number;
+  /** Subject keys seen in all (at most one per record and jurisdiction). */
+  readonly keys: number;
+  /** Subjects seen exactly once, exactly twice. */
+  readonly f1: number;
+  readonly f2: number;
+}
+
 export class SubjectCounter {
   private readonly sketches = new Map<string, HyperLogLog>();
   private readonly h: Hash64 = { hi: 0, lo: 0 };
+  /** Per jurisdiction: hash prefix → times seen (only when counting a sample). */
+  private readonly freq: Map<string, Map<number, number>> | undefined;
 
-  constructor(readonly key: SubjectKey) {}
+  /**
+   * `frequencies`: also count how often each (hashed) subject appears — used for samples,
+   * whose size bounds the memory this takes.
+   */
+  constructor(readonly key: SubjectKey, opts: { frequencies?: boolean } = {}) {
+    this.freq = opts.frequencies ? new Map() : undefined;
+  }
 
   /** The `onSubject` hook: hashes `normalizedKey` and forgets it. */
   readonly add = (jurisdiction: string, normalizedKey: string): void => {
     let s = this.sketches.get(jurisdiction);
     if (s === undefined) this.sketches.set(jurisdiction, (s = new HyperLogLog()));
-    s.add(sipHashString(this.key.sip, normalizedKey, this.h));
+    const h = sipHashString(this.key.sip, normalizedKey, this.h);
+    s.add(h);
+    if (this.freq !== undefined) {
+      let m = this.freq.get(jurisdiction);
+      if (m === undefined) this.freq.set(jurisdiction, (m = new Map()));
+      const k = (h.hi & 0x1fffff) * 0x100000000 + h.lo;
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
   };
+
+  /** Frequency summary for a jurisdiction (only when constructed with `frequencies`). */
+  frequencies(jurisdiction: string): FrequencyStats | undefined {
+    const m = this.freq?.get(jurisdiction);
+    if (m === undefined) return undefined;
+    let keys = 0;
+    let f1 = 0;
+    let f2 = 0;
+    for (const c of m.values()) {
+      keys += c;
+      if (c === 1) f1++;
+      else if (c === 2) f2++;
+    }
+    return { distinct: m.size, keys, f1, f2 };
+  }
 
   /** Folds another counter (same key) into this one. */
   merge(other: SubjectCounter): void {

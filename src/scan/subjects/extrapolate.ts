@@ -53,3 +53,41 @@ export function extrapolate(count: number, sample: Sample, sketchError = 0): Est
   const hll = sketchError * scale;
   return { estimate: Math.round(estimate), error: Math.ceil(Math.sqrt(sampling * sampling + hll * hll)) };
 }
+
+/**
+ * Distinct subjects in a table of N rows from a sample of n rows (q = n/N). Of the k sampled
+ * rows with a subject key (at most one per record and jurisdiction), d distinct subjects
+ * were seen, f1 of them once and f2 twice.
+ *
+ * - No subject seen twice (d = k): every row is taken to be another person, and the count
+ *   is the number of rows with a key in the table, k·N/n, with the error of the proportion
+ *   k/n ({@link extrapolate}). This is exact in expectation for one-row-per-person tables.
+ * - Otherwise people repeat across rows. Under the model that each person appears in m rows,
+ *   E[f2]/E[f1] = (m−1)·q / (2(1−q)), so m̂ = 1 + 2(1−q)·f2 / (q·f1) and the estimate is
+ *   max(d, k·N/n / m̂) (just d when f1 = 0: every subject seen was seen again). The error
+ *   comes from the delta method with Poisson variances of f1 and f2, combined with the error
+ *   of k·N/n.
+ *
+ * No estimator of distinct values from a sample is accurate for every distribution
+ * (Charikar et al., PODS 2000): when people repeat unevenly (some once, some many times) the
+ * second branch underestimates. docs/scan.md shows simulated coverage; scan such tables in
+ * full when the count matters.
+ */
+export function extrapolateDistinct(
+  stats: { readonly distinct: number; readonly keys: number; readonly f1: number; readonly f2: number },
+  sample: Sample,
+): Estimate & { readonly method: 'linear' | 'repeats' } {
+  const { distinct: d, keys: k, f1, f2 } = stats;
+  if (sample.rows >= sample.of) return { estimate: d, error: 0, method: 'linear' };
+  const rows = extrapolate(k, sample);
+  if (d === k) return { ...rows, method: 'linear' };
+  if (f1 === 0) return { estimate: d, error: 0, method: 'repeats' };
+  const q = sample.rows / sample.of;
+  const c = (2 * (1 - q)) / q;
+  const m = 1 + (c * f2) / f1;
+  const K = k * (sample.of / sample.rows);
+  const estimate = Math.max(d, K / m);
+  const dDdf2 = (K * c) / (f1 * m * m); // |∂D/∂f2|; ∂D/∂f1 = −(f2/f1)·∂D/∂f2
+  const sd = Math.sqrt(dDdf2 * dDdf2 * (f2 + (f2 * f2) / f1) + (rows.error / Z95 / m) ** 2);
+  return { estimate: Math.round(estimate), error: Math.ceil(Z95 * sd), method: 'repeats' };
+}

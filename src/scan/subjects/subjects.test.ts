@@ -7,7 +7,7 @@ import { sipHashBytes, sipHashString, sipKeyFromBytes } from './siphash.js';
 import { HyperLogLog, EXACT_LIMIT, HLL_RSE, Z95 } from './hll.js';
 import { SubjectCounter } from './counter.js';
 import { loadSubjectKey, subjectKeyFrom } from './key.js';
-import { extrapolate, wilson } from './extrapolate.js';
+import { extrapolate, extrapolateDistinct, wilson } from './extrapolate.js';
 import { InputError } from '../../common/errors.js';
 
 const refKey = sipKeyFromBytes(Uint8Array.from({ length: 16 }, (_, i) => i));
@@ -215,5 +215,48 @@ describe('extrapolation from a sample', () => {
       if (Math.abs(e.estimate - truth * N) <= e.error) covered++;
     }
     expect(covered / trials).toBeGreaterThan(0.9);
+  });
+});
+
+describe('distinct subjects from a sample', () => {
+  let seed = 99;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x80000000);
+  /** Samples n of N rows, counts subjects through a real counter, returns the estimate. */
+  function trial(N: number, n: number, subjectOf: (row: number) => number | undefined) {
+    const c = new SubjectCounter(subjectKeyFrom('sim'), { frequencies: true });
+    const rows = new Set<number>();
+    while (rows.size < n) rows.add(Math.floor(rand() * N));
+    for (const r of rows) {
+      const s = subjectOf(r);
+      if (s !== undefined) c.add('CN', `cn_mobile:${s}`);
+    }
+    return extrapolateDistinct(c.frequencies('CN')!, { rows: n, of: N });
+  }
+  const cases: [string, (r: number) => number | undefined, number, 'linear' | 'repeats'][] = [
+    ['one row per person', (r) => r, 100_000, 'linear'],
+    ['half the rows name a person', (r) => (r % 2 ? r : undefined), 50_000, 'linear'],
+    ['everyone in two rows', (r) => r >> 1, 50_000, 'repeats'],
+    ['everyone in ten rows', (r) => Math.floor(r / 10), 10_000, 'repeats'],
+    ['one person everywhere', () => 1, 1, 'repeats'],
+  ];
+  for (const [name, f, truth, method] of cases) {
+    it(`covers the truth with its 95 % error: ${name}`, () => {
+      let covered = 0;
+      for (let t = 0; t < 25; t++) {
+        const e = trial(100_000, 2000, f);
+        expect(e.method).toBe(method);
+        if (Math.abs(e.estimate - truth) <= e.error) covered++;
+      }
+      expect(covered).toBeGreaterThanOrEqual(21);
+    });
+  }
+
+  it('summarises frequencies and is exact on a full pass', () => {
+    const c = new SubjectCounter(subjectKeyFrom('k'), { frequencies: true });
+    for (const k of ['a', 'a', 'b', 'c', 'c', 'c']) c.add('US', k);
+    expect(c.frequencies('US')).toEqual({ distinct: 3, keys: 6, f1: 1, f2: 1 });
+    expect(c.frequencies('CN')).toBeUndefined();
+    expect(new SubjectCounter(subjectKeyFrom('k')).frequencies('US')).toBeUndefined();
+    expect(extrapolateDistinct({ distinct: 3, keys: 6, f1: 1, f2: 1 }, { rows: 6, of: 6 })).toEqual({ estimate: 3, error: 0, method: 'linear' });
   });
 });
