@@ -74,3 +74,17 @@ describe('Q&A Apr 2025 Q1: general data flows freely', () => {
     expect(d.outcome).toBe('exempt');
   });
 });
+
+describe('before the rules', () => {
+  it('a flow that ended in 2020 is judged on its end date: no rule in force → not applicable', () => {
+    const d = decide({ asOf: '2025-06-15', datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { start: '2019-01-01', end: '2020-12-31' })] });
+    expect(d.outcome).toBe('not_applicable');
+    expect(d.reasons.join(' ')).toMatch(/before the DSL/);
+  });
+
+  it('a CIIO export in 2019 was already under CSL Art. 37', () => {
+    const d = decide({ asOf: '2025-06-15', org: { cn: { ciio: true } }, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { start: '2019-01-01', end: '2019-12-31' })] });
+    expect(d.outcome).toBe('security_assessment');
+    expect(ruleIds(d)).toEqual(['cn.xborder/csl.37']);
+  });
+});

@@ -8,6 +8,7 @@ import { ref, runRules, type Fired, type Rule } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, Verdict } from '../../engine/types.js';
 import type { FlowCtx, OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
+import { DSL_FROM } from './params.js';
 import { assessmentStatus, contractStatus, prcApproval, type AssessmentState } from './safeguards.js';
 
 export const REGIME = 'cn.xborder';
@@ -145,10 +146,12 @@ function assemble(outcome: Outcome, combined: Combined, extra: Verdicted): Decis
 export function decideFlowWith(rules: readonly Rule<FlowCtx>[], ctx: FlowCtx): Decision {
   const { fired } = runRules(rules, ctx, ctx.date);
   const combined = combine(fired);
-  const outcome = combined.outcome ?? 'needs_review';
+  const beforeRules = combined.outcome === undefined && ctx.date < DSL_FROM;
+  const outcome = combined.outcome ?? (beforeRules ? 'not_applicable' : 'needs_review');
   const lead = combined.deciding.find((f) => f.finding.outcome === outcome);
   const extra = flowVerdict(outcome, ctx, lead);
   const decision = assemble(outcome, combined, extra);
+  if (beforeRules) return { ...decision, reasons: [...decision.reasons, `Judged on ${ctx.date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`] };
   if (combined.outcome === undefined) return { ...decision, reasons: [...decision.reasons, 'No rule of the pack decided this flow; review it.'] };
   return decision;
 }
