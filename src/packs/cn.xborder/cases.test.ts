@@ -204,6 +204,7 @@ describe('cn-transfer-examples.jsonl', () => {
     expect(d.outcome).toBe(stated('cn-xb-035'));
     expect(d.verdict).toBe('conditional');
     expect(obligationOf(d, 'cn.xborder/order11.14.reapply')).toBeDefined();
+    expect(d.obligations.filter((o) => o.id.endsWith(':apply'))).toHaveLength(0);
     expect(ruleIds(d)).toContain('cn.xborder/ndsmr.38');
   });
 

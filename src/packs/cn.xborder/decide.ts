@@ -88,7 +88,9 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
         reapply: `The security assessment issued ${sa.issued} no longer covers the changed export.`,
         valid: '',
       };
-      const due = sa.state === 'expired' && sa.lastValid ? { due: sa.lastValid } : sa.state === 'reapply' ? {} : start;
+      // A changed export gets its re-application duty from Order 11 Art. 14 (order11.14.reapply).
+      if (sa.state === 'reapply') return { verdict: 'conditional', reasons: [why.reapply], obligations: [] };
+      const due = sa.state === 'expired' && sa.lastValid ? { due: sa.lastValid } : start;
       return {
         verdict: 'conditional',
         reasons: [why[sa.state]],
