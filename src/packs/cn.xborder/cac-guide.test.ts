@@ -2,7 +2,7 @@
  * Tester for "what counts as an export" (CAC Guide; Q&As 2025) and the general-data rule.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, pi, ruleIds, xfer, type Scenario } from './fixtures.js';
+import { decide, pi, ruleIds, xfer, type Scenario } from './testing/fixtures.js';
 
 const AS_OF = '2025-06-15';
 

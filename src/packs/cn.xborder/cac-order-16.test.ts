@@ -3,7 +3,7 @@
  * the exemptions as exceptions, validity and renewal of assessment results.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, obligationOf, pi, ruleIds, spi, xfer, type Scenario } from './fixtures.js';
+import { decide, obligationOf, pi, ruleIds, spi, xfer, type Scenario } from './testing/fixtures.js';
 import { lastValidDay, validityYears } from './safeguards.js';
 
 const one = (asOf: string, dataset: ReturnType<typeof pi>, flow: Partial<Parameters<typeof xfer>[2]> = {}, org: Scenario['org'] = {}): Scenario => ({

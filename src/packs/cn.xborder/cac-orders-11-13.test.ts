@@ -3,7 +3,7 @@
  * no de minimis), the switch to Order 16, and the surviving duties (re-application, filing).
  */
 import { describe, expect, it } from 'vitest';
-import { decide, obligationOf, pi, ruleIds, spi, xfer, type Scenario } from './fixtures.js';
+import { decide, obligationOf, pi, ruleIds, spi, xfer, type Scenario } from './testing/fixtures.js';
 
 describe('the switch on 2024-03-22', () => {
   const s = (asOf: string): Scenario => ({ asOf, datasets: [pi('customers', 150_000)], flows: [xfer('f', 'customers', { start: '2023-02-01' })] });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../../testing/shared.js';
-import { decide, decideOrg, obligationOf, pi, ruleIds, spi, xfer, type Scenario } from './fixtures.js';
+import { decide, decideOrg, obligationOf, pi, ruleIds, spi, xfer, type Scenario } from './testing/fixtures.js';
 
 interface Row {
   readonly id: string;

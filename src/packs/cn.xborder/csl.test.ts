@@ -2,7 +2,7 @@
  * Tester for CSL Art. 37: CIIOs exporting PI or important data.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, pi, ruleIds, xfer } from './fixtures.js';
+import { decide, pi, ruleIds, xfer } from './testing/fixtures.js';
 
 const ciio = { cn: { ciio: true } };
 

@@ -3,7 +3,7 @@
  * listing abroad (国外).
  */
 import { describe, expect, it } from 'vitest';
-import { decideOrg, type Scenario } from './fixtures.js';
+import { decideOrg, type Scenario } from './testing/fixtures.js';
 
 const platform = (users: number, listing: NonNullable<NonNullable<Scenario['org']>['listings']>[number], extra: NonNullable<Scenario['org']> = {}, asOf = '2025-04-01'): Scenario => ({
   asOf,

@@ -3,7 +3,7 @@
  * export), 36 (foreign requests for any data).
  */
 import { describe, expect, it } from 'vitest';
-import { decide, decideOrg, obligationOf, ruleIds, xfer } from './fixtures.js';
+import { decide, decideOrg, obligationOf, ruleIds, xfer } from './testing/fixtures.js';
 
 const plant = { id: 'plant', categories: ['technical' as const], system: 'cn-dc', collectedIn: ['CN'] };
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../engine/check.js';
 import { REPO_ROOT } from '../../testing/shared.js';
 import { PACKS } from '../index.js';
-import { inventory, pi, xfer } from './fixtures.js';
+import { inventory, pi, xfer } from './testing/fixtures.js';
 import { cnXborder, FLOW_RULES, NATURE_EXEMPTIONS } from './index.js';
 import { PARAMS, policyAt } from './params.js';
 

@@ -3,7 +3,7 @@
  * organization-level Arts. 13, 30, 33.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, decideOrg, pi, ruleIds, spi, xfer, type Scenario } from './fixtures.js';
+import { decide, decideOrg, pi, ruleIds, spi, xfer, type Scenario } from './testing/fixtures.js';
 
 describe('Art. 35(6): statutory duty or obligation', () => {
   const wire = (asOf: string): Scenario => ({ asOf, datasets: [spi('remitters', 200_000)], flows: [xfer('wire', 'remitters', { purpose: 'statutory_duty' })] });

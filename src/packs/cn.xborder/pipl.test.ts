@@ -2,7 +2,7 @@
  * Tester for the PIPL rules: Arts. 3(2), 36, 38, 39, 40, 41, 42, 55.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, obligationOf, pi, ruleIds, xfer, type Scenario } from './fixtures.js';
+import { decide, obligationOf, pi, ruleIds, xfer, type Scenario } from './testing/fixtures.js';
 
 const AS_OF = '2025-06-15';
 

@@ -4,12 +4,12 @@
  * flows to an overseas recipient; each helper fills in the rest with schema defaults.
  */
 import type { z } from 'zod';
-import type { Decision } from '../../engine/types.js';
-import { deriveFacts } from '../../facts/index.js';
-import { Inventory, type Dataset, type Entity, type Flow, type Organization, type System } from '../../inventory/schema.js';
-import type { CivilDate } from '../../time/civil-date.js';
-import { createCnXborder } from './index.js';
-import type { PolicyOverrides } from './params.js';
+import type { Decision } from '../../../engine/types.js';
+import { deriveFacts } from '../../../facts/index.js';
+import { Inventory, type Dataset, type Entity, type Flow, type Organization, type System } from '../../../inventory/schema.js';
+import type { CivilDate } from '../../../time/civil-date.js';
+import { createCnXborder } from '../index.js';
+import type { PolicyOverrides } from '../params.js';
 
 type In<T extends z.ZodType> = z.input<T>;
 type OrgInput = Omit<In<typeof Organization>, 'id' | 'name' | 'organizedIn' | 'cn'> & { cn?: Partial<NonNullable<In<typeof Organization>['cn']>> };
