@@ -44,6 +44,20 @@ describe('database URLs', () => {
     expect(redactUrl('mysql://u:pw@h/db')).toBe('mysql://u:***@h/db');
   });
 
+  it('parses any string into a target or a clear InputError (property)', async () => {
+    const { default: fc } = await import('fast-check');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl().map((u) => u.replace(/^https?/, 'postgres')), fc.string().map((s) => `mysql://${s}`), fc.string().map((s) => `sqlite:${s}`)), (s) => {
+        try {
+          const t = parseDbTarget(s);
+          expect(t.label).not.toMatch(/:[^/@]*:[^@]*@/); // never user:password@
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+        }
+      }),
+    );
+  });
+
   it('reports a refused connection as bad input without the password', async () => {
     const err = await openTarget('postgres://postgres:hunter2@127.0.0.1:1/test', testContext()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);

@@ -67,7 +67,7 @@ export function magic(head: Buffer): Magic {
 
 /** Decompresses a gzip stream (multi-member files included). */
 export function gunzip(stream: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
-  const z = createGunzip();
+  const z = createGunzip({ chunkSize: 256 * 1024 });
   pipeline(Readable.from(stream), z, () => {
     // errors surface through iteration of `z`
   });

@@ -261,12 +261,64 @@ describe('JSON documents', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 
+  it('rejects any malformed text with a located InputError, never anything else (property)', async () => {
+    const alphabet = fc.constantFrom('[', ']', '{', '}', ',', ':', '"', '\\', 'a', '1', '-', '.', 'e', ' ', '\n', 't', 'n', 'u', 'l');
+    await fc.assert(
+      fc.asyncProperty(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), fc.integer({ min: 1, max: 7 }), async (text, size) => {
+        const parts: string[] = [];
+        for (let i = 0; i < text.length; i += size) parts.push(text.slice(i, i + size));
+        try {
+          await run(parts);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as InputError).problems[0]!.line).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads 1 MB hostile tokens cut into small chunks in linear time', async () => {
+    const chunked = (text: string, size = 4096) => {
+      const parts: string[] = [];
+      for (let i = 0; i < text.length; i += size) parts.push(text.slice(i, i + size));
+      return parts;
+    };
+    const inputs = [
+      `[${'7'.repeat(1_000_000)}]`,
+      `["${'\\\\'.repeat(500_000)}"]`,
+      `[${' '.repeat(1_000_000)}1]`,
+      `[${'"@",'.repeat(250_000)}"@"]`,
+      `{${'"k":0,'.repeat(160_000)}"k":0}`,
+    ];
+    for (const text of inputs) {
+      const t0 = performance.now();
+      await run(chunked(text));
+      expect(performance.now() - t0, text.slice(0, 12)).toBeLessThan(1500);
+    }
+  });
+
   it('handles 1 MB of quotes and backslashes in linear time', async () => {
     const t0 = performance.now();
     const s = '\\"'.repeat(250_000);
     const { records } = await run([`[{"a":"${s}"}]`]);
     expect(records[0]!.fields[0]![1]).toHaveLength(250_000);
     expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
+
+describe('parsers never fail on odd input', () => {
+  it('detectEncoding, magic and sniffJson take any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const b = Buffer.from(bytes);
+        expect(['gzip', 'parquet', 'sqlite', 'zip', 'pdf', 'image', 'none']).toContain(magic(b));
+        const e = detectEncoding(b);
+        expect(e === undefined || typeof e === 'string').toBe(true);
+        const r = sniffJson(b.toString('latin1'));
+        expect(r === undefined || r === 'json' || r === 'jsonl').toBe(true);
+      }),
+    );
   });
 });
 

@@ -18,7 +18,7 @@ import type { SourceScanner } from '../core/types.js';
 /** Nesting deeper than this is refused (it only happens in hostile or broken input). */
 export const MAX_NESTING = 512;
 /** A single string or number longer than this (UTF-16 units) is refused. */
-export const MAX_TOKEN = 64 * 1024 * 1024;
+export const MAX_TOKEN = 16 * 1024 * 1024;
 
 export interface JsonDocumentOptions {
   readonly source: string;
@@ -63,7 +63,7 @@ export async function readJsonDocument(input: AsyncIterable<string>, opts: JsonD
   let lineStart = 0; // offset in buf of the start of the current line (may be negative)
   let consumed = 0;
   let buf = '';
-  // when a string was cut by a chunk boundary: how much of it (from its quote) was searched
+  // when a string or number was cut by a chunk boundary: how much of it was searched
   let searched = 0;
 
   const fail = (at: number, message: string): never => {
@@ -218,10 +218,12 @@ export async function readJsonDocument(input: AsyncIterable<string>, opts: JsonD
           if (c === 45 || (c >= 48 && c <= 57)) {
             if (!final) {
               // a number that runs to the end of the chunk may go on in the next one
-              let j = i + 1;
+              let j = i + Math.max(1, searched);
+              searched = 0;
               while (j < n && isNumberChar(buf.charCodeAt(j))) j++;
-              if (j === n) return carry(i, final, 'a number');
+              if (j === n) return carry(i, final, 'a number', true);
             }
+            searched = 0;
             NUMBER.lastIndex = i;
             const m = NUMBER.exec(buf);
             if (m === null) fail(i, 'malformed number');
@@ -247,11 +249,11 @@ export async function readJsonDocument(input: AsyncIterable<string>, opts: JsonD
   };
 
   /** Keep buf[from..] for the next chunk (a token cut by the chunk boundary). */
-  const carry = (from: number, final: boolean, what: string, string = false): number => {
+  const carry = (from: number, final: boolean, what: string, resumable = false): number => {
     if (final) fail(from, `unexpected end of the document inside ${what}`);
     if (buf.length - from > MAX_TOKEN) fail(from, `${what} longer than ${MAX_TOKEN} characters`);
-    // resume the search for the closing quote where it stopped (no quadratic rescans)
-    if (string) searched = buf.length - from;
+    // resume the search for the token's end where it stopped (no quadratic rescans)
+    if (resumable) searched = buf.length - from;
     return from;
   };
 
