@@ -45,16 +45,23 @@ export interface OwnershipInput {
 
 export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason> {
   const result = new Map<string, TaintReason>();
-  for (const s of input.seeds) result.set(s, { kind: 'seed' });
+  // The tainted parties, kept in step with `result`: handed to `alsoTainted`, which sees exactly
+  // what a copy made at the call would hold (a copy per call made this quadratic).
+  const taintedSet = new Set<string>();
+  for (const s of input.seeds) {
+    result.set(s, { kind: 'seed' });
+    taintedSet.add(s);
+  }
   const parties = [...input.parties];
   let changed = true;
   while (changed) {
     changed = false;
     for (const p of parties) {
       if (result.has(p)) continue;
-      const extra = input.alsoTainted?.(p, new Set(result.keys()));
+      const extra = input.alsoTainted?.(p, taintedSet);
       if (extra) {
         result.set(p, extra);
+        taintedSet.add(p);
         changed = true;
         continue;
       }
@@ -72,6 +79,7 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
           total: known,
           viaUnknownShare: reachesViaUnknown,
         });
+        taintedSet.add(p);
         changed = true;
       }
     }
