@@ -15,7 +15,7 @@ import type { SourceScanner } from './core/types.js';
 import { detect, mask } from './detectors/index.js';
 import * as textReaders from './readers/index.js';
 import { scanTotal, sourceReport, type ScanReport, type SourceReport } from './report.js';
-import { openTarget } from './sources/index.js';
+import { openTarget, redactUrl } from './sources/index.js';
 import { safeRecordId } from './sources/record-id.js';
 import type { Skipped, SourceContext, TextReaders, UnitOutcome } from './sources/types.js';
 import { SubjectCounter } from './subjects/counter.js';
@@ -63,7 +63,13 @@ export interface ScanOptions {
 
 export interface ScanRun {
   readonly report: ScanReport;
-  /** The full-pass sources' sketches, ready to save and merge later. */
+  /**
+   * One sketch per jurisdiction over everything counted exactly in this run — the full-pass
+   * sources and any merged sketch files — ready to save and merge later. (Union is
+   * idempotent: saving a run that merged an earlier file and merging both later counts no
+   * one twice.) Per-source sketches are not kept, so memory does not grow with the number of
+   * files.
+   */
   readonly sketches: SketchFile;
   /** Sources merged in from sketch files (already in `report.total`). */
   readonly merged: readonly SketchedSource[];
@@ -96,7 +102,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   const sources: SourceReport[] = [];
   const outcomes: UnitOutcome[] = [];
   const skipped: Skipped[] = [];
-  const full: SketchedSource[] = [];
+  let fullRecords = merged.reduce((n, m) => n + m.records, 0);
   const total = new SubjectCounter(key);
   for (const m of merged) total.merge(m.counter);
   let index = 0;
@@ -124,7 +130,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
         sources.push(entry);
         outcomes.push(outcome);
         if (!entry.sample) {
-          full.push({ source: unit.name, records: result.records, counter });
+          fullRecords += result.records;
           total.merge(counter);
         }
       }
@@ -137,7 +143,8 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
     total: scanTotal(sources, total),
     ...(skipped.length > 0 ? { skipped } : {}),
   };
-  return { report, sketches: sketchFile(key, full), merged, key, outcomes };
+  const label = [...targets.map(redactUrl), ...merged.map((m) => m.source)].join(' + ');
+  return { report, sketches: sketchFile(key, [{ source: label, records: fullRecords, counter: total }]), merged, key, outcomes };
 }
 
 /** Record ids from the data pass through the masker before the accumulator keeps them. */
