@@ -147,14 +147,32 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   return { report, sketches: sketchFile(key, [{ source: label, records: fullRecords, counter: total }]), merged, key, outcomes };
 }
 
-/** Record ids from the data pass through the masker before the accumulator keeps them. */
+/**
+ * Record ids and field names come from the data (primary keys, `id` fields, CSV headers,
+ * JSON keys) and are printed in the report, so both pass through the masker before the
+ * accumulator keeps them: a key or a header that is itself an ID or an e-mail address is
+ * shown masked. Field names are checked once each.
+ */
 function safeIds(inner: SourceScanner, ctx: SourceContext): SourceScanner {
   const safe = (id: string | number) => safeRecordId(id, ctx.detect, ctx.mask);
+  const names = new Map<string, string>();
+  const field = (name: string): string => {
+    let s = names.get(name);
+    if (s === undefined) {
+      s = String(safeRecordId(name, ctx.detect, ctx.mask));
+      if (names.size < 100_000) names.set(name, s);
+    }
+    return s;
+  };
   const wrapper: SourceScanner = {
     beginRecord: (id) => inner.beginRecord(safe(id)),
     setRecordId: (id) => inner.setRecordId(safe(id)),
-    scanRecord: (id, fields) => inner.scanRecord(safe(id), fields),
-    scanField: (field, value) => inner.scanField(field, value),
+    scanRecord: (id, fields) => {
+      const safeFields: [string, string][] = [];
+      for (const [f, v] of fields) safeFields.push([field(f), v]);
+      inner.scanRecord(safe(id), safeFields);
+    },
+    scanField: (f, value) => inner.scanField(field(f), value),
     endRecord: () => inner.endRecord(),
     result: () => inner.result(),
   };
@@ -162,7 +180,7 @@ function safeIds(inner: SourceScanner, ctx: SourceContext): SourceScanner {
   if (inner.slot && inner.scanSlot) {
     const slot = inner.slot.bind(inner);
     const scanSlot = inner.scanSlot.bind(inner);
-    return { ...wrapper, slot, scanSlot };
+    return { ...wrapper, slot: (f: string) => slot(field(f)), scanSlot };
   }
   return wrapper;
 }

@@ -82,6 +82,10 @@ describe('datacustoms scan (CLI)', () => {
       ),
     );
     writeFileSync(join(corpus, 'accounts.json'), JSON.stringify(rows.map((r) => ({ id: r.phone, iban: RAW.iban[0], hkid: RAW.hkid[0], twid: RAW.twid[0] }))));
+    // no header: the first row is data and must neither become field names nor go unscanned
+    writeFileSync(join(corpus, 'noheader.csv'), rows.slice(0, 3).map((r) => [r.idno, r.phone, r.email].join(',')).join('\n') + '\n');
+    // values used as JSON keys
+    writeFileSync(join(corpus, 'keyed.jsonl'), JSON.stringify({ [RAW.email[0]!]: RAW.cnMobile[0], [RAW.cnId[0]!]: 'x' }) + '\n');
     writeFileSync(join(corpus, 'app.log'), rows.map((r) => `2026-01-01T00:00:00Z login user=${r.email} from ${RAW.ip[0]} phone ${r.phone}`).join('\n') + '\n');
     const db = new Database(join(corpus, 'app.db'));
     db.exec('CREATE TABLE users (mobile TEXT PRIMARY KEY, idno TEXT, email TEXT)');
@@ -136,7 +140,10 @@ describe('datacustoms scan (CLI)', () => {
     // the scan really found the values (so the absence below means something)
     const types = new Set<string>(report.sources.flatMap((s: { findings: { type: string }[] }) => s.findings.map((f) => f.type)));
     for (const t of ['cn_resident_id', 'cn_mobile', 'us_ssn', 'email', 'payment_card', 'iban', 'imei', 'mac_address', 'ip_address', 'hk_id', 'tw_id']) expect(types).toContain(t);
-    expect(report.sources.length).toBe(10);
+    expect(report.sources.length).toBe(12);
+    const noheader = report.sources.find((x: { source: string }) => x.source.endsWith('noheader.csv'));
+    expect(noheader.records).toBe(3);
+    expect(noheader.fields.map((f: { field: string }) => f.field)).toEqual(['1', '2', '3']);
     const all = [json.out, json.err, text.out, text.err, readFileSync(inv, 'utf8'), readFileSync(sketch, 'utf8')];
     all.forEach((t, i) => assertNoRaw(['json stdout', 'json stderr', 'text stdout', 'text stderr', 'inventory', 'sketch file'][i]!, t));
     // nothing else was written next to the inputs or the outputs

@@ -10,7 +10,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { InputError } from '../../common/errors.js';
 import { openTarget } from './index.js';
 import { detectEncoding, isUtf8, magic } from './decode.js';
-import { formatFromName, sniffJson, walk } from './files.js';
+import { firstRowIsHeader, formatFromName, sniffJson, walk } from './files.js';
 import { readJsonDocument, MAX_NESTING } from './json-document.js';
 import { safeRecordId } from './record-id.js';
 import { emailDetect, recordingScanner, starMask, testContext } from './testkit.js';
@@ -57,6 +57,12 @@ describe('encoding and format detection', () => {
     const b = Buffer.from('身份证号', 'utf8');
     expect(isUtf8(b.subarray(0, b.length - 1))).toBe(true);
     expect(isUtf8(Buffer.from([0xc3, 0x28]))).toBe(false);
+  });
+
+  it('tells a header row from a data row', () => {
+    expect(firstRowIsHeader('name,email\nAnn,ann@example.com\n', ',', emailDetect)).toBe(true);
+    expect(firstRowIsHeader('\uFEFFAnn,"ann@example.com"\nBo,bo@example.com\n', ',', emailDetect)).toBe(false);
+    expect(firstRowIsHeader('a\tb@x.io', '\t', emailDetect)).toBe(false);
   });
 
   it('maps names and sniffs JSON shapes', () => {

@@ -8,7 +8,8 @@ import { createReadStream, lstatSync, readdirSync, statSync, type Stats } from '
 import { basename, extname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { InputError } from '../../common/errors.js';
-import type { SourceScanner } from '../core/types.js';
+import type { DetectFn, SourceScanner } from '../core/types.js';
+import { sniffDelimiter } from '../readers/csv.js';
 import { counted, decode, detectEncoding, encodingExists, gunzip, magic, peek, type Encoding } from './decode.js';
 import { readJsonDocument } from './json-document.js';
 import { safeRecordId } from './record-id.js';
@@ -192,16 +193,21 @@ async function readTextFile(file: string, ctx: SourceContext, scanner: SourceSca
   if (format === 'json') format = sniffJson(headText) ?? 'json';
   const text = decode(stream, encoding);
   const source = file;
+  const csv = (delimiter?: string) => {
+    const d = delimiter ?? sniffDelimiter(headText);
+    const header = firstRowIsHeader(headText, d, ctx.detect);
+    return ctx.readers.readCsv(text, { source, ...(delimiter !== undefined ? { delimiter } : {}), ...(header ? {} : { header: false }) }, scanner);
+  };
   {
     switch (format) {
       case 'csv':
-        await ctx.readers.readCsv(text, { source }, scanner);
+        await csv();
         break;
       case 'tsv':
-        await ctx.readers.readCsv(text, { source, delimiter: '\t' }, scanner);
+        await csv('\t');
         break;
       case 'psv':
-        await ctx.readers.readCsv(text, { source, delimiter: '|' }, scanner);
+        await csv('|');
         break;
       case 'jsonl':
         await ctx.readers.readJsonLines(text, { source }, scanner);
@@ -214,6 +220,24 @@ async function readTextFile(file: string, ctx: SourceContext, scanner: SourceSca
     }
   }
   return { encoding, format: compressed ? `${format}+gzip` : format };
+}
+
+/**
+ * Whether the first row of a delimited file is a header: not when any of its cells holds a
+ * value the detectors recognise (an ID, a phone number, an e-mail address: data, not a
+ * column name). A data row taken for a header would be printed as field names and never
+ * scanned.
+ */
+export function firstRowIsHeader(head: string, delimiter: string, detect: DetectFn): boolean {
+  const t = head.replace(/^\uFEFF/, '');
+  let end = t.search(/\r?\n/);
+  if (end < 0) end = t.length;
+  const first = t.slice(0, Math.min(end, 64 * 1024));
+  for (const raw of first.split(delimiter)) {
+    const cell = raw.trim().replace(/^"(.*)"$/s, '$1');
+    if (cell.length > 0 && detect(cell).length > 0) return false;
+  }
+  return true;
 }
 
 function decodeHead(head: Buffer, encoding: Encoding): string {
