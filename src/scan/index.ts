@@ -111,7 +111,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
     const group = await openTarget(target, ctx);
     try {
       count += group.units.length;
-      skipped.push(...group.skipped);
+      skipped.push(...group.skipped.map((k) => ({ ...k, source: safeLabel(k.source, ctx) })));
       for (const unit of group.units) {
         index++;
         // a sampled table also counts repeats, for the distinct-subject estimate
@@ -122,11 +122,12 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
           ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
         });
         const at = index;
-        const report = (done: number) => options.onProgress?.({ source: unit.name, index: at, count, done, unit: unit.unit, ...(unit.size !== undefined ? { size: unit.size } : {}) });
+        const shown = safeLabel(unit.name, ctx);
+        const report = (done: number) => options.onProgress?.({ source: shown, index: at, count, done, unit: unit.unit, ...(unit.size !== undefined ? { size: unit.size } : {}) });
         report(0);
         const outcome = await unit.run(safeIds(scanner, ctx), report);
         const result = scanner.result();
-        const entry = sourceReport(unit.name, result, counter, outcome.sample);
+        const entry = sourceReport(safeLabel(unit.name, ctx), result, counter, outcome.sample);
         sources.push(entry);
         outcomes.push(outcome);
         if (!entry.sample) {
@@ -145,6 +146,21 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   };
   const label = [...targets.map(redactUrl), ...merged.map((m) => m.source)].join(' + ');
   return { report, sketches: sketchFile(key, [{ source: label, records: fullRecords, counter: total }]), merged, key, outcomes };
+}
+
+/**
+ * File and table names can be values too (`11010519491231002X.json`, a table per customer
+ * e-mail): detected spans in a path, or in the table part of a database label, are masked.
+ * The URL part of a database label (host, user) is left as it is.
+ */
+function safeLabel(name: string, ctx: SourceContext): string {
+  const db = /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? name.lastIndexOf('#') : -1;
+  if (db >= 0) return name.slice(0, db + 1) + String(safeRecordId(name.slice(db + 1), ctx.detect, ctx.mask));
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return name;
+  return name
+    .split(/([\\/#])/)
+    .map((part) => (part === '/' || part === '\\' || part === '#' ? part : String(safeRecordId(part, ctx.detect, ctx.mask))))
+    .join('');
 }
 
 /**
