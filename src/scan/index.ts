@@ -125,7 +125,14 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
         const shown = safeLabel(unit.name, ctx);
         const report = (done: number) => options.onProgress?.({ source: shown, index: at, count, done, unit: unit.unit, ...(unit.size !== undefined ? { size: unit.size } : {}) });
         report(0);
-        const outcome = await unit.run(safeIds(scanner, ctx), report);
+        let outcome: UnitOutcome;
+        try {
+          outcome = await unit.run(safeIds(scanner, ctx), report);
+        } catch (e) {
+          // error messages name the file or table: mask a name that is a value there too
+          if (e instanceof InputError) throw new InputError(e.problems.map((p) => (p.file === undefined ? p : { ...p, file: safeLabel(p.file, ctx) })));
+          throw e;
+        }
         const result = scanner.result();
         const entry = sourceReport(safeLabel(unit.name, ctx), result, counter, outcome.sample);
         sources.push(entry);

@@ -97,6 +97,8 @@ describe('PostgreSQL', () => {
     await admin.query(`CREATE TABLE ${schema}.parted (id int, v text) PARTITION BY RANGE (id)`);
     await admin.query(`CREATE TABLE ${schema}.parted_a PARTITION OF ${schema}.parted FOR VALUES FROM (0) TO (100)`);
     await admin.query(`INSERT INTO ${schema}.parted VALUES (1, 'p')`);
+    await admin.query(`CREATE MATERIALIZED VIEW ${schema}.people_mv AS SELECT id, email FROM ${schema}.people WHERE id <= 10`);
+    await admin.query(`CREATE VIEW ${schema}.people_v AS SELECT id FROM ${schema}.people`);
   });
 
   afterAll(async () => {
@@ -106,7 +108,9 @@ describe('PostgreSQL', () => {
 
   it('scans every table and column, primary key as record id, values in text form', async () => {
     const units = await scanAll(`${PG_URL}?schema=${schema}`);
-    expect(units.map((u) => u.name)).toEqual(['keyed', 'nokey', 'parted', 'people'].map((t) => `${PG_URL}#${schema}.${t}`));
+    // tables and materialized views; plain views are not read (their tables are)
+    expect(units.map((u) => u.name)).toEqual(['keyed', 'nokey', 'parted', 'people', 'people_mv'].map((t) => `${PG_URL}#${schema}.${t}`));
+    expect(units[4]!.records).toHaveLength(10);
     const people = units[3]!;
     expect(people.records).toHaveLength(2000);
     expect(people.outcome).toEqual({ format: 'postgres' });

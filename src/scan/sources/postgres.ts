@@ -1,6 +1,6 @@
 /**
- * PostgreSQL over a real connection (pg). Every ordinary and partitioned table the user may
- * SELECT from (partitions are read through their parent), every column as PostgreSQL's own
+ * PostgreSQL over a real connection (pg). Every ordinary and partitioned table and
+ * materialized view the user may SELECT from (partitions are read through their parent), every column as PostgreSQL's own
  * text form. Rows stream through a server-side cursor in a READ ONLY transaction, ordered by
  * the primary key when there is one (stable output). `--sample N`: `setseed()` then
  * `ORDER BY random() LIMIT N` for small tables, `TABLESAMPLE BERNOULLI (p) REPEATABLE (seed)`
@@ -54,7 +54,7 @@ async function listTables(client: pg.Client, target: DbTarget): Promise<TableRow
   const { rows } = await client.query<TableRow>(
     `SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.reltuples::float8 AS estimate
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+      WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition
         AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
         AND has_table_privilege(c.oid, 'SELECT')
