@@ -55,6 +55,7 @@ describe('database URLs', () => {
           expect(e).toBeInstanceOf(InputError);
         }
       }),
+      { numRuns: 60 },
     );
   });
 
