@@ -4,7 +4,7 @@
  * the text encoding, and hand text to the right reader. Parquet and SQLite files become
  * their own units (see parquet.ts, sqlite.ts).
  */
-import { createReadStream, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { InputError } from '../../common/errors.js';
@@ -148,7 +148,7 @@ async function fileKind(file: string): Promise<'parquet' | 'sqlite' | 'gzip' | '
 function textUnit(file: string, ctx: SourceContext): SourceUnit {
   let size: number | undefined;
   try {
-    size = lstatSync(file).size;
+    size = statSync(file).size;
   } catch {
     size = undefined;
   }
