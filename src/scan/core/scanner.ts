@@ -261,17 +261,25 @@ class Scanner implements FastSourceScanner {
  * their 18-digit form.
  */
 export function normalizeKey(type: DetectionType, raw: string, jur: string | undefined): string {
-  const alnum = raw.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  let alnum = '';
+  let digits = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      alnum += raw[i];
+      digits += raw[i];
+    } else if (c >= 65 && c <= 90) alnum += raw[i];
+    else if (c >= 97 && c <= 122) alnum += String.fromCharCode(c - 32);
+  }
   switch (type) {
     case 'cn_resident_id':
       return alnum.length === 15 ? cnId15To18(alnum) : alnum;
     case 'cn_mobile':
-      return `+86${alnum.slice(-11)}`;
+      return `+86${digits.slice(-11)}`;
     case 'phone': {
-      const digits = raw.replace(/\D/g, '');
       if (raw.trimStart().startsWith('+')) return `+${digits}`;
       if (jur === 'US' || jur === 'CA' || (digits.length === 10 && jur !== 'CN')) return `+1${digits.slice(-10)}`;
-      if (jur === 'CN') return `+86${digits.replace(/^0/, '')}`;
+      if (jur === 'CN') return `+86${digits.charCodeAt(0) === 48 ? digits.slice(1) : digits}`;
       return `+${digits}`;
     }
     default:

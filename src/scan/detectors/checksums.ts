@@ -3,9 +3,11 @@
  * slices. Each is documented with its standard; vectors are in checksums.test.ts and in
  * /work/shared/reference/pii-detection.md §5.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
-const sha256 = (b: Uint8Array): Buffer => createHash('sha256').update(b).digest();
+/** One-shot SHA-256 (crypto.hash where Node has it, ≥ 20.12). */
+const sha256: (b: Uint8Array) => Buffer =
+  typeof crypto.hash === 'function' ? (b) => crypto.hash('sha256', b, 'buffer') : (b) => crypto.createHash('sha256').update(b).digest();
 import { keccak256Hex } from './keccak.js';
 
 const D0 = 48;

@@ -37,7 +37,7 @@ import * as valueLevelModule from './value-level.js';
 // binding is a getter call, which the hot loops cannot afford.
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
 const { abaValid, base58CheckValid, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnValid, twIdValid, usccValid } = checksumsModule;
-const { COMPOUND_SURNAMES, HAN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, plateAt, validBirthDate, validProvince } = cnModule;
+const { COMPOUND_SURNAMES, HAN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, validBirthDate, validProvince } = cnModule;
 const { typeBit } = fieldContextModule;
 const { IBAN_LENGTH } = ibanModule;
 const { KEYWORDS, NEGATIVE_KEYWORDS } = keywordsModule;
@@ -1165,7 +1165,7 @@ export class Engine {
     const s = this.s;
     const c = s.charCodeAt(i);
     const h = HAN[c]!;
-    if (h & HAN_PLATE) {
+    if (h & HAN_PLATE && i + 2 < this.to && isUpperC(s.charCodeAt(i + 1)) && (isPlateChar(s.charCodeAt(i + 2)) || s.charCodeAt(i + 2) === 0xb7 || s.charCodeAt(i + 2) === 0x2022 || s.charCodeAt(i + 2) === 32)) {
       const e = plateAt(s, i, this.to);
       if (e > 0) {
         this.emit('cn_vehicle_plate', i, e, 0.85);
