@@ -73,7 +73,9 @@ export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap
   for (const e of inv.entities) {
     for (const d of e.designations) {
       if (!active(d, date)) continue;
-      push(e.id, { ...d, inherited: false });
+      // A designation written with its path (`via`: inherited through a parent the lists name, see
+      // src/screen/propagate.ts, or declared so) is inherited: the packs show the path.
+      push(e.id, { ...d, inherited: d.via !== undefined });
       const list = governingList(d);
       const seeds = byList.get(list) ?? new Map<string, Designation>();
       if (!seeds.has(e.id)) seeds.set(e.id, d);

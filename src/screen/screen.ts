@@ -6,14 +6,20 @@
  * With `all`, candidates down to `screen.candidateFloor` are added and marked `belowThreshold`,
  * and listings not in force on `asOf` are added and marked `notInForce`; without it they are left
  * out. Without `asOf`, listing dates are not checked.
+ *
+ * Each match also carries the parent chain the lists state for the entry (`parents`) and, for
+ * alerts screened with `asOf`, the designations it inherits from listed parents under each
+ * list's ownership rule (`inherited`, src/screen/propagate.ts).
  */
 import type { ListEntry } from './types.js';
 import { Matcher, type EntryMatch, type MatcherOptions } from './match/matcher.js';
 import { PARAMS, matchSettings } from './match/params.js';
 import { at } from '../engine/params.js';
 import type { CivilDate } from '../time/civil-date.js';
+import { LIST_PARENT_VIA, parentGraph, type InheritedDesignation, type ParentFindings, type ParentGraph, type ParentStep } from './propagate.js';
 
 export { Matcher } from './match/matcher.js';
+export type { InheritedDesignation, ParentStep } from './propagate.js';
 
 export interface ScreenQuery {
   readonly name: string;
@@ -54,6 +60,10 @@ export interface ScreenMatch {
   readonly belowThreshold?: true;
   /** Only with `all`: the listing is not in force on `asOf`. */
   readonly notInForce?: true;
+  /** Parent links the lists state above the entry, nearest first (absent when none). */
+  readonly parents?: readonly ParentStep[];
+  /** Alerts screened with `asOf`: designations inherited from listed parents (absent when none). */
+  readonly inherited?: readonly InheritedDesignation[];
 }
 
 export interface ScreenResult {
@@ -76,8 +86,12 @@ function inForce(entry: ListEntry, asOf: CivilDate | undefined): boolean {
   return true;
 }
 
-function toMatch(m: EntryMatch, marks: { belowThreshold?: boolean; notInForce?: boolean }): ScreenMatch {
+const NO_PARENTS: ParentFindings = { parents: [], inherited: [] };
+
+function toMatch(m: EntryMatch, marks: { belowThreshold?: boolean; notInForce?: boolean }, graph: ParentGraph, asOf: CivilDate | undefined): ScreenMatch {
   const e = m.entry;
+  const alert = !marks.belowThreshold && !marks.notInForce;
+  const { parents, inherited } = e.parents?.length ? graph.explain(e.entityId, alert ? asOf : undefined) : NO_PARENTS;
   return {
     entityId: e.entityId,
     name: e.name,
@@ -90,6 +104,8 @@ function toMatch(m: EntryMatch, marks: { belowThreshold?: boolean; notInForce?: 
     explanation: m.explanation,
     ...(marks.belowThreshold ? { belowThreshold: true as const } : {}),
     ...(marks.notInForce ? { notInForce: true as const } : {}),
+    ...(parents.length > 0 ? { parents } : {}),
+    ...(inherited.length > 0 ? { inherited } : {}),
   };
 }
 
@@ -100,6 +116,7 @@ export function screen(queries: readonly (string | ScreenQuery)[], lists: Matche
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`alert threshold must be in (0, 1], got ${threshold}`);
   const limit = options.limit ?? 20;
   const floor = options.all ? Math.min(threshold, matcher.settings.candidateFloor) : threshold;
+  const graph = parentGraph(matcher.entries);
   return queries.map((q) => {
     const query: ScreenQuery = typeof q === 'string' ? { name: q, ...(options.country ? { country: options.country } : {}), ...(options.type ? { type: options.type } : {}) } : q;
     const found = matcher.match(query, floor, Math.max(50, limit * 3));
@@ -107,8 +124,8 @@ export function screen(queries: readonly (string | ScreenQuery)[], lists: Matche
     const others: ScreenMatch[] = [];
     for (const m of found) {
       const live = inForce(m.entry, options.asOf);
-      if (m.score >= threshold && live) alerts.push(toMatch(m, {}));
-      else if (options.all) others.push(toMatch(m, { belowThreshold: m.score < threshold, notInForce: !live }));
+      if (m.score >= threshold && live) alerts.push(toMatch(m, {}, graph, options.asOf));
+      else if (options.all) others.push(toMatch(m, { belowThreshold: m.score < threshold, notInForce: !live }, graph, options.asOf));
     }
     return { query: query.name, matches: [...alerts, ...others].slice(0, limit) };
   });
@@ -127,13 +144,19 @@ export interface ScreenDesignation {
   readonly listedUntil?: string;
   /** The list entry id (`<list>:<source id>`). */
   readonly source: string;
+  /** The name that matched (for an inherited designation: the matched subsidiary's). */
   readonly matchedName: string;
+  /** The match score (for an inherited designation: the score of the subsidiary's match). */
   readonly score: number;
+  /** Inherited from a listed parent: the path (src/screen/propagate.ts). */
+  readonly via?: string;
 }
 
 /**
  * Designations for one inventory entity from the results of screening its names: one per
- * list entry that alerted, best score kept, ordered by list then entry id.
+ * list entry that alerted, best score kept, ordered by list then entry id; then one per listed
+ * parent designation inherited (not already matched directly), best score kept (then the
+ * shortest path), ordered by list then parent entry id.
  */
 export function designationsFrom(results: readonly ScreenResult[]): ScreenDesignation[] {
   const best = new Map<string, ScreenMatch>();
@@ -144,7 +167,7 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
       if (!prior || m.score > prior.score) best.set(m.entityId, m);
     }
   }
-  return [...best.values()]
+  const direct: ScreenDesignation[] = [...best.values()]
     .sort((a, b) => a.list.localeCompare(b.list) || a.entityId.localeCompare(b.entityId))
     .map((m) => ({
       list: m.list,
@@ -155,14 +178,52 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
       matchedName: m.matchedName,
       score: m.score,
     }));
+  const inherited = new Map<string, ScreenDesignation>();
+  for (const m of best.values()) {
+    for (const h of m.inherited ?? []) {
+      if (best.has(h.source)) continue;
+      const prior = inherited.get(h.source);
+      if (prior && !better(m.score, h.via, prior.score, prior.via ?? '')) continue;
+      inherited.set(h.source, {
+        list: h.list,
+        program: h.program,
+        ...(h.listedFrom ? { listedFrom: h.listedFrom } : {}),
+        ...(h.listedUntil ? { listedUntil: h.listedUntil } : {}),
+        source: h.source,
+        matchedName: m.matchedName,
+        score: m.score,
+        via: h.via,
+      });
+    }
+  }
+  return [...direct, ...[...inherited.values()].sort((a, b) => a.list.localeCompare(b.list) || a.source.localeCompare(b.source))];
+}
+
+/** Higher score first, then the shorter path, then the path in code-point order: deterministic. */
+function better(score: number, via: string, priorScore: number, priorVia: string): boolean {
+  if (score !== priorScore) return score > priorScore;
+  if (via.length !== priorVia.length) return via.length < priorVia.length;
+  return via < priorVia;
 }
 
 /**
- * Merges fresh screening designations into an entity's existing ones. Designations written by
- * an earlier `screen` (they carry a `score` and no `via`) are replaced; declared ones (no
- * score) and inherited ones (`via`, from ownership) are kept as they are, first.
+ * True for a designation an earlier `screen` wrote: a direct hit (a `score`, no `via`) or one
+ * inherited through a list-side parent link (a `score`, a `source` and a `via` in the form
+ * screening writes, "subsidiary of <P> per <list> (…"). Everything else — no score, or a `via`
+ * of another form (declared by hand) — is declared.
  */
-export function mergeDesignations<T extends { score?: number | undefined; via?: string | undefined }>(existing: readonly T[], fresh: readonly ScreenDesignation[]): (T | ScreenDesignation)[] {
-  const kept = existing.filter((d) => d.score === undefined || d.via !== undefined);
+export function isScreenWritten(d: { score?: number | undefined; via?: string | undefined; source?: string | undefined }): boolean {
+  if (d.score === undefined) return false;
+  if (d.via === undefined) return true;
+  return d.source !== undefined && LIST_PARENT_VIA.test(d.via);
+}
+
+/**
+ * Merges fresh screening designations into an entity's existing ones: what an earlier `screen`
+ * wrote ({@link isScreenWritten}) is replaced; declared ones are kept as they are, first. A
+ * rerun on the same lists, names and date gives the same designations.
+ */
+export function mergeDesignations<T extends { score?: number | undefined; via?: string | undefined; source?: string | undefined }>(existing: readonly T[], fresh: readonly ScreenDesignation[]): (T | ScreenDesignation)[] {
+  const kept = existing.filter((d) => !isScreenWritten(d));
   return [...kept, ...fresh];
 }

@@ -120,6 +120,46 @@ describe('datacustoms screen', () => {
     expect(second.err).toContain('designations unchanged');
   });
 
+  it('reports the parent chain and writes designations inherited from listed parents, with the path; reruns change nothing', async () => {
+    const file = join(dir, 'parents.yaml');
+    const inventory = `organization:
+  id: acme
+  name: Acme Analytics, Inc.
+  organizedIn: US
+entities:
+  - id: carrier
+    name: ComNet (USA) LLC
+    kind: company
+    organizedIn: US
+    designations:
+      - list: fcc.covered
+        via: subsidiary of Pacific Networks Corp per our 2024 due diligence
+      - { list: fcc.covered, source: fcc.covered:stale, matchedName: ComNet, score: 0.9, via: "subsidiary of Stale Parent per fcc.covered (subsidiary-of; x); y" }
+`;
+    writeFileSync(file, inventory);
+    const json = await run(file, '--format', 'json', '--dry-run');
+    const rows = JSON.parse(json.out) as { matches: { entityId: string; parents?: { name: string; list: string; kind: string }[]; inherited?: { source: string; via: string }[] }[] }[];
+    const m = rows[0]!.matches.find((x) => x.entityId === 'fcc.covered:comnet-usa-llc')!;
+    expect(m.parents).toEqual([{ name: 'Pacific Networks Corp', list: 'fcc.covered', kind: 'subsidiary-of', of: 'ComNet (USA) LLC', depth: 1, entityIds: ['fcc.covered:pacific-networks-corp'] }]);
+    expect(m.inherited?.map((h) => h.source)).toEqual(['fcc.covered:pacific-networks-corp']);
+
+    const text = await run(file, '--dry-run');
+    expect(text.out).toContain('↑ subsidiary-of per fcc.covered: Pacific Networks Corp (fcc.covered:pacific-networks-corp)');
+    expect(text.out).toMatch(/inherits fcc\.covered from fcc\.covered:pacific-networks-corp: subsidiary of Pacific Networks Corp per fcc\.covered \(subsidiary-of; wholly-owned: 100 % ≥ 50 %\)/);
+
+    const first = await run(file);
+    expect(first.code).toBe(1);
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('via: subsidiary of Pacific Networks Corp per our 2024 due diligence'); // declared: kept
+    expect(written).not.toContain('fcc.covered:stale'); // written by an earlier screen: replaced
+    expect(written).toContain('source: fcc.covered:comnet-usa-llc');
+    expect(written).toMatch(/source: fcc\.covered:pacific-networks-corp\n\s+matchedName: ComNet \(USA\) LLC\n\s+score: 1\n\s+via: 'subsidiary of Pacific Networks Corp per fcc\.covered \(subsidiary-of; wholly-owned: 100 % ≥ 50 %\); 47 CFR 1\.50002/);
+
+    const second = await run(file);
+    expect(readFileSync(file, 'utf8')).toBe(written);
+    expect(second.err).toContain('designations unchanged');
+  });
+
   it('reports a bad inventory with its location and writes nothing (exit 2)', async () => {
     const file = join(dir, 'bad.yaml');
     const bad = 'organization:\n  id: acme\n  name: Acme\n  organizedIn: USA\nentities: []\n';

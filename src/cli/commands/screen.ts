@@ -39,7 +39,10 @@ const HELP = `
 Arguments are names to screen, or inventory files and folders (YAML or JSON): then every
 entity name and alias is screened and the hits are written back to the entity as
 designations (list, program, listedFrom, listedUntil, source = list entry id, matchedName,
-score). Re-running replaces what an earlier screen wrote; declared designations stay.
+score). A hit whose list names a listed parent (1260H Parent Name, FCC wholly-owned
+subsidiary) also inherits the parent's designations under each list's ownership rule on
+--as-of, written with "via" (the path); OFAC "Linked To" parties are shown, never inherited.
+Re-running replaces what an earlier screen wrote; declared designations stay.
 
 Matching is by words, not whole strings: legal forms are mapped (Co., Ltd. = Company Limited,
 AO = JSC), generic words (Technology, Group) weigh less, numbers must agree, word order is
@@ -176,7 +179,7 @@ function screenInventory(
       const queries = view.names.map((name) => ({ name, ...view.query, ...(o.country ? { country: o.country } : {}), ...(o.type ? { type: o.type } : {}) }));
       const results = screen(queries, matcher, screenOpts);
       for (const r of results) rows.push({ file, entity: view.id, ...r });
-      const existing = Array.isArray((raw as Record<string, unknown>)['designations']) ? ((raw as Record<string, unknown>)['designations'] as { score?: number; via?: string }[]) : [];
+      const existing = Array.isArray((raw as Record<string, unknown>)['designations']) ? ((raw as Record<string, unknown>)['designations'] as { score?: number; via?: string; source?: string }[]) : [];
       const merged = mergeDesignations(existing, designationsFrom(results));
       if (JSON.stringify(merged) !== JSON.stringify(existing)) {
         changed = true;
@@ -240,6 +243,12 @@ function renderText(results: readonly (ScreenResult & { file?: string; entity?: 
       out.push(aligned[i]!);
       const matched = m.matchedName !== m.name ? `matched "${m.matchedName}"; ` : '';
       out.push(st.dim(`         ${m.entityId}: ${matched}${m.explanation}`));
+      for (const p of m.parents ?? []) {
+        const of = p.depth > 1 ? ` of ${p.of}` : '';
+        const listed = p.entityIds.length > 0 ? p.entityIds.join(', ') : 'not listed';
+        out.push(st.dim(`         ${'  '.repeat(p.depth - 1)}↑ ${p.kind}${of} per ${p.list}: ${p.name} (${listed})`));
+      }
+      for (const h of m.inherited ?? []) out.push(`         ${st.red('inherits')} ${h.list} from ${h.source}: ${st.dim(h.via)}`);
     });
   }
   out.push(st.dim(`alert threshold ${threshold}`));
