@@ -137,6 +137,7 @@ export const Designation = z
   .object({
     list: z.string().describe('List id, e.g. ofac.sdn, fcc.covered, dod.1260h, doj.covered_persons, cn.countersanctions.'),
     program: z.string().optional(),
+    scope: z.string().optional().describe('What the listing covers, when the list limits it (e.g. an FCC Covered List entry\'s equipment and services).'),
     listedFrom: DateStr.optional(),
     listedUntil: DateStr.optional(),
     source: z.string().optional(),

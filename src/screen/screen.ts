@@ -55,6 +55,8 @@ export interface ScreenMatch {
   /** First listing date, or null when the list does not say. */
   readonly listedFrom: string | null;
   readonly listedUntil?: string;
+  /** What the listing covers, when the list limits it (the FCC Covered List's equipment and services text). */
+  readonly scope?: string;
   readonly explanation: string;
   /** Only with `all`: the score is below the alert threshold. */
   readonly belowThreshold?: true;
@@ -101,6 +103,7 @@ function toMatch(m: EntryMatch, marks: { belowThreshold?: boolean; notInForce?: 
     score: m.score,
     listedFrom: e.listedFrom ?? null,
     ...(e.listedUntil ? { listedUntil: e.listedUntil } : {}),
+    ...(e.list === 'fcc.covered' && e.note ? { scope: e.note } : {}),
     explanation: m.explanation,
     ...(marks.belowThreshold ? { belowThreshold: true as const } : {}),
     ...(marks.notInForce ? { notInForce: true as const } : {}),
@@ -140,6 +143,7 @@ export function isAlert(m: ScreenMatch): boolean {
 export interface ScreenDesignation {
   readonly list: string;
   readonly program?: string;
+  readonly scope?: string;
   readonly listedFrom?: string;
   readonly listedUntil?: string;
   /** The list entry id (`<list>:<source id>`). */
@@ -174,6 +178,7 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
       program: m.program,
       ...(m.listedFrom ? { listedFrom: m.listedFrom } : {}),
       ...(m.listedUntil ? { listedUntil: m.listedUntil } : {}),
+      ...(m.scope ? { scope: m.scope } : {}),
       source: m.entityId,
       matchedName: m.matchedName,
       score: m.score,

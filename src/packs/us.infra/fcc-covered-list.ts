@@ -31,7 +31,7 @@ export const coveredEquipment = defineRule<InfraContext>({
   evaluate: (ctx) => {
     const d = fccDesignation(ctx);
     if (!d || ctx.asset.kind === 'other') return null;
-    const scoped = SCOPE_LIMITED.test(d.program ?? '');
+    const scoped = SCOPE_LIMITED.test(d.scope ?? d.program ?? '');
     const inScope = !scoped || ctx.asset.uses.some((u) => SCOPED_USES.has(u));
     if (!inScope) {
       return {

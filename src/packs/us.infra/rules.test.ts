@@ -31,6 +31,9 @@ describe('us.infra — FCC Covered List (47 CFR 1.50002)', () => {
     const hik: EntityInput = { id: 'hik', name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', kind: 'company', organizedIn: 'CN', designations: [{ list: 'fcc.covered', program: FCC_HIK, listedFrom: '2021-03-12' }] };
     expect(decideAsset(usInfra, oneAsset(hik, { kind: 'video_surveillance_equipment' }), '2026-01-01').outcome).toBe('outside_covered_scope');
     expect(decideAsset(usInfra, oneAsset(hik, { kind: 'video_surveillance_equipment', uses: ['critical_infrastructure_surveillance'] }), '2026-01-01').outcome).toBe('covered_list_equipment');
+    // As written by `screen`: the list's scope text in `scope`, the program generic.
+    const screened: EntityInput = { ...hik, designations: [{ list: 'fcc.covered', program: 'Covered List', scope: FCC_HIK, listedFrom: '2021-03-12' }] };
+    expect(decideAsset(usInfra, oneAsset(screened, { kind: 'video_surveillance_equipment' }), '2026-01-01').outcome).toBe('outside_covered_scope');
   });
   it('a majority-owned subsidiary of a listed company inherits the designation, with the path', () => {
     const sub: EntityInput = { id: 'sub', name: 'Example Telecom Devices (UK) Ltd', kind: 'company', organizedIn: 'GB', owners: [{ entity: 'hw', percent: 80 }] };
