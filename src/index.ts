@@ -14,3 +14,18 @@ export type { Inventory, Organization, Entity, System, Dataset, Flow, Asset, Saf
 export { CATEGORIES, type CategoryId } from './inventory/taxonomy.js';
 export { InputError, ExitCode } from './common/errors.js';
 export { main as cli } from './cli/main.js';
+
+// --- scan: sensitive-data discovery in files and databases (docs/scan.md) -------------------
+export { scan, inventoryUpdates, writeInventory, type ScanOptions, type ScanRun, type ScanReport, type SourceReport } from './scan/index.js';
+
+// --- lists and screening (docs/lists.md, docs/screen.md) -------------------------------------
+export { screen, buildMatcher, designationsFrom, DEFAULT_ALERT_THRESHOLD, type ScreenQuery, type ScreenOptions, type ScreenResult, type ScreenMatch } from './screen/screen.js';
+export { parseListFile, parseListDir } from './screen/lists/index.js';
+export type { ListEntry } from './screen/types.js';
+
+// --- SBOM × OSV advisories (docs/sbom.md) -----------------------------------------------------
+export { readSbomFile, parseSbom, matchSboms, type SbomReport } from './sbom/scan.js';
+export { loadAdvisories } from './sbom/osv/load.js';
+
+// --- reporting clocks (docs/clocks.md) --------------------------------------------------------
+export { evaluateClocks, toIcs, csafAdvisory, openVex, CLOCK_PACKS, type ClocksResult, type ClockObligation } from './clocks/index.js';
