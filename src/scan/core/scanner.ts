@@ -18,7 +18,7 @@ import * as typesModule from './types.js';
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
 const { Engine } = engineModule;
-const { fieldContext, typeIndex } = fieldContextModule;
+const { fieldContext } = fieldContextModule;
 const { maskMatch } = maskModule;
 const { MIN_CONFIDENCE, current } = paramsModule;
 const { cnId15To18 } = cnModule;
@@ -39,6 +39,8 @@ const PRIORITY: Partial<Record<DetectionType, number>> = {
   cn_mobile: 3,
   phone: 3,
 };
+
+const PRIO = DETECTION_TYPES.map((t) => PRIORITY[t]);
 
 interface Slot {
   readonly name: string;
@@ -180,8 +182,8 @@ class Scanner implements FastSourceScanner {
     if (n === 0) return;
     slot.any = true;
     for (let k = 0; k < n; k++) {
-      const type = h.type[k]!;
-      const ti = typeIndex(type);
+      const ti = h.ti[k]!;
+      const type = DETECTION_TYPES[ti]!;
       const conf = h.conf[k]!;
       slot.counts[ti]!++;
       slot.sums[ti] = slot.sums[ti]! + conf;
@@ -192,7 +194,7 @@ class Scanner implements FastSourceScanner {
       if (this.findings.length + this.pending.length < this.maxFindings) {
         this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(s.slice(a, b), type) });
       }
-      const prio = PRIORITY[type];
+      const prio = PRIO[ti];
       const jur = h.jur[k];
       if (prio !== undefined && jur !== undefined && this.onSubject) this.offerSubject(jur, prio, type, s, a, b);
     }

@@ -148,6 +148,9 @@ describe('global', () => {
     expect(found('出生于1990年3月7日', 'date_of_birth')).toBe('1990年3月7日');
     expect(found('03/07/1990', 'date_of_birth', 'birthday')).toBe('03/07/1990');
     expect(types('2990-03-07', 'dob')).toEqual([]);
+    for (const v of ['19900307', '1990年3月7日', '1990-03-07T00:00:00Z', '7.3.1990']) expect(found(v, 'date_of_birth', '出生日期'), v).toBe(v);
+    expect(types('1990-02-30', 'dob')).toEqual([]);
+    expect(types('1990-03-07x', 'dob')).toEqual([]);
   });
   it('advertising IDs need an advertising context', () => {
     const u = '6D92078A-8246-4BA4-AE5B-76104861E7DC';

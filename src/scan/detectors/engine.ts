@@ -84,7 +84,8 @@ const PASSPORT_SHAPES = current(CN_PASSPORT_FORMATS);
 /** Reusable hit buffer (parallel arrays, no allocation per hit). Offsets are absolute in `s`. */
 export class Hits {
   n = 0;
-  type: DetectionType[] = [];
+  /** Type code (index in DETECTION_TYPES). */
+  ti: number[] = [];
   start: number[] = [];
   end: number[] = [];
   conf: number[] = [];
@@ -94,9 +95,9 @@ export class Hits {
     this.n = 0;
   }
 
-  add(type: DetectionType, start: number, end: number, conf: number, jur: string | undefined): void {
+  add(ti: number, start: number, end: number, conf: number, jur: string | undefined): void {
     const k = this.n++;
-    this.type[k] = type;
+    this.ti[k] = ti;
     this.start[k] = start;
     this.end[k] = end;
     this.conf[k] = conf;
@@ -131,7 +132,7 @@ export class Hits {
   }
 
   private swap(a: number, b: number): void {
-    [this.type[a], this.type[b]] = [this.type[b]!, this.type[a]!];
+    [this.ti[a], this.ti[b]] = [this.ti[b]!, this.ti[a]!];
     [this.start[a], this.start[b]] = [this.start[b]!, this.start[a]!];
     [this.end[a], this.end[b]] = [this.end[b]!, this.end[a]!];
     [this.conf[a], this.conf[b]] = [this.conf[b]!, this.conf[a]!];
@@ -139,7 +140,7 @@ export class Hits {
   }
 
   private copy(from: number, to: number): void {
-    this.type[to] = this.type[from]!;
+    this.ti[to] = this.ti[from]!;
     this.start[to] = this.start[from]!;
     this.end[to] = this.end[from]!;
     this.conf[to] = this.conf[from]!;
@@ -147,12 +148,15 @@ export class Hits {
   }
 }
 
-/** Types whose confidence a preceding "order / invoice / …" lowers (bare numbers). */
-const NEGATABLE: Readonly<Partial<Record<DetectionType, true>>> = {
-  cn_mobile: true, phone: true, payment_card: true, imei: true, us_ssn: true, us_itin: true, aba_routing: true,
-  cn_resident_id: true, us_passport: true, cn_passport: true, hk_id: true, tw_id: true, cn_uscc: true,
-};
+/** Type codes: the index of each type in DETECTION_TYPES (the hot path never looks types up by name). */
+export const T = Object.fromEntries(DETECTION_TYPES.map((t, i) => [t, i])) as Readonly<Record<DetectionType, number>>;
 const TYPE_BIT = Object.fromEntries(DETECTION_TYPES.map((t) => [t, typeBit(t)])) as Readonly<Record<DetectionType, number>>;
+const BIT = Int32Array.from(DETECTION_TYPES, (t) => typeBit(t));
+const JUR = DETECTION_TYPES.map((t) => TYPE_INFO[t].jurisdiction);
+const KW = DETECTION_TYPES.map((t) => KEYWORDS[t]);
+/** Types whose confidence a preceding "order / invoice / …" lowers (bare numbers). */
+const NEGATABLE: readonly DetectionType[] = ['cn_mobile', 'phone', 'payment_card', 'imei', 'us_ssn', 'us_itin', 'aba_routing', 'cn_resident_id', 'us_passport', 'cn_passport', 'hk_id', 'tw_id', 'cn_uscc'];
+const NEG = Uint8Array.from(DETECTION_TYPES, (t) => (NEGATABLE.includes(t) ? 1 : 0));
 
 // Chain of digit groups (shared scratch; the engine is synchronous and not re-entrant).
 const MAX_GROUPS = 12;
@@ -217,24 +221,24 @@ export class Engine {
    * - Bare-number types drop by NEGATIVE_FACTOR in a negative field (order no., SKU …) or
    *   after a negative word ("order", "订单" …).
    */
-  emit(type: DetectionType, start: number, end: number, base: number, jur?: string): void {
+  emit(ti: number, start: number, end: number, base: number, jur?: string): void {
     const ctx = this.ctx;
     let c = base;
-    if (ctx.hints & TYPE_BIT[type]) c = or(c, FIELD_WEIGHT);
-    else if (c < this.minConf && start > this.from && KEYWORDS[type]?.before(this.s, this.from, start)) c = or(c, KEYWORD_WEIGHT);
-    if (NEGATABLE[type] && base < SURE) {
+    if (ctx.hints & BIT[ti]!) c = or(c, FIELD_WEIGHT);
+    else if (c < this.minConf && start > this.from && KW[ti]?.before(this.s, this.from, start)) c = or(c, KEYWORD_WEIGHT);
+    if (NEG[ti] && base < SURE) {
       if (ctx.negative) c *= NEGATIVE_FACTOR;
       else if (start > this.from && NEGATIVE_KEYWORDS.before(this.s, this.from, start)) c *= NEGATIVE_FACTOR;
     }
     if (c < this.minConf) return;
-    this.hits.add(type, start, end, Math.round(c * 1000) / 1000, jur ?? TYPE_INFO[type].jurisdiction);
+    this.hits.add(ti, start, end, Math.round(c * 1000) / 1000, jur ?? JUR[ti]);
   }
 
-  /** True when the field or the text just before `start` gives context for `type`. */
-  hasContext(type: DetectionType, start: number): boolean {
-    if (this.ctx.hints & TYPE_BIT[type]) return true;
+  /** True when the field or the text just before `start` gives context for type `ti`. */
+  hasContext(ti: number, start: number): boolean {
+    if (this.ctx.hints & BIT[ti]!) return true;
     if (start <= this.from) return false;
-    return KEYWORDS[type]?.before(this.s, this.from, start) ?? false;
+    return KW[ti]?.before(this.s, this.from, start) ?? false;
   }
 
   // -----------------------------------------------------------------------------------------
@@ -295,7 +299,7 @@ export class Engine {
         else if (c !== 110) break;
       }
       if (k === j && (upper === len || lower === len) && bitCount(seen) >= (len >= GENOMIC_MIN ? 4 : 2)) {
-        this.emit('genomic', i, j, 0.85);
+        this.emit(T.genomic, i, j, 0.85);
         return j;
       }
     }
@@ -339,7 +343,7 @@ export class Engine {
       if (q < this.to && s.charCodeAt(q) === 32) p = q + 1;
       else break;
     }
-    if (words >= (lw === 'name' ? 1 : 1)) this.emit('person_name', start, end, words >= 2 ? 0.75 : 0.6);
+    if (words >= (lw === 'name' ? 1 : 1)) this.emit(T.person_name, start, end, words >= 2 ? 0.75 : 0.6);
   }
 
   // --- letters and digits --------------------------------------------------------------------
@@ -352,19 +356,19 @@ export class Engine {
     if (len === 18) {
       const last = s.charCodeAt(j - 1);
       if (digits === 17 && (last === 88 || last === 120) && cnId18Valid(s, i)) {
-        this.emit('cn_resident_id', i, j, 0.97);
+        this.emit(T.cn_resident_id, i, j, 0.97);
         return j;
       }
       if (lower === 0 && usccValid(s, i) && usccRegionOk(s, i)) {
-        this.emit('cn_uscc', i, j, 0.95);
+        this.emit(T.cn_uscc, i, j, 0.95);
         return j;
       }
     }
     // Ethereum 0x + 40 hex
     if (len === 42 && c0 === 48 && (s.charCodeAt(i + 1) | 32) === 120) {
       const r = eip55(s, i);
-      if (r === 'checksum') this.emit('crypto_wallet', i, j, 0.95);
-      else if (r === 'plain') this.emit('crypto_wallet', i, j, 0.55);
+      if (r === 'checksum') this.emit(T.crypto_wallet, i, j, 0.95);
+      else if (r === 'plain') this.emit(T.crypto_wallet, i, j, 0.55);
       return j;
     }
     // Bitcoin Base58Check (1… / 3…) and bech32 (bc1…)
@@ -372,12 +376,12 @@ export class Engine {
       let ok = true;
       for (let k = i; k < j && ok; k++) ok = isBase58Char(s.charCodeAt(k));
       if (ok && base58CheckValid(s, i, j)) {
-        this.emit('crypto_wallet', i, j, 0.95);
+        this.emit(T.crypto_wallet, i, j, 0.95);
         return j;
       }
     }
     if ((len === 42 || len === 62) && (c0 | 32) === 98 && (s.charCodeAt(i + 1) | 32) === 99 && s.charCodeAt(i + 2) === 49) {
-      if (bech32Valid(s, i, j)) this.emit('crypto_wallet', i, j, 0.95);
+      if (bech32Valid(s, i, j)) this.emit(T.crypto_wallet, i, j, 0.95);
       return j;
     }
     // IBAN: CC99 + BBAN, compact or in groups of four.
@@ -394,7 +398,7 @@ export class Engine {
       // Taiwan ID: letter + [12 89 A-D] + 8 digits.
       if (len === 10 && isUpperC(c0) && digits >= 8 && twIdValid(s, i)) {
         const c1 = s.charCodeAt(i + 1);
-        this.emit('tw_id', i, j, c1 === 49 || c1 === 50 ? 0.8 : 0.7);
+        this.emit(T.tw_id, i, j, c1 === 49 || c1 === 50 ? 0.8 : 0.7);
         return j;
       }
       // Passports (context needed).
@@ -420,7 +424,7 @@ export class Engine {
       for (let k = i + lead; k < i + lead + 6; k++) if (!isDigit(s.charCodeAt(k))) return -1;
       const ck = s.charCodeAt(j - 1);
       if ((isDigit(ck) || ck === 65) && hkidValid(s, i, lead as 1 | 2, j - 1)) {
-        this.emit('hk_id', i, j, 0.6);
+        this.emit(T.hk_id, i, j, 0.6);
         return j;
       }
       return -1;
@@ -430,7 +434,7 @@ export class Engine {
       for (let k = i + lead; k < j; k++) if (!isDigit(s.charCodeAt(k))) return -1;
       const ck = s.charCodeAt(j + 1);
       if ((isDigit(ck) || ck === 65) && hkidValid(s, i, lead as 1 | 2, j + 1)) {
-        this.emit('hk_id', i, j + 3, 0.85);
+        this.emit(T.hk_id, i, j + 3, 0.85);
         return j + 3;
       }
     }
@@ -451,14 +455,14 @@ export class Engine {
         else ok = c === want;
       }
       if (ok) {
-        this.emit('cn_passport', i, j, 0.3);
+        this.emit(T.cn_passport, i, j, 0.3);
         return true;
       }
     }
     // US passport book: one letter + 8 digits (next-generation numbering).
     if (len === 9 && isUpperC(s.charCodeAt(i))) {
       for (let k = i + 1; k < j; k++) if (!isDigit(s.charCodeAt(k))) return false;
-      this.emit('us_passport', i, j, 0.25);
+      this.emit(T.us_passport, i, j, 0.25);
       return true;
     }
     return false;
@@ -477,7 +481,7 @@ export class Engine {
       // undotted E119: the rest is alphanumeric, at most 4
       for (let k = i + 3; k < j; k++) if (!isAlnum(s.charCodeAt(k))) return j;
     }
-    if (this.hasContext('icd10', i)) this.emit('icd10', i, end, 0.75);
+    if (this.hasContext(T.icd10, i)) this.emit(T.icd10, i, end, 0.75);
     return end;
   }
 
@@ -503,7 +507,7 @@ export class Engine {
     }
     if (n !== want) return -1;
     if (!ibanMod97Valid(s, i, end)) return -1;
-    this.emit('iban', i, end, 0.95);
+    this.emit(T.iban, i, end, 0.95);
     return end;
   }
 
@@ -526,7 +530,7 @@ export class Engine {
     }
     if (end < this.to && (isAlnum(s.charCodeAt(end)) || s.charCodeAt(end) === sep)) return -1;
     if (allF || all0) return end;
-    this.emit('mac_address', i, end, 0.85);
+    this.emit(T.mac_address, i, end, 0.85);
     return end;
   }
 
@@ -541,7 +545,7 @@ export class Engine {
       } else if (!isHexC(c)) return -1;
     }
     if (end < this.to && (isAlnum(s.charCodeAt(end)) || s.charCodeAt(end) === 46)) return -1;
-    this.emit('mac_address', i, end, 0.7);
+    this.emit(T.mac_address, i, end, 0.7);
     return end;
   }
 
@@ -563,7 +567,7 @@ export class Engine {
     if (end < this.to && isAlnum(s.charCodeAt(end))) return -1;
     if (upper && lower) return end;
     // IDFA and GAID are UUIDs: only an advertising context says which UUIDs are ad IDs.
-    if (this.hasContext('advertising_id', i)) this.emit('advertising_id', i, end, 0.75);
+    if (this.hasContext(T.advertising_id, i)) this.emit(T.advertising_id, i, end, 0.75);
     return end;
   }
 
@@ -685,7 +689,7 @@ export class Engine {
       const L1 = len(k + 1);
       const d = loadDigits(s, gS[k]!, gE[k + 1]!);
       if (d === L0 + L1 && cnLandlineValid(dig, 0, L0, L1)) {
-        this.emit('phone', gS[k]!, gE[k + 1]!, 0.75, 'CN');
+        this.emit(T.phone, gS[k]!, gE[k + 1]!, 0.75, 'CN');
         return gE[k + 1]!;
       }
     }
@@ -711,7 +715,7 @@ export class Engine {
     if (!luhnValid(this.s, a, b)) return false;
     loadDigits(this.s, a, b);
     if (!cardIssuer(dig, total)) return false;
-    this.emit('payment_card', a, b, 0.9);
+    this.emit(T.payment_card, a, b, 0.9);
     return true;
   }
 
@@ -723,7 +727,7 @@ export class Engine {
       loadDigits(s, gS[k]!, gE[k]!);
       const tier = cnMobileTier(dig, 0);
       if (tier > 0 && spanStart !== gS[k]) {
-        this.emit('cn_mobile', spanStart, gE[k]!, 0.95);
+        this.emit(T.cn_mobile, spanStart, gE[k]!, 0.95);
         return gE[k]!;
       }
       return -1;
@@ -735,7 +739,7 @@ export class Engine {
     loadDigits(s, gS[k]!, gE[k + 2]!);
     const tier = cnMobileTier(dig, 0);
     if (tier === 0) return -1;
-    this.emit('cn_mobile', spanStart, gE[k + 2]!, spanStart !== gS[k] ? 0.95 : tier === 2 ? 0.85 : 0.6);
+    this.emit(T.cn_mobile, spanStart, gE[k + 2]!, spanStart !== gS[k] ? 0.95 : tier === 2 ? 0.85 : 0.6);
     return gE[k + 2]!;
   }
 
@@ -743,7 +747,7 @@ export class Engine {
     const n = loadDigits(this.s, gS[k]!, gE[k + 2]!);
     if (n !== 10 || !nanpValid(dig, 0)) return false;
     const sep = gSep[k + 1];
-    this.emit('phone', spanStart, gE[k + 2]!, sep === 32 ? 0.6 : 0.75, nanpCountry(dig, 0));
+    this.emit(T.phone, spanStart, gE[k + 2]!, sep === 32 ? 0.6 : 0.75, nanpCountry(dig, 0));
     return true;
   }
 
@@ -763,7 +767,7 @@ export class Engine {
     // "v1.2.3.4" / a version column is a version, not an address
     const before = a > this.from ? s.charCodeAt(a - 1) : 0;
     if (before === 118 || before === 86 || this.ctx.version) return false;
-    this.emit('ip_address', a, b, 0.85);
+    this.emit(T.ip_address, a, b, 0.85);
     return true;
   }
 
@@ -802,7 +806,7 @@ export class Engine {
     const v2 = parseFloat(s.slice(start2, p));
     if (Math.abs(v1) > 90 || Math.abs(v2) > 180) return end1;
     if (v1 === 0 && v2 === 0) return p;
-    this.emit('geo_coordinates', start, p, 0.8);
+    this.emit(T.geo_coordinates, start, p, 0.8);
     return p;
   }
 
@@ -819,7 +823,7 @@ export class Engine {
     const end = gE[k + 2]!;
     const y = L0 === 4 ? a : c;
     const birthOk = L0 === 4 ? validBirthDate(a, b, c) : validBirthDate(c, b, a) || validBirthDate(c, a, b);
-    if (birthOk && y >= 1900 && this.hasContext('date_of_birth', gS[k]!)) this.emit('date_of_birth', gS[k]!, end, 0.75);
+    if (birthOk && y >= 1900 && this.hasContext(T.date_of_birth, gS[k]!)) this.emit(T.date_of_birth, gS[k]!, end, 0.75);
     return end;
   }
 
@@ -838,7 +842,7 @@ export class Engine {
     const day = num(s, d0, p - d0);
     if (p < this.to && (s.charCodeAt(p) === 0x65e5 || s.charCodeAt(p) === 0x53f7)) p++;
     const year = num(s, i, 4);
-    if (validBirthDate(year, month, day) && this.hasContext('date_of_birth', i)) this.emit('date_of_birth', i, p, 0.75);
+    if (validBirthDate(year, month, day) && this.hasContext(T.date_of_birth, i)) this.emit(T.date_of_birth, i, p, 0.75);
     return p;
   }
 
@@ -856,7 +860,7 @@ export class Engine {
     if (group === 0 || serial === 0) return false;
     if (dig[0] === 9) {
       if (!ITIN.some(([lo, hi]) => group >= lo && group <= hi)) return false;
-      this.emit('us_itin', a, b, base);
+      this.emit(T.us_itin, a, b, base);
       return true;
     }
     for (const [lo, hi] of SSN.invalidAreas) if (area >= lo && area <= hi) return false;
@@ -866,7 +870,7 @@ export class Engine {
     let same = true;
     for (let k = 1; k < 9; k++) if (dig[k] !== dig[0]) same = false;
     if (same) return false;
-    this.emit('us_ssn', a, b, base);
+    this.emit(T.us_ssn, a, b, base);
     return true;
   }
 
@@ -885,27 +889,27 @@ export class Engine {
     if (k < last && gSep[k + 1] === 46) return;
     switch (L) {
       case 18:
-        if (cnId18Valid(s, a)) this.emit('cn_resident_id', a, b, 0.97);
-        else if (usccValid(s, a) && usccRegionOk(s, a)) this.emit('cn_uscc', a, b, 0.8);
-        else if (!(validProvince(s, a) && validBirthDate(num(s, a + 6, 4), num(s, a + 10, 2), num(s, a + 12, 2))) || this.hasContext('payment_card', a)) this.card(a, b, L);
+        if (cnId18Valid(s, a)) this.emit(T.cn_resident_id, a, b, 0.97);
+        else if (usccValid(s, a) && usccRegionOk(s, a)) this.emit(T.cn_uscc, a, b, 0.8);
+        else if (!(validProvince(s, a) && validBirthDate(num(s, a + 6, 4), num(s, a + 10, 2), num(s, a + 12, 2))) || this.hasContext(T.payment_card, a)) this.card(a, b, L);
         return;
       case 15: {
         const id = cnId15Valid(s, a);
         const luhn = luhnValid(s, a, b);
         const ctx = this.ctx.hints;
-        const idContext = id && (ctx & TYPE_BIT.cn_resident_id || this.hasContext('cn_resident_id', a));
+        const idContext = id && (ctx & TYPE_BIT.cn_resident_id || this.hasContext(T.cn_resident_id, a));
         if (!idContext && luhn && s.charCodeAt(a) === 51 && (s.charCodeAt(a + 1) === 52 || s.charCodeAt(a + 1) === 55)) {
           this.card(a, b, L);
           return;
         }
-        if (id && (!luhn || idContext)) this.emit('cn_resident_id', a, b, 0.6);
-        else if (luhn) this.emit('imei', a, b, 0.55);
+        if (id && (!luhn || idContext)) this.emit(T.cn_resident_id, a, b, 0.6);
+        else if (luhn) this.emit(T.imei, a, b, 0.55);
         return;
       }
       case 11: {
         loadDigits(s, a, b);
         const tier = cnMobileTier(dig, 0);
-        if (tier > 0) this.emit('cn_mobile', a, b, tier === 2 ? 0.8 : 0.55);
+        if (tier > 0) this.emit(T.cn_mobile, a, b, tier === 2 ? 0.8 : 0.55);
         return;
       }
       case 13:
@@ -914,7 +918,7 @@ export class Engine {
           loadDigits(s, a + 2, b);
           const tier = cnMobileTier(dig, 0);
           if (tier > 0) {
-            this.emit('cn_mobile', a, b, tier === 2 ? 0.75 : 0.5);
+            this.emit(T.cn_mobile, a, b, tier === 2 ? 0.75 : 0.5);
             return;
           }
         }
@@ -922,17 +926,17 @@ export class Engine {
         return;
       case 10: {
         loadDigits(s, a, b);
-        if (nanpValid(dig, 0)) this.emit('phone', a, b, 0.4, nanpCountry(dig, 0));
+        if (nanpValid(dig, 0)) this.emit(T.phone, a, b, 0.4, nanpCountry(dig, 0));
         return;
       }
       case 9:
         this.nine(a, b);
         return;
       case 8:
-        if (validBirthDate(num(s, a, 4), num(s, a + 4, 2), num(s, a + 6, 2)) && this.hasContext('date_of_birth', a)) this.emit('date_of_birth', a, b, 0.75);
+        if (validBirthDate(num(s, a, 4), num(s, a + 4, 2), num(s, a + 6, 2)) && this.hasContext(T.date_of_birth, a)) this.emit(T.date_of_birth, a, b, 0.75);
         return;
       case 14:
-        if (this.hasContext('imei', a)) this.emit('imei', a, b, 0.4);
+        if (this.hasContext(T.imei, a)) this.emit(T.imei, a, b, 0.4);
         else this.card(a, b, L);
         return;
       default:
@@ -971,7 +975,7 @@ export class Engine {
       if (words >= 1 && q - p >= 2 && q - p <= 12 && STREET_SUFFIXES.has(s.slice(p, q))) {
         let end = q;
         if (end < this.to && s.charCodeAt(end) === 46) end++;
-        this.emit('address', a, end, 0.7);
+        this.emit(T.address, a, end, 0.7);
         return;
       }
       words++;
@@ -988,23 +992,23 @@ export class Engine {
     loadDigits(this.s, a, b);
     if (!cardIssuer(dig, L)) return;
     if (luhnValid(this.s, a, b)) {
-      this.emit('payment_card', a, b, L >= 15 ? 0.85 : 0.7);
+      this.emit(T.payment_card, a, b, L >= 15 ? 0.85 : 0.7);
       return;
     }
-    if (UNIONPAY_LOOSE && L >= 16 && dig[0] === 6 && dig[1] === 2 && this.hasContext('payment_card', a)) this.emit('payment_card', a, b, 0.35);
+    if (UNIONPAY_LOOSE && L >= 16 && dig[0] === 6 && dig[1] === 2 && this.hasContext(T.payment_card, a)) this.emit(T.payment_card, a, b, 0.35);
   }
 
   /** Nine bare digits: SSN, ITIN, ABA routing or US passport, decided by context. */
   private nine(a: number, b: number): void {
     const ctx = this.ctx.hints;
     loadDigits(this.s, a, b);
-    if (abaValid(this.s, a) && this.hasContext('aba_routing', a)) {
-      this.emit('aba_routing', a, b, 0.6);
+    if (abaValid(this.s, a) && this.hasContext(T.aba_routing, a)) {
+      this.emit(T.aba_routing, a, b, 0.6);
       return;
     }
     if (ctx & TYPE_BIT.aba_routing) return;
-    if (ctx & (TYPE_BIT.us_passport | TYPE_BIT.cn_passport) || this.hasContext('us_passport', a)) {
-      this.emit('us_passport', a, b, 0.3);
+    if (ctx & (TYPE_BIT.us_passport | TYPE_BIT.cn_passport) || this.hasContext(T.us_passport, a)) {
+      this.emit(T.us_passport, a, b, 0.3);
       return;
     }
     if (this.ssnItinDigits(a, b, 0.4)) return;
@@ -1048,7 +1052,7 @@ export class Engine {
       tldOk = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     }
     if (!tldOk) return p;
-    this.emit('email', a, p, 0.95);
+    this.emit(T.email, a, p, 0.95);
     return p;
   }
 
@@ -1069,7 +1073,7 @@ export class Engine {
       return b;
     }
     while (b > i && s.charCodeAt(b - 1) === 46) b--;
-    if (validIpv6(s, a, b)) this.emit('ip_address', a, b, 0.85);
+    if (validIpv6(s, a, b)) this.emit(T.ip_address, a, b, 0.85);
     return b;
   }
 
@@ -1102,7 +1106,7 @@ export class Engine {
       for (let e = ends.length - 1; e >= 0; e--) {
         const n = loadDigits(s, i + 1, ends[e]!);
         if (n === 13 && cnMobileTier(dig, 2) > 0) {
-          this.emit('cn_mobile', i, ends[e]!, 0.95);
+          this.emit(T.cn_mobile, i, ends[e]!, 0.95);
           return ends[e]!;
         }
       }
@@ -1111,7 +1115,7 @@ export class Engine {
       for (let e = ends.length - 1; e >= 0; e--) {
         const n = loadDigits(s, i + 1, ends[e]!);
         if (n === 11 && nanpValid(dig, 1)) {
-          this.emit('phone', i, ends[e]!, 0.9, nanpCountry(dig, 1));
+          this.emit(T.phone, i, ends[e]!, 0.9, nanpCountry(dig, 1));
           return ends[e]!;
         }
       }
@@ -1125,7 +1129,7 @@ export class Engine {
       for (let k = 0; k < n; k++) digits += String.fromCharCode(48 + dig[k]!);
       const r = intlValid(digits);
       if (r) {
-        this.emit('phone', i, ends[e]!, 0.9, r.country);
+        this.emit(T.phone, i, ends[e]!, 0.9, r.country);
         return ends[e]!;
       }
     }
@@ -1153,7 +1157,7 @@ export class Engine {
     for (let k = 0; k < 4; k++) dig[6 + k] = s.charCodeAt(x + 4 + k) - 48;
     if (!nanpValid(dig, 0)) return end;
     // "+1 (415) …" is handled by `plus`
-    this.emit('phone', i, end, 0.8, nanpCountry(dig, 0));
+    this.emit(T.phone, i, end, 0.8, nanpCountry(dig, 0));
     return end;
   }
 
@@ -1168,7 +1172,7 @@ export class Engine {
     if (h & HAN_PLATE && i + 2 < this.to && isUpperC(s.charCodeAt(i + 1)) && (isPlateChar(s.charCodeAt(i + 2)) || s.charCodeAt(i + 2) === 0xb7 || s.charCodeAt(i + 2) === 0x2022 || s.charCodeAt(i + 2) === 32)) {
       const e = plateAt(s, i, this.to);
       if (e > 0) {
-        this.emit('cn_vehicle_plate', i, e, 0.85);
+        this.emit(T.cn_vehicle_plate, i, e, 0.85);
         return e;
       }
     }
@@ -1179,7 +1183,7 @@ export class Engine {
       this.hanDone = r;
       if (r - i >= 6) {
         const span = addressIn(s, i, r);
-        if (span) this.emit('cn_address', span[0], span[1], 0.75);
+        if (span) this.emit(T.cn_address, span[0], span[1], 0.75);
       }
     }
     if (h & HAN_KEY) return this.hanName(i);
@@ -1207,7 +1211,7 @@ export class Engine {
         given++;
       }
       if (given === 0) return i + 1;
-      this.emit('person_name', start, q, 0.8);
+      this.emit(T.person_name, start, q, 0.8);
       return q;
     }
     return i + 1;
@@ -1243,12 +1247,12 @@ export class Engine {
     };
     // SAM: QNAME FLAG RNAME POS MAPQ CIGAR RNEXT PNEXT TLEN SEQ QUAL
     if (cols >= 11 && allIn(1, digitsOnly) && allIn(3, digitsOnly) && allIn(4, digitsOnly) && allIn(5, (c) => isDigit(c) || 'MIDNSHP=X*'.includes(String.fromCharCode(c))) && allIn(9, (c) => base(c) || c === 42 || c === 61 || c === 46)) {
-      this.emit('genomic', from, to, 0.95);
+      this.emit(T.genomic, from, to, 0.95);
       return;
     }
     // VCF: CHROM POS ID REF ALT …
     if (cols >= 5 && chrom() && allIn(1, digitsOnly) && allIn(3, base) && allIn(4, alleles)) {
-      this.emit('genomic', from, to, 0.9);
+      this.emit(T.genomic, from, to, 0.9);
       return;
     }
     // genotype export: rsid CHROM POS GENOTYPE
@@ -1257,7 +1261,7 @@ export class Engine {
       const id = s.slice(a, b);
       if (/^(rs|i)\d{2,12}$/.test(id) && allIn(2, digitsOnly) && allIn(3, (c) => base(c) || c === 45 || c === 68 || c === 73)) {
         const [g0, g1] = col(3);
-        if (g1 - g0 <= 2) this.emit('genomic', from, to, 0.9);
+        if (g1 - g0 <= 2) this.emit(T.genomic, from, to, 0.9);
       }
     }
   }

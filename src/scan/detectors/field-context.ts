@@ -20,6 +20,8 @@ export interface FieldContext {
   readonly negative: boolean;
   /** The field holds version numbers (dotted quads there are not IP addresses). */
   readonly version: boolean;
+  /** The field is a latitude (single values must be within ±90). */
+  readonly latitude: boolean;
 }
 
 const TYPE_INDEX = new Map<DetectionType, number>(DETECTION_TYPES.map((t, i) => [t, i]));
@@ -68,7 +70,7 @@ const DICTIONARY: Readonly<Partial<Record<DetectionType, readonly string[]>>> = 
 const NEGATIVE = ['order', 'sku', 'invoice', '=txn', 'transaction', 'tracking', 'serial', 'hash', 'checksum', 'amount', 'price', 'total', 'timestamp', '=ts', '=qty', 'quantity', 'version', '订单', '流水', '单号', '金额', '价格', '编号'];
 
 const cache = new Map<string, FieldContext>();
-const EMPTY: FieldContext = { name: '', hints: 0, negative: false, version: false };
+const EMPTY: FieldContext = { name: '', hints: 0, negative: false, version: false, latitude: false };
 
 /** Context for a field name (cached: call freely per record). */
 export function fieldContext(name: string | undefined): FieldContext {
@@ -124,5 +126,6 @@ function compute(name: string): FieldContext {
   }
   const version = words.some((w) => w === 'version' || w === 'ver' || w === 'build' || w === 'release') || han.includes('版本');
   if (version) hints &= ~typeBit('ip_address');
-  return { name, hints, negative, version };
+  const latitude = words.some((w) => w === 'lat' || w.startsWith('latitude')) || han.includes('纬');
+  return { name, hints, negative, version, latitude };
 }

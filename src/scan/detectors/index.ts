@@ -3,7 +3,7 @@
  * (checksums, ranges, calendars) and scored with field and text context; `mask` gives the
  * masked sample of a detection. See docs/scan-detectors.md.
  */
-import { TYPE_INFO, type Detection } from '../core/types.js';
+import { DETECTION_TYPES, TYPE_INFO, type Detection } from '../core/types.js';
 import { Engine } from './engine.js';
 import { fieldContext } from './field-context.js';
 import { MIN_CONFIDENCE, current } from './params.js';
@@ -24,7 +24,7 @@ export function detect(value: string, field?: string, minConfidence = DEFAULT_MI
   const h = engine.hits;
   const out: Detection[] = [];
   for (let k = 0; k < h.n; k++) {
-    const type = h.type[k]!;
+    const type = DETECTION_TYPES[h.ti[k]!]!;
     const jurisdiction = h.jur[k];
     const d: Detection = {
       type,

@@ -6,7 +6,7 @@
  *
  * Returns true when the value was classified (the token walk is then skipped).
  */
-import type { Engine } from './engine.js';
+import { T, type Engine } from './engine.js';
 import * as cnModule from './cn.js';
 import type { FieldContext } from './field-context.js';
 import * as fieldContextModule from './field-context.js';
@@ -42,7 +42,7 @@ export function valueLevel(e: Engine, s: string, from: number, to: number, ctx: 
   if (h & typeBit('person_name') && n <= 60 && personName(e, s, a, b)) return true;
   if (h & ADDRESS_BITS && address(e, s, a, b)) return true;
   if (h & typeBit('genomic') && n >= 10 && sequence(s, a, b)) {
-    e.emit('genomic', a, b, 0.7);
+    e.emit(T.genomic, a, b, 0.7);
     return true;
   }
   return false;
@@ -66,29 +66,29 @@ function phone(e: Engine, s: string, a: number, b: number): boolean {
   const plus = s.charCodeAt(a) === 43;
   // "1-415-555-2671" / "1 (415) …" is a NANP number, never a mainland mobile
   if (n === 11 && firstGroup === 1 && d[0] === 1 && nanpValid(d, 1)) {
-    e.emit('phone', a, b, 0.6, nanpCountry(d, 1));
+    e.emit(T.phone, a, b, 0.6, nanpCountry(d, 1));
     return true;
   }
   if (n === 11 && !plus && cnMobileTier(d, 0) > 0) {
-    e.emit('cn_mobile', a, b, 0.7);
+    e.emit(T.cn_mobile, a, b, 0.7);
     return true;
   }
   if (n === 13 && d[0] === 8 && d[1] === 6 && cnMobileTier(d, 2) > 0) {
-    e.emit('cn_mobile', a, b, 0.8);
+    e.emit(T.cn_mobile, a, b, 0.8);
     return true;
   }
   if (n === 10 && !plus && nanpValid(d, 0)) {
-    e.emit('phone', a, b, 0.6, nanpCountry(d, 0));
+    e.emit(T.phone, a, b, 0.6, nanpCountry(d, 0));
     return true;
   }
   if (n === 11 && d[0] === 1 && nanpValid(d, 1)) {
-    e.emit('phone', a, b, 0.6, nanpCountry(d, 1));
+    e.emit(T.phone, a, b, 0.6, nanpCountry(d, 1));
     return true;
   }
   if (!plus && (n === 10 || n === 11 || n === 12) && d[0] === 0) {
     for (const area of [3, 4]) {
       if (cnLandlineValid(d, 0, area, n - area)) {
-        e.emit('phone', a, b, 0.6, 'CN');
+        e.emit(T.phone, a, b, 0.6, 'CN');
         return true;
       }
     }
@@ -98,7 +98,7 @@ function phone(e: Engine, s: string, a: number, b: number): boolean {
     for (let k = 0; k < n; k++) digits += String.fromCharCode(48 + d[k]!);
     const r = intlValid(digits);
     if (r) {
-      e.emit('phone', a, b, 0.6, r.country);
+      e.emit(T.phone, a, b, 0.6, r.country);
       return true;
     }
   }
@@ -115,22 +115,51 @@ function digitsAt(s: string, p: number, k: number): number {
   return v;
 }
 
-/** YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, DD/MM/YYYY, MM/DD/YYYY, YYYY年M月D日; optional time after. */
+/**
+ * YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD (optionally followed by a time), YYYYMMDD, DD/MM/YYYY,
+ * MM/DD/YYYY, YYYY年M月D日 — parsed by hand, no regular expression per value.
+ */
 function birthDate(e: Engine, s: string, a: number, b: number): boolean {
-  const t = s.slice(a, b);
-  const m =
-    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T][0-9:.]{0,12}Z?)?$/.exec(t) ??
-    /^(\d{4})(\d{2})(\d{2})$/.exec(t) ??
-    /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(t);
+  // leading number
+  let p = a;
+  while (p < b && isDigitC(s.charCodeAt(p)) && p - a < 8) p++;
+  const n1 = p - a;
   let ok = false;
-  if (m) ok = validBirthDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  else {
-    const r = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
-    if (r) ok = validBirthDate(Number(r[3]), Number(r[1]), Number(r[2])) || validBirthDate(Number(r[3]), Number(r[2]), Number(r[1]));
+  if (n1 === 8 && p === b) ok = validBirthDate(digitsAt(s, a, 4), digitsAt(s, a + 4, 2), digitsAt(s, a + 6, 2));
+  else if (n1 === 4 || n1 === 1 || n1 === 2) {
+    const sep = s.charCodeAt(p);
+    const cn = sep === 0x5e74; // 年
+    if (!(cn || sep === 45 || sep === 47 || sep === 46)) return false;
+    const m0 = ++p;
+    while (p < b && isDigitC(s.charCodeAt(p)) && p - m0 < 2) p++;
+    const n2 = p - m0;
+    if (n2 === 0 || p >= b) return false;
+    const sep2 = s.charCodeAt(p);
+    if (cn ? sep2 !== 0x6708 /* 月 */ : sep2 !== sep) return false;
+    const d0 = ++p;
+    while (p < b && isDigitC(s.charCodeAt(p)) && p - d0 < 4) p++;
+    const n3 = p - d0;
+    if (n3 === 0) return false;
+    // what may follow: 日/号 (Chinese), a time after a space or T (ISO)
+    if (p < b) {
+      const c = s.charCodeAt(p);
+      if (cn && (c === 0x65e5 || c === 0x53f7) && p + 1 === b) p = b;
+      else if (!cn && n1 === 4 && (c === 32 || c === 84)) p = b;
+      if (p !== b) return false;
+    }
+    const x = digitsAt(s, a, n1);
+    const y = digitsAt(s, m0, n2);
+    const z = digitsAt(s, d0, n3);
+    if (n1 === 4 && n3 <= 2) ok = validBirthDate(x, y, z);
+    else if (n1 <= 2 && n3 === 4 && !cn) ok = validBirthDate(z, x, y) || validBirthDate(z, y, x);
   }
   if (!ok) return false;
-  e.emit('date_of_birth', a, b, 0.6);
+  e.emit(T.date_of_birth, a, b, 0.6);
   return true;
+}
+
+function isDigitC(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** One coordinate in a lat/lng column (the pair form is found by the token walk). */
@@ -146,21 +175,19 @@ function coordinate(e: Engine, s: string, a: number, b: number, ctx: FieldContex
   if (p !== b) return false;
   if (p - f0 < GEO_DEC) return true; // a coordinate, but not precise: nothing to report
   const v = Math.abs(parseFloat(s.slice(a, b)));
-  const lat = /lat|纬/.test(ctx.name.toLowerCase());
-  if (v > (lat ? 90 : 180)) return false;
-  e.emit('geo_coordinates', a, b, 0.6);
+  if (v > (ctx.latitude ? 90 : 180)) return false;
+  e.emit(T.geo_coordinates, a, b, 0.6);
   return true;
 }
 
 function icd(e: Engine, s: string, a: number, b: number): boolean {
   if (!/^[A-Z][0-9]{2}(?:\.?[0-9A-Z]{1,4})?$/.test(s.slice(a, b))) return false;
-  e.emit('icd10', a, b, 0.6);
+  e.emit(T.icd10, a, b, 0.6);
   return true;
 }
 
 function personName(e: Engine, s: string, a: number, b: number): boolean {
-  const t = s.slice(a, b);
-  if (NOT_A_NAME.has(t.toLowerCase())) return false;
+  if (b - a <= 9 && NOT_A_NAME.has(s.slice(a, b).toLowerCase())) return false;
   const c0 = s.charCodeAt(a);
   if (isHan(c0)) {
     // 2–4 Han characters (minority names may use the middle dot)
@@ -171,8 +198,8 @@ function personName(e: Engine, s: string, a: number, b: number): boolean {
       else if (c !== 0xb7 && c !== 0x2022) return false;
     }
     if (han < 2 || han > 12) return false;
-    const surname = HAN[c0]! & HAN_SURNAME || COMPOUND_SURNAMES.some((cs) => t.startsWith(cs));
-    e.emit('person_name', a, b, surname && han <= 4 ? 0.6 : 0.4);
+    const surname = HAN[c0]! & HAN_SURNAME || COMPOUND_SURNAMES.some((cs) => s.startsWith(cs, a));
+    e.emit(T.person_name, a, b, surname && han <= 4 ? 0.6 : 0.4);
     return true;
   }
   // Latin script: 1–5 words of letters, apostrophes, hyphens, dots
@@ -185,7 +212,7 @@ function personName(e: Engine, s: string, a: number, b: number): boolean {
     else if (c !== 39 && c !== 45 && c !== 46 && c !== 44) return false;
   }
   if (letters < 2 || words > 5) return false;
-  e.emit('person_name', a, b, words >= 2 ? 0.5 : 0.3);
+  e.emit(T.person_name, a, b, words >= 2 ? 0.5 : 0.3);
   return true;
 }
 
@@ -204,11 +231,11 @@ function address(e: Engine, s: string, a: number, b: number): boolean {
     else if (c === 64) return false; // an e-mail, not a postal address
   }
   if (han >= 4) {
-    e.emit('cn_address', a, b, markers >= 2 ? 0.6 : 0.3);
+    e.emit(T.cn_address, a, b, markers >= 2 ? 0.6 : 0.3);
     return true;
   }
   if (letters >= 4 && digits >= 1 && b - a >= 8) {
-    e.emit('address', a, b, 0.5);
+    e.emit(T.address, a, b, 0.5);
     return true;
   }
   return false;
