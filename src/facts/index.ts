@@ -33,6 +33,6 @@ export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
 }
 
 export type { PartyFacts, PersonFacts } from './us-persons.js';
-export type { Aggregate, DatasetVolume, VolumeFacts } from './volumes.js';
+export type { Aggregate, DatasetVolume, VolumeFacts, WindowBase } from './volumes.js';
 export { activeIn, judgedOn, exporterOf } from './volumes.js';
 export type { EffectiveDesignation } from './designations.js';

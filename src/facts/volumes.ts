@@ -62,6 +62,18 @@ function aggregate(flows: readonly Flow[], datasets: ReadonlyMap<string, Dataset
   return { window, datasets: list, flows: flows.map((f) => f.id) };
 }
 
+/**
+ * The flows an exporter has counted in a window that starts on a fixed day (1 January), as of a
+ * date: the largest subject count per dataset, and membership. Built for many dates at once.
+ */
+export interface WindowBase {
+  readonly window: { readonly from: CivilDate; readonly to: CivilDate };
+  /** Largest subject count per dataset among the admitted flows active in the window. */
+  readonly perDataset: ReadonlyMap<string, number>;
+  /** Is this flow among them? */
+  has(flow: Flow): boolean;
+}
+
 export interface VolumeFacts {
   /** 202.205: the flow aggregated with the same (exporter, recipient) flows of the preceding 12 months. */
   usRolling12(flow: Flow): Aggregate;
@@ -70,6 +82,12 @@ export interface VolumeFacts {
    * in distinct persons of `country` (CN).
    */
   cnSinceJanuary1(flow: Flow, include: (f: Flow) => boolean): Aggregate;
+  /**
+   * The exporter's flows admitted by `include` and active in [from, date], counted in distinct
+   * persons of `country` (per dataset, the largest count). `include` must be a pure function of
+   * the flow; results for the same (exporter, from, include) are built once in one sweep.
+   */
+  windowBase(exporter: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase;
 }
 
 export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
@@ -85,7 +103,64 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
   const usCache = new Map<string, Aggregate>();
   const cnCache = new Map<string, { include: (f: Flow) => boolean; flows: Flow[] }>();
 
+  // windowBase: per (exporter, window start, country, include), the admitted flows not ended
+  // before the window opens, sorted by start; one snapshot of the per-dataset maxima after each
+  // distinct start date. A query is then a binary search.
+  interface Sweep {
+    readonly include: (f: Flow) => boolean;
+    readonly admitted: ReadonlySet<string>;
+    readonly starts: CivilDate[];
+    readonly snapshots: ReadonlyMap<string, number>[];
+  }
+  const sweeps = new Map<string, Sweep[]>();
+  const EMPTY: ReadonlyMap<string, number> = new Map();
+  const sweepFor = (x: string, from: CivilDate, country: string, include: (f: Flow) => boolean): Sweep => {
+    const key = `${x}\u0000${from}\u0000${country}`;
+    const list = sweeps.get(key) ?? [];
+    const hit = list.find((w) => w.include === include);
+    if (hit) return hit;
+    const flows = (byExporter.get(x) ?? []).filter((f) => (f.end === undefined || f.end >= from) && include(f));
+    // Undated starts sort first (taken as begun).
+    flows.sort((a, b) => ((a.start ?? '') < (b.start ?? '') ? -1 : (a.start ?? '') > (b.start ?? '') ? 1 : 0));
+    const starts: CivilDate[] = [];
+    const snapshots: ReadonlyMap<string, number>[] = [];
+    const current = new Map<string, number>();
+    flows.forEach((f, i) => {
+      const n = subjectsOf(f, datasets.get(f.dataset), country);
+      if (n > (current.get(f.dataset) ?? 0)) current.set(f.dataset, n);
+      else if (!current.has(f.dataset)) current.set(f.dataset, n);
+      const next = flows[i + 1];
+      if (!next || (next.start ?? '') !== (f.start ?? '')) {
+        starts.push(f.start ?? '');
+        snapshots.push(new Map(current));
+      }
+    });
+    const sweep: Sweep = { include, admitted: new Set(flows.map((f) => f.id)), starts, snapshots };
+    list.push(sweep);
+    sweeps.set(key, list);
+    return sweep;
+  };
+
   return {
+    windowBase(x, from, date, country, include) {
+      const sweep = sweepFor(x, from, country, include);
+      // Last snapshot whose start is on or before the date.
+      let lo = 0;
+      let hi = sweep.starts.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (sweep.starts[mid]! <= date) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return {
+        window: { from, to: date },
+        perDataset: found >= 0 ? sweep.snapshots[found]! : EMPTY,
+        has: (f) => sweep.admitted.has(f.id) && (f.start === undefined || f.start <= date),
+      };
+    },
     usRolling12(flow) {
       const date = judgedOn(flow, asOf);
       // "Preceding 12 months": inclusive of the same calendar day a year earlier (the conservative reading).

@@ -77,6 +77,12 @@ export function calendarIds(): string[] {
  * is not counted: "within 10 working days after D" ends on `addWorkingDays(D, 10)`.
  */
 export function addWorkingDays(date: CivilDate, n: number, cal: WorkingCalendar = weekdaysCalendar): CivilDate {
+  // Calendars are fixed data, so results are remembered (many flows share their dates).
+  let byCal = addMemo.get(cal);
+  if (!byCal) addMemo.set(cal, (byCal = new Map()));
+  const key = `${date}|${n}`;
+  const hit = byCal.get(key);
+  if (hit !== undefined) return hit;
   const step = n >= 0 ? 1 : -1;
   let left = Math.abs(n);
   let d = date;
@@ -84,8 +90,11 @@ export function addWorkingDays(date: CivilDate, n: number, cal: WorkingCalendar 
     d = addDays(d, step);
     if (cal.isWorkingDay(d)) left--;
   }
+  if (byCal.size > 100_000) byCal.clear();
+  byCal.set(key, d);
   return d;
 }
+const addMemo = new WeakMap<WorkingCalendar, Map<string, CivilDate>>();
 
 /** True when `date` falls inside the years for which `cal`'s holiday table is complete. */
 export function calendarCovers(cal: WorkingCalendar, date: CivilDate): boolean {

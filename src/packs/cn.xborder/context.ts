@@ -4,7 +4,7 @@
  * is under PIPL/DSL, the exporter's roles, and the cumulative export counts since 1 January.
  */
 import { CN_MAINLAND } from '../../facts/country-sets.js';
-import { activeIn, exporterOf, judgedOn, type Facts } from '../../facts/index.js';
+import { exporterOf, judgedOn, type Facts } from '../../facts/index.js';
 import type { Dataset, Flow, Organization } from '../../inventory/schema.js';
 import { categoryInfo } from '../../inventory/taxonomy.js';
 import { addYears, startOfYear, type CivilDate } from '../../time/civil-date.js';
@@ -48,7 +48,7 @@ export interface Counts {
 interface Base {
   readonly window: Counts['window'];
   readonly perDataset: ReadonlyMap<string, number>;
-  readonly flowIds: ReadonlySet<string>;
+  has(flow: Flow): boolean;
 }
 
 export interface ForeignAuthority {
@@ -231,28 +231,17 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
 
   const subjectsOf = (f: Flow): number => f.subjects?.['CN'] ?? facts.datasets.get(f.dataset)?.subjects['CN'] ?? 0;
 
-  const baseOf = (window: Counts['window'], flows: readonly Flow[]): Base => {
-    const perDataset = new Map<string, number>();
-    for (const f of flows) perDataset.set(f.dataset, Math.max(perDataset.get(f.dataset) ?? 0, subjectsOf(f)));
-    return { window, perDataset, flowIds: new Set(flows.map((f) => f.id)) };
-  };
 
   /**
    * Order 16 window, from the shared volume facts: the exporter's counted flows since 1 January
-   * (`facts.volumes.cnSinceJanuary1`), taken once per exporter and judged date through a counted
-   * flow of that date; each flow then adds itself (`withFlow`).
+   * (`facts.volumes.windowBase`), once per exporter and judged date; each flow then adds itself
+   * (`withFlow`).
    */
-  const currentBase = (exporter: string, date: CivilDate, flow: Flow): Base => {
+  const currentBase = (exporter: string, date: CivilDate): Base => {
     const key = `current\u0000${exporter}\u0000${date}`;
     const hit = baseMemo.get(key);
     if (hit) return hit;
-    const window = { from: startOfYear(date), to: date };
-    const anchor = run.counted(flow) ? flow : flowsOf(exporter).find((f) => judgedOn(f, asOf) === date && activeIn(f, window.from, window.to) && run.counted(f));
-    let base: Base;
-    if (anchor) {
-      const agg = facts.volumes.cnSinceJanuary1(anchor, run.counted);
-      base = { window: agg.window, perDataset: new Map(agg.datasets.map((v) => [v.dataset, v.subjects])), flowIds: new Set(agg.flows) };
-    } else base = baseOf(window, []);
+    const base = facts.volumes.windowBase(exporter, startOfYear(date), date, 'CN', run.counted);
     baseMemo.set(key, base);
     return base;
   };
@@ -262,8 +251,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     const key = `legacy\u0000${exporter}\u0000${date}`;
     const hit = baseMemo.get(key);
     if (hit) return hit;
-    const window = { from: startOfYear(addYears(date, -1)), to: date };
-    const base = baseOf(window, flowsOf(exporter).filter((f) => activeIn(f, window.from, window.to) && run.counted(f)));
+    const base = facts.volumes.windowBase(exporter, startOfYear(addYears(date, -1)), date, 'CN', run.counted);
     baseMemo.set(key, base);
     return base;
   };
@@ -296,7 +284,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   /** The base plus the flow itself (its dataset counted at the larger of the two counts). */
   const withFlow = (base: Base, flow: Flow, policy: Policy): Counts => {
     const c = classify(base, policy);
-    if (base.flowIds.has(flow.id)) return { ...c, window: base.window };
+    if (base.has(flow)) return { ...c, window: base.window };
     const extra = subjectsOf(flow) - (base.perDataset.get(flow.dataset) ?? 0);
     if (extra <= 0) return { ...c, window: base.window };
     const add = tally(flow.dataset, extra, policy);
@@ -341,7 +329,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
         importantDeclared,
         important: needsNotice ? ds?.importantData?.notified === true : importantDeclared,
         core: ds?.coreData === true,
-        counts: () => (current ??= withFlow(currentBase(exporter, date, flow), flow, policy)),
+        counts: () => (current ??= withFlow(currentBase(exporter, date), flow, policy)),
         legacyCounts: () => (legacy ??= withFlow(legacyBase(exporter, date), flow, policy)),
         processing() {
           let n = processingMemo.get(exporter);
