@@ -1,0 +1,70 @@
+/**
+ * Timing helpers for benchmarks: CPU time (process.cpuUsage: user + system, all threads — GC
+ * helpers included) and wall time, median of several runs after a warm-up.
+ */
+
+export interface Sample {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+}
+
+export interface Measured {
+  /** Median CPU ms and median wall ms (taken separately). */
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  readonly runs: readonly Sample[];
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Runs `fn` once and measures it. */
+export function sample(fn: () => void): Sample {
+  gc?.();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wallMs = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { cpuMs: (c.user + c.system) / 1000, wallMs };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * `setup` runs before each run, untimed (fresh caches); `fn` receives what it returns.
+ * `warmup` runs are discarded. With `budgetMs`, fewer runs are made when one costs more than
+ * budget / runs of CPU; when the warm-up alone exceeds the budget, it is kept as the only sample
+ * (JIT warm-up is noise at that scale).
+ */
+export function measure<T>(opts: { runs: number; warmup?: number; budgetMs?: number; setup: () => T; fn: (x: T) => void; label?: string }): Measured {
+  const runs: Sample[] = [];
+  let planned = opts.runs;
+  for (let i = 0; i < (opts.warmup ?? 1); i++) {
+    const x = opts.setup();
+    const w = sample(() => opts.fn(x));
+    if (opts.label) process.stderr.write(`  ${opts.label}: warm-up ${w.cpuMs.toFixed(0)} ms CPU, ${w.wallMs.toFixed(0)} ms wall\n`);
+    if (opts.budgetMs !== undefined) {
+      if (w.cpuMs > opts.budgetMs) {
+        runs.push(w);
+        planned = 0;
+        break;
+      }
+      planned = Math.max(1, Math.min(opts.runs, Math.floor(opts.budgetMs / w.cpuMs)));
+    }
+  }
+  for (let i = 0; i < planned; i++) {
+    const x = opts.setup();
+    runs.push(sample(() => opts.fn(x)));
+    if (opts.label) process.stderr.write(`  ${opts.label}: run ${i + 1}/${planned} ${runs[runs.length - 1]!.cpuMs.toFixed(0)} ms CPU, ${runs[runs.length - 1]!.wallMs.toFixed(0)} ms wall\n`);
+  }
+  return { cpuMs: median(runs.map((r) => r.cpuMs)), wallMs: median(runs.map((r) => r.wallMs)), runs };
+}
+
+export const fmtMs = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+/** Per-item nanoseconds from milliseconds over n items. */
+export const nsPer = (ms: number, n: number) => (ms * 1e6) / n;
