@@ -10,7 +10,8 @@ import { at } from '../../engine/params.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import { BULK_THRESHOLDS, PASSIVE_INVESTMENT_MAX_PERCENT } from './params.js';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const NUMBER = new Intl.NumberFormat('en-US');
+const fmt = (n: number) => NUMBER.format(n);
 
 const CATEGORY_LABEL: Record<DojCategory | 'genomic' | 'biospecimen', string> = {
   covered_personal_identifiers: 'covered personal identifiers',
@@ -51,6 +52,19 @@ export interface DatasetClass {
  * data and its exclusions.
  */
 export function classifyDataset(ds: Dataset, flow?: Flow): DatasetClass {
+  // Only the purpose can change the answer for a dataset, and only these two purposes do.
+  const purpose = flow?.purpose === 'personal_communication' || flow?.purpose === 'telecommunications' ? flow.purpose : 'other';
+  let byPurpose = classified.get(ds);
+  if (!byPurpose) classified.set(ds, (byPurpose = new Map()));
+  const hit = byPurpose.get(purpose);
+  if (hit) return hit;
+  const result = classifyUncached(ds, flow);
+  byPurpose.set(purpose, result);
+  return result;
+}
+const classified = new WeakMap<Dataset, Map<string, DatasetClass>>();
+
+function classifyUncached(ds: Dataset, flow?: Flow): DatasetClass {
   const notes: string[] = [];
   const empty = (excluded: string): DatasetClass => ({ categories: new Set(), genomic: false, biospecimen: false, combined: false, excluded, notes });
   if (ds.publiclyAvailable) return empty('lawfully available to the public from government records or widely distributed media (202.249(b)(2))');
