@@ -135,10 +135,9 @@ export function ibanMod97Valid(s: string, from: number, to: number): boolean {
   let seen = 0;
   let headEnd = from;
   for (let pass = 0; pass < 2; pass++) {
-    const a = pass === 0 ? from : from;
     const b = pass === 0 ? to : headEnd;
     seen = 0;
-    for (let i = a; i < b; i++) {
+    for (let i = from; i < b; i++) {
       const c = s.charCodeAt(i);
       if (c === 32 || c === 45) continue;
       seen++;

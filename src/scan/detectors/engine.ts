@@ -343,7 +343,7 @@ export class Engine {
       if (q < this.to && s.charCodeAt(q) === 32) p = q + 1;
       else break;
     }
-    if (words >= (lw === 'name' ? 1 : 1)) this.emit(T.person_name, start, end, words >= 2 ? 0.75 : 0.6);
+    if (words >= 1) this.emit(T.person_name, start, end, words >= 2 ? 0.75 : 0.6);
   }
 
   // --- letters and digits --------------------------------------------------------------------

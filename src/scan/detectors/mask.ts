@@ -92,7 +92,7 @@ export function maskMatch(raw: string, type: DetectionType): string {
       return parts.map((p, i) => (i < 2 ? p : '*')).join('.');
     }
     case 'mac_address':
-      return keep(raw, 6, 0, (c) => isAlnumCode(c)).replace(/^(.{0,8})(.*)$/, (_m, a: string, b: string) => a + b);
+      return keep(raw, 6, 0);
     case 'geo_coordinates':
       return raw.replace(/(\d+\.\d)\d*/g, '$1*');
     case 'date_of_birth': {
