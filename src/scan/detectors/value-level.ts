@@ -20,9 +20,18 @@ const { typeBit } = fieldContextModule;
 const { geoMinDecimals } = paramsModule;
 const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
 
+const B_ADDRESS = typeBit('address');
+const B_CN_ADDRESS = typeBit('cn_address');
+const B_CN_MOBILE = typeBit('cn_mobile');
+const B_DATE_OF_BIRTH = typeBit('date_of_birth');
+const B_GENOMIC = typeBit('genomic');
+const B_GEO_COORDINATES = typeBit('geo_coordinates');
+const B_ICD10 = typeBit('icd10');
+const B_PERSON_NAME = typeBit('person_name');
+const B_PHONE = typeBit('phone');
 const GEO_DEC = geoMinDecimals();
-const PHONE_BITS = typeBit('phone') | typeBit('cn_mobile');
-const ADDRESS_BITS = typeBit('address') | typeBit('cn_address');
+const PHONE_BITS = B_PHONE | B_CN_MOBILE;
+const ADDRESS_BITS = B_ADDRESS | B_CN_ADDRESS;
 const NOT_A_NAME = new Set(['n/a', 'na', 'null', 'none', 'unknown', 'test', 'admin', 'user', 'guest', 'anonymous', '-', '无', '未知', '匿名']);
 
 const d = new Int8Array(24);
@@ -36,12 +45,12 @@ export function valueLevel(e: Engine, s: string, from: number, to: number, ctx: 
   if (n === 0 || n > 200) return false;
   const h = ctx.hints;
   if (h & PHONE_BITS && n <= 32 && phone(e, s, a, b)) return true;
-  if (h & typeBit('date_of_birth') && n <= 32 && birthDate(e, s, a, b)) return true;
-  if (h & typeBit('geo_coordinates') && n <= 24 && coordinate(e, s, a, b, ctx)) return true;
-  if (h & typeBit('icd10') && n <= 8 && icd(e, s, a, b)) return true;
-  if (h & typeBit('person_name') && n <= 60 && personName(e, s, a, b)) return true;
+  if (h & B_DATE_OF_BIRTH && n <= 32 && birthDate(e, s, a, b)) return true;
+  if (h & B_GEO_COORDINATES && n <= 24 && coordinate(e, s, a, b, ctx)) return true;
+  if (h & B_ICD10 && n <= 8 && icd(e, s, a, b)) return true;
+  if (h & B_PERSON_NAME && n <= 60 && personName(e, s, a, b)) return true;
   if (h & ADDRESS_BITS && address(e, s, a, b)) return true;
-  if (h & typeBit('genomic') && n >= 10 && sequence(s, a, b)) {
+  if (h & B_GENOMIC && n >= 10 && sequence(s, a, b)) {
     e.emit(T.genomic, a, b, 0.7);
     return true;
   }
