@@ -37,7 +37,7 @@ import * as valueLevelModule from './value-level.js';
 // binding is a getter call, which the hot loops cannot afford.
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
 const { abaValid, base58CheckValid, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnValid, twIdValid, usccValid } = checksumsModule;
-const { COMPOUND_SURNAMES, HAN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, validBirthDate, validProvince } = cnModule;
+const { COMPOUND_SURNAMES, HAN, HAN_ADMIN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_STREET, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, validBirthDate, validProvince } = cnModule;
 const { typeBit } = fieldContextModule;
 const { IBAN_LENGTH } = ibanModule;
 const { KEYWORDS, NEGATIVE_KEYWORDS } = keywordsModule;
@@ -1179,9 +1179,16 @@ export class Engine {
     if (i >= this.hanDone) {
       // the address run: Han, digits, letters, '-', '#' up to punctuation or space
       let r = i + 1;
-      while (r < this.to && r - i < 120 && isAddressChar(s.charCodeAt(r))) r++;
+      let marks = h;
+      while (r < this.to && r - i < 120) {
+        const d = s.charCodeAt(r);
+        if (!isAddressChar(d)) break;
+        if (d >= 0x3400 && d <= 0x9fff) marks |= HAN[d]!;
+        r++;
+      }
       this.hanDone = r;
-      if (r - i >= 6) {
+      // an address needs an administrative and a street marker somewhere in the run
+      if (r - i >= 6 && marks & HAN_ADMIN && marks & HAN_STREET) {
         const span = addressIn(s, i, r);
         if (span) this.emit(T.cn_address, span[0], span[1], 0.75);
       }
