@@ -119,6 +119,12 @@ function reportable(c: ClockContext): { condition?: string; note?: string; notAp
   return g.derived ? { note: `Grade ${GRADE_LABEL[g.grade]} follows from ${e.personalData?.people.toLocaleString('en-US')} people's PI affected (annex; 以上 = ≥).` } : {};
 }
 
+/** A reportable incident, addressed to the recipient for this operator type (Art. 4). */
+const reportableToRecipient = (c: Parameters<typeof reportable>[0]) => {
+  const r = reportable(c);
+  return r ? { ...r, recipient: RECIPIENT[operatorType(c)] } : null;
+};
+
 export const art4 = defineDuty({
   id: 'cn.cac.incident/4',
   regime: REGIME,
@@ -130,11 +136,7 @@ export const art4 = defineDuty({
   what: 'Report the incident (unit and system profile; discovery time, type, grade, impact, measures taken — Art. 7; supplement later if cause or impact is not yet known)',
   recipient: RECIPIENT.other,
   timeZone: () => CN_ZONE,
-  applies: (c) => {
-    const r = reportable(c);
-    if (!r) return null;
-    return { ...r, recipient: RECIPIENT[operatorType(c)] };
-  },
+  applies: reportableToRecipient,
   deadlines: (c) => [{ anchor: LEARNED, period: PERIODS[operatorType(c)] }],
 });
 
@@ -157,11 +159,7 @@ export const art8 = defineDuty({
   what: 'Submit the summary report (cause, measures, harm, accountability, rectification, lessons)',
   recipient: RECIPIENT.other,
   timeZone: () => CN_ZONE,
-  applies: (c) => {
-    const r = reportable(c);
-    if (!r) return null;
-    return { ...r, recipient: RECIPIENT[operatorType(c)] };
-  },
+  applies: reportableToRecipient,
   deadlines: () => [{ anchor: HANDLING_ENDED, period: SUMMARY_PERIOD }],
 });
 
