@@ -4,6 +4,7 @@
  * is under PIPL/DSL, the exporter's roles, and the cumulative export counts since 1 January.
  */
 import { CN_MAINLAND } from '../../facts/country-sets.js';
+import { cnWindows, type CnWindows, type WindowBase } from '../../facts/cn-windows.js';
 import { exporterOf, judgedOn, type Facts } from '../../facts/index.js';
 import type { Dataset, Flow, Organization } from '../../inventory/schema.js';
 import { categoryInfo } from '../../inventory/taxonomy.js';
@@ -45,11 +46,7 @@ export interface Counts {
 }
 
 /** The counted flows of one exporter in one window: people per dataset (largest count). */
-interface Base {
-  readonly window: Counts['window'];
-  readonly perDataset: ReadonlyMap<string, number>;
-  has(flow: Flow): boolean;
-}
+type Base = WindowBase;
 
 export interface ForeignAuthority {
   readonly kind: AuthorityKind;
@@ -138,37 +135,111 @@ export interface Run {
   counted(flow: Flow): boolean;
 }
 
+/** What a run knows per judged date: the policy and the dated parameters every flow reads. */
+interface OnDate {
+  readonly policy: Policy;
+  readonly needsNotice: boolean;
+}
+
+/** How a dataset counts under PIPL: not PI, PI, or sensitive PI (Arts. 4, 28). */
+const NOT_PI = -1;
+const PLAIN = 0;
+const SENSITIVE = 1;
+
+/** The run's memoised counts and processing figures, read lazily by the flow contexts. */
+interface Counting {
+  counts(ctx: FlowContext): Counts;
+  legacyCounts(ctx: FlowContext): Counts;
+  processing(ctx: FlowContext): number;
+}
+
+/**
+ * One flow's context. A class rather than an object literal: the counts are methods on the
+ * prototype, not closures made for every flow, and each flow's counts are computed on first use.
+ */
+class FlowContext implements FlowCtx {
+  private current: Counts | undefined;
+  private legacy: Counts | undefined;
+  constructor(
+    private readonly counting: Counting,
+    readonly flow: Flow,
+    readonly dataset: Dataset | undefined,
+    readonly org: Organization,
+    readonly facts: Facts,
+    readonly date: CivilDate,
+    readonly asOf: CivilDate,
+    readonly policy: Policy,
+    readonly exporter: string,
+    readonly ciio: boolean,
+    readonly stateOrgan: boolean,
+    readonly source: string | undefined,
+    readonly scope: Scope,
+    readonly viaArt32: boolean,
+    readonly authority: ForeignAuthority | undefined,
+    readonly personal: boolean,
+    readonly sensitive: boolean,
+    readonly importantDeclared: boolean,
+    readonly important: boolean,
+    readonly core: boolean,
+  ) {
+    this.current = undefined;
+    this.legacy = undefined;
+  }
+  counts(): Counts {
+    return (this.current ??= this.counting.counts(this));
+  }
+  legacyCounts(): Counts {
+    return (this.legacy ??= this.counting.legacyCounts(this));
+  }
+  processing(): number {
+    return this.counting.processing(this);
+  }
+}
+
 export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt: (ctx: FlowCtx) => boolean): Run {
   const asOf = facts.asOf;
   const inv = facts.inventory;
   const org = inv.organization;
   const ctxMemo = new Map<string, FlowCtx>();
   const countedMemo = new Map<string, boolean>();
-  const baseMemo = new Map<string, Base>();
   const processingMemo = new Map<string, number>();
-  const policyMemo = new Map<CivilDate, Policy>();
-  const policyFor = (date: CivilDate): Policy => {
-    let p = policyMemo.get(date);
-    if (!p) {
-      p = policyAt(date, overrides);
-      policyMemo.set(date, p);
-    }
-    return p;
-  };
-  let byExporter: Map<string, Flow[]> | undefined;
 
-  const flowsOf = (exporter: string): readonly Flow[] => {
+  const dateMemo = new Map<CivilDate, OnDate>();
+  const onDate = (date: CivilDate): OnDate => {
+    let d = dateMemo.get(date);
+    if (!d) {
+      d = { policy: policyAt(date, overrides), needsNotice: paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date) };
+      dateMemo.set(date, d);
+    }
+    return d;
+  };
+
+  /** PIPL class of each dataset, once per dataset id (unknown datasets are not PI). */
+  const classMemo = new Map<string, number>();
+  const classOf = (dataset: string): number => {
+    let c = classMemo.get(dataset);
+    if (c === undefined) {
+      const ds = facts.datasets.get(dataset);
+      c = !isPersonal(ds) ? NOT_PI : isSensitive(ds) ? SENSITIVE : PLAIN;
+      classMemo.set(dataset, c);
+    }
+    return c;
+  };
+
+  let byExporter: Map<string, Flow[]> | undefined;
+  const exporters = (): ReadonlyMap<string, readonly Flow[]> => {
     if (!byExporter) {
       byExporter = new Map();
       for (const f of inv.flows) {
         const x = exporterOf(f, inv);
-        const list = byExporter.get(x) ?? [];
+        let list = byExporter.get(x);
+        if (!list) byExporter.set(x, (list = []));
         list.push(f);
-        byExporter.set(x, list);
       }
     }
-    return byExporter.get(exporter) ?? [];
+    return byExporter;
   };
+  const flowsOf = (exporter: string): readonly Flow[] => exporters().get(exporter) ?? [];
 
   const sourceOf = (flow: Flow, ds: Dataset | undefined): string | undefined => {
     if (flow.fromCountry) return flow.fromCountry;
@@ -211,84 +282,93 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return found;
   };
 
-  const scopeOf = (flow: Flow, ds: Dataset | undefined, source: string | undefined, authority: ForeignAuthority | undefined, policy: Policy, date: CivilDate): { scope: Scope; viaArt32: boolean } => {
+  /**
+   * Where the flow stands against "data export". `export` reached from data held abroad is the
+   * PIPL Art. 3(2) route (`viaArt32`): see {@link FlowCtx.viaArt32}.
+   */
+  const scopeOf = (flow: Flow, ds: Dataset | undefined, personal: boolean, source: string | undefined, authority: ForeignAuthority | undefined, policy: Policy, date: CivilDate): Scope => {
     const cnSubjects = (flow.subjects?.['CN'] ?? ds?.subjects['CN'] ?? 0) > 0;
-    const collectedInChina = (ds?.collectedIn ?? []).some((c) => inMainland(c, date));
+    const collectedInChina = ds?.collectedIn !== undefined && ds.collectedIn.some((c) => inMainland(c, date));
     const nexus = cnSubjects || collectedInChina;
     if (source !== undefined && inMainland(source, date)) {
-      if (authority) return { scope: 'foreign_authority', viaArt32: false };
-      if (flow.kind === 'remote_access' && (flow.physicallyInCountry === true || inMainland(flow.destination, date))) return { scope: 'accessed_in_china', viaArt32: false };
-      if (inMainland(flow.destination, date)) return { scope: 'stays_in_china', viaArt32: false };
-      return { scope: 'export', viaArt32: false };
+      if (authority) return 'foreign_authority';
+      if (flow.kind === 'remote_access' && (flow.physicallyInCountry === true || inMainland(flow.destination, date))) return 'accessed_in_china';
+      if (inMainland(flow.destination, date)) return 'stays_in_china';
+      return 'export';
     }
-    if (source === undefined) return { scope: nexus ? 'source_unknown' : 'no_nexus', viaArt32: false };
-    if (!nexus) return { scope: 'no_nexus', viaArt32: false };
-    if (inMainland(flow.destination, date)) return { scope: 'stays_in_china', viaArt32: false };
-    if (collectedInChina) return { scope: exportedElsewhere(flow) ? 'onward_abroad' : 'held_abroad_undeclared', viaArt32: false };
-    if (isPersonal(ds) && policy.art32 === 'export') return { scope: 'export', viaArt32: true };
-    return { scope: isPersonal(ds) ? 'art3_2' : 'no_nexus', viaArt32: false };
+    if (source === undefined) return nexus ? 'source_unknown' : 'no_nexus';
+    if (!nexus) return 'no_nexus';
+    if (inMainland(flow.destination, date)) return 'stays_in_china';
+    if (collectedInChina) return exportedElsewhere(flow) ? 'onward_abroad' : 'held_abroad_undeclared';
+    if (personal && policy.art32 === 'export') return 'export';
+    return personal ? 'art3_2' : 'no_nexus';
   };
 
   const subjectsOf = (f: Flow): number => f.subjects?.['CN'] ?? facts.datasets.get(f.dataset)?.subjects['CN'] ?? 0;
 
-
   /**
-   * Order 16 window, from the shared volume facts: the exporter's counted flows since 1 January
-   * (`facts.volumes.windowBase`), once per exporter and judged date; each flow then adds itself
-   * (`withFlow`).
+   * The Order 16 window (since 1 January) and the Order 11 window (since 1 January of the
+   * previous year): the exporter's counted flows, per dataset at the largest count, built once per
+   * exporter and window in one sweep (`facts/cn-windows.ts`); per judged date a binary search.
    */
-  const currentBase = (exporter: string, date: CivilDate): Base => {
-    const key = `current\u0000${exporter}\u0000${date}`;
-    const hit = baseMemo.get(key);
-    if (hit) return hit;
-    const base = facts.volumes.windowBase(exporter, startOfYear(date), date, 'CN', run.counted);
-    baseMemo.set(key, base);
-    return base;
-  };
-
-  /** Order 11 window: since 1 January of the previous year. */
-  const legacyBase = (exporter: string, date: CivilDate): Base => {
-    const key = `legacy\u0000${exporter}\u0000${date}`;
-    const hit = baseMemo.get(key);
-    if (hit) return hit;
-    const base = facts.volumes.windowBase(exporter, startOfYear(addYears(date, -1)), date, 'CN', run.counted);
-    baseMemo.set(key, base);
-    return base;
-  };
-
-  const countsMemo = new Map<Base, Omit<Counts, 'window'>>();
-  const classify = (base: Base, policy: Policy): Omit<Counts, 'window'> => {
-    const hit = countsMemo.get(base);
-    if (hit) return hit;
-    let nonSensitive = 0;
-    let sensitive = 0;
-    let all = 0;
-    for (const [dataset, n] of base.perDataset) {
-      const add = tally(dataset, n, policy);
-      nonSensitive += add.nonSensitive;
-      sensitive += add.sensitive;
-      all += add.all;
+  let windows: CnWindows | undefined;
+  const baseMemo = new Map<string, Base>();
+  const baseOf = (kind: 'current' | 'legacy', exporter: string, date: CivilDate): Base => {
+    const key = `${kind}\u0000${exporter}\u0000${date}`;
+    let base = baseMemo.get(key);
+    if (!base) {
+      windows ??= cnWindows(exporters(), facts.datasets);
+      const from = kind === 'current' ? startOfYear(date) : startOfYear(addYears(date, -1));
+      base = windows.windowBase(exporter, from, date, 'CN', run.counted);
+      baseMemo.set(key, base);
     }
-    const c = { nonSensitive, sensitive, all };
-    countsMemo.set(base, c);
-    return c;
+    return base;
   };
 
-  const tally = (dataset: string, n: number, policy: Policy): Omit<Counts, 'window'> => {
-    const ds = facts.datasets.get(dataset);
-    if (!isPersonal(ds) || n === 0) return { nonSensitive: 0, sensitive: 0, all: 0 };
-    if (isSensitive(ds)) return { nonSensitive: policy.sensitiveCountsAsNonSensitive ? n : 0, sensitive: n, all: n };
-    return { nonSensitive: n, sensitive: 0, all: n };
+  /** The window's counts: people per PIPL class of dataset, summed once per window and date. */
+  const countsMemo = new Map<Base, Counts>();
+  const countsOf = (base: Base, policy: Policy): Counts => {
+    let c = countsMemo.get(base);
+    if (!c) {
+      const t = base.totals(classOf, 2);
+      const plain = t[PLAIN]!;
+      const sensitive = t[SENSITIVE]!;
+      c = { nonSensitive: plain + (policy.sensitiveCountsAsNonSensitive ? sensitive : 0), sensitive, all: plain + sensitive, window: base.window };
+      countsMemo.set(base, c);
+    }
+    return c;
   };
 
   /** The base plus the flow itself (its dataset counted at the larger of the two counts). */
   const withFlow = (base: Base, flow: Flow, policy: Policy): Counts => {
-    const c = classify(base, policy);
-    if (base.has(flow)) return { ...c, window: base.window };
-    const extra = subjectsOf(flow) - (base.perDataset.get(flow.dataset) ?? 0);
-    if (extra <= 0) return { ...c, window: base.window };
-    const add = tally(flow.dataset, extra, policy);
-    return { nonSensitive: c.nonSensitive + add.nonSensitive, sensitive: c.sensitive + add.sensitive, all: c.all + add.all, window: base.window };
+    const c = countsOf(base, policy);
+    if (base.has(flow)) return c;
+    const extra = subjectsOf(flow) - (base.largest(flow.dataset) ?? 0);
+    const cls = classOf(flow.dataset);
+    if (extra <= 0 || cls === NOT_PI) return c;
+    if (cls === SENSITIVE) return { nonSensitive: c.nonSensitive + (policy.sensitiveCountsAsNonSensitive ? extra : 0), sensitive: c.sensitive + extra, all: c.all + extra, window: c.window };
+    return { nonSensitive: c.nonSensitive + extra, sensitive: c.sensitive, all: c.all + extra, window: c.window };
+  };
+
+  const counting: Counting = {
+    counts: (ctx) => withFlow(baseOf('current', ctx.exporter, ctx.date), ctx.flow, ctx.policy),
+    legacyCounts: (ctx) => withFlow(baseOf('legacy', ctx.exporter, ctx.date), ctx.flow, ctx.policy),
+    processing(ctx) {
+      const exporter = ctx.exporter;
+      let n = processingMemo.get(exporter);
+      if (n === undefined) {
+        const own = exporter === org.id;
+        const ids = own ? inv.datasets.map((d) => d.id) : [...new Set(flowsOf(exporter).map((f) => f.dataset))];
+        let sum = 0;
+        for (const id of ids) {
+          const d = facts.datasets.get(id);
+          if (isPersonal(d)) sum += d!.subjects['CN'] ?? 0;
+        }
+        n = Math.max(sum, own ? (org.cn.networkPlatformOperator?.users ?? 0) : 0);
+        processingMemo.set(exporter, n);
+      }
+      return n;
+    },
   };
 
   const run: Run = {
@@ -299,53 +379,39 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       if (cached) return cached;
       const ds = facts.datasets.get(flow.dataset);
       const date = judgedOn(flow, asOf);
-      const policy = policyFor(date);
+      const { policy, needsNotice } = onDate(date);
       const exporter = exporterOf(flow, inv);
       const own = exporter === org.id;
+      const cls = classOf(flow.dataset);
+      const personal = cls !== NOT_PI;
       const source = sourceOf(flow, ds);
       const authority = authorityOf(flow, policy, date);
-      const { scope, viaArt32 } = scopeOf(flow, ds, source, authority, policy, date);
-      const needsNotice = paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date);
+      const scope = scopeOf(flow, ds, personal, source, authority, policy, date);
+      // An export of data not held in mainland China can only be the Art. 3(2) route.
+      const viaArt32 = scope === 'export' && !inMainland(source, date);
       const importantDeclared = ds?.importantData !== undefined;
-      let current: Counts | undefined;
-      let legacy: Counts | undefined;
-      const ctx: FlowCtx = {
+      const ctx = new FlowContext(
+        counting,
         flow,
-        dataset: ds,
+        ds,
         org,
         facts,
         date,
         asOf,
         policy,
         exporter,
-        ciio: own && org.cn.ciio,
-        stateOrgan: own && org.cn.stateOrgan,
+        own && org.cn.ciio,
+        own && org.cn.stateOrgan,
         source,
         scope,
         viaArt32,
         authority,
-        personal: isPersonal(ds),
-        sensitive: isSensitive(ds),
+        personal,
+        cls === SENSITIVE,
         importantDeclared,
-        important: needsNotice ? ds?.importantData?.notified === true : importantDeclared,
-        core: ds?.coreData === true,
-        counts: () => (current ??= withFlow(currentBase(exporter, date), flow, policy)),
-        legacyCounts: () => (legacy ??= withFlow(legacyBase(exporter, date), flow, policy)),
-        processing() {
-          let n = processingMemo.get(exporter);
-          if (n === undefined) {
-            const ids = own ? inv.datasets.map((d) => d.id) : [...new Set(flowsOf(exporter).map((f) => f.dataset))];
-            let sum = 0;
-            for (const id of ids) {
-              const d = facts.datasets.get(id);
-              if (isPersonal(d)) sum += d!.subjects['CN'] ?? 0;
-            }
-            n = Math.max(sum, own ? (org.cn.networkPlatformOperator?.users ?? 0) : 0);
-            processingMemo.set(exporter, n);
-          }
-          return n;
-        },
-      };
+        needsNotice ? ds?.importantData?.notified === true : importantDeclared,
+        ds?.coreData === true,
+      );
       ctxMemo.set(flow.id, ctx);
       return ctx;
     },
