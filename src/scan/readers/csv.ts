@@ -2,11 +2,12 @@
  * Streaming CSV / TSV reader (RFC 4180 quoting, any one-character delimiter, sniffed when
  * not given; UTF-8 BOM; LF, CRLF or CR line ends).
  *
- * Each character is looked at once: unquoted fields are found with a charCode loop, quoted
- * ones with indexOf('"'). A field that lies inside one chunk is handed to the scanner as a
- * range of that chunk (no copy); only a field that spans chunks or holds doubled quotes is
- * joined. Memory is one chunk plus the current field (capped at WINDOW_UNITS: longer fields
- * are scanned in windows), whatever the file size.
+ * Byte input is parsed through its latin1 view and decoded only per non-ASCII field (see
+ * bytes.ts). Each character is looked at once: unquoted fields are found with a charCode
+ * loop, quoted ones with indexOf('"'). A field that lies inside one chunk is handed to the
+ * scanner as a range of that chunk (no copy); only a field that spans chunks or holds
+ * doubled quotes is joined. Memory is one chunk plus the current field (capped at
+ * WINDOW_UNITS: longer fields are scanned in windows), whatever the file size.
  *
  * Lenient where readers usually are (text after a closing quote is kept: `"ab"cd` → `abcd`;
  * rows may have more or fewer cells than the header), strict where data would be lost: an
@@ -16,13 +17,14 @@ import * as errorsModule from '../../common/errors.js';
 import type { FastSourceScanner } from '../core/scanner.js';
 import * as scannerModule from '../core/scanner.js';
 import type { CsvOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
+import { ByteView, WindowText, viewChunks } from './bytes.js';
 import * as inputModule from './input.js';
 
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
 const { InputError } = errorsModule;
 const { fastPath } = scannerModule;
-const { WINDOW_UNITS, textChunks } = inputModule;
+const { WINDOW_UNITS } = inputModule;
 
 const CANDIDATES = [44, 9, 59, 124]; // , \t ; |
 
@@ -79,18 +81,15 @@ export async function readCsv(input: TextInput, opts: CsvOptions, target: Source
   }
   const p = new CsvParser(fastPath(target), opts, source);
   let units = 0;
-  let first = true;
   let sample = '';
-  const held: string[] = [];
-  for await (let chunk of textChunks(input)) {
-    if (first) {
-      first = false;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-    }
-    units += chunk.length;
+  const held: ByteView[] = [];
+  // a delimiter outside ASCII cannot be found in a byte view: decode everything then
+  const forceText = p.delim >= 128;
+  for await (const chunk of viewChunks(input, forceText)) {
+    units += chunk.s.length;
     if (p.delim < 0) {
       held.push(chunk);
-      sample += chunk;
+      sample += chunk.s;
       if (sample.length < 1 << 16 && countNewlines(sample) < 20) continue;
       p.delim = sniffDelimiter(sample).charCodeAt(0);
       for (const h of held) p.consume(h);
@@ -120,8 +119,12 @@ class CsvParser {
   private recordOpen = false;
   private pieces: string[] = [];
   private piecesLen = 0;
+  /** The chunk being consumed (pieces are parts of such views, joined into one of the same kind). */
+  private view: ByteView = new ByteView('', false);
   /** Units of the current field already scanned in earlier windows. */
   private windowBase = 0;
+  /** Decoder of a field cut into windows (a window may end inside a character). */
+  private readonly windows = new WindowText();
   private skipLF = false;
   private line = 1;
   private recordLine = 1;
@@ -145,18 +148,27 @@ class CsvParser {
     return sl;
   }
 
-  /** A complete field value s[a, b) (or the last window of a long one). */
-  private field(s: string, a: number, b: number): void {
+  /** A complete field value v.s[a, b) (or the last window of a long one). */
+  private field(v: ByteView, a: number, b: number): void {
     if (this.names === undefined) {
-      this.headerCells.push(s.slice(a, b));
+      this.headerCells.push(v.text(a, b));
       this.fieldIndex++;
       return;
     }
     if (!this.recordOpen) this.open();
-    if (b > a) {
-      const k = this.fieldIndex;
-      if (k === this.keyIndex) this.scanner.setRecordId(s.slice(a, b));
-      this.scanner.scanSlot(this.slots[k] ?? this.slotFor(k), s, a, b, this.windowBase);
+    const k = this.fieldIndex;
+    if (this.windowBase > 0) {
+      // the last window of a long field: through the window decoder
+      const t = this.windows.end(v, a, b);
+      if (t.length) this.scanner.scanSlot(this.slots[k] ?? this.slotFor(k), t, 0, t.length, this.windowBase);
+    } else if (b > a) {
+      if (k === this.keyIndex) this.scanner.setRecordId(v.text(a, b));
+      const sl = this.slots[k] ?? this.slotFor(k);
+      if (v.ascii(a, b)) this.scanner.scanSlot(sl, v.s, a, b, 0);
+      else {
+        const t = v.text(a, b);
+        this.scanner.scanSlot(sl, t, 0, t.length, 0);
+      }
     }
     this.windowBase = 0;
     this.fieldIndex++;
@@ -172,7 +184,7 @@ class CsvParser {
     const v = this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join('');
     this.pieces = [];
     this.piecesLen = 0;
-    this.field(v, 0, v.length);
+    this.field(this.view.like(v), 0, v.length);
   }
 
   private addPiece(s: string): void {
@@ -182,8 +194,9 @@ class CsvParser {
       // scan a too-long field's collected part now and keep going (memory stays flat)
       const v = this.pieces.join('');
       if (!this.recordOpen) this.open();
-      this.scanner.scanSlot(this.slotFor(this.fieldIndex), v, 0, v.length, this.windowBase);
-      this.windowBase += v.length;
+      const t = this.windows.write(this.view.like(v), 0, v.length);
+      if (t.length) this.scanner.scanSlot(this.slotFor(this.fieldIndex), t, 0, t.length, this.windowBase);
+      this.windowBase += t.length;
       this.pieces = [];
       this.piecesLen = 0;
     }
@@ -225,7 +238,9 @@ class CsvParser {
     for (let k = c.indexOf('\n', a); k >= 0 && k < b; k = c.indexOf('\n', k + 1)) this.line++;
   }
 
-  consume(c: string): void {
+  consume(v: ByteView): void {
+    this.view = v;
+    const c = v.s;
     const delim = this.delim;
     const n = c.length;
     let p = 0;
@@ -263,7 +278,7 @@ class CsvParser {
           return;
         }
         // an empty line is not a record
-        if (!(q === p && ch !== delim && this.fieldIndex === 0 && !this.recordOpen && this.names !== undefined)) this.field(c, p, q);
+        if (!(q === p && ch !== delim && this.fieldIndex === 0 && !this.recordOpen && this.names !== undefined)) this.field(v, p, q);
         p = this.terminator(c, q, n);
         continue;
       }
@@ -305,7 +320,7 @@ class CsvParser {
       const ends = after === delim || after === 10 || after === 13;
       if (this.pieces.length === 0 && ends) {
         // the whole quoted field in this chunk, no escapes: hand over the range
-        this.field(c, p, q);
+        this.field(v, p, q);
         this.state = FIELD_START;
         p = this.terminator(c, q + 1, n);
         continue;

@@ -4,13 +4,20 @@
  * when it is a string or number, else the line number. Blank lines are skipped; a line that
  * is not JSON is an InputError naming file, line and column; a line that is JSON but not an
  * object (an array, a string) is scanned as field `value` when it is a string, else ignored.
+ *
+ * Flat objects (nearly every line of an export) are read in place by json-line.ts, string
+ * values handed to the detectors as ranges of the chunk; any other line goes through
+ * JSON.parse, with the same result.
  */
 import { InputError } from '../../common/errors.js';
+import type { FastSourceScanner } from '../core/scanner.js';
 import { fastPath } from '../core/scanner.js';
 import type { JsonLinesOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
+import { viewChunks, type ByteView } from './bytes.js';
+import { ESCAPED, FlatLine, KeyTable, NUMBER, PLAIN } from './json-line.js';
 import { eachLine } from './lines.js';
 
-/** Longest JSON line accepted (UTF-16 units); a longer one cannot be parsed in flat memory. */
+/** Longest JSON line accepted (input units); a longer one cannot be parsed in flat memory. */
 export const MAX_JSON_LINE_UNITS = 64 << 20;
 
 export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, target: SourceScanner): Promise<ReadStats> {
@@ -27,39 +34,32 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
     }
     return sl;
   };
-  const r = await eachLine(input, MAX_JSON_LINE_UNITS, {
-    line(s, a, b, lineNo) {
-      let p = a;
-      while (p < b && isWs(s.charCodeAt(p))) p++;
-      if (p === b) return;
-      const text = a === 0 && b === s.length ? s : s.slice(a, b);
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        // V8's message quotes the input; it could hold a raw value, so only the place is kept
-        throw new InputError({ file: source, line: lineNo, ...columnOf(err, text), message: 'not valid JSON' });
-      }
-      records++;
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        scanner.beginRecord(lineNo);
-        if (typeof value === 'string') scanner.scanSlot(slotOf('value'), value, 0, value.length, 0);
-        scanner.endRecord();
+  const keys = new KeyTable();
+  const flat = new FlatLine(keys);
+  // per key-table entry: its key name (decoded), whether it is the id key, its scanner slot
+  // (made when a value is first scanned under it, as the JSON.parse path does)
+  const entryName: string[] = [];
+  const entryIsId: boolean[] = [];
+  const entrySlot: number[] = [];
+  const named = (v: ByteView, e: number): void => {
+    if (entryName[e] !== undefined) return;
+    const raw = keys.raw[e]!;
+    // keys of one input are all byte-view or all text-view strings (the first chunk decides)
+    const name = v.bytes ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+    entryName[e] = name;
+    entryIsId[e] = name === idKey;
+  };
+  const slotOfEntry = (e: number): number => entrySlot[e] ?? (entrySlot[e] = slotOf(entryName[e]!));
+  const r = await eachLine(viewChunks(input), MAX_JSON_LINE_UNITS, {
+    line(v, a, b, lineNo) {
+      const got = flat.read(v.s, a, b);
+      if (got === 0) return;
+      if (got < 0) {
+        parsedLine(scanner, v.text(a, b), lineNo);
         return;
       }
-      const obj = value as Record<string, unknown>;
-      const id = obj[idKey];
-      scanner.beginRecord(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : lineNo);
-      for (const key in obj) {
-        const v = obj[key];
-        if (typeof v === 'string') {
-          if (v.length) scanner.scanSlot(slotOf(key), v, 0, v.length, 0);
-        } else if (typeof v === 'number' && Number.isFinite(v) && key !== idKey) {
-          const t = String(v);
-          scanner.scanSlot(slotOf(key), t, 0, t.length, 0);
-        }
-      }
-      scanner.endRecord();
+      records++;
+      scanFlat(scanner, v, lineNo);
     },
     long(_piece, lineNo) {
       throw new InputError({ file: source, line: lineNo, message: `line longer than ${MAX_JSON_LINE_UNITS} characters; JSON lines this long cannot be scanned in flat memory` });
@@ -67,6 +67,83 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
     ...(opts.onProgress ? { progress: opts.onProgress } : {}),
   });
   return { records, units: r.units };
+
+  function scanFlat(sc: FastSourceScanner, v: ByteView, lineNo: number): void {
+    const s = v.s;
+    const n = flat.n;
+    let id: string | number = lineNo;
+    // the id first (it may come after other keys; the record id is set before scanning)
+    for (let k = 0; k < n; k++) {
+      named(v, flat.entry[k]!);
+      if (!entryIsId[flat.entry[k]!]) continue;
+      const kind = flat.kind[k]!;
+      if (kind === PLAIN) id = flat.high[k] ? v.decode(flat.start[k]!, flat.end[k]!) : s.slice(flat.start[k]!, flat.end[k]!);
+      else if (kind === ESCAPED) id = JSON.parse(v.decode(flat.start[k]!, flat.end[k]!)) as string;
+      else if (kind === NUMBER) {
+        const x = Number(s.slice(flat.start[k]!, flat.end[k]!));
+        if (Number.isFinite(x)) id = x;
+      }
+    }
+    sc.beginRecord(id);
+    for (let k = 0; k < n; k++) {
+      const e = flat.entry[k]!;
+      const a = flat.start[k]!;
+      const b = flat.end[k]!;
+      const kind = flat.kind[k]!;
+      if (kind === PLAIN) {
+        if (b <= a) continue;
+        if (flat.high[k] === 0 || !v.bytes) sc.scanSlot(slotOfEntry(e), s, a, b, 0);
+        else {
+          const t = v.decode(a, b);
+          sc.scanSlot(slotOfEntry(e), t, 0, t.length, 0);
+        }
+      } else if (kind === ESCAPED) {
+        const t = JSON.parse(v.decode(a, b)) as string;
+        if (t.length) sc.scanSlot(slotOfEntry(e), t, 0, t.length, 0);
+      } else if (kind === NUMBER && !entryIsId[e]) {
+        const x = Number(s.slice(a, b));
+        if (Number.isFinite(x)) {
+          const t = String(x);
+          sc.scanSlot(slotOfEntry(e), t, 0, t.length, 0);
+        }
+      }
+    }
+    sc.endRecord();
+  }
+
+  /** Any line the fast path does not take: JSON.parse, as the reader always did. */
+  function parsedLine(sc: FastSourceScanner, text: string, lineNo: number): void {
+    let p = 0;
+    while (p < text.length && isWs(text.charCodeAt(p))) p++;
+    if (p === text.length) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      // V8's message quotes the input; it could hold a raw value, so only the place is kept
+      throw new InputError({ file: source, line: lineNo, ...columnOf(err, text), message: 'not valid JSON' });
+    }
+    records++;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      sc.beginRecord(lineNo);
+      if (typeof value === 'string') sc.scanSlot(slotOf('value'), value, 0, value.length, 0);
+      sc.endRecord();
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    const id = obj[idKey];
+    sc.beginRecord(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : lineNo);
+    for (const key in obj) {
+      const v = obj[key];
+      if (typeof v === 'string') {
+        if (v.length) sc.scanSlot(slotOf(key), v, 0, v.length, 0);
+      } else if (typeof v === 'number' && Number.isFinite(v) && key !== idKey) {
+        const t = String(v);
+        sc.scanSlot(slotOf(key), t, 0, t.length, 0);
+      }
+    }
+    sc.endRecord();
+  }
 }
 
 function isWs(c: number): boolean {

@@ -5,6 +5,7 @@
 import { fastPath } from '../core/scanner.js';
 import type { ReadStats, SourceScanner, TextInput, TextOptions } from '../core/types.js';
 import { WINDOW_UNITS } from './input.js';
+import { viewChunks } from './bytes.js';
 import { eachLine } from './lines.js';
 
 export const TEXT_FIELD = 'text';
@@ -14,12 +15,14 @@ export async function readText(input: TextInput, opts: TextOptions, target: Sour
   const slot = scanner.slot(TEXT_FIELD);
   let records = 0;
   let openLong = -1;
-  const r = await eachLine(input, WINDOW_UNITS, {
-    line(s, a, b, lineNo) {
+  // text views (decoded): log lines are scanned whole, so there is nothing to save by
+  // decoding per field
+  const r = await eachLine(viewChunks(input, true), WINDOW_UNITS, {
+    line(v, a, b, lineNo) {
       if (b <= a) return; // blank lines are not records
       records++;
       scanner.beginRecord(lineNo);
-      scanner.scanSlot(slot, s, a, b, 0);
+      scanner.scanSlot(slot, v.s, a, b, 0);
       scanner.endRecord();
     },
     long(piece, lineNo, base, last) {
@@ -28,7 +31,7 @@ export async function readText(input: TextInput, opts: TextOptions, target: Sour
         scanner.beginRecord(lineNo);
         openLong = lineNo;
       }
-      scanner.scanSlot(slot, piece, 0, piece.length, base);
+      scanner.scanSlot(slot, piece.s, 0, piece.s.length, base);
       if (last) {
         scanner.endRecord();
         openLong = -1;
