@@ -4,8 +4,17 @@
  * libphonenumber-js's metadata (see {@link intlValid}).
  */
 import { createRequire } from 'node:module';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { CN_MOBILE_PREFIXES, current } from './params.js';
+
+// libphonenumber-js is loaded on first need, not at start-up: importing its `max` build costs
+// ~110 ms of CPU, and most scans need only its metadata (intlValid) or nothing of it.
+const require = createRequire(import.meta.url);
+type ParsePhone = typeof import('libphonenumber-js/max').parsePhoneNumberFromString;
+let parsePhone: ParsePhone | undefined;
+function parsePhoneNumberFromString(text: string): ReturnType<ParsePhone> {
+  parsePhone ??= (require('libphonenumber-js/max') as typeof import('libphonenumber-js/max')).parsePhoneNumberFromString;
+  return parsePhone(text);
+}
 
 const CN_PREFIX = new Uint8Array(1000);
 for (const p of current(CN_MOBILE_PREFIXES)) CN_PREFIX[Number(p)] = 1;
@@ -86,12 +95,16 @@ interface MetadataJson {
   readonly country_calling_codes: Readonly<Record<string, readonly string[]>>;
   readonly countries: Readonly<Record<string, PlanTuple>>;
 }
-const META = createRequire(import.meta.url)('libphonenumber-js/metadata.max.json') as MetadataJson;
+let metadata: MetadataJson | undefined;
+/** The metadata, parsed on first use (a 150 kB JSON file). */
+function meta(): MetadataJson {
+  return (metadata ??= require('libphonenumber-js/metadata.max.json') as MetadataJson);
+}
 const patterns = new Map<string, { re: RegExp; lengths: readonly number[] | undefined }>();
 function plan(region: string): { re: RegExp; lengths: readonly number[] | undefined } | undefined {
   let p = patterns.get(region);
   if (!p) {
-    const t = META.countries[region];
+    const t = meta().countries[region];
     if (!t) return undefined;
     p = { re: new RegExp(`^(?:${t[2]})$`), lengths: Array.isArray(t[3]) ? t[3] : undefined };
     patterns.set(region, p);
@@ -107,7 +120,7 @@ function plan(region: string): { re: RegExp; lengths: readonly number[] | undefi
 export function intlValid(digits: string): IntlPhone | undefined {
   if (digits.length < 7 || digits.length > 15) return undefined;
   for (let cl = 1; cl <= 3; cl++) {
-    const regions = META.country_calling_codes[digits.slice(0, cl)];
+    const regions = meta().country_calling_codes[digits.slice(0, cl)];
     if (!regions) continue;
     const national = digits.slice(cl);
     for (const region of regions) {

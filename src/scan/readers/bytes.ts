@@ -16,6 +16,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { TextInput } from '../core/types.js';
 
+/** Longest byte view made (input chunks are cut to this size). */
+export const VIEW_BYTES = 1 << 16;
+
 /** A byte ≥ 0x80 in a latin1 view: part of a multi-byte UTF-8 character. */
 const HIGH = /[\u0080-\u00ff]/g;
 
@@ -160,7 +163,9 @@ export async function* viewChunks(input: TextInput, forceText = false): AsyncGen
       head = undefined;
       if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
     }
-    if (b.length > 0) yield ByteView.ofBytes(b);
+    // views of at most VIEW_BYTES: a string that size is a young-generation object, which dies
+    // cheaply; a 1 MiB one would go to large-object space and cost a full collection later
+    for (let o = 0; o < b.length; o += VIEW_BYTES) yield ByteView.ofBytes(o === 0 && b.length <= VIEW_BYTES ? b : b.subarray(o, Math.min(b.length, o + VIEW_BYTES)));
   }
   if (mode === 'text') {
     const rest = decoder?.end() ?? '';

@@ -126,6 +126,11 @@ class CsvParser {
   /** Decoder of a field cut into windows (a window may end inside a character). */
   private readonly windows = new WindowText();
   private skipLF = false;
+  // next delimiter / LF / CR in the current chunk (see fieldEnd)
+  private delimChar = ',';
+  private nextDelim = -1;
+  private nextLF = -1;
+  private nextCR = -1;
   private line = 1;
   private recordLine = 1;
   private quoteLine = 1;
@@ -238,10 +243,24 @@ class CsvParser {
     for (let k = c.indexOf('\n', a); k >= 0 && k < b; k = c.indexOf('\n', k + 1)) this.line++;
   }
 
+  /**
+   * The first delimiter, LF or CR at or after p (n if none). Each is found with indexOf
+   * (memchr-fast) and remembered until p passes it, so every search starts past the last
+   * answer: linear in the chunk, and no per-character loop in JavaScript.
+   */
+  private fieldEnd(c: string, p: number, n: number): number {
+    if (this.nextDelim < p) this.nextDelim = at(c.indexOf(this.delimChar, p), n);
+    if (this.nextLF < p) this.nextLF = at(c.indexOf('\n', p), n);
+    if (this.nextCR < p) this.nextCR = at(c.indexOf('\r', p), n);
+    return Math.min(this.nextDelim, this.nextLF, this.nextCR);
+  }
+
   consume(v: ByteView): void {
     this.view = v;
     const c = v.s;
     const delim = this.delim;
+    this.delimChar = String.fromCharCode(delim);
+    this.nextDelim = this.nextLF = this.nextCR = -1;
     const n = c.length;
     let p = 0;
     if (this.skipLF) {
@@ -265,13 +284,8 @@ class CsvParser {
           continue;
         }
         // fast path: the whole field inside this chunk
-        let q = p;
-        let ch = 0;
-        while (q < n) {
-          ch = c.charCodeAt(q);
-          if (ch === delim || ch === 10 || ch === 13) break;
-          q++;
-        }
+        const q = this.fieldEnd(c, p, n);
+        const ch = q < n ? c.charCodeAt(q) : 0;
         if (q === n) {
           this.state = UNQUOTED;
           this.addPiece(c.slice(p, n));
@@ -284,12 +298,7 @@ class CsvParser {
       }
       if (state === UNQUOTED || state === AFTER_QUOTE) {
         // continuing a field that started in an earlier chunk, or text after a closing quote
-        let q = p;
-        while (q < n) {
-          const ch = c.charCodeAt(q);
-          if (ch === delim || ch === 10 || ch === 13) break;
-          q++;
-        }
+        const q = this.fieldEnd(c, p, n);
         if (q > p) this.addPiece(c.slice(p, q));
         if (q === n) return;
         this.flushPieces();
@@ -347,6 +356,10 @@ class CsvParser {
     } else if (this.fieldIndex > 0 || this.recordOpen) this.endRecord();
     if (this.names === undefined && this.headerCells.length) this.endRecord();
   }
+}
+
+function at(i: number, n: number): number {
+  return i < 0 ? n : i;
 }
 
 function countNewlines(s: string): number {
