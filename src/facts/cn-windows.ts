@@ -58,10 +58,18 @@ interface Totals {
   readonly values: Float64Array;
 }
 
-interface Sweep {
+/** An exporter's flows that `include` admits, sorted by start once for every window start. */
+interface Admitted {
   readonly include: (f: Flow) => boolean;
-  /** Ids of the admitted flows. */
-  readonly admitted: ReadonlySet<string>;
+  /** Sorted by start (stable: ties keep inventory order); undated first, taken as begun. */
+  readonly flows: readonly Flow[];
+  readonly ids: ReadonlySet<string>;
+}
+
+interface Sweep {
+  readonly admitted: Admitted;
+  /** The window start: admitted flows that ended before it are out. */
+  readonly from: CivilDate;
   /** Distinct start dates of the admitted flows, ascending ('' for undated, taken as begun). */
   readonly starts: readonly CivilDate[];
   /** Datasets in order of first admission, and their index. */
@@ -99,17 +107,28 @@ function lastAtOrBefore<T>(xs: readonly T[], x: T): number {
 export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>, datasets: ReadonlyMap<string, Dataset>): CnWindows {
   const subjectsOf = (f: Flow, country: string): number => f.subjects?.[country] ?? datasets.get(f.dataset)?.subjects[country] ?? 0;
 
-  // Each exporter's flows sorted by start once (stable: ties keep inventory order); every sweep
-  // of that exporter filters this order.
-  const sortedFlows = new Map<string, readonly Flow[]>();
-  const byStart = (exporter: string): readonly Flow[] => {
-    let sorted = sortedFlows.get(exporter);
-    if (!sorted) {
-      const list = [...(flowsByExporter.get(exporter) ?? [])];
-      list.sort((a, b) => ((a.start ?? '') < (b.start ?? '') ? -1 : (a.start ?? '') > (b.start ?? '') ? 1 : 0));
-      sortedFlows.set(exporter, (sorted = list));
+  // Per exporter and `include`, the admitted flows sorted by start by bucketing on the start
+  // date (stable: ties keep inventory order), shared by every window start.
+  const admittedMemo = new Map<string, Admitted[]>();
+  const admittedOf = (exporter: string, include: (f: Flow) => boolean): Admitted => {
+    let list = admittedMemo.get(exporter);
+    if (!list) admittedMemo.set(exporter, (list = []));
+    for (const a of list) if (a.include === include) return a;
+    const buckets = new Map<CivilDate, Flow[]>();
+    const ids = new Set<string>();
+    for (const f of flowsByExporter.get(exporter) ?? []) {
+      if (!include(f)) continue;
+      ids.add(f.id);
+      const start = f.start ?? '';
+      const bucket = buckets.get(start);
+      if (bucket) bucket.push(f);
+      else buckets.set(start, [f]);
     }
-    return sorted;
+    const flows: Flow[] = [];
+    for (const start of [...buckets.keys()].sort()) for (const f of buckets.get(start)!) flows.push(f);
+    const a: Admitted = { include, flows, ids };
+    list.push(a);
+    return a;
   };
 
   const sweeps = new Map<string, Sweep[]>();
@@ -117,9 +136,9 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
     const key = `${x}\u0000${from}\u0000${country}`;
     let list = sweeps.get(key);
     if (!list) sweeps.set(key, (list = []));
-    for (const w of list) if (w.include === include) return w;
+    for (const w of list) if (w.admitted.include === include) return w;
 
-    const admitted = new Set<string>();
+    const admitted = admittedOf(x, include);
     const starts: CivilDate[] = [];
     const names: string[] = [];
     const index = new Map<string, number>();
@@ -129,9 +148,8 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
     const eventAt: number[] = [];
     const eventDataset: number[] = [];
     const eventDelta: number[] = [];
-    for (const f of byStart(x)) {
-      if ((f.end !== undefined && f.end < from) || !include(f)) continue;
-      admitted.add(f.id);
+    for (const f of admitted.flows) {
+      if (f.end !== undefined && f.end < from) continue;
       const start = f.start ?? '';
       if (starts.length === 0 || starts[starts.length - 1] !== start) starts.push(start);
       const k = starts.length - 1;
@@ -163,7 +181,7 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
         current[d] = n;
       }
     }
-    const sweep: Sweep = { include, admitted, starts, datasets: names, index, riseAt, riseTo, eventAt, eventDataset, eventDelta, totals: [] };
+    const sweep: Sweep = { admitted, from, starts, datasets: names, index, riseAt, riseTo, eventAt, eventDataset, eventDelta, totals: [] };
     list.push(sweep);
     return sweep;
   };
@@ -188,36 +206,53 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
 
   return {
     windowBase(x, from, date, country, include) {
-      const sweep = sweepFor(x, from, country, include);
-      // The last distinct start date on or before the judged date.
-      const k = lastAtOrBefore(sweep.starts, date);
-      const largest = (dataset: string): number | undefined => {
-        const d = sweep.index.get(dataset);
-        if (d === undefined || k < 0) return undefined;
-        const i = lastAtOrBefore(sweep.riseAt[d]!, k);
-        return i < 0 ? undefined : sweep.riseTo[d]![i];
-      };
-      let perDataset: Map<string, number> | undefined;
-      return {
-        window: { from, to: date },
-        get perDataset(): ReadonlyMap<string, number> {
-          if (!perDataset) {
-            perDataset = new Map();
-            for (const name of sweep.datasets) {
-              const n = largest(name);
-              if (n !== undefined) perDataset.set(name, n);
-            }
-          }
-          return perDataset;
-        },
-        has: (f) => sweep.admitted.has(f.id) && (f.start === undefined || f.start <= date),
-        largest,
-        totals(groupOf, groups) {
-          if (k < 0) return new Array<number>(groups).fill(0);
-          const t = totalsOf(sweep, groupOf, groups);
-          return Array.from(t.values.subarray(k * groups, (k + 1) * groups));
-        },
-      };
+      return new Window(sweepFor(x, from, country, include), totalsOf, from, date);
     },
   };
+}
+
+/** One window as of one date: the sweep read at the last distinct start date on or before it. */
+class Window implements WindowBase {
+  readonly window: { readonly from: CivilDate; readonly to: CivilDate };
+  /** Index of that start date in the sweep, -1 when no admitted flow has begun. */
+  private readonly k: number;
+  private map: Map<string, number> | undefined;
+  constructor(
+    private readonly sweep: Sweep,
+    private readonly totalsOf: (sweep: Sweep, groupOf: (dataset: string) => number, groups: number) => Totals,
+    from: CivilDate,
+    private readonly date: CivilDate,
+  ) {
+    this.window = { from, to: date };
+    this.k = lastAtOrBefore(sweep.starts, date);
+    this.map = undefined;
+  }
+
+  get perDataset(): ReadonlyMap<string, number> {
+    if (!this.map) {
+      this.map = new Map();
+      for (const name of this.sweep.datasets) {
+        const n = this.largest(name);
+        if (n !== undefined) this.map.set(name, n);
+      }
+    }
+    return this.map;
+  }
+
+  has(f: Flow): boolean {
+    return this.sweep.admitted.ids.has(f.id) && (f.end === undefined || f.end >= this.sweep.from) && (f.start === undefined || f.start <= this.date);
+  }
+
+  largest(dataset: string): number | undefined {
+    const d = this.sweep.index.get(dataset);
+    if (d === undefined || this.k < 0) return undefined;
+    const i = lastAtOrBefore(this.sweep.riseAt[d]!, this.k);
+    return i < 0 ? undefined : this.sweep.riseTo[d]![i];
+  }
+
+  totals(groupOf: (dataset: string) => number, groups: number): readonly number[] {
+    if (this.k < 0) return new Array<number>(groups).fill(0);
+    const t = this.totalsOf(this.sweep, groupOf, groups);
+    return Array.from(t.values.subarray(this.k * groups, (this.k + 1) * groups));
+  }
 }

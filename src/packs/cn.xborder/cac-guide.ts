@@ -11,6 +11,7 @@
  */
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isExport, type FlowCtx } from './context.js';
+import { fixed } from './finding.js';
 import { DSL_FROM, SOURCES } from './params.js';
 
 const GUIDE = 'CAC Guide to Applying for Data Export Security Assessment (2nd ed.)';
@@ -81,6 +82,11 @@ export const GUIDE_HELD_ABROAD = defineRule<FlowCtx>({
   },
 });
 
+const SOURCE_UNKNOWN = fixed({
+  outcome: 'needs_review',
+  reasons: ['The dataset concerns people in China but neither the flow (fromCountry), the dataset\'s system nor collectedIn says where it sits: declare it to decide whether this is an export.'],
+});
+
 /** The inventory does not say where data about people in China sits. */
 export const GUIDE_SOURCE_UNKNOWN = defineRule<FlowCtx>({
   id: 'cn.xborder/guide.source-unknown',
@@ -90,8 +96,13 @@ export const GUIDE_SOURCE_UNKNOWN = defineRule<FlowCtx>({
   reads: ['flow.fromCountry', 'dataset.system', 'dataset.collectedIn', 'dataset.subjects.CN'],
   evaluate(ctx) {
     if (ctx.scope !== 'source_unknown') return null;
-    return { outcome: 'needs_review', reasons: ['The dataset concerns people in China but neither the flow (fromCountry), the dataset\'s system nor collectedIn says where it sits: declare it to decide whether this is an export.'] };
+    return SOURCE_UNKNOWN;
   },
+});
+
+const NO_NEXUS = fixed({
+  outcome: 'not_applicable',
+  reasons: ['The data was not collected or generated in mainland China, is not held there, and concerns no one in China (no PIPL Art. 3(2) reach): the China export rules do not apply.'],
 });
 
 /** Nothing ties the data to China: the regime does not apply. */
@@ -103,9 +114,17 @@ export const GUIDE_NO_NEXUS = defineRule<FlowCtx>({
   reads: ['dataset.collectedIn', 'dataset.subjects.CN', 'flow.fromCountry', 'system.location'],
   evaluate(ctx) {
     if (ctx.scope !== 'no_nexus') return null;
-    return { outcome: 'not_applicable', reasons: ['The data was not collected or generated in mainland China, is not held there, and concerns no one in China (no PIPL Art. 3(2) reach): the China export rules do not apply.'] };
+    return NO_NEXUS;
   },
 });
+
+const generalData = (anonymised: string) =>
+  fixed({
+    outcome: 'exempt',
+    reasons: [`Neither PI nor important data: general data flows freely (CAC Q&A Apr 2025, Q1).${anonymised} Large-scale aggregated or derived data may still be important data under GB/T 43697-2024 Annex G.`],
+  });
+const GENERAL_DATA = generalData('');
+const GENERAL_DATA_ANONYMISED = generalData(' Properly anonymised information is not PI (PIPL Art. 4).');
 
 /**
  * Q&A Apr. 2025 Q1: the regime covers only important data and PI; general data that is neither
@@ -120,11 +139,7 @@ export const QA_GENERAL_DATA = defineRule<FlowCtx>({
   reads: ['dataset.categories', 'dataset.anonymized', 'dataset.importantData', 'dataset.coreData'],
   evaluate(ctx) {
     if (!isExport(ctx) || ctx.personal || ctx.important || ctx.core) return null;
-    const anonymised = ctx.dataset?.anonymized ? ' Properly anonymised information is not PI (PIPL Art. 4).' : '';
-    return {
-      outcome: 'exempt',
-      reasons: [`Neither PI nor important data: general data flows freely (CAC Q&A Apr 2025, Q1).${anonymised} Large-scale aggregated or derived data may still be important data under GB/T 43697-2024 Annex G.`],
-    };
+    return ctx.dataset?.anonymized ? GENERAL_DATA_ANONYMISED : GENERAL_DATA;
   },
 });
 

@@ -137,8 +137,11 @@ export interface Run {
 
 /** What a run knows per judged date: the policy and the dated parameters every flow reads. */
 interface OnDate {
+  readonly date: CivilDate;
   readonly policy: Policy;
   readonly needsNotice: boolean;
+  /** Mainland China on that date (CN_MAINLAND). */
+  readonly mainland: ReadonlySet<string>;
 }
 
 /** How a dataset counts under PIPL: not PI, PI, or sensitive PI (Arts. 4, 28). */
@@ -146,22 +149,29 @@ const NOT_PI = -1;
 const PLAIN = 0;
 const SENSITIVE = 1;
 
-/** The run's memoised counts and processing figures, read lazily by the flow contexts. */
-interface Counting {
+/** What the flow contexts read lazily from their run. */
+interface Lazy {
   counts(ctx: FlowContext): Counts;
   legacyCounts(ctx: FlowContext): Counts;
   processing(ctx: FlowContext): number;
+  authority(ctx: FlowContext): ForeignAuthority | undefined;
 }
 
+/** Marks a field not computed yet. */
+const UNSET = Symbol('unset');
+
 /**
- * One flow's context. A class rather than an object literal: the counts are methods on the
- * prototype, not closures made for every flow, and each flow's counts are computed on first use.
+ * One flow's context. A class rather than an object literal: one shape for every flow, the lazy
+ * parts are methods on the prototype rather than closures made per flow, and what few flows
+ * need (the counts, the foreign authority of a flow that is not an export) is computed on first
+ * use.
  */
 class FlowContext implements FlowCtx {
   private current: Counts | undefined;
   private legacy: Counts | undefined;
+  private foreignAuthority: ForeignAuthority | undefined | typeof UNSET;
   constructor(
-    private readonly counting: Counting,
+    private readonly lazy: Lazy,
     readonly flow: Flow,
     readonly dataset: Dataset | undefined,
     readonly org: Organization,
@@ -175,7 +185,7 @@ class FlowContext implements FlowCtx {
     readonly source: string | undefined,
     readonly scope: Scope,
     readonly viaArt32: boolean,
-    readonly authority: ForeignAuthority | undefined,
+    authority: ForeignAuthority | undefined | typeof UNSET,
     readonly personal: boolean,
     readonly sensitive: boolean,
     readonly importantDeclared: boolean,
@@ -184,35 +194,48 @@ class FlowContext implements FlowCtx {
   ) {
     this.current = undefined;
     this.legacy = undefined;
+    this.foreignAuthority = authority;
+  }
+  get authority(): ForeignAuthority | undefined {
+    if (this.foreignAuthority === UNSET) this.foreignAuthority = this.lazy.authority(this);
+    return this.foreignAuthority;
   }
   counts(): Counts {
-    return (this.current ??= this.counting.counts(this));
+    return (this.current ??= this.lazy.counts(this));
   }
   legacyCounts(): Counts {
-    return (this.legacy ??= this.counting.legacyCounts(this));
+    return (this.legacy ??= this.lazy.legacyCounts(this));
   }
   processing(): number {
-    return this.counting.processing(this);
+    return this.lazy.processing(this);
   }
 }
 
+/** Every flow counts in the windows built from the counted flows alone. */
+const ALL = (): boolean => true;
+
+/**
+ * A run builds the contexts of all the inventory's flows in one pass, in inventory order, on
+ * first use (every flow is decided); `runCheck` then asks for them in the same order, so the
+ * next context is found without a lookup.
+ */
 export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt: (ctx: FlowCtx) => boolean): Run {
   const asOf = facts.asOf;
   const inv = facts.inventory;
   const org = inv.organization;
-  const ctxMemo = new Map<string, FlowCtx>();
-  const countedMemo = new Map<string, boolean>();
   const processingMemo = new Map<string, number>();
 
   const dateMemo = new Map<CivilDate, OnDate>();
   const onDate = (date: CivilDate): OnDate => {
     let d = dateMemo.get(date);
     if (!d) {
-      d = { policy: policyAt(date, overrides), needsNotice: paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date) };
+      d = { date, policy: policyAt(date, overrides), needsNotice: paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date), mainland: new Set(paramOn(CN_MAINLAND, date)) };
       dateMemo.set(date, d);
     }
     return d;
   };
+  const inMainlandOn = (country: string | undefined, on: OnDate): boolean => country !== undefined && on.mainland.has(country);
+  const onAsOf = onDate(asOf);
 
   /** PIPL class of each dataset, once per dataset id (unknown datasets are not PI). */
   const classMemo = new Map<string, number>();
@@ -227,7 +250,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   };
 
   let byExporter: Map<string, Flow[]> | undefined;
-  const exporters = (): ReadonlyMap<string, readonly Flow[]> => {
+  const flowsOf = (exporter: string): readonly Flow[] => {
     if (!byExporter) {
       byExporter = new Map();
       for (const f of inv.flows) {
@@ -237,9 +260,8 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
         list.push(f);
       }
     }
-    return byExporter;
+    return byExporter.get(exporter) ?? [];
   };
-  const flowsOf = (exporter: string): readonly Flow[] => exporters().get(exporter) ?? [];
 
   const sourceOf = (flow: Flow, ds: Dataset | undefined): string | undefined => {
     if (flow.fromCountry) return flow.fromCountry;
@@ -247,7 +269,8 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     if (sys) return sys.location;
     if (ds?.foreignOriginOnly || ds?.mixedDomesticUnverified) return 'CN';
     const collected = ds?.collectedIn ?? [];
-    return collected.find((c) => inMainland(c, asOf)) ?? collected[0];
+    for (const c of collected) if (inMainlandOn(c, onAsOf)) return c;
+    return collected[0];
   };
 
   /** Some other declared flow moves this dataset out of mainland China (one pass, on first use). */
@@ -256,7 +279,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     if (!exportersOfDataset) {
       exportersOfDataset = new Map();
       for (const f of inv.flows) {
-        if (!inMainland(sourceOf(f, facts.datasets.get(f.dataset)), asOf) || inMainland(f.destination, asOf)) continue;
+        if (!inMainlandOn(sourceOf(f, facts.datasets.get(f.dataset)), onAsOf) || inMainlandOn(f.destination, onAsOf)) continue;
         const list = exportersOfDataset.get(f.dataset) ?? [];
         list.push(f.id);
         exportersOfDataset.set(f.dataset, list);
@@ -265,7 +288,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return (exportersOfDataset.get(flow.dataset) ?? []).some((id) => id !== flow.id);
   };
 
-  const authorityOf = (flow: Flow, policy: Policy, date: CivilDate): ForeignAuthority | undefined => {
+  const authorityOf = (flow: Flow, on: OnDate): ForeignAuthority | undefined => {
     let found: ForeignAuthority | undefined;
     if (flow.request) found = { kind: flow.request.authority, country: flow.request.country };
     else {
@@ -278,30 +301,108 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
         else if (flow.kind === 'government_request') found = { kind: 'other', country };
       }
     }
-    if (!found || inMainland(found.country, date) || !policy.foreignAuthorityKinds.includes(found.kind)) return undefined;
+    if (!found || inMainlandOn(found.country, on) || !on.policy.foreignAuthorityKinds.includes(found.kind)) return undefined;
     return found;
   };
 
   /**
-   * Where the flow stands against "data export". `export` reached from data held abroad is the
-   * PIPL Art. 3(2) route (`viaArt32`): see {@link FlowCtx.viaArt32}.
+   * Where the flow stands against "data export" (see {@link Scope}); `authority` is needed only
+   * for data held in mainland China. An `export` of data held abroad is the PIPL Art. 3(2) route
+   * (`viaArt32`).
    */
-  const scopeOf = (flow: Flow, ds: Dataset | undefined, personal: boolean, source: string | undefined, authority: ForeignAuthority | undefined, policy: Policy, date: CivilDate): Scope => {
-    const cnSubjects = (flow.subjects?.['CN'] ?? ds?.subjects['CN'] ?? 0) > 0;
-    const collectedInChina = ds?.collectedIn !== undefined && ds.collectedIn.some((c) => inMainland(c, date));
-    const nexus = cnSubjects || collectedInChina;
-    if (source !== undefined && inMainland(source, date)) {
+  const scopeOf = (flow: Flow, ds: Dataset | undefined, personal: boolean, source: string | undefined, authority: ForeignAuthority | undefined, on: OnDate): Scope => {
+    if (source !== undefined && inMainlandOn(source, on)) {
       if (authority) return 'foreign_authority';
-      if (flow.kind === 'remote_access' && (flow.physicallyInCountry === true || inMainland(flow.destination, date))) return 'accessed_in_china';
-      if (inMainland(flow.destination, date)) return 'stays_in_china';
+      if (flow.kind === 'remote_access' && (flow.physicallyInCountry === true || inMainlandOn(flow.destination, on))) return 'accessed_in_china';
+      if (inMainlandOn(flow.destination, on)) return 'stays_in_china';
       return 'export';
     }
+    const cnSubjects = (flow.subjects?.['CN'] ?? ds?.subjects['CN'] ?? 0) > 0;
+    let collectedInChina = false;
+    for (const c of ds?.collectedIn ?? []) if (inMainlandOn(c, on)) collectedInChina = true;
+    const nexus = cnSubjects || collectedInChina;
     if (source === undefined) return nexus ? 'source_unknown' : 'no_nexus';
     if (!nexus) return 'no_nexus';
-    if (inMainland(flow.destination, date)) return 'stays_in_china';
+    if (inMainlandOn(flow.destination, on)) return 'stays_in_china';
     if (collectedInChina) return exportedElsewhere(flow) ? 'onward_abroad' : 'held_abroad_undeclared';
-    if (personal && policy.art32 === 'export') return 'export';
+    if (personal && on.policy.art32 === 'export') return 'export';
     return personal ? 'art3_2' : 'no_nexus';
+  };
+
+  const build = (flow: Flow): FlowContext => {
+    const ds = facts.datasets.get(flow.dataset);
+    const on = onDate(judgedOn(flow, asOf));
+    const exporter = exporterOf(flow, inv);
+    const own = exporter === org.id;
+    const cls = classOf(flow.dataset);
+    const personal = cls !== NOT_PI;
+    const source = sourceOf(flow, ds);
+    const held = inMainlandOn(source, on);
+    const authority = held ? authorityOf(flow, on) : undefined;
+    const scope = scopeOf(flow, ds, personal, source, authority, on);
+    const importantDeclared = ds?.importantData !== undefined;
+    return new FlowContext(
+      lazy,
+      flow,
+      ds,
+      org,
+      facts,
+      on.date,
+      asOf,
+      on.policy,
+      exporter,
+      own && org.cn.ciio,
+      own && org.cn.stateOrgan,
+      source,
+      scope,
+      scope === 'export' && !held,
+      held ? authority : UNSET,
+      personal,
+      cls === SENSITIVE,
+      importantDeclared,
+      on.needsNotice ? ds?.importantData?.notified === true : importantDeclared,
+      ds?.coreData === true,
+    );
+  };
+
+  // --- the contexts of all flows, in inventory order ---
+  let contexts: FlowContext[] | undefined;
+  let next = 0;
+  let positions: Map<Flow, number> | undefined;
+  const others = new Map<Flow, FlowContext>();
+  const allContexts = (): FlowContext[] => (contexts ??= inv.flows.map(build));
+  const ctxOf = (flow: Flow): FlowContext => {
+    const all = allContexts();
+    if (next < all.length && all[next]!.flow === flow) return all[next++]!;
+    if (!positions) {
+      positions = new Map();
+      for (let i = 0; i < inv.flows.length; i++) positions.set(inv.flows[i]!, i);
+    }
+    const i = positions.get(flow);
+    if (i !== undefined) {
+      next = i + 1;
+      return all[i]!;
+    }
+    let ctx = others.get(flow);
+    if (!ctx) others.set(flow, (ctx = build(flow)));
+    return ctx;
+  };
+
+  const isCounted = (c: FlowContext): boolean => c.scope === 'export' && c.personal && (c.policy.exemptTransfersCount || !natureExempt(c));
+
+  /** The counted flows of the inventory by exporter, in inventory order (one pass, on first use). */
+  let countedByExporter: Map<string, Flow[]> | undefined;
+  const counted = (): ReadonlyMap<string, readonly Flow[]> => {
+    if (!countedByExporter) {
+      countedByExporter = new Map();
+      for (const c of allContexts()) {
+        if (!isCounted(c)) continue;
+        let list = countedByExporter.get(c.exporter);
+        if (!list) countedByExporter.set(c.exporter, (list = []));
+        list.push(c.flow);
+      }
+    }
+    return countedByExporter;
   };
 
   const subjectsOf = (f: Flow): number => f.subjects?.['CN'] ?? facts.datasets.get(f.dataset)?.subjects['CN'] ?? 0;
@@ -312,15 +413,16 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
    * exporter and window in one sweep (`facts/cn-windows.ts`); per judged date a binary search.
    */
   let windows: CnWindows | undefined;
-  const baseMemo = new Map<string, Base>();
+  const bases = { current: new Map<string, Map<CivilDate, Base>>(), legacy: new Map<string, Map<CivilDate, Base>>() };
   const baseOf = (kind: 'current' | 'legacy', exporter: string, date: CivilDate): Base => {
-    const key = `${kind}\u0000${exporter}\u0000${date}`;
-    let base = baseMemo.get(key);
+    let byDate = bases[kind].get(exporter);
+    if (!byDate) bases[kind].set(exporter, (byDate = new Map()));
+    let base = byDate.get(date);
     if (!base) {
-      windows ??= cnWindows(exporters(), facts.datasets);
+      windows ??= cnWindows(counted(), facts.datasets);
       const from = kind === 'current' ? startOfYear(date) : startOfYear(addYears(date, -1));
-      base = windows.windowBase(exporter, from, date, 'CN', run.counted);
-      baseMemo.set(key, base);
+      base = windows.windowBase(exporter, from, date, 'CN', ALL);
+      byDate.set(date, base);
     }
     return base;
   };
@@ -350,9 +452,10 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return { nonSensitive: c.nonSensitive + extra, sensitive: c.sensitive, all: c.all + extra, window: c.window };
   };
 
-  const counting: Counting = {
+  const lazy: Lazy = {
     counts: (ctx) => withFlow(baseOf('current', ctx.exporter, ctx.date), ctx.flow, ctx.policy),
     legacyCounts: (ctx) => withFlow(baseOf('legacy', ctx.exporter, ctx.date), ctx.flow, ctx.policy),
+    authority: (ctx) => authorityOf(ctx.flow, onDate(ctx.date)),
     processing(ctx) {
       const exporter = ctx.exporter;
       let n = processingMemo.get(exporter);
@@ -374,56 +477,8 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   const run: Run = {
     facts,
     asOf,
-    ctxOf(flow) {
-      const cached = ctxMemo.get(flow.id);
-      if (cached) return cached;
-      const ds = facts.datasets.get(flow.dataset);
-      const date = judgedOn(flow, asOf);
-      const { policy, needsNotice } = onDate(date);
-      const exporter = exporterOf(flow, inv);
-      const own = exporter === org.id;
-      const cls = classOf(flow.dataset);
-      const personal = cls !== NOT_PI;
-      const source = sourceOf(flow, ds);
-      const authority = authorityOf(flow, policy, date);
-      const scope = scopeOf(flow, ds, personal, source, authority, policy, date);
-      // An export of data not held in mainland China can only be the Art. 3(2) route.
-      const viaArt32 = scope === 'export' && !inMainland(source, date);
-      const importantDeclared = ds?.importantData !== undefined;
-      const ctx = new FlowContext(
-        counting,
-        flow,
-        ds,
-        org,
-        facts,
-        date,
-        asOf,
-        policy,
-        exporter,
-        own && org.cn.ciio,
-        own && org.cn.stateOrgan,
-        source,
-        scope,
-        viaArt32,
-        authority,
-        personal,
-        cls === SENSITIVE,
-        importantDeclared,
-        needsNotice ? ds?.importantData?.notified === true : importantDeclared,
-        ds?.coreData === true,
-      );
-      ctxMemo.set(flow.id, ctx);
-      return ctx;
-    },
-    counted(flow) {
-      let v = countedMemo.get(flow.id);
-      if (v === undefined) {
-        const c = run.ctxOf(flow);
-        v = c.scope === 'export' && c.personal && (c.policy.exemptTransfersCount || !natureExempt(c));
-        countedMemo.set(flow.id, v);
-      }
-      return v;
-    },
+    ctxOf,
+    counted: (flow) => isCounted(ctxOf(flow)),
   };
   return run;
 }

@@ -4,10 +4,12 @@
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
 import { obligation } from '../../engine/obligation.js';
-import { ref, runRules, type Fired, type Rule } from '../../engine/rule.js';
-import type { Decision, Obligation, Outcome, Verdict } from '../../engine/types.js';
+import { inForce, ref, runRules, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
+import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
+import type { CivilDate } from '../../time/civil-date.js';
 import type { FlowCtx, OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
+import { isFixed } from './finding.js';
 import { DSL_FROM } from './params.js';
 import { assessmentStatus, contractStatus, prcApproval, type AssessmentState } from './safeguards.js';
 
@@ -28,9 +30,10 @@ export const OUTCOME_ORDER: readonly Outcome[] = [
   'not_applicable',
 ];
 
+const RANK = new Map<Outcome, number>(OUTCOME_ORDER.map((o, i) => [o, i]));
+
 function rank(o: Outcome | undefined): number {
-  const i = o === undefined ? -1 : OUTCOME_ORDER.indexOf(o);
-  return i < 0 ? OUTCOME_ORDER.length : i;
+  return (o === undefined ? undefined : RANK.get(o)) ?? OUTCOME_ORDER.length;
 }
 
 export interface Combined {
@@ -41,13 +44,28 @@ export interface Combined {
   readonly displaced: readonly Fired[];
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 export function combine(fired: readonly Fired[]): Combined {
   let outcome: Outcome | undefined;
-  for (const f of fired) if (f.finding.outcome !== undefined && rank(f.finding.outcome) < rank(outcome)) outcome = f.finding.outcome;
-  const lead = fired.filter((f) => f.finding.outcome !== undefined && f.finding.outcome === outcome);
-  const duties = fired.filter((f) => f.finding.outcome === undefined);
-  const displaced = fired.filter((f) => f.finding.outcome !== undefined && f.finding.outcome !== outcome);
-  return { outcome, deciding: [...lead, ...duties], displaced };
+  let best = rank(undefined);
+  let withOutcome = 0;
+  for (const f of fired) {
+    if (f.finding.outcome === undefined) continue;
+    withOutcome++;
+    const r = rank(f.finding.outcome);
+    if (r < best) {
+      best = r;
+      outcome = f.finding.outcome;
+    }
+  }
+  // The lead rules, then the duties, each in rule order.
+  const deciding: Fired[] = [];
+  if (outcome !== undefined) for (const f of fired) if (f.finding.outcome === outcome) deciding.push(f);
+  const lead = deciding.length;
+  if (withOutcome < fired.length) for (const f of fired) if (f.finding.outcome === undefined) deciding.push(f);
+  const displaced = withOutcome > lead ? fired.filter((f) => f.finding.outcome !== undefined && f.finding.outcome !== outcome) : NONE;
+  return { outcome, deciding, displaced };
 }
 
 interface Verdicted {
@@ -128,34 +146,89 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
   }
 }
 
-function assemble(outcome: Outcome, combined: Combined, extra: Verdicted): Decision {
-  const reasons = combined.deciding.flatMap((f) => f.finding.reasons);
+/** One shared reference per rule (results are immutable; the JSON is the same). */
+const refs = new WeakMap<RuleMeta, RuleRef>();
+function refOf(rule: RuleMeta): RuleRef {
+  let r = refs.get(rule);
+  if (!r) refs.set(rule, (r = Object.freeze(ref(rule))));
+  return r;
+}
+
+function assemble(outcome: Outcome, combined: Combined, extra: Verdicted, note?: string): Decision {
+  const reasons: string[] = [];
+  const rules: RuleRef[] = [];
+  const obligations: Obligation[] = [];
+  for (const f of combined.deciding) {
+    rules.push(refOf(f.rule));
+    for (const r of f.finding.reasons) if (r.length > 0) reasons.push(r);
+    if (f.finding.obligations) for (const o of f.finding.obligations) obligations.push(o);
+  }
   if (combined.displaced.length > 0) {
     reasons.push(`Also met, and displaced by the stricter outcome: ${combined.displaced.map((f) => `${f.rule.citation} (${f.finding.outcome})`).join('; ')}.`);
   }
-  reasons.push(...extra.reasons);
-  return {
-    regime: REGIME,
-    outcome,
-    verdict: extra.verdict,
-    rules: combined.deciding.map((f) => ref(f.rule)),
-    reasons: reasons.filter((r) => r.length > 0),
-    obligations: [...combined.deciding.flatMap((f) => f.finding.obligations ?? []), ...extra.obligations],
-  };
+  for (const r of extra.reasons) if (r.length > 0) reasons.push(r);
+  if (note !== undefined) reasons.push(note);
+  for (const o of extra.obligations) obligations.push(o);
+  return { regime: REGIME, outcome, verdict: extra.verdict, rules, reasons, obligations };
+}
+
+/** The rules of a list in force on a date, once per (list, date). */
+const inForceMemo = new WeakMap<readonly Rule<never>[], Map<CivilDate, readonly Rule<never>[]>>();
+function inForceOn<C>(rules: readonly Rule<C>[], date: CivilDate): readonly Rule<C>[] {
+  let byDate = inForceMemo.get(rules as readonly Rule<never>[]);
+  if (!byDate) inForceMemo.set(rules as readonly Rule<never>[], (byDate = new Map()));
+  let list = byDate.get(date) as readonly Rule<C>[] | undefined;
+  if (!list) {
+    list = rules.filter((r) => inForce(r, date));
+    byDate.set(date, list as readonly Rule<never>[]);
+  }
+  return list;
+}
+
+/**
+ * Decisions made of fixed findings alone (finding.ts), for outcomes whose verdict reads nothing
+ * of the flow: built once, frozen and shared, keyed by the fired rules and findings in order.
+ */
+interface Shared {
+  readonly next: Map<object, Shared>;
+  decision?: Decision;
+}
+const SHARED_VERDICT: ReadonlySet<Outcome> = new Set<Outcome>(['prohibited_or_restricted', 'exempt', 'needs_review', 'not_export', 'not_applicable']);
+const sharedRoot: Shared = { next: new Map() };
+function sharedNode(fired: readonly Fired[]): Shared | undefined {
+  let node = sharedRoot;
+  for (const f of fired) {
+    if (!isFixed(f.finding)) return undefined;
+    for (const key of [f.rule, f.finding]) {
+      let n = node.next.get(key);
+      if (!n) node.next.set(key, (n = { next: new Map() }));
+      node = n;
+    }
+  }
+  return node;
+}
+
+function frozen(d: Decision): Decision {
+  Object.freeze(d.rules);
+  Object.freeze(d.reasons);
+  Object.freeze(d.obligations);
+  return Object.freeze(d);
 }
 
 /** Decides one flow with the given rules. */
 export function decideFlowWith(rules: readonly Rule<FlowCtx>[], ctx: FlowCtx): Decision {
-  const { fired } = runRules(rules, ctx, ctx.date);
+  const { fired } = runRules(inForceOn(rules, ctx.date), ctx, ctx.date);
   const combined = combine(fired);
-  const beforeRules = combined.outcome === undefined && ctx.date < DSL_FROM;
-  const outcome = combined.outcome ?? (beforeRules ? 'not_applicable' : 'needs_review');
-  const lead = combined.deciding.find((f) => f.finding.outcome === outcome);
-  const extra = flowVerdict(outcome, ctx, lead);
-  const decision = assemble(outcome, combined, extra);
-  if (beforeRules) return { ...decision, reasons: [...decision.reasons, `Judged on ${ctx.date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`] };
-  if (combined.outcome === undefined) return { ...decision, reasons: [...decision.reasons, 'No rule of the pack decided this flow; review it.'] };
-  return decision;
+  const outcome = combined.outcome;
+  if (outcome !== undefined && SHARED_VERDICT.has(outcome)) {
+    const node = sharedNode(fired);
+    if (node) return (node.decision ??= frozen(assemble(outcome, combined, flowVerdict(outcome, ctx, combined.deciding[0]))));
+  }
+  if (outcome !== undefined) return assemble(outcome, combined, flowVerdict(outcome, ctx, combined.deciding[0]));
+  if (ctx.date < DSL_FROM) {
+    return assemble('not_applicable', combined, flowVerdict('not_applicable', ctx, undefined), `Judged on ${ctx.date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`);
+  }
+  return assemble('needs_review', combined, flowVerdict('needs_review', ctx, undefined), 'No rule of the pack decided this flow; review it.');
 }
 
 /** Decides one organization-level question (a listing, important-data duties); null when nothing fires. */

@@ -1,0 +1,26 @@
+/**
+ * Fixed findings: a rule whose finding says the same thing on every flow it fires on (no
+ * flow-specific fact in its reasons, no obligation) declares it once with `fixed`. The finding
+ * is frozen and shared, and a decision made of fixed findings alone is built once and shared by
+ * every flow it decides (decide.ts): most flows of a large inventory fall under a handful of such
+ * decisions (e.g. no nexus with China).
+ */
+import type { Finding } from '../../engine/rule.js';
+
+/** A finding without obligations (an obligation's status depends on the as-of date). */
+export type FixedFinding = Omit<Finding, 'obligations'>;
+
+const FIXED = new WeakSet<Finding>();
+
+/** Declares a finding the same for every flow: frozen, shared, and known to decide.ts. */
+export function fixed(finding: FixedFinding): Finding {
+  Object.freeze(finding.reasons);
+  const f = Object.freeze(finding);
+  FIXED.add(f);
+  return f;
+}
+
+/** Was this finding declared with `fixed`? */
+export function isFixed(finding: Finding): boolean {
+  return FIXED.has(finding);
+}
