@@ -1,6 +1,37 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CorpusGenerator } from '../corpus/records.js';
+import { cnId15To18 } from '../detectors/cn.js';
 import { createSourceScanner, normalizeKey } from './scanner.js';
+import type { DetectionType } from './types.js';
+
+/** The first, plainly written normalization (the reference for the faster one). */
+function referenceKey(type: DetectionType, raw: string, jur: string | undefined): string {
+  let alnum = '';
+  let digits = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      alnum += raw[i];
+      digits += raw[i];
+    } else if (c >= 65 && c <= 90) alnum += raw[i];
+    else if (c >= 97 && c <= 122) alnum += String.fromCharCode(c - 32);
+  }
+  switch (type) {
+    case 'cn_resident_id':
+      return alnum.length === 15 ? cnId15To18(alnum) : alnum;
+    case 'cn_mobile':
+      return `+86${digits.slice(-11)}`;
+    case 'phone': {
+      if (raw.trimStart().startsWith('+')) return `+${digits}`;
+      if (jur === 'US' || jur === 'CA' || (digits.length === 10 && jur !== 'CN')) return `+1${digits.slice(-10)}`;
+      if (jur === 'CN') return `+86${digits.charCodeAt(0) === 48 ? digits.slice(1) : digits}`;
+      return `+${digits}`;
+    }
+    default:
+      return alnum;
+  }
+}
 
 describe('source scanner', () => {
   it('counts every detection exactly while keeping only the first N findings', () => {
@@ -55,6 +86,21 @@ describe('source scanner', () => {
     expect(normalizeKey('phone', '+1 415 555 2671', 'US')).toBe('+14155552671');
     expect(normalizeKey('phone', '010-12345678', 'CN')).toBe('+861012345678');
     expect(normalizeKey('cn_resident_id', '11010519491231002x', 'CN')).toBe('11010519491231002X');
+  });
+
+  it('normalizes exactly as the plain reference does (property)', () => {
+    const types: DetectionType[] = ['cn_resident_id', 'cn_mobile', 'phone', 'us_ssn', 'hk_id', 'cn_passport'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...types),
+        fc.string({ unit: fc.constantFrom('0', '1', '8', '6', 'X', 'x', 'A', '-', ' ', '+', '(', ')', '\u3000', '\t') }),
+        fc.constantFrom('CN', 'US', 'CA', 'HK', undefined),
+        (type, raw, jur) => {
+          expect(normalizeKey(type, raw, jur)).toBe(referenceKey(type, raw, jur));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('never keeps a raw value: the whole result holds masked samples only', () => {

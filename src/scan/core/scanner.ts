@@ -41,6 +41,8 @@ const PRIORITY: Partial<Record<DetectionType, number>> = {
 };
 
 const PRIO = DETECTION_TYPES.map((t) => PRIORITY[t]);
+/** Subject keys are `<kind>:<normalized>`; ITINs count with SSNs, mainland mobiles with phones. */
+const SUBJECT_PREFIX = Object.fromEntries(DETECTION_TYPES.map((t) => [t, `${t === 'us_itin' ? 'us_ssn' : t === 'cn_mobile' ? 'phone' : t}:`])) as Record<DetectionType, string>;
 
 interface Slot {
   readonly name: string;
@@ -203,13 +205,13 @@ class Scanner implements FastSourceScanner {
   private offerSubject(jur: string, prio: number, type: DetectionType, s: string, a: number, b: number): void {
     let i = this.subJur.indexOf(jur);
     if (i >= 0 && this.subPrio[i]! <= prio) return;
-    const key = normalizeKey(type, s.slice(a, b), jur);
+    const key = normalizeKeyIn(type, s, a, b, jur);
     if (i < 0) {
       i = this.subJur.length;
       this.subJur.push(jur);
     }
     this.subPrio[i] = prio;
-    this.subKey[i] = `${type === 'us_itin' ? 'us_ssn' : type === 'cn_mobile' ? 'phone' : type}:${key}`;
+    this.subKey[i] = SUBJECT_PREFIX[type] + key;
   }
 
   endRecord(): void {
@@ -263,15 +265,36 @@ class Scanner implements FastSourceScanner {
  * their 18-digit form.
  */
 export function normalizeKey(type: DetectionType, raw: string, jur: string | undefined): string {
-  let alnum = '';
-  let digits = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      alnum += raw[i];
-      digits += raw[i];
-    } else if (c >= 65 && c <= 90) alnum += raw[i];
-    else if (c >= 97 && c <= 122) alnum += String.fromCharCode(c - 32);
+  return normalizeKeyIn(type, raw, 0, raw.length, jur);
+}
+
+/** {@link normalizeKey} of s[a, b), without copying the range first. */
+function normalizeKeyIn(type: DetectionType, s: string, a: number, b: number, jur: string | undefined): string {
+  // most identifiers are written bare (digits, capitals): then the range is its own key
+  let bare = true;
+  let allDigits = true;
+  for (let i = a; i < b && bare; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    allDigits = false;
+    if (!(c >= 65 && c <= 90)) bare = false;
+  }
+  let alnum: string;
+  let digits: string;
+  if (bare) {
+    alnum = s.slice(a, b);
+    digits = allDigits ? alnum : digitsIn(s, a, b);
+  } else {
+    alnum = '';
+    digits = '';
+    for (let i = a; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        alnum += s[i];
+        digits += s[i];
+      } else if (c >= 65 && c <= 90) alnum += s[i];
+      else if (c >= 97 && c <= 122) alnum += String.fromCharCode(c - 32);
+    }
   }
   switch (type) {
     case 'cn_resident_id':
@@ -279,7 +302,9 @@ export function normalizeKey(type: DetectionType, raw: string, jur: string | und
     case 'cn_mobile':
       return `+86${digits.slice(-11)}`;
     case 'phone': {
-      if (raw.trimStart().startsWith('+')) return `+${digits}`;
+      let p = a;
+      while (p < b && isSpace(s.charCodeAt(p))) p++;
+      if (p < b && s.charCodeAt(p) === 43) return `+${digits}`;
       if (jur === 'US' || jur === 'CA' || (digits.length === 10 && jur !== 'CN')) return `+1${digits.slice(-10)}`;
       if (jur === 'CN') return `+86${digits.charCodeAt(0) === 48 ? digits.slice(1) : digits}`;
       return `+${digits}`;
@@ -287,4 +312,18 @@ export function normalizeKey(type: DetectionType, raw: string, jur: string | und
     default:
       return alnum;
   }
+}
+
+function digitsIn(s: string, a: number, b: number): string {
+  let d = '';
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) d += s[i];
+  }
+  return d;
+}
+
+/** What String.prototype.trimStart removes (ASCII and Unicode white space, line ends, BOM). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
