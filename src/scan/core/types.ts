@@ -177,9 +177,10 @@ export interface SourceScanner {
 
 // ---------------------------------------------------------------------------------------------
 // Readers (src/scan/readers/*): text in, records into a SourceScanner.
-// Input is text: a Node Readable in string mode (setEncoding) or any (async) iterable of
-// string chunks; Buffer chunks are decoded as UTF-8. Decoding other charsets (GBK/GB18030)
-// and decompression happen before, in the sources layer.
+// Input is a Node Readable or any (async) iterable of chunks: UTF-8 bytes (Buffer /
+// Uint8Array; the CSV and JSON-lines readers then parse the bytes and decode only the
+// fields that are not ASCII, see readers/bytes.ts) or strings. Decoding other charsets
+// (GBK/GB18030) and decompression happen before, in the sources layer.
 // ---------------------------------------------------------------------------------------------
 
 export type TextInput = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
@@ -187,7 +188,7 @@ export type TextInput = AsyncIterable<string | Uint8Array> | Iterable<string | U
 export interface ReaderOptions {
   /** Name used in error messages (file path as the user gave it). */
   readonly source?: string;
-  /** Called now and then with the number of UTF-16 code units consumed so far (progress). */
+  /** Called now and then with the number of input units consumed so far (see ReadStats.units). */
   readonly onProgress?: (unitsRead: number) => void;
 }
 
@@ -209,7 +210,7 @@ export type TextOptions = ReaderOptions;
 
 export interface ReadStats {
   readonly records: number;
-  /** UTF-16 code units read. */
+  /** Input units read: bytes when the input was bytes, UTF-16 code units when it was strings. */
   readonly units: number;
 }
 
