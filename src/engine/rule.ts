@@ -58,13 +58,20 @@ export interface Fired {
  * Runs the rules in force on `date` and resolves exceptions: any fired rule named in a fired
  * exception's `exceptionTo` is defeated. Returns the surviving findings, in rule order.
  */
-export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate): { fired: Fired[]; defeated: Fired[] } {
+export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate): { fired: Fired[]; defeated: readonly Fired[] } {
   const fired: Fired[] = [];
-  for (const r of rules) {
-    if (!inForce(r, date)) continue;
+  let exceptions = false;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    if (r.effective.from > date || (r.effective.until !== undefined && date > r.effective.until)) continue;
     const finding = r.evaluate(ctx);
-    if (finding) fired.push({ rule: r, finding });
+    if (finding) {
+      fired.push({ rule: r, finding });
+      if (r.exceptionTo !== undefined && r.exceptionTo.length > 0) exceptions = true;
+    }
   }
+  // Most evaluations fire no exception: nothing to resolve.
+  if (!exceptions) return { fired, defeated: NONE };
   const defeatedIds = new Set<string>();
   for (const f of fired) for (const id of f.rule.exceptionTo ?? []) defeatedIds.add(id);
   return {
@@ -72,6 +79,7 @@ export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate):
     defeated: fired.filter((f) => defeatedIds.has(f.rule.id)),
   };
 }
+const NONE: readonly Fired[] = Object.freeze([]);
 
 export function ref(meta: RuleMeta): RuleRef {
   return { id: meta.id, citation: meta.citation };

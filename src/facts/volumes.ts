@@ -13,22 +13,11 @@
  * when they overlap — declare one dataset for overlapping data to avoid double counting).
  */
 import type { Dataset, Flow, Inventory } from '../inventory/schema.js';
-import { addMonths, startOfYear, type CivilDate } from '../time/civil-date.js';
+import { startOfYear, type CivilDate } from '../time/civil-date.js';
+import { cnWindows, type WindowBase } from './cn-windows.js';
+import { usRolling, type Aggregate } from './us-rolling.js';
 
-export interface DatasetVolume {
-  readonly dataset: string;
-  /** Largest subject count among the aggregated flows carrying this dataset. */
-  readonly subjects: number;
-  /** US devices (precise geolocation counts devices, 202.205(c)). */
-  readonly devices: number;
-  readonly flows: readonly string[];
-}
-
-export interface Aggregate {
-  readonly window: { readonly from: CivilDate; readonly to: CivilDate };
-  readonly datasets: readonly DatasetVolume[];
-  readonly flows: readonly string[];
-}
+export type { Aggregate, DatasetVolume } from './us-rolling.js';
 
 /** Was the flow going on at some point in [from, to]? Undated flows are taken as ongoing. */
 export function activeIn(flow: Flow, from: CivilDate, to: CivilDate): boolean {
@@ -49,30 +38,27 @@ function subjectsOf(flow: Flow, ds: Dataset | undefined, country: string): numbe
 }
 
 function aggregate(flows: readonly Flow[], datasets: ReadonlyMap<string, Dataset>, country: string, window: Aggregate['window']): Aggregate {
-  const by = new Map<string, { subjects: number; devices: number; flows: string[] }>();
-  for (const f of flows) {
+  const by = new Map<string, { dataset: string; subjects: number; devices: number; flows: string[] }>();
+  const ids: string[] = new Array<string>(flows.length);
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i]!;
+    ids[i] = f.id;
     const ds = datasets.get(f.dataset);
-    const cur = by.get(f.dataset) ?? { subjects: 0, devices: 0, flows: [] };
-    cur.subjects = Math.max(cur.subjects, subjectsOf(f, ds, country));
-    cur.devices = Math.max(cur.devices, f.usDevices ?? ds?.usDevices ?? 0);
-    cur.flows.push(f.id);
-    by.set(f.dataset, cur);
+    const n = subjectsOf(f, ds, country);
+    const devices = f.usDevices ?? ds?.usDevices ?? 0;
+    const cur = by.get(f.dataset);
+    if (cur) {
+      if (n > cur.subjects) cur.subjects = n;
+      if (devices > cur.devices) cur.devices = devices;
+      cur.flows.push(f.id);
+    } else by.set(f.dataset, { dataset: f.dataset, subjects: n, devices, flows: [f.id] });
   }
-  const list = [...by.entries()].map(([dataset, v]) => ({ dataset, ...v })).sort((a, b) => (a.dataset < b.dataset ? -1 : 1));
-  return { window, datasets: list, flows: flows.map((f) => f.id) };
+  const list = [...by.values()];
+  if (list.length > 1) list.sort((a, b) => (a.dataset < b.dataset ? -1 : 1));
+  return { window, datasets: list, flows: ids };
 }
 
-/**
- * The flows an exporter has counted in a window that starts on a fixed day (1 January), as of a
- * date: the largest subject count per dataset, and membership. Built for many dates at once.
- */
-export interface WindowBase {
-  readonly window: { readonly from: CivilDate; readonly to: CivilDate };
-  /** Largest subject count per dataset among the admitted flows active in the window. */
-  readonly perDataset: ReadonlyMap<string, number>;
-  /** Is this flow among them? */
-  has(flow: Flow): boolean;
-}
+export type { WindowBase } from './cn-windows.js';
 
 export interface VolumeFacts {
   /** 202.205: the flow aggregated with the same (exporter, recipient) flows of the preceding 12 months. */
@@ -92,91 +78,21 @@ export interface VolumeFacts {
 
 export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
   const datasets = new Map(inv.datasets.map((d) => [d.id, d]));
-  const byPair = new Map<string, Flow[]>();
   const byExporter = new Map<string, Flow[]>();
   for (const f of inv.flows) {
     const x = exporterOf(f, inv);
-    const pair = `${x}\u0000${f.recipient}`;
-    (byPair.get(pair) ?? byPair.set(pair, []).get(pair)!).push(f);
-    (byExporter.get(x) ?? byExporter.set(x, []).get(x)!).push(f);
+    let list = byExporter.get(x);
+    if (!list) byExporter.set(x, (list = []));
+    list.push(f);
   }
-  const usCache = new Map<string, Aggregate>();
   const cnCache = new Map<string, { include: (f: Flow) => boolean; flows: Flow[] }>();
 
-  // windowBase: per (exporter, window start, country, include), the admitted flows not ended
-  // before the window opens, sorted by start; one snapshot of the per-dataset maxima after each
-  // distinct start date. A query is then a binary search.
-  interface Sweep {
-    readonly include: (f: Flow) => boolean;
-    readonly admitted: ReadonlySet<string>;
-    readonly starts: CivilDate[];
-    readonly snapshots: ReadonlyMap<string, number>[];
-  }
-  const sweeps = new Map<string, Sweep[]>();
-  const EMPTY: ReadonlyMap<string, number> = new Map();
-  const sweepFor = (x: string, from: CivilDate, country: string, include: (f: Flow) => boolean): Sweep => {
-    const key = `${x}\u0000${from}\u0000${country}`;
-    const list = sweeps.get(key) ?? [];
-    const hit = list.find((w) => w.include === include);
-    if (hit) return hit;
-    const flows = (byExporter.get(x) ?? []).filter((f) => (f.end === undefined || f.end >= from) && include(f));
-    // Undated starts sort first (taken as begun).
-    flows.sort((a, b) => ((a.start ?? '') < (b.start ?? '') ? -1 : (a.start ?? '') > (b.start ?? '') ? 1 : 0));
-    const starts: CivilDate[] = [];
-    const snapshots: ReadonlyMap<string, number>[] = [];
-    const current = new Map<string, number>();
-    flows.forEach((f, i) => {
-      const n = subjectsOf(f, datasets.get(f.dataset), country);
-      if (n > (current.get(f.dataset) ?? 0)) current.set(f.dataset, n);
-      else if (!current.has(f.dataset)) current.set(f.dataset, n);
-      const next = flows[i + 1];
-      if (!next || (next.start ?? '') !== (f.start ?? '')) {
-        starts.push(f.start ?? '');
-        snapshots.push(new Map(current));
-      }
-    });
-    const sweep: Sweep = { include, admitted: new Set(flows.map((f) => f.id)), starts, snapshots };
-    list.push(sweep);
-    sweeps.set(key, list);
-    return sweep;
-  };
+  // China's since-1-January windows: one sweep per (exporter, window start, include), cn-windows.ts.
+  const windows = cnWindows(byExporter, datasets);
 
   return {
-    windowBase(x, from, date, country, include) {
-      const sweep = sweepFor(x, from, country, include);
-      // Last snapshot whose start is on or before the date.
-      let lo = 0;
-      let hi = sweep.starts.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (sweep.starts[mid]! <= date) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      return {
-        window: { from, to: date },
-        perDataset: found >= 0 ? sweep.snapshots[found]! : EMPTY,
-        has: (f) => sweep.admitted.has(f.id) && (f.start === undefined || f.start <= date),
-      };
-    },
-    usRolling12(flow) {
-      const date = judgedOn(flow, asOf);
-      // "Preceding 12 months": inclusive of the same calendar day a year earlier (the conservative reading).
-      const window = { from: addMonths(date, -12), to: date };
-      const pair = `${exporterOf(flow, inv)}\u0000${flow.recipient}`;
-      const key = `${pair}\u0000${date}`;
-      let base = usCache.get(key);
-      if (!base) {
-        const group = (byPair.get(pair) ?? []).filter((f) => activeIn(f, window.from, window.to));
-        base = aggregate(group, datasets, 'US', window);
-        usCache.set(key, base);
-      }
-      if (base.flows.includes(flow.id)) return base;
-      const group = (byPair.get(pair) ?? []).filter((f) => f.id === flow.id || activeIn(f, window.from, window.to));
-      return aggregate(group, datasets, 'US', window);
-    },
+    windowBase: (x, from, date, country, include) => windows.windowBase(x, from, date, country, include),
+    usRolling12: usRolling(inv, datasets, asOf),
     cnSinceJanuary1(flow, include) {
       const date = judgedOn(flow, asOf);
       const window = { from: startOfYear(date), to: date };

@@ -49,6 +49,23 @@ export function addYears(date: CivilDate, years: number): CivilDate {
   return addMonths(date, years * 12);
 }
 
+/**
+ * The date as the integer YYYYMMDD: ordered like the dates, for fast comparisons in bulk (not a
+ * day count — subtracting two ordinals means nothing). Expects a valid `YYYY-MM-DD` date.
+ */
+export function dateOrdinal(date: CivilDate): number {
+  return (
+    (date.charCodeAt(0) - 48) * 10_000_000 +
+    (date.charCodeAt(1) - 48) * 1_000_000 +
+    (date.charCodeAt(2) - 48) * 100_000 +
+    (date.charCodeAt(3) - 48) * 10_000 +
+    (date.charCodeAt(5) - 48) * 1_000 +
+    (date.charCodeAt(6) - 48) * 100 +
+    (date.charCodeAt(8) - 48) * 10 +
+    (date.charCodeAt(9) - 48)
+  );
+}
+
 /** Negative when a < b, 0 when equal, positive when a > b (ISO dates sort as strings). */
 export function compareDates(a: CivilDate, b: CivilDate): number {
   return a < b ? -1 : a > b ? 1 : 0;

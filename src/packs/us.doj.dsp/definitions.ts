@@ -7,11 +7,20 @@ import type { Dataset, Flow } from '../../inventory/schema.js';
 import { CATEGORIES, categoryInfo, type DojCategory, type CategoryId } from '../../inventory/taxonomy.js';
 import type { Aggregate, Facts } from '../../facts/index.js';
 import { at } from '../../engine/params.js';
+import { flat } from '../../engine/text.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import { BULK_THRESHOLDS, PASSIVE_INVESTMENT_MAX_PERCENT } from './params.js';
 
 const NUMBER = new Intl.NumberFormat('en-US');
-const fmt = (n: number) => NUMBER.format(n);
+/** Counts as people read them (1,000,000); whole numbers without Intl's per-call cost. */
+export function fmt(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) return NUMBER.format(n);
+  if (n < 1000) return String(n);
+  const s = String(n);
+  let out = s.slice(0, s.length % 3 || 3);
+  for (let i = out.length; i < s.length; i += 3) out += ',' + s.slice(i, i + 3);
+  return out;
+}
 
 const CATEGORY_LABEL: Record<DojCategory | 'genomic' | 'biospecimen', string> = {
   covered_personal_identifiers: 'covered personal identifiers',
@@ -128,6 +137,8 @@ export interface BulkFinding {
   readonly combined?: boolean;
 }
 
+const NO_BULK: readonly BulkFinding[] = Object.freeze([]);
+
 export interface DataFacts {
   readonly own: DatasetClass;
   readonly sensitive: boolean;
@@ -139,16 +150,48 @@ export interface DataFacts {
   readonly reasons: readonly string[];
 }
 
-/** 202.205 (bulk, over the 12-month aggregate) and 202.222 (government-related data). */
+/**
+ * 202.205 (bulk, over the 12-month aggregate) and 202.222 (government-related data). The answer
+ * depends only on the dataset (and the purpose, through `classifyDataset`) and the aggregate
+ * (which fixes the judged date), so flows of the same pair judged on the same date share it.
+ */
 export function dataFacts(flow: Flow, facts: Facts, date: CivilDate): DataFacts {
-  const ds = facts.datasets.get(flow.dataset)!;
-  const own = classifyDataset(ds, flow);
+  let table = tables.get(facts);
+  if (!table) tables.set(facts, (table = new Map()));
+  let entry = table.get(flow.dataset);
+  if (!entry) table.set(flow.dataset, (entry = { ds: facts.datasets.get(flow.dataset)!, classes: [] }));
+  const ds = entry.ds;
+  const p = flow.purpose === 'personal_communication' ? 1 : flow.purpose === 'telecommunications' ? 2 : 0;
+  const own = (entry.classes[p] ??= classifyDataset(ds, flow));
   const aggregate = facts.volumes.usRolling12(flow);
+  // Per aggregate, its data facts (usually one classification), or a list when there are several.
+  const hit = byAggregate.get(aggregate);
+  if (hit === undefined) {
+    const made = dataFactsUncached(ds, own, aggregate, flow, facts, date);
+    byAggregate.set(aggregate, made);
+    return made;
+  }
+  if (!Array.isArray(hit)) {
+    if (hit.own === own) return hit;
+    const made = dataFactsUncached(ds, own, aggregate, flow, facts, date);
+    byAggregate.set(aggregate, [hit, made]);
+    return made;
+  }
+  for (const d of hit) if (d.own === own) return d;
+  const made = dataFactsUncached(ds, own, aggregate, flow, facts, date);
+  hit.push(made);
+  return made;
+}
+/** Per run (facts), per dataset id: the dataset and its classification per purpose. */
+const tables = new WeakMap<Facts, Map<string, { readonly ds: Dataset; readonly classes: DatasetClass[] }>>();
+const byAggregate = new WeakMap<Aggregate, DataFacts | DataFacts[]>();
+
+function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate, flow: Flow, facts: Facts, date: CivilDate): DataFacts {
   const thresholds = at(BULK_THRESHOLDS, date);
   const reasons: string[] = [...own.notes];
   if (own.excluded) {
     reasons.push(`not sensitive personal data: ${own.excluded}`);
-    return { own, sensitive: false, bulk: [], bulkOmic: false, bulkBiospecimen: false, aggregate, reasons };
+    return { own, sensitive: false, bulk: NO_BULK, bulkOmic: false, bulkBiospecimen: false, aggregate, reasons };
   }
 
   // Counts per category across the aggregated datasets (same U.S. person, same counterparty).
@@ -178,13 +221,13 @@ export function dataFacts(flow: Flow, facts: Facts, date: CivilDate): DataFacts 
   const flowsNote = aggregate.flows.length > 1 ? ` across ${aggregate.flows.length} transactions with this counterparty (${aggregate.flows.join(', ')})` : '';
   for (const b of bulk) {
     reasons.push(
-      b.combined
+      flat(b.combined
         ? `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window}, in a combined dataset whose lowest threshold is more than ${fmt(b.threshold)} (202.205(g))`
-        : `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window} — more than ${fmt(b.threshold)} (${THRESHOLD_CITE[b.category]})`,
+        : `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window} — more than ${fmt(b.threshold)} (${THRESHOLD_CITE[b.category]})`),
     );
   }
   if (bulk.length === 0) {
-    for (const c of mine) reasons.push(`not bulk: ${CATEGORY_LABEL[c]} on ${fmt(counts.get(c) ?? 0)} ${c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons'} in ${window}, not more than ${fmt(own.combined ? lowest : thresholds[c])} (${THRESHOLD_CITE[c]})`);
+    for (const c of mine) reasons.push(flat(`not bulk: ${CATEGORY_LABEL[c]} on ${fmt(counts.get(c) ?? 0)} ${c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons'} in ${window}, not more than ${fmt(own.combined ? lowest : thresholds[c])} (${THRESHOLD_CITE[c]})`));
   }
 
   // 202.222 government-related data: any volume.
@@ -215,7 +258,18 @@ export type TransactionClass = 'data_brokerage' | 'vendor_agreement' | 'employme
  * employment agreement (202.217), investment agreement (202.228) with the passive-investment
  * exclusion of 202.228(b).
  */
-export function transactionClasses(flow: Flow, date: CivilDate): { classes: Set<TransactionClass>; notes: string[] } {
+export function transactionClasses(flow: Flow, date: CivilDate): { classes: ReadonlySet<TransactionClass>; notes: readonly string[] } {
+  // Without declared classes or investment terms the answer depends on the kind alone: shared.
+  if (flow.classes.length === 0 && !flow.investment) {
+    let hit = byKind.get(flow.kind);
+    if (!hit) byKind.set(flow.kind, (hit = classesOf(flow, date)));
+    return hit;
+  }
+  return classesOf(flow, date);
+}
+const byKind = new Map<string, { classes: ReadonlySet<TransactionClass>; notes: readonly string[] }>();
+
+function classesOf(flow: Flow, date: CivilDate): { classes: Set<TransactionClass>; notes: string[] } {
   const classes = new Set<TransactionClass>(flow.classes);
   const notes: string[] = [];
   if (flow.kind === 'data_brokerage' || flow.kind === 'vendor_agreement' || flow.kind === 'employment_agreement' || flow.kind === 'investment_agreement') {

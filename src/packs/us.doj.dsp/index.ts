@@ -14,6 +14,8 @@ import type { Decision, Obligation, Verdict } from '../../engine/types.js';
 import type { Flow } from '../../inventory/schema.js';
 import { judgedOn } from '../../facts/index.js';
 import { dspContext, recipientReasons, type DspContext } from './context.js';
+import type { DataFacts } from './definitions.js';
+import type { PartyFacts } from '../../facts/index.js';
 import { SUBPART_C } from './subpart-c-prohibited.js';
 import { SUBPART_D } from './subpart-d-restricted.js';
 import { SUBPART_E } from './subpart-e-exemptions.js';
@@ -62,20 +64,65 @@ function verdictFor(outcome: string, ctx: DspContext, obligations: readonly Obli
 export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
   const date = judgedOn(flow, asOf);
   if (date < PART_202_EFFECTIVE) {
-    return notApplicable(`28 CFR Part 202 took effect on ${PART_202_EFFECTIVE}; this flow is judged on ${date}`, '28 CFR 202 (90 FR 1636), effective 2025-04-08');
+    return shared(beforeEffective, date, () =>
+      notApplicable(`28 CFR Part 202 took effect on ${PART_202_EFFECTIVE}; this flow is judged on ${date}`, '28 CFR 202 (90 FR 1636), effective 2025-04-08'),
+    );
   }
   const ctx = dspContext(flow, facts, asOf, date);
   if (!ctx.usPerson && !flow.designedToEvade) {
-    return notApplicable(`Part 202 binds U.S. persons; ${ctx.exporter.name} is not one (${ctx.exporter.usPersonReason}) and no U.S. person is declared directing the transaction (202.305)`, '28 CFR 202.256; 202.305');
+    const x = ctx.exporter;
+    return shared(notUsPerson, x, () =>
+      notApplicable(`Part 202 binds U.S. persons; ${x.name} is not one (${x.usPersonReason}) and no U.S. person is declared directing the transaction (202.305)`, '28 CFR 202.256; 202.305'),
+    );
   }
   const { fired } = runRules(RULES, ctx, date);
+  if (fired.length === 0) return notCovered(ctx, []);
   const deciding = PRECEDENCE.map((o) => fired.find((f) => f.finding.outcome === o)).find((f): f is Fired => f !== undefined);
   const outcome = deciding?.finding.outcome ?? 'not_covered';
   const contributing = fired.filter((f) => f !== deciding && (f.finding.outcome === undefined || f.finding.outcome === outcome));
   const obligations = [...(deciding?.finding.obligations ?? []), ...contributing.flatMap((f) => f.finding.obligations ?? [])];
-  const reasons = deciding ? [...deciding.finding.reasons, ...contributing.flatMap((f) => f.finding.reasons)] : notCoveredReasons(ctx);
-  const rules = deciding ? [ref(deciding.rule), ...contributing.map((f) => ref(f.rule))] : [{ id: `${REGIME}/202.210`, citation: '28 CFR 202.210' }];
+  if (!deciding) return notCovered(ctx, obligations);
+  const reasons = [...deciding.finding.reasons, ...contributing.flatMap((f) => f.finding.reasons)];
+  const rules = [ref(deciding.rule), ...contributing.map((f) => ref(f.rule))];
   return { regime: REGIME, outcome, verdict: verdictFor(outcome, ctx, obligations), rules, reasons: dedupe(reasons), obligations };
+}
+
+/**
+ * Decisions that do not depend on the flow beyond a few facts are built once and shared (they
+ * are frozen): flows judged before Part 202 took effect (per date), flows of a foreign exporter
+ * no U.S. person directs (per exporter), and flows that are not covered data transactions, per
+ * (data facts, recipient, access, classes declared) — most of a large inventory.
+ */
+const beforeEffective = new Map<string, Decision>();
+const notUsPerson = new WeakMap<PartyFacts, Decision>();
+const notCoveredMemo = new WeakMap<DataFacts, Map<PartyFacts | null, Decision[]>>();
+
+function shared<K>(memo: { get(k: K): Decision | undefined; set(k: K, d: Decision): unknown }, key: K, make: () => Decision): Decision {
+  let d = memo.get(key);
+  if (!d) memo.set(key, (d = freeze(make())));
+  return d;
+}
+
+function freeze(d: Decision): Decision {
+  Object.freeze(d.rules);
+  Object.freeze(d.reasons);
+  Object.freeze(d.obligations);
+  return Object.freeze(d);
+}
+
+const NOT_COVERED_RULES = Object.freeze([Object.freeze({ id: `${REGIME}/202.210`, citation: '28 CFR 202.210' })]);
+
+function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decision {
+  const make = (): Decision => ({ regime: REGIME, outcome: 'not_covered', verdict: 'not_applicable', rules: NOT_COVERED_RULES, reasons: dedupe(notCoveredReasons(ctx)), obligations });
+  // Shared only when nothing specific to this flow enters the decision.
+  if (obligations.length > 0 || ctx.classNotes.length > 0) return make();
+  let byRecipient = notCoveredMemo.get(ctx.data);
+  if (!byRecipient) notCoveredMemo.set(ctx.data, (byRecipient = new Map()));
+  const recipient = ctx.ofConcern ? null : ctx.recipient;
+  let variants = byRecipient.get(recipient);
+  if (!variants) byRecipient.set(recipient, (variants = []));
+  const i = (ctx.flow.access ? 2 : 0) + (ctx.classes.size === 0 ? 1 : 0);
+  return (variants[i] ??= freeze(make()));
 }
 
 function dedupe(xs: readonly string[]): string[] {

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inventory } from '../testing/inventory.js';
+import { deriveVolumes, activeIn, judgedOn } from './volumes.js';
+import { addDays, addMonths, dateOrdinal } from '../time/civil-date.js';
+import type { Flow, Inventory } from '../inventory/schema.js';
+
+const day = (n: number) => addDays('2025-01-01', n);
+
+/** 202.205 by the letter: the pair's flows active in the 12 months to the judged date, plus the flow. */
+function bruteForce(inv: Inventory, flow: Flow, asOf: string) {
+  const date = judgedOn(flow, asOf);
+  const from = addMonths(date, -12);
+  const org = inv.organization.id;
+  const group = inv.flows.filter((f) => (f.from ?? org) === (flow.from ?? org) && f.recipient === flow.recipient && (f === flow || activeIn(f, from, date)));
+  const per = new Map<string, { dataset: string; subjects: number; devices: number }>();
+  for (const f of group) {
+    const ds = inv.datasets.find((d) => d.id === f.dataset);
+    const subjects = f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
+    const devices = f.usDevices ?? ds?.usDevices ?? 0;
+    const cur = per.get(f.dataset);
+    per.set(f.dataset, { dataset: f.dataset, subjects: Math.max(cur?.subjects ?? 0, subjects), devices: Math.max(cur?.devices ?? 0, devices) });
+  }
+  return {
+    window: { from, to: date },
+    datasets: [...per.values()].sort((a, b) => (a.dataset < b.dataset ? -1 : 1)),
+    flows: group.map((f) => f.id),
+  };
+}
+
+describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)', () => {
+  it('property: equals the brute-force aggregate for every flow, whatever the dates and pairs', () => {
+    const arbFlow = fc.record({
+      ds: fc.integer({ min: 0, max: 3 }),
+      n: fc.option(fc.integer({ min: 0, max: 2_000_000 }), { nil: undefined }),
+      devices: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+      start: fc.option(fc.integer({ min: -400, max: 900 }), { nil: undefined }),
+      len: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
+      from: fc.constantFrom('org', 'other'),
+      to: fc.constantFrom('r1', 'r2'),
+      // Dates on the window's edges: ending on the first day of the as-of window (or a day
+      // either side), starting on the as-of date (or a day either side).
+      edge: fc.constantFrom(undefined, 'end', 'start'),
+      delta: fc.integer({ min: -1, max: 1 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbFlow, { maxLength: 30 }), fc.integer({ min: 0, max: 800 }), (specs, q) => {
+        const asOf = day(q);
+        const windowStart = addMonths(asOf, -12);
+        const inv = inventory({
+          entities: [
+            { id: 'other', name: 'Other', kind: 'company', organizedIn: 'US' },
+            { id: 'r1', name: 'R1', kind: 'company', organizedIn: 'CN' },
+            { id: 'r2', name: 'R2', kind: 'company', organizedIn: 'SG' },
+          ],
+          datasets: [0, 1, 2, 3].map((i) => ({ id: `d${i}`, categories: ['precise_geolocation' as const], subjects: { US: 1000 * i }, usDevices: 10 * i })),
+          flows: specs.map((s, i) => ({
+            id: `f${i}`,
+            dataset: `d${s.ds}`,
+            ...(s.from === 'other' ? { from: 'other' } : {}),
+            recipient: s.to,
+            destination: 'CN',
+            kind: 'transfer' as const,
+            ...(s.n !== undefined ? { subjects: { US: s.n } } : {}),
+            ...(s.devices !== undefined ? { usDevices: s.devices } : {}),
+            ...(s.edge === 'end'
+              ? { start: addDays(windowStart, -30), end: addDays(windowStart, s.delta) }
+              : s.edge === 'start'
+                ? { start: addDays(asOf, s.delta) }
+                : {
+                    ...(s.start !== undefined ? { start: day(s.start) } : {}),
+                    ...(s.start !== undefined && s.len !== undefined ? { end: day(s.start + s.len) } : {}),
+                  }),
+          })),
+        });
+        const volumes = deriveVolumes(inv, asOf);
+        // Twice, in different orders: the per-pair caches must not depend on the order of queries.
+        for (const f of [...inv.flows, ...[...inv.flows].reverse()]) {
+          expect(volumes.usRolling12(f)).toEqual(bruteForce(inv, f, asOf));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a flow not in the inventory is aggregated on its own', () => {
+    const inv = inventory({ datasets: [{ id: 'd', categories: ['name'], subjects: { US: 5 } }], flows: [] });
+    const stray = { ...inventory({ datasets: [{ id: 'd', categories: ['name'], subjects: { US: 5 } }], flows: [{ id: 'x', dataset: 'd', recipient: 'r', destination: 'CN', kind: 'transfer' }] }).flows[0]! };
+    const agg = deriveVolumes(inv, '2026-01-01').usRolling12(stray);
+    expect(agg.flows).toEqual(['x']);
+    expect(agg.datasets).toEqual([{ dataset: 'd', subjects: 5, devices: 0 }]);
+  });
+});
+
+describe('dateOrdinal', () => {
+  it('property: orders dates exactly as their ISO strings sort', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), fc.integer({ min: -200_000, max: 200_000 }), (a, b) => {
+        const x = day(a);
+        const y = day(b);
+        expect(Math.sign(dateOrdinal(x) - dateOrdinal(y))).toBe(x < y ? -1 : x > y ? 1 : 0);
+      }),
+    );
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * The U.S. aggregation window of 28 CFR 202.205: a covered data transaction counts toward the
+ * bulk thresholds together with every transaction between the same U.S. person and the same
+ * foreign person "at any point in the preceding 12 months". Key: (exporter, recipient); window:
+ * the 12 months ending on the date the flow is judged on (the same calendar day a year earlier
+ * is inside — the conservative reading).
+ *
+ * Counting rule (see volumes.ts): a dataset counts once at its largest count among the
+ * aggregated flows; different datasets are added.
+ *
+ * Large inventories hold ~100,000 flows on ~15,000 pairs, judged on hundreds of dates, so the
+ * per-pair inputs (dates as integers, dataset, counts) are laid out once in flat arrays, and
+ * the aggregate of a pair is built once per judged date and shared by the flows it holds. A flow
+ * outside its own window (not begun by the date) is aggregated with the window's flows on its
+ * own.
+ */
+import type { Dataset, Flow, Inventory } from '../inventory/schema.js';
+import { addMonths, dateOrdinal, type CivilDate } from '../time/civil-date.js';
+
+export interface DatasetVolume {
+  readonly dataset: string;
+  /** Largest U.S. subject count among the aggregated flows carrying this dataset. */
+  readonly subjects: number;
+  /** U.S. devices (precise geolocation counts devices, 202.205(c)). */
+  readonly devices: number;
+}
+
+export interface Aggregate {
+  readonly window: { readonly from: CivilDate; readonly to: CivilDate };
+  /** Per dataset, sorted by dataset id. */
+  readonly datasets: readonly DatasetVolume[];
+  /** The aggregated flows, in inventory order. */
+  readonly flows: readonly string[];
+}
+
+/** Undated starts and ends are open: the flow is taken as going on. */
+const OPEN_START = 0;
+const OPEN_END = 99_999_999;
+
+/**
+ * All flows laid out pair after pair (inventory order within a pair), in flat arrays: a pair
+ * is a slice [off, off + len). Its aggregates are kept per judged date (most pairs see one or
+ * two dates: the last one is held inline).
+ */
+interface Layout {
+  readonly flows: Flow[];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly dataset: string[];
+  readonly subjects: Float64Array;
+  readonly devices: Float64Array;
+}
+
+interface Pair {
+  off: number;
+  len: number;
+  lastDate: CivilDate | undefined;
+  lastAggregate: Aggregate | undefined;
+  byDate: Map<CivilDate, Aggregate> | undefined;
+}
+
+interface Window {
+  readonly from: CivilDate;
+  readonly fromOrd: number;
+  readonly toOrd: number;
+  /** Shared by the aggregates judged on this date. */
+  readonly window: Aggregate['window'];
+}
+
+/** Returns `usRolling12(flow)`; the pair index is built on the first call. */
+export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>, asOf: CivilDate): (flow: Flow) => Aggregate {
+  let pairs: Map<string, Map<string, Pair>> | undefined;
+  let layout: Layout | undefined;
+  const org = inv.organization.id;
+  const windows = new Map<CivilDate, Window>();
+
+  const index = (): void => {
+    const byExporter = new Map<string, Map<string, Pair>>();
+    const flows = inv.flows;
+    const pairOfFlow: Pair[] = new Array<Pair>(flows.length);
+    const order: Pair[] = [];
+    for (let i = 0; i < flows.length; i++) {
+      const f = flows[i]!;
+      const x = f.from ?? org;
+      let byRecipient = byExporter.get(x);
+      if (!byRecipient) byExporter.set(x, (byRecipient = new Map()));
+      let pair = byRecipient.get(f.recipient);
+      if (!pair) {
+        byRecipient.set(f.recipient, (pair = { off: 0, len: 0, lastDate: undefined, lastAggregate: undefined, byDate: undefined }));
+        order.push(pair);
+      }
+      pair.len++;
+      pairOfFlow[i] = pair;
+    }
+    let off = 0;
+    for (const pair of order) {
+      pair.off = off;
+      off += pair.len;
+      pair.len = 0;
+    }
+    const n = flows.length;
+    const l: Layout = { flows: new Array<Flow>(n), start: new Int32Array(n), end: new Int32Array(n), dataset: new Array<string>(n), subjects: new Float64Array(n), devices: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      const f = flows[i]!;
+      const pair = pairOfFlow[i]!;
+      const k = pair.off + pair.len++;
+      const ds = datasets.get(f.dataset);
+      l.flows[k] = f;
+      l.start[k] = f.start === undefined ? OPEN_START : dateOrdinal(f.start);
+      l.end[k] = f.end === undefined ? OPEN_END : dateOrdinal(f.end);
+      l.dataset[k] = f.dataset;
+      l.subjects[k] = f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
+      l.devices[k] = f.usDevices ?? ds?.usDevices ?? 0;
+    }
+    pairs = byExporter;
+    layout = l;
+  };
+
+  const windowOn = (date: CivilDate): Window => {
+    let w = windows.get(date);
+    if (!w) {
+      const from = addMonths(date, -12);
+      windows.set(date, (w = { from, fromOrd: dateOrdinal(from), toOrd: dateOrdinal(date), window: Object.freeze({ from, to: date }) }));
+    }
+    return w;
+  };
+
+  const baseOf = (pair: Pair, w: Window, date: CivilDate): Aggregate => {
+    if (pair.lastDate === date) return pair.lastAggregate!;
+    if (pair.lastDate !== undefined) (pair.byDate ??= new Map()).set(pair.lastDate, pair.lastAggregate!);
+    const base = pair.byDate?.get(date) ?? aggregateOf(layout!, pair.off, pair.len, w, -1, w.window);
+    pair.lastDate = date;
+    pair.lastAggregate = base;
+    return base;
+  };
+
+  return (flow) => {
+    if (!pairs) index();
+    const date = flow.end !== undefined && flow.end < asOf ? flow.end : asOf;
+    const w = windowOn(date);
+    const pair = pairs!.get(flow.from ?? org)?.get(flow.recipient);
+    if (!pair) return alone(flow, datasets, w, date);
+    const base = baseOf(pair, w, date);
+    const inWindow = (flow.start === undefined || flow.start <= date) && (flow.end === undefined || flow.end >= w.from);
+    if (inWindow) return base;
+    const l = layout!;
+    let at = -1;
+    for (let k = pair.off; k < pair.off + pair.len && at < 0; k++) if (l.flows[k] === flow) at = k;
+    return at < 0 ? alone(flow, datasets, w, date) : aggregateOf(l, pair.off, pair.len, w, at, w.window);
+  };
+}
+
+/** A flow not in the inventory's list (library callers): aggregated on its own. */
+function alone(f: Flow, datasets: ReadonlyMap<string, Dataset>, w: Window, date: CivilDate): Aggregate {
+  const ds = datasets.get(f.dataset);
+  const l: Layout = {
+    flows: [f],
+    start: Int32Array.of(f.start === undefined ? OPEN_START : dateOrdinal(f.start)),
+    end: Int32Array.of(f.end === undefined ? OPEN_END : dateOrdinal(f.end)),
+    dataset: [f.dataset],
+    subjects: Float64Array.of(f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0),
+    devices: Float64Array.of(f.usDevices ?? ds?.usDevices ?? 0),
+  };
+  return aggregateOf(l, 0, 1, w, 0, w.window);
+}
+
+interface Volume {
+  dataset: string;
+  subjects: number;
+  devices: number;
+}
+
+/** The flows of [off, off + len) active in the window (plus the one at `also`, when ≥ 0), aggregated. */
+function aggregateOf(l: Layout, off: number, len: number, w: Window, also: number, window: Aggregate['window']): Aggregate {
+  const ids: string[] = [];
+  const volumes: Volume[] = [];
+  let byDataset: Map<string, Volume> | undefined;
+  for (let i = off; i < off + len; i++) {
+    if (i !== also && (l.start[i]! > w.toOrd || l.end[i]! < w.fromOrd)) continue;
+    ids.push(l.flows[i]!.id);
+    const dataset = l.dataset[i]!;
+    const subjects = l.subjects[i]!;
+    const devices = l.devices[i]!;
+    // Pairs usually carry a few datasets: a linear search, or a map once there are many.
+    let v: Volume | undefined;
+    if (byDataset) v = byDataset.get(dataset);
+    else for (let j = 0; j < volumes.length && !v; j++) if (volumes[j]!.dataset === dataset) v = volumes[j];
+    if (!v) {
+      volumes.push((v = { dataset, subjects, devices }));
+      if (byDataset) byDataset.set(dataset, v);
+      else if (volumes.length > 16) byDataset = new Map(volumes.map((x) => [x.dataset, x]));
+    } else {
+      if (subjects > v.subjects) v.subjects = subjects;
+      if (devices > v.devices) v.devices = devices;
+    }
+  }
+  if (volumes.length > 1) volumes.sort((a, b) => (a.dataset < b.dataset ? -1 : 1));
+  return { window, datasets: volumes, flows: ids };
+}
