@@ -30,7 +30,7 @@ export interface WindowBase {
    * first read; prefer `largest` and `totals`).
    */
   readonly perDataset: ReadonlyMap<string, number>;
-  /** Is this flow among them? */
+  /** Is this flow (one of the inventory's flow objects) among them? */
   has(flow: Flow): boolean;
   /** The largest subject count of the dataset among them; undefined when no admitted flow carries it. */
   largest(dataset: string): number | undefined;
@@ -51,45 +51,56 @@ export interface CnWindows {
   windowBase(exporter: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase;
 }
 
-/** Running totals of one grouping: `values[k * groups + g]` after the k-th distinct start date. */
+/** Running totals of one grouping: `values[k * groups + g]` once the k-th start date is reached. */
 interface Totals {
   readonly groupOf: (dataset: string) => number;
   readonly groups: number;
   readonly values: Float64Array;
 }
 
-/** An exporter's flows that `include` admits, sorted by start once for every window start. */
+/**
+ * An exporter's flows that `include` admits, sorted by start once for every window start, with
+ * what the sweeps read of each (flat arrays, position `i` in start order).
+ */
 interface Admitted {
   readonly include: (f: Flow) => boolean;
-  /** Sorted by start (stable: ties keep inventory order); undated first, taken as begun. */
-  readonly flows: readonly Flow[];
-  readonly ids: ReadonlySet<string>;
-}
-
-interface Sweep {
-  readonly admitted: Admitted;
-  /** The window start: admitted flows that ended before it are out. */
-  readonly from: CivilDate;
-  /** Distinct start dates of the admitted flows, ascending ('' for undated, taken as begun). */
+  /** The admitted flows (as objects: flows of one inventory). */
+  readonly members: ReadonlySet<Flow>;
+  /** Distinct start dates, ascending ('' for undated, taken as begun). */
   readonly starts: readonly CivilDate[];
+  /** Per flow: index of its start in `starts`, its end, its dataset (index in `datasets`). */
+  readonly startAt: Int32Array;
+  readonly ends: readonly (CivilDate | undefined)[];
+  readonly dataset: Int32Array;
   /** Datasets in order of first admission, and their index. */
   readonly datasets: readonly string[];
   readonly index: ReadonlyMap<string, number>;
-  /** Per dataset: the start-date indices where its largest count rises, and the count from then on. */
-  readonly riseAt: readonly (readonly number[])[];
-  readonly riseTo: readonly (readonly number[])[];
-  /** Every rise in date order: start-date index, dataset index, increase. */
-  readonly eventAt: readonly number[];
-  readonly eventDataset: readonly number[];
-  readonly eventDelta: readonly number[];
+  /** Per flow: the flow's subject count, per country (built on first use). */
+  readonly subjects: Map<string, Float64Array>;
+  readonly flows: readonly Flow[];
+}
+
+/**
+ * One sweep of the admitted flows not ended before `from`, for one country: each dataset's
+ * largest count as a step function of the start index, kept as its rises in start order
+ * (the first admission of a dataset is a rise from nothing).
+ */
+interface Sweep {
+  readonly admitted: Admitted;
+  readonly from: CivilDate;
+  /** Every rise in start order: start index, dataset, the new largest count, the increase. */
+  readonly riseAt: readonly number[];
+  readonly riseDataset: readonly number[];
+  readonly riseTo: readonly number[];
+  readonly riseBy: readonly number[];
+  /** The rises grouped by dataset (built on first per-dataset read): positions into the above. */
+  byDataset?: { readonly offsets: Int32Array; readonly rises: Int32Array };
   readonly totals: Totals[];
 }
 
-/** Index of the last element of the ascending `xs` that is <= `x`, or -1. */
-function lastAtOrBefore<T>(xs: readonly T[], x: T): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let found = -1;
+/** Index of the last element of the ascending `xs` (between lo and hi) that is <= `x`, or lo - 1. */
+function lastAtOrBefore<T>(xs: ArrayLike<T>, x: T, lo = 0, hi = xs.length - 1): number {
+  let found = lo - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid]! <= x) {
@@ -105,9 +116,7 @@ function lastAtOrBefore<T>(xs: readonly T[], x: T): number {
  * its datasets by id.
  */
 export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>, datasets: ReadonlyMap<string, Dataset>): CnWindows {
-  const subjectsOf = (f: Flow, country: string): number => f.subjects?.[country] ?? datasets.get(f.dataset)?.subjects[country] ?? 0;
-
-  // Per exporter and `include`, the admitted flows sorted by start by bucketing on the start
+  // Per exporter and `include`: the admitted flows sorted by start by bucketing on the start
   // date (stable: ties keep inventory order), shared by every window start.
   const admittedMemo = new Map<string, Admitted[]>();
   const admittedOf = (exporter: string, include: (f: Flow) => boolean): Admitted => {
@@ -115,20 +124,49 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
     if (!list) admittedMemo.set(exporter, (list = []));
     for (const a of list) if (a.include === include) return a;
     const buckets = new Map<CivilDate, Flow[]>();
-    const ids = new Set<string>();
+    const members = new Set<Flow>();
     for (const f of flowsByExporter.get(exporter) ?? []) {
       if (!include(f)) continue;
-      ids.add(f.id);
+      members.add(f);
       const start = f.start ?? '';
       const bucket = buckets.get(start);
       if (bucket) bucket.push(f);
       else buckets.set(start, [f]);
     }
+    const starts = [...buckets.keys()].sort();
     const flows: Flow[] = [];
-    for (const start of [...buckets.keys()].sort()) for (const f of buckets.get(start)!) flows.push(f);
-    const a: Admitted = { include, flows, ids };
+    const startAt = new Int32Array(members.size);
+    const ends: (CivilDate | undefined)[] = [];
+    const dataset = new Int32Array(members.size);
+    const names: string[] = [];
+    const index = new Map<string, number>();
+    starts.forEach((start, k) => {
+      for (const f of buckets.get(start)!) {
+        const i = flows.length;
+        flows.push(f);
+        startAt[i] = k;
+        ends.push(f.end);
+        let d = index.get(f.dataset);
+        if (d === undefined) {
+          index.set(f.dataset, (d = names.length));
+          names.push(f.dataset);
+        }
+        dataset[i] = d;
+      }
+    });
+    const a: Admitted = { include, members, starts, startAt, ends, dataset, datasets: names, index, subjects: new Map(), flows };
     list.push(a);
     return a;
+  };
+
+  const subjectsIn = (a: Admitted, country: string): Float64Array => {
+    let n = a.subjects.get(country);
+    if (!n) {
+      n = new Float64Array(a.flows.length);
+      a.flows.forEach((f, i) => (n![i] = f.subjects?.[country] ?? datasets.get(f.dataset)?.subjects[country] ?? 0));
+      a.subjects.set(country, n);
+    }
+    return n;
   };
 
   const sweeps = new Map<string, Sweep[]>();
@@ -139,99 +177,94 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
     for (const w of list) if (w.admitted.include === include) return w;
 
     const admitted = admittedOf(x, include);
-    const starts: CivilDate[] = [];
-    const names: string[] = [];
-    const index = new Map<string, number>();
-    const current: number[] = [];
-    const riseAt: number[][] = [];
-    const riseTo: number[][] = [];
-    const eventAt: number[] = [];
-    const eventDataset: number[] = [];
-    const eventDelta: number[] = [];
-    for (const f of admitted.flows) {
-      if (f.end !== undefined && f.end < from) continue;
-      const start = f.start ?? '';
-      if (starts.length === 0 || starts[starts.length - 1] !== start) starts.push(start);
-      const k = starts.length - 1;
-      const n = subjectsOf(f, country);
-      let d = index.get(f.dataset);
-      if (d === undefined) {
-        d = names.length;
-        index.set(f.dataset, d);
-        names.push(f.dataset);
-        current.push(n);
-        riseAt.push([k]);
-        riseTo.push([n]);
-        if (n !== 0) {
-          eventAt.push(k);
-          eventDataset.push(d);
-          eventDelta.push(n);
-        }
-      } else if (n > current[d]!) {
-        const at = riseAt[d]!;
-        const to = riseTo[d]!;
-        if (at[at.length - 1] === k) to[to.length - 1] = n;
-        else {
-          at.push(k);
-          to.push(n);
-        }
-        eventAt.push(k);
-        eventDataset.push(d);
-        eventDelta.push(n - current[d]!);
-        current[d] = n;
+    const n = subjectsIn(admitted, country);
+    // The largest count so far per dataset; -1 before its first admission (counts are >= 0).
+    const largest = new Float64Array(admitted.datasets.length).fill(-1);
+    const riseAt: number[] = [];
+    const riseDataset: number[] = [];
+    const riseTo: number[] = [];
+    const riseBy: number[] = [];
+    for (let i = 0; i < admitted.flows.length; i++) {
+      const end = admitted.ends[i];
+      if (end !== undefined && end < from) continue;
+      const d = admitted.dataset[i]!;
+      const was = largest[d]!;
+      const count = n[i]!;
+      // First admission (a rise from nothing, even to 0: the dataset is then among them), or a rise.
+      if (was < 0 || count > was) {
+        riseAt.push(admitted.startAt[i]!);
+        riseDataset.push(d);
+        riseTo.push(count);
+        riseBy.push(was < 0 ? count : count - was);
+        largest[d] = count;
       }
     }
-    const sweep: Sweep = { admitted, from, starts, datasets: names, index, riseAt, riseTo, eventAt, eventDataset, eventDelta, totals: [] };
+    const sweep: Sweep = { admitted, from, riseAt, riseDataset, riseTo, riseBy, totals: [] };
     list.push(sweep);
     return sweep;
   };
 
-  const totalsOf = (sweep: Sweep, groupOf: (dataset: string) => number, groups: number): Totals => {
-    for (const t of sweep.totals) if (t.groupOf === groupOf && t.groups === groups) return t;
-    const group = sweep.datasets.map(groupOf);
-    const values = new Float64Array(sweep.starts.length * groups);
-    const running = new Float64Array(groups);
-    let e = 0;
-    for (let k = 0; k < sweep.starts.length; k++) {
-      for (; e < sweep.eventAt.length && sweep.eventAt[e] === k; e++) {
-        const g = group[sweep.eventDataset[e]!]!;
-        if (g >= 0 && g < groups) running[g] = running[g]! + sweep.eventDelta[e]!;
-      }
-      values.set(running, k * groups);
-    }
-    const t: Totals = { groupOf, groups, values };
-    sweep.totals.push(t);
-    return t;
-  };
-
   return {
     windowBase(x, from, date, country, include) {
-      return new Window(sweepFor(x, from, country, include), totalsOf, from, date);
+      return new Window(sweepFor(x, from, country, include), from, date);
     },
   };
 }
 
-/** One window as of one date: the sweep read at the last distinct start date on or before it. */
+/** Running totals per group of datasets, once per (sweep, grouping). */
+function totalsOf(sweep: Sweep, groupOf: (dataset: string) => number, groups: number): Totals {
+  for (const t of sweep.totals) if (t.groupOf === groupOf && t.groups === groups) return t;
+  const group = sweep.admitted.datasets.map(groupOf);
+  const steps = sweep.admitted.starts.length;
+  const values = new Float64Array(steps * groups);
+  const running = new Float64Array(groups);
+  let e = 0;
+  for (let k = 0; k < steps; k++) {
+    for (; e < sweep.riseAt.length && sweep.riseAt[e] === k; e++) {
+      const g = group[sweep.riseDataset[e]!]!;
+      if (g >= 0 && g < groups) running[g] = running[g]! + sweep.riseBy[e]!;
+    }
+    values.set(running, k * groups);
+  }
+  const t: Totals = { groupOf, groups, values };
+  sweep.totals.push(t);
+  return t;
+}
+
+/** The rises of a sweep grouped by dataset, in start order within each (counting sort). */
+function byDataset(sweep: Sweep): { readonly offsets: Int32Array; readonly rises: Int32Array } {
+  if (!sweep.byDataset) {
+    const offsets = new Int32Array(sweep.admitted.datasets.length + 1);
+    for (const d of sweep.riseDataset) offsets[d + 1]!++;
+    for (let d = 0; d < sweep.admitted.datasets.length; d++) offsets[d + 1]! += offsets[d]!;
+    const fill = offsets.slice(0, -1);
+    const rises = new Int32Array(sweep.riseDataset.length);
+    sweep.riseDataset.forEach((d, e) => (rises[fill[d]!++] = e));
+    sweep.byDataset = { offsets, rises };
+  }
+  return sweep.byDataset;
+}
+
+/** One window as of one date: the sweep read at the last start date on or before it. */
 class Window implements WindowBase {
   readonly window: { readonly from: CivilDate; readonly to: CivilDate };
-  /** Index of that start date in the sweep, -1 when no admitted flow has begun. */
+  /** Index of that start date among the admitted flows' starts, -1 when none has begun. */
   private readonly k: number;
   private map: Map<string, number> | undefined;
   constructor(
     private readonly sweep: Sweep,
-    private readonly totalsOf: (sweep: Sweep, groupOf: (dataset: string) => number, groups: number) => Totals,
     from: CivilDate,
     private readonly date: CivilDate,
   ) {
     this.window = { from, to: date };
-    this.k = lastAtOrBefore(sweep.starts, date);
+    this.k = lastAtOrBefore(sweep.admitted.starts, date);
     this.map = undefined;
   }
 
   get perDataset(): ReadonlyMap<string, number> {
     if (!this.map) {
       this.map = new Map();
-      for (const name of this.sweep.datasets) {
+      for (const name of this.sweep.admitted.datasets) {
         const n = this.largest(name);
         if (n !== undefined) this.map.set(name, n);
       }
@@ -240,19 +273,28 @@ class Window implements WindowBase {
   }
 
   has(f: Flow): boolean {
-    return this.sweep.admitted.ids.has(f.id) && (f.end === undefined || f.end >= this.sweep.from) && (f.start === undefined || f.start <= this.date);
+    return this.sweep.admitted.members.has(f) && (f.end === undefined || f.end >= this.sweep.from) && (f.start === undefined || f.start <= this.date);
   }
 
   largest(dataset: string): number | undefined {
-    const d = this.sweep.index.get(dataset);
+    const d = this.sweep.admitted.index.get(dataset);
     if (d === undefined || this.k < 0) return undefined;
-    const i = lastAtOrBefore(this.sweep.riseAt[d]!, this.k);
-    return i < 0 ? undefined : this.sweep.riseTo[d]![i];
+    const { offsets, rises } = byDataset(this.sweep);
+    // The dataset's last rise at or before the window's start index.
+    let found = -1;
+    for (let lo = offsets[d]!, hi = offsets[d + 1]! - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (this.sweep.riseAt[rises[mid]!]! <= this.k) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? undefined : this.sweep.riseTo[rises[found]!];
   }
 
   totals(groupOf: (dataset: string) => number, groups: number): readonly number[] {
     if (this.k < 0) return new Array<number>(groups).fill(0);
-    const t = this.totalsOf(this.sweep, groupOf, groups);
+    const t = totalsOf(this.sweep, groupOf, groups);
     return Array.from(t.values.subarray(this.k * groups, (this.k + 1) * groups));
   }
 }

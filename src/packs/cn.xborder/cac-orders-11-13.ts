@@ -8,7 +8,7 @@
  *   2024-03-21; its filing duty (Art. 7) continues.
  * cn-eu-rules.md §4.1–4.2. Counting window: since 1 January of the previous year.
  */
-import { obligation } from '../../engine/obligation.js';
+import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isExport, isPiExport, type FlowCtx } from './context.js';
 import { ORDER11_FROM, ORDER11_UNTIL, ORDER13_FROM, ORDER16_FROM, PROCESSING_PERSONS, SA_PERSONS, SA_SENSITIVE_PERSONS, SOURCES, fmt, paramOn } from './params.js';

@@ -374,6 +374,10 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   const ctxOf = (flow: Flow): FlowContext => {
     const all = allContexts();
     if (next < all.length && all[next]!.flow === flow) return all[next++]!;
+    if (all.length > 0 && all[0]!.flow === flow) {
+      next = 1;
+      return all[0]!;
+    }
     if (!positions) {
       positions = new Map();
       for (let i = 0; i < inv.flows.length; i++) positions.set(inv.flows[i]!, i);

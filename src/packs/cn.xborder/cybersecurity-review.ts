@@ -3,7 +3,7 @@
  * No. 8, dated 2021-12-28, effective 2022-02-15; replaced the 2020 Measures. Organization-level:
  * a large platform listing abroad. cn-eu-rules.md §6.
  */
-import { obligation } from '../../engine/obligation.js';
+import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { OrgCtx } from './context.js';
 import { CSRM_FROM, CSRM_USERS, SOURCES, fmt, paramOn } from './params.js';

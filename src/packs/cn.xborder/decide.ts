@@ -3,7 +3,7 @@
  * standard-contract and the assessment conditions follows the assessment), the verdict follows
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
-import { obligation } from '../../engine/obligation.js';
+import { obligation } from './obligations.js';
 import { inForce, ref, runRules, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
 import type { CivilDate } from '../../time/civil-date.js';

@@ -3,7 +3,7 @@
  * No. 790), promulgated 2024-09-24, effective 2025-01-01 (Art. 64). Arts. 13, 30, 33 and 35–38
  * as they bear on exports and important data. cn-eu-rules.md §5.
  */
-import { obligation } from '../../engine/obligation.js';
+import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
 import { MECHANISM_RULE_IDS } from './cac-order-16.js';

@@ -289,9 +289,19 @@ export function policyAt(date: CivilDate, overrides: PolicyOverrides = {}): Poli
   };
 }
 
-/** A count as the reasons print it (1,000,000); plain digit grouping, cheaper than Intl. */
+const formatted = new Map<number, string>();
+
+/**
+ * A count as the reasons print it (1,000,000); plain digit grouping, cheaper than Intl. The
+ * same few counts (thresholds, an exporter's totals) recur on many flows: remembered (bounded).
+ */
 export function fmt(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let s = formatted.get(n);
+  if (s === undefined) {
+    s = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    if (formatted.size < 50_000) formatted.set(n, s);
+  }
+  return s;
 }
 
 /** Every parameter of the pack (for docs and `--list-rules`). */

@@ -3,7 +3,7 @@
  * 2021-11-01 (Art. 74). Chapter III (Arts. 38–43) on providing PI abroad, plus Arts. 3(2), 36,
  * 39 and 55 as the pack needs them. cn-eu-rules.md §1.
  */
-import { obligation } from '../../engine/obligation.js';
+import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isPiExport, type FlowCtx } from './context.js';
 import { PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';

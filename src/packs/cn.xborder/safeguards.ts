@@ -3,7 +3,7 @@
  * assessment result (with its validity and renewal window), the standard contract and its
  * filing, PI protection certification, and PRC approval of a foreign authority's request.
  */
-import { obligation } from '../../engine/obligation.js';
+import { obligation } from './obligations.js';
 import type { Finding } from '../../engine/rule.js';
 import type { Organization, Safeguard } from '../../inventory/schema.js';
 import { addYears, type CivilDate } from '../../time/civil-date.js';
