@@ -66,16 +66,24 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
         continue;
       }
       if (!input.eligible(p)) continue;
-      const tainted = input.owners(p).filter((e) => result.has(e.owner));
-      if (tainted.length === 0) continue;
-      const known = tainted.reduce((s, e) => s + (e.percent ?? 0), 0);
-      const hasUnknown = tainted.some((e) => e.percent === undefined);
+      // The tainted owners' known shares, summed without allocating (most parties stay clean).
+      const edges = input.owners(p);
+      let count = 0;
+      let known = 0;
+      let hasUnknown = false;
+      for (const e of edges) {
+        if (!taintedSet.has(e.owner)) continue;
+        count++;
+        if (e.percent === undefined) hasUnknown = true;
+        else known += e.percent;
+      }
+      if (count === 0) continue;
       const reaches = known >= input.thresholdPercent;
       const reachesViaUnknown = !reaches && hasUnknown && input.unknownShare === 'assume_threshold';
       if (reaches || reachesViaUnknown) {
         result.set(p, {
           kind: 'ownership',
-          owners: tainted.map((e) => ({ owner: e.owner, percent: e.percent })),
+          owners: edges.filter((e) => taintedSet.has(e.owner)).map((e) => ({ owner: e.owner, percent: e.percent })),
           total: known,
           viaUnknownShare: reachesViaUnknown,
         });

@@ -129,14 +129,25 @@ export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
     if (org.principalPlaceOfBusiness && coc.has(org.principalPlaceOfBusiness)) addSeed(org.id, `principal place of business in ${org.principalPlaceOfBusiness} (202.211(a)(1))`);
   }
 
-  const ownersOf = (id: string): OwnerEdge[] => {
-    if (id === org.id) return org.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
-    const e = entities.get(id);
-    if (!e) return [];
-    const self = e.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
-    // A branch has the owners of the entity it belongs to.
-    if (e.branchOf && self.length === 0) return ownersOf(e.branchOf);
-    return self;
+  // Owner edges per party, made once: the fixed point and the cycle search read them many times.
+  const NO_OWNERS: readonly OwnerEdge[] = [];
+  const ownerEdges = new Map<string, readonly OwnerEdge[]>();
+  const ownersOf = (id: string): readonly OwnerEdge[] => {
+    let edges = ownerEdges.get(id);
+    if (edges) return edges;
+    if (id === org.id) edges = org.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
+    else {
+      const e = entities.get(id);
+      if (!e) edges = NO_OWNERS;
+      // A branch has the owners of the entity it belongs to (a placeholder first: branch cycles end).
+      else if (e.branchOf && e.owners.length === 0) {
+        ownerEdges.set(id, NO_OWNERS);
+        edges = ownersOf(e.branchOf);
+      }
+      else edges = e.owners.length === 0 ? NO_OWNERS : e.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
+    }
+    ownerEdges.set(id, edges);
+    return edges;
   };
   const employmentTaint = (id: string, tainted: ReadonlySet<string>): TaintReason | undefined => {
     const e = entities.get(id);

@@ -35,4 +35,23 @@ describe('cn.lists — PRC countermeasures (AFSL Arts. 6, 11)', () => {
     expect(decide(cnLists, inv(), '2026-01-01').outcome).toBe('countermeasure_target');
     expect(decide(cnLists, inv('2025-06-30'), '2026-01-01').outcome).toBe('not_applicable');
   });
+  it('says why when nothing binds: no listing, exporter outside China, or a flow judged before the rules took effect', () => {
+    const inv = (recipient: typeof listed | { id: string; name: string; kind: 'company'; organizedIn: string }, from: 'cn' | undefined, end?: string) =>
+      inventory({
+        entities: [recipient, { id: 'cn', name: 'Shanghai Co', kind: 'company', organizedIn: 'CN' }],
+        datasets: [{ id: 'd', categories: ['business'] }],
+        flows: [{ id: 'f', dataset: 'd', ...(from ? { from } : {}), recipient: 'r', destination: 'US', kind: 'transfer', ...(end ? { start: '2019-01-01', end } : {}) }],
+      });
+    const plain = { id: 'r', name: 'Plain Inc.', kind: 'company' as const, organizedIn: 'US' };
+    expect(decide(cnLists, inv(plain, 'cn'), '2026-01-01').reasons).toEqual(['the recipient is on no PRC countermeasure list loaded into the inventory']);
+    expect(decide(cnLists, inv(listed, undefined), '2026-01-01').reasons).toEqual(['the exporter is not in China, so PRC countermeasures do not bind this flow']);
+    const early = { ...listed, designations: [{ ...listed.designations[0]!, listedFrom: '2019-01-01' }] };
+    const before = decide(cnLists, inv(early, 'cn', '2020-06-30'), '2026-01-01');
+    expect([before.outcome, before.reasons[0]]).toEqual(['not_applicable', 'the countermeasure rules were not yet in force on 2020-06-30 (from 2020-09-19)']);
+  });
+  it('shared not-applicable decisions are frozen, so no caller can alter another flow\'s decision', () => {
+    const inv = inventory({ entities: [{ id: 'r', name: 'Plain Inc.', kind: 'company', organizedIn: 'US' }], datasets: [{ id: 'd', categories: ['business'] }], flows: [{ id: 'f', dataset: 'd', recipient: 'r', destination: 'US', kind: 'transfer' }] });
+    const d = decide(cnLists, inv, '2026-01-01');
+    expect(Object.isFrozen(d) && Object.isFrozen(d.reasons) && Object.isFrozen(d.rules)).toBe(true);
+  });
 });

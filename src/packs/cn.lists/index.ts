@@ -5,7 +5,7 @@
  * Unreliable Entity List (MOFCOM Order No. 4 of 2020, effective 19 September 2020).
  */
 import { param, at } from '../../engine/params.js';
-import { defineRule, ref, runRules, type Rule } from '../../engine/rule.js';
+import { defineRule, inForce, ref, runRules, type Rule } from '../../engine/rule.js';
 import type { Pack, PackContext } from '../../engine/pack.js';
 import type { Decision, Verdict } from '../../engine/types.js';
 import type { EffectiveDesignation, Facts } from '../../facts/index.js';
@@ -76,21 +76,40 @@ export const countermeasure = defineRule<ListsContext>({
 
 const RULES: readonly Rule<ListsContext>[] = [countermeasure];
 
+/** The PRC list designations in force on the recipient, if any. */
+function listedOf(flow: Flow, facts: Facts): readonly EffectiveDesignation[] {
+  const all = facts.designations.get(flow.recipient);
+  if (all === undefined || all.length === 0) return NONE;
+  return all.filter((d) => d.list === 'cn.countersanctions' || d.list === 'cn.unreliable_entity');
+}
+const NONE: readonly EffectiveDesignation[] = Object.freeze([]);
+
+/** The two not-applicable decisions, made once and shared (frozen): most flows get one of them. */
+const notApplicable = (reason: string): Decision =>
+  Object.freeze({
+    regime: REGIME,
+    outcome: 'not_applicable',
+    verdict: 'not_applicable' as const,
+    rules: Object.freeze([Object.freeze({ id: `${REGIME}/scope`, citation: 'AFSL Art. 11' })]),
+    reasons: Object.freeze([reason]),
+    obligations: Object.freeze([]),
+  });
+const NOT_LISTED = notApplicable('the recipient is on no PRC countermeasure list loaded into the inventory');
+const NOT_IN_CHINA = notApplicable('the exporter is not in China, so PRC countermeasures do not bind this flow');
+
 export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
+  const listed = listedOf(flow, facts);
+  // The rule reads the recipient's listings first: with none, nothing else matters.
+  if (listed.length === 0) return NOT_LISTED;
   const date = judgedOn(flow, asOf);
-  const listed = (facts.designations.get(flow.recipient) ?? []).filter((d) => d.list === 'cn.countersanctions' || d.list === 'cn.unreliable_entity');
   const ctx: ListsContext = { flow, facts, date, exporterInChina: inChina(flow, facts), listed };
   const { fired } = runRules(RULES, ctx, date);
   const hit = fired[0];
   if (!hit) {
-    return {
-      regime: REGIME,
-      outcome: 'not_applicable',
-      verdict: 'not_applicable',
-      rules: [{ id: `${REGIME}/scope`, citation: 'AFSL Art. 11' }],
-      reasons: [listed.length ? 'the exporter is not in China, so PRC countermeasures do not bind this flow' : 'the recipient is on no PRC countermeasure list loaded into the inventory'],
-      obligations: [],
-    };
+    if (ctx.exporterInChina && !inForce(countermeasure, date)) {
+      return { ...NOT_LISTED, reasons: [`the countermeasure rules were not yet in force on ${date} (from ${countermeasure.effective.from})`] };
+    }
+    return NOT_IN_CHINA;
   }
   return { regime: REGIME, outcome: hit.finding.outcome!, verdict: at(DEFAULT_VERDICT, date), rules: [ref(hit.rule)], reasons: [...hit.finding.reasons], obligations: [] };
 }
