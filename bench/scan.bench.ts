@@ -399,7 +399,7 @@ export default async function scanBench(): Promise<string> {
   lines.push(`- Peak RSS scanning the ${(rss.bytes / 1e9).toFixed(1)} GB CSV end to end (1 MiB read chunks, as the file source reads): **${rss.maxRssMB.toFixed(0)} MB** (target < 256 MB); ${mbps(rss.bytes, rss.cpuS)} MB/s per core.`);
   lines.push(
     `- Inputs: bench/.out/scan-${GB}gb.{csv,jsonl} (${COLUMNS.length} columns, English and Chinese records; a pool of ${POOL.toLocaleString('en-US')} generated records repeated with fresh ids) and bench/.out/scan-${RSS_GB}gb.csv. ` +
-      `datacustoms runs end to end: read, UTF-8 decode, CSV/JSON-lines parse, all detectors, keyed subject sketch. Peers get each line as one string (their fastest mode), in detection mode (redact-pii with every built-in; @arcjet/redact with its four entities).`,
+      `datacustoms runs end to end as the file source does: read bytes, CSV/JSON-lines parse, UTF-8 decode (of the fields that are not ASCII), all detectors, keyed subject sketch. Peers get each line as one string (their fastest mode), in detection mode (redact-pii with every built-in; @arcjet/redact with its four entities).`,
     '',
   );
 

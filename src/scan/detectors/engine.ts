@@ -554,19 +554,12 @@ export class Engine {
     const s = this.s;
     const end = i + 36;
     if (end > this.to) return -1;
-    if (s.charCodeAt(i + 13) !== 45 || s.charCodeAt(i + 18) !== 45 || s.charCodeAt(i + 23) !== 45) return -1;
-    let upper = false;
-    let lower = false;
-    for (let k = 0; k < 36; k++) {
-      const c = s.charCodeAt(i + k);
-      if (k === 8 || k === 13 || k === 18 || k === 23) {
-        if (c !== 45) return -1;
-      } else if (!isHexC(c)) return -1;
-      else if (c >= 65 && c <= 70) upper = true;
-      else if (c >= 97) lower = true;
-    }
+    if (s.charCodeAt(i + 8) !== 45 || s.charCodeAt(i + 13) !== 45 || s.charCodeAt(i + 18) !== 45 || s.charCodeAt(i + 23) !== 45) return -1;
+    // 8-4-4-4-12 hex digits; the case bits (UPPER / LOWER) of their letters, or -1
+    const cases = hexRun(s, i, i + 8) | hexRun(s, i + 9, i + 13) | hexRun(s, i + 14, i + 18) | hexRun(s, i + 19, i + 23) | hexRun(s, i + 24, end);
+    if (cases < 0) return -1;
     if (end < this.to && isAlnum(s.charCodeAt(end))) return -1;
-    if (upper && lower) return end;
+    if (cases & UPPER && cases & LOWER) return end;
     // IDFA and GAID are UUIDs: only an advertising context says which UUIDs are ad IDs.
     if (this.hasContext(T.advertising_id, i)) this.emit(T.advertising_id, i, end, 0.75);
     return end;
@@ -1291,6 +1284,17 @@ const STREET_SUFFIXES = new Set(
 );
 
 // --- small helpers -------------------------------------------------------------------------------
+/** The case bits (UPPER, LOWER) of the letters of s[a, b) when all are hex digits, else -1. */
+function hexRun(s: string, a: number, b: number): number {
+  let cases = 0;
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    const cl = c < 128 ? CLS[c]! : 0;
+    if ((cl & HEX) === 0) return -1;
+    cases |= cl;
+  }
+  return cases & (UPPER | LOWER);
+}
 function bitCount(x: number): number {
   let n = 0;
   for (let v = x; v; v &= v - 1) n++;
