@@ -18,11 +18,14 @@ export function runCheck(inventory: Inventory, options: CheckOptions): CheckResu
   const ctx: PackContext = { facts, asOf: options.asOf };
   const organization: Decision[] = [];
   for (const pack of options.packs) if (pack.decideOrganization) organization.push(...pack.decideOrganization(ctx));
-  const flowPacks = options.packs.filter((p) => p.decideFlow);
-  const flows: FlowDecisions[] = inventory.flows.map((flow) => ({
-    flow: flow.id,
-    decisions: flowPacks.map((pack) => pack.decideFlow!(flow, ctx)),
-  }));
+  const deciders = options.packs.flatMap((p) => (p.decideFlow ? [p.decideFlow.bind(p)] : []));
+  const flows: FlowDecisions[] = new Array<FlowDecisions>(inventory.flows.length);
+  for (let i = 0; i < inventory.flows.length; i++) {
+    const flow = inventory.flows[i]!;
+    const decisions = new Array<Decision>(deciders.length);
+    for (let k = 0; k < deciders.length; k++) decisions[k] = deciders[k]!(flow, ctx);
+    flows[i] = { flow: flow.id, decisions };
+  }
   const assetPacks = options.packs.filter((p) => p.decideAsset);
   const assets: AssetDecisions[] = inventory.assets.map((asset) => ({
     asset: asset.id,
@@ -47,10 +50,10 @@ export function summarize(organization: readonly Decision[], flows: readonly Flo
     decisions++;
     verdicts[d.verdict]++;
     obligations += d.obligations.length;
-    overdue += d.obligations.filter((o) => o.status === 'overdue').length;
+    for (const o of d.obligations) if (o.status === 'overdue') overdue++;
   };
-  organization.forEach(count);
-  for (const f of flows) f.decisions.forEach(count);
-  for (const a of assets) a.decisions.forEach(count);
+  for (const d of organization) count(d);
+  for (const f of flows) for (const d of f.decisions) count(d);
+  for (const a of assets) for (const d of a.decisions) count(d);
   return { flows: flows.length, assets: assets.length, decisions, verdicts, obligations, overdue, blocking: verdicts.blocked > 0 || overdue > 0 };
 }

@@ -8,6 +8,7 @@ import { CATEGORIES, categoryInfo, type DojCategory, type CategoryId } from '../
 import type { Aggregate, Facts } from '../../facts/index.js';
 import { at } from '../../engine/params.js';
 import { flat } from '../../engine/text.js';
+import { datasetEntry, memoOf, type DatasetEntry } from './memo.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import { BULK_THRESHOLDS, PASSIVE_INVESTMENT_MAX_PERCENT } from './params.js';
 
@@ -156,25 +157,22 @@ export interface DataFacts {
  * (which fixes the judged date), so flows of the same pair judged on the same date share it.
  */
 export function dataFacts(flow: Flow, facts: Facts, date: CivilDate): DataFacts {
-  let table = tables.get(facts);
-  if (!table) tables.set(facts, (table = new Map()));
-  let entry = table.get(flow.dataset);
-  if (!entry) table.set(flow.dataset, (entry = { ds: facts.datasets.get(flow.dataset)!, classes: [] }));
-  const ds = entry.ds;
-  const p = flow.purpose === 'personal_communication' ? 1 : flow.purpose === 'telecommunications' ? 2 : 0;
-  const own = (entry.classes[p] ??= classifyDataset(ds, flow));
+  const memo = memoOf(facts);
+  const entry = datasetEntry(memo, facts, flow.dataset);
+  const ds = entry.ds!;
+  const own = classOf(entry, flow);
   const aggregate = facts.volumes.usRolling12(flow);
   // Per aggregate, its data facts (usually one classification), or a list when there are several.
-  const hit = byAggregate.get(aggregate);
+  const hit = memo.byAggregate.get(aggregate);
   if (hit === undefined) {
     const made = dataFactsUncached(ds, own, aggregate, flow, facts, date);
-    byAggregate.set(aggregate, made);
+    memo.byAggregate.set(aggregate, made);
     return made;
   }
   if (!Array.isArray(hit)) {
     if (hit.own === own) return hit;
     const made = dataFactsUncached(ds, own, aggregate, flow, facts, date);
-    byAggregate.set(aggregate, [hit, made]);
+    memo.byAggregate.set(aggregate, [hit, made]);
     return made;
   }
   for (const d of hit) if (d.own === own) return d;
@@ -182,11 +180,15 @@ export function dataFacts(flow: Flow, facts: Facts, date: CivilDate): DataFacts 
   hit.push(made);
   return made;
 }
-/** Per run (facts), per dataset id: the dataset and its classification per purpose. */
-const tables = new WeakMap<Facts, Map<string, { readonly ds: Dataset; readonly classes: DatasetClass[] }>>();
-const byAggregate = new WeakMap<Aggregate, DataFacts | DataFacts[]>();
+
+/** The dataset's classification for this flow's purpose, from the run's table. */
+function classOf(entry: DatasetEntry, flow: Flow): DatasetClass {
+  const p = flow.purpose === 'personal_communication' ? 1 : flow.purpose === 'telecommunications' ? 2 : 0;
+  return (entry.classes[p] ??= classifyUncached(entry.ds!, flow));
+}
 
 function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate, flow: Flow, facts: Facts, date: CivilDate): DataFacts {
+  const memo = memoOf(facts);
   const thresholds = at(BULK_THRESHOLDS, date);
   const reasons: string[] = [...own.notes];
   if (own.excluded) {
@@ -198,9 +200,9 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
   const counts = new Map<BulkFinding['category'], number>();
   const add = (k: BulkFinding['category'], n: number) => counts.set(k, (counts.get(k) ?? 0) + n);
   for (const v of aggregate.datasets) {
-    const d = facts.datasets.get(v.dataset);
-    if (!d) continue;
-    const cls = v.dataset === ds.id ? own : classifyDataset(d, flow);
+    const entry = datasetEntry(memo, facts, v.dataset);
+    if (!entry.ds) continue;
+    const cls = v.dataset === ds.id ? own : classOf(entry, flow);
     if (cls.excluded) continue;
     for (const c of cls.categories) add(c, c === 'precise_geolocation' ? v.devices : v.subjects);
     if (cls.genomic) add('genomic', v.subjects);
@@ -218,7 +220,7 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
     else if (own.combined && count > lowest) bulk.push({ category: c, count, threshold: lowest, unit, combined: true });
   }
   const window = `${aggregate.window.from} to ${aggregate.window.to}`;
-  const flowsNote = aggregate.flows.length > 1 ? ` across ${aggregate.flows.length} transactions with this counterparty (${aggregate.flows.join(', ')})` : '';
+  const flowsNote = bulk.length > 0 && aggregate.flows.length > 1 ? ` across ${aggregate.flows.length} transactions with this counterparty (${aggregate.flows.join(', ')})` : '';
   for (const b of bulk) {
     reasons.push(
       flat(b.combined

@@ -14,8 +14,7 @@ import type { Decision, Obligation, Verdict } from '../../engine/types.js';
 import type { Flow } from '../../inventory/schema.js';
 import { judgedOn } from '../../facts/index.js';
 import { dspContext, recipientReasons, type DspContext } from './context.js';
-import type { DataFacts } from './definitions.js';
-import type { PartyFacts } from '../../facts/index.js';
+import { memoOf } from './memo.js';
 import { SUBPART_C } from './subpart-c-prohibited.js';
 import { SUBPART_D } from './subpart-d-restricted.js';
 import { SUBPART_E } from './subpart-e-exemptions.js';
@@ -71,7 +70,7 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
   const ctx = dspContext(flow, facts, asOf, date);
   if (!ctx.usPerson && !flow.designedToEvade) {
     const x = ctx.exporter;
-    return shared(notUsPerson, x, () =>
+    return shared(memoOf(facts).notUsPerson, x, () =>
       notApplicable(`Part 202 binds U.S. persons; ${x.name} is not one (${x.usPersonReason}) and no U.S. person is declared directing the transaction (202.305)`, '28 CFR 202.256; 202.305'),
     );
   }
@@ -94,8 +93,6 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
  * (data facts, recipient, access, classes declared) — most of a large inventory.
  */
 const beforeEffective = new Map<string, Decision>();
-const notUsPerson = new WeakMap<PartyFacts, Decision>();
-const notCoveredMemo = new WeakMap<DataFacts, Map<PartyFacts | null, Decision[]>>();
 
 function shared<K>(memo: { get(k: K): Decision | undefined; set(k: K, d: Decision): unknown }, key: K, make: () => Decision): Decision {
   let d = memo.get(key);
@@ -116,8 +113,9 @@ function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decisi
   const make = (): Decision => ({ regime: REGIME, outcome: 'not_covered', verdict: 'not_applicable', rules: NOT_COVERED_RULES, reasons: dedupe(notCoveredReasons(ctx)), obligations });
   // Shared only when nothing specific to this flow enters the decision.
   if (obligations.length > 0 || ctx.classNotes.length > 0) return make();
-  let byRecipient = notCoveredMemo.get(ctx.data);
-  if (!byRecipient) notCoveredMemo.set(ctx.data, (byRecipient = new Map()));
+  const memo = memoOf(ctx.facts).notCovered;
+  let byRecipient = memo.get(ctx.data);
+  if (!byRecipient) memo.set(ctx.data, (byRecipient = new Map()));
   const recipient = ctx.ofConcern ? null : ctx.recipient;
   let variants = byRecipient.get(recipient);
   if (!variants) byRecipient.set(recipient, (variants = []));
@@ -125,8 +123,12 @@ function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decisi
   return (variants[i] ??= freeze(make()));
 }
 
+/** The non-empty reasons, each once, in order (lists are usually short: a scan beats a Set). */
 function dedupe(xs: readonly string[]): string[] {
-  return [...new Set(xs.filter((x) => x.length > 0))];
+  if (xs.length > 32) return [...new Set(xs.filter((x) => x.length > 0))];
+  const out: string[] = [];
+  for (const x of xs) if (x.length > 0 && !out.includes(x)) out.push(x);
+  return out;
 }
 
 export const usDojDsp: Pack = {

@@ -1,0 +1,41 @@
+/**
+ * What one `check` run of this pack remembers: classifications per dataset, data facts per
+ * aggregate, and the decisions it shares between flows. One object per run (per facts), held
+ * weakly by the facts, so it goes when the run's facts go. Plain maps inside: the keys are
+ * objects of the run, and weak maps with tens of thousands of entries cost the garbage
+ * collector far more than they save.
+ */
+import type { Aggregate, Facts, PartyFacts } from '../../facts/index.js';
+import type { Dataset } from '../../inventory/schema.js';
+import type { Decision } from '../../engine/types.js';
+import type { DataFacts, DatasetClass } from './definitions.js';
+
+export interface DatasetEntry {
+  readonly ds: Dataset | undefined;
+  /** Per purpose: 0 other, 1 personal communications, 2 telecommunications services. */
+  readonly classes: DatasetClass[];
+}
+
+export interface DojMemo {
+  readonly datasets: Map<string, DatasetEntry>;
+  /** Data facts per aggregate: one per classification of the flow's dataset (usually one). */
+  readonly byAggregate: Map<Aggregate, DataFacts | DataFacts[]>;
+  readonly notUsPerson: Map<PartyFacts, Decision>;
+  /** Not-covered decisions per data facts, recipient (null when of concern) and variant. */
+  readonly notCovered: Map<DataFacts, Map<PartyFacts | null, Decision[]>>;
+}
+
+const memos = new WeakMap<Facts, DojMemo>();
+
+export function memoOf(facts: Facts): DojMemo {
+  let m = memos.get(facts);
+  if (!m) memos.set(facts, (m = { datasets: new Map(), byAggregate: new Map(), notUsPerson: new Map(), notCovered: new Map() }));
+  return m;
+}
+
+/** The dataset's entry in the run's table. */
+export function datasetEntry(memo: DojMemo, facts: Facts, id: string): DatasetEntry {
+  let entry = memo.datasets.get(id);
+  if (!entry) memo.datasets.set(id, (entry = { ds: facts.datasets.get(id), classes: [] }));
+  return entry;
+}
