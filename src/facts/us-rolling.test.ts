@@ -76,7 +76,12 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
         const volumes = deriveVolumes(inv, asOf);
         // Twice, in different orders: the per-pair caches must not depend on the order of queries.
         for (const f of [...inv.flows, ...[...inv.flows].reverse()]) {
-          expect(volumes.usRolling12(f)).toEqual(bruteForce(inv, f, asOf));
+          const { base, ...agg } = volumes.usRolling12(f);
+          expect(agg).toEqual(bruteForce(inv, f, asOf));
+          // A flow outside its window extends the window's own aggregate, which lacks it.
+          const date = judgedOn(f, asOf);
+          expect(base !== undefined).toBe(!activeIn(f, addMonths(date, -12), date));
+          if (base) expect(base.flows).toEqual(agg.flows.filter((id) => id !== f.id));
         }
       }),
       { numRuns: 200 },

@@ -31,6 +31,11 @@ export interface Aggregate {
   readonly datasets: readonly DatasetVolume[];
   /** The aggregated flows, in inventory order. */
   readonly flows: readonly string[];
+  /**
+   * For a flow outside its own window (not begun by the judged date): the window's aggregate
+   * without it, which this one extends.
+   */
+  readonly base?: Aggregate;
 }
 
 /** Undated starts and ends are open: the flow is taken as going on. */
@@ -146,7 +151,7 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
     const l = layout!;
     let at = -1;
     for (let k = pair.off; k < pair.off + pair.len && at < 0; k++) if (l.flows[k] === flow) at = k;
-    return at < 0 ? alone(flow, datasets, w, date) : aggregateOf(l, pair.off, pair.len, w, at, w.window);
+    return at < 0 ? alone(flow, datasets, w, date) : { ...aggregateOf(l, pair.off, pair.len, w, at, w.window), base };
   };
 }
 

@@ -8,7 +8,7 @@ import { CATEGORIES, categoryInfo, type DojCategory, type CategoryId } from '../
 import type { Aggregate, Facts } from '../../facts/index.js';
 import { at } from '../../engine/params.js';
 import { flat } from '../../engine/text.js';
-import { datasetEntry, memoOf, type DatasetEntry } from './memo.js';
+import { datasetEntry, memoOf, type DatasetEntry, type DojMemo } from './memo.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import { BULK_THRESHOLDS, PASSIVE_INVESTMENT_MAX_PERCENT } from './params.js';
 
@@ -162,6 +162,24 @@ export function dataFacts(flow: Flow, facts: Facts, date: CivilDate): DataFacts 
   const ds = entry.ds!;
   const own = classOf(entry, flow);
   const aggregate = facts.volumes.usRolling12(flow);
+  // A flow not begun by the judged date is aggregated with its window's flows. When it raises no
+  // count of the window (its dataset is there with as many people and devices), the counts —
+  // and, short of bulk, every reason — are the window's own: its data facts serve.
+  if (aggregate.base && !raises(aggregate.base, flow, ds)) {
+    const shared = dataFacts0(memo, aggregate.base, own, ds, flow, facts, date);
+    if (shared.bulk.length === 0) return shared;
+  }
+  return dataFacts0(memo, aggregate, own, ds, flow, facts, date);
+}
+
+/** Does the flow raise the largest count of its dataset in the aggregate? */
+function raises(agg: Aggregate, flow: Flow, ds: Dataset): boolean {
+  const v = agg.datasets.find((x) => x.dataset === flow.dataset);
+  if (!v) return true;
+  return (flow.subjects?.['US'] ?? ds.subjects['US'] ?? 0) > v.subjects || (flow.usDevices ?? ds.usDevices ?? 0) > v.devices;
+}
+
+function dataFacts0(memo: DojMemo, aggregate: Aggregate, own: DatasetClass, ds: Dataset, flow: Flow, facts: Facts, date: CivilDate): DataFacts {
   // Per aggregate, its data facts (usually one classification), or a list when there are several.
   const hit = memo.byAggregate.get(aggregate);
   if (hit === undefined) {
