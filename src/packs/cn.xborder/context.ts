@@ -149,8 +149,11 @@ const NOT_PI = -1;
 const PLAIN = 0;
 const SENSITIVE = 1;
 
-/** What the flow contexts read lazily from their run. */
-interface Lazy {
+/** What the flow contexts of one run share, and read lazily from it. */
+interface Shared {
+  readonly org: Organization;
+  readonly facts: Facts;
+  readonly asOf: CivilDate;
   counts(ctx: FlowContext): Counts;
   legacyCounts(ctx: FlowContext): Counts;
   processing(ctx: FlowContext): number;
@@ -160,54 +163,93 @@ interface Lazy {
 /** Marks a field not computed yet. */
 const UNSET = Symbol('unset');
 
+/** The yes/no facts of a flow context, as bits. */
+const CIIO = 1;
+const STATE_ORGAN = 2;
+const VIA_ART32 = 4;
+const PERSONAL = 8;
+const SENSITIVE_PI = 16;
+const IMPORTANT_DECLARED = 32;
+const IMPORTANT = 64;
+const CORE = 128;
+
 /**
  * One flow's context. A class rather than an object literal: one shape for every flow, the lazy
  * parts are methods on the prototype rather than closures made per flow, and what few flows
  * need (the counts, the foreign authority of a flow that is not an export) is computed on first
- * use.
+ * use. Small, as a run keeps one per flow: what the flows of a run or of a judged date share is
+ * read through `shared`, the yes/no facts are bits.
  */
 class FlowContext implements FlowCtx {
   private current: Counts | undefined;
   private legacy: Counts | undefined;
   private foreignAuthority: ForeignAuthority | undefined | typeof UNSET;
+  readonly date: CivilDate;
+  readonly policy: Policy;
   constructor(
-    private readonly lazy: Lazy,
+    private readonly shared: Shared,
+    on: OnDate,
     readonly flow: Flow,
     readonly dataset: Dataset | undefined,
-    readonly org: Organization,
-    readonly facts: Facts,
-    readonly date: CivilDate,
-    readonly asOf: CivilDate,
-    readonly policy: Policy,
-    readonly exporter: string,
-    readonly ciio: boolean,
-    readonly stateOrgan: boolean,
     readonly source: string | undefined,
     readonly scope: Scope,
-    readonly viaArt32: boolean,
+    private readonly flags: number,
     authority: ForeignAuthority | undefined | typeof UNSET,
-    readonly personal: boolean,
-    readonly sensitive: boolean,
-    readonly importantDeclared: boolean,
-    readonly important: boolean,
-    readonly core: boolean,
   ) {
     this.current = undefined;
     this.legacy = undefined;
     this.foreignAuthority = authority;
+    this.date = on.date;
+    this.policy = on.policy;
+  }
+  get org(): Organization {
+    return this.shared.org;
+  }
+  get facts(): Facts {
+    return this.shared.facts;
+  }
+  get asOf(): CivilDate {
+    return this.shared.asOf;
+  }
+  get exporter(): string {
+    return this.flow.from ?? this.shared.org.id;
+  }
+  get ciio(): boolean {
+    return (this.flags & CIIO) !== 0;
+  }
+  get stateOrgan(): boolean {
+    return (this.flags & STATE_ORGAN) !== 0;
+  }
+  get viaArt32(): boolean {
+    return (this.flags & VIA_ART32) !== 0;
+  }
+  get personal(): boolean {
+    return (this.flags & PERSONAL) !== 0;
+  }
+  get sensitive(): boolean {
+    return (this.flags & SENSITIVE_PI) !== 0;
+  }
+  get importantDeclared(): boolean {
+    return (this.flags & IMPORTANT_DECLARED) !== 0;
+  }
+  get important(): boolean {
+    return (this.flags & IMPORTANT) !== 0;
+  }
+  get core(): boolean {
+    return (this.flags & CORE) !== 0;
   }
   get authority(): ForeignAuthority | undefined {
-    if (this.foreignAuthority === UNSET) this.foreignAuthority = this.lazy.authority(this);
+    if (this.foreignAuthority === UNSET) this.foreignAuthority = this.shared.authority(this);
     return this.foreignAuthority;
   }
   counts(): Counts {
-    return (this.current ??= this.lazy.counts(this));
+    return (this.current ??= this.shared.counts(this));
   }
   legacyCounts(): Counts {
-    return (this.legacy ??= this.lazy.legacyCounts(this));
+    return (this.legacy ??= this.shared.legacyCounts(this));
   }
   processing(): number {
-    return this.lazy.processing(this);
+    return this.shared.processing(this);
   }
 }
 
@@ -341,28 +383,18 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     const authority = held ? authorityOf(flow, on) : undefined;
     const scope = scopeOf(flow, ds, personal, source, authority, on);
     const importantDeclared = ds?.importantData !== undefined;
-    return new FlowContext(
-      lazy,
-      flow,
-      ds,
-      org,
-      facts,
-      on.date,
-      asOf,
-      on.policy,
-      exporter,
-      own && org.cn.ciio,
-      own && org.cn.stateOrgan,
-      source,
-      scope,
-      scope === 'export' && !held,
-      held ? authority : UNSET,
-      personal,
-      cls === SENSITIVE,
-      importantDeclared,
-      on.needsNotice ? ds?.importantData?.notified === true : importantDeclared,
-      ds?.coreData === true,
-    );
+    const important = on.needsNotice ? ds?.importantData?.notified === true : importantDeclared;
+    const flags =
+      (own && org.cn.ciio ? CIIO : 0) |
+      (own && org.cn.stateOrgan ? STATE_ORGAN : 0) |
+      // An export of data not held in mainland China can only be the Art. 3(2) route.
+      (scope === 'export' && !held ? VIA_ART32 : 0) |
+      (personal ? PERSONAL : 0) |
+      (cls === SENSITIVE ? SENSITIVE_PI : 0) |
+      (importantDeclared ? IMPORTANT_DECLARED : 0) |
+      (important ? IMPORTANT : 0) |
+      (ds?.coreData === true ? CORE : 0);
+    return new FlowContext(shared, on, flow, ds, source, scope, flags, held ? authority : UNSET);
   };
 
   // --- the contexts of all flows, in inventory order ---
@@ -456,7 +488,10 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return { nonSensitive: c.nonSensitive + extra, sensitive: c.sensitive, all: c.all + extra, window: c.window };
   };
 
-  const lazy: Lazy = {
+  const shared: Shared = {
+    org,
+    facts,
+    asOf,
     counts: (ctx) => withFlow(baseOf('current', ctx.exporter, ctx.date), ctx.flow, ctx.policy),
     legacyCounts: (ctx) => withFlow(baseOf('legacy', ctx.exporter, ctx.date), ctx.flow, ctx.policy),
     authority: (ctx) => authorityOf(ctx.flow, onDate(ctx.date)),

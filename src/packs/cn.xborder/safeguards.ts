@@ -75,7 +75,18 @@ export function renewalDate(lastValid: CivilDate): CivilDate {
   return addWorkingDays(lastValid, -paramOn(SA_RENEWAL_WORKING_DAYS, lastValid), getCalendar('CN'));
 }
 
+const NO_ASSESSMENT: AssessmentStatus = Object.freeze({ state: 'none' });
+const assessments = new WeakMap<FlowCtx, AssessmentStatus>();
+
+/** The security assessment that covers the flow on its judged date (once per flow: several rules read it). */
 export function assessmentStatus(ctx: FlowCtx): AssessmentStatus {
+  if (ctx.flow.safeguards.length === 0 && ctx.org.approvals.length === 0) return NO_ASSESSMENT;
+  let status = assessments.get(ctx);
+  if (!status) assessments.set(ctx, (status = assess(ctx)));
+  return status;
+}
+
+function assess(ctx: FlowCtx): AssessmentStatus {
   const all = declared(ctx, 'cac_security_assessment');
   if (all.length === 0) return { state: 'none' };
   const sa = latest(all.filter((s) => s.date !== undefined));
@@ -134,7 +145,18 @@ export function filingDeadline(effective: CivilDate): CivilDate {
   return addWorkingDays(effective, paramOn(SC_FILING_WORKING_DAYS, effective), getCalendar('CN'));
 }
 
+const NO_CONTRACT: ContractStatus = Object.freeze({});
+const contracts = new WeakMap<FlowCtx, ContractStatus>();
+
+/** The standard contract and certification declared on the flow (once per flow: several rules read them). */
 export function contractStatus(ctx: FlowCtx): ContractStatus {
+  if (ctx.flow.safeguards.length === 0) return NO_CONTRACT;
+  let status = contracts.get(ctx);
+  if (!status) contracts.set(ctx, (status = contractOf(ctx)));
+  return status;
+}
+
+function contractOf(ctx: FlowCtx): ContractStatus {
   const contract = latest(ctx.flow.safeguards.filter((s) => s.type === 'cac_standard_contract' && inEffect(s, ctx.date)));
   const filed = latest(ctx.flow.safeguards.filter((s) => s.type === 'cac_standard_contract_filed'));
   const certification = latest(ctx.flow.safeguards.filter((s) => s.type === 'pi_protection_certification' && inEffect(s, ctx.date)));
@@ -149,10 +171,12 @@ export function contractStatus(ctx: FlowCtx): ContractStatus {
 // --- PRC approval of a foreign authority's request -----------------------------------------
 
 export function prcApproval(ctx: FlowCtx): Dated | undefined {
+  if (ctx.flow.safeguards.length === 0 && ctx.org.approvals.length === 0) return undefined;
   return latest(declared(ctx, 'prc_authority_approval').filter((s) => inEffect(s, ctx.date)));
 }
 
 /** A declared safeguard of this type on the flow (for notice, consent, PIPIA). */
 export function safeguardOf(ctx: FlowCtx, type: Safeguard['type']): Dated | undefined {
+  if (ctx.flow.safeguards.length === 0) return undefined;
   return latest(ctx.flow.safeguards.filter((s) => s.type === type));
 }
