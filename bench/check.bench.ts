@@ -37,6 +37,29 @@ const TARGET_RATIO = 10;
 /** CPU budget per figure: expensive figures get fewer runs (see `measure`). */
 const BUDGET_MS = Number(process.env['CHECK_BENCH_BUDGET_MS'] ?? 60_000);
 
+/** Random-access latency of this machine: ns per `Map.get` of a shuffled key among 1,000,000. */
+function randomAccessNs(): number {
+  const m = new Map<string, number>();
+  for (let i = 0; i < 1_000_000; i++) m.set(`k${i}`, i);
+  const keys = [...m.keys()];
+  let seed = 7;
+  for (let i = keys.length - 1; i > 0; i--) {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const j = seed % (i + 1);
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+  }
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const c0 = process.cpuUsage();
+    let x = 0;
+    for (const k of keys) x += m.get(k)!;
+    const c = process.cpuUsage(c0);
+    if (x < 0) throw new Error('unreachable');
+    best = Math.min(best, (c.user + c.system) / 1000);
+  }
+  return (best * 1e6) / keys.length;
+}
+
 /** Profiled hot spots (node --cpu-prof on this inventory), printed while the CPU target is missed. */
 const HOT_SPOTS = [
   '`src/packs/us.doj.dsp/definitions.ts` `dataFacts` — the largest share of per-flow time: it formats every reason (with `Number.prototype.toLocaleString`) for every flow, though ~90 % of flows end `not_applicable` or `not_covered`, and calls `classifyDataset` again for the flow\'s dataset and for each aggregated dataset on every flow. `classifyDataset` depends only on the dataset and on whether the purpose is `personal_communication` or `telecommunications`: memoize it per (dataset, that flag); keep counts and thresholds as data and format reasons only for the rules that decide (or with one cached `Intl.NumberFormat`). Measured in a scratch copy: the memo plus a cached `Intl.NumberFormat` alone cut `runCheck` us.doj.dsp from 5.2 s to 3.6 s CPU (median of 5) with byte-identical results.',
@@ -82,6 +105,14 @@ export default async function checkBench(): Promise<string> {
   log('runCheck, us.doj.dsp alone…');
   let dojResult = runCheck(inv, { asOf, packs: [usDojDsp] });
   const checkDoj = measure({ runs, budgetMs: BUDGET_MS, setup: () => inv, fn: (x) => (dojResult = runCheck(x, { asOf, packs: [usDojDsp] })), label: 'runCheck DOJ' });
+
+  // Each other pack alone (us.infra judges assets only, so its figure is ~ the facts and the loop).
+  const perPack: { id: string; m: Measured }[] = [];
+  for (const pack of PACKS.filter((p) => p !== usDojDsp)) {
+    log(`runCheck, ${pack.id} alone…`);
+    perPack.push({ id: pack.id, m: measure({ runs, budgetMs: BUDGET_MS, setup: () => inv, fn: (x) => void runCheck(x, { asOf, packs: [pack] }), label: `runCheck ${pack.id}` }) });
+  }
+  const latency = randomAccessNs();
 
   // decideFlow over facts derived beforehand (fresh volume caches each run): per-flow context
   // (data classification, 12-month aggregate, classes) + rules + decision with reasons.
@@ -231,6 +262,7 @@ export default async function checkBench(): Promise<string> {
   lines.push('');
   lines.push(`- Whole \`check\` (all packs: ${PACKS.map((p) => `\`${p.id}\``).join(', ')}), facts included: **${fmtMs(checkAll.cpuMs)} ms CPU** for ${fmtInt(n)} flows${n === 100_000 ? '' : ` (${fmtMs(cpuAt100k)} ms scaled to 100,000)`} — ${metCpu ? 'meets' : '**misses**'} the < ${fmtInt(TARGET_CPU_MS)} ms target${metCpu ? '' : ` (${(cpuAt100k / TARGET_CPU_MS).toFixed(1)}× over)`}; us.doj.dsp alone: ${fmtMs(checkDoj.cpuMs)} ms CPU.`);
   lines.push(`- Per decision, 28 CFR 202: Cedar (preparsed policy set) **${fmtInt(cedarNs)} ns**; datacustoms rules on derived facts **${fmtInt(rulesNs)} ns** (Cedar / datacustoms = **${ratioRules.toFixed(1)}×**, target ≥ ${TARGET_RATIO}× — ${ratioRules >= TARGET_RATIO ? 'met' : '**missed**'}); datacustoms full cost per flow including fact derivation ${fmtInt(fullNs)} ns (${ratioFull >= 1 ? `${ratioFull.toFixed(1)}× below` : `${(1 / ratioFull).toFixed(1)}× above`} Cedar's rules-only cost).`);
+  lines.push(`- Machine: a random \`Map.get\` over 1,000,000 string keys costs **${latency.toFixed(0)} ns** here (memory latency dominates per-flow work: compare it with your machine before comparing figures).`);
   lines.push(`- Agreement on blocked / deny: **${fmtInt(agree)} of ${fmtInt(n)} (${((100 * agree) / n).toFixed(3)} %)**; datacustoms blocks ${fmtInt(blocked)}, Cedar denies ${fmtInt(denied)}; Cedar evaluation errors: ${plainOut.errors} (with request validation: ${validatedOut.errors}; validated decisions equal on ${fmtInt(validatedAgree)}; \`isAuthorized\` differs on ${plainMismatch} of the sliced requests over all its runs).`);
   lines.push('');
   lines.push('### Figures');
@@ -244,6 +276,7 @@ export default async function checkBench(): Promise<string> {
   lines.push(row('└ `deriveDesignations` (list designations inherited by ownership)', designations, n, ''));
   lines.push(row('**`runCheck`, all packs** (facts + every pack on every flow)', checkAll, n, `${PACKS.length} packs: ${fmtInt(nsPer(checkAll.cpuMs, n * PACKS.length))} ns per decision`));
   lines.push(row('**`runCheck`, us.doj.dsp alone**', checkDoj, n, 'full cost per DOJ decision'));
+  for (const { id, m } of perPack) lines.push(row(`\`runCheck\`, ${id} alone`, m, n, id === 'us.infra' ? 'judges assets only: ~ facts + the loop over flows' : ''));
   lines.push(row('DOJ `decideFlow` on derived facts', decide, n, 'per-flow context + rules + decision with reasons'));
   lines.push(row('└ per-flow contexts (`dspContext`: classification, 12-month aggregate, classes)', ctxBuild, n, 'fact derivation per flow'));
   lines.push(row('└ **rules only** (`runRules` + precedence on those contexts)', rulesOnly, n, 'like-for-like with Cedar'));

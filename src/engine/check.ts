@@ -16,14 +16,17 @@ export interface CheckOptions {
 export function runCheck(inventory: Inventory, options: CheckOptions): CheckResult {
   const facts = deriveFacts(inventory, options.asOf);
   const ctx: PackContext = { facts, asOf: options.asOf };
+  const tally = new Tally();
   const organization: Decision[] = [];
   for (const pack of options.packs) if (pack.decideOrganization) organization.push(...pack.decideOrganization(ctx));
+  for (const d of organization) tally.add(d);
+  // Each decision is counted as it is made, while it is still in cache.
   const deciders = options.packs.flatMap((p) => (p.decideFlow ? [p.decideFlow.bind(p)] : []));
   const flows: FlowDecisions[] = new Array<FlowDecisions>(inventory.flows.length);
   for (let i = 0; i < inventory.flows.length; i++) {
     const flow = inventory.flows[i]!;
     const decisions = new Array<Decision>(deciders.length);
-    for (let k = 0; k < deciders.length; k++) decisions[k] = deciders[k]!(flow, ctx);
+    for (let k = 0; k < deciders.length; k++) tally.add((decisions[k] = deciders[k]!(flow, ctx)));
     flows[i] = { flow: flow.id, decisions };
   }
   const assetPacks = options.packs.filter((p) => p.decideAsset);
@@ -31,29 +34,41 @@ export function runCheck(inventory: Inventory, options: CheckOptions): CheckResu
     asset: asset.id,
     decisions: assetPacks.map((pack) => pack.decideAsset!(asset, ctx)),
   }));
+  for (const a of assets) for (const d of a.decisions) tally.add(d);
   return {
     asOf: options.asOf,
     packs: options.packs.map((p) => ({ id: p.id, version: p.version })),
     organization,
     flows,
     assets,
-    summary: summarize(organization, flows, assets),
+    summary: tally.summary(flows.length, assets.length),
   };
 }
 
+/** Counts of decisions, verdicts and obligations, added one decision at a time. */
+class Tally {
+  private readonly verdicts: Record<Verdict, number> = { blocked: 0, conditional: 0, permitted: 0, not_applicable: 0 };
+  private decisions = 0;
+  private obligations = 0;
+  private overdue = 0;
+
+  add(d: Decision): void {
+    this.decisions++;
+    this.verdicts[d.verdict]++;
+    this.obligations += d.obligations.length;
+    for (const o of d.obligations) if (o.status === 'overdue') this.overdue++;
+  }
+
+  summary(flows: number, assets: number): CheckSummary {
+    const verdicts = { ...this.verdicts };
+    return { flows, assets, decisions: this.decisions, verdicts, obligations: this.obligations, overdue: this.overdue, blocking: verdicts.blocked > 0 || this.overdue > 0 };
+  }
+}
+
 export function summarize(organization: readonly Decision[], flows: readonly FlowDecisions[], assets: readonly AssetDecisions[] = []): CheckSummary {
-  const verdicts: Record<Verdict, number> = { blocked: 0, conditional: 0, permitted: 0, not_applicable: 0 };
-  let decisions = 0;
-  let obligations = 0;
-  let overdue = 0;
-  const count = (d: Decision) => {
-    decisions++;
-    verdicts[d.verdict]++;
-    obligations += d.obligations.length;
-    for (const o of d.obligations) if (o.status === 'overdue') overdue++;
-  };
-  for (const d of organization) count(d);
-  for (const f of flows) for (const d of f.decisions) count(d);
-  for (const a of assets) for (const d of a.decisions) count(d);
-  return { flows: flows.length, assets: assets.length, decisions, verdicts, obligations, overdue, blocking: verdicts.blocked > 0 || overdue > 0 };
+  const tally = new Tally();
+  for (const d of organization) tally.add(d);
+  for (const f of flows) for (const d of f.decisions) tally.add(d);
+  for (const a of assets) for (const d of a.decisions) tally.add(d);
+  return tally.summary(flows.length, assets.length);
 }
