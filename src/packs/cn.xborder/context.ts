@@ -34,6 +34,9 @@ export type Scope =
   | 'source_unknown'
   | 'no_nexus';
 
+/** Every scope, in the order above. */
+export const SCOPES: readonly Scope[] = ['export', 'foreign_authority', 'stays_in_china', 'accessed_in_china', 'onward_abroad', 'held_abroad_undeclared', 'art3_2', 'source_unknown', 'no_nexus'];
+
 /** Distinct people whose PI an exporter sent abroad in a counting window. */
 export interface Counts {
   /** People counted toward the non-sensitive thresholds (see `sensitiveCountsAsNonSensitive`). */

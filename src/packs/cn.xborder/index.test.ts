@@ -4,12 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../engine/check.js';
 import { REPO_ROOT } from '../../testing/shared.js';
 import { PACKS } from '../index.js';
 import { inventory, pi, xfer } from './testing/fixtures.js';
-import { cnXborder, FLOW_RULES, NATURE_EXEMPTIONS } from './index.js';
+import type { Facts } from '../../facts/index.js';
+import { CATEGORY_IDS } from '../../inventory/taxonomy.js';
+import { addDays } from '../../time/civil-date.js';
+import { SCOPES, type FlowCtx } from './context.js';
+import { cnXborder, FIRES_ON, FLOW_RULES, NATURE_EXEMPTIONS } from './index.js';
 import { PARAMS, policyAt } from './params.js';
 
 describe('rule metadata', () => {
@@ -45,6 +50,99 @@ describe('rule metadata', () => {
       expect(FLOW_RULES).toContain(r);
       expect(r.exceptionTo?.length ?? 0, r.id).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the scope index of the flow rules (FIRES_ON)', () => {
+  it('lists every flow rule', () => {
+    for (const r of FLOW_RULES) expect(FIRES_ON.has(r), r.id).toBe(true);
+  });
+
+  // Arbitrary flow contexts: every fact a rule reads, drawn independently of the others.
+  const date = fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2018-01-01', n));
+  const safeguard = fc.record(
+    {
+      type: fc.constantFrom('cac_security_assessment', 'cac_standard_contract', 'cac_standard_contract_filed', 'pi_protection_certification', 'pipia', 'notice', 'separate_consent', 'prc_authority_approval'),
+      date,
+      expires: date,
+    },
+    { requiredKeys: ['type'] },
+  );
+  const people = fc.oneof(fc.constant(0), fc.nat(200_000), fc.nat(3_000_000));
+  const counts = fc.record({ nonSensitive: people, sensitive: fc.oneof(fc.constant(0), fc.nat(30_000)), all: people, window: fc.record({ from: date, to: date }) });
+  const arbCtx = fc
+    .record({
+      // Exports half of the time: most rules judge exports, behind several further tests.
+      scope: fc.constantFrom(...SCOPES, ...SCOPES.map(() => 'export' as const)),
+      date,
+      flags: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+      purpose: fc.constantFrom('contract_with_individual', 'hr_management', 'emergency', 'statutory_duty', 'international_trade', 'academic_cooperation', 'other'),
+      kind: fc.constantFrom('transfer', 'remote_access', 'government_request'),
+      start: fc.option(date, { nil: undefined }),
+      end: fc.option(date, { nil: undefined }),
+      safeguards: fc.array(safeguard, { maxLength: 4 }),
+      approvals: fc.array(fc.record({ type: fc.constantFrom('cac_security_assessment', 'prc_authority_approval'), date }), { maxLength: 2 }),
+      categories: fc.subarray([...CATEGORY_IDS], { maxLength: 4 }),
+      ftz: fc.option(fc.subarray([...CATEGORY_IDS], { maxLength: 3 }), { nil: undefined }),
+      authority: fc.option(fc.record({ kind: fc.constantFrom('court', 'law_enforcement', 'regulator', 'other'), country: fc.constantFrom('US', 'HK', 'DE') }), { nil: undefined }),
+      listed: fc.boolean(),
+      current: counts,
+      legacy: counts,
+      processing: people,
+      overrides: fc.record({ art32: fc.constantFrom('review', 'export', 'not_export'), legacyProcessingTrigger: fc.boolean(), stateOrganExemptions: fc.boolean(), separateConsentWithoutConsentBasis: fc.constantFrom('required', 'review', 'not_required') }, { requiredKeys: [] }),
+    })
+    .map((a): FlowCtx => {
+      const [ciio, stateOrgan, viaArt32, personal, sensitive, importantDeclared, important, core, anonymized, own] = a.flags as [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
+      const flow = { id: 'f', dataset: 'd', recipient: 'r', destination: 'US', kind: a.kind, purpose: a.purpose, start: a.start, end: a.end, safeguards: a.safeguards, recipientChanged: anonymized, consentBased: own, viaFreeTradeZone: ciio };
+      const org = { id: 'org', approvals: a.approvals, cn: { ciio, stateOrgan, freeTradeZone: a.ftz && { zone: 'Shanghai', negativeList: a.ftz } } };
+      const entities = new Map([['r', { id: 'r', designations: a.listed ? [{ list: 'cn.pipl42' }] : [] }]]);
+      return {
+        flow,
+        dataset: { id: 'd', categories: a.categories, anonymized, foreignOriginOnly: sensitive, mixedDomesticUnverified: core, importantData: importantDeclared ? { notified: important, by: 'MIIT' } : undefined },
+        org,
+        facts: { entities } as unknown as Facts,
+        date: a.date,
+        asOf: '2026-06-30',
+        policy: policyAt(a.date, a.overrides),
+        exporter: own ? 'org' : 'other',
+        ciio,
+        stateOrgan,
+        source: 'CN',
+        scope: a.scope,
+        viaArt32,
+        authority: a.authority,
+        personal,
+        sensitive,
+        importantDeclared,
+        important,
+        core,
+        counts: () => a.current,
+        legacyCounts: () => a.legacy,
+        processing: () => a.processing,
+      } as unknown as FlowCtx;
+    });
+
+  it('property: a rule never fires on a scope the index leaves it out of', () => {
+    fc.assert(
+      fc.property(arbCtx, (ctx) => {
+        for (const r of FLOW_RULES) {
+          const on = FIRES_ON.get(r);
+          if (on && !on.includes(ctx.scope)) expect(r.evaluate(ctx), `${r.id} on ${ctx.scope}`).toBeNull();
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: the generator reaches every rule (each fires on some context of its scopes)', () => {
+    const fired = new Set<string>();
+    fc.assert(
+      fc.property(arbCtx, (ctx) => {
+        for (const r of FLOW_RULES) if (r.evaluate(ctx) !== null) fired.add(r.id);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(FLOW_RULES.map((r) => r.id).filter((id) => !fired.has(id))).toEqual([]);
   });
 });
 

@@ -8,23 +8,48 @@ import type { Facts } from '../../facts/index.js';
 import type { Pack } from '../../engine/pack.js';
 import { runRules, type Rule } from '../../engine/rule.js';
 import type { Decision } from '../../engine/types.js';
-import { GUIDE_RULES } from './cac-guide.js';
+import { GUIDE_EXPORT, GUIDE_HELD_ABROAD, GUIDE_IN_CHINA, GUIDE_NO_NEXUS, GUIDE_RULES, GUIDE_SOURCE_UNKNOWN, QA_GENERAL_DATA } from './cac-guide.js';
 import { ORDER16_NATURE_EXEMPTIONS, ORDER16_RULES } from './cac-order-16.js';
 import { ORDERS_11_13_RULES } from './cac-orders-11-13.js';
-import { createRun, orgContext, type FlowCtx, type OrgCtx, type Run } from './context.js';
+import { createRun, orgContext, SCOPES, type FlowCtx, type OrgCtx, type Run, type Scope } from './context.js';
 import { CSL_RULES } from './csl.js';
 import { CSRM_RULES } from './cybersecurity-review.js';
 import { decideFlowWith, decideOrganizationWith } from './decide.js';
-import { DSL_30, DSL_FLOW_RULES } from './dsl.js';
+import { DSL_21_CORE, DSL_30, DSL_31, DSL_36, DSL_FLOW_RULES } from './dsl.js';
 import { NDSMR_13, NDSMR_30, NDSMR_33, NDSMR_FLOW_RULES, NDSMR_NATURE_EXEMPTIONS } from './ndsmr.js';
 import type { PolicyOverrides } from './params.js';
-import { PIPL_RULES } from './pipl.js';
+import { PIPL_3_2, PIPL_36, PIPL_38, PIPL_39_CONSENT, PIPL_39_NOTICE, PIPL_40, PIPL_41, PIPL_42, PIPL_55, PIPL_RULES } from './pipl.js';
 
 export const CN_XBORDER_ID = 'cn.xborder';
 export const CN_XBORDER_VERSION = '0.1.0';
 
 /** Every flow rule, by instrument. */
 export const FLOW_RULES: readonly Rule<FlowCtx>[] = [...GUIDE_RULES, ...PIPL_RULES, ...DSL_FLOW_RULES, ...CSL_RULES, ...ORDERS_11_13_RULES, ...ORDER16_RULES, ...NDSMR_FLOW_RULES];
+
+/**
+ * The scopes each flow rule can fire on, as the first test of its logic says: the regime's rules
+ * judge exports (`isExport`, `isPiExport`); the CAC Guide's scope rules, PIPL Arts. 3(2) and 41
+ * and DSL Art. 36 each judge a scope that is not an export. An index, not logic: every rule keeps
+ * its own test, and a flow is only spared the rules that cannot fire on its scope (index.test.ts
+ * checks each rule against every scope). A rule left out is tried on every flow.
+ */
+const EXPORT: readonly Scope[] = ['export'];
+export const FIRES_ON: ReadonlyMap<Rule<FlowCtx>, readonly Scope[]> = new Map<Rule<FlowCtx>, readonly Scope[]>([
+  [GUIDE_EXPORT, EXPORT],
+  [GUIDE_IN_CHINA, ['accessed_in_china', 'stays_in_china']],
+  [GUIDE_HELD_ABROAD, ['onward_abroad', 'held_abroad_undeclared']],
+  [GUIDE_SOURCE_UNKNOWN, ['source_unknown']],
+  [GUIDE_NO_NEXUS, ['no_nexus']],
+  [QA_GENERAL_DATA, EXPORT],
+  [PIPL_3_2, ['art3_2']],
+  [PIPL_41, ['foreign_authority']],
+  [DSL_36, ['foreign_authority']],
+  ...[PIPL_36, PIPL_38, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_42, PIPL_55, DSL_31, DSL_21_CORE].map((r) => [r, EXPORT] as const),
+  ...[...CSL_RULES, ...ORDERS_11_13_RULES, ...ORDER16_RULES, ...NDSMR_FLOW_RULES].map((r) => [r, EXPORT] as const),
+]);
+
+/** The flow rules that can fire on each scope, in rule order. */
+const RULES_ON: ReadonlyMap<Scope, readonly Rule<FlowCtx>[]> = new Map(SCOPES.map((s) => [s, FLOW_RULES.filter((r) => FIRES_ON.get(r)?.includes(s) ?? true)]));
 
 /** Rules about one listing of the organization. */
 export const LISTING_RULES: readonly Rule<OrgCtx>[] = [...CSRM_RULES, NDSMR_13];
@@ -56,7 +81,8 @@ export function createCnXborder(overrides: PolicyOverrides = {}): Pack {
     title: 'China: data export (PIPL, DSL, CSL, CAC Orders 11/13/16, NDSMR) and cybersecurity review',
     rules: [...FLOW_RULES, ...LISTING_RULES, ...IMPORTANT_DATA_RULES],
     decideFlow(flow, ctx) {
-      return decideFlowWith(FLOW_RULES, runFor(ctx.facts).ctxOf(flow));
+      const c = runFor(ctx.facts).ctxOf(flow);
+      return decideFlowWith(RULES_ON.get(c.scope) ?? FLOW_RULES, c);
     },
     decideOrganization(ctx) {
       const out: Decision[] = [];
