@@ -19,9 +19,6 @@ import type { TextInput } from '../core/types.js';
 /** Longest byte view made (input chunks are cut to this size). */
 export const VIEW_BYTES = 1 << 16;
 
-/** Ranges up to this long are checked byte by byte, longer ones with the regular expression. */
-const SHORT = 48;
-
 /** A byte ≥ 0x80 in a latin1 view: part of a multi-byte UTF-8 character. */
 const HIGH = /[\u0080-\u00ff]/g;
 
@@ -52,13 +49,6 @@ export class ByteView {
 
   /** True when s[a, b) is the text of that range (always for a text view; ASCII bytes for a byte view). */
   ascii(a: number, b: number): boolean {
-    if (!this.bytes) return true;
-    if (b - a <= SHORT) {
-      // a table cell: looking at its bytes costs less than one regular-expression call
-      const s = this.s;
-      for (let i = a; i < b; i++) if (s.charCodeAt(i) >= 0x80) return false;
-      return true;
-    }
     if (this.nextHigh < a || a < this.searched) {
       // readers ask in increasing order, so a search starts past the previous answer and
       // the view is scanned about once
