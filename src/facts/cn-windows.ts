@@ -64,8 +64,8 @@ interface Totals {
  */
 interface Admitted {
   readonly include: (f: Flow) => boolean;
-  /** The admitted flows (as objects: flows of one inventory). */
-  readonly members: ReadonlySet<Flow>;
+  /** The admitted flows as a set (built on the first `has`). */
+  members?: ReadonlySet<Flow>;
   /** Distinct start dates, ascending ('' for undated, taken as begun). */
   readonly starts: readonly CivilDate[];
   /** Per flow: index of its start in `starts`, its end, its dataset (index in `datasets`). */
@@ -124,20 +124,20 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
     if (!list) admittedMemo.set(exporter, (list = []));
     for (const a of list) if (a.include === include) return a;
     const buckets = new Map<CivilDate, Flow[]>();
-    const members = new Set<Flow>();
     for (const f of flowsByExporter.get(exporter) ?? []) {
       if (!include(f)) continue;
-      members.add(f);
       const start = f.start ?? '';
       const bucket = buckets.get(start);
       if (bucket) bucket.push(f);
       else buckets.set(start, [f]);
     }
     const starts = [...buckets.keys()].sort();
+    let count = 0;
+    for (const bucket of buckets.values()) count += bucket.length;
     const flows: Flow[] = [];
-    const startAt = new Int32Array(members.size);
+    const startAt = new Int32Array(count);
     const ends: (CivilDate | undefined)[] = [];
-    const dataset = new Int32Array(members.size);
+    const dataset = new Int32Array(count);
     const names: string[] = [];
     const index = new Map<string, number>();
     starts.forEach((start, k) => {
@@ -154,7 +154,7 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
         dataset[i] = d;
       }
     });
-    const a: Admitted = { include, members, starts, startAt, ends, dataset, datasets: names, index, subjects: new Map(), flows };
+    const a: Admitted = { include, starts, startAt, ends, dataset, datasets: names, index, subjects: new Map(), flows };
     list.push(a);
     return a;
   };
@@ -273,7 +273,9 @@ class Window implements WindowBase {
   }
 
   has(f: Flow): boolean {
-    return this.sweep.admitted.members.has(f) && (f.end === undefined || f.end >= this.sweep.from) && (f.start === undefined || f.start <= this.date);
+    const admitted = this.sweep.admitted;
+    admitted.members ??= new Set(admitted.flows);
+    return admitted.members.has(f) && (f.end === undefined || f.end >= this.sweep.from) && (f.start === undefined || f.start <= this.date);
   }
 
   largest(dataset: string): number | undefined {
@@ -295,6 +297,8 @@ class Window implements WindowBase {
   totals(groupOf: (dataset: string) => number, groups: number): readonly number[] {
     if (this.k < 0) return new Array<number>(groups).fill(0);
     const t = totalsOf(this.sweep, groupOf, groups);
-    return Array.from(t.values.subarray(this.k * groups, (this.k + 1) * groups));
+    const out = new Array<number>(groups);
+    for (let g = 0; g < groups; g++) out[g] = t.values[this.k * groups + g]!;
+    return out;
   }
 }

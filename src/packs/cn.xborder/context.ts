@@ -5,7 +5,7 @@
  */
 import { CN_MAINLAND } from '../../facts/country-sets.js';
 import { cnWindows, type CnWindows, type WindowBase } from '../../facts/cn-windows.js';
-import { exporterOf, judgedOn, type Facts } from '../../facts/index.js';
+import { exporterOf, type Facts } from '../../facts/index.js';
 import type { Dataset, Flow, Organization } from '../../inventory/schema.js';
 import { categoryInfo } from '../../inventory/taxonomy.js';
 import { addYears, startOfYear, type CivilDate } from '../../time/civil-date.js';
@@ -175,6 +175,8 @@ const SENSITIVE_PI = 16;
 const IMPORTANT_DECLARED = 32;
 const IMPORTANT = 64;
 const CORE = 128;
+/** Counted toward the thresholds (set when the run groups the counted flows). */
+const COUNTED = 256;
 
 /**
  * One flow's context. A class rather than an object literal: one shape for every flow, the lazy
@@ -196,7 +198,7 @@ class FlowContext implements FlowCtx {
     readonly dataset: Dataset | undefined,
     readonly source: string | undefined,
     readonly scope: Scope,
-    private readonly flags: number,
+    private flags: number,
     authority: ForeignAuthority | undefined | typeof UNSET,
   ) {
     this.current = undefined;
@@ -254,6 +256,13 @@ class FlowContext implements FlowCtx {
   processing(): number {
     return this.shared.processing(this);
   }
+  /** Among the counted flows of its exporter (so in each window it has begun in). */
+  get counted(): boolean {
+    return (this.flags & COUNTED) !== 0;
+  }
+  markCounted(): void {
+    this.flags |= COUNTED;
+  }
 }
 
 /** Every flow counts in the windows built from the counted flows alone. */
@@ -270,11 +279,16 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   const org = inv.organization;
   const processingMemo = new Map<string, number>();
 
+  // Mainland China as a set, once per value of the parameter (shared by the dates it covers).
+  const mainlandSets = new Map<readonly string[], ReadonlySet<string>>();
   const dateMemo = new Map<CivilDate, OnDate>();
   const onDate = (date: CivilDate): OnDate => {
     let d = dateMemo.get(date);
     if (!d) {
-      d = { date, policy: policyAt(date, overrides), needsNotice: paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date), mainland: new Set(paramOn(CN_MAINLAND, date)) };
+      const countries = paramOn(CN_MAINLAND, date);
+      let mainland = mainlandSets.get(countries);
+      if (!mainland) mainlandSets.set(countries, (mainland = new Set(countries)));
+      d = { date, policy: policyAt(date, overrides), needsNotice: paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date), mainland };
       dateMemo.set(date, d);
     }
     return d;
@@ -282,17 +296,47 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   const inMainlandOn = (country: string | undefined, on: OnDate): boolean => country !== undefined && on.mainland.has(country);
   const onAsOf = onDate(asOf);
 
-  /** PIPL class of each dataset, once per dataset id (unknown datasets are not PI). */
-  const classMemo = new Map<string, number>();
-  const classOf = (dataset: string): number => {
-    let c = classMemo.get(dataset);
-    if (c === undefined) {
+  /** What the flow contexts read of a dataset, once per dataset id (of an unknown dataset: nothing). */
+  interface DatasetInfo {
+    readonly ds: Dataset | undefined;
+    /** NOT_PI, PLAIN or SENSITIVE. */
+    readonly cls: number;
+    /** Where the data sits when the flow does not say (`fromCountry`): the system, else where collected. */
+    readonly source: string | undefined;
+    /** Declared flows that move it out of mainland China (as of the as-of date): how many, and the first. */
+    exports: number;
+    firstExport: string | undefined;
+    /** Collected in mainland China, for the mainland set last asked about. */
+    mainland: ReadonlySet<string> | undefined;
+    collectedInChina: boolean;
+  }
+  const infoMemo = new Map<string, DatasetInfo>();
+  const infoOf = (dataset: string): DatasetInfo => {
+    let info = infoMemo.get(dataset);
+    if (!info) {
       const ds = facts.datasets.get(dataset);
-      c = !isPersonal(ds) ? NOT_PI : isSensitive(ds) ? SENSITIVE : PLAIN;
-      classMemo.set(dataset, c);
+      const sys = ds?.system ? facts.systems.get(ds.system) : undefined;
+      let source: string | undefined;
+      if (sys) source = sys.location;
+      else if (ds?.foreignOriginOnly || ds?.mixedDomesticUnverified) source = 'CN';
+      else {
+        const collected = ds?.collectedIn ?? [];
+        source = collected.find((c) => inMainlandOn(c, onAsOf)) ?? collected[0];
+      }
+      info = { ds, cls: !isPersonal(ds) ? NOT_PI : isSensitive(ds) ? SENSITIVE : PLAIN, source, exports: 0, firstExport: undefined, mainland: undefined, collectedInChina: false };
+      infoMemo.set(dataset, info);
     }
-    return c;
+    return info;
   };
+  const classOf = (dataset: string): number => infoOf(dataset).cls;
+  const collectedInChina = (info: DatasetInfo, on: OnDate): boolean => {
+    if (info.mainland !== on.mainland) {
+      info.mainland = on.mainland;
+      info.collectedInChina = (info.ds?.collectedIn ?? []).some((c) => on.mainland.has(c));
+    }
+    return info.collectedInChina;
+  };
+  const sourceOf = (flow: Flow, info: DatasetInfo): string | undefined => flow.fromCountry || info.source;
 
   let byExporter: Map<string, Flow[]> | undefined;
   const flowsOf = (exporter: string): readonly Flow[] => {
@@ -308,29 +352,21 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return byExporter.get(exporter) ?? [];
   };
 
-  const sourceOf = (flow: Flow, ds: Dataset | undefined): string | undefined => {
-    if (flow.fromCountry) return flow.fromCountry;
-    const sys = ds?.system ? facts.systems.get(ds.system) : undefined;
-    if (sys) return sys.location;
-    if (ds?.foreignOriginOnly || ds?.mixedDomesticUnverified) return 'CN';
-    const collected = ds?.collectedIn ?? [];
-    for (const c of collected) if (inMainlandOn(c, onAsOf)) return c;
-    return collected[0];
+  /** Counts, per dataset, the declared flows that move it out of mainland China (one pass, before any scope). */
+  let exportsCounted = false;
+  const countExports = (infos?: readonly DatasetInfo[]): void => {
+    if (exportsCounted) return;
+    exportsCounted = true;
+    inv.flows.forEach((f, i) => {
+      const info = infos?.[i] ?? infoOf(f.dataset);
+      if (!inMainlandOn(sourceOf(f, info), onAsOf) || inMainlandOn(f.destination, onAsOf)) return;
+      if (info.exports++ === 0) info.firstExport = f.id;
+    });
   };
-
-  /** Some other declared flow moves this dataset out of mainland China (one pass, on first use). */
-  let exportersOfDataset: Map<string, string[]> | undefined;
-  const exportedElsewhere = (flow: Flow): boolean => {
-    if (!exportersOfDataset) {
-      exportersOfDataset = new Map();
-      for (const f of inv.flows) {
-        if (!inMainlandOn(sourceOf(f, facts.datasets.get(f.dataset)), onAsOf) || inMainlandOn(f.destination, onAsOf)) continue;
-        const list = exportersOfDataset.get(f.dataset) ?? [];
-        list.push(f.id);
-        exportersOfDataset.set(f.dataset, list);
-      }
-    }
-    return (exportersOfDataset.get(flow.dataset) ?? []).some((id) => id !== flow.id);
+  /** Some other declared flow moves this dataset out of mainland China. */
+  const exportedElsewhere = (flow: Flow, info: DatasetInfo): boolean => {
+    countExports();
+    return info.exports > 1 || (info.exports === 1 && info.firstExport !== flow.id);
   };
 
   const authorityOf = (flow: Flow, on: OnDate): ForeignAuthority | undefined => {
@@ -355,36 +391,33 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
    * for data held in mainland China. An `export` of data held abroad is the PIPL Art. 3(2) route
    * (`viaArt32`).
    */
-  const scopeOf = (flow: Flow, ds: Dataset | undefined, personal: boolean, source: string | undefined, authority: ForeignAuthority | undefined, on: OnDate): Scope => {
+  const scopeOf = (flow: Flow, info: DatasetInfo, source: string | undefined, authority: ForeignAuthority | undefined, on: OnDate): Scope => {
     if (source !== undefined && inMainlandOn(source, on)) {
       if (authority) return 'foreign_authority';
       if (flow.kind === 'remote_access' && (flow.physicallyInCountry === true || inMainlandOn(flow.destination, on))) return 'accessed_in_china';
       if (inMainlandOn(flow.destination, on)) return 'stays_in_china';
       return 'export';
     }
-    const cnSubjects = (flow.subjects?.['CN'] ?? ds?.subjects['CN'] ?? 0) > 0;
-    let collectedInChina = false;
-    for (const c of ds?.collectedIn ?? []) if (inMainlandOn(c, on)) collectedInChina = true;
-    const nexus = cnSubjects || collectedInChina;
+    const personal = info.cls !== NOT_PI;
+    const inChina = collectedInChina(info, on);
+    const nexus = (flow.subjects?.['CN'] ?? info.ds?.subjects['CN'] ?? 0) > 0 || inChina;
     if (source === undefined) return nexus ? 'source_unknown' : 'no_nexus';
     if (!nexus) return 'no_nexus';
     if (inMainlandOn(flow.destination, on)) return 'stays_in_china';
-    if (collectedInChina) return exportedElsewhere(flow) ? 'onward_abroad' : 'held_abroad_undeclared';
+    if (inChina) return exportedElsewhere(flow, info) ? 'onward_abroad' : 'held_abroad_undeclared';
     if (personal && on.policy.art32 === 'export') return 'export';
     return personal ? 'art3_2' : 'no_nexus';
   };
 
-  const build = (flow: Flow): FlowContext => {
-    const ds = facts.datasets.get(flow.dataset);
-    const on = onDate(judgedOn(flow, asOf));
-    const exporter = exporterOf(flow, inv);
-    const own = exporter === org.id;
-    const cls = classOf(flow.dataset);
-    const personal = cls !== NOT_PI;
-    const source = sourceOf(flow, ds);
+  const build = (flow: Flow, info: DatasetInfo): FlowContext => {
+    const ds = info.ds;
+    // Judged on the as-of date, or on the flow's end when it ended earlier (judgedOn).
+    const on = flow.end !== undefined && flow.end < asOf ? onDate(flow.end) : onAsOf;
+    const own = (flow.from ?? org.id) === org.id;
+    const source = sourceOf(flow, info);
     const held = inMainlandOn(source, on);
     const authority = held ? authorityOf(flow, on) : undefined;
-    const scope = scopeOf(flow, ds, personal, source, authority, on);
+    const scope = scopeOf(flow, info, source, authority, on);
     const importantDeclared = ds?.importantData !== undefined;
     const important = on.needsNotice ? ds?.importantData?.notified === true : importantDeclared;
     const flags =
@@ -392,8 +425,8 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       (own && org.cn.stateOrgan ? STATE_ORGAN : 0) |
       // An export of data not held in mainland China can only be the Art. 3(2) route.
       (scope === 'export' && !held ? VIA_ART32 : 0) |
-      (personal ? PERSONAL : 0) |
-      (cls === SENSITIVE ? SENSITIVE_PI : 0) |
+      (info.cls !== NOT_PI ? PERSONAL : 0) |
+      (info.cls === SENSITIVE ? SENSITIVE_PI : 0) |
       (importantDeclared ? IMPORTANT_DECLARED : 0) |
       (important ? IMPORTANT : 0) |
       (ds?.coreData === true ? CORE : 0);
@@ -405,7 +438,14 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   let next = 0;
   let positions: Map<Flow, number> | undefined;
   const others = new Map<Flow, FlowContext>();
-  const allContexts = (): FlowContext[] => (contexts ??= inv.flows.map(build));
+  const allContexts = (): FlowContext[] => {
+    if (!contexts) {
+      const infos = inv.flows.map((f) => infoOf(f.dataset));
+      countExports(infos);
+      contexts = inv.flows.map((f, i) => build(f, infos[i]!));
+    }
+    return contexts;
+  };
   const ctxOf = (flow: Flow): FlowContext => {
     const all = allContexts();
     if (next < all.length && all[next]!.flow === flow) return all[next++]!;
@@ -423,7 +463,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       return all[i]!;
     }
     let ctx = others.get(flow);
-    if (!ctx) others.set(flow, (ctx = build(flow)));
+    if (!ctx) others.set(flow, (ctx = build(flow, infoOf(flow.dataset))));
     return ctx;
   };
 
@@ -436,6 +476,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       countedByExporter = new Map();
       for (const c of allContexts()) {
         if (!isCounted(c)) continue;
+        c.markCounted();
         let list = countedByExporter.get(c.exporter);
         if (!list) countedByExporter.set(c.exporter, (list = []));
         list.push(c.flow);
@@ -480,10 +521,15 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return c;
   };
 
-  /** The base plus the flow itself (its dataset counted at the larger of the two counts). */
-  const withFlow = (base: Base, flow: Flow, policy: Policy): Counts => {
+  /**
+   * The base plus the flow itself (its dataset counted at the larger of the two counts). A counted
+   * flow is in its exporter's base once begun: it ends on or after the day it is judged on, which
+   * is in the window.
+   */
+  const withFlow = (base: Base, ctx: FlowContext): Counts => {
+    const { flow, policy } = ctx;
     const c = countsOf(base, policy);
-    if (base.has(flow)) return c;
+    if (ctx.counted && (flow.start === undefined || flow.start <= base.window.to)) return c;
     const extra = subjectsOf(flow) - (base.largest(flow.dataset) ?? 0);
     const cls = classOf(flow.dataset);
     if (extra <= 0 || cls === NOT_PI) return c;
@@ -495,8 +541,8 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     org,
     facts,
     asOf,
-    counts: (ctx) => withFlow(baseOf('current', ctx.exporter, ctx.date), ctx.flow, ctx.policy),
-    legacyCounts: (ctx) => withFlow(baseOf('legacy', ctx.exporter, ctx.date), ctx.flow, ctx.policy),
+    counts: (ctx) => withFlow(baseOf('current', ctx.exporter, ctx.date), ctx),
+    legacyCounts: (ctx) => withFlow(baseOf('legacy', ctx.exporter, ctx.date), ctx),
     authority: (ctx) => authorityOf(ctx.flow, onDate(ctx.date)),
     processing(ctx) {
       const exporter = ctx.exporter;
