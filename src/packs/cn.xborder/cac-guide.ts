@@ -11,10 +11,14 @@
  */
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isExport, type FlowCtx } from './context.js';
-import { fixed } from './finding.js';
+import { fixed, fixedBy } from './finding.js';
 import { DSL_FROM, SOURCES } from './params.js';
 
 const GUIDE = 'CAC Guide to Applying for Data Export Security Assessment (2nd ed.)';
+
+const VIA_ART32 = fixed({ reasons: ['PI of people in China processed abroad is treated as an export activity (Guide item 3; policy art3_2_treatment = export).'] });
+const accessedFrom = fixedBy((destination: string) => ({ reasons: [`Data stored in mainland China is accessed from ${destination}: access from abroad is an export (Guide item 2; Q&A Oct 2025).`] }));
+const goesTo = fixedBy((destination: string) => ({ reasons: [`Data held in mainland China goes to ${destination}: an export (Guide item 1).`] }));
 
 /** Items (1) and (2): the flow is an export; says which limb. */
 export const GUIDE_EXPORT = defineRule<FlowCtx>({
@@ -26,11 +30,17 @@ export const GUIDE_EXPORT = defineRule<FlowCtx>({
   reads: ['flow.kind', 'flow.destination', 'flow.fromCountry', 'system.location', 'flow.physicallyInCountry'],
   evaluate(ctx) {
     if (!isExport(ctx)) return null;
-    if (ctx.viaArt32) return { reasons: ['PI of people in China processed abroad is treated as an export activity (Guide item 3; policy art3_2_treatment = export).'] };
-    if (ctx.flow.kind === 'remote_access') return { reasons: [`Data stored in mainland China is accessed from ${ctx.flow.destination}: access from abroad is an export (Guide item 2; Q&A Oct 2025).`] };
-    return { reasons: [`Data held in mainland China goes to ${ctx.flow.destination}: an export (Guide item 1).`] };
+    if (ctx.viaArt32) return VIA_ART32;
+    if (ctx.flow.kind === 'remote_access') return accessedFrom(ctx.flow.destination);
+    return goesTo(ctx.flow.destination);
   },
 });
+
+const ACCESSED_IN_CHINA = fixed({
+  outcome: 'not_export',
+  reasons: ['The people accessing the data are physically in mainland China and nothing is transmitted or accessed from abroad: generally not an export (CAC Q&A, Oct 2025). The export mechanisms are not triggered; ordinary PIPL duties still apply.'],
+});
+const staysIn = fixedBy((destination: string) => ({ outcome: 'not_export', reasons: [`The destination (${destination}) is in mainland China: not an export from China.`] }));
 
 /** Data that stays in mainland China, or is accessed by people physically there, is not exported. */
 export const GUIDE_IN_CHINA = defineRule<FlowCtx>({
@@ -41,18 +51,20 @@ export const GUIDE_IN_CHINA = defineRule<FlowCtx>({
   effective: { from: DSL_FROM },
   reads: ['flow.destination', 'flow.physicallyInCountry', 'flow.kind'],
   evaluate(ctx) {
-    if (ctx.scope === 'accessed_in_china') {
-      return {
-        outcome: 'not_export',
-        reasons: ['The people accessing the data are physically in mainland China and nothing is transmitted or accessed from abroad: generally not an export (CAC Q&A, Oct 2025). The export mechanisms are not triggered; ordinary PIPL duties still apply.'],
-      };
-    }
-    if (ctx.scope === 'stays_in_china') {
-      return { outcome: 'not_export', reasons: [`The destination (${ctx.flow.destination}) is in mainland China: not an export from China.`] };
-    }
+    if (ctx.scope === 'accessed_in_china') return ACCESSED_IN_CHINA;
+    if (ctx.scope === 'stays_in_china') return staysIn(ctx.flow.destination);
     return null;
   },
 });
+
+const onwardFrom = fixedBy((source: string | undefined) => ({
+  outcome: 'not_export',
+  reasons: [`The data already sits outside mainland China (${source}); its export is the declared flow that moved it there. Onward transfers follow the terms of that export's mechanism (e.g. the standard contract's onward-transfer clauses).`],
+}));
+const heldUndeclaredIn = fixedBy((source: string | undefined) => ({
+  outcome: 'needs_review',
+  reasons: [`The data was collected in mainland China but is held in ${source}, and no declared flow exported it. Collecting it straight into a system abroad is itself an export (Guide item 1): declare that flow so it can be decided.`],
+}));
 
 /**
  * Data already abroad: the export was the flow that took it there, and onward transfers follow
@@ -66,18 +78,8 @@ export const GUIDE_HELD_ABROAD = defineRule<FlowCtx>({
   effective: { from: DSL_FROM },
   reads: ['flow.fromCountry', 'system.location', 'dataset.collectedIn', 'flows of the same dataset'],
   evaluate(ctx) {
-    if (ctx.scope === 'onward_abroad') {
-      return {
-        outcome: 'not_export',
-        reasons: [`The data already sits outside mainland China (${ctx.source}); its export is the declared flow that moved it there. Onward transfers follow the terms of that export's mechanism (e.g. the standard contract's onward-transfer clauses).`],
-      };
-    }
-    if (ctx.scope === 'held_abroad_undeclared') {
-      return {
-        outcome: 'needs_review',
-        reasons: [`The data was collected in mainland China but is held in ${ctx.source}, and no declared flow exported it. Collecting it straight into a system abroad is itself an export (Guide item 1): declare that flow so it can be decided.`],
-      };
-    }
+    if (ctx.scope === 'onward_abroad') return onwardFrom(ctx.source);
+    if (ctx.scope === 'held_abroad_undeclared') return heldUndeclaredIn(ctx.source);
     return null;
   },
 });

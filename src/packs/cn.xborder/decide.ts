@@ -77,7 +77,6 @@ interface Verdicted {
 function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): Verdicted {
   const id = lead?.rule.id ?? REGIME;
   const citation = lead?.rule.citation ?? '';
-  const start = ctx.flow.start ? { due: ctx.flow.start } : {};
   switch (outcome) {
     case 'prohibited_without_approval': {
       const ok = prcApproval(ctx);
@@ -108,13 +107,13 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
       };
       // A changed export gets its re-application duty from Order 11 Art. 14 (order11.14.reapply).
       if (sa.state === 'reapply') return { verdict: 'conditional', reasons: [why.reapply], obligations: [] };
-      const due = sa.state === 'expired' && sa.lastValid ? { due: sa.lastValid } : start;
+      const due = sa.state === 'expired' && sa.lastValid ? sa.lastValid : ctx.flow.start;
       return {
         verdict: 'conditional',
         reasons: [why[sa.state]],
         obligations: [
           obligation(
-            { id: `${id}:apply`, what: 'Self-assess the export risk, then apply for the CAC security assessment through the provincial CAC; export only once the result is issued.', to: 'CAC (through the provincial CAC)', citation, ...due },
+            { id: `${id}:apply`, what: 'Self-assess the export risk, then apply for the CAC security assessment through the provincial CAC; export only once the result is issued.', to: 'CAC (through the provincial CAC)', citation, due },
             ctx.asOf,
           ),
         ],
@@ -131,7 +130,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
         reasons: ['Neither the CAC standard contract nor PI protection certification is declared.'],
         obligations: [
           obligation(
-            { id: `${id}:contract`, what: `Sign the CAC standard contract with ${ctx.flow.recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: ctx.flow.recipient, citation, ...start },
+            { id: `${id}:contract`, what: `Sign the CAC standard contract with ${ctx.flow.recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: ctx.flow.recipient, citation, due: ctx.flow.start },
             ctx.asOf,
           ),
         ],

@@ -24,3 +24,20 @@ export function fixed(finding: FixedFinding): Finding {
 export function isFixed(finding: Finding): boolean {
   return FIXED.has(finding);
 }
+
+/**
+ * A fixed finding per value of one fact (e.g. the destination it names): `make` runs once per
+ * value, and every flow with that value shares the finding. Bounded: past `max` values the
+ * findings are made afresh (still correct, just not shared).
+ */
+export function fixedBy<K>(make: (key: K) => FixedFinding, max = 10_000): (key: K) => Finding {
+  const memo = new Map<K, Finding>();
+  return (key) => {
+    let f = memo.get(key);
+    if (!f) {
+      if (memo.size >= max) return make(key);
+      memo.set(key, (f = fixed(make(key))));
+    }
+    return f;
+  };
+}

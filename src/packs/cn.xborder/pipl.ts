@@ -101,8 +101,8 @@ export const PIPL_39_NOTICE = defineRule<FlowCtx>({
               : 'Inform the individuals of the overseas recipient (name, contact), purpose, method, PI categories and how to exercise their rights against it, before the transfer.',
             to: 'the individuals',
             citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
-            ...(!emergency && ctx.flow.start ? { due: ctx.flow.start } : {}),
-            ...(done ? { doneOn: done.date ?? ctx.date } : {}),
+            due: emergency ? undefined : ctx.flow.start,
+            doneOn: done ? (done.date ?? ctx.date) : undefined,
           },
           ctx.asOf,
         ),
@@ -125,7 +125,7 @@ export const PIPL_39_CONSENT = defineRule<FlowCtx>({
   evaluate(ctx) {
     if (!isPiExport(ctx)) return null;
     const done = safeguardOf(ctx, 'separate_consent');
-    const doneOn = done ? { doneOn: done.date ?? ctx.date } : {};
+    const doneOn = done ? (done.date ?? ctx.date) : undefined;
     const treatment = ctx.flow.consentBased ? 'required' : ctx.policy.separateConsentWithoutConsentBasis;
     if (treatment === 'not_required') return null;
     if (treatment === 'review') {
@@ -138,7 +138,7 @@ export const PIPL_39_CONSENT = defineRule<FlowCtx>({
               what: 'Decide whether separate consent to the transfer is needed although it rests on a non-consent basis (PIPL Arts. 13, 39), and obtain it if so.',
               to: 'the individuals',
               citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
-              ...doneOn,
+              doneOn,
             },
             ctx.asOf,
           ),
@@ -154,8 +154,8 @@ export const PIPL_39_CONSENT = defineRule<FlowCtx>({
             what: 'Obtain each individual\'s separate consent (单独同意) to providing their PI abroad, before the transfer.',
             to: 'the individuals',
             citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
-            ...(ctx.flow.start ? { due: ctx.flow.start } : {}),
-            ...doneOn,
+            due: ctx.flow.start,
+            doneOn,
           },
           ctx.asOf,
         ),
@@ -212,9 +212,10 @@ export const PIPL_42 = defineRule<FlowCtx>({
   reads: ['flow.recipient', 'entity.designations'],
   evaluate(ctx) {
     if (!isPiExport(ctx)) return null;
-    const lists = paramOn(PIPL42_LISTS, ctx.date);
     const r = ctx.facts.entities.get(ctx.flow.recipient);
-    const hit = r?.designations.find((d) => lists.includes(d.list) && (d.listedFrom === undefined || d.listedFrom <= ctx.date) && (d.listedUntil === undefined || ctx.date <= d.listedUntil));
+    if (!r || r.designations.length === 0) return null;
+    const lists = paramOn(PIPL42_LISTS, ctx.date);
+    const hit = r.designations.find((d) => lists.includes(d.list) && (d.listedFrom === undefined || d.listedFrom <= ctx.date) && (d.listedUntil === undefined || ctx.date <= d.listedUntil));
     if (!hit) return null;
     return { outcome: 'prohibited_or_restricted', reasons: [`The recipient is on the CAC list under PIPL Art. 42 (${hit.list}): providing PI to it is restricted or prohibited.`] };
   },
@@ -241,8 +242,8 @@ export const PIPL_55 = defineRule<FlowCtx>({
             id: 'cn.xborder/pipl.55',
             what: 'Carry out a PI protection impact assessment (PIPIA) before the transfer and keep the report at least 3 years.',
             citation: 'PIPL Arts. 55(4), 56; CAC Order No. 16 Art. 10',
-            ...(ctx.flow.start ? { due: ctx.flow.start } : {}),
-            ...(done ? { doneOn: done.date ?? ctx.date } : {}),
+            due: ctx.flow.start,
+            doneOn: done ? (done.date ?? ctx.date) : undefined,
           },
           ctx.asOf,
         ),
