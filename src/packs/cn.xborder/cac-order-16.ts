@@ -15,7 +15,8 @@
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
 import { CSL_37 } from './csl.js';
-import { exemptionsAvailable, isExport, isPiExport, type FlowCtx } from './context.js';
+import { exemptionsAvailable, isExport, isPiExport, type Counts, type FlowCtx } from './context.js';
+import { fixedFor, type FixedFinding } from './finding.js';
 import { ORDER11_4_2_PROCESSING } from './cac-orders-11-13.js';
 import { ORDER16_FROM, SA_PERSONS, SA_SENSITIVE_PERSONS, SC_PERSONS, SOURCES, fmt, paramOn } from './params.js';
 import { PIPL_36, PIPL_38, PIPL_40 } from './pipl.js';
@@ -147,6 +148,13 @@ export const ORDER16_5_3 = purposeExemption('cn.xborder/order16.5.3', 'emergency
  * 100,000 people (不满, sensitive PI excluded) is exempt. Sensitive PI has no de minimis: any
  * sensitive PI exported puts the processor in Art. 8 (or 7).
  */
+// The counts of a window end on the judged date: the thresholds are read on it. One finding per counts.
+const belowContractVolume = fixedFor((c: Counts): FixedFinding | null => {
+  const limit = paramOn(SC_PERSONS, c.window.to);
+  if (c.nonSensitive >= limit || c.sensitive > 0) return null;
+  return { outcome: 'exempt', reasons: [`Since ${c.window.from} the processor has exported PI of ${fmt(c.nonSensitive)} people (< ${fmt(limit)}, 不满) and no sensitive PI: exempt (Order 16 Art. 5(4)).`] };
+});
+
 export const ORDER16_5_4 = defineRule<FlowCtx>({
   id: 'cn.xborder/order16.5.4',
   title: 'A non-CIIO below 100,000 people (non-sensitive PI) since 1 January is exempt',
@@ -157,10 +165,7 @@ export const ORDER16_5_4 = defineRule<FlowCtx>({
   exceptionTo: [PIPL_36.id, PIPL_38.id],
   evaluate(ctx) {
     if (ctx.ciio || !isPiExport(ctx) || !exemptionsAvailable(ctx)) return null;
-    const c = ctx.counts();
-    const limit = paramOn(SC_PERSONS, ctx.date);
-    if (c.nonSensitive >= limit || c.sensitive > 0) return null;
-    return { outcome: 'exempt', reasons: [`Since ${c.window.from} the processor has exported PI of ${fmt(c.nonSensitive)} people (< ${fmt(limit)}, 不满) and no sensitive PI: exempt (Order 16 Art. 5(4)).`] };
+    return belowContractVolume(ctx.counts());
   },
 });
 
@@ -222,6 +227,16 @@ export const ORDER16_7_2_IMPORTANT = defineRule<FlowCtx>({
  * the standard-contract route that crosses the threshold follows the assessment procedure from
  * then on (Q&A Oct 2025; cn-xb-025).
  */
+const atAssessmentVolume = fixedFor((c: Counts): FixedFinding | null => {
+  const persons = paramOn(SA_PERSONS, c.window.to);
+  const sensitive = paramOn(SA_SENSITIVE_PERSONS, c.window.to);
+  const hits: string[] = [];
+  if (c.nonSensitive >= persons) hits.push(`PI of ${fmt(c.nonSensitive)} people (≥ ${fmt(persons)}, 以上)`);
+  if (c.sensitive >= sensitive) hits.push(`sensitive PI of ${fmt(c.sensitive)} people (≥ ${fmt(sensitive)}, 以上)`);
+  if (hits.length === 0) return null;
+  return { outcome: 'security_assessment', reasons: [`Since ${c.window.from} the processor has exported ${hits.join(' and ')}: security assessment (Order 16 Art. 7(2)).`] };
+});
+
 export const ORDER16_7_2_VOLUME = defineRule<FlowCtx>({
   id: ORDER16_7_2_VOLUME_ID,
   title: 'Exports since 1 January at 1,000,000 people, or 10,000 with sensitive PI, need the assessment',
@@ -231,19 +246,17 @@ export const ORDER16_7_2_VOLUME = defineRule<FlowCtx>({
   reads: ['organization.cn.ciio', 'flows since 1 January', 'dataset.subjects.CN', 'dataset.categories', 'flow.safeguards'],
   evaluate(ctx) {
     if (ctx.ciio || !isPiExport(ctx)) return null;
-    const c = ctx.counts();
-    const persons = paramOn(SA_PERSONS, ctx.date);
-    const sensitive = paramOn(SA_SENSITIVE_PERSONS, ctx.date);
-    const hits: string[] = [];
-    if (c.nonSensitive >= persons) hits.push(`PI of ${fmt(c.nonSensitive)} people (≥ ${fmt(persons)}, 以上)`);
-    if (c.sensitive >= sensitive) hits.push(`sensitive PI of ${fmt(c.sensitive)} people (≥ ${fmt(sensitive)}, 以上)`);
-    if (hits.length === 0) return null;
-    const reasons = [`Since ${c.window.from} the processor has exported ${hits.join(' and ')}: security assessment (Order 16 Art. 7(2)).`];
+    const found = atAssessmentVolume(ctx.counts());
+    if (!found) return null;
     const sc = contractStatus(ctx);
-    if (sc.contract || sc.certification) {
-      reasons.push(`A standard contract or certification is declared${sc.contract?.date ? ` (effective ${sc.contract.date})` : ''}; once the cumulative count reaches the assessment threshold, the security assessment procedure applies from then on (CAC Q&A, Oct 2025).`);
-    }
-    return { outcome: 'security_assessment', reasons };
+    if (!sc.contract && !sc.certification) return found;
+    return {
+      outcome: 'security_assessment',
+      reasons: [
+        ...found.reasons,
+        `A standard contract or certification is declared${sc.contract?.date ? ` (effective ${sc.contract.date})` : ''}; once the cumulative count reaches the assessment threshold, the security assessment procedure applies from then on (CAC Q&A, Oct 2025).`,
+      ],
+    };
   },
 });
 
@@ -253,6 +266,20 @@ export const ORDER16_7_2_VOLUME = defineRule<FlowCtx>({
  * PI of fewer than 10,000 people (不满1万人), signs the CAC standard contract or obtains
  * certification.
  */
+const atContractVolume = fixedFor((c: Counts): FixedFinding | null => {
+  const lower = paramOn(SC_PERSONS, c.window.to);
+  const upper = paramOn(SA_PERSONS, c.window.to);
+  const sensitive = paramOn(SA_SENSITIVE_PERSONS, c.window.to);
+  const hits: string[] = [];
+  if (c.nonSensitive >= lower && c.nonSensitive < upper) hits.push(`PI of ${fmt(c.nonSensitive)} people (${fmt(lower)} or more, fewer than ${fmt(upper)})`);
+  if (c.sensitive > 0 && c.sensitive < sensitive) hits.push(`sensitive PI of ${fmt(c.sensitive)} people (fewer than ${fmt(sensitive)}; sensitive PI has no de minimis)`);
+  if (hits.length === 0) return null;
+  return {
+    outcome: 'standard_contract_or_certification',
+    reasons: [`Since ${c.window.from} the processor has exported ${hits.join(' and ')}: the CAC standard contract (filed within 10 working days) or PI protection certification (Order 16 Art. 8).`],
+  };
+});
+
 export const ORDER16_8 = defineRule<FlowCtx>({
   id: ORDER16_8_ID,
   title: 'Between 100,000 and 1,000,000 people, or any sensitive PI under 10,000: standard contract or certification',
@@ -262,18 +289,7 @@ export const ORDER16_8 = defineRule<FlowCtx>({
   reads: ['organization.cn.ciio', 'flows since 1 January', 'dataset.subjects.CN', 'dataset.categories'],
   evaluate(ctx) {
     if (ctx.ciio || !isPiExport(ctx)) return null;
-    const c = ctx.counts();
-    const lower = paramOn(SC_PERSONS, ctx.date);
-    const upper = paramOn(SA_PERSONS, ctx.date);
-    const sensitive = paramOn(SA_SENSITIVE_PERSONS, ctx.date);
-    const hits: string[] = [];
-    if (c.nonSensitive >= lower && c.nonSensitive < upper) hits.push(`PI of ${fmt(c.nonSensitive)} people (${fmt(lower)} or more, fewer than ${fmt(upper)})`);
-    if (c.sensitive > 0 && c.sensitive < sensitive) hits.push(`sensitive PI of ${fmt(c.sensitive)} people (fewer than ${fmt(sensitive)}; sensitive PI has no de minimis)`);
-    if (hits.length === 0) return null;
-    return {
-      outcome: 'standard_contract_or_certification',
-      reasons: [`Since ${c.window.from} the processor has exported ${hits.join(' and ')}: the CAC standard contract (filed within 10 working days) or PI protection certification (Order 16 Art. 8).`],
-    };
+    return atContractVolume(ctx.counts());
   },
 });
 

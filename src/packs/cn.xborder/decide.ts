@@ -11,7 +11,7 @@ import type { FlowCtx, OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
 import { isFixed } from './finding.js';
 import { DSL_FROM } from './params.js';
-import { assessmentStatus, contractStatus, prcApproval, type AssessmentState } from './safeguards.js';
+import { assessmentStatus, contractStatus, prcApproval, type AssessmentStatus } from './safeguards.js';
 
 export const REGIME = 'cn.xborder';
 
@@ -74,6 +74,24 @@ interface Verdicted {
   readonly obligations: readonly Obligation[];
 }
 
+/** Why a security assessment does not cover the export on `date`. */
+function why(sa: AssessmentStatus, date: CivilDate): string {
+  switch (sa.state) {
+    case 'none':
+      return 'No CAC security assessment result is declared.';
+    case 'undated':
+      return 'A security assessment is declared without its issue date; declare the date to check its validity.';
+    case 'not_yet_issued':
+      return `The declared security assessment is dated ${sa.issued}, after ${date}.`;
+    case 'expired':
+      return `The security assessment issued ${sa.issued} expired after ${sa.lastValid}.`;
+    case 'reapply':
+      return `The security assessment issued ${sa.issued} no longer covers the changed export.`;
+    case 'valid':
+      return '';
+  }
+}
+
 function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): Verdicted {
   const id = lead?.rule.id ?? REGIME;
   const citation = lead?.rule.citation ?? '';
@@ -97,20 +115,12 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
     case 'security_assessment': {
       const sa = assessmentStatus(ctx);
       if (sa.state === 'valid') return { verdict: 'permitted', reasons: [`A CAC security assessment result issued ${sa.issued} is in force until ${sa.lastValid}.`], obligations: [] };
-      const why: Record<AssessmentState, string> = {
-        none: 'No CAC security assessment result is declared.',
-        undated: 'A security assessment is declared without its issue date; declare the date to check its validity.',
-        not_yet_issued: `The declared security assessment is dated ${sa.issued}, after ${ctx.date}.`,
-        expired: `The security assessment issued ${sa.issued} expired after ${sa.lastValid}.`,
-        reapply: `The security assessment issued ${sa.issued} no longer covers the changed export.`,
-        valid: '',
-      };
       // A changed export gets its re-application duty from Order 11 Art. 14 (order11.14.reapply).
-      if (sa.state === 'reapply') return { verdict: 'conditional', reasons: [why.reapply], obligations: [] };
+      if (sa.state === 'reapply') return { verdict: 'conditional', reasons: [why(sa, ctx.date)], obligations: [] };
       const due = sa.state === 'expired' && sa.lastValid ? sa.lastValid : ctx.flow.start;
       return {
         verdict: 'conditional',
-        reasons: [why[sa.state]],
+        reasons: [why(sa, ctx.date)],
         obligations: [
           obligation(
             { id: `${id}:apply`, what: 'Self-assess the export risk, then apply for the CAC security assessment through the provincial CAC; export only once the result is issued.', to: 'CAC (through the provincial CAC)', citation, due },

@@ -41,3 +41,19 @@ export function fixedBy<K>(make: (key: K) => FixedFinding, max = 10_000): (key: 
     return f;
   };
 }
+
+/**
+ * A fixed finding (or none) per object the finding is made from, such as the counts of one
+ * exporter's window on one date, which every counted flow judged that day shares.
+ */
+export function fixedFor<K extends object>(make: (key: K) => FixedFinding | null): (key: K) => Finding | null {
+  const memo = new WeakMap<K, Finding | null>();
+  return (key) => {
+    let f = memo.get(key);
+    if (f === undefined) {
+      const made = make(key);
+      memo.set(key, (f = made && fixed(made)));
+    }
+    return f;
+  };
+}
