@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { obligation as build } from '../../engine/obligation.js';
+import { addDays } from '../../time/civil-date.js';
+import { obligation } from './obligations.js';
+
+const date = fc.integer({ min: 0, max: 40 }).map((n) => addDays('2026-06-10', n));
+const duty = fc.record(
+  {
+    id: fc.constantFrom('cn.xborder/pipl.55', 'cn.xborder/pipl.39.notice'),
+    what: fc.constantFrom('Do it.', 'Do it before the transfer.'),
+    citation: fc.constantFrom('PIPL Art. 39', 'PIPL Art. 55'),
+    to: fc.constantFrom('the individuals', ''),
+    due: date,
+    doneOn: date,
+  },
+  { requiredKeys: ['id', 'what', 'citation'] },
+);
+
+describe('shared obligations', () => {
+  it('property: the same as the engine builds, and one object per distinct duty and as-of date', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(duty, date), { maxLength: 30 }), (calls) => {
+        const seen = new Map<string, unknown>();
+        for (const [o, asOf] of calls) {
+          const got = obligation(o, asOf);
+          const want = build(o, asOf);
+          expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+          expect(Object.isFrozen(got)).toBe(true);
+          const key = JSON.stringify([want, asOf]);
+          if (seen.has(key)) expect(got).toBe(seen.get(key));
+          seen.set(key, got);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
