@@ -163,15 +163,33 @@ function refOf(rule: RuleMeta): RuleRef {
   return r;
 }
 
+/**
+ * The rule references of a decision, one frozen list per sequence of deciding rules (a few dozen
+ * sequences decide all the flows of a large inventory).
+ */
+interface RefsNode {
+  readonly next: Map<RuleMeta, RefsNode>;
+  refs?: readonly RuleRef[];
+}
+const refsRoot: RefsNode = { next: new Map() };
+function refsOf(deciding: readonly Fired[]): readonly RuleRef[] {
+  let node = refsRoot;
+  for (const f of deciding) {
+    let n = node.next.get(f.rule);
+    if (!n) node.next.set(f.rule, (n = { next: new Map() }));
+    node = n;
+  }
+  return (node.refs ??= Object.freeze(deciding.map((f) => refOf(f.rule))));
+}
+
 function assemble(outcome: Outcome, combined: Combined, extra: Verdicted, note?: string): Decision {
   const reasons: string[] = [];
-  const rules: RuleRef[] = [];
   const obligations: Obligation[] = [];
   for (const f of combined.deciding) {
-    rules.push(refOf(f.rule));
     for (const r of f.finding.reasons) if (r.length > 0) reasons.push(r);
     if (f.finding.obligations) for (const o of f.finding.obligations) obligations.push(o);
   }
+  const rules = refsOf(combined.deciding);
   if (combined.displaced.length > 0) {
     reasons.push(`Also met, and displaced by the stricter outcome: ${combined.displaced.map((f) => `${f.rule.citation} (${f.finding.outcome})`).join('; ')}.`);
   }
@@ -218,7 +236,6 @@ function sharedNode(fired: readonly Fired[]): Shared | undefined {
 }
 
 function frozen(d: Decision): Decision {
-  Object.freeze(d.rules);
   Object.freeze(d.reasons);
   Object.freeze(d.obligations);
   return Object.freeze(d);

@@ -27,7 +27,9 @@ describe('shared obligations', () => {
           const want = build(o, asOf);
           expect(JSON.stringify(got)).toBe(JSON.stringify(want));
           expect(Object.isFrozen(got)).toBe(true);
-          const key = JSON.stringify([want, asOf]);
+          // The same input gives the same object (inputs differing only in a date the result
+          // does not show, e.g. when a done duty was done, may still give different objects).
+          const key = JSON.stringify([o.id, o.what, o.citation, o.to || undefined, o.due, o.doneOn, asOf]);
           if (seen.has(key)) expect(got).toBe(seen.get(key));
           seen.set(key, got);
         }
