@@ -12,8 +12,8 @@
  * so a dataset counts once at its largest count; different datasets are added (an upper bound
  * when they overlap — declare one dataset for overlapping data to avoid double counting).
  */
-import type { Dataset, Flow, Inventory } from '../inventory/schema.js';
-import { startOfYear, type CivilDate } from '../time/civil-date.js';
+import type { Flow, Inventory } from '../inventory/schema.js';
+import type { CivilDate } from '../time/civil-date.js';
 import { cnWindows, type WindowBase } from './cn-windows.js';
 import { usRolling, type Aggregate } from './us-rolling.js';
 
@@ -33,41 +33,11 @@ export function exporterOf(flow: Flow, inv: Inventory): string {
   return flow.from ?? inv.organization.id;
 }
 
-function subjectsOf(flow: Flow, ds: Dataset | undefined, country: string): number {
-  return flow.subjects?.[country] ?? ds?.subjects[country] ?? 0;
-}
-
-function aggregate(flows: readonly Flow[], datasets: ReadonlyMap<string, Dataset>, country: string, window: Aggregate['window']): Aggregate {
-  const by = new Map<string, { dataset: string; subjects: number; devices: number; flows: string[] }>();
-  const ids: string[] = new Array<string>(flows.length);
-  for (let i = 0; i < flows.length; i++) {
-    const f = flows[i]!;
-    ids[i] = f.id;
-    const ds = datasets.get(f.dataset);
-    const n = subjectsOf(f, ds, country);
-    const devices = f.usDevices ?? ds?.usDevices ?? 0;
-    const cur = by.get(f.dataset);
-    if (cur) {
-      if (n > cur.subjects) cur.subjects = n;
-      if (devices > cur.devices) cur.devices = devices;
-      cur.flows.push(f.id);
-    } else by.set(f.dataset, { dataset: f.dataset, subjects: n, devices, flows: [f.id] });
-  }
-  const list = [...by.values()];
-  if (list.length > 1) list.sort((a, b) => (a.dataset < b.dataset ? -1 : 1));
-  return { window, datasets: list, flows: ids };
-}
-
 export type { WindowBase } from './cn-windows.js';
 
 export interface VolumeFacts {
   /** 202.205: the flow aggregated with the same (exporter, recipient) flows of the preceding 12 months. */
   usRolling12(flow: Flow): Aggregate;
-  /**
-   * Order 16: the exporter's flows since 1 January that `include` admits, plus this flow, counted
-   * in distinct persons of `country` (CN).
-   */
-  cnSinceJanuary1(flow: Flow, include: (f: Flow) => boolean): Aggregate;
   /**
    * The exporter's flows admitted by `include` and active in [from, date], counted in distinct
    * persons of `country` (per dataset, the largest count). `include` must be a pure function of
@@ -85,7 +55,6 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
     if (!list) byExporter.set(x, (list = []));
     list.push(f);
   }
-  const cnCache = new Map<string, { include: (f: Flow) => boolean; flows: Flow[] }>();
 
   // China's since-1-January windows: one sweep per (exporter, window start, include), cn-windows.ts.
   const windows = cnWindows(byExporter, datasets);
@@ -93,19 +62,5 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
   return {
     windowBase: (x, from, date, country, include) => windows.windowBase(x, from, date, country, include),
     usRolling12: usRolling(inv, datasets, asOf),
-    cnSinceJanuary1(flow, include) {
-      const date = judgedOn(flow, asOf);
-      const window = { from: startOfYear(date), to: date };
-      const x = exporterOf(flow, inv);
-      const key = `${x}\u0000${date}`;
-      let cached = cnCache.get(key);
-      if (!cached || cached.include !== include) {
-        const flows = (byExporter.get(x) ?? []).filter((f) => activeIn(f, window.from, window.to) && include(f));
-        cached = { include, flows };
-        cnCache.set(key, cached);
-      }
-      const flows = cached.flows.some((f) => f.id === flow.id) ? cached.flows : [...cached.flows, flow];
-      return aggregate(flows, datasets, 'CN', window);
-    },
   };
 }

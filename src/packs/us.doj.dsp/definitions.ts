@@ -62,19 +62,6 @@ export interface DatasetClass {
  * data and its exclusions.
  */
 export function classifyDataset(ds: Dataset, flow?: Flow): DatasetClass {
-  // Only the purpose can change the answer for a dataset, and only these two purposes do.
-  const purpose = flow?.purpose === 'personal_communication' || flow?.purpose === 'telecommunications' ? flow.purpose : 'other';
-  let byPurpose = classified.get(ds);
-  if (!byPurpose) classified.set(ds, (byPurpose = new Map()));
-  const hit = byPurpose.get(purpose);
-  if (hit) return hit;
-  const result = classifyUncached(ds, flow);
-  byPurpose.set(purpose, result);
-  return result;
-}
-const classified = new WeakMap<Dataset, Map<string, DatasetClass>>();
-
-function classifyUncached(ds: Dataset, flow?: Flow): DatasetClass {
   const notes: string[] = [];
   const empty = (excluded: string): DatasetClass => ({ categories: new Set(), genomic: false, biospecimen: false, combined: false, excluded, notes });
   if (ds.publiclyAvailable) return empty('lawfully available to the public from government records or widely distributed media (202.249(b)(2))');
@@ -199,10 +186,13 @@ function dataFacts0(memo: DojMemo, aggregate: Aggregate, own: DatasetClass, ds: 
   return made;
 }
 
-/** The dataset's classification for this flow's purpose, from the run's table. */
+/**
+ * The dataset's classification for this flow's purpose, from the run's table: only the purpose
+ * can change the answer for a dataset, and only these two purposes do.
+ */
 function classOf(entry: DatasetEntry, flow: Flow): DatasetClass {
   const p = flow.purpose === 'personal_communication' ? 1 : flow.purpose === 'telecommunications' ? 2 : 0;
-  return (entry.classes[p] ??= classifyUncached(entry.ds!, flow));
+  return (entry.classes[p] ??= classifyDataset(entry.ds!, flow));
 }
 
 function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate, flow: Flow, facts: Facts, date: CivilDate): DataFacts {
