@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { abaValid, base58CheckValid, bech32Valid, cnIdCheckChar, eip55, hkidValid, ibanMod97Valid, luhnValid, twIdValid, usccValid } from './checksums.js';
 import { cnId15To18, cnId15Valid, cnId18Valid } from './cn.js';
-import { keccak256Hex } from './keccak.js';
+import { createHash } from 'node:crypto';
+import { hashNibble, keccak256Hex, keccakLower40 } from './keccak.js';
 import { cnIdCheck, luhnDigit } from '../corpus/identifiers.js';
 
 const all = (s: string) => [s, 0, s.length] as const;
@@ -114,5 +115,105 @@ describe('crypto wallets', () => {
     // more than one 136-byte block
     expect(keccak256Hex('a'.repeat(200))).toHaveLength(64);
     expect(keccak256Hex('a'.repeat(200))).not.toBe(keccak256Hex('a'.repeat(201)));
+  });
+});
+
+// --- the fast wallet checks against straightforward references ------------------------------
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest();
+/** Base58Check by BigInt and node:crypto (the reference the table-free decoder must match). */
+function base58CheckRef(s: string): boolean {
+  let n = 0n;
+  for (const ch of s) {
+    const v = B58.indexOf(ch);
+    if (v < 0) return false;
+    n = n * 58n + BigInt(v);
+  }
+  const bytes: number[] = [];
+  while (n > 0n) {
+    bytes.unshift(Number(n & 0xffn));
+    n >>= 8n;
+  }
+  for (let i = 0; i < s.length && s[i] === '1'; i++) bytes.unshift(0);
+  if (bytes.length !== 25) return false;
+  const h = sha(sha(Uint8Array.from(bytes.slice(0, 21))));
+  return bytes.slice(21).every((b, k) => b === h[k]);
+}
+function base58Encode(bytes: Uint8Array): string {
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  let out = '';
+  while (n > 0n) {
+    out = B58[Number(n % 58n)]! + out;
+    n /= 58n;
+  }
+  for (let i = 0; i < bytes.length && bytes[i] === 0; i++) out = '1' + out;
+  return out;
+}
+/** EIP-55 as the standard states it, over keccak256Hex of the lowercased body. */
+function eip55Ref(addr: string): 'checksum' | 'plain' | false {
+  const hex = addr.slice(2, 42);
+  const lower = hex.toLowerCase();
+  if (hex === lower || hex === hex.toUpperCase()) return 'plain';
+  const hash = keccak256Hex(lower);
+  for (let i = 0; i < 40; i++) {
+    const c = hex.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((parseInt(hash[i]!, 16) >= 8) !== (c >= 65 && c <= 70)) return false;
+  }
+  return 'checksum';
+}
+const alnumChar = fc.constantFrom(...'0123456789abcdefABCDEFghxyzGHXYZ');
+
+describe('wallet checks equal their references', () => {
+  it('Base58Check on valid addresses (any payload), one changed character, and random strings', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 21, maxLength: 21 }), fc.nat(), fc.nat(57), (payload, at, v) => {
+        const body = Uint8Array.from([...payload, ...sha(sha(payload)).subarray(0, 4)]);
+        const addr = base58Encode(body);
+        expect(base58CheckValid(...all(addr))).toBe(true);
+        expect(base58CheckRef(addr)).toBe(true);
+        const k = at % addr.length;
+        const changed = addr.slice(0, k) + B58[v] + addr.slice(k + 1);
+        expect(base58CheckValid(...all(changed))).toBe(base58CheckRef(changed));
+        // inside a longer string
+        expect(base58CheckValid(`x ${addr} y`, 2, 2 + addr.length)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...B58, '0', 'O', 'l', '1', '1', '1'), minLength: 0, maxLength: 40 }), (s) => {
+        expect(base58CheckValid(...all(s))).toBe(base58CheckRef(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('EIP-55 on checksummed, case-flipped and random 0x + 40 character bodies', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: alnumChar, minLength: 40, maxLength: 40 }), fc.nat(39), (body, flip) => {
+        const raw = `0x${body}`;
+        expect(eip55(raw, 0)).toBe(eip55Ref(raw));
+        // the checksummed form of a hex body, and the same with one letter's case flipped
+        const lower = body.toLowerCase().replace(/[^0-9a-f]/g, 'a');
+        const h = keccak256Hex(lower);
+        const good = [...lower].map((c, i) => (c >= 'a' && parseInt(h[i]!, 16) >= 8 ? c.toUpperCase() : c)).join('');
+        expect(eip55(`0x${good}`, 0)).toBe(eip55Ref(`0x${good}`));
+        const c = good[flip]!;
+        const bad = good.slice(0, flip) + (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) + good.slice(flip + 1);
+        expect(eip55(`..0x${bad}`, 2)).toBe(eip55Ref(`0x${bad}`));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('keccakLower40 leaves the hash keccak256Hex prints for the lowercased 40 characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: alnumChar, minLength: 40, maxLength: 40 }), (body) => {
+        keccakLower40(`ab${body}`, 2);
+        let hex = '';
+        for (let k = 0; k < 64; k++) hex += hashNibble(k).toString(16);
+        expect(hex).toBe(keccak256Hex(body.toLowerCase()));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -3,12 +3,7 @@
  * slices. Each is documented with its standard; vectors are in checksums.test.ts and in
  * /work/shared/reference/pii-detection.md §5.
  */
-import * as crypto from 'node:crypto';
-
-/** One-shot SHA-256 (crypto.hash where Node has it, ≥ 20.12). */
-const sha256: (b: Uint8Array) => Buffer =
-  typeof crypto.hash === 'function' ? (b) => crypto.hash('sha256', b, 'buffer') : (b) => crypto.createHash('sha256').update(b).digest();
-import { keccak256Hex } from './keccak.js';
+import { hashNibble, keccakLower40 } from './keccak.js';
 
 const D0 = 48;
 
@@ -164,30 +159,101 @@ export function isBase58Char(c: number): boolean {
   return c < 128 && B58_VALUE[c]! >= 0;
 }
 
+/** Base58 decode scratch: little-endian bytes while decoding (a valid address has 25). */
+const b58 = new Uint8Array(26);
+
 /** Base58Check (Bitcoin P2PKH/P2SH): decodes to 25 bytes whose last 4 are double-SHA-256 of the rest. */
 export function base58CheckValid(s: string, from: number, to: number): boolean {
-  const bytes: number[] = [];
+  // little-endian base-256 digits of the number (the bytes only grow: past 25, fail at once)
+  let n = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     let carry = c < 128 ? B58_VALUE[c]! : -1;
     if (carry < 0) return false;
-    for (let k = 0; k < bytes.length; k++) {
-      carry += bytes[k]! * 58;
-      bytes[k] = carry & 0xff;
+    for (let k = 0; k < n; k++) {
+      carry += b58[k]! * 58;
+      b58[k] = carry & 0xff;
       carry >>= 8;
     }
     while (carry > 0) {
-      bytes.push(carry & 0xff);
+      if (n === 25) return false;
+      b58[n++] = carry & 0xff;
       carry >>= 8;
     }
   }
-  for (let i = from; i < to && s.charCodeAt(i) === 49; i++) bytes.push(0);
-  bytes.reverse();
-  if (bytes.length !== 25) return false;
-  const payload = Buffer.from(bytes.slice(0, 21));
-  const h = sha256(sha256(payload));
-  for (let k = 0; k < 4; k++) if (h[k] !== bytes[21 + k]) return false;
-  return true;
+  // each leading '1' is a leading zero byte
+  for (let i = from; i < to && s.charCodeAt(i) === 49; i++) {
+    if (n === 25) return false;
+    b58[n++] = 0;
+  }
+  if (n !== 25) return false;
+  // big-endian byte j is b58[24 − j]: payload = bytes 0–20, checksum = bytes 21–24
+  W.fill(0, 0, 16);
+  for (let j = 0; j < 21; j++) W[j >> 2] = W[j >> 2]! | (b58[24 - j]! << (24 - 8 * (j & 3)));
+  W[5] = W[5]! | (0x80 << 16); // padding after 21 bytes
+  W[15] = 21 * 8;
+  sha256Block();
+  // second SHA-256 over the 32-byte digest
+  for (let k = 0; k < 8; k++) W[k] = H[k]!;
+  W[8] = 0x80000000;
+  W.fill(0, 9, 16);
+  W[15] = 32 * 8;
+  sha256Block();
+  const want = (b58[3]! << 24) | (b58[2]! << 16) | (b58[1]! << 8) | b58[0]!;
+  return H[0] === want;
+}
+
+// --- SHA-256 (FIPS 180-4) of one padded 64-byte block, for Base58Check ---------------------
+// The message here is at most 32 bytes, so every hash is one block: a native crypto call
+// costs more than the compression itself.
+const K256 = Int32Array.from([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+  0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+const H0 = Int32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+/** Message schedule; the caller fills W[0..15] with the padded block (big-endian words). */
+const W = new Int32Array(64);
+/** The digest of the last block, as big-endian words (int32). */
+const H = new Int32Array(8);
+
+/** H = SHA-256 compression of the block in W[0..15] from the initial hash value. */
+function sha256Block(): void {
+  for (let t = 16; t < 64; t++) {
+    const x = W[t - 15]!;
+    const y = W[t - 2]!;
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    W[t] = (W[t - 16]! + s0 + W[t - 7]! + s1) | 0;
+  }
+  let a = H0[0]!, b = H0[1]!, c = H0[2]!, d = H0[3]!, e = H0[4]!, f = H0[5]!, g = H0[6]!, h = H0[7]!;
+  for (let t = 0; t < 64; t++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (h + S1 + ch + K256[t]! + W[t]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (S0 + maj) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  H[0] = (H0[0]! + a) | 0;
+  H[1] = (H0[1]! + b) | 0;
+  H[2] = (H0[2]! + c) | 0;
+  H[3] = (H0[3]! + d) | 0;
+  H[4] = (H0[4]! + e) | 0;
+  H[5] = (H0[5]! + f) | 0;
+  H[6] = (H0[6]! + g) | 0;
+  H[7] = (H0[7]! + h) | 0;
 }
 
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -231,16 +297,21 @@ export function bech32Valid(s: string, from: number, to: number): boolean {
  * (no checksum to check), false when mixed case fails.
  */
 export function eip55(s: string, from: number): 'checksum' | 'plain' | false {
-  const hex = s.slice(from + 2, from + 42);
-  const lower = hex.toLowerCase();
-  if (hex === lower || hex === hex.toUpperCase()) return 'plain';
-  const hash = keccak256Hex(lower);
+  const a = from + 2;
+  // no capital letter (all lower) or no small letter (all upper): nothing to check
+  let upper = false;
+  let lower = false;
+  for (let i = a; i < a + 40; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+  }
+  if (!upper || !lower) return 'plain';
+  keccakLower40(s, a);
   for (let i = 0; i < 40; i++) {
-    const c = hex.charCodeAt(i);
+    const c = s.charCodeAt(a + i);
     if (c >= 48 && c <= 57) continue;
-    const upper = c >= 65 && c <= 70;
-    const nib = parseInt(hash[i]!, 16);
-    if ((nib >= 8) !== upper) return false;
+    if ((hashNibble(i) >= 8) !== (c >= 65 && c <= 70)) return false;
   }
   return 'checksum';
 }
