@@ -253,18 +253,21 @@ export class Engine {
     let digits = 0;
     let upper = 0;
     let lower = 0;
-    let hex = true;
+    // counted without branches (hex ids and mixed tokens would mispredict them): the class
+    // bits are DIGIT = 1, UPPER = 2, LOWER = 4, HEX = 8; `all` keeps HEX only if every char has it
+    let all = HEX;
     while (j < to) {
       const c = s.charCodeAt(j);
       if (c >= 128) break;
       const k = CLS[c]!;
       if ((k & ALNUM) === 0) break;
-      if (k & DIGIT) digits++;
-      else if (k & UPPER) upper++;
-      else lower++;
-      if ((k & HEX) === 0) hex = false;
+      digits += k & DIGIT;
+      upper += (k >> 1) & 1;
+      lower += (k >> 2) & 1;
+      all &= k;
       j++;
     }
+    const hex = all !== 0;
     const len = j - i;
     if (hex && j < to) {
       const next = s.charCodeAt(j);
