@@ -26,7 +26,7 @@ export function runCheck(inventory: Inventory, options: CheckOptions): CheckResu
   for (let i = 0; i < inventory.flows.length; i++) {
     const flow = inventory.flows[i]!;
     const decisions = new Array<Decision>(deciders.length);
-    for (let k = 0; k < deciders.length; k++) tally.add((decisions[k] = deciders[k]!(flow, ctx)));
+    for (let k = 0; k < deciders.length; k++) tally.add((decisions[k] = deciders[k]!(flow, ctx, i)));
     flows[i] = { flow: flow.id, decisions };
   }
   const assetPacks = options.packs.filter((p) => p.decideAsset);

@@ -19,8 +19,13 @@ export interface Pack {
   readonly title: string;
   /** Every rule of the pack (for `--list-rules`, docs and tests). */
   readonly rules: readonly RuleMeta[];
-  /** Decides one flow (packs that judge flows). A flow outside the pack's reach gets a `not_applicable` decision. */
-  decideFlow?(flow: Flow, ctx: PackContext): Decision;
+  /**
+   * Decides one flow (packs that judge flows). A flow outside the pack's reach gets a
+   * `not_applicable` decision. `index`, when given, is the flow's position in
+   * `ctx.facts.inventory.flows` (`runCheck` passes it): facts laid out by position can then be
+   * read without a lookup. Packs must give the same decision with or without it.
+   */
+  decideFlow?(flow: Flow, ctx: PackContext, index?: number): Decision;
   /** Organization-level decisions (e.g. a cybersecurity review before listing abroad). */
   decideOrganization?(ctx: PackContext): readonly Decision[];
   /** Decisions on a technology asset (equipment, carrier, cloud, app, SDK, cable), for packs that judge them. */

@@ -74,14 +74,24 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
           })),
         });
         const volumes = deriveVolumes(inv, asOf);
-        // Twice, in different orders: the per-pair caches must not depend on the order of queries.
-        for (const f of [...inv.flows, ...[...inv.flows].reverse()]) {
-          const { base, ...agg } = volumes.usRolling12(f);
-          expect(agg).toEqual(bruteForce(inv, f, asOf));
-          // A flow outside its window extends the window's own aggregate, which lacks it.
-          const date = judgedOn(f, asOf);
-          expect(base !== undefined).toBe(!activeIn(f, addMonths(date, -12), date));
-          if (base) expect(base.flows).toEqual(agg.flows.filter((id) => id !== f.id));
+        const positions = inv.flows.map((_, i) => i);
+        // Twice, in different orders: the per-pair caches must not depend on the order of
+        // queries; with and without the flow's position in the inventory (runCheck passes it).
+        for (const i of [...positions, ...[...positions].reverse()]) {
+          const f = inv.flows[i]!;
+          for (const index of [undefined, i]) {
+            const { base, ...agg } = volumes.usRolling12(f, index);
+            expect(agg).toEqual(bruteForce(inv, f, asOf));
+            // A flow outside its window extends the window's own aggregate, which lacks it.
+            const date = judgedOn(f, asOf);
+            expect(base !== undefined).toBe(!activeIn(f, addMonths(date, -12), date));
+            if (base) expect(base.flows).toEqual(agg.flows.filter((id) => id !== f.id));
+            // The window alone: the aggregate without the flow when it is outside, else the same.
+            const window = volumes.usWindow12(f, index);
+            expect(window).toBe(base ?? volumes.usRolling12(f, index));
+          }
+          // A wrong position is not trusted.
+          expect(volumes.usRolling12(f, (i + 1) % inv.flows.length).flows).toEqual(bruteForce(inv, f, asOf).flows);
         }
       }),
       { numRuns: 200 },
@@ -91,9 +101,11 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
   it('a flow not in the inventory is aggregated on its own', () => {
     const inv = inventory({ datasets: [{ id: 'd', categories: ['name'], subjects: { US: 5 } }], flows: [] });
     const stray = { ...inventory({ datasets: [{ id: 'd', categories: ['name'], subjects: { US: 5 } }], flows: [{ id: 'x', dataset: 'd', recipient: 'r', destination: 'CN', kind: 'transfer' }] }).flows[0]! };
-    const agg = deriveVolumes(inv, '2026-01-01').usRolling12(stray);
-    expect(agg.flows).toEqual(['x']);
-    expect(agg.datasets).toEqual([{ dataset: 'd', subjects: 5, devices: 0 }]);
+    const volumes = deriveVolumes(inv, '2026-01-01');
+    for (const agg of [volumes.usRolling12(stray), volumes.usRolling12(stray, 0), volumes.usWindow12(stray), volumes.usWindow12(stray, 0)]) {
+      expect(agg.flows).toEqual(['x']);
+      expect(agg.datasets).toEqual([{ dataset: 'd', subjects: 5, devices: 0 }]);
+    }
   });
 });
 

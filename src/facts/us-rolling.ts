@@ -72,10 +72,30 @@ interface Window {
   readonly window: Aggregate['window'];
 }
 
-/** Returns `usRolling12(flow)`; the pair index is built on the first call. */
-export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>, asOf: CivilDate): (flow: Flow) => Aggregate {
+/**
+ * The 202.205 aggregation of one inventory. `index`, when given, is the flow's position in the
+ * inventory's flow list (as `runCheck` knows it): the flow's pair and place in it are then read
+ * from arrays instead of looked up.
+ */
+export interface UsRolling {
+  /** The flow aggregated with the same (exporter, recipient) flows of the preceding 12 months. */
+  aggregate(flow: Flow, index?: number): Aggregate;
+  /**
+   * The aggregate of the window alone: the pair's flows active in the 12 months to the flow's
+   * judged date. The same as `aggregate` for a flow active in its window; for a flow not begun
+   * by then, the aggregate without it (its `base`). A flow not in the inventory is aggregated
+   * on its own.
+   */
+  window(flow: Flow, index?: number): Aggregate;
+}
+
+/** The pair index is built on the first call. */
+export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>, asOf: CivilDate): UsRolling {
   let pairs: Map<string, Map<string, Pair>> | undefined;
   let layout: Layout | undefined;
+  /** Per flow position in the inventory: its pair, and its place in the layout. */
+  let pairAt: Pair[] = [];
+  let slotAt: Int32Array = new Int32Array(0);
   const org = inv.organization.id;
   const windows = new Map<CivilDate, Window>();
 
@@ -105,10 +125,12 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
     }
     const n = flows.length;
     const l: Layout = { flows: new Array<Flow>(n), start: new Int32Array(n), end: new Int32Array(n), dataset: new Array<string>(n), subjects: new Float64Array(n), devices: new Float64Array(n) };
+    const slots = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const f = flows[i]!;
       const pair = pairOfFlow[i]!;
       const k = pair.off + pair.len++;
+      slots[i] = k;
       const ds = datasets.get(f.dataset);
       l.flows[k] = f;
       l.start[k] = f.start === undefined ? OPEN_START : dateOrdinal(f.start);
@@ -119,6 +141,8 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
     }
     pairs = byExporter;
     layout = l;
+    pairAt = pairOfFlow;
+    slotAt = slots;
   };
 
   const windowOn = (date: CivilDate): Window => {
@@ -139,19 +163,46 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
     return base;
   };
 
-  return (flow) => {
+  /** The flow's pair and its place in the layout (-1 when the flow is not the inventory's). */
+  let foundPair: Pair | undefined;
+  let foundSlot = -1;
+  const find = (flow: Flow, i: number | undefined): void => {
     if (!pairs) index();
-    const date = flow.end !== undefined && flow.end < asOf ? flow.end : asOf;
-    const w = windowOn(date);
+    if (i !== undefined && inv.flows[i] === flow) {
+      foundPair = pairAt[i];
+      foundSlot = slotAt[i]!;
+      return;
+    }
     const pair = pairs!.get(flow.from ?? org)?.get(flow.recipient);
-    if (!pair) return alone(flow, datasets, w, date);
-    const base = baseOf(pair, w, date);
-    const inWindow = (flow.start === undefined || flow.start <= date) && (flow.end === undefined || flow.end >= w.from);
-    if (inWindow) return base;
-    const l = layout!;
-    let at = -1;
-    for (let k = pair.off; k < pair.off + pair.len && at < 0; k++) if (l.flows[k] === flow) at = k;
-    return at < 0 ? alone(flow, datasets, w, date) : { ...aggregateOf(l, pair.off, pair.len, w, at, w.window), base };
+    foundPair = pair;
+    foundSlot = -1;
+    if (pair) for (let k = pair.off; k < pair.off + pair.len && foundSlot < 0; k++) if (layout!.flows[k] === flow) foundSlot = k;
+  };
+  const judged = (flow: Flow): CivilDate => (flow.end !== undefined && flow.end < asOf ? flow.end : asOf);
+  const inWindow = (flow: Flow, w: Window, date: CivilDate): boolean =>
+    (flow.start === undefined || flow.start <= date) && (flow.end === undefined || flow.end >= w.from);
+
+  return {
+    aggregate(flow, i) {
+      const date = judged(flow);
+      const w = windowOn(date);
+      find(flow, i);
+      const pair = foundPair;
+      if (!pair) return alone(flow, datasets, w, date);
+      const base = baseOf(pair, w, date);
+      if (inWindow(flow, w, date)) return base;
+      if (foundSlot < 0) return alone(flow, datasets, w, date);
+      const agg = aggregateOf(layout!, pair.off, pair.len, w, foundSlot, w.window);
+      return { window: agg.window, datasets: agg.datasets, flows: agg.flows, base };
+    },
+    window(flow, i) {
+      const date = judged(flow);
+      const w = windowOn(date);
+      find(flow, i);
+      const pair = foundPair;
+      if (!pair || (foundSlot < 0 && !inWindow(flow, w, date))) return alone(flow, datasets, w, date);
+      return baseOf(pair, w, date);
+    },
   };
 }
 

@@ -36,8 +36,17 @@ export function exporterOf(flow: Flow, inv: Inventory): string {
 export type { WindowBase } from './cn-windows.js';
 
 export interface VolumeFacts {
-  /** 202.205: the flow aggregated with the same (exporter, recipient) flows of the preceding 12 months. */
-  usRolling12(flow: Flow): Aggregate;
+  /**
+   * 202.205: the flow aggregated with the same (exporter, recipient) flows of the preceding 12
+   * months. `index`: the flow's position in the inventory's flow list, when known.
+   */
+  usRolling12(flow: Flow, index?: number): Aggregate;
+  /**
+   * The window's aggregate without the flow when the flow is not begun by its judged date (its
+   * `base`); otherwise the same as `usRolling12`. Lets a caller look at the window before
+   * aggregating a flow that may add nothing to it.
+   */
+  usWindow12(flow: Flow, index?: number): Aggregate;
   /**
    * The exporter's flows admitted by `include` and active in [from, date], counted in distinct
    * persons of `country` (per dataset, the largest count). `include` must be a pure function of
@@ -59,8 +68,10 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
   // China's since-1-January windows: one sweep per (exporter, window start, include), cn-windows.ts.
   const windows = cnWindows(byExporter, datasets);
 
+  const us = usRolling(inv, datasets, asOf);
   return {
     windowBase: (x, from, date, country, include) => windows.windowBase(x, from, date, country, include),
-    usRolling12: usRolling(inv, datasets, asOf),
+    usRolling12: (flow, index) => us.aggregate(flow, index),
+    usWindow12: (flow, index) => us.window(flow, index),
   };
 }

@@ -27,14 +27,14 @@ export interface DspContext {
   readonly covered: boolean;
 }
 
-export function dspContext(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate): DspContext {
+export function dspContext(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate, index?: number): DspContext {
   const exporterId = flow.from ?? facts.inventory.organization.id;
   const exporter = facts.persons.parties.get(exporterId)!;
   const recipient = facts.persons.parties.get(flow.recipient)!;
   const director = flow.directedByUsPerson ? facts.persons.parties.get(flow.directedByUsPerson) : undefined;
   const usPerson = exporter.usPerson ? exporter : director?.usPerson ? director : undefined;
   const ofConcern = recipient.coveredPerson || recipient.countryOfConcern;
-  const data = dataFacts(flow, facts, date);
+  const data = dataFacts(flow, facts, date, index);
   const { classes, notes } = transactionClasses(flow, date);
   const coveredData = data.sensitive && (data.bulk.length > 0 || data.governmentRelated !== undefined);
   const covered = ofConcern && flow.access && coveredData && classes.size > 0;

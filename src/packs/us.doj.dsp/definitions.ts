@@ -5,7 +5,7 @@
  */
 import type { Dataset, Flow } from '../../inventory/schema.js';
 import { CATEGORIES, categoryInfo, type DojCategory, type CategoryId } from '../../inventory/taxonomy.js';
-import type { Aggregate, Facts } from '../../facts/index.js';
+import { activeIn, type Aggregate, type Facts } from '../../facts/index.js';
 import { at } from '../../engine/params.js';
 import { flat } from '../../engine/text.js';
 import { datasetEntry, memoOf, type DatasetEntry, type DojMemo } from './memo.js';
@@ -143,20 +143,22 @@ export interface DataFacts {
  * depends only on the dataset (and the purpose, through `classifyDataset`) and the aggregate
  * (which fixes the judged date), so flows of the same pair judged on the same date share it.
  */
-export function dataFacts(flow: Flow, facts: Facts, date: CivilDate): DataFacts {
+export function dataFacts(flow: Flow, facts: Facts, date: CivilDate, index?: number): DataFacts {
   const memo = memoOf(facts);
   const entry = datasetEntry(memo, facts, flow.dataset);
   const ds = entry.ds!;
   const own = classOf(entry, flow);
-  const aggregate = facts.volumes.usRolling12(flow);
+  const window = facts.volumes.usWindow12(flow, index);
+  if (activeIn(flow, window.window.from, window.window.to)) return dataFacts0(memo, window, own, ds, flow, facts, date);
   // A flow not begun by the judged date is aggregated with its window's flows. When it raises no
   // count of the window (its dataset is there with as many people and devices), the counts —
-  // and, short of bulk, every reason — are the window's own: its data facts serve.
-  if (aggregate.base && !raises(aggregate.base, flow, ds)) {
-    const shared = dataFacts0(memo, aggregate.base, own, ds, flow, facts, date);
+  // and, short of bulk, every reason — are the window's own: its data facts serve, and the flow
+  // need not be aggregated at all.
+  if (!raises(window, flow, ds)) {
+    const shared = dataFacts0(memo, window, own, ds, flow, facts, date);
     if (shared.bulk.length === 0) return shared;
   }
-  return dataFacts0(memo, aggregate, own, ds, flow, facts, date);
+  return dataFacts0(memo, facts.volumes.usRolling12(flow, index), own, ds, flow, facts, date);
 }
 
 /** Does the flow raise the largest count of its dataset in the aggregate? */

@@ -60,14 +60,14 @@ function verdictFor(outcome: string, ctx: DspContext, obligations: readonly Obli
   }
 }
 
-export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
+export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: number): Decision {
   const date = judgedOn(flow, asOf);
   if (date < PART_202_EFFECTIVE) {
     return shared(beforeEffective, date, () =>
       notApplicable(`28 CFR Part 202 took effect on ${PART_202_EFFECTIVE}; this flow is judged on ${date}`, '28 CFR 202 (90 FR 1636), effective 2025-04-08'),
     );
   }
-  const ctx = dspContext(flow, facts, asOf, date);
+  const ctx = dspContext(flow, facts, asOf, date, index);
   if (!ctx.usPerson && !flow.designedToEvade) {
     const x = ctx.exporter;
     return shared(memoOf(facts).notUsPerson, x, () =>

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_AS_OF, DEMO_DIR } from '../cli/commands/demo.js';
+import { deriveFacts } from '../facts/index.js';
+import { loadInventory } from '../inventory/load.js';
+import { PACKS } from '../packs/index.js';
+import { addMonths } from '../time/civil-date.js';
+import { runCheck } from './check.js';
+
+describe('runCheck', () => {
+  const inv = loadInventory([DEMO_DIR]);
+
+  // runCheck passes each flow's position to the packs; a library caller deciding one flow does
+  // not. Both must give the same decision (fresh facts each way: no memo is shared).
+  for (const asOf of [DEMO_AS_OF, addMonths(DEMO_AS_OF, -9), addMonths(DEMO_AS_OF, 14)]) {
+    it(`gives each flow the decision the pack gives it alone (as of ${asOf})`, () => {
+      const result = runCheck(inv, { asOf, packs: PACKS });
+      const ctx = { facts: deriveFacts(inv, asOf), asOf };
+      const flowPacks = PACKS.filter((p) => p.decideFlow);
+      expect(result.flows.map((f) => f.flow)).toEqual(inv.flows.map((f) => f.id));
+      // In reverse order: per-run caches must not depend on the order flows are asked about.
+      for (let i = inv.flows.length - 1; i >= 0; i--) {
+        const alone = flowPacks.map((p) => p.decideFlow!(inv.flows[i]!, ctx));
+        expect(result.flows[i]!.decisions).toEqual(alone);
+      }
+    });
+  }
+
+  it('summarises what it decided', () => {
+    const result = runCheck(inv, { asOf: DEMO_AS_OF, packs: PACKS });
+    const all = [...result.organization, ...result.flows.flatMap((f) => f.decisions), ...result.assets.flatMap((a) => a.decisions)];
+    expect(result.summary.decisions).toBe(all.length);
+    expect(result.summary.verdicts.blocked).toBe(all.filter((d) => d.verdict === 'blocked').length);
+    expect(result.summary.obligations).toBe(all.reduce((n, d) => n + d.obligations.length, 0));
+    expect(result.summary.blocking).toBe(all.some((d) => d.verdict === 'blocked' || d.obligations.some((o) => o.status === 'overdue')));
+  });
+});
