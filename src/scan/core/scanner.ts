@@ -131,10 +131,15 @@ class Scanner implements FastSourceScanner {
   private open = false;
   private recordId: string | number = 0;
   private readonly pending: Pending[] = [];
-  // best subject key per jurisdiction for the open record
+  // best subject identifier per jurisdiction for the open record: where it is (s[a, b)) and
+  // its type; normalized once, when the record ends (a record often offers several per
+  // jurisdiction, each stronger than the last)
   private readonly subJur: string[] = [];
   private readonly subPrio: number[] = [];
-  private readonly subKey: string[] = [];
+  private readonly subType: DetectionType[] = [];
+  private readonly subS: string[] = [];
+  private readonly subA: number[] = [];
+  private readonly subB: number[] = [];
 
   constructor(o: SourceScannerOptions) {
     this.maxFindings = o.maxFindings ?? DEFAULT_MAX_FINDINGS;
@@ -205,13 +210,15 @@ class Scanner implements FastSourceScanner {
   private offerSubject(jur: string, prio: number, type: DetectionType, s: string, a: number, b: number): void {
     let i = this.subJur.indexOf(jur);
     if (i >= 0 && this.subPrio[i]! <= prio) return;
-    const key = normalizeKeyIn(type, s, a, b, jur);
     if (i < 0) {
       i = this.subJur.length;
       this.subJur.push(jur);
     }
     this.subPrio[i] = prio;
-    this.subKey[i] = SUBJECT_PREFIX[type] + key;
+    this.subType[i] = type;
+    this.subS[i] = s;
+    this.subA[i] = a;
+    this.subB[i] = b;
   }
 
   endRecord(): void {
@@ -220,10 +227,15 @@ class Scanner implements FastSourceScanner {
     for (const p of this.pending) this.findings.push({ record: this.recordId, ...p });
     this.pending.length = 0;
     if (this.subJur.length) {
-      for (let i = 0; i < this.subJur.length; i++) this.onSubject?.(this.subJur[i]!, this.subKey[i]!);
+      for (let i = 0; i < this.subJur.length; i++) {
+        const jur = this.subJur[i]!;
+        const type = this.subType[i]!;
+        this.onSubject?.(jur, SUBJECT_PREFIX[type] + normalizeKeyIn(type, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur));
+      }
       this.subJur.length = 0;
       this.subPrio.length = 0;
-      this.subKey.length = 0;
+      // the strings are dropped with the record (a chunk view must not outlive its record here)
+      this.subS.length = 0;
     }
   }
 
