@@ -56,20 +56,22 @@ export interface Fired {
 
 /**
  * Runs the rules in force on `date` and resolves exceptions: any fired rule named in a fired
- * exception's `exceptionTo` is defeated. Returns the surviving findings, in rule order.
+ * exception's `exceptionTo` is defeated. Returns the surviving findings, in rule order. Most
+ * evaluations fire nothing: they all get the same frozen empty result.
  */
-export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate): { fired: Fired[]; defeated: readonly Fired[] } {
-  const fired: Fired[] = [];
+export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate): RuleRun {
+  let fired: Fired[] | undefined;
   let exceptions = false;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
     if (r.effective.from > date || (r.effective.until !== undefined && date > r.effective.until)) continue;
     const finding = r.evaluate(ctx);
     if (finding) {
-      fired.push({ rule: r, finding });
+      (fired ??= []).push({ rule: r, finding });
       if (r.exceptionTo !== undefined && r.exceptionTo.length > 0) exceptions = true;
     }
   }
+  if (fired === undefined) return NOTHING_FIRED;
   // Most evaluations fire no exception: nothing to resolve.
   if (!exceptions) return { fired, defeated: NONE };
   const defeatedIds = new Set<string>();
@@ -79,7 +81,13 @@ export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate):
     defeated: fired.filter((f) => defeatedIds.has(f.rule.id)),
   };
 }
+
+export interface RuleRun {
+  readonly fired: readonly Fired[];
+  readonly defeated: readonly Fired[];
+}
 const NONE: readonly Fired[] = Object.freeze([]);
+const NOTHING_FIRED: RuleRun = Object.freeze({ fired: NONE, defeated: NONE });
 
 export function ref(meta: RuleMeta): RuleRef {
   return { id: meta.id, citation: meta.citation };

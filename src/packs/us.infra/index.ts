@@ -33,8 +33,7 @@ const VERDICT: Record<string, Verdict> = {
 
 export function decideAsset(asset: Asset, { facts, asOf }: PackContext): Decision {
   const ctx = infraContext(asset, facts, asOf);
-  const { fired } = runRules(RULES, ctx, asOf);
-  fired.sort((a, b) => PRECEDENCE.indexOf(a.finding.outcome ?? '') - PRECEDENCE.indexOf(b.finding.outcome ?? ''));
+  const fired = [...runRules(RULES, ctx, asOf).fired].sort((a, b) => PRECEDENCE.indexOf(a.finding.outcome ?? '') - PRECEDENCE.indexOf(b.finding.outcome ?? ''));
   const outcome = fired[0]?.finding.outcome ?? 'no_finding';
   return {
     regime: REGIME,
