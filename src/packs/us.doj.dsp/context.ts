@@ -28,11 +28,20 @@ export interface DspContext {
 }
 
 export function dspContext(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate, index?: number): DspContext {
-  const exporterId = flow.from ?? facts.inventory.organization.id;
-  const exporter = facts.persons.parties.get(exporterId)!;
-  const recipient = facts.persons.parties.get(flow.recipient)!;
+  const { exporter, usPerson } = boundParty(flow, facts);
+  return dspContextOf(flow, facts, asOf, date, exporter, usPerson, index);
+}
+
+/** The exporter, and the U.S. person Part 202 binds: the exporter, or a U.S. person directing it (202.305). */
+export function boundParty(flow: Flow, facts: Facts): { exporter: PartyFacts; usPerson: PartyFacts | undefined } {
+  const exporter = facts.persons.parties.get(flow.from ?? facts.inventory.organization.id)!;
   const director = flow.directedByUsPerson ? facts.persons.parties.get(flow.directedByUsPerson) : undefined;
-  const usPerson = exporter.usPerson ? exporter : director?.usPerson ? director : undefined;
+  return { exporter, usPerson: exporter.usPerson ? exporter : director?.usPerson ? director : undefined };
+}
+
+/** The context, once the exporter and the U.S. person bound are known. */
+export function dspContextOf(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate, exporter: PartyFacts, usPerson: PartyFacts | undefined, index?: number): DspContext {
+  const recipient = facts.persons.parties.get(flow.recipient)!;
   const ofConcern = recipient.coveredPerson || recipient.countryOfConcern;
   const data = dataFacts(flow, facts, date, index);
   const { classes, notes } = transactionClasses(flow, date);

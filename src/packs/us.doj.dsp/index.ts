@@ -13,7 +13,7 @@ import type { Pack, PackContext } from '../../engine/pack.js';
 import type { Decision, Obligation, Verdict } from '../../engine/types.js';
 import type { Flow } from '../../inventory/schema.js';
 import { judgedOn } from '../../facts/index.js';
-import { dspContext, recipientReasons, type DspContext } from './context.js';
+import { boundParty, dspContextOf, recipientReasons, type DspContext } from './context.js';
 import { memoOf } from './memo.js';
 import { SUBPART_C } from './subpart-c-prohibited.js';
 import { SUBPART_D } from './subpart-d-restricted.js';
@@ -67,13 +67,15 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: num
       notApplicable(`28 CFR Part 202 took effect on ${PART_202_EFFECTIVE}; this flow is judged on ${date}`, '28 CFR 202 (90 FR 1636), effective 2025-04-08'),
     );
   }
-  const ctx = dspContext(flow, facts, asOf, date, index);
-  if (!ctx.usPerson && !flow.designedToEvade) {
-    const x = ctx.exporter;
+  // Whom Part 202 binds is settled before anything is derived about the data: a flow it does
+  // not bind needs no aggregate.
+  const { exporter: x, usPerson } = boundParty(flow, facts);
+  if (!usPerson && !flow.designedToEvade) {
     return shared(memoOf(facts).notUsPerson, x, () =>
       notApplicable(`Part 202 binds U.S. persons; ${x.name} is not one (${x.usPersonReason}) and no U.S. person is declared directing the transaction (202.305)`, '28 CFR 202.256; 202.305'),
     );
   }
+  const ctx = dspContextOf(flow, facts, asOf, date, x, usPerson, index);
   const { fired } = runRules(RULES, ctx, date);
   if (fired.length === 0) return notCovered(ctx, []);
   const deciding = PRECEDENCE.map((o) => fired.find((f) => f.finding.outcome === o)).find((f): f is Fired => f !== undefined);
