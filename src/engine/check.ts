@@ -55,8 +55,9 @@ class Tally {
   add(d: Decision): void {
     this.decisions++;
     this.verdicts[d.verdict]++;
-    this.obligations += d.obligations.length;
-    for (const o of d.obligations) if (o.status === 'overdue') this.overdue++;
+    const obligations = d.obligations;
+    this.obligations += obligations.length;
+    for (let i = 0; i < obligations.length; i++) if (obligations[i]!.status === 'overdue') this.overdue++;
   }
 
   summary(flows: number, assets: number): CheckSummary {

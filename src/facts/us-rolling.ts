@@ -250,6 +250,14 @@ function aggregateOf(l: Layout, off: number, len: number, w: Window, also: numbe
       if (devices > v.devices) v.devices = devices;
     }
   }
-  if (volumes.length > 1) volumes.sort((a, b) => (a.dataset < b.dataset ? -1 : 1));
+  // By dataset id (ids are unique here). A few entries: insertion sort, without the scratch
+  // array Array#sort makes; many: Array#sort.
+  if (volumes.length > 32) volumes.sort((a, b) => (a.dataset < b.dataset ? -1 : 1));
+  else for (let i = 1; i < volumes.length; i++) {
+    const v = volumes[i]!;
+    let j = i - 1;
+    for (; j >= 0 && volumes[j]!.dataset > v.dataset; j--) volumes[j + 1] = volumes[j]!;
+    volumes[j + 1] = v;
+  }
   return { window, datasets: volumes, flows: ids };
 }

@@ -55,7 +55,19 @@ export interface DatasetClass {
   /** When the data is not sensitive personal data at all (202.249(b)), why. */
   readonly excluded?: string;
   readonly notes: readonly string[];
+  /** The categories the bulk thresholds are tested on: `categories`, then genomic and biospecimen when held. */
+  readonly bulkCategories: readonly BulkCategory[];
 }
+
+type BulkCategory = DojCategory | 'genomic' | 'biospecimen';
+
+function bulkCategoriesOf(categories: ReadonlySet<DojCategory>, genomic: boolean, biospecimen: boolean): BulkCategory[] {
+  const out: BulkCategory[] = [...categories];
+  if (genomic) out.push('genomic');
+  if (biospecimen) out.push('biospecimen');
+  return out;
+}
+const NO_CATEGORIES: readonly BulkCategory[] = Object.freeze([]);
 
 /**
  * 202.212 covered personal identifiers; 202.234 listed identifiers; 202.249 sensitive personal
@@ -63,7 +75,7 @@ export interface DatasetClass {
  */
 export function classifyDataset(ds: Dataset, flow?: Flow): DatasetClass {
   const notes: string[] = [];
-  const empty = (excluded: string): DatasetClass => ({ categories: new Set(), genomic: false, biospecimen: false, combined: false, excluded, notes });
+  const empty = (excluded: string): DatasetClass => ({ categories: new Set(), genomic: false, biospecimen: false, combined: false, excluded, notes, bulkCategories: NO_CATEGORIES });
   if (ds.publiclyAvailable) return empty('lawfully available to the public from government records or widely distributed media (202.249(b)(2))');
   if (ds.informationalMaterials) return empty('information or informational materials and their ordinary metadata (202.249(b)(4); 202.226)');
   if (flow?.purpose === 'personal_communication') return empty('personal communications (202.249(b)(3))');
@@ -111,14 +123,14 @@ export function classifyDataset(ds: Dataset, flow?: Flow): DatasetClass {
     notes.push('the identifiers are declared not linked or linkable (202.232, 202.233), so they are not covered personal identifiers');
   }
   if (categories.size === 0 && !genomic && !biospecimen) {
-    return { categories, genomic, biospecimen, combined: false, excluded: notes.length ? notes.join('; ') : 'no category of sensitive personal data (202.249)', notes };
+    return { categories, genomic, biospecimen, combined: false, excluded: notes.length ? notes.join('; ') : 'no category of sensitive personal data (202.249)', notes, bulkCategories: NO_CATEGORIES };
   }
   const combined = categories.size > 1;
-  return { categories, genomic, biospecimen, combined, notes };
+  return { categories, genomic, biospecimen, combined, notes, bulkCategories: bulkCategoriesOf(categories, genomic, biospecimen) };
 }
 
 export interface BulkFinding {
-  readonly category: DojCategory | 'genomic' | 'biospecimen';
+  readonly category: BulkCategory;
   readonly count: number;
   readonly threshold: number;
   readonly unit: 'U.S. persons' | 'U.S. devices';
@@ -200,31 +212,35 @@ function classOf(entry: DatasetEntry, flow: Flow): DatasetClass {
 function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate, flow: Flow, facts: Facts, date: CivilDate): DataFacts {
   const memo = memoOf(facts);
   const thresholds = at(BULK_THRESHOLDS, date);
-  const reasons: string[] = [...own.notes];
+  const reasons: string[] = own.notes.slice();
   if (own.excluded) {
     reasons.push(`not sensitive personal data: ${own.excluded}`);
     return { own, sensitive: false, bulk: NO_BULK, bulkOmic: false, bulkBiospecimen: false, aggregate, reasons };
   }
 
-  // Counts per category across the aggregated datasets (same U.S. person, same counterparty).
-  const counts = new Map<BulkFinding['category'], number>();
-  const add = (k: BulkFinding['category'], n: number) => counts.set(k, (counts.get(k) ?? 0) + n);
-  for (const v of aggregate.datasets) {
+  // Counts of the flow's own categories across the aggregated datasets (same U.S. person, same
+  // counterparty): geolocation in devices, the rest in persons.
+  const mine = own.bulkCategories;
+  const counts: number[] = new Array<number>(mine.length).fill(0);
+  const datasets = aggregate.datasets;
+  for (let k = 0; k < datasets.length; k++) {
+    const v = datasets[k]!;
     const entry = datasetEntry(memo, facts, v.dataset);
     if (!entry.ds) continue;
     const cls = v.dataset === ds.id ? own : classOf(entry, flow);
     if (cls.excluded) continue;
-    for (const c of cls.categories) add(c, c === 'precise_geolocation' ? v.devices : v.subjects);
-    if (cls.genomic) add('genomic', v.subjects);
-    if (cls.biospecimen) add('biospecimen', v.subjects);
+    for (let j = 0; j < mine.length; j++) {
+      const c = mine[j]!;
+      const held = c === 'genomic' ? cls.genomic : c === 'biospecimen' ? cls.biospecimen : cls.categories.has(c);
+      if (held) counts[j]! += c === 'precise_geolocation' ? v.devices : v.subjects;
+    }
   }
-  const mine: BulkFinding['category'][] = [...own.categories];
-  if (own.genomic) mine.push('genomic');
-  if (own.biospecimen) mine.push('biospecimen');
-  const lowest = Math.min(...mine.map((c) => thresholds[c]));
+  let lowest = Infinity;
+  for (const c of mine) if (thresholds[c] < lowest) lowest = thresholds[c];
   const bulk: BulkFinding[] = [];
-  for (const c of mine) {
-    const count = counts.get(c) ?? 0;
+  for (let j = 0; j < mine.length; j++) {
+    const c = mine[j]!;
+    const count = counts[j]!;
     const unit = c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons';
     if (count > thresholds[c]) bulk.push({ category: c, count, threshold: thresholds[c], unit });
     else if (own.combined && count > lowest) bulk.push({ category: c, count, threshold: lowest, unit, combined: true });
@@ -239,7 +255,10 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
     );
   }
   if (bulk.length === 0) {
-    for (const c of mine) reasons.push(flat(`not bulk: ${CATEGORY_LABEL[c]} on ${fmt(counts.get(c) ?? 0)} ${c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons'} in ${window}, not more than ${fmt(own.combined ? lowest : thresholds[c])} (${THRESHOLD_CITE[c]})`));
+    for (let j = 0; j < mine.length; j++) {
+      const c = mine[j]!;
+      reasons.push(flat(`not bulk: ${CATEGORY_LABEL[c]} on ${fmt(counts[j]!)} ${c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons'} in ${window}, not more than ${fmt(own.combined ? lowest : thresholds[c])} (${THRESHOLD_CITE[c]})`));
+    }
   }
 
   // 202.222 government-related data: any volume.

@@ -63,17 +63,18 @@ function verdictFor(outcome: string, ctx: DspContext, obligations: readonly Obli
 export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: number): Decision {
   const date = judgedOn(flow, asOf);
   if (date < PART_202_EFFECTIVE) {
-    return shared(beforeEffective, date, () =>
-      notApplicable(`28 CFR Part 202 took effect on ${PART_202_EFFECTIVE}; this flow is judged on ${date}`, '28 CFR 202 (90 FR 1636), effective 2025-04-08'),
-    );
+    let d = beforeEffective.get(date);
+    if (!d) beforeEffective.set(date, (d = freeze(notApplicable(`28 CFR Part 202 took effect on ${PART_202_EFFECTIVE}; this flow is judged on ${date}`, '28 CFR 202 (90 FR 1636), effective 2025-04-08'))));
+    return d;
   }
   // Whom Part 202 binds is settled before anything is derived about the data: a flow it does
   // not bind needs no aggregate.
   const { exporter: x, usPerson } = boundParty(flow, facts);
   if (!usPerson && !flow.designedToEvade) {
-    return shared(memoOf(facts).notUsPerson, x, () =>
-      notApplicable(`Part 202 binds U.S. persons; ${x.name} is not one (${x.usPersonReason}) and no U.S. person is declared directing the transaction (202.305)`, '28 CFR 202.256; 202.305'),
-    );
+    const memo = memoOf(facts).notUsPerson;
+    let d = memo.get(x);
+    if (!d) memo.set(x, (d = freeze(notApplicable(`Part 202 binds U.S. persons; ${x.name} is not one (${x.usPersonReason}) and no U.S. person is declared directing the transaction (202.305)`, '28 CFR 202.256; 202.305'))));
+    return d;
   }
   const ctx = dspContextOf(flow, facts, asOf, date, x, usPerson, index);
   const { fired } = runRules(RULES, ctx, date);
@@ -96,11 +97,6 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: num
  */
 const beforeEffective = new Map<string, Decision>();
 
-function shared<K>(memo: { get(k: K): Decision | undefined; set(k: K, d: Decision): unknown }, key: K, make: () => Decision): Decision {
-  let d = memo.get(key);
-  if (!d) memo.set(key, (d = freeze(make())));
-  return d;
-}
 
 function freeze(d: Decision): Decision {
   Object.freeze(d.rules);
@@ -112,17 +108,21 @@ function freeze(d: Decision): Decision {
 const NOT_COVERED_RULES = Object.freeze([Object.freeze({ id: `${REGIME}/202.210`, citation: '28 CFR 202.210' })]);
 
 function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decision {
-  const make = (): Decision => ({ regime: REGIME, outcome: 'not_covered', verdict: 'not_applicable', rules: NOT_COVERED_RULES, reasons: dedupe(notCoveredReasons(ctx)), obligations });
   // Shared only when nothing specific to this flow enters the decision.
-  if (obligations.length > 0 || ctx.classNotes.length > 0) return make();
+  if (obligations.length > 0 || ctx.classNotes.length > 0) return notCoveredDecision(ctx, obligations);
+  // Keyed by recipient first: a run has far fewer recipients than data facts, so far fewer maps.
   const memo = memoOf(ctx.facts).notCovered;
-  let byRecipient = memo.get(ctx.data);
-  if (!byRecipient) memo.set(ctx.data, (byRecipient = new Map()));
   const recipient = ctx.ofConcern ? null : ctx.recipient;
-  let variants = byRecipient.get(recipient);
-  if (!variants) byRecipient.set(recipient, (variants = []));
+  let byData = memo.get(recipient);
+  if (!byData) memo.set(recipient, (byData = new Map()));
+  let variants = byData.get(ctx.data);
+  if (!variants) byData.set(ctx.data, (variants = []));
   const i = (ctx.flow.access ? 2 : 0) + (ctx.classes.size === 0 ? 1 : 0);
-  return (variants[i] ??= freeze(make()));
+  return (variants[i] ??= freeze(notCoveredDecision(ctx, obligations)));
+}
+
+function notCoveredDecision(ctx: DspContext, obligations: readonly Obligation[]): Decision {
+  return { regime: REGIME, outcome: 'not_covered', verdict: 'not_applicable', rules: NOT_COVERED_RULES, reasons: dedupe(notCoveredReasons(ctx)), obligations };
 }
 
 /** The non-empty reasons, each once, in order (lists are usually short: a scan beats a Set). */

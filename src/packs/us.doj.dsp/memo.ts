@@ -21,8 +21,8 @@ export interface DojMemo {
   /** Data facts per aggregate: one per classification of the flow's dataset (usually one). */
   readonly byAggregate: Map<Aggregate, DataFacts | DataFacts[]>;
   readonly notUsPerson: Map<PartyFacts, Decision>;
-  /** Not-covered decisions per data facts, recipient (null when of concern) and variant. */
-  readonly notCovered: Map<DataFacts, Map<PartyFacts | null, Decision[]>>;
+  /** Not-covered decisions per recipient (null when of concern), data facts and variant. */
+  readonly notCovered: Map<PartyFacts | null, Map<DataFacts, Decision[]>>;
 }
 
 const memos = new WeakMap<Facts, DojMemo>();
