@@ -47,23 +47,31 @@ export interface Combined {
 const NONE: readonly never[] = Object.freeze([]);
 
 export function combine(fired: readonly Fired[]): Combined {
+  // Indexed loops: `fired` is sometimes the engine's frozen empty list, and iterators over
+  // lists of both kinds are not optimized away.
+  const n = fired.length;
   let outcome: Outcome | undefined;
   let best = rank(undefined);
   let withOutcome = 0;
-  for (const f of fired) {
-    if (f.finding.outcome === undefined) continue;
+  for (let i = 0; i < n; i++) {
+    const o = fired[i]!.finding.outcome;
+    if (o === undefined) continue;
     withOutcome++;
-    const r = rank(f.finding.outcome);
+    const r = rank(o);
     if (r < best) {
       best = r;
-      outcome = f.finding.outcome;
+      outcome = o;
     }
   }
-  // The lead rules, then the duties, each in rule order.
+  // The lead rules, then the duties, each in rule order. When every rule that fired set that
+  // outcome, that is the fired list itself.
+  let same = 0;
+  for (let i = 0; i < n; i++) if (fired[i]!.finding.outcome === outcome) same++;
+  if (outcome !== undefined && same === n) return { outcome, deciding: fired, displaced: NONE };
   const deciding: Fired[] = [];
-  if (outcome !== undefined) for (const f of fired) if (f.finding.outcome === outcome) deciding.push(f);
+  if (outcome !== undefined) for (let i = 0; i < n; i++) if (fired[i]!.finding.outcome === outcome) deciding.push(fired[i]!);
   const lead = deciding.length;
-  if (withOutcome < fired.length) for (const f of fired) if (f.finding.outcome === undefined) deciding.push(f);
+  if (withOutcome < n) for (let i = 0; i < n; i++) if (fired[i]!.finding.outcome === undefined) deciding.push(fired[i]!);
   const displaced = withOutcome > lead ? fired.filter((f) => f.finding.outcome !== undefined && f.finding.outcome !== outcome) : NONE;
   return { outcome, deciding, displaced };
 }
@@ -174,7 +182,8 @@ interface RefsNode {
 const refsRoot: RefsNode = { next: new Map() };
 function refsOf(deciding: readonly Fired[]): readonly RuleRef[] {
   let node = refsRoot;
-  for (const f of deciding) {
+  for (let i = 0; i < deciding.length; i++) {
+    const f = deciding[i]!;
     let n = node.next.get(f.rule);
     if (!n) node.next.set(f.rule, (n = { next: new Map() }));
     node = n;
@@ -185,17 +194,21 @@ function refsOf(deciding: readonly Fired[]): readonly RuleRef[] {
 function assemble(outcome: Outcome, combined: Combined, extra: Verdicted, note?: string): Decision {
   const reasons: string[] = [];
   const obligations: Obligation[] = [];
-  for (const f of combined.deciding) {
-    for (const r of f.finding.reasons) if (r.length > 0) reasons.push(r);
-    if (f.finding.obligations) for (const o of f.finding.obligations) obligations.push(o);
+  const deciding = combined.deciding;
+  for (let i = 0; i < deciding.length; i++) {
+    const finding = deciding[i]!.finding;
+    const rs = finding.reasons;
+    for (let k = 0; k < rs.length; k++) if (rs[k]!.length > 0) reasons.push(rs[k]!);
+    const os = finding.obligations;
+    if (os) for (let k = 0; k < os.length; k++) obligations.push(os[k]!);
   }
   const rules = refsOf(combined.deciding);
   if (combined.displaced.length > 0) {
     reasons.push(`Also met, and displaced by the stricter outcome: ${combined.displaced.map((f) => `${f.rule.citation} (${f.finding.outcome})`).join('; ')}.`);
   }
-  for (const r of extra.reasons) if (r.length > 0) reasons.push(r);
+  for (let k = 0; k < extra.reasons.length; k++) if (extra.reasons[k]!.length > 0) reasons.push(extra.reasons[k]!);
   if (note !== undefined) reasons.push(note);
-  for (const o of extra.obligations) obligations.push(o);
+  for (let k = 0; k < extra.obligations.length; k++) obligations.push(extra.obligations[k]!);
   return { regime: REGIME, outcome, verdict: extra.verdict, rules, reasons, obligations };
 }
 
@@ -224,15 +237,17 @@ const SHARED_VERDICT: ReadonlySet<Outcome> = new Set<Outcome>(['prohibited_or_re
 const sharedRoot: Shared = { next: new Map() };
 function sharedNode(fired: readonly Fired[]): Shared | undefined {
   let node = sharedRoot;
-  for (const f of fired) {
+  for (let i = 0; i < fired.length; i++) {
+    const f = fired[i]!;
     if (!isFixed(f.finding)) return undefined;
-    for (const key of [f.rule, f.finding]) {
-      let n = node.next.get(key);
-      if (!n) node.next.set(key, (n = { next: new Map() }));
-      node = n;
-    }
+    node = step(step(node, f.rule), f.finding);
   }
   return node;
+}
+function step(node: Shared, key: object): Shared {
+  let n = node.next.get(key);
+  if (!n) node.next.set(key, (n = { next: new Map() }));
+  return n;
 }
 
 function frozen(d: Decision): Decision {
