@@ -16,7 +16,8 @@ export { InputError, ExitCode } from './common/errors.js';
 export { main as cli } from './cli/main.js';
 
 // --- scan: sensitive-data discovery in files and databases (docs/scan.md) -------------------
-export { scan, inventoryUpdates, writeInventory, type ScanOptions, type ScanRun, type ScanReport, type SourceReport } from './scan/index.js';
+export { scan, inventoryUpdates, type ScanOptions, type ScanRun, type ScanReport, type SourceReport } from './scan/index.js';
+export { writeInventory } from './scan/write-inventory.js';
 
 // --- lists and screening (docs/lists.md, docs/screen.md) -------------------------------------
 export { screen, buildMatcher, designationsFrom, DEFAULT_ALERT_THRESHOLD, type ScreenQuery, type ScreenOptions, type ScreenResult, type ScreenMatch } from './screen/screen.js';

@@ -21,12 +21,15 @@ import type { Skipped, SourceContext, TextReaders, UnitOutcome } from './sources
 import { SubjectCounter } from './subjects/counter.js';
 import { loadSubjectKey, type SubjectKey } from './subjects/key.js';
 import { readSketchFile, sketchFile, type SketchFile, type SketchedSource } from './subjects/sketch-file.js';
-import { datasetIdFor, type DatasetUpdate } from './write-inventory.js';
+import { datasetIdFor } from './dataset-id.js';
+import type { DatasetUpdate } from './write-inventory.js';
 
 export type { ScanReport, SourceReport, FieldReport, TypeCount, ScanTotal } from './report.js';
 export type { Estimate } from './subjects/hll.js';
 export type { SketchFile } from './subjects/sketch-file.js';
-export { writeInventory, type DatasetUpdate, type WriteResult } from './write-inventory.js';
+// writeInventory (YAML, zod) is imported from './write-inventory.js' where it is used, so that a
+// scan that writes no inventory does not load them.
+export type { DatasetUpdate, WriteResult } from './write-inventory.js';
 
 export interface ScanProgress {
   /** The unit being scanned (file path, `url#schema.table`). */
@@ -90,7 +93,8 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
     throw new InputError({ file: '<argv>', path: '--sample', message: 'expected a positive whole number of rows' });
   }
   const key = loadSubjectKey({ ...(options.key !== undefined ? { explicit: options.key } : {}), ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
-  const merged = (options.merge ?? []).flatMap((f) => readSketchFile(f, key));
+  const merged: SketchedSource[] = [];
+  for (const f of options.merge ?? []) merged.push(...(await readSketchFile(f, key)));
   const ctx: SourceContext = {
     readers: options.readers ?? defaultReaders,
     detect,

@@ -39,26 +39,7 @@ export interface WriteResult {
 
 const COUNTRY = /^[A-Z]{2}$/;
 
-/** An inventory id made from a source label: letters, digits, `.`, `_`, `:`, `-`. */
-export function datasetIdFor(label: string): string {
-  let s = label;
-  const hash = s.lastIndexOf('#');
-  if (/^[a-z]+:\/\//i.test(s) && hash > 0) {
-    // database table: <db>.<schema>.<table>
-    const url = new URL(s.slice(0, hash));
-    const db = url.pathname.replace(/^\//, '');
-    s = `${db}.${s.slice(hash + 1)}`;
-  } else if (hash > 0) {
-    // sqlite file#table: <file stem>.<table>
-    const file = s.slice(0, hash).split(/[\\/]/).pop() ?? '';
-    s = `${file.replace(/\.[^.]*$/, '')}.${s.slice(hash + 1)}`;
-  } else {
-    const base = s.split(/[\\/]/).pop() ?? s;
-    s = base.replace(/\.gz$/i, '').replace(/\.[^.]*$/, '');
-  }
-  s = s.replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
-  return s.length > 0 ? s : 'dataset';
-}
+export { datasetIdFor } from './dataset-id.js';
 
 function check(update: DatasetUpdate, file: string): void {
   const parsed = Dataset.safeParse({ id: update.id, categories: update.categories, subjects: update.subjects, scan: { source: update.source, at: update.at, error: update.errors } });

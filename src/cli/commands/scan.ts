@@ -9,7 +9,7 @@ import { parseFormat, styler, type Styler } from '../format.js';
 import { InputError } from '../../common/errors.js';
 import { CATEGORIES } from '../../inventory/taxonomy.js';
 import { TYPE_INFO } from '../../scan/core/types.js';
-import { inventoryUpdates, scan, writeInventory, type ScanProgress, type ScanRun } from '../../scan/index.js';
+import { inventoryUpdates, scan, type ScanProgress, type ScanRun } from '../../scan/index.js';
 
 interface ScanCliOptions {
   format?: string;
@@ -108,7 +108,8 @@ Exit code: 0 when the scan ran (findings do not block); 2 for bad input.`,
         let written: { file: string; added: readonly string[]; updated: readonly string[]; empty: readonly string[] } | undefined;
         if (opts.writeInventory !== undefined) {
           const { updates, empty } = inventoryUpdates(run, opts.dataset !== undefined ? { dataset: opts.dataset } : {});
-          const r = updates.length > 0 ? writeInventory(opts.writeInventory, updates) : { added: [], updated: [] };
+          // The inventory writer (YAML, zod) loads only when asked for.
+          const r = updates.length > 0 ? (await import('../../scan/write-inventory.js')).writeInventory(opts.writeInventory, updates) : { added: [], updated: [] };
           written = { file: opts.writeInventory, ...r, empty };
         }
         if (opts.sketchOut !== undefined) writeFileAtomic(opts.sketchOut, JSON.stringify(run.sketches) + '\n');

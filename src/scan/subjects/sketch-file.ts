@@ -5,40 +5,15 @@
  * keyed 53-bit hash prefixes) plus the key's fingerprint; never a raw value or the key.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { InputError } from '../../common/errors.js';
 import { SubjectCounter } from './counter.js';
-import { HyperLogLog, HLL_PRECISION } from './hll.js';
+import { HyperLogLog } from './hll.js';
+import type { SketchFile } from './sketch-schema.js';
 import type { SubjectKey } from './key.js';
 
 export const SKETCH_FORMAT = 'datacustoms-subject-sketches';
 
-const SketchDataSchema = z
-  .object({
-    p: z.literal(HLL_PRECISION),
-    registers: z.string(),
-    exact: z.array(z.number().int().nonnegative()).optional(),
-  })
-  .strict();
-
-export const SketchFileSchema = z
-  .object({
-    format: z.literal(SKETCH_FORMAT),
-    version: z.literal(1),
-    key: z.string().regex(/^[0-9a-f]{16}$/),
-    sources: z.array(
-      z
-        .object({
-          source: z.string(),
-          records: z.number().int().nonnegative(),
-          subjects: z.record(z.string().regex(/^[A-Z]{2}$/), SketchDataSchema),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
-export type SketchFile = z.infer<typeof SketchFileSchema>;
+export type { SketchFile } from './sketch-schema.js';
 
 export interface SketchedSource {
   readonly source: string;
@@ -55,8 +30,12 @@ export function sketchFile(key: SubjectKey, sources: readonly SketchedSource[]):
   };
 }
 
-/** Reads a sketch file into one counter per source; the key must be the one in use. */
-export function readSketchFile(file: string, key: SubjectKey): SketchedSource[] {
+/**
+ * Reads a sketch file into one counter per source; the key must be the one in use. Its schema
+ * (and zod) load only when a file is read: most scans merge nothing.
+ */
+export async function readSketchFile(file: string, key: SubjectKey): Promise<SketchedSource[]> {
+  const { SketchFileSchema } = await import('./sketch-schema.js');
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
