@@ -5,6 +5,7 @@ import type { Facts, PartyFacts } from '../../facts/index.js';
 import type { Flow } from '../../inventory/schema.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import { dataFacts, transactionClasses, type DataFacts, type TransactionClass } from './definitions.js';
+import { memoOf } from './memo.js';
 
 export interface DspContext {
   readonly flow: Flow;
@@ -50,9 +51,16 @@ export function dspContextOf(flow: Flow, facts: Facts, asOf: CivilDate, date: Ci
   return { flow, date, asOf, facts, exporter, recipient, usPerson, ofConcern, data, classes, classNotes: notes, coveredData, covered };
 }
 
-/** "X is a covered person: …" lines for reasons. */
-export function recipientReasons(ctx: DspContext): string[] {
+/** "X is a covered person: …" lines for reasons (once per recipient and run; frozen, shared). */
+export function recipientReasons(ctx: DspContext): readonly string[] {
   const r = ctx.recipient;
+  const memo = memoOf(ctx.facts).recipientLines;
+  let lines = memo.get(r);
+  if (!lines) memo.set(r, (lines = Object.freeze(recipientLines(r))));
+  return lines;
+}
+
+function recipientLines(r: PartyFacts): string[] {
   if (r.countryOfConcern) return [`${r.name} is a country of concern (202.209)`];
   if (r.coveredPerson) return [`${r.name} is a covered person: ${r.coveredReasons[0] ?? ''}`, ...r.coveredReasons.slice(1)];
   return [`${r.name} is ${r.usPerson ? 'a U.S. person' : 'a foreign person'} and not a covered person (${r.usPersonReason})`];

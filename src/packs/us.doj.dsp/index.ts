@@ -15,6 +15,7 @@ import type { Flow } from '../../inventory/schema.js';
 import { judgedOn } from '../../facts/index.js';
 import { boundParty, dspContextOf, recipientReasons, type DspContext } from './context.js';
 import { memoOf } from './memo.js';
+import { flat } from '../../engine/text.js';
 import { SUBPART_C } from './subpart-c-prohibited.js';
 import { SUBPART_D } from './subpart-d-restricted.js';
 import { SUBPART_E } from './subpart-e-exemptions.js';
@@ -37,12 +38,19 @@ function notApplicable(reason: string, citation: string): Decision {
 function notCoveredReasons(ctx: DspContext): string[] {
   const out: string[] = [];
   if (!ctx.ofConcern) out.push(...recipientReasons(ctx));
-  if (!ctx.data.sensitive || !ctx.coveredData) out.push(...(ctx.data.reasons.length ? ctx.data.reasons : ['no government-related data or bulk U.S. sensitive personal data (202.206, 202.222)']));
+  if (!ctx.data.sensitive || !ctx.coveredData) out.push(...(ctx.data.reasons.length ? ctx.data.reasons : NO_COVERED_DATA));
   if (!ctx.flow.access) out.push('the counterparty gets no access to the data (202.201)');
   if (ctx.classes.size === 0) out.push('none of the four covered classes — data brokerage, vendor, employment or investment agreement — is declared (202.210(a)); declare `classes` if the transfer is made under one');
   out.push(...ctx.classNotes);
-  return [`not a covered data transaction (202.210): ${out[0] ?? ''}`, ...out.slice(1)];
+  // The first line is usually one many flows share (the recipient's): its headline is made once.
+  const headlines = memoOf(ctx.facts).notCoveredHeadlines;
+  const first = out[0] ?? '';
+  let headline = headlines.get(first);
+  if (headline === undefined) headlines.set(first, (headline = flat(`not a covered data transaction (202.210): ${first}`)));
+  out[0] = headline;
+  return out;
 }
+const NO_COVERED_DATA = ['no government-related data or bulk U.S. sensitive personal data (202.206, 202.222)'];
 
 function verdictFor(outcome: string, ctx: DspContext, obligations: readonly Obligation[]): Verdict {
   switch (outcome) {

@@ -21,6 +21,10 @@ export interface DojMemo {
   /** Data facts per aggregate: one per classification of the flow's dataset (usually one). */
   readonly byAggregate: Map<Aggregate, DataFacts | DataFacts[]>;
   readonly notUsPerson: Map<PartyFacts, Decision>;
+  /** The reason lines about each recipient (recipientReasons). */
+  readonly recipientLines: Map<PartyFacts, readonly string[]>;
+  /** "not a covered data transaction (202.210): <first line>", per first line. */
+  readonly notCoveredHeadlines: Map<string, string>;
   /** Not-covered decisions per recipient (null when of concern), data facts and variant. */
   readonly notCovered: Map<PartyFacts | null, Map<DataFacts, Decision[]>>;
 }
@@ -29,7 +33,7 @@ const memos = new WeakMap<Facts, DojMemo>();
 
 export function memoOf(facts: Facts): DojMemo {
   let m = memos.get(facts);
-  if (!m) memos.set(facts, (m = { datasets: new Map(), byAggregate: new Map(), notUsPerson: new Map(), notCovered: new Map() }));
+  if (!m) memos.set(facts, (m = { datasets: new Map(), byAggregate: new Map(), notUsPerson: new Map(), recipientLines: new Map(), notCoveredHeadlines: new Map(), notCovered: new Map() }));
   return m;
 }
 
