@@ -5,7 +5,8 @@
  */
 import type { Dataset, Flow } from '../../inventory/schema.js';
 import { CATEGORIES, categoryInfo, type DojCategory, type CategoryId } from '../../inventory/taxonomy.js';
-import { activeIn, type Aggregate, type Facts } from '../../facts/index.js';
+import { activeIn, type Aggregate, type Facts, type PartyFacts } from '../../facts/index.js';
+import type { Decision } from '../../engine/types.js';
 import { at } from '../../engine/params.js';
 import { flat } from '../../engine/text.js';
 import { datasetEntry, memoOf, type DatasetEntry, type DojMemo } from './memo.js';
@@ -148,6 +149,12 @@ export interface DataFacts {
   readonly bulkBiospecimen: boolean;
   readonly aggregate: Aggregate;
   readonly reasons: readonly string[];
+  /**
+   * Not-covered decisions built on these facts (index.ts), for the recipient they were first
+   * made for: data facts belong to one aggregate, so to one pair, so nearly always to one
+   * recipient. Per run, as the facts are.
+   */
+  notCoveredFor: { readonly recipient: PartyFacts | null; readonly variants: Decision[] } | undefined;
 }
 
 /**
@@ -215,7 +222,7 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
   const reasons: string[] = own.notes.slice();
   if (own.excluded) {
     reasons.push(`not sensitive personal data: ${own.excluded}`);
-    return { own, sensitive: false, bulk: NO_BULK, bulkOmic: false, bulkBiospecimen: false, aggregate, reasons };
+    return { own, sensitive: false, governmentRelated: undefined, bulk: NO_BULK, bulkOmic: false, bulkBiospecimen: false, aggregate, reasons, notCoveredFor: undefined };
   }
 
   // Counts of the flow's own categories across the aggregated datasets (same U.S. person, same
@@ -279,6 +286,7 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
     bulkBiospecimen: bulk.some((b) => b.category === 'biospecimen'),
     aggregate,
     reasons,
+    notCoveredFor: undefined,
   };
 }
 

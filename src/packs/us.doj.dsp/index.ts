@@ -118,13 +118,19 @@ const NOT_COVERED_RULES = Object.freeze([Object.freeze({ id: `${REGIME}/202.210`
 function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decision {
   // Shared only when nothing specific to this flow enters the decision.
   if (obligations.length > 0 || ctx.classNotes.length > 0) return notCoveredDecision(ctx, obligations);
-  // Keyed by recipient first: a run has far fewer recipients than data facts, so far fewer maps.
-  const memo = memoOf(ctx.facts).notCovered;
+  // Held by the data facts for their one recipient; by recipient, then data facts, otherwise.
   const recipient = ctx.ofConcern ? null : ctx.recipient;
-  let byData = memo.get(recipient);
-  if (!byData) memo.set(recipient, (byData = new Map()));
-  let variants = byData.get(ctx.data);
-  if (!variants) byData.set(ctx.data, (variants = []));
+  const data = ctx.data;
+  let variants: Decision[] | undefined;
+  if (data.notCoveredFor === undefined) data.notCoveredFor = { recipient, variants: (variants = []) };
+  else if (data.notCoveredFor.recipient === recipient) variants = data.notCoveredFor.variants;
+  else {
+    const memo = memoOf(ctx.facts).notCovered;
+    let byData = memo.get(recipient);
+    if (!byData) memo.set(recipient, (byData = new Map()));
+    variants = byData.get(data);
+    if (!variants) byData.set(data, (variants = []));
+  }
   const i = (ctx.flow.access ? 2 : 0) + (ctx.classes.size === 0 ? 1 : 0);
   return (variants[i] ??= freeze(notCoveredDecision(ctx, obligations)));
 }
