@@ -8,6 +8,7 @@
  *   2024-03-21; its filing duty (Art. 7) continues.
  * cn-eu-rules.md §4.1–4.2. Counting window: since 1 January of the previous year.
  */
+import { NO_REASONS } from './finding.js';
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isExport, isPiExport, type FlowCtx } from './context.js';
@@ -167,7 +168,7 @@ export const ORDER13_7 = defineRule<FlowCtx>({
     const sc = contractStatus(ctx);
     if (!sc.contract) return null;
     return {
-      reasons: [],
+      reasons: NO_REASONS,
       obligations: [
         obligation(
           {

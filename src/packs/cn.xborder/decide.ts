@@ -82,6 +82,14 @@ interface Verdicted {
   readonly obligations: readonly Obligation[];
 }
 
+/** A verdict that adds no reason and no duty, one frozen object per verdict. */
+const BARE: Readonly<Record<Verdict, Verdicted>> = Object.freeze({
+  blocked: Object.freeze({ verdict: 'blocked', reasons: NONE, obligations: NONE }),
+  conditional: Object.freeze({ verdict: 'conditional', reasons: NONE, obligations: NONE }),
+  permitted: Object.freeze({ verdict: 'permitted', reasons: NONE, obligations: NONE }),
+  not_applicable: Object.freeze({ verdict: 'not_applicable', reasons: NONE, obligations: NONE }),
+});
+
 /** Why a security assessment does not cover the export on `date`. */
 function why(sa: AssessmentStatus, date: CivilDate): string {
   switch (sa.state) {
@@ -109,7 +117,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
       if (ok) return { verdict: 'permitted', reasons: [`Approval of the PRC competent authority is declared${ok.date ? ` (${ok.date})` : ''}${ok.reference ? `, ref. ${ok.reference}` : ''}.`], obligations: [] };
       return {
         verdict: 'blocked',
-        reasons: [],
+        reasons: NONE,
         obligations: [
           obligation(
             { id: `${id}:approval`, what: 'Provide nothing; refer the request to the PRC competent authority (which handles it under law, treaties or reciprocity) and provide only with its approval.', to: 'PRC competent authority', citation },
@@ -119,7 +127,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
       };
     }
     case 'prohibited_or_restricted':
-      return { verdict: 'blocked', reasons: [], obligations: [] };
+      return BARE.blocked;
     case 'security_assessment': {
       const sa = assessmentStatus(ctx);
       if (sa.state === 'valid') return { verdict: 'permitted', reasons: [`A CAC security assessment result issued ${sa.issued} is in force until ${sa.lastValid}.`], obligations: [] };
@@ -155,11 +163,11 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
       };
     }
     case 'exempt':
-      return { verdict: 'permitted', reasons: [], obligations: [] };
+      return BARE.permitted;
     case 'needs_review':
-      return { verdict: 'conditional', reasons: [], obligations: [] };
+      return BARE.conditional;
     default:
-      return { verdict: 'not_applicable', reasons: [], obligations: [] };
+      return BARE.not_applicable;
   }
 }
 

@@ -12,6 +12,9 @@ export type FixedFinding = Omit<Finding, 'obligations'>;
 
 const FIXED = new WeakSet<Finding>();
 
+/** The reasons of a finding that only adds duties: one frozen empty list, shared. */
+export const NO_REASONS: readonly string[] = Object.freeze([]);
+
 /** Declares a finding the same for every flow: frozen, shared, and known to decide.ts. */
 export function fixed(finding: FixedFinding): Finding {
   Object.freeze(finding.reasons);

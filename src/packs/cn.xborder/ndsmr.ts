@@ -3,6 +3,7 @@
  * No. 790), promulgated 2024-09-24, effective 2025-01-01 (Art. 64). Arts. 13, 30, 33 and 35–38
  * as they bear on exports and important data. cn-eu-rules.md §5.
  */
+import { NO_REASONS } from './finding.js';
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
@@ -133,7 +134,7 @@ export const NDSMR_30 = defineRule<OrgCtx>({
     if (!ctx.org.cn.importantDataProcessor) return null;
     return {
       outcome: 'important_data_processor_duties',
-      reasons: [],
+      reasons: NO_REASONS,
       obligations: [
         obligation(
           { id: 'cn.xborder/ndsmr.30', what: 'Keep a network data security officer (a member of management) and a security body in place; background checks where the type or scale of important data requires.', citation: 'NDSMR Art. 30' },

@@ -3,6 +3,7 @@
  * 2021-11-01 (Art. 74). Chapter III (Arts. 38–43) on providing PI abroad, plus Arts. 3(2), 36,
  * 39 and 55 as the pack needs them. cn-eu-rules.md §1.
  */
+import { NO_REASONS } from './finding.js';
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isPiExport, type FlowCtx } from './context.js';
@@ -91,7 +92,7 @@ export const PIPL_39_NOTICE = defineRule<FlowCtx>({
     const done = safeguardOf(ctx, 'notice');
     const emergency = ctx.flow.purpose === 'emergency';
     return {
-      reasons: [],
+      reasons: NO_REASONS,
       obligations: [
         obligation(
           {
@@ -146,7 +147,7 @@ export const PIPL_39_CONSENT = defineRule<FlowCtx>({
       };
     }
     return {
-      reasons: [],
+      reasons: NO_REASONS,
       obligations: [
         obligation(
           {
@@ -235,7 +236,7 @@ export const PIPL_55 = defineRule<FlowCtx>({
     if (!isPiExport(ctx)) return null;
     const done = safeguardOf(ctx, 'pipia');
     return {
-      reasons: [],
+      reasons: NO_REASONS,
       obligations: [
         obligation(
           {
