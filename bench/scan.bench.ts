@@ -32,6 +32,8 @@ const PEER_MB = Number(process.env['SCAN_BENCH_PEER_MB'] ?? 20);
 const ARCJET_MB = Number(process.env['SCAN_BENCH_ARCJET_MB'] ?? 2);
 const EVAL_RECORDS = Number(process.env['SCAN_BENCH_EVAL_RECORDS'] ?? 2000);
 const POOL = 20_000;
+/** DESIGN.md: ≥ 100 MB/s per core on CSV and JSON lines with all detectors on. */
+const TARGET_MBPS = 100;
 
 // --- peers ---------------------------------------------------------------------------------------
 
@@ -172,7 +174,7 @@ async function ensureFiles(bytes: number, tag: string, withJsonl = true): Promis
       buf += line;
       if (buf.length > 1 << 20) {
         size += Buffer.byteLength(buf);
-        if (!ws.write(buf)) await new Promise((r) => ws.once('drain', r));
+        if (!ws.write(buf)) await new Promise<void>((r) => ws.once('drain', () => r()));
         buf = '';
       }
     }
@@ -390,6 +392,12 @@ export default async function scanBench(): Promise<string> {
     );
   }
   lines.push('');
+  // The throughput target (DESIGN.md): ≥ 100 MB/s per core, whole file, all detectors on.
+  for (const input of ['CSV', 'JSON lines']) {
+    const whole = runs.find((r) => r.tool === 'datacustoms' && r.input === input && r.note.startsWith('whole'))!;
+    const rate = whole.s.bytes / 1e6 / whole.s.cpuS;
+    lines.push(`- ${input} throughput: **${rate.toFixed(1)} MB/s per core** on the whole file — ${rate >= TARGET_MBPS ? 'meets' : '**misses**'} the ≥ ${TARGET_MBPS} MB/s target${rate >= TARGET_MBPS ? '' : ` (${(TARGET_MBPS / rate).toFixed(1)}× short)`}.`);
+  }
   for (const input of ['CSV', 'JSON lines']) {
     const ours = runs.find((r) => r.tool === 'datacustoms' && r.input === input && r.note.includes('prefix'))!;
     const peers = runs.filter((r) => !r.tool.startsWith('datacustoms') && r.input === input);
@@ -400,6 +408,14 @@ export default async function scanBench(): Promise<string> {
   lines.push(
     `- Inputs: bench/.out/scan-${GB}gb.{csv,jsonl} (${COLUMNS.length} columns, English and Chinese records; a pool of ${POOL.toLocaleString('en-US')} generated records repeated with fresh ids) and bench/.out/scan-${RSS_GB}gb.csv. ` +
       `datacustoms runs end to end as the file source does: read bytes, CSV/JSON-lines parse, UTF-8 decode (of the fields that are not ASCII), all detectors, keyed subject sketch. Peers get each line as one string (their fastest mode), in detection mode (redact-pii with every built-in; @arcjet/redact with its four entities).`,
+    '',
+  );
+  lines.push(
+    '### Where the time goes (CSV, warm profile with `node --cpu-prof`; rerun to check it still holds)',
+    '',
+    '- Detectors ≈ 51 % (the token walk and its inlined validators ≈ 8 %, the digit-group matcher ≈ 4 %); reading, parsing and decoding ≈ 22 % (the CSV field loop ≈ 7 %, UTF-8 decoding of non-ASCII fields ≈ 4 %); subject keys (key building, SipHash-2-4 at ≈ 0.2 µs per key, HyperLogLog) ≈ 11 %; scanner bookkeeping ≈ 11 %; garbage collection ≈ 3 %. JSON lines: detectors ≈ 44 %, reading and parsing ≈ 31 %.',
+    '- A scanner that detects nothing reads and parses at only about 100 MB/s per core here (CSV; 100–125 MB/s JSON lines), so the throughput target cannot be met by detector work alone: it needs a different reader (e.g. decoding and splitting whole chunks rather than fields, or WebAssembly), not yet done.',
+    '- The first ~0.6 s of CPU is JIT warm-up, which is why the 20 MB prefix rows are slower than the whole-file rows.',
     '',
   );
 
