@@ -113,7 +113,7 @@ export default async function checkBench(): Promise<string> {
   }
   const latency = randomAccessNs();
 
-  // decideFlow over facts derived beforehand (fresh volume caches each run): per-flow context
+  // decideFlow over facts derived beforehand (fresh volume caches each run): whom Part 202 binds, per-flow context
   // (data classification, 12-month aggregate, classes) + rules + decision with reasons.
   log('DOJ decideFlow on derived facts…');
   const decide = measure({
@@ -122,7 +122,8 @@ export default async function checkBench(): Promise<string> {
     setup: () => ({ ...facts, volumes: deriveVolumes(inv, asOf) }),
     fn: (f) => {
       const ctx = { facts: f, asOf };
-      for (const flow of inv.flows) dojDecideFlow(flow, ctx);
+      // With each flow's position, as runCheck passes it.
+      for (let i = 0; i < inv.flows.length; i++) dojDecideFlow(inv.flows[i]!, ctx, i);
     },
     label: 'decideFlow',
   });
@@ -134,7 +135,7 @@ export default async function checkBench(): Promise<string> {
     runs,
     budgetMs: BUDGET_MS,
     setup: () => ({ ...facts, volumes: deriveVolumes(inv, asOf) }),
-    fn: (f) => (contexts = inv.flows.map((flow) => contextFor(flow, f, asOf))),
+    fn: (f) => (contexts = inv.flows.map((flow, i) => contextFor(flow, f, asOf, i))),
     label: 'contexts',
   });
   let outcomes: string[] = [];
@@ -277,7 +278,7 @@ export default async function checkBench(): Promise<string> {
   lines.push(row('**`runCheck`, us.doj.dsp alone**', checkDoj, n, 'full cost per DOJ decision'));
   for (const { id, m } of perPack) lines.push(row(`\`runCheck\`, ${id} alone`, m, n, id === 'us.infra' ? 'judges assets only: ~ facts + the loop over flows' : ''));
   lines.push(row('DOJ `decideFlow` on derived facts', decide, n, 'per-flow context + rules + decision with reasons'));
-  lines.push(row('└ per-flow contexts (`dspContext`: classification, 12-month aggregate, classes)', ctxBuild, n, 'fact derivation per flow'));
+  lines.push(row('└ per-flow contexts (`dspContext`: classification, 12-month aggregate, classes)', ctxBuild, n, 'fact derivation per flow Part 202 binds'));
   lines.push(row('└ **rules only** (`runRules` + precedence on those contexts)', rulesOnly, n, 'like-for-like with Cedar'));
   lines.push(row('Cedar: building the requests (JS objects from the same facts)', reqBuild, n, 'not counted in Cedar\'s figure'));
   lines.push(row('**Cedar `statefulIsAuthorized`** (preparsed policy set)', cedarStateful, n, 'per-request JSON crosses into wasm'));

@@ -14,7 +14,7 @@ import type { Flow } from '../../src/inventory/schema.js';
 import type { CivilDate } from '../../src/time/civil-date.js';
 import { runRules, type Fired } from '../../src/engine/rule.js';
 import { RULES } from '../../src/packs/us.doj.dsp/index.js';
-import { dspContext, type DspContext } from '../../src/packs/us.doj.dsp/context.js';
+import { boundParty, dspContext, dspContextOf, type DspContext } from '../../src/packs/us.doj.dsp/context.js';
 import { securityRequirements } from '../../src/packs/us.doj.dsp/subpart-d-restricted.js';
 import { PART_202_EFFECTIVE } from '../../src/packs/us.doj.dsp/params.js';
 
@@ -25,12 +25,13 @@ const PRECEDENCE = ['prohibited', 'restricted', 'onward_transfer_clause_required
  * What `decideFlow` does before its rules run, split off: the early scope exits, then the
  * per-flow context. `undefined` when the flow is out of scope (not_applicable).
  */
-export function contextFor(flow: Flow, facts: Facts, asOf: CivilDate): DspContext | undefined {
+export function contextFor(flow: Flow, facts: Facts, asOf: CivilDate, index?: number): DspContext | undefined {
+  // As decideFlow does: the date, then whom Part 202 binds, then the context.
   const date = judgedOn(flow, asOf);
   if (date < PART_202_EFFECTIVE) return undefined;
-  const ctx = dspContext(flow, facts, asOf, date);
-  if (!ctx.usPerson && !flow.designedToEvade) return undefined;
-  return ctx;
+  const { exporter, usPerson } = boundParty(flow, facts);
+  if (!usPerson && !flow.designedToEvade) return undefined;
+  return dspContextOf(flow, facts, asOf, date, exporter, usPerson, index);
 }
 
 /** The rules and the precedence of `decideFlow` on a context derived beforehand: the outcome. */
@@ -117,7 +118,7 @@ export function cedarRequest(flow: Flow, facts: Facts, asOf: CivilDate, entity: 
     context['sensitive'] = ctx.data.sensitive;
     context['governmentRelated'] = ctx.data.governmentRelated !== undefined;
     context['informationalMaterials'] = facts.datasets.get(flow.dataset)?.informationalMaterials ?? false;
-    context['bulk'] = [...new Set(ctx.data.bulk.map((b) => b.category))];
+    context['bulk'] = [...new Set(ctx.data.bulk.map((b): string => b.category))];
     context['securityRequirementsInForce'] = securityRequirements(ctx) !== undefined;
   }
   const entities = exporter === flow.recipient ? [entity(exporter)] : [entity(exporter), entity(flow.recipient)];
