@@ -1,7 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { InputError, ExitCode } from '../common/errors.js';
 import { processIo, type Io } from './io.js';
-import { commandsFor } from './commands/index.js';
+import { commands, commandsFor, listingOnly } from './commands/index.js';
 import type { CommandContext } from './command.js';
 
 export const VERSION = '0.1.0';
@@ -21,7 +21,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const c of commandsFor(argv)) (await c.load()).register(program, ctx);
+  if (listingOnly(argv)) {
+    // The listing alone: each command as its module would list it, without loading any.
+    const terms = new Map(commands.map((c) => [c.name, c.term]));
+    for (const c of commands) program.command(c.name).summary(c.summary);
+    const help = new Help();
+    program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? help.subcommandTerm(cmd) });
+  } else for (const c of commandsFor(argv)) (await c.load()).register(program, ctx);
   program.addHelpText(
     'after',
     '\nExit codes: 0 ok, 1 findings that block, 2 bad input or usage, 3 internal error.\n' +

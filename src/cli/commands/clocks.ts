@@ -63,7 +63,7 @@ export const command: CommandModule = {
   register(program: Command, ctx) {
     program
       .command('clocks')
-      .summary('every vulnerability, incident, breach and data request → who must be told what, by when')
+      .summary('For every vulnerability, incident, breach and data request: who must be told what, by when.')
       .description(
         'Reporting clocks: for each event, the duties under China (MIIT vulnerabilities, CAC incidents, PIPL,\n' +
           'DSL), the EU (CRA, NIS2, GDPR, DORA) and the US (SEC 8-K, CIRCIA as proposed), with due instants in\n' +

@@ -104,7 +104,7 @@ export const command: CommandModule = {
   register(program: Command, ctx) {
     const lists = program
       .command('lists')
-      .summary('show loaded designation lists; import list files')
+      .summary('Show the designation lists in the store with their dates; import list files.')
       .description('Show the designation lists in the store with their dates and counts; `lists import` reads list files into it.')
       .option('--store <path>', 'the store (default .datacustoms/datacustoms.sqlite, or $DATACUSTOMS_STORE)')
       .option('--max-age <days>', `warn for lists older than this (default ${DEFAULT_MAX_AGE_DAYS}, or $${MAX_AGE_ENV})`)

@@ -47,7 +47,7 @@ export const command: CommandModule = {
   register(program: Command, ctx) {
     program
       .command('sbom')
-      .summary('match SBOM components against OSV advisories')
+      .summary('Match SBOM components against OSV advisories, with each ecosystem’s version order.')
       .description('Match the components of CycloneDX/SPDX SBOMs against OSV advisories, with each ecosystem’s version order.')
       .argument('<sbom...>', 'SBOM files (CycloneDX JSON/XML, SPDX JSON)')
       .option('-a, --advisories <path>', 'OSV advisories: a JSON file, a directory of them, or a zip (repeatable; required)', collect)

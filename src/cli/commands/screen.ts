@@ -259,7 +259,7 @@ export const command: CommandModule = {
   register(program: Command, ctx) {
     program
       .command('screen')
-      .summary('screen names, or every entity of an inventory, against the designation lists')
+      .summary('Screen names, or every entity of an inventory, against the designation lists.')
       .description(
         'Counterparty screening: each name against every imported list (OFAC SDN and non-SDN, DoD 1260H,\n' +
           'FCC Covered List, BIS, trade.gov CSL, PRC counter-sanctions, FollowTheMoney exports), with a score,\n' +
