@@ -74,6 +74,7 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
           })),
         });
         const volumes = deriveVolumes(inv, asOf);
+        const date = (f: Flow) => judgedOn(f, asOf);
         const positions = inv.flows.map((_, i) => i);
         // Twice, in different orders: the per-pair caches must not depend on the order of
         // queries; with and without the flow's position in the inventory (runCheck passes it).
@@ -92,6 +93,16 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
           }
           // A wrong position is not trusted.
           expect(volumes.usRolling12(f, (i + 1) % inv.flows.length).flows).toEqual(bruteForce(inv, f, asOf).flows);
+          // The same flow as a caller may add it (not in the inventory): its pair's flows in its
+          // window, and it — as if it came last in the inventory.
+          const added = { ...f, id: 'added' };
+          const withAdded = { ...inv, flows: [...inv.flows, added] };
+          const { base: noBase, ...addedAgg } = volumes.usRolling12(added);
+          expect(noBase).toBeUndefined();
+          expect(addedAgg).toEqual(bruteForce(withAdded, added, asOf));
+          const addedWindow = volumes.usWindow12(added);
+          if (activeIn(added, addMonths(date(added), -12), date(added))) expect(addedWindow).toEqual(addedAgg);
+          else expect(addedWindow.flows).toEqual(addedAgg.flows.filter((id) => id !== 'added'));
         }
       }),
       { numRuns: 200 },

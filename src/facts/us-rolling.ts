@@ -188,11 +188,10 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
       const w = windowOn(date);
       find(flow, i);
       const pair = foundPair;
-      if (!pair) return alone(flow, datasets, w, date);
-      const base = baseOf(pair, w, date);
+      if (foundSlot < 0) return stray(flow, datasets, w, layout, pair);
+      const base = baseOf(pair!, w, date);
       if (inWindow(flow, w, date)) return base;
-      if (foundSlot < 0) return alone(flow, datasets, w, date);
-      const agg = aggregateOf(layout!, pair.off, pair.len, w, foundSlot, w.window);
+      const agg = aggregateOf(layout!, pair!.off, pair!.len, w, foundSlot, w.window);
       return { window: agg.window, datasets: agg.datasets, flows: agg.flows, base };
     },
     window(flow, i) {
@@ -200,24 +199,45 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
       const w = windowOn(date);
       find(flow, i);
       const pair = foundPair;
-      if (!pair || (foundSlot < 0 && !inWindow(flow, w, date))) return alone(flow, datasets, w, date);
-      return baseOf(pair, w, date);
+      // A flow not in the inventory: without it when it is outside its window (and the pair is
+      // known), else with it.
+      if (foundSlot < 0) return pair && !inWindow(flow, w, date) ? baseOf(pair, w, date) : stray(flow, datasets, w, layout, pair);
+      return baseOf(pair!, w, date);
     },
   };
 }
 
-/** A flow not in the inventory's list (library callers): aggregated on its own. */
-function alone(f: Flow, datasets: ReadonlyMap<string, Dataset>, w: Window, date: CivilDate): Aggregate {
-  const ds = datasets.get(f.dataset);
+/**
+ * A flow not in the inventory's list (a library caller asking about a flow it may add): the
+ * flows of its pair active in its window (`pair`, when the inventory has that pair), and it.
+ */
+function stray(f: Flow, datasets: ReadonlyMap<string, Dataset>, w: Window, layout: Layout | undefined, pair: Pair | undefined): Aggregate {
+  const off = pair && layout ? pair.off : 0;
+  const len = pair && layout ? pair.len : 0;
   const l: Layout = {
-    flows: [f],
-    start: Int32Array.of(f.start === undefined ? OPEN_START : dateOrdinal(f.start)),
-    end: Int32Array.of(f.end === undefined ? OPEN_END : dateOrdinal(f.end)),
-    dataset: [f.dataset],
-    subjects: Float64Array.of(f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0),
-    devices: Float64Array.of(f.usDevices ?? ds?.usDevices ?? 0),
+    flows: new Array<Flow>(len + 1),
+    start: new Int32Array(len + 1),
+    end: new Int32Array(len + 1),
+    dataset: new Array<string>(len + 1),
+    subjects: new Float64Array(len + 1),
+    devices: new Float64Array(len + 1),
   };
-  return aggregateOf(l, 0, 1, w, 0, w.window);
+  for (let k = 0; k < len; k++) {
+    l.flows[k] = layout!.flows[off + k]!;
+    l.start[k] = layout!.start[off + k]!;
+    l.end[k] = layout!.end[off + k]!;
+    l.dataset[k] = layout!.dataset[off + k]!;
+    l.subjects[k] = layout!.subjects[off + k]!;
+    l.devices[k] = layout!.devices[off + k]!;
+  }
+  const ds = datasets.get(f.dataset);
+  l.flows[len] = f;
+  l.start[len] = f.start === undefined ? OPEN_START : dateOrdinal(f.start);
+  l.end[len] = f.end === undefined ? OPEN_END : dateOrdinal(f.end);
+  l.dataset[len] = f.dataset;
+  l.subjects[len] = f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
+  l.devices[len] = f.usDevices ?? ds?.usDevices ?? 0;
+  return aggregateOf(l, 0, len + 1, w, len, w.window);
 }
 
 interface Volume {
