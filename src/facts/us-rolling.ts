@@ -83,8 +83,8 @@ export interface UsRolling {
   /**
    * The aggregate of the window alone: the pair's flows active in the 12 months to the flow's
    * judged date. The same as `aggregate` for a flow active in its window; for a flow not begun
-   * by then, the aggregate without it (its `base`). A flow not in the inventory is aggregated
-   * on its own.
+   * by then, the aggregate without it (its `base`). A flow not in the inventory counts as if it
+   * came last in it.
    */
   window(flow: Flow, index?: number): Aggregate;
 }
