@@ -105,7 +105,6 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: num
  */
 const beforeEffective = new Map<string, Decision>();
 
-
 function freeze(d: Decision): Decision {
   Object.freeze(d.rules);
   Object.freeze(d.reasons);
