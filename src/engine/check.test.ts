@@ -5,6 +5,7 @@ import { loadInventory } from '../inventory/load.js';
 import { PACKS } from '../packs/index.js';
 import { addMonths } from '../time/civil-date.js';
 import { runCheck } from './check.js';
+import type { Pack } from './pack.js';
 
 describe('runCheck', () => {
   const inv = loadInventory([DEMO_DIR]);
@@ -24,6 +25,24 @@ describe('runCheck', () => {
       }
     });
   }
+
+  it('takes a pack\'s decisions for all flows at once when it gives them, in inventory order', () => {
+    const decision = (flow: string) => ({ regime: 'test', outcome: flow, verdict: 'permitted' as const, rules: [], reasons: [], obligations: [] });
+    const batch: Pack = {
+      id: 'test',
+      version: '1',
+      title: 'test',
+      rules: [],
+      decideFlow: () => {
+        throw new Error('decideFlow must not be called when decideFlows is given');
+      },
+      decideFlows: ({ facts }) => facts.inventory.flows.map((f) => decision(f.id)),
+    };
+    const result = runCheck(inv, { asOf: DEMO_AS_OF, packs: [batch] });
+    expect(result.flows.map((f) => f.decisions[0]!.outcome)).toEqual(inv.flows.map((f) => f.id));
+    const short: Pack = { ...batch, decideFlows: ({ facts }) => facts.inventory.flows.slice(1).map((f) => decision(f.id)) };
+    expect(() => runCheck(inv, { asOf: DEMO_AS_OF, packs: [short] })).toThrow(/decided/);
+  });
 
   it('summarises what it decided', () => {
     const result = runCheck(inv, { asOf: DEMO_AS_OF, packs: PACKS });

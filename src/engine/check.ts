@@ -20,13 +20,17 @@ export function runCheck(inventory: Inventory, options: CheckOptions): CheckResu
   const organization: Decision[] = [];
   for (const pack of options.packs) if (pack.decideOrganization) organization.push(...pack.decideOrganization(ctx));
   for (const d of organization) tally.add(d);
-  // Each decision is counted as it is made, while it is still in cache.
-  const deciders = options.packs.flatMap((p) => (p.decideFlow ? [p.decideFlow.bind(p)] : []));
-  const flows: FlowDecisions[] = new Array<FlowDecisions>(inventory.flows.length);
-  for (let i = 0; i < inventory.flows.length; i++) {
+  // Packs that decide all flows at once do so first; the others flow by flow, each decision
+  // counted as it is made, while it is still in cache.
+  const flowPacks = options.packs.filter((p) => p.decideFlow || p.decideFlows);
+  const batches = flowPacks.map((p) => (p.decideFlows ? p.decideFlows(ctx) : undefined));
+  const n = inventory.flows.length;
+  for (const b of batches) if (b && b.length !== n) throw new Error(`a pack decided ${b.length} of ${n} flows`);
+  const flows: FlowDecisions[] = new Array<FlowDecisions>(n);
+  for (let i = 0; i < n; i++) {
     const flow = inventory.flows[i]!;
-    const decisions = new Array<Decision>(deciders.length);
-    for (let k = 0; k < deciders.length; k++) tally.add((decisions[k] = deciders[k]!(flow, ctx, i)));
+    const decisions = new Array<Decision>(flowPacks.length);
+    for (let k = 0; k < flowPacks.length; k++) tally.add((decisions[k] = batches[k]?.[i] ?? flowPacks[k]!.decideFlow!(flow, ctx, i)));
     flows[i] = { flow: flow.id, decisions };
   }
   const assetPacks = options.packs.filter((p) => p.decideAsset);

@@ -26,6 +26,12 @@ export interface Pack {
    * read without a lookup. Packs must give the same decision with or without it.
    */
   decideFlow?(flow: Flow, ctx: PackContext, index?: number): Decision;
+  /**
+   * Decides every flow of `ctx.facts.inventory` at once: the decision `decideFlow` gives each,
+   * in inventory order, computed in whatever order suits the pack (`runCheck` uses it when
+   * present).
+   */
+  decideFlows?(ctx: PackContext): readonly Decision[];
   /** Organization-level decisions (e.g. a cybersecurity review before listing abroad). */
   decideOrganization?(ctx: PackContext): readonly Decision[];
   /** Decisions on a technology asset (equipment, carrier, cloud, app, SDK, cable), for packs that judge them. */

@@ -75,6 +75,18 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
         });
         const volumes = deriveVolumes(inv, asOf);
         const date = (f: Flow) => judgedOn(f, asOf);
+        // Pair order: every position once, each pair's flows together and in inventory order.
+        const order = [...volumes.pairOrder()];
+        expect([...order].sort((a, b) => a - b)).toEqual(inv.flows.map((_, i) => i));
+        const pairKey = (i: number) => `${inv.flows[i]!.from ?? 'org'}>${inv.flows[i]!.recipient}`;
+        const seen = new Set<string>();
+        order.forEach((i, k) => {
+          if (k > 0 && pairKey(order[k - 1]!) === pairKey(i)) expect(order[k - 1]!).toBeLessThan(i);
+          else {
+            expect(seen.has(pairKey(i))).toBe(false);
+            seen.add(pairKey(i));
+          }
+        });
         const positions = inv.flows.map((_, i) => i);
         // Twice, in different orders: the per-pair caches must not depend on the order of
         // queries; with and without the flow's position in the inventory (runCheck passes it).

@@ -87,6 +87,11 @@ export interface UsRolling {
    * came last in it.
    */
   window(flow: Flow, index?: number): Aggregate;
+  /**
+   * The inventory's flow positions pair after pair (each pair's flows in inventory order): an
+   * order in which flows sharing parties and windows come together.
+   */
+  pairOrder(): Int32Array;
 }
 
 /** The pair index is built on the first call. */
@@ -96,6 +101,7 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
   /** Per flow position in the inventory: its pair, and its place in the layout. */
   let pairAt: Pair[] = [];
   let slotAt: Int32Array = new Int32Array(0);
+  let positionAt: Int32Array = new Int32Array(0);
   const org = inv.organization.id;
   const windows = new Map<CivilDate, Window>();
 
@@ -126,11 +132,13 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
     const n = flows.length;
     const l: Layout = { flows: new Array<Flow>(n), start: new Int32Array(n), end: new Int32Array(n), dataset: new Array<string>(n), subjects: new Float64Array(n), devices: new Float64Array(n) };
     const slots = new Int32Array(n);
+    const positions = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const f = flows[i]!;
       const pair = pairOfFlow[i]!;
       const k = pair.off + pair.len++;
       slots[i] = k;
+      positions[k] = i;
       const ds = datasets.get(f.dataset);
       l.flows[k] = f;
       l.start[k] = f.start === undefined ? OPEN_START : dateOrdinal(f.start);
@@ -142,6 +150,7 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
     pairs = byExporter;
     layout = l;
     pairAt = pairOfFlow;
+    positionAt = positions;
     slotAt = slots;
   };
 
@@ -193,6 +202,10 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
       if (inWindow(flow, w, date)) return base;
       const agg = aggregateOf(layout!, pair!.off, pair!.len, w, foundSlot, w.window);
       return { window: agg.window, datasets: agg.datasets, flows: agg.flows, base };
+    },
+    pairOrder() {
+      if (!pairs) index();
+      return positionAt;
     },
     window(flow, i) {
       const date = judged(flow);

@@ -47,6 +47,8 @@ export interface VolumeFacts {
    * aggregating a flow that may add nothing to it.
    */
   usWindow12(flow: Flow, index?: number): Aggregate;
+  /** The inventory's flow positions grouped by (exporter, recipient) pair, inventory order within each. */
+  pairOrder(): Int32Array;
   /**
    * The exporter's flows admitted by `include` and active in [from, date], counted in distinct
    * persons of `country` (per dataset, the largest count). `include` must be a pure function of
@@ -73,5 +75,6 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
     windowBase: (x, from, date, country, include) => windows.windowBase(x, from, date, country, include),
     usRolling12: (flow, index) => us.aggregate(flow, index),
     usWindow12: (flow, index) => us.window(flow, index),
+    pairOrder: () => us.pairOrder(),
   };
 }

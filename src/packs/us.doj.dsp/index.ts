@@ -146,10 +146,26 @@ function dedupe(xs: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Every flow of the inventory, pair after pair: the flows of one (exporter, recipient) pair
+ * share their parties, their 202.205 windows and most data facts, which then stay in cache.
+ */
+export function decideFlows(ctx: PackContext): Decision[] {
+  const flows = ctx.facts.inventory.flows;
+  const out = new Array<Decision>(flows.length);
+  const order = ctx.facts.volumes.pairOrder();
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    out[i] = decideFlow(flows[i]!, ctx, i);
+  }
+  return out;
+}
+
 export const usDojDsp: Pack = {
   id: REGIME,
   version: VERSION,
   title: 'U.S. DOJ Data Security Program (28 CFR Part 202)',
   rules: RULES,
   decideFlow,
+  decideFlows,
 };
