@@ -130,7 +130,7 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
       pair.len = 0;
     }
     const n = flows.length;
-    const l: Layout = { flows: new Array<Flow>(n), start: new Int32Array(n), end: new Int32Array(n), dataset: new Array<string>(n), subjects: new Float64Array(n), devices: new Float64Array(n) };
+    const l = newLayout(n);
     const slots = new Int32Array(n);
     const positions = new Int32Array(n);
     for (let i = 0; i < n; i++) {
@@ -139,13 +139,7 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
       const k = pair.off + pair.len++;
       slots[i] = k;
       positions[k] = i;
-      const ds = datasets.get(f.dataset);
-      l.flows[k] = f;
-      l.start[k] = f.start === undefined ? OPEN_START : dateOrdinal(f.start);
-      l.end[k] = f.end === undefined ? OPEN_END : dateOrdinal(f.end);
-      l.dataset[k] = f.dataset;
-      l.subjects[k] = f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
-      l.devices[k] = f.usDevices ?? ds?.usDevices ?? 0;
+      place(l, k, f, datasets);
     }
     pairs = byExporter;
     layout = l;
@@ -227,30 +221,25 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
 function stray(f: Flow, datasets: ReadonlyMap<string, Dataset>, w: Window, layout: Layout | undefined, pair: Pair | undefined): Aggregate {
   const off = pair && layout ? pair.off : 0;
   const len = pair && layout ? pair.len : 0;
-  const l: Layout = {
-    flows: new Array<Flow>(len + 1),
-    start: new Int32Array(len + 1),
-    end: new Int32Array(len + 1),
-    dataset: new Array<string>(len + 1),
-    subjects: new Float64Array(len + 1),
-    devices: new Float64Array(len + 1),
-  };
-  for (let k = 0; k < len; k++) {
-    l.flows[k] = layout!.flows[off + k]!;
-    l.start[k] = layout!.start[off + k]!;
-    l.end[k] = layout!.end[off + k]!;
-    l.dataset[k] = layout!.dataset[off + k]!;
-    l.subjects[k] = layout!.subjects[off + k]!;
-    l.devices[k] = layout!.devices[off + k]!;
-  }
-  const ds = datasets.get(f.dataset);
-  l.flows[len] = f;
-  l.start[len] = f.start === undefined ? OPEN_START : dateOrdinal(f.start);
-  l.end[len] = f.end === undefined ? OPEN_END : dateOrdinal(f.end);
-  l.dataset[len] = f.dataset;
-  l.subjects[len] = f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
-  l.devices[len] = f.usDevices ?? ds?.usDevices ?? 0;
+  const l = newLayout(len + 1);
+  for (let k = 0; k < len; k++) place(l, k, layout!.flows[off + k]!, datasets);
+  place(l, len, f, datasets);
   return aggregateOf(l, 0, len + 1, w, len, w.window);
+}
+
+function newLayout(n: number): Layout {
+  return { flows: new Array<Flow>(n), start: new Int32Array(n), end: new Int32Array(n), dataset: new Array<string>(n), subjects: new Float64Array(n), devices: new Float64Array(n) };
+}
+
+/** Lays out one flow at slot `k`: its dates as day numbers, its dataset, its U.S. counts. */
+function place(l: Layout, k: number, f: Flow, datasets: ReadonlyMap<string, Dataset>): void {
+  const ds = datasets.get(f.dataset);
+  l.flows[k] = f;
+  l.start[k] = f.start === undefined ? OPEN_START : dateOrdinal(f.start);
+  l.end[k] = f.end === undefined ? OPEN_END : dateOrdinal(f.end);
+  l.dataset[k] = f.dataset;
+  l.subjects[k] = f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
+  l.devices[k] = f.usDevices ?? ds?.usDevices ?? 0;
 }
 
 interface Volume {
