@@ -198,21 +198,11 @@ export class FlatLine {
 
   private growFields(): void {
     const n = this.kind.length * 2;
-    const kind = new Uint8Array(n);
-    kind.set(this.kind);
-    this.kind = kind;
-    const start = new Int32Array(n);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(n);
-    end.set(this.end);
-    this.end = end;
-    const entry = new Int32Array(n);
-    entry.set(this.entry);
-    this.entry = entry;
-    const high = new Uint8Array(n);
-    high.set(this.high);
-    this.high = high;
+    this.kind = grown(this.kind, new Uint8Array(n));
+    this.start = grown(this.start, new Int32Array(n));
+    this.end = grown(this.end, new Int32Array(n));
+    this.entry = grown(this.entry, new Int32Array(n));
+    this.high = grown(this.high, new Uint8Array(n));
   }
 }
 
@@ -238,4 +228,10 @@ function numberEnd(s: string, p: number, b: number): number {
     if (p === x) return -1;
   }
   return p;
+}
+
+/** `to`, a larger array, holding `from`'s values first. */
+function grown<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
