@@ -12,6 +12,7 @@
  * Standard error of the estimate: 1.04 / √m with m = 2^p registers (p = 14: 0.81 %); the
  * reported error is the 95 % half-width, 1.96 · 1.04/√m · estimate.
  */
+import { PrefixSet } from './prefix-set.js';
 import type { Hash64 } from './siphash.js';
 
 export const HLL_PRECISION = 14;
@@ -42,7 +43,7 @@ export interface SketchData {
 
 export class HyperLogLog {
   readonly registers: Uint8Array;
-  private exact: Set<number> | undefined = new Set();
+  private exact: PrefixSet | undefined = new PrefixSet();
 
   constructor(registers?: Uint8Array) {
     this.registers = registers ?? new Uint8Array(M);
@@ -58,7 +59,7 @@ export class HyperLogLog {
     if (rank > this.registers[idx]!) this.registers[idx] = rank;
     const ex = this.exact;
     if (ex !== undefined) {
-      ex.add((hi & 0x1fffff) * 0x100000000 + lo);
+      ex.add(hi & 0x1fffff, lo);
       if (ex.size > EXACT_LIMIT) this.exact = undefined;
     }
   }
@@ -69,7 +70,7 @@ export class HyperLogLog {
     const b = other.registers;
     for (let i = 0; i < M; i++) if (b[i]! > a[i]!) a[i] = b[i]!;
     if (this.exact !== undefined && other.exact !== undefined) {
-      for (const x of other.exact) this.exact.add(x);
+      for (const x of other.exact.values()) this.exact.addValue(x);
       if (this.exact.size > EXACT_LIMIT) this.exact = undefined;
     } else this.exact = undefined;
   }
@@ -94,13 +95,13 @@ export class HyperLogLog {
 
   clone(): HyperLogLog {
     const h = new HyperLogLog(new Uint8Array(this.registers));
-    h.exact = this.exact === undefined ? undefined : new Set(this.exact);
+    h.exact = this.exact === undefined ? undefined : this.exact.clone();
     return h;
   }
 
   toJSON(): SketchData {
     const data: SketchData = { p: HLL_PRECISION, registers: Buffer.from(this.registers).toString('base64') };
-    return this.exact === undefined ? data : { ...data, exact: [...this.exact].sort((x, y) => x - y) };
+    return this.exact === undefined ? data : { ...data, exact: this.exact.values().sort((x, y) => x - y) };
   }
 
   /** Rebuilds a sketch from {@link toJSON}; throws a RangeError on a malformed one. */
@@ -115,7 +116,9 @@ export class HyperLogLog {
       if (data.exact.length > EXACT_LIMIT || !data.exact.every((x) => Number.isSafeInteger(x) && x >= 0)) {
         throw new RangeError('sketch exact set is malformed');
       }
-      h.exact = new Set(data.exact);
+      const ex = new PrefixSet(data.exact.length);
+      for (const x of data.exact) ex.addValue(x);
+      h.exact = ex;
     }
     return h;
   }
