@@ -9,13 +9,17 @@ export function obligation(
   o: { id: string; what: string; citation: string; to?: string; due?: CivilDate; doneOn?: CivilDate },
   asOf: CivilDate,
 ): Obligation {
-  let status: ObligationStatus;
-  if (o.doneOn !== undefined) status = 'done';
-  else if (o.due === undefined) status = 'ongoing';
-  else status = o.due < asOf ? 'overdue' : 'due';
+  const status = statusOn(o, asOf);
   // Built in place (no spreads: this runs once per duty of every flow); keys in the same order.
   const out: { -readonly [K in keyof Obligation]: Obligation[K] } = { id: o.id, what: o.what, citation: o.citation, status };
   if (o.to) out.to = o.to;
   if (o.due) out.due = o.due;
   return out;
+}
+
+/** The status `obligation()` gives a duty as of a date. */
+export function statusOn(o: { due?: CivilDate; doneOn?: CivilDate }, asOf: CivilDate): ObligationStatus {
+  if (o.doneOn !== undefined) return 'done';
+  if (o.due === undefined) return 'ongoing';
+  return o.due < asOf ? 'overdue' : 'due';
 }

@@ -37,4 +37,26 @@ describe('shared obligations', () => {
       { numRuns: 300 },
     );
   });
+
+  it('tells apart duties that differ only in due date, status, text, recipient or citation', () => {
+    const base = { id: 'cn.xborder/pipl.39.notice', what: 'Do it before the transfer.', citation: 'PIPL Art. 39', to: 'the individuals', due: '2026-03-01' };
+    const asOf = '2026-02-01';
+    const variants = [
+      base,
+      { ...base, due: '2026-03-02' },
+      { ...base, due: undefined },
+      { ...base, doneOn: '2026-01-15' },
+      { ...base, what: 'Another text.' },
+      { ...base, to: undefined },
+      { ...base, to: 'the regulator' },
+      { ...base, citation: 'PIPL Art. 55' },
+    ];
+    const made = variants.map((v) => obligation(v, asOf));
+    expect(new Set(made).size).toBe(variants.length);
+    made.forEach((m, i) => expect(JSON.stringify(m)).toBe(JSON.stringify(build(variants[i]!, asOf))));
+    // The same duty as of a date on which it is overdue is another object.
+    expect(obligation(base, '2026-04-01')).not.toBe(made[0]);
+    expect(obligation(base, '2026-04-01').status).toBe('overdue');
+    expect(obligation(base, asOf)).toBe(made[0]);
+  });
 });
