@@ -41,8 +41,8 @@ const PRIORITY: Partial<Record<DetectionType, number>> = {
 };
 
 const PRIO = DETECTION_TYPES.map((t) => PRIORITY[t]);
-/** Subject keys are `<kind>:<normalized>`; ITINs count with SSNs, mainland mobiles with phones. */
-const SUBJECT_PREFIX = Object.fromEntries(DETECTION_TYPES.map((t) => [t, `${t === 'us_itin' ? 'us_ssn' : t === 'cn_mobile' ? 'phone' : t}:`])) as Record<DetectionType, string>;
+/** Subject keys are `<kind>:<normalized>`; ITINs count with SSNs, mainland mobiles with phones. By type code. */
+const SUBJECT_PREFIX = DETECTION_TYPES.map((t) => `${t === 'us_itin' ? 'us_ssn' : t === 'cn_mobile' ? 'phone' : t}:`);
 
 interface Slot {
   readonly name: string;
@@ -132,11 +132,13 @@ class Scanner implements FastSourceScanner {
   private recordId: string | number = 0;
   private readonly pending: Pending[] = [];
   // best subject identifier per jurisdiction for the open record: where it is (s[a, b)) and
-  // its type; normalized once, when the record ends (a record often offers several per
-  // jurisdiction, each stronger than the last)
+  // its type code; normalized once, when the record ends (a record often offers several per
+  // jurisdiction, each stronger than the last). `subN` entries are live: the arrays are
+  // reused, not truncated (setting an array's length is a runtime call, once per record).
+  private subN = 0;
   private readonly subJur: string[] = [];
   private readonly subPrio: number[] = [];
-  private readonly subType: DetectionType[] = [];
+  private readonly subTi: number[] = [];
   private readonly subS: string[] = [];
   private readonly subA: number[] = [];
   private readonly subB: number[] = [];
@@ -203,19 +205,21 @@ class Scanner implements FastSourceScanner {
       }
       const prio = PRIO[ti];
       const jur = h.jur[k];
-      if (prio !== undefined && jur !== undefined && this.onSubject) this.offerSubject(jur, prio, type, s, a, b);
+      if (prio !== undefined && jur !== undefined && this.onSubject) this.offerSubject(jur, prio, ti, s, a, b);
     }
   }
 
-  private offerSubject(jur: string, prio: number, type: DetectionType, s: string, a: number, b: number): void {
-    let i = this.subJur.indexOf(jur);
-    if (i >= 0 && this.subPrio[i]! <= prio) return;
-    if (i < 0) {
-      i = this.subJur.length;
-      this.subJur.push(jur);
+  private offerSubject(jur: string, prio: number, ti: number, s: string, a: number, b: number): void {
+    const n = this.subN;
+    let i = 0;
+    while (i < n && this.subJur[i] !== jur) i++;
+    if (i < n && this.subPrio[i]! <= prio) return;
+    if (i === n) {
+      this.subJur[i] = jur;
+      this.subN = n + 1;
     }
     this.subPrio[i] = prio;
-    this.subType[i] = type;
+    this.subTi[i] = ti;
     this.subS[i] = s;
     this.subA[i] = a;
     this.subB[i] = b;
@@ -224,18 +228,20 @@ class Scanner implements FastSourceScanner {
   endRecord(): void {
     if (!this.open) return;
     this.open = false;
-    for (const p of this.pending) this.findings.push({ record: this.recordId, ...p });
-    this.pending.length = 0;
-    if (this.subJur.length) {
-      for (let i = 0; i < this.subJur.length; i++) {
+    if (this.pending.length) {
+      for (const p of this.pending) this.findings.push({ record: this.recordId, ...p });
+      this.pending.length = 0;
+    }
+    const n = this.subN;
+    if (n) {
+      for (let i = 0; i < n; i++) {
         const jur = this.subJur[i]!;
-        const type = this.subType[i]!;
-        this.onSubject?.(jur, SUBJECT_PREFIX[type] + normalizeKeyIn(type, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur));
+        const ti = this.subTi[i]!;
+        this.onSubject?.(jur, SUBJECT_PREFIX[ti] + normalizeKeyIn(DETECTION_TYPES[ti]!, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur));
+        // the string is dropped with the record (a chunk view must not outlive its record here)
+        this.subS[i] = '';
       }
-      this.subJur.length = 0;
-      this.subPrio.length = 0;
-      // the strings are dropped with the record (a chunk view must not outlive its record here)
-      this.subS.length = 0;
+      this.subN = 0;
     }
   }
 
@@ -282,38 +288,12 @@ export function normalizeKey(type: DetectionType, raw: string, jur: string | und
 
 /** {@link normalizeKey} of s[a, b), without copying the range first. */
 function normalizeKeyIn(type: DetectionType, s: string, a: number, b: number, jur: string | undefined): string {
-  // most identifiers are written bare (digits, capitals): then the range is its own key
-  let bare = true;
-  let allDigits = true;
-  for (let i = a; i < b && bare; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    allDigits = false;
-    if (!(c >= 65 && c <= 90)) bare = false;
-  }
-  let alnum: string;
-  let digits: string;
-  if (bare) {
-    alnum = s.slice(a, b);
-    digits = allDigits ? alnum : digitsIn(s, a, b);
-  } else {
-    alnum = '';
-    digits = '';
-    for (let i = a; i < b; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        alnum += s[i];
-        digits += s[i];
-      } else if (c >= 65 && c <= 90) alnum += s[i];
-      else if (c >= 97 && c <= 122) alnum += String.fromCharCode(c - 32);
-    }
-  }
+  // each type needs either its digits or its uppercased alphanumerics, never both
   switch (type) {
-    case 'cn_resident_id':
-      return alnum.length === 15 ? cnId15To18(alnum) : alnum;
     case 'cn_mobile':
-      return `+86${digits.slice(-11)}`;
+      return `+86${digitsIn(s, a, b).slice(-11)}`;
     case 'phone': {
+      const digits = digitsIn(s, a, b);
       let p = a;
       while (p < b && isSpace(s.charCodeAt(p))) p++;
       if (p < b && s.charCodeAt(p) === 43) return `+${digits}`;
@@ -321,18 +301,48 @@ function normalizeKeyIn(type: DetectionType, s: string, a: number, b: number, ju
       if (jur === 'CN') return `+86${digits.charCodeAt(0) === 48 ? digits.slice(1) : digits}`;
       return `+${digits}`;
     }
+    case 'cn_resident_id': {
+      const alnum = alnumIn(s, a, b);
+      return alnum.length === 15 ? cnId15To18(alnum) : alnum;
+    }
     default:
-      return alnum;
+      return alnumIn(s, a, b);
   }
 }
 
+// The two below copy runs, not characters: "138-1234-5678" is three slices, a bare
+// identifier one (one string, where appending character by character made one per character).
+
+/** The ASCII digits of s[a, b), in order. */
 function digitsIn(s: string, a: number, b: number): string {
   let d = '';
+  let run = -1;
   for (let i = a; i < b; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) d += s[i];
+    if (c >= 48 && c <= 57) {
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      d += s.slice(run, i);
+      run = -1;
+    }
   }
+  if (run >= 0) d += s.slice(run, b);
   return d;
+}
+
+/** The ASCII letters and digits of s[a, b), letters uppercased; anything else dropped. */
+function alnumIn(s: string, a: number, b: number): string {
+  let out = '';
+  let run = a; // start of the current stretch of characters kept as they are ([0-9A-Z])
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) continue;
+    if (i > run) out += s.slice(run, i);
+    if (c >= 97 && c <= 122) out += String.fromCharCode(c - 32);
+    run = i + 1;
+  }
+  if (b > run) out += s.slice(run, b);
+  return out;
 }
 
 /** What String.prototype.trimStart removes (ASCII and Unicode white space, line ends, BOM). */
