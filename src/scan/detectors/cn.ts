@@ -90,6 +90,12 @@ export const PROVINCE_NAMES = [
 ];
 
 /** Keywords after which 2–4 Han characters are a person's name. */
+/** Whether one of `words` occurs in s at p (a loop, not `words.some(…)`: no closure per call in the hot path). */
+export function startsWithAny(s: string, p: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (s.startsWith(words[k]!, p)) return true;
+  return false;
+}
+
 export const NAME_KEYWORDS = ['姓名', '联系人', '收件人', '收货人', '客户', '患者', '持卡人'];
 
 export function isHan(c: number): boolean {

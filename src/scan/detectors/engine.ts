@@ -25,6 +25,7 @@ import type { DetectionType } from '../core/types.js';
 import * as typesModule from '../core/types.js';
 import * as checksumsModule from './checksums.js';
 import * as cnModule from './cn.js';
+import * as decimalsModule from './decimals.js';
 import type { FieldContext } from './field-context.js';
 import * as fieldContextModule from './field-context.js';
 import * as ibanModule from './iban.js';
@@ -37,7 +38,8 @@ import * as valueLevelModule from './value-level.js';
 // binding is a getter call, which the hot loops cannot afford.
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
 const { abaValid, base58CheckValid, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnValid, twIdValid, usccValid } = checksumsModule;
-const { COMPOUND_SURNAMES, HAN, HAN_ADMIN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_STREET, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, validBirthDate, validProvince } = cnModule;
+const { COMPOUND_SURNAMES, HAN, HAN_ADMIN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_STREET, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, startsWithAny, validBirthDate, validProvince } = cnModule;
+const { absAbove, isZeroDecimal } = decimalsModule;
 const { typeBit } = fieldContextModule;
 const { IBAN_LENGTH } = ibanModule;
 const { KEYWORDS, NEGATIVE_KEYWORDS } = keywordsModule;
@@ -778,7 +780,6 @@ export class Engine {
     let start = intS;
     if (intS > this.from && s.charCodeAt(intS - 1) === 45) start = intS - 1;
     if (decs1 < GEO_DEC || len(k) > 3) return end1;
-    const v1 = parseFloat(s.slice(start, end1));
     // second number: [,; ]{1,2} then optional '-' then d+.d+
     let p = end1;
     let seps = 0;
@@ -800,9 +801,9 @@ export class Engine {
     while (p < this.to && isDigit(s.charCodeAt(p))) p++;
     if (p - f2 < GEO_DEC) return end1;
     if (p < this.to && (isAlnum(s.charCodeAt(p)) || s.charCodeAt(p) === 46)) return end1;
-    const v2 = parseFloat(s.slice(start2, p));
-    if (Math.abs(v1) > 90 || Math.abs(v2) > 180) return end1;
-    if (v1 === 0 && v2 === 0) return p;
+    // |lat| > 90 or |lng| > 180: not a pair; 0,0 (a placeholder) is consumed unreported
+    if (absAbove(s, start, gE[k]!, end1, 90) || absAbove(s, start2, f2 - 1, p, 180)) return end1;
+    if (isZeroDecimal(s, start, end1) && isZeroDecimal(s, start2, p)) return p;
     this.emit(T.geo_coordinates, start, p, 0.8);
     return p;
   }
@@ -856,11 +857,11 @@ export class Engine {
     const serial = dig[5]! * 1000 + dig[6]! * 100 + dig[7]! * 10 + dig[8]!;
     if (group === 0 || serial === 0) return false;
     if (dig[0] === 9) {
-      if (!ITIN.some(([lo, hi]) => group >= lo && group <= hi)) return false;
+      if (!inRanges(ITIN, group)) return false;
       this.emit(T.us_itin, a, b, base);
       return true;
     }
-    for (const [lo, hi] of SSN.invalidAreas) if (area >= lo && area <= hi) return false;
+    if (inRanges(SSN.invalidAreas, area)) return false;
     if (SSN_PUBLIC.has(area * 1e6 + group * 1e4 + serial)) return false;
     let same = true;
     for (let k = 1; k < 9; k++) if (dig[k] !== dig[0]) same = false;
@@ -1204,7 +1205,7 @@ export class Engine {
       while (p < this.to && (s.charCodeAt(p) === 58 || s.charCodeAt(p) === 0xff1a || s.charCodeAt(p) === 32 || s.charCodeAt(p) === 0x4e3a /* 为 */ || s.charCodeAt(p) === 0x662f /* 是 */)) p++;
       const start = p;
       const c0 = s.charCodeAt(p);
-      const compound = c0 < 0x10000 && (HAN[c0]! & HAN_COMPOUND) !== 0 && COMPOUND_SURNAMES.some((cs) => s.startsWith(cs, p));
+      const compound = c0 < 0x10000 && (HAN[c0]! & HAN_COMPOUND) !== 0 && startsWithAny(s, p, COMPOUND_SURNAMES);
       if (!compound && !(c0 < 0x10000 && HAN[c0]! & HAN_SURNAME)) return i + 1;
       let q = p + (compound ? 2 : 1);
       let given = 0;
@@ -1287,6 +1288,17 @@ const STREET_SUFFIXES = new Set(
 );
 
 // --- small helpers -------------------------------------------------------------------------------
+// (plain indexed loops: a callback or a destructuring for-of allocates on every call in the
+// hot path, and that garbage was a visible part of a scan's collection time)
+
+/** Whether x is in one of the inclusive [lo, hi] ranges. */
+function inRanges(ranges: readonly (readonly [number, number])[], x: number): boolean {
+  for (let k = 0; k < ranges.length; k++) {
+    const r = ranges[k]!;
+    if (x >= r[0] && x <= r[1]) return true;
+  }
+  return false;
+}
 /** The case bits (UPPER, LOWER) of the letters of s[a, b) when all are hex digits, else -1. */
 function hexRun(s: string, a: number, b: number): number {
   let cases = 0;

@@ -8,6 +8,7 @@
  */
 import { T, type Engine } from './engine.js';
 import * as cnModule from './cn.js';
+import * as decimalsModule from './decimals.js';
 import type { FieldContext } from './field-context.js';
 import * as fieldContextModule from './field-context.js';
 import * as paramsModule from './params.js';
@@ -15,7 +16,8 @@ import * as phoneModule from './phone.js';
 
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
-const { HAN, HAN_ADMIN, HAN_STREET, HAN_SURNAME, COMPOUND_SURNAMES, isHan, validBirthDate } = cnModule;
+const { HAN, HAN_ADMIN, HAN_STREET, HAN_SURNAME, COMPOUND_SURNAMES, isHan, startsWithAny, validBirthDate } = cnModule;
+const { absAbove } = decimalsModule;
 const { typeBit } = fieldContextModule;
 const { geoMinDecimals } = paramsModule;
 const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
@@ -53,6 +55,33 @@ export function valueLevel(e: Engine, s: string, from: number, to: number, ctx: 
   if (h & B_GENOMIC && n >= 10 && sequence(s, a, b)) {
     e.emit(T.genomic, a, b, 0.7);
     return true;
+  }
+  return false;
+}
+
+const NOT_A_NAME_WORDS = [...NOT_A_NAME];
+
+/**
+ * `NOT_A_NAME.has(s.slice(a, b).toLowerCase())` without making the two strings (most names
+ * are checked here): ASCII letters are lowered by hand and Han characters have no case; any
+ * other character takes the exact path.
+ */
+function notAName(s: string, a: number, b: number): boolean {
+  for (let p = a; p < b; p++) {
+    const c = s.charCodeAt(p);
+    if (c >= 128 && !isHan(c)) return NOT_A_NAME.has(s.slice(a, b).toLowerCase());
+  }
+  const n = b - a;
+  for (let k = 0; k < NOT_A_NAME_WORDS.length; k++) {
+    const w = NOT_A_NAME_WORDS[k]!;
+    if (w.length !== n) continue;
+    let q = 0;
+    for (; q < n; q++) {
+      let c = s.charCodeAt(a + q);
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c !== w.charCodeAt(q)) break;
+    }
+    if (q === n) return true;
   }
   return false;
 }
@@ -95,11 +124,9 @@ function phone(e: Engine, s: string, a: number, b: number): boolean {
     return true;
   }
   if (!plus && (n === 10 || n === 11 || n === 12) && d[0] === 0) {
-    for (const area of [3, 4]) {
-      if (cnLandlineValid(d, 0, area, n - area)) {
-        e.emit(T.phone, a, b, 0.6, 'CN');
-        return true;
-      }
+    if (cnLandlineValid(d, 0, 3, n - 3) || cnLandlineValid(d, 0, 4, n - 4)) {
+      e.emit(T.phone, a, b, 0.6, 'CN');
+      return true;
     }
   }
   if (plus && n >= 7 && n <= 15) {
@@ -183,8 +210,7 @@ function coordinate(e: Engine, s: string, a: number, b: number, ctx: FieldContex
   while (p < b && s.charCodeAt(p) >= 48 && s.charCodeAt(p) <= 57) p++;
   if (p !== b) return false;
   if (p - f0 < GEO_DEC) return true; // a coordinate, but not precise: nothing to report
-  const v = Math.abs(parseFloat(s.slice(a, b)));
-  if (v > (ctx.latitude ? 90 : 180)) return false;
+  if (absAbove(s, a, f0 - 1, b, ctx.latitude ? 90 : 180)) return false;
   e.emit(T.geo_coordinates, a, b, 0.6);
   return true;
 }
@@ -196,7 +222,7 @@ function icd(e: Engine, s: string, a: number, b: number): boolean {
 }
 
 function personName(e: Engine, s: string, a: number, b: number): boolean {
-  if (b - a <= 9 && NOT_A_NAME.has(s.slice(a, b).toLowerCase())) return false;
+  if (b - a <= 9 && notAName(s, a, b)) return false;
   const c0 = s.charCodeAt(a);
   if (isHan(c0)) {
     // 2–4 Han characters (minority names may use the middle dot)
@@ -207,7 +233,7 @@ function personName(e: Engine, s: string, a: number, b: number): boolean {
       else if (c !== 0xb7 && c !== 0x2022) return false;
     }
     if (han < 2 || han > 12) return false;
-    const surname = HAN[c0]! & HAN_SURNAME || COMPOUND_SURNAMES.some((cs) => s.startsWith(cs, a));
+    const surname = HAN[c0]! & HAN_SURNAME || startsWithAny(s, a, COMPOUND_SURNAMES);
     e.emit(T.person_name, a, b, surname && han <= 4 ? 0.6 : 0.4);
     return true;
   }
