@@ -33,6 +33,8 @@ const outDir = join(here, '.out');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const TARGET_CPU_MS = 1_000;
+/** Smaller inventories for the scaling rows (flows; same generator and seed). */
+const SCALING_SIZES = [1_000, 10_000, 30_000];
 const TARGET_RATIO = 10;
 /** CPU budget per figure: expensive figures get fewer runs (see `measure`). */
 const BUDGET_MS = Number(process.env['CHECK_BENCH_BUDGET_MS'] ?? 60_000);
@@ -64,8 +66,9 @@ function randomAccessNs(): number {
 const HOT_SPOTS = [
   'History on this inventory (all four packs, CPU): 41 s → 15 s (2026-11-23, morning: ownership fixed point no longer quadratic; China since-1-January totals swept once per exporter) → 4.9 s (evening: 202.205 aggregation on flat per-pair arrays, shared data facts and decisions, China windows as step functions, a scope index for cn.xborder) → the figure above (night: the changes below). Results stayed byte-identical throughout (the JSON of `runCheck` compared against a copy saved before any change, after every change).',
   'Night: packs may decide all flows at once (`decideFlows`), and us.doj.dsp decides them pair after pair, so a pair\'s parties, windows and data facts stay in cache (≈ 15 % of its time); `runCheck` passes each flow\'s position to the packs, so the 202.205 window reads its pair and slot from arrays; us.doj.dsp settles whom Part 202 binds before deriving anything about the data (≈ 19,000 flows of foreign exporters no U.S. person directs no longer build an aggregate), aggregates a flow not begun by its judged date only when it raises a count, and makes recipient lines and not-covered headlines once per run; allocation per us.doj.dsp run 316 MB → 248 MB and per cn.xborder run 306 MB → 255 MB (heap sampling), by sharing frozen empty results, indexed loops instead of iterators, and no per-call closures or maps.',
-  'What remains is spread thin, with no single hot spot: garbage collection (≈ 18 % of the profile; the result and the per-run memos of ≈ 43,000 aggregates and ≈ 47,000 data facts survive young-generation collections); ≈ 40,000 distinct not-covered decisions and ≈ 31,000 distinct reason texts in us.doj.dsp, each built as a string with its own counts and window; cold reads of each flow, its parties and its pair (see the random-access figure above: on this shared VM memory latency is several times a desktop\'s); cn.xborder\'s per-flow rule findings and decision assembly.',
-  'Next steps, not yet done: reasons held as (template, values) and formatted when rendered rather than when decided (most of the remaining allocation), and, within the pair-by-pair pass of us.doj.dsp, parties and windows resolved once per pair and judged date rather than looked up per flow.',
+  '2026-11-24: cn.xborder\'s shared obligations are looked up by as-of date, duty id and due date as a number instead of a key string built and hashed per call (that function\'s self time 9 % → 3 % of the pack). Tried and dropped, each within the noise of interleaved A/B runs: objects of one shape for every parsed flow, entity and dataset (zod leaves ~400 shapes of flows: megamorphic property reads were not the cost), parties looked up once per pair in the pair-by-pair pass, per-aggregate tables as arrays instead of maps, the rules in force memoized per date, larger young-generation semi-spaces and single-threaded GC.',
+  'What remains is spread thin, with no single hot spot: garbage collection (≈ 11 % of the profile) and system time for heap growth (≈ 4–10 % of the CPU figure); in us.doj.dsp ≈ 37,000 data facts (each with its own 12-month counts and reason texts: ≈ 57 MB of the ≈ 240 MB it allocates per run), ≈ 40,000 distinct not-covered decisions and ≈ 27,000 aggregates; in cn.xborder the per-flow rule findings (≈ 40 rules per export flow, each a call the engine cannot inline) and decision assembly. The scaling rows show why: a flow that shares nothing costs ≈ 25–30 µs of CPU here in us.doj.dsp and as much again in cn.xborder, so the figure above is mostly the cost of the distinct results the inventory needs: ≈ 54,000 distinct flow decisions (≈ 33,000 of us.doj.dsp, ≈ 21,000 of cn.xborder) with ≈ 31,000 distinct us.doj.dsp reason texts totalling ≈ 5.6 million characters.',
+  'Next steps, not yet done: the distinct results are the cost, so the remaining lever is making each cheaper, not sharing more — reasons held as (template, values) and formatted once per distinct text, the DOJ data facts built in one pass per pair over its judged dates (rather than per aggregate on first use), and the per-flow rule findings of cn.xborder assembled without intermediate findings for duties that only add an obligation.',
 ];
 
 export default async function checkBench(): Promise<string> {
@@ -112,6 +115,17 @@ export default async function checkBench(): Promise<string> {
     perPack.push({ id: pack.id, m: measure({ runs, budgetMs: BUDGET_MS, setup: () => inv, fn: (x) => void runCheck(x, { asOf, packs: [pack] }), label: `runCheck ${pack.id}` }) });
   }
   const latency = randomAccessNs();
+
+  // The same generator at smaller sizes (same entities, datasets and pairs): what a flow costs
+  // when few flows share a pair, a window or a decision, against the full inventory.
+  const scaling: { flows: number; m: Measured }[] = [];
+  for (const size of SCALING_SIZES.filter((x) => x < n)) {
+    log(`runCheck, all packs, ${fmtInt(size)} flows…`);
+    const small = generate({ ...options, flows: size });
+    const smallInv = Inventory.parse(small.input);
+    scaling.push({ flows: size, m: measure({ runs, budgetMs: BUDGET_MS, setup: () => smallInv, fn: (x) => void runCheck(x, { asOf: small.asOf, packs: PACKS }), label: `runCheck all ${size}` }) });
+  }
+  scaling.push({ flows: n, m: checkAll });
 
   // decideFlow over facts derived beforehand (fresh volume caches each run): whom Part 202 binds, per-flow context
   // (data classification, 12-month aggregate, classes) + rules + decision with reasons.
@@ -296,6 +310,14 @@ export default async function checkBench(): Promise<string> {
     for (const h of HOT_SPOTS) lines.push(`- ${h}`);
     lines.push('');
   }
+  lines.push('### Scaling (all packs, facts included)');
+  lines.push('');
+  lines.push('The same generator with fewer flows over the same entities, datasets and pairs. Few flows per pair share little (each flow its own window, data facts and decision); the full inventory shares most, so a flow costs less there.');
+  lines.push('');
+  lines.push('| flows | CPU ms | CPU µs per flow | runs |');
+  lines.push('|---:|---:|---:|---:|');
+  for (const { flows: f, m } of scaling) lines.push(`| ${fmtInt(f)} | ${fmtMs(m.cpuMs)} | ${((m.cpuMs * 1000) / f).toFixed(1)} | ${m.runs.length} |`);
+  lines.push('');
   lines.push('### The inventory');
   lines.push('');
   lines.push(`Generated by \`bench/check/generate.ts\` (seed ${seed}, as of ${asOf}; ${fmtMs(genMs)} ms to generate; JSON ${(json.length / 2 ** 20).toFixed(1)} MiB at \`bench/.out/check-inventory.json\`, sha256 ${digest}…): ${fmtInt(s['entities']!)} entities (${fmtInt(s['companies']!)} companies, ${fmtInt(s['individuals']!)} individuals, ${s['governments']} governments) with ${fmtInt(s['ownershipEdges']!)} ownership edges (chains up to 8 deep, minority stakes that reach 50 % only in the aggregate, state-owned enterprises, ${s['crossHoldings']} cross-holdings → ${facts.persons.cycles.length} cycles found, ${s['unknownShares']} undeclared shares), ${s['designations']} designations; ${fmtInt(s['datasets']!)} datasets from ${20} category profiles with U.S. counts drawn around the bulk thresholds; ${fmtInt(n)} flows of all 7 kinds dated over 2024–2026 on ${fmtInt(s['pairs']!)} (exporter, recipient) pairs (up to ${s['maxFlowsPerPair']} flows per pair), ${fmtInt(s['flowsWithSafeguards']!)} with safeguards. Covered persons found: ${fmtInt([...facts.persons.parties.values()].filter((p) => p.coveredPerson).length)}.`);
