@@ -8,9 +8,9 @@
  * person?) → the data (bulk or government-related?) → the class (brokerage, vendor, employment,
  * investment) → exemptions as exceptions → outcome and duties.
  */
-import { ref, runRules, type Fired, type Rule } from '../../engine/rule.js';
+import { ref, runRules, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Pack, PackContext } from '../../engine/pack.js';
-import type { Decision, Obligation, Verdict } from '../../engine/types.js';
+import type { Decision, Obligation, RuleRef, Verdict } from '../../engine/types.js';
 import type { Flow } from '../../inventory/schema.js';
 import { judgedOn } from '../../facts/index.js';
 import { boundParty, dspContextOf, recipientReasons, type DspContext } from './context.js';
@@ -87,13 +87,31 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: num
   const ctx = dspContextOf(flow, facts, asOf, date, x, usPerson, index);
   const { fired } = runRules(RULES, ctx, date);
   if (fired.length === 0) return notCovered(ctx, []);
-  const deciding = PRECEDENCE.map((o) => fired.find((f) => f.finding.outcome === o)).find((f): f is Fired => f !== undefined);
+  // The deciding rule: the first to fire with the outcome that comes first in PRECEDENCE.
+  let deciding: Fired | undefined;
+  let rank = PRECEDENCE.length;
+  for (let i = 0; i < fired.length; i++) {
+    const o = fired[i]!.finding.outcome;
+    const r = o === undefined ? -1 : PRECEDENCE.indexOf(o);
+    if (r >= 0 && r < rank) {
+      rank = r;
+      deciding = fired[i];
+    }
+  }
   const outcome = deciding?.finding.outcome ?? 'not_covered';
-  const contributing = fired.filter((f) => f !== deciding && (f.finding.outcome === undefined || f.finding.outcome === outcome));
-  const obligations = [...(deciding?.finding.obligations ?? []), ...contributing.flatMap((f) => f.finding.obligations ?? [])];
+  // The rules that contribute: those with no outcome of their own or the same one; their duties
+  // and reasons follow the deciding rule's, in rule order.
+  const obligations: Obligation[] = deciding?.finding.obligations?.slice() ?? [];
+  const reasons: string[] = deciding ? deciding.finding.reasons.slice() : [];
+  const rules: RuleRef[] = deciding ? [refOf(deciding.rule)] : [];
+  for (let i = 0; i < fired.length; i++) {
+    const f = fired[i]!;
+    if (f === deciding || (f.finding.outcome !== undefined && f.finding.outcome !== outcome)) continue;
+    if (f.finding.obligations) for (const o of f.finding.obligations) obligations.push(o);
+    for (const r of f.finding.reasons) reasons.push(r);
+    rules.push(refOf(f.rule));
+  }
   if (!deciding) return notCovered(ctx, obligations);
-  const reasons = [...deciding.finding.reasons, ...contributing.flatMap((f) => f.finding.reasons)];
-  const rules = [ref(deciding.rule), ...contributing.map((f) => ref(f.rule))];
   return { regime: REGIME, outcome, verdict: verdictFor(outcome, ctx, obligations), rules, reasons: dedupe(reasons), obligations };
 }
 
@@ -136,6 +154,14 @@ function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decisi
 
 function notCoveredDecision(ctx: DspContext, obligations: readonly Obligation[]): Decision {
   return { regime: REGIME, outcome: 'not_covered', verdict: 'not_applicable', rules: NOT_COVERED_RULES, reasons: dedupe(notCoveredReasons(ctx)), obligations };
+}
+
+/** Each rule's reference, made once and shared (frozen) by the decisions that cite it. */
+const refs = new Map<RuleMeta, RuleRef>();
+function refOf(rule: RuleMeta): RuleRef {
+  let r = refs.get(rule);
+  if (!r) refs.set(rule, (r = Object.freeze(ref(rule))));
+  return r;
 }
 
 /** The non-empty reasons, each once, in order (lists are usually short: a scan beats a Set). */
