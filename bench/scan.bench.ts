@@ -213,7 +213,8 @@ async function worker(args: string[]): Promise<void> {
   let findings = 0;
   if (tool === 'ours') {
     const counter = new SubjectCounter(subjectKeyFrom('datacustoms-bench'));
-    const scanner = createSourceScanner({ onSubject: counter.add });
+    // subject keys as code units into the counter, as scan() wires it (src/scan/index.ts)
+    const scanner = createSourceScanner({ subjectSink: counter });
     // bytes, as the file source hands UTF-8 CSV / JSON lines to the readers (they decode
     // only the fields that are not ASCII)
     const stream = createReadStream(file, { highWaterMark: 1 << 20 });

@@ -121,7 +121,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
         // a sampled table also counts repeats, for the distinct-subject estimate
         const counter = new SubjectCounter(key, { frequencies: options.sample !== undefined && unit.unit === 'rows' });
         const scanner = createSourceScanner({
-          onSubject: counter.add,
+          subjectSink: counter,
           ...(options.maxFindings !== undefined ? { maxFindings: options.maxFindings } : {}),
           ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
         });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CorpusGenerator } from '../corpus/records.js';
 import { cnId15To18 } from '../detectors/cn.js';
 import { createSourceScanner, normalizeKey } from './scanner.js';
-import type { DetectionType } from './types.js';
+import { KeyUnits, SUBJECT_PREFIX } from './subject-key.js';
+import { DETECTION_TYPES, type DetectionType } from './types.js';
 
 /** The first, plainly written normalization (the reference for the faster one). */
 function referenceKey(type: DetectionType, raw: string, jur: string | undefined): string {
@@ -101,6 +102,43 @@ describe('source scanner', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it('writes the same keys as code units as it gives as strings (property)', () => {
+    const units = new KeyUnits();
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DETECTION_TYPES),
+        fc.string({ unit: fc.constantFrom('0', '1', '8', '6', 'X', 'x', 'A', 'z', '-', ' ', '+', '(', ')', '\u3000', '\t', '中') }),
+        fc.constantFrom('CN', 'US', 'CA', 'HK', 'GB', undefined),
+        fc.nat(3),
+        (type, raw, jur, pad) => {
+          const ti = DETECTION_TYPES.indexOf(type);
+          const s = '#'.repeat(pad) + raw + '#';
+          const n = units.write(ti, s, pad, pad + raw.length, jur);
+          expect(String.fromCharCode(...units.buf.subarray(0, n))).toBe(SUBJECT_PREFIX[ti] + normalizeKey(type, raw, jur));
+          units.clear(n);
+          expect(units.buf.subarray(0, n).every((c) => c === 0)).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives a subject sink the keys the onSubject hook gets', () => {
+    const strings: [string, string][] = [];
+    const fromUnits: [string, string][] = [];
+    const a = createSourceScanner({ onSubject: (j, k) => strings.push([j, k]) });
+    const b = createSourceScanner({ subjectSink: { addUnits: (j, u, n) => fromUnits.push([j, String.fromCharCode(...u.subarray(0, n))]) } });
+    const g = new CorpusGenerator(7);
+    for (let i = 0; i < 300; i++) {
+      const rec = g.next();
+      const fields = Object.entries(rec.fields).map(([f, v]) => [f, v.value] as const);
+      a.scanRecord(rec.id, fields);
+      b.scanRecord(rec.id, fields);
+    }
+    expect(strings.length).toBeGreaterThan(100);
+    expect(fromUnits).toEqual(strings);
   });
 
   it('never keeps a raw value: the whole result holds masked samples only', () => {

@@ -11,8 +11,8 @@ import type { FieldContext } from '../detectors/field-context.js';
 import * as fieldContextModule from '../detectors/field-context.js';
 import * as maskModule from '../detectors/mask.js';
 import * as paramsModule from '../detectors/params.js';
-import * as cnModule from '../detectors/cn.js';
-import type { DetectionType, FieldSummary, FieldTypeCount, Finding, SourceScanResult, SourceScanner, SourceScannerOptions } from './types.js';
+import * as subjectKeyModule from './subject-key.js';
+import type { DetectionType, FieldSummary, FieldTypeCount, Finding, SourceScanResult, SourceScanner, SourceScannerOptions, SubjectSink } from './types.js';
 import * as typesModule from './types.js';
 
 // Imports are read into locals once: under test transforms every access to an imported
@@ -21,7 +21,7 @@ const { Engine } = engineModule;
 const { fieldContext } = fieldContextModule;
 const { maskMatch } = maskModule;
 const { MIN_CONFIDENCE, current } = paramsModule;
-const { cnId15To18 } = cnModule;
+const { KeyUnits, SUBJECT_PREFIX, normalizeKeyIn } = subjectKeyModule;
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
 
 const NT = DETECTION_TYPES.length;
@@ -41,8 +41,6 @@ const PRIORITY: Partial<Record<DetectionType, number>> = {
 };
 
 const PRIO = DETECTION_TYPES.map((t) => PRIORITY[t]);
-/** Subject keys are `<kind>:<normalized>`; ITINs count with SSNs, mainland mobiles with phones. By type code. */
-const SUBJECT_PREFIX = DETECTION_TYPES.map((t) => `${t === 'us_itin' ? 'us_ssn' : t === 'cn_mobile' ? 'phone' : t}:`);
 
 interface Slot {
   readonly name: string;
@@ -120,6 +118,10 @@ class Scanner implements FastSourceScanner {
   private readonly maxFindings: number;
   private readonly minConf: number;
   private readonly onSubject: ((jurisdiction: string, key: string) => void) | undefined;
+  private readonly sink: SubjectSink | undefined;
+  /** Subject keys are wanted (a hook or a sink). */
+  private readonly subjects: boolean;
+  private readonly keyUnits = new KeyUnits();
 
   private readonly slots: Slot[] = [];
   private readonly bySlotName = new Map<string, number>();
@@ -147,6 +149,8 @@ class Scanner implements FastSourceScanner {
     this.maxFindings = o.maxFindings ?? DEFAULT_MAX_FINDINGS;
     this.minConf = o.minConfidence ?? current(MIN_CONFIDENCE);
     this.onSubject = o.onSubject;
+    this.sink = o.subjectSink;
+    this.subjects = o.onSubject !== undefined || o.subjectSink !== undefined;
   }
 
   slot(field: string): number {
@@ -205,7 +209,7 @@ class Scanner implements FastSourceScanner {
       }
       const prio = PRIO[ti];
       const jur = h.jur[k];
-      if (prio !== undefined && jur !== undefined && this.onSubject) this.offerSubject(jur, prio, ti, s, a, b);
+      if (prio !== undefined && jur !== undefined && this.subjects) this.offerSubject(jur, prio, ti, s, a, b);
     }
   }
 
@@ -237,7 +241,11 @@ class Scanner implements FastSourceScanner {
       for (let i = 0; i < n; i++) {
         const jur = this.subJur[i]!;
         const ti = this.subTi[i]!;
-        this.onSubject?.(jur, SUBJECT_PREFIX[ti] + normalizeKeyIn(DETECTION_TYPES[ti]!, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur));
+        if (this.sink !== undefined) {
+          const n = this.keyUnits.write(ti, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur);
+          this.sink.addUnits(jur, this.keyUnits.buf, n);
+          this.keyUnits.clear(n);
+        } else this.onSubject?.(jur, SUBJECT_PREFIX[ti]! + normalizeKeyIn(DETECTION_TYPES[ti]!, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur));
         // the string is dropped with the record (a chunk view must not outlive its record here)
         this.subS[i] = '';
       }
@@ -277,75 +285,4 @@ class Scanner implements FastSourceScanner {
   }
 }
 
-/**
- * The normalized form of a subject identifier (same person, same key, whatever the
- * formatting): digits / uppercase alphanumerics; phones in E.164; 15-digit resident IDs in
- * their 18-digit form.
- */
-export function normalizeKey(type: DetectionType, raw: string, jur: string | undefined): string {
-  return normalizeKeyIn(type, raw, 0, raw.length, jur);
-}
-
-/** {@link normalizeKey} of s[a, b), without copying the range first. */
-function normalizeKeyIn(type: DetectionType, s: string, a: number, b: number, jur: string | undefined): string {
-  // each type needs either its digits or its uppercased alphanumerics, never both
-  switch (type) {
-    case 'cn_mobile':
-      return `+86${digitsIn(s, a, b).slice(-11)}`;
-    case 'phone': {
-      const digits = digitsIn(s, a, b);
-      let p = a;
-      while (p < b && isSpace(s.charCodeAt(p))) p++;
-      if (p < b && s.charCodeAt(p) === 43) return `+${digits}`;
-      if (jur === 'US' || jur === 'CA' || (digits.length === 10 && jur !== 'CN')) return `+1${digits.slice(-10)}`;
-      if (jur === 'CN') return `+86${digits.charCodeAt(0) === 48 ? digits.slice(1) : digits}`;
-      return `+${digits}`;
-    }
-    case 'cn_resident_id': {
-      const alnum = alnumIn(s, a, b);
-      return alnum.length === 15 ? cnId15To18(alnum) : alnum;
-    }
-    default:
-      return alnumIn(s, a, b);
-  }
-}
-
-// The two below copy runs, not characters: "138-1234-5678" is three slices, a bare
-// identifier one (one string, where appending character by character made one per character).
-
-/** The ASCII digits of s[a, b), in order. */
-function digitsIn(s: string, a: number, b: number): string {
-  let d = '';
-  let run = -1;
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (run < 0) run = i;
-    } else if (run >= 0) {
-      d += s.slice(run, i);
-      run = -1;
-    }
-  }
-  if (run >= 0) d += s.slice(run, b);
-  return d;
-}
-
-/** The ASCII letters and digits of s[a, b), letters uppercased; anything else dropped. */
-function alnumIn(s: string, a: number, b: number): string {
-  let out = '';
-  let run = a; // start of the current stretch of characters kept as they are ([0-9A-Z])
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) continue;
-    if (i > run) out += s.slice(run, i);
-    if (c >= 97 && c <= 122) out += String.fromCharCode(c - 32);
-    run = i + 1;
-  }
-  if (b > run) out += s.slice(run, b);
-  return out;
-}
-
-/** What String.prototype.trimStart removes (ASCII and Unicode white space, line ends, BOM). */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
+export { normalizeKey } from './subject-key.js';

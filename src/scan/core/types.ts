@@ -150,6 +150,18 @@ export interface SourceScannerOptions {
    * `phone:+8613812345678`). In memory only: hash it immediately, never store or print it.
    */
   readonly onSubject?: (jurisdiction: string, normalizedKey: string) => void;
+  /**
+   * The same keys as `onSubject`, given as UTF-16 code units `key[0, length)` in a buffer the
+   * scanner reuses (and clears), so that no string is made per key: the subject counter hashes
+   * them in place. Takes the place of `onSubject` when both are given. In memory only, as for
+   * `onSubject`: hash at once, never keep or print.
+   */
+  readonly subjectSink?: SubjectSink;
+}
+
+/** Where subject keys go as code units (see SourceScannerOptions.subjectSink). */
+export interface SubjectSink {
+  addUnits(jurisdiction: string, key: Uint16Array, length: number): void;
 }
 
 export interface SourceScanner {

@@ -4,7 +4,8 @@
  * HyperLogLog sketch. Nothing raw is kept.
  */
 import { HyperLogLog, type Estimate, type SketchData } from './hll.js';
-import { sipHashString, type Hash64 } from './siphash.js';
+import { sipHashString, sipHashUnits, type Hash64 } from './siphash.js';
+import type { SubjectSink } from '../core/types.js';
 import type { SubjectKey } from './key.js';
 
 /** How often each subject was seen, summarised (for estimates from a sample). */
@@ -18,7 +19,7 @@ export interface FrequencyStats {
   readonly f2: number;
 }
 
-export class SubjectCounter {
+export class SubjectCounter implements SubjectSink {
   private readonly sketches = new Map<string, HyperLogLog>();
   private readonly h: Hash64 = { hi: 0, lo: 0 };
   /** Per jurisdiction: hash prefix → times seen (only when counting a sample). */
@@ -34,9 +35,17 @@ export class SubjectCounter {
 
   /** The `onSubject` hook: hashes `normalizedKey` and forgets it. */
   readonly add = (jurisdiction: string, normalizedKey: string): void => {
+    this.count(jurisdiction, sipHashString(this.key.sip, normalizedKey, this.h));
+  };
+
+  /** The same for a key given as code units (the scanner's `subjectSink` path): same hash. */
+  readonly addUnits = (jurisdiction: string, key: Uint16Array, length: number): void => {
+    this.count(jurisdiction, sipHashUnits(this.key.sip, key, length, this.h));
+  };
+
+  private count(jurisdiction: string, h: Hash64): void {
     let s = this.sketches.get(jurisdiction);
     if (s === undefined) this.sketches.set(jurisdiction, (s = new HyperLogLog()));
-    const h = sipHashString(this.key.sip, normalizedKey, this.h);
     s.add(h);
     if (this.freq !== undefined) {
       let m = this.freq.get(jurisdiction);
@@ -44,7 +53,7 @@ export class SubjectCounter {
       const k = (h.hi & 0x1fffff) * 0x100000000 + h.lo;
       m.set(k, (m.get(k) ?? 0) + 1);
     }
-  };
+  }
 
   /** Frequency summary for a jurisdiction (only when constructed with `frequencies`). */
   frequencies(jurisdiction: string): FrequencyStats | undefined {

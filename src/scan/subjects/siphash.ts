@@ -29,31 +29,32 @@ export function sipKeyFromBytes(key: Uint8Array): SipKey {
 }
 
 /**
- * The core, over either a string (UTF-16LE code units) or bytes. All state lives in int32
- * locals: module-level or boxed state would allocate a heap number per step.
+ * The core, over either UTF-16 code units `u[0, n)` (hashed as their little-endian bytes) or
+ * bytes. All state lives in int32 locals: module-level or boxed state would allocate a heap
+ * number per step.
  *
  * 64-bit additions are two 32-bit ones; the carry out of the low half is the top bit of
  * `(a & b) | ((a | b) & ~sum)`, computed with bit operations because the comparison form
  * (`sum >>> 0 < a >>> 0 ? 1 : 0`) compiles to a branch, and on hash state that branch is a
  * coin toss: mispredicted half the time, it made a short key's hash ~1.8× slower.
  */
-function sip(key: SipKey, s: string | null, data: Uint8Array | null, out: Hash64): Hash64 {
+function sip(key: SipKey, u: Uint16Array | null, n: number, data: Uint8Array | null, out: Hash64): Hash64 {
   const k0l = key[0] | 0, k0h = key[1] | 0, k1l = key[2] | 0, k1h = key[3] | 0;
   let v0h = k0h ^ 0x736f6d65, v0l = k0l ^ 0x70736575;
   let v1h = k1h ^ 0x646f7261, v1l = k1l ^ 0x6e646f6d;
   let v2h = k0h ^ 0x6c796765, v2l = k0l ^ 0x6e657261;
   let v3h = k1h ^ 0x74656462, v3l = k1l ^ 0x79746573;
   let t = 0;
-  const bytes = s !== null ? s.length * 2 : data!.length;
+  const bytes = u !== null ? n * 2 : data!.length;
   const words = bytes >>> 3;
   for (let w = 0; w <= words; w++) {
     let ml = 0;
     let mh = 0;
     if (w < words) {
-      if (s !== null) {
+      if (u !== null) {
         const i = w << 2;
-        ml = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-        mh = s.charCodeAt(i + 2) | (s.charCodeAt(i + 3) << 16);
+        ml = u[i]! | (u[i + 1]! << 16);
+        mh = u[i + 2]! | (u[i + 3]! << 16);
       } else {
         const d = data!;
         const i = w << 3;
@@ -63,12 +64,12 @@ function sip(key: SipKey, s: string | null, data: Uint8Array | null, out: Hash64
     } else {
       // last block: the remaining bytes, then the length mod 256 in the top byte
       mh = (bytes & 0xff) << 24;
-      if (s !== null) {
+      if (u !== null) {
         const i = w << 2;
-        const rest = s.length - i;
-        if (rest >= 1) ml = s.charCodeAt(i);
-        if (rest >= 2) ml |= s.charCodeAt(i + 1) << 16;
-        if (rest >= 3) mh |= s.charCodeAt(i + 2);
+        const rest = n - i;
+        if (rest >= 1) ml = u[i]!;
+        if (rest >= 2) ml |= u[i + 1]! << 16;
+        if (rest >= 3) mh |= u[i + 2]!;
       } else {
         const d = data!;
         const i = w << 3;
@@ -115,10 +116,26 @@ function sip(key: SipKey, s: string | null, data: Uint8Array | null, out: Hash64
 
 /** SipHash-2-4 of raw bytes (reference form; used to check the string form). */
 export function sipHashBytes(key: SipKey, data: Uint8Array, out: Hash64 = { hi: 0, lo: 0 }): Hash64 {
-  return sip(key, null, data, out);
+  return sip(key, null, 0, data, out);
 }
+
+/** Scratch code units for {@link sipHashString} (grown as needed, cleared after use). */
+let scratch = new Uint16Array(64);
 
 /** SipHash-2-4 of a string's UTF-16LE code units, without encoding it first. */
 export function sipHashString(key: SipKey, s: string, out: Hash64 = { hi: 0, lo: 0 }): Hash64 {
-  return sip(key, s, null, out);
+  const n = s.length;
+  if (scratch.length < n) scratch = new Uint16Array(n * 2);
+  for (let i = 0; i < n; i++) scratch[i] = s.charCodeAt(i);
+  sip(key, scratch, n, null, out);
+  scratch.fill(0, 0, n); // keys are identifiers: not left behind in memory
+  return out;
+}
+
+/**
+ * SipHash-2-4 of the UTF-16 code units `u[0, n)`: the same hash as {@link sipHashString} of
+ * the string they spell (the scanner writes subject keys into a reused buffer, no string).
+ */
+export function sipHashUnits(key: SipKey, u: Uint16Array, n: number, out: Hash64 = { hi: 0, lo: 0 }): Hash64 {
+  return sip(key, u, n, null, out);
 }

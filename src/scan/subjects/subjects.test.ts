@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sipHashBytes, sipHashString, sipKeyFromBytes } from './siphash.js';
+import { sipHashBytes, sipHashString, sipHashUnits, sipKeyFromBytes } from './siphash.js';
 import { HyperLogLog, EXACT_LIMIT, HLL_RSE, Z95 } from './hll.js';
 import { SubjectCounter } from './counter.js';
 import { loadSubjectKey, subjectKeyFrom } from './key.js';
@@ -39,6 +39,16 @@ describe('SipHash-2-4', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((a) => String.fromCharCode(...a)), (s) => {
         expect(sipHashString(refKey, s)).toEqual(sipHashBytes(refKey, Buffer.from(s, 'utf16le')));
+      }),
+    );
+  });
+
+  it('hashes code units as the string they spell', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }), fc.nat(5), (a, extra) => {
+        const u = new Uint16Array(a.length + extra);
+        u.set(a);
+        expect(sipHashUnits(refKey, u, a.length)).toEqual(sipHashString(refKey, String.fromCharCode(...a)));
       }),
     );
   });
