@@ -219,8 +219,8 @@ function classOf(entry: DatasetEntry, flow: Flow): DatasetClass {
 function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate, flow: Flow, facts: Facts, date: CivilDate): DataFacts {
   const memo = memoOf(facts);
   const thresholds = at(BULK_THRESHOLDS, date);
-  const reasons: string[] = own.notes.slice();
   if (own.excluded) {
+    const reasons = own.notes.slice();
     reasons.push(`not sensitive personal data: ${own.excluded}`);
     return { own, sensitive: false, governmentRelated: undefined, bulk: NO_BULK, bulkOmic: false, bulkBiospecimen: false, aggregate, reasons, notCoveredFor: undefined };
   }
@@ -252,21 +252,6 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
     if (count > thresholds[c]) bulk.push({ category: c, count, threshold: thresholds[c], unit });
     else if (own.combined && count > lowest) bulk.push({ category: c, count, threshold: lowest, unit, combined: true });
   }
-  const window = `${aggregate.window.from} to ${aggregate.window.to}`;
-  const flowsNote = bulk.length > 0 && aggregate.flows.length > 1 ? ` across ${aggregate.flows.length} transactions with this counterparty (${aggregate.flows.join(', ')})` : '';
-  for (const b of bulk) {
-    reasons.push(
-      flat(b.combined
-        ? `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window}, in a combined dataset whose lowest threshold is more than ${fmt(b.threshold)} (202.205(g))`
-        : `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window} — more than ${fmt(b.threshold)} (${THRESHOLD_CITE[b.category]})`),
-    );
-  }
-  if (bulk.length === 0) {
-    for (let j = 0; j < mine.length; j++) {
-      const c = mine[j]!;
-      reasons.push(flat(`not bulk: ${CATEGORY_LABEL[c]} on ${fmt(counts[j]!)} ${c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons'} in ${window}, not more than ${fmt(own.combined ? lowest : thresholds[c])} (${THRESHOLD_CITE[c]})`));
-    }
-  }
 
   // 202.222 government-related data: any volume.
   let governmentRelated: string | undefined;
@@ -276,18 +261,65 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
   } else if (gr?.marketedAsGovernmentPersonnel) {
     governmentRelated = 'sensitive personal data marketed as linked to U.S. Government employees or contractors, regardless of volume (202.222(a)(2))';
   }
-  if (governmentRelated) reasons.push(`government-related data: ${governmentRelated}`);
-  return {
-    own,
-    sensitive: true,
-    governmentRelated,
-    bulk,
-    bulkOmic: bulk.some((b) => b.category === 'human_omic' || b.category === 'genomic'),
-    bulkBiospecimen: bulk.some((b) => b.category === 'biospecimen'),
-    aggregate,
-    reasons,
-    notCoveredFor: undefined,
-  };
+  return new CountedDataFacts(own, governmentRelated, bulk, aggregate, counts, thresholds, lowest);
+}
+
+/**
+ * Data facts of sensitive personal data, counted over an aggregate. Their reasons are written
+ * when first read: the rules read them only when they fire on the flow, and a not-covered
+ * decision only short of covered data, so most bulk findings never need theirs.
+ */
+class CountedDataFacts implements DataFacts {
+  readonly sensitive: boolean;
+  readonly bulkOmic: boolean;
+  readonly bulkBiospecimen: boolean;
+  notCoveredFor: DataFacts['notCoveredFor'];
+  private written: readonly string[] | undefined;
+
+  constructor(
+    readonly own: DatasetClass,
+    readonly governmentRelated: string | undefined,
+    readonly bulk: readonly BulkFinding[],
+    readonly aggregate: Aggregate,
+    /** Per category of `own.bulkCategories`, its count over the aggregate. */
+    private readonly counts: readonly number[],
+    private readonly thresholds: Readonly<Record<BulkCategory, number>>,
+    /** The lowest threshold among those categories (the combined-data rule, 202.205(g)). */
+    private readonly lowest: number,
+  ) {
+    this.sensitive = true;
+    this.bulkOmic = bulk.some((b) => b.category === 'human_omic' || b.category === 'genomic');
+    this.bulkBiospecimen = bulk.some((b) => b.category === 'biospecimen');
+    this.notCoveredFor = undefined;
+    this.written = undefined;
+  }
+
+  get reasons(): readonly string[] {
+    return (this.written ??= this.write());
+  }
+
+  private write(): string[] {
+    const { own, bulk, aggregate, counts, thresholds, lowest } = this;
+    const reasons: string[] = own.notes.slice();
+    const window = `${aggregate.window.from} to ${aggregate.window.to}`;
+    const flowsNote = bulk.length > 0 && aggregate.flows.length > 1 ? ` across ${aggregate.flows.length} transactions with this counterparty (${aggregate.flows.join(', ')})` : '';
+    for (const b of bulk) {
+      reasons.push(
+        flat(b.combined
+          ? `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window}, in a combined dataset whose lowest threshold is more than ${fmt(b.threshold)} (202.205(g))`
+          : `bulk: ${CATEGORY_LABEL[b.category]} on ${fmt(b.count)} ${b.unit}${flowsNote} in ${window} — more than ${fmt(b.threshold)} (${THRESHOLD_CITE[b.category]})`),
+      );
+    }
+    if (bulk.length === 0) {
+      const mine = own.bulkCategories;
+      for (let j = 0; j < mine.length; j++) {
+        const c = mine[j]!;
+        reasons.push(flat(`not bulk: ${CATEGORY_LABEL[c]} on ${fmt(counts[j]!)} ${c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons'} in ${window}, not more than ${fmt(own.combined ? lowest : thresholds[c])} (${THRESHOLD_CITE[c]})`));
+      }
+    }
+    if (this.governmentRelated) reasons.push(`government-related data: ${this.governmentRelated}`);
+    return reasons;
+  }
 }
 
 export type TransactionClass = 'data_brokerage' | 'vendor_agreement' | 'employment_agreement' | 'investment_agreement';
