@@ -145,7 +145,8 @@ export class KeyUnits {
   }
 
   clear(n: number): void {
-    this.buf.fill(0, 0, n);
+    const u = this.buf;
+    for (let k = 0; k < n; k++) u[k] = 0;
   }
 }
 
@@ -153,10 +154,14 @@ const PLUS = [43];
 const PLUS1 = [43, 49];
 const PLUS86 = [43, 56, 54];
 
-/** Writes `lead` at `at`, then moves u[from, to) right after it (to the left: copyWithin is memmove). */
+/**
+ * Writes `lead` at `at`, then moves u[from, to) right after it. Never to the right (`from`
+ * ≥ the new start), so a forward loop is safe; a loop, as keys are short and a call to
+ * copyWithin cost more than the copy.
+ */
 function put(u: Uint16Array, at: number, lead: readonly number[], from: number, to: number): number {
   for (let k = 0; k < lead.length; k++) u[at + k] = lead[k]!;
-  const start = at + lead.length;
-  u.copyWithin(start, from, to);
-  return start + (to - from);
+  let w = at + lead.length;
+  for (let r = from; r < to; r++) u[w++] = u[r]!;
+  return w;
 }
