@@ -74,12 +74,24 @@ export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate):
   if (fired === undefined) return NOTHING_FIRED;
   // Most evaluations fire no exception: nothing to resolve.
   if (!exceptions) return { fired, defeated: NONE };
-  const defeatedIds = new Set<string>();
-  for (const f of fired) for (const id of f.rule.exceptionTo ?? []) defeatedIds.add(id);
-  return {
-    fired: fired.filter((f) => !defeatedIds.has(f.rule.id)),
-    defeated: fired.filter((f) => defeatedIds.has(f.rule.id)),
-  };
+  // A few rules fire at a time: each is checked against the exceptions that fired, no set.
+  const kept: Fired[] = [];
+  let defeated: Fired[] | undefined;
+  for (let i = 0; i < fired.length; i++) {
+    const f = fired[i]!;
+    if (defeatedIn(fired, f.rule.id)) (defeated ??= []).push(f);
+    else kept.push(f);
+  }
+  return { fired: kept, defeated: defeated ?? NONE };
+}
+
+/** Does an exception among `fired` name the rule `id`? */
+function defeatedIn(fired: readonly Fired[], id: string): boolean {
+  for (let i = 0; i < fired.length; i++) {
+    const to = fired[i]!.rule.exceptionTo;
+    if (to !== undefined && to.includes(id)) return true;
+  }
+  return false;
 }
 
 export interface RuleRun {

@@ -49,6 +49,8 @@ export interface VolumeFacts {
   usWindow12(flow: Flow, index?: number): Aggregate;
   /** The inventory's flow positions grouped by (exporter, recipient) pair, inventory order within each. */
   pairOrder(): Int32Array;
+  /** The exporter's flows, in inventory order (none for a party that exports nothing). */
+  flowsOf(exporter: string): readonly Flow[];
   /**
    * The exporter's flows admitted by `include` and active in [from, date], counted in distinct
    * persons of `country` (per dataset, the largest count). `include` must be a pure function of
@@ -57,10 +59,14 @@ export interface VolumeFacts {
   windowBase(exporter: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase;
 }
 
+const NO_FLOWS: readonly Flow[] = Object.freeze([]);
+
 export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
   const datasets = new Map(inv.datasets.map((d) => [d.id, d]));
   const byExporter = new Map<string, Flow[]>();
-  for (const f of inv.flows) {
+  const flows = inv.flows;
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i]!;
     const x = exporterOf(f, inv);
     let list = byExporter.get(x);
     if (!list) byExporter.set(x, (list = []));
@@ -76,5 +82,6 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
     usRolling12: (flow, index) => us.aggregate(flow, index),
     usWindow12: (flow, index) => us.window(flow, index),
     pairOrder: () => us.pairOrder(),
+    flowsOf: (x) => byExporter.get(x) ?? NO_FLOWS,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { CN_MAINLAND } from '../../facts/country-sets.js';
 import { cnWindows, type CnWindows, type WindowBase } from '../../facts/cn-windows.js';
-import { exporterOf, type Facts } from '../../facts/index.js';
+import type { Facts } from '../../facts/index.js';
 import type { Dataset, Flow, Organization } from '../../inventory/schema.js';
 import { categoryInfo } from '../../inventory/taxonomy.js';
 import { addYears, startOfYear, type CivilDate } from '../../time/civil-date.js';
@@ -338,20 +338,6 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   };
   const sourceOf = (flow: Flow, info: DatasetInfo): string | undefined => flow.fromCountry || info.source;
 
-  let byExporter: Map<string, Flow[]> | undefined;
-  const flowsOf = (exporter: string): readonly Flow[] => {
-    if (!byExporter) {
-      byExporter = new Map();
-      for (const f of inv.flows) {
-        const x = exporterOf(f, inv);
-        let list = byExporter.get(x);
-        if (!list) byExporter.set(x, (list = []));
-        list.push(f);
-      }
-    }
-    return byExporter.get(exporter) ?? [];
-  };
-
   /** Counts, per dataset, the declared flows that move it out of mainland China (one pass, before any scope). */
   let exportsCounted = false;
   const countExports = (infos?: readonly DatasetInfo[]): void => {
@@ -474,7 +460,9 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
   const counted = (): ReadonlyMap<string, readonly Flow[]> => {
     if (!countedByExporter) {
       countedByExporter = new Map();
-      for (const c of allContexts()) {
+      const all = allContexts();
+      for (let i = 0; i < all.length; i++) {
+        const c = all[i]!;
         if (!isCounted(c)) continue;
         c.markCounted();
         let list = countedByExporter.get(c.exporter);
@@ -549,7 +537,7 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       let n = processingMemo.get(exporter);
       if (n === undefined) {
         const own = exporter === org.id;
-        const ids = own ? inv.datasets.map((d) => d.id) : [...new Set(flowsOf(exporter).map((f) => f.dataset))];
+        const ids = own ? inv.datasets.map((d) => d.id) : [...new Set(facts.volumes.flowsOf(exporter).map((f) => f.dataset))];
         let sum = 0;
         for (const id of ids) {
           const d = facts.datasets.get(id);
