@@ -45,7 +45,7 @@ const { IBAN_LENGTH } = ibanModule;
 const { KEYWORDS, NEGATIVE_KEYWORDS } = keywordsModule;
 const { CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, UNIONPAY_NON_LUHN, current, geoMinDecimals } = paramsModule;
 const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
-const { valueLevel } = valueLevelModule;
+const { VALUE_LEVEL_BITS, valueLevel } = valueLevelModule;
 
 // --- character classes -------------------------------------------------------------------------
 const DIGIT = 1;
@@ -191,7 +191,8 @@ export class Engine {
     this.hanDone = from;
     this.tabDone = false;
     if (to <= from) return;
-    if (ctx.hints !== 0 && valueLevel(this, s, from, to, ctx)) {
+    // (an e-mail, card or IP column has hints too, but none that judges the whole value)
+    if ((ctx.hints & VALUE_LEVEL_BITS) !== 0 && valueLevel(this, s, from, to, ctx)) {
       this.hits.resolve();
       return;
     }

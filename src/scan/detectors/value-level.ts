@@ -34,6 +34,8 @@ const B_PHONE = typeBit('phone');
 const GEO_DEC = geoMinDecimals();
 const PHONE_BITS = B_PHONE | B_CN_MOBILE;
 const ADDRESS_BITS = B_ADDRESS | B_CN_ADDRESS;
+/** The field hints that {@link valueLevel} acts on: without one of them it returns false. */
+export const VALUE_LEVEL_BITS = PHONE_BITS | B_DATE_OF_BIRTH | B_GEO_COORDINATES | B_ICD10 | B_PERSON_NAME | ADDRESS_BITS | B_GENOMIC;
 const NOT_A_NAME = new Set(['n/a', 'na', 'null', 'none', 'unknown', 'test', 'admin', 'user', 'guest', 'anonymous', '-', '无', '未知', '匿名']);
 
 const d = new Int8Array(24);
