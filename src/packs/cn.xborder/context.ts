@@ -90,6 +90,23 @@ export interface FlowCtx {
   legacyCounts(): Counts;
   /** People whose PI the exporter processes (Order 11 Art. 4(2)). */
   processing(): number;
+  /**
+   * A fact several rules read, derived from this context on first use and kept with it (e.g. the
+   * safeguards in effect on the judged date): `make` runs at most once per context and slot.
+   */
+  remember<T>(slot: FlowSlot<T>, make: (ctx: FlowCtx) => T): T;
+}
+
+/** The key of a fact kept with each flow context (`FlowCtx.remember`); make one per fact, once. */
+export interface FlowSlot<T> {
+  readonly index: number;
+  /** Carries the type only. */
+  readonly type?: T;
+}
+
+let slotCount = 0;
+export function flowSlot<T>(): FlowSlot<T> {
+  return Object.freeze({ index: slotCount++ });
 }
 
 /** One stock listing of the organization, planned or done. */
@@ -189,6 +206,8 @@ class FlowContext implements FlowCtx {
   private current: Counts | undefined;
   private legacy: Counts | undefined;
   private foreignAuthority: ForeignAuthority | undefined | typeof UNSET;
+  /** Facts kept by `remember`, by slot index (made on first use: most flows need none). */
+  private kept: unknown[] | undefined;
   readonly date: CivilDate;
   readonly policy: Policy;
   constructor(
@@ -204,11 +223,19 @@ class FlowContext implements FlowCtx {
     this.current = undefined;
     this.legacy = undefined;
     this.foreignAuthority = authority;
+    this.kept = undefined;
     this.date = on.date;
     this.policy = on.policy;
   }
   get org(): Organization {
     return this.shared.org;
+  }
+  remember<T>(slot: FlowSlot<T>, make: (ctx: FlowCtx) => T): T {
+    const kept = (this.kept ??= []);
+    while (kept.length <= slot.index) kept.push(undefined);
+    let v = kept[slot.index] as T | undefined;
+    if (v === undefined) kept[slot.index] = v = make(this);
+    return v;
   }
   get facts(): Facts {
     return this.shared.facts;

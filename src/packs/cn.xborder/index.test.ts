@@ -119,6 +119,9 @@ describe('the scope index of the flow rules (FIRES_ON)', () => {
         counts: () => a.current,
         legacyCounts: () => a.legacy,
         processing: () => a.processing,
+        remember(_slot: unknown, make: (c: unknown) => unknown) {
+          return make(this);
+        },
       } as unknown as FlowCtx;
     });
 

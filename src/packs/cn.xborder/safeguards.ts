@@ -8,7 +8,7 @@ import type { Finding } from '../../engine/rule.js';
 import type { Organization, Safeguard } from '../../inventory/schema.js';
 import { addYears, type CivilDate } from '../../time/civil-date.js';
 import { addWorkingDays, getCalendar } from '../../time/working-days.js';
-import type { FlowCtx } from './context.js';
+import { flowSlot, type FlowCtx } from './context.js';
 import { ORDER16_FROM, paramOn, SA_RENEWAL_WORKING_DAYS, SA_VALIDITY_YEARS, SC_FILING_WORKING_DAYS } from './params.js';
 
 /** A declared safeguard (on the flow) or approval (of the organization). */
@@ -29,8 +29,13 @@ function declared(ctx: FlowCtx, type: Safeguard['type'] & Approval['type']): Dat
 
 function latest(list: readonly Dated[]): Dated | undefined {
   let best: Dated | undefined;
-  for (const s of list) if (!best || (s.date ?? '') > (best.date ?? '')) best = s;
+  for (const s of list) best = later(best, s);
   return best;
+}
+
+/** The later-dated of two (the first when neither is later; undated counts as earliest). */
+function later(best: Dated | undefined, s: Dated): Dated {
+  return !best || (s.date ?? '') > (best.date ?? '') ? s : best;
 }
 
 // --- security assessment --------------------------------------------------------------------
@@ -76,14 +81,12 @@ export function renewalDate(lastValid: CivilDate): CivilDate {
 }
 
 const NO_ASSESSMENT: AssessmentStatus = Object.freeze({ state: 'none' });
-const assessments = new WeakMap<FlowCtx, AssessmentStatus>();
+const ASSESSMENT = flowSlot<AssessmentStatus>();
 
 /** The security assessment that covers the flow on its judged date (once per flow: several rules read it). */
 export function assessmentStatus(ctx: FlowCtx): AssessmentStatus {
   if (ctx.flow.safeguards.length === 0 && ctx.org.approvals.length === 0) return NO_ASSESSMENT;
-  let status = assessments.get(ctx);
-  if (!status) assessments.set(ctx, (status = assess(ctx)));
-  return status;
+  return ctx.remember(ASSESSMENT, assess);
 }
 
 function assess(ctx: FlowCtx): AssessmentStatus {
@@ -146,26 +149,35 @@ export function filingDeadline(effective: CivilDate): CivilDate {
 }
 
 const NO_CONTRACT: ContractStatus = Object.freeze({});
-const contracts = new WeakMap<FlowCtx, ContractStatus>();
+const CONTRACT = flowSlot<ContractStatus>();
 
 /** The standard contract and certification declared on the flow (once per flow: several rules read them). */
 export function contractStatus(ctx: FlowCtx): ContractStatus {
   if (ctx.flow.safeguards.length === 0) return NO_CONTRACT;
-  let status = contracts.get(ctx);
-  if (!status) contracts.set(ctx, (status = contractOf(ctx)));
-  return status;
+  return ctx.remember(CONTRACT, contractOf);
 }
 
 function contractOf(ctx: FlowCtx): ContractStatus {
-  const contract = latest(ctx.flow.safeguards.filter((s) => s.type === 'cac_standard_contract' && inEffect(s, ctx.date)));
-  const filed = latest(ctx.flow.safeguards.filter((s) => s.type === 'cac_standard_contract_filed'));
-  const certification = latest(ctx.flow.safeguards.filter((s) => s.type === 'pi_protection_certification' && inEffect(s, ctx.date)));
-  return {
-    ...(contract ? { contract } : {}),
-    ...(filed ? { filed } : {}),
-    ...(certification ? { certification } : {}),
-    ...(contract?.date ? { fileBy: filingDeadline(contract.date) } : {}),
-  };
+  // One pass over the flow's safeguards: the latest of each kind (in effect on the judged date
+  // for the contract and the certification).
+  let contract: Dated | undefined;
+  let filed: Dated | undefined;
+  let certification: Dated | undefined;
+  const safeguards = ctx.flow.safeguards;
+  for (let i = 0; i < safeguards.length; i++) {
+    const s = safeguards[i]!;
+    if (s.type === 'cac_standard_contract') {
+      if (inEffect(s, ctx.date)) contract = later(contract, s);
+    } else if (s.type === 'cac_standard_contract_filed') filed = later(filed, s);
+    else if (s.type === 'pi_protection_certification' && inEffect(s, ctx.date)) certification = later(certification, s);
+  }
+  if (!contract && !filed && !certification) return NO_CONTRACT;
+  const status: { -readonly [K in keyof ContractStatus]: ContractStatus[K] } = {};
+  if (contract) status.contract = contract;
+  if (filed) status.filed = filed;
+  if (certification) status.certification = certification;
+  if (contract?.date) status.fileBy = filingDeadline(contract.date);
+  return status;
 }
 
 // --- PRC approval of a foreign authority's request -----------------------------------------
