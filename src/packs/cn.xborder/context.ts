@@ -92,7 +92,8 @@ export interface FlowCtx {
   processing(): number;
   /**
    * A fact several rules read, derived from this context on first use and kept with it (e.g. the
-   * safeguards in effect on the judged date): `make` runs at most once per context and slot.
+   * safeguards in effect on the judged date): `make` runs once per context and slot (it must not
+   * return undefined, which reads as not yet made).
    */
   remember<T>(slot: FlowSlot<T>, make: (ctx: FlowCtx) => T): T;
 }
