@@ -26,7 +26,7 @@ import { deriveDesignations } from '../src/facts/designations.js';
 import type { DspContext } from '../src/packs/us.doj.dsp/context.js';
 import { DEFAULTS, generate } from './check/generate.js';
 import { cedarRequest, contextFor, firedRules, outcomeOf, partyEntities, type CedarRequest } from './check/doj-facts.js';
-import { fmtInt, fmtMs, measure, nsPer, type Measured } from './check/measure.js';
+import { fmtInt, fmtMs, measure, measureInterleaved, nsPer, type Measured } from './check/measure.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '.out');
@@ -102,18 +102,23 @@ export default async function checkBench(): Promise<string> {
   let facts: Facts = deriveFacts(inv, asOf);
   const factsAll = measure({ runs, setup: () => inv, fn: (x) => (facts = deriveFacts(x, asOf)), label: 'deriveFacts' });
 
-  log(`runCheck, all packs (${PACKS.map((p) => p.id).join(', ')})…`);
-  const checkAll = measure({ runs, budgetMs: BUDGET_MS, setup: () => inv, fn: (x) => void runCheck(x, { asOf, packs: PACKS }), label: 'runCheck all' });
-  log('runCheck, us.doj.dsp alone…');
+  // The whole run and each pack alone, round-robin: the figures are taken over the same stretch
+  // of time, so they can be compared with each other (us.infra judges assets only, so its figure
+  // is ~ the facts and the loop).
+  log(`runCheck, all packs (${PACKS.map((p) => p.id).join(', ')}) and each pack alone, interleaved…`);
   let dojResult = runCheck(inv, { asOf, packs: [usDojDsp] });
-  const checkDoj = measure({ runs, budgetMs: BUDGET_MS, setup: () => inv, fn: (x) => (dojResult = runCheck(x, { asOf, packs: [usDojDsp] })), label: 'runCheck DOJ' });
-
-  // Each other pack alone (us.infra judges assets only, so its figure is ~ the facts and the loop).
-  const perPack: { id: string; m: Measured }[] = [];
-  for (const pack of PACKS.filter((p) => p !== usDojDsp)) {
-    log(`runCheck, ${pack.id} alone…`);
-    perPack.push({ id: pack.id, m: measure({ runs, budgetMs: BUDGET_MS, setup: () => inv, fn: (x) => void runCheck(x, { asOf, packs: [pack] }), label: `runCheck ${pack.id}` }) });
-  }
+  const others = PACKS.filter((p) => p !== usDojDsp);
+  const interleaved = measureInterleaved({
+    runs,
+    variants: [
+      { label: 'runCheck all', fn: () => void runCheck(inv, { asOf, packs: PACKS }) },
+      { label: 'runCheck DOJ', fn: () => (dojResult = runCheck(inv, { asOf, packs: [usDojDsp] })) },
+      ...others.map((pack) => ({ label: `runCheck ${pack.id}`, fn: () => void runCheck(inv, { asOf, packs: [pack] }) })),
+    ],
+  });
+  const checkAll = interleaved[0]!;
+  const checkDoj = interleaved[1]!;
+  const perPack: { id: string; m: Measured }[] = others.map((pack, k) => ({ id: pack.id, m: interleaved[k + 2]! }));
   const latency = randomAccessNs();
 
   // The same generator at smaller sizes (same entities, datasets and pairs): what a flow costs
@@ -270,7 +275,7 @@ export default async function checkBench(): Promise<string> {
   const lines: string[] = [];
   lines.push(`## check — ${fmtInt(n)} flows through \`check\`, and the same 28 CFR 202 decisions in Cedar`);
   lines.push('');
-  lines.push(`Rerun: \`${cmd}\` (knobs: \`CHECK_BENCH_RUNS\`, \`CHECK_BENCH_FLOWS\`, \`CHECK_BENCH_SEED\`, \`CHECK_BENCH_BUDGET_MS\`). Each figure is the median of up to ${runs} runs after a warm-up run (parse, request building and the slower Cedar variants: up to ${Math.min(runs, 3)}; fewer when one run costs more than ${fmtInt(BUDGET_MS / 1000)} s / runs of CPU, and a warm-up over ${fmtInt(BUDGET_MS / 1000)} s is itself the only sample — see the runs column); CPU = \`process.cpuUsage()\` user + system of the whole process (GC threads included). The machine is shared, so wall times are noisy; CPU times less so.`);
+  lines.push(`Rerun: \`${cmd}\` (knobs: \`CHECK_BENCH_RUNS\`, \`CHECK_BENCH_FLOWS\`, \`CHECK_BENCH_SEED\`, \`CHECK_BENCH_BUDGET_MS\`). Each figure is the median of up to ${runs} runs after a warm-up run (parse, request building and the slower Cedar variants: up to ${Math.min(runs, 3)}; fewer when one run costs more than ${fmtInt(BUDGET_MS / 1000)} s / runs of CPU, and a warm-up over ${fmtInt(BUDGET_MS / 1000)} s is itself the only sample — see the runs column); the whole run and each pack alone are measured round-robin, one run of each per round, so those figures compare with each other; CPU = \`process.cpuUsage()\` user + system of the whole process (GC threads included). The machine is shared, so wall times are noisy; CPU times less so.`);
   lines.push('');
   lines.push(`**Target** (DESIGN.md): ${fmtInt(100_000)} flows with ownership graph and aggregation in well under 1 s of CPU; per-decision cost at least ${TARGET_RATIO}× below an equivalent Cedar policy on the same requests.`);
   lines.push('');

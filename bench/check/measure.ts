@@ -68,3 +68,20 @@ export const fmtMs = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 /** Per-item nanoseconds from milliseconds over n items. */
 export const nsPer = (ms: number, n: number) => (ms * 1e6) / n;
+
+/**
+ * Several variants measured round-robin (one run of each per round, after one warm-up round),
+ * so that every figure is taken over the same stretch of time: on a machine whose speed drifts,
+ * variants measured one after the other can differ by the drift alone.
+ */
+export function measureInterleaved(opts: { runs: number; variants: readonly { label: string; fn: () => void }[] }): Measured[] {
+  const samples: Sample[][] = opts.variants.map(() => []);
+  for (let round = 0; round <= opts.runs; round++) {
+    opts.variants.forEach((v, k) => {
+      const x = sample(v.fn);
+      process.stderr.write(`  ${v.label}: ${round === 0 ? 'warm-up' : `run ${round}/${opts.runs}`} ${x.cpuMs.toFixed(0)} ms CPU, ${x.wallMs.toFixed(0)} ms wall\n`);
+      if (round > 0) samples[k]!.push(x);
+    });
+  }
+  return samples.map((runs) => ({ cpuMs: median(runs.map((r) => r.cpuMs)), wallMs: median(runs.map((r) => r.wallMs)), runs }));
+}
