@@ -104,3 +104,12 @@ const NOTHING_FIRED: RuleRun = Object.freeze({ fired: NONE, defeated: NONE });
 export function ref(meta: RuleMeta): RuleRef {
   return { id: meta.id, citation: meta.citation };
 }
+
+const refs = new WeakMap<RuleMeta, RuleRef>();
+
+/** The rule's reference, made once per rule, frozen and shared by the decisions that cite it. */
+export function sharedRef(meta: RuleMeta): RuleRef {
+  let r = refs.get(meta);
+  if (!r) refs.set(meta, (r = Object.freeze(ref(meta))));
+  return r;
+}

@@ -4,7 +4,7 @@
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
 import { obligation } from './obligations.js';
-import { inForce, ref, runRules, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
+import { inForce, runRules, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import type { FlowCtx, OrgCtx } from './context.js';
@@ -171,14 +171,6 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): V
   }
 }
 
-/** One shared reference per rule (results are immutable; the JSON is the same). */
-const refs = new WeakMap<RuleMeta, RuleRef>();
-function refOf(rule: RuleMeta): RuleRef {
-  let r = refs.get(rule);
-  if (!r) refs.set(rule, (r = Object.freeze(ref(rule))));
-  return r;
-}
-
 /**
  * The rule references of a decision, one frozen list per sequence of deciding rules (a few dozen
  * sequences decide all the flows of a large inventory).
@@ -196,7 +188,7 @@ function refsOf(deciding: readonly Fired[]): readonly RuleRef[] {
     if (!n) node.next.set(f.rule, (n = { next: new Map() }));
     node = n;
   }
-  return (node.refs ??= Object.freeze(deciding.map((f) => refOf(f.rule))));
+  return (node.refs ??= Object.freeze(deciding.map((f) => sharedRef(f.rule))));
 }
 
 function assemble(outcome: Outcome, combined: Combined, extra: Verdicted, note?: string): Decision {

@@ -8,7 +8,7 @@
  * person?) → the data (bulk or government-related?) → the class (brokerage, vendor, employment,
  * investment) → exemptions as exceptions → outcome and duties.
  */
-import { ref, runRules, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
+import { runRules, sharedRef, type Fired, type Rule } from '../../engine/rule.js';
 import type { Pack, PackContext } from '../../engine/pack.js';
 import type { Decision, Obligation, RuleRef, Verdict } from '../../engine/types.js';
 import type { Flow } from '../../inventory/schema.js';
@@ -103,13 +103,13 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: num
   // and reasons follow the deciding rule's, in rule order.
   const obligations: Obligation[] = deciding?.finding.obligations?.slice() ?? [];
   const reasons: string[] = deciding ? deciding.finding.reasons.slice() : [];
-  const rules: RuleRef[] = deciding ? [refOf(deciding.rule)] : [];
+  const rules: RuleRef[] = deciding ? [sharedRef(deciding.rule)] : [];
   for (let i = 0; i < fired.length; i++) {
     const f = fired[i]!;
     if (f === deciding || (f.finding.outcome !== undefined && f.finding.outcome !== outcome)) continue;
     if (f.finding.obligations) for (const o of f.finding.obligations) obligations.push(o);
     for (const r of f.finding.reasons) reasons.push(r);
-    rules.push(refOf(f.rule));
+    rules.push(sharedRef(f.rule));
   }
   if (!deciding) return notCovered(ctx, obligations);
   return { regime: REGIME, outcome, verdict: verdictFor(outcome, ctx, obligations), rules, reasons: dedupe(reasons), obligations };
@@ -154,14 +154,6 @@ function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decisi
 
 function notCoveredDecision(ctx: DspContext, obligations: readonly Obligation[]): Decision {
   return { regime: REGIME, outcome: 'not_covered', verdict: 'not_applicable', rules: NOT_COVERED_RULES, reasons: dedupe(notCoveredReasons(ctx)), obligations };
-}
-
-/** Each rule's reference, made once and shared (frozen) by the decisions that cite it. */
-const refs = new Map<RuleMeta, RuleRef>();
-function refOf(rule: RuleMeta): RuleRef {
-  let r = refs.get(rule);
-  if (!r) refs.set(rule, (r = Object.freeze(ref(rule))));
-  return r;
 }
 
 /** The non-empty reasons, each once, in order (lists are usually short: a scan beats a Set). */
