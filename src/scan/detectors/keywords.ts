@@ -8,6 +8,19 @@ import type { DetectionType } from '../core/types.js';
 export const KEYWORD_WINDOW = 28;
 
 /**
+ * Does `s` at `at` spell the lower-case `word` (from its character `from` on), ASCII letters of
+ * `s` lowered? Other characters must match exactly. No string is made.
+ */
+export function matchesLower(s: string, at: number, word: string, from = 0): boolean {
+  for (let k = from; k < word.length; k++) {
+    let c = s.charCodeAt(at + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
  * A keyword list compiled for look-backs: words grouped by their first character, so a
  * window is walked once and only characters that start some word are compared further.
  */
@@ -42,13 +55,7 @@ export class KeywordSet {
         const w = list[i]!;
         const L = w.length;
         if (p + L > start) continue;
-        let k = 1;
-        for (; k < L; k++) {
-          let d = s.charCodeAt(p + k);
-          if (d >= 65 && d <= 90) d |= 32;
-          if (d !== w.charCodeAt(k)) break;
-        }
-        if (k === L) return true;
+        if (matchesLower(s, p, w, 1)) return true;
       }
     }
     return false;

@@ -9,6 +9,7 @@
 import { T, type Engine } from './engine.js';
 import * as cnModule from './cn.js';
 import * as decimalsModule from './decimals.js';
+import * as keywordsModule from './keywords.js';
 import type { FieldContext } from './field-context.js';
 import * as fieldContextModule from './field-context.js';
 import * as paramsModule from './params.js';
@@ -18,6 +19,7 @@ import * as phoneModule from './phone.js';
 // binding is a getter call, which the hot loops cannot afford.
 const { HAN, HAN_ADMIN, HAN_STREET, HAN_SURNAME, COMPOUND_SURNAMES, isHan, startsWithAny, validBirthDate } = cnModule;
 const { absAbove } = decimalsModule;
+const { matchesLower } = keywordsModule;
 const { typeBit } = fieldContextModule;
 const { geoMinDecimals } = paramsModule;
 const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
@@ -76,14 +78,7 @@ function notAName(s: string, a: number, b: number): boolean {
   const n = b - a;
   for (let k = 0; k < NOT_A_NAME_WORDS.length; k++) {
     const w = NOT_A_NAME_WORDS[k]!;
-    if (w.length !== n) continue;
-    let q = 0;
-    for (; q < n; q++) {
-      let c = s.charCodeAt(a + q);
-      if (c >= 65 && c <= 90) c |= 32;
-      if (c !== w.charCodeAt(q)) break;
-    }
-    if (q === n) return true;
+    if (w.length === n && matchesLower(s, a, w)) return true;
   }
   return false;
 }
