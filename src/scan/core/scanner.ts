@@ -242,9 +242,9 @@ class Scanner implements FastSourceScanner {
         const jur = this.subJur[i]!;
         const ti = this.subTi[i]!;
         if (this.sink !== undefined) {
-          const n = this.keyUnits.write(ti, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur);
-          this.sink.addUnits(jur, this.keyUnits.buf, n);
-          this.keyUnits.clear(n);
+          const len = this.keyUnits.write(ti, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur);
+          this.sink.addUnits(jur, this.keyUnits.buf, len);
+          this.keyUnits.clear(len);
         } else this.onSubject?.(jur, SUBJECT_PREFIX[ti]! + normalizeKeyIn(DETECTION_TYPES[ti]!, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur));
         // the string is dropped with the record (a chunk view must not outlive its record here)
         this.subS[i] = '';
