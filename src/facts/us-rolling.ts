@@ -194,8 +194,7 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
       if (foundSlot < 0) return stray(flow, datasets, w, layout, pair);
       const base = baseOf(pair!, w, date);
       if (inWindow(flow, w, date)) return base;
-      const agg = aggregateOf(layout!, pair!.off, pair!.len, w, foundSlot, w.window);
-      return { window: agg.window, datasets: agg.datasets, flows: agg.flows, base };
+      return aggregateOf(layout!, pair!.off, pair!.len, w, foundSlot, w.window, base);
     },
     pairOrder() {
       if (!pairs) index();
@@ -248,14 +247,15 @@ interface Volume {
   devices: number;
 }
 
-/** The flows of [off, off + len) active in the window (plus the one at `also`, when ≥ 0), aggregated. */
-function aggregateOf(l: Layout, off: number, len: number, w: Window, also: number, window: Aggregate['window']): Aggregate {
-  const ids: string[] = [];
+/**
+ * The flows of [off, off + len) active in the window (plus the one at `also`, when ≥ 0), aggregated.
+ * Their ids are listed on first read: only reasons that name the aggregated flows read them.
+ */
+function aggregateOf(l: Layout, off: number, len: number, w: Window, also: number, window: Aggregate['window'], base?: Aggregate): Aggregate {
   const volumes: Volume[] = [];
   let byDataset: Map<string, Volume> | undefined;
   for (let i = off; i < off + len; i++) {
     if (i !== also && (l.start[i]! > w.toOrd || l.end[i]! < w.fromOrd)) continue;
-    ids.push(l.flows[i]!.id);
     const dataset = l.dataset[i]!;
     const subjects = l.subjects[i]!;
     const devices = l.devices[i]!;
@@ -281,5 +281,32 @@ function aggregateOf(l: Layout, off: number, len: number, w: Window, also: numbe
     for (; j >= 0 && volumes[j]!.dataset > v.dataset; j--) volumes[j + 1] = volumes[j]!;
     volumes[j + 1] = v;
   }
-  return { window, datasets: volumes, flows: ids };
+  return new LaidOutAggregate(window, volumes, l, off, len, w, also, base);
+}
+
+/** An aggregate over a slice of the layout; `flows` is read off the slice on first use. */
+class LaidOutAggregate implements Aggregate {
+  private ids: readonly string[] | undefined;
+  constructor(
+    readonly window: Aggregate['window'],
+    readonly datasets: readonly DatasetVolume[],
+    private readonly l: Layout,
+    private readonly off: number,
+    private readonly len: number,
+    private readonly w: Window,
+    private readonly also: number,
+    readonly base: Aggregate | undefined,
+  ) {
+    this.ids = undefined;
+  }
+
+  get flows(): readonly string[] {
+    if (this.ids === undefined) {
+      const { l, w } = this;
+      const ids: string[] = [];
+      for (let i = this.off; i < this.off + this.len; i++) if (i === this.also || (l.start[i]! <= w.toOrd && l.end[i]! >= w.fromOrd)) ids.push(l.flows[i]!.id);
+      this.ids = ids;
+    }
+    return this.ids;
+  }
 }

@@ -119,7 +119,8 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: num
  * Decisions that do not depend on the flow beyond a few facts are built once and shared (they
  * are frozen): flows judged before Part 202 took effect (per date), flows of a foreign exporter
  * no U.S. person directs (per exporter), and flows that are not covered data transactions, per
- * (data facts, recipient, access, classes declared) — most of a large inventory.
+ * (data facts, recipient, access, classes declared) — most of a large inventory; per (recipient,
+ * access, classes declared) when the data is covered data, as the reasons then say nothing of it.
  */
 const beforeEffective = new Map<string, Decision>();
 
@@ -136,10 +137,15 @@ function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decisi
   // Shared only when nothing specific to this flow enters the decision.
   if (obligations.length > 0 || ctx.classNotes.length > 0) return notCoveredDecision(ctx, obligations);
   // Held by the data facts for their one recipient; by recipient, then data facts, otherwise.
+  // When the data is covered data, the reasons say nothing of it: one decision per recipient.
   const recipient = ctx.ofConcern ? null : ctx.recipient;
   const data = ctx.data;
   let variants: Decision[] | undefined;
-  if (data.notCoveredFor === undefined) data.notCoveredFor = { recipient, variants: (variants = []) };
+  if (data.sensitive && ctx.coveredData) {
+    const memo = memoOf(ctx.facts).notCoveredCoveredData;
+    variants = memo.get(recipient);
+    if (!variants) memo.set(recipient, (variants = []));
+  } else if (data.notCoveredFor === undefined) data.notCoveredFor = { recipient, variants: (variants = []) };
   else if (data.notCoveredFor.recipient === recipient) variants = data.notCoveredFor.variants;
   else {
     const memo = memoOf(ctx.facts).notCovered;

@@ -27,13 +27,15 @@ export interface DojMemo {
   readonly notCoveredHeadlines: Map<string, string>;
   /** Not-covered decisions per recipient (null when of concern), data facts and variant. */
   readonly notCovered: Map<PartyFacts | null, Map<DataFacts, Decision[]>>;
+  /** Not-covered decisions on covered data, per recipient (null when of concern) and variant. */
+  readonly notCoveredCoveredData: Map<PartyFacts | null, Decision[]>;
 }
 
 const memos = new WeakMap<Facts, DojMemo>();
 
 export function memoOf(facts: Facts): DojMemo {
   let m = memos.get(facts);
-  if (!m) memos.set(facts, (m = { datasets: new Map(), byAggregate: new Map(), notUsPerson: new Map(), recipientLines: new Map(), notCoveredHeadlines: new Map(), notCovered: new Map() }));
+  if (!m) memos.set(facts, (m = { datasets: new Map(), byAggregate: new Map(), notUsPerson: new Map(), recipientLines: new Map(), notCoveredHeadlines: new Map(), notCovered: new Map(), notCoveredCoveredData: new Map() }));
   return m;
 }
 
