@@ -4,7 +4,7 @@
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
 import { obligation } from './obligations.js';
-import { inForce, runRules, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
+import { inForce, runRules, sharedRef, type Finding, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import type { FlowCtx, OrgCtx } from './context.js';
@@ -108,9 +108,9 @@ function why(sa: AssessmentStatus, date: CivilDate): string {
   }
 }
 
-function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: Fired | undefined): Verdicted {
-  const id = lead?.rule.id ?? REGIME;
-  const citation = lead?.rule.citation ?? '';
+function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined): Verdicted {
+  const id = lead?.id ?? REGIME;
+  const citation = lead?.citation ?? '';
   switch (outcome) {
     case 'prohibited_without_approval': {
       const ok = prcApproval(ctx);
@@ -235,15 +235,6 @@ interface Shared {
 }
 const SHARED_VERDICT: ReadonlySet<Outcome> = new Set<Outcome>(['prohibited_or_restricted', 'exempt', 'needs_review', 'not_export', 'not_applicable']);
 const sharedRoot: Shared = { next: new Map() };
-function sharedNode(fired: readonly Fired[]): Shared | undefined {
-  let node = sharedRoot;
-  for (let i = 0; i < fired.length; i++) {
-    const f = fired[i]!;
-    if (!isFixed(f.finding)) return undefined;
-    node = step(step(node, f.rule), f.finding);
-  }
-  return node;
-}
 function step(node: Shared, key: object): Shared {
   let n = node.next.get(key);
   if (!n) node.next.set(key, (n = { next: new Map() }));
@@ -256,20 +247,144 @@ function frozen(d: Decision): Decision {
   return Object.freeze(d);
 }
 
+/*
+ * Deciding a flow: the engine's `runRules` and `combine` above, done on two lists kept by this
+ * module and reused by every flow (a rule's findings, then the decision's reasons and duties,
+ * are read off them before the next flow is decided), so a flow allocates only what its
+ * decision keeps: no list of fired rules, no record per fired rule, no grouping of them. The same
+ * rules in force, exceptions and order as `runRules`, and the same outcome, deciding and
+ * displaced rules as `combine` (decide.test.ts checks both against them).
+ */
+const firedRules: Rule<FlowCtx>[] = [];
+const firedFindings: Finding[] = [];
+/** Positions in the lists above: the deciding rules, in the order `combine` gives them. */
+const decidingAt: number[] = [];
+
+/** Drops the fired rules an exception among them defeats (as `runRules`); returns how many are left. */
+function dropDefeated(n: number): number {
+  let kept = 0;
+  const defeated: boolean[] = [];
+  for (let i = 0; i < n; i++) defeated.push(defeatedBy(n, firedRules[i]!.id));
+  for (let i = 0; i < n; i++) {
+    if (defeated[i]) continue;
+    firedRules[kept] = firedRules[i]!;
+    firedFindings[kept] = firedFindings[i]!;
+    kept++;
+  }
+  return kept;
+}
+
+function defeatedBy(n: number, id: string): boolean {
+  for (let i = 0; i < n; i++) {
+    const to = firedRules[i]!.exceptionTo;
+    if (to !== undefined && to.includes(id)) return true;
+  }
+  return false;
+}
+
 /** Decides one flow with the given rules. */
 export function decideFlowWith(rules: readonly Rule<FlowCtx>[], ctx: FlowCtx): Decision {
-  const { fired } = runRules(inForceOn(rules, ctx.date), ctx, ctx.date);
-  const combined = combine(fired);
-  const outcome = combined.outcome;
-  if (outcome !== undefined && SHARED_VERDICT.has(outcome)) {
-    const node = sharedNode(fired);
-    if (node) return (node.decision ??= frozen(assemble(outcome, combined, flowVerdict(outcome, ctx, combined.deciding[0]))));
+  const date = ctx.date;
+  const list = inForceOn(rules, date);
+  let n = 0;
+  let exceptions = false;
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
+    const finding = r.evaluate(ctx);
+    if (finding) {
+      firedRules[n] = r;
+      firedFindings[n] = finding;
+      n++;
+      if (r.exceptionTo !== undefined && r.exceptionTo.length > 0) exceptions = true;
+    }
   }
-  if (outcome !== undefined) return assemble(outcome, combined, flowVerdict(outcome, ctx, combined.deciding[0]));
-  if (ctx.date < DSL_FROM) {
-    return assemble('not_applicable', combined, flowVerdict('not_applicable', ctx, undefined), `Judged on ${ctx.date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`);
+  if (exceptions) n = dropDefeated(n);
+
+  // The highest outcome; the rules that set it, then those that set none, in rule order.
+  let outcome: Outcome | undefined;
+  let best = rank(undefined);
+  for (let i = 0; i < n; i++) {
+    const o = firedFindings[i]!.outcome;
+    if (o === undefined) continue;
+    const r = rank(o);
+    if (r < best) {
+      best = r;
+      outcome = o;
+    }
   }
-  return assemble('needs_review', combined, flowVerdict('needs_review', ctx, undefined), 'No rule of the pack decided this flow; review it.');
+  let deciding = 0;
+  let displaced = 0;
+  if (outcome !== undefined) for (let i = 0; i < n; i++) if (firedFindings[i]!.outcome === outcome) decidingAt[deciding++] = i;
+  for (let i = 0; i < n; i++) {
+    const o = firedFindings[i]!.outcome;
+    if (o === undefined) decidingAt[deciding++] = i;
+    else if (o !== outcome) displaced++;
+  }
+
+  if (outcome !== undefined) {
+    const lead = firedRules[decidingAt[0]!];
+    if (SHARED_VERDICT.has(outcome)) {
+      const node = sharedNode(n);
+      if (node) return (node.decision ??= frozen(assembleFlow(outcome, n, deciding, displaced, flowVerdict(outcome, ctx, lead))));
+    }
+    return assembleFlow(outcome, n, deciding, displaced, flowVerdict(outcome, ctx, lead));
+  }
+  if (date < DSL_FROM) {
+    return assembleFlow('not_applicable', n, deciding, displaced, flowVerdict('not_applicable', ctx, undefined), `Judged on ${date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`);
+  }
+  return assembleFlow('needs_review', n, deciding, displaced, flowVerdict('needs_review', ctx, undefined), 'No rule of the pack decided this flow; review it.');
+}
+
+/** The node of the fired rules and their findings, in rule order, when all are fixed findings. */
+function sharedNode(n: number): Shared | undefined {
+  let node = sharedRoot;
+  for (let i = 0; i < n; i++) {
+    const finding = firedFindings[i]!;
+    if (!isFixed(finding)) return undefined;
+    node = step(step(node, firedRules[i]!), finding);
+  }
+  return node;
+}
+
+/** `refsOf` over the deciding rules. */
+function refsOfDeciding(deciding: number): readonly RuleRef[] {
+  let node = refsRoot;
+  for (let k = 0; k < deciding; k++) {
+    const rule = firedRules[decidingAt[k]!]!;
+    let next = node.next.get(rule);
+    if (!next) node.next.set(rule, (next = { next: new Map() }));
+    node = next;
+  }
+  if (node.refs) return node.refs;
+  const refs: RuleRef[] = [];
+  for (let k = 0; k < deciding; k++) refs.push(sharedRef(firedRules[decidingAt[k]!]!));
+  return (node.refs = Object.freeze(refs));
+}
+
+/** `assemble` over the fired lists: `n` fired, the first `deciding` of `decidingAt` deciding, `displaced` displaced. */
+function assembleFlow(outcome: Outcome, n: number, deciding: number, displaced: number, extra: Verdicted, note?: string): Decision {
+  const reasons: string[] = [];
+  const obligations: Obligation[] = [];
+  for (let k = 0; k < deciding; k++) {
+    const finding = firedFindings[decidingAt[k]!]!;
+    const rs = finding.reasons;
+    for (let j = 0; j < rs.length; j++) if (rs[j]!.length > 0) reasons.push(rs[j]!);
+    const os = finding.obligations;
+    if (os) for (let j = 0; j < os.length; j++) obligations.push(os[j]!);
+  }
+  const rules = refsOfDeciding(deciding);
+  if (displaced > 0) {
+    const also: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const o = firedFindings[i]!.outcome;
+      if (o !== undefined && o !== outcome) also.push(`${firedRules[i]!.citation} (${o})`);
+    }
+    reasons.push(`Also met, and displaced by the stricter outcome: ${also.join('; ')}.`);
+  }
+  for (let k = 0; k < extra.reasons.length; k++) if (extra.reasons[k]!.length > 0) reasons.push(extra.reasons[k]!);
+  if (note !== undefined) reasons.push(note);
+  for (let k = 0; k < extra.obligations.length; k++) obligations.push(extra.obligations[k]!);
+  return { regime: REGIME, outcome, verdict: extra.verdict, rules, reasons, obligations };
 }
 
 /** Decides one organization-level question (a listing, important-data duties); null when nothing fires. */

@@ -14,6 +14,8 @@ import type { Facts } from '../../facts/index.js';
 import { CATEGORY_IDS } from '../../inventory/taxonomy.js';
 import { addDays } from '../../time/civil-date.js';
 import { SCOPES, type FlowCtx } from './context.js';
+import { combine, decideFlowWith } from './decide.js';
+import { runRules } from '../../engine/rule.js';
 import { cnXborder, FIRES_ON, FLOW_RULES, NATURE_EXEMPTIONS } from './index.js';
 import { PARAMS, policyAt } from './params.js';
 
@@ -146,6 +148,24 @@ describe('the scope index of the flow rules (FIRES_ON)', () => {
       { numRuns: 2000 },
     );
     expect(FLOW_RULES.map((r) => r.id).filter((id) => !fired.has(id))).toEqual([]);
+  });
+  it('property: decideFlowWith decides as the engine\'s runRules and combine (rules, outcome, reasons and duties in that order)', () => {
+    fc.assert(
+      fc.property(arbCtx, (ctx) => {
+        const d = decideFlowWith(FLOW_RULES, ctx);
+        const { fired } = runRules(FLOW_RULES, ctx, ctx.date);
+        const c = combine(fired);
+        expect(d.rules.map((r) => r.id)).toEqual(c.deciding.map((f) => f.rule.id));
+        if (c.outcome !== undefined) expect(d.outcome).toBe(c.outcome);
+        else expect(['needs_review', 'not_applicable']).toContain(d.outcome);
+        const reasons = c.deciding.flatMap((f) => f.finding.reasons.filter((r) => r.length > 0));
+        if (c.displaced.length > 0) reasons.push(`Also met, and displaced by the stricter outcome: ${c.displaced.map((f) => `${f.rule.citation} (${f.finding.outcome})`).join('; ')}.`);
+        expect(d.reasons.slice(0, reasons.length)).toEqual(reasons);
+        const obligations = c.deciding.flatMap((f) => f.finding.obligations ?? []);
+        expect(d.obligations.slice(0, obligations.length)).toEqual(obligations);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
