@@ -94,3 +94,38 @@ describe('inventory loading', () => {
     expect(() => parseInventoryText(bomb)).toThrow(InputError);
   });
 });
+
+describe('inventory loading: JSON read on the fast path', () => {
+  const json = (x: unknown) => JSON.stringify(x, null, 2);
+  const org = { id: 'acme', name: 'Acme', organizedIn: 'US' };
+  it('reads strict JSON to the same inventory as the YAML reader', () => {
+    const inv = { organization: org, datasets: [{ id: 'd', categories: ['health'], subjects: { US: 5 } }], flows: [{ id: 'f', dataset: 'd', recipient: 'acme', destination: 'CN', kind: 'transfer' }] };
+    const viaJson = parseInventoryText(json(inv), 'x.json');
+    // A comment makes it YAML only: the YAML reader takes it.
+    const viaYaml = parseInventoryText(`# the same\n${json(inv)}`, 'x.json');
+    expect(viaJson).toEqual(viaYaml);
+  });
+  it('still names line, column and path of a bad value (positions parsed on demand)', () => {
+    const text = json({ organization: org, datasets: [{ id: 'd', categories: ['health', 'teleportation'] }] });
+    const [p] = problems(() => parseInventoryText(text, 'x.json'));
+    expect(p).toMatchObject({ file: 'x.json', path: 'datasets[0].categories[1]', line: 12, column: 9 });
+  });
+  it('still reports a key written twice, with its position', () => {
+    const text = '{\n  "organization": {"id": "acme", "name": "Acme", "organizedIn": "US"},\n  "organization": {"id": "b", "name": "B", "organizedIn": "US"}\n}\n';
+    const [p] = problems(() => parseInventoryText(text, 'x.json'));
+    expect(p!.message).toMatch(/syntax error: .*unique/i);
+    expect(p!.line).toBe(3);
+  });
+  it('locates a duplicate id and an unknown reference in JSON', () => {
+    const text = json({ organization: org, datasets: [{ id: 'd', categories: ['health'] }, { id: 'd', categories: ['name'] }] });
+    const [p] = problems(() => parseInventoryText(text, 'x.json'));
+    expect(p).toMatchObject({ path: 'datasets[1].id', line: 15 });
+    expect(p!.message).toMatch(/duplicate id "d" \(first declared in x\.json:9\)/);
+    const text2 = json({ organization: org, flows: [{ id: 'f', dataset: 'nope', recipient: 'acme', destination: 'CN', kind: 'transfer' }] });
+    expect(problems(() => parseInventoryText(text2, 'x.json'))[0]).toMatchObject({ path: 'flows[0].dataset', line: 10 });
+  });
+  it('deeply nested JSON is an input error, not a crash', () => {
+    const text = `{"organization": {"id": "acme", "name": "Acme", "organizedIn": "US", "note": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    expect(problems(() => parseInventoryText(text, 'x.json')).length).toBeGreaterThan(0);
+  });
+});

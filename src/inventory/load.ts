@@ -8,16 +8,20 @@ import { extname, join } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isNode, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { InputError, type InputProblem } from '../common/errors.js';
-import { Inventory as InventorySchema, InventoryPart, type Inventory, type InventoryPart as Part } from './schema.js';
+import { InventoryPart, type Inventory, type InventoryPart as Part } from './schema.js';
 import { checkReferences, type Located } from './references.js';
+import { looksLikeJson, parseStrictJson } from './json-fast.js';
 
 const INVENTORY_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /** A parsed source document, kept for locating problems in it later. */
 export interface SourceDoc {
   readonly file: string;
+  /** The document with positions (for JSON read on the fast path: parsed on first use). */
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
+  /** The plain data, when the text was read on the JSON fast path (json-fast.ts). */
+  readonly data?: unknown;
 }
 
 /** Expands directories (recursively, sorted) into inventory files. */
@@ -51,12 +55,25 @@ function walk(dir: string): string[] {
   return files;
 }
 
-/** Parses YAML/JSON text into a document with positions; syntax errors become InputErrors. */
+/**
+ * Parses YAML/JSON text; syntax errors become InputErrors with line and column. Strict JSON is
+ * read with `JSON.parse` and its positions parsed only if a problem needs locating.
+ */
 export function parseSource(file: string, text: string): SourceDoc {
+  const body = text.replace(/^\uFEFF/, '');
+  if (looksLikeJson(body)) {
+    const data = parseStrictJson(body);
+    if (data !== undefined) return new LazySource(file, body, data);
+  }
+  return withPositions(file, body);
+}
+
+/** The document with the position of every node (the YAML parser; JSON is YAML). */
+function withPositions(file: string, body: string): { file: string; doc: Document.Parsed; lines: LineCounter } {
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(body, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     throw new InputError({ file, message: `cannot parse: ${e instanceof RangeError ? 'the document is nested too deeply' : (e as Error).message}` });
   }
@@ -69,6 +86,24 @@ export function parseSource(file: string, text: string): SourceDoc {
     );
   }
   return { file, doc, lines };
+}
+
+/** JSON read on the fast path: its data now, its positions when first asked for. */
+class LazySource implements SourceDoc {
+  private positions: { doc: Document.Parsed; lines: LineCounter } | undefined;
+  constructor(
+    readonly file: string,
+    private readonly body: string,
+    readonly data: unknown,
+  ) {
+    this.positions = undefined;
+  }
+  get doc(): Document.Parsed {
+    return (this.positions ??= withPositions(this.file, this.body)).doc;
+  }
+  get lines(): LineCounter {
+    return (this.positions ??= withPositions(this.file, this.body)).lines;
+  }
 }
 
 /** Finds line and column of the node at `path` (or its closest existing ancestor). */
@@ -161,9 +196,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Validates one source document as an inventory part. */
 export function parsePart(src: SourceDoc): Part {
-  let data: unknown;
+  let data: unknown = src.data;
   try {
-    data = src.doc.toJS({ maxAliasCount: 100 });
+    if (data === undefined) data = src.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const reason = e instanceof RangeError ? 'the document is nested too deeply' : (e as Error).message.split('\n')[0];
     throw new InputError({ file: src.file, message: `cannot read the document: ${reason}` });
@@ -234,20 +269,26 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
     assets: [] as Located<Inventory['assets'][number]>[],
     events: [] as Located<Inventory['events'][number]>[],
   };
-  const seen = new Map<string, { file: string; line?: number }>();
+  // Where each id was first declared; located only when it is declared again.
+  const seen = new Map<string, { src: SourceDoc; index: number }>();
   const sections = ['entities', 'systems', 'datasets', 'flows', 'assets', 'events'] as const;
   for (const { src, part } of parts) {
     for (const section of sections) {
       const items = (part[section] ?? []) as { id: string }[];
       items.forEach((item, index) => {
-        const where = { file: src.file, ...locate(src, [section, index, 'id']), path: `${section}[${index}].id` };
         const key = `${section}:${item.id}`;
         const prior = seen.get(key);
         if (prior) {
-          problems.push({ ...where, message: `duplicate id "${item.id}" (first declared in ${prior.file}${prior.line ? `:${prior.line}` : ''})` });
+          const priorLine = locate(prior.src, [section, prior.index, 'id']).line;
+          problems.push({
+            file: src.file,
+            ...locate(src, [section, index, 'id']),
+            path: `${section}[${index}].id`,
+            message: `duplicate id "${item.id}" (first declared in ${prior.src.file}${priorLine ? `:${priorLine}` : ''})`,
+          });
           return;
         }
-        seen.set(key, { file: src.file, line: where.line });
+        seen.set(key, { src, index });
         (merged[section] as Located<{ id: string }>[]).push({ value: item, where: { file: src.file, path: `${section}[${index}]`, locate: (p) => locate(src, [section, index, ...p]) } });
       });
     }
@@ -267,6 +308,7 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
     assets: merged.assets.map((x) => x.value),
     events: merged.events.map((x) => x.value),
   };
-  // Defaults are applied by parsing again (cheap; the data is already valid).
-  return InventorySchema.parse(inventory);
+  // Each part went through the same element schemas (defaults applied, no transforms), so the
+  // merged inventory is valid as it stands: no second parse.
+  return inventory;
 }
