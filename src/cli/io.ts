@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 /** Where a command writes. Tests pass their own; the CLI passes process streams. */
 export interface Io {
   out(text: string): void;
+  /** Writes UTF-8 bytes to the same stream as `out` (large outputs written in chunks). */
+  outBytes(bytes: Uint8Array): void;
   err(text: string): void;
   /** True when stdout is a terminal (colours, progress bars). */
   readonly isTTY: boolean;
@@ -11,6 +13,7 @@ export interface Io {
 
 export const processIo: Io = {
   out: (t) => void process.stdout.write(t),
+  outBytes: (b) => void process.stdout.write(b),
   err: (t) => void process.stderr.write(t),
   get isTTY() {
     return Boolean(process.stdout.isTTY);
@@ -21,8 +24,10 @@ export const processIo: Io = {
 export function memoryIo(): Io & { stdout: () => string; stderr: () => string } {
   let o = '';
   let e = '';
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   return {
     out: (t) => void (o += t),
+    outBytes: (b) => void (o += utf8.decode(b, { stream: true })),
     err: (t) => void (e += t),
     isTTY: false,
     stdout: () => o,

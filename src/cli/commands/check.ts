@@ -2,6 +2,7 @@ import type { CommandModule } from '../command.js';
 import { check } from '../../check.js';
 import { parseFormat, styler } from '../format.js';
 import { renderCheckText } from '../render/check-text.js';
+import { writeCheckJson } from '../render/check-json.js';
 import { PACKS } from '../../packs/index.js';
 import { ExitCode } from '../../common/errors.js';
 
@@ -34,7 +35,7 @@ Examples:
       .action((files: string[], opts: { asOf?: string; pack?: string[]; format?: string; explain?: boolean }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
         const result = check({ files, asOf: opts.asOf, packs: opts.pack });
-        if (format === 'json') ctx.io.out(JSON.stringify(result, null, 2) + '\n');
+        if (format === 'json') writeCheckJson(result, (chunk) => ctx.io.outBytes(chunk));
         else ctx.io.out(renderCheckText(result, styler(ctx.io.isTTY), { explain: Boolean(opts.explain) }));
         ctx.setExit(result.summary.blocking ? ExitCode.findings : ExitCode.ok);
       });

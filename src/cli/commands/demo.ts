@@ -4,6 +4,7 @@ import type { CommandModule } from '../command.js';
 import { check } from '../../check.js';
 import { parseFormat, styler } from '../format.js';
 import { renderCheckText } from '../render/check-text.js';
+import { writeCheckJson } from '../render/check-json.js';
 
 /** The bundled demo inventory (examples/demo), found relative to this module in src/ and dist/. */
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'demo');
@@ -22,7 +23,7 @@ export const command: CommandModule = {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
         const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
         if (format === 'json') {
-          ctx.io.out(JSON.stringify(result, null, 2) + '\n');
+          writeCheckJson(result, (chunk) => ctx.io.outBytes(chunk));
           return;
         }
         const s = styler(ctx.io.isTTY);
