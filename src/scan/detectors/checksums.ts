@@ -27,6 +27,13 @@ export function luhnValid(s: string, from: number, to: number): boolean {
   return n > 0 && sum % 10 === 0;
 }
 
+/** {@link luhnValid} over n digit values d[0, n) (the digits a caller already loaded). */
+export function luhnDigits(d: ArrayLike<number>, n: number): boolean {
+  let sum = 0;
+  for (let i = n - 1, k = 0; i >= 0; i--, k++) sum += LUHN[(k & 1) * 10 + d[i]!]!;
+  return n > 0 && sum % 10 === 0;
+}
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
@@ -35,6 +42,13 @@ export function cnIdCheckChar(s: string, from: number): string {
   let sum = 0;
   for (let k = 0; k < 17; k++) sum += (s.charCodeAt(from + k) - D0) * ID_WEIGHTS[k]!;
   return ID_CHECK[sum % 11]!;
+}
+
+/** {@link cnIdCheckChar} over 17 code units `u[from, from + 17)`, as a code unit. */
+export function cnIdCheckUnit(u: ArrayLike<number>, from: number): number {
+  let sum = 0;
+  for (let k = 0; k < 17; k++) sum += (u[from + k]! - D0) * ID_WEIGHTS[k]!;
+  return ID_CHECK.charCodeAt(sum % 11);
 }
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -112,6 +112,13 @@ describe('global', () => {
     expect(types('v1.2.3.4')).toEqual([]);
     expect(types('256.1.1.1')).toEqual([]);
     expect(types('at 12:34:56')).toEqual([]);
+    // eight groups need seven colons, six before an embedded IPv4; '::' stands for the rest
+    expect(found('1:2:3:4:5:6:7:8', 'ip_address')).toBe('1:2:3:4:5:6:7:8');
+    expect(found('1:2:3:4:5:6:1.2.3.4', 'ip_address')).toBe('1:2:3:4:5:6:1.2.3.4');
+    expect(found('fe80::1', 'ip_address')).toBe('fe80::1');
+    expect(types('1:2:3:4:5:6:7')).toEqual([]);
+    expect(types('1:2:3:4:5:1.2.3.4')).toEqual([]);
+    expect(types('2026-01-02 10:20:30.123')).toEqual([]);
   });
   it('MAC / BSSID; not broadcast or zero', () => {
     expect(found('bssid D0-50-99-84-A2-A0', 'mac_address')).toBe('D0-50-99-84-A2-A0');

@@ -37,7 +37,7 @@ import * as valueLevelModule from './value-level.js';
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
-const { abaValid, base58CheckValid, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnValid, twIdValid, usccValid } = checksumsModule;
+const { abaValid, base58CheckValid, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnDigits, luhnValid, twIdValid, usccValid } = checksumsModule;
 const { COMPOUND_SURNAMES, HAN, HAN_ADMIN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_STREET, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, startsWithAny, validBirthDate, validProvince } = cnModule;
 const { absAbove, isZeroDecimal } = decimalsModule;
 const { typeBit } = fieldContextModule;
@@ -210,8 +210,12 @@ export class Engine {
           this.genomicLine();
           i++;
         } else i++;
-      } else if (c >= 0x3400 && c <= 0x9fff) i = this.han(i);
-      else i++;
+      } else if (c >= 0x3400 && c <= 0x9fff) {
+        // inside an address run already examined, a Han character that starts neither a
+        // plate nor a name keyword has nothing left to do (what han() would conclude)
+        if (i < this.hanDone && (HAN[c]! & (HAN_PLATE | HAN_KEY)) === 0) i++;
+        else i = this.han(i);
+      } else i++;
     }
     this.hits.resolve();
   }
@@ -255,9 +259,9 @@ export class Engine {
     let j = i;
     let digits = 0;
     let upper = 0;
-    let lower = 0;
     // counted without branches (hex ids and mixed tokens would mispredict them): the class
-    // bits are DIGIT = 1, UPPER = 2, LOWER = 4, HEX = 8; `all` keeps HEX only if every char has it
+    // bits are DIGIT = 1, UPPER = 2, LOWER = 4, HEX = 8; `all` keeps HEX only if every char
+    // has it; the lower-case letters are what is left of the length
     let all = HEX;
     while (j < to) {
       const c = s.charCodeAt(j);
@@ -266,12 +270,12 @@ export class Engine {
       if ((k & ALNUM) === 0) break;
       digits += k & DIGIT;
       upper += (k >> 1) & 1;
-      lower += (k >> 2) & 1;
       all &= k;
       j++;
     }
     const hex = all !== 0;
     const len = j - i;
+    const lower = len - digits - upper;
     if (hex && j < to) {
       const next = s.charCodeAt(j);
       if (len === 2 && (next === 58 || next === 45)) {
@@ -281,7 +285,7 @@ export class Engine {
         const e = this.macCisco(i);
         if (e > 0) return e;
       } else if (len === 8 && next === 45) {
-        const e = this.uuid(i);
+        const e = this.uuid(i, (upper > 0 ? UPPER : 0) | (lower > 0 ? LOWER : 0));
         if (e > 0) return e;
       }
     }
@@ -556,13 +560,14 @@ export class Engine {
     return end;
   }
 
-  private uuid(i: number): number {
+  /** A UUID at i, whose first group (8 hex digits, letters of case bits `first`) the token walk read. */
+  private uuid(i: number, first: number): number {
     const s = this.s;
     const end = i + 36;
     if (end > this.to) return -1;
     if (s.charCodeAt(i + 8) !== 45 || s.charCodeAt(i + 13) !== 45 || s.charCodeAt(i + 18) !== 45 || s.charCodeAt(i + 23) !== 45) return -1;
     // 8-4-4-4-12 hex digits; the case bits (UPPER / LOWER) of their letters, or -1
-    const cases = hexRun(s, i, i + 8) | hexRun(s, i + 9, i + 13) | hexRun(s, i + 14, i + 18) | hexRun(s, i + 19, i + 23) | hexRun(s, i + 24, end);
+    const cases = first | hexRun(s, i + 9, i + 13) | hexRun(s, i + 14, i + 18) | hexRun(s, i + 19, i + 23) | hexRun(s, i + 24, end);
     if (cases < 0) return -1;
     if (end < this.to && isAlnum(s.charCodeAt(end))) return -1;
     if (cases & UPPER && cases & LOWER) return end;
@@ -712,8 +717,9 @@ export class Engine {
     if (total < 12 || total > 19) return false;
     const a = gS[k]!;
     const b = gE[m]!;
-    if (!luhnValid(this.s, a, b)) return false;
-    loadDigits(this.s, a, b);
+    // the digits once, then Luhn and the issuer over them
+    const n = loadDigits(this.s, a, b);
+    if (!luhnDigits(dig, n)) return false;
     if (!cardIssuer(dig, total)) return false;
     this.emit(T.payment_card, a, b, 0.9);
     return true;
@@ -984,11 +990,12 @@ export class Engine {
     }
   }
 
+  /** L bare digits s[a, b) (a digit group, nothing else). */
   private card(a: number, b: number, L: number): void {
     if (L < 12 || L > 19) return;
     loadDigits(this.s, a, b);
     if (!cardIssuer(dig, L)) return;
-    if (luhnValid(this.s, a, b)) {
+    if (luhnDigits(dig, L)) {
       this.emit(T.payment_card, a, b, L >= 15 ? 0.85 : 0.7);
       return;
     }
@@ -1064,12 +1071,27 @@ export class Engine {
       while (b < this.to && (isAlnum(s.charCodeAt(b)) || s.charCodeAt(b) === 58)) b++;
       return b;
     }
-    while (b < this.to && b - a < 45 && (isHexC(s.charCodeAt(b)) || s.charCodeAt(b) === 58 || s.charCodeAt(b) === 46)) b++;
+    // the run forward, counting its colons (and whether two touch) on the way
+    let colons = 0;
+    let dbl = false;
+    let prev = a < i ? s.charCodeAt(i - 1) : 0;
+    while (b < this.to && b - a < 45) {
+      const c = s.charCodeAt(b);
+      if (c === 58) {
+        colons++;
+        if (prev === 58) dbl = true;
+      } else if (!(isHexC(c) || c === 46)) break;
+      prev = c;
+      b++;
+    }
     if (b < this.to && isAlnum(s.charCodeAt(b))) {
       while (b < this.to && (isAlnum(s.charCodeAt(b)) || s.charCodeAt(b) === 58)) b++;
       return b;
     }
     while (b > i && s.charCodeAt(b - 1) === 46) b--;
+    // without '::' an address has eight groups, so at least six colons (seven, or six before
+    // an embedded IPv4): a time of day "01:36:61" or "a:b" is not checked further
+    if (!dbl && colons + colonsIn(s, a, i) < 6) return b;
     if (validIpv6(s, a, b)) this.emit(T.ip_address, a, b, 0.85);
     return b;
   }
@@ -1310,6 +1332,16 @@ function hexRun(s: string, a: number, b: number): number {
     cases |= cl;
   }
   return cases & (UPPER | LOWER);
+}
+/** The colons in s[a, b); 8 (as many as an address has) when two of them touch. */
+function colonsIn(s: string, a: number, b: number): number {
+  let n = 0;
+  for (let k = a; k < b; k++) {
+    if (s.charCodeAt(k) !== 58) continue;
+    if (k > a && s.charCodeAt(k - 1) === 58) return 8;
+    n++;
+  }
+  return n;
 }
 function bitCount(x: number): number {
   let n = 0;
