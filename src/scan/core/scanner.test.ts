@@ -125,6 +125,17 @@ describe('source scanner', () => {
     );
   });
 
+  it('writes a legacy 15-digit resident ID as units in its 18-digit form, as the string form does', () => {
+    const units = new KeyUnits();
+    const ti = DETECTION_TYPES.indexOf('cn_resident_id');
+    for (const raw of ['110105491231002', '440305550515842', ' 130503 670401 001 ', '11010549123100a']) {
+      const s = `,${raw},`;
+      const n = units.write(ti, s, 1, 1 + raw.length, 'CN');
+      expect(String.fromCharCode(...units.buf.subarray(0, n))).toBe(SUBJECT_PREFIX[ti] + normalizeKey('cn_resident_id', raw, 'CN'));
+      units.clear(n);
+    }
+  });
+
   it('gives a subject sink the keys the onSubject hook gets', () => {
     const strings: [string, string][] = [];
     const fromUnits: [string, string][] = [];

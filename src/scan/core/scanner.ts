@@ -40,7 +40,8 @@ const PRIORITY: Partial<Record<DetectionType, number>> = {
   phone: 3,
 };
 
-const PRIO = DETECTION_TYPES.map((t) => PRIORITY[t]);
+/** PRIORITY by type code, -1 for types that are not subject keys (a small-integer array, no holes). */
+const PRIO = Int8Array.from(DETECTION_TYPES, (t) => PRIORITY[t] ?? -1);
 
 interface Slot {
   readonly name: string;
@@ -126,9 +127,7 @@ class Scanner implements FastSourceScanner {
   private readonly slots: Slot[] = [];
   private readonly bySlotName = new Map<string, number>();
   private records = 0;
-  private total = 0;
   private readonly findings: Finding[] = [];
-  private readonly categories = new Float64Array(NT);
 
   private open = false;
   private recordId: string | number = 0;
@@ -194,22 +193,26 @@ class Scanner implements FastSourceScanner {
     const n = h.n;
     if (n === 0) return;
     slot.any = true;
+    // per hit: the slot's count and confidence sum (totals per type and category are
+    // summed from these in result()), a finding while there is room, a subject key offer
+    const counts = slot.counts;
+    const sums = slot.sums;
     for (let k = 0; k < n; k++) {
       const ti = h.ti[k]!;
-      const type = DETECTION_TYPES[ti]!;
       const conf = h.conf[k]!;
-      slot.counts[ti]!++;
-      slot.sums[ti] = slot.sums[ti]! + conf;
-      this.categories[ti]!++;
-      this.total++;
+      counts[ti]!++;
+      sums[ti] = sums[ti]! + conf;
       const a = h.start[k]!;
       const b = h.end[k]!;
       if (this.findings.length + this.pending.length < this.maxFindings) {
+        const type = DETECTION_TYPES[ti]!;
         this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(s.slice(a, b), type) });
       }
-      const prio = PRIO[ti];
-      const jur = h.jur[k];
-      if (prio !== undefined && jur !== undefined && this.subjects) this.offerSubject(jur, prio, ti, s, a, b);
+      if (this.subjects) {
+        const prio = PRIO[ti]!;
+        const jur = h.jur[k];
+        if (prio >= 0 && jur !== undefined) this.offerSubject(jur, prio, ti, s, a, b);
+      }
     }
   }
 
@@ -266,9 +269,17 @@ class Scanner implements FastSourceScanner {
       types.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1));
       fields.push({ field: slot.name, types });
     }
+    const byType = new Float64Array(NT);
+    let total = 0;
+    for (const slot of this.slots) {
+      for (let t = 0; t < NT; t++) {
+        byType[t] = byType[t]! + slot.counts[t]!;
+        total += slot.counts[t]!;
+      }
+    }
     const categories: Partial<Record<CategoryId, number>> = {};
     for (let t = 0; t < NT; t++) {
-      const c = this.categories[t]!;
+      const c = byType[t]!;
       if (c > 0) {
         const cat = TYPE_INFO[DETECTION_TYPES[t]!].category;
         categories[cat] = (categories[cat] ?? 0) + c;
@@ -278,8 +289,8 @@ class Scanner implements FastSourceScanner {
       records: this.records,
       fields,
       findings: this.findings.slice(),
-      findingsTotal: this.total,
-      findingsTruncated: this.total > this.findings.length,
+      findingsTotal: total,
+      findingsTruncated: total > this.findings.length,
       categories,
     };
   }

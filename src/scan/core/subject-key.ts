@@ -10,12 +10,14 @@
  */
 import type { DetectionType } from './types.js';
 import * as typesModule from './types.js';
+import * as checksumsModule from '../detectors/checksums.js';
 import * as cnModule from '../detectors/cn.js';
 
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
 const { DETECTION_TYPES } = typesModule;
 const { cnId15To18 } = cnModule;
+const { cnIdCheckUnit } = checksumsModule;
 
 /** Subject keys are `<kind>:<normalized>`; ITINs count with SSNs, mainland mobiles with phones. By type code. */
 export const SUBJECT_PREFIX = DETECTION_TYPES.map((t) => `${t === 'us_itin' ? 'us_ssn' : t === 'cn_mobile' ? 'phone' : t}:`);
@@ -94,6 +96,15 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/** How {@link KeyUnits} normalizes a type's identifier (by type code). */
+const K_ALNUM = 0; // uppercased letters and digits
+const K_RESIDENT = 1; // the same, a 15-digit ID in its 18-digit form
+const K_CN_MOBILE = 2; // +86 and the last 11 digits
+const K_PHONE = 3; // E.164 from the digits and the jurisdiction
+const KIND = Uint8Array.from(DETECTION_TYPES, (t) => (t === 'cn_mobile' ? K_CN_MOBILE : t === 'phone' ? K_PHONE : t === 'cn_resident_id' ? K_RESIDENT : K_ALNUM));
+/** SUBJECT_PREFIX as code units (copied by a typed loop, not read back out of a string). */
+const PREFIX_UNITS = SUBJECT_PREFIX.map((p) => Uint16Array.from({ length: p.length }, (_, k) => p.charCodeAt(k)));
+
 /**
  * A reused buffer holding one subject key as code units: `write` puts
  * `SUBJECT_PREFIX[ti] + normalizeKeyIn(type, s, a, b, jur)` in `buf[0, n)` and returns n;
@@ -103,15 +114,16 @@ export class KeyUnits {
   buf = new Uint16Array(64);
 
   write(ti: number, s: string, a: number, b: number, jur: string | undefined): number {
-    // room for the prefix, "+86" and every unit of the range (all ASCII: one unit each)
-    const need = PREFIX_MAX + 3 + (b - a);
+    // room for the prefix, "+86" and every unit of the range (all ASCII: one unit each),
+    // and for the two units a legacy resident ID grows by
+    const need = PREFIX_MAX + 3 + (b - a) + 3;
     if (this.buf.length < need) this.buf = new Uint16Array(need * 2);
     const u = this.buf;
-    const pre = SUBJECT_PREFIX[ti]!;
+    const pre = PREFIX_UNITS[ti]!;
     let n = 0;
-    for (; n < pre.length; n++) u[n] = pre.charCodeAt(n);
-    const type = DETECTION_TYPES[ti]!;
-    if (type === 'cn_mobile' || type === 'phone') {
+    for (; n < pre.length; n++) u[n] = pre[n]!;
+    const kind = KIND[ti]!;
+    if (kind === K_CN_MOBILE || kind === K_PHONE) {
       // the digits go 3 units in, leaving room for "+86" / "+1" / "+" in front
       const d = n + 3;
       let m = d;
@@ -120,7 +132,7 @@ export class KeyUnits {
         if (c >= 48 && c <= 57) u[m++] = c;
       }
       const nd = m - d;
-      if (type === 'cn_mobile') return put(u, n, PLUS86, nd > 11 ? m - 11 : d, m); // +86 and the last 11
+      if (kind === K_CN_MOBILE) return put(u, n, PLUS86, nd > 11 ? m - 11 : d, m); // +86 and the last 11
       let p = a;
       while (p < b && isSpace(s.charCodeAt(p))) p++;
       if (p < b && s.charCodeAt(p) === 43) return put(u, n, PLUS, d, m);
@@ -135,11 +147,13 @@ export class KeyUnits {
       if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) u[n++] = c;
       else if (c >= 97 && c <= 122) u[n++] = c - 32;
     }
-    if (type === 'cn_resident_id' && n - k0 === 15) {
-      // the legacy form, rare: through the string function
-      const id = cnId15To18(String.fromCharCode(...u.subarray(k0, n)));
-      for (let q = 0; q < id.length; q++) u[k0 + q] = id.charCodeAt(q);
-      n = k0 + id.length;
+    if (kind === K_RESIDENT && n - k0 === 15) {
+      // the legacy form (cnId15To18, in place): "19" before the two-digit year, then the check
+      for (let q = n - 1; q >= k0 + 6; q--) u[q + 2] = u[q]!;
+      u[k0 + 6] = 49;
+      u[k0 + 7] = 57;
+      u[k0 + 17] = cnIdCheckUnit(u, k0);
+      n = k0 + 18;
     }
     return n;
   }
