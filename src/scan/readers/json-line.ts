@@ -29,6 +29,8 @@ export class KeyTable {
   readonly raw: string[] = [];
   /** Per entry: the line (serial) it was last seen on, to catch duplicate keys. */
   stamp = new Int32Array(64);
+  /** Per entry: the entry that followed it on the last line it was on (-1: none yet). */
+  next = new Int32Array(64).fill(-1);
 
   /** The entry of key v.s[a, b) with hash h, added when new. */
   find(s: string, a: number, b: number, h: number): number {
@@ -47,6 +49,9 @@ export class KeyTable {
       const st = new Int32Array(this.stamp.length * 2);
       st.set(this.stamp);
       this.stamp = st;
+      const nx = new Int32Array(this.next.length * 2).fill(-1);
+      nx.set(this.next);
+      this.next = nx;
     }
     if (this.raw.length * 2 > this.mask) this.grow();
     return e;
@@ -89,6 +94,8 @@ export class FlatLine {
   /** 1 when a PLAIN string holds a character ≥ 0x80 (in a byte view: needs decoding). */
   high = new Uint8Array(64);
   private serial = 0;
+  /** The entry of the first key of the last line read (-1: none yet). */
+  private first = -1;
 
   constructor(readonly keys: KeyTable) {}
 
@@ -107,25 +114,45 @@ export class FlatLine {
     p++;
     while (p < b && isWs(s.charCodeAt(p))) p++;
     if (p < b && s.charCodeAt(p) === 125 /* } */) return this.tail(s, p + 1, b);
+    let prev = -1; // the entry of the previous key on this line
     for (;;) {
       // key
       if (p >= b || s.charCodeAt(p) !== 34) return -1;
       const k0 = p + 1;
       let q = k0;
-      let h = 0x811c9dc5 | 0;
-      for (;;) {
-        if (q >= b) return -1;
-        const c = s.charCodeAt(q);
-        if (c === 34) break;
-        if (c === 92 || c < 32) return -1; // escaped keys: rare, leave them to JSON.parse
-        h = Math.imul(h ^ c, 0x01000193);
-        q++;
+      let e = -1;
+      // Lines of one export mostly repeat their keys in the same order: first try the key
+      // that followed the previous one last time (the first key of the last line for the
+      // first). Table keys hold no quote, backslash or control character and never start
+      // with a digit, so a match followed by '"' is exactly what the search below would find.
+      const guess = prev < 0 ? this.first : keys.next[prev]!;
+      if (guess >= 0) {
+        const raw = keys.raw[guess]!;
+        const end = k0 + raw.length;
+        if (end < b && s.charCodeAt(end) === 34 && sameKey(raw, s, k0, end)) {
+          e = guess;
+          q = end;
+        }
       }
-      // "0", "12" … are array indices: JavaScript enumerates them first, whatever the order
-      if (q > k0 && isDigit(s.charCodeAt(k0))) return -1;
-      const e = keys.find(s, k0, q, h);
+      if (e < 0) {
+        let h = 0x811c9dc5 | 0;
+        for (;;) {
+          if (q >= b) return -1;
+          const c = s.charCodeAt(q);
+          if (c === 34) break;
+          if (c === 92 || c < 32) return -1; // escaped keys: rare, leave them to JSON.parse
+          h = Math.imul(h ^ c, 0x01000193);
+          q++;
+        }
+        // "0", "12" … are array indices: JavaScript enumerates them first, whatever the order
+        if (q > k0 && isDigit(s.charCodeAt(k0))) return -1;
+        e = keys.find(s, k0, q, h);
+      }
       if (keys.stamp[e] === serial) return -1; // duplicate key: the last one wins in JSON.parse
       keys.stamp[e] = serial;
+      if (prev < 0) this.first = e;
+      else keys.next[prev] = e;
+      prev = e;
       p = q + 1;
       while (p < b && isWs(s.charCodeAt(p))) p++;
       if (p >= b || s.charCodeAt(p) !== 58 /* : */) return -1;
