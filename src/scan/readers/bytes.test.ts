@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSourceScanner } from '../core/scanner.js';
 import type { Finding } from '../core/types.js';
-import { viewChunks } from './bytes.js';
+import { ByteView, viewChunks } from './bytes.js';
 import { readCsv, readJsonLines } from './index.js';
 
 const key = (f: Finding) => `${String(f.record)}|${f.field}|${f.type}|${f.start}|${f.end}|${f.masked}`;
@@ -96,6 +96,26 @@ describe('CSV from bytes', () => {
     const buf = Buffer.from(`notes\n"${long}"\n`, 'utf8');
     await readCsv(cutBytes(buf, [100_001, 700_000, 1_100_002]), { source: 'x' }, sc);
     expect(sc.result().findings.map((f) => [f.type, f.start, f.end])).toEqual([['cn_mobile', long.length - 11, long.length]]);
+  });
+});
+
+describe('ByteView.ascii (the search for bytes ≥ 0x80)', () => {
+  it('answers as a test of the latin1 view does, at any buffer alignment (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(0x41, 0x20, 0x2c, 0x7f, 0x80, 0xe4, 0xff), { maxLength: 80 }),
+        fc.nat(7),
+        fc.array(fc.tuple(fc.nat(90), fc.nat(12)), { maxLength: 12 }),
+        (bytes, shift, asks) => {
+          // the view's bytes at an offset of `shift` in a larger buffer (as pooled reads give)
+          const buf = Buffer.from([...new Array<number>(shift).fill(0x41), ...bytes]).subarray(shift);
+          const v = ByteView.ofBytes(buf);
+          const ranges = asks.map(([a, n]) => [Math.min(a, buf.length), Math.min(a + n, buf.length)] as const).sort((x, y) => x[0] - y[0]);
+          for (const [a, b] of ranges) expect(v.ascii(a, b)).toBe(!/[\u0080-\u00ff]/.test(v.s.slice(a, b)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -34,6 +34,10 @@ export class ByteView {
   private nextHigh: number;
   private searched = 0;
 
+  /** The view's bytes four at a time, from byte `wordsAt` (the first 4-aligned one) on. */
+  private words: Uint32Array | undefined;
+  private wordsAt = 0;
+
   constructor(
     readonly s: string,
     readonly bytes: boolean,
@@ -41,6 +45,32 @@ export class ByteView {
   ) {
     this.buf = buf;
     this.nextHigh = bytes ? -1 : Infinity;
+    if (buf !== undefined && bytes) {
+      this.wordsAt = (4 - (buf.byteOffset & 3)) & 3;
+      const n = buf.length > this.wordsAt ? (buf.length - this.wordsAt) >>> 2 : 0;
+      this.words = new Uint32Array(buf.buffer, buf.byteOffset + this.wordsAt, n);
+    }
+  }
+
+  /**
+   * The index of the first byte ≥ 0x80 at or after `from` (s.length if none): four bytes
+   * per step, one mask test each, over the aligned middle (this search passes over nearly
+   * every byte of a CSV input once; a regular expression over the view tested each one).
+   */
+  private firstHigh(from: number): number {
+    const buf = this.buf!;
+    const w = this.words!;
+    const n = this.s.length;
+    let p = from;
+    while (p < n && (p < this.wordsAt || ((p - this.wordsAt) & 3) !== 0)) {
+      if (buf[p]! >= 0x80) return p;
+      p++;
+    }
+    let k = (p - this.wordsAt) >>> 2;
+    while (k < w.length && (w[k]! & 0x80808080) === 0) k++;
+    p = p < n ? this.wordsAt + (k << 2) : p;
+    for (; p < n; p++) if (buf[p]! >= 0x80) return p;
+    return n;
   }
 
   static ofBytes(buf: Buffer): ByteView {
@@ -52,9 +82,12 @@ export class ByteView {
     if (this.nextHigh < a || a < this.searched) {
       // readers ask in increasing order, so a search starts past the previous answer and
       // the view is scanned about once
-      HIGH.lastIndex = a;
       this.searched = a;
-      this.nextHigh = HIGH.test(this.s) ? HIGH.lastIndex - 1 : this.s.length;
+      if (this.words !== undefined) this.nextHigh = this.firstHigh(a);
+      else {
+        HIGH.lastIndex = a;
+        this.nextHigh = HIGH.test(this.s) ? HIGH.lastIndex - 1 : this.s.length;
+      }
     }
     return this.nextHigh >= b;
   }
