@@ -383,7 +383,21 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return info.exports > 1 || (info.exports === 1 && info.firstExport !== flow.id);
   };
 
+  // An index, not logic: the entities with an authority's role. A flow without a request, not a
+  // government request and to none of them has no foreign authority, and is spared looking its
+  // recipient up among all entities.
+  let authorities: ReadonlySet<string> | undefined;
+  const mayBeAuthority = (flow: Flow): boolean => {
+    if (flow.request || flow.kind === 'government_request') return true;
+    if (!authorities) {
+      const ids = new Set<string>();
+      for (const [id, e] of facts.entities) if (e.roles.includes('court') || e.roles.includes('law_enforcement') || e.roles.includes('regulator')) ids.add(id);
+      authorities = ids;
+    }
+    return authorities.size > 0 && authorities.has(flow.recipient);
+  };
   const authorityOf = (flow: Flow, on: OnDate): ForeignAuthority | undefined => {
+    if (!mayBeAuthority(flow)) return undefined;
     let found: ForeignAuthority | undefined;
     if (flow.request) found = { kind: flow.request.authority, country: flow.request.country };
     else {
@@ -501,38 +515,43 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     return countedByExporter;
   };
 
-  const subjectsOf = (f: Flow): number => f.subjects?.['CN'] ?? facts.datasets.get(f.dataset)?.subjects['CN'] ?? 0;
-
   /**
    * The Order 16 window (since 1 January) and the Order 11 window (since 1 January of the
    * previous year): the exporter's counted flows, per dataset at the largest count, built once per
    * exporter and window in one sweep (`facts/cn-windows.ts`); per judged date a binary search.
    */
   let windows: CnWindows | undefined;
-  const bases = { current: new Map<string, Map<CivilDate, Base>>(), legacy: new Map<string, Map<CivilDate, Base>>() };
-  const baseOf = (kind: 'current' | 'legacy', exporter: string, date: CivilDate): Base => {
+  /** One exporter's window as of one date, and its counts once summed. */
+  interface Windowed {
+    readonly base: Base;
+    counts: Counts | undefined;
+  }
+  const bases = { current: new Map<string, Map<CivilDate, Windowed>>(), legacy: new Map<string, Map<CivilDate, Windowed>>() };
+  const baseOf = (kind: 'current' | 'legacy', exporter: string, date: CivilDate): Windowed => {
     let byDate = bases[kind].get(exporter);
     if (!byDate) bases[kind].set(exporter, (byDate = new Map()));
-    let base = byDate.get(date);
-    if (!base) {
+    let w = byDate.get(date);
+    if (!w) {
       windows ??= cnWindows(counted(), facts.datasets);
       const from = kind === 'current' ? startOfYear(date) : startOfYear(addYears(date, -1));
-      base = windows.windowBase(exporter, from, date, 'CN', ALL);
-      byDate.set(date, base);
+      w = { base: windows.windowBase(exporter, from, date, 'CN', ALL), counts: undefined };
+      byDate.set(date, w);
     }
-    return base;
+    return w;
   };
 
-  /** The window's counts: people per PIPL class of dataset, summed once per window and date. */
-  const countsMemo = new Map<Base, Counts>();
-  const countsOf = (base: Base, policy: Policy): Counts => {
-    let c = countsMemo.get(base);
+  /**
+   * The window's counts: people per PIPL class of dataset, summed once per window and date (the
+   * policy is the judged date's, so one per window).
+   */
+  const countsOf = (w: Windowed, policy: Policy): Counts => {
+    let c = w.counts;
     if (!c) {
+      const base = w.base;
       const t = base.totals(classOf, 2);
       const plain = t[PLAIN]!;
       const sensitive = t[SENSITIVE]!;
-      c = { nonSensitive: plain + (policy.sensitiveCountsAsNonSensitive ? sensitive : 0), sensitive, all: plain + sensitive, window: base.window };
-      countsMemo.set(base, c);
+      w.counts = c = { nonSensitive: plain + (policy.sensitiveCountsAsNonSensitive ? sensitive : 0), sensitive, all: plain + sensitive, window: base.window };
     }
     return c;
   };
@@ -542,14 +561,15 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
    * flow is in its exporter's base once begun: it ends on or after the day it is judged on, which
    * is in the window.
    */
-  const withFlow = (base: Base, ctx: FlowContext): Counts => {
+  const withFlow = (w: Windowed, ctx: FlowContext): Counts => {
     const { flow, policy } = ctx;
-    const c = countsOf(base, policy);
-    if (ctx.counted && (flow.start === undefined || flow.start <= base.window.to)) return c;
-    const extra = subjectsOf(flow) - (base.largest(flow.dataset) ?? 0);
-    const cls = classOf(flow.dataset);
-    if (extra <= 0 || cls === NOT_PI) return c;
-    if (cls === SENSITIVE) return { nonSensitive: c.nonSensitive + (policy.sensitiveCountsAsNonSensitive ? extra : 0), sensitive: c.sensitive + extra, all: c.all + extra, window: c.window };
+    const c = countsOf(w, policy);
+    if (ctx.counted && (flow.start === undefined || flow.start <= c.window.to)) return c;
+    // The flow's subjects and the PIPL class of its dataset, from its context (no lookup by id).
+    if (!ctx.personal) return c;
+    const extra = (flow.subjects?.['CN'] ?? ctx.dataset?.subjects['CN'] ?? 0) - (w.base.largest(flow.dataset) ?? 0);
+    if (extra <= 0) return c;
+    if (ctx.sensitive) return { nonSensitive: c.nonSensitive + (policy.sensitiveCountsAsNonSensitive ? extra : 0), sensitive: c.sensitive + extra, all: c.all + extra, window: c.window };
     return { nonSensitive: c.nonSensitive + extra, sensitive: c.sensitive, all: c.all + extra, window: c.window };
   };
 

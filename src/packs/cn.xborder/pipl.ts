@@ -6,6 +6,7 @@
 import { NO_REASONS } from './finding.js';
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
+import type { Facts } from '../../facts/index.js';
 import { isPiExport, type FlowCtx } from './context.js';
 import { PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';
 import { safeguardOf } from './safeguards.js';
@@ -202,6 +203,23 @@ export const PIPL_41 = defineRule<FlowCtx>({
 });
 
 /**
+ * An index for Art. 42, not logic: the entities designated on a list that PIPL42_LISTS names on
+ * some date, once per inventory's facts. A recipient outside it cannot be on the CAC list on any
+ * date, so the rule is spared looking it up among all entities (most recipients are on no list).
+ */
+const cacListed = new WeakMap<Facts, ReadonlySet<string>>();
+function mayBeOnCacList(facts: Facts, recipient: string): boolean {
+  let listed = cacListed.get(facts);
+  if (!listed) {
+    const lists = new Set(PIPL42_LISTS.values.flatMap((v) => v.value));
+    const ids = new Set<string>();
+    for (const [id, e] of facts.entities) if (e.designations.some((d) => lists.has(d.list))) ids.add(id);
+    cacListed.set(facts, (listed = ids));
+  }
+  return listed.size > 0 && listed.has(recipient);
+}
+
+/**
  * Art. 42: the CAC may list overseas organisations or individuals that harm PI rights, national
  * security or public interest; providing PI to them is restricted or prohibited.
  */
@@ -212,7 +230,7 @@ export const PIPL_42 = defineRule<FlowCtx>({
   effective: { from: PIPL_FROM },
   reads: ['flow.recipient', 'entity.designations'],
   evaluate(ctx) {
-    if (!isPiExport(ctx)) return null;
+    if (!isPiExport(ctx) || !mayBeOnCacList(ctx.facts, ctx.flow.recipient)) return null;
     const r = ctx.facts.entities.get(ctx.flow.recipient);
     if (!r || r.designations.length === 0) return null;
     const lists = paramOn(PIPL42_LISTS, ctx.date);
