@@ -41,13 +41,15 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
   const entryName: string[] = [];
   const entryIsId: boolean[] = [];
   const entrySlot: number[] = [];
-  const named = (v: ByteView, e: number): void => {
-    if (entryName[e] !== undefined) return;
-    const raw = keys.raw[e]!;
-    // keys of one input are all byte-view or all text-view strings (the first chunk decides)
-    const name = v.bytes ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
-    entryName[e] = name;
-    entryIsId[e] = name === idKey;
+  /** Names the key-table entries added since the last line (entries are numbered in order). */
+  const nameNew = (v: ByteView): void => {
+    for (let e = entryName.length; e < keys.raw.length; e++) {
+      const raw = keys.raw[e]!;
+      // keys of one input are all byte-view or all text-view strings (the first chunk decides)
+      const name = v.bytes ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+      entryName.push(name);
+      entryIsId.push(name === idKey);
+    }
   };
   const slotOfEntry = (e: number): number => entrySlot[e] ?? (entrySlot[e] = slotOf(entryName[e]!));
   const r = await eachLine(viewChunks(input), MAX_JSON_LINE_UNITS, {
@@ -72,9 +74,9 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
     const s = v.s;
     const n = flat.n;
     let id: string | number = lineNo;
+    if (entryName.length < keys.raw.length) nameNew(v);
     // the id first (it may come after other keys; the record id is set before scanning)
     for (let k = 0; k < n; k++) {
-      named(v, flat.entry[k]!);
       if (!entryIsId[flat.entry[k]!]) continue;
       const kind = flat.kind[k]!;
       if (kind === PLAIN) id = flat.high[k] ? v.decode(flat.start[k]!, flat.end[k]!) : s.slice(flat.start[k]!, flat.end[k]!);
