@@ -42,7 +42,7 @@ const { COMPOUND_SURNAMES, HAN, HAN_ADMIN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN
 const { absAbove, isZeroDecimal } = decimalsModule;
 const { typeBit } = fieldContextModule;
 const { IBAN_LENGTH } = ibanModule;
-const { KEYWORDS, NEGATIVE_KEYWORDS } = keywordsModule;
+const { KEYWORDS, NEGATIVE_KEYWORDS, matchesLower } = keywordsModule;
 const { CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, UNIONPAY_NON_LUHN, current, geoMinDecimals } = paramsModule;
 const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
 const { VALUE_LEVEL_BITS, valueLevel } = valueLevelModule;
@@ -324,13 +324,12 @@ export class Engine {
 
   private nameAfterKeyword(i: number, j: number): void {
     const s = this.s;
-    const w = s.slice(i, j);
-    const lw = w.toLowerCase();
+    const len = j - i;
     let p = j;
-    if (lw === 'name') {
+    if (len === 4 && matchesLower(s, i, 'name')) {
       while (p < this.to && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58 || s.charCodeAt(p) === 61 || s.charCodeAt(p) === 0xff1a)) p++;
       if (p === j) return;
-    } else if (w === 'Mr' || w === 'Mrs' || w === 'Ms' || w === 'Dr' || w === 'Miss' || w === 'Dear') {
+    } else if (isTitle(s, i, len)) {
       if (p < this.to && s.charCodeAt(p) === 46) p++;
       if (p < this.to && s.charCodeAt(p) === 32) p++;
       else return;
@@ -498,8 +497,8 @@ export class Engine {
 
   private iban(i: number, j: number): number {
     const s = this.s;
-    const want = IBAN_LENGTH[s.slice(i, i + 2)];
-    if (want === undefined) return -1;
+    const want = IBAN_LEN[(s.charCodeAt(i) - 65) * 26 + (s.charCodeAt(i + 1) - 65)]!;
+    if (want === 0) return -1;
     let end = j;
     let n = j - i;
     if (n === 4 && j < this.to && s.charCodeAt(j) === 32) {
@@ -1310,7 +1309,26 @@ const STREET_SUFFIXES = new Set(
   ).split(' '),
 );
 
+/** IBAN_LENGTH by country code, indexed (A-Z, A-Z) → 26·first + second; 0 for no IBAN country. */
+const IBAN_LEN = new Uint8Array(26 * 26);
+for (const [cc, n] of Object.entries(IBAN_LENGTH)) IBAN_LEN[(cc.charCodeAt(0) - 65) * 26 + (cc.charCodeAt(1) - 65)] = n;
+
+/** Titles before an English name, as written (case matters: "mr" in text is not a title). */
+const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Miss', 'Dear'];
+
 // --- small helpers -------------------------------------------------------------------------------
+
+/** Whether the len characters at s[i] are one of TITLES. */
+function isTitle(s: string, i: number, len: number): boolean {
+  for (let k = 0; k < TITLES.length; k++) {
+    const w = TITLES[k]!;
+    if (w.length !== len) continue;
+    let q = 0;
+    while (q < len && s.charCodeAt(i + q) === w.charCodeAt(q)) q++;
+    if (q === len) return true;
+  }
+  return false;
+}
 // (plain indexed loops: a callback or a destructuring for-of allocates on every call in the
 // hot path, and that garbage was a visible part of a scan's collection time)
 
