@@ -89,6 +89,15 @@ export const PROVINCE_NAMES = [
   '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆', '香港', '澳门',
 ];
 
+/** PROVINCE_NAMES by their first character. */
+const PROVINCE_BY_FIRST = new Map<number, string[]>();
+for (const p of PROVINCE_NAMES) {
+  const f = p.charCodeAt(0);
+  const l = PROVINCE_BY_FIRST.get(f);
+  if (l) l.push(p);
+  else PROVINCE_BY_FIRST.set(f, [p]);
+}
+
 /** Keywords after which 2–4 Han characters are a person's name. */
 /** Whether one of `words` occurs in s at p (a loop, not `words.some(…)`: no closure per call in the hot path). */
 export function startsWithAny(s: string, p: number, words: readonly string[]): boolean {
@@ -162,11 +171,18 @@ export function addressIn(s: string, runStart: number, runEnd: number): [number,
     else if (h & HAN_STREET && admin >= 0 && k > admin + 1) streetEnd = k + 1;
   }
   if (admin < 0 || streetEnd < 0) return undefined;
+  // the first province name that lies whole in [runStart, admin]
   let start = -1;
-  const head = s.slice(runStart, admin + 1);
-  for (const p of PROVINCE_NAMES) {
-    const at = head.indexOf(p);
-    if (at >= 0 && (start < 0 || runStart + at < start)) start = runStart + at;
+  for (let k = runStart; k <= admin && start < 0; k++) {
+    const names = PROVINCE_BY_FIRST.get(s.charCodeAt(k));
+    if (names === undefined) continue;
+    for (let n = 0; n < names.length; n++) {
+      const w = names[n]!;
+      if (k + w.length <= admin + 1 && s.startsWith(w, k)) {
+        start = k;
+        break;
+      }
+    }
   }
   if (start < 0) start = Math.max(runStart, admin - 2);
   // Trailing house / room numbers written after the last marker (e.g. 88号院3单元501).
