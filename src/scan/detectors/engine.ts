@@ -609,6 +609,11 @@ export class Engine {
       p = q;
     }
     const last = g;
+    // one group alone (an order number, an amount's integer part …) has no multi-group shape
+    if (last === 0) {
+      this.bare(i, j, 0, 0);
+      return j;
+    }
     let k = 0;
     let end = gE[last]!;
     while (k <= last) {
@@ -635,6 +640,7 @@ export class Engine {
   private groupsAt(k: number, last: number): number {
     const s = this.s;
     const n = last - k + 1;
+    if (n < 2) return -1; // every shape below has two groups or more
     const L0 = gE[k]! - gS[k]!;
     const sep1 = n > 1 ? gSep[k + 1]! : 0;
     if (n >= 3 && sep1 === 46 && L0 === 3 && len(k + 1) === 3 && len(k + 2) === 4 && gSep[k + 2] === 46 && (n === 3 || gSep[k + 3] !== 46)) {
