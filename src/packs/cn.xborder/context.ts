@@ -56,6 +56,18 @@ export interface ForeignAuthority {
   readonly country: string;
 }
 
+const AUTHORITY_NAME: Readonly<Record<AuthorityKind, string>> = {
+  court: 'a court',
+  law_enforcement: 'a law-enforcement authority',
+  regulator: 'a regulator',
+  other: 'an authority',
+};
+
+/** The asking body as a reason names it: "a court of US", "a law-enforcement authority of DE". */
+export function authorityName(a: ForeignAuthority): string {
+  return `${AUTHORITY_NAME[a.kind]} of ${a.country}`;
+}
+
 export interface FlowCtx {
   readonly flow: Flow;
   readonly dataset: Dataset | undefined;

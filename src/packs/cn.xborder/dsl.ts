@@ -5,7 +5,7 @@
  */
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
-import { isExport, type FlowCtx, type OrgCtx } from './context.js';
+import { authorityName, isExport, type FlowCtx, type OrgCtx } from './context.js';
 import { DSL_FROM } from './params.js';
 
 /**
@@ -23,7 +23,7 @@ export const DSL_36 = defineRule<FlowCtx>({
     if (ctx.scope !== 'foreign_authority' || !ctx.authority) return null;
     return {
       outcome: 'prohibited_without_approval',
-      reasons: [`Data stored in China requested by a ${ctx.authority.kind.replace('_', '-')} authority of ${ctx.authority.country}: it may not be provided without approval of the PRC competent authority (DSL Art. 36; penalties DSL Art. 48 para. 2).`],
+      reasons: [`Data stored in China requested by ${authorityName(ctx.authority)}: it may not be provided without approval of the PRC competent authority (DSL Art. 36; penalties DSL Art. 48 para. 2).`],
     };
   },
 });

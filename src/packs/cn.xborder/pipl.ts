@@ -7,7 +7,7 @@ import { NO_REASONS } from './finding.js';
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Facts } from '../../facts/index.js';
-import { isPiExport, type FlowCtx } from './context.js';
+import { authorityName, isPiExport, type FlowCtx } from './context.js';
 import { PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';
 import { safeguardOf } from './safeguards.js';
 
@@ -195,8 +195,9 @@ export const PIPL_41 = defineRule<FlowCtx>({
   reads: ['flow.request', 'flow.recipient', 'entity.roles', 'dataset.categories', 'policy.foreign_authority_kinds'],
   evaluate(ctx) {
     if (ctx.scope !== 'foreign_authority' || !ctx.personal || !ctx.authority) return null;
-    const { kind, country } = ctx.authority;
-    const reasons = [`A ${kind.replace('_', '-')} authority of ${country} asks for PI stored in China: it may not be provided without approval of the PRC competent authority (PIPL Art. 41).`];
+    const { country } = ctx.authority;
+    const asking = authorityName(ctx.authority);
+    const reasons = [`${asking.charAt(0).toUpperCase()}${asking.slice(1)} asks for PI stored in China: it may not be provided without approval of the PRC competent authority (PIPL Art. 41).`];
     if (['HK', 'MO', 'TW'].includes(country)) reasons.push(`Art. 41 speaks of foreign (外国) bodies; for ${country}, requests normally go through the mainland's judicial-assistance arrangements, which also need the competent authority.`);
     return { outcome: 'prohibited_without_approval', reasons };
   },
