@@ -166,8 +166,15 @@ export function generate(options: GenerateOptions = DEFAULTS): Generated {
   let edgeCount = 0;
   let unknownShares = 0;
   let cycles = 0;
+  // Declared shares add up to 100 % at most (the loader refuses more): a stake that would pass
+  // it is cut to what is left, and dropped when nothing is.
   const addOwner = (e: EntityInput, owner: string, percent: number | undefined) => {
     if (owner === e.id || ownerEdges(e).some((o) => o.entity === owner)) return;
+    if (percent !== undefined) {
+      const declared = ownerEdges(e).reduce((sum, o) => sum + (o.percent ?? 0), 0);
+      percent = Math.min(percent, 100 - declared);
+      if (percent <= 0) return;
+    }
     if (percent === undefined) unknownShares++;
     ownerEdges(e).push(percent === undefined ? { entity: owner } : { entity: owner, percent });
     edgeCount++;
