@@ -79,19 +79,73 @@ export function runRules<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate):
   let defeated: Fired[] | undefined;
   for (let i = 0; i < fired.length; i++) {
     const f = fired[i]!;
-    if (defeatedIn(fired, f.rule.id)) (defeated ??= []).push(f);
+    if (defeatedAmong(fired, fired.length, f.rule.id, ruleOfFired)) (defeated ??= []).push(f);
     else kept.push(f);
   }
   return { fired: kept, defeated: defeated ?? NONE };
 }
 
-/** Does an exception among `fired` name the rule `id`? */
-function defeatedIn(fired: readonly Fired[], id: string): boolean {
-  for (let i = 0; i < fired.length; i++) {
-    const to = fired[i]!.rule.exceptionTo;
+/** Does an exception among the first `n` of `fired` name the rule `id`? */
+function defeatedAmong<T>(fired: readonly T[], n: number, id: string, ruleOf: (x: T) => RuleMeta): boolean {
+  for (let i = 0; i < n; i++) {
+    const to = ruleOf(fired[i]!).exceptionTo;
     if (to !== undefined && to.includes(id)) return true;
   }
   return false;
+}
+
+/**
+ * Lists a caller keeps and hands to `runRulesInto` for every evaluation: the fired rules and
+ * their findings, position by position, valid until the next run. A caller that reads what it
+ * needs off them before the next evaluation allocates nothing for the run itself (a pack
+ * deciding 100,000 flows makes no list and no record per fired rule).
+ */
+export class RuleScratch<C> {
+  readonly rules: Rule<C>[] = [];
+  readonly findings: Finding[] = [];
+  /** How many positions the last run filled. */
+  length = 0;
+}
+
+const asRule = <C>(r: Rule<C>): RuleMeta => r;
+const ruleOfFired = (f: Fired): RuleMeta => f.rule;
+
+/**
+ * `runRules` into reused lists: the same rules in force, findings, exceptions and order, the
+ * surviving rules at positions [0, scratch.length) of `scratch.rules` and `scratch.findings`.
+ * Returns scratch.length.
+ */
+export function runRulesInto<C>(rules: readonly Rule<C>[], ctx: C, date: CivilDate, scratch: RuleScratch<C>): number {
+  const fired = scratch.rules;
+  const findings = scratch.findings;
+  let n = 0;
+  let exceptions = false;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    if (r.effective.from > date || (r.effective.until !== undefined && date > r.effective.until)) continue;
+    const finding = r.evaluate(ctx);
+    if (finding) {
+      fired[n] = r;
+      findings[n] = finding;
+      n++;
+      if (r.exceptionTo !== undefined && r.exceptionTo.length > 0) exceptions = true;
+    }
+  }
+  if (exceptions) {
+    // Which rules the exceptions defeat is settled before any is dropped.
+    const defeated: boolean[] = [];
+    for (let i = 0; i < n; i++) defeated.push(defeatedAmong(fired, n, fired[i]!.id, asRule));
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      if (defeated[i]) continue;
+      fired[kept] = fired[i]!;
+      findings[kept] = findings[i]!;
+      kept++;
+    }
+    n = kept;
+  }
+  scratch.length = n;
+  return n;
 }
 
 export interface RuleRun {

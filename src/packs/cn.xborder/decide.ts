@@ -4,7 +4,7 @@
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
 import { obligation } from './obligations.js';
-import { inForce, runRules, sharedRef, type Finding, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
+import { inForce, runRules, runRulesInto, RuleScratch, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import type { FlowCtx, OrgCtx } from './context.js';
@@ -248,57 +248,22 @@ function frozen(d: Decision): Decision {
 }
 
 /*
- * Deciding a flow: the engine's `runRules` and `combine` above, done on two lists kept by this
- * module and reused by every flow (a rule's findings, then the decision's reasons and duties,
- * are read off them before the next flow is decided), so a flow allocates only what its
- * decision keeps: no list of fired rules, no record per fired rule, no grouping of them. The same
- * rules in force, exceptions and order as `runRules`, and the same outcome, deciding and
- * displaced rules as `combine` (decide.test.ts checks both against them).
+ * Deciding a flow: the engine's `runRulesInto` (the fired rules and findings on lists reused by
+ * every flow, read off before the next flow is decided) and `combine` above done on those lists,
+ * so a flow allocates only what its decision keeps: no list of fired rules, no record per fired
+ * rule, no grouping of them. The same rules in force, exceptions and order as `runRules`, and the
+ * same outcome, deciding and displaced rules as `combine` (index.test.ts checks both).
  */
-const firedRules: Rule<FlowCtx>[] = [];
-const firedFindings: Finding[] = [];
+const scratch = new RuleScratch<FlowCtx>();
+const firedRules = scratch.rules;
+const firedFindings = scratch.findings;
 /** Positions in the lists above: the deciding rules, in the order `combine` gives them. */
 const decidingAt: number[] = [];
-
-/** Drops the fired rules an exception among them defeats (as `runRules`); returns how many are left. */
-function dropDefeated(n: number): number {
-  let kept = 0;
-  const defeated: boolean[] = [];
-  for (let i = 0; i < n; i++) defeated.push(defeatedBy(n, firedRules[i]!.id));
-  for (let i = 0; i < n; i++) {
-    if (defeated[i]) continue;
-    firedRules[kept] = firedRules[i]!;
-    firedFindings[kept] = firedFindings[i]!;
-    kept++;
-  }
-  return kept;
-}
-
-function defeatedBy(n: number, id: string): boolean {
-  for (let i = 0; i < n; i++) {
-    const to = firedRules[i]!.exceptionTo;
-    if (to !== undefined && to.includes(id)) return true;
-  }
-  return false;
-}
 
 /** Decides one flow with the given rules. */
 export function decideFlowWith(rules: readonly Rule<FlowCtx>[], ctx: FlowCtx): Decision {
   const date = ctx.date;
-  const list = inForceOn(rules, date);
-  let n = 0;
-  let exceptions = false;
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i]!;
-    const finding = r.evaluate(ctx);
-    if (finding) {
-      firedRules[n] = r;
-      firedFindings[n] = finding;
-      n++;
-      if (r.exceptionTo !== undefined && r.exceptionTo.length > 0) exceptions = true;
-    }
-  }
-  if (exceptions) n = dropDefeated(n);
+  const n = runRulesInto(inForceOn(rules, date), ctx, date, scratch);
 
   // The highest outcome; the rules that set it, then those that set none, in rule order.
   let outcome: Outcome | undefined;
