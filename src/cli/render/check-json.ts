@@ -23,68 +23,62 @@ const DECISION_DEPTH = 4;
 /** Writes the UTF-8 bytes of `JSON.stringify(result, null, 2) + '\n'` through `write`, in chunks. */
 export function writeCheckJson(result: CheckResult, write: (chunk: Uint8Array) => void): void {
   const out = new ChunkWriter(write);
-  out.text('{');
-  let first = true;
-  for (const key of Object.keys(result) as (keyof CheckResult)[]) {
-    if (key === 'flows') {
-      out.text(`${first ? '' : ','}\n  "flows": `);
-      writeFlows(result.flows, out);
-    } else {
-      const value = nested(result[key], 1);
-      if (value === undefined) continue;
-      out.text(`${first ? '' : ','}\n  ${JSON.stringify(key)}: ${value}`);
-    }
-    first = false;
-  }
-  out.text(first ? '}\n' : '\n}\n');
-  out.flush();
-}
-
-/** The flows array at depth 1: each flow object at depth 2, its fields at 3, its decisions at 4. */
-function writeFlows(flows: CheckResult['flows'], out: ChunkWriter): void {
-  if (flows.length === 0) {
-    out.text('[]');
-    return;
-  }
   // The bytes of each distinct decision, by object: decisions are shared and frozen.
-  const decisions = new Map<object, Buffer>();
+  const encoded = new Map<object, Buffer>();
   const decision = (d: unknown): void => {
     if (d === null || typeof d !== 'object') {
       out.text(nested(d, DECISION_DEPTH) ?? 'null');
       return;
     }
-    let bytes = decisions.get(d);
-    if (!bytes) decisions.set(d, (bytes = Buffer.from(nested(d, DECISION_DEPTH)!, 'utf8')));
+    let bytes = encoded.get(d);
+    if (!bytes) encoded.set(d, (bytes = Buffer.from(nested(d, DECISION_DEPTH)!, 'utf8')));
     out.bytes(bytes);
   };
-  out.text('[');
-  for (let i = 0; i < flows.length; i++) {
-    const f = flows[i]!;
-    out.text(i === 0 ? '\n    {' : ',\n    {');
-    let first = true;
-    for (const key of Object.keys(f) as (keyof typeof f)[]) {
-      if (key === 'decisions') {
-        out.text(`${first ? '' : ','}\n      "decisions": `);
-        const ds = f.decisions;
-        if (ds.length === 0) out.text('[]');
-        else {
-          out.text('[');
-          for (let k = 0; k < ds.length; k++) {
-            out.text(k === 0 ? '\n        ' : ',\n        ');
-            decision(ds[k]);
-          }
-          out.text('\n      ]');
-        }
-      } else {
-        const value = nested(f[key], 3);
-        if (value === undefined) continue;
-        out.text(`${first ? '' : ','}\n      ${JSON.stringify(key)}: ${value}`);
-      }
-      first = false;
-    }
-    out.text(first ? '}' : '\n    }');
+  const decisions = (ds: unknown): void => writeArray(ds as readonly unknown[], DECISION_DEPTH - 1, out, decision);
+  const flowField = (key: string) => (key === 'decisions' ? decisions : undefined);
+  const flow = (f: unknown): void => writeObject(f as object, 2, out, flowField);
+  const flows = (fs: unknown): void => writeArray(fs as readonly unknown[], 1, out, flow);
+  writeObject(result, 0, out, (key) => (key === 'flows' ? flows : undefined));
+  out.text('\n');
+  out.flush();
+}
+
+const NEWLINE_AT = Array.from({ length: DECISION_DEPTH + 2 }, (_, d) => `\n${'  '.repeat(d)}`);
+
+/**
+ * An object at `depth`, laid out as `JSON.stringify(…, null, 2)` does: its keys in order, each
+ * value nested one level deeper (undefined values left out). `own` names the keys whose values
+ * it writes itself.
+ */
+function writeObject(obj: object, depth: number, out: ChunkWriter, own: (key: string) => ((value: unknown) => void) | undefined): void {
+  const inner = NEWLINE_AT[depth + 1]!;
+  out.text('{');
+  let first = true;
+  for (const key of Object.keys(obj)) {
+    const value = (obj as Record<string, unknown>)[key];
+    const writeValue = own(key);
+    const text = writeValue ? '' : nested(value, depth + 1);
+    if (text === undefined) continue;
+    out.text(`${first ? '' : ','}${inner}${JSON.stringify(key)}: ${text}`);
+    if (writeValue) writeValue(value);
+    first = false;
   }
-  out.text('\n  ]');
+  out.text(first ? '}' : `${NEWLINE_AT[depth]!}}`);
+}
+
+/** An array at `depth`: each item one level deeper, written by `item`. */
+function writeArray(items: readonly unknown[], depth: number, out: ChunkWriter, item: (x: unknown) => void): void {
+  if (items.length === 0) {
+    out.text('[]');
+    return;
+  }
+  const inner = NEWLINE_AT[depth + 1]!;
+  out.text('[');
+  for (let i = 0; i < items.length; i++) {
+    out.text(i === 0 ? inner : `,${inner}`);
+    item(items[i]);
+  }
+  out.text(`${NEWLINE_AT[depth]!}]`);
 }
 
 /** The text of a value as it reads nested `depth` levels deep (undefined where JSON omits it). */
