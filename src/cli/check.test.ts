@@ -138,3 +138,30 @@ describe('datacustoms rules', () => {
     }
   });
 });
+
+describe('datacustoms check: stages on a terminal', () => {
+  async function runTty(stdoutTty: boolean, ...args: string[]) {
+    const m = memoryIo();
+    const io = { ...m, isTTY: stdoutTty, errIsTTY: true };
+    const code = await main(args, io);
+    return { code, out: m.stdout(), err: m.stderr() };
+  }
+  it('names each stage on stderr and clears the line; stdout holds the same JSON as without a terminal', async () => {
+    const plain = await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--format', 'json');
+    const r = await runTty(false, 'check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--format', 'json');
+    expect(r.out).toBe(plain.out);
+    expect(plain.err).toBe('');
+    expect(r.err).toMatch(/reading .*demo…/);
+    expect(r.err).toMatch(/deciding \d+ flow\(s\) under 4 regime\(s\) as of 2026-12-01…/);
+    expect(r.err).toMatch(/writing…/);
+    expect(r.err.endsWith('\r\u001b[2K')).toBe(true);
+  });
+  it('clears the line before the report when stdout is the terminal too, and before an input error', async () => {
+    const r = await runTty(true, 'check', DEMO_DIR, '--as-of', DEMO_AS_OF);
+    expect(r.err).not.toMatch(/writing/);
+    expect(r.err.endsWith('\r\u001b[2K')).toBe(true);
+    const bad = await runTty(false, 'check', tmpInventory('organization: { id: acme }\n'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/reading [^\n]*…\r\u001b\[2Kdatacustoms: [^\n]*organization/);
+  });
+});

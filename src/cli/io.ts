@@ -9,6 +9,8 @@ export interface Io {
   err(text: string): void;
   /** True when stdout is a terminal (colours, progress bars). */
   readonly isTTY: boolean;
+  /** True when stderr is a terminal: progress may be drawn there even when stdout is a file. */
+  readonly errIsTTY: boolean;
 }
 
 export const processIo: Io = {
@@ -17,6 +19,9 @@ export const processIo: Io = {
   err: (t) => void process.stderr.write(t),
   get isTTY() {
     return Boolean(process.stdout.isTTY);
+  },
+  get errIsTTY() {
+    return Boolean(process.stderr.isTTY);
   },
 };
 
@@ -30,6 +35,7 @@ export function memoryIo(): Io & { stdout: () => string; stderr: () => string } 
     outBytes: (b) => void (o += utf8.decode(b, { stream: true })),
     err: (t) => void (e += t),
     isTTY: false,
+    errIsTTY: false,
     stdout: () => o,
     stderr: () => e,
   };
@@ -44,4 +50,17 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
   writeFileSync(tmp, data);
   renameSync(tmp, path);
+}
+
+/**
+ * One line of progress on stderr, redrawn in place, for work that runs without pause (a stage
+ * name before each long step); '' clears it. Drawn only when stderr is a terminal.
+ */
+export function stageLine(io: Io): (text: string) => void {
+  let shown = false;
+  return (text) => {
+    if (!io.errIsTTY || (!shown && text === '')) return;
+    io.err(`\r\u001b[2K${text}`);
+    shown = text !== '';
+  };
 }

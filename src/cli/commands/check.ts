@@ -1,5 +1,8 @@
 import type { CommandModule } from '../command.js';
-import { check } from '../../check.js';
+import { resolveAsOf, resolvePacks } from '../../check.js';
+import { runCheck } from '../../engine/check.js';
+import { loadInventory } from '../../inventory/load.js';
+import { stageLine } from '../io.js';
 import { parseFormat, styler } from '../format.js';
 import { renderCheckText } from '../render/check-text.js';
 import { writeCheckJson } from '../render/check-json.js';
@@ -34,10 +37,23 @@ Examples:
       )
       .action((files: string[], opts: { asOf?: string; pack?: string[]; format?: string; explain?: boolean }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
-        const result = check({ files, asOf: opts.asOf, packs: opts.pack });
-        if (format === 'json') writeCheckJson(result, (chunk) => ctx.io.outBytes(chunk));
-        else ctx.io.out(renderCheckText(result, styler(ctx.io.isTTY), { explain: Boolean(opts.explain) }));
-        ctx.setExit(result.summary.blocking ? ExitCode.findings : ExitCode.ok);
+        const asOf = resolveAsOf(opts.asOf);
+        const packs = resolvePacks(opts.pack);
+        // The same steps as the library's check(), with the stage shown on a terminal.
+        const stage = stageLine(ctx.io);
+        try {
+          stage(`reading ${files.length === 1 ? files[0] : `${files.length} inventory paths`}…`);
+          const inventory = loadInventory(files);
+          stage(`deciding ${inventory.flows.length.toLocaleString('en-US')} flow(s) under ${packs.length} regime(s) as of ${asOf}…`);
+          const result = runCheck(inventory, { asOf, packs });
+          // On a terminal the output itself follows: the line is cleared for it.
+          stage(ctx.io.isTTY ? '' : 'writing…');
+          if (format === 'json') writeCheckJson(result, (chunk) => ctx.io.outBytes(chunk));
+          else ctx.io.out(renderCheckText(result, styler(ctx.io.isTTY), { explain: Boolean(opts.explain) }));
+          ctx.setExit(result.summary.blocking ? ExitCode.findings : ExitCode.ok);
+        } finally {
+          stage('');
+        }
       });
   },
 };
