@@ -4,7 +4,7 @@
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
 import { obligation } from './obligations.js';
-import { inForce, runRules, runRulesInto, RuleScratch, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
+import { inForce, runRulesInto, RuleScratch, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import type { FlowCtx, OrgCtx } from './context.js';
@@ -180,37 +180,6 @@ interface RefsNode {
   refs?: readonly RuleRef[];
 }
 const refsRoot: RefsNode = { next: new Map() };
-function refsOf(deciding: readonly Fired[]): readonly RuleRef[] {
-  let node = refsRoot;
-  for (let i = 0; i < deciding.length; i++) {
-    const f = deciding[i]!;
-    let n = node.next.get(f.rule);
-    if (!n) node.next.set(f.rule, (n = { next: new Map() }));
-    node = n;
-  }
-  return (node.refs ??= Object.freeze(deciding.map((f) => sharedRef(f.rule))));
-}
-
-function assemble(outcome: Outcome, combined: Combined, extra: Verdicted, note?: string): Decision {
-  const reasons: string[] = [];
-  const obligations: Obligation[] = [];
-  const deciding = combined.deciding;
-  for (let i = 0; i < deciding.length; i++) {
-    const finding = deciding[i]!.finding;
-    const rs = finding.reasons;
-    for (let k = 0; k < rs.length; k++) if (rs[k]!.length > 0) reasons.push(rs[k]!);
-    const os = finding.obligations;
-    if (os) for (let k = 0; k < os.length; k++) obligations.push(os[k]!);
-  }
-  const rules = refsOf(combined.deciding);
-  if (combined.displaced.length > 0) {
-    reasons.push(`Also met, and displaced by the stricter outcome: ${combined.displaced.map((f) => `${f.rule.citation} (${f.finding.outcome})`).join('; ')}.`);
-  }
-  for (let k = 0; k < extra.reasons.length; k++) if (extra.reasons[k]!.length > 0) reasons.push(extra.reasons[k]!);
-  if (note !== undefined) reasons.push(note);
-  for (let k = 0; k < extra.obligations.length; k++) obligations.push(extra.obligations[k]!);
-  return { regime: REGIME, outcome, verdict: extra.verdict, rules, reasons, obligations };
-}
 
 /** The rules of a list in force on a date, once per (list, date). */
 const inForceMemo = new WeakMap<readonly Rule<never>[], Map<CivilDate, readonly Rule<never>[]>>();
@@ -247,121 +216,145 @@ function frozen(d: Decision): Decision {
   return Object.freeze(d);
 }
 
-/*
- * Deciding a flow: the engine's `runRulesInto` (the fired rules and findings on lists reused by
- * every flow, read off before the next flow is decided) and `combine` above done on those lists,
- * so a flow allocates only what its decision keeps: no list of fired rules, no record per fired
- * rule, no grouping of them. The same rules in force, exceptions and order as `runRules`, and the
- * same outcome, deciding and displaced rules as `combine` (index.test.ts checks both).
+/**
+ * The rules that fired on one question, on lists reused from one question to the next (the
+ * engine's `runRulesInto`; a decision copies what it keeps before the next question), and how
+ * they combine: `combine` above, worked out on those lists, so deciding a flow allocates only
+ * what its decision keeps — no list of fired rules, no record per fired rule, no grouping of them
+ * (index.test.ts checks the result against `runRules` and `combine`).
  */
-const scratch = new RuleScratch<FlowCtx>();
-const firedRules = scratch.rules;
-const firedFindings = scratch.findings;
-/** Positions in the lists above: the deciding rules, in the order `combine` gives them. */
-const decidingAt: number[] = [];
+class Combination<C> {
+  private readonly scratch = new RuleScratch<C>();
+  /** Positions in the fired lists: the deciding rules, in the order `combine` gives them. */
+  private readonly decidingAt: number[] = [];
+  /** After `run`: how many fired, the highest outcome, how many decide, how many are displaced. */
+  private n = 0;
+  outcome: Outcome | undefined;
+  private deciding = 0;
+  private displaced = 0;
+
+  /** Runs the rules and settles the outcome and the deciding and displaced rules. */
+  run(rules: readonly Rule<C>[], ctx: C, date: CivilDate): void {
+    const n = runRulesInto(rules, ctx, date, this.scratch);
+    const findings = this.scratch.findings;
+    let outcome: Outcome | undefined;
+    let best = rank(undefined);
+    for (let i = 0; i < n; i++) {
+      const o = findings[i]!.outcome;
+      if (o === undefined) continue;
+      const r = rank(o);
+      if (r < best) {
+        best = r;
+        outcome = o;
+      }
+    }
+    // The rules that set the outcome, then those that set none, each in rule order.
+    let deciding = 0;
+    let displaced = 0;
+    if (outcome !== undefined) for (let i = 0; i < n; i++) if (findings[i]!.outcome === outcome) this.decidingAt[deciding++] = i;
+    for (let i = 0; i < n; i++) {
+      const o = findings[i]!.outcome;
+      if (o === undefined) this.decidingAt[deciding++] = i;
+      else if (o !== outcome) displaced++;
+    }
+    this.n = n;
+    this.outcome = outcome;
+    this.deciding = deciding;
+    this.displaced = displaced;
+  }
+
+  /** The first deciding rule. */
+  lead(): RuleMeta | undefined {
+    return this.deciding > 0 ? this.scratch.rules[this.decidingAt[0]!] : undefined;
+  }
+
+  /** The node of the fired rules and their findings, in rule order, when all are fixed findings. */
+  sharedNode(): Shared | undefined {
+    let node = sharedRoot;
+    for (let i = 0; i < this.n; i++) {
+      const finding = this.scratch.findings[i]!;
+      if (!isFixed(finding)) return undefined;
+      node = step(step(node, this.scratch.rules[i]!), finding);
+    }
+    return node;
+  }
+
+  /** The decision: the deciding rules' reasons and duties, the displaced rules named, then `extra` and `note`. */
+  assemble(outcome: Outcome, extra: Verdicted, note?: string): Decision {
+    const { rules: fired, findings } = this.scratch;
+    const reasons: string[] = [];
+    const obligations: Obligation[] = [];
+    for (let k = 0; k < this.deciding; k++) {
+      const finding = findings[this.decidingAt[k]!]!;
+      const rs = finding.reasons;
+      for (let j = 0; j < rs.length; j++) if (rs[j]!.length > 0) reasons.push(rs[j]!);
+      const os = finding.obligations;
+      if (os) for (let j = 0; j < os.length; j++) obligations.push(os[j]!);
+    }
+    const rules = this.refs();
+    if (this.displaced > 0) {
+      const also: string[] = [];
+      for (let i = 0; i < this.n; i++) {
+        const o = findings[i]!.outcome;
+        if (o !== undefined && o !== this.outcome) also.push(`${fired[i]!.citation} (${o})`);
+      }
+      reasons.push(`Also met, and displaced by the stricter outcome: ${also.join('; ')}.`);
+    }
+    for (let k = 0; k < extra.reasons.length; k++) if (extra.reasons[k]!.length > 0) reasons.push(extra.reasons[k]!);
+    if (note !== undefined) reasons.push(note);
+    for (let k = 0; k < extra.obligations.length; k++) obligations.push(extra.obligations[k]!);
+    return { regime: REGIME, outcome, verdict: extra.verdict, rules, reasons, obligations };
+  }
+
+  /** The references of the deciding rules: one frozen list per sequence of them. */
+  private refs(): readonly RuleRef[] {
+    const fired = this.scratch.rules;
+    let node = refsRoot;
+    for (let k = 0; k < this.deciding; k++) {
+      const rule = fired[this.decidingAt[k]!]!;
+      let next = node.next.get(rule);
+      if (!next) node.next.set(rule, (next = { next: new Map() }));
+      node = next;
+    }
+    if (node.refs) return node.refs;
+    const refs: RuleRef[] = [];
+    for (let k = 0; k < this.deciding; k++) refs.push(sharedRef(fired[this.decidingAt[k]!]!));
+    return (node.refs = Object.freeze(refs));
+  }
+}
+
+const flowCombination = new Combination<FlowCtx>();
+const orgCombination = new Combination<OrgCtx>();
 
 /** Decides one flow with the given rules. */
 export function decideFlowWith(rules: readonly Rule<FlowCtx>[], ctx: FlowCtx): Decision {
   const date = ctx.date;
-  const n = runRulesInto(inForceOn(rules, date), ctx, date, scratch);
-
-  // The highest outcome; the rules that set it, then those that set none, in rule order.
-  let outcome: Outcome | undefined;
-  let best = rank(undefined);
-  for (let i = 0; i < n; i++) {
-    const o = firedFindings[i]!.outcome;
-    if (o === undefined) continue;
-    const r = rank(o);
-    if (r < best) {
-      best = r;
-      outcome = o;
-    }
-  }
-  let deciding = 0;
-  let displaced = 0;
-  if (outcome !== undefined) for (let i = 0; i < n; i++) if (firedFindings[i]!.outcome === outcome) decidingAt[deciding++] = i;
-  for (let i = 0; i < n; i++) {
-    const o = firedFindings[i]!.outcome;
-    if (o === undefined) decidingAt[deciding++] = i;
-    else if (o !== outcome) displaced++;
-  }
-
+  const c = flowCombination;
+  c.run(inForceOn(rules, date), ctx, date);
+  const outcome = c.outcome;
   if (outcome !== undefined) {
-    const lead = firedRules[decidingAt[0]!];
     if (SHARED_VERDICT.has(outcome)) {
-      const node = sharedNode(n);
-      if (node) return (node.decision ??= frozen(assembleFlow(outcome, n, deciding, displaced, flowVerdict(outcome, ctx, lead))));
+      const node = c.sharedNode();
+      if (node) return (node.decision ??= frozen(c.assemble(outcome, flowVerdict(outcome, ctx, c.lead()))));
     }
-    return assembleFlow(outcome, n, deciding, displaced, flowVerdict(outcome, ctx, lead));
+    return c.assemble(outcome, flowVerdict(outcome, ctx, c.lead()));
   }
   if (date < DSL_FROM) {
-    return assembleFlow('not_applicable', n, deciding, displaced, flowVerdict('not_applicable', ctx, undefined), `Judged on ${date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`);
+    return c.assemble('not_applicable', flowVerdict('not_applicable', ctx, undefined), `Judged on ${date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`);
   }
-  return assembleFlow('needs_review', n, deciding, displaced, flowVerdict('needs_review', ctx, undefined), 'No rule of the pack decided this flow; review it.');
-}
-
-/** The node of the fired rules and their findings, in rule order, when all are fixed findings. */
-function sharedNode(n: number): Shared | undefined {
-  let node = sharedRoot;
-  for (let i = 0; i < n; i++) {
-    const finding = firedFindings[i]!;
-    if (!isFixed(finding)) return undefined;
-    node = step(step(node, firedRules[i]!), finding);
-  }
-  return node;
-}
-
-/** `refsOf` over the deciding rules. */
-function refsOfDeciding(deciding: number): readonly RuleRef[] {
-  let node = refsRoot;
-  for (let k = 0; k < deciding; k++) {
-    const rule = firedRules[decidingAt[k]!]!;
-    let next = node.next.get(rule);
-    if (!next) node.next.set(rule, (next = { next: new Map() }));
-    node = next;
-  }
-  if (node.refs) return node.refs;
-  const refs: RuleRef[] = [];
-  for (let k = 0; k < deciding; k++) refs.push(sharedRef(firedRules[decidingAt[k]!]!));
-  return (node.refs = Object.freeze(refs));
-}
-
-/** `assemble` over the fired lists: `n` fired, the first `deciding` of `decidingAt` deciding, `displaced` displaced. */
-function assembleFlow(outcome: Outcome, n: number, deciding: number, displaced: number, extra: Verdicted, note?: string): Decision {
-  const reasons: string[] = [];
-  const obligations: Obligation[] = [];
-  for (let k = 0; k < deciding; k++) {
-    const finding = firedFindings[decidingAt[k]!]!;
-    const rs = finding.reasons;
-    for (let j = 0; j < rs.length; j++) if (rs[j]!.length > 0) reasons.push(rs[j]!);
-    const os = finding.obligations;
-    if (os) for (let j = 0; j < os.length; j++) obligations.push(os[j]!);
-  }
-  const rules = refsOfDeciding(deciding);
-  if (displaced > 0) {
-    const also: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const o = firedFindings[i]!.outcome;
-      if (o !== undefined && o !== outcome) also.push(`${firedRules[i]!.citation} (${o})`);
-    }
-    reasons.push(`Also met, and displaced by the stricter outcome: ${also.join('; ')}.`);
-  }
-  for (let k = 0; k < extra.reasons.length; k++) if (extra.reasons[k]!.length > 0) reasons.push(extra.reasons[k]!);
-  if (note !== undefined) reasons.push(note);
-  for (let k = 0; k < extra.obligations.length; k++) obligations.push(extra.obligations[k]!);
-  return { regime: REGIME, outcome, verdict: extra.verdict, rules, reasons, obligations };
+  return c.assemble('needs_review', flowVerdict('needs_review', ctx, undefined), 'No rule of the pack decided this flow; review it.');
 }
 
 /** Decides one organization-level question (a listing, important-data duties); null when nothing fires. */
 export function decideOrganizationWith(rules: readonly Rule<OrgCtx>[], ctx: OrgCtx): Decision | null {
-  const { fired } = runRules(rules, ctx, ctx.date);
-  const combined = combine(fired);
-  if (combined.outcome === undefined) return null;
-  const outcome = combined.outcome;
+  const c = orgCombination;
+  c.run(rules, ctx, ctx.date);
+  const outcome = c.outcome;
+  if (outcome === undefined) return null;
   let extra: Verdicted = { verdict: 'permitted', reasons: [], obligations: [] };
   if (outcome === 'cybersecurity_review_required') {
     const ok = reviewCleared(ctx);
     extra = ok ? { verdict: 'permitted', reasons: [`The cybersecurity review was cleared on ${ok.date}.`], obligations: [] } : { verdict: 'conditional', reasons: [], obligations: [] };
   }
-  return assemble(outcome, combined, extra);
+  return c.assemble(outcome, extra);
 }
