@@ -38,8 +38,19 @@ export function resolveAsOf(asOf: string | undefined): CivilDate {
   return asOf;
 }
 
-/** Loads the inventory and evaluates every selected pack on every flow. */
-export function check(input: CheckInput): CheckResult {
-  const inventory = input.inventory ?? (input.text !== undefined ? parseInventoryText(input.text) : loadInventory(input.files ?? []));
-  return runCheck(inventory, { asOf: resolveAsOf(input.asOf), packs: resolvePacks(input.packs) });
+/**
+ * Loads the inventory and evaluates every selected pack on every flow. `stage`, when given, is
+ * told what is about to happen ("reading …", "deciding N flow(s) …"), for progress on long runs.
+ */
+export function check(input: CheckInput, stage?: (text: string) => void): CheckResult {
+  const asOf = resolveAsOf(input.asOf);
+  const packs = resolvePacks(input.packs);
+  let inventory = input.inventory;
+  if (!inventory) {
+    const files = input.files ?? [];
+    stage?.(`reading ${input.text !== undefined ? 'the inventory' : files.length === 1 ? files[0] : `${files.length} inventory paths`}…`);
+    inventory = input.text !== undefined ? parseInventoryText(input.text) : loadInventory(files);
+  }
+  stage?.(`deciding ${inventory.flows.length.toLocaleString('en-US')} flow(s) under ${packs.length} regime(s) as of ${asOf}…`);
+  return runCheck(inventory, { asOf, packs });
 }

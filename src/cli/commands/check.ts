@@ -1,7 +1,5 @@
 import type { CommandModule } from '../command.js';
-import { resolveAsOf, resolvePacks } from '../../check.js';
-import { runCheck } from '../../engine/check.js';
-import { loadInventory } from '../../inventory/load.js';
+import { check } from '../../check.js';
 import { stageLine } from '../io.js';
 import { parseFormat, styler } from '../format.js';
 import { renderCheckText } from '../render/check-text.js';
@@ -37,15 +35,9 @@ Examples:
       )
       .action((files: string[], opts: { asOf?: string; pack?: string[]; format?: string; explain?: boolean }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
-        const asOf = resolveAsOf(opts.asOf);
-        const packs = resolvePacks(opts.pack);
-        // The same steps as the library's check(), with the stage shown on a terminal.
         const stage = stageLine(ctx.io);
         try {
-          stage(`reading ${files.length === 1 ? files[0] : `${files.length} inventory paths`}…`);
-          const inventory = loadInventory(files);
-          stage(`deciding ${inventory.flows.length.toLocaleString('en-US')} flow(s) under ${packs.length} regime(s) as of ${asOf}…`);
-          const result = runCheck(inventory, { asOf, packs });
+          const result = check({ files, asOf: opts.asOf, packs: opts.pack }, stage);
           // On a terminal the output itself follows: the line is cleared for it.
           stage(ctx.io.isTTY ? '' : 'writing…');
           if (format === 'json') writeCheckJson(result, (chunk) => ctx.io.outBytes(chunk));
