@@ -7,7 +7,7 @@
 import type { Designation, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { param, valueAt } from '../engine/params.js';
-import { taintByOwnership } from './ownership.js';
+import { taintByOwnership, type OwnerEdge, type OwnershipInput } from './ownership.js';
 
 export interface PropagationRule {
   /** Owned at least this much (aggregate, direct or indirect) by listed parties → treated as listed. */
@@ -62,12 +62,7 @@ function active(d: Designation, date: CivilDate): boolean {
 
 export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap<string, readonly EffectiveDesignation[]> {
   const out = new Map<string, EffectiveDesignation[]>();
-  const push = (id: string, d: EffectiveDesignation) => out.set(id, [...(out.get(id) ?? []), d]);
-  const entities = new Map(inv.entities.map((e) => [e.id, e]));
-  const name = (id: string) => (id === inv.organization.id ? inv.organization.name : entities.get(id)?.name ?? id);
-  const owners = (id: string) =>
-    (id === inv.organization.id ? inv.organization.owners : entities.get(id)?.owners ?? []).map((o) => ({ owner: o.entity, percent: o.percent }));
-  const parties = [inv.organization.id, ...inv.entities.map((e) => e.id)];
+  const graph = new EntityGraph(inv);
 
   const byList = new Map<string, Map<string, Designation>>();
   for (const e of inv.entities) {
@@ -75,7 +70,7 @@ export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap
       if (!active(d, date)) continue;
       // A designation written with its path (`via`: inherited through a parent the lists name, see
       // src/screen/propagate.ts, or declared so) is inherited: the packs show the path.
-      push(e.id, { ...d, inherited: d.via !== undefined });
+      push(out, e.id, { ...d, inherited: d.via !== undefined });
       const list = governingList(d);
       const seeds = byList.get(list) ?? new Map<string, Designation>();
       if (!seeds.has(e.id)) seeds.set(e.id, d);
@@ -85,19 +80,12 @@ export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap
   for (const [list, seeds] of byList) {
     const rule = list in PROPAGATION ? valueAt(PROPAGATION[list as keyof typeof PROPAGATION], date)?.value ?? null : null;
     if (!rule) continue;
-    const taint = taintByOwnership({
-      parties,
-      owners,
-      seeds: new Set(seeds.keys()),
-      eligible: (id) => entities.get(id)?.kind === 'company' || id === inv.organization.id,
-      thresholdPercent: rule.percent,
-      unknownShare: 'assume_threshold',
-    });
+    const taint = taintByOwnership(graph.question(new Set(seeds.keys()), rule.percent));
     for (const [id, why] of taint) {
       if (why.kind === 'seed') continue;
-      const path = (why.owners ?? []).map((o) => `${name(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`).join(' + ');
+      const path = (why.owners ?? []).map((o) => `${graph.name(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`).join(' + ');
       const from = (why.owners ?? []).map((o) => seeds.get(o.owner)).find((d) => d !== undefined);
-      push(id, {
+      push(out, id, {
         list: from?.list ?? list,
         program: from?.program,
         listedFrom: from?.listedFrom,
@@ -108,4 +96,58 @@ export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap
     }
   }
   return out;
+}
+
+function push(out: Map<string, EffectiveDesignation[]>, id: string, d: EffectiveDesignation): void {
+  out.set(id, [...(out.get(id) ?? []), d]);
+}
+
+/**
+ * The inventory's ownership graph, as the lists' ownership rules read it: companies (and the
+ * organization) can be owned into a listing. A class, so that the ownership search calls the
+ * same functions from one run to the next.
+ */
+class EntityGraph {
+  private readonly entities: Map<string, Inventory['entities'][number]>;
+  readonly parties: string[];
+
+  constructor(private readonly inv: Inventory) {
+    this.entities = new Map(inv.entities.map((e) => [e.id, e]));
+    this.parties = [inv.organization.id, ...inv.entities.map((e) => e.id)];
+  }
+
+  name(id: string): string {
+    return id === this.inv.organization.id ? this.inv.organization.name : this.entities.get(id)?.name ?? id;
+  }
+
+  owners(id: string): OwnerEdge[] {
+    return (id === this.inv.organization.id ? this.inv.organization.owners : this.entities.get(id)?.owners ?? []).map((o) => ({ owner: o.entity, percent: o.percent }));
+  }
+
+  eligible(id: string): boolean {
+    return this.entities.get(id)?.kind === 'company' || id === this.inv.organization.id;
+  }
+
+  /** Who is owned into a list seeded by `seeds`, at `percent` (unknown shares assumed to reach it). */
+  question(seeds: ReadonlySet<string>, percent: number): OwnershipInput {
+    return new ListQuestion(this, seeds, percent);
+  }
+}
+
+class ListQuestion implements OwnershipInput {
+  readonly parties: string[];
+  readonly unknownShare = 'assume_threshold' as const;
+  constructor(
+    private readonly graph: EntityGraph,
+    readonly seeds: ReadonlySet<string>,
+    readonly thresholdPercent: number,
+  ) {
+    this.parties = graph.parties;
+  }
+  owners(id: string): OwnerEdge[] {
+    return this.graph.owners(id);
+  }
+  eligible(id: string): boolean {
+    return this.graph.eligible(id);
+  }
 }

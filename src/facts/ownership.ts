@@ -26,21 +26,30 @@ export interface TaintReason {
   readonly viaUnknownShare?: boolean;
 }
 
-export interface OwnershipInput {
+/** The ownership graph: who owns each party. */
+export interface OwnerGraph {
+  /** Owners of each party. */
+  owners(party: string): readonly OwnerEdge[];
+}
+
+/**
+ * The question asked of the graph. Callers that run often pass an instance of a class (methods
+ * on its prototype) rather than fresh closures: the calls below then keep one target from run
+ * to run, and the optimizing compiler has no reason to throw away the code it inlined them in.
+ */
+export interface OwnershipInput extends OwnerGraph {
   /** All parties. */
   readonly parties: Iterable<string>;
-  /** Owners of each party. */
-  readonly owners: (party: string) => readonly OwnerEdge[];
   /** Parties tainted on their own facts. */
   readonly seeds: ReadonlySet<string>;
   /** May this party be tainted by ownership at all? (e.g. only foreign entities under 202.211). */
-  readonly eligible: (party: string) => boolean;
+  eligible(party: string): boolean;
   /** Threshold in percent, inclusive ("50 percent or more"). */
   readonly thresholdPercent: number;
   /** How an owner edge with an unknown share counts. */
   readonly unknownShare: 'ignore' | 'assume_threshold';
   /** Extra rule: more parties become tainted when this returns true (e.g. employees). */
-  readonly alsoTainted?: (party: string, tainted: ReadonlySet<string>) => TaintReason | undefined;
+  alsoTainted?(party: string, tainted: ReadonlySet<string>): TaintReason | undefined;
 }
 
 export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason> {
@@ -96,29 +105,37 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
 }
 
 /** Ownership cycles (each as a list of parties), for explanation. */
-export function findCycles(parties: Iterable<string>, owners: (party: string) => readonly OwnerEdge[]): string[][] {
-  const cycles: string[][] = [];
-  const state = new Map<string, 0 | 1 | 2>();
-  const stack: string[] = [];
-  const seen = new Set<string>();
-  const visit = (p: string) => {
-    state.set(p, 1);
-    stack.push(p);
-    for (const e of owners(p)) {
-      const s = state.get(e.owner) ?? 0;
-      if (s === 0) visit(e.owner);
-      else if (s === 1) {
-        const cycle = stack.slice(stack.indexOf(e.owner));
-        const key = [...cycle].sort().join('>');
-        if (!seen.has(key)) {
-          seen.add(key);
-          cycles.push([...cycle, e.owner]);
-        }
+export function findCycles(parties: Iterable<string>, graph: OwnerGraph): string[][] {
+  const search: CycleSearch = { graph, cycles: [], state: new Map(), stack: [], seen: new Set() };
+  for (const p of parties) if ((search.state.get(p) ?? 0) === 0) visit(search, p);
+  return search.cycles;
+}
+
+/** A depth-first search over owner edges: 0 unvisited, 1 on the stack, 2 done. */
+interface CycleSearch {
+  readonly graph: OwnerGraph;
+  readonly cycles: string[][];
+  readonly state: Map<string, 0 | 1 | 2>;
+  readonly stack: string[];
+  /** Cycles found, by their sorted members (a cycle is reported once, whichever party it is entered by). */
+  readonly seen: Set<string>;
+}
+
+function visit(s: CycleSearch, p: string): void {
+  s.state.set(p, 1);
+  s.stack.push(p);
+  for (const e of s.graph.owners(p)) {
+    const st = s.state.get(e.owner) ?? 0;
+    if (st === 0) visit(s, e.owner);
+    else if (st === 1) {
+      const cycle = s.stack.slice(s.stack.indexOf(e.owner));
+      const key = [...cycle].sort().join('>');
+      if (!s.seen.has(key)) {
+        s.seen.add(key);
+        s.cycles.push([...cycle, e.owner]);
       }
     }
-    stack.pop();
-    state.set(p, 2);
-  };
-  for (const p of parties) if ((state.get(p) ?? 0) === 0) visit(p);
-  return cycles;
+  }
+  s.stack.pop();
+  s.state.set(p, 2);
 }

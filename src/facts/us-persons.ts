@@ -6,7 +6,7 @@ import type { Entity, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { at } from '../engine/params.js';
 import { DOJ_COUNTRIES_OF_CONCERN, dojDate } from './country-sets.js';
-import { findCycles, taintByOwnership, type OwnerEdge, type TaintReason } from './ownership.js';
+import { findCycles, taintByOwnership, type OwnerEdge, type OwnershipInput, type TaintReason } from './ownership.js';
 import { param } from '../engine/params.js';
 
 /** 202.211(a)(1)–(2): "50 percent or more … individually or in the aggregate". */
@@ -57,16 +57,86 @@ function isActive(d: Entity['designations'][number], date: CivilDate): boolean {
 }
 
 export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
-  const date = dojDate(asOf);
-  const coc = new Set(at(DOJ_COUNTRIES_OF_CONCERN, date));
-  const org = inv.organization;
-  const entities = new Map(inv.entities.map((e) => [e.id, e]));
+  return new PersonDeriver(inv, asOf).derive();
+}
+
+const NO_OWNERS: readonly OwnerEdge[] = [];
+
+const ppb = (e: Entity) => e.principalPlaceOfBusiness ?? e.headquarters;
+
+/**
+ * One derivation of person facts. Its steps are methods rather than closures made per call, so
+ * an inventory checked again and again (a service, the benchmark) runs the same optimized code
+ * each time: the ownership search calls `owners`, `eligible` and `alsoTainted` on this object.
+ */
+class PersonDeriver implements OwnershipInput {
+  private readonly date: CivilDate;
+  private readonly coc: ReadonlySet<string>;
+  private readonly org: Inventory['organization'];
+  private readonly entities: Map<string, Entity>;
+  private readonly usCache = new Map<string, { us: boolean; reason: string }>();
+  private readonly seedReasons = new Map<string, string[]>();
+  private readonly cocGovernments = new Set<string>();
+  /** Owner edges per party, made once: the fixed point and the cycle search read them many times. */
+  private readonly ownerEdges = new Map<string, readonly OwnerEdge[]>();
+  private taint: Map<string, TaintReason> = new Map();
+  // OwnershipInput
+  readonly parties: string[];
+  readonly seeds: Set<string> = new Set();
+  readonly thresholdPercent: number;
+  readonly unknownShare: 'ignore' | 'assume_threshold';
+
+  constructor(
+    private readonly inv: Inventory,
+    private readonly asOf: CivilDate,
+  ) {
+    this.date = dojDate(asOf);
+    this.coc = new Set(at(DOJ_COUNTRIES_OF_CONCERN, this.date));
+    this.org = inv.organization;
+    this.entities = new Map(inv.entities.map((e) => [e.id, e]));
+    this.parties = [this.org.id, ...inv.entities.map((e) => e.id)];
+    this.thresholdPercent = at(COVERED_OWNERSHIP_THRESHOLD, this.date);
+    this.unknownShare = at(UNKNOWN_SHARE_POLICY, this.date);
+  }
+
+  derive(): PersonFacts {
+    const { inv, org, entities, asOf } = this;
+    this.addSeeds();
+    for (const id of this.seedReasons.keys()) this.seeds.add(id);
+    const taint = (this.taint = taintByOwnership(this));
+    const parties = new Map<string, PartyFacts>();
+    for (const id of this.parties) {
+      const e = entities.get(id);
+      const us = this.usStatus(id);
+      const countries = new Set<string>();
+      if (id === org.id) {
+        countries.add(org.organizedIn);
+        if (org.principalPlaceOfBusiness) countries.add(org.principalPlaceOfBusiness);
+      } else if (e) {
+        for (const c of [e.organizedIn, e.principalPlaceOfBusiness, e.headquarters, e.primaryResidence, e.location, e.government, ...e.citizenships]) if (c) countries.add(c);
+      }
+      parties.set(id, {
+        id,
+        name: this.nameOf(id),
+        kind: id === org.id ? 'organization' : e!.kind,
+        usPerson: us.us,
+        usPersonReason: us.reason,
+        countryOfConcern: this.cocGovernments.has(id),
+        coveredPerson: taint.has(id) && !this.cocGovernments.has(id),
+        coveredReasons: this.explain(id, new Set()),
+        activeDesignations: e ? e.designations.filter((d) => isActive(d, asOf)) : [],
+        countries: [...countries].sort(),
+      });
+    }
+    const orgCovered = inv.organization.owners.reduce((s, o) => s + (taint.has(o.entity) ? o.percent ?? 0 : 0), 0);
+    return { parties, cycles: findCycles(this.parties, this), orgCoveredOwnershipPercent: orgCovered };
+  }
 
   // --- U.S. person (202.256) --------------------------------------------------------------
-  const usCache = new Map<string, { us: boolean; reason: string }>();
-  const usStatus = (id: string, depth = 0): { us: boolean; reason: string } => {
-    const cached = usCache.get(id);
+  private usStatus(id: string, depth = 0): { us: boolean; reason: string } {
+    const cached = this.usCache.get(id);
     if (cached) return cached;
+    const org = this.org;
     let r: { us: boolean; reason: string };
     if (id === org.id) {
       const solely = org.organizedSolelyInUS ?? org.organizedIn === 'US';
@@ -74,10 +144,10 @@ export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
         ? { us: true, reason: 'organized solely under U.S. law (202.256(a)), including its foreign branches' }
         : { us: false, reason: `organized under the laws of ${org.organizedIn} (202.256)` };
     } else {
-      const e = entities.get(id);
+      const e = this.entities.get(id);
       if (!e) r = { us: false, reason: 'unknown party' };
       else if (e.branchOf && depth < 16) {
-        const parent = usStatus(e.branchOf, depth + 1);
+        const parent = this.usStatus(e.branchOf, depth + 1);
         r = { us: parent.us, reason: `a branch of ${e.branchOf}, which is ${parent.us ? 'a U.S. person' : 'a foreign person'} (202.256(b)(7): a branch is not a separate person)` };
       } else if (e.kind === 'individual') {
         if (e.usStatus && US_STATUSES.has(e.usStatus)) r = { us: true, reason: `U.S. ${e.usStatus.replace('_', ' ')} (202.256(a)), wherever located` };
@@ -91,96 +161,93 @@ export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
         r = { us: false, reason: e.organizedIn ? `an entity organized under the laws of ${e.organizedIn} (202.256(b)(6))` : 'an entity not shown to be organized under U.S. law (202.256)' };
       }
     }
-    usCache.set(id, r);
+    this.usCache.set(id, r);
     return r;
-  };
+  }
 
   // --- seeds of 202.211 ---------------------------------------------------------------------
-  const partyIds = [org.id, ...inv.entities.map((e) => e.id)];
-  const seedReasons = new Map<string, string[]>();
-  const addSeed = (id: string, reason: string) => {
-    const list = seedReasons.get(id) ?? [];
+  private addSeed(id: string, reason: string): void {
+    const list = this.seedReasons.get(id) ?? [];
     list.push(reason);
-    seedReasons.set(id, list);
-  };
-  const cocGovernments = new Set<string>();
-  const ppb = (e: Entity) => e.principalPlaceOfBusiness ?? e.headquarters;
-  for (const e of inv.entities) {
-    const foreign = !usStatus(e.id).us;
-    const designated = e.designations.filter((d) => DOJ_DESIGNATION_LISTS.includes(d.list) && isActive(d, date));
-    if (designated.length) addSeed(e.id, `designated by the Attorney General as a covered person (202.211(a)(5)${designated[0]?.source ? `; ${designated[0].source}` : ''}), wherever located`);
-    if (e.kind === 'government' && e.government && coc.has(e.government)) {
-      cocGovernments.add(e.id);
-      addSeed(e.id, `the government of ${e.government}, a country of concern (202.209, 202.601)`);
-    }
-    if (!foreign) continue;
-    const base = e.branchOf ? entities.get(e.branchOf) : e;
-    if (e.kind === 'company' && base) {
-      if (base.organizedIn && coc.has(base.organizedIn)) addSeed(e.id, `a foreign entity organized under the laws of ${base.organizedIn}, a country of concern (202.211(a)(1))`);
-      const place = ppb(base);
-      if (place && coc.has(place)) addSeed(e.id, `a foreign entity with its principal place of business in ${place}, a country of concern (202.211(a)(1))`);
-    }
-    if (e.kind === 'individual' && e.primaryResidence && coc.has(e.primaryResidence)) {
-      addSeed(e.id, `a foreign individual primarily resident in ${e.primaryResidence}, a country of concern (202.211(a)(4))`);
-    }
-  }
-  if (!usStatus(org.id).us) {
-    if (coc.has(org.organizedIn)) addSeed(org.id, `organized under the laws of ${org.organizedIn}, a country of concern (202.211(a)(1))`);
-    if (org.principalPlaceOfBusiness && coc.has(org.principalPlaceOfBusiness)) addSeed(org.id, `principal place of business in ${org.principalPlaceOfBusiness} (202.211(a)(1))`);
+    this.seedReasons.set(id, list);
   }
 
-  // Owner edges per party, made once: the fixed point and the cycle search read them many times.
-  const NO_OWNERS: readonly OwnerEdge[] = [];
-  const ownerEdges = new Map<string, readonly OwnerEdge[]>();
-  const ownersOf = (id: string): readonly OwnerEdge[] => {
-    let edges = ownerEdges.get(id);
+  private addSeeds(): void {
+    const { inv, org, entities, coc, date } = this;
+    for (const e of inv.entities) {
+      const foreign = !this.usStatus(e.id).us;
+      const designated = e.designations.filter((d) => DOJ_DESIGNATION_LISTS.includes(d.list) && isActive(d, date));
+      if (designated.length) this.addSeed(e.id, `designated by the Attorney General as a covered person (202.211(a)(5)${designated[0]?.source ? `; ${designated[0].source}` : ''}), wherever located`);
+      if (e.kind === 'government' && e.government && coc.has(e.government)) {
+        this.cocGovernments.add(e.id);
+        this.addSeed(e.id, `the government of ${e.government}, a country of concern (202.209, 202.601)`);
+      }
+      if (!foreign) continue;
+      const base = e.branchOf ? entities.get(e.branchOf) : e;
+      if (e.kind === 'company' && base) {
+        if (base.organizedIn && coc.has(base.organizedIn)) this.addSeed(e.id, `a foreign entity organized under the laws of ${base.organizedIn}, a country of concern (202.211(a)(1))`);
+        const place = ppb(base);
+        if (place && coc.has(place)) this.addSeed(e.id, `a foreign entity with its principal place of business in ${place}, a country of concern (202.211(a)(1))`);
+      }
+      if (e.kind === 'individual' && e.primaryResidence && coc.has(e.primaryResidence)) {
+        this.addSeed(e.id, `a foreign individual primarily resident in ${e.primaryResidence}, a country of concern (202.211(a)(4))`);
+      }
+    }
+    if (!this.usStatus(org.id).us) {
+      if (coc.has(org.organizedIn)) this.addSeed(org.id, `organized under the laws of ${org.organizedIn}, a country of concern (202.211(a)(1))`);
+      if (org.principalPlaceOfBusiness && coc.has(org.principalPlaceOfBusiness)) this.addSeed(org.id, `principal place of business in ${org.principalPlaceOfBusiness} (202.211(a)(1))`);
+    }
+  }
+
+  // --- the ownership graph (OwnershipInput) -------------------------------------------------
+  owners(id: string): readonly OwnerEdge[] {
+    let edges = this.ownerEdges.get(id);
     if (edges) return edges;
-    if (id === org.id) edges = org.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
+    if (id === this.org.id) edges = this.org.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
     else {
-      const e = entities.get(id);
+      const e = this.entities.get(id);
       if (!e) edges = NO_OWNERS;
       // A branch has the owners of the entity it belongs to (a placeholder first: branch cycles end).
       else if (e.branchOf && e.owners.length === 0) {
-        ownerEdges.set(id, NO_OWNERS);
-        edges = ownersOf(e.branchOf);
+        this.ownerEdges.set(id, NO_OWNERS);
+        edges = this.owners(e.branchOf);
       }
       else edges = e.owners.length === 0 ? NO_OWNERS : e.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
     }
-    ownerEdges.set(id, edges);
+    this.ownerEdges.set(id, edges);
     return edges;
-  };
-  const employmentTaint = (id: string, tainted: ReadonlySet<string>): TaintReason | undefined => {
-    const e = entities.get(id);
-    if (!e || e.kind !== 'individual' || usStatus(id).us) return undefined;
-    const job = e.employment.find((j) => tainted.has(j.entity) && (cocGovernments.has(j.entity) || entities.get(j.entity)?.kind !== 'individual'));
+  }
+
+  eligible(id: string): boolean {
+    if (this.usStatus(id).us) return false;
+    const e = this.entities.get(id);
+    return id === this.org.id || (e !== undefined && e.kind === 'company');
+  }
+
+  /** 202.211(a)(3): a foreign individual employed by or contracting for a covered entity. */
+  alsoTainted(id: string, tainted: ReadonlySet<string>): TaintReason | undefined {
+    const e = this.entities.get(id);
+    if (!e || e.kind !== 'individual' || this.usStatus(id).us) return undefined;
+    const job = e.employment.find((j) => tainted.has(j.entity) && (this.cocGovernments.has(j.entity) || this.entities.get(j.entity)?.kind !== 'individual'));
     return job ? { kind: 'ownership', owners: [{ owner: job.entity, percent: undefined }], total: 0 } : undefined;
-  };
+  }
 
-  const taint = taintByOwnership({
-    parties: partyIds,
-    owners: ownersOf,
-    seeds: new Set(seedReasons.keys()),
-    eligible: (id) => {
-      if (usStatus(id).us) return false;
-      const e = entities.get(id);
-      return id === org.id || (e !== undefined && e.kind === 'company');
-    },
-    thresholdPercent: at(COVERED_OWNERSHIP_THRESHOLD, date),
-    unknownShare: at(UNKNOWN_SHARE_POLICY, date),
-    alsoTainted: employmentTaint,
-  });
+  // --- explanations -------------------------------------------------------------------------
+  private nameOf(id: string): string {
+    return id === this.org.id ? this.org.name : this.entities.get(id)?.name ?? id;
+  }
 
-  const nameOf = (id: string) => (id === org.id ? org.name : entities.get(id)?.name ?? id);
-  const explain = (id: string, seen: Set<string> = new Set()): string[] => {
+  private explain(id: string, seen: Set<string>): string[] {
+    const taint = this.taint;
     const t = taint.get(id);
     if (!t) return [];
-    if (t.kind === 'seed') return seedReasons.get(id) ?? [];
-    const e = entities.get(id);
+    if (t.kind === 'seed') return this.seedReasons.get(id) ?? [];
+    const e = this.entities.get(id);
     if (e?.kind === 'individual') {
       const job = e.employment.find((j) => taint.has(j.entity));
-      return [`a foreign individual who is ${job?.relation === 'contractor' ? 'a contractor' : 'an employee'} of ${nameOf(job?.entity ?? '')}, itself a country of concern or covered entity (202.211(a)(3))`];
+      return [`a foreign individual who is ${job?.relation === 'contractor' ? 'a contractor' : 'an employee'} of ${this.nameOf(job?.entity ?? '')}, itself a country of concern or covered entity (202.211(a)(3))`];
     }
-    const parts = (t.owners ?? []).map((o) => `${nameOf(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`);
+    const parts = (t.owners ?? []).map((o) => `${this.nameOf(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`);
     const base = t.viaUnknownShare
       ? `owned by countries of concern or covered persons (${parts.join(' + ')}), known shares total ${t.total}% and an undeclared share could reach 50% — treated as covered under the conservative unknown-share policy (202.211(a)(2)); declare the percentage to decide`
       : `a foreign entity ${t.total}% owned, directly or indirectly and in the aggregate, by countries of concern or covered persons: ${parts.join(' + ')} (202.211(a)(1)-(2))`;
@@ -188,36 +255,8 @@ export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
     for (const o of t.owners ?? []) {
       if (seen.has(o.owner)) continue;
       seen.add(o.owner);
-      for (const r of explain(o.owner, seen)) chain.push(`  ↳ ${nameOf(o.owner)}: ${r}`);
+      for (const r of this.explain(o.owner, seen)) chain.push(`  ↳ ${this.nameOf(o.owner)}: ${r}`);
     }
     return chain;
-  };
-
-  const parties = new Map<string, PartyFacts>();
-  for (const id of partyIds) {
-    const e = entities.get(id);
-    const us = usStatus(id);
-    const countries = new Set<string>();
-    if (id === org.id) {
-      countries.add(org.organizedIn);
-      if (org.principalPlaceOfBusiness) countries.add(org.principalPlaceOfBusiness);
-    } else if (e) {
-      for (const c of [e.organizedIn, e.principalPlaceOfBusiness, e.headquarters, e.primaryResidence, e.location, e.government, ...e.citizenships]) if (c) countries.add(c);
-    }
-    parties.set(id, {
-      id,
-      name: nameOf(id),
-      kind: id === org.id ? 'organization' : e!.kind,
-      usPerson: us.us,
-      usPersonReason: us.reason,
-      countryOfConcern: cocGovernments.has(id),
-      coveredPerson: taint.has(id) && !cocGovernments.has(id),
-      coveredReasons: explain(id),
-      activeDesignations: e ? e.designations.filter((d) => isActive(d, asOf)) : [],
-      countries: [...countries].sort(),
-    });
   }
-
-  const orgCovered = org.owners.reduce((s, o) => s + (taint.has(o.entity) ? o.percent ?? 0 : 0), 0);
-  return { parties, cycles: findCycles(partyIds, ownersOf), orgCoveredOwnershipPercent: orgCovered };
 }
