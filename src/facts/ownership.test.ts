@@ -71,6 +71,34 @@ describe('aggregate ownership (202.211(a)(1)-(2))', () => {
       }),
     );
   });
+  it('property: examining again only the parties whose owners (or read parties) changed gives the very result, reasons and order of examining all parties on every pass', () => {
+    const party = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(party, fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 's'), fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined })), { maxLength: 14 }),
+        fc.array(fc.tuple(party, fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 's')), { maxLength: 4 }),
+        fc.constantFrom<'ignore' | 'assume_threshold'>('ignore', 'assume_threshold'),
+        (list, jobs, unknownShare) => {
+          const edges: Record<string, OwnerEdge[]> = {};
+          for (const [p, o, pct] of list) if (p !== o) (edges[p] ??= []).push({ owner: o, percent: pct });
+          // An extra rule in the manner of 202.211(a)(3): tainted through an "employer".
+          const employers: Record<string, string[]> = {};
+          for (const [p, e] of jobs) if (p !== e) (employers[p] ??= []).push(e);
+          const g = graph(edges);
+          const parties = [...g.parties, ...Object.keys(employers)].filter((x, i, xs) => xs.indexOf(x) === i);
+          const alsoTainted = (p: string, tainted: ReadonlySet<string>) => {
+            const job = (employers[p] ?? []).find((e) => tainted.has(e));
+            return job ? { kind: 'ownership' as const, owners: [{ owner: job, percent: undefined }], total: 0 } : undefined;
+          };
+          const base = { parties, owners: g.owners, seeds: new Set(['s']), eligible: (p: string) => p !== 'f', thresholdPercent: 50, unknownShare, alsoTainted };
+          const everyPass = taintByOwnership(base);
+          const onlyChanged = taintByOwnership({ ...base, alsoReads: (p: string) => employers[p] ?? [] });
+          expect([...onlyChanged]).toEqual([...everyPass]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('covered persons in an inventory (202.211)', () => {

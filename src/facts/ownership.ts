@@ -50,6 +50,11 @@ export interface OwnershipInput extends OwnerGraph {
   readonly unknownShare: 'ignore' | 'assume_threshold';
   /** Extra rule: more parties become tainted when this returns true (e.g. employees). */
   alsoTainted?(party: string, tainted: ReadonlySet<string>): TaintReason | undefined;
+  /**
+   * The parties whose taint `alsoTainted` reads for this party (e.g. its employers). Without it,
+   * every party is examined again on every pass.
+   */
+  alsoReads?(party: string): readonly string[];
 }
 
 export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason> {
@@ -62,15 +67,33 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
     taintedSet.add(s);
   }
   const parties = [...input.parties];
+  const n = parties.length;
+  // Who must be examined again when a party becomes tainted: the parties it owns, and those whose
+  // extra rule reads it. A party none of whose owners (or read parties) changed since it was
+  // last examined would come out the same, so it is skipped: the passes, their order and every
+  // reason stay those of examining all parties on every pass.
+  const readers = new Map<string, number[]>();
+  const alwaysAgain = input.alsoTainted !== undefined && input.alsoReads === undefined;
+  for (let i = 0; i < n; i++) {
+    const p = parties[i]!;
+    if (result.has(p)) continue;
+    for (const e of input.owners(p)) readBy(readers, e.owner, i);
+    if (input.alsoTainted && input.alsoReads) for (const q of input.alsoReads(p)) readBy(readers, q, i);
+  }
+  const again = new Uint8Array(n).fill(1);
   let changed = true;
   while (changed) {
     changed = false;
-    for (const p of parties) {
+    for (let i = 0; i < n; i++) {
+      if (!again[i] && !alwaysAgain) continue;
+      again[i] = 0;
+      const p = parties[i]!;
       if (result.has(p)) continue;
       const extra = input.alsoTainted?.(p, taintedSet);
       if (extra) {
         result.set(p, extra);
         taintedSet.add(p);
+        examineAgain(readers, again, p);
         changed = true;
         continue;
       }
@@ -97,11 +120,25 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
           viaUnknownShare: reachesViaUnknown,
         });
         taintedSet.add(p);
+        examineAgain(readers, again, p);
         changed = true;
       }
     }
   }
   return result;
+}
+
+/** `i` reads the taint of `party`. */
+function readBy(readers: Map<string, number[]>, party: string, i: number): void {
+  const list = readers.get(party);
+  if (list) list.push(i);
+  else readers.set(party, [i]);
+}
+
+/** `party` was just tainted: whoever reads it is examined again. */
+function examineAgain(readers: ReadonlyMap<string, readonly number[]>, again: Uint8Array, party: string): void {
+  const list = readers.get(party);
+  if (list) for (let k = 0; k < list.length; k++) again[list[k]!] = 1;
 }
 
 /** Ownership cycles (each as a list of parties), for explanation. */

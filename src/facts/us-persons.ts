@@ -61,6 +61,7 @@ export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
 }
 
 const NO_OWNERS: readonly OwnerEdge[] = [];
+const NO_PARTIES: readonly string[] = [];
 
 const ppb = (e: Entity) => e.principalPlaceOfBusiness ?? e.headquarters;
 
@@ -230,6 +231,12 @@ class PersonDeriver implements OwnershipInput {
     if (!e || e.kind !== 'individual' || this.usStatus(id).us) return undefined;
     const job = e.employment.find((j) => tainted.has(j.entity) && (this.cocGovernments.has(j.entity) || this.entities.get(j.entity)?.kind !== 'individual'));
     return job ? { kind: 'ownership', owners: [{ owner: job.entity, percent: undefined }], total: 0 } : undefined;
+  }
+
+  /** What `alsoTainted` reads of a party: the taint of its employers. */
+  alsoReads(id: string): readonly string[] {
+    const e = this.entities.get(id);
+    return e && e.kind === 'individual' && e.employment.length > 0 ? e.employment.map((j) => j.entity) : NO_PARTIES;
   }
 
   // --- explanations -------------------------------------------------------------------------
