@@ -116,15 +116,33 @@ function lastAtOrBefore<T>(xs: ArrayLike<T>, x: T, lo = 0, hi = xs.length - 1): 
  * its datasets by id.
  */
 export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>, datasets: ReadonlyMap<string, Dataset>): CnWindows {
-  // Per exporter and `include`: the admitted flows sorted by start by bucketing on the start
-  // date (stable: ties keep inventory order), shared by every window start.
-  const admittedMemo = new Map<string, Admitted[]>();
-  const admittedOf = (exporter: string, include: (f: Flow) => boolean): Admitted => {
-    let list = admittedMemo.get(exporter);
-    if (!list) admittedMemo.set(exporter, (list = []));
+  return new Sweeps(flowsByExporter, datasets);
+}
+
+/** The sweeps made so far (a class: its methods stay the same functions from run to run). */
+class Sweeps implements CnWindows {
+  /**
+   * Per exporter and `include`: the admitted flows sorted by start by bucketing on the start
+   * date (stable: ties keep inventory order), shared by every window start.
+   */
+  private readonly admittedMemo = new Map<string, Admitted[]>();
+  private readonly sweeps = new Map<string, Sweep[]>();
+
+  constructor(
+    private readonly flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
+    private readonly datasets: ReadonlyMap<string, Dataset>,
+  ) {}
+
+  windowBase(x: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase {
+    return new Window(this.sweepFor(x, from, country, include), from, date);
+  }
+
+  private admittedOf(exporter: string, include: (f: Flow) => boolean): Admitted {
+    let list = this.admittedMemo.get(exporter);
+    if (!list) this.admittedMemo.set(exporter, (list = []));
     for (const a of list) if (a.include === include) return a;
     const buckets = new Map<CivilDate, Flow[]>();
-    for (const f of flowsByExporter.get(exporter) ?? []) {
+    for (const f of this.flowsByExporter.get(exporter) ?? []) {
       if (!include(f)) continue;
       const start = f.start ?? '';
       const bucket = buckets.get(start);
@@ -140,8 +158,8 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
     const dataset = new Int32Array(count);
     const names: string[] = [];
     const index = new Map<string, number>();
-    starts.forEach((start, k) => {
-      for (const f of buckets.get(start)!) {
+    for (let k = 0; k < starts.length; k++) {
+      for (const f of buckets.get(starts[k]!)!) {
         const i = flows.length;
         flows.push(f);
         startAt[i] = k;
@@ -153,31 +171,33 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
         }
         dataset[i] = d;
       }
-    });
+    }
     const a: Admitted = { include, starts, startAt, ends, dataset, datasets: names, index, subjects: new Map(), flows };
     list.push(a);
     return a;
-  };
+  }
 
-  const subjectsIn = (a: Admitted, country: string): Float64Array => {
+  private subjectsIn(a: Admitted, country: string): Float64Array {
     let n = a.subjects.get(country);
     if (!n) {
       n = new Float64Array(a.flows.length);
-      a.flows.forEach((f, i) => (n![i] = f.subjects?.[country] ?? datasets.get(f.dataset)?.subjects[country] ?? 0));
+      for (let i = 0; i < a.flows.length; i++) {
+        const f = a.flows[i]!;
+        n[i] = f.subjects?.[country] ?? this.datasets.get(f.dataset)?.subjects[country] ?? 0;
+      }
       a.subjects.set(country, n);
     }
     return n;
-  };
+  }
 
-  const sweeps = new Map<string, Sweep[]>();
-  const sweepFor = (x: string, from: CivilDate, country: string, include: (f: Flow) => boolean): Sweep => {
+  private sweepFor(x: string, from: CivilDate, country: string, include: (f: Flow) => boolean): Sweep {
     const key = `${x}\u0000${from}\u0000${country}`;
-    let list = sweeps.get(key);
-    if (!list) sweeps.set(key, (list = []));
+    let list = this.sweeps.get(key);
+    if (!list) this.sweeps.set(key, (list = []));
     for (const w of list) if (w.admitted.include === include) return w;
 
-    const admitted = admittedOf(x, include);
-    const n = subjectsIn(admitted, country);
+    const admitted = this.admittedOf(x, include);
+    const n = this.subjectsIn(admitted, country);
     // The largest count so far per dataset; -1 before its first admission (counts are >= 0).
     const largest = new Float64Array(admitted.datasets.length).fill(-1);
     const riseAt: number[] = [];
@@ -202,13 +222,7 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
     const sweep: Sweep = { admitted, from, riseAt, riseDataset, riseTo, riseBy, totals: [] };
     list.push(sweep);
     return sweep;
-  };
-
-  return {
-    windowBase(x, from, date, country, include) {
-      return new Window(sweepFor(x, from, country, include), from, date);
-    },
-  };
+  }
 }
 
 /** Running totals per group of datasets, once per (sweep, grouping). */

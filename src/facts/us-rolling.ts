@@ -96,18 +96,65 @@ export interface UsRolling {
 
 /** The pair index is built on the first call. */
 export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>, asOf: CivilDate): UsRolling {
-  let pairs: Map<string, Map<string, Pair>> | undefined;
-  let layout: Layout | undefined;
-  /** Per flow position in the inventory: its pair, and its place in the layout. */
-  let pairAt: Pair[] = [];
-  let slotAt: Int32Array = new Int32Array(0);
-  let positionAt: Int32Array = new Int32Array(0);
-  const org = inv.organization.id;
-  const windows = new Map<CivilDate, Window>();
+  return new RollingIndex(inv, datasets, asOf);
+}
 
-  const index = (): void => {
+/**
+ * The state of one inventory's aggregation. A class rather than closures made per run: a
+ * service that checks again and again keeps the optimized code that inlined these methods.
+ */
+class RollingIndex implements UsRolling {
+  private pairs: Map<string, Map<string, Pair>> | undefined;
+  private layout: Layout | undefined;
+  /** Per flow position in the inventory: its pair, and its place in the layout. */
+  private pairAt: Pair[] = [];
+  private slotAt: Int32Array = new Int32Array(0);
+  private positionAt: Int32Array = new Int32Array(0);
+  private readonly org: string;
+  private readonly windows = new Map<CivilDate, Window>();
+  /** Set by `find`: the flow's pair and its place in the layout (-1 when the flow is not the inventory's). */
+  private foundPair: Pair | undefined;
+  private foundSlot = -1;
+
+  constructor(
+    private readonly inv: Inventory,
+    private readonly datasets: ReadonlyMap<string, Dataset>,
+    private readonly asOf: CivilDate,
+  ) {
+    this.org = inv.organization.id;
+  }
+
+  aggregate(flow: Flow, i?: number): Aggregate {
+    const date = this.judged(flow);
+    const w = this.windowOn(date);
+    this.find(flow, i);
+    const pair = this.foundPair;
+    if (this.foundSlot < 0) return stray(flow, this.datasets, w, this.layout, pair);
+    const base = this.baseOf(pair!, w, date);
+    if (inWindow(flow, w, date)) return base;
+    return aggregateOf(this.layout!, pair!.off, pair!.len, w, this.foundSlot, w.window, base);
+  }
+
+  pairOrder(): Int32Array {
+    if (!this.pairs) this.index();
+    return this.positionAt;
+  }
+
+  window(flow: Flow, i?: number): Aggregate {
+    const date = this.judged(flow);
+    const w = this.windowOn(date);
+    this.find(flow, i);
+    const pair = this.foundPair;
+    // A flow not in the inventory: without it when it is outside its window (and the pair is
+    // known), else with it.
+    if (this.foundSlot < 0) return pair && !inWindow(flow, w, date) ? this.baseOf(pair, w, date) : stray(flow, this.datasets, w, this.layout, pair);
+    return this.baseOf(pair!, w, date);
+  }
+
+  private index(): void {
     const byExporter = new Map<string, Map<string, Pair>>();
-    const flows = inv.flows;
+    const flows = this.inv.flows;
+    const org = this.org;
     const pairOfFlow: Pair[] = new Array<Pair>(flows.length);
     const order: Pair[] = [];
     for (let i = 0; i < flows.length; i++) {
@@ -139,78 +186,54 @@ export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>
       const k = pair.off + pair.len++;
       slots[i] = k;
       positions[k] = i;
-      place(l, k, f, datasets);
+      place(l, k, f, this.datasets);
     }
-    pairs = byExporter;
-    layout = l;
-    pairAt = pairOfFlow;
-    positionAt = positions;
-    slotAt = slots;
-  };
+    this.pairs = byExporter;
+    this.layout = l;
+    this.pairAt = pairOfFlow;
+    this.positionAt = positions;
+    this.slotAt = slots;
+  }
 
-  const windowOn = (date: CivilDate): Window => {
-    let w = windows.get(date);
+  private windowOn(date: CivilDate): Window {
+    let w = this.windows.get(date);
     if (!w) {
       const from = addMonths(date, -12);
-      windows.set(date, (w = { from, fromOrd: dateOrdinal(from), toOrd: dateOrdinal(date), window: Object.freeze({ from, to: date }) }));
+      this.windows.set(date, (w = { from, fromOrd: dateOrdinal(from), toOrd: dateOrdinal(date), window: Object.freeze({ from, to: date }) }));
     }
     return w;
-  };
+  }
 
-  const baseOf = (pair: Pair, w: Window, date: CivilDate): Aggregate => {
+  private baseOf(pair: Pair, w: Window, date: CivilDate): Aggregate {
     if (pair.lastDate === date) return pair.lastAggregate!;
     if (pair.lastDate !== undefined) (pair.byDate ??= new Map()).set(pair.lastDate, pair.lastAggregate!);
-    const base = pair.byDate?.get(date) ?? aggregateOf(layout!, pair.off, pair.len, w, -1, w.window);
+    const base = pair.byDate?.get(date) ?? aggregateOf(this.layout!, pair.off, pair.len, w, -1, w.window);
     pair.lastDate = date;
     pair.lastAggregate = base;
     return base;
-  };
+  }
 
-  /** The flow's pair and its place in the layout (-1 when the flow is not the inventory's). */
-  let foundPair: Pair | undefined;
-  let foundSlot = -1;
-  const find = (flow: Flow, i: number | undefined): void => {
-    if (!pairs) index();
-    if (i !== undefined && inv.flows[i] === flow) {
-      foundPair = pairAt[i];
-      foundSlot = slotAt[i]!;
+  private find(flow: Flow, i: number | undefined): void {
+    if (!this.pairs) this.index();
+    if (i !== undefined && this.inv.flows[i] === flow) {
+      this.foundPair = this.pairAt[i];
+      this.foundSlot = this.slotAt[i]!;
       return;
     }
-    const pair = pairs!.get(flow.from ?? org)?.get(flow.recipient);
-    foundPair = pair;
-    foundSlot = -1;
-    if (pair) for (let k = pair.off; k < pair.off + pair.len && foundSlot < 0; k++) if (layout!.flows[k] === flow) foundSlot = k;
-  };
-  const judged = (flow: Flow): CivilDate => (flow.end !== undefined && flow.end < asOf ? flow.end : asOf);
-  const inWindow = (flow: Flow, w: Window, date: CivilDate): boolean =>
-    (flow.start === undefined || flow.start <= date) && (flow.end === undefined || flow.end >= w.from);
+    const pair = this.pairs!.get(flow.from ?? this.org)?.get(flow.recipient);
+    this.foundPair = pair;
+    this.foundSlot = -1;
+    const flows = this.layout!.flows;
+    if (pair) for (let k = pair.off; k < pair.off + pair.len && this.foundSlot < 0; k++) if (flows[k] === flow) this.foundSlot = k;
+  }
 
-  return {
-    aggregate(flow, i) {
-      const date = judged(flow);
-      const w = windowOn(date);
-      find(flow, i);
-      const pair = foundPair;
-      if (foundSlot < 0) return stray(flow, datasets, w, layout, pair);
-      const base = baseOf(pair!, w, date);
-      if (inWindow(flow, w, date)) return base;
-      return aggregateOf(layout!, pair!.off, pair!.len, w, foundSlot, w.window, base);
-    },
-    pairOrder() {
-      if (!pairs) index();
-      return positionAt;
-    },
-    window(flow, i) {
-      const date = judged(flow);
-      const w = windowOn(date);
-      find(flow, i);
-      const pair = foundPair;
-      // A flow not in the inventory: without it when it is outside its window (and the pair is
-      // known), else with it.
-      if (foundSlot < 0) return pair && !inWindow(flow, w, date) ? baseOf(pair, w, date) : stray(flow, datasets, w, layout, pair);
-      return baseOf(pair!, w, date);
-    },
-  };
+  private judged(flow: Flow): CivilDate {
+    return flow.end !== undefined && flow.end < this.asOf ? flow.end : this.asOf;
+  }
+}
+
+function inWindow(flow: Flow, w: Window, date: CivilDate): boolean {
+  return (flow.start === undefined || flow.start <= date) && (flow.end === undefined || flow.end >= w.from);
 }
 
 /**

@@ -14,8 +14,8 @@
  */
 import type { Flow, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
-import { cnWindows, type WindowBase } from './cn-windows.js';
-import { usRolling, type Aggregate } from './us-rolling.js';
+import { cnWindows, type CnWindows, type WindowBase } from './cn-windows.js';
+import { usRolling, type Aggregate, type UsRolling } from './us-rolling.js';
 
 export type { Aggregate, DatasetVolume } from './us-rolling.js';
 
@@ -77,11 +77,29 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
   const windows = cnWindows(byExporter, datasets);
 
   const us = usRolling(inv, datasets, asOf);
-  return {
-    windowBase: (x, from, date, country, include) => windows.windowBase(x, from, date, country, include),
-    usRolling12: (flow, index) => us.aggregate(flow, index),
-    usWindow12: (flow, index) => us.window(flow, index),
-    pairOrder: () => us.pairOrder(),
-    flowsOf: (x) => byExporter.get(x) ?? NO_FLOWS,
-  };
+  return new Volumes(us, windows, byExporter);
+}
+
+/** The volume facts of one inventory (a class: its methods stay the same functions from run to run). */
+class Volumes implements VolumeFacts {
+  constructor(
+    private readonly us: UsRolling,
+    private readonly windows: CnWindows,
+    private readonly byExporter: ReadonlyMap<string, readonly Flow[]>,
+  ) {}
+  windowBase(x: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase {
+    return this.windows.windowBase(x, from, date, country, include);
+  }
+  usRolling12(flow: Flow, index?: number): Aggregate {
+    return this.us.aggregate(flow, index);
+  }
+  usWindow12(flow: Flow, index?: number): Aggregate {
+    return this.us.window(flow, index);
+  }
+  pairOrder(): Int32Array {
+    return this.us.pairOrder();
+  }
+  flowsOf(x: string): readonly Flow[] {
+    return this.byExporter.get(x) ?? NO_FLOWS;
+  }
 }

@@ -308,52 +308,111 @@ class FlowContext implements FlowCtx {
 /** Every flow counts in the windows built from the counted flows alone. */
 const ALL = (): boolean => true;
 
+/** What the flow contexts read of a dataset, once per dataset id (of an unknown dataset: nothing). */
+interface DatasetInfo {
+  readonly ds: Dataset | undefined;
+  /** NOT_PI, PLAIN or SENSITIVE. */
+  readonly cls: number;
+  /** Where the data sits when the flow does not say (`fromCountry`): the system, else where collected. */
+  readonly source: string | undefined;
+  /** Declared flows that move it out of mainland China (as of the as-of date): how many, and the first. */
+  exports: number;
+  firstExport: string | undefined;
+  /** Collected in mainland China, for the mainland set last asked about. */
+  mainland: ReadonlySet<string> | undefined;
+  collectedInChina: boolean;
+}
+
+/** One exporter's window as of one date, and its counts once summed. */
+interface Windowed {
+  readonly base: Base;
+  counts: Counts | undefined;
+}
+
+function inMainlandOn(country: string | undefined, on: OnDate): boolean {
+  return country !== undefined && on.mainland.has(country);
+}
+
+function sourceOf(flow: Flow, info: DatasetInfo): string | undefined {
+  return flow.fromCountry || info.source;
+}
+
 /**
  * A run builds the contexts of all the inventory's flows in one pass, in inventory order, on
  * first use (every flow is decided); `runCheck` then asks for them in the same order, so the
  * next context is found without a lookup.
  */
 export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt: (ctx: FlowCtx) => boolean): Run {
-  const asOf = facts.asOf;
-  const inv = facts.inventory;
-  const org = inv.organization;
-  const processingMemo = new Map<string, number>();
+  return new CnRun(facts, overrides, natureExempt);
+}
 
-  // Mainland China as a set, once per value of the parameter (shared by the dates it covers).
-  const mainlandSets = new Map<readonly string[], ReadonlySet<string>>();
-  const dateMemo = new Map<CivilDate, OnDate>();
-  const onDate = (date: CivilDate): OnDate => {
-    let d = dateMemo.get(date);
+/**
+ * The state of one run. A class rather than closures made per run: the flow contexts call back
+ * into it (`shared`), and a service that checks again and again keeps the optimized code that
+ * inlined these methods.
+ */
+class CnRun implements Run, Shared {
+  readonly asOf: CivilDate;
+  readonly org: Organization;
+  private readonly inv: Facts['inventory'];
+  private readonly processingMemo = new Map<string, number>();
+  /** Mainland China as a set, once per value of the parameter (shared by the dates it covers). */
+  private readonly mainlandSets = new Map<readonly string[], ReadonlySet<string>>();
+  private readonly dateMemo = new Map<CivilDate, OnDate>();
+  private readonly onAsOf: OnDate;
+  private readonly infoMemo = new Map<string, DatasetInfo>();
+  private exportsCounted = false;
+  /**
+   * An index, not logic: the entities with an authority's role. A flow without a request, not a
+   * government request and to none of them has no foreign authority, and is spared looking its
+   * recipient up among all entities.
+   */
+  private authorities: ReadonlySet<string> | undefined;
+  // The contexts of all flows, in inventory order.
+  private contexts: FlowContext[] | undefined;
+  private next = 0;
+  private positions: Map<Flow, number> | undefined;
+  private readonly others = new Map<Flow, FlowContext>();
+  /** The counted flows of the inventory by exporter, in inventory order (one pass, on first use). */
+  private countedByExporter: Map<string, Flow[]> | undefined;
+  /**
+   * The Order 16 window (since 1 January) and the Order 11 window (since 1 January of the
+   * previous year): the exporter's counted flows, per dataset at the largest count, built once per
+   * exporter and window in one sweep (`facts/cn-windows.ts`); per judged date a binary search.
+   */
+  private windows: CnWindows | undefined;
+  private readonly bases = { current: new Map<string, Map<CivilDate, Windowed>>(), legacy: new Map<string, Map<CivilDate, Windowed>>() };
+  /** The PIPL class of a dataset id, as the window totals group datasets (bound once per run). */
+  private readonly classOf: (dataset: string) => number;
+
+  constructor(
+    readonly facts: Facts,
+    private readonly overrides: PolicyOverrides,
+    private readonly natureExempt: (ctx: FlowCtx) => boolean,
+  ) {
+    this.asOf = facts.asOf;
+    this.inv = facts.inventory;
+    this.org = this.inv.organization;
+    this.onAsOf = this.onDate(this.asOf);
+    this.classOf = (dataset) => this.infoOf(dataset).cls;
+  }
+
+  private onDate(date: CivilDate): OnDate {
+    let d = this.dateMemo.get(date);
     if (!d) {
       const countries = paramOn(CN_MAINLAND, date);
-      let mainland = mainlandSets.get(countries);
-      if (!mainland) mainlandSets.set(countries, (mainland = new Set(countries)));
-      d = { date, policy: policyAt(date, overrides), needsNotice: paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date), mainland };
-      dateMemo.set(date, d);
+      let mainland = this.mainlandSets.get(countries);
+      if (!mainland) this.mainlandSets.set(countries, (mainland = new Set(countries)));
+      d = { date, policy: policyAt(date, this.overrides), needsNotice: paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, date), mainland };
+      this.dateMemo.set(date, d);
     }
     return d;
-  };
-  const inMainlandOn = (country: string | undefined, on: OnDate): boolean => country !== undefined && on.mainland.has(country);
-  const onAsOf = onDate(asOf);
-
-  /** What the flow contexts read of a dataset, once per dataset id (of an unknown dataset: nothing). */
-  interface DatasetInfo {
-    readonly ds: Dataset | undefined;
-    /** NOT_PI, PLAIN or SENSITIVE. */
-    readonly cls: number;
-    /** Where the data sits when the flow does not say (`fromCountry`): the system, else where collected. */
-    readonly source: string | undefined;
-    /** Declared flows that move it out of mainland China (as of the as-of date): how many, and the first. */
-    exports: number;
-    firstExport: string | undefined;
-    /** Collected in mainland China, for the mainland set last asked about. */
-    mainland: ReadonlySet<string> | undefined;
-    collectedInChina: boolean;
   }
-  const infoMemo = new Map<string, DatasetInfo>();
-  const infoOf = (dataset: string): DatasetInfo => {
-    let info = infoMemo.get(dataset);
+
+  private infoOf(dataset: string): DatasetInfo {
+    let info = this.infoMemo.get(dataset);
     if (!info) {
+      const facts = this.facts;
       const ds = facts.datasets.get(dataset);
       const sys = ds?.system ? facts.systems.get(ds.system) : undefined;
       let source: string | undefined;
@@ -361,59 +420,57 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       else if (ds?.foreignOriginOnly || ds?.mixedDomesticUnverified) source = 'CN';
       else {
         const collected = ds?.collectedIn ?? [];
-        source = collected.find((c) => inMainlandOn(c, onAsOf)) ?? collected[0];
+        source = collected.find((c) => inMainlandOn(c, this.onAsOf)) ?? collected[0];
       }
       info = { ds, cls: !isPersonal(ds) ? NOT_PI : isSensitive(ds) ? SENSITIVE : PLAIN, source, exports: 0, firstExport: undefined, mainland: undefined, collectedInChina: false };
-      infoMemo.set(dataset, info);
+      this.infoMemo.set(dataset, info);
     }
     return info;
-  };
-  const classOf = (dataset: string): number => infoOf(dataset).cls;
-  const collectedInChina = (info: DatasetInfo, on: OnDate): boolean => {
+  }
+
+  private collectedInChina(info: DatasetInfo, on: OnDate): boolean {
     if (info.mainland !== on.mainland) {
       info.mainland = on.mainland;
       info.collectedInChina = (info.ds?.collectedIn ?? []).some((c) => on.mainland.has(c));
     }
     return info.collectedInChina;
-  };
-  const sourceOf = (flow: Flow, info: DatasetInfo): string | undefined => flow.fromCountry || info.source;
+  }
 
   /** Counts, per dataset, the declared flows that move it out of mainland China (one pass, before any scope). */
-  let exportsCounted = false;
-  const countExports = (infos?: readonly DatasetInfo[]): void => {
-    if (exportsCounted) return;
-    exportsCounted = true;
-    inv.flows.forEach((f, i) => {
-      const info = infos?.[i] ?? infoOf(f.dataset);
-      if (!inMainlandOn(sourceOf(f, info), onAsOf) || inMainlandOn(f.destination, onAsOf)) return;
+  private countExports(infos?: readonly DatasetInfo[]): void {
+    if (this.exportsCounted) return;
+    this.exportsCounted = true;
+    const flows = this.inv.flows;
+    for (let i = 0; i < flows.length; i++) {
+      const f = flows[i]!;
+      const info = infos?.[i] ?? this.infoOf(f.dataset);
+      if (!inMainlandOn(sourceOf(f, info), this.onAsOf) || inMainlandOn(f.destination, this.onAsOf)) continue;
       if (info.exports++ === 0) info.firstExport = f.id;
-    });
-  };
-  /** Some other declared flow moves this dataset out of mainland China. */
-  const exportedElsewhere = (flow: Flow, info: DatasetInfo): boolean => {
-    countExports();
-    return info.exports > 1 || (info.exports === 1 && info.firstExport !== flow.id);
-  };
-
-  // An index, not logic: the entities with an authority's role. A flow without a request, not a
-  // government request and to none of them has no foreign authority, and is spared looking its
-  // recipient up among all entities.
-  let authorities: ReadonlySet<string> | undefined;
-  const mayBeAuthority = (flow: Flow): boolean => {
-    if (flow.request || flow.kind === 'government_request') return true;
-    if (!authorities) {
-      const ids = new Set<string>();
-      for (const [id, e] of facts.entities) if (e.roles.includes('court') || e.roles.includes('law_enforcement') || e.roles.includes('regulator')) ids.add(id);
-      authorities = ids;
     }
-    return authorities.size > 0 && authorities.has(flow.recipient);
-  };
-  const authorityOf = (flow: Flow, on: OnDate): ForeignAuthority | undefined => {
-    if (!mayBeAuthority(flow)) return undefined;
+  }
+
+  /** Some other declared flow moves this dataset out of mainland China. */
+  private exportedElsewhere(flow: Flow, info: DatasetInfo): boolean {
+    this.countExports();
+    return info.exports > 1 || (info.exports === 1 && info.firstExport !== flow.id);
+  }
+
+  private mayBeAuthority(flow: Flow): boolean {
+    if (flow.request || flow.kind === 'government_request') return true;
+    if (!this.authorities) {
+      const ids = new Set<string>();
+      for (const [id, e] of this.facts.entities) if (e.roles.includes('court') || e.roles.includes('law_enforcement') || e.roles.includes('regulator')) ids.add(id);
+      this.authorities = ids;
+    }
+    return this.authorities.size > 0 && this.authorities.has(flow.recipient);
+  }
+
+  private authorityOf(flow: Flow, on: OnDate): ForeignAuthority | undefined {
+    if (!this.mayBeAuthority(flow)) return undefined;
     let found: ForeignAuthority | undefined;
     if (flow.request) found = { kind: flow.request.authority, country: flow.request.country };
     else {
-      const r = facts.entities.get(flow.recipient);
+      const r = this.facts.entities.get(flow.recipient);
       const country = r?.government ?? r?.organizedIn ?? r?.headquarters;
       if (r && country) {
         if (r.roles.includes('court')) found = { kind: 'court', country };
@@ -424,14 +481,14 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     }
     if (!found || inMainlandOn(found.country, on) || !on.policy.foreignAuthorityKinds.includes(found.kind)) return undefined;
     return found;
-  };
+  }
 
   /**
    * Where the flow stands against "data export" (see {@link Scope}); `authority` is needed only
    * for data held in mainland China. An `export` of data held abroad is the PIPL Art. 3(2) route
    * (`viaArt32`).
    */
-  const scopeOf = (flow: Flow, info: DatasetInfo, source: string | undefined, authority: ForeignAuthority | undefined, on: OnDate): Scope => {
+  private scopeOf(flow: Flow, info: DatasetInfo, source: string | undefined, authority: ForeignAuthority | undefined, on: OnDate): Scope {
     if (source !== undefined && inMainlandOn(source, on)) {
       if (authority) return 'foreign_authority';
       if (flow.kind === 'remote_access' && (flow.physicallyInCountry === true || inMainlandOn(flow.destination, on))) return 'accessed_in_china';
@@ -439,25 +496,26 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       return 'export';
     }
     const personal = info.cls !== NOT_PI;
-    const inChina = collectedInChina(info, on);
+    const inChina = this.collectedInChina(info, on);
     const nexus = (flow.subjects?.['CN'] ?? info.ds?.subjects['CN'] ?? 0) > 0 || inChina;
     if (source === undefined) return nexus ? 'source_unknown' : 'no_nexus';
     if (!nexus) return 'no_nexus';
     if (inMainlandOn(flow.destination, on)) return 'stays_in_china';
-    if (inChina) return exportedElsewhere(flow, info) ? 'onward_abroad' : 'held_abroad_undeclared';
+    if (inChina) return this.exportedElsewhere(flow, info) ? 'onward_abroad' : 'held_abroad_undeclared';
     if (personal && on.policy.art32 === 'export') return 'export';
     return personal ? 'art3_2' : 'no_nexus';
-  };
+  }
 
-  const build = (flow: Flow, info: DatasetInfo): FlowContext => {
+  private build(flow: Flow, info: DatasetInfo): FlowContext {
     const ds = info.ds;
+    const org = this.org;
     // Judged on the as-of date, or on the flow's end when it ended earlier (judgedOn).
-    const on = flow.end !== undefined && flow.end < asOf ? onDate(flow.end) : onAsOf;
+    const on = flow.end !== undefined && flow.end < this.asOf ? this.onDate(flow.end) : this.onAsOf;
     const own = (flow.from ?? org.id) === org.id;
     const source = sourceOf(flow, info);
     const held = inMainlandOn(source, on);
-    const authority = held ? authorityOf(flow, on) : undefined;
-    const scope = scopeOf(flow, info, source, authority, on);
+    const authority = held ? this.authorityOf(flow, on) : undefined;
+    const scope = this.scopeOf(flow, info, source, authority, on);
     const importantDeclared = ds?.importantData !== undefined;
     const important = on.needsNotice ? ds?.importantData?.notified === true : importantDeclared;
     const flags =
@@ -470,112 +528,110 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
       (importantDeclared ? IMPORTANT_DECLARED : 0) |
       (important ? IMPORTANT : 0) |
       (ds?.coreData === true ? CORE : 0);
-    return new FlowContext(shared, on, flow, ds, source, scope, flags, held ? authority : UNSET);
-  };
+    return new FlowContext(this, on, flow, ds, source, scope, flags, held ? authority : UNSET);
+  }
 
-  // --- the contexts of all flows, in inventory order ---
-  let contexts: FlowContext[] | undefined;
-  let next = 0;
-  let positions: Map<Flow, number> | undefined;
-  const others = new Map<Flow, FlowContext>();
-  const allContexts = (): FlowContext[] => {
-    if (!contexts) {
-      const infos = inv.flows.map((f) => infoOf(f.dataset));
-      countExports(infos);
-      contexts = inv.flows.map((f, i) => build(f, infos[i]!));
+  private allContexts(): FlowContext[] {
+    if (!this.contexts) {
+      const flows = this.inv.flows;
+      const infos = new Array<DatasetInfo>(flows.length);
+      for (let i = 0; i < flows.length; i++) infos[i] = this.infoOf(flows[i]!.dataset);
+      this.countExports(infos);
+      const contexts = new Array<FlowContext>(flows.length);
+      for (let i = 0; i < flows.length; i++) contexts[i] = this.build(flows[i]!, infos[i]!);
+      this.contexts = contexts;
     }
-    return contexts;
-  };
-  const ctxOf = (flow: Flow): FlowContext => {
-    const all = allContexts();
-    if (next < all.length && all[next]!.flow === flow) return all[next++]!;
+    return this.contexts;
+  }
+
+  ctxOf(flow: Flow): FlowContext {
+    const all = this.allContexts();
+    const next = this.next;
+    if (next < all.length && all[next]!.flow === flow) {
+      this.next = next + 1;
+      return all[next]!;
+    }
     if (all.length > 0 && all[0]!.flow === flow) {
-      next = 1;
+      this.next = 1;
       return all[0]!;
     }
-    if (!positions) {
-      positions = new Map();
-      for (let i = 0; i < inv.flows.length; i++) positions.set(inv.flows[i]!, i);
+    if (!this.positions) {
+      const positions = new Map<Flow, number>();
+      for (let i = 0; i < this.inv.flows.length; i++) positions.set(this.inv.flows[i]!, i);
+      this.positions = positions;
     }
-    const i = positions.get(flow);
+    const i = this.positions.get(flow);
     if (i !== undefined) {
-      next = i + 1;
+      this.next = i + 1;
       return all[i]!;
     }
-    let ctx = others.get(flow);
-    if (!ctx) others.set(flow, (ctx = build(flow, infoOf(flow.dataset))));
+    let ctx = this.others.get(flow);
+    if (!ctx) this.others.set(flow, (ctx = this.build(flow, this.infoOf(flow.dataset))));
     return ctx;
-  };
+  }
 
-  const isCounted = (c: FlowContext): boolean => c.scope === 'export' && c.personal && (c.policy.exemptTransfersCount || !natureExempt(c));
+  private isCounted(c: FlowContext): boolean {
+    return c.scope === 'export' && c.personal && (c.policy.exemptTransfersCount || !this.natureExempt(c));
+  }
 
-  /** The counted flows of the inventory by exporter, in inventory order (one pass, on first use). */
-  let countedByExporter: Map<string, Flow[]> | undefined;
-  const counted = (): ReadonlyMap<string, readonly Flow[]> => {
-    if (!countedByExporter) {
-      countedByExporter = new Map();
-      const all = allContexts();
+  counted(flow: Flow): boolean {
+    return this.isCounted(this.ctxOf(flow));
+  }
+
+  private countedFlows(): ReadonlyMap<string, readonly Flow[]> {
+    if (!this.countedByExporter) {
+      const byExporter = new Map<string, Flow[]>();
+      const all = this.allContexts();
       for (let i = 0; i < all.length; i++) {
         const c = all[i]!;
-        if (!isCounted(c)) continue;
+        if (!this.isCounted(c)) continue;
         c.markCounted();
-        let list = countedByExporter.get(c.exporter);
-        if (!list) countedByExporter.set(c.exporter, (list = []));
+        let list = byExporter.get(c.exporter);
+        if (!list) byExporter.set(c.exporter, (list = []));
         list.push(c.flow);
       }
+      this.countedByExporter = byExporter;
     }
-    return countedByExporter;
-  };
-
-  /**
-   * The Order 16 window (since 1 January) and the Order 11 window (since 1 January of the
-   * previous year): the exporter's counted flows, per dataset at the largest count, built once per
-   * exporter and window in one sweep (`facts/cn-windows.ts`); per judged date a binary search.
-   */
-  let windows: CnWindows | undefined;
-  /** One exporter's window as of one date, and its counts once summed. */
-  interface Windowed {
-    readonly base: Base;
-    counts: Counts | undefined;
+    return this.countedByExporter;
   }
-  const bases = { current: new Map<string, Map<CivilDate, Windowed>>(), legacy: new Map<string, Map<CivilDate, Windowed>>() };
-  const baseOf = (kind: 'current' | 'legacy', exporter: string, date: CivilDate): Windowed => {
-    let byDate = bases[kind].get(exporter);
-    if (!byDate) bases[kind].set(exporter, (byDate = new Map()));
+
+  private baseOf(kind: 'current' | 'legacy', exporter: string, date: CivilDate): Windowed {
+    let byDate = this.bases[kind].get(exporter);
+    if (!byDate) this.bases[kind].set(exporter, (byDate = new Map()));
     let w = byDate.get(date);
     if (!w) {
-      windows ??= cnWindows(counted(), facts.datasets);
+      this.windows ??= cnWindows(this.countedFlows(), this.facts.datasets);
       const from = kind === 'current' ? startOfYear(date) : startOfYear(addYears(date, -1));
-      w = { base: windows.windowBase(exporter, from, date, 'CN', ALL), counts: undefined };
+      w = { base: this.windows.windowBase(exporter, from, date, 'CN', ALL), counts: undefined };
       byDate.set(date, w);
     }
     return w;
-  };
+  }
 
   /**
    * The window's counts: people per PIPL class of dataset, summed once per window and date (the
    * policy is the judged date's, so one per window).
    */
-  const countsOf = (w: Windowed, policy: Policy): Counts => {
+  private countsOf(w: Windowed, policy: Policy): Counts {
     let c = w.counts;
     if (!c) {
       const base = w.base;
-      const t = base.totals(classOf, 2);
+      const t = base.totals(this.classOf, 2);
       const plain = t[PLAIN]!;
       const sensitive = t[SENSITIVE]!;
       w.counts = c = { nonSensitive: plain + (policy.sensitiveCountsAsNonSensitive ? sensitive : 0), sensitive, all: plain + sensitive, window: base.window };
     }
     return c;
-  };
+  }
 
   /**
    * The base plus the flow itself (its dataset counted at the larger of the two counts). A counted
    * flow is in its exporter's base once begun: it ends on or after the day it is judged on, which
    * is in the window.
    */
-  const withFlow = (w: Windowed, ctx: FlowContext): Counts => {
+  private withFlow(w: Windowed, ctx: FlowContext): Counts {
     const { flow, policy } = ctx;
-    const c = countsOf(w, policy);
+    const c = this.countsOf(w, policy);
     if (ctx.counted && (flow.start === undefined || flow.start <= c.window.to)) return c;
     // The flow's subjects and the PIPL class of its dataset, from its context (no lookup by id).
     if (!ctx.personal) return c;
@@ -583,40 +639,38 @@ export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt
     if (extra <= 0) return c;
     if (ctx.sensitive) return { nonSensitive: c.nonSensitive + (policy.sensitiveCountsAsNonSensitive ? extra : 0), sensitive: c.sensitive + extra, all: c.all + extra, window: c.window };
     return { nonSensitive: c.nonSensitive + extra, sensitive: c.sensitive, all: c.all + extra, window: c.window };
-  };
+  }
 
-  const shared: Shared = {
-    org,
-    facts,
-    asOf,
-    counts: (ctx) => withFlow(baseOf('current', ctx.exporter, ctx.date), ctx),
-    legacyCounts: (ctx) => withFlow(baseOf('legacy', ctx.exporter, ctx.date), ctx),
-    authority: (ctx) => authorityOf(ctx.flow, onDate(ctx.date)),
-    processing(ctx) {
-      const exporter = ctx.exporter;
-      let n = processingMemo.get(exporter);
-      if (n === undefined) {
-        const own = exporter === org.id;
-        const ids = own ? inv.datasets.map((d) => d.id) : [...new Set(facts.volumes.flowsOf(exporter).map((f) => f.dataset))];
-        let sum = 0;
-        for (const id of ids) {
-          const d = facts.datasets.get(id);
-          if (isPersonal(d)) sum += d!.subjects['CN'] ?? 0;
-        }
-        n = Math.max(sum, own ? (org.cn.networkPlatformOperator?.users ?? 0) : 0);
-        processingMemo.set(exporter, n);
+  // --- Shared: what the flow contexts read lazily ---
+  counts(ctx: FlowContext): Counts {
+    return this.withFlow(this.baseOf('current', ctx.exporter, ctx.date), ctx);
+  }
+
+  legacyCounts(ctx: FlowContext): Counts {
+    return this.withFlow(this.baseOf('legacy', ctx.exporter, ctx.date), ctx);
+  }
+
+  authority(ctx: FlowContext): ForeignAuthority | undefined {
+    return this.authorityOf(ctx.flow, this.onDate(ctx.date));
+  }
+
+  processing(ctx: FlowContext): number {
+    const exporter = ctx.exporter;
+    let n = this.processingMemo.get(exporter);
+    if (n === undefined) {
+      const { org, inv, facts } = this;
+      const own = exporter === org.id;
+      const ids = own ? inv.datasets.map((d) => d.id) : [...new Set(facts.volumes.flowsOf(exporter).map((f) => f.dataset))];
+      let sum = 0;
+      for (const id of ids) {
+        const d = facts.datasets.get(id);
+        if (isPersonal(d)) sum += d!.subjects['CN'] ?? 0;
       }
-      return n;
-    },
-  };
-
-  const run: Run = {
-    facts,
-    asOf,
-    ctxOf,
-    counted: (flow) => isCounted(ctxOf(flow)),
-  };
-  return run;
+      n = Math.max(sum, own ? (org.cn.networkPlatformOperator?.users ?? 0) : 0);
+      this.processingMemo.set(exporter, n);
+    }
+    return n;
+  }
 }
 
 export function orgContext(facts: Facts, overrides: PolicyOverrides, listing?: Listing): OrgCtx {
