@@ -3,6 +3,8 @@
  * helpers included) and wall time, median of several runs after a warm-up.
  */
 
+import { readdirSync, readFileSync } from 'node:fs';
+
 export interface Sample {
   readonly cpuMs: number;
   readonly wallMs: number;
@@ -84,4 +86,39 @@ export function measureInterleaved(opts: { runs: number; variants: readonly { la
     });
   }
   return samples.map((runs) => ({ cpuMs: median(runs.map((r) => r.cpuMs)), wallMs: median(runs.map((r) => r.wallMs)), runs }));
+}
+
+/** CPU ms of the main thread and of all other threads of this process (Linux /proc; undefined elsewhere). */
+function threadCpu(): { main: number; other: number } | undefined {
+  try {
+    const tasks = readdirSync('/proc/self/task');
+    let main = 0;
+    let other = 0;
+    for (const t of tasks) {
+      const stat = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 per second on Linux).
+      const ms = (Number(f[11]) + Number(f[12])) * 10;
+      if (t === String(process.pid)) main += ms;
+      else other += ms;
+    }
+    return { main, other };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where the CPU of `runs` calls of `fn` is spent: the main thread (JavaScript, and the GC work
+ * done on it) and V8's helper threads (concurrent and parallel GC, optimizing compiler). Means
+ * per run, at clock-tick resolution; undefined where /proc is not available.
+ */
+export function threadSplit(fn: () => void, runs: number): { mainMs: number; helpersMs: number } | undefined {
+  fn();
+  gc?.();
+  const t0 = threadCpu();
+  if (!t0) return undefined;
+  for (let i = 0; i < runs; i++) fn();
+  const t1 = threadCpu()!;
+  return { mainMs: (t1.main - t0.main) / runs, helpersMs: (t1.other - t0.other) / runs };
 }
