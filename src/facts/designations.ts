@@ -7,7 +7,7 @@
 import type { Designation, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { param, valueAt } from '../engine/params.js';
-import { taintByOwnership, type OwnerEdge, type OwnershipInput } from './ownership.js';
+import { ownedIndex, taintByOwnership, type OwnerEdge, type OwnershipInput } from './ownership.js';
 
 export interface PropagationRule {
   /** Owned at least this much (aggregate, direct or indirect) by listed parties → treated as listed. */
@@ -109,6 +109,7 @@ function push(out: Map<string, EffectiveDesignation[]>, id: string, d: Effective
  */
 class EntityGraph {
   private readonly entities: Map<string, Inventory['entities'][number]>;
+  private readonly edges = new Map<string, readonly OwnerEdge[]>();
   readonly parties: string[];
 
   constructor(private readonly inv: Inventory) {
@@ -120,17 +121,27 @@ class EntityGraph {
     return id === this.inv.organization.id ? this.inv.organization.name : this.entities.get(id)?.name ?? id;
   }
 
-  owners(id: string): OwnerEdge[] {
-    return (id === this.inv.organization.id ? this.inv.organization.owners : this.entities.get(id)?.owners ?? []).map((o) => ({ owner: o.entity, percent: o.percent }));
+  /** A party's owner edges, made once per derivation (every list's ownership search reads them). */
+  owners(id: string): readonly OwnerEdge[] {
+    let edges = this.edges.get(id);
+    if (!edges) {
+      const owners = id === this.inv.organization.id ? this.inv.organization.owners : this.entities.get(id)?.owners ?? [];
+      this.edges.set(id, (edges = owners.map((o) => ({ owner: o.entity, percent: o.percent }))));
+    }
+    return edges;
   }
 
   eligible(id: string): boolean {
     return this.entities.get(id)?.kind === 'company' || id === this.inv.organization.id;
   }
 
+  /** Per owner, the positions of the parties it owns: the same for every list, made once. */
+  private index: ReadonlyMap<string, readonly number[]> | undefined;
+
   /** Who is owned into a list seeded by `seeds`, at `percent` (unknown shares assumed to reach it). */
   question(seeds: ReadonlySet<string>, percent: number): OwnershipInput {
-    return new ListQuestion(this, seeds, percent);
+    this.index ??= ownedIndex(this.parties, this);
+    return new ListQuestion(this, seeds, percent, this.index);
   }
 }
 
@@ -141,10 +152,11 @@ class ListQuestion implements OwnershipInput {
     private readonly graph: EntityGraph,
     readonly seeds: ReadonlySet<string>,
     readonly thresholdPercent: number,
+    readonly ownedIndex: ReadonlyMap<string, readonly number[]>,
   ) {
     this.parties = graph.parties;
   }
-  owners(id: string): OwnerEdge[] {
+  owners(id: string): readonly OwnerEdge[] {
     return this.graph.owners(id);
   }
   eligible(id: string): boolean {

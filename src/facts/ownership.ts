@@ -55,6 +55,18 @@ export interface OwnershipInput extends OwnerGraph {
    * every party is examined again on every pass.
    */
   alsoReads?(party: string): readonly string[];
+  /**
+   * `ownedIndex(parties, this)`, when several questions over the same parties and graph share
+   * it (the lists' ownership rules); made here otherwise.
+   */
+  readonly ownedIndex?: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Per owner, the positions in `parties` of the parties it owns (directly). */
+export function ownedIndex(parties: readonly string[], graph: OwnerGraph): ReadonlyMap<string, readonly number[]> {
+  const index = new Map<string, number[]>();
+  for (let i = 0; i < parties.length; i++) for (const e of graph.owners(parties[i]!)) readBy(index, e.owner, i);
+  return index;
 }
 
 export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason> {
@@ -72,14 +84,17 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
   // extra rule reads it. A party none of whose owners (or read parties) changed since it was
   // last examined would come out the same, so it is skipped: the passes, their order and every
   // reason stay those of examining all parties on every pass.
-  const readers = new Map<string, number[]>();
   const alwaysAgain = input.alsoTainted !== undefined && input.alsoReads === undefined;
-  for (let i = 0; i < n; i++) {
-    const p = parties[i]!;
-    if (result.has(p)) continue;
-    for (const e of input.owners(p)) readBy(readers, e.owner, i);
-    if (input.alsoTainted && input.alsoReads) for (const q of input.alsoReads(p)) readBy(readers, q, i);
-  }
+  let readers: ReadonlyMap<string, readonly number[]>;
+  if (input.alsoTainted && input.alsoReads) {
+    const index = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const p = parties[i]!;
+      for (const e of input.owners(p)) readBy(index, e.owner, i);
+      for (const q of input.alsoReads(p)) readBy(index, q, i);
+    }
+    readers = index;
+  } else readers = input.ownedIndex ?? ownedIndex(parties, input);
   const again = new Uint8Array(n).fill(1);
   let changed = true;
   while (changed) {
