@@ -63,7 +63,7 @@ export interface OwnershipInput extends OwnerGraph {
 }
 
 /** Per owner, the positions in `parties` of the parties it owns (directly). */
-export function ownedIndex(parties: readonly string[], graph: OwnerGraph): ReadonlyMap<string, readonly number[]> {
+export function ownedIndex(parties: readonly string[], graph: OwnerGraph): Map<string, number[]> {
   const index = new Map<string, number[]>();
   for (let i = 0; i < parties.length; i++) for (const e of graph.owners(parties[i]!)) readBy(index, e.owner, i);
   return index;
@@ -87,12 +87,8 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
   const alwaysAgain = input.alsoTainted !== undefined && input.alsoReads === undefined;
   let readers: ReadonlyMap<string, readonly number[]>;
   if (input.alsoTainted && input.alsoReads) {
-    const index = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      const p = parties[i]!;
-      for (const e of input.owners(p)) readBy(index, e.owner, i);
-      for (const q of input.alsoReads(p)) readBy(index, q, i);
-    }
+    const index = ownedIndex(parties, input);
+    for (let i = 0; i < n; i++) for (const q of input.alsoReads(parties[i]!)) readBy(index, q, i);
     readers = index;
   } else readers = input.ownedIndex ?? ownedIndex(parties, input);
   const again = new Uint8Array(n).fill(1);
