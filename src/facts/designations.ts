@@ -110,6 +110,8 @@ function push(out: Map<string, EffectiveDesignation[]>, id: string, d: Effective
 class EntityGraph {
   private readonly entities: Map<string, Inventory['entities'][number]>;
   private readonly edges = new Map<string, readonly OwnerEdge[]>();
+  /** Per owner, the positions of the parties it owns: the same for every list, made once. */
+  private index: ReadonlyMap<string, readonly number[]> | undefined;
   readonly parties: string[];
 
   constructor(private readonly inv: Inventory) {
@@ -134,9 +136,6 @@ class EntityGraph {
   eligible(id: string): boolean {
     return this.entities.get(id)?.kind === 'company' || id === this.inv.organization.id;
   }
-
-  /** Per owner, the positions of the parties it owns: the same for every list, made once. */
-  private index: ReadonlyMap<string, readonly number[]> | undefined;
 
   /** Who is owned into a list seeded by `seeds`, at `percent` (unknown shares assumed to reach it). */
   question(seeds: ReadonlySet<string>, percent: number): OwnershipInput {
