@@ -45,6 +45,15 @@ describe('inventory loading', () => {
     expect(p!.message).toMatch(/syntax error/);
     expect(p!.line).toBeGreaterThan(0);
   });
+  it('reports a .json file that is not JSON in JSON terms, at the place JSON.parse stopped', () => {
+    const [missingComma] = problems(() => parseInventoryText('{\n "organization": {"id": "a"}\n "flows": []}', 'inv.json'));
+    expect(missingComma).toMatchObject({ file: 'inv.json', line: 3, column: 2, message: "syntax error (JSON): expected ',' or '}' after property value" });
+    const [cut] = problems(() => parseInventoryText('{"organization": {', 'inv.json'));
+    expect(cut).toMatchObject({ line: 1, column: 19, message: "syntax error (JSON): expected property name or '}'" });
+    // the same text in a .yaml file keeps the YAML parser's account
+    const [yaml] = problems(() => parseInventoryText('{"organization": {', 'inv.yaml'));
+    expect(yaml!.message).not.toMatch(/JSON/);
+  });
   it('checks references and says what is known', () => {
     const text = ORG + 'datasets: [{ id: d, categories: [health] }]\nflows:\n  - { id: f, dataset: nope, recipient: acme, destination: CN, kind: transfer }\n';
     const [p] = problems(() => parseInventoryText(text, 'x.yaml'));

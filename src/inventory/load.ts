@@ -65,7 +65,44 @@ export function parseSource(file: string, text: string): SourceDoc {
     const data = parseStrictJson(body);
     if (data !== undefined) return new LazySource(file, body, data);
   }
-  return withPositions(file, body);
+  if (extname(file).toLowerCase() !== '.json') return withPositions(file, body);
+  // A .json file the YAML parser also rejects: JSON's own words say what is wrong with it
+  // (the YAML parser's, about flow maps and implicit keys, would puzzle its author).
+  try {
+    return withPositions(file, body);
+  } catch (e) {
+    const problem = e instanceof InputError ? jsonSyntaxProblem(file, body, e.problems[0]) : undefined;
+    if (problem) throw new InputError(problem);
+    throw e;
+  }
+}
+
+/**
+ * JSON.parse's account of a syntax error (V8: "Expected ',' or '}' after property value in JSON
+ * at position 11"), at its position when it gives one, else where the YAML parser stopped.
+ */
+function jsonSyntaxProblem(file: string, body: string, fallback: InputProblem | undefined): InputProblem | undefined {
+  let message: string;
+  try {
+    JSON.parse(body);
+    return undefined;
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  const at = /\s+in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
+  let text = at ? message.slice(0, at.index) : message.replace(/, ".*" is not valid JSON$/s, '');
+  text = text.charAt(0).toLowerCase() + text.slice(1);
+  if (at) {
+    const offset = Number(at[1]);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = body.indexOf('\n'); i >= 0 && i < offset; i = body.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { file, line, column: offset - lineStart + 1, message: `syntax error (JSON): ${text}` };
+  }
+  return { ...fallback, file, message: `syntax error (JSON): ${text}` };
 }
 
 /** The document with the position of every node (the YAML parser; JSON is YAML). */
