@@ -181,6 +181,15 @@ describe('datacustoms scan (CLI)', () => {
     expect(s.findingsTotal).toBeGreaterThan(100);
   });
 
+  it('says in text when more findings are listed than the three it shows', async () => {
+    const few = await cli([join(dir, 'corpus', 'people.csv'), '--max-findings', '5', ...KEY]);
+    expect(few.out).toMatch(/findings\s+[\d,]+, first 5 listed in --format json: [^\n]*; …\n/);
+    const f = join(dir, 'four.csv');
+    writeFileSync(f, `ssn,email\n${RAW.ssn[0]},${RAW.email[0]}\n${RAW.ssn[1]},${RAW.email[1]}\n`);
+    const all = await cli([f, ...KEY]);
+    expect(all.out).toMatch(/findings\s+4, all listed in --format json: [^\n]*; …\n/);
+  });
+
   it('samples database tables and states the error of each estimate', async () => {
     const { code, out } = await cli([`${PG_URL}?table=${tag}.big`, '--sample', '500', '--format', 'json', ...KEY]);
     expect(code).toBe(0);

@@ -179,9 +179,12 @@ export function renderText(
       `  ${s.dim('subjects')}  ${subj.length === 0 ? 'none identified by jurisdiction' : subj.map(([j, e]) => `${s.cyan(j)} ${n(e.estimate)}${e.error > 0 ? ` ± ${n(e.error)}` : ''}`).join(' · ')}`,
     );
     if (src.categories.length > 0) out.push(`  ${s.dim('categories')}  ${src.categories.map((c) => `${c}${CATEGORIES[c].personal ? '' : ' (non-personal)'}`).join(', ')}`);
+    // three samples here; the rest (up to --max-findings) in the JSON output, and the line says so
     const shown = src.findings.slice(0, 3).map((f) => `${f.masked} ${s.dim(`(${f.field}, record ${f.record})`)}`);
-    const more = src.findingsTotal > src.findings.length ? `, first ${n(src.findings.length)} listed in --format json` : '';
-    out.push(`  ${s.dim('findings')}  ${n(src.findingsTotal)}${more}${shown.length ? `: ${shown.join('; ')}` : ''}`);
+    const listed = src.findings.length;
+    const where = listed > shown.length ? (src.findingsTotal > listed ? `, first ${n(listed)} listed in --format json` : ', all listed in --format json') : '';
+    const etc = listed > shown.length ? '; …' : '';
+    out.push(`  ${s.dim('findings')}  ${n(src.findingsTotal)}${where}${shown.length ? `: ${shown.join('; ')}${etc}` : ''}`);
     out.push('');
   });
   if (report.skipped?.length) {
