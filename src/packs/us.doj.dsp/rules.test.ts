@@ -191,3 +191,21 @@ describe('scope', () => {
     expect(decide(usDojDsp, one(['health'], 20_000, {}, { publiclyAvailable: true }), AS_OF).outcome).toBe('not_covered');
   });
 });
+
+describe('202.305 directing, read as "would be prohibited if engaged in by a U.S. person"', () => {
+  const directed = (extra: Partial<FlowInput>) =>
+    inventory({
+      entities: [
+        { id: 'us-founder', name: 'US founder', kind: 'individual', usStatus: 'citizen', location: 'US' },
+        { id: 'foreign-co', name: 'Offshore Co', kind: 'company', organizedIn: 'KY' },
+        cnVendor,
+      ],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', from: 'foreign-co', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', directedByUsPerson: 'us-founder', start: '2025-06-01', ...extra }],
+    });
+  it('an exempt transaction is not prohibited by 202.305: subpart C does not apply to it (202.505)', () => {
+    const d = decide(usDojDsp, directed({ purpose: 'financial_services' }), AS_OF);
+    expect(d.outcome).toBe('exempt');
+    expect(d.rules.map((r) => r.id)).not.toContain('us.doj.dsp/202.305');
+  });
+});

@@ -9,10 +9,15 @@ import type { DspContext } from './context.js';
 import { PART_202_EFFECTIVE, SOURCE_URL } from './params.js';
 import type { Purpose } from '../../inventory/schema.js';
 
-/** The base rules every exemption defeats. */
+/**
+ * The base rules every exemption defeats: "subparts C, D, J, and K (other than § 202.1102 and
+ * § 202.1104) of this part do not apply". 202.305 is in subpart C, and a transaction that is
+ * exempt for a U.S. person is not one that "would be prohibited" if a U.S. person engaged in it.
+ */
 export const EXEMPTED = [
   'us.doj.dsp/202.301',
   'us.doj.dsp/202.303',
+  'us.doj.dsp/202.305',
   'us.doj.dsp/202.401',
   'us.doj.dsp/202.401(a):unmet',
   'us.doj.dsp/202.1001',
