@@ -208,4 +208,14 @@ describe('202.305 directing, read as "would be prohibited if engaged in by a U.S
     expect(d.outcome).toBe('exempt');
     expect(d.rules.map((r) => r.id)).not.toContain('us.doj.dsp/202.305');
   });
+  it('a security-requirements declaration that expired before the judged date does not satisfy subpart D', () => {
+    const d = decide(usDojDsp, directed({ safeguards: [{ type: 'cisa_security_requirements', date: '2025-05-01', expires: '2025-12-31' }] }), AS_OF);
+    expect(d.outcome).toBe('prohibited');
+    expect(d.rules.map((r) => r.id)).toContain('us.doj.dsp/202.305');
+  });
+  it('not begun, no security requirements yet: restricted and conditional, as for a U.S. person', () => {
+    const d = decide(usDojDsp, directed({ start: '2026-03-01' }), AS_OF);
+    expect([d.outcome, d.verdict]).toEqual(['restricted', 'conditional']);
+    expect(d.obligations.map((o) => o.id)).toContain('us.doj.dsp/202.248');
+  });
 });

@@ -8,6 +8,7 @@ import { obligation } from '../../engine/obligation.js';
 import type { DspContext } from './context.js';
 import { recipientReasons } from './context.js';
 import { PART_202_EFFECTIVE, REPORT_DAYS, SOURCE_URL } from './params.js';
+import { begun, securityRequirements } from './subpart-d-restricted.js';
 
 const filedOn = (ctx: DspContext, report: string) => ctx.flow.filed.find((f) => f.report === report)?.date;
 
@@ -127,10 +128,12 @@ export const directing = defineRule<DspContext>({
   citation: '28 CFR 202.305(a)',
   sourceUrl: `${SOURCE_URL}#p-202.305(a)`,
   effective: { from: PART_202_EFFECTIVE },
-  reads: ['directedByUsPerson', 'exporter.usPerson', 'covered'],
+  reads: ['directedByUsPerson', 'exporter.usPerson', 'covered', 'classes', 'safeguards', 'start'],
   evaluate: (ctx) => {
     if (ctx.exporter.usPerson || !ctx.flow.directedByUsPerson || !ctx.usPerson) return null;
-    const wouldBeProhibited = ctx.covered && (ctx.classes.has('data_brokerage') || ctx.data.bulkOmic || ctx.data.bulkBiospecimen || !ctx.flow.safeguards.some((s) => s.type === 'cisa_security_requirements'));
+    // Prohibited for a U.S. person: brokerage (202.301), 'omic data (202.303), or a restricted
+    // transaction under way without the security requirements in force on the date (202.401(a)).
+    const wouldBeProhibited = ctx.covered && (ctx.classes.has('data_brokerage') || ctx.data.bulkOmic || ctx.data.bulkBiospecimen || (!securityRequirements(ctx) && begun(ctx)));
     return wouldBeProhibited
       ? { outcome: 'prohibited', reasons: [`${ctx.usPerson.name}, a U.S. person, directs ${ctx.exporter.name} (a foreign person) in a covered data transaction that would be prohibited if a U.S. person engaged in it (202.305)`, ...recipientReasons(ctx), ...ctx.data.reasons] }
       : null;
