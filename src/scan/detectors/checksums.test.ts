@@ -76,7 +76,38 @@ describe('HKID and Taiwan ID', () => {
     expect(twIdValid('A123456789', 0)).toBe(true);
     expect(twIdValid('A123456788', 0)).toBe(false);
   });
+  it('Taiwan: the second character is 1/2 (citizens), 8/9 or A–D (resident certificates), nothing else', () => {
+    // each of these passes the weighted sum; only the second character makes them invalid
+    for (const v of ['A023456787', 'A323456783', 'A423456785', 'A523456787', 'A623456789', 'A723456781']) expect(twIdValid(v, 0), v).toBe(false);
+    expect(twIdValid(twWithCheck('A8', '2345678'), 0)).toBe(true);
+    expect(twIdValid(twWithCheck('A9', '2345678'), 0)).toBe(true);
+    expect(twIdValid(twWithCheck('AD', '2345678'), 0)).toBe(true);
+  });
+  it('Taiwan: valid by construction accepted, one digit changed rejected', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.constantFrom(...'1289ABCD'), fc.stringMatching(/^[0-9]{7}$/), fc.constantFrom(2, 6, 8, 9), fc.integer({ min: 1, max: 9 }), (l, c1, body, k, delta) => {
+        const good = twWithCheck(l + c1, body);
+        expect(twIdValid(good, 0)).toBe(true);
+        // a digit whose weight is prime to 10 (7, 3, 1 and the check digit): any change shows
+        const bad = good.slice(0, k) + String((Number(good[k]) + delta) % 10) + good.slice(k + 1);
+        expect(twIdValid(bad, 0)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+
+const TW_CODE = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
+/** A Taiwan ID from its first two characters and 7 digits, with the check digit computed here. */
+function twWithCheck(head: string, body7: string): string {
+  const code = 10 + TW_CODE.indexOf(head[0]!);
+  const c1 = head[1]!;
+  const d1 = c1 >= 'A' ? (10 + TW_CODE.indexOf(c1)) % 10 : Number(c1);
+  const ds = [Math.floor(code / 10), code % 10, d1, ...[...body7].map(Number)];
+  const w = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+  const sum = ds.reduce((a, d, i) => a + d * w[i]!, 0);
+  return head + body7 + String((10 - (sum % 10)) % 10);
+}
 
 describe('ABA, IBAN', () => {
   it('ABA routing checksum', () => {

@@ -108,7 +108,10 @@ export function hkidValid(s: string, from: number, letters: 1 | 2, checkAt: numb
 
 const TW_LETTER = [10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33];
 
-/** Taiwan national ID / resident certificate (10 chars at `from`): weights 1 9 8 7 6 5 4 3 2 1 1, sum ≡ 0 mod 10. */
+/**
+ * Taiwan national ID / resident certificate (10 chars at `from`): `[A-Z][12 89 A-D]` + 8 digits,
+ * weights 1 9 8 7 6 5 4 3 2 1 1, sum ≡ 0 mod 10.
+ */
 export function twIdValid(s: string, from: number): boolean {
   const c0 = s.charCodeAt(from);
   if (c0 < 65 || c0 > 90) return false;
@@ -116,7 +119,8 @@ export function twIdValid(s: string, from: number): boolean {
   let sum = Math.floor(code / 10) + (code % 10) * 9;
   const c1 = s.charCodeAt(from + 1);
   let d1: number;
-  if (c1 >= 48 && c1 <= 57) d1 = c1 - D0;
+  // second character: 1/2 citizens, 8/9 new resident certificates, A–D old ones
+  if (c1 === 49 || c1 === 50 || c1 === 56 || c1 === 57) d1 = c1 - D0;
   else if (c1 >= 65 && c1 <= 68) d1 = TW_LETTER[c1 - 65]! % 10; // old resident certificates A–D
   else return false;
   sum += d1 * 8;

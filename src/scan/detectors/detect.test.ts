@@ -46,6 +46,7 @@ describe('China, Hong Kong, Taiwan identifiers', () => {
     expect(types('A123456(4)')).toEqual([]);
     expect(found('身分證 A123456789', 'tw_id')).toBe('A123456789');
     expect(types('A123456788')).toEqual([]);
+    expect(types('身分證 A323456783')).toEqual([]); // weighted sum passes; 3 is no second character
   });
   it('passports need context', () => {
     expect(types('E12345678')).toEqual([]);
