@@ -219,3 +219,15 @@ describe('202.305 directing, read as "would be prohibited if engaged in by a U.S
     expect(d.obligations.map((o) => o.id)).toContain('us.doj.dsp/202.248');
   });
 });
+
+describe('202.510 regulatory approval data: recordkeeping is a condition of the exemption', () => {
+  it('the exempt decision carries the 202.1101(a) records duty as well as 202.1102', () => {
+    const d = decide(usDojDsp, one(['health'], 20_000, { kind: 'vendor_agreement', purpose: 'regulatory_approval' }), AS_OF);
+    expect(d.outcome).toBe('exempt');
+    expect(d.obligations.map((o) => o.id)).toEqual(['us.doj.dsp/202.1102', 'us.doj.dsp/202.1101']);
+  });
+  it('other exemptions do not carry it (202.505)', () => {
+    const d = decide(usDojDsp, one(['health'], 20_000, { kind: 'vendor_agreement', purpose: 'financial_services' }), AS_OF);
+    expect(d.obligations.map((o) => o.id)).toEqual(['us.doj.dsp/202.1102']);
+  });
+});

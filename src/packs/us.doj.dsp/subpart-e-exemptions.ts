@@ -6,7 +6,9 @@
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { obligation } from '../../engine/obligation.js';
 import type { DspContext } from './context.js';
-import { PART_202_EFFECTIVE, SOURCE_URL } from './params.js';
+import { at } from '../../engine/params.js';
+import type { Obligation } from '../../engine/types.js';
+import { PART_202_EFFECTIVE, RECORD_YEARS, SOURCE_URL } from './params.js';
 import type { Purpose } from '../../inventory/schema.js';
 
 /**
@@ -31,6 +33,8 @@ function exemption(spec: {
   title: string;
   confidence?: string;
   applies: (ctx: DspContext) => string | null;
+  /** Duties the exemption is conditioned on, beyond 202.1102. */
+  conditions?: (ctx: DspContext) => Obligation[];
 }): Rule<DspContext> {
   return defineRule<DspContext>({
     id: `us.doj.dsp/${spec.section}`,
@@ -49,6 +53,7 @@ function exemption(spec: {
         reasons: [`${why} (${spec.section})${spec.confidence ? ` ${spec.confidence}` : ''}; exempt transactions still carry the duty to furnish reports on request (202.1102) and to report rejected prohibited transactions (202.1104)`],
         obligations: [
           obligation({ id: 'us.doj.dsp/202.1102', what: 'Furnish reports on this transaction to the Department of Justice on request', citation: '28 CFR 202.1102' }, ctx.asOf),
+          ...(spec.conditions?.(ctx) ?? []),
         ],
       };
     },
@@ -124,8 +129,19 @@ export const telecommunications = exemption({
   applies: (ctx) => (ctx.flow.purpose === 'telecommunications' && !ctx.classes.has('data_brokerage') ? 'ordinarily incident to the provision of telecommunications services' : null),
 });
 
-/** § 202.510: drug, biological product and medical device authorizations (regulatory approval data). */
-export const regulatoryApproval = exemption({ section: '202.510', title: 'Drug, biological product and medical device authorizations', applies: byPurpose('regulatory_approval', 'de-identified or pseudonymized regulatory approval data required to obtain or maintain a drug, biologic or device authorization') });
+/**
+ * § 202.510: drug, biological product and medical device authorizations (regulatory approval
+ * data). The exemption is conditioned on the recordkeeping of 202.1101(a) and the reports of
+ * 202.1102, so the records duty stays with it.
+ */
+export const regulatoryApproval = exemption({
+  section: '202.510',
+  title: 'Drug, biological product and medical device authorizations',
+  applies: byPurpose('regulatory_approval', 'de-identified or pseudonymized regulatory approval data required to obtain or maintain a drug, biologic or device authorization'),
+  conditions: (ctx) => [
+    obligation({ id: 'us.doj.dsp/202.1101', what: `Keep full and accurate records of this transaction for at least ${at(RECORD_YEARS, ctx.date)} years (a condition of the 202.510 exemption)`, citation: '28 CFR 202.1101(a); 202.510' }, ctx.asOf),
+  ],
+});
 
 /** § 202.511: other clinical investigations and post-marketing surveillance data. */
 export const clinical = exemption({ section: '202.511', title: 'Clinical investigations and post-marketing surveillance', confidence: '[text from memory]', applies: byPurpose('clinical_investigation', 'part of an FDA-regulated clinical investigation or post-marketing surveillance') });
