@@ -231,3 +231,26 @@ describe('202.510 regulatory approval data: recordkeeping is a condition of the 
     expect(d.obligations.map((o) => o.id)).toEqual(['us.doj.dsp/202.1102']);
   });
 });
+
+describe('202.1103 annual report: the year reported is one the transaction was engaged in', () => {
+  const inv = (flow: Partial<FlowInput>) =>
+    inventory({
+      organization: { owners: [{ entity: 'cn-inv', percent: 30 }] },
+      entities: [cnVendor, { id: 'cn-inv', name: 'CN investor', kind: 'company', organizedIn: 'CN' }],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }], ...flow }],
+    });
+  const report = (i: ReturnType<typeof inv>, asOf: string) => decide(usDojDsp, i, asOf).obligations.find((o) => o.id === 'us.doj.dsp/202.1103');
+  it('a transaction that ended in 2025: the 2025 report, due 1 March 2026, overdue when judged later', () => {
+    const r = report(inv({ end: '2025-12-15' }), '2027-06-01');
+    expect(r).toMatchObject({ due: '2026-03-01', status: 'overdue' });
+    expect(r!.what).toMatch(/31 December 2025/);
+  });
+  it('a transaction not begun until 2026: no 2025 report; the 2026 report is due 1 March 2027', () => {
+    expect(report(inv({ start: '2026-05-01' }), '2026-01-15')).toMatchObject({ due: '2027-03-01', status: 'due' });
+  });
+  it('an ongoing transaction: the next report not yet past (unchanged)', () => {
+    expect(report(inv({}), '2026-03-01')).toMatchObject({ due: '2026-03-01' });
+    expect(report(inv({}), '2026-03-02')).toMatchObject({ due: '2027-03-01' });
+  });
+});

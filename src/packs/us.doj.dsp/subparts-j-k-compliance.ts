@@ -98,8 +98,12 @@ export const annualReport = defineRule<DspContext>({
     const d = at(ANNUAL_REPORT_DUE, ctx.date);
     const year = Number(ctx.asOf.slice(0, 4));
     const thisYearsDue = dayIn(year, d);
-    // The next report not yet past: for the previous year until 1 March, then for this year.
-    const coveredYear = ctx.asOf <= thisYearsDue ? year - 1 : year;
+    // The next report not yet past: for the previous year until 1 March, then for this year —
+    // kept within the years the transaction is engaged in: not after the judged date (its end,
+    // when it ended before the as-of date), not before its start.
+    const next = ctx.asOf <= thisYearsDue ? year - 1 : year;
+    const last = Number(ctx.date.slice(0, 4));
+    const coveredYear = Math.max(Math.min(next, last), ctx.flow.start ? Number(ctx.flow.start.slice(0, 4)) : 0);
     const due = dayIn(coveredYear + 1, d);
     return {
       reasons: [`${ctx.exporter.name} is ${owned}% owned by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`],
