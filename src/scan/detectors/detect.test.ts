@@ -171,6 +171,12 @@ describe('global', () => {
     expect(found('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'crypto_wallet')).toBeDefined();
     expect(found('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'crypto_wallet')).toBeDefined();
     expect(types('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD')).toEqual([]);
+    expect(found('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed', 'crypto_wallet')).toBeDefined(); // all lower: no checksum to check
+  });
+  it('0x + 40 characters that are not all hex digits is no Ethereum address', () => {
+    expect(types('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaeg')).toEqual([]); // one g
+    expect(types('wallet 0xghijklmnopqrstuvwxyzghijklmnopqrstuvwxyz')).toEqual([]);
+    expect(types('0XGHIJKLMNOPQRSTUVWXYZGHIJKLMNOPQRSTUVWXYZ')).toEqual([]);
   });
   it('genomic records: sequences, VCF, SAM, genotype exports', () => {
     expect(types('ACGTACGTTAGCCGATAGCTAGCTAGCATCG')).toEqual(['genomic']);
