@@ -156,7 +156,7 @@ describe('Art. 9: validity and renewal', () => {
     expect(lastValidDay('2024-02-29', validityYears('2024-02-29', false))).toBe('2026-02-28');
   });
 
-  it('the renewal obligation is due 60 CN working days before the last valid day', () => {
+  it('Order 11: the re-application is due 60 CN working days before the last valid day', () => {
     // Issued 2022-12-01 under Order 11: valid to 2024-12-01 (a Sunday). Counting back 60
     // working days on the CN calendar: 21 in November, 19 in October (1–7 off, Sat 12 worked),
     // then 20 from 30 September back — Sun 29 Sept is worked, 16–17 Sept off, Sat 14 Sept
@@ -165,9 +165,18 @@ describe('Art. 9: validity and renewal', () => {
     const o = obligationOf(d, 'cn.xborder/order11.14.renewal');
     expect(o?.due).toBe('2024-09-03');
     expect(o?.status).toBe('due');
-    // Judged after 2024-03-22, the same result is renewed under Order 16 Art. 9.
-    const later = decide(one('2024-10-01', pi('d', 1_500_000), { safeguards: [{ type: 'cac_security_assessment', date: '2022-12-01' }] }));
-    expect(obligationOf(later, 'cn.xborder/order16.9')?.status).toBe('overdue');
+  });
+
+  it('Order 16 Art. 9: the extension may be applied for within the 60 working days before expiry, so it is due at expiry', () => {
+    // The same result (valid to 2024-12-01), judged after 2024-03-22: renewed under Order 16
+    // Art. 9. On 2024-10-01 the window (2024-09-03 to 2024-12-01) is open: not overdue.
+    const flow = { safeguards: [{ type: 'cac_security_assessment' as const, date: '2022-12-01' }] };
+    const inWindow = obligationOf(decide(one('2024-10-01', pi('d', 1_500_000), flow)), 'cn.xborder/order16.9');
+    expect(inWindow?.due).toBe('2024-12-01');
+    expect(inWindow?.status).toBe('due');
+    expect(inWindow?.what).toMatch(/from 2024-09-03 to 2024-12-01/);
+    // Before the window opens the duty is due too, with the same date.
+    expect(obligationOf(decide(one('2024-06-01', pi('d', 1_500_000), flow)), 'cn.xborder/order16.9')?.status).toBe('due');
   });
 
   it('no renewal duty when the flow ends before the result expires', () => {

@@ -296,7 +296,7 @@ export const ORDER16_8 = defineRule<FlowCtx>({
 /**
  * Art. 9: an assessment result is valid 3 years from the date issued. To continue, the
  * processor may apply within 60 working days before expiry through the provincial CAC; on
- * approval validity is extended by 3 years.
+ * approval validity is extended by 3 years. The duty is due at expiry, the close of that window.
  */
 export const ORDER16_9 = defineRule<FlowCtx>({
   id: 'cn.xborder/order16.9',
@@ -305,7 +305,7 @@ export const ORDER16_9 = defineRule<FlowCtx>({
   sourceUrl: SRC,
   effective: { from: ORDER16_FROM },
   reads: ['flow.safeguards', 'organization.approvals', 'flow.end'],
-  evaluate: (ctx) => (isExport(ctx) ? renewalFinding(ctx, 'cn.xborder/order16.9', 'CAC Order No. 16 Art. 9', 'apply to extend the result') : null),
+  evaluate: (ctx) => (isExport(ctx) ? renewalFinding(ctx, 'cn.xborder/order16.9', 'CAC Order No. 16 Art. 9', 'window') : null),
 });
 
 export const ORDER16_RULES: readonly Rule<FlowCtx>[] = [

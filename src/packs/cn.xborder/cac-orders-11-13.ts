@@ -98,7 +98,7 @@ export const ORDER11_14_RENEWAL = defineRule<FlowCtx>({
   sourceUrl: SOURCES.order11,
   effective: { from: ORDER11_FROM, until: ORDER11_UNTIL },
   reads: ['flow.safeguards', 'organization.approvals'],
-  evaluate: (ctx) => (isExport(ctx) ? renewalFinding(ctx, 'cn.xborder/order11.14.renewal', 'CAC Order No. 11 Art. 14', 're-apply') : null),
+  evaluate: (ctx) => (isExport(ctx) ? renewalFinding(ctx, 'cn.xborder/order11.14.renewal', 'CAC Order No. 11 Art. 14', 'deadline') : null),
 });
 
 /**

@@ -48,7 +48,10 @@ export interface AssessmentStatus {
   /** Last day of validity (inclusive). */
   readonly lastValid?: CivilDate;
   readonly years?: number;
-  /** The latest safe date to apply for renewal (start of the 60-working-day window). */
+  /**
+   * 60 CN working days before the last valid day: the Order 11 re-application deadline, and the
+   * day the Order 16 extension window opens.
+   */
   readonly renewBy?: CivilDate;
 }
 
@@ -71,10 +74,10 @@ export function lastValidDay(issued: CivilDate, years: number): CivilDate {
 }
 
 /**
- * The latest safe date to apply for renewal (Order 16 Art. 9) or re-application (Order 11
- * Art. 14): `n` CN working days before the last day of validity, the day itself not counted.
- * Under Order 16 it opens the window "within 60 working days before expiry"; under Order 11 it
- * is the deadline "60 working days before expiry". Applying on it satisfies both readings.
+ * `n` CN working days before the last day of validity, the day itself not counted. Under
+ * Order 11 Art. 14 it is the deadline to re-apply ("60 working days before expiry"); under
+ * Order 16 Art. 9 it is the day the extension window opens ("within 60 working days before
+ * expiry"), which closes at expiry.
  */
 export function renewalDate(lastValid: CivilDate): CivilDate {
   return addWorkingDays(lastValid, -paramOn(SA_RENEWAL_WORKING_DAYS, lastValid), getCalendar('CN'));
@@ -104,22 +107,29 @@ function assess(ctx: FlowCtx): AssessmentStatus {
 }
 
 /**
- * The renewal duty of a valid result (Order 16 Art. 9; Order 11 Art. 14): due on the latest safe
- * date to apply. Nothing when the result is not valid or the flow ends before it expires.
+ * The renewal duty of a valid result. Nothing when the result is not valid or the flow ends
+ * before it expires.
+ * - `window` (Order 16 Art. 9): the application may be made within the 60 working days before
+ *   expiry; due on the last valid day, the window's close.
+ * - `deadline` (Order 11 Art. 14 [M]): re-apply 60 working days before expiry; due that day.
  */
-export function renewalFinding(ctx: FlowCtx, id: string, citation: string, verb: string): Finding | null {
+export function renewalFinding(ctx: FlowCtx, id: string, citation: string, kind: 'window' | 'deadline'): Finding | null {
   const sa = assessmentStatus(ctx);
   if (sa.state !== 'valid' || !sa.lastValid || !sa.renewBy) return null;
   if (ctx.flow.end !== undefined && ctx.flow.end <= sa.lastValid) return null;
+  const what =
+    kind === 'window'
+      ? `To keep exporting after ${sa.lastValid}, apply to extend the result through the provincial CAC within the 60 working days before expiry: from ${sa.renewBy} to ${sa.lastValid}.`
+      : `To keep exporting after ${sa.lastValid}, re-apply through the provincial CAC 60 working days before expiry: by ${sa.renewBy}.`;
   return {
     reasons: [`The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years} years from issue).`],
     obligations: [
       obligation(
         {
           id,
-          what: `To keep exporting after ${sa.lastValid}, ${verb} through the provincial CAC within the 60 working days before expiry: by ${sa.renewBy} at the latest to be safe (the window runs from ${sa.renewBy} to ${sa.lastValid}).`,
+          what,
           to: 'CAC (through the provincial CAC)',
-          due: sa.renewBy,
+          due: kind === 'window' ? sa.lastValid : sa.renewBy,
           citation,
         },
         ctx.asOf,
