@@ -254,3 +254,22 @@ describe('202.1103 annual report: the year reported is one the transaction was e
     expect(report(inv({}), '2026-03-02')).toMatchObject({ due: '2027-03-01' });
   });
 });
+
+describe('202.1103 annual report: an undeclared share of a covered owner', () => {
+  const inv = (owners: { entity: string; percent?: number }[]) =>
+    inventory({
+      organization: { owners },
+      entities: [cnVendor, { id: 'cn-inv', name: 'CN investor', kind: 'company', organizedIn: 'CN' }, { id: 'de-inv', name: 'DE investor', kind: 'company', organizedIn: 'DE' }],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }] }],
+    });
+  const report = (i: ReturnType<typeof inv>) => decide(usDojDsp, i, '2026-01-15');
+  it('is taken to reach 25 % under the conservative unknown-share policy, and the reason says so', () => {
+    const d = report(inv([{ entity: 'cn-inv' }]));
+    expect(d.obligations.find((o) => o.id === 'us.doj.dsp/202.1103')).toMatchObject({ due: '2026-03-01' });
+    expect(d.reasons.join(' ')).toMatch(/undeclared share/);
+  });
+  it('an undeclared share of an owner that is not covered does not trigger the report', () => {
+    expect(report(inv([{ entity: 'de-inv' }])).obligations.find((o) => o.id === 'us.doj.dsp/202.1103')).toBeUndefined();
+  });
+});

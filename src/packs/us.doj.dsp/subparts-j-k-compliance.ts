@@ -7,6 +7,7 @@ import { at } from '../../engine/params.js';
 import { defineRule, type Finding } from '../../engine/rule.js';
 import { obligation } from '../../engine/obligation.js';
 import type { DspContext } from './context.js';
+import { UNKNOWN_SHARE_POLICY } from '../../facts/us-persons.js';
 import { begun, securityRequirements } from './subpart-d-restricted.js';
 import { ANNUAL_REPORT_DUE, ANNUAL_REPORT_OWNERSHIP_PERCENT, AUDIT_DUE, DELAYED_COMPLIANCE, PART_202_EFFECTIVE, RECORD_YEARS, REPORT_DAYS, SOURCE_URL } from './params.js';
 
@@ -94,7 +95,10 @@ export const annualReport = defineRule<DspContext>({
     if (ctx.exporter.id !== ctx.facts.inventory.organization.id) return null;
     const owned = ctx.facts.persons.orgCoveredOwnershipPercent;
     const min = at(ANNUAL_REPORT_OWNERSHIP_PERCENT, ctx.date);
-    if (owned < min) return null;
+    // An owner that is a country of concern or covered person with an undeclared share counts
+    // as reaching the threshold under the conservative unknown-share policy, as in 202.211.
+    const unknown = owned < min && at(UNKNOWN_SHARE_POLICY, ctx.date) === 'assume_threshold' && undeclaredCoveredOwner(ctx);
+    if (owned < min && !unknown) return null;
     const d = at(ANNUAL_REPORT_DUE, ctx.date);
     const year = Number(ctx.asOf.slice(0, 4));
     const thisYearsDue = dayIn(year, d);
@@ -106,13 +110,26 @@ export const annualReport = defineRule<DspContext>({
     const coveredYear = Math.max(Math.min(next, last), ctx.flow.start ? Number(ctx.flow.start.slice(0, 4)) : 0);
     const due = dayIn(coveredYear + 1, d);
     return {
-      reasons: [`${ctx.exporter.name} is ${owned}% owned by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`],
+      reasons: [
+        unknown
+          ? `${ctx.exporter.name} is owned by a country of concern or covered person with an undeclared share (known shares total ${owned}%), treated as at least ${min}% under the conservative unknown-share policy; declare the percentage to decide. It engages in a restricted transaction involving cloud-computing services (202.1103(a))`
+          : `${ctx.exporter.name} is ${owned}% owned by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`,
+      ],
       obligations: [
         obligation({ id: 'us.doj.dsp/202.1103', what: `File the annual report on restricted transactions as of 31 December ${coveredYear}`, citation: '28 CFR 202.1103', to: 'U.S. Department of Justice, National Security Division', due, doneOn: filedOn(ctx, `us.doj.dsp/202.1103:${coveredYear}`) }, ctx.asOf),
       ],
     };
   },
 });
+
+/** Does a country of concern or covered person own the organization with an undeclared share? */
+function undeclaredCoveredOwner(ctx: DspContext): boolean {
+  return ctx.facts.inventory.organization.owners.some((o) => {
+    if (o.percent !== undefined) return false;
+    const p = ctx.facts.persons.parties.get(o.entity);
+    return p !== undefined && (p.coveredPerson || p.countryOfConcern);
+  });
+}
 
 /**
  * § 202.1104: a U.S. person that receives and affirmatively rejects an offer to engage in a
