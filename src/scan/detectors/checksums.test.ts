@@ -63,7 +63,50 @@ describe('USCC (GB 32100)', () => {
     expect(usccValid('91110000600037341N', 0)).toBe(false);
     expect(usccValid('91110000MA001AA123', 0)).toBe(false);
   });
+  it('rejects a registration authority code outside 1–9, A–G, N, Y (both checks pass)', () => {
+    expect(usccValid(usccWithChecks('91110000', '60003730'), 0)).toBe(true);
+    for (const a of ['0', 'H', 'J', 'K', 'X']) {
+      const v = usccWithChecks(`${a}1110000`, '60003730');
+      expect(usccValid(v, 0), v).toBe(false);
+    }
+    for (const a of [...'123456789ABCDEFGNY']) expect(usccValid(usccWithChecks(`${a}1110000`, '60003730'), 0), a).toBe(true);
+  });
+  it('rejects I, O, Z, S, V (not in the 31-symbol alphabet) in any position', () => {
+    const good = '91350100M000100Y43';
+    for (let k = 1; k < 18; k++) {
+      for (const ch of 'IOZSV') expect(usccValid(good.slice(0, k) + ch + good.slice(k + 1), 0), `${k}${ch}`).toBe(false);
+    }
+  });
+  it('valid by construction accepted; any one character changed rejected', () => {
+    const alpha = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    const ch = fc.constantFrom(...alpha);
+    fc.assert(
+      fc.property(fc.constantFrom(...'123456789ABCDEFGNY'), ch, fc.stringMatching(/^[0-9]{6}$/), fc.array(ch, { minLength: 8, maxLength: 8 }), fc.nat(17), fc.integer({ min: 1, max: 30 }), (a, cat, region, org, at, delta) => {
+        const good = usccWithChecks(a + cat + region, org.join(''));
+        expect(usccValid(good, 0)).toBe(true);
+        expect(usccValid(`代码${good}。`, 2)).toBe(true);
+        // mod 31 with weights prime to 31: every single substitution changes the sum
+        const bad = good.slice(0, at) + alpha[(alpha.indexOf(good[at]!) + delta) % 31] + good.slice(at + 1);
+        expect(usccValid(bad, 0)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
+
+/** A USCC from its first 8 and the 8 organisation-code characters, both checks computed here. */
+function usccWithChecks(head8: string, org8: string): string {
+  const alpha = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  // GB 11714: letters count 10 + their place in A…Z
+  const ov = (c: string) => (c <= '9' ? Number(c) : 10 + c.charCodeAt(0) - 65);
+  const osum = [3, 7, 9, 10, 5, 8, 4, 2].reduce((t, w, k) => t + w * ov(org8[k]!), 0);
+  const oc = 11 - (osum % 11);
+  const first17 = head8 + org8 + (oc === 10 ? 'X' : oc === 11 ? '0' : String(oc));
+  // GB 32100: weights 3^(i−1) mod 31
+  let t = 0;
+  for (let k = 0, w = 1; k < 17; k++, w = (w * 3) % 31) t += alpha.indexOf(first17[k]!) * w;
+  return first17 + alpha[(31 - (t % 31)) % 31]!;
+}
 
 describe('HKID and Taiwan ID', () => {
   it('HKID vectors', () => {

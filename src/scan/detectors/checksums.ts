@@ -57,8 +57,17 @@ for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCode
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
-/** GB 32100-2015: both the 18th check character (mod 31) and the GB 11714 org-code check (pos 17). */
+/** Registration authority codes (position 1): 1–9, A–G, N, Y. */
+const USCC_AUTHORITY = new Uint8Array(128);
+for (const c of '123456789ABCDEFGNY') USCC_AUTHORITY[c.charCodeAt(0)] = 1;
+
+/**
+ * GB 32100-2015: a registration authority code in position 1, the 18th check character
+ * (mod 31) and the GB 11714 org-code check (pos 17).
+ */
 export function usccValid(s: string, from: number): boolean {
+  const c0 = s.charCodeAt(from);
+  if (c0 >= 128 || USCC_AUTHORITY[c0] === 0) return false;
   let sum = 0;
   for (let k = 0; k < 17; k++) {
     const c = s.charCodeAt(from + k);

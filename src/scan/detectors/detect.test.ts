@@ -39,6 +39,10 @@ describe('China, Hong Kong, Taiwan identifiers', () => {
     expect(found('代码91350100M000100Y43', 'cn_uscc')).toBe('91350100M000100Y43');
     expect(types('91110000600037341N')).toEqual([]);
     expect(types('91110000MA001AA123')).toEqual([]);
+    // both check characters right, but no registration authority 0 / H / X exists
+    expect(types('代码01110000600037309J')).toEqual([]);
+    expect(types('代码H11100006000373091')).toEqual([]);
+    expect(types('代码X1110000600037309L')).toEqual([]);
   });
   it('HKID with and without parentheses, Taiwan ID', () => {
     expect(found('HKID A123456(3) ok', 'hk_id')).toBe('A123456(3)');
