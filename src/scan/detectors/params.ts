@@ -44,20 +44,22 @@ export function geoMinDecimals(): number {
 
 export const CN_MOBILE_PREFIXES = param<readonly string[]>(
   'scan.cn.mobilePrefixes',
-  'Mainland mobile number segments (first three digits) in the precision tier; other 1[3-9]x numbers score lower.',
+  'Mainland mobile number prefixes (first three digits, or five for the 1740x satellite block) in the precision tier; other 1[3-9]x numbers score lower.',
   [
     {
       from: '2019-01-01',
       value: [
         '130', '131', '132', '133', '134', '135', '136', '137', '138', '139',
-        '145', '147', '149', '150', '151', '152', '153', '155', '156', '157', '158', '159',
-        '162', '165', '166', '167', '170', '171', '172', '173', '174', '175', '176', '177', '178',
+        '145', '147', '150', '151', '152', '153', '155', '156', '157', '158', '159',
+        '162', '165', '166', '167', '170', '171', '172', '173', '175', '176', '177', '178',
+        '17400', '17401', '17402', '17403', '17404', '17405',
         '180', '181', '182', '183', '184', '185', '186', '187', '188', '189',
         '190', '191', '192', '193', '195', '196', '197', '198', '199',
       ],
-      citation: 'libphonenumber CN mobile pattern (port of its metadata) plus 192; pii-detection.md §5.3',
+      citation:
+        'libphonenumber CN mobile pattern `1740[0-5]\\d{6}|1(?:[38]\\d|4[57]|[59][0-35-9]|6[25-7]|7[0-35-8])\\d{8}` (port of its metadata; 192 is inside it); pii-detection.md §5.3',
       confidence: 'secondary',
-      note: 'Newer MIIT allocations (14[5-9] data cards, 194) are [U]; they stay in the recall tier.',
+      note: 'Newer MIIT allocations (14[5-9] data cards beyond 145/147, 194) and 174 outside 17400–17405 are [U]; they stay in the recall tier.',
     },
   ],
 );

@@ -16,15 +16,25 @@ function parsePhoneNumberFromString(text: string): ReturnType<ParsePhone> {
   return parsePhone(text);
 }
 
+/** Listed three-digit segments (1) and three-digit heads of listed five-digit blocks (2). */
 const CN_PREFIX = new Uint8Array(1000);
-for (const p of current(CN_MOBILE_PREFIXES)) CN_PREFIX[Number(p)] = 1;
+const CN_PREFIX5 = new Set<number>();
+for (const p of current(CN_MOBILE_PREFIXES)) {
+  if (p.length === 3) CN_PREFIX[Number(p)] = 1;
+  else {
+    CN_PREFIX5.add(Number(p));
+    CN_PREFIX[Number(p.slice(0, 3))] ||= 2;
+  }
+}
 
 /** 11 digits in `d` (values 0–9) from `at`: 1[3-9]x… → 0 not mobile, 1 recall tier, 2 known segment. */
 export function cnMobileTier(d: ArrayLike<number>, at: number): 0 | 1 | 2 {
   if (d[at] !== 1) return 0;
   const second = d[at + 1]!;
   if (second < 3) return 0;
-  return CN_PREFIX[100 + second * 10 + d[at + 2]!] ? 2 : 1;
+  const p = CN_PREFIX[100 + second * 10 + d[at + 2]!]!;
+  if (p === 2) return CN_PREFIX5.has(10000 + second * 1000 + d[at + 2]! * 100 + d[at + 3]! * 10 + d[at + 4]!) ? 2 : 1;
+  return p ? 2 : 1;
 }
 
 /**
