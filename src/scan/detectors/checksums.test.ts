@@ -177,6 +177,17 @@ describe('crypto wallets', () => {
     expect(bech32Valid(...all('bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0'))).toBe(true);
     expect(bech32Valid(...all('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5'))).toBe(false);
   });
+  it('bech32 for witness version 0 only, bech32m for 1–16 (BIP-350 invalid vectors); no mixed case', () => {
+    // BIP-173 valid vectors, all upper case and the 32-byte version-0 program
+    expect(bech32Valid(...all('BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4'))).toBe(true);
+    expect(bech32Valid(...all('bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3'))).toBe(true);
+    // BIP-350 "invalid address" vectors: version 0 with a bech32m checksum, version 1 with bech32
+    expect(bech32Valid(...all('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh'))).toBe(false);
+    expect(bech32Valid(...all('bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqh2y7hd'))).toBe(false);
+    // mixed case (BIP-173: invalid)
+    expect(bech32Valid(...all('bc1QW508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'))).toBe(false);
+    expect(bech32Valid(...all('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kV8f3t4'))).toBe(false);
+  });
   it('EIP-55 mixed-case checksum', () => {
     expect(eip55('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 0)).toBe('checksum');
     expect(eip55('0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', 0)).toBe('checksum');

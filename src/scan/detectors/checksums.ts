@@ -300,9 +300,14 @@ function polymod(values: readonly number[]): number {
   return chk >>> 0;
 }
 
-/** BIP-173/BIP-350 segwit address with human-readable part `bc` (lowercase): bech32 or bech32m checksum. */
+/**
+ * BIP-173/BIP-350 segwit address: all lower or all upper case (mixed case is invalid), witness
+ * version 0–16, and the checksum its version calls for: bech32 for version 0, bech32m for 1–16.
+ */
 export function bech32Valid(s: string, from: number, to: number): boolean {
-  const str = s.slice(from, to).toLowerCase();
+  const raw = s.slice(from, to);
+  const str = raw.toLowerCase();
+  if (str !== raw && raw.toUpperCase() !== raw) return false;
   const sep = str.lastIndexOf('1');
   if (sep < 1 || to - from - sep - 1 < 6) return false;
   const hrp = str.slice(0, sep);
@@ -316,8 +321,9 @@ export function bech32Valid(s: string, from: number, to: number): boolean {
     if (v < 0) return false;
     values.push(v);
   }
-  const pm = polymod(values);
-  return pm === 1 || pm === 0x2bc830a3;
+  const version = BECH32_VALUE[str.charCodeAt(sep + 1)]!;
+  if (version > 16) return false;
+  return polymod(values) === (version === 0 ? 1 : 0x2bc830a3);
 }
 
 /**
