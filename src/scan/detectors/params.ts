@@ -21,8 +21,9 @@ export const GEO_PRECISION_METERS = param<number>(
     {
       from: '2025-04-08',
       value: 1000,
-      citation: '28 CFR 202.242 (precise geolocation data: within a radius of 1,000 meters or less)',
-      confidence: 'verified',
+      citation: '28 CFR 202.242 (precise geolocation data: accurate to within 1,000 meters), as us-rules.md states it from memory',
+      confidence: 'memory',
+      note: 'The notes tag the 1,000 m figure [M] and list the exact text of 202.242 as not captured; check it against the regulation before relying on it.',
     },
   ],
 );
