@@ -34,6 +34,26 @@ describe('Order 11 Art. 4(3): previous-year window, 100,000 / 10,000', () => {
     expect(decide(s('2024-04-01'), 'new').outcome).toBe('exempt');
   });
 
+  it('an HR transfer still going on after 2024-03-22 counted under Order 11, when no HR exemption existed', () => {
+    // The marketing flow ended on 2023-03-01 and is judged on that day, with the 150,000
+    // employees sent to the HQ since 2023-01-01 in its previous-year window. The HR exemption
+    // (Order 16 Art. 5(2)) covers the HR flow only from 2024-03-22, so the decision on the old
+    // flow must not change with the as-of date.
+    const s = (asOf: string): Scenario => ({
+      asOf,
+      datasets: [pi('staff', 150_000, { categories: ['name', 'employment'] }), pi('leads', 10)],
+      flows: [xfer('hr', 'staff', { purpose: 'hr_management', start: '2023-01-01' }), xfer('mkt', 'leads', { purpose: 'marketing', start: '2023-02-01', end: '2023-03-01' })],
+    });
+    for (const asOf of ['2023-06-01', '2025-06-01']) {
+      const d = decide(s(asOf), 'mkt');
+      expect(d.outcome, asOf).toBe('security_assessment');
+      expect(ruleIds(d), asOf).toContain('cn.xborder/order11.4.3');
+      expect(d.reasons.join(' '), asOf).toMatch(/150,010 people/);
+    }
+    // Judged in 2025, the HR flow itself is exempt and not counted for the flows of 2025.
+    expect(decide(s('2025-06-01'), 'hr').outcome).toBe('exempt');
+  });
+
   it('99,999 people → standard contract; 100,000 → assessment (Order 11 counted sensitive PI in the 100,000)', () => {
     expect(decide({ asOf: '2023-10-10', datasets: [pi('d', 99_999)], flows: [xfer('f', 'd')] }).outcome).toBe('standard_contract_or_certification');
     expect(decide({ asOf: '2023-10-10', datasets: [pi('d', 100_000)], flows: [xfer('f', 'd')] }).outcome).toBe('security_assessment');

@@ -5,7 +5,7 @@ import { inventory, pi, xfer } from './testing/fixtures.js';
 
 describe('facts kept with a flow context (FlowCtx.remember)', () => {
   const inv = inventory({ asOf: '2026-06-30', datasets: [pi('customers', 20)], flows: [xfer('a', 'customers'), xfer('b', 'customers')] });
-  const run = createRun(deriveFacts(inv, '2026-06-30'), {}, () => false);
+  const run = createRun(deriveFacts(inv, '2026-06-30'), {}, () => undefined);
 
   it('makes each fact once per context, and apart for each context and slot', () => {
     const first = flowSlot<{ flow: string }>();

@@ -164,7 +164,10 @@ export interface Run {
   readonly facts: Facts;
   readonly asOf: CivilDate;
   ctxOf(flow: Flow): FlowCtx;
-  /** Counted toward the thresholds: a PI export, not exempt by nature unless the policy counts those. */
+  /**
+   * Counted toward the thresholds of its own judged date: a PI export, not exempt by nature
+   * unless the policy counts those.
+   */
   counted(flow: Flow): boolean;
 }
 
@@ -296,7 +299,10 @@ class FlowContext implements FlowCtx {
   processing(): number {
     return this.shared.processing(this);
   }
-  /** Among the counted flows of its exporter (so in each window it has begun in). */
+  /**
+   * Counted in the windows of its own judged date (so in each window of that date it has begun
+   * in): a PI export with no nature exemption on that date, or the policy counts those.
+   */
   get counted(): boolean {
     return (this.flags & COUNTED) !== 0;
   }
@@ -305,7 +311,7 @@ class FlowContext implements FlowCtx {
   }
 }
 
-/** Every flow counts in the windows built from the counted flows alone. */
+/** Every flow counts: windows on dates before any nature exemption of the run was in force. */
 const ALL = (): boolean => true;
 
 /** What the flow contexts read of a dataset, once per dataset id (of an unknown dataset: nothing). */
@@ -342,7 +348,12 @@ function sourceOf(flow: Flow, info: DatasetInfo): string | undefined {
  * first use (every flow is decided); `runCheck` then asks for them in the same order, so the
  * next context is found without a lookup.
  */
-export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt: (ctx: FlowCtx) => boolean): Run {
+/**
+ * `natureExemptFrom`: when the flow is exempt by nature on its judged date (Order 16 Arts. 4,
+ * 5(1)–(3), 6; NDSMR Art. 35), the first date the exemption that covers it was in force;
+ * otherwise undefined.
+ */
+export function createRun(facts: Facts, overrides: PolicyOverrides, natureExempt: (ctx: FlowCtx) => CivilDate | undefined): Run {
   return new CnRun(facts, overrides, natureExempt);
 }
 
@@ -373,8 +384,19 @@ class CnRun implements Run, Shared {
   private next = 0;
   private positions: Map<Flow, number> | undefined;
   private readonly others = new Map<Flow, FlowContext>();
-  /** The counted flows of the inventory by exporter, in inventory order (one pass, on first use). */
+  /**
+   * The PI exports of the inventory by exporter, in inventory order (one pass, on first use),
+   * and of those exempt by nature on their judged date, the date their exemption took effect.
+   * A flow is counted in a window unless its exemption was in force on the window's date: the
+   * windows of a date before 2024-03-22 (Order 11) count every PI export, as do the windows of
+   * 2024 for an NDSMR Art. 35(6) route that took effect on 2025-01-01.
+   */
   private countedByExporter: Map<string, Flow[]> | undefined;
+  private readonly exemptFrom = new Map<Flow, CivilDate>();
+  /** The distinct dates of `exemptFrom`, ascending. */
+  private exemptDates: CivilDate[] = [];
+  /** Per date key (the latest of `exemptDates` on or before a window's date, '' for none): whom its windows count. */
+  private readonly includes = new Map<CivilDate, (f: Flow) => boolean>();
   /**
    * The Order 16 window (since 1 January) and the Order 11 window (since 1 January of the
    * previous year): the exporter's counted flows, per dataset at the largest count, built once per
@@ -388,7 +410,7 @@ class CnRun implements Run, Shared {
   constructor(
     readonly facts: Facts,
     private readonly overrides: PolicyOverrides,
-    private readonly natureExempt: (ctx: FlowCtx) => boolean,
+    private readonly natureExempt: (ctx: FlowCtx) => CivilDate | undefined,
   ) {
     this.asOf = facts.asOf;
     this.inv = facts.inventory;
@@ -570,8 +592,13 @@ class CnRun implements Run, Shared {
     return ctx;
   }
 
+  /** When a PI export's nature exemption took effect, unless the policy counts exempt transfers. */
+  private exemptSince(c: FlowContext): CivilDate | undefined {
+    return c.policy.exemptTransfersCount ? undefined : this.natureExempt(c);
+  }
+
   private isCounted(c: FlowContext): boolean {
-    return c.scope === 'export' && c.personal && (c.policy.exemptTransfersCount || !this.natureExempt(c));
+    return c.scope === 'export' && c.personal && this.exemptSince(c) === undefined;
   }
 
   counted(flow: Flow): boolean {
@@ -584,15 +611,35 @@ class CnRun implements Run, Shared {
       const all = this.allContexts();
       for (let i = 0; i < all.length; i++) {
         const c = all[i]!;
-        if (!this.isCounted(c)) continue;
-        c.markCounted();
+        if (c.scope !== 'export' || !c.personal) continue;
+        const since = this.exemptSince(c);
+        if (since === undefined) c.markCounted();
+        else this.exemptFrom.set(c.flow, since);
         let list = byExporter.get(c.exporter);
         if (!list) byExporter.set(c.exporter, (list = []));
         list.push(c.flow);
       }
+      this.exemptDates = [...new Set(this.exemptFrom.values())].sort();
       this.countedByExporter = byExporter;
     }
     return this.countedByExporter;
+  }
+
+  /** Whom the windows of `date` count: every PI export but those whose exemption was in force on it. */
+  private includeOn(date: CivilDate): (f: Flow) => boolean {
+    let key = '';
+    for (const d of this.exemptDates) if (d <= date) key = d;
+    if (key === '') return ALL;
+    let include = this.includes.get(key);
+    if (!include) {
+      const exemptFrom = this.exemptFrom;
+      include = (f) => {
+        const since = exemptFrom.get(f);
+        return since === undefined || since > key;
+      };
+      this.includes.set(key, include);
+    }
+    return include;
   }
 
   private baseOf(kind: 'current' | 'legacy', exporter: string, date: CivilDate): Windowed {
@@ -602,7 +649,7 @@ class CnRun implements Run, Shared {
     if (!w) {
       this.windows ??= cnWindows(this.countedFlows(), this.facts.datasets);
       const from = kind === 'current' ? startOfYear(date) : startOfYear(addYears(date, -1));
-      w = { base: this.windows.windowBase(exporter, from, date, 'CN', ALL), counts: undefined };
+      w = { base: this.windows.windowBase(exporter, from, date, 'CN', this.includeOn(date)), counts: undefined };
       byDate.set(date, w);
     }
     return w;

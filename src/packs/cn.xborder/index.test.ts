@@ -51,6 +51,8 @@ describe('rule metadata', () => {
     for (const r of NATURE_EXEMPTIONS) {
       expect(FLOW_RULES).toContain(r);
       expect(r.exceptionTo?.length ?? 0, r.id).toBeGreaterThan(0);
+      // Counting treats an exemption as in force from its start on (context.ts, includeOn).
+      expect(r.effective.until, r.id).toBeUndefined();
     }
   });
 });

@@ -18,6 +18,7 @@ import { decideFlowWith, decideOrganizationWith } from './decide.js';
 import { DSL_21_CORE, DSL_30, DSL_31, DSL_36, DSL_FLOW_RULES } from './dsl.js';
 import { NDSMR_13, NDSMR_30, NDSMR_33, NDSMR_FLOW_RULES, NDSMR_NATURE_EXEMPTIONS } from './ndsmr.js';
 import type { PolicyOverrides } from './params.js';
+import type { CivilDate } from '../../time/civil-date.js';
 import { PIPL_3_2, PIPL_36, PIPL_38, PIPL_39_CONSENT, PIPL_39_NOTICE, PIPL_40, PIPL_41, PIPL_42, PIPL_55, PIPL_RULES } from './pipl.js';
 
 export const CN_XBORDER_ID = 'cn.xborder';
@@ -60,8 +61,19 @@ export const IMPORTANT_DATA_RULES: readonly Rule<OrgCtx>[] = [DSL_30, NDSMR_33, 
 /** Exemptions that rest on what the export is (Order 16 Arts. 4, 5(1)–(3), 6; NDSMR Art. 35). */
 export const NATURE_EXEMPTIONS: readonly Rule<FlowCtx>[] = [...ORDER16_NATURE_EXEMPTIONS, ...NDSMR_NATURE_EXEMPTIONS];
 
-function natureExempt(ctx: FlowCtx): boolean {
-  return runRules(NATURE_EXEMPTIONS, ctx, ctx.date).fired.some((f) => f.finding.outcome === 'exempt');
+/**
+ * When the flow is exempt by nature on its judged date: the first date an exemption that covers
+ * it was in force (the nature exemptions have no end date), so that windows of earlier dates
+ * still count it.
+ */
+function natureExempt(ctx: FlowCtx): CivilDate | undefined {
+  let from: CivilDate | undefined;
+  for (const f of runRules(NATURE_EXEMPTIONS, ctx, ctx.date).fired) {
+    if (f.finding.outcome !== 'exempt') continue;
+    const d = f.rule.effective.from;
+    if (from === undefined || d < from) from = d;
+  }
+  return from;
 }
 
 /** The pack, with the [U]/[M] policy parameters overridden where given (see params.ts). */

@@ -20,6 +20,24 @@ describe('Art. 35(6): statutory duty or obligation', () => {
     expect(ruleIds(d)).not.toContain('cn.xborder/ndsmr.35.6');
   });
 
+  it('transfers made in 2024 under a statutory duty count in the 2024 window: the route starts in 2025', () => {
+    // The support flow ended on 2024-06-01 and is judged on that day; the statutory-duty flow
+    // sent 150,000 people's PI abroad from 2024-01-01. Art. 35(6) was not in force in 2024, so
+    // those people count, whatever the as-of date.
+    const s = (asOf: string): Scenario => ({
+      asOf,
+      datasets: [pi('wires', 150_000), pi('tickets', 10)],
+      flows: [xfer('aml', 'wires', { purpose: 'statutory_duty', start: '2024-01-01' }), xfer('support', 'tickets', { purpose: 'customer_support', start: '2024-05-01', end: '2024-06-01' })],
+    });
+    for (const asOf of ['2024-07-01', '2025-06-01']) {
+      const d = decide(s(asOf), 'support');
+      expect(d.outcome, asOf).toBe('standard_contract_or_certification');
+      expect(ruleIds(d), asOf).toContain('cn.xborder/order16.8');
+      expect(d.reasons.join(' '), asOf).toMatch(/150,010 people/);
+    }
+    expect(decide(s('2025-06-01'), 'aml').outcome).toBe('exempt');
+  });
+
   it('not for important data', () => {
     const d = decide({ asOf: '2025-03-01', datasets: [pi('d', 10, { importantData: { notified: true } })], flows: [xfer('f', 'd', { purpose: 'statutory_duty' })] });
     expect(d.outcome).toBe('security_assessment');
