@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abaValid, base58CheckValid, bech32Valid, cnIdCheckChar, eip55, hkidValid, ibanMod97Valid, luhnValid, twIdValid, usccValid } from './checksums.js';
+import { abaValid, base58CheckValid, base58CheckVersion, bech32Valid, cnIdCheckChar, eip55, hkidValid, ibanMod97Valid, luhnValid, twIdValid, usccValid } from './checksums.js';
 import { cnId15To18, cnId15Valid, cnId18Valid } from './cn.js';
 import { createHash } from 'node:crypto';
 import { hashNibble, keccak256Hex, keccakLower40 } from './keccak.js';
@@ -271,6 +271,19 @@ describe('wallet checks equal their references', () => {
         expect(base58CheckValid(...all(s))).toBe(base58CheckRef(s));
       }),
       { numRuns: 2000 },
+    );
+  });
+  it('Base58Check version byte: 0x00 and 0x05 for the Bitcoin vectors; any version by construction', () => {
+    expect(base58CheckVersion(...all('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa'))).toBe(0);
+    expect(base58CheckVersion(...all('3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy'))).toBe(5);
+    expect(base58CheckVersion(...all('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb'))).toBe(-1);
+    fc.assert(
+      fc.property(fc.nat(255), fc.uint8Array({ minLength: 20, maxLength: 20 }), (version, hash) => {
+        const payload = Uint8Array.from([version, ...hash]);
+        const addr = base58Encode(Uint8Array.from([...payload, ...sha(sha(payload)).subarray(0, 4)]));
+        expect(base58CheckVersion(...all(addr))).toBe(version);
+      }),
+      { numRuns: 300 },
     );
   });
   it('EIP-55 on checksummed, case-flipped and random 0x + 40 character bodies', () => {

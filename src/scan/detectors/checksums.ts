@@ -193,29 +193,34 @@ const b58 = new Uint8Array(26);
 
 /** Base58Check (Bitcoin P2PKH/P2SH): decodes to 25 bytes whose last 4 are double-SHA-256 of the rest. */
 export function base58CheckValid(s: string, from: number, to: number): boolean {
+  return base58CheckVersion(s, from, to) >= 0;
+}
+
+/** The version byte of a 25-byte Base58Check string (0x00 P2PKH, 0x05 P2SH on Bitcoin), or -1 when it is not one. */
+export function base58CheckVersion(s: string, from: number, to: number): number {
   // little-endian base-256 digits of the number (the bytes only grow: past 25, fail at once)
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     let carry = c < 128 ? B58_VALUE[c]! : -1;
-    if (carry < 0) return false;
+    if (carry < 0) return -1;
     for (let k = 0; k < n; k++) {
       carry += b58[k]! * 58;
       b58[k] = carry & 0xff;
       carry >>= 8;
     }
     while (carry > 0) {
-      if (n === 25) return false;
+      if (n === 25) return -1;
       b58[n++] = carry & 0xff;
       carry >>= 8;
     }
   }
   // each leading '1' is a leading zero byte
   for (let i = from; i < to && s.charCodeAt(i) === 49; i++) {
-    if (n === 25) return false;
+    if (n === 25) return -1;
     b58[n++] = 0;
   }
-  if (n !== 25) return false;
+  if (n !== 25) return -1;
   // big-endian byte j is b58[24 − j]: payload = bytes 0–20, checksum = bytes 21–24
   W.fill(0, 0, 16);
   for (let j = 0; j < 21; j++) W[j >> 2] = W[j >> 2]! | (b58[24 - j]! << (24 - 8 * (j & 3)));
@@ -229,7 +234,7 @@ export function base58CheckValid(s: string, from: number, to: number): boolean {
   W[15] = 32 * 8;
   sha256Block();
   const want = (b58[3]! << 24) | (b58[2]! << 16) | (b58[1]! << 8) | b58[0]!;
-  return H[0] === want;
+  return H[0] === want ? b58[24]! : -1;
 }
 
 // --- SHA-256 (FIPS 180-4) of one padded 64-byte block, for Base58Check ---------------------

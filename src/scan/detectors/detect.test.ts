@@ -174,6 +174,8 @@ describe('global', () => {
     expect(found('send to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', 'crypto_wallet')).toBe('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa');
     expect(found('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'crypto_wallet')).toBeDefined();
     expect(types('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh')).toEqual([]); // v0 with a bech32m checksum
+    expect(found('3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy', 'crypto_wallet')).toBeDefined(); // P2SH, version 5
+    expect(types('3RVinFeXbmsdf5orKjTjbJzq9rZ4Sub9W2')).toEqual([]); // Base58Check right, but version 6
     expect(found('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'crypto_wallet')).toBeDefined();
     expect(types('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD')).toEqual([]);
     expect(found('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed', 'crypto_wallet')).toBeDefined(); // all lower: no checksum to check

@@ -37,7 +37,7 @@ import * as valueLevelModule from './value-level.js';
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
-const { abaValid, base58CheckValid, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnDigits, luhnValid, twIdValid, usccValid } = checksumsModule;
+const { abaValid, base58CheckVersion, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnDigits, luhnValid, twIdValid, usccValid } = checksumsModule;
 const { COMPOUND_SURNAMES, HAN, HAN_ADMIN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_STREET, HAN_SURNAME, NAME_KEYWORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, startsWithAny, validBirthDate, validProvince } = cnModule;
 const { absAbove, isZeroDecimal } = decimalsModule;
 const { typeBit } = fieldContextModule;
@@ -386,7 +386,9 @@ export class Engine {
     if ((c0 === 49 || c0 === 51) && len >= 26 && len <= 35) {
       let ok = true;
       for (let k = i; k < j && ok; k++) ok = isBase58Char(s.charCodeAt(k));
-      if (ok && base58CheckValid(s, i, j)) {
+      // P2PKH (version 0x00) or P2SH (0x05); a '3…' string can also decode to versions 6 and 7
+      const v = ok ? base58CheckVersion(s, i, j) : -1;
+      if (v === 0 || v === 5) {
         this.emit(T.crypto_wallet, i, j, 0.95);
         return j;
       }
