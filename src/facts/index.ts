@@ -34,5 +34,5 @@ export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
 
 export type { PartyFacts, PersonFacts } from './us-persons.js';
 export type { Aggregate, DatasetVolume, VolumeFacts, WindowBase } from './volumes.js';
-export { activeIn, judgedOn, exporterOf } from './volumes.js';
+export { activeIn, judgedOn, exporterOf, usDevicesOf, usSubjectsOf } from './volumes.js';
 export type { EffectiveDesignation } from './designations.js';

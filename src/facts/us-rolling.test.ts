@@ -13,13 +13,20 @@ function bruteForce(inv: Inventory, flow: Flow, asOf: string) {
   const from = addMonths(date, -12);
   const org = inv.organization.id;
   const group = inv.flows.filter((f) => (f.from ?? org) === (flow.from ?? org) && f.recipient === flow.recipient && (f === flow || activeIn(f, from, date)));
-  const per = new Map<string, { dataset: string; subjects: number; devices: number }>();
+  const per = new Map<string, { dataset: string; subjects: number; devices: number; devicesFromPersons: boolean }>();
   for (const f of group) {
     const ds = inv.datasets.find((d) => d.id === f.dataset);
     const subjects = f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
-    const devices = f.usDevices ?? ds?.usDevices ?? 0;
+    // no device count declared: the U.S. persons, one device each
+    const declared = f.usDevices ?? ds?.usDevices;
+    const devices = declared ?? subjects;
     const cur = per.get(f.dataset);
-    per.set(f.dataset, { dataset: f.dataset, subjects: Math.max(cur?.subjects ?? 0, subjects), devices: Math.max(cur?.devices ?? 0, devices) });
+    per.set(f.dataset, {
+      dataset: f.dataset,
+      subjects: Math.max(cur?.subjects ?? 0, subjects),
+      devices: Math.max(cur?.devices ?? 0, devices),
+      devicesFromPersons: (cur?.devicesFromPersons ?? false) || declared === undefined,
+    });
   }
   return {
     window: { from, to: date },
@@ -129,7 +136,8 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
     const volumes = deriveVolumes(inv, '2026-01-01');
     for (const agg of [volumes.usRolling12(stray), volumes.usRolling12(stray, 0), volumes.usWindow12(stray), volumes.usWindow12(stray, 0)]) {
       expect(agg.flows).toEqual(['x']);
-      expect(agg.datasets).toEqual([{ dataset: 'd', subjects: 5, devices: 0 }]);
+      // no device count declared: the 5 U.S. persons stand in (read only for geolocation data)
+      expect(agg.datasets).toEqual([{ dataset: 'd', subjects: 5, devices: 5, devicesFromPersons: true }]);
     }
   });
 });

@@ -21,8 +21,13 @@ export interface DatasetVolume {
   readonly dataset: string;
   /** Largest U.S. subject count among the aggregated flows carrying this dataset. */
   readonly subjects: number;
-  /** U.S. devices (precise geolocation counts devices, 202.205(c)). */
+  /**
+   * U.S. devices (precise geolocation counts devices, 202.205(c)). A flow whose dataset and
+   * flow declare no device count counts its U.S. persons instead (see {@link usDevicesOf}).
+   */
   readonly devices: number;
+  /** Some aggregated flow of this dataset declared no device count: its U.S. persons stood in. */
+  readonly devicesFromPersons: boolean;
 }
 
 export interface Aggregate {
@@ -54,6 +59,8 @@ interface Layout {
   readonly dataset: string[];
   readonly subjects: Float64Array;
   readonly devices: Float64Array;
+  /** 1 where the flow's device count is its U.S. persons (none declared). */
+  readonly devicesFromPersons: Uint8Array;
 }
 
 interface Pair {
@@ -250,7 +257,30 @@ function stray(f: Flow, datasets: ReadonlyMap<string, Dataset>, w: Window, layou
 }
 
 function newLayout(n: number): Layout {
-  return { flows: new Array<Flow>(n), start: new Int32Array(n), end: new Int32Array(n), dataset: new Array<string>(n), subjects: new Float64Array(n), devices: new Float64Array(n) };
+  return {
+    flows: new Array<Flow>(n),
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    dataset: new Array<string>(n),
+    subjects: new Float64Array(n),
+    devices: new Float64Array(n),
+    devicesFromPersons: new Uint8Array(n),
+  };
+}
+
+/** U.S. subjects of a flow: its own count, else its dataset's. */
+export function usSubjectsOf(f: Flow, ds: Dataset | undefined): number {
+  return f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
+}
+
+/**
+ * U.S. devices of a flow (202.205(c) counts precise geolocation data in devices): its own
+ * count, else its dataset's; when neither declares one, its U.S. persons, one device each. An
+ * undeclared count is not read as zero devices, which would keep any geolocation data short of
+ * bulk; the reasons say when persons stood in.
+ */
+export function usDevicesOf(f: Flow, ds: Dataset | undefined): number {
+  return f.usDevices ?? ds?.usDevices ?? usSubjectsOf(f, ds);
 }
 
 /** Lays out one flow at slot `k`: its dates as day numbers, its dataset, its U.S. counts. */
@@ -260,14 +290,16 @@ function place(l: Layout, k: number, f: Flow, datasets: ReadonlyMap<string, Data
   l.start[k] = f.start === undefined ? OPEN_START : dateOrdinal(f.start);
   l.end[k] = f.end === undefined ? OPEN_END : dateOrdinal(f.end);
   l.dataset[k] = f.dataset;
-  l.subjects[k] = f.subjects?.['US'] ?? ds?.subjects['US'] ?? 0;
-  l.devices[k] = f.usDevices ?? ds?.usDevices ?? 0;
+  l.subjects[k] = usSubjectsOf(f, ds);
+  l.devices[k] = usDevicesOf(f, ds);
+  l.devicesFromPersons[k] = f.usDevices === undefined && ds?.usDevices === undefined ? 1 : 0;
 }
 
 interface Volume {
   dataset: string;
   subjects: number;
   devices: number;
+  devicesFromPersons: boolean;
 }
 
 /**
@@ -282,17 +314,19 @@ function aggregateOf(l: Layout, off: number, len: number, w: Window, also: numbe
     const dataset = l.dataset[i]!;
     const subjects = l.subjects[i]!;
     const devices = l.devices[i]!;
+    const fromPersons = l.devicesFromPersons[i] === 1;
     // Pairs usually carry a few datasets: a linear search, or a map once there are many.
     let v: Volume | undefined;
     if (byDataset) v = byDataset.get(dataset);
     else for (let j = 0; j < volumes.length && !v; j++) if (volumes[j]!.dataset === dataset) v = volumes[j];
     if (!v) {
-      volumes.push((v = { dataset, subjects, devices }));
+      volumes.push((v = { dataset, subjects, devices, devicesFromPersons: fromPersons }));
       if (byDataset) byDataset.set(dataset, v);
       else if (volumes.length > 16) byDataset = new Map(volumes.map((x) => [x.dataset, x]));
     } else {
       if (subjects > v.subjects) v.subjects = subjects;
       if (devices > v.devices) v.devices = devices;
+      if (fromPersons) v.devicesFromPersons = true;
     }
   }
   // By dataset id (ids are unique here). A few entries: insertion sort, without the scratch

@@ -18,6 +18,7 @@ import { cnWindows, type CnWindows, type WindowBase } from './cn-windows.js';
 import { usRolling, type Aggregate, type UsRolling } from './us-rolling.js';
 
 export type { Aggregate, DatasetVolume } from './us-rolling.js';
+export { usDevicesOf, usSubjectsOf } from './us-rolling.js';
 
 /** Was the flow going on at some point in [from, to]? Undated flows are taken as ongoing. */
 export function activeIn(flow: Flow, from: CivilDate, to: CivilDate): boolean {

@@ -215,7 +215,7 @@ export const Dataset = z
       .default(true)
       .describe('28 CFR 202.232: the categories are linked or linkable to each other for the same person.'),
     subjects: SubjectCounts.default({}),
-    usDevices: z.number().int().nonnegative().optional().describe('US devices, for precise geolocation (202.205(c)).'),
+    usDevices: z.number().int().nonnegative().optional().describe('US devices, for precise geolocation (202.205(c)); when undeclared, the US subjects count as devices, one each.'),
     system: Id.optional().describe('Where the dataset lives.'),
     collectedIn: z.array(Country).default([]).describe('Where the data was collected or generated.'),
     collectedFromIndividuals: z

@@ -5,7 +5,7 @@
  */
 import type { Dataset, Flow } from '../../inventory/schema.js';
 import { CATEGORIES, categoryInfo, type DojCategory, type CategoryId } from '../../inventory/taxonomy.js';
-import { activeIn, type Aggregate, type Facts, type PartyFacts } from '../../facts/index.js';
+import { activeIn, usDevicesOf, usSubjectsOf, type Aggregate, type Facts, type PartyFacts } from '../../facts/index.js';
 import type { Decision } from '../../engine/types.js';
 import { at } from '../../engine/params.js';
 import { flat } from '../../engine/text.js';
@@ -184,7 +184,7 @@ export function dataFacts(flow: Flow, facts: Facts, date: CivilDate, index?: num
 function raises(agg: Aggregate, flow: Flow, ds: Dataset): boolean {
   const v = agg.datasets.find((x) => x.dataset === flow.dataset);
   if (!v) return true;
-  return (flow.subjects?.['US'] ?? ds.subjects['US'] ?? 0) > v.subjects || (flow.usDevices ?? ds.usDevices ?? 0) > v.devices;
+  return usSubjectsOf(flow, ds) > v.subjects || usDevicesOf(flow, ds) > v.devices || (flow.usDevices === undefined && ds.usDevices === undefined && !v.devicesFromPersons);
 }
 
 function dataFacts0(memo: DojMemo, aggregate: Aggregate, own: DatasetClass, ds: Dataset, flow: Flow, facts: Facts, date: CivilDate): DataFacts {
@@ -230,6 +230,8 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
   const mine = own.bulkCategories;
   const counts: number[] = new Array<number>(mine.length).fill(0);
   const datasets = aggregate.datasets;
+  /** Geolocation datasets counted in persons for want of a device count (202.205(c)). */
+  let devicesFromPersons: string[] | undefined;
   for (let k = 0; k < datasets.length; k++) {
     const v = datasets[k]!;
     const entry = datasetEntry(memo, facts, v.dataset);
@@ -239,7 +241,11 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
     for (let j = 0; j < mine.length; j++) {
       const c = mine[j]!;
       const held = c === 'genomic' ? cls.genomic : c === 'biospecimen' ? cls.biospecimen : cls.categories.has(c);
-      if (held) counts[j]! += c === 'precise_geolocation' ? v.devices : v.subjects;
+      if (!held) continue;
+      if (c === 'precise_geolocation') {
+        counts[j]! += v.devices;
+        if (v.devicesFromPersons) (devicesFromPersons ??= []).push(v.dataset);
+      } else counts[j]! += v.subjects;
     }
   }
   let lowest = Infinity;
@@ -261,7 +267,7 @@ function dataFactsUncached(ds: Dataset, own: DatasetClass, aggregate: Aggregate,
   } else if (gr?.marketedAsGovernmentPersonnel) {
     governmentRelated = 'sensitive personal data marketed as linked to U.S. Government employees or contractors, regardless of volume (202.222(a)(2))';
   }
-  return new CountedDataFacts(own, governmentRelated, bulk, aggregate, counts, thresholds, lowest);
+  return new CountedDataFacts(own, governmentRelated, bulk, aggregate, counts, thresholds, lowest, devicesFromPersons);
 }
 
 /**
@@ -286,6 +292,8 @@ class CountedDataFacts implements DataFacts {
     private readonly thresholds: Readonly<Record<BulkCategory, number>>,
     /** The lowest threshold among those categories (the combined-data rule, 202.205(g)). */
     private readonly lowest: number,
+    /** Geolocation datasets that declare no U.S. device count: their U.S. persons were counted. */
+    private readonly devicesFromPersons: readonly string[] | undefined,
   ) {
     this.sensitive = true;
     this.bulkOmic = bulk.some((b) => b.category === 'human_omic' || b.category === 'genomic');
@@ -316,6 +324,12 @@ class CountedDataFacts implements DataFacts {
         const c = mine[j]!;
         reasons.push(flat(`not bulk: ${CATEGORY_LABEL[c]} on ${fmt(counts[j]!)} ${c === 'precise_geolocation' ? 'U.S. devices' : 'U.S. persons'} in ${window}, not more than ${fmt(own.combined ? lowest : thresholds[c])} (${THRESHOLD_CITE[c]})`));
       }
+    }
+    const proxied = this.devicesFromPersons;
+    if (proxied) {
+      reasons.push(
+        flat(`no U.S. device count is declared for ${proxied.length === 1 ? 'dataset' : 'datasets'} ${proxied.join(', ')} (\`usDevices\`): ${proxied.length === 1 ? 'its' : 'their'} U.S. persons are counted as devices, one each, where 202.205(c) counts devices; declare \`usDevices\` to count them`),
+      );
     }
     if (this.governmentRelated) reasons.push(`government-related data: ${this.governmentRelated}`);
     return reasons;

@@ -41,6 +41,20 @@ describe('202.205 bulk thresholds ("more than N")', () => {
     expect(decide(usDojDsp, one(['precise_geolocation'], 5, {}, { usDevices: 1_001 }), AS_OF).outcome).toBe('prohibited');
     expect(decide(usDojDsp, one(['precise_geolocation'], 50_000, {}, { usDevices: 1_000 }), AS_OF).outcome).toBe('not_covered');
   });
+  it('geolocation with no device count declared counts its U.S. persons as devices, and says so', () => {
+    const bulk = decide(usDojDsp, one(['precise_geolocation'], 1_001), AS_OF);
+    expect(bulk.outcome).toBe('prohibited');
+    expect(bulk.reasons.join('\n')).toMatch(/no U\.S\. device count is declared for dataset d \(`usDevices`\): its U\.S\. persons are counted as devices/);
+    const under = decide(usDojDsp, one(['precise_geolocation'], 1_000), AS_OF);
+    expect(under.outcome).toBe('not_covered');
+    expect(under.reasons.join('\n')).toMatch(/not bulk: precise geolocation data on 1,000 U\.S\. devices[^\n]*\n[^\n]*no U\.S\. device count is declared/);
+    // a declared count is taken as it is, without the note
+    const declared = decide(usDojDsp, one(['precise_geolocation'], 1_001, {}, { usDevices: 1_000 }), AS_OF);
+    expect(declared.outcome).toBe('not_covered');
+    expect(declared.reasons.join('\n')).not.toMatch(/no U\.S\. device count/);
+    // a flow's own count stands for it too
+    expect(decide(usDojDsp, one(['precise_geolocation'], 50_000, { usDevices: 10 } as Partial<FlowInput>), AS_OF).outcome).toBe('not_covered');
+  });
   it('combined data: bulk when any type exceeds the lowest threshold in the set (202.205(g))', () => {
     // financial (10,000) + biometric (1,000): 5,000 persons exceeds the lowest threshold.
     const d = decide(usDojDsp, one(['financial', 'biometric'], 5_000), AS_OF);
