@@ -235,7 +235,7 @@ export const Dataset = z
       .object({
         notified: z.boolean().describe('Notified by the relevant department or region, or publicly released, as important data (Order 16 Art. 2; NDSMR Art. 37).'),
         by: z.string().optional(),
-        date: DateStr.optional(),
+        date: DateStr.optional().describe('Date of the notification or publication: from Order 16 on, the data counts as important from this date.'),
       })
       .strict()
       .optional(),

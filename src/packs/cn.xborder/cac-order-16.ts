@@ -46,9 +46,17 @@ export const ORDER16_2 = defineRule<FlowCtx>({
   citation: 'CAC Order No. 16 Art. 2',
   sourceUrl: SRC,
   effective: { from: ORDER16_FROM },
-  reads: ['dataset.importantData.notified'],
+  reads: ['dataset.importantData.notified', 'dataset.importantData.date'],
   evaluate(ctx) {
     if (!isExport(ctx) || !ctx.importantDeclared || ctx.important) return null;
+    const notice = ctx.dataset?.importantData;
+    if (notice?.notified && notice.date !== undefined && notice.date > ctx.date) {
+      return {
+        reasons: [
+          `The dataset was notified or published as important data on ${notice.date}${notice.by ? ` (by ${notice.by})` : ''}, after ${ctx.date}, the date this flow is judged on: until then it need not be declared for assessment as important data (Order 16 Art. 2).`,
+        ],
+      };
+    }
     return { reasons: ['The dataset is marked as possible important data but has not been notified or published as such: it need not be declared for assessment as important data (Order 16 Art. 2).'] };
   },
 });

@@ -93,7 +93,7 @@ export interface FlowCtx {
   readonly sensitive: boolean;
   /** Declared as important data (notified or not). */
   readonly importantDeclared: boolean;
-  /** Important data for the export rules on this date (Order 16 Art. 2: only once notified). */
+  /** Important data for the export rules on this date (Order 16 Art. 2: only once notified, from the notification date). */
   readonly important: boolean;
   readonly core: boolean;
   /** Cumulative counts since 1 January of the current year (Order 16). */
@@ -539,7 +539,10 @@ class CnRun implements Run, Shared {
     const authority = held ? this.authorityOf(flow, on) : undefined;
     const scope = this.scopeOf(flow, info, source, authority, on);
     const importantDeclared = ds?.importantData !== undefined;
-    const important = on.needsNotice ? ds?.importantData?.notified === true : importantDeclared;
+    // From Order 16 on, data is important for the export rules once notified or published
+    // (Art. 2): from its notification date, when one is declared.
+    const notice = ds?.importantData;
+    const important = on.needsNotice ? notice?.notified === true && (notice.date === undefined || notice.date <= on.date) : importantDeclared;
     const flags =
       (own && org.cn.ciio ? CIIO : 0) |
       (own && org.cn.stateOrgan ? STATE_ORGAN : 0) |

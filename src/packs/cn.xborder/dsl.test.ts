@@ -39,6 +39,20 @@ describe('Art. 31: important data', () => {
     expect(d.reasons.join(' ')).toMatch(/notified by MIIT/);
   });
 
+  it('from Order 16 on, data is important from its notification date (Order 16 Art. 2)', () => {
+    const ds = { ...plant, importantData: { notified: true, by: 'MIIT', date: '2025-09-01' } };
+    const before = decide({ asOf: '2025-06-15', datasets: [ds], flows: [xfer('f', 'plant')] });
+    expect(before.outcome).not.toBe('security_assessment');
+    expect(ruleIds(before)).toContain('cn.xborder/order16.2');
+    expect(before.reasons.join(' ')).toMatch(/notified or published as important data on 2025-09-01 \(by MIIT\), after 2025-06-15/);
+    const on = decide({ asOf: '2025-09-01', datasets: [ds], flows: [xfer('f', 'plant')] });
+    expect(on.outcome).toBe('security_assessment');
+    expect(ruleIds(on)).toContain('cn.xborder/dsl.31');
+    // a flow that ended before the notification is judged on its end date
+    const ended = decide({ asOf: '2026-01-15', datasets: [ds], flows: [xfer('f', 'plant', { start: '2025-01-01', end: '2025-08-31' })] });
+    expect(ended.outcome).not.toBe('security_assessment');
+  });
+
   it('important data never rides an exemption: HR purpose, FTZ, foreign origin', () => {
     const ds = { ...plant, categories: ['technical' as const, 'name' as const], subjects: { CN: 10 }, importantData: { notified: true } };
     for (const extra of [{ purpose: 'hr_management' as const }, { purpose: 'emergency' as const }, { viaFreeTradeZone: true }]) {
