@@ -179,6 +179,18 @@ describe('202.302 onward-transfer clause', () => {
     const d = decide(usDojDsp, inv({}), AS_OF);
     expect([d.outcome, d.verdict]).toEqual(['onward_transfer_clause_required', 'conditional']);
   });
+  it('the brokerage carries the 202.1101(a) records duty ("any U.S. person" in a transaction subject to Part 202)', () => {
+    const d = decide(usDojDsp, inv({}), AS_OF);
+    expect(d.obligations.map((o) => o.id)).toEqual(['us.doj.dsp/202.302(a)(1)', 'us.doj.dsp/202.1101']);
+    expect(d.obligations[1]).toMatchObject({ what: 'Keep a full and accurate record of this data-brokerage transaction for at least 10 years', citation: '28 CFR 202.1101(a)' });
+    // not bulk: not a 202.302 transaction, no records duty
+    const small = inventory({
+      entities: [{ id: 'sg', name: 'SG Broker', kind: 'company', organizedIn: 'SG' }],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 10_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'sg', destination: 'SG', kind: 'data_brokerage', start: '2025-06-01' }],
+    });
+    expect(decide(usDojDsp, small, AS_OF).obligations).toEqual([]);
+  });
   it('with the clause declared it is permitted; a known violation must be reported in 14 days', () => {
     const d = decide(usDojDsp, inv({ safeguards: [{ type: 'onward_transfer_clause', date: '2025-05-20' }], violationKnown: '2026-01-10' }), AS_OF);
     expect(d.verdict).toBe('permitted');

@@ -55,6 +55,11 @@ export const omicData = defineRule<DspContext>({
  * (1) contractually require that person not to resell the data to a country of concern or
  * covered person, and (2) report known or suspected violations within 14 days of awareness.
  */
+/** Data brokerage giving a foreign person that is not a covered person access to covered data (202.302(a)). */
+export function brokerageToForeignPerson(ctx: DspContext): boolean {
+  return ctx.classes.has('data_brokerage') && !ctx.ofConcern && !ctx.recipient.usPerson && ctx.coveredData && ctx.flow.access;
+}
+
 export const onwardTransfer = defineRule<DspContext>({
   id: 'us.doj.dsp/202.302',
   title: 'Brokerage to a non-covered foreign person needs an onward-transfer clause',
@@ -63,7 +68,7 @@ export const onwardTransfer = defineRule<DspContext>({
   effective: { from: PART_202_EFFECTIVE },
   reads: ['usPerson', 'recipient.usPerson', 'recipient.coveredPerson', 'classes', 'bulk', 'governmentRelated', 'safeguards', 'violationKnown'],
   evaluate: (ctx) => {
-    if (!ctx.classes.has('data_brokerage') || ctx.ofConcern || ctx.recipient.usPerson || !ctx.coveredData || !ctx.flow.access) return null;
+    if (!brokerageToForeignPerson(ctx)) return null;
     const clause = ctx.flow.safeguards.find((s) => s.type === 'onward_transfer_clause');
     const obligations = [
       obligation(

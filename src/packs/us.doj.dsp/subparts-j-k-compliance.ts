@@ -9,6 +9,7 @@ import { obligation } from '../../engine/obligation.js';
 import type { DspContext } from './context.js';
 import { UNKNOWN_SHARE_POLICY } from '../../facts/us-persons.js';
 import { begun, securityRequirements } from './subpart-d-restricted.js';
+import { brokerageToForeignPerson } from './subpart-c-prohibited.js';
 import { ANNUAL_REPORT_DUE, ANNUAL_REPORT_OWNERSHIP_PERCENT, AUDIT_DUE, DELAYED_COMPLIANCE, PART_202_EFFECTIVE, RECORD_YEARS, REPORT_DAYS, SOURCE_URL } from './params.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -64,18 +65,32 @@ export const audit = defineRule<DspContext>({
   },
 });
 
-/** § 202.1101(a): full and accurate records of each transaction, kept at least 10 years. */
+/**
+ * § 202.1101: "any U.S. person" in a transaction subject to Part 202 keeps a full and accurate
+ * record of each such transaction for at least 10 years (a); a restricted transaction's record
+ * holds more (b): policies, audits, due diligence, transfer method, dates, agreements … Read
+ * here as the transactions Part 202 lets go ahead on conditions: restricted transactions
+ * (202.401) and data brokerage with a foreign person that is not a covered person (202.302).
+ * Exempt transactions are relieved by subpart E (202.510 keeps it as a condition); a prohibited
+ * transaction is not to be engaged in at all.
+ */
 export const records = defineRule<DspContext>({
   id: 'us.doj.dsp/202.1101',
   title: 'Recordkeeping for 10 years',
   citation: '28 CFR 202.1101(a)',
   sourceUrl: `${SOURCE_URL}#p-202.1101(a)`,
   effective: { from: PART_202_EFFECTIVE },
-  reads: ['restricted'],
-  evaluate: (ctx) =>
-    isRestricted(ctx)
-      ? duty(ctx, { id: 'us.doj.dsp/202.1101', what: `Keep full and accurate records of this transaction (due diligence, agreements, data types and volumes, parties, transfer method, dates) for at least ${at(RECORD_YEARS, ctx.date)} years`, citation: '28 CFR 202.1101' })
-      : null,
+  reads: ['restricted', 'classes', 'recipient.coveredPerson', 'recipient.usPerson', 'bulk', 'governmentRelated'],
+  evaluate: (ctx) => {
+    const years = at(RECORD_YEARS, ctx.date);
+    if (isRestricted(ctx)) {
+      return duty(ctx, { id: 'us.doj.dsp/202.1101', what: `Keep full and accurate records of this transaction (due diligence, agreements, data types and volumes, parties, transfer method, dates) for at least ${years} years`, citation: '28 CFR 202.1101' });
+    }
+    if (brokerageToForeignPerson(ctx)) {
+      return duty(ctx, { id: 'us.doj.dsp/202.1101', what: `Keep a full and accurate record of this data-brokerage transaction for at least ${years} years`, citation: '28 CFR 202.1101(a)' });
+    }
+    return null;
+  },
 });
 
 /**
