@@ -191,6 +191,12 @@ describe('202.302 onward-transfer clause', () => {
     });
     expect(decide(usDojDsp, small, AS_OF).obligations).toEqual([]);
   });
+  it('an exemption lifts 202.302 too (subpart C does not apply to the exempt data transaction)', () => {
+    const d = decide(usDojDsp, inv({ purpose: 'us_government_business' }), AS_OF);
+    expect([d.outcome, d.verdict]).toEqual(['exempt', 'permitted']);
+    expect(d.rules.map((r) => r.id)).toEqual(['us.doj.dsp/202.504']);
+    expect(d.obligations.map((o) => o.id)).toEqual(['us.doj.dsp/202.1102']);
+  });
   it('with the clause declared it is permitted; a known violation must be reported in 14 days', () => {
     const d = decide(usDojDsp, inv({ safeguards: [{ type: 'onward_transfer_clause', date: '2025-05-20' }], violationKnown: '2026-01-10' }), AS_OF);
     expect(d.verdict).toBe('permitted');

@@ -9,15 +9,18 @@ import type { DspContext } from './context.js';
 import { at } from '../../engine/params.js';
 import type { Obligation } from '../../engine/types.js';
 import { PART_202_EFFECTIVE, RECORD_YEARS, SOURCE_URL } from './params.js';
+import { brokerageToForeignPerson } from './subpart-c-prohibited.js';
 import type { Purpose } from '../../inventory/schema.js';
 
 /**
  * The base rules every exemption defeats: "subparts C, D, J, and K (other than § 202.1102 and
- * § 202.1104) of this part do not apply". 202.305 is in subpart C, and a transaction that is
- * exempt for a U.S. person is not one that "would be prohibited" if a U.S. person engaged in it.
+ * § 202.1104) of this part do not apply". 202.302 and 202.305 are in subpart C, and a transaction
+ * that is exempt for a U.S. person is not one that "would be prohibited" if a U.S. person
+ * engaged in it.
  */
 export const EXEMPTED = [
   'us.doj.dsp/202.301',
+  'us.doj.dsp/202.302',
   'us.doj.dsp/202.303',
   'us.doj.dsp/202.305',
   'us.doj.dsp/202.401',
@@ -42,10 +45,12 @@ function exemption(spec: {
     citation: `28 CFR ${spec.section}`,
     sourceUrl: `${SOURCE_URL}#p-${spec.section}`,
     effective: { from: PART_202_EFFECTIVE },
-    reads: ['covered', 'purpose'],
+    reads: ['covered', 'purpose', 'classes', 'recipient.coveredPerson'],
     exceptionTo: EXEMPTED,
     evaluate: (ctx) => {
-      if (!ctx.covered) return null;
+      // Subpart E speaks of "data transactions": a covered data transaction, or data brokerage
+      // with a foreign person that 202.302 (subpart C) would otherwise bind.
+      if (!ctx.covered && !brokerageToForeignPerson(ctx)) return null;
       const why = spec.applies(ctx);
       if (!why) return null;
       return {
