@@ -65,6 +65,12 @@ describe('encoding and format detection', () => {
     expect(firstRowIsHeader('a\tb@x.io', '\t', emailDetect)).toBe(false);
   });
 
+  it('ends the first row at a lone CR too (old Mac line ends)', () => {
+    // the whole head was taken as the first row, so a data row further down made the header data
+    expect(firstRowIsHeader('name,email\rAnn,ann@example.com\r', ',', emailDetect)).toBe(true);
+    expect(firstRowIsHeader('Ann,ann@example.com\rBo,bo@example.com\r', ',', emailDetect)).toBe(false);
+  });
+
   it('maps names and sniffs JSON shapes', () => {
     expect(formatFromName('a/people.CSV')).toBe('csv');
     expect(formatFromName('x.tsv.gz')).toBe('tsv');

@@ -233,7 +233,7 @@ async function readTextFile(file: string, ctx: SourceContext, scanner: SourceSca
  */
 export function firstRowIsHeader(head: string, delimiter: string, detect: DetectFn): boolean {
   const t = head.replace(/^\uFEFF/, '');
-  let end = t.search(/\r?\n/);
+  let end = t.search(/[\r\n]/);
   if (end < 0) end = t.length;
   const first = t.slice(0, Math.min(end, 64 * 1024));
   for (const raw of first.split(delimiter)) {
