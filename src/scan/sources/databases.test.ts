@@ -8,7 +8,7 @@ import pg from 'pg';
 import mysql from 'mysql2/promise';
 import { InputError } from '../../common/errors.js';
 import { openTarget } from './index.js';
-import { parseDbTarget, redactUrl } from './url.js';
+import { connectionError, parseDbTarget, redactUrl } from './url.js';
 import { recordingScanner, testContext } from './testkit.js';
 
 const PG_URL = process.env['DATACUSTOMS_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -42,6 +42,28 @@ describe('database URLs', () => {
     expect(parseDbTarget('mariadb://root:pw@h/test').label).toBe('mysql://root@h/test');
     expect(parseDbTarget('sqlite:data/app.db?table=t').tables).toEqual(['t']);
     expect(redactUrl('mysql://u:pw@h/db')).toBe('mysql://u:***@h/db');
+  });
+
+  it('redacts a password holding "@", "/" or ":", and one after a user holding "@"', () => {
+    // a malformed URL is quoted in the error; the password ran to its first "@" only
+    const leaks = ['postgres://u:p@ss@[::1', 'postgres://u:a/b@h/db', 'postgres://u@corp:pw@h/db', 'mysql://root:x:y@h:99999/db', 'mysql://root:p@ss@h/db'];
+    for (const s of leaks) {
+      const shown = redactUrl(s);
+      expect(shown).toContain(':***@');
+      expect(shown).not.toMatch(/ss@|a\/b|pw|x:y/);
+      const err = (() => {
+        try {
+          parseDbTarget(s);
+        } catch (e) {
+          return e as Error;
+        }
+        return undefined;
+      })();
+      if (err) expect(err.message).not.toMatch(/ss@|a\/b|pw|x:y/);
+    }
+    expect(redactUrl('postgres://h:5432/db?x=a@b')).toBe('postgres://h:5432/db?x=a@b');
+    expect(redactUrl('postgres://u@h/db')).toBe('postgres://u@h/db');
+    expect(connectionError('postgres://u@h/db', new Error('failed for postgres://u:p@ss@h/db')).message).not.toContain('ss@');
   });
 
   it('parses any string into a target or a clear InputError (property)', async () => {

@@ -61,9 +61,26 @@ export function parseDbTarget(target: string): DbTarget {
   return { kind, connect, label: shown.toString(), ...(schemas ? { schemas } : {}), ...(tables ? { tables } : {}) };
 }
 
-/** A URL (or anything that looks like one) with its password replaced. */
+/**
+ * A URL (or anything that looks like one) with its password replaced. The user information
+ * ends at the last "@" of the authority (a password may hold "@"); in a string that is not a
+ * valid URL the authority's end is unknown (a password may hold "/"), so at the last "@".
+ */
 export function redactUrl(s: string): string {
-  return s.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/i, '$1:***@');
+  const m = /^[a-z][a-z0-9+.-]*:\/\//i.exec(s);
+  if (!m) return s;
+  const start = m[0].length;
+  let valid = true;
+  try {
+    new URL(s);
+  } catch {
+    valid = false;
+  }
+  const stop = valid ? s.slice(start).search(/[/?#]/) : -1;
+  const at = s.lastIndexOf('@', stop < 0 ? s.length : start + stop - 1);
+  const colon = s.indexOf(':', start);
+  if (at < start || colon < 0 || colon > at) return s;
+  return `${s.slice(0, colon)}:***${s.slice(at)}`;
 }
 
 function splitOnce(s: string, sep: string): [string, string | undefined] {
@@ -82,6 +99,6 @@ export function connectionError(label: string, e: unknown): InputError {
         ? 'host not found'
         : code === 'ETIMEDOUT'
           ? 'connection timed out'
-          : (err.message || String(e)).replace(/:\/\/[^@\s]*@/g, '://***@');
+          : (err.message || String(e)).replace(/:\/\/\S*@/g, '://***@');
   return new InputError({ file: label, message: `cannot connect: ${why}` });
 }
