@@ -51,6 +51,21 @@ function check(update: DatasetUpdate, file: string): void {
 
 /** Applies the updates to FILE (created when missing). */
 export function writeInventory(file: string, updates: readonly DatasetUpdate[]): WriteResult {
+  const plan = planInventory(file, updates);
+  try {
+    writeFileAtomic(file, plan.text);
+  } catch (e) {
+    throw new InputError({ file, message: `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+  }
+  return { added: plan.added, updated: plan.updated };
+}
+
+/**
+ * The new text of FILE with the updates applied, without writing it (so a caller writing
+ * several files can check them all first). Throws InputError when FILE cannot be read or
+ * is not a valid inventory.
+ */
+export function planInventory(file: string, updates: readonly DatasetUpdate[]): WriteResult & { readonly text: string } {
   for (const u of updates) check(u, file);
   const json = extname(file).toLowerCase() === '.json';
   const exists = existsSync(file);
@@ -72,8 +87,7 @@ export function writeInventory(file: string, updates: readonly DatasetUpdate[]):
       message: `${issue.message} (the inventory is not valid; fix it before writing scan results into it)`,
     });
   }
-  writeFileAtomic(file, result.text);
-  return { added: result.added, updated: result.updated };
+  return { text: result.text, added: result.added, updated: result.updated };
 }
 
 interface Edited {

@@ -248,6 +248,31 @@ describe('datacustoms scan (CLI)', () => {
     expect(readFileSync(inv, 'utf8')).toContain('# declared');
   });
 
+  it('a file it cannot write is bad input (exit 2), and then no output is written at all', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-out-'));
+    const src = join(dir, 'corpus', 'people.csv');
+    const notDir = join(d, 'plain-file');
+    writeFileSync(notDir, 'x');
+    // a directory that cannot be made (a file is in the way)
+    const r1 = await cli([src, ...KEY, '--write-inventory', join(notDir, 'inv.yaml')]);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toMatch(/plain-file\/inv\.yaml: --write-inventory: cannot write: E[A-Z]+/);
+    expect(r1.err).not.toMatch(/internal error|at .*\.ts:\d+/);
+    // the sketch file cannot be written: the inventory is neither created nor changed
+    const fresh = join(d, 'fresh.yaml');
+    const r2 = await cli([src, ...KEY, '--write-inventory', fresh, '--sketch-out', join(notDir, 's.json')]);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/s\.json: --sketch-out: cannot write/);
+    expect(existsSync(fresh)).toBe(false);
+    const inv = join(d, 'inv.yaml');
+    const before = 'datasets:\n  - id: other # kept\n    categories: [health]\n';
+    writeFileSync(inv, before);
+    const r3 = await cli([src, ...KEY, '--write-inventory', inv, '--sketch-out', d]);
+    expect(r3.code).toBe(2);
+    expect(readFileSync(inv, 'utf8')).toBe(before);
+    expect(readdirSync(d).sort()).toEqual(['inv.yaml', 'plain-file']); // no temporary file left
+  });
+
   it('exits 2 with a located message on bad input', async () => {
     const cases: [string[], RegExp][] = [
       [['/nonexistent/file.csv', ...KEY], /\/nonexistent\/file\.csv: no such file/],

@@ -4,7 +4,9 @@
  */
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
-import { processIo, writeFileAtomic } from '../io.js';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { processIo } from '../io.js';
 import { parseFormat, styler, type Styler } from '../format.js';
 import { InputError } from '../../common/errors.js';
 import { CATEGORIES } from '../../inventory/taxonomy.js';
@@ -106,19 +108,60 @@ Exit code: 0 when the scan ran (findings do not block); 2 for bad input.`,
           progress.clear();
         }
         let written: { file: string; added: readonly string[]; updated: readonly string[]; empty: readonly string[] } | undefined;
+        const outputs: Output[] = [];
         if (opts.writeInventory !== undefined) {
           const { updates, empty } = inventoryUpdates(run, opts.dataset !== undefined ? { dataset: opts.dataset } : {});
           // The inventory writer (YAML, zod) loads only when asked for.
-          const r = updates.length > 0 ? (await import('../../scan/write-inventory.js')).writeInventory(opts.writeInventory, updates) : { added: [], updated: [] };
-          written = { file: opts.writeInventory, ...r, empty };
+          const plan = updates.length > 0 ? (await import('../../scan/write-inventory.js')).planInventory(opts.writeInventory, updates) : undefined;
+          if (plan) outputs.push({ file: opts.writeInventory, flag: '--write-inventory', text: plan.text });
+          written = { file: opts.writeInventory, added: plan?.added ?? [], updated: plan?.updated ?? [], empty };
         }
-        if (opts.sketchOut !== undefined) writeFileAtomic(opts.sketchOut, JSON.stringify(run.sketches) + '\n');
+        if (opts.sketchOut !== undefined) outputs.push({ file: opts.sketchOut, flag: '--sketch-out', text: JSON.stringify(run.sketches) + '\n' });
+        writeAll(outputs);
         if (format === 'json') ctx.io.out(JSON.stringify(run.report, null, 2) + '\n');
         else ctx.io.out(renderText(run, styler(ctx.io.isTTY), written, opts.sketchOut));
         ctx.setExit(0);
       });
   },
 };
+
+interface Output {
+  readonly file: string;
+  readonly flag: string;
+  readonly text: string;
+}
+
+/**
+ * Writes every output or none: each is written to a temporary file beside it first, and only
+ * when all are written are they renamed into place (an inventory is not updated when the
+ * sketch file cannot be written, nor the other way round). A failure is bad input naming the
+ * file and the flag, not an internal error.
+ */
+export function writeAll(outputs: readonly Output[]): void {
+  const tmps: string[] = [];
+  const fail = (o: Output, e: unknown): never => {
+    for (const t of tmps) rmSync(t, { force: true });
+    throw new InputError({ file: o.file, path: o.flag, message: `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+  };
+  for (const o of outputs) {
+    try {
+      if (existsSync(o.file) && statSync(o.file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      mkdirSync(dirname(o.file), { recursive: true });
+      const tmp = `${o.file}.tmp-${process.pid}-${Date.now()}`;
+      tmps.push(tmp);
+      writeFileSync(tmp, o.text);
+    } catch (e) {
+      fail(o, e);
+    }
+  }
+  outputs.forEach((o, i) => {
+    try {
+      renameSync(tmps[i]!, o.file);
+    } catch (e) {
+      fail(o, e);
+    }
+  });
+}
 
 const nf = new Intl.NumberFormat('en-US');
 
