@@ -121,13 +121,15 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
         else known += e.percent;
       }
       if (count === 0) continue;
-      const reaches = known >= input.thresholdPercent;
+      // Shares are decimals summed in binary floating point (0.3 + 32.3 + 17.4 gives 49.999…):
+      // a sum within SHARE_EPSILON of the threshold reaches it.
+      const reaches = known + SHARE_EPSILON >= input.thresholdPercent;
       const reachesViaUnknown = !reaches && hasUnknown && input.unknownShare === 'assume_threshold';
       if (reaches || reachesViaUnknown) {
         result.set(p, {
           kind: 'ownership',
           owners: edges.filter((e) => taintedSet.has(e.owner)).map((e) => ({ owner: e.owner, percent: e.percent })),
-          total: known,
+          total: roundShare(known),
           viaUnknownShare: reachesViaUnknown,
         });
         taintedSet.add(p);
@@ -137,6 +139,14 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
     }
   }
   return result;
+}
+
+/** Far below any declared share (percentages are written with a few decimals at most). */
+const SHARE_EPSILON = 1e-9;
+
+/** A sum of declared percentages without the noise of binary floating point (49.999…98 → 50). */
+export function roundShare(percent: number): number {
+  return Math.round(percent * 1e6) / 1e6;
 }
 
 /** `i` reads the taint of `party`. */

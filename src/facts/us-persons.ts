@@ -6,7 +6,7 @@ import type { Entity, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { at } from '../engine/params.js';
 import { DOJ_COUNTRIES_OF_CONCERN, dojDate } from './country-sets.js';
-import { findCycles, taintByOwnership, type OwnerEdge, type OwnershipInput, type TaintReason } from './ownership.js';
+import { findCycles, roundShare, taintByOwnership, type OwnerEdge, type OwnershipInput, type TaintReason } from './ownership.js';
 import { param } from '../engine/params.js';
 
 /** 202.211(a)(1)–(2): "50 percent or more … individually or in the aggregate". */
@@ -130,7 +130,7 @@ class PersonDeriver implements OwnershipInput {
       });
     }
     const orgCovered = inv.organization.owners.reduce((s, o) => s + (taint.has(o.entity) ? o.percent ?? 0 : 0), 0);
-    return { parties, cycles: findCycles(this.parties, this), orgCoveredOwnershipPercent: orgCovered };
+    return { parties, cycles: findCycles(this.parties, this), orgCoveredOwnershipPercent: roundShare(orgCovered) };
   }
 
   // --- U.S. person (202.256) --------------------------------------------------------------

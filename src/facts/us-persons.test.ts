@@ -1,0 +1,132 @@
+/**
+ * Covered-person derivation (28 CFR 202.211) on whole inventories, case by case, against the
+ * wording in reference/us-rules.md §1.3: "(1) A foreign entity that is ≥50% owned, directly or
+ * indirectly, individually or in the aggregate, by one or more countries of concern or persons in
+ * (2) … organized or chartered under the laws of, or with its principal place of business in, a
+ * country of concern. (2) A foreign entity that is ≥50% owned (same aggregation rules) by one or
+ * more persons in (1), (3), (4) or (5). (3) A foreign individual who is an employee or contractor
+ * of a country of concern, or of an entity in (1), (2) or (5). (4) A foreign individual primarily
+ * resident in the territorial jurisdiction of a country of concern. (5) Any person, wherever
+ * located, whom the Attorney General designates."
+ */
+import { describe, expect, it } from 'vitest';
+import { inventory } from '../testing/inventory.js';
+import { deriveFacts } from './index.js';
+import type { EntityInput } from '../inventory/schema.js';
+
+const AS_OF = '2026-06-01';
+const cn: EntityInput = { id: 'cn', name: 'CN Group', kind: 'company', organizedIn: 'CN' };
+const ru: EntityInput = { id: 'ru', name: 'RU Holding', kind: 'company', organizedIn: 'RU' };
+const ir: EntityInput = { id: 'ir', name: 'IR Trading', kind: 'company', organizedIn: 'IR' };
+const sg = (id: string, owners: EntityInput['owners']): EntityInput => ({ id, name: id.toUpperCase(), kind: 'company', organizedIn: 'SG', owners });
+
+function persons(entities: EntityInput[]) {
+  return deriveFacts(inventory({ entities }), AS_OF).persons;
+}
+
+describe('202.211 covered persons: adversarial cases', () => {
+  it('chains: A 60 % of B, B 60 % of C → C is covered when A is, and the reason walks the whole path', () => {
+    const p = persons([cn, sg('a', [{ entity: 'cn', percent: 60 }]), sg('b', [{ entity: 'a', percent: 60 }]), sg('c', [{ entity: 'b', percent: 60 }])]).parties;
+    expect(p.get('c')!.coveredPerson).toBe(true);
+    const why = p.get('c')!.coveredReasons.join('\n');
+    expect(why).toMatch(/B 60%[\s\S]*A 60%[\s\S]*CN Group 60%[\s\S]*organized under the laws of CN/);
+    expect(why).toMatch(/202\.211\(a\)\(1\)-\(2\)/);
+  });
+
+  it('aggregates several covered owners: 30 % + 25 % ≥ 50 %, naming both', () => {
+    const p = persons([cn, ru, sg('a', [{ entity: 'cn', percent: 30 }, { entity: 'ru', percent: 25 }, { entity: 'local', percent: 45 }]), sg('local', [])]).parties;
+    expect(p.get('a')!.coveredPerson).toBe(true);
+    expect(p.get('a')!.coveredReasons[0]).toMatch(/55% owned.*CN Group 30% \+ RU Holding 25%/);
+  });
+
+  it('exactly 50 % is covered ("50 percent or more"); 49.99 % is not', () => {
+    const p = persons([cn, sg('half', [{ entity: 'cn', percent: 50 }]), sg('under', [{ entity: 'cn', percent: 49.99 }])]).parties;
+    expect(p.get('half')!.coveredPerson).toBe(true);
+    expect(p.get('under')!.coveredPerson).toBe(false);
+    expect(p.get('under')!.coveredReasons).toEqual([]);
+  });
+
+  it('decimal shares that add up to exactly 50 % reach the threshold, and the total reads 50 % (no floating-point residue)', () => {
+    // In binary floating point 0.3 + 32.3 + 17.4 is 49.99999999999999, and 0.1 + 42.2 + 7.7 is 50.00000000000001.
+    const p = persons([cn, ru, ir, sg('a', [{ entity: 'cn', percent: 0.3 }, { entity: 'ru', percent: 32.3 }, { entity: 'ir', percent: 17.4 }]), sg('b', [{ entity: 'cn', percent: 0.1 }, { entity: 'ru', percent: 42.2 }, { entity: 'ir', percent: 7.7 }])]).parties;
+    expect(p.get('a')!.coveredPerson).toBe(true);
+    expect(p.get('a')!.coveredReasons[0]).toMatch(/^a foreign entity 50% owned/);
+    expect(p.get('b')!.coveredReasons[0]).toMatch(/^a foreign entity 50% owned/);
+  });
+
+  it('the organization\'s covered ownership is a clean sum of decimal shares', () => {
+    const inv = inventory({ organization: { owners: [{ entity: 'cn', percent: 0.1 }, { entity: 'ru', percent: 0.2 }] }, entities: [cn, ru] });
+    expect(deriveFacts(inv, AS_OF).persons.orgCoveredOwnershipPercent).toBe(0.3);
+  });
+
+  it('cycles: A owns B owns A ends, is reported, and taints only through a covered owner', () => {
+    const clean = persons([sg('a', [{ entity: 'b', percent: 60 }]), sg('b', [{ entity: 'a', percent: 60 }])]);
+    expect(clean.cycles).toHaveLength(1);
+    expect(clean.parties.get('a')!.coveredPerson).toBe(false);
+    expect(clean.parties.get('b')!.coveredPerson).toBe(false);
+    const tainted = persons([cn, sg('a', [{ entity: 'b', percent: 50 }, { entity: 'cn', percent: 50 }]), sg('b', [{ entity: 'a', percent: 60 }])]);
+    expect(tainted.parties.get('a')!.coveredPerson).toBe(true);
+    expect(tainted.parties.get('b')!.coveredPerson).toBe(true);
+    // The explanation of B goes through A to CN and stops: no endless ↳ lines.
+    const why = tainted.parties.get('b')!.coveredReasons;
+    expect(why.join('\n')).toMatch(/A 60%[\s\S]*CN Group 50%/);
+    expect(why.length).toBeLessThanOrEqual(3);
+  });
+
+  it('missing shares: treated as covered under the conservative policy, explained, and the path continues down the chain', () => {
+    const p = persons([cn, sg('a', [{ entity: 'cn' }, { entity: 'other', percent: 10 }]), sg('other', []), sg('b', [{ entity: 'a', percent: 51 }])]).parties;
+    expect(p.get('a')!.coveredPerson).toBe(true);
+    expect(p.get('a')!.coveredReasons[0]).toMatch(/CN Group \(share unknown\).*conservative unknown-share policy.*declare the percentage/);
+    expect(p.get('b')!.coveredPerson).toBe(true);
+    expect(p.get('b')!.coveredReasons.join('\n')).toMatch(/A 51%[\s\S]*share unknown[\s\S]*organized under the laws of CN/);
+  });
+
+  it('(a)(4): a foreign individual primarily resident in a country of concern; not a U.S. person, nor a foreign citizen located in the U.S. ((b)(2))', () => {
+    const p = persons([
+      { id: 'ivan', name: 'Ivan', kind: 'individual', citizenships: ['DE'], primaryResidence: 'RU' },
+      { id: 'li', name: 'Li', kind: 'individual', citizenships: ['CN'], primaryResidence: 'CN', location: 'US' },
+      { id: 'kay', name: 'Kay', kind: 'individual', usStatus: 'citizen', primaryResidence: 'CN' },
+    ]).parties;
+    expect(p.get('ivan')!.coveredPerson).toBe(true);
+    expect(p.get('ivan')!.coveredReasons).toEqual([expect.stringMatching(/primarily resident in RU.*202\.211\(a\)\(4\)/)]);
+    expect(p.get('li')!.coveredPerson).toBe(false);
+    expect(p.get('li')!.usPerson).toBe(true);
+    expect(p.get('kay')!.coveredPerson).toBe(false);
+  });
+
+  it('(a)(5): a designated entity is covered wherever located, from its listing date, and its subsidiaries follow', () => {
+    const p = persons([
+      { id: 'd', name: 'Designated Inc.', kind: 'company', organizedIn: 'US', designations: [{ list: 'doj.covered_persons', source: 'DOJ Covered Persons List' }] },
+      sg('sub', [{ entity: 'd', percent: 50 }]),
+      { id: 'later', name: 'Listed later', kind: 'company', organizedIn: 'SG', designations: [{ list: 'doj.covered_persons', listedFrom: '2026-07-01' }] },
+    ]).parties;
+    expect(p.get('d')!.usPerson).toBe(true);
+    expect(p.get('d')!.coveredPerson).toBe(true);
+    expect(p.get('d')!.coveredReasons[0]).toMatch(/designated by the Attorney General.*202\.211\(a\)\(5\).*DOJ Covered Persons List/);
+    expect(p.get('sub')!.coveredReasons.join('\n')).toMatch(/Designated Inc\. 50%[\s\S]*designated by the Attorney General/);
+    expect(p.get('later')!.coveredPerson).toBe(false);
+  });
+
+  it('a U.S. subsidiary of a covered entity is a U.S. person and not covered by ownership (202.256)', () => {
+    const p = persons([cn, { id: 'us-sub', name: 'US Sub', kind: 'company', organizedIn: 'US', owners: [{ entity: 'cn', percent: 100 }] }]).parties;
+    expect(p.get('us-sub')!.usPerson).toBe(true);
+    expect(p.get('us-sub')!.coveredPerson).toBe(false);
+  });
+});
+
+describe('designations inherited by ownership (lists\' 50 % rules)', () => {
+  it('decimal shares adding up to 50 % pass an OFAC-style 50 % rule, and the path says 50 %', () => {
+    const sdn = { list: 'ofac.sdn', listedFrom: '2020-01-01' };
+    const inv = inventory({
+      entities: [
+        { id: 's1', name: 'S1', kind: 'company', organizedIn: 'RU', designations: [sdn] },
+        { id: 's2', name: 'S2', kind: 'company', organizedIn: 'RU', designations: [sdn] },
+        { id: 's3', name: 'S3', kind: 'company', organizedIn: 'RU', designations: [sdn] },
+        sg('owned', [{ entity: 's1', percent: 0.3 }, { entity: 's2', percent: 32.3 }, { entity: 's3', percent: 17.4 }]),
+      ],
+    });
+    const d = deriveFacts(inv, AS_OF).designations.get('owned') ?? [];
+    expect(d).toHaveLength(1);
+    expect(d[0]!.via).toMatch(/^owned 50% by listed parties: S1 0\.3% \+ S2 32\.3% \+ S3 17\.4%/);
+  });
+});
