@@ -94,6 +94,33 @@ describe('202.211 covered persons: adversarial cases', () => {
     expect(p.get('kay')!.coveredPerson).toBe(false);
   });
 
+  it('(a)(3): an employee or contractor of a covered entity, named with the employer that makes it so and that employer\'s path', () => {
+    const p = persons([
+      cn,
+      sg('vendor', [{ entity: 'cn', percent: 60 }]),
+      { id: 'res', name: 'Resident', kind: 'individual', citizenships: ['DE'], primaryResidence: 'IR' },
+      { id: 'emp', name: 'Employee', kind: 'individual', citizenships: ['FR'], primaryResidence: 'FR', employment: [{ entity: 'vendor', relation: 'employee' }] },
+      // Works for a covered *individual* (not an entity in (1), (2) or (5)) and contracts for the vendor.
+      { id: 'both', name: 'Both', kind: 'individual', citizenships: ['FR'], primaryResidence: 'FR', employment: [{ entity: 'res', relation: 'employee' }, { entity: 'vendor', relation: 'contractor' }] },
+      { id: 'only-res', name: 'Only for the resident', kind: 'individual', citizenships: ['FR'], primaryResidence: 'FR', employment: [{ entity: 'res' }] },
+    ]).parties;
+    expect(p.get('emp')!.coveredPerson).toBe(true);
+    expect(p.get('emp')!.coveredReasons.join('\n')).toMatch(/an employee of VENDOR[\s\S]*202\.211\(a\)\(3\)[\s\S]*VENDOR: a foreign entity 60% owned[\s\S]*CN Group 60%/);
+    expect(p.get('both')!.coveredPerson).toBe(true);
+    expect(p.get('both')!.coveredReasons[0]).toMatch(/a contractor of VENDOR/);
+    expect(p.get('both')!.coveredReasons.join('\n')).not.toMatch(/Resident/);
+    expect(p.get('only-res')!.coveredPerson).toBe(false);
+  });
+
+  it('(a)(3): an employee of the government of a country of concern', () => {
+    const p = persons([
+      { id: 'gov', name: 'Government of Cuba', kind: 'government', government: 'CU' },
+      { id: 'official', name: 'Official', kind: 'individual', citizenships: ['ES'], primaryResidence: 'ES', employment: [{ entity: 'gov' }] },
+    ]).parties;
+    expect(p.get('official')!.coveredPerson).toBe(true);
+    expect(p.get('official')!.coveredReasons.join('\n')).toMatch(/employee of Government of Cuba[\s\S]*the government of CU, a country of concern/);
+  });
+
   it('(a)(5): a designated entity is covered wherever located, from its listing date, and its subsidiaries follow', () => {
     const p = persons([
       { id: 'd', name: 'Designated Inc.', kind: 'company', organizedIn: 'US', designations: [{ list: 'doj.covered_persons', source: 'DOJ Covered Persons List' }] },

@@ -251,8 +251,15 @@ class PersonDeriver implements OwnershipInput {
     if (t.kind === 'seed') return this.seedReasons.get(id) ?? [];
     const e = this.entities.get(id);
     if (e?.kind === 'individual') {
-      const job = e.employment.find((j) => taint.has(j.entity));
-      return [`a foreign individual who is ${job?.relation === 'contractor' ? 'a contractor' : 'an employee'} of ${this.nameOf(job?.entity ?? '')}, itself a country of concern or covered entity (202.211(a)(3))`];
+      // The employer `alsoTainted` found (a covered entity or a country of concern), and its path.
+      const employer = t.owners?.[0]?.owner ?? '';
+      const job = e.employment.find((j) => j.entity === employer);
+      const chain = [`a foreign individual who is ${job?.relation === 'contractor' ? 'a contractor' : 'an employee'} of ${this.nameOf(employer)}, itself a country of concern or covered entity (202.211(a)(3))`];
+      if (!seen.has(employer)) {
+        seen.add(employer);
+        for (const r of this.explain(employer, seen)) chain.push(`  ↳ ${this.nameOf(employer)}: ${r}`);
+      }
+      return chain;
     }
     const parts = (t.owners ?? []).map((o) => `${this.nameOf(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`);
     const base = t.viaUnknownShare
