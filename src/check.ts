@@ -25,7 +25,8 @@ export interface CheckInput {
 
 export function resolvePacks(ids: readonly string[] | undefined): readonly Pack[] {
   if (!ids || ids.length === 0) return PACKS;
-  return ids.map((id) => {
+  // A pack named twice is run once (its decisions would otherwise be made and counted twice).
+  return [...new Set(ids)].map((id) => {
     const p = findPack(id);
     if (!p) throw new InputError({ file: '<argv>', path: '--pack', message: `unknown pack "${id}" (available: ${PACKS.map((x) => x.id).join(', ')})` });
     return p;

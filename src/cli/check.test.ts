@@ -73,6 +73,12 @@ describe('datacustoms check (CLI)', () => {
     const json = JSON.parse((await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--pack', 'us.doj.dsp', '--format', 'json')).out);
     expect(json.packs.map((p: { id: string }) => p.id)).toEqual(['us.doj.dsp']);
   });
+  it('--pack naming a pack twice runs it once: one decision per flow and regime', async () => {
+    const json = JSON.parse((await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--pack', 'us.doj.dsp', '--pack', 'us.doj.dsp', '--format', 'json')).out);
+    expect(json.packs.map((p: { id: string }) => p.id)).toEqual(['us.doj.dsp']);
+    for (const f of json.flows) expect(f.decisions).toHaveLength(1);
+    expect(json.summary.decisions).toBe(json.flows.length);
+  });
   it('is deterministic: the same input gives byte-identical output', async () => {
     const a = await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--format', 'json');
     const b = await run('check', DEMO_DIR, '--as-of', DEMO_AS_OF, '--format', 'json');
