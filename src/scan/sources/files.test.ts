@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -423,6 +423,18 @@ describe('SQLite', () => {
     const { units } = await scanAll(`sqlite:${file}?table=people`, testContext({ sample: 5000 }));
     expect(units[0]!.outcome.sample).toBeUndefined();
     expect(units[0]!.records).toHaveLength(500);
+  });
+
+  it('a corrupt page met while reading rows is an InputError naming file and table', async () => {
+    const file = makeDb();
+    const bytes = readFileSync(file);
+    // overwrite the middle of every page after the schema (row data), keep the header valid
+    const page = bytes.readUInt16BE(16);
+    for (let o = 2 * page; o + page <= bytes.length; o += page) bytes.fill(0xa5, o + 40, o + page - 40);
+    writeFileSync(file, bytes);
+    const err = await scanAll(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/app\.db(#\w+)?: (cannot read( the schema)?): /);
   });
 
   it('names a missing table', async () => {

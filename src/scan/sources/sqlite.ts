@@ -42,7 +42,13 @@ export function openSqlite(file: string, ctx: SourceContext, only?: readonly str
   db.function('dc_random', { deterministic: false }, () => rand());
   const units: SourceUnit[] = tables.map((table) => {
     const q = quoteSqlite(table);
-    const count = Number((db.prepare(`SELECT count(*) AS n FROM ${q}`).get() as { n: number }).n);
+    let count: number;
+    try {
+      count = Number((db.prepare(`SELECT count(*) AS n FROM ${q}`).get() as { n: number }).n);
+    } catch (e) {
+      db.close();
+      throw readError(`${file}#${table}`, e);
+    }
     const p = plan(ctx.sample, count);
     return {
       name: `${file}#${table}`,
@@ -60,13 +66,17 @@ export function openSqlite(file: string, ctx: SourceContext, only?: readonly str
         const stmt = db.prepare(sql).raw(true).safeIntegers(true);
         const pairs: [string, string][] = [];
         let n = 0;
-        for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
-          n++;
-          scanRow(scanner, ctx, columns, pk, row.map(unbig), n, pairs);
-          if ((n & 1023) === 0) {
-            progress(n);
-            await new Promise((r) => setImmediate(r));
+        try {
+          for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
+            n++;
+            scanRow(scanner, ctx, columns, pk, row.map(unbig), n, pairs);
+            if ((n & 1023) === 0) {
+              progress(n);
+              await new Promise((r) => setImmediate(r));
+            }
           }
+        } catch (e) {
+          throw readError(`${file}#${table}`, e);
         }
         progress(n);
         const sample: Sample | undefined = p.kind === 'sample' ? { rows: n, of: count } : undefined;
@@ -75,6 +85,13 @@ export function openSqlite(file: string, ctx: SourceContext, only?: readonly str
     };
   });
   return { units, skipped: [], close: async () => void db.close() };
+}
+
+/** SQLite's own errors (a corrupt page, a locked file) are bad input; anything else is rethrown. */
+function readError(name: string, e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return new InputError({ file: name, message: `cannot read: ${(e as Error).message}` });
+  return e;
 }
 
 /** BigInts that fit a double exactly become numbers again (record ids stay plain). */
