@@ -90,6 +90,14 @@ describe('database URLs', () => {
     expect(err2).toBeInstanceOf(InputError);
     expect((err2 as Error).message).not.toContain('hunter2');
   });
+
+  it('reports connection options the driver refuses as bad input', async () => {
+    // mysql2 throws from createConnection itself for an unknown SSL profile
+    const err = await openTarget('mysql://root:hunter2@127.0.0.1:1/test?ssl=nonsense', testContext()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/^mysql:\/\/root@127\.0\.0\.1:1\/test\?ssl=nonsense: cannot connect: /);
+    expect((err as Error).message).not.toContain('hunter2');
+  });
 });
 
 describe('PostgreSQL', () => {

@@ -21,13 +21,19 @@ function query<T>(conn: Connection, sql: string, values: unknown[] = []): Promis
 }
 
 export async function openMysql(target: DbTarget, ctx: SourceContext): Promise<SourceGroup> {
-  const conn = mysql.createConnection({
-    uri: target.connect,
-    connectTimeout: 10_000,
-    charset: 'utf8mb4',
-    // raw bytes for every column; scanRow decides what is text
-    typeCast: (field) => field.buffer(),
-  });
+  let conn: Connection;
+  try {
+    conn = mysql.createConnection({
+      uri: target.connect,
+      connectTimeout: 10_000,
+      charset: 'utf8mb4',
+      // raw bytes for every column; scanRow decides what is text
+      typeCast: (field) => field.buffer(),
+    });
+  } catch (e) {
+    // options the driver refuses before connecting (`?ssl=nonsense`)
+    throw connectionError(target.label, e);
+  }
   conn.on('error', () => {
     // a dropped connection surfaces as a failed query
   });
