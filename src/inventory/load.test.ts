@@ -73,6 +73,12 @@ describe('inventory loading', () => {
     expect(p!.message).toMatch(/duplicate id "d" \(first declared in .*a\.json/);
     expect(p!.file).toMatch(/c\.yaml$/);
   });
+  it('an unknown owner of the organization is located: file, line:column and the edge\'s path', () => {
+    const text = 'organization:\n  id: acme\n  name: Acme\n  organizedIn: US\n  owners:\n    - { entity: ghost, percent: 30 }\n';
+    const [p] = problems(() => parseInventoryText(text, 'org.yaml'));
+    expect(p).toMatchObject({ file: 'org.yaml', line: 6, column: 17, path: 'organization.owners[0].entity' });
+    expect(p!.message).toMatch(/unknown owner entity "ghost"/);
+  });
   it('requires exactly one organization', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dc-inv-'));
     writeFileSync(join(dir, 'a.yaml'), ORG);

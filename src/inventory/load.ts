@@ -299,6 +299,7 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
   const merged = {
     version: 1 as const,
     organization: orgs[0]!.part.organization!,
+    organizationWhere: { file: orgs[0]!.src.file, path: 'organization', locate: (p: readonly PropertyKey[]) => locate(orgs[0]!.src, ['organization', ...p]) },
     entities: [] as Located<Inventory['entities'][number]>[],
     systems: [] as Located<Inventory['systems'][number]>[],
     datasets: [] as Located<Inventory['datasets'][number]>[],

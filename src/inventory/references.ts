@@ -18,6 +18,8 @@ export interface Located<T> {
 
 interface MergedParts {
   organization: Organization;
+  /** Where the organization was declared (for its owner edges' problems). */
+  organizationWhere?: Located<Organization>['where'];
   entities: Located<Entity>[];
   systems: Located<System>[];
   datasets: Located<Dataset>[];
@@ -74,8 +76,7 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
     ref(a, ['vendor'], a.value.vendor, partyIds, 'vendor entity');
     a.value.systems.forEach((sys, i) => ref(a, ['systems', i], sys, systemIds, 'system'));
   }
-  for (const o of inv.organization.owners) {
-    if (!entityIds.has(o.entity)) problems.push({ path: 'organization.owners', message: `unknown owner entity "${o.entity}"` });
-  }
+  const org: Located<Organization> = { value: inv.organization, where: inv.organizationWhere ?? { file: '', path: 'organization', locate: () => ({}) } };
+  inv.organization.owners.forEach((o, i) => ref(org, ['owners', i, 'entity'], o.entity, entityIds, 'owner entity'));
   return problems;
 }
