@@ -79,6 +79,17 @@ describe('inventory loading', () => {
     expect(p).toMatchObject({ file: 'org.yaml', line: 6, column: 17, path: 'organization.owners[0].entity' });
     expect(p!.message).toMatch(/unknown owner entity "ghost"/);
   });
+  it('an entity may not take the organization\'s id, in the same file or another', () => {
+    const [p] = problems(() => parseInventoryText(ORG + 'entities:\n  - { id: acme, name: Acme CN, kind: company, organizedIn: CN }\n', 'x.yaml'));
+    expect(p).toMatchObject({ file: 'x.yaml', line: 3, path: 'entities[0].id' });
+    expect(p!.message).toMatch(/duplicate id "acme" \(the organization's id, declared in x\.yaml:1\)/);
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-'));
+    writeFileSync(join(dir, 'a.yaml'), ORG);
+    writeFileSync(join(dir, 'b.yaml'), 'entities:\n  - { id: acme, name: Acme CN, kind: company, organizedIn: CN }\n');
+    const [q] = problems(() => loadInventory([dir]));
+    expect(q!.file).toMatch(/b\.yaml$/);
+    expect(q!.message).toMatch(/duplicate id "acme" \(the organization's id, declared in .*a\.yaml:1\)/);
+  });
   it('requires exactly one organization', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dc-inv-'));
     writeFileSync(join(dir, 'a.yaml'), ORG);

@@ -309,6 +309,8 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
   };
   // Where each id was first declared; located only when it is declared again.
   const seen = new Map<string, { src: SourceDoc; index: number }>();
+  // The organization is a party too: an entity may not take its id (a reference to it would be ambiguous).
+  seen.set(`entities:${merged.organization.id}`, { src: orgs[0]!.src, index: -1 });
   const sections = ['entities', 'systems', 'datasets', 'flows', 'assets', 'events'] as const;
   for (const { src, part } of parts) {
     for (const section of sections) {
@@ -317,12 +319,12 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
         const key = `${section}:${item.id}`;
         const prior = seen.get(key);
         if (prior) {
-          const priorLine = locate(prior.src, [section, prior.index, 'id']).line;
+          const priorLine = locate(prior.src, prior.index < 0 ? ['organization', 'id'] : [section, prior.index, 'id']).line;
           problems.push({
             file: src.file,
             ...locate(src, [section, index, 'id']),
             path: `${section}[${index}].id`,
-            message: `duplicate id "${item.id}" (first declared in ${prior.src.file}${priorLine ? `:${priorLine}` : ''})`,
+            message: `duplicate id "${item.id}" (${prior.index < 0 ? 'the organization\'s id, declared' : 'first declared'} in ${prior.src.file}${priorLine ? `:${priorLine}` : ''})`,
           });
           return;
         }
