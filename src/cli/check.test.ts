@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { main } from './main.js';
@@ -119,6 +121,16 @@ describe('datacustoms demo and schema', () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['organization', 'entities', 'systems', 'datasets', 'flows', 'events']));
     expect(schema).toEqual(inventoryJsonSchema());
     expect(Inventory.safeParse({ organization: { id: 'a', name: 'A', organizedIn: 'US' } }).success).toBe(true);
+  });
+  it('the schema accepts each file of the demo, which is split across files (only one declares the organization)', async () => {
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse((await run('schema')).out));
+    const files = readdirSync(DEMO_DIR).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) {
+      const ok = validate(parseYaml(readFileSync(join(DEMO_DIR, f), 'utf8')));
+      expect({ file: f, errors: ok ? null : validate.errors }).toEqual({ file: f, errors: null });
+    }
+    expect(validate({ organization: { id: 'a', name: 'A', organizedIn: 'US' }, flows: [{ id: 'f', kind: 'teleport' }] })).toBe(false);
   });
   it('--help teaches: every command is listed with examples', async () => {
     const r = await run('--help');

@@ -1,12 +1,15 @@
 /**
  * The JSON Schema of the inventory, generated from the zod validators (so it cannot drift),
  * for editors: point `$schema` at it, or use `datacustoms schema > inventory.schema.json`.
+ *
+ * It describes one inventory file, as `check` validates each (InventoryPart): an inventory may be
+ * split across files, and only one of them declares the organization (load.ts checks that).
  */
 import { z } from 'zod';
-import { Inventory } from './schema.js';
+import { InventoryPart } from './schema.js';
 
 export function inventoryJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Inventory, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(InventoryPart, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://datacustoms.dev/schema/inventory.v1.json',
