@@ -126,9 +126,18 @@ function reference(text: string): ReturnType<ReturnType<typeof createSourceScann
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (/^[\s\ufeff]*$/.test(line)) return;
     const value = JSON.parse(line) as unknown;
+    // nested values under their path: `a.b`, `a[]`
+    const walk = (v: unknown, path: string): void => {
+      if (typeof v === 'string') {
+        if (v.length) sc.scanField(path, v);
+      } else if (typeof v === 'number') {
+        if (Number.isFinite(v)) sc.scanField(path, String(v));
+      } else if (Array.isArray(v)) for (const x of v) walk(x, `${path}[]`);
+      else if (v !== null && typeof v === 'object') for (const k in v) walk((v as Record<string, unknown>)[k], `${path}.${k}`);
+    };
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       sc.beginRecord(i + 1);
-      if (typeof value === 'string') sc.scanField('value', value);
+      walk(value, 'value');
       sc.endRecord();
       return;
     }
@@ -139,6 +148,7 @@ function reference(text: string): ReturnType<ReturnType<typeof createSourceScann
       const v = obj[k];
       if (typeof v === 'string') sc.scanField(k, v);
       else if (typeof v === 'number' && Number.isFinite(v) && k !== 'id') sc.scanField(k, String(v));
+      else if (v !== null && typeof v === 'object') walk(v, k);
     }
     sc.endRecord();
   });

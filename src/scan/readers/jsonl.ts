@@ -1,9 +1,11 @@
 /**
- * JSON lines: one JSON value per line. Each line's top-level string fields (and numbers, as
- * written) are scanned under their key; `record` is the line's `idKey` field (default `id`)
- * when it is a string or number, else the line number. Blank lines are skipped; a line that
- * is not JSON is an InputError naming file, line and column; a line that is JSON but not an
- * object (an array, a string) is scanned as field `value` when it is a string, else ignored.
+ * JSON lines: one JSON value per line. Each line's string fields (and numbers) are scanned
+ * under their key; nested values are flattened to paths as in JSON documents (`user.phone`,
+ * `phones[]`); `record` is the line's top-level `idKey` field (default `id`) when it is a
+ * string or number, else the line number. Blank lines are skipped; a line that is not JSON
+ * is an InputError naming file, line and column, and so is nesting deeper than MAX_NESTING
+ * levels; a line that is JSON but not an object is scanned as field `value` (`value[]` for
+ * the elements of an array).
  *
  * Flat objects (nearly every line of an export) are read in place by json-line.ts, string
  * values handed to the detectors as ranges of the chunk; any other line goes through
@@ -19,6 +21,9 @@ import { eachLine } from './lines.js';
 
 /** Longest JSON line accepted (input units); a longer one cannot be parsed in flat memory. */
 export const MAX_JSON_LINE_UNITS = 64 << 20;
+
+/** Deepest nesting read inside a line (as for JSON documents). */
+export const MAX_NESTING = 512;
 
 export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, target: SourceScanner): Promise<ReadStats> {
   const scanner = fastPath(target);
@@ -128,7 +133,7 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
     records++;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       sc.beginRecord(lineNo);
-      if (typeof value === 'string') sc.scanSlot(slotOf('value'), value, 0, value.length, 0);
+      nested(sc, value, 'value', lineNo, 0);
       sc.endRecord();
       return;
     }
@@ -142,9 +147,28 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
       } else if (typeof v === 'number' && Number.isFinite(v) && key !== idKey) {
         const t = String(v);
         sc.scanSlot(slotOf(key), t, 0, t.length, 0);
-      }
+      } else if (v !== null && typeof v === 'object') nested(sc, v, key, lineNo, 1);
     }
     sc.endRecord();
+  }
+
+  /** A value inside a line, under its path: strings and finite numbers scanned, objects and arrays walked. */
+  function nested(sc: FastSourceScanner, v: unknown, path: string, lineNo: number, depth: number): void {
+    if (typeof v === 'string') {
+      if (v.length) sc.scanSlot(slotOf(path), v, 0, v.length, 0);
+    } else if (typeof v === 'number') {
+      if (Number.isFinite(v)) {
+        const t = String(v);
+        sc.scanSlot(slotOf(path), t, 0, t.length, 0);
+      }
+    } else if (v !== null && typeof v === 'object') {
+      // the path is not quoted: keys can be values too
+      if (depth >= MAX_NESTING) throw new InputError({ file: source, line: lineNo, message: `nesting deeper than ${MAX_NESTING} levels` });
+      if (Array.isArray(v)) {
+        const p = `${path}[]`;
+        for (const x of v) nested(sc, x, p, lineNo, depth + 1);
+      } else for (const k in v) nested(sc, (v as Record<string, unknown>)[k], `${path}.${k}`, lineNo, depth + 1);
+    }
   }
 }
 

@@ -117,7 +117,7 @@ describe('CSV', () => {
 });
 
 describe('JSON lines', () => {
-  it('scans top-level strings and numbers; record is the id field or the line number', async () => {
+  it('scans strings and numbers, nested ones under their path; record is the id field or the line number', async () => {
     const sc = createSourceScanner();
     const text = '{"id":"u1","phone":"13812345678","nested":{"x":"a@b.cn"}}\n\n{"mobile":13912345678,"lat":39.904211}\n"just a@example.com"\n';
     const stats = await readJsonLines([text], { source: 'x.jsonl' }, sc);
@@ -125,10 +125,31 @@ describe('JSON lines', () => {
     const r = sc.result();
     expect(r.findings.map((f) => [f.record, f.field, f.type])).toEqual([
       ['u1', 'phone', 'cn_mobile'],
+      ['u1', 'nested.x', 'email'],
       [3, 'mobile', 'cn_mobile'],
       [3, 'lat', 'geo_coordinates'],
       [4, 'value', 'email'],
     ]);
+  });
+  it('does not skip values nested in objects and arrays (as JSON documents do not)', async () => {
+    const sc = createSourceScanner();
+    const text =
+      '{"id":"u2","user":{"contact":{"phone":"13812345678"}},"phones":["13912345678",{"m":"13612345678"}]}\n' +
+      '["a@example.com",["b@example.org"]]\n';
+    await readJsonLines([text], { source: 'n.jsonl' }, sc);
+    expect(sc.result().findings.map((f) => [f.record, f.field, f.type])).toEqual([
+      ['u2', 'user.contact.phone', 'cn_mobile'],
+      ['u2', 'phones[]', 'cn_mobile'],
+      ['u2', 'phones[].m', 'cn_mobile'],
+      [2, 'value[]', 'email'],
+      [2, 'value[][]', 'email'],
+    ]);
+  });
+  it('refuses nesting deeper than 512 levels inside a line, naming the line', async () => {
+    const deep = '{"a":'.repeat(600) + '"x"' + '}'.repeat(600);
+    const err = await readJsonLines(['{"a":1}\n' + deep + '\n'], { source: 'd.jsonl' }, createSourceScanner()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toBe('d.jsonl:2: nesting deeper than 512 levels');
   });
   it('bad JSON is an InputError with line and column, without quoting the data', async () => {
     const sc = createSourceScanner();
