@@ -33,9 +33,15 @@ export function resolvePacks(ids: readonly string[] | undefined): readonly Pack[
   });
 }
 
+/** The latest evaluation date: its deadlines stay within four-digit years. */
+export const LAST_AS_OF = '9899-12-31';
+
 export function resolveAsOf(asOf: string | undefined): CivilDate {
   if (asOf === undefined) return today('UTC');
   if (!isCivilDate(asOf)) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected a date as YYYY-MM-DD, got "${asOf}"` });
+  // Deadlines fall months or years after the date judged, and dates compare as YYYY-MM-DD text:
+  // one in year 10000 would sort before the date and read as overdue.
+  if (asOf > LAST_AS_OF) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected a date up to ${LAST_AS_OF}, got "${asOf}"` });
   return asOf;
 }
 

@@ -66,6 +66,12 @@ describe('datacustoms check (CLI)', () => {
   });
   it('exits 2 for bad flags: date, pack, format, missing file', async () => {
     expect((await run('check', DEMO_DIR, '--as-of', '2026-13-01')).err).toMatch(/--as-of: expected a date/);
+    // Far enough ahead that a deadline would fall in year 10000 (and sort before the date, "overdue").
+    const far = await run('check', DEMO_DIR, '--as-of', '9999-12-31', '--pack', 'us.doj.dsp', '--format', 'json');
+    expect(far.code).toBe(2);
+    expect(far.err).toMatch(/--as-of: expected a date up to 9899-12-31/);
+    const last = JSON.parse((await run('check', DEMO_DIR, '--as-of', '9899-12-31', '--pack', 'us.doj.dsp', '--format', 'json')).out);
+    for (const f of last.flows) for (const d of f.decisions) for (const o of d.obligations) if (o.due) expect(o.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await run('check', DEMO_DIR, '--pack', 'nope')).err).toMatch(/unknown pack "nope"/);
     expect((await run('check', DEMO_DIR, '--format', 'xml')).code).toBe(2);
     expect((await run('check', '/nonexistent/inv.yaml')).err).toMatch(/no such file/);
