@@ -94,6 +94,20 @@ describe('datacustoms check (CLI)', () => {
   });
 });
 
+describe("README's five-minute tour", () => {
+  it('step 2: the quoted covered-person reason is what `check examples/demo --as-of 2026-12-01 --explain` prints', async () => {
+    const readme = readFileSync(join(DEMO_DIR, '..', '..', 'README.md'), 'utf8');
+    const quote = /Lion City Analytics Pte\. Ltd\. \(Singapore\) is a \*covered person\*: "([^"]+)"/.exec(readme)?.[1];
+    expect(quote).toBeDefined();
+    const r = await run('check', DEMO_DIR, '--as-of', '2026-12-01', '--explain');
+    // The quote elides a middle part with "…"; each side must appear as printed.
+    const [head, tail] = quote!.replace(/\s+/g, ' ').split(' … ');
+    expect(r.out).toContain(head);
+    expect(r.out).toContain(tail);
+    expect(r.out).toMatch(/92,000 U\.S\. devices/);
+  });
+});
+
 describe('datacustoms demo and schema', () => {
   it('the demo runs, explains itself and exits 0', async () => {
     const r = await run('demo');

@@ -1,5 +1,5 @@
 /**
- * The JSON form of a check result (docs/check-json.md), written as UTF-8 in chunks: the bytes
+ * The JSON form of a check result (docs/check.md), written as UTF-8 in chunks: the bytes
  * are exactly those of `JSON.stringify(result, null, 2) + '\n'`, but that text is never held
  * whole, and each distinct decision is stringified and encoded once.
  *
