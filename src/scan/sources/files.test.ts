@@ -133,6 +133,24 @@ describe('files and directories', () => {
     expect(ctx.readers.calls[0]!.text).toBe('hello 世界');
   });
 
+  it('skips a gzip file holding binary data (a .tar.gz), a gzipped Parquet or SQLite file, and scans the rest', async () => {
+    const d = tmp();
+    const tarLike = Buffer.concat([Buffer.from('data/\0\0\0\0\0\0'), Buffer.alloc(500)]);
+    writeFileSync(join(d, 'backup.tar.gz'), gzipSync(tarLike));
+    writeFileSync(join(d, 'p.parquet.gz'), gzipSync(Buffer.from('PAR1\0\0\0\0PAR1')));
+    writeFileSync(join(d, 'q.txt'), 'me@example.com\n');
+    writeFileSync(join(d, 'r.csv.gz'), gzipSync('a\n1\n'));
+    const { units, skipped } = await scanAll(d);
+    expect(units.map((u) => u.name)).toEqual([join(d, 'q.txt'), join(d, 'r.csv.gz')]);
+    expect(skipped).toEqual([
+      { source: join(d, 'backup.tar.gz'), reason: 'binary file inside gzip; not a supported format' },
+      { source: join(d, 'p.parquet.gz'), reason: 'gzip-compressed Parquet file; decompress it first (random access is needed)' },
+    ]);
+    // corrupt gzip data is still named when read
+    writeFileSync(join(d, 'z.txt.gz'), gzipSync('hello '.repeat(1000)).subarray(0, 40));
+    await expect(scanAll(join(d, 'z.txt.gz'))).rejects.toThrow(/z\.txt\.gz: corrupt gzip data/);
+  });
+
   it('undoes gzip and picks the reader from the inner name', async () => {
     const d = tmp();
     writeFileSync(join(d, 'e.jsonl.gz'), gzipSync('{"id":"a","email":"x@example.com"}\n{"id":"b"}\n'));

@@ -6,6 +6,7 @@
  */
 import { createReadStream, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { InputError } from '../../common/errors.js';
 import type { DetectFn, SourceScanner } from '../core/types.js';
@@ -139,10 +140,43 @@ async function fileKind(file: string): Promise<'parquet' | 'sqlite' | 'gzip' | '
     throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
   }
   const m = magic(head);
-  if (m === 'parquet' || m === 'sqlite' || m === 'gzip') return m;
+  if (m === 'gzip') return gzipKind(file);
+  if (m === 'parquet' || m === 'sqlite') return m;
   if (m !== 'none') return `binary file (${m}); not a supported format`;
   if (detectEncoding(head) === undefined) return 'binary file; not a supported format';
   return 'text';
+}
+
+/**
+ * What a gzip file holds, from its first decompressed bytes: text to read, or a reason to
+ * skip it (a `.tar.gz` among the files of a directory is skipped like any binary file, not
+ * an error that stops the whole scan). Corrupt data is left to the read, which names it.
+ */
+async function gzipKind(file: string): Promise<'gzip' | string> {
+  const raw = createReadStream(file, { highWaterMark: 16 * 1024 });
+  const z = createGunzip();
+  raw.on('error', (e) => z.destroy(e));
+  raw.pipe(z);
+  const parts: Buffer[] = [];
+  let have = 0;
+  try {
+    for await (const b of z as AsyncIterable<Buffer>) {
+      parts.push(b);
+      have += b.length;
+      if (have >= 4096) break;
+    }
+  } catch {
+    return 'gzip';
+  } finally {
+    raw.destroy();
+    z.destroy();
+  }
+  const inner = Buffer.concat(parts).subarray(0, 4096);
+  const m = magic(inner);
+  if (m === 'parquet' || m === 'sqlite') return `gzip-compressed ${m === 'parquet' ? 'Parquet' : 'SQLite'} file; decompress it first (random access is needed)`;
+  if (m !== 'none') return `binary file inside gzip (${m}); not a supported format`;
+  if (detectEncoding(inner) === undefined) return 'binary file inside gzip; not a supported format';
+  return 'gzip';
 }
 
 function textUnit(file: string, ctx: SourceContext): SourceUnit {
