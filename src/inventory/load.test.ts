@@ -79,6 +79,12 @@ describe('inventory loading', () => {
     expect(p).toMatchObject({ file: 'org.yaml', line: 6, column: 17, path: 'organization.owners[0].entity' });
     expect(p!.message).toMatch(/unknown owner entity "ghost"/);
   });
+  it('the organization\'s owners may not add up to more than 100 %, as an entity\'s may not', () => {
+    const text = 'organization:\n  id: acme\n  name: Acme\n  organizedIn: US\n  owners:\n    - { entity: a, percent: 60 }\n    - { entity: b, percent: 50 }\nentities: [{ id: a, name: A, kind: company }, { id: b, name: B, kind: company }]\n';
+    const [p] = problems(() => parseInventoryText(text, 'org.yaml'));
+    expect(p).toMatchObject({ file: 'org.yaml', line: 6, path: 'organization.owners' });
+    expect(p!.message).toMatch(/add up to 110% \(more than 100%\)/);
+  });
   it('an entity may not take the organization\'s id, in the same file or another', () => {
     const [p] = problems(() => parseInventoryText(ORG + 'entities:\n  - { id: acme, name: Acme CN, kind: company, organizedIn: CN }\n', 'x.yaml'));
     expect(p).toMatchObject({ file: 'x.yaml', line: 3, path: 'entities[0].id' });

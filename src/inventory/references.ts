@@ -78,5 +78,9 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
   }
   const org: Located<Organization> = { value: inv.organization, where: inv.organizationWhere ?? { file: '', path: 'organization', locate: () => ({}) } };
   inv.organization.owners.forEach((o, i) => ref(org, ['owners', i, 'entity'], o.entity, entityIds, 'owner entity'));
+  const orgTotal = inv.organization.owners.reduce((s, o) => s + (o.percent ?? 0), 0);
+  if (orgTotal > 100.0001) {
+    problems.push({ file: org.where.file, ...org.where.locate(['owners']), path: 'organization.owners', message: `ownership shares add up to ${orgTotal}% (more than 100%)` });
+  }
   return problems;
 }
