@@ -86,13 +86,20 @@ export function isUtf8(head: Buffer): boolean {
   }
 }
 
+/** True when the bytes start with the UTF-8 byte-order mark. */
+export function hasUtf8Bom(head: Buffer): boolean {
+  return head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
+
 /**
  * Detects the encoding of a text head: a BOM decides; else UTF-8 when the bytes are valid
- * UTF-8; else GB18030 (which decodes GBK and GB2312 text the same way).
- * Returns undefined for binary data (NUL bytes outside UTF-16).
+ * UTF-8; else GB18030 (which decodes GBK and GB2312 text the same way). A UTF-8 BOM followed
+ * by bytes that are not UTF-8 (a tool that put a BOM before GBK text) is GB18030 too: read as
+ * UTF-8, every Chinese character would become U+FFFD and go unscanned. (The caller drops the
+ * BOM's bytes then.) Returns undefined for binary data (NUL bytes outside UTF-16).
  */
 export function detectEncoding(head: Buffer): Encoding | undefined {
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (hasUtf8Bom(head)) return isUtf8(head.subarray(3)) ? 'utf-8' : 'gb18030';
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   if (head.includes(0)) return undefined;
@@ -136,6 +143,19 @@ export async function* decode(stream: AsyncIterable<Buffer>, encoding: Encoding)
   }
   const tail = d.end();
   if (tail !== undefined && tail.length > 0) yield tail;
+}
+
+/** The stream without its first `n` bytes. */
+export async function* skipBytes(stream: AsyncIterable<Buffer>, n: number): AsyncGenerator<Buffer> {
+  let left = n;
+  for await (const b of stream) {
+    if (left >= b.length) {
+      left -= b.length;
+      continue;
+    }
+    yield left > 0 ? b.subarray(left) : b;
+    left = 0;
+  }
 }
 
 /** Counts bytes as they pass (for progress on the raw, possibly compressed, file). */

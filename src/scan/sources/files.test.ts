@@ -53,6 +53,19 @@ describe('encoding and format detection', () => {
     expect(detectEncoding(Buffer.from([0x41, 0, 0x42, 0x43]))).toBeUndefined();
   });
 
+  it('reads GBK text behind a UTF-8 BOM as GB18030, without the BOM', async () => {
+    const d = tmp();
+    const gbk = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('姓名,手机号\n张三,13812345678\n', 'gbk')]);
+    expect(detectEncoding(gbk)).toBe('gb18030');
+    writeFileSync(join(d, 'bom-gbk.csv'), gbk);
+    writeFileSync(join(d, 'bom-gbk-forced.txt'), gbk);
+    const { units, ctx } = await scanAll(join(d, 'bom-gbk.csv'));
+    expect(units[0]!.outcome.encoding).toBe('gb18030');
+    expect(ctx.readers.calls[0]!.text).toBe('姓名,手机号\n张三,13812345678\n');
+    const forced = await scanAll(join(d, 'bom-gbk-forced.txt'), testContext({ encoding: 'gbk' }));
+    expect(forced.ctx.readers.calls[0]!.text).toBe('姓名,手机号\n张三,13812345678\n');
+  });
+
   it('accepts a UTF-8 head cut in the middle of a character', () => {
     const b = Buffer.from('身份证号', 'utf8');
     expect(isUtf8(b.subarray(0, b.length - 1))).toBe(true);

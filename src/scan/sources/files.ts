@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import { InputError } from '../../common/errors.js';
 import type { DetectFn, SourceScanner } from '../core/types.js';
 import { sniffDelimiter } from '../readers/csv.js';
-import { counted, decode, detectEncoding, encodingExists, gunzip, magic, peek, type Encoding } from './decode.js';
+import { counted, decode, detectEncoding, encodingExists, gunzip, hasUtf8Bom, magic, peek, skipBytes, type Encoding } from './decode.js';
 import { readJsonDocument } from './json-document.js';
 import { safeRecordId } from './record-id.js';
 import type { ProgressFn, Skipped, SourceContext, SourceGroup, SourceUnit, UnitOutcome } from './types.js';
@@ -222,6 +222,11 @@ async function readTextFile(file: string, ctx: SourceContext, scanner: SourceSca
   }
   const encoding: Encoding | undefined = ctx.encoding ?? detectEncoding(head);
   if (encoding === undefined) throw new InputError({ file, message: `binary content${compressed ? ' inside gzip' : ''}; not a supported format` });
+  if (hasUtf8Bom(head) && encoding.replace(/[-_]/g, '').toLowerCase() !== 'utf8') {
+    // a UTF-8 BOM before text in another encoding: its bytes are not text of that encoding
+    head = head.subarray(3);
+    stream = skipBytes(stream, 3);
+  }
   const headText = decodeHead(head, encoding);
   let format = formatFromName(basename(file)) ?? (sniffJson(headText) === undefined ? 'text' : 'json');
   if (format === 'json') format = sniffJson(headText) ?? 'json';
