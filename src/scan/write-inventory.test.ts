@@ -103,4 +103,22 @@ describe('writing scan results into an inventory', () => {
     expect(existsSync(join(d, 'n.yaml'))).toBe(false);
     expect(readdirSync(d)).toEqual(['inv.yaml']); // no temporary files left behind
   });
+
+  it('places a JSON syntax error by line and column without quoting the text', () => {
+    const d = tmp();
+    const f = join(d, 'inv.json');
+    const text = '{\n  "datasets": [\n    {"id": 13812345678x}\n  ]\n}\n';
+    writeFileSync(f, text);
+    const err = (() => {
+      try {
+        writeInventory(f, [people]);
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(InputError);
+    expect(err!.message).toBe(`${f}:3:23: invalid JSON`);
+    expect(readFileSync(f, 'utf8')).toBe(text);
+  });
 });

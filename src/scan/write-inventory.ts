@@ -120,7 +120,9 @@ function editJson(file: string, text: string, updates: readonly DatasetUpdate[])
     try {
       data = JSON.parse(text) as Record<string, unknown>;
     } catch (e) {
-      throw new InputError({ file, message: `invalid JSON: ${(e as Error).message}` });
+      // V8's message can quote the text around the error (`Unexpected token 'x', "…" is not
+      // valid JSON`): only its place is kept
+      throw new InputError({ file, ...jsonErrorPlace(e, text), message: 'invalid JSON' });
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InputError({ file, line: 1, column: 1, message: 'expected an object (an inventory)' });
   }
@@ -142,6 +144,19 @@ function editJson(file: string, text: string, updates: readonly DatasetUpdate[])
     }
   }
   return { text: JSON.stringify(data, null, 2) + '\n', data, added, updated };
+}
+
+/** Line and column (1-based) of a JSON.parse error, from V8's "position N" or "line L column C". */
+function jsonErrorPlace(e: unknown, text: string): { line?: number; column?: number } {
+  const msg = (e as Error).message ?? '';
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const p = /position (\d+)/.exec(msg);
+  if (!p) return {};
+  const at = Math.min(Number(p[1]), text.length);
+  const before = text.slice(0, at);
+  const nl = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: at - nl };
 }
 
 function editYaml(file: string, text: string, updates: readonly DatasetUpdate[]): Edited {
