@@ -134,6 +134,18 @@ describe('202.211 covered persons: adversarial cases', () => {
     expect(p.get('later')!.coveredPerson).toBe(false);
   });
 
+  it('(a)(5): a branch of a designated entity is designated with it (a branch is not a separate person)', () => {
+    const p = persons([
+      { id: 'd', name: 'Designated Pte. Ltd.', kind: 'company', organizedIn: 'SG', designations: [{ list: 'doj.covered_persons', source: 'DOJ Covered Persons List' }] },
+      { id: 'branch', name: 'Designated Pte. Ltd., London branch', kind: 'company', organizedIn: 'GB', branchOf: 'd' },
+      { id: 'plain', name: 'Plain Pte. Ltd.', kind: 'company', organizedIn: 'SG' },
+      { id: 'plain-branch', name: 'Plain Pte. Ltd., London branch', kind: 'company', organizedIn: 'GB', branchOf: 'plain' },
+    ]).parties;
+    expect(p.get('branch')!.coveredPerson).toBe(true);
+    expect(p.get('branch')!.coveredReasons[0]).toMatch(/a branch of Designated Pte\. Ltd\. .*designated by the Attorney General.*202\.211\(a\)\(5\)/);
+    expect(p.get('plain-branch')!.coveredPerson).toBe(false);
+  });
+
   it('a U.S. subsidiary of a covered entity is a U.S. person and not covered by ownership (202.256)', () => {
     const p = persons([cn, { id: 'us-sub', name: 'US Sub', kind: 'company', organizedIn: 'US', owners: [{ entity: 'cn', percent: 100 }] }]).parties;
     expect(p.get('us-sub')!.usPerson).toBe(true);

@@ -179,6 +179,10 @@ class PersonDeriver implements OwnershipInput {
       const foreign = !this.usStatus(e.id).us;
       const designated = e.designations.filter((d) => DOJ_DESIGNATION_LISTS.includes(d.list) && isActive(d, date));
       if (designated.length) this.addSeed(e.id, `designated by the Attorney General as a covered person (202.211(a)(5)${designated[0]?.source ? `; ${designated[0].source}` : ''}), wherever located`);
+      // A branch is not a separate person: the designation of the entity it belongs to is its own.
+      const of = e.branchOf ? entities.get(e.branchOf) : undefined;
+      const designatedOf = of ? of.designations.filter((d) => DOJ_DESIGNATION_LISTS.includes(d.list) && isActive(d, date)) : [];
+      if (designatedOf.length && of) this.addSeed(e.id, `a branch of ${of.name} (not a separate person), which is designated by the Attorney General as a covered person (202.211(a)(5)${designatedOf[0]?.source ? `; ${designatedOf[0].source}` : ''}), wherever located`);
       if (e.kind === 'government' && e.government && coc.has(e.government)) {
         this.cocGovernments.add(e.id);
         this.addSeed(e.id, `the government of ${e.government}, a country of concern (202.209, 202.601)`);
