@@ -44,6 +44,13 @@ describe('database URLs', () => {
     expect(redactUrl('mysql://u:pw@h/db')).toBe('mysql://u:***@h/db');
   });
 
+  it('refuses a ?table= or ?schema= that names nothing (it scanned nothing and said so nowhere)', () => {
+    expect(() => parseDbTarget('postgres://u:pw@h/db?table=')).toThrow(/^postgres:\/\/u:\*\*\*@h\/db\?table=: table: \?table= names no table/);
+    expect(() => parseDbTarget('postgres://u@h/db?schema=,')).toThrow(/schema: \?schema= names no schema/);
+    expect(() => parseDbTarget('sqlite:app.db?table= ')).toThrow(/^app\.db: table: /);
+    expect(parseDbTarget('mysql://u@h/db?table=a,,b').tables).toEqual(['a', 'b']);
+  });
+
   it('redacts a password holding "@", "/" or ":", and one after a user holding "@"', () => {
     // a malformed URL is quoted in the error; the password ran to its first "@" only
     const leaks = ['postgres://u:p@ss@[::1', 'postgres://u:a/b@h/db', 'postgres://u@corp:pw@h/db', 'mysql://root:x:y@h:99999/db', 'mysql://root:p@ss@h/db'];

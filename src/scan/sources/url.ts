@@ -30,8 +30,13 @@ export function dbKind(target: string): DbKind | undefined {
   return undefined;
 }
 
-const list = (v: string | null): string[] | undefined =>
-  v === null ? undefined : v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+/** A `?table=` / `?schema=` list; one that names nothing is refused (it scanned nothing, silently). */
+function list(v: string | null, param: string, shown: string): string[] | undefined {
+  if (v === null) return undefined;
+  const names = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (names.length === 0) throw new InputError({ file: shown, path: param, message: `?${param}= names no ${param} (leave it out to scan every ${param})` });
+  return names;
+}
 
 export function parseDbTarget(target: string): DbTarget {
   const kind = dbKind(target);
@@ -40,7 +45,7 @@ export function parseDbTarget(target: string): DbTarget {
     const rest = target.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     const [path, query] = splitOnce(rest, '?');
     if (path.length === 0) throw new InputError({ file: '<argv>', message: 'sqlite: URL without a path (write sqlite:path/to/file.db)' });
-    const tables = list(new URLSearchParams(query ?? '').get('table'));
+    const tables = list(new URLSearchParams(query ?? '').get('table'), 'table', path);
     return { kind, connect: path, label: path, ...(tables ? { tables } : {}) };
   }
   let url: URL;
@@ -49,8 +54,8 @@ export function parseDbTarget(target: string): DbTarget {
   } catch {
     throw new InputError({ file: '<argv>', message: `malformed database URL: ${redactUrl(target)}` });
   }
-  const schemas = list(url.searchParams.get('schema'));
-  const tables = list(url.searchParams.get('table'));
+  const schemas = list(url.searchParams.get('schema'), 'schema', redactUrl(target));
+  const tables = list(url.searchParams.get('table'), 'table', redactUrl(target));
   url.searchParams.delete('schema');
   url.searchParams.delete('table');
   if (kind === 'mysql' && url.protocol === 'mariadb:') url.protocol = 'mysql:';
