@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../common/errors.js';
 import { createSourceScanner } from '../core/scanner.js';
 import type { Finding, SourceScanner } from '../core/types.js';
+import { recordingScanner } from '../sources/testkit.js';
 import { readCsv, readJsonLines, readText, sniffDelimiter } from './index.js';
 
 const key = (f: Finding) => `${String(f.record)}|${f.field}|${f.type}|${f.start}|${f.end}|${f.masked}`;
@@ -17,6 +18,19 @@ function cut(text: string, points: number[]): string[] {
     last = p;
   }
   out.push(text.slice(last));
+  return out.filter((c) => c.length > 0);
+}
+
+/** Split bytes at the given cut points (inside a UTF-8 character too). */
+function cutBuffer(buf: Buffer, points: number[]): Buffer[] {
+  const ps = [...new Set(points.map((p) => Math.max(0, Math.min(buf.length, p))))].sort((a, b) => a - b);
+  const out: Buffer[] = [];
+  let last = 0;
+  for (const p of ps) {
+    out.push(buf.subarray(last, p));
+    last = p;
+  }
+  out.push(buf.subarray(last));
   return out.filter((c) => c.length > 0);
 }
 
@@ -102,6 +116,33 @@ describe('CSV', () => {
     await readCsv(['email\na@example.com\n'], { source: 'x' }, plain);
     expect(inner.result().findingsTotal).toBe(1);
   });
+  it('any table of strings, written with RFC 4180 quoting and cut anywhere, reads back cell for cell (property)', async () => {
+    const unit = fc.oneof(fc.constantFrom('"', ',', ';', '\t', '|', '\n', '\r', ' ', 'a', '张', '😀', 'é'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+    const cellArb = fc.string({ unit, maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cellArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.constantFrom(',', '\t', ';', '|'),
+        fc.boolean(), // quote every cell, or only those that need it
+        fc.boolean(), // header row
+        fc.boolean(), // byte chunks (cut inside characters too) or string chunks
+        fc.array(fc.nat({ max: 400 }), { maxLength: 10 }),
+        async (rows, eol, d, always, header, bytes, points) => {
+          const quote = (c: string) => (always || c === '' || /["\r\n,;\t|]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+          const width = Math.max(...rows.map((r) => r.length));
+          const names = Array.from({ length: width }, (_, k) => `c${k + 1}`);
+          const text = (header ? [names, ...rows] : rows).map((r) => r.map(quote).join(d)).join(eol) + eol;
+          const sc = recordingScanner();
+          const input = bytes ? cutBuffer(Buffer.from(text, 'utf8'), points) : cut(text, points);
+          const stats = await readCsv(input, { source: 'p.csv', delimiter: d, ...(header ? {} : { header: false }) }, sc);
+          expect(stats.records).toBe(rows.length);
+          expect(sc.records).toEqual(rows.map((r, i) => ({ record: i + 1, fields: r.flatMap((c, k) => (c === '' ? [] : [[header ? names[k]! : String(k + 1), c]])) })));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
   it('fuzz: never throws anything but InputError on arbitrary text', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: fc.constantFrom('"', ',', '\n', '\r', 'a', '1', '3', '@', ' ', '\t') }), async (text) => {
@@ -158,6 +199,40 @@ describe('JSON lines', () => {
     const msg = String((err as Error).message);
     expect(msg).toMatch(/^p\.jsonl:2:\d+: not valid JSON$/);
     expect(msg).not.toContain('078');
+  });
+  it('any lines of objects, cut anywhere, read back as JSON.parse sees them, nested values by path (property)', async () => {
+    const str = fc.string({ unit: fc.oneof(fc.constantFrom('张', '😀', '"', '\\', '\n', '\u2028'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 6 });
+    const keyArb = fc.string({ maxLength: 4 }).filter((k) => k !== 'id' && k !== '__proto__');
+    const leaf = fc.oneof(str, fc.integer(), fc.constantFrom(true, null));
+    const val = fc.oneof({ weight: 4, arbitrary: leaf }, fc.array(leaf, { maxLength: 3 }), fc.dictionary(keyArb, leaf, { maxKeys: 3 }));
+    const flat = (v: unknown, path: string, out: [string, string][]): void => {
+      if (typeof v === 'string') {
+        if (v !== '') out.push([path, v]);
+      } else if (typeof v === 'number') out.push([path, String(v)]);
+      else if (Array.isArray(v)) for (const x of v) flat(x, `${path}[]`, out);
+      else if (v !== null && typeof v === 'object') for (const k in v) flat((v as Record<string, unknown>)[k], `${path}.${k}`, out);
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.dictionary(keyArb, val, { maxKeys: 4 }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.array(fc.nat({ max: 400 }), { maxLength: 8 }),
+        async (objs, eol, bytes, points) => {
+          const text = objs.map((o) => JSON.stringify(o)).join(eol) + eol;
+          const sc = recordingScanner();
+          await readJsonLines(bytes ? cutBuffer(Buffer.from(text, 'utf8'), points) : cut(text, points), { source: 'p.jsonl' }, sc);
+          const want = objs.map((o, i) => {
+            const fields: [string, string][] = [];
+            const parsed = JSON.parse(JSON.stringify(o)) as Record<string, unknown>; // the order JavaScript enumerates
+            for (const k in parsed) flat(parsed[k], k, fields);
+            return { record: i + 1, fields };
+          });
+          expect(sc.records).toEqual(want);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
   it('CRLF line ends and chunking anywhere', async () => {
     const text = '{"email":"a@example.com"}\r\n{"email":"b@example.com"}\r\n';
