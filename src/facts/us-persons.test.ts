@@ -10,7 +10,8 @@
  * located, whom the Attorney General designates."
  */
 import { describe, expect, it } from 'vitest';
-import { inventory } from '../testing/inventory.js';
+import { decide, inventory } from '../testing/inventory.js';
+import { usDojDsp } from '../packs/us.doj.dsp/index.js';
 import { deriveFacts } from './index.js';
 import type { EntityInput } from '../inventory/schema.js';
 
@@ -71,6 +72,20 @@ describe('202.211 covered persons: adversarial cases', () => {
     const why = tainted.parties.get('b')!.coveredReasons;
     expect(why.join('\n')).toMatch(/A 60%[\s\S]*CN Group 50%/);
     expect(why.length).toBeLessThanOrEqual(3);
+  });
+
+  it('cycles are explained: each party on one says which cycle and how it is counted; the DOJ decision carries it', () => {
+    const clean = persons([sg('a', [{ entity: 'b', percent: 60 }]), sg('b', [{ entity: 'a', percent: 60 }]), sg('c', [{ entity: 'a', percent: 100 }])]);
+    expect(clean.parties.get('a')!.ownershipCycle).toBe('A is on an ownership cycle (A → B → A): each share on it counts once toward the 50 % of 202.211(a), and ownership is traced around it once, so the cycle adds no share of its own');
+    expect(clean.parties.get('b')!.ownershipCycle).toMatch(/^B is on an ownership cycle \(A → B → A\)/);
+    expect(clean.parties.get('c')!.ownershipCycle).toBeUndefined();
+    const inv = inventory({
+      entities: [sg('a', [{ entity: 'b', percent: 60 }]), sg('b', [{ entity: 'a', percent: 60 }])],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'b', destination: 'SG', kind: 'data_brokerage', start: '2026-01-01' }],
+    });
+    const d = decide(usDojDsp, inv, AS_OF);
+    expect(d.reasons).toContain(clean.parties.get('b')!.ownershipCycle);
   });
 
   it('missing shares: treated as covered under the conservative policy, explained, and the path continues down the chain', () => {

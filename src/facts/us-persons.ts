@@ -42,6 +42,8 @@ export interface PartyFacts {
   readonly activeDesignations: readonly Entity['designations'][number][];
   /** Countries the party is tied to (organization, principal place, residence, location). */
   readonly countries: readonly string[];
+  /** When the party is on an ownership cycle (A owns B owns A): a line that names it and says how it is counted. */
+  readonly ownershipCycle: string | undefined;
 }
 
 export interface PersonFacts {
@@ -105,6 +107,8 @@ class PersonDeriver implements OwnershipInput {
     this.addSeeds();
     for (const id of this.seedReasons.keys()) this.seeds.add(id);
     const taint = (this.taint = taintByOwnership(this));
+    const cycles = findCycles(this.parties, this);
+    const cycleLines = this.cycleLines(cycles);
     const parties = new Map<string, PartyFacts>();
     for (const id of this.parties) {
       const e = entities.get(id);
@@ -127,10 +131,27 @@ class PersonDeriver implements OwnershipInput {
         coveredReasons: this.explain(id, new Set()),
         activeDesignations: e ? e.designations.filter((d) => isActive(d, asOf)) : [],
         countries: [...countries].sort(),
+        ownershipCycle: cycleLines.get(id),
       });
     }
     const orgCovered = inv.organization.owners.reduce((s, o) => s + (taint.has(o.entity) ? o.percent ?? 0 : 0), 0);
-    return { parties, cycles: findCycles(this.parties, this), orgCoveredOwnershipPercent: roundShare(orgCovered) };
+    return { parties, cycles, orgCoveredOwnershipPercent: roundShare(orgCovered) };
+  }
+
+  /** Per party on an ownership cycle, the line that explains the first cycle found through it. */
+  private cycleLines(cycles: readonly string[][]): Map<string, string> {
+    const lines = new Map<string, string>();
+    for (const cycle of cycles) {
+      const path = cycle.map((id) => this.nameOf(id)).join(' → ');
+      for (const id of cycle) {
+        if (lines.has(id)) continue;
+        lines.set(
+          id,
+          `${this.nameOf(id)} is on an ownership cycle (${path}): each share on it counts once toward the ${this.thresholdPercent} % of 202.211(a), and ownership is traced around it once, so the cycle adds no share of its own`,
+        );
+      }
+    }
+    return lines;
   }
 
   // --- U.S. person (202.256) --------------------------------------------------------------

@@ -62,6 +62,9 @@ export function recipientReasons(ctx: DspContext): readonly string[] {
 
 function recipientLines(r: PartyFacts): string[] {
   if (r.countryOfConcern) return [`${r.name} is a country of concern (202.209)`];
-  if (r.coveredPerson) return [`${r.name} is a covered person: ${r.coveredReasons[0] ?? ''}`, ...r.coveredReasons.slice(1)];
-  return [`${r.name} is ${r.usPerson ? 'a U.S. person' : 'a foreign person'} and not a covered person (${r.usPersonReason})`];
+  const lines = r.coveredPerson
+    ? [`${r.name} is a covered person: ${r.coveredReasons[0] ?? ''}`, ...r.coveredReasons.slice(1)]
+    : [`${r.name} is ${r.usPerson ? 'a U.S. person' : 'a foreign person'} and not a covered person (${r.usPersonReason})`];
+  if (r.ownershipCycle !== undefined) lines.push(r.ownershipCycle);
+  return lines;
 }
