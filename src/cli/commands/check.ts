@@ -26,7 +26,7 @@ not_applicable), the rules that decided with their citations, the reasons, and o
 with due dates.
 
 Exit code: 0 when nothing blocks; 1 when any verdict is blocked or an obligation is overdue;
-2 for bad input (the message names file, line:column and field).
+2 for bad input (the message names file, line:column and field); 3 for an internal error.
 
 Examples:
   datacustoms check inventory.yaml
