@@ -95,6 +95,17 @@ export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap
       });
     }
   }
+  // A branch is not a separate legal person: the designations of the entity it belongs to,
+  // named or inherited, are its own, under every list.
+  for (const e of inv.entities) {
+    if (e.branchOf === undefined) continue;
+    const legal = graph.legalPerson(e.branchOf);
+    const of = out.get(legal);
+    if (!of) continue;
+    for (const d of of) {
+      push(out, e.id, { ...d, via: `a branch of ${graph.name(legal)} (not a separate legal person)${d.via ? `, which is listed through ${d.via}` : ''}`, inherited: true });
+    }
+  }
   return out;
 }
 
@@ -135,6 +146,17 @@ class EntityGraph {
 
   eligible(id: string): boolean {
     return this.entities.get(id)?.kind === 'company' || id === this.inv.organization.id;
+  }
+
+  /** The legal person a branch belongs to, through branches of branches (at most 16 links). */
+  legalPerson(id: string): string {
+    let at = id;
+    for (let depth = 0; depth < 16; depth++) {
+      const up = this.entities.get(at)?.branchOf;
+      if (up === undefined) break;
+      at = up;
+    }
+    return at;
   }
 
   /** Who is owned into a list seeded by `seeds`, at `percent` (unknown shares assumed to reach it). */

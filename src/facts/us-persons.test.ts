@@ -169,6 +169,30 @@ describe('202.211 covered persons: adversarial cases', () => {
 });
 
 describe('designations inherited by ownership (lists\' 50 % rules)', () => {
+  it('a branch carries the designations of the entity it belongs to, named or inherited, under every list', () => {
+    const inv = inventory({
+      entities: [
+        { id: 'hq', name: 'HQ Co', kind: 'company', organizedIn: 'CN', designations: [{ list: 'dod.1260h', listedFrom: '2021-01-01' }] },
+        { id: 'hq-br', name: 'HQ Co Singapore Branch', kind: 'company', organizedIn: 'SG', branchOf: 'hq' },
+        { id: 'br-br', name: 'HQ Co Jurong Office', kind: 'company', organizedIn: 'SG', branchOf: 'hq-br' },
+        { id: 'sdn', name: 'SDN Parent', kind: 'company', organizedIn: 'RU', designations: [{ list: 'ofac.sdn', listedFrom: '2020-01-01' }] },
+        sg('sub', [{ entity: 'sdn', percent: 60 }]),
+        { id: 'sub-br', name: 'Sub Branch', kind: 'company', organizedIn: 'DE', branchOf: 'sub' },
+        { id: 'free-br', name: 'Free Branch', kind: 'company', organizedIn: 'DE', branchOf: 'local' },
+        sg('local', []),
+      ],
+    });
+    const d = deriveFacts(inv, AS_OF).designations;
+    expect(d.get('hq-br')).toEqual([expect.objectContaining({ list: 'dod.1260h', inherited: true, via: 'a branch of HQ Co (not a separate legal person)' })]);
+    expect(d.get('br-br')).toEqual([expect.objectContaining({ list: 'dod.1260h', via: 'a branch of HQ Co (not a separate legal person)' })]);
+    const sub = d.get('sub-br') ?? [];
+    expect(sub).toHaveLength(1);
+    expect(sub[0]).toMatchObject({ list: 'ofac.sdn', inherited: true });
+    expect(sub[0]!.via).toMatch(/^a branch of SUB \(not a separate legal person\), which is listed through owned 60% by listed parties: SDN Parent 60%/);
+    expect(d.get('free-br')).toBeUndefined();
+  });
+
+
   it('decimal shares adding up to 50 % pass an OFAC-style 50 % rule, and the path says 50 %', () => {
     const sdn = { list: 'ofac.sdn', listedFrom: '2020-01-01' };
     const inv = inventory({
