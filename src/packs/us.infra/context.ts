@@ -30,13 +30,27 @@ export function infraContext(asset: Asset, facts: Facts, date: CivilDate): Infra
   return { asset, vendor, vendorName: vendor?.name ?? asset.vendor, names, designations: facts.designations.get(asset.vendor) ?? [], facts, date };
 }
 
-/** Does any of the names contain any of the keys (case-insensitive)? Returns the matching name. */
+/**
+ * Does any of the names contain any of the keys (case-insensitive)? Returns the matching name.
+ * A key in Latin script must start a word ("ZTE Corporation", "ZTEsoft"), so that it is not
+ * found inside another word ("Aztec"); a key in Han script has no word boundaries to respect.
+ */
 export function nameMatch(names: readonly string[], keys: readonly string[]): string | undefined {
   for (const n of names) {
-    const low = n.toLowerCase();
-    if (keys.some((k) => low.includes(k))) return n;
+    if (keys.some((k) => keyPattern(k).test(n))) return n;
   }
   return undefined;
+}
+
+const KEY_PATTERNS = new Map<string, RegExp>();
+function keyPattern(key: string): RegExp {
+  let re = KEY_PATTERNS.get(key);
+  if (!re) {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(/^[\p{Script=Latin}\p{N}]/u.test(key) ? `(?<![\\p{Script=Latin}\\p{N}])${escaped}` : escaped, 'iu');
+    KEY_PATTERNS.set(key, re);
+  }
+  return re;
 }
 
 export function describeDesignation(d: EffectiveDesignation): string {

@@ -60,6 +60,14 @@ describe('us.infra — Section 889 / FAR 52.204-25', () => {
     expect(d.outcome).toBe('prohibited');
     expect(d.reasons[0]).toMatch(/subsidiary or affiliate of "ZTE Corporation"/);
   });
+  it('a named company is matched as a word, not inside another word ("Aztec" is not ZTE)', () => {
+    const aztec: EntityInput = { id: 'az', name: 'Aztec Telecom Systems Inc.', kind: 'company', organizedIn: 'US' };
+    expect(decideAsset(usInfra, oneAsset(aztec, { kind: 'telecom_equipment' }, { federalContractor: true }), '2026-01-01').outcome).toBe('no_finding');
+    const ztesoft: EntityInput = { id: 'zs', name: 'ZTEsoft Technology Co., Ltd.', kind: 'company', organizedIn: 'CN' };
+    expect(decideAsset(usInfra, oneAsset(ztesoft, { kind: 'telecom_equipment' }, { federalContractor: true }), '2026-01-01').outcome).toBe('prohibited');
+    const han: EntityInput = { id: 'zh', name: '深圳市中兴通讯股份有限公司', kind: 'company', organizedIn: 'CN' };
+    expect(decideAsset(usInfra, oneAsset(han, { kind: 'telecom_equipment' }, { federalContractor: true }), '2026-01-01').outcome).toBe('prohibited');
+  });
   it('Dahua cameras count only for the listed purposes', () => {
     const dahua: EntityInput = { id: 'dh', name: 'Zhejiang Dahua Technology Co., Ltd.', kind: 'company', organizedIn: 'CN' };
     expect(decideAsset(usInfra, oneAsset(dahua, { kind: 'video_surveillance_equipment' }, { federalContractor: true }), '2026-01-01').outcome).not.toBe('prohibited');
