@@ -89,7 +89,9 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
   if (!a) return;
   const zone = duty.timeZone(c);
   const learned = c.instants.get('learned')!;
-  const eventDate = dateIn(learned, zone);
+  const triggerAt = duty.trigger?.at(c);
+  const trigger = triggerAt !== undefined && c.instants.has(duty.trigger!.name) ? { name: duty.trigger!.name, at: triggerAt } : { name: 'learned', at: learned };
+  const eventDate = dateIn(trigger.at, zone);
   if (a.notApplicable) {
     out.notes.push({ regime: duty.regime, event: c.event.id, duty: duty.id, note: `${duty.id}: ${a.notApplicable}.`, citation: duty.citation });
     return;
@@ -101,7 +103,7 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
       regime: duty.regime,
       event: c.event.id,
       duty: duty.id,
-      note: `${duty.citation} ${when}; this event (aware ${formatInstant(learned, c.zone)}) falls outside it: no duty.`,
+      note: `${duty.citation} ${when}; this event (${trigger.name === 'learned' ? 'aware' : trigger.name} ${formatInstant(trigger.at, c.zone)}) falls outside it: no duty.`,
       citation: duty.citation,
     });
     return;

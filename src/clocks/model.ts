@@ -69,6 +69,12 @@ export interface DutyDef {
   applies(c: ClockContext): Applicability | null;
   /** One or more deadlines; the earliest known one governs. */
   deadlines(c: ClockContext): readonly DeadlineSpec[];
+  /**
+   * The anchor whose date is tested against the effective window: the event that triggers the
+   * duty (e.g. awareness of active exploitation, the materiality determination). Default: `learned`.
+   * When it is unknown, `learned` is used.
+   */
+  readonly trigger?: Anchor;
   /** The effective window to test, when it depends on the organization (e.g. smaller reporting companies). */
   effectiveFor?(c: ClockContext): EffectiveWindow;
   /** When the duty was discharged by something other than a declared report (e.g. a disclosure). */

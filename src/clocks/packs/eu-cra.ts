@@ -63,6 +63,8 @@ function duty(spec: Omit<DutyDef, 'regime' | 'effective' | 'confidence' | 'timeZ
 // product is made available; (b) a vulnerability notification within 72 hours of becoming
 // aware; (c) a final report no later than 14 days after a corrective or mitigating measure is
 // available.
+// The trigger tested against the 2026-09-11 date is awareness of the active exploitation, not
+// of the vulnerability: a vulnerability known earlier and found exploited later is reportable.
 
 export const EW_PERIOD = hours('eu.cra.14-2-a.period', 24, `${CITE} Art. 14(2)(a)`);
 export const NOTIF_PERIOD = hours('eu.cra.14-2-b.period', 72, `${CITE} Art. 14(2)(b)`);
@@ -72,6 +74,7 @@ export const VULN_FINAL_PERIOD = param<Counting>('eu.cra.14-2-c.period', `${CITE
 
 export const art14_2_a = duty({
   id: 'eu.cra/14(2)(a)',
+  trigger: EXPLOITATION_AWARE,
   text: 'Early warning of an actively exploited vulnerability within 24 h of becoming aware, naming the member states where the product is made available.',
   citation: `${CITE} Art. 14(1), 14(2)(a)`,
   kinds: ['vulnerability'],
@@ -82,6 +85,7 @@ export const art14_2_a = duty({
 
 export const art14_2_b = duty({
   id: 'eu.cra/14(2)(b)',
+  trigger: EXPLOITATION_AWARE,
   text: 'Vulnerability notification within 72 h of becoming aware: general product information, nature of exploit and vulnerability, corrective or mitigating measures, sensitivity.',
   citation: `${CITE} Art. 14(2)(b)`,
   kinds: ['vulnerability'],
@@ -92,6 +96,7 @@ export const art14_2_b = duty({
 
 export const art14_2_c = duty({
   id: 'eu.cra/14(2)(c)',
+  trigger: EXPLOITATION_AWARE,
   text: 'Final report no later than 14 days after a corrective or mitigating measure is available.',
   citation: `${CITE} Art. 14(2)(c)`,
   kinds: ['vulnerability'],
@@ -153,6 +158,7 @@ export const USERS_PERIOD = param<Counting>('eu.cra.14-8.period', `${CITE} Art. 
 
 export const art14_8 = duty({
   id: 'eu.cra/14(8)',
+  trigger: EXPLOITATION_AWARE,
   text: 'Inform impacted users (where appropriate all users) of the vulnerability or incident and of risk mitigation.',
   citation: `${CITE} Art. 14(8)`,
   kinds: ['vulnerability', 'incident'],

@@ -21,6 +21,17 @@ describe('eu.cra Art. 14: 24 h / 72 h / 14 days / 1 month, from 2026-09-11', () 
     expect(r.notes.find((n) => n.regime === 'eu.cra')?.note).toMatch(/applies from 2026-09-11/);
   });
 
+  it('known before 11 September 2026, but exploitation learned on or after it: the Art. 14(2) duties arise', () => {
+    const r = run(mfr, vuln({ learned: '2026-09-01T10:00', exploitationAware: '2026-09-12T10:00', fixAvailable: '2026-09-20T15:00' }), '2026-09-12T11:00');
+    expect(ob(r, 'eu.cra/14(2)(a)')?.due).toBe('2026-09-13T10:00:00+02:00');
+    expect(ob(r, 'eu.cra/14(2)(b)')?.due).toBe('2026-09-15T10:00:00+02:00');
+    expect(ob(r, 'eu.cra/14(2)(c)')?.due).toBe('2026-10-04T23:59:59+02:00');
+    expect(ob(r, 'eu.cra/14(8)')).toBeDefined();
+    const before = run(mfr, vuln({ learned: '2026-09-01T10:00', exploitationAware: '2026-09-10T10:00' }), '2026-09-12');
+    expect(before.obligations.filter((o) => o.regime === 'eu.cra')).toEqual([]);
+    expect(before.notes.find((n) => n.regime === 'eu.cra')?.note).toMatch(/exploitationAware 2026-09-10/);
+  });
+
   it('from 11 September 2026: early warning 24 h, notification 72 h, in the main establishment\'s zone', () => {
     const r = run(mfr, vuln(), '2026-09-11T01:00');
     expect(ob(r, 'eu.cra/14(2)(a)')?.due).toBe('2026-09-12T00:30:00+02:00');

@@ -52,6 +52,7 @@ export const item1_05 = defineDuty({
   what: 'File Form 8-K Item 1.05 (material aspects of the nature, scope and timing; material impact or reasonably likely impact)',
   recipient: 'U.S. Securities and Exchange Commission (EDGAR)',
   timeZone: () => US_EASTERN_ZONE,
+  trigger: MATERIALITY_DETERMINED,
   effectiveFor: (c) => ({ from: c.org.us.smallerReportingCompany ? ITEM_105_SRC_FROM : ITEM_105_FROM }),
   applies: (c) => {
     const e = c.event;

@@ -59,6 +59,8 @@ describe('us.sec.8k Item 1.05: four business days after the materiality determin
     const src = run({ us: { secRegistrant: true, smallerReportingCompany: true } }, inc('2024-06-14T10:00', { learned: '2024-06-14T09:00' }), '2024-06-15');
     expect(ob(src, 'us.sec.8k/1.05')).toBeUndefined();
     expect(src.notes.some((n) => n.note.includes('2024-06-15'))).toBe(true);
+    // Discovered before the compliance date, determined material after it: Item 1.05 applies.
+    expect(ob(run(reg, inc('2023-12-19T10:00', { learned: '2023-12-01T09:00' }), '2023-12-20'), 'us.sec.8k/1.05')?.due).toBe('2023-12-26T17:30:00-05:00');
     const fpi = run({ us: { secRegistrant: true, foreignPrivateIssuer: true } }, inc('2024-11-21T10:00'), '2024-11-22');
     expect(ob(fpi, 'us.sec.8k/1.05')).toBeUndefined();
     expect(fpi.notes[0]?.note).toMatch(/6-K/);
