@@ -3,7 +3,7 @@
  * ICT-related incidents). Applies from 2025-01-17. Time limits in RTS (EU) 2025/301.
  * Reference: ../shared/reference/cn-eu-rules.md §10.4 [S; M for exact anchors]. The
  * intermediate-report anchor (72 h from the initial notification, or from classification) is
- * [U]: encoded from the initial notification's submission, as the note reads. The weekend and
+ * [U]: both anchors are computed and the earlier due instant governs (conservative). The weekend and
  * holiday relief (noon of the next working day) is [U] and NOT applied (conservative).
  */
 import { param } from '../../engine/params.js';
@@ -69,10 +69,12 @@ export const art19_4_a = defineDuty({
 
 // --- Art. 19(4)(b) -------------------------------------------------------------------------------
 // Intermediate report within 72 hours of the submission of the initial notification [U anchor].
+// Some sources count the 72 hours from classification as major, which is never later than the
+// initial notification: both are computed and the earlier governs (conservative).
 export const art19_4_b = defineDuty({
   id: INTERMEDIATE,
   regime: REGIME,
-  text: 'Intermediate report within 72 h of submitting the initial notification (anchor [U]; some read it from classification).',
+  text: 'Intermediate report within 72 h of submitting the initial notification, or of classification as major if that is earlier (anchor [U]; the earlier governs).',
   citation: `${CITE} Art. 19(4)(b); ${RTS}`,
   effective: EFFECTIVE,
   confidence: 'unconfirmed',
@@ -81,7 +83,10 @@ export const art19_4_b = defineDuty({
   recipient: 'competent authority',
   timeZone: (c) => euZone(c.org),
   applies: major,
-  deadlines: () => [{ anchor: reportMade(INITIAL, 'initial notification'), period: INTERMEDIATE_PERIOD }],
+  deadlines: () => [
+    { anchor: reportMade(INITIAL, 'initial notification'), period: INTERMEDIATE_PERIOD },
+    { anchor: CLASSIFIED_MAJOR, period: INTERMEDIATE_PERIOD },
+  ],
 });
 
 // --- Art. 19(4)(c) -------------------------------------------------------------------------------

@@ -150,6 +150,14 @@ describe('eu.dora Art. 19', () => {
     expect(ob(run(fe, inc(), '2025-02-06'), 'eu.dora/19(4)(b)')?.startsWhen).toMatch(/initial notification/);
   });
 
+  it('intermediate [U anchor]: 72 h from classification when that is earlier than 72 h from the initial notification', () => {
+    const r = run(fe, inc({ classifiedMajor: '2025-02-03T09:00', reports: [{ duty: 'eu.dora/19(4)(a)', at: '2025-02-03T12:30' }] }), '2025-02-04');
+    expect(ob(r, 'eu.dora/19(4)(b)')?.due).toBe('2025-02-06T09:00:00+01:00');
+    expect(ob(r, 'eu.dora/19(4)(b)')?.anchor.name).toBe('classifiedMajor');
+    // Classified, initial notification not yet declared: still dated.
+    expect(ob(run(fe, inc({ classifiedMajor: '2025-02-03T09:00' }), '2025-02-04'), 'eu.dora/19(4)(b)')?.due).toBe('2025-02-06T09:00:00+01:00');
+  });
+
   it('applies from 17 January 2025', () => {
     expect(run(fe, inc({ learned: '2025-01-16T12:00' }), '2025-01-20').obligations).toEqual([]);
   });
