@@ -7,8 +7,28 @@
 import { defineRule } from '../../engine/rule.js';
 import type { InfraContext } from './context.js';
 import { describeDesignation } from './context.js';
+import { isSdnDesignation } from './ofac.js';
+import type { EffectiveDesignation } from '../../facts/index.js';
 
 const HANDLED = new Set(['fcc.covered', 'ofac.sdn', 'dod.1260h']);
+const handled = (d: EffectiveDesignation) => HANDLED.has(d.list) || isSdnDesignation(d);
+
+/** What a list does, in a clause; a list or program these rules do not know is only named. */
+function effectOf(d: EffectiveDesignation): string {
+  const program = d.program ?? '';
+  if (d.list.startsWith('cn.')) return 'a PRC measure (see cn.lists)';
+  const csl = d.list === 'trade.csl';
+  if ((d.list === 'ofac.cons' && (program === '' || /cmic/i.test(program))) || (csl && /cmic|chinese military/i.test(program))) {
+    return 'restricts buying its publicly traded securities, not its products';
+  }
+  if (d.list === 'ofac.cons' || (csl && /sectoral|evaders|palestinian|capta|menu-based|\((?:ssi|fse|plc|cap|ns-mbs|mbs)\)/i.test(program))) {
+    return 'a non-SDN Treasury list: no blocking and no bar on buying its products; its program sets what is restricted';
+  }
+  if (d.list === 'bis.mieu' || d.list === 'bis.entity' || (csl && /entity list|military end user|unverified list|denied persons|\((?:el|meu|uvl|dpl)\)/i.test(program))) {
+    return 'restricts exports of items subject to the EAR to it; buying its products is not barred by this list';
+  }
+  return 'not a list these rules turn into a bar on buying its products; check what the listing restricts';
+}
 
 export const otherDesignations = defineRule<InfraContext>({
   id: 'us.infra/other-designations',
@@ -17,11 +37,11 @@ export const otherDesignations = defineRule<InfraContext>({
   effective: { from: '2020-01-01' },
   reads: ['vendor.designations'],
   evaluate: (ctx) => {
-    const others = ctx.designations.filter((d) => !HANDLED.has(d.list));
+    const others = ctx.designations.filter((d) => !handled(d));
     if (others.length === 0) return null;
     return {
       outcome: 'listed_vendor',
-      reasons: others.map((d) => `${ctx.vendorName}: ${describeDesignation(d)} — ${d.list === 'ofac.cons' ? 'restricts buying its publicly traded securities, not its products' : d.list.startsWith('cn.') ? "a PRC measure (see cn.lists)" : 'restricts exports of items subject to the EAR to it; buying its products is not barred by this list'}`),
+      reasons: others.map((d) => `${ctx.vendorName}: ${describeDesignation(d)} — ${effectOf(d)}`),
     };
   },
 });

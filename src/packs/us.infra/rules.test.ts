@@ -102,6 +102,17 @@ describe('us.infra — DoD 1260H (FY2024 NDAA §805), PAFACA, OFAC, Clean Networ
     expect(decideAsset(usInfra, at(50), '2026-01-01').outcome).toBe('prohibited');
     expect(decideAsset(usInfra, at(49), '2026-01-01').outcome).toBe('no_finding');
   });
+  it('OFAC: an SDN row read through the Consolidated Screening List blocks like the SDN list itself', () => {
+    const via = (program: string) => oneAsset({ id: 'v', name: 'Vendor', kind: 'company', organizedIn: 'CU', designations: [{ list: 'trade.csl', program }] }, { kind: 'security_software' });
+    const sdn = decideAsset(usInfra, via('Specially Designated Nationals (SDN); CUBA'), '2026-01-01');
+    expect([sdn.outcome, sdn.verdict]).toEqual(['prohibited', 'blocked']);
+    expect(sdn.rules.map((r) => r.id)).toEqual(['us.infra/ofac-sdn']);
+    const el = decideAsset(usInfra, via('Entity List (EL)'), '2026-01-01');
+    expect([el.outcome, el.reasons[0]]).toEqual(['listed_vendor', expect.stringMatching(/restricts exports of items subject to the EAR/)]);
+    const isn = decideAsset(usInfra, via('Nonproliferation Sanctions (ISN); INKSNA'), '2026-01-01');
+    expect(isn.outcome).toBe('listed_vendor');
+    expect(isn.reasons[0]).not.toMatch(/EAR|securities/);
+  });
   it('an unlisted vendor → no finding', () => {
     const d = decideAsset(usInfra, oneAsset({ id: 'x', name: 'Acme Routers GmbH', kind: 'company', organizedIn: 'DE' }, { kind: 'telecom_equipment' }), '2026-01-01');
     expect([d.outcome, d.verdict]).toEqual(['no_finding', 'not_applicable']);
