@@ -11,6 +11,19 @@ import { describeDesignation } from './context.js';
 const SCOPE_LIMITED = /to the extent (it is )?used for/i;
 const SCOPED_USES = new Set(['public_safety', 'government_facility_security', 'critical_infrastructure_surveillance', 'national_security']);
 
+/**
+ * Entries that name one kind of service or product cover only that kind (us-rules.md §4.1):
+ * the China Mobile International USA, China Telecom (Americas), Pacific Networks / ComNet and
+ * China Unicom (Americas) entries cover "telecommunications services … subject to section 214 of
+ * the Communications Act of 1934"; the Kaspersky entries cover "information security products,
+ * solutions and services" and "cybersecurity and anti-virus software". Any other entry text (or
+ * none, as when a designation is declared without it) covers every asset kind but `other`.
+ */
+const KIND_LIMITED: readonly { readonly test: RegExp; readonly kinds: readonly string[]; readonly what: string }[] = [
+  { test: /subject to section 214/i, kinds: ['carrier_service'], what: 'telecommunications services subject to section 214 of the Communications Act' },
+  { test: /information security products|anti-virus software/i, kinds: ['security_software'], what: 'information security and anti-virus products and services' },
+];
+
 export function fccDesignation(ctx: InfraContext) {
   return ctx.designations.find((d) => d.list === 'fcc.covered');
 }
@@ -31,7 +44,15 @@ export const coveredEquipment = defineRule<InfraContext>({
   evaluate: (ctx) => {
     const d = fccDesignation(ctx);
     if (!d || ctx.asset.kind === 'other') return null;
-    const scoped = SCOPE_LIMITED.test(d.scope ?? d.program ?? '');
+    const text = d.scope ?? d.program ?? '';
+    const kindLimit = KIND_LIMITED.find((k) => k.test.test(text));
+    if (kindLimit && !kindLimit.kinds.includes(ctx.asset.kind)) {
+      return {
+        outcome: 'outside_covered_scope',
+        reasons: [`${ctx.vendorName} is on the FCC Covered List (${describeDesignation(d)}) only for ${kindLimit.what}; this asset is ${ctx.asset.kind.replace(/_/g, ' ')} (47 CFR 1.50002)`],
+      };
+    }
+    const scoped = SCOPE_LIMITED.test(text);
     const inScope = !scoped || ctx.asset.uses.some((u) => SCOPED_USES.has(u));
     if (!inScope) {
       return {

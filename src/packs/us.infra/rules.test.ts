@@ -35,6 +35,27 @@ describe('us.infra — FCC Covered List (47 CFR 1.50002)', () => {
     const screened: EntityInput = { ...hik, designations: [{ list: 'fcc.covered', program: 'Covered List', scope: FCC_HIK, listedFrom: '2021-03-12' }] };
     expect(decideAsset(usInfra, oneAsset(screened, { kind: 'video_surveillance_equipment' }), '2026-01-01').outcome).toBe('outside_covered_scope');
   });
+  it('entries limited to section 214 services or to security software cover only that kind of asset', () => {
+    const ct: EntityInput = { id: 'ct', name: 'China Telecom (Americas) Corp.', kind: 'company', organizedIn: 'US', designations: [{ list: 'fcc.covered', program: 'Covered List', scope: 'Telecommunications services provided by China Telecom (Americas) Corp. subject to section 214 of the Communications Act of 1934.', listedFrom: '2022-03-25' }] };
+    expect(decideAsset(usInfra, oneAsset(ct, { kind: 'carrier_service' }), '2026-01-01').outcome).toBe('covered_list_equipment');
+    const cloud = decideAsset(usInfra, oneAsset(ct, { kind: 'cloud_service' }, { usfRecipient: true }), '2026-01-01');
+    expect([cloud.outcome, cloud.verdict]).toEqual(['outside_covered_scope', 'permitted']);
+    expect(cloud.reasons[0]).toMatch(/only for telecommunications services subject to section 214/);
+  });
+  it('screening case "Kaspersky Lab Inc" (FCC entry of 2024-07-23): its anti-virus software is covered from that date', () => {
+    const k: EntityInput = { id: 'k', name: 'Kaspersky Lab, Inc.', kind: 'company', organizedIn: 'US', designations: [{ list: 'fcc.covered', program: 'Covered List', scope: 'Cybersecurity and anti-virus software produced or provided by Kaspersky Lab, Inc. or any of its successors and assignees.', listedFrom: '2024-07-23' }] };
+    const d = decideAsset(usInfra, oneAsset(k, { kind: 'security_software' }), '2024-07-23');
+    expect(d.outcome).toBe('covered_list_equipment');
+    expect(d.reasons[0]).toMatch(/Kaspersky Lab, Inc\. is on the FCC Covered List \(fcc\.covered \(Covered List\) since 2024-07-23\)/);
+    expect(decideAsset(usInfra, oneAsset(k, { kind: 'security_software' }), '2024-07-22').outcome).toBe('no_finding');
+  });
+  it('screening cases "Pacific Networks Corporation" / "ComNet USA LLC" (FCC entry of 2022-09-20): their section 214 services are covered', () => {
+    const pn: EntityInput = { id: 'pn', name: 'Pacific Networks Corp', kind: 'company', organizedIn: 'US', designations: [{ list: 'fcc.covered', program: 'Covered List', scope: 'International telecommunications services provided by Pacific Networks Corp and its wholly-owned subsidiary ComNet (USA) LLC subject to section 214 of the Communications Act of 1934.', listedFrom: '2022-09-20' }] };
+    const cn: EntityInput = { id: 'cn', name: 'ComNet (USA) LLC', kind: 'company', organizedIn: 'US', owners: [{ entity: 'pn', percent: 100 }] };
+    expect(decideAsset(usInfra, oneAsset(pn, { kind: 'carrier_service' }), '2026-01-01').outcome).toBe('covered_list_equipment');
+    expect(decideAsset(usInfra, oneAsset(cn, { kind: 'carrier_service' }, {}, [pn]), '2026-01-01').outcome).toBe('covered_list_equipment');
+    expect(decideAsset(usInfra, oneAsset(pn, { kind: 'carrier_service' }), '2022-09-19').outcome).not.toBe('covered_list_equipment');
+  });
   it('a majority-owned subsidiary of a listed company inherits the designation, with the path', () => {
     const sub: EntityInput = { id: 'sub', name: 'Example Telecom Devices (UK) Ltd', kind: 'company', organizedIn: 'GB', owners: [{ entity: 'hw', percent: 80 }] };
     const d = decideAsset(usInfra, oneAsset(sub, { kind: 'telecom_equipment' }, {}, [huawei]), '2026-01-01');
