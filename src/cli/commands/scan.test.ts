@@ -36,9 +36,10 @@ const ALL_RAW = Object.values(RAW).flat();
 /** Also the bare forms (digits and letters only) a formatter might print. */
 const FORBIDDEN = [...new Set([...ALL_RAW, ...ALL_RAW.map((v) => v.replace(/[^0-9A-Za-z@.]/g, '')).filter((v) => v.length >= 8)])];
 
+/** A terminal: stdout and stderr both. */
 function ttyIo(): Io & { stdout: () => string; stderr: () => string } {
   const m = memoryIo();
-  return { ...m, isTTY: true };
+  return { ...m, isTTY: true, errIsTTY: true };
 }
 
 async function cli(args: string[], io = memoryIo()) {
@@ -325,6 +326,25 @@ describe('scan progress bar', () => {
     expect(io.stderr()).toContain('[2/3] data/big.csv ██████████░░░░░░░░░░ 50 % 100.0 MB/s ETA 0:02');
     bar.clear();
     expect(io.stderr().endsWith('\r\u001b[K')).toBe(true);
+  });
+
+  it('follows stderr, where it is drawn, not stdout', () => {
+    const update = { source: 'a.csv', index: 1, count: 1, done: 50, size: 100, unit: 'bytes' } as const;
+    // stdout redirected to a file (`--format json > scan.json`), stderr a terminal: drawn
+    let t = 0;
+    const redirected = { ...memoryIo(), isTTY: false, errIsTTY: true };
+    const bar = progressBar(redirected, { now: () => (t += 2000), columns: 80 });
+    bar.update(update);
+    expect(redirected.stderr()).toMatch(/\[1\/1\] a\.csv .* 50 % .*MB\/s ETA/);
+    expect(redirected.stdout()).toBe('');
+    bar.clear();
+    expect(redirected.stderr().endsWith('\r\u001b[K')).toBe(true);
+    // stdout a terminal, stderr redirected (`2> log`): nothing written to the log
+    const logged = { ...memoryIo(), isTTY: true, errIsTTY: false };
+    const bar2 = progressBar(logged, { now: () => (t += 2000), columns: 80 });
+    bar2.update(update);
+    bar2.clear();
+    expect(logged.stderr()).toBe('');
   });
 
   it('counts wide characters as two columns', () => {

@@ -260,7 +260,8 @@ export function renderText(
 export function progressBar(io: Io, opts: { now?: () => number; after?: number; columns?: number } = {}) {
   const now = opts.now ?? Date.now;
   const after = opts.after ?? 1000;
-  const tty = io.isTTY && (io !== processIo || Boolean(process.stderr.isTTY));
+  // drawn on stderr, so stderr decides (stdout may be a file: `--format json > scan.json`)
+  const tty = io.errIsTTY;
   const started = now();
   let unitStarted = started;
   let current = '';
