@@ -227,6 +227,13 @@ describe('datacustoms scan (CLI)', () => {
     const other = await cli([b, '--merge', sk, '--key', 'another']);
     expect(other.code).toBe(2);
     expect(other.err).toMatch(/different scan key/);
+    // nor a sketch of another precision
+    const p12 = JSON.parse(readFileSync(sk, 'utf8'));
+    p12.sources[0].subjects.CN.p = 12;
+    writeFileSync(sk, JSON.stringify(p12));
+    const precision = await cli([b, '--merge', sk, ...KEY]);
+    expect(precision.code).toBe(2);
+    expect(precision.err).toMatch(/a\.sketch\.json: sources\[0\]\.subjects\.CN: made with precision p = 12/);
   });
 
   it('writes one dataset per source, or one for everything with --dataset, that check accepts', async () => {

@@ -106,7 +106,9 @@ export class HyperLogLog {
 
   /** Rebuilds a sketch from {@link toJSON}; throws a RangeError on a malformed one. */
   static fromJSON(data: SketchData): HyperLogLog {
-    if (data.p !== HLL_PRECISION) throw new RangeError(`sketch precision ${data.p}, expected ${HLL_PRECISION}`);
+    if (data.p !== HLL_PRECISION) {
+      throw new RangeError(`made with precision p = ${data.p} (2^${data.p} registers); only sketches of precision ${HLL_PRECISION} merge with this version's`);
+    }
     const regs = Buffer.from(data.registers, 'base64');
     if (regs.length !== M) throw new RangeError(`sketch has ${regs.length} registers, expected ${M}`);
     for (const r of regs) if (r > Q + 1) throw new RangeError(`sketch register ${r} out of range`);

@@ -3,12 +3,12 @@
  * a sketch file is read.
  */
 import { z } from 'zod';
-import { HLL_PRECISION } from './hll.js';
 import { SKETCH_FORMAT } from './sketch-file.js';
 
 const SketchDataSchema = z
   .object({
-    p: z.literal(HLL_PRECISION),
+    // any precision parses; HyperLogLog.fromJSON refuses another one with a message saying so
+    p: z.number().int(),
     registers: z.string(),
     exact: z.array(z.number().int().nonnegative()).optional(),
   })

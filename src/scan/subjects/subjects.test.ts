@@ -9,6 +9,7 @@ import { SubjectCounter } from './counter.js';
 import { loadSubjectKey, subjectKeyFrom } from './key.js';
 import { extrapolate, extrapolateDistinct, wilson } from './extrapolate.js';
 import { InputError } from '../../common/errors.js';
+import { readSketchFile, sketchFile } from './sketch-file.js';
 
 const refKey = sipKeyFromBytes(Uint8Array.from({ length: 16 }, (_, i) => i));
 const hex = (h: { hi: number; lo: number }) => {
@@ -268,5 +269,37 @@ describe('distinct subjects from a sample', () => {
     expect(c.frequencies('CN')).toBeUndefined();
     expect(new SubjectCounter(subjectKeyFrom('k')).frequencies('US')).toBeUndefined();
     expect(extrapolateDistinct({ distinct: 3, keys: 6, f1: 1, f2: 1 }, { rows: 6, of: 6 })).toEqual({ estimate: 3, error: 0, method: 'linear' });
+  });
+});
+
+describe('sketch files', () => {
+  const key = subjectKeyFrom('sketch-file test');
+  function saved(): { file: string; data: ReturnType<typeof sketchFile> } {
+    const c = new SubjectCounter(key);
+    for (let i = 0; i < 6000; i++) c.add('CN', `phone:+86138${String(i).padStart(8, '0')}`);
+    for (let i = 0; i < 10; i++) c.add('US', `us_ssn:0780511${String(i).padStart(2, '0')}`);
+    const data = sketchFile(key, [{ source: 'part', records: 6010, counter: c }]);
+    const file = join(mkdtempSync(join(tmpdir(), 'dc-sketch-')), 's.json');
+    writeFileSync(file, JSON.stringify(data));
+    return { file, data };
+  }
+
+  it('round-trips register for register, exact sets included', async () => {
+    const { file, data } = saved();
+    const [back] = await readSketchFile(file, key);
+    expect(back!.records).toBe(6010);
+    expect(back!.counter.toJSON()).toEqual(data.sources[0]!.subjects);
+    expect(back!.counter.estimates()['US']).toEqual({ estimate: 10, error: 0 });
+  });
+
+  it('refuses another key or another precision with a message that says which (bad input)', async () => {
+    const { file, data } = saved();
+    await expect(readSketchFile(file, subjectKeyFrom('another'))).rejects.toThrow(/different scan key/);
+    const p12 = JSON.parse(JSON.stringify(data));
+    p12.sources[0].subjects.CN.p = 12;
+    writeFileSync(file, JSON.stringify(p12));
+    const err = await readSketchFile(file, key).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/precision p = 12.*only sketches of precision 14/);
   });
 });
