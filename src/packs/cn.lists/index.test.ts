@@ -49,6 +49,18 @@ describe('cn.lists — PRC countermeasures (AFSL Arts. 6, 11)', () => {
     const before = decide(cnLists, inv(early, 'cn', '2020-06-30'), '2026-01-01');
     expect([before.outcome, before.reasons[0]]).toEqual(['not_applicable', 'the countermeasure rules were not yet in force on 2020-06-30 (from 2020-09-19)']);
   });
+  it('a flow that ended before the recipient was listed is not caught by the listing', () => {
+    const inv = (end: string) =>
+      inventory({
+        entities: [listed, { id: 'cn', name: 'Shanghai Co', kind: 'company', organizedIn: 'CN' }],
+        datasets: [{ id: 'd', categories: ['business'] }],
+        flows: [{ id: 'f', dataset: 'd', from: 'cn', recipient: 'r', destination: 'US', kind: 'transfer', start: '2022-01-01', end }],
+      });
+    const before = decide(cnLists, inv('2023-02-15'), '2026-01-01');
+    expect([before.outcome, before.verdict]).toEqual(['not_applicable', 'not_applicable']);
+    expect(before.reasons).toEqual(["the recipient's PRC countermeasure listing (Unreliable Entity List, since 2023-02-16) was not in force on 2023-02-15, when the flow ended"]);
+    expect(decide(cnLists, inv('2023-02-16'), '2026-01-01').outcome).toBe('countermeasure_target');
+  });
   it('shared not-applicable decisions are frozen, so no caller can alter another flow\'s decision', () => {
     const inv = inventory({ entities: [{ id: 'r', name: 'Plain Inc.', kind: 'company', organizedIn: 'US' }], datasets: [{ id: 'd', categories: ['business'] }], flows: [{ id: 'f', dataset: 'd', recipient: 'r', destination: 'US', kind: 'transfer' }] });
     const d = decide(cnLists, inv, '2026-01-01');

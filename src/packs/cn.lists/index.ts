@@ -97,11 +97,19 @@ const notApplicable = (reason: string): Decision =>
 const NOT_LISTED = notApplicable('the recipient is on no PRC countermeasure list loaded into the inventory');
 const NOT_IN_CHINA = notApplicable('the exporter is not in China, so PRC countermeasures do not bind this flow');
 
+/** Was the listing in force on the date the flow is judged (a flow that ended before it was listed is not caught)? */
+const inForceOn = (d: EffectiveDesignation, date: CivilDate) => (d.listedFrom === undefined || d.listedFrom <= date) && (d.listedUntil === undefined || date <= d.listedUntil);
+
 export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
-  const listed = listedOf(flow, facts);
+  const current = listedOf(flow, facts);
   // The rule reads the recipient's listings first: with none, nothing else matters.
-  if (listed.length === 0) return NOT_LISTED;
+  if (current.length === 0) return NOT_LISTED;
   const date = judgedOn(flow, asOf);
+  const listed = date === asOf ? current : current.filter((d) => inForceOn(d, date));
+  if (listed.length === 0) {
+    const d = current[0]!;
+    return { ...NOT_LISTED, reasons: [`the recipient's PRC countermeasure listing (${d.program ?? d.list}${d.listedFrom ? `, since ${d.listedFrom}` : ''}) was not in force on ${date}, when the flow ended`] };
+  }
   const ctx: ListsContext = { flow, facts, date, exporterInChina: inChina(flow, facts), listed };
   const { fired } = runRules(RULES, ctx, date);
   const hit = fired[0];
