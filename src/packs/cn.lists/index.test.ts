@@ -61,6 +61,32 @@ describe('cn.lists — PRC countermeasures (AFSL Arts. 6, 11)', () => {
     expect(before.reasons).toEqual(["the recipient's PRC countermeasure listing (Unreliable Entity List, since 2023-02-16) was not in force on 2023-02-15, when the flow ended"]);
     expect(decide(cnLists, inv('2023-02-16'), '2026-01-01').outcome).toBe('countermeasure_target');
   });
+  describe('parties of screening-cases.jsonl on the PRC lists, with the designation `screen` writes', () => {
+    const flowTo = (party: { id: string; name: string; listed: string; program: string }) =>
+      inventory({
+        entities: [
+          { id: party.id, name: party.name, kind: 'company', organizedIn: party.id === 'jaxa' ? 'JP' : 'US', designations: [{ list: 'cn.countersanctions', program: party.program, listedFrom: party.listed }] },
+          { id: 'cn', name: 'Shanghai Co', kind: 'company', organizedIn: 'CN' },
+        ],
+        datasets: [{ id: 'd', categories: ['business'] }],
+        flows: [{ id: 'f', dataset: 'd', from: 'cn', recipient: party.id, destination: party.id === 'jaxa' ? 'JP' : 'US', kind: 'transfer' }],
+      });
+    const cases = [
+      { q: 'Lockheed Martin Corp', id: 'lm', name: 'Lockheed Martin Corporation', program: 'UEL; List of Export Controls', listed: '2023-02-16' },
+      { q: 'JAXA', id: 'jaxa', name: 'Japan Aerospace Exploration Agency', program: 'List of Export Controls', listed: '2026-02-24' },
+      { q: '诺斯罗普·格鲁曼公司', id: 'ng', name: 'Northrop Grumman', program: 'AFSL', listed: '2023-09-15' },
+      { q: '斯凯迪奥公司', id: 'sk', name: 'Skydio Inc.', program: 'Decision on Countermeasures against U.S. military-industry enterprises and senior managers; UEL; List of Export Controls', listed: '2024-10-10' },
+    ];
+    for (const c of cases) {
+      it(`"${c.q}" → ${c.name}: a countermeasure target from ${c.listed}, named with its list and date; not before`, () => {
+        const d = decide(cnLists, flowTo(c), '2026-06-01');
+        expect([d.outcome, d.verdict]).toEqual(['countermeasure_target', 'blocked']);
+        expect(d.reasons[0]).toBe(`${c.name} is on a PRC countermeasure list (${c.program}, since ${c.listed}) and Shanghai Co is organized in China`);
+        const day = new Date(Date.parse(c.listed) - 86_400_000).toISOString().slice(0, 10);
+        expect(decide(cnLists, flowTo(c), day).outcome).toBe('not_applicable');
+      });
+    }
+  });
   it('shared not-applicable decisions are frozen, so no caller can alter another flow\'s decision', () => {
     const inv = inventory({ entities: [{ id: 'r', name: 'Plain Inc.', kind: 'company', organizedIn: 'US' }], datasets: [{ id: 'd', categories: ['business'] }], flows: [{ id: 'f', dataset: 'd', recipient: 'r', destination: 'US', kind: 'transfer' }] });
     const d = decide(cnLists, inv, '2026-01-01');
