@@ -70,6 +70,7 @@ describe('us.infra — Section 889 / FAR 52.204-25', () => {
     const d = decideAsset(usInfra, oneAsset(zte, { kind: 'telecom_equipment' }, { federalContractor: true }), '2026-01-01');
     expect([d.outcome, d.verdict]).toEqual(['prohibited', 'blocked']);
     expect(d.obligations[0]!.id).toBe('us.infra/52.204-25(d)');
+    expect(d.reasons[0]).toMatch(/ZTE Corporation.*from 2020-08-13 \(§889\(a\)\(1\)\(B\)/);
   });
   it('not a federal contractor, or before 13 Aug 2020 → no 889 finding', () => {
     expect(decideAsset(usInfra, oneAsset(zte, { kind: 'telecom_equipment' }), '2026-01-01').rules.map((r) => r.id)).not.toContain('us.infra/889(a)(1)(B)');
@@ -104,6 +105,17 @@ describe('us.infra — DoD 1260H (FY2024 NDAA §805), PAFACA, OFAC, Clean Networ
     expect(d.outcome).toBe('dod_1260h_supplier');
     expect(d.obligations[0]!.due).toBe('2027-06-30');
     expect(decideAsset(usInfra, oneAsset(tencent, { kind: 'cloud_service' }, { dodContractor: true }), '2027-06-30').outcome).toBe('prohibited');
+  });
+  it('screening cases "Alibaba Group Holding Ltd" (1260H, 2026 edition) and "DJI" (1260H; FCC Covered List 2025-12-22)', () => {
+    const ali: EntityInput = { id: 'ali', name: 'Alibaba Group Holding Limited', kind: 'company', organizedIn: 'KY', designations: [{ list: 'dod.1260h', listedFrom: '2026-06-08' }] };
+    const after = decideAsset(usInfra, oneAsset(ali, { kind: 'cloud_service' }, { dodContractor: true }), '2026-07-01');
+    expect([after.outcome, after.verdict, after.obligations[0]!.due]).toEqual(['dod_1260h_supplier', 'conditional', '2027-06-30']);
+    expect(after.reasons[0]).toMatch(/Alibaba Group Holding Limited is on the DoD list of Chinese military companies \(dod\.1260h since 2026-06-08\)/);
+    expect(decideAsset(usInfra, oneAsset(ali, { kind: 'cloud_service' }, { dodContractor: true }), '2026-06-07').outcome).toBe('historical_policy');
+    const dji: EntityInput = { id: 'dji', name: 'Shenzhen DJI Technology Co., Ltd.', kind: 'company', organizedIn: 'CN', designations: [{ list: 'dod.1260h', listedFrom: '2026-06-08' }, { list: 'fcc.covered', program: 'Covered List', scope: 'All communications and video surveillance equipment and services listed in Section 1709(a)(1) of the FY25 NDAA', listedFrom: '2025-12-22' }] };
+    const d = decideAsset(usInfra, oneAsset(dji, { kind: 'drone' }), '2026-07-01');
+    expect([d.outcome, d.verdict]).toEqual(['covered_list_equipment', 'conditional']);
+    expect(d.rules.map((r) => r.id)).toEqual(['us.infra/47cfr1.50002', 'us.infra/ndaa2024-805']);
   });
   it('Clean Cloud (2020) is reported as historical policy, never as a rule', () => {
     const d = decideAsset(usInfra, oneAsset(tencent, { kind: 'cloud_service' }), '2026-01-01');
