@@ -10,6 +10,8 @@ import { loadSubjectKey, subjectKeyFrom } from './key.js';
 import { extrapolate, extrapolateDistinct, wilson } from './extrapolate.js';
 import { InputError } from '../../common/errors.js';
 import { readSketchFile, sketchFile } from './sketch-file.js';
+import { plan } from '../sources/rows.js';
+import { sourceReport } from '../report.js';
 
 const refKey = sipKeyFromBytes(Uint8Array.from({ length: 16 }, (_, i) => i));
 const hex = (h: { hi: number; lo: number }) => {
@@ -303,6 +305,60 @@ describe('extrapolation from a sample', () => {
       if (Math.abs(e.estimate - truth * N) <= e.error) covered++;
     }
     expect(covered / trials).toBeGreaterThan(0.9);
+  });
+});
+
+describe('sampling a table without replacement', () => {
+  let seed = 7;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x80000000);
+  /** Rows with the type among n drawn without replacement from N rows of which K have it. */
+  function draw(N: number, K: number, n: number): number {
+    let c = 0;
+    let k = K;
+    for (let left = N, i = 0; i < n; i++, left--) {
+      if (rand() * left < k) {
+        c++;
+        k--;
+      }
+    }
+    return c;
+  }
+
+  it('states an error that covers the true count in about 95 % of samples (≥ 93 % of 400 allows for noise), with the finite population correction (simulation)', () => {
+    const cases: [number, number, number][] = [
+      // [rows in the table, rows sampled, share of rows with the type]
+      [100_000, 1000, 0.2],
+      [10_000, 400, 0.5],
+      [10_000, 400, 0.02],
+      [5000, 4000, 0.3], // most of the table: the correction matters
+      [2000, 1500, 0.5],
+    ];
+    for (const [N, n, share] of cases) {
+      const K = Math.round(share * N);
+      const trials = 400;
+      let covered = 0;
+      let width = 0;
+      for (let t = 0; t < trials; t++) {
+        const e = extrapolate(draw(N, K, n), { rows: n, of: N });
+        if (Math.abs(e.estimate - K) <= e.error) covered++;
+        width += e.error;
+      }
+      expect(covered / trials, `${n} of ${N}, ${share}`).toBeGreaterThanOrEqual(0.93);
+      // and is not vacuous: within 1.5× the normal-approximation half-width with the correction
+      const z = 1.96 * Math.sqrt((share * (1 - share)) / n) * Math.sqrt((N - n) / (N - 1)) * N;
+      expect(width / trials, `${n} of ${N}, ${share}`).toBeLessThan(1.5 * z + 2);
+    }
+  });
+
+  it('reads the whole table, with no error, when the sample is not smaller than the table', () => {
+    expect(plan(500, 500)).toEqual({ kind: 'full' });
+    expect(plan(501, 500)).toEqual({ kind: 'full' });
+    expect(plan(499, 500).kind).toBe('sample');
+    expect(extrapolate(37, { rows: 500, of: 500 })).toEqual({ estimate: 37, error: 0 });
+    const result = { records: 500, fields: [{ field: 'phone', types: [{ type: 'cn_mobile' as const, count: 37, confidence: 0.9 }] }], findings: [], findingsTotal: 37, categories: {} };
+    const r = sourceReport('t', result as never, new SubjectCounter(subjectKeyFrom('k')), { rows: 500, of: 500 });
+    expect(r.sample).toBeUndefined();
+    expect(r.fields[0]!.types[0]).toEqual({ type: 'cn_mobile', count: 37, confidence: 0.9 });
   });
 });
 
