@@ -155,6 +155,44 @@ describe('datacustoms scan (CLI)', () => {
     expect(existsSync('.datacustoms/scan.key') && statSync('.datacustoms/scan.key').mtimeMs > Date.now() - 60_000).toBe(false);
   });
 
+  it('gives start/end as UTF-16 offsets into the value (end exclusive), after emoji and Chinese, in every source kind', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-offsets-'));
+    // two astral characters (two code units each), then Chinese, then the values
+    const value = `😀😀身份证 ${RAW.cnId[0]} 电话 ${RAW.cnMobile[0]}`;
+    const nested = `🎉中 ${RAW.cnMobile[1]}`;
+    writeFileSync(join(d, 'a.csv'), `id,note\n1,"${value}"\n`);
+    writeFileSync(join(d, 'a.jsonl'), JSON.stringify({ id: 1, note: value, n: { x: nested } }) + '\n');
+    const db = new Database(join(d, 'a.db'));
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)');
+    db.prepare('INSERT INTO t VALUES (1, ?)').run(value);
+    db.close();
+    const pgTable = `${tag}.offsets`;
+    await pgc.query(`CREATE TABLE ${pgTable} (id int PRIMARY KEY, note text)`);
+    await pgc.query(`INSERT INTO ${pgTable} VALUES (1, $1)`, [value]);
+    const myTable = `${tag}_offsets`;
+    await my.query(`CREATE TABLE \`${myTable}\` (id INT PRIMARY KEY, note VARCHAR(200)) CHARACTER SET utf8mb4`);
+    await my.query(`INSERT INTO \`${myTable}\` VALUES (1, ?)`, [value]);
+    try {
+      const { code, out } = await cli([d, `${PG_URL}?table=${pgTable}`, `${MY_URL}?table=${myTable}`, '--format', 'json', ...KEY]);
+      expect(code).toBe(0);
+      const sources = JSON.parse(out).sources as { source: string; findings: { field: string; type: string; start: number; end: number }[] }[];
+      expect(sources).toHaveLength(5);
+      for (const src of sources) {
+        const byType = (field: string) => Object.fromEntries(src.findings.filter((f) => f.field === field).map((f) => [f.type, [f.start, f.end]]));
+        // the expected offsets, computed from the value itself
+        const id = value.indexOf(RAW.cnId[0]!);
+        const mobile = value.indexOf(RAW.cnMobile[0]!);
+        expect(id).toBe(8);
+        expect(byType('note'), src.source).toEqual({ cn_resident_id: [id, id + 18], cn_mobile: [mobile, mobile + 11] });
+        expect(value.slice(id, id + 18)).toBe(RAW.cnId[0]);
+        if (src.source.endsWith('a.jsonl')) expect(byType('n.x')).toEqual({ cn_mobile: [nested.indexOf(RAW.cnMobile[1]!), nested.length] });
+      }
+    } finally {
+      await pgc.query(`DROP TABLE IF EXISTS ${pgTable}`);
+      await my.query(`DROP TABLE IF EXISTS \`${myTable}\``);
+    }
+  });
+
   it('prints the documented JSON shape', async () => {
     const { code, out } = await cli([join(dir, 'corpus', 'people.csv'), '--format', 'json', ...KEY]);
     expect(code).toBe(0);
