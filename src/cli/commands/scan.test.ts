@@ -12,6 +12,7 @@ import { main } from '../main.js';
 import { memoryIo, type Io } from '../io.js';
 import { loadInventory } from '../../inventory/load.js';
 import { progressBar, displayWidth } from './scan.js';
+import { scan, type ScanProgress } from '../../scan/index.js';
 
 const PG_URL = process.env['DATACUSTOMS_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const MY_URL = process.env['DATACUSTOMS_TEST_MYSQL'] ?? 'mysql://root@127.0.0.1:3306/test';
@@ -191,6 +192,68 @@ describe('datacustoms scan (CLI)', () => {
       await pgc.query(`DROP TABLE IF EXISTS ${pgTable}`);
       await my.query(`DROP TABLE IF EXISTS \`${myTable}\``);
     }
+  });
+
+  it('never prints or stores a raw value of the other types either, nor in progress reports or error messages', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-raw-'));
+    const corpus = join(d, 'in');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(corpus);
+    // every type the first test does not cover, under a field name that gives it context
+    const cells: [string, string, string][] = [
+      ['姓名', 'person_name', '欧阳娜娜'],
+      ['full_name', 'person_name', 'Jane Doe'],
+      ['uscc', 'cn_uscc', '91350100M000100Y43'],
+      ['passport_no', 'cn_passport', 'E12345678'],
+      ['车牌', 'cn_vehicle_plate', '京A12345'],
+      ['收货地址', 'cn_address', '广东省深圳市南山区科技园路1号3栋501室'],
+      ['address', 'address', '1600 Pennsylvania Avenue NW'],
+      ['itin', 'us_itin', '912-70-1234'],
+      ['us_passport', 'us_passport', '123456789'],
+      ['routing', 'aba_routing', '021000021'],
+      ['phone', 'phone', '+1 415 555 2671'],
+      ['location', 'geo_coordinates', '39.9042, 116.4074'],
+      ['birthday', 'date_of_birth', '1990-03-07'],
+      ['idfa', 'advertising_id', '6D92078A-8246-4BA4-AE5B-76104861E7DC'],
+      ['wallet', 'crypto_wallet', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa'],
+      ['sequence', 'genomic', 'ACGTACGTTAGCCGATAGCTAGCTAGCATCG'],
+      ['diagnosis_code', 'icd10', 'E11.9'],
+    ];
+    const quote = (v: string) => (/[",]/.test(v) ? `"${v}"` : v);
+    writeFileSync(join(corpus, 'every.csv'), cells.map((c) => c[0]).join(',') + '\n' + cells.map((c) => quote(c[2])).join(',') + '\n');
+    writeFileSync(join(corpus, 'every.jsonl'), JSON.stringify(Object.fromEntries(cells.map((c) => [c[0], c[2]]))) + '\n');
+    // a file named after a value that fails to parse: the error names it masked
+    const broken = join(d, `${RAW.cnId[1]}.csv`);
+    writeFileSync(broken, 'a,b\n"unterminated\n');
+    const forbidden = [...cells.map((c) => c[2]), '1600 Pennsylvania', '4155552671', '9127012', '+14155552671', RAW.cnId[1]!, RAW.cnId[1]!.slice(6, 14)];
+    const check = (where: string, text: string) => {
+      for (const v of forbidden) if (text.includes(v)) throw new Error(`raw value ${v.slice(0, 2)}… found in ${where}`);
+    };
+    const inv = join(d, 'inv.yaml');
+    const sketch = join(d, 's.json');
+    const json = await cli([corpus, '--format', 'json', ...KEY, '--write-inventory', inv, '--sketch-out', sketch]);
+    expect(json.code).toBe(0);
+    const found = new Set(JSON.parse(json.out).sources.flatMap((x: { findings: { type: string }[] }) => x.findings.map((f) => f.type)));
+    for (const [, type] of cells) expect(found, type).toContain(type);
+    const text = await cli([corpus, ...KEY], ttyIo());
+    expect(text.code).toBe(0);
+    const events: ScanProgress[] = [];
+    await scan([corpus, broken], { key: 'k', onProgress: (p) => events.push(p) }).catch(() => undefined);
+    const failed = await cli([broken, ...KEY]);
+    expect(failed.code).toBe(2);
+    expect(failed.err).toMatch(/unterminated quoted field/);
+    const all: [string, string][] = [
+      ['json stdout', json.out],
+      ['json stderr', json.err],
+      ['text stdout', text.out],
+      ['text stderr', text.err],
+      ['inventory', readFileSync(inv, 'utf8')],
+      ['sketch file', readFileSync(sketch, 'utf8')],
+      ['progress reports', JSON.stringify(events)],
+      ['error message', failed.err],
+    ];
+    expect(events.some((e) => e.source.includes('.csv'))).toBe(true);
+    for (const [where, t] of all) check(where, t);
   });
 
   it('prints the documented JSON shape', async () => {
