@@ -42,11 +42,15 @@ export const PROPAGATION = {
   ]),
 } as const;
 
-/** The list whose propagation rule governs a designation (CSL entries by their program). */
+/**
+ * The list whose propagation rule governs a designation (CSL entries by their program: an
+ * Entity List or MEU row follows the BIS affiliates rule, an SDN row the OFAC 50 % rule).
+ */
 export function governingList(d: Designation): string {
   if (d.list === 'trade.csl' || d.list === 'bis.mieu') {
     const p = (d.program ?? '').toLowerCase();
     if (d.list === 'bis.mieu' || p.includes('entity list') || p.includes('military end user')) return 'bis.entity';
+    if (p.includes('specially designated nationals') || p.includes('(sdn)')) return 'ofac.sdn';
   }
   return d.list;
 }

@@ -169,6 +169,17 @@ describe('202.211 covered persons: adversarial cases', () => {
 });
 
 describe('designations inherited by ownership (lists\' 50 % rules)', () => {
+  it('a Consolidated Screening List row from the SDN list passes on by the OFAC 50 % rule', () => {
+    const csl = { list: 'trade.csl', program: 'Specially Designated Nationals (SDN) - Treasury Department', listedFrom: '2022-03-01' };
+    const inv = inventory({
+      entities: [{ id: 'sdn', name: 'SDN Co', kind: 'company', organizedIn: 'RU', designations: [csl] }, sg('sub', [{ entity: 'sdn', percent: 50 }]), sg('minor', [{ entity: 'sdn', percent: 49 }])],
+    });
+    const d = deriveFacts(inv, AS_OF).designations;
+    expect(d.get('sub')).toEqual([expect.objectContaining({ list: 'trade.csl', inherited: true })]);
+    expect(d.get('sub')![0]!.via).toMatch(/^owned 50% by listed parties: SDN Co 50% — OFAC Revised Guidance/);
+    expect(d.get('minor')).toBeUndefined();
+  });
+
   it('a branch carries the designations of the entity it belongs to, named or inherited, under every list', () => {
     const inv = inventory({
       entities: [
