@@ -14,7 +14,8 @@
  * | mac_address | the OUI (first three octets) | `D0:50:99:**:**:**` |
  * | geo_coordinates | one decimal | `39.9*, 116.4*` |
  * | date_of_birth | the year | `1990-**-**` |
- * | person_name, addresses | first character | `张*`, `北京市*****` |
+ * | person_name | first character | `张*`, `J*** ***` |
+ * | cn_address, address | the first characters, up to 6 and a third of the value | `北京市*****` |
  * | anything else | first 2, last 2 (nothing under 8 characters) | `E1*****78` |
  *
  * Samples are capped at 48 characters (a long genomic line keeps only its start).
