@@ -61,6 +61,25 @@ describe('cn.lists — PRC countermeasures (AFSL Arts. 6, 11)', () => {
     expect(before.reasons).toEqual(["the recipient's PRC countermeasure listing (Unreliable Entity List, since 2023-02-16) was not in force on 2023-02-15, when the flow ended"]);
     expect(decide(cnLists, inv('2023-02-16'), '2026-01-01').outcome).toBe('countermeasure_target');
   });
+  it('a flow judged while the recipient was listed is caught, though the listing has lapsed by the as-of date', () => {
+    const inv = (end: string) =>
+      inventory({
+        entities: [{ ...listed, designations: [{ ...listed.designations[0]!, listedUntil: '2024-12-31' }] }, { id: 'cn', name: 'Shanghai Co', kind: 'company', organizedIn: 'CN' }],
+        datasets: [{ id: 'd', categories: ['business'] }],
+        flows: [{ id: 'f', dataset: 'd', from: 'cn', recipient: 'r', destination: 'US', kind: 'transfer', start: '2022-01-01', end }],
+      });
+    const during = decide(cnLists, inv('2024-06-30'), '2026-01-01');
+    expect([during.outcome, during.verdict]).toEqual(['countermeasure_target', 'blocked']);
+    expect(during.reasons[0]).toMatch(/Unreliable Entity List, since 2023-02-16/);
+    expect(decide(cnLists, inv('2025-01-01'), '2026-01-01').outcome).toBe('not_applicable');
+    // an ongoing flow is judged on the as-of date, when the listing no longer holds
+    const ongoing = inventory({
+      entities: [{ ...listed, designations: [{ ...listed.designations[0]!, listedUntil: '2024-12-31' }] }, { id: 'cn', name: 'Shanghai Co', kind: 'company', organizedIn: 'CN' }],
+      datasets: [{ id: 'd', categories: ['business'] }],
+      flows: [{ id: 'f', dataset: 'd', from: 'cn', recipient: 'r', destination: 'US', kind: 'transfer', start: '2022-01-01' }],
+    });
+    expect(decide(cnLists, ongoing, '2026-01-01').outcome).toBe('not_applicable');
+  });
   describe('parties of screening-cases.jsonl on the PRC lists, with the designation `screen` writes', () => {
     const flowTo = (party: { id: string; name: string; listed: string; program: string }) =>
       inventory({

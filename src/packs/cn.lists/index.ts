@@ -76,13 +76,43 @@ export const countermeasure = defineRule<ListsContext>({
 
 const RULES: readonly Rule<ListsContext>[] = [countermeasure];
 
-/** The PRC list designations in force on the recipient, if any. */
+const isPrcList = (list: string) => list === 'cn.countersanctions' || list === 'cn.unreliable_entity';
+
+/** The PRC list designations in force on the recipient on the as-of date, if any. */
 function listedOf(flow: Flow, facts: Facts): readonly EffectiveDesignation[] {
   const all = facts.designations.get(flow.recipient);
   if (all === undefined || all.length === 0) return NONE;
-  return all.filter((d) => d.list === 'cn.countersanctions' || d.list === 'cn.unreliable_entity');
+  return all.filter((d) => isPrcList(d.list));
 }
 const NONE: readonly EffectiveDesignation[] = Object.freeze([]);
+
+/** Per run: the entities the inventory declares on a PRC list at any date (most flows' recipients are not). */
+const everListed = new WeakMap<Facts, ReadonlySet<string>>();
+function everListedOf(facts: Facts): ReadonlySet<string> {
+  let ids = everListed.get(facts);
+  if (!ids) {
+    const s = new Set<string>();
+    for (const e of facts.inventory.entities) if (e.designations.some((d) => isPrcList(d.list))) s.add(e.id);
+    everListed.set(facts, (ids = s));
+  }
+  return ids;
+}
+
+/**
+ * The recipient's PRC listings in force on an earlier judged date: those in force on the as-of
+ * date that were already in force then, and declared listings that have lapsed since (the facts
+ * hold the listings of the as-of date only).
+ */
+function listedOn(flow: Flow, facts: Facts, date: CivilDate, current: readonly EffectiveDesignation[]): readonly EffectiveDesignation[] {
+  const out = current.filter((d) => inForceOn(d, date));
+  if (!everListedOf(facts).has(flow.recipient)) return out;
+  for (const d of facts.entities.get(flow.recipient)?.designations ?? []) {
+    // in force then, and no longer on the as-of date (those still in force are in `current`)
+    if (!isPrcList(d.list) || !inForceOn(d, date) || inForceOn(d, facts.asOf)) continue;
+    out.push({ ...d, inherited: d.via !== undefined });
+  }
+  return out;
+}
 
 /** The two not-applicable decisions, made once and shared (frozen): most flows get one of them. */
 const notApplicable = (reason: string): Decision =>
@@ -98,15 +128,16 @@ const NOT_LISTED = notApplicable('the recipient is on no PRC countermeasure list
 const NOT_IN_CHINA = notApplicable('the exporter is not in China, so PRC countermeasures do not bind this flow');
 
 /** Was the listing in force on the date the flow is judged (a flow that ended before it was listed is not caught)? */
-const inForceOn = (d: EffectiveDesignation, date: CivilDate) => (d.listedFrom === undefined || d.listedFrom <= date) && (d.listedUntil === undefined || date <= d.listedUntil);
+const inForceOn = (d: { readonly listedFrom?: CivilDate | undefined; readonly listedUntil?: CivilDate | undefined }, date: CivilDate) => (d.listedFrom === undefined || d.listedFrom <= date) && (d.listedUntil === undefined || date <= d.listedUntil);
 
 export function decideFlow(flow: Flow, { facts, asOf }: PackContext): Decision {
   const current = listedOf(flow, facts);
-  // The rule reads the recipient's listings first: with none, nothing else matters.
-  if (current.length === 0) return NOT_LISTED;
   const date = judgedOn(flow, asOf);
-  const listed = date === asOf ? current : current.filter((d) => inForceOn(d, date));
+  // The rule reads the recipient's listings first: with none, nothing else matters.
+  if (current.length === 0 && (date === asOf || !everListedOf(facts).has(flow.recipient))) return NOT_LISTED;
+  const listed = date === asOf ? current : listedOn(flow, facts, date, current);
   if (listed.length === 0) {
+    if (current.length === 0) return NOT_LISTED;
     const d = current[0]!;
     return { ...NOT_LISTED, reasons: [`the recipient's PRC countermeasure listing (${d.program ?? d.list}${d.listedFrom ? `, since ${d.listedFrom}` : ''}) was not in force on ${date}, when the flow ended`] };
   }
