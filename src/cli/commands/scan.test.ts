@@ -455,6 +455,21 @@ describe('scan progress bar', () => {
     expect(logged.stderr()).toBe('');
   });
 
+  it('fits the terminal when the file name is Chinese (two columns a character)', () => {
+    let t = 0;
+    const io = ttyIo();
+    const bar = progressBar(io, { now: () => (t += 2000), columns: 60 });
+    const source = `data/${'客户信息'.repeat(10)}导出.csv`;
+    bar.update({ source, index: 1, count: 1, done: 50, size: 100, unit: 'bytes' });
+    const line = io.stderr().split('\r\u001b[K').pop()!;
+    expect(line).toMatch(/^\[1\/1\] ….*导出\.csv .* 50 % /);
+    expect(displayWidth(line)).toBeLessThanOrEqual(59);
+    // a short name is shown whole
+    const io2 = ttyIo();
+    progressBar(io2, { now: () => (t += 2000), columns: 60 }).update({ source: '客户.csv', index: 1, count: 1, done: 50, size: 100, unit: 'bytes' });
+    expect(io2.stderr()).toContain('[1/1] 客户.csv ');
+  });
+
   it('counts wide characters as two columns', () => {
     expect(displayWidth('身份证号')).toBe(8);
     expect(displayWidth('\u001b[1mab\u001b[22m')).toBe(2);

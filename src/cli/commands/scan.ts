@@ -253,6 +253,21 @@ export function renderText(
   return out.join('\n') + '\n';
 }
 
+/** The end of `text` that fits in `columns` terminal columns, with `…` for what was cut. */
+function fitLeft(text: string, columns: number): string {
+  if (displayWidth(text) <= columns) return text;
+  const chars = [...text];
+  let out = '';
+  let w = 1; // the ellipsis
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = displayWidth(chars[i]!);
+    if (w + cw > columns && out !== '') break;
+    out = chars[i]! + out;
+    w += cw;
+  }
+  return '…' + out;
+}
+
 /**
  * A one-line progress bar on stderr, only on a terminal and only once the scan has run for
  * `after` ms (default 1 s): `[2/5] data/people.csv ███████░░░ 63 % 118.2 MB/s ETA 0:04`.
@@ -289,8 +304,10 @@ export function progressBar(io: Io, opts: { now?: () => number; after?: number; 
       const bar = frac === undefined ? '' : ` ${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)} ${Math.floor(frac * 100)} %`;
       const tail = `${bar} ${rateText}${etaText}`;
       const head = `[${p.index}/${p.count}] `;
-      const room = width() - head.length - tail.length - 1;
-      const name = p.source.length > room ? '…' + p.source.slice(p.source.length - Math.max(1, room - 1)) : p.source;
+      // in terminal columns (a Chinese file name takes two per character): a line wider than
+      // the terminal wraps, and `\r` then redraws only its last row, leaving the others behind
+      const room = width() - displayWidth(head) - displayWidth(tail) - 1;
+      const name = fitLeft(p.source, room);
       io.err(`\r\u001b[K${head}${name}${tail}`);
       drawn = true;
     },
