@@ -88,3 +88,14 @@ describe('screen()', () => {
     expect(mergeDesignations(existing, d).map((x) => x.list)).toEqual(['doj.covered_persons', 'ofac.sdn', 'test']);
   });
 });
+
+describe('adversarial queries (all lists loaded)', () => {
+  const top = (name: string) => screen([name], matcher)[0]!.matches[0];
+
+  it('a remark a.k.a. holding quotes is read whole: "LLC" alone is not the weak alias of DSD, OOO', () => {
+    // cons_prim.csv 22387: a.k.a. 'LLC 'DSD'' was read as the weak alias "LLC"; 22396: 'JSC 'SMN'' as "JSC"
+    expect(top('LLC')).toBeUndefined();
+    expect(top('JSC')).toBeUndefined();
+    expect(top('LLC DSD')?.entityId).toBe('ofac.cons:22387');
+  });
+});

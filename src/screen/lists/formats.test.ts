@@ -116,6 +116,10 @@ describe('OFAC remarks', () => {
   it('reads weak a.k.a.s, programs, nationalities and Linked To names', () => {
     expect(weakAkas("DOB 1962; a.k.a. 'BNC'; f.k.a. 'OLD NAME'; Linked To: X.")).toEqual(['BNC', 'OLD NAME']);
     expect(programsOf('SDGT] [IRGC] [IFSR')).toEqual(['SDGT', 'IRGC', 'IFSR']);
+    // apostrophes inside the quoted name (ayn transliterations, nested quotes) do not cut it short
+    expect(weakAkas("a.k.a. 'LLC 'DSD''; Linked To: PUBLIC JOINT STOCK COMPANY TRANSNEFT.")).toEqual(["LLC 'DSD'"]);
+    expect(weakAkas("a.k.a. 'AL-QA'QA'; a.k.a. 'ABU-'UMAR'.")).toEqual(["AL-QA'QA", "ABU-'UMAR"]);
+    expect(weakAkas("a.k.a. 'JSC 'SMN''")).toEqual(["JSC 'SMN'"]);
     expect(programsOf('-0- ')).toEqual([]);
     expect(remarkCountries('nationality Iran; citizen Korea, North; nationality Atlantis.')).toEqual(['IR', 'KP']);
     expect(linkedToNames('Linked To: HUAWEI INVESTMENT & HOLDING CO., LTD.')).toEqual(['HUAWEI INVESTMENT & HOLDING CO., LTD.']);

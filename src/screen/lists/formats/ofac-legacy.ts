@@ -176,10 +176,14 @@ export function programsOf(cell: string | undefined): string[] {
     .filter((p) => p !== '');
 }
 
-/** Weak aliases OFAC prints in remarks: `a.k.a. 'BNC'`. */
+/**
+ * Weak aliases OFAC prints in remarks: `a.k.a. 'BNC'`. The quoted name may itself hold
+ * apostrophes (`'AL-QA'QA'`, `'LLC 'DSD''`): it ends at the quote that closes the remark
+ * (followed by `;`, a final `.` or the end).
+ */
 export function weakAkas(remarks: string): string[] {
   const out: string[] = [];
-  const re = /\b[afn]\.k\.a\.,?\s+'([^']{1,200})'/g;
+  const re = /\b[afn]\.k\.a\.,?\s+'([^;]{1,200}?)'(?=\.?\s*(?:;|$))/g;
   for (let m = re.exec(remarks); m; m = re.exec(remarks)) {
     const v = nonEmpty(m[1]);
     if (v) pushUnique(out, v);
