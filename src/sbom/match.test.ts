@@ -3,6 +3,7 @@ import type { Component } from './components.js';
 import { AdvisoryIndex, type Match, type NotEvaluated } from './match.js';
 import { parseAdvisory } from './osv/parse.js';
 import { packageKey } from './purl.js';
+import { matchSboms, parseSbom } from './scan.js';
 
 type Event = Record<string, string>;
 function advisory(id: string, ecosystem: string, name: string, ranges: { type?: string; events: Event[] }[], extra: Record<string, unknown> = {}) {
@@ -184,5 +185,34 @@ describe('OSV range evaluation (schema "Evaluation")', () => {
     expect(sev({ severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }] })).toBe('CRITICAL');
     expect(sev({ severity: [{ type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }] })).toBe('UNKNOWN');
     expect(sev({})).toBe('UNKNOWN');
+  });
+});
+
+describe('one match per vulnerability (aliases)', () => {
+  const sbom = (purls: string[]) => parseSbom(JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components: purls.map((purl) => ({ purl })) }), 'bom.json');
+  const record = (id: string, aliases: string[], events: Event[], extra: Record<string, unknown> = {}) =>
+    parseAdvisory(
+      { id, aliases, modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'Maven', name: 'org.apache.logging.log4j:log4j-core' }, ranges: [{ type: 'ECOSYSTEM', events }] }], ...extra },
+      `${id}.json`,
+    );
+  const log4j = (v: string) => `pkg:maven/org.apache.logging.log4j/log4j-core@${v}?type=jar`;
+
+  it('merges a GHSA record and the CVE record it names into one match', () => {
+    const ghsa = record('GHSA-jfh8-c2jp-5v3q', ['CVE-2021-44228'], [{ introduced: '2.13.0' }, { fixed: '2.15.0' }], { database_specific: { severity: 'CRITICAL' } });
+    const cve = record('CVE-2021-44228', ['GHSA-jfh8-c2jp-5v3q'], [{ introduced: '2.13.0' }, { fixed: '2.15.0' }]);
+    const other = record('GHSA-7rjr-3q55-vv33', ['CVE-2021-45046'], [{ introduced: '2.13.0' }, { fixed: '2.16.0' }]);
+    const { matches } = matchSboms([sbom([log4j('2.14.1')])], [ghsa, cve, other]);
+    expect(matches.map((m) => [m.advisory, m.aliases, m.severity, m.fixed])).toEqual([
+      ['CVE-2021-44228', ['GHSA-jfh8-c2jp-5v3q'], 'CRITICAL', '2.15.0'],
+      ['GHSA-7rjr-3q55-vv33', ['CVE-2021-45046'], 'UNKNOWN', '2.16.0'],
+    ]);
+  });
+
+  it('joins records that only share an alias, and keeps fixed only when every record has one', () => {
+    const a = record('GHSA-aaaa', ['CVE-2000-1'], [{ introduced: '0' }, { fixed: '2.3.1' }]);
+    const b = record('PYSEC-bbbb', ['CVE-2000-1'], [{ introduced: '0' }, { fixed: '2.3.2' }]);
+    const c = record('OSV-cccc', ['CVE-2000-1'], [{ introduced: '0' }]);
+    expect(matchSboms([sbom([log4j('2.3.0')])], [a, b]).matches.map((m) => [m.advisory, m.aliases, m.fixed])).toEqual([['GHSA-aaaa', ['CVE-2000-1', 'PYSEC-bbbb'], '2.3.2']]);
+    expect(matchSboms([sbom([log4j('2.3.0')])], [a, b, c]).matches.map((m) => [m.advisory, m.fixed])).toEqual([['GHSA-aaaa', undefined]]);
   });
 });

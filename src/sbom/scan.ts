@@ -8,6 +8,8 @@ import { resolveComponents, type LoadedSbom, type Unscanned } from './components
 import { AdvisoryIndex, sortMatches, type Match, type NotEvaluated } from './match.js';
 import type { OsvAdvisory } from './osv/model.js';
 import { readSbomText } from './read/sbom.js';
+import { severityRank } from './severity.js';
+import { ecosystemOrder } from './versions/registry.js';
 
 export interface SbomSummary {
   readonly file: string;
@@ -52,7 +54,7 @@ export function matchSboms(sboms: readonly LoadedSbom[], advisories: readonly Os
   for (const s of sboms) for (const c of s.components) index.evaluate(c, matches, undecided);
   const order = sboms.map((s) => s.file);
   return {
-    matches: dedupe(sortMatches(matches, order)),
+    matches: mergeAliases(dedupe(sortMatches(matches, order))),
     notEvaluated: dedupe(sortMatches(undecided, order)),
     unscanned: sboms.flatMap((s) => s.unscanned),
     sboms: sboms.map((s) => ({ file: s.file, format: s.format, specVersion: s.specVersion, entries: s.entries, scanned: s.components.length })),
@@ -66,4 +68,71 @@ function dedupe<T extends { sbom: string; component: string; version: string; ad
     const p = sorted[i - 1];
     return !(p && p.sbom === m.sbom && p.component === m.component && p.version === m.version && p.advisory === m.advisory);
   });
+}
+
+/**
+ * One match per vulnerability: advisories of one component that name each other in `aliases`
+ * (or share an alias; OSV aliases are symmetric and transitive), such as a GHSA record and a CVE
+ * record for the same issue, become one match. It keeps the id that sorts first, adds the other
+ * ids and aliases to `aliases`, takes the highest severity, and keeps `fixed` only when every
+ * record gives one (the highest). Input and output are sorted; runs only over the matches.
+ */
+function mergeAliases(sorted: Match[]): Match[] {
+  const out: Match[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    const a = sorted[i]!;
+    while (j < sorted.length && sorted[j]!.sbom === a.sbom && sorted[j]!.component === a.component && sorted[j]!.version === a.version) j++;
+    if (j - i === 1) out.push(a);
+    else out.push(...mergeGroup(sorted.slice(i, j)));
+    i = j;
+  }
+  return out;
+}
+
+function mergeGroup(group: readonly Match[]): Match[] {
+  // union-find over the advisories of one component, joined by shared names (id or alias)
+  const parent = group.map((_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
+  const owner = new Map<string, number>();
+  group.forEach((m, k) => {
+    for (const name of [m.advisory, ...m.aliases]) {
+      const o = owner.get(name);
+      if (o === undefined) owner.set(name, k);
+      else parent[find(k)] = find(o);
+    }
+  });
+  const merged: Match[] = [];
+  group.forEach((m, k) => {
+    const root = find(k);
+    const members = group.filter((_, x) => find(x) === root);
+    if (members[0] !== m) return; // merged under the first member (the id that sorts first)
+    if (members.length === 1) {
+      merged.push(m);
+      return;
+    }
+    const aliases: string[] = [];
+    for (const x of members) for (const name of [x.advisory, ...x.aliases]) if (name !== m.advisory && !aliases.includes(name)) aliases.push(name);
+    const severity = members.reduce((s, x) => (severityRank(x.severity) > severityRank(s) ? x.severity : s), m.severity);
+    const fixed = highestFixed(members, m.detail.ecosystem);
+    const { fixed: _drop, ...rest } = m;
+    merged.push({ ...rest, aliases, severity, ...(fixed !== undefined ? { fixed } : {}) });
+  });
+  return merged;
+}
+
+function highestFixed(members: readonly Match[], ecosystem: string): string | undefined {
+  if (members.some((x) => x.fixed === undefined)) return undefined;
+  const order = ecosystemOrder(ecosystem);
+  let best = members[0]!.fixed!;
+  for (const x of members) {
+    const f = x.fixed!;
+    if (f === best) continue;
+    const a = order?.parse(f);
+    const b = order?.parse(best);
+    if (order === undefined || a === undefined || b === undefined) return undefined; // fixes that cannot be ordered
+    if (order.compare(a, b) > 0) best = f;
+  }
+  return best;
 }
