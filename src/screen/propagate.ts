@@ -20,6 +20,7 @@
  * walked again, so cycles end. Inheritance passes only through non-`linked` links.
  */
 import type { ListEntry } from './types.js';
+import { listedOn } from './lists/entry.js';
 import { nameKey, resolveParents, type ParentKind, type ParentLink } from './lists/parents.js';
 import { PROPAGATION, governingList, type PropagationRule } from '../facts/designations.js';
 import { valueAt } from '../engine/params.js';
@@ -90,7 +91,7 @@ export function propagationRule(list: string, date: CivilDate): PropagationRule 
 }
 
 function inForce(e: ListEntry, date: CivilDate): boolean {
-  return (e.listedFrom === undefined || e.listedFrom <= date) && (e.listedUntil === undefined || date <= e.listedUntil);
+  return listedOn(e, date);
 }
 
 /** One non-`linked` link on the way up, for `via`. */

@@ -99,3 +99,32 @@ describe('adversarial queries (all lists loaded)', () => {
     expect(top('LLC DSD')?.entityId).toBe('ofac.cons:22387');
   });
 });
+
+describe('listing dates as of --as-of (real 1260H rows)', () => {
+  const cxmt = (asOf: string) => screen(['ChangXin Memory Technologies'], matcher, { asOf: asOf as CivilDate, all: true })[0]!.matches.find((m) => m.list === 'dod.1260h')!;
+
+  it('CXMT is listed 2025-01-07…2026-02-17 and again from 2026-06-08: not in force in the gap', () => {
+    expect(isAlert(cxmt('2025-01-07'))).toBe(true);
+    expect(isAlert(cxmt('2026-02-17'))).toBe(true);
+    expect(cxmt('2026-04-01').notInForce).toBe(true);
+    expect(isAlert(cxmt('2026-06-08'))).toBe(true);
+    expect(cxmt('2024-12-31').notInForce).toBe(true);
+  });
+
+  it('an entry with a gap in its listing is not in force in the gap', () => {
+    const e = {
+      entityId: 'test:gap',
+      list: 'test',
+      programs: [],
+      type: 'company' as const,
+      name: 'Gapped Example Works Ltd',
+      aliases: [],
+      countries: [],
+      listedFrom: '2020-01-01',
+      periods: [{ from: '2020-01-01', until: '2020-12-31' }, { from: '2022-01-01' }],
+      source: { file: 't.csv' },
+    };
+    const at = (d: string) => screen(['Gapped Example Works'], [e], { asOf: d as CivilDate })[0]!.matches.length;
+    expect([at('2019-12-31'), at('2020-06-01'), at('2021-06-01'), at('2022-01-01')]).toEqual([0, 1, 0, 1]);
+  });
+});

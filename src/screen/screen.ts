@@ -14,6 +14,7 @@
 import type { ListEntry } from './types.js';
 import { Matcher, type EntryMatch, type MatcherOptions } from './match/matcher.js';
 import { PARAMS, matchSettings } from './match/params.js';
+import { listedOn } from './lists/entry.js';
 import { at } from '../engine/params.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { LIST_PARENT_VIA, parentGraph, type InheritedDesignation, type ParentFindings, type ParentGraph, type ParentStep } from './propagate.js';
@@ -82,10 +83,7 @@ export function buildMatcher(entries: readonly ListEntry[], options: MatcherOpti
 }
 
 function inForce(entry: ListEntry, asOf: CivilDate | undefined): boolean {
-  if (!asOf) return true;
-  if (entry.listedFrom && entry.listedFrom > asOf) return false;
-  if (entry.listedUntil && entry.listedUntil < asOf) return false;
-  return true;
+  return asOf === undefined || listedOn(entry, asOf);
 }
 
 const NO_PARENTS: ParentFindings = { parents: [], inherited: [] };

@@ -22,6 +22,12 @@ export interface ListEntry {
   /** When the entry was listed / delisted (YYYY-MM-DD), when known. */
   readonly listedFrom?: string;
   readonly listedUntil?: string;
+  /**
+   * The listing periods, when the list gives several with a gap between them (a party taken
+   * off and listed again): the party is listed on a date inside one of them. `listedFrom` /
+   * `listedUntil` span them all. Absent when the listing is one unbroken period.
+   */
+  readonly periods?: readonly ListingPeriod[];
   /** Names (or entity ids) of parents named by the list (1260H Parent Name, OFAC Linked To, FCC subsidiaries). */
   readonly parents?: readonly string[];
   /** Ids of the same designation in other lists (a trade.gov CSL row that republishes an OFAC entry → `ofac.sdn:<n>` / `ofac.cons:<n>`), to avoid duplicate alerts. */
@@ -30,4 +36,10 @@ export interface ListEntry {
   readonly note?: string;
   /** Source file and list date, for provenance. */
   readonly source: { readonly file: string; readonly listDate?: string; readonly url?: string };
+}
+
+/** One listing period (YYYY-MM-DD, both ends included; no `until` = still listed). */
+export interface ListingPeriod {
+  readonly from: string;
+  readonly until?: string;
 }

@@ -2,9 +2,10 @@
  * Builds `ListEntry` values. Lists repeat a party on several rows (one per listing period or
  * per program); a {@link EntryCollector} merges rows that share an entity id: names, aliases,
  * programs and countries are unioned, `listedFrom` is the earliest start, and `listedUntil`
- * is set only when every row has ended (the latest end).
+ * is set only when every row has ended (the latest end). When the rows' periods leave a gap
+ * (delisted, then listed again), the joined periods are kept as `periods`.
  */
-import type { ListEntry } from '../types.js';
+import type { ListEntry, ListingPeriod } from '../types.js';
 import type { ListId } from './types.js';
 import { maxDate, minDate } from './dates.js';
 import { pushUnique } from './names.js';
@@ -41,6 +42,8 @@ interface Draft {
   sameAs: string[];
   froms: (string | undefined)[];
   untils: string[];
+  /** Each row's period, in row order. */
+  spans: { from: string | undefined; until: string | undefined }[];
   open: boolean;
   url?: string;
   note?: string;
@@ -74,6 +77,7 @@ export class EntryCollector {
         sameAs: [],
         froms: [],
         untils: [],
+        spans: [],
         open: false,
       };
       this.drafts.set(entityId, d);
@@ -89,6 +93,7 @@ export class EntryCollector {
     for (const p of row.parents ?? []) pushUnique(d.parents, p);
     for (const p of row.sameAs ?? []) pushUnique(d.sameAs, p);
     d.froms.push(row.listedFrom);
+    d.spans.push({ from: row.listedFrom, until: row.listedUntil });
     if (row.listedUntil === undefined) d.open = true;
     else d.untils.push(row.listedUntil);
     // Provenance of the latest row wins (the current edition's URL and note).
@@ -103,6 +108,7 @@ export class EntryCollector {
       const weak = d.weak.filter((w) => !d.names.includes(w));
       const listedFrom = minDate(d.froms);
       const listedUntil = d.open ? undefined : maxDate(d.untils);
+      const periods = joinPeriods(d.spans);
       const entry: ListEntry = {
         entityId: d.entityId,
         list: this.list,
@@ -114,6 +120,7 @@ export class EntryCollector {
         countries: d.countries,
         ...(listedFrom !== undefined ? { listedFrom } : {}),
         ...(listedUntil !== undefined ? { listedUntil } : {}),
+        ...(periods.length > 1 ? { periods } : {}),
         ...(d.parents.length > 0 ? { parents: d.parents } : {}),
         ...(d.sameAs.length > 0 ? { sameAs: d.sameAs } : {}),
         ...(d.note !== undefined ? { note: d.note } : {}),
@@ -123,4 +130,32 @@ export class EntryCollector {
     }
     return out;
   }
+}
+
+/**
+ * Row periods joined where they overlap or touch, earliest first. Empty when a row has no
+ * start date (the listing window is then only `listedFrom` / `listedUntil`).
+ */
+function joinPeriods(spans: readonly { from: string | undefined; until: string | undefined }[]): ListingPeriod[] {
+  if (spans.length < 2 || spans.some((p) => p.from === undefined)) return [];
+  const sorted = [...spans].sort((a, b) => (a.from! < b.from! ? -1 : a.from! > b.from! ? 1 : 0));
+  const out: { from: string; until: string | undefined }[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.until === undefined || p.from! <= last.until)) {
+      if (last.until !== undefined) last.until = p.until === undefined || p.until > last.until ? p.until : last.until;
+      continue;
+    }
+    out.push({ from: p.from!, until: p.until });
+  }
+  return out.map((p) => (p.until === undefined ? { from: p.from } : { from: p.from, until: p.until }));
+}
+
+/** True when the entry is listed on `date`: inside its window and, when it has several periods, inside one of them. */
+export function listedOn(e: ListEntry, date: string): boolean {
+  if (e.listedFrom !== undefined && e.listedFrom > date) return false;
+  if (e.listedUntil !== undefined && date > e.listedUntil) return false;
+  if (e.periods === undefined) return true;
+  for (const p of e.periods) if (p.from <= date && (p.until === undefined || date <= p.until)) return true;
+  return false;
 }

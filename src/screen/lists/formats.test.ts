@@ -258,3 +258,32 @@ describe('decode', () => {
     expect(decodeText(bytes, 'x.csv', 'windows-1252')).toBe('Name,Alias\nAcme,Café\n');
   });
 });
+
+describe('listing periods (1260H rows of one company)', () => {
+  const csv = (rows: string[]) => ['Name,Clean Name,Alias,Previous Name,Parent Name,Note,Start date,End date,Source Url', ...rows].join('\n');
+  const parse1260h = (rows: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-1260h-'));
+    try {
+      const f = join(dir, 'sanctions.csv');
+      writeFileSync(f, csv(rows));
+      const p = parseListFile(f);
+      if (isSkipped(p)) throw new Error('skipped');
+      return p.entries;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('keeps the gap of a party taken off and listed again (CXMT: 2025-01-07…2026-02-17, again from 2026-06-08)', () => {
+    const [e] = parse1260h(['"ChangXin Memory Technologies, Inc.","ChangXin Memory Technologies, Inc.",CXMT,,,,2025-01-07,2026-02-17,', '"ChangXin Memory Technologies, Inc.","ChangXin Memory Technologies, Inc.",CXMT,,,,2026-06-08,,']);
+    expect(e!.listedFrom).toBe('2025-01-07');
+    expect(e!.listedUntil).toBeUndefined();
+    expect(e!.periods).toEqual([{ from: '2025-01-07', until: '2026-02-17' }, { from: '2026-06-08' }]);
+  });
+
+  it('joins overlapping or open periods into one window (no periods)', () => {
+    const [e] = parse1260h(['"Costar Group Co., Ltd.","Costar Group Co., Ltd.",,,,,2021-06-03,,', '"Costar Group Co., Ltd.","Costar Group Co., Ltd.",,,,,2025-01-07,2026-02-17,']);
+    expect(e!.periods).toBeUndefined();
+    expect(e!.listedUntil).toBeUndefined();
+  });
+});
