@@ -38,7 +38,9 @@ export type CnSensitiveKind =
   | 'medical_health'
   | 'financial_account'
   | 'whereabouts'
-  | 'minor_under_14';
+  | 'minor_under_14'
+  /** Not one of Art. 28's own words (the list is open): `basis` says why. */
+  | 'other';
 
 export interface CategoryInfo {
   readonly label: string;
@@ -84,7 +86,7 @@ export const CATEGORIES = {
     label: 'Government identification number (SSN, resident ID, passport, driver licence)',
     personal: true,
     us: { listedIdentifier: 'government_id' },
-    cn: { sensitive: 'specific_identity', basis: 'GB/T 35273-2020 Annex B lists ID card numbers as sensitive PI [M]' },
+    cn: { sensitive: 'other', basis: 'GB/T 35273-2020 §3.2 note lists ID card numbers as sensitive PI [S] (Annex B: identity documents [M]); not Art. 28 特定身份' },
   },
   financial_account: {
     label: 'Financial account or card number, PIN',
@@ -98,9 +100,15 @@ export const CATEGORIES = {
     label: 'Account authentication data (username, password, security answers)',
     personal: true,
     us: { listedIdentifier: 'account_authentication' },
+    cn: { sensitive: 'other', basis: 'GB/T 35273-2020 Annex B lists authentication information (passwords) as sensitive PI [M]; sensitive is the conservative reading' },
   },
   network_id: { label: 'Network identifier (IP address, cookie)', personal: true, us: { listedIdentifier: 'network_id' } },
-  call_detail: { label: 'Call-detail records (CPNI)', personal: true, us: { listedIdentifier: 'call_detail' } },
+  call_detail: {
+    label: 'Call-detail records (CPNI)',
+    personal: true,
+    us: { listedIdentifier: 'call_detail' },
+    cn: { sensitive: 'other', basis: 'GB/T 35273-2020 §3.2 note lists communication records and content as sensitive PI [S]' },
+  },
   // --- the other sensitive categories (202.249) -------------------------------------------
   precise_geolocation: {
     label: 'Precise geolocation (within 1,000 m)',
@@ -155,7 +163,12 @@ export const CATEGORIES = {
   racial_ethnic_origin: { label: 'Racial or ethnic origin', personal: true, cn: { sensitive: 'specific_identity' }, eu: { special: 'art9' } },
   political_opinion: { label: 'Political opinions', personal: true, eu: { special: 'art9' } },
   trade_union: { label: 'Trade-union membership', personal: true, eu: { special: 'art9' } },
-  sex_life: { label: 'Sex life or sexual orientation', personal: true, eu: { special: 'art9' } },
+  sex_life: {
+    label: 'Sex life or sexual orientation',
+    personal: true,
+    cn: { sensitive: 'other', basis: 'GB/T 35273-2020 Annex B lists sexual orientation as sensitive PI [M]; sensitive is the conservative reading' },
+    eu: { special: 'art9' },
+  },
   criminal_record: { label: 'Criminal convictions and offences', personal: true, cn: { sensitive: 'specific_identity' }, eu: { special: 'art10' } },
   employment: { label: 'Employment records (job, salary, performance)', personal: true },
   online_activity: { label: 'Online activity and behaviour', personal: true },
