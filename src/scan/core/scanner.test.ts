@@ -35,6 +35,29 @@ function referenceKey(type: DetectionType, raw: string, jur: string | undefined)
 }
 
 describe('source scanner', () => {
+  it('reads full-width forms (１３８…, ＋８６, ideographic space) as their ASCII twins: same offsets, masks and subject keys as ASCII', () => {
+    const run = (values: [string, string][]) => {
+      const keys: [string, string][] = [];
+      const sc = createSourceScanner({ onSubject: (j, k) => keys.push([j, k]) });
+      sc.scanRecord(1, values);
+      return { findings: sc.result().findings.map(({ field, type, start, end, masked }) => ({ field, type, start, end, masked })), keys };
+    };
+    const wide = run([
+      ['手机号', '１３８００１３８０００'],
+      ['身份证号', '１１０１０５１９４９１２３１００２Ｘ'],
+      ['备注', '电话：＋８６　１３９　１２３４　５６７８，邮箱 ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ'],
+    ]);
+    const ascii = run([
+      ['手机号', '13800138000'],
+      ['身份证号', '11010519491231002X'],
+      ['备注', '电话：+86 139 1234 5678，邮箱 jane@example.com'],
+    ]);
+    expect(wide.findings.map((f) => f.type)).toEqual(['cn_mobile', 'cn_resident_id', 'cn_mobile', 'email']);
+    expect(wide).toEqual(ascii);
+    // no full-width character reaches a mask
+    for (const f of wide.findings) expect(f.masked).not.toMatch(/[\uff01-\uff5e]/);
+  });
+
   it('counts every detection exactly while keeping only the first N findings', () => {
     const sc = createSourceScanner({ maxFindings: 3 });
     for (let i = 1; i <= 10; i++) sc.scanRecord(i, [['phone', '13812345678'], ['email', `u${i}@example.com`], ['note', 'nothing here']]);

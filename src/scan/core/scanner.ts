@@ -193,6 +193,9 @@ class Scanner implements FastSourceScanner {
     const n = h.n;
     if (n === 0) return;
     slot.any = true;
+    // the text as the detectors read it (full-width forms narrowed to ASCII, at `e.offset`)
+    const off = e.offset;
+    if (e.narrowedValue) s = e.s;
     // per hit: the slot's count and confidence sum (totals per type and category are
     // summed from these in result()), a finding while there is room, a subject key offer
     const counts = slot.counts;
@@ -206,12 +209,12 @@ class Scanner implements FastSourceScanner {
       const b = h.end[k]!;
       if (this.findings.length + this.pending.length < this.maxFindings) {
         const type = DETECTION_TYPES[ti]!;
-        this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(s.slice(a, b), type) });
+        this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(s.slice(a - off, b - off), type) });
       }
       if (this.subjects) {
         const prio = PRIO[ti]!;
         const jur = h.jur[k];
-        if (prio >= 0 && jur !== undefined) this.offerSubject(jur, prio, ti, s, a, b);
+        if (prio >= 0 && jur !== undefined) this.offerSubject(jur, prio, ti, s, a - off, b - off);
       }
     }
   }

@@ -276,6 +276,10 @@ describe('linear time on adversarial 1 MB inputs', () => {
     ['near-emails', 'a.b.c.d@'.repeat(MB / 8)],
     ['uuid-ish', '12345678-'.repeat(MB / 9)],
     ['tabs', 'chr1\t'.repeat(MB / 5)],
+    ['full-width digits', '１'.repeat(MB)],
+    ['full-width @', '＠'.repeat(MB)],
+    ['full-width digit groups', '１－'.repeat(MB / 2)],
+    ['full-width after a megabyte of ASCII', `${'a '.repeat(MB / 2 - 1)}１`],
   ];
   for (const [name, input] of cases) {
     it(`${name} finishes in under 100 ms of CPU`, () => {
