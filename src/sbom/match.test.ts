@@ -216,3 +216,30 @@ describe('one match per vulnerability (aliases)', () => {
     expect(matchSboms([sbom([log4j('2.3.0')])], [a, b, c]).matches.map((m) => [m.advisory, m.fixed])).toEqual([['GHSA-aaaa', undefined]]);
   });
 });
+
+describe('fixed is a version that leaves every matched range', () => {
+  const twoEntries = (second: Record<string, unknown>) =>
+    parseAdvisory(
+      {
+        id: 'F-1',
+        modified: '2024-01-01T00:00:00Z',
+        affected: [
+          { package: { ecosystem: 'npm', name: 'p' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.0.0' }, { introduced: '2.5.0' }, { fixed: '4.0.0' }] }] },
+          { package: { ecosystem: 'npm', name: 'p' }, ...second },
+        ],
+      },
+      'f.json',
+    );
+  it('skips a fix that falls in another stretch of the advisory', () => {
+    const a = twoEntries({ ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.0.0' }, { fixed: '3.0.0' }] }] });
+    // 1.5.0 is in [0, 2.0.0) and [1.0.0, 3.0.0); 3.0.0 is still in [2.5.0, 4.0.0)
+    expect(run([a], component('npm', 'p', '3.0.0')).matches).toHaveLength(1);
+    expect(run([a], component('npm', 'p', '1.5.0')).matches[0]!.fixed).toBe('4.0.0');
+  });
+  it('gives no fix when the candidate is listed in versions[] or sits in an open range', () => {
+    const listed = twoEntries({ versions: ['3.0.0'], ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.0.0' }, { fixed: '3.0.0' }] }] });
+    expect(run([listed], component('npm', 'p', '1.5.0')).matches[0]!.fixed).toBeUndefined();
+    const open = twoEntries({ ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.0.0' }, { fixed: '2.0.0' }, { introduced: '2.0.0' }] }] });
+    expect(run([open], component('npm', 'p', '1.5.0')).matches[0]!.fixed).toBeUndefined();
+  });
+});

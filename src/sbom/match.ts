@@ -248,7 +248,7 @@ function evaluateAdvisory(c: Component, entries: readonly PreparedAffected[], ve
     if (hit) severity ??= p.severity;
   }
   if (!listed && hits.length === 0) return reason === undefined ? { kind: 'not-affected' } : { kind: 'undecided', reason };
-  const fixed = hits.length > 0 && hits.every((h) => h.fix !== undefined) ? highestFix(hits) : undefined;
+  const fixed = hits.length > 0 && hits.every((h) => h.fix !== undefined) ? firstUnaffectedFix(entries, highestFix(hits)) : undefined;
   return {
     kind: 'affected',
     severity: severity ?? UNKNOWN,
@@ -290,6 +290,36 @@ function inRange(r: Extract<PreparedRange, { ok: true }>, v: unknown): RangeHit 
     if (e.kind === 'last_affected' && compareBound(order, e.at, v) >= 0) return { order, fix: undefined, openEnded: false };
   }
   return { order, fix: undefined, openEnded: true };
+}
+
+/**
+ * The highest fix can still lie in another stretch of the matched ranges (`[0, 2.0)` with
+ * `[2.5, 4.0)`, and `[1.0, 3.0)`: 3.0 is affected). Move on to the fix of the stretch the
+ * candidate sits in until a candidate leaves every range; undefined when that stretch has no fix
+ * or the candidate is listed in `versions[]`. Runs only for matches, never on the hot path.
+ */
+function firstUnaffectedFix(entries: readonly PreparedAffected[], candidate: string | undefined): string | undefined {
+  let fix = candidate;
+  for (let guard = 0; fix !== undefined && guard < 1000; guard++) {
+    const hits: RangeHit[] = [];
+    for (const p of entries) {
+      const at = fix;
+      if (isListed(p, fix, (o) => o.parse(at))) return undefined;
+      for (const r of p.ranges) {
+        if (!r.ok) continue;
+        const v = r.order.parse(fix);
+        if (v === undefined) continue;
+        const h = inRange(r, v);
+        if (h) hits.push(h);
+      }
+    }
+    if (hits.length === 0) return fix;
+    if (!hits.every((h) => h.fix !== undefined)) return undefined;
+    const next = highestFix(hits);
+    if (next === fix) return undefined;
+    fix = next;
+  }
+  return undefined;
 }
 
 function highestFix(hits: readonly RangeHit[]): string | undefined {
