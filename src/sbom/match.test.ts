@@ -243,3 +243,41 @@ describe('fixed is a version that leaves every matched range', () => {
     expect(run([open], component('npm', 'p', '1.5.0')).matches[0]!.fixed).toBeUndefined();
   });
 });
+
+describe('GIT ranges', () => {
+  const pysec = (extra: Record<string, unknown>) =>
+    parseAdvisory(
+      {
+        id: 'PYSEC-2000-1',
+        modified: '2024-01-01T00:00:00Z',
+        affected: [{ package: { ecosystem: 'PyPI', name: 'p' }, ranges: [{ type: 'GIT', repo: 'https://example.com/p', events: [{ introduced: '0' }, { fixed: 'a'.repeat(40) }] }], ...extra }],
+      },
+      'p.json',
+    );
+  it('are left aside when the entry also has versions[] or a version range: an unaffected version is not undecided', () => {
+    const withRange = pysec({ versions: ['1.0', '1.1'] });
+    expect(run([withRange], component('PyPI', 'p', '1.1')).matches).toHaveLength(1);
+    expect(run([withRange], component('PyPI', 'p', '1.3'))).toEqual({ matches: [], undecided: [] });
+    const a = parseAdvisory(
+      {
+        id: 'PYSEC-2000-2',
+        modified: '2024-01-01T00:00:00Z',
+        affected: [
+          {
+            package: { ecosystem: 'PyPI', name: 'p' },
+            ranges: [
+              { type: 'GIT', repo: 'https://example.com/p', events: [{ introduced: '0' }, { fixed: 'a'.repeat(40) }] },
+              { type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.2' }] },
+            ],
+          },
+        ],
+      },
+      'p.json',
+    );
+    expect(run([a], component('PyPI', 'p', '1.1')).matches[0]!.fixed).toBe('1.2');
+    expect(run([a], component('PyPI', 'p', '1.3'))).toEqual({ matches: [], undecided: [] });
+  });
+  it('stay undecided when nothing else in the entry speaks of versions', () => {
+    expect(run([pysec({})], component('PyPI', 'p', '1.3')).undecided[0]!.reason).toMatch(/GIT/);
+  });
+});

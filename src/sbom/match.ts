@@ -119,6 +119,19 @@ function prepareRange(range: OsvRange, ecosystem: string): PreparedRange {
   return { ok: true, order, events, limits };
 }
 
+/**
+ * A GIT range is undecidable for a version string, but when its entry also has `versions[]` (the
+ * schema's enumeration of the affected versions, which OSV fills from the GIT ranges) or a range
+ * in versions, those decide the entry and the GIT range adds nothing a version can be checked
+ * against: it is dropped rather than reported as undecided for every unaffected version.
+ */
+function withoutCoveredGit(entry: OsvAffected, ranges: PreparedRange[]): PreparedRange[] {
+  const git = entry.ranges.map((r) => r.type === 'GIT');
+  if (!git.includes(true)) return ranges;
+  const covered = entry.versions.length > 0 || ranges.some((r, i) => !git[i] && r.ok);
+  return covered ? ranges.filter((_, i) => !git[i]) : ranges;
+}
+
 function prepareSeverity(a: OsvAdvisory, entry: OsvAffected): string {
   return a.databaseSeverity ?? severityFromCvss(a.severity) ?? severityFromCvss(entry.severity) ?? UNKNOWN;
 }
@@ -144,7 +157,7 @@ export class AdvisoryIndex {
           entry,
           listed: new Set(entry.versions),
           listedParsed: order ? entry.versions.map((s) => order.parse(s)).filter((x) => x !== undefined) : [],
-          ranges: entry.ranges.map((r) => prepareRange(r, entry.ecosystem)),
+          ranges: withoutCoveredGit(entry, entry.ranges.map((r) => prepareRange(r, entry.ecosystem))),
           severity: prepareSeverity(advisory, entry),
         };
         let groups = this.byKey.get(key);
