@@ -204,6 +204,9 @@ describe('global', () => {
     expect(types('Acme Inc', 'company_name')).toEqual([]);
     expect(found('姓名：欧阳娜娜，电话', 'person_name')).toBe('欧阳娜娜');
     expect(found('Name: Jane Doe', 'person_name')).toBe('Jane Doe');
+    expect(found('Name: Jean-Luc Picard, captain', 'person_name')).toBe('Jean-Luc Picard');
+    expect(found("Dear Mary O'Brien-Smith,", 'person_name')).toBe("Mary O'Brien-Smith");
+    expect(found('Name: Ann- by hand', 'person_name')).toBe('Ann');
     expect(types('N/A', 'name')).toEqual([]);
   });
 });

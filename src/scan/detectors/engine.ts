@@ -414,8 +414,12 @@ export class Engine {
       while (q < this.to) {
         const d = s.charCodeAt(q);
         if ((d >= 97 && d <= 122) || d === 39 || d === 45) q++;
+        // a capital right after a hyphen or apostrophe goes on the word: Jean-Luc, O'Brien
+        else if (d >= 65 && d <= 90 && (s.charCodeAt(q - 1) === 45 || s.charCodeAt(q - 1) === 39)) q++;
         else break;
       }
+      // a hyphen or apostrophe that ends the word is not part of the name
+      while (q > p + 1 && (s.charCodeAt(q - 1) === 45 || s.charCodeAt(q - 1) === 39)) q--;
       if (q - p < 2) break;
       words++;
       end = q;
