@@ -85,6 +85,11 @@ describe('SBOM readers', () => {
     expect(problem(() => parseSbom(cdx([{ purl: 'pkg:npm/' + 'a'.repeat(5000) + '@1' }]), 'b.json')).message).toMatch(/longer than/);
     const spdx = JSON.stringify({ spdxVersion: 'SPDX-2.3', packages: [{ name: 'p', externalRefs: [{ referenceType: 'purl', referenceLocator: 'pkg:' }] }] });
     expect(problem(() => parseSbom(spdx, 's.json')).path).toBe('packages[0].externalRefs[0].referenceLocator');
+    // a purl reference without its purl is bad input, not a package without a purl
+    for (const ref of [{ referenceType: 'purl' }, { referenceType: 'purl', referenceLocator: ' ' }]) {
+      const doc = JSON.stringify({ spdxVersion: 'SPDX-2.3', packages: [{ name: 'q' }, { name: 'p', externalRefs: [ref] }] });
+      expect(problem(() => parseSbom(doc, 's.json'))).toMatchObject({ path: 'packages[1].externalRefs[0].referenceLocator', message: expect.stringMatching(/referenceLocator/) });
+    }
     const xml = '<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><components><component><purl>pkg:npm/a@1</purl></component><component><purl>%%%</purl></component></components></bom>';
     expect(problem(() => parseSbom(xml, 'b.xml')).path).toBe('components[1].purl');
   });

@@ -36,7 +36,11 @@ export function readSpdxJson(doc: Record<string, unknown>, file: string): SbomRe
       if (!isObject(ref)) throw new InputError({ file, path: rp, message: 'expected an external reference object' });
       if (ref['referenceType'] !== 'purl') return;
       found = true;
-      entries.push({ path: p, purlField: `externalRefs[${j}].referenceLocator`, purl: str(ref, 'referenceLocator', file, rp) ?? '', version, name });
+      const purl = str(ref, 'referenceLocator', file, rp);
+      if (purl === undefined || purl.trim() === '') {
+        throw new InputError({ file, path: `${rp}.referenceLocator`, message: 'a purl reference needs its purl in referenceLocator' });
+      }
+      entries.push({ path: p, purlField: `externalRefs[${j}].referenceLocator`, purl, version, name });
     });
     if (!found) entries.push({ path: p, purlField: 'externalRefs', purl: undefined, version, name });
   });
