@@ -107,10 +107,12 @@ export function classifyDataset(ds: Dataset, flow?: Flow): DatasetClass {
     const telecomOnly =
       flow?.purpose === 'telecommunications' && [...classes].every((k) => k === 'network_id' || k === 'account_authentication' || k === 'call_detail');
     const anyIdentifierIsSensitiveItself = identifiers.some((c) => c.info.us?.category);
+    // Sensitive data beside the identifiers (a financial account number's own category is not "other").
+    const sensitiveBesideIdentifiers = personal.some((c) => !c.info.us?.listedIdentifier && c.info.us?.category);
     if (identifiers.length >= 2 && !onlyDemographic && !telecomOnly) {
       categories.add('covered_personal_identifiers');
       notes.push(`listed identifiers linked to each other (${identifiers.map((c) => c.id).join(' + ')}) are covered personal identifiers (202.212(a)(1); 202.234)`);
-    } else if (otherSensitive && (identifiers.length >= 2 || !anyIdentifierIsSensitiveItself)) {
+    } else if (otherSensitive && (identifiers.length >= 2 || !anyIdentifierIsSensitiveItself || sensitiveBesideIdentifiers)) {
       categories.add('covered_personal_identifiers');
       notes.push(`a listed identifier linked to other sensitive personal data is a covered personal identifier (202.212(a)(2))`);
     } else if (onlyDemographic && identifiers.length >= 2) {
