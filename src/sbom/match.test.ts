@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compare as semverCompare } from 'semver';
 import type { Component } from './components.js';
 import { AdvisoryIndex, type Match, type NotEvaluated } from './match.js';
 import { parseAdvisory } from './osv/parse.js';
@@ -279,5 +281,79 @@ describe('GIT ranges', () => {
   });
   it('stay undecided when nothing else in the entry speaks of versions', () => {
     expect(run([pysec({})], component('PyPI', 'p', '1.3')).undecided[0]!.reason).toMatch(/GIT/);
+  });
+});
+
+describe('Log4j CVE-2021-44832 branches (fixed 2.17.1, 2.12.4, 2.3.2; vuln-sbom.md §9, hand-made record)', () => {
+  const a = parseAdvisory(
+    {
+      id: 'GHSA-8489-44mv-ggj8',
+      aliases: ['CVE-2021-44832'],
+      modified: '2024-01-01T00:00:00Z',
+      affected: [
+        { package: { ecosystem: 'Maven', name: 'org.apache.logging.log4j:log4j-core' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '2.13.0' }, { fixed: '2.17.1' }] }] },
+        { package: { ecosystem: 'Maven', name: 'org.apache.logging.log4j:log4j-core' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '2.4' }, { fixed: '2.12.4' }] }] },
+        { package: { ecosystem: 'Maven', name: 'org.apache.logging.log4j:log4j-core' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '2.0-beta7' }, { fixed: '2.3.2' }] }] },
+      ],
+    },
+    'g.json',
+  );
+  it.each([
+    ['2.0-beta6', undefined],
+    ['2.0-beta7', '2.3.2'],
+    ['2.3.1', '2.3.2'],
+    ['2.3.2', undefined],
+    ['2.4.0', '2.12.4'],
+    ['2.12.3', '2.12.4'],
+    ['2.12.4', undefined],
+    ['2.14.1', '2.17.1'],
+    ['2.17.0', '2.17.1'],
+    ['2.17.1', undefined],
+    ['2.17.1-rc1', '2.17.1'],
+  ])('log4j-core %s → fixed %s', (v, fixed) => {
+    const { matches } = run([a], component('Maven', 'org.apache.logging.log4j:log4j-core', v));
+    expect(matches.map((m) => m.fixed)).toEqual(fixed === undefined ? [] : [fixed]);
+  });
+});
+
+describe('range evaluation properties (npm order)', () => {
+  const version = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom('', '-rc.1')).map(([a, b, p]) => `${a}.${b}.0${p}`);
+  const event = fc.oneof(
+    fc.record({ introduced: fc.oneof(version, fc.constant('0')) }),
+    fc.record({ fixed: version }),
+    fc.record({ last_affected: version }),
+  );
+  const entry = fc.record({ events: fc.array(event, { minLength: 1, maxLength: 5 }) });
+  const rec = fc.array(entry, { minLength: 1, maxLength: 3 }).map((entries) =>
+    parseAdvisory({ id: 'P', modified: '2024-01-01T00:00:00Z', affected: entries.map((e) => ({ package: { ecosystem: 'npm', name: 'p' }, ranges: [{ type: 'ECOSYSTEM', events: e.events }] })) }, 'p.json'),
+  );
+  /** The schema's pseudocode, written out naively (sorted events, "0" first). */
+  const reference = (adv: ReturnType<typeof parseAdvisory>, v: string): boolean =>
+    adv.affected.some((e) =>
+      e.ranges.some((r) => {
+        const key = (x: string) => (x === '0' ? -1 : 0);
+        const events = [...r.events].sort((x, y) => key(x.version) - key(y.version) || (x.version === '0' || y.version === '0' ? 0 : semverCompare(x.version, y.version)));
+        let vulnerable = false;
+        for (const ev of events) {
+          if (ev.kind === 'introduced' && (ev.version === '0' || semverCompare(v, ev.version) >= 0)) vulnerable = true;
+          else if (ev.kind === 'fixed' && semverCompare(v, ev.version) >= 0) vulnerable = false;
+          else if (ev.kind === 'last_affected' && semverCompare(v, ev.version) > 0) vulnerable = false;
+        }
+        return vulnerable;
+      }),
+    );
+  it('agrees with the schema pseudocode, and a reported fix is above the version and not affected', () => {
+    fc.assert(
+      fc.property(rec, version, (adv, v) => {
+        const hit = run([adv], component('npm', 'p', v)).matches;
+        expect(hit.length > 0).toBe(reference(adv, v));
+        const fixed = hit[0]?.fixed;
+        if (fixed !== undefined) {
+          expect(semverCompare(fixed, v)).toBeGreaterThan(0);
+          expect(reference(adv, fixed)).toBe(false);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
