@@ -98,6 +98,17 @@ describe('adversarial queries (all lists loaded)', () => {
     expect(top('JSC')).toBeUndefined();
     expect(top('LLC DSD')?.entityId).toBe('ofac.cons:22387');
   });
+
+  it('a name of only legal forms, places and generic words does not alert on a longer listed name', () => {
+    // were: Co., Ltd. → ALWANEO CO. L.L.C. 0.847; China Company Limited → China Communications
+    // Construction Company Limited 0.909; 中国 → 中国电信股份有限公司 0.833; 中国有限公司 → 0.909
+    for (const q of ['Co., Ltd.', 'Co Limited', 'Company Limited', 'China Company Limited', '中国', '中国有限公司', '有限公司', '股份有限公司', '科技有限公司']) {
+      expect(top(q), q).toBeUndefined();
+    }
+    // a generic name that is the listed name still alerts
+    expect(top('China Telecom')?.score).toBe(1);
+    expect(top('China Telecom Corp')?.name).toBe('China Telecom Corporation Limited');
+  });
 });
 
 describe('listing dates as of --as-of (real 1260H rows)', () => {

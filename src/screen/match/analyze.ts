@@ -76,6 +76,9 @@ function latinTokens(words: readonly string[], s: MatchSettings, out: Token[], p
       continue;
     }
     const w = words[i]!;
+    // The first word of a name made only of legal forms ("Co., Ltd.", "Company Limited") is kept
+    // as a generic word, not a distinctive one.
+    const wholeLegal = legal !== undefined && legal.length === words.length && out.length === 0;
     i++;
     if (STOPWORDS.has(w) && words.length > 1) continue;
     const num = numberOf(w);
@@ -85,7 +88,7 @@ function latinTokens(words: readonly string[], s: MatchSettings, out: Token[], p
       kind = 'number';
       text = num;
     } else if (PARTICLES.has(w)) kind = 'particle';
-    else if (WEAK_WORDS.has(w) || WEAK_WORDS.has(ABBREVIATIONS.get(w) ?? '')) {
+    else if (wholeLegal || WEAK_WORDS.has(w) || WEAK_WORDS.has(ABBREVIATIONS.get(w) ?? '')) {
       kind = 'weak';
       text = stem(ABBREVIATIONS.get(w) ?? w);
     } else if (PLACES.has(w)) kind = 'place';

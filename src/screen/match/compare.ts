@@ -9,7 +9,9 @@
  *    Numbers only match equal numbers. Han words only match equal Han words.
  * 3. Score = Σ weight·similarity over the pairs ÷ (Σ pair weights + query words left over ×
  *    extra.query + list words left over × extra.result). Each token weighs by its class:
- *    distinctive word 1, place 0.5, legal form 0.3, weak word 0.25, number 1.3.
+ *    distinctive word 1, place 0.5, legal form 0.3, weak word 0.25, number 1.3. When the query
+ *    has no distinctive word or number, list words other than legal forms left over weigh
+ *    extra.query: a generic query does not match a longer name through its generic words.
  * 4. Numbers present on both sides that disagree multiply the score by the number penalty.
  * 5. Acronyms: a one-word name equal to the initials of the other scores `acronymScore`.
  */
@@ -290,9 +292,14 @@ function align(query: AnalyzedName, result: AnalyzedName, s: MatchSettings, cach
     den += s.extraQuery * qt[i]!.weight;
     if (qt[i]!.kind === 'number') qNum = true;
   }
+  // A query with no distinctive word ("China Company Limited", 中国) names no one in particular:
+  // a list name saying more than it (other generic or place words) is another party, so its
+  // words left over weigh as the query's would.
+  let distinctive = false;
+  for (let i = 0; i < nq && !distinctive; i++) distinctive = qt[i]!.kind === 'word' || qt[i]!.kind === 'number';
   for (let j = 0; j < nr; j++) {
     if (usedR[j]) continue;
-    den += s.extraResult * rt[j]!.weight;
+    den += (distinctive || rt[j]!.kind === 'legal' ? s.extraResult : s.extraQuery) * rt[j]!.weight;
     if (rt[j]!.kind === 'number') rNum = true;
   }
   let score = den > 0 ? num / den : 0;
