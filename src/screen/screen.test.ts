@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { Matcher } from './match/matcher.js';
 import { screen, designationsFrom, mergeDesignations, DEFAULT_ALERT_THRESHOLD, isAlert } from './screen.js';
-import { sharedEntries, screeningCases, evaluate, failures } from './match/testing/cases.js';
+import { sharedEntries, screeningCases, evaluate, failures, acceptedNames, coreName } from './match/testing/cases.js';
 import type { ListEntry } from './types.js';
 import type { CivilDate } from '../time/civil-date.js';
 
@@ -32,6 +32,31 @@ describe('screening cases (shared/cases/screening-cases.jsonl, all lists loaded)
       if (b >= matcher.settings.alertThreshold) expect(a, c.query).toBe(b);
       else expect(a, c.query).toBeLessThan(matcher.settings.alertThreshold);
     }
+  });
+});
+
+describe('each screening case on its own (line n of screening-cases.jsonl)', () => {
+  const cases = screeningCases().map((c, i) => ({ ...c, line: i + 1 }));
+  const alerts = (c: (typeof cases)[number]) => screen([{ name: c.query, ...(c.query_country ? { country: c.query_country } : {}) }], matcher)[0]!.matches;
+  const names = (entityId: string) => {
+    const e = matcher.entries.find((x) => x.entityId === entityId)!;
+    return [e.name, ...e.aliases, ...(e.weakAliases ?? [])].map(coreName);
+  };
+
+  it.each(cases.filter((c) => c.expected_match_name !== null).map((c) => [c.line, c.kind, c.query, c.expected_match_name, c] as const))(
+    'case %i [%s] %s → %s is the best alert',
+    (_line, _kind, _query, _expected, c) => {
+      const found = alerts(c);
+      expect(found.length, 'no alert').toBeGreaterThan(0);
+      const best = found.filter((m) => m.score === found[0]!.score);
+      const accept = acceptedNames(c).map(coreName);
+      const ok = best.some((m) => names(m.entityId).some((n) => accept.includes(n)));
+      expect(ok, `best: ${best.map((m) => `${m.name} (${m.score})`).join('; ')}`).toBe(true);
+    },
+  );
+
+  it.each(cases.filter((c) => c.expected_match_name === null).map((c) => [c.line, c.query, c] as const))('case %i [negative] %s alerts on nothing', (_line, _query, c) => {
+    expect(alerts(c).map((m) => `${m.name} (${m.score})`)).toEqual([]);
   });
 });
 
