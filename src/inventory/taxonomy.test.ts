@@ -64,6 +64,12 @@ describe('the taxonomy against 28 CFR 202 and PIPL', () => {
     }
   });
 
+  it('sensitive classes the note supports only through GB/T 35273 cite it, with its tag', () => {
+    for (const id of ['government_id', 'account_credentials', 'call_detail', 'sex_life', 'criminal_record', 'financial'] as const) {
+      expect(categoryInfo(id).cn?.basis, id).toMatch(/GB\/T 35273-2020 .*\[[SM]\]/);
+    }
+  });
+
   it('non-personal categories map to nothing personal', () => {
     for (const id of CATEGORY_IDS.filter((c) => !categoryInfo(c).personal)) {
       expect(categoryInfo(id).us, id).toBeUndefined();

@@ -155,7 +155,7 @@ export const CATEGORIES = {
     label: 'Personal financial data (transactions, statements, credit reports)',
     personal: true,
     us: { category: 'personal_financial' },
-    cn: { sensitive: 'financial_account' },
+    cn: { sensitive: 'financial_account', basis: 'PIPL Art. 28 financial accounts; GB/T 35273-2020 §3.2 note lists property, credit and transaction information as sensitive PI [S]' },
   },
   // --- other China / EU sensitive classes ------------------------------------------------
   religious_belief: { label: 'Religious or philosophical belief', personal: true, cn: { sensitive: 'religious_belief' }, eu: { special: 'art9' } },
@@ -169,7 +169,12 @@ export const CATEGORIES = {
     cn: { sensitive: 'other', basis: 'GB/T 35273-2020 Annex B lists sexual orientation as sensitive PI [M]; sensitive is the conservative reading' },
     eu: { special: 'art9' },
   },
-  criminal_record: { label: 'Criminal convictions and offences', personal: true, cn: { sensitive: 'specific_identity' }, eu: { special: 'art10' } },
+  criminal_record: {
+    label: 'Criminal convictions and offences',
+    personal: true,
+    cn: { sensitive: 'other', basis: 'GB/T 35273-2020 Annex B lists undisclosed criminal records as sensitive PI [M]; sensitive is the conservative reading' },
+    eu: { special: 'art10' },
+  },
   employment: { label: 'Employment records (job, salary, performance)', personal: true },
   online_activity: { label: 'Online activity and behaviour', personal: true },
   personal_other: { label: 'Other personal information', personal: true },
