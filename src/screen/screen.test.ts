@@ -134,6 +134,18 @@ describe('adversarial queries (all lists loaded)', () => {
     expect(top('China Telecom')?.score).toBe(1);
     expect(top('China Telecom Corp')?.name).toBe('China Telecom Corporation Limited');
   });
+
+  it('a name written in both scripts is screened by each part (no alert before: each part counted against the other)', () => {
+    for (const q of ['华为技术有限公司 Huawei Technologies Co., Ltd.', '华为技术有限公司（Huawei Technologies Co., Ltd.）', 'Huawei Technologies Co., Ltd. 華為技術有限公司']) {
+      const m = top(q);
+      expect(m?.name, q).toBe('Huawei Technologies Co., Ltd.');
+      expect(m!.score).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(top('海康威视 Hikvision')?.name).toBe('Hangzhou Hikvision Digital Technology Co., Ltd.');
+    // scripts meeting inside a word are one name, matched as written
+    expect(top('AEVEX航天公司')).toMatchObject({ name: 'AEVEX Aerospace', score: 1 });
+    expect(top('杭州某某有限公司 Some Company Ltd')).toBeUndefined();
+  });
 });
 
 describe('listing dates as of --as-of (real 1260H rows)', () => {

@@ -24,7 +24,7 @@ export interface Token {
   readonly generic?: string;
 }
 
-export type Derivation = 'pinyin' | 'gloss';
+export type Derivation = 'pinyin' | 'gloss' | 'Chinese part' | 'Latin part';
 
 export interface AnalyzedName {
   readonly name: string;
@@ -33,6 +33,12 @@ export interface AnalyzedName {
   readonly key: string;
   /** Secondary keys of a Chinese name (pinyin, English gloss), or empty. */
   readonly variants: readonly AnalyzedName[];
+  /**
+   * A query written in both scripts, each part a name of its own ("华为技术有限公司 Huawei
+   * Technologies Co., Ltd."): its Chinese part and its Latin part, scored as further keys.
+   * Absent when the scripts meet inside a word (AEVEX航天公司 is one name).
+   */
+  readonly parts?: readonly AnalyzedName[];
   /** Set on a variant: how it was derived. */
   readonly derivation?: Derivation;
   /** True when a token is in Han script (compared only with names that have Han tokens). */
@@ -130,6 +136,9 @@ export function analyzeName(name: string, s: MatchSettings, person = false): Ana
   const tokens: Token[] = [];
   const pinyin: Token[] = [];
   const gloss: Token[] = [];
+  const hanPart: Token[] = [];
+  const latinPart: Token[] = [];
+  let glued = false;
   let hasHan = false;
   let latin: string[] = [];
   const flushLatin = () => {
@@ -139,10 +148,12 @@ export function analyzeName(name: string, s: MatchSettings, person = false): Ana
     for (const t of tokens.slice(before)) {
       pinyin.push(t);
       gloss.push(t);
+      latinPart.push(t);
     }
     latin = [];
   };
   for (const run of runs) {
+    if (run.glued) glued = true;
     if (!run.cjk) {
       latin.push(run.text);
       continue;
@@ -157,10 +168,13 @@ export function analyzeName(name: string, s: MatchSettings, person = false): Ana
         tokens.push(t);
         pinyin.push(t);
         gloss.push(t);
+        hanPart.push(t);
         continue;
       }
       const weight = weightOf(kind, s);
-      tokens.push({ text: seg.text, surface: seg.text, kind, weight, han: true });
+      const h: Token = { text: seg.text, surface: seg.text, kind, weight, han: true };
+      tokens.push(h);
+      hanPart.push(h);
       const py = pinyinKey(seg.text);
       if (py) pinyin.push({ text: py, surface: py, kind, weight, han: false });
       if (seg.gloss) {
@@ -175,5 +189,9 @@ export function analyzeName(name: string, s: MatchSettings, person = false): Ana
   variants.push(pv);
   const gv = makeName(name, gloss, [], 'gloss');
   if (gv.key !== pv.key) variants.push(gv);
+  const named = (ts: readonly Token[]) => ts.some((t) => t.kind !== 'legal');
+  if (!glued && named(hanPart) && named(latinPart)) {
+    return { ...makeName(name, tokens, variants), parts: [makeName(name, hanPart, [], 'Chinese part'), makeName(name, latinPart, [], 'Latin part')] };
+  }
   return makeName(name, tokens, variants);
 }

@@ -262,11 +262,12 @@ export class Matcher {
   match(query: MatchQuery, floor = this.settings.candidateFloor, limit = 50): EntryMatch[] {
     const s = this.settings;
     const analyzed = analyzeName(query.name, s);
-    const forms = [analyzed, ...analyzed.variants];
+    const forms = analyzed.parts ? [analyzed, ...analyzed.variants, ...analyzed.parts] : [analyzed, ...analyzed.variants];
     const caches = forms.map(newSimCache);
     const best = new Map<number, { score: number; form: number; name: IndexedName }>();
-    // The query as written first; its pinyin and gloss keys (Chinese queries) only when the
-    // characters themselves found no match: they are secondary keys.
+    // The query as written first; its pinyin and gloss keys (Chinese queries), and the Chinese
+    // and the Latin part of a name written in both scripts, only when the query as written
+    // found no match: they are secondary keys.
     this.scoreForm(query, forms, caches, 0, best);
     if (forms.length > 1) {
       let top = 0;

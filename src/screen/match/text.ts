@@ -127,6 +127,8 @@ function transliterate(s: string): string {
 export interface TextRun {
   readonly text: string;
   readonly cjk: boolean;
+  /** The run follows the previous one inside a word (a change of script with no space: AEVEX航天). */
+  readonly glued?: true;
 }
 
 /** Splits folded text into words, separating CJK runs from Latin (and other) letters. */
@@ -136,16 +138,18 @@ export function splitRuns(folded: string): TextRun[] {
     if (!word) continue;
     let cur = '';
     let curCjk = false;
+    let glued = false;
     for (const ch of word) {
       const cjk = isCjkChar(ch.codePointAt(0)!);
       if (cur && cjk !== curCjk) {
-        runs.push({ text: cur, cjk: curCjk });
+        runs.push(glued ? { text: cur, cjk: curCjk, glued } : { text: cur, cjk: curCjk });
         cur = '';
+        glued = true;
       }
       cur += ch;
       curCjk = cjk;
     }
-    if (cur) runs.push({ text: cur, cjk: curCjk });
+    if (cur) runs.push(glued ? { text: cur, cjk: curCjk, glued } : { text: cur, cjk: curCjk });
   }
   return runs;
 }
