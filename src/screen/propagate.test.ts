@@ -182,6 +182,12 @@ describe('ParentGraph', () => {
     ]);
     expect(ended.explain('fcc.covered:s', AS_OF).inherited).toEqual([]);
     expect(ended.explain('fcc.covered:s', '2023-06-01' as CivilDate).inherited).toHaveLength(1);
+    // a parent taken off the list and listed again passes nothing on in the gap
+    const gap = new ParentGraph([
+      entry({ entityId: 'fcc.covered:s', list: 'fcc.covered', name: 'Sub One LLC', parents: ['Parent One Corp'] }),
+      entry({ entityId: 'fcc.covered:p', list: 'fcc.covered', name: 'Parent One Corp', listedFrom: '2022-01-01', periods: [{ from: '2022-01-01', until: '2022-12-31' }, { from: '2024-01-01' }] }),
+    ]);
+    expect(['2022-06-01', '2023-06-01', '2024-06-01'].map((d) => gap.explain('fcc.covered:s', d as CivilDate).inherited.length)).toEqual([1, 0, 1]);
   });
 });
 
