@@ -207,6 +207,24 @@ describe('global', () => {
     expect(found('Name: Jean-Luc Picard, captain', 'person_name')).toBe('Jean-Luc Picard');
     expect(found("Dear Mary O'Brien-Smith,", 'person_name')).toBe("Mary O'Brien-Smith");
     expect(found('Name: Ann- by hand', 'person_name')).toBe('Ann');
+    expect(found('Mr. McKenzie updated the file', 'person_name')).toBe('McKenzie');
+    expect(found('Dear Ewan MacDonald,', 'person_name')).toBe('Ewan MacDonald');
+    expect(found('Name: Mc', 'person_name')).toBe('Mc');
+  });
+  it('street addresses end on any USPS street suffix (Burgs, Knolls, Spurs, Passage …) or Broadway', () => {
+    for (const a of ['322 Jaylin Burgs', '307 Clemmie Knolls', '24532 Flatley Spurs', '130 Gail Coves', '679 Gustave Passage', '42192 S Broadway']) {
+      expect(found(`Please ship to ${a}. Contact: x`, 'address'), a).toBe(a);
+    }
+    expect(found('Please ship to 12 Monkey Business. Contact: x', 'address')).toBeUndefined();
+    // the period of an abbreviation belongs to the address, a full stop after a word does not
+    expect(found('Ship to 12 N Oak Ave. today', 'address')).toBe('12 N Oak Ave.');
+    expect(found('Ship to 221 Baker Street. Thanks', 'address')).toBe('221 Baker Street');
+  });
+  it('after a passport keyword a passport shape wins over the one-in-eleven HKID check', () => {
+    expect(types('护照号码EC3339775，有效期至2030年。')).toEqual(['cn_passport']);
+    expect(types('passport no. EC3339775')).toEqual(['cn_passport']);
+    // after an HKID keyword the same characters are an HKID
+    expect(types('HKID EC3339775')).toEqual(['hk_id']);
     expect(types('N/A', 'name')).toEqual([]);
   });
 });

@@ -414,8 +414,9 @@ export class Engine {
       while (q < this.to) {
         const d = s.charCodeAt(q);
         if ((d >= 97 && d <= 122) || d === 39 || d === 45) q++;
-        // a capital right after a hyphen or apostrophe goes on the word: Jean-Luc, O'Brien
-        else if (d >= 65 && d <= 90 && (s.charCodeAt(q - 1) === 45 || s.charCodeAt(q - 1) === 39)) q++;
+        // a capital right after a hyphen or apostrophe goes on the word (Jean-Luc, O'Brien), or
+        // after Mc / Mac (McKenzie, MacDonald)
+        else if (d >= 65 && d <= 90 && (s.charCodeAt(q - 1) === 45 || s.charCodeAt(q - 1) === 39 || isMacPrefix(s, p, q))) q++;
         else break;
       }
       // a hyphen or apostrophe that ends the word is not part of the name
@@ -477,7 +478,9 @@ export class Engine {
     }
     if (upper > 0 && lower === 0) {
       // in a passport field, a passport shape wins over the (1-in-11) HKID check
-      if ((len === 8 || len === 9) && letters <= 2 && this.ctx.hints & (TYPE_BIT.cn_passport | TYPE_BIT.us_passport) && this.passport(i, j)) return j;
+      // … and so it does after a passport keyword (护照号码 EC3339775): the HKID check passes one
+      // passport number in eleven
+      if ((len === 8 || len === 9) && letters <= 2 && (this.ctx.hints & (TYPE_BIT.cn_passport | TYPE_BIT.us_passport) || this.hasContext(T.cn_passport, i) || this.hasContext(T.us_passport, i)) && this.passport(i, j)) return j;
       // HKID: 1–2 letters, 6 digits, check (0–9/A), with or without parentheses.
       const e = this.hkid(i, j, letters);
       if (e > 0) return e;
@@ -1058,7 +1061,8 @@ export class Engine {
       if (q < this.to && isAlnum(s.charCodeAt(q))) return;
       if (words >= 1 && q - p >= 2 && q - p <= 12 && STREET_SUFFIXES.has(s.slice(p, q))) {
         let end = q;
-        if (end < this.to && s.charCodeAt(end) === 46) end++;
+        // "Ave." keeps its period; the full stop after "Street." is the sentence's
+        if (end < this.to && s.charCodeAt(end) === 46 && STREET_ABBREVIATIONS.has(s.slice(p, q))) end++;
         this.emit(T.address, a, end, 0.7);
         return;
       }
@@ -1374,6 +1378,16 @@ export class Engine {
   }
 }
 
+/** The abbreviations among STREET_SUFFIXES: a period after one is part of the address. */
+const STREET_ABBREVIATIONS = new Set('Aly Ave Av Blvd Ctr Cir Ct Cres Xing Dr Expy Fwy Hts Hwy Jct Ln Pkwy Pl Plz Pt Rd Sq St Ter Trl'.split(' '));
+
+/** s[p, q) is "Mc" or "Mac" (a surname prefix before a capital). */
+function isMacPrefix(s: string, p: number, q: number): boolean {
+  if (s.charCodeAt(p) !== 77) return false;
+  if (q - p === 2) return s.charCodeAt(p + 1) === 99;
+  return q - p === 3 && s.charCodeAt(p + 1) === 97 && s.charCodeAt(p + 2) === 99;
+}
+
 /** Street suffixes, full and abbreviated (USPS Publication 28, Appendix C1, title case). */
 const STREET_SUFFIXES = new Set(
   (
@@ -1387,7 +1401,10 @@ const STREET_SUFFIXES = new Set(
     'Roads Route Row Run Shoal Shore Shores Skyway Spring Springs Spur Square Sq Squares Station Stravenue Stream Street St Streets Summit ' +
     'Terrace Ter Throughway Trace Track Trafficway Trail Trl Tunnel Turnpike Underpass Union Unions Valley Via Viaduct View Views Village ' +
     'Villages Ville Vista Walk Walks Wall Way Ways Well Wells Glens Centers Greens Groves Harbors Lanes Mounts Orchards Passes Plazas ' +
-    'Ranches Rapids Summits Trails Villas Crossroad Crossroads Drives Hollows Parkways Tunnels Turnpikes Vistas'
+    'Ranches Rapids Summits Trails Villas Crossroad Crossroads Drives Hollows Parkways Tunnels Turnpikes Vistas ' +
+    'Burgs Circles Coves Extensions Fall Fords Forges Knolls Land Manors Mountains Passage Rue Shoals Spurs Trailer Valleys ' +
+    // a street named without a suffix, common enough to stand for one
+    'Broadway'
   ).split(' '),
 );
 
