@@ -135,6 +135,16 @@ describe('adversarial queries (all lists loaded)', () => {
     expect(top('China Telecom Corp')?.name).toBe('China Telecom Corporation Limited');
   });
 
+  it('a score shown as the threshold alerts with and without --all (中芯国际 scores 0.7999…, shown 0.8)', () => {
+    for (const q of ['中芯国际', 'Zhongxin Guoji']) {
+      const plain = screen([q], matcher)[0]!.matches;
+      const all = screen([q], matcher, { all: true })[0]!.matches.filter(isAlert);
+      expect(plain.map((m) => m.entityId), q).toEqual(all.map((m) => m.entityId));
+      expect(plain[0]?.name, q).toBe('Semiconductor Manufacturing International Corporation');
+      expect(plain[0]!.score).toBe(0.8);
+    }
+  });
+
   it('a name written in both scripts is screened by each part (no alert before: each part counted against the other)', () => {
     for (const q of ['华为技术有限公司 Huawei Technologies Co., Ltd.', '华为技术有限公司（Huawei Technologies Co., Ltd.）', 'Huawei Technologies Co., Ltd. 華為技術有限公司']) {
       const m = top(q);

@@ -275,7 +275,9 @@ export class Matcher {
       if (top < s.alertThreshold) for (let fi = 1; fi < forms.length; fi++) this.scoreForm(query, forms, caches, fi, best);
     }
     const kept: [number, { score: number; form: number; name: IndexedName }][] = [];
-    for (const kv of best) if (kv[1].score >= floor) kept.push(kv);
+    // Compared as reported (rounded to 3 decimals): a 0.7999… shown as 0.8 is at a 0.8 floor,
+    // whether the floor is the alert threshold or the lower --all floor.
+    for (const kv of best) if (round(kv[1].score) >= floor) kept.push(kv);
     kept.sort((a, b) => b[1].score - a[1].score || this.entries[a[0]]!.entityId.localeCompare(this.entries[b[0]]!.entityId));
     // Explanations (a second, recording alignment) only for what is returned.
     const out: EntryMatch[] = [];
