@@ -4,21 +4,12 @@ import { createSourceScanner } from '../core/scanner.js';
 import type { Finding } from '../core/types.js';
 import { ByteView, viewChunks } from './bytes.js';
 import { readCsv, readJsonLines } from './index.js';
+import { cutAt } from '../sources/testkit.js';
 
 const key = (f: Finding) => `${String(f.record)}|${f.field}|${f.type}|${f.start}|${f.end}|${f.masked}`;
 
 /** Bytes cut at the given points (anywhere, also inside a multi-byte character). */
-function cutBytes(buf: Buffer, points: number[]): Buffer[] {
-  const ps = [...new Set(points.map((p) => Math.max(0, Math.min(buf.length, p))))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let last = 0;
-  for (const p of ps) {
-    out.push(buf.subarray(last, p));
-    last = p;
-  }
-  out.push(buf.subarray(last));
-  return out;
-}
+const cutBytes = (buf: Buffer, points: number[]): Buffer[] => cutAt(buf, points);
 
 /** Values rich in what the detectors look at, in both scripts, with CSV / JSON specials. */
 const valueArb = fc

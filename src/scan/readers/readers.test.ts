@@ -3,36 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../common/errors.js';
 import { createSourceScanner } from '../core/scanner.js';
 import type { Finding, SourceScanner } from '../core/types.js';
-import { recordingScanner } from '../sources/testkit.js';
+import { cutAt, recordingScanner } from '../sources/testkit.js';
 import { readCsv, readJsonLines, readText, sniffDelimiter } from './index.js';
 
 const key = (f: Finding) => `${String(f.record)}|${f.field}|${f.type}|${f.start}|${f.end}|${f.masked}`;
 
-/** Split a string into chunks at the given cut points. */
-function cut(text: string, points: number[]): string[] {
-  const ps = [...new Set(points.map((p) => Math.max(0, Math.min(text.length, p))))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let last = 0;
-  for (const p of ps) {
-    out.push(text.slice(last, p));
-    last = p;
-  }
-  out.push(text.slice(last));
-  return out.filter((c) => c.length > 0);
-}
-
-/** Split bytes at the given cut points (inside a UTF-8 character too). */
-function cutBuffer(buf: Buffer, points: number[]): Buffer[] {
-  const ps = [...new Set(points.map((p) => Math.max(0, Math.min(buf.length, p))))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let last = 0;
-  for (const p of ps) {
-    out.push(buf.subarray(last, p));
-    last = p;
-  }
-  out.push(buf.subarray(last));
-  return out.filter((c) => c.length > 0);
-}
+/** A string or its UTF-8 bytes cut at the given points, without empty pieces. */
+const cut = (text: string, points: number[]): string[] => cutAt(text, points).filter((c) => c.length > 0);
+const cutBuffer = (buf: Buffer, points: number[]): Buffer[] => cutAt(buf, points).filter((c) => c.length > 0);
 
 async function csv(text: string | string[], opts = {}) {
   const sc = createSourceScanner({ maxFindings: 10_000 });

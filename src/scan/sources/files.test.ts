@@ -13,7 +13,7 @@ import { detectEncoding, isUtf8, magic } from './decode.js';
 import { firstRowIsHeader, formatFromName, sniffJson, walk } from './files.js';
 import { readJsonDocument, MAX_NESTING } from './json-document.js';
 import { safeRecordId } from './record-id.js';
-import { emailDetect, recordingScanner, starMask, testContext } from './testkit.js';
+import { cutAt, emailDetect, recordingScanner, starMask, testContext } from './testkit.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dc-src-'));
 
@@ -269,14 +269,7 @@ describe('JSON documents', () => {
     await fc.assert(
       fc.asyncProperty(value, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (arr, cuts, pretty) => {
         const text = JSON.stringify(arr, null, pretty ? 2 : undefined);
-        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const parts: string[] = [];
-        let prev = 0;
-        for (const c of at) {
-          parts.push(text.slice(prev, c));
-          prev = c;
-        }
-        parts.push(text.slice(prev));
+        const parts = cutAt(text, cuts.map((c) => c % (text.length + 1)));
         const whole = await run([text]);
         const split = await run(parts);
         expect(split).toEqual(whole);

@@ -93,3 +93,23 @@ export const starMask: MaskFn = (value, d) => {
 export function testContext(over: Partial<SourceContext> = {}): SourceContext & { readers: ReturnType<typeof plainReaders> } {
   return { readers: plainReaders(), detect: emailDetect, mask: starMask, seed: 1, ...over } as SourceContext & { readers: ReturnType<typeof plainReaders> };
 }
+
+/**
+ * `input` in pieces cut at `points` (clamped to its length, each point once, in order), to feed
+ * a reader chunk by chunk: a cut may fall anywhere, inside a multi-byte character or a CRLF too.
+ * The pieces before the first and after the last cut are kept even when empty.
+ */
+export function cutAt(input: string, points: readonly number[]): string[];
+export function cutAt(input: Buffer, points: readonly number[]): Buffer[];
+export function cutAt(input: string | Buffer, points: readonly number[]): (string | Buffer)[] {
+  const piece = (a: number, b: number) => (typeof input === 'string' ? input.slice(a, b) : input.subarray(a, b));
+  const ps = [...new Set(points.map((p) => Math.max(0, Math.min(input.length, p))))].sort((a, b) => a - b);
+  const out: (string | Buffer)[] = [];
+  let last = 0;
+  for (const p of ps) {
+    out.push(piece(last, p));
+    last = p;
+  }
+  out.push(piece(last, input.length));
+  return out;
+}
