@@ -120,6 +120,23 @@ describe('datacustoms demo and schema', () => {
     const outcomes = new Set(result.flows.flatMap((f) => f.decisions.filter((d) => d.regime === 'us.doj.dsp').map((d) => d.outcome)));
     for (const o of ['prohibited', 'restricted', 'exempt', 'not_covered', 'onward_transfer_clause_required', 'rejected', 'not_applicable']) expect(outcomes).toContain(o);
   });
+  it('the demo shows every us.doj.dsp verdict and each Part 202 duty: records, annual report, 14-day reports, certification and audit', () => {
+    const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
+    const dsp = result.flows.flatMap((f) => f.decisions.filter((d) => d.regime === 'us.doj.dsp'));
+    expect(new Set(dsp.map((d) => d.verdict))).toEqual(new Set(['blocked', 'conditional', 'permitted', 'not_applicable']));
+    const duties = new Map(dsp.flatMap((d) => d.obligations).map((o) => [o.id, o]));
+    expect(duties.get('us.doj.dsp/202.1101')!.what).toMatch(/10 years/);
+    expect(duties.get('us.doj.dsp/202.1103')!.due).toBe('2027-03-01');
+    expect(duties.get('us.doj.dsp/202.1104')!.due).toBe('2026-12-04'); // offer rejected 2026-11-20, + 14 days
+    expect(duties.get('us.doj.dsp/202.302(b)')!.due).toBe('2026-12-08'); // violation known 2026-11-24, + 14 days
+    expect(duties.get('us.doj.dsp/202.1001')!.what).toMatch(/certify .* annually/);
+    expect(duties.has('us.doj.dsp/202.1002')).toBe(true);
+  });
+  it('the demo shows each cn.xborder duty: notice, separate consent, PIPIA, contract filing, the 3-year assessment renewal', () => {
+    const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
+    const ids = new Set(result.flows.flatMap((f) => f.decisions.filter((d) => d.regime === 'cn.xborder').flatMap((d) => d.obligations.map((o) => o.id))));
+    for (const id of ['cn.xborder/pipl.39.notice', 'cn.xborder/pipl.39.consent', 'cn.xborder/pipl.55', 'cn.xborder/order13.7', 'cn.xborder/order16.9']) expect(ids).toContain(id);
+  });
   it('the demo shows every cn.xborder outcome, the listing review, and assets hitting the lists', () => {
     const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
     const cn = new Set(result.flows.flatMap((f) => f.decisions.filter((d) => d.regime === 'cn.xborder').map((d) => d.outcome)));

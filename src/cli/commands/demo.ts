@@ -34,7 +34,8 @@ export const command: CommandModule = {
             s.dim(
               `Acme Analytics, Inc. (US, 30 % owned by a Chinese fund) and its Shanghai and Shenzhen subsidiaries:\n` +
                 `US customer data to a Singapore vendor 60 % owned by a Chinese group, payroll via Shanghai, audience\n` +
-                `segments to a UK broker, a rejected offer from a Chinese data exchange; Chinese users' data to the US,\n` +
+                `segments to a UK broker suspected of reselling them, a rejected offer from a Chinese data exchange, a\n` +
+                `contractor in Beijing about to get access to US customer data; Chinese users' data to the US,\n` +
                 `remote access from Singapore, notified important data under an assessment about to expire, and a US\n` +
                 `court's request for data stored in China. Inventory: ${where}/  ·  as of ${DEMO_AS_OF}\n\n`,
             ),
