@@ -65,8 +65,8 @@ export const command: CommandModule = {
       .command('clocks')
       .summary('For every vulnerability, incident, breach and data request: who must be told what, by when.')
       .description(
-        'Reporting clocks: for each event, the duties under China (MIIT vulnerabilities, CAC incidents, PIPL,\n' +
-          'DSL), the EU (CRA, NIS2, GDPR, DORA) and the US (SEC 8-K, CIRCIA as proposed), with due instants in\n' +
+        'Reporting clocks: for each event, the duties under China (MIIT vulnerabilities, CAC incidents, PIPL, ' +
+          'DSL), the EU (CRA, NIS2, GDPR, DORA) and the US (SEC 8-K, CIRCIA as proposed), with due instants in ' +
           "the regulator's time zone, status (due, overdue, done) and the article that sets each clock.",
       )
       .argument('<paths...>', 'inventory files or directories (YAML or JSON), merged; may be a file with organization + events')

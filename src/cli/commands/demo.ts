@@ -18,7 +18,21 @@ export const command: CommandModule = {
       .description('Run `check` on the bundled example: a US company with a China subsidiary, a Singapore vendor 60 % owned by a Chinese group, and more.')
       .option('--format <format>', 'text or json', 'text')
       .option('--explain', 'text: show every reason and rule')
-      .addHelpText('after', `\nThe inventory lives in examples/demo/ (one file per section). The demo is judged as of ${DEMO_AS_OF}.\nIt exits 0 even though the example has blocking findings; \`datacustoms check\` would exit 1.`)
+      .addHelpText(
+        'after',
+        `
+The inventory lives in examples/demo/ (one file per section; its README lists where each outcome
+occurs). The demo is judged as of ${DEMO_AS_OF}, so its output does not change from day to day.
+
+Examples:
+  datacustoms demo
+  datacustoms demo --explain                  # every reason, e.g. why a vendor is a covered person
+  datacustoms demo --format json              # the JSON of \`check\` (docs/check.md)
+  datacustoms check examples/demo --as-of ${DEMO_AS_OF}   # the same decisions, with check's exit code
+
+Exit codes: 0 even though the example has blocking findings (\`datacustoms check\` exits 1 on them);
+2 for a bad flag.`,
+      )
       .action((opts: { format?: string; explain?: boolean }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
         const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });

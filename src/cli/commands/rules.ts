@@ -11,7 +11,20 @@ export const command: CommandModule = {
       .argument('[search]', 'only rules whose id, citation or title contains this text (case-insensitive), e.g. 202.401 or "Art. 7"')
       .option('--pack <id...>', `only these packs (${PACKS.map((p) => p.id).join(', ')})`)
       .option('--format <format>', 'text or json', 'text')
-      .addHelpText('after', '\nExamples:\n  datacustoms rules 202.302\n  datacustoms rules --pack cn.xborder --format json')
+      .addHelpText(
+        'after',
+        `
+Each rule is the code that decides one article: its id (<pack>/<section>, as \`check\` cites it in
+"rules"), the citation, the window in which it applies (from…to) and what it says.
+
+Examples:
+  datacustoms rules 202.302                         # find a rule from its citation
+  datacustoms rules "Art. 7" --pack cn.xborder      # every Art. 7 rule of one pack
+  datacustoms rules --pack cn.xborder --format json
+
+Exit codes: 0 (also when nothing matches: "No rule matches"), 2 for an unknown pack or format.
+JSON: [{"pack","id","citation","title","effective":{"from","to"?},"exceptionTo","reads","sourceUrl"}].`,
+      )
       .action((search: string | undefined, opts: { pack?: string[]; format?: string }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
         const needle = search?.toLowerCase();

@@ -76,7 +76,9 @@ Examples:
   datacustoms scan day1/ --sketch-out day1.sketch.json
   datacustoms scan day2/ --merge day1.sketch.json --write-inventory inventory.yaml --dataset events
 
-Exit code: 0 when the scan ran (findings do not block); 2 for bad input.`,
+Exit codes: 0 when the scan ran (findings do not block: \`check\` decides); 2 for bad input (a file
+that cannot be read, a database that cannot be reached, a bad flag); 3 for an internal error.
+JSON and inventory fields: docs/scan.md.`,
       )
       .action(async (targets: string[], opts: ScanCliOptions) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');

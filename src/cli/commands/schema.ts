@@ -10,10 +10,15 @@ export const command: CommandModule = {
       .addHelpText(
         'after',
         `
+The schema describes one inventory file: every section is optional in it (that exactly one file
+declares the organization is checked when \`check\` loads them). Reference: docs/inventory.md.
+
 Examples:
   datacustoms schema > inventory.schema.json
-  # then, in a YAML inventory (yaml-language-server):
-  # yaml-language-server: $schema=./inventory.schema.json`,
+  # then, at the top of each YAML inventory file (yaml-language-server):
+  # yaml-language-server: $schema=./inventory.schema.json
+
+Exit code: 0.`,
       )
       .action(() => {
         ctx.io.out(JSON.stringify(inventoryJsonSchema(), null, 2) + '\n');

@@ -261,8 +261,8 @@ export const command: CommandModule = {
       .command('screen')
       .summary('Screen names, or every entity of an inventory, against the designation lists.')
       .description(
-        'Counterparty screening: each name against every imported list (OFAC SDN and non-SDN, DoD 1260H,\n' +
-          'FCC Covered List, BIS, trade.gov CSL, PRC counter-sanctions, FollowTheMoney exports), with a score,\n' +
+        'Counterparty screening: each name against every imported list (OFAC SDN and non-SDN, DoD 1260H, ' +
+          'FCC Covered List, BIS, trade.gov CSL, PRC counter-sanctions, FollowTheMoney exports), with a score, ' +
           'the listed name that matched and an explanation of what matched and what weighed.',
       )
       .argument('<names-or-inventory...>', 'names to screen, or inventory files/folders (then hits are written back as designations)')
