@@ -59,7 +59,7 @@ Exit codes: 0 even though the example has blocking findings (\`datacustoms check
           '\n' +
             s.dim(
               `Next: datacustoms check ${where} --as-of ${DEMO_AS_OF} --explain   (every reason and rule)\n` +
-                `      datacustoms check ${where} --format json                 (the stable JSON contract, docs/check.md)\n` +
+                `      datacustoms check ${where} --as-of ${DEMO_AS_OF} --format json   (the stable JSON contract, docs/check.md)\n` +
                 `      datacustoms schema > inventory.schema.json               (editor autocompletion)\n`,
             ),
         );
