@@ -120,6 +120,12 @@ describe('202.401 restricted transactions and the security requirements', () => 
     expect([d.outcome, d.verdict]).toEqual(['restricted', 'permitted']);
     expect(d.obligations.find((o) => o.id === 'us.doj.dsp/202.1002')?.due).toBe('2026-12-31');
   });
+  it('the audit is owed for a year the transaction is engaged in: one starting next year is audited for that year', () => {
+    const later = decide(usDojDsp, vendor({ start: '2027-01-11' }), AS_OF);
+    expect(later.obligations.find((o) => o.id === 'us.doj.dsp/202.1002')).toMatchObject({ due: '2027-12-31', what: expect.stringMatching(/for 2027$/) });
+    const now = decide(usDojDsp, vendor({ start: '2026-03-01' }), AS_OF);
+    expect(now.obligations.find((o) => o.id === 'us.doj.dsp/202.1002')?.due).toBe('2026-12-31');
+  });
   it('not yet begun and no security requirements → restricted, conditional, implement before start', () => {
     const d = decide(usDojDsp, vendor({ start: '2026-03-01' }), AS_OF);
     expect([d.outcome, d.verdict]).toEqual(['restricted', 'conditional']);

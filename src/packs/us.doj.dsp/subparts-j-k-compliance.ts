@@ -60,7 +60,10 @@ export const audit = defineRule<DspContext>({
   reads: ['restricted'],
   evaluate: (ctx) => {
     if (!isRestricted(ctx)) return null;
-    const year = ctx.date.slice(0, 4);
+    // the year judged, or the year the transaction starts when that is later (no audit is
+    // owed for a year it was not yet engaged in)
+    const start = ctx.flow.start;
+    const year = start !== undefined && start > ctx.date ? start.slice(0, 4) : ctx.date.slice(0, 4);
     return duty(ctx, { id: 'us.doj.dsp/202.1002', what: `Have an independent audit (internal or external) of this restricted transaction's compliance with subpart J and the security requirements for ${year}`, citation: '28 CFR 202.1002 (per-calendar-year timing from memory [M])', due: dayIn(year, at(AUDIT_DUE, ctx.date)), doneOn: filedOn(ctx, `us.doj.dsp/202.1002:${year}`) });
   },
 });
