@@ -16,18 +16,35 @@ export function isCivilDate(s: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+/** Days in `month` (1–12) of `year`, proleptic Gregorian (year 0000, i.e. 1 BC, is a leap year). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Days since 1970-01-01 for a civil date. */
+/**
+ * Days since 1970-01-01 for a civil date (negative before). Computed arithmetically: `Date.UTC`
+ * reads years 0–99 as 1900–1999.
+ */
 export function toDayNumber(date: CivilDate): number {
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
+  const mo = Number(m[2]);
+  // Days from civil (H. Hinnant): years counted from 1 March, in 400-year eras.
+  const y = Number(m[1]) - (mo <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + Number(m[3]) - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
+/** Day numbers of 0000-01-01 and 9999-12-31: civil dates are four-digit years. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+
+/** The civil date of a day number; a RangeError outside years 0000–9999. */
 export function fromDayNumber(n: number): CivilDate {
+  if (!Number.isInteger(n) || n < FIRST_DAY || n > LAST_DAY) throw new RangeError(`day number outside years 0000-9999: ${n}`);
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -40,6 +57,7 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
+  if (ny < 0 || ny > 9999) throw new RangeError(`${date} + ${months} months is outside years 0000-9999`);
   const nm = (total % 12) + 1;
   const nd = Math.min(d, daysInMonth(ny, nm));
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
@@ -77,7 +95,7 @@ export function daysBetween(from: CivilDate, to: CivilDate): number {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: CivilDate): number {
-  return (toDayNumber(date) + 4) % 7;
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
 }
 
 /** 1 January of the date's year. */
