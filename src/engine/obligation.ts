@@ -2,8 +2,10 @@ import type { CivilDate } from '../time/civil-date.js';
 import type { Obligation, ObligationStatus } from './types.js';
 
 /**
- * Builds an obligation with its status as of a date: `done` when fulfilled, `overdue` when the
- * due date has passed, `due` when it has a date ahead, `ongoing` for standing duties.
+ * Builds an obligation with its status as of a date: `done` when fulfilled on or before that
+ * date (late or not), `overdue` when the due date has passed, `due` when it has a date ahead
+ * or is today, `ongoing` for standing duties. A duty fulfilled after the as-of date was not yet
+ * fulfilled then (as a clock does not count a report made after its as-of instant).
  */
 export function obligation(
   o: { id: string; what: string; citation: string; to?: string; due?: CivilDate; doneOn?: CivilDate },
@@ -19,7 +21,7 @@ export function obligation(
 
 /** The status `obligation()` gives a duty as of a date. */
 export function statusOn(o: { due?: CivilDate; doneOn?: CivilDate }, asOf: CivilDate): ObligationStatus {
-  if (o.doneOn !== undefined) return 'done';
+  if (o.doneOn !== undefined && o.doneOn <= asOf) return 'done';
   if (o.due === undefined) return 'ongoing';
   return o.due < asOf ? 'overdue' : 'due';
 }
