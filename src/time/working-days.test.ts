@@ -42,6 +42,40 @@ describe('registered calendars', () => {
     expect(addWorkingDays('2021-12-27', 4, US)).toBe('2022-01-03'); // 28, 29, 30, (31 off), 3 Jan
     expect(nextWorkingDayOnOrAfter('2021-12-24', US)).toBe('2021-12-27');
   });
+
+  it('CN: counting starts the day after a holiday date, crosses year ends and the make-up days', () => {
+    // From inside the Spring Festival break 2026 (15–23 Feb off, Saturdays 14 and 28 Feb worked).
+    expect(addWorkingDays('2026-02-16', 1, CN)).toBe('2026-02-24');
+    expect(addWorkingDays('2026-02-24', 4, CN)).toBe('2026-02-28'); // 25, 26, 27, Saturday 28
+    expect(addWorkingDays('2026-02-24', -1, CN)).toBe('2026-02-14'); // the make-up Saturday
+    // 2025 → 2026: 1–3 January off, Sunday 4 January worked.
+    expect(addWorkingDays('2025-12-31', 1, CN)).toBe('2026-01-04');
+    expect(addWorkingDays('2026-01-04', -1, CN)).toBe('2025-12-31');
+    expect(workingDaysBetween('2025-12-31', '2026-01-05', CN)).toBe(2);
+  });
+
+  it('CN: years outside the table count Monday to Friday, and `covers` says so', () => {
+    expect(calendarCovers(CN, '2026-12-31')).toBe(true);
+    expect(calendarCovers(CN, '2027-01-01')).toBe(false);
+    expect(CN.isWorkingDay('2027-01-01')).toBe(true); // a Friday: no holiday known for 2027
+    expect(CN.isWorkingDay('2020-10-01')).toBe(true);
+  });
+
+  it('US-federal: observed New Year in the year before, counting from a holiday, and coverage', () => {
+    expect(US.isWorkingDay('2021-12-31')).toBe(false); // New Year 2022 (a Saturday) observed
+    expect(US.isWorkingDay('2022-01-01')).toBe(false);
+    expect(addWorkingDays('2023-01-02', 1, US)).toBe('2023-01-03'); // from the observed New Year
+    expect(addWorkingDays('2026-07-03', -1, US)).toBe('2026-07-02');
+    expect(addWorkingDays('2027-12-23', 2, US)).toBe('2027-12-28'); // Christmas 2027 observed Friday 24
+    expect(addWorkingDays('2027-12-30', 1, US)).toBe('2028-01-03'); // New Year 2028 a Saturday: observed 31 Dec 2027
+    expect(calendarCovers(US, '1971-01-01')).toBe(true);
+    expect(calendarCovers(US, '1970-12-31')).toBe(false);
+  });
+
+  it('a Saturday before 1970 is not a working day', () => {
+    expect(weekdaysCalendar.isWorkingDay('1969-12-27')).toBe(false);
+    expect(addWorkingDays('1969-12-26', 1)).toBe('1969-12-29');
+  });
 });
 
 describe('working-day arithmetic (property)', () => {

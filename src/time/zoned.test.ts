@@ -65,6 +65,27 @@ describe('local ↔ instant', () => {
     expect(formatInstant(berlinGap, 'Europe/Berlin')).toBe('2024-03-31T01:15:00+01:00');
   });
 
+  it('resolves each disambiguation in Berlin and New York, and midnight gaps and overlaps at day ends', () => {
+    const at = (date: string, hour: number, zone: string, d: 'compatible' | 'earlier' | 'later') =>
+      formatInstant(fromLocal({ date, hour, minute: 30, second: 0, millisecond: 0 }, zone, d), zone);
+    expect(['compatible', 'earlier', 'later'].map((d) => at('2026-10-25', 2, 'Europe/Berlin', d as 'later'))).toEqual([
+      '2026-10-25T02:30:00+02:00',
+      '2026-10-25T02:30:00+02:00',
+      '2026-10-25T02:30:00+01:00',
+    ]);
+    expect(['compatible', 'earlier', 'later'].map((d) => at('2026-03-08', 2, 'America/New_York', d as 'later'))).toEqual([
+      '2026-03-08T03:30:00-04:00',
+      '2026-03-08T01:30:00-05:00',
+      '2026-03-08T03:30:00-04:00',
+    ]);
+    // Havana and Santiago change at midnight: a day that starts at 01:00, a day whose last hour repeats.
+    expect(formatInstant(startOfDay('2026-03-08', 'America/Havana'), 'America/Havana')).toBe('2026-03-08T01:00:00-04:00');
+    expect(formatInstant(startOfDay('2026-09-06', 'America/Santiago'), 'America/Santiago')).toBe('2026-09-06T01:00:00-03:00');
+    expect(formatInstant(endOfDay('2026-04-04', 'America/Santiago'), 'America/Santiago')).toBe('2026-04-04T23:59:59-04:00');
+    expect(dateIn(Date.UTC(2026, 0, 1, 15, 59, 59), 'Asia/Shanghai')).toBe('2026-01-01');
+    expect(dateIn(Date.UTC(2026, 0, 1, 16), 'Asia/Shanghai')).toBe('2026-01-02');
+  });
+
   it('round-trips every instant through its local reading (property)', () => {
     fc.assert(
       fc.property(instantArb, fc.constantFrom(...ZONES), (ms, tz) => {
