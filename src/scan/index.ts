@@ -92,9 +92,12 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   if (options.sample !== undefined && (!Number.isSafeInteger(options.sample) || options.sample < 1)) {
     throw new InputError({ file: '<argv>', path: '--sample', message: 'expected a positive whole number of rows' });
   }
-  const key = loadSubjectKey({ ...(options.key !== undefined ? { explicit: options.key } : {}), ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
+  // The installation key is read (or made, on first use) only once something is to be counted:
+  // a run that fails on its first target leaves no key file behind.
+  let key: SubjectKey | undefined;
+  const keyNow = (): SubjectKey => (key ??= loadSubjectKey({ ...(options.key !== undefined ? { explicit: options.key } : {}), ...(options.stateDir ? { stateDir: options.stateDir } : {}) }));
   const merged: SketchedSource[] = [];
-  for (const f of options.merge ?? []) merged.push(...(await readSketchFile(f, key)));
+  for (const f of options.merge ?? []) merged.push(...(await readSketchFile(f, keyNow())));
   const ctx: SourceContext = {
     readers: options.readers ?? defaultReaders,
     detect,
@@ -107,19 +110,26 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   const outcomes: UnitOutcome[] = [];
   const skipped: Skipped[] = [];
   let fullRecords = merged.reduce((n, m) => n + m.records, 0);
-  const total = new SubjectCounter(key);
-  for (const m of merged) total.merge(m.counter);
+  let total: SubjectCounter | undefined;
+  const totalNow = (): SubjectCounter => {
+    if (total === undefined) {
+      total = new SubjectCounter(keyNow());
+      for (const m of merged) total.merge(m.counter);
+    }
+    return total;
+  };
   let index = 0;
   let count = 0;
   for (const target of targets) {
     const group = await openTarget(target, ctx);
     try {
+      totalNow();
       count += group.units.length;
       skipped.push(...group.skipped.map((k) => ({ ...k, source: safeLabel(k.source, ctx) })));
       for (const unit of group.units) {
         index++;
         // a sampled table also counts repeats, for the distinct-subject estimate
-        const counter = new SubjectCounter(key, { frequencies: options.sample !== undefined && unit.unit === 'rows' });
+        const counter = new SubjectCounter(keyNow(), { frequencies: options.sample !== undefined && unit.unit === 'rows' });
         const scanner = createSourceScanner({
           subjectSink: counter,
           ...(options.maxFindings !== undefined ? { maxFindings: options.maxFindings } : {}),
@@ -143,7 +153,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
         outcomes.push(outcome);
         if (!entry.sample) {
           fullRecords += result.records;
-          total.merge(counter);
+          totalNow().merge(counter);
         }
       }
     } finally {
@@ -152,11 +162,11 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   }
   const report: ScanReport = {
     sources,
-    total: scanTotal(sources, total),
+    total: scanTotal(sources, totalNow()),
     ...(skipped.length > 0 ? { skipped } : {}),
   };
   const label = [...targets.map(redactUrl), ...merged.map((m) => m.source)].join(' + ');
-  return { report, sketches: sketchFile(key, [{ source: label, records: fullRecords, counter: total }]), merged, key, outcomes };
+  return { report, sketches: sketchFile(keyNow(), [{ source: label, records: fullRecords, counter: totalNow() }]), merged, key: keyNow(), outcomes };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sipHashBytes, sipHashString, sipHashUnits, sipKeyFromBytes } from './siphash.js';
@@ -9,6 +9,7 @@ import { SubjectCounter } from './counter.js';
 import { loadSubjectKey, subjectKeyFrom } from './key.js';
 import { extrapolate, extrapolateDistinct, wilson } from './extrapolate.js';
 import { InputError } from '../../common/errors.js';
+import { scan } from '../index.js';
 import { readSketchFile, sketchFile } from './sketch-file.js';
 import { plan } from '../sources/rows.js';
 import { sourceReport } from '../report.js';
@@ -239,6 +240,15 @@ describe('scan key', () => {
     expect(statSync(join(dir, 'scan.key')).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dir, 'scan.key'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
     expect(loadSubjectKey({ explicit: 'x', stateDir: dir }).fingerprint).not.toBe(k1.fingerprint);
+  });
+
+  it('is not made by a scan that fails on its input, and is made by one that runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-key-'));
+    await expect(scan([join(dir, 'no-such-file.csv')], { stateDir: dir })).rejects.toThrow(InputError);
+    expect(existsSync(join(dir, 'scan.key'))).toBe(false);
+    writeFileSync(join(dir, 'a.csv'), 'email\nx@example.com\n');
+    await scan([join(dir, 'a.csv')], { stateDir: dir });
+    expect(existsSync(join(dir, 'scan.key'))).toBe(true);
   });
 
   it('rejects a damaged key file and an empty key', () => {
