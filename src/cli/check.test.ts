@@ -151,6 +151,12 @@ describe('datacustoms demo and schema', () => {
     expect(renewal.verdict).toBe('permitted');
     expect(renewal.obligations.some((o) => o.status === 'due' && o.citation.includes('Art. 9'))).toBe(true);
   });
+  it('schema refuses a --format it does not have (exit 2) rather than printing JSON for text', async () => {
+    const r = await run('schema', '--format', 'text');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/--format: expected one of json, got "text"/);
+  });
   it('schema prints a JSON Schema that accepts the demo and describes every section', async () => {
     const r = await run('schema');
     const schema = JSON.parse(r.out);

@@ -1,5 +1,6 @@
 import type { CommandModule } from '../command.js';
 import { inventoryJsonSchema } from '../../inventory/json-schema.js';
+import { parseFormat } from '../format.js';
 
 export const command: CommandModule = {
   register(program, ctx) {
@@ -18,9 +19,10 @@ Examples:
   # then, at the top of each YAML inventory file (yaml-language-server):
   # yaml-language-server: $schema=./inventory.schema.json
 
-Exit code: 0.`,
+Exit code: 0; 2 for a --format other than json.`,
       )
-      .action(() => {
+      .action((opts: { format?: string }) => {
+        parseFormat(opts.format, ['json'] as const, 'json');
         ctx.io.out(JSON.stringify(inventoryJsonSchema(), null, 2) + '\n');
       });
   },

@@ -62,7 +62,7 @@ export const CSRM_7 = defineRule<OrgCtx>({
 export const CSRM_EX_OFFICIO = defineRule<OrgCtx>({
   id: 'cn.xborder/csrm.16',
   title: 'Listings that may affect national security can be reviewed ex officio',
-  citation: 'Cybersecurity Review Measures (2022) Art. 16',
+  citation: 'Cybersecurity Review Measures (2022) Art. 16 [M]',
   sourceUrl: SOURCES.csrm,
   effective: { from: CSRM_FROM },
   reads: ['organization.listings', 'organization.cn.networkPlatformOperator', 'policy.venues_not_abroad'],
