@@ -79,10 +79,12 @@ export function renderText(result: ClocksResult, events: readonly InventoryEvent
     }
   }
   const m = result.summary;
+  // the duties due that have no fixed deadline (the summary's `undated` counts done ones too)
+  const undatedDue = result.obligations.filter((o) => o.status === 'due' && o.due === undefined).length;
   out.push(
     '',
     `${m.obligations} obligation${m.obligations === 1 ? '' : 's'} for ${m.events} event${m.events === 1 ? '' : 's'}: ` +
-      `${m.overdue ? s.red(s.bold(`${m.overdue} overdue`)) : '0 overdue'}, ${m.due} due (${m.undated} undated), ${m.done} done; ` +
+      `${m.overdue ? s.red(s.bold(`${m.overdue} overdue`)) : '0 overdue'}, ${m.due} due${undatedDue ? ` (${undatedDue} with no fixed deadline)` : ''}, ${m.done} done; ` +
       `${m.prohibited ? s.red(`${m.prohibited} prohibited`) : '0 prohibited'}, ${m.legalReview ? s.yellow(`${m.legalReview} for legal review`) : '0 for legal review'}.`,
   );
   return out.join('\n') + '\n';

@@ -58,6 +58,8 @@ describe('datacustoms clocks examples/log4shell (Log4Shell, cn-xb-041)', () => {
     expect(out).toMatch(/OVERDUE 13 d\s+2021-11-26 23:59:59\+08:00\s+cn\.miit\.vuln\/7\(2\)/);
     expect(out).toMatch(/allowed\s+vulnerability information to The Apache Software Foundation \(US\)/);
     expect(out).not.toMatch(/\u001b\[/); // no colour when not a terminal
+    // the bracket counts only the due duties without a deadline, not the done ones
+    expect(out).toMatch(/3 obligations for 1 event: 1 overdue, 1 due \(1 with no fixed deadline\), 1 done;/);
   });
 
   it('ICS: parses back, with the MIIT deadline as a UTC DTSTART', async () => {
