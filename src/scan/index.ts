@@ -241,7 +241,8 @@ export function inventoryUpdates(run: ScanRun, opts: { dataset?: string; at?: st
   const empty: string[] = [];
   if (opts.dataset !== undefined) {
     const categories = [...new Set(run.report.sources.flatMap((s) => s.categories))].sort();
-    const label = [...run.report.sources.map((s) => s.source), ...run.merged.map((m) => m.source)].join(', ');
+    // each source once: a sketch merged from an earlier scan of the same file names it again
+    const label = [...new Set([...run.report.sources.map((s) => s.source), ...run.merged.map((m) => m.source)])].join(', ');
     if (categories.length === 0) return { updates: [], empty: [opts.dataset] };
     return { updates: [{ id: opts.dataset, categories, ...counts(run.report.total.subjects), source: label, at }], empty };
   }

@@ -355,6 +355,13 @@ describe('datacustoms scan (CLI)', () => {
     expect(byId['customers']!.subjects).toEqual({ CN: 4, US: 2 });
     expect(byId['customers']!.scan?.error).toEqual({ CN: 0, US: 0 });
     expect(readFileSync(inv, 'utf8')).toContain('# declared');
+    // a sketch of an earlier scan of the same file, merged in, does not name the file twice
+    const people = join(dir, 'corpus', 'people.csv');
+    const sk = join(d, 'people.sketch.json');
+    expect((await cli([people, ...KEY, '--sketch-out', sk])).code).toBe(0);
+    expect((await cli([people, ...KEY, '--merge', sk, '--write-inventory', inv, '--dataset', 'again'])).code).toBe(0);
+    const again = loadInventory([inv]).datasets.find((x) => x.id === 'again')!;
+    expect(again.scan?.source).toBe(people);
   });
 
   it('a file it cannot write is bad input (exit 2), and then no output is written at all', async () => {
