@@ -65,3 +65,22 @@ describe('masked samples', () => {
     expect(DETECTION_TYPES.filter((t) => !seen.has(t))).toEqual([]);
   });
 });
+
+describe('masked samples of full-width values', () => {
+  it('mask full-width digits and letters as their ASCII twins (they came out whole)', () => {
+    const cases: [string, string | undefined, DetectionType, string][] = [
+      ['手机号：１３８１２３４５６７８。', undefined, 'cn_mobile', '138****5678'],
+      ['１１０１０５１９４９１２３１００２Ｘ', undefined, 'cn_resident_id', '110105********002X'],
+      ['邮箱：ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ', undefined, 'email', 'j***@e******.com'],
+      ['卡号：４１１１　１１１１　１１１１　１１１１', undefined, 'payment_card', '4111 **** **** 1111'],
+    ];
+    for (const [value, field, type, want] of cases) {
+      const d = detect(value, field).find((x) => x.type === type);
+      expect(d, value).toBeDefined();
+      expect(mask(value, d!), value).toBe(want);
+    }
+    expect(maskMatch('１３８１２３４５６７８', 'cn_mobile')).toBe('138****5678');
+    // ASCII and Han are left as they are
+    expect(maskMatch('北京市朝阳区建国路', 'cn_address')).toBe('北京市******');
+  });
+});

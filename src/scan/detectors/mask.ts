@@ -18,7 +18,9 @@
  * | cn_address, address | the first characters, up to 6 and a third of the value | `北京市*****` |
  * | anything else | first 2, last 2 (nothing under 8 characters) | `E1*****78` |
  *
- * Samples are capped at 48 characters (a long genomic line keeps only its start).
+ * Samples are capped at 48 characters (a long genomic line keeps only its start). Full-width
+ * digits, letters and the punctuation identifiers are written with are masked as their ASCII
+ * twins: `１３８１２３４５６７８` gives `138****5678`.
  */
 import type { Detection, DetectionType } from '../core/types.js';
 
@@ -53,8 +55,34 @@ function keep(raw: string, head: number, tail: number, maskAll = isAlnumCode, ma
 
 const anyNonSpace = (c: number): boolean => c !== 32 && c !== 44 && c !== 0xff0c && c !== 0x3001;
 
-/** The masked sample of a matched value. */
-export function maskMatch(raw: string, type: DetectionType): string {
+/**
+ * Full-width forms the detectors read as ASCII (digits, letters, ＠ ＋ － ． ／ （ ）) and the
+ * ideographic space, narrowed to their ASCII twins: `１３８１２３４５６７８` is a mobile number
+ * the engine found, and its sample must mask it like `13812345678` (the rules below only know
+ * ASCII letters and digits, so a full-width value would otherwise come out whole).
+ */
+function narrow(raw: string): string {
+  let i = 0;
+  while (i < raw.length && !isWide(raw.charCodeAt(i))) i++;
+  if (i === raw.length) return raw;
+  let out = raw.slice(0, i);
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    out += isWide(c) ? String.fromCharCode(c === 0x3000 ? 32 : c - 0xfee0) : raw[i];
+  }
+  return out;
+}
+
+function isWide(c: number): boolean {
+  if (c === 0x3000) return true;
+  if (c < 0xff08 || c > 0xff5a) return false;
+  const a = c - 0xfee0;
+  return isAlnumCode(a) || a === 64 || a === 43 || a === 45 || a === 46 || a === 47 || a === 40 || a === 41;
+}
+
+/** The masked sample of a matched value (full-width forms are masked as their ASCII twins). */
+export function maskMatch(value: string, type: DetectionType): string {
+  const raw = narrow(value);
   switch (type) {
     case 'cn_resident_id':
       // the national standard display form (region + last four), 10 of 18 shown
