@@ -148,6 +148,23 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
     expect(r.err).toMatch(/events\[1\]\.reports\[0\]\.duty: expected one of/);
   });
 
+  it('an organization time zone that is unknown or an abbreviation names its file, line and field (it was an internal error, exit 3)', async () => {
+    const dir = tmp();
+    const events = join(dir, 'events.yaml');
+    writeFileSync(events, ['events:', '  - id: e1', '    kind: vulnerability', '    learned: 2021-11-24T10:00+08:00', '    product: { name: X }', ''].join('\n'));
+    for (const zone of ['Mars/Base', 'CST']) {
+      const org = join(dir, 'org.yaml');
+      writeFileSync(org, ['organization:', '  id: acme', '  name: Acme', '  organizedIn: CN', `  timeZone: ${zone}`, '  cn: { networkProductProvider: true }', ''].join('\n'));
+      for (const args of [['--as-of', '2021-12-01'], ['--as-of', '2021-12-01T00:00Z'], []]) {
+        const r = await run(dir, ...args);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain(`org.yaml:5:13: organization.timeZone: an IANA time zone`);
+        expect(r.err).toContain(`got "${zone}"`);
+        expect(r.err).not.toMatch(/internal error|at .*\.ts:\d+/);
+      }
+    }
+  });
+
   it('a missing path', async () => {
     const r = await run('/nonexistent/dir');
     expect(r.code).toBe(2);

@@ -3,14 +3,16 @@
  * inventory (or a standalone file with `organization` + `events`), with due instants in each
  * regulator's zone and their status as of now (or `--as-of`).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ExitCode, InputError } from '../../common/errors.js';
+import { ExitCode, InputError, type InputLocation } from '../../common/errors.js';
 import { csafAdvisory, csafFileName, openVex, trackingId } from '../../clocks/drafts.js';
 import { evaluateClocks } from '../../clocks/evaluate.js';
 import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
-import { loadInventory } from '../../inventory/load.js';
+import { TimeZoneName } from '../../inventory/events.js';
+import { expandInputs, loadInventory, locate, parseSource, type SourceDoc } from '../../inventory/load.js';
 import { formatInstant, parseInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
 import { parseFormat, styler } from '../format.js';
@@ -52,6 +54,23 @@ Examples:
 Exit: 0 nothing overdue · 1 an obligation is overdue · 2 bad input.
 JSON: docs/clocks.md ("JSON output").`;
 
+/**
+ * Finds a field in the input files again, for a problem found after loading (the merged
+ * inventory keeps no positions). Reads the files only when asked, so only on the error path.
+ */
+function sourceLocator(paths: readonly string[]) {
+  let docs: SourceDoc[] | undefined;
+  const load = () => (docs ??= expandInputs(paths).map((f) => parseSource(f, readFileSync(f, 'utf8'))));
+  const dataOf = (s: SourceDoc) => (s.data ?? s.doc.toJS({ maxAliasCount: 100 })) as Record<string, unknown> | null;
+  return {
+    /** `organization.<path>` in the file that declares the organization. */
+    organization(path: readonly PropertyKey[]): InputLocation {
+      const src = load().find((s) => dataOf(s)?.['organization'] !== undefined);
+      return src ? { file: src.file, ...locate(src, ['organization', ...path]) } : {};
+    },
+  };
+}
+
 function parseAsOf(text: string | undefined, zone: string): number {
   if (text === undefined) return Date.now();
   const p = parseInstant(text, zone);
@@ -80,6 +99,17 @@ export const command: CommandModule = {
         const format = parseFormat(opts.format, FORMATS, 'text');
         const inventory = loadInventory(paths);
         const org = inventory.organization;
+        const where = sourceLocator(paths);
+        // The organization's zone reads every event time without an offset: the same rule as an
+        // event's own timeZone (an IANA Area/Location name or UTC; not an abbreviation such as CST).
+        const zone = TimeZoneName.safeParse(org.timeZone);
+        if (!zone.success) {
+          throw new InputError({
+            ...where.organization(['timeZone']),
+            path: 'organization.timeZone',
+            message: `${zone.error.issues[0]?.message ?? 'an IANA time zone'}; got "${org.timeZone}"`,
+          });
+        }
         const asOf = parseAsOf(opts.asOf, org.timeZone);
         let events = inventory.events;
         if (opts.event?.length) {
