@@ -170,6 +170,14 @@ describe('global', () => {
     expect(found(u, 'advertising_id', 'idfa')).toBe(u);
     expect(found(`gaid=${u.toLowerCase()}`, 'advertising_id')).toBe(u.toLowerCase());
   });
+  it('the all-zero ad ID (tracking limited or not authorised) is no one\'s', () => {
+    const nil = '00000000-0000-0000-0000-000000000000';
+    expect(types(nil, 'idfa')).toEqual([]);
+    expect(types(`idfa ${nil}`)).toEqual([]);
+    expect(types(`广告标识：${nil}。`)).toEqual([]);
+    // one non-zero digit is an ID again
+    expect(found('00000000-0000-0000-0000-000000000001', 'advertising_id', 'gaid')).toBe('00000000-0000-0000-0000-000000000001');
+  });
   it('crypto wallets with checksums', () => {
     expect(found('send to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', 'crypto_wallet')).toBe('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa');
     expect(found('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'crypto_wallet')).toBeDefined();

@@ -649,6 +649,9 @@ export class Engine {
     if (cases < 0) return -1;
     if (end < this.to && isAlnum(s.charCodeAt(end))) return -1;
     if (cases & UPPER && cases & LOWER) return end;
+    // the nil UUID is what a device gives in place of its ad ID when tracking is limited or
+    // not authorised: it is the same on every device and identifies no one
+    if (cases === 0 && isNilUuid(s, i)) return end;
     // IDFA and GAID are UUIDs: only an advertising context says which UUIDs are ad IDs.
     if (this.hasContext(T.advertising_id, i)) this.emit(T.advertising_id, i, end, 0.75);
     return end;
@@ -1449,6 +1452,14 @@ function hexRun(s: string, a: number, b: number): number {
     cases |= cl;
   }
   return cases & (UPPER | LOWER);
+}
+/** Whether the 36-character UUID at s[i] is the nil UUID (all 32 hex digits 0). */
+function isNilUuid(s: string, i: number): boolean {
+  for (let k = i; k < i + 36; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 48 && c !== 45) return false;
+  }
+  return true;
 }
 /** The colons in s[a, b); 8 (as many as an address has) when two of them touch. */
 function colonsIn(s: string, a: number, b: number): number {
