@@ -38,6 +38,13 @@ describe('PyPI PEP 440', () => {
     expect(cmp('1.0+local', '1.0')).toBe(1);
   });
 
+  it('compares a local segment as a number only when it is all digits (1alpha2 is alphanumeric, below 12)', () => {
+    expect(cmp('1.0+ubuntu-1alpha2', '1.0+ubuntu-12')).toBe(-1);
+    expect(cmp('1.0+1a', '1.0+1')).toBe(-1);
+    expect(cmp('1.0+20230101git1a2b3c', '1.0+abc')).toBe(-1); // both alphanumeric: lexical
+    expect(cmp('1.0+9z.1', '1.0+10')).toBe(-1);
+  });
+
   it('treats legacy strings as unorderable', () => {
     for (const v of ['2004d', '1.0-SNAPSHOT', 'latest', '', '1.0+', 'dev']) expect(pypiOrder.parse(v)).toBeUndefined();
   });

@@ -79,7 +79,8 @@ export function formatPep440(v: Pep440): string {
   return s;
 }
 
-const isNum = (s: string): boolean => s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57;
+/** A local segment made of digits only (`12`, not `1alpha2`, which is alphanumeric). */
+const isNum = (s: string): boolean => /^\d+$/.test(s);
 
 function compareRelease(a: readonly string[], b: readonly string[]): number {
   const n = Math.max(a.length, b.length);
