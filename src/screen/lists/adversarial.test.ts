@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../common/errors.js';
 import { sharedPath } from '../../testing/shared.js';
+import { formatCsvRecord, parseCsv } from './csv.js';
 import { parseListDir, parseListFile } from './parse.js';
 import { isSkipped, type ParseOutcome } from './types.js';
 
@@ -138,6 +139,25 @@ describe('wrong encodings', () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 37) % 256);
     expect(outcome(file('list.csv', bytes))).toMatchObject({ skipped: 'binary file, not a list' });
     expect(outcome(file('empty.csv', ''))).toMatchObject({ skipped: 'empty file' });
+  });
+});
+
+describe('separators', () => {
+  it('a header layout saved with ";" or tab separators reads like the comma file (detection sniffs the separator; the parser used ",")', () => {
+    for (const [name, p] of SAMPLES) {
+      if (name.endsWith('.json') || name === 'fcc2.csv') continue;
+      const comma = outcome(file(name, real(...p)));
+      if (comma instanceof InputError || isSkipped(comma)) throw new Error(`${name} should parse`);
+      const records = parseCsv(real(...p).toString('utf8'), { file: name });
+      for (const sep of [';', '\t']) {
+        const o = outcome(file(name, records.map((r) => formatCsvRecord(r.fields, sep)).join('\n') + '\n'));
+        if (o instanceof InputError || isSkipped(o)) throw new Error(`${name} with ${JSON.stringify(sep)}: ${o instanceof InputError ? o.message : o.skipped}`);
+        expect(o.format, name).toBe(comma.format);
+        expect(o.entries.map((e) => [e.entityId, e.name, e.aliases, e.listedFrom, e.listedUntil]), name).toEqual(
+          comma.entries.map((e) => [e.entityId, e.name, e.aliases, e.listedFrom, e.listedUntil]),
+        );
+      }
+    }
   });
 });
 

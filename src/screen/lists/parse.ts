@@ -142,17 +142,17 @@ function describePart(part: OfacFileKind): string {
 function parseCsvFormat(format: Exclude<ListFormat, 'ofac-legacy-csv' | 'csl-json' | 'ftm-jsonl'>, text: string, file: string, delimiter: string): FormatResult {
   switch (format) {
     case 'dod-1260h-csv':
-      return parseDod1260h(text, file);
+      return parseDod1260h(text, file, delimiter);
     case 'fcc-covered-csv':
-      return parseFccTable(text, file);
+      return parseFccTable(text, file, delimiter);
     case 'fcc-entities-csv':
       return parseFccEntities(text, file, delimiter);
     case 'cn-countersanctions-csv':
-      return parseCnCountersanctions(text, file);
+      return parseCnCountersanctions(text, file, delimiter);
     case 'bis-mieu-csv':
-      return parseBisMieu(text, file);
+      return parseBisMieu(text, file, delimiter);
     case 'csl-csv':
-      return parseCslCsv(text, file);
+      return parseCslCsv(text, file, delimiter);
   }
 }
 

@@ -21,8 +21,8 @@ export function partyType(raw: string): EntryType {
   return 'unknown';
 }
 
-export function parseBisMieu(text: string, file: string): FormatResult {
-  const table = readTable(text, file);
+export function parseBisMieu(text: string, file: string, delimiter = ','): FormatResult {
+  const table = readTable(text, file, delimiter);
   const out = new EntryCollector('bis.mieu', file);
   const dates: string[] = [];
   for (const row of table.rows) {

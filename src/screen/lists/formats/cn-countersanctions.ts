@@ -17,8 +17,8 @@ import { partyType } from './bis-mieu.js';
 
 export const CN_COUNTERSANCTIONS_COLUMNS = ['name', 'chinese name', 'body', 'list', 'date'] as const;
 
-export function parseCnCountersanctions(text: string, file: string): FormatResult {
-  const table = readTable(text, file);
+export function parseCnCountersanctions(text: string, file: string, delimiter = ','): FormatResult {
+  const table = readTable(text, file, delimiter);
   const out = new EntryCollector('cn.countersanctions', file);
   const dates: string[] = [];
   for (const row of table.rows) {

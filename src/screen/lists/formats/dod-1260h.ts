@@ -27,8 +27,8 @@ export function dateField(file: string, row: TableRow, column: string, required:
   return d;
 }
 
-export function parseDod1260h(text: string, file: string): FormatResult {
-  const table = readTable(text, file);
+export function parseDod1260h(text: string, file: string, delimiter = ','): FormatResult {
+  const table = readTable(text, file, delimiter);
   const out = new EntryCollector('dod.1260h', file);
   const dates: string[] = [];
   for (const row of table.rows) {

@@ -34,8 +34,8 @@ function inclusionDates(file: string, row: TableRow, column: string): { from: st
   return { from: from!, updated };
 }
 
-export function parseFccTable(text: string, file: string): FormatResult {
-  const table = readTable(text, file);
+export function parseFccTable(text: string, file: string, delimiter = ','): FormatResult {
+  const table = readTable(text, file, delimiter);
   const out = new EntryCollector('fcc.covered', file);
   const categories: ListCategory[] = [];
   const dates: string[] = [];

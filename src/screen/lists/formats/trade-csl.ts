@@ -95,8 +95,8 @@ function addressCountry(address: string): string | undefined {
   return toCountryCode(last);
 }
 
-export function parseCslCsv(text: string, file: string): FormatResult {
-  const table = readTable(text, file);
+export function parseCslCsv(text: string, file: string, delimiter = ','): FormatResult {
+  const table = readTable(text, file, delimiter);
   const out = new EntryCollector('trade.csl', file);
   const dates: string[] = [];
   const date = (line: number, column: string, raw: string): string | undefined => {
