@@ -48,6 +48,10 @@ describe('China, Hong Kong, Taiwan identifiers', () => {
     expect(found('HKID A123456(3) ok', 'hk_id')).toBe('A123456(3)');
     expect(found('AB987654(3)', 'hk_id')).toBe('AB987654(3)');
     expect(types('A123456(4)')).toEqual([]);
+    // full-width brackets, as Chinese text writes them
+    expect(found('香港身份證：A123456（3）。', 'hk_id')).toBe('A123456（3）');
+    expect(found('AB987654（3）', 'hk_id')).toBe('AB987654（3）');
+    expect(types('A123456（4）')).toEqual([]);
     expect(found('身分證 A123456789', 'tw_id')).toBe('A123456789');
     expect(types('A123456788')).toEqual([]);
     expect(types('身分證 A323456783')).toEqual([]); // weighted sum passes; 3 is no second character

@@ -518,8 +518,8 @@ export class Engine {
       }
       return -1;
     }
-    // L(L)dddddd(C)
-    if (len === lead + 6 && j + 2 < this.to && s.charCodeAt(j) === 40 && s.charCodeAt(j + 2) === 41) {
+    // L(L)dddddd(C), also in the full-width brackets of Chinese text: A123456（3）
+    if (len === lead + 6 && j + 2 < this.to && isOpenParen(s.charCodeAt(j)) && isCloseParen(s.charCodeAt(j + 2))) {
       for (let k = i + lead; k < j; k++) if (!isDigit(s.charCodeAt(k))) return -1;
       const ck = s.charCodeAt(j + 1);
       if ((isDigit(ck) || ck === 65) && hkidValid(s, i, lead as 1 | 2, j + 1)) {
@@ -1478,6 +1478,14 @@ function bitCount(x: number): number {
 }
 function len(g: number): number {
   return gE[g]! - gS[g]!;
+}
+/** ( or the full-width （ */
+function isOpenParen(c: number): boolean {
+  return c === 40 || c === 0xff08;
+}
+/** ) or the full-width ） */
+function isCloseParen(c: number): boolean {
+  return c === 41 || c === 0xff09;
 }
 function isUpperC(c: number): boolean {
   return c >= 65 && c <= 90;
