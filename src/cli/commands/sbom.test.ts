@@ -75,6 +75,11 @@ describe('datacustoms sbom', () => {
     const r2 = await run(sbom('cern-lhc-vdm-editor-e564943.cdx.json'), '-a', badAdv);
     expect(r2.code).toBe(2);
     expect(r2.err).toContain(`${badAdv}: affected[0].package.name`);
+    const emptyAdv = mkdtempSync(join(tmpdir(), 'sbom-cli-osv-'));
+    const r3 = await run(sbom('cern-lhc-vdm-editor-e564943.cdx.json'), '-a', emptyAdv, '--fail-on', 'any');
+    expect(r3.code).toBe(2); // not 0: an empty advisory directory proves nothing
+    expect(r3.out).toBe('');
+    expect(r3.err).toContain(`${emptyAdv}: directory holds no .json or .zip file`);
   });
 
   it('teaches with examples in --help', async () => {

@@ -46,6 +46,8 @@ function fromZip(file: string, bytes: Uint8Array, out: OsvAdvisory[]): number {
     throw new InputError({ file, message: `not a readable zip archive: ${e instanceof Error ? e.message : String(e)}` });
   }
   const names = Object.keys(entries).sort();
+  // an archive without a single record is a wrong path, not "no advisory affects anything"
+  if (names.length === 0) throw new InputError({ file, message: 'zip archive holds no .json entry (OSV advisories)' });
   for (const name of names) {
     const source = `${file}!${name}`;
     out.push(...parseAdvisoryDocument(parseJson(decoder.decode(entries[name]!), source), source));
@@ -85,6 +87,8 @@ export function loadAdvisories(paths: readonly string[]): AdvisorySet {
     }
     const files: string[] = [];
     walk(path, files);
+    // an empty directory (a wrong path, an export not unpacked yet) would pass every SBOM as clean
+    if (files.length === 0) throw new InputError({ file: path, message: 'directory holds no .json or .zip file (OSV advisories)' });
     for (const f of files) documents += fromFile(f, all);
   }
   return selectCurrent(all, documents);

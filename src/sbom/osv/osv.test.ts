@@ -79,6 +79,15 @@ describe('OSV records', () => {
     expect(problem(() => loadAdvisories([join(dir, 'missing')])).message).toMatch(/ENOENT/);
   });
 
+  it('refuse a directory or zip without any advisory file: it would pass every SBOM as clean', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osv-'));
+    mkdirSync(join(dir, 'empty', 'nested'), { recursive: true });
+    writeFileSync(join(dir, 'empty', 'README.md'), '# the export goes here');
+    expect(problem(() => loadAdvisories([join(dir, 'empty')]))).toMatchObject({ file: join(dir, 'empty'), message: expect.stringMatching(/no \.json or \.zip file/) });
+    writeFileSync(join(dir, 'none.zip'), zipSync({ 'README.md': strToU8('# no records') }));
+    expect(problem(() => loadAdvisories([join(dir, 'none.zip')]))).toMatchObject({ file: join(dir, 'none.zip'), message: expect.stringMatching(/no \.json entry/) });
+  });
+
   it('accept records the matcher can use even when the schema would want more', () => {
     const a = parseAdvisory({ id: 'G', modified: 'x', affected: [{ ranges: [{ type: 'GIT', repo: 'r', events: [{ introduced: 'abc' }] }] }] }, 'g.json');
     expect(a.affected).toEqual([]); // no package: nothing a purl can match
