@@ -4,6 +4,7 @@
  * periods that end on a PRC make-up working day (调休).
  */
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../common/errors.js';
 import { Event, type InventoryEvent } from '../inventory/events.js';
 import { Organization } from '../inventory/schema.js';
 import { parseInstant } from '../time/zoned.js';
@@ -121,5 +122,26 @@ describe('SEC 8-K (New York business days)', () => {
     const o = ob(run(reg, inc('2024-11-18T09:00', { timeZone: 'Asia/Shanghai' }), '2024-11-18T12:00Z'), 'us.sec.8k/1.05');
     expect(o?.anchor.at).toBe('2024-11-17T20:00:00-05:00');
     expect(o?.due).toBe('2024-11-21T17:30:00-05:00');
+  });
+});
+
+describe('times at the ends of the calendar', () => {
+  it('a time that falls before year 1 once read in the event zone, and an as-of past 9998, are InputErrors (they were RangeErrors)', () => {
+    const o = org(provider);
+    const e = Event.parse(vuln('0001-01-01T03:00')) as InventoryEvent; // 0000-12-31T19:00Z
+    const asOf = parseInstant('2021-12-01T00:00Z', 'UTC')!.instant;
+    expect(() => evaluateClocks(o, [e], { asOf })).toThrow(InputError);
+    expect(() => evaluateClocks(o, [e], { asOf })).toThrow(/events\[0\]\.learned: "0001-01-01T03:00" \(read in Asia\/Shanghai\) is outside the years 0001 to 9998/);
+    const late = parseInstant('9999-06-01T00:00Z', 'UTC')!.instant;
+    expect(() => evaluateClocks(o, [Event.parse(vuln('2021-11-24')) as InventoryEvent], { asOf: late })).toThrow(InputError);
+  });
+
+  it('the event schema refuses 0000-01-01 and 9999-12-31 without throwing', () => {
+    for (const learned of ['0000-01-01', '9999-12-31', '9999-12-31T23:59Z']) {
+      const r = Event.safeParse(vuln(learned));
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.message).toMatch(/years 0001 to 9998/);
+    }
+    expect(Event.safeParse(vuln('9998-12-31T23:59Z')).success).toBe(true);
   });
 });

@@ -3,16 +3,17 @@
  * status), checks and notes. Pure: no I/O, no clock reading (the caller passes `asOf`).
  */
 import { valueAt, type ParamValue } from '../engine/params.js';
-import { InputError } from '../common/errors.js';
+import { InputError, type InputLocation } from '../common/errors.js';
 import type { DutyId, InventoryEvent } from '../inventory/events.js';
 import type { Organization } from '../inventory/schema.js';
 import { weekday } from '../time/civil-date.js';
 import { getCalendar } from '../time/working-days.js';
-import { dateIn, formatDuration, formatInstant, formatUtc, isTimeZone, parseInstant, type Instant } from '../time/zoned.js';
+import { dateIn, formatDuration, formatInstant, formatUtc, isTimeZone, type Instant } from '../time/zoned.js';
 import { describeCounting, dueInstant } from './counting.js';
 import { conflictChecks } from './interactions.js';
 import type { ClockCheck, ClockContext, ClockNote, ClockObligation, ClocksResult, Counting, DutyDef, ObligationStatus } from './model.js';
 import { CLOCK_PACKS } from './packs/index.js';
+import { CLOCK_RANGE, inClockRange, parseClockInstant } from './range.js';
 import { CN_ZONE } from './regulator-zones.js';
 
 /** Instant-valued fields, by event kind (besides `learned` and `reports[].at`). */
@@ -28,31 +29,47 @@ export interface EvaluateOptions {
   readonly asOf: Instant;
   /** Where each event came from, for error messages (index-aligned with events). */
   readonly where?: readonly string[];
+  /**
+   * Places a field of the event at `index` in its source (file, line:column, path), for error
+   * messages; `path` is relative to the event, e.g. `['reports', 0, 'at']`.
+   */
+  readonly locate?: (index: number, path: readonly (string | number)[]) => InputLocation;
 }
 
 /** Resolves every time on the event into an instant; throws InputError naming the field. */
-export function buildContext(org: Organization, event: InventoryEvent, asOf: Instant, where = 'events'): ClockContext {
+export function buildContext(
+  org: Organization,
+  event: InventoryEvent,
+  asOf: Instant,
+  where = 'events',
+  locate?: (path: readonly (string | number)[]) => InputLocation,
+): ClockContext {
   const zone = event.timeZone ?? org.timeZone;
   if (!isTimeZone(zone)) throw new InputError({ file: where, path: 'organization.timeZone', message: `unknown time zone "${zone}"` });
   const instants = new Map<string, Instant>();
   const dateOnly = new Set<string>();
-  const read = (name: string, text: string | undefined, path: string) => {
+  const read = (name: string, text: string | undefined, segments: readonly (string | number)[]) => {
     if (text === undefined) return;
-    const p = parseInstant(text, zone);
-    if (!p) throw new InputError({ file: where, path, message: `not a date or date-time: "${text}"` });
+    const p = parseClockInstant(text, zone);
+    if (p === undefined || p === 'out-of-range') {
+      const path = `${where}.${name}`;
+      const readIn = /[T ].*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(text) ? '' : ` (read in ${zone})`;
+      const message = p === undefined ? `not a date or date-time: "${text}"` : `"${text}"${readIn} is outside the ${CLOCK_RANGE.words} that clocks count in`;
+      throw new InputError({ file: where, path, ...locate?.(segments), message });
+    }
     instants.set(name, p.instant);
     if (p.dateOnly) dateOnly.add(name);
   };
   const record = event as unknown as Record<string, unknown>;
-  read('learned', event.learned, `${where}.learned`);
+  read('learned', event.learned, ['learned']);
   for (const f of INSTANT_FIELDS[event.kind]) {
     const v = record[f];
-    if (typeof v === 'string') read(f, v, `${where}.${f}`);
+    if (typeof v === 'string') read(f, v, [f]);
   }
-  if (event.kind === 'vulnerability') event.sharedWith.forEach((d, i) => read(`sharedWith[${i}].at`, d.at, `${where}.sharedWith[${i}].at`));
+  if (event.kind === 'vulnerability') event.sharedWith.forEach((d, i) => read(`sharedWith[${i}].at`, d.at, ['sharedWith', i, 'at']));
   const reports = new Map<DutyId, { at: Instant; reference?: string }>();
   event.reports.forEach((r, i) => {
-    read(`reports[${i}].at`, r.at, `${where}.reports[${i}].at`);
+    read(`reports[${i}].at`, r.at, ['reports', i, 'at']);
     const at = instants.get(`reports[${i}].at`)!;
     if (at > asOf) return; // not yet made, as seen from as-of
     const prior = reports.get(r.duty);
@@ -179,11 +196,12 @@ export function evaluateClocks(org: Organization, events: readonly InventoryEven
   const obligations: ClockObligation[] = [];
   const checks: ClockCheck[] = [];
   const notes: ClockNote[] = [];
+  if (!inClockRange(options.asOf)) throw new InputError({ path: 'asOf', message: `outside the ${CLOCK_RANGE.words} that clocks count in` });
   const dutyOrder = new Map<string, number>();
   CLOCK_PACKS.forEach((p, i) => p.duties.forEach((d, j) => dutyOrder.set(d.id, i * 100 + j)));
 
   events.forEach((event, index) => {
-    const c = buildContext(org, event, options.asOf, options.where?.[index] ?? `events[${index}]`);
+    const c = buildContext(org, event, options.asOf, options.where?.[index] ?? `events[${index}]`, options.locate && ((path) => options.locate!(index, path)));
     const mine = { obligations: [] as ClockObligation[], notes: [] as ClockNote[] };
     for (const pack of CLOCK_PACKS) {
       for (const duty of pack.duties) evaluateDuty(duty, c, mine);

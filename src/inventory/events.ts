@@ -13,7 +13,8 @@
  * means the start of that day there (the earliest the fact can have happened — conservative).
  */
 import { z } from 'zod';
-import { isTimeZone, parseInstant } from '../time/zoned.js';
+import { CLOCK_RANGE, parseClockInstant } from '../clocks/range.js';
+import { isTimeZone } from '../time/zoned.js';
 
 /** Every duty a report can be declared against (`reports[].duty`); see docs/clocks.md. */
 export const DUTY_IDS = [
@@ -56,7 +57,8 @@ const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 countr
 /** A point in time as text; checked for shape here, resolved to an instant by the clocks. */
 export const InstantText = z
   .string()
-  .refine((s) => parseInstant(s, 'UTC') !== undefined, 'a date or date-time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]')
+  .refine((s) => parseClockInstant(s, 'UTC') !== undefined, 'a date or date-time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]')
+  .refine((s) => parseClockInstant(s, 'UTC') !== 'out-of-range', `a time within the ${CLOCK_RANGE.words}`)
   .describe('ISO 8601 date or date-time; without an offset it is read in the event\'s timeZone (else the organization\'s).');
 
 export const TimeZoneName = z

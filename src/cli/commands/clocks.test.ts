@@ -165,6 +165,35 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
     }
   });
 
+  it('times at the ends of the calendar (years 0000 and 9999) are bad input with file, line and field, not an internal error', async () => {
+    const dir = tmp();
+    const org = ['organization: { id: acme, name: Acme, organizedIn: CN, timeZone: Asia/Shanghai, cn: { networkProductProvider: true } }', ''].join('\n');
+    writeFileSync(join(dir, 'a-org.yaml'), org);
+    const vuln = (id: string, learned: string, extra: string[] = []) => [`  - id: ${id}`, '    kind: vulnerability', `    learned: ${learned}`, '    product: { name: X }', ...extra];
+    // Rejected as they stand, whatever the zone.
+    for (const learned of ['9999-12-31', '0000-01-01T00:00', '9999-12-31T23:00-05:00']) {
+      writeFileSync(join(dir, 'b-events.yaml'), ['events:', ...vuln('e1', learned), ''].join('\n'));
+      const r = await run(dir, '--as-of', '2021-12-01', '--format', 'json');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/b-events\.yaml:4:\d+: events\[0\]\.learned: a time within the years 0001 to 9998/);
+      expect(r.err).not.toMatch(/internal error|at .*\.ts:\d+/);
+    }
+    // Out of range only once read in the event's zone (00:00 on 1 January of year 1 in Beijing
+    // is year 0 in UTC): found while counting, and still placed in its file (the second event
+    // file, with another event filtered out by --event).
+    writeFileSync(join(dir, 'b-events.yaml'), ['events:', ...vuln('e1', '2021-11-24'), ''].join('\n'));
+    writeFileSync(join(dir, 'c-events.yaml'), ['events:', ...vuln('e2', '2021-11-24', ['    reports:', '      - { duty: cn.miit.vuln/7(2), at: 0001-01-01T03:00 }']), ''].join('\n'));
+    const r = await run(dir, '--as-of', '2021-12-01', '--event', 'e2', '--format', 'ics');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/c-events\.yaml:7:\d+: events\[0\]\.reports\[0\]\.at: "0001-01-01T03:00" \(read in Asia\/Shanghai\) is outside the years 0001 to 9998/);
+    expect(r.err).not.toMatch(/internal error|at .*\.ts:\d+/);
+    for (const asOf of ['9999-12-31T23:00-05:00', '0000-01-01']) {
+      const a = await run(dir, '--as-of', asOf, '--event', 'e1');
+      expect(a.code).toBe(2);
+      expect(a.err).toMatch(/<argv>: --as-of: ".*" is outside the years 0001 to 9998/);
+    }
+  });
+
   it('a missing path', async () => {
     const r = await run('/nonexistent/dir');
     expect(r.code).toBe(2);

@@ -9,11 +9,12 @@ import type { Command } from 'commander';
 import { ExitCode, InputError, type InputLocation } from '../../common/errors.js';
 import { csafAdvisory, csafFileName, openVex, trackingId } from '../../clocks/drafts.js';
 import { evaluateClocks } from '../../clocks/evaluate.js';
+import { CLOCK_RANGE, parseClockInstant } from '../../clocks/range.js';
 import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
 import { TimeZoneName } from '../../inventory/events.js';
-import { expandInputs, loadInventory, locate, parseSource, type SourceDoc } from '../../inventory/load.js';
-import { formatInstant, parseInstant } from '../../time/zoned.js';
+import { expandInputs, formatPath, loadInventory, locate, parseSource, type SourceDoc } from '../../inventory/load.js';
+import { formatInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
 import { parseFormat, styler } from '../format.js';
 import { writeFileAtomic } from '../io.js';
@@ -68,12 +69,24 @@ function sourceLocator(paths: readonly string[]) {
       const src = load().find((s) => dataOf(s)?.['organization'] !== undefined);
       return src ? { file: src.file, ...locate(src, ['organization', ...path]) } : {};
     },
+    /** A field of the `index`-th event of the merged inventory (files in the order they are read). */
+    event(index: number, path: readonly (string | number)[]): InputLocation {
+      let i = index;
+      for (const src of load()) {
+        const events = dataOf(src)?.['events'];
+        const n = Array.isArray(events) ? events.length : 0;
+        if (i < n) return { file: src.file, ...locate(src, ['events', i, ...path]), path: formatPath(['events', i, ...path]) };
+        i -= n;
+      }
+      return {};
+    },
   };
 }
 
 function parseAsOf(text: string | undefined, zone: string): number {
   if (text === undefined) return Date.now();
-  const p = parseInstant(text, zone);
+  const p = parseClockInstant(text, zone);
+  if (p === 'out-of-range') throw new InputError({ file: '<argv>', path: '--as-of', message: `"${text}" is outside the ${CLOCK_RANGE.words} that clocks count in` });
   if (!p) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], got "${text}"` });
   return p.instant;
 }
@@ -111,13 +124,15 @@ export const command: CommandModule = {
           });
         }
         const asOf = parseAsOf(opts.asOf, org.timeZone);
-        let events = inventory.events;
+        // Each event with its index in the merged inventory, to place a problem in its file.
+        let picked = inventory.events.map((e, index) => ({ e, index }));
         if (opts.event?.length) {
-          const unknown = opts.event.filter((id) => !events.some((e) => e.id === id));
+          const unknown = opts.event.filter((id) => !picked.some(({ e }) => e.id === id));
           if (unknown.length) throw new InputError({ file: '<argv>', path: '--event', message: `no event with id ${unknown.map((u) => `"${u}"`).join(', ')}` });
-          events = events.filter((e) => opts.event!.includes(e.id));
+          picked = picked.filter(({ e }) => opts.event!.includes(e.id));
         }
-        const result = evaluateClocks(org, events, { asOf });
+        const events = picked.map(({ e }) => e);
+        const result = evaluateClocks(org, events, { asOf, locate: (i, path) => where.event(picked[i]!.index, path) });
 
         let text: string;
         if (format === 'json') text = JSON.stringify(result, null, 2) + '\n';
