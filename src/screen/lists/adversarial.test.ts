@@ -219,6 +219,22 @@ describe('recognised files with wrong values', () => {
     expect(inputError(file('f.csv', fcc)).message).toMatch(/f\.csv:2: date_of_inclusion_on_covered_list: not a date: "Someday"/);
   });
 
+  it('a list with no entries (a header alone, "results": []) is an error, not an edition that delists everything', () => {
+    for (const [name, p] of SAMPLES) {
+      if (name.endsWith('.json')) continue;
+      const header = real(...p).toString('utf8').split('\n')[0]! + '\n';
+      const path = file(name, header);
+      const e = inputError(path);
+      expect(e.problems[0], name).toMatchObject({ file: path, line: 2 });
+      expect(e.message, name).toMatch(/no list entries \(0 rows read\): the file may be truncated; importing it would delist every \S+ entry/);
+    }
+    const empty = file('csl.json', JSON.stringify({ sources_used: [{ source: 'Entity List', source_last_updated: '2025-01-01' }], results: [] }));
+    expect(inputError(empty).message).toMatch(/csl\.json: results: a csl-json file with no list entries/);
+    // FCC page rows that are all categories are a list that names no party, not an empty file
+    const fcc = outcome(file('fcc.csv', 'covered_equipment_or_services,date_of_inclusion_on_covered_list\n"Routers produced in a foreign country","December 22, 2025"\n'));
+    expect(fcc instanceof InputError || isSkipped(fcc) ? fcc : fcc.categories?.length).toBe(1);
+  });
+
   it('CSL JSON with a wrong type names the JSON path', () => {
     const bad = JSON.stringify({ results: [{ source: 'Entity List (EL) - Bureau of Industry and Security', name: 'A', alt_names: 'x' }, { source: 'DPL', name: ['B'] }] });
     expect(inputError(file('csl.json', bad)).message).toMatch(/csl\.json: results\[1\]\.name: expected a string, got an array/);

@@ -116,6 +116,16 @@ export function parseListFile(path: string, options: ParseOptions = {}): ParseOu
       break;
     }
   }
+  // A recognised list with no party in it is a cut-short download (a CSV header alone, `"results":
+  // []`), not an edition: imported as complete, it would delist every entry of the list.
+  if (result.entries.length === 0 && (result.categories?.length ?? 0) === 0) {
+    const where = detection.kind === 'csv' ? { line: 2 } : detection.kind === 'json' && detection.format === 'csl-json' ? { path: 'results' } : {};
+    throw new InputError({
+      file: path,
+      ...where,
+      message: `a ${format} file with no list entries (${result.rows} row${result.rows === 1 ? '' : 's'} read): the file may be truncated; importing it would delist every ${result.list} entry, so nothing is imported`,
+    });
+  }
   notes.push(...result.notes);
   const { listDate, listDateSource } = chooseListDate(path, result, options);
   const entries: ListEntry[] = result.entries.map((e) => ({ ...e, source: { ...e.source, listDate } }));
