@@ -166,6 +166,13 @@ describe('global', () => {
     expect(types('2990-03-07', 'dob')).toEqual([]);
     for (const v of ['19900307', '1990年3月7日', '1990-03-07T00:00:00Z', '7.3.1990']) expect(found(v, 'date_of_birth', '出生日期'), v).toBe(v);
     expect(types('1990-02-30', 'dob')).toEqual([]);
+    // dotted dates in text, after a birth keyword
+    expect(found('生日 1990.03.07', 'date_of_birth')).toBe('1990.03.07');
+    expect(found('born 07.03.1990, Berlin', 'date_of_birth')).toBe('07.03.1990');
+    expect(found('DOB: 7.3.1990', 'date_of_birth')).toBe('7.3.1990');
+    expect(types('born 1990.02.30')).toEqual([]);
+    expect(types('released 2020.03.07')).toEqual([]); // a date, but no birth context
+    expect(types('born 10.0.0.1')).toEqual(['ip_address']);
     expect(types('1990-03-07x', 'dob')).toEqual([]);
   });
   it('advertising IDs need an advertising context', () => {

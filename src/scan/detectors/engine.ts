@@ -736,6 +736,15 @@ export class Engine {
       }
       // decimal: coordinates, or a number to skip
       if (n === 2 || gSep[k + 2] !== 46) return this.decimal(k);
+      // a dotted date, Y.M.D or D.M.Y (1990.03.07, 07.03.1990), three groups and no fourth
+      if (n === 3 || gSep[k + 3] !== 46) {
+        const L1 = len(k + 1);
+        const L2 = len(k + 2);
+        if (L1 <= 2 && ((L0 === 4 && L2 <= 2) || (L0 <= 2 && L2 === 4))) {
+          const e = this.date(k, L0, L2);
+          if (e > 0) return e;
+        }
+      }
       return gE[k + 1]!;
     }
     if (n >= 3 && sep1 === gSep[k + 2] && sep1 !== 32) {
