@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { Event, type InventoryEvent } from '../inventory/events.js';
+import { DUTY_IDS, Event, type InventoryEvent } from '../inventory/events.js';
 import { Organization } from '../inventory/schema.js';
 import { parseInstant } from '../time/zoned.js';
 import { evaluateClocks } from './evaluate.js';
@@ -54,6 +54,28 @@ describe('ICS output (RFC 5545)', () => {
   it('is byte-for-byte stable for the same result', () => {
     expect(toIcs(result)).toBe(ics);
     expect(icsUtc('2021-11-26T15:59:59Z')).toBe('20211126T155959Z');
+  });
+});
+
+describe('UIDs', () => {
+  it('are unique per event and duty: event ids that differ only in : or _ (inc:7, inc_7, inc__7) no longer share one', () => {
+    const evs = ['inc:7', 'inc_7', 'inc__7'].map((id) => Event.parse({ id, kind: 'incident', learned: '2026-01-05T10:00', grade: 'major', significant: true }) as InventoryEvent);
+    const r = evaluateClocks(org, evs, { asOf: parseInstant('2026-01-05T11:00', 'Asia/Shanghai')!.instant });
+    const vevents = new ICAL.Component(ICAL.parse(toIcs(r))).getAllSubcomponents('vevent');
+    const uids = vevents.map((v) => String(v.getFirstPropertyValue('uid')));
+    expect(uids.length).toBe(r.obligations.filter((o) => o.dueUtc).length);
+    expect(uids.length).toBeGreaterThan(3);
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(uids).toContain('inc:7.cn.cac.incident_4@clocks.datacustoms');
+    expect(uids).toContain('inc__7.cn.cac.incident_4@clocks.datacustoms');
+  });
+
+  it('keep their form for plain ids, and every duty id maps to its own UID part', () => {
+    expect(obligationUid({ event: 'v1', id: 'cn.miit.vuln/7(2)' })).toBe('v1.cn.miit.vuln_7_2_@clocks.datacustoms');
+    const parts = DUTY_IDS.map((id) => obligationUid({ event: 'e', id }));
+    expect(new Set(parts).size).toBe(DUTY_IDS.length);
+    // a library caller's id outside the schema's alphabet is percent-encoded, not merged
+    expect(obligationUid({ event: 'a b', id: 'request/response' })).not.toBe(obligationUid({ event: 'a_b', id: 'request/response' }));
   });
 });
 

@@ -40,10 +40,17 @@ export function icsUtc(isoUtc: string): string {
   return isoUtc.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-/** A UID stable across runs: event and duty ids, with characters outside [A-Za-z0-9.-] replaced. */
+/**
+ * A UID stable across runs and unique per event and duty: `<event>.<duty>@clocks.datacustoms`.
+ * The event id is kept as it is (its alphabet, letters, digits and `. _ : -`, is safe in a UID;
+ * anything else, from a library caller, is percent-encoded), so distinct events never share a
+ * UID. The duty id, from a fixed set, has each run of characters outside [A-Za-z0-9.-] written
+ * `_` (`eu.cra/14(2)(a)` → `eu.cra_14_2_a_`).
+ */
 export function obligationUid(o: Pick<ClockObligation, 'event' | 'id'>): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_');
-  return `${safe(o.event)}.${safe(o.id)}@clocks.datacustoms`;
+  const pct = (ch: string) => [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  const event = o.event.replace(/[^A-Za-z0-9._:-]/gu, pct);
+  return `${event}.${o.id.replace(/[^A-Za-z0-9.-]+/g, '_')}@clocks.datacustoms`;
 }
 
 function summary(o: ClockObligation): string {
