@@ -20,6 +20,9 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  // numeric character references (`&#38;`, `&#x40;`) are plain XML and must be decoded like
+  // `&amp;`; fast-xml-parser decodes them only with this option (which also maps HTML names)
+  htmlEntities: true,
   isArray: (name) => name === 'component',
 });
 

@@ -51,6 +51,18 @@ describe('SBOM readers', () => {
     expect(s.components[0]!.purl).toBe('pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar');
   });
 
+  it('CycloneDX XML: decode numeric character references like &amp; (a purl written with &#38; keeps its distro)', () => {
+    const xml = (purl: string) =>
+      `<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.4"><components><component type="library"><name>libc6</name><purl>${purl}</purl></component></components></bom>`;
+    const [dec] = parseSbom(xml('pkg:deb/debian/libc6@2.24-11%2Bdeb9u4?arch=amd64&#38;distro=debian-9'), 'a.xml').components;
+    expect(dec).toMatchObject({ ecosystem: 'Debian:9', name: 'libc6', version: '2.24-11+deb9u4', purl: 'pkg:deb/debian/libc6@2.24-11%2Bdeb9u4?arch=amd64&distro=debian-9' });
+    const [hex] = parseSbom(xml('pkg:npm/&#x25;40scope/x&#x40;1.0.0'), 'b.xml').components;
+    expect(hex).toMatchObject({ ecosystem: 'npm', name: '@scope/x', version: '1.0.0' });
+    // &amp; is decoded once, last: "&amp;#38;" is the text "&#38;", not "&"
+    const [amp] = readSbomText(xml('pkg:npm/x@1.0.0?note=a&amp;#38;b'), 'c.xml').entries;
+    expect(amp!.purl).toBe('pkg:npm/x@1.0.0?note=a&#38;b');
+  });
+
   it('fall back to the component version when the purl has none (osv-scanner#3007), and list what they skip', () => {
     const s = parseSbom(cdx([{ purl: 'pkg:npm/lodash', version: '4.17.20' }, { name: 'no-purl', version: '1' }, { purl: 'pkg:npm/x' }, { purl: 'pkg:rpm/centos/bash@4.2' }]), 'b.json');
     expect(s.components.map((c) => c.version)).toEqual(['4.17.20']);
