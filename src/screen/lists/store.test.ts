@@ -7,6 +7,8 @@ import { sharedPath } from '../../testing/shared.js';
 import { parseListDir, parseListFile } from './parse.js';
 import { importParsedLists, listingHistory, listSummaries, loadListEntries } from './store.js';
 import { isSkipped, type ParsedList, type ParseOutcome } from './types.js';
+import { isAlert, screen } from '../screen.js';
+import type { CivilDate } from '../../time/civil-date.js';
 
 const only = (outcomes: readonly ParseOutcome[]): ParsedList[] => outcomes.filter((o): o is ParsedList => !isSkipped(o));
 const dirs: string[] = [];
@@ -105,12 +107,30 @@ describe('listing history across imports', () => {
     const [r3] = await importParsedLists(store, parse(v3, '2026-01-01'));
     expect(r3).toMatchObject({ added: 1, delisted: 0, relisted: 1 });
     bravo = (await loadListEntries(store)).find((e) => e.name === 'Bravo Co');
-    expect(bravo?.listedFrom).toBe('2026-01-01');
+    // the window spans both periods, and the periods keep the gap
+    expect(bravo?.listedFrom).toBe('2024-01-01');
     expect(bravo?.listedUntil).toBeUndefined();
+    expect(bravo?.periods).toEqual([{ from: '2024-01-01', until: '2025-01-01' }, { from: '2026-01-01' }]);
     expect(await listingHistory(store, bravo!.entityId)).toEqual([
       { from: '2024-01-01', until: '2025-01-01', fromImport: 1, untilImport: 2 },
       { from: '2026-01-01', fromImport: 3 },
     ]);
+    await store.close();
+  });
+
+  it('screening as of a date in an earlier period finds the listing; in the gap it is not in force', async () => {
+    // was: only the current period was loaded (listedFrom 2026-01-01), so as of 2024-06-01 Bravo
+    // Co — listed by the 2024 edition — was "not in force"
+    const { v1, v2, v3 } = editions();
+    const store = await openStore(':memory:');
+    for (const [f, d] of [[v1, '2024-01-01'], [v2, '2025-01-01'], [v3, '2026-01-01']] as const) await importParsedLists(store, parse(f, d));
+    const entries = await loadListEntries(store);
+    const alerts = (asOf: string) =>
+      screen(['Bravo Co'], entries, { asOf: asOf as CivilDate })[0]!.matches.filter(isAlert).map((m) => m.name);
+    expect([alerts('2023-06-01'), alerts('2024-06-01'), alerts('2025-06-01'), alerts('2026-06-01')]).toEqual([[], ['Bravo Co'], [], ['Bravo Co']]);
+    // an entry seen in one unbroken period carries no periods
+    expect(entries.find((e) => e.name === 'Alpha Co')).toMatchObject({ listedFrom: '2024-01-01' });
+    expect(entries.find((e) => e.name === 'Alpha Co')?.periods).toBeUndefined();
     await store.close();
   });
 

@@ -246,20 +246,36 @@ export interface LoadOptions {
 }
 
 /**
- * Every entry in the store, ordered by entity id, with its current listing window
+ * Every entry in the store, ordered by entity id, with its listing window
  * (`listedFrom`: the list's own date, else the list date of the first import that held it;
  * `listedUntil`: the list's own end date, else the list date of the first complete import
- * without it). The matcher builds its index from this.
+ * without it; for an entry without the list's own dates that the imports saw leave and return,
+ * `periods` holds every observed period). The matcher builds its index from this.
  */
 export async function loadListEntries(store: Store | Kysely<Database>, options: LoadOptions = {}): Promise<ListEntry[]> {
   const db = 'db' in store ? store.db : store;
-  let q = db.selectFrom('list_entry').select(['data_json', 'data_import', 'listed_from', 'listed_until']);
+  let q = db.selectFrom('list_entry').select(['entity_id', 'data_json', 'data_import', 'source_from', 'source_until', 'listed_from', 'listed_until']);
   if (options.activeOnly) q = q.where('active', '=', 1);
   if (options.lists && options.lists.length > 0) q = q.where('list', 'in', [...options.lists]);
   const rows = await q.orderBy('entity_id').execute();
   const sources = new Map<number, ListEntry['source']>();
   for (const i of await db.selectFrom('list_import').select(['id', 'file', 'list_date']).execute()) {
     sources.set(i.id, Object.freeze({ file: i.file, listDate: i.list_date }));
+  }
+  // Entries the imports saw leave and come back: every observed period, so that screening as of
+  // a date in an earlier one finds the listing (only the current period is in listed_from).
+  const gapped = new Map<string, { from: string; until?: string }[]>();
+  const multi = db.selectFrom('list_period').select('entity_id').where('seq', '>', 0);
+  for (const p of await db
+    .selectFrom('list_period')
+    .select(['entity_id', 'from_date', 'until_date'])
+    .where('entity_id', 'in', multi)
+    .orderBy('entity_id')
+    .orderBy('seq')
+    .execute()) {
+    let list = gapped.get(p.entity_id);
+    if (!list) gapped.set(p.entity_id, (list = []));
+    list.push(p.until_date === null ? { from: p.from_date } : { from: p.from_date, until: p.until_date });
   }
   const out: ListEntry[] = new Array<ListEntry>(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -271,6 +287,13 @@ export async function loadListEntries(store: Store | Kysely<Database>, options: 
     // The stored window always covers the list's own dates, so only assignments are needed.
     if (r.listed_from !== null) e.listedFrom = r.listed_from;
     if (r.listed_until !== null) e.listedUntil = r.listed_until;
+    // A list that gives no dates of its own: the window is what the imports observed, and
+    // when they saw the entry leave and return it spans every period (ListEntry.periods).
+    const periods = r.source_from === null && r.source_until === null && e.periods === undefined ? gapped.get(r.entity_id) : undefined;
+    if (periods && periods.length > 1) {
+      e.periods = periods;
+      e.listedFrom = periods[0]!.from;
+    }
     out[i] = e;
   }
   return out;
