@@ -84,6 +84,26 @@ describe('escaping and folding', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
   });
 
+  it('replaces control characters other than HTAB, which TEXT may not hold (RFC 5545 §3.3.11)', () => {
+    expect(escapeText('a\u0000b\u0007c\u001b[31md\u007fe\tf')).toBe('a\ufffdb\ufffdc\ufffd[31md\ufffde\tf');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        expect(escapeText(text)).not.toMatch(/[\x00-\x08\x0a-\x1f\x7f]/);
+      }),
+      { numRuns: 300 },
+    );
+    const e = Event.parse({
+      id: 'v',
+      kind: 'vulnerability',
+      learned: '2026-01-05T09:00',
+      product: { name: 'Gate\u0007\u0000X' },
+      component: { name: 'lib\u001b[31m', provider: { name: 'Upstream', country: 'US' } },
+    }) as InventoryEvent;
+    const ics = toIcs(evaluateClocks(org, [e], { asOf: parseInstant('2026-01-05T11:00', 'Asia/Shanghai')!.instant }));
+    expect(ics).toContain('Gate\ufffd\ufffdX');
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\x00-\x08\x0a-\x1f\x7f]/);
+  });
+
   it('folds without splitting UTF-8 sequences and unfolds back to the original (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 20 }), (text, prefix) => {

@@ -5,16 +5,26 @@
  *
  * - DTSTART is the due instant in UTC (`20211126T155959Z`); no DTEND, so the event is a point
  *   in time (RFC 5545 §3.6.1).
- * - TEXT values escape backslash, semicolon, comma and newline (§3.3.11).
+ * - TEXT values escape backslash, semicolon, comma and newline (§3.3.11); other control
+ *   characters, which TEXT may not hold, are replaced.
  * - Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 sequence (§3.1).
  */
 import type { ClockObligation, ClocksResult } from './model.js';
 
 const PRODID = '-//datacustoms//clocks//EN';
 
-/** Escapes a TEXT property value (RFC 5545 §3.3.11). */
+/**
+ * Escapes a TEXT property value (RFC 5545 §3.3.11). TEXT may hold no control character but
+ * HTAB (§3.3.11, TSAFE-CHAR; §3.1 CONTROL): line breaks become `\n`, and any other control
+ * character (NUL, BEL, ESC, DEL …, e.g. from a product name) becomes U+FFFD.
+ */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '\ufffd');
 }
 
 /** Folds one content line into chunks of at most 75 octets joined by CRLF + space. */
