@@ -108,18 +108,27 @@ export function cnPlate(r: Rng): string {
 }
 
 // --- United States -------------------------------------------------------------------------------
+/** Numbers printed as samples (wallet card, ads, docs), the SSA's 987-65-4320…4329 ad block, one digit nine times. */
+function sampleNumber(v: string): boolean {
+  const d = v.replace(/\D/g, '');
+  return ['078051120', '219099999', '457555462', '123456789'].includes(d) || d.startsWith('98765432') || /^(\d)\1{8}$/.test(d);
+}
 export function ssn(r: Rng, sep = '-'): string {
   let area: number;
   do area = r.int(1, 899);
   while (area === 666);
   let v: string;
   do v = `${String(area).padStart(3, '0')}${sep}${p2(r.int(1, 99))}${sep}${String(r.int(1, 9999)).padStart(4, '0')}`;
-  while (['078-05-1120', '219-09-9999', '457-55-5462'].includes(v.replace(/\D/g, '').replace(/(\d{3})(\d{2})(\d{4})/, '$1-$2-$3')));
+  while (sampleNumber(v));
   return v;
 }
 export function itin(r: Rng): string {
-  const group = r.pick([r.int(50, 65), r.int(70, 88), r.int(90, 92), r.int(94, 99)]);
-  return `9${r.digits(2)}-${group}-${String(r.int(1, 9999)).padStart(4, '0')}`;
+  let v: string;
+  do {
+    const group = r.pick([r.int(50, 65), r.int(70, 88), r.int(90, 92), r.int(94, 99)]);
+    v = `9${r.digits(2)}-${group}-${String(r.int(1, 9999)).padStart(4, '0')}`;
+  } while (sampleNumber(v));
+  return v;
 }
 export function aba(r: Rng): string {
   const first8 = r.pick(['0', '1', '2', '3']) + String(r.int(1, 9)) + r.digits(6);

@@ -91,6 +91,13 @@ describe('US identifiers', () => {
   it('ITIN group ranges', () => {
     expect(found('ITIN 912-70-1234', 'us_itin')).toBe('912-70-1234');
     expect(types('ITIN 912-93-1234')).not.toContain('us_itin');
+    // placeholders and the advertising block 987-65-4320…4329 are no one's, though 9xx-GG fits an ITIN
+    expect(types('ITIN 999-99-9999')).toEqual([]);
+    expect(types('999999999', 'itin')).toEqual([]);
+    expect(types('SSN 987-65-4320')).toEqual([]);
+    expect(types('ITIN 987-65-4329')).toEqual([]);
+    expect(found('ITIN 987-65-4330', 'us_itin')).toBe('987-65-4330');
+    expect(found('ITIN 999-99-9998', 'us_itin')).toBe('999-99-9998');
   });
   it('ABA routing numbers with the 3-7-1 checksum and context', () => {
     expect(found('routing 021000021', 'aba_routing')).toBe('021000021');

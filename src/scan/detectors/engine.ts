@@ -82,6 +82,8 @@ const UNIONPAY_LOOSE = current(UNIONPAY_NON_LUHN);
 const SSN = current(SSN_RULES);
 /** Publicly known SSNs as numbers (the hot path compares 9 digits without making a string). */
 const SSN_PUBLIC = new Set(SSN.knownPublic.map(Number));
+/** Published prefixes (987-65-432x, the SSA's advertising block) as [value, 10^(digits after it)]. */
+const SSN_PUBLIC_PREFIX = SSN.knownPublicPrefixes.map((p) => [Number(p), 10 ** (9 - p.length)] as const);
 const ITIN = current(ITIN_GROUPS);
 const PASSPORT_SHAPES = current(CN_PASSPORT_FORMATS);
 
@@ -959,16 +961,19 @@ export class Engine {
     const group = dig[3]! * 10 + dig[4]!;
     const serial = dig[5]! * 1000 + dig[6]! * 100 + dig[7]! * 10 + dig[8]!;
     if (group === 0 || serial === 0) return false;
+    // published samples and placeholders (one digit nine times) are no one's, in either area
+    const whole = area * 1e6 + group * 1e4 + serial;
+    if (SSN_PUBLIC.has(whole)) return false;
+    for (let k = 0; k < SSN_PUBLIC_PREFIX.length; k++) if (Math.floor(whole / SSN_PUBLIC_PREFIX[k]![1]) === SSN_PUBLIC_PREFIX[k]![0]) return false;
+    let same = true;
+    for (let k = 1; k < 9; k++) if (dig[k] !== dig[0]) same = false;
+    if (same) return false;
     if (dig[0] === 9) {
       if (!inRanges(ITIN, group)) return false;
       this.emit(T.us_itin, a, b, base);
       return true;
     }
     if (inRanges(SSN.invalidAreas, area)) return false;
-    if (SSN_PUBLIC.has(area * 1e6 + group * 1e4 + serial)) return false;
-    let same = true;
-    for (let k = 1; k < 9; k++) if (dig[k] !== dig[0]) same = false;
-    if (same) return false;
     this.emit(T.us_ssn, a, b, base);
     return true;
   }

@@ -93,17 +93,22 @@ export const CN_PASSPORT_FORMATS = param<readonly string[]>(
   ],
 );
 
-export const SSN_RULES = param<{ readonly invalidAreas: readonly [number, number][]; readonly knownPublic: readonly string[] }>(
+export const SSN_RULES = param<{
+  readonly invalidAreas: readonly [number, number][];
+  readonly knownPublic: readonly string[];
+  readonly knownPublicPrefixes: readonly string[];
+}>(
   'scan.us.ssnRules',
-  'SSN areas never issued and numbers published as samples (not real people).',
+  'SSN areas never issued and numbers published as samples (not real people). The samples, a prefix of them and numbers of one repeated digit are excluded in the 9xx (ITIN) area too.',
   [
     {
       from: '2011-06-25',
       value: {
         invalidAreas: [[0, 0], [666, 666], [900, 999]],
         knownPublic: ['078051120', '219099999', '457555462', '123456789'],
+        knownPublicPrefixes: ['98765432'],
       },
-      citation: 'SSA SSN randomization (2011-06-25); pii-detection.md §5.9',
+      citation: 'SSA SSN randomization (2011-06-25); pii-detection.md §5.9 (python-stdnum blacklist; Presidio rejects all-equal digits and the prefixes 123456789 / 98765432)',
       confidence: 'secondary',
     },
   ],
