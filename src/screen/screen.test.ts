@@ -145,6 +145,20 @@ describe('adversarial queries (all lists loaded)', () => {
     }
   });
 
+  it('pinyin written syllable by syllable reads its legal form (You Xian Gong Si = Youxian Gongsi = 有限公司)', () => {
+    // were: no candidate at all (four unknown words left over: "you xian gong si" ≠ "youxian gongsi")
+    for (const [q, name] of [
+      ['Hua Wei Ji Shu You Xian Gong Si', 'Huawei Technologies Co., Ltd.'],
+      ['hua wei ji shu you xian gong si', 'Huawei Technologies Co., Ltd.'],
+      ['Zhong Xing Tong Xun Gu Fen You Xian Gong Si', 'ZTE Corporation'],
+      ['Hang Zhou Hai Kang Wei Shi Shu Zi Ji Shu Gu Fen You Xian Gong Si', 'Hangzhou Hikvision Digital Technology Co., Ltd.'],
+    ] as const) {
+      const m = top(q);
+      expect(m?.name, q).toBe(name);
+      expect(m!.score, q).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
   it('a name written in both scripts is screened by each part (no alert before: each part counted against the other)', () => {
     for (const q of ['华为技术有限公司 Huawei Technologies Co., Ltd.', '华为技术有限公司（Huawei Technologies Co., Ltd.）', 'Huawei Technologies Co., Ltd. 華為技術有限公司']) {
       const m = top(q);

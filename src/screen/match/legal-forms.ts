@@ -28,11 +28,12 @@ const ADDITIONS: readonly (readonly [string, string, string, readonly string[]])
   ['Corp', 'corp', 'CO', ['Corp', 'Corp.', 'Corporation', 'Corpn', 'Corporacion', 'Corporación', 'Korporatsiya']],
   ['Inc', 'inc', 'LLC', ['Inc', 'Inc.', 'Incorporated']],
   ['Pty Ltd', 'ptyltd', 'LLC', ['Pty Ltd', 'Pty. Ltd.', 'Proprietary Limited']],
-  ['Ltd', 'ltd', 'LLC', ['Youxian Gongsi', 'Youxiangongsi']],
-  ['JSC', 'jsc', 'JSC', ['Gufen Youxian Gongsi', 'Gufenyouxiangongsi', 'Kabushiki Kaisha', 'Kabushikigaisha', 'Kabushiki Gaisha']],
-  ['LLC', 'llc', 'LLC', ['Youxian Zeren Gongsi', 'Youxianzerengongsi']],
-  ['Corp', 'corp', 'CO', ['Zonggongsi', 'Zong Gongsi']],
-  ['Co', 'co', 'CO', ['Gongsi']],
+  // Pinyin is written by word (Youxian Gongsi), run together, or by syllable (You Xian Gong Si).
+  ['Ltd', 'ltd', 'LLC', ['Youxian Gongsi', 'Youxiangongsi', 'You Xian Gong Si']],
+  ['JSC', 'jsc', 'JSC', ['Gufen Youxian Gongsi', 'Gufenyouxiangongsi', 'Gu Fen You Xian Gong Si', 'Kabushiki Kaisha', 'Kabushikigaisha', 'Kabushiki Gaisha']],
+  ['LLC', 'llc', 'LLC', ['Youxian Zeren Gongsi', 'Youxianzerengongsi', 'You Xian Ze Ren Gong Si']],
+  ['Corp', 'corp', 'CO', ['Zonggongsi', 'Zong Gongsi', 'Zong Gong Si']],
+  ['Co', 'co', 'CO', ['Gongsi', 'Gong Si']],
 ];
 
 /**
