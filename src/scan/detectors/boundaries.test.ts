@@ -168,6 +168,18 @@ describe('payment cards, IMEI, ABA', () => {
     expect(types('routing 021000021')).toEqual(['aba_routing']);
     expect(types('routing 021000022')).toEqual([]);
   });
+  it('ABA first digit 0–3 or 6–8 (Presidio [0123678]); the all-zero placeholder is no routing number', () => {
+    // checksum-valid numbers for every first digit: only the listed ones are routing numbers
+    for (const [v, ok] of [['021000021', true], ['121000358', true], ['231372691', true], ['322271627', true], ['500000005', false], ['400000008', false], ['900000003', false], ['611000017', true], ['711000014', true], ['811000011', true]] as const) {
+      const w = [3, 7, 1, 3, 7, 1, 3, 7, 1];
+      expect([...v].reduce((t, c, i) => t + Number(c) * w[i]!, 0) % 10, v).toBe(0);
+      expect(types(`routing ${v}`), v).toEqual(ok ? ['aba_routing'] : []);
+      expect(types(v, 'routing_number'), v).toEqual(ok ? ['aba_routing'] : []);
+    }
+    expect(types('routing 000000000')).toEqual([]);
+    expect(types('000000000', 'aba')).toEqual([]);
+    expect(types('routing 000000518')).toEqual(['aba_routing']); // U.S. Treasury: prefix 00 is real
+  });
 });
 
 describe('HKID check character', () => {

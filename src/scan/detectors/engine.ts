@@ -44,7 +44,7 @@ const { absAbove, isZeroDecimal } = decimalsModule;
 const { typeBit } = fieldContextModule;
 const { IBAN_LENGTH } = ibanModule;
 const { KEYWORDS, NEGATIVE_KEYWORDS, matchesLower } = keywordsModule;
-const { CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, UNIONPAY_NON_LUHN, current, geoMinDecimals } = paramsModule;
+const { ABA_FIRST_DIGITS, CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, UNIONPAY_NON_LUHN, current, geoMinDecimals } = paramsModule;
 const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
 const { VALUE_LEVEL_BITS, valueLevel } = valueLevelModule;
 
@@ -86,6 +86,8 @@ const SSN_PUBLIC = new Set(SSN.knownPublic.map(Number));
 const SSN_PUBLIC_PREFIX = SSN.knownPublicPrefixes.map((p) => [Number(p), 10 ** (9 - p.length)] as const);
 const ITIN = current(ITIN_GROUPS);
 const PASSPORT_SHAPES = current(CN_PASSPORT_FORMATS);
+/** ABA routing first digits allowed (index 0–9 → 1). */
+const ABA_FIRST = Uint8Array.from({ length: 10 }, (_, d) => (current(ABA_FIRST_DIGITS).includes(d) ? 1 : 0));
 
 /** Reusable hit buffer (parallel arrays, no allocation per hit). Offsets are absolute in `s`. */
 export class Hits {
@@ -1108,7 +1110,8 @@ export class Engine {
   private nine(a: number, b: number): void {
     const ctx = this.ctx.hints;
     loadDigits(this.s, a, b);
-    if (abaValid(this.s, a) && this.hasContext(T.aba_routing, a)) {
+    // dig[0..9) is loaded: a listed first digit, not the all-zero placeholder, the 3-7-1 checksum
+    if (ABA_FIRST[dig[0]!] === 1 && !allZero(dig, 9) && abaValid(this.s, a) && this.hasContext(T.aba_routing, a)) {
       this.emit(T.aba_routing, a, b, 0.6);
       return;
     }
@@ -1484,6 +1487,11 @@ function colonsIn(s: string, a: number, b: number): number {
     n++;
   }
   return n;
+}
+/** Whether the first n values of d are all 0. */
+function allZero(d: Int8Array, n: number): boolean {
+  for (let k = 0; k < n; k++) if (d[k] !== 0) return false;
+  return true;
 }
 function bitCount(x: number): number {
   let n = 0;

@@ -127,6 +127,20 @@ export const ITIN_GROUPS = param<readonly [number, number][]>(
   ],
 );
 
+export const ABA_FIRST_DIGITS = param<readonly number[]>(
+  'scan.us.abaFirstDigits',
+  'First digits an ABA routing number may have (besides the 3-7-1 checksum); the all-zero number is a placeholder and never one.',
+  [
+    {
+      from: '2019-01-01',
+      value: [0, 1, 2, 3, 6, 7, 8],
+      citation: 'pii-detection.md §2.2: Presidio ABA_ROUTING_NUMBER pattern `[0123678]\\d{8}` with the ABA 3-7-1 checksum',
+      confidence: 'secondary',
+      note: 'The Federal Reserve two-digit ranges (00–12, 21–32, 61–72, 80) would be stricter; the notes do not give them, so only the first digit is checked.',
+    },
+  ],
+);
+
 export const GENOMIC_MIN_BASES = param<number>(
   'scan.genomic.minBases',
   'A run of nucleotide letters (A C G T N) at least this long counts as a sequence read.',
