@@ -63,14 +63,15 @@ function resolveOne(e: SbomEntry, file: string, cache: Map<string, PurlIdentity>
   const purl = e.purl.trim();
   let id = cache.get(purl);
   if (id === undefined) {
+    const at = { file, ...(e.line !== undefined ? { line: e.line, column: e.column } : {}), path: `${e.path}.${e.purlField}` };
     if (purl.length > MAX_PURL_LENGTH) {
-      throw new InputError({ file, path: `${e.path}.${e.purlField}`, message: `purl longer than ${MAX_PURL_LENGTH} characters` });
+      throw new InputError({ ...at, message: `purl longer than ${MAX_PURL_LENGTH} characters` });
     }
     try {
       id = purlIdentity(purl);
     } catch (err) {
       const why = err instanceof Error ? err.message.replace(/^Invalid purl: /, '') : String(err);
-      throw new InputError({ file, path: `${e.path}.${e.purlField}`, message: `malformed purl ${JSON.stringify(purl.slice(0, 200))}: ${why}` });
+      throw new InputError({ ...at, message: `malformed purl ${JSON.stringify(purl.slice(0, 200))}: ${why}` });
     }
     cache.set(purl, id);
   }

@@ -82,6 +82,23 @@ describe('datacustoms sbom', () => {
     expect(r3.err).toContain(`${emptyAdv}: directory holds no .json or .zip file`);
   });
 
+  it('reads SPDX tag-value (.spdx) SBOMs: the same matches as the CycloneDX JSON of the same packages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbom-cli-'));
+    const tv = join(dir, 'app.spdx');
+    writeFileSync(
+      tv,
+      ['SPDXVersion: SPDX-2.3', 'DataLicense: CC0-1.0', '', 'PackageName: minimist', 'PackageVersion: 0.0.8', 'ExternalRef: PACKAGE-MANAGER purl pkg:npm/minimist@0.0.8', ''].join('\n'),
+    );
+    const cdxFile = join(dir, 'app.cdx.json');
+    writeFileSync(cdxFile, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components: [{ name: 'minimist', version: '0.0.8', purl: 'pkg:npm/minimist@0.0.8' }] }));
+    const a = await run(tv, '-a', osv, '--format', 'json');
+    const b = await run(cdxFile, '-a', osv, '--format', 'json');
+    expect(a.code).toBe(1);
+    const ids = (out: string) => (JSON.parse(out) as { matches: { advisory: string }[] }).matches.map((m) => m.advisory);
+    expect(ids(a.out)).toEqual(['GHSA-vh95-rmgr-6w4m', 'GHSA-xvch-5gv4-984h']);
+    expect(ids(a.out)).toEqual(ids(b.out));
+  });
+
   it('teaches with examples in --help', async () => {
     const io = memoryIo();
     expect(await main(['sbom', '--help'], io)).toBe(0);

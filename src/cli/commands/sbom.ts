@@ -20,7 +20,7 @@ interface Options {
 }
 
 const HELP = `
-Reads CycloneDX (JSON or XML, spec 1.2–1.6) and SPDX (JSON, 2.2/2.3) SBOMs, maps each component's
+Reads CycloneDX (JSON or XML, spec 1.2–1.6) and SPDX (JSON or tag-value, 2.2/2.3) SBOMs, maps each component's
 purl to an OSV package, and evaluates OSV advisories with each ecosystem's own version order
 (Maven, npm, PyPI, Go, RubyGems, Debian/Ubuntu, and SemVer for crates.io/Hex/Pub/SwiftURL/
 GitHub Actions). Other ecosystems' ranges are reported as not evaluated, never guessed.
@@ -30,14 +30,14 @@ Examples:
   $ datacustoms sbom bom.cdx.json --advisories ./osv
 
   # several SBOMs against an OSV export zip, machine-readable
-  $ datacustoms sbom app.cdx.json image.cdx.xml app.spdx.json --advisories npm-all.zip --format json
+  $ datacustoms sbom app.cdx.json image.cdx.xml app.spdx.json lib.spdx --advisories npm-all.zip --format json
 
   # gate CI only on critical findings (exit 1), report everything else
   $ datacustoms sbom bom.cdx.json --advisories ./osv --fail-on critical
 
 Severity: the advisory's database_specific.severity, else the rating of its CVSS v3/v2 base
 score, else UNKNOWN. --fail-on: ${FAIL_ON.join(', ')} ("any" includes UNKNOWN; "never" never fails).
-Exit codes: 0 no match at or above --fail-on, 1 some match at or above it, 2 bad input.
+Exit codes: 0 no match at or above --fail-on, 1 some match at or above it, 2 bad input, 3 internal error.
 JSON: {"matches":[{"sbom","component","version","advisory","aliases","severity","fixed"?}]} (docs/sbom.md).
 `;
 
@@ -49,7 +49,7 @@ export const command: CommandModule = {
       .command('sbom')
       .summary('Match SBOM components against OSV advisories, with each ecosystem’s version order.')
       .description('Match the components of CycloneDX/SPDX SBOMs against OSV advisories, with each ecosystem’s version order.')
-      .argument('<sbom...>', 'SBOM files (CycloneDX JSON/XML, SPDX JSON)')
+      .argument('<sbom...>', 'SBOM files (CycloneDX JSON/XML, SPDX JSON/tag-value)')
       .option('-a, --advisories <path>', 'OSV advisories: a JSON file, a directory of them, or a zip (repeatable; required)', collect)
       .option('-f, --format <format>', 'output format: text or json', 'text')
       .option('--fail-on <severity>', `lowest severity that makes the exit code 1 (${FAIL_ON.join(', ')})`, 'high')

@@ -63,6 +63,71 @@ describe('SBOM readers', () => {
     expect(amp!.purl).toBe('pkg:npm/x@1.0.0?note=a&#38;b');
   });
 
+  it('SPDX tag-value: packages with their ExternalRef purls, PackageVersion as the fallback, <text> blocks and comments skipped', () => {
+    const tv = [
+      'SPDXVersion: SPDX-2.3',
+      'DataLicense: CC0-1.0',
+      'SPDXID: SPDXRef-DOCUMENT',
+      'DocumentName: app',
+      'Creator: Tool: hand-made',
+      '',
+      '##### Package: minimist',
+      'PackageName: minimist',
+      'SPDXID: SPDXRef-minimist',
+      'PackageVersion: 0.0.8',
+      'PackageComment: <text>vendored copy',
+      'ExternalRef: PACKAGE-MANAGER purl pkg:npm/inside-a-comment@1.0.0',
+      '</text>',
+      'ExternalRef: SECURITY cpe23Type cpe:2.3:a:minimist:minimist:0.0.8:*:*:*:*:*:*:*',
+      'ExternalRef: PACKAGE-MANAGER purl pkg:npm/minimist@0.0.8',
+      'ExternalRefComment: <text>from package-lock.json</text>',
+      '',
+      'PackageName: lodash',
+      'PackageVersion: 4.17.19',
+      'ExternalRef: PACKAGE_MANAGER purl pkg:npm/lodash',
+      '',
+      'PackageName: no-purl',
+      'PackageVersion: 1.0',
+      '',
+      'FileName: ./index.js',
+      'SPDXID: SPDXRef-File',
+      '',
+      'Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-minimist',
+    ].join('\r\n');
+    const s = parseSbom('\ufeff' + tv, 'app.spdx');
+    expect(s).toMatchObject({ format: 'SPDX tag-value', specVersion: '2.3', entries: 3 });
+    expect(s.components.map((c) => [c.path, c.purl, c.name, c.version])).toEqual([
+      ['packages[0]', 'pkg:npm/minimist@0.0.8', 'minimist', '0.0.8'],
+      ['packages[1]', 'pkg:npm/lodash', 'lodash', '4.17.19'],
+    ]);
+    expect(s.unscanned).toMatchObject([{ path: 'packages[2]', name: 'no-purl', reason: 'no purl' }]);
+    // the same packages as SPDX JSON give the same components
+    const json = JSON.stringify({
+      spdxVersion: 'SPDX-2.3',
+      packages: [
+        { name: 'minimist', versionInfo: '0.0.8', externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:npm/minimist@0.0.8' }] },
+        { name: 'lodash', versionInfo: '4.17.19', externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:npm/lodash' }] },
+        { name: 'no-purl', versionInfo: '1.0' },
+      ],
+    });
+    const strip = (x: { components: readonly object[] }) => x.components.map((c) => ({ ...c, sbom: '' }));
+    expect(strip(s)).toEqual(strip(parseSbom(json, 'app.spdx')));
+  });
+
+  it('SPDX tag-value: bad input names the line, column and field', () => {
+    const doc = (...lines: string[]) => ['SPDXVersion: SPDX-2.2', 'PackageName: a', ...lines].join('\n');
+    expect(problem(() => parseSbom(doc('ExternalRef: PACKAGE-MANAGER purl pkg:/x'), 'b.spdx'))).toMatchObject({
+      line: 3,
+      column: 35,
+      path: 'packages[0].ExternalRef',
+      message: expect.stringMatching(/malformed purl "pkg:\/x"/),
+    });
+    expect(problem(() => parseSbom(doc('ExternalRef: PACKAGE-MANAGER purl'), 'b.spdx'))).toMatchObject({ line: 3, path: 'packages[0].ExternalRef' });
+    expect(problem(() => parseSbom(doc('PackageComment: <text>never closed', 'PackageVersion: 1'), 'b.spdx'))).toMatchObject({ line: 3, message: expect.stringMatching(/<\/text>/) });
+    expect(problem(() => parseSbom(doc('this line has no tag'), 'b.spdx'))).toMatchObject({ line: 3, column: 1 });
+    expect(problem(() => parseSbom('SPDXVersion: SPDX-3.0\n', 'b.spdx'))).toMatchObject({ line: 1, path: 'SPDXVersion' });
+  });
+
   it('fall back to the component version when the purl has none (osv-scanner#3007), and list what they skip', () => {
     const s = parseSbom(cdx([{ purl: 'pkg:npm/lodash', version: '4.17.20' }, { name: 'no-purl', version: '1' }, { purl: 'pkg:npm/x' }, { purl: 'pkg:rpm/centos/bash@4.2' }]), 'b.json');
     expect(s.components.map((c) => c.version)).toEqual(['4.17.20']);
@@ -121,9 +186,10 @@ describe('SBOM readers', () => {
 
   it('survive random bytes and mutated SBOMs: an InputError or a result, never a crash', () => {
     const base = cdx([{ purl: 'pkg:npm/a@1.0.0', components: [{ purl: 'pkg:maven/g/a@1' }] }]);
+    const tagValue = 'SPDXVersion: SPDX-2.3\nPackageName: a\nPackageComment: <text>x\n</text>\nExternalRef: PACKAGE-MANAGER purl pkg:npm/a@1.0.0\n';
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.nat(base.length), fc.nat(20), (junk, at, cut) => {
-        for (const text of [junk, base.slice(0, at) + junk + base.slice(at + cut), '<' + junk]) {
+        for (const text of [junk, base.slice(0, at) + junk + base.slice(at + cut), '<' + junk, tagValue.slice(0, at) + junk + tagValue.slice(at + cut)]) {
           try {
             parseSbom(text, 'fuzz');
           } catch (e) {

@@ -8,9 +8,12 @@ export interface SbomEntry {
   /** The component's own version field (used when the purl carries no version). */
   readonly version: string | undefined;
   readonly name: string | undefined;
+  /** Where the purl is written, for formats read line by line (SPDX tag-value). */
+  readonly line?: number;
+  readonly column?: number;
 }
 
-export type SbomFormat = 'CycloneDX JSON' | 'CycloneDX XML' | 'SPDX JSON';
+export type SbomFormat = 'CycloneDX JSON' | 'CycloneDX XML' | 'SPDX JSON' | 'SPDX tag-value';
 
 export interface SbomRead {
   readonly format: SbomFormat;
