@@ -114,7 +114,13 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
     return;
   }
   const effective = duty.effectiveFor?.(c) ?? duty.effective;
-  if (!inWindow(eventDate, effective)) {
+  // A trigger that is not declared and has no default (the SEC materiality determination) comes
+  // at or after awareness: awareness before the effective date does not show it came before,
+  // so the duty is listed on that condition rather than dropped (conservative).
+  let windowCondition: string | undefined;
+  if (duty.trigger && triggerAt === undefined && eventDate < effective.from) {
+    windowCondition = `${duty.trigger.startsWhen}, on or after ${effective.from} (from when ${duty.citation} applies; awareness, ${formatInstant(learned, c.zone)}, is earlier)`;
+  } else if (!inWindow(eventDate, effective)) {
     const when = eventDate < effective.from ? `applies from ${effective.from}` : `ceased to apply after ${effective.until}`;
     out.notes.push({
       regime: duty.regime,
@@ -186,7 +192,7 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
     ...(overdueBy ? { overdueBy } : {}),
     ...(doneAt !== undefined ? { doneAt: formatInstant(doneAt, zone) } : {}),
     ...(lateBy ? { lateBy } : {}),
-    ...(a.condition ? { condition: a.condition } : {}),
+    ...(a.condition || windowCondition ? { condition: [a.condition, windowCondition].filter(Boolean).join('; and ') } : {}),
     notes,
   });
 }

@@ -67,6 +67,36 @@ describe('us.sec.8k Item 1.05: four business days after the materiality determin
   });
 });
 
+describe('us.sec.8k: an undeclared determination date is not taken to be the discovery date', () => {
+  const inc = (learned: string, extra: Input = {}) => ({ id: 'i', kind: 'incident', learned, material: true, ...extra });
+
+  it('discovered before 18 December 2023, determined material on an undeclared date: listed on condition, not dropped', () => {
+    const r = run({ us: { secRegistrant: true } }, inc('2023-12-01T09:00'), '2024-01-10');
+    const o = ob(r, 'us.sec.8k/1.05');
+    expect(o).toBeDefined();
+    expect(o?.due).toBeUndefined();
+    expect(o?.status).toBe('due');
+    expect(o?.startsWhen).toMatch(/determines the incident is material/);
+    expect(o?.condition).toMatch(/on or after 2023-12-18/);
+    expect(r.notes.some((n) => n.regime === 'us.sec.8k')).toBe(false);
+    // still unknown whether it is material: both conditions
+    const both = ob(run({ us: { secRegistrant: true } }, inc('2023-12-01T09:00', { material: undefined }), '2024-01-10'), 'us.sec.8k/1.05');
+    expect(both?.condition).toMatch(/determines the incident is material; and .*on or after 2023-12-18/);
+  });
+
+  it('a smaller reporting company: the same before 15 June 2024', () => {
+    const o = ob(run({ us: { secRegistrant: true, smallerReportingCompany: true } }, inc('2024-05-01T09:00'), '2024-07-01'), 'us.sec.8k/1.05');
+    expect(o?.condition).toMatch(/on or after 2024-06-15/);
+  });
+
+  it('a declared determination before the compliance date still gives no duty, and discovery after it no condition', () => {
+    const before = run({ us: { secRegistrant: true } }, inc('2023-12-01T09:00', { materialityDetermined: '2023-12-10T09:00' }), '2024-01-10');
+    expect(ob(before, 'us.sec.8k/1.05')).toBeUndefined();
+    expect(before.notes.some((n) => n.regime === 'us.sec.8k' && n.note.includes('2023-12-18'))).toBe(true);
+    expect(ob(run({ us: { secRegistrant: true } }, inc('2024-02-01T09:00'), '2024-03-01'), 'us.sec.8k/1.05')?.condition).toBeUndefined();
+  });
+});
+
 describe('us.circia: proposed, not in force, never overdue', () => {
   const covered = { us: { circiaCoveredEntity: true } };
   it('lists the 72 h and ransom 24 h reports as proposed and never overdue', () => {
