@@ -145,6 +145,15 @@ describe('payment cards, IMEI, ABA', () => {
     expect(types('6200000000000006')).toEqual([]);
     expect(types('银行卡 6200000000000006')).toEqual(['payment_card']);
     expect(types('6200000000000005')).toEqual(['payment_card']);
+    // the same in the 4-4-4-4(-3) groups a card is printed in
+    expect(types('6200 0000 0000 0006')).toEqual([]);
+    expect(detect('银行卡 6200 0000 0000 0006').map((d) => [d.type, d.start, d.end])).toEqual([['payment_card', 4, 23]]);
+    expect(detect('卡号：6222-0212-3456-7890-124。').map((d) => [d.type, d.start, d.end])).toEqual([['payment_card', 3, 26]]);
+    expect(types('6222 0212 3456 1234', 'bank_card')).toEqual(['payment_card']);
+    // not a 62 number, too short, or a longer chain: nothing
+    expect(types('银行卡 6300 0000 0000 0006')).toEqual([]);
+    expect(types('银行卡 6200 0000 0000 006')).toEqual([]);
+    expect(types('银行卡 6200 0000 0000 0000 0006')).toEqual([]);
   });
   it('IMEI: 15 digits with Luhn; one digit changed is not an IMEI', () => {
     expect(types('490154203237518')).toEqual(['imei']);

@@ -807,6 +807,16 @@ export class Engine {
         m++;
         if (total >= 12 && this.cardGroups(k, m - 1, total)) return gE[m - 1]!;
       }
+      // a whole chain of 16–19 digits from 62 that fails Luhn: an older UnionPay debit card,
+      // with bank-card context only (as for the bare form in card())
+      if (UNIONPAY_LOOSE && total >= 16 && total <= 19 && (m > last || gSep[m] !== sep1) && s.charCodeAt(gS[k]!) === 54 && s.charCodeAt(gS[k]! + 1) === 50) {
+        let inner = true;
+        for (let g = k + 1; g < m - 1; g++) if (len(g) < 4 || len(g) > 6) inner = false;
+        if (inner && this.hasContext(T.payment_card, gS[k]!)) {
+          this.emit(T.payment_card, gS[k]!, gE[m - 1]!, 0.35);
+          return gE[m - 1]!;
+        }
+      }
     }
     return -1;
   }
