@@ -194,6 +194,23 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
     }
   });
 
+  it('--drafts: two vulnerabilities whose ids meet in one CSAF file name (Log4Shell, log4shell; a:b, a_b) are bad input, not one draft silently overwriting the other', async () => {
+    for (const [first, second] of [['Log4Shell', 'log4shell'], ['a:b', 'a_b']]) {
+      const dir = tmp();
+      const file = join(dir, 'events.yaml');
+      const vuln = (id: string) => [`  - id: "${id}"`, '    kind: vulnerability', '    learned: 2021-11-24', '    product: { name: X }'];
+      writeFileSync(file, ['organization: { id: acme, name: Acme, organizedIn: CN }', 'events:', ...vuln(first!), ...vuln(second!), ''].join('\n'));
+      const drafts = join(dir, 'drafts');
+      const r = await run(file, '--as-of', '2021-12-01', '--drafts', drafts);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`events.yaml:7:9: events[1].id: event "${second}" would get the same CSAF tracking id and draft file`);
+      expect(r.err).toContain(`as event "${first}"`);
+      expect(existsSync(drafts)).toBe(false);
+      // without --drafts, or with distinct names, nothing is wrong
+      expect((await run(file, '--as-of', '2021-12-01')).code).toBe(0);
+    }
+  });
+
   it('a missing path', async () => {
     const r = await run('/nonexistent/dir');
     expect(r.code).toBe(2);

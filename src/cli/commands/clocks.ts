@@ -142,10 +142,22 @@ export const command: CommandModule = {
         // Build every file first, then write: a bad input never leaves half the files behind.
         const files: { path: string; data: string }[] = [];
         if (opts.drafts) {
-          for (const e of events) {
+          // CSAF names the file after the tracking id, lower-cased with other characters folded
+          // to `_` (§5.1): distinct event ids can meet there, and one draft would overwrite the other.
+          const byFile = new Map<string, string>();
+          for (const [i, e] of events.entries()) {
             if (e.kind !== 'vulnerability') continue;
-            const csaf = csafAdvisory(org, e, asOf);
             const base = csafFileName(trackingId(org, e));
+            const prior = byFile.get(base);
+            if (prior !== undefined) {
+              throw new InputError({
+                path: `events[${picked[i]!.index}].id`,
+                ...where.event(picked[i]!.index, ['id']),
+                message: `event "${e.id}" would get the same CSAF tracking id and draft file (${base}) as event "${prior}" (case and characters outside a-z, 0-9, + and - are not told apart there); give one of them another id`,
+              });
+            }
+            byFile.set(base, e.id);
+            const csaf = csafAdvisory(org, e, asOf);
             files.push({ path: join(opts.drafts, base), data: JSON.stringify(csaf, null, 2) + '\n' });
             files.push({ path: join(opts.drafts, base.replace(/\.json$/, '.openvex.json')), data: JSON.stringify(openVex(org, e, asOf), null, 2) + '\n' });
           }
