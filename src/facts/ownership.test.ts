@@ -45,6 +45,21 @@ describe('aggregate ownership (202.211(a)(1)-(2))', () => {
     expect(run(edges, ['s'], 'ignore').has('a')).toBe(false);
     expect(run(edges, ['s'], 'assume_threshold').get('a')?.viaUnknownShare).toBe(true);
   });
+  it('a chain listed against its ownership (each party before its owner), 200,000 links: one pass per link without rescanning every party on each (was quadratic: minutes); no stack overflow in the cycle search', () => {
+    const N = 200_000;
+    const parties: string[] = [];
+    const owners = new Map<string, OwnerEdge[]>();
+    for (let i = N - 1; i >= 1; i--) {
+      parties.push(`p${i}`);
+      owners.set(`p${i}`, [{ owner: `p${i - 1}`, percent: 60 }]);
+    }
+    parties.push('p0');
+    const input = { parties, owners: (p: string) => owners.get(p) ?? [], seeds: new Set(['p0']), eligible: () => true, thresholdPercent: 50, unknownShare: 'ignore' as const };
+    const t = taintByOwnership(input);
+    expect(t.size).toBe(N);
+    expect(t.get(`p${N - 1}`)?.owners).toEqual([{ owner: `p${N - 2}`, percent: 60 }]);
+    expect(findCycles(parties, input)).toEqual([]);
+  });
   it('property: adding shares held by tainted owners never removes a taint (monotone)', () => {
     const arbEdges = fc.dictionary(
       fc.constantFrom('a', 'b', 'c', 'd', 'e'),

@@ -91,51 +91,43 @@ export function taintByOwnership(input: OwnershipInput): Map<string, TaintReason
     for (let i = 0; i < n; i++) for (const q of input.alsoReads(parties[i]!)) readBy(index, q, i);
     readers = index;
   } else readers = input.ownedIndex ?? ownedIndex(parties, input);
-  const again = new Uint8Array(n).fill(1);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let i = 0; i < n; i++) {
-      if (!again[i] && !alwaysAgain) continue;
-      again[i] = 0;
-      const p = parties[i]!;
-      if (result.has(p)) continue;
-      const extra = input.alsoTainted?.(p, taintedSet);
-      if (extra) {
-        result.set(p, extra);
-        taintedSet.add(p);
-        examineAgain(readers, again, p);
-        changed = true;
-        continue;
-      }
-      if (!input.eligible(p)) continue;
-      // The tainted owners' known shares, summed without allocating (most parties stay clean).
-      const edges = input.owners(p);
-      let count = 0;
-      let known = 0;
-      let hasUnknown = false;
-      for (const e of edges) {
-        if (!taintedSet.has(e.owner)) continue;
-        count++;
-        if (e.percent === undefined) hasUnknown = true;
-        else known += e.percent;
-      }
-      if (count === 0) continue;
-      // Shares are decimals summed in binary floating point (0.3 + 32.3 + 17.4 gives 49.999…):
-      // a sum within SHARE_EPSILON of the threshold reaches it.
-      const reaches = known + SHARE_EPSILON >= input.thresholdPercent;
-      const reachesViaUnknown = !reaches && hasUnknown && input.unknownShare === 'assume_threshold';
-      if (reaches || reachesViaUnknown) {
-        result.set(p, {
-          kind: 'ownership',
-          owners: edges.filter((e) => taintedSet.has(e.owner)).map((e) => ({ owner: e.owner, percent: e.percent })),
-          total: roundShare(known),
-          viaUnknownShare: reachesViaUnknown,
-        });
-        taintedSet.add(p);
-        examineAgain(readers, again, p);
-        changed = true;
-      }
+  const order = new PassOrder(n, alwaysAgain);
+  for (let i = order.next(); i >= 0; i = order.next()) {
+    const p = parties[i]!;
+    if (result.has(p)) continue;
+    const extra = input.alsoTainted?.(p, taintedSet);
+    if (extra) {
+      result.set(p, extra);
+      taintedSet.add(p);
+      order.tainted(readers.get(p));
+      continue;
+    }
+    if (!input.eligible(p)) continue;
+    // The tainted owners' known shares, summed without allocating (most parties stay clean).
+    const edges = input.owners(p);
+    let count = 0;
+    let known = 0;
+    let hasUnknown = false;
+    for (const e of edges) {
+      if (!taintedSet.has(e.owner)) continue;
+      count++;
+      if (e.percent === undefined) hasUnknown = true;
+      else known += e.percent;
+    }
+    if (count === 0) continue;
+    // Shares are decimals summed in binary floating point (0.3 + 32.3 + 17.4 gives 49.999…):
+    // a sum within SHARE_EPSILON of the threshold reaches it.
+    const reaches = known + SHARE_EPSILON >= input.thresholdPercent;
+    const reachesViaUnknown = !reaches && hasUnknown && input.unknownShare === 'assume_threshold';
+    if (reaches || reachesViaUnknown) {
+      result.set(p, {
+        kind: 'ownership',
+        owners: edges.filter((e) => taintedSet.has(e.owner)).map((e) => ({ owner: e.owner, percent: e.percent })),
+        total: roundShare(known),
+        viaUnknownShare: reachesViaUnknown,
+      });
+      taintedSet.add(p);
+      order.tainted(readers.get(p));
     }
   }
   return result;
@@ -156,10 +148,115 @@ function readBy(readers: Map<string, number[]>, party: string, i: number): void 
   else readers.set(party, [i]);
 }
 
-/** `party` was just tainted: whoever reads it is examined again. */
-function examineAgain(readers: ReadonlyMap<string, readonly number[]>, again: Uint8Array, party: string): void {
-  const list = readers.get(party);
-  if (list) for (let k = 0; k < list.length; k++) again[list[k]!] = 1;
+/**
+ * The order in which the fixed point examines parties: passes over the positions 0 … n − 1,
+ * until a pass taints no one. On the first pass every party is examined; after it, only those
+ * flagged since they were last examined (their owners, or the parties their extra rule reads,
+ * were tainted). A flagged position after the one being examined comes later in the same pass,
+ * one at or before it in the next pass — as a scan of every position on every pass would take
+ * them, but without the scans: a chain listed against its ownership (child before parent) takes
+ * one pass per link, and scanning all positions on each of them was quadratic. The flagged
+ * positions wait in two heaps (this pass, the next). With `everyPass` every position is
+ * examined on every pass (for an extra rule whose reads are not declared).
+ */
+class PassOrder {
+  private readonly flagged: Uint8Array;
+  private now: IntHeap;
+  private later: IntHeap;
+  private at = -1;
+  private changed = false;
+  private firstDone = false;
+
+  constructor(
+    private readonly n: number,
+    private readonly everyPass: boolean,
+  ) {
+    this.flagged = new Uint8Array(n).fill(1);
+    this.now = new IntHeap();
+    this.later = new IntHeap();
+  }
+
+  /** The next position to examine, or -1 when the fixed point is reached. */
+  next(): number {
+    if (this.everyPass) {
+      if (this.at + 1 < this.n) return ++this.at;
+      if (!this.changed || this.n === 0) return -1;
+      this.changed = false;
+      return (this.at = 0);
+    }
+    if (!this.firstDone) {
+      // The first pass: every position, in order.
+      if (this.at + 1 < this.n) {
+        this.flagged[++this.at] = 0;
+        return this.at;
+      }
+      this.firstDone = true;
+    }
+    if (this.now.size === 0) {
+      // A new pass: the positions flagged behind the last one examined.
+      const t = this.now;
+      this.now = this.later;
+      this.later = t;
+    }
+    if (this.now.size === 0) return -1;
+    const i = this.now.pop();
+    this.flagged[i] = 0;
+    return (this.at = i);
+  }
+
+  /** The party just examined was tainted: the parties at `readers` are examined again. */
+  tainted(readers: readonly number[] | undefined): void {
+    this.changed = true;
+    if (this.everyPass || readers === undefined) return;
+    for (let k = 0; k < readers.length; k++) {
+      const j = readers[k]!;
+      if (this.flagged[j] === 1) continue;
+      this.flagged[j] = 1;
+      // Still ahead in the first pass: its scan will reach it.
+      if (!this.firstDone && j > this.at) continue;
+      (j > this.at ? this.now : this.later).push(j);
+    }
+  }
+}
+
+/** A binary min-heap of non-negative integers. */
+class IntHeap {
+  private a = new Int32Array(16);
+  size = 0;
+
+  push(x: number): void {
+    if (this.size === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    const a = this.a;
+    let i = this.size++;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (a[up]! <= x) break;
+      a[i] = a[up]!;
+      i = up;
+    }
+    a[i] = x;
+  }
+
+  pop(): number {
+    const a = this.a;
+    const top = a[0]!;
+    const x = a[--this.size]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= this.size) break;
+      if (c + 1 < this.size && a[c + 1]! < a[c]!) c++;
+      if (a[c]! >= x) break;
+      a[i] = a[c]!;
+      i = c;
+    }
+    if (this.size > 0) a[i] = x;
+    return top;
+  }
 }
 
 /** Ownership cycles (each as a list of parties), for explanation. */
@@ -179,21 +276,39 @@ interface CycleSearch {
   readonly seen: Set<string>;
 }
 
+/**
+ * Visits `p` and everything it reaches, with an explicit stack of (party, next owner edge to
+ * follow): an ownership chain thousands of links long must not exhaust the call stack.
+ */
 function visit(s: CycleSearch, p: string): void {
+  const next: number[] = [0];
   s.state.set(p, 1);
   s.stack.push(p);
-  for (const e of s.graph.owners(p)) {
-    const st = s.state.get(e.owner) ?? 0;
-    if (st === 0) visit(s, e.owner);
-    else if (st === 1) {
-      const cycle = s.stack.slice(s.stack.indexOf(e.owner));
+  while (s.stack.length > 0) {
+    const top = s.stack.length - 1;
+    const q = s.stack[top]!;
+    const edges = s.graph.owners(q);
+    const k = next[top]!;
+    if (k >= edges.length) {
+      s.stack.pop();
+      next.pop();
+      s.state.set(q, 2);
+      continue;
+    }
+    next[top] = k + 1;
+    const owner = edges[k]!.owner;
+    const st = s.state.get(owner) ?? 0;
+    if (st === 0) {
+      s.state.set(owner, 1);
+      s.stack.push(owner);
+      next.push(0);
+    } else if (st === 1) {
+      const cycle = s.stack.slice(s.stack.indexOf(owner));
       const key = [...cycle].sort().join('>');
       if (!s.seen.has(key)) {
         s.seen.add(key);
-        s.cycles.push([...cycle, e.owner]);
+        s.cycles.push([...cycle, owner]);
       }
     }
   }
-  s.stack.pop();
-  s.state.set(p, 2);
 }

@@ -96,6 +96,30 @@ describe('202.211 covered persons: adversarial cases', () => {
     expect(p.get('b')!.coveredReasons.join('\n')).toMatch(/A 51%[\s\S]*share unknown[\s\S]*organized under the laws of CN/);
   });
 
+  it('a 10,000-link ownership chain: every party on it is covered, and each explanation follows the path 8 links up and then points on (it repeated the whole chain for every party, each line carrying the names above it: out of memory)', () => {
+    const N = 10_000;
+    const chain: EntityInput[] = [cn];
+    for (let i = 1; i < N; i++) chain.push(sg(`e${i}`, [{ entity: i === 1 ? 'cn' : `e${i - 1}`, percent: 60 }]));
+    const p = persons(chain.reverse()).parties;
+    const last = p.get(`e${N - 1}`)!;
+    expect(last.coveredPerson).toBe(true);
+    expect(last.coveredReasons.length).toBe(9);
+    expect(last.coveredReasons[0]).toMatch(/^a foreign entity 60% owned.*E9998 60%/);
+    expect(last.coveredReasons[8]).toMatch(/↳ E9991: a country of concern or covered person \(the path goes on beyond 8 links: see the explanation of E9991\)$/);
+    const near = p.get('e3')!.coveredReasons.join('\n');
+    expect(near).toMatch(/E2 60%[\s\S]*E1 60%[\s\S]*CN Group 60%[\s\S]*organized under the laws of CN/);
+  });
+
+  it('an explanation writes at most about 64 lines: 100 covered owners of one company are all named in its first line, the paths of the first ones follow, then a pointer', () => {
+    const owners = Array.from({ length: 100 }, (_, i) => sg(`o${i}`, [{ entity: 'cn', percent: 100 }]));
+    const p = persons([cn, ...owners, sg('target', owners.map((o) => ({ entity: o.id, percent: 1 })))]).parties;
+    const why = p.get('target')!.coveredReasons;
+    expect(p.get('target')!.coveredPerson).toBe(true);
+    expect(why[0]).toMatch(/100% owned.*O0 1%.*O99 1%/);
+    expect(why.length).toBeLessThanOrEqual(70);
+    expect(why.at(-1)).toMatch(/further owners not shown: see the explanation of O\d+/);
+  });
+
   it('(a)(4): a foreign individual primarily resident in a country of concern; not a U.S. person, nor a foreign citizen located in the U.S. ((b)(2))', () => {
     const p = persons([
       { id: 'ivan', name: 'Ivan', kind: 'individual', citizenships: ['DE'], primaryResidence: 'RU' },

@@ -63,6 +63,15 @@ export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
 }
 
 const NO_OWNERS: readonly OwnerEdge[] = [];
+
+/** How many links up an explanation follows, and about how many lines it writes (see `explain`). */
+const EXPLAIN_DEPTH = 8;
+const EXPLAIN_LINES = 64;
+/** One explanation's walk: the parties already explained in it and the lines written so far. */
+interface ExplainWalk {
+  readonly seen: Set<string>;
+  lines: number;
+}
 const NO_PARTIES: readonly string[] = [];
 
 const ppb = (e: Entity) => e.principalPlaceOfBusiness ?? e.headquarters;
@@ -128,7 +137,7 @@ class PersonDeriver implements OwnershipInput {
         usPersonReason: us.reason,
         countryOfConcern: this.cocGovernments.has(id),
         coveredPerson: taint.has(id) && !this.cocGovernments.has(id),
-        coveredReasons: this.explain(id, new Set()),
+        coveredReasons: this.explain(id, { seen: new Set(), lines: 0 }),
         activeDesignations: e ? e.designations.filter((d) => isActive(d, asOf)) : [],
         countries: [...countries].sort(),
         ownershipCycle: cycleLines.get(id),
@@ -269,21 +278,29 @@ class PersonDeriver implements OwnershipInput {
     return id === this.org.id ? this.org.name : this.entities.get(id)?.name ?? id;
   }
 
-  private explain(id: string, seen: Set<string>): string[] {
+  /**
+   * Why a party is covered, with the path that makes it so. The path is followed at most
+   * EXPLAIN_DEPTH links up and written in at most EXPLAIN_LINES lines: a chain of thousands of
+   * owners would otherwise give every party on it the whole chain (quadratic lines, each line
+   * carrying the names above it) and recurse as deep as the chain.
+   */
+  private explain(id: string, walk: ExplainWalk, depth = 0): string[] {
     const taint = this.taint;
     const t = taint.get(id);
     if (!t) return [];
-    if (t.kind === 'seed') return this.seedReasons.get(id) ?? [];
+    if (t.kind === 'seed') {
+      const own = this.seedReasons.get(id) ?? [];
+      walk.lines += own.length;
+      return own;
+    }
+    walk.lines++;
     const e = this.entities.get(id);
     if (e?.kind === 'individual') {
       // The employer `alsoTainted` found (a covered entity or a country of concern), and its path.
       const employer = t.owners?.[0]?.owner ?? '';
       const job = e.employment.find((j) => j.entity === employer);
       const chain = [`a foreign individual who is ${job?.relation === 'contractor' ? 'a contractor' : 'an employee'} of ${this.nameOf(employer)}, itself a country of concern or covered entity (202.211(a)(3))`];
-      if (!seen.has(employer)) {
-        seen.add(employer);
-        for (const r of this.explain(employer, seen)) chain.push(`  ↳ ${this.nameOf(employer)}: ${r}`);
-      }
+      this.explainUp(employer, walk, depth, chain);
       return chain;
     }
     const parts = (t.owners ?? []).map((o) => `${this.nameOf(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`);
@@ -291,11 +308,25 @@ class PersonDeriver implements OwnershipInput {
       ? `owned by countries of concern or covered persons (${parts.join(' + ')}), known shares total ${t.total}% and an undeclared share could reach 50% — treated as covered under the conservative unknown-share policy (202.211(a)(2)); declare the percentage to decide`
       : `a foreign entity ${t.total}% owned, directly or indirectly and in the aggregate, by countries of concern or covered persons: ${parts.join(' + ')} (202.211(a)(1)-(2))`;
     const chain: string[] = [base];
-    for (const o of t.owners ?? []) {
-      if (seen.has(o.owner)) continue;
-      seen.add(o.owner);
-      for (const r of this.explain(o.owner, seen)) chain.push(`  ↳ ${this.nameOf(o.owner)}: ${r}`);
-    }
+    for (const o of t.owners ?? []) if (!this.explainUp(o.owner, walk, depth, chain)) break;
     return chain;
+  }
+
+  /** Adds the lines explaining `up` (an owner or employer) under `chain`; false once the lines are spent. */
+  private explainUp(up: string, walk: ExplainWalk, depth: number, chain: string[]): boolean {
+    if (walk.seen.has(up)) return true;
+    walk.seen.add(up);
+    const name = this.nameOf(up);
+    if (walk.lines >= EXPLAIN_LINES) {
+      chain.push(`  ↳ … (further owners not shown: see the explanation of ${name})`);
+      return false;
+    }
+    if (depth + 1 >= EXPLAIN_DEPTH) {
+      walk.lines++;
+      chain.push(`  ↳ ${name}: a country of concern or covered person (the path goes on beyond ${EXPLAIN_DEPTH} links: see the explanation of ${name})`);
+      return true;
+    }
+    for (const r of this.explain(up, walk, depth + 1)) chain.push(`  ↳ ${name}: ${r}`);
+    return true;
   }
 }
