@@ -191,6 +191,18 @@ describe('datacustoms rules', () => {
     expect(rows.map((x) => x.id)).toContain('us.doj.dsp/202.302');
     expect(rows.every((x) => `${x.id} ${x.citation}`.includes('202.302'))).toBe(true);
   });
+  it('--help names exactly the JSON keys printed (effective.until, not "to") and the no-match line', async () => {
+    const help = (await run('rules', '--help')).out;
+    const rows = JSON.parse((await run('rules', '--format', 'json')).out) as Record<string, unknown>[];
+    const keys = new Set(rows.flatMap((r) => Object.keys(r)));
+    const windowKeys = new Set(rows.flatMap((r) => Object.keys(r['effective'] as object)));
+    expect(windowKeys).toEqual(new Set(['from', 'until'])); // some rules have ended (CAC Order 11)
+    const documented = /JSON: (.*)/.exec(help)![1]!;
+    expect(new Set([...documented.matchAll(/"(\w+)"/g)].map((m) => m[1]))).toEqual(new Set([...keys, ...windowKeys]));
+    const none = await run('rules', 'no-such-citation-anywhere');
+    expect(none.code).toBe(0);
+    expect(help).toContain(`"${none.out.trim()}"`);
+  });
   it('every rule of every pack has an id, a citation and an effective date', () => {
     for (const p of PACKS) for (const rule of p.rules) {
       expect(rule.id.startsWith(`${p.id}/`), rule.id).toBe(true);

@@ -22,8 +22,8 @@ Examples:
   datacustoms rules "Art. 7" --pack cn.xborder      # every Art. 7 rule of one pack
   datacustoms rules --pack cn.xborder --format json
 
-Exit codes: 0 (also when nothing matches: "No rule matches"), 2 for an unknown pack or format.
-JSON: [{"pack","id","citation","title","effective":{"from","to"?},"exceptionTo","reads","sourceUrl"}].`,
+Exit codes: 0 (also when nothing matches: "no rule matches"), 2 for an unknown pack or format.
+JSON: [{"pack","id","citation","title","effective":{"from","until"?},"exceptionTo","reads","sourceUrl"}].`,
       )
       .action((search: string | undefined, opts: { pack?: string[]; format?: string }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
