@@ -3,6 +3,7 @@
  */
 import type { Dataset, Entity, Inventory, System } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
+import { runCalendars, type RunCalendars } from '../time/working-days.js';
 import { derivePersons, type PersonFacts } from './us-persons.js';
 import { deriveVolumes, type VolumeFacts } from './volumes.js';
 import { deriveDesignations, type EffectiveDesignation } from './designations.js';
@@ -17,6 +18,8 @@ export interface Facts {
   readonly volumes: VolumeFacts;
   /** Designations in force per party, with those inherited by ownership under each list's rule. */
   readonly designations: ReadonlyMap<string, readonly EffectiveDesignation[]>;
+  /** The working-day calendars of this run: the built-in ones with the inventory's `calendars` years. */
+  readonly calendars: RunCalendars;
 }
 
 export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
@@ -29,6 +32,7 @@ export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
     persons: derivePersons(inventory, asOf),
     volumes: deriveVolumes(inventory, asOf),
     designations: deriveDesignations(inventory, asOf),
+    calendars: runCalendars(inventory.calendars),
   };
 }
 

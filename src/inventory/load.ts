@@ -335,6 +335,31 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
   }
   if (problems.length) throw new InputError(problems);
 
+  // Supplied holiday years, by calendar: each year once across all the files.
+  let calendars: Inventory['calendars'];
+  const yearSeen = new Map<number, { src: SourceDoc; index: number }>();
+  for (const { src, part } of parts) {
+    const years = part.calendars?.CN;
+    if (!years) continue;
+    calendars ??= { CN: [] };
+    years.forEach((y, index) => {
+      const prior = yearSeen.get(y.year);
+      if (prior) {
+        const priorLine = locate(prior.src, ['calendars', 'CN', prior.index, 'year']).line;
+        problems.push({
+          file: src.file,
+          ...locate(src, ['calendars', 'CN', index, 'year']),
+          path: `calendars.CN[${index}].year`,
+          message: `${y.year} is declared twice (also in ${prior.src.file}${priorLine ? `:${priorLine}` : ''})`,
+        });
+        return;
+      }
+      yearSeen.set(y.year, { src, index });
+      calendars!.CN.push(y);
+    });
+  }
+  if (problems.length) throw new InputError(problems);
+
   problems.push(...checkReferences(merged));
   if (problems.length) throw new InputError(problems);
 
@@ -347,6 +372,7 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
     flows: merged.flows.map((x) => x.value),
     assets: merged.assets.map((x) => x.value),
     events: merged.events.map((x) => x.value),
+    ...(calendars ? { calendars } : {}),
   };
   // Each part went through the same element schemas (defaults applied, no transforms), so the
   // merged inventory is valid as it stands: no second parse.

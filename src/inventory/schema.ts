@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId } from './taxonomy.js';
-import { isCivilDate } from '../time/civil-date.js';
+import { addDays, isCivilDate, weekday } from '../time/civil-date.js';
+import { spanEnds } from '../time/cn-holidays.js';
 import { Event } from './events.js';
 
 export { Event };
@@ -415,6 +416,84 @@ export const Asset = z
   .strict()
   .describe('Technology the organization runs or ships: network and video equipment, carrier services, clouds, apps and SDKs, cables.');
 
+// --- calendars --------------------------------------------------------------------------------
+
+/**
+ * Checks one supplied holiday year: every date in that year, ranges in order, no date twice,
+ * make-up working days on a Saturday or Sunday and not also a day off. Issues name the item.
+ */
+function checkHolidayYear(y: { year: number; holidays: string[]; makeUpWorkingDays: string[] }, ctx: z.RefinementCtx): void {
+  const inYear = (d: string) => Number(d.slice(0, 4)) === y.year;
+  const off = new Map<string, number>();
+  y.holidays.forEach((text, i) => {
+    // zod runs this check even when an item failed its own (reported there): skip such items.
+    const ends = spanEnds(text);
+    if (!ends) return;
+    const [from, to] = ends;
+    const path = ['holidays', i];
+    if (!inYear(from) || !inYear(to)) {
+      ctx.addIssue({ code: 'custom', path, message: `"${text}" is not in ${y.year} (a year lists only its own dates)` });
+      return;
+    }
+    if (to < from) {
+      ctx.addIssue({ code: 'custom', path, message: `"${text}" ends before it starts` });
+      return;
+    }
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      const first = off.get(d);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path, message: `${d} is already a day off (holidays[${first}])` });
+        return;
+      }
+      off.set(d, i);
+    }
+  });
+  const on = new Map<string, number>();
+  y.makeUpWorkingDays.forEach((d, i) => {
+    if (!isCivilDate(d)) return;
+    const path = ['makeUpWorkingDays', i];
+    const w = weekday(d);
+    if (!inYear(d)) ctx.addIssue({ code: 'custom', path, message: `${d} is not in ${y.year} (a year lists only its own dates)` });
+    else if (on.has(d)) ctx.addIssue({ code: 'custom', path, message: `${d} is listed twice (makeUpWorkingDays[${on.get(d)}])` });
+    else if (off.has(d)) ctx.addIssue({ code: 'custom', path, message: `${d} is also a day off (holidays[${off.get(d)}])` });
+    else if (w !== 0 && w !== 6) ctx.addIssue({ code: 'custom', path, message: `${d} is not a Saturday or Sunday: a make-up working day (调休) is a weekend day declared a working day` });
+    on.set(d, i);
+  });
+}
+
+export const HolidayYear = z
+  .object({
+    year: z.number().int().min(1949).max(9999).describe('The calendar year the notice covers.'),
+    holidays: z
+      .array(z.string().refine((s) => spanEnds(s) !== undefined, 'a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD'))
+      .default([])
+      .describe('Days off: statutory holidays and the weekend days folded into each break, as dates (YYYY-MM-DD) or ranges (YYYY-MM-DD/YYYY-MM-DD, both ends included).'),
+    makeUpWorkingDays: z.array(DateStr).default([]).describe('Weekend days declared working days to make up for a break (调休).'),
+    source: z.string().min(1).describe('Where the dates come from: the notice\'s title, number or URL.'),
+  })
+  .strict()
+  .superRefine(checkHolidayYear)
+  .describe("One year of public holidays and make-up working days, as the government's annual notice sets them.");
+
+export const Calendars = z
+  .object({
+    CN: z
+      .array(HolidayYear)
+      .default([])
+      .superRefine((years, ctx) => {
+        const seen = new Map<number, number>();
+        years.forEach((y, i) => {
+          if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `${y.year} is declared twice (also CN[${seen.get(y.year)}])` });
+          else seen.set(y.year, i);
+        });
+      })
+      .describe(
+        'Mainland China, by year, from the State Council General Office notice (国务院办公厅关于 YYYY 年部分节假日安排的通知). A year given here replaces the built-in table\'s year (from memory [M]; 2021–2026) or adds one it lacks, for this run: CN working-day counts (e.g. the security-assessment renewal and the standard-contract filing deadline) and rest-day notes use it.',
+      ),
+  })
+  .strict()
+  .describe('Holiday years for the working-day calendars, supplied where the built-in tables lack or get a year wrong.');
+
 // --- the inventory ------------------------------------------------------------------------------
 
 export const Inventory = z
@@ -428,6 +507,7 @@ export const Inventory = z
     flows: z.array(Flow).default([]),
     assets: z.array(Asset).default([]),
     events: z.array(Event).default([]),
+    calendars: Calendars.optional(),
   })
   .strict();
 
@@ -447,6 +527,8 @@ export type Purpose = z.infer<typeof Purpose>;
 export type Safeguard = z.infer<typeof Safeguard>;
 export type { InventoryEvent } from './events.js';
 export type Inventory = z.infer<typeof Inventory>;
+export type HolidayYear = z.infer<typeof HolidayYear>;
+export type Calendars = z.infer<typeof Calendars>;
 export type InventoryInput = z.input<typeof Inventory>;
 export type FlowInput = z.input<typeof Flow>;
 export type DatasetInput = z.input<typeof Dataset>;

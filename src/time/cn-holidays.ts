@@ -5,16 +5,52 @@
  * CONFIDENCE: [M] — every year below is from memory of those notices, not from a stored copy
  * (../shared holds none). Check each year against the notice before relying on a working-day
  * count that ends near a holiday. Years not listed fall back to "Monday–Friday are working
- * days", and the `CN` calendar says which years it covers.
+ * days", and the `CN` calendar says which years it covers; a count that reaches such a year says
+ * so where its result is read (`coverageNotice`). A user supplies a year (or corrects one) in the
+ * inventory's `calendars.CN` section, for that run only (`runCalendars` in working-days.ts).
  */
 import { param, type Param } from '../engine/params.js';
-import { addDays, type CivilDate } from './civil-date.js';
+import { addDays, isCivilDate, type CivilDate } from './civil-date.js';
 
 export interface CnHolidayYear {
   /** Days off (statutory holidays plus the weekend days folded into the break). */
   readonly holidays: readonly CivilDate[];
   /** Weekend days declared working days to make up for the break. */
   readonly makeUpWorkingDays: readonly CivilDate[];
+}
+
+/**
+ * A day off (`YYYY-MM-DD`), or a run of days off as an ISO 8601 interval `YYYY-MM-DD/YYYY-MM-DD`
+ * (both ends included), as an inventory declares them.
+ */
+export type HolidaySpan = string;
+
+/** The two ends of a span (the same date twice for a single day); undefined when it is not one. */
+export function spanEnds(text: string): readonly [CivilDate, CivilDate] | undefined {
+  const parts = text.split('/');
+  if (parts.length > 2 || !parts.every(isCivilDate)) return undefined;
+  return [parts[0]!, parts[parts.length - 1]!];
+}
+
+/**
+ * One year of the State Council notice, supplied by the user (inventory `calendars.CN`) for a
+ * year the built-in table lacks or to correct one it has. Validated by the inventory schema:
+ * every date in `year`, none twice, make-up working days on a Saturday or Sunday.
+ */
+export interface SuppliedHolidayYear {
+  readonly year: number;
+  readonly holidays: readonly HolidaySpan[];
+  readonly makeUpWorkingDays: readonly CivilDate[];
+  /** Where the dates come from (the notice's title or number). */
+  readonly source: string;
+}
+
+/** The dates of the spans, in order. */
+export function expandSpans(spans: readonly HolidaySpan[]): CivilDate[] {
+  return spans.flatMap((s) => {
+    const ends = spanEnds(s);
+    return ends ? span(ends[0], ends[1]) : [];
+  });
 }
 
 function span(from: CivilDate, to: CivilDate): CivilDate[] {

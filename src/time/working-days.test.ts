@@ -3,9 +3,15 @@ import fc from 'fast-check';
 import { addDays, fromDayNumber, toDayNumber } from './civil-date.js';
 import {
   addWorkingDays,
+  BUILT_IN_CALENDARS,
   calendarCovers,
   calendarIds,
+  cnCalendarWith,
+  coverageNotice,
+  describeYears,
   getCalendar,
+  runCalendars,
+  uncoveredYears,
   nextWorkingDayOnOrAfter,
   weekdaysCalendar,
   workingDaysBetween,
@@ -106,5 +112,58 @@ describe('working-day arithmetic (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('supplied holiday years and the uncovered-year notice', () => {
+  // INVENTED for the test: not the State Council notice for 2027.
+  const FICTIONAL_2027 = { year: 2027, holidays: ['2027-02-06/2027-02-14'], makeUpWorkingDays: ['2027-02-20'], source: 'FICTIONAL test data' };
+
+  it('uncoveredYears: the years of a span the CN table lacks; none for calendars without a table', () => {
+    expect(uncoveredYears(CN, '2026-11-20', '2027-02-01')).toEqual([2027]);
+    expect(uncoveredYears(CN, '2028-03-01', '2019-01-01')).toEqual([2019, 2020, 2027, 2028]);
+    expect(uncoveredYears(CN, '2026-01-01', '2026-12-31')).toEqual([]);
+    expect(uncoveredYears(weekdaysCalendar, '2030-01-01')).toEqual([]);
+    expect(uncoveredYears(US, '1960-01-01')).toEqual([]); // holidays by rule: no table to run out of
+  });
+
+  it('coverageNotice names the covered years, the Monday–Friday fallback and how to supply the year', () => {
+    expect(coverageNotice(CN, [2027], 'The 10-working-day count from 2027-02-04 to 2027-02-18')).toBe(
+      'The 10-working-day count from 2027-02-04 to 2027-02-18: 2027 is not in the China holiday table (time.cn.holidays), which covers 2021–2026 (built in from memory [M]); ' +
+        'Monday to Friday were taken as working days in 2027, with no public holidays or make-up working days. ' +
+        'Declare that year under `calendars.CN` in the inventory (year, holidays, makeUpWorkingDays, source; see docs/inventory.md) to count the State Council notice for 2027.',
+    );
+    expect(coverageNotice(CN, [2027, 2028], 'x')).toMatch(/^x: 2027–2028 are not in .* Declare those years under/);
+    expect(coverageNotice(CN, [], 'x')).toBeUndefined();
+    expect(describeYears([2021, 2022, 2023, 2025, 2027, 2028])).toBe('2021–2023, 2025 and 2027–2028');
+  });
+
+  it('runCalendars: no section → the registered calendars; a section → a CN calendar of its own, the same for the same section', () => {
+    expect(runCalendars(undefined)).toBe(BUILT_IN_CALENDARS);
+    expect(runCalendars({ CN: [] })).toBe(BUILT_IN_CALENDARS);
+    expect(BUILT_IN_CALENDARS.CN).toBe(CN);
+    const section = { CN: [FICTIONAL_2027] };
+    const run = runCalendars(section);
+    expect(runCalendars(section)).toBe(run);
+    expect(runCalendars({ CN: [FICTIONAL_2027] }).CN).not.toBe(run.CN);
+    expect(run.get('CN')).toBe(run.CN);
+    expect(run.get('US-federal')).toBe(US);
+    expect(run.CN.covers).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(uncoveredYears(run.CN, '2027-01-01', '2027-12-31')).toEqual([]);
+    expect(run.CN.isWorkingDay('2027-02-08')).toBe(false);
+    expect(run.CN.isWorkingDay('2027-02-20')).toBe(true);
+    expect(addWorkingDays('2027-02-04', 10, run.CN)).toBe('2027-02-24');
+    // The registered calendar is untouched by it.
+    expect(CN.isWorkingDay('2027-02-08')).toBe(true);
+    expect(addWorkingDays('2027-02-04', 10, CN)).toBe('2027-02-18');
+    expect(getCalendar('CN')).toBe(CN);
+  });
+
+  it('a supplied year replaces the built-in one of the same number; the other built-in years stay', () => {
+    const cal = cnCalendarWith([{ year: 2021, holidays: [], makeUpWorkingDays: [], source: 'FICTIONAL: 2021 without holidays' }]);
+    expect(cal.isWorkingDay('2021-10-04')).toBe(true); // built-in: National Day break
+    expect(cal.isWorkingDay('2021-10-09')).toBe(false); // built-in: make-up Saturday
+    expect(cal.isWorkingDay('2022-10-04')).toBe(false); // 2022 stays built in
+    expect(cal.table?.provenance).toBe('built in from memory [M]; 2021 supplied by the inventory');
   });
 });

@@ -1,5 +1,5 @@
 import { addDays, weekday, type CivilDate } from './civil-date.js';
-import { CN_HOLIDAYS, cnCoveredYears } from './cn-holidays.js';
+import { CN_HOLIDAYS, cnCoveredYears, expandSpans, type SuppliedHolidayYear } from './cn-holidays.js';
 import { US_FEDERAL_FIRST_YEAR, usFederalHolidayOn } from './us-federal-holidays.js';
 
 /**
@@ -15,6 +15,19 @@ export interface WorkingCalendar {
   readonly title: string;
   /** Years for which the holiday table is complete. */
   readonly covers: readonly number[];
+  /**
+   * For a calendar kept as a table of years: what a count reaching a year outside `covers` is
+   * told (see {@link coverageNotice}). Absent for calendars with no table (`weekdays`) or whose
+   * holidays follow from rules (`US-federal`).
+   */
+  readonly table?: {
+    /** Whose table it is, e.g. "China holiday table". */
+    readonly name: string;
+    /** Where the covered years come from, e.g. "built in from memory [M]; 2027 supplied by the inventory". */
+    readonly provenance: string;
+    /** How a user supplies a missing year. */
+    readonly supply: string;
+  };
   isWorkingDay(date: CivilDate): boolean;
 }
 
@@ -37,6 +50,7 @@ export function holidayCalendar(spec: {
   id: string;
   title: string;
   covers: readonly number[];
+  table?: WorkingCalendar['table'];
   holidays: readonly CivilDate[];
   extraWorkingDays?: readonly CivilDate[];
 }): WorkingCalendar {
@@ -46,6 +60,7 @@ export function holidayCalendar(spec: {
     id: spec.id,
     title: spec.title,
     covers: spec.covers,
+    ...(spec.table ? { table: spec.table } : {}),
     isWorkingDay: (d) => {
       if (on.has(d)) return true;
       if (off.has(d)) return false;
@@ -101,6 +116,69 @@ export function calendarCovers(cal: WorkingCalendar, date: CivilDate): boolean {
   return cal.covers.includes(Number(date.slice(0, 4)));
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
+/** The year of a YYYY-MM-DD date, read without making a substring (this runs once per counted duty). */
+function yearOf(d: CivilDate): number {
+  return (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+}
+
+/**
+ * The years from `a` to `b` (either order, both included) that `cal`'s table does not cover:
+ * the years in which a count or judgement between those dates took Monday–Friday as the working
+ * days. Empty (shared, no allocation) for a calendar with no table, and when every year is covered.
+ */
+export function uncoveredYears(cal: WorkingCalendar, a: CivilDate, b: CivilDate = a): readonly number[] {
+  if (!cal.table) return NONE;
+  let from = yearOf(a);
+  let to = yearOf(b);
+  if (from > to) [from, to] = [to, from];
+  let out: number[] | undefined;
+  for (let y = from; y <= to; y++) if (!cal.covers.includes(y)) (out ??= []).push(y);
+  return out ?? NONE;
+}
+
+/** "2021–2026", "2021–2026 and 2028", "none" (sorted, runs of consecutive years joined). */
+export function describeYears(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((x, y) => x - y);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  if (runs.length === 0) return 'none';
+  return runs.length === 1 ? runs[0]! : `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}`;
+}
+
+const noticeMemo = new WeakMap<WorkingCalendar, Map<string, string>>();
+
+/**
+ * What a reader of a result is told when the working-day count (or rest-day judgement) behind it
+ * reached `years`, which `cal`'s table does not cover: which years the table covers, that those
+ * years were taken Monday to Friday, and how to supply them. Undefined when nothing is missing.
+ * `lead` names the count, e.g. "The 60-working-day count from 2027-05-10 to 2027-02-05".
+ */
+export function coverageNotice(cal: WorkingCalendar, years: readonly number[], lead: string): string | undefined {
+  if (years.length === 0 || !cal.table) return undefined;
+  let byKey = noticeMemo.get(cal);
+  if (!byKey) noticeMemo.set(cal, (byKey = new Map()));
+  const key = `${lead}|${years.join(',')}`;
+  let text = byKey.get(key);
+  if (text === undefined) {
+    const ys = describeYears(years);
+    const one = years.length === 1;
+    text =
+      `${lead}: ${ys} ${one ? 'is' : 'are'} not in the ${cal.table.name}, which covers ${describeYears(cal.covers)} (${cal.table.provenance}); ` +
+      `Monday to Friday were taken as working days in ${ys}, with no public holidays or make-up working days. ` +
+      cal.table.supply.replaceAll('{years}', ys).replaceAll('{them}', one ? 'that year' : 'those years');
+    if (byKey.size > 1000) byKey.clear();
+    byKey.set(key, text);
+  }
+  return text;
+}
+
 /** `date` itself when it is a working day, else the next working day after it. */
 export function nextWorkingDayOnOrAfter(date: CivilDate, cal: WorkingCalendar = weekdaysCalendar): CivilDate {
   let d = date;
@@ -120,18 +198,53 @@ export function workingDaysBetween(from: CivilDate, to: CivilDate, cal: WorkingC
 
 // --- the calendars other modules ask for by id --------------------------------------------
 
+const CN_SUPPLY = 'Declare {them} under `calendars.CN` in the inventory (year, holidays, makeUpWorkingDays, source; see docs/inventory.md) to count the State Council notice for {years}.';
+
 /**
  * `CN`: mainland China working days — Monday to Friday, minus the State Council's public
  * holidays, plus its make-up working days (调休). Table from memory [M]; see cn-holidays.ts.
  */
-export const cnCalendar: WorkingCalendar = holidayCalendar({
-  id: 'CN',
-  title: 'Mainland China (State Council holiday notices; table from memory [M])',
-  covers: cnCoveredYears(),
-  holidays: CN_HOLIDAYS.values.flatMap((v) => v.value.holidays),
-  extraWorkingDays: CN_HOLIDAYS.values.flatMap((v) => v.value.makeUpWorkingDays),
-});
+export const cnCalendar: WorkingCalendar = cnCalendarWith([]);
 registerCalendar(cnCalendar);
+
+/**
+ * The `CN` calendar with the years an inventory supplies: a supplied year replaces the built-in
+ * table's year of the same number (a correction), or adds one it lacks. The built-in years stay
+ * for the rest. A new calendar object each time (its own memo): nothing leaks into other runs.
+ */
+export function cnCalendarWith(supplied: readonly SuppliedHolidayYear[]): WorkingCalendar {
+  const mine = new Set(supplied.map((y) => y.year));
+  const builtIn = CN_HOLIDAYS.values.filter((v) => !mine.has(Number(v.from.slice(0, 4))));
+  const covers = [...cnCoveredYears().filter((y) => !mine.has(y)), ...mine].sort((x, y) => x - y);
+  const fromInventory = supplied.length ? `; ${describeYears([...mine])} supplied by the inventory` : '';
+  return holidayCalendar({
+    id: 'CN',
+    title: `Mainland China (State Council holiday notices; built-in table from memory [M]${fromInventory})`,
+    covers,
+    table: {
+      name: 'China holiday table (time.cn.holidays)',
+      provenance: `built in from memory [M]${fromInventory}`,
+      supply: CN_SUPPLY,
+    },
+    holidays: [...builtIn.flatMap((v) => v.value.holidays), ...supplied.flatMap((y) => expandSpans(y.holidays))],
+    extraWorkingDays: [...builtIn.flatMap((v) => v.value.makeUpWorkingDays), ...supplied.flatMap((y) => y.makeUpWorkingDays)],
+  });
+}
+
+/** The holiday years an inventory may supply, by calendar id (the `calendars` section, ranges expanded). */
+export interface SuppliedCalendars {
+  readonly CN?: readonly SuppliedHolidayYear[] | undefined;
+}
+
+/** The calendars one run counts on: the registered ones, with the inventory's supplied years. */
+export interface RunCalendars {
+  readonly CN: WorkingCalendar;
+  /** The calendar `id` as this run sees it (the registered one unless the inventory supplied years for it). */
+  get(id: string): WorkingCalendar;
+}
+
+/** The registered calendars, as a run with no supplied years sees them (shared: their memos stay warm). */
+export const BUILT_IN_CALENDARS: RunCalendars = Object.freeze({ CN: cnCalendar, get: getCalendar });
 
 const US_LAST_COVERED_YEAR = 2200;
 
@@ -146,3 +259,21 @@ export const usFederalCalendar: WorkingCalendar = {
   isWorkingDay: (d) => weekdaysCalendar.isWorkingDay(d) && usFederalHolidayOn(d) === undefined,
 };
 registerCalendar(usFederalCalendar);
+
+const runMemo = new WeakMap<object, RunCalendars>();
+
+/**
+ * The calendars of a run whose inventory supplies `section` (undefined or empty: the built-in
+ * ones, shared). Remembered per section object, so checking the same inventory again reuses the
+ * calendar and its memo, while another inventory gets its own: no state is shared between them.
+ */
+export function runCalendars(section: SuppliedCalendars | undefined): RunCalendars {
+  if (!section?.CN?.length) return BUILT_IN_CALENDARS;
+  let run = runMemo.get(section);
+  if (!run) {
+    const CN = cnCalendarWith(section.CN);
+    run = Object.freeze({ CN, get: (id: string) => (id === 'CN' ? CN : getCalendar(id)) });
+    runMemo.set(section, run);
+  }
+  return run;
+}

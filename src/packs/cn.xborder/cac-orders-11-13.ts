@@ -174,7 +174,7 @@ export const ORDER13_7 = defineRule<FlowCtx>({
           {
             id: 'cn.xborder/order13.7',
             what: sc.fileBy
-              ? `File the standard contract (effective ${sc.contract.date}) and the PIPIA report with the provincial CAC within 10 working days: by ${sc.fileBy}.`
+              ? `File the standard contract (effective ${sc.contract.date}) and the PIPIA report with the provincial CAC within 10 working days: by ${sc.fileBy}.${sc.fileNotice ? ` ${sc.fileNotice}` : ''}`
               : 'File the standard contract and the PIPIA report with the provincial CAC within 10 working days after it takes effect (declare its date to compute the deadline).',
             to: 'provincial CAC',
             citation: 'CAC Order No. 13 Art. 7',

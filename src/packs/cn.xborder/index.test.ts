@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../../testing/shared.js';
 import { PACKS } from '../index.js';
 import { inventory, pi, xfer } from './testing/fixtures.js';
 import type { Facts } from '../../facts/index.js';
+import { BUILT_IN_CALENDARS } from '../../time/working-days.js';
 import { CATEGORY_IDS } from '../../inventory/taxonomy.js';
 import { addDays } from '../../time/civil-date.js';
 import { SCOPES, type FlowCtx } from './context.js';
@@ -104,7 +105,7 @@ describe('the scope index of the flow rules (FIRES_ON)', () => {
         flow,
         dataset: { id: 'd', categories: a.categories, anonymized, foreignOriginOnly: sensitive, mixedDomesticUnverified: core, importantData: importantDeclared ? { notified: important, by: 'MIIT' } : undefined },
         org,
-        facts: { entities } as unknown as Facts,
+        facts: { entities, calendars: BUILT_IN_CALENDARS } as unknown as Facts,
         date: a.date,
         asOf: '2026-06-30',
         policy: policyAt(a.date, a.overrides),

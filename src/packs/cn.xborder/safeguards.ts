@@ -4,10 +4,11 @@
  * filing, PI protection certification, and PRC approval of a foreign authority's request.
  */
 import { obligation } from './obligations.js';
+import type { Param } from '../../engine/params.js';
 import type { Finding } from '../../engine/rule.js';
 import type { Organization, Safeguard } from '../../inventory/schema.js';
-import { addYears, type CivilDate } from '../../time/civil-date.js';
-import { addWorkingDays, getCalendar } from '../../time/working-days.js';
+import { addDays, addYears, type CivilDate } from '../../time/civil-date.js';
+import { addWorkingDays, coverageNotice, getCalendar, uncoveredYears, type WorkingCalendar } from '../../time/working-days.js';
 import { flowSlot, type FlowCtx } from './context.js';
 import { ORDER16_FROM, paramOn, SA_RENEWAL_WORKING_DAYS, SA_VALIDITY_YEARS, SC_FILING_WORKING_DAYS } from './params.js';
 
@@ -53,6 +54,11 @@ export interface AssessmentStatus {
    * day the Order 16 extension window opens.
    */
   readonly renewBy?: CivilDate;
+  /**
+   * Said with the renewal duty when the count back to `renewBy` reached a year the CN holiday
+   * table does not cover (counted Monday to Friday there): see `coverageNotice`.
+   */
+  readonly renewNotice?: string;
 }
 
 /**
@@ -79,8 +85,19 @@ export function lastValidDay(issued: CivilDate, years: number): CivilDate {
  * Order 16 Art. 9 it is the day the extension window opens ("within 60 working days before
  * expiry"), which closes at expiry.
  */
-export function renewalDate(lastValid: CivilDate): CivilDate {
-  return addWorkingDays(lastValid, -paramOn(SA_RENEWAL_WORKING_DAYS, lastValid), getCalendar('CN'));
+export function renewalDate(lastValid: CivilDate, cal: WorkingCalendar = getCalendar('CN')): CivilDate {
+  return addWorkingDays(lastValid, -paramOn(SA_RENEWAL_WORKING_DAYS, lastValid), cal);
+}
+
+/**
+ * The notice for the count of `days` (a dated parameter, read on `from`) working days from `from`
+ * (not counted) to `to` on `cal`, when the days it judged fall in a year the calendar's table
+ * lacks; undefined otherwise — the usual case, decided without allocating anything.
+ */
+function countNotice(cal: WorkingCalendar, from: CivilDate, to: CivilDate, days: Param<number>): string | undefined {
+  if (uncoveredYears(cal, from, to).length === 0) return undefined;
+  const years = uncoveredYears(cal, addDays(from, to < from ? -1 : 1), to);
+  return years.length === 0 ? undefined : coverageNotice(cal, years, `The ${paramOn(days, from)}-working-day count from ${from} to ${to}`);
 }
 
 const NO_ASSESSMENT: AssessmentStatus = Object.freeze({ state: 'none' });
@@ -99,7 +116,10 @@ function assess(ctx: FlowCtx): AssessmentStatus {
   if (!sa?.date) return { state: 'undated' };
   const years = validityYears(sa.date, ctx.policy.order11ResultsThreeYears);
   const lastValid = sa.expires ?? lastValidDay(sa.date, years);
-  const base = { issued: sa.date, lastValid, years, renewBy: renewalDate(lastValid) };
+  const cal = ctx.facts.calendars.CN;
+  const renewBy = renewalDate(lastValid, cal);
+  const renewNotice = countNotice(cal, lastValid, renewBy, SA_RENEWAL_WORKING_DAYS);
+  const base = { issued: sa.date, lastValid, years, renewBy, ...(renewNotice ? { renewNotice } : {}) };
   if (sa.date > ctx.date) return { state: 'not_yet_issued', ...base };
   if (ctx.date > lastValid) return { state: 'expired', ...base };
   if (ctx.flow.recipientChanged) return { state: 'reapply', ...base };
@@ -117,10 +137,11 @@ export function renewalFinding(ctx: FlowCtx, id: string, citation: string, kind:
   const sa = assessmentStatus(ctx);
   if (sa.state !== 'valid' || !sa.lastValid || !sa.renewBy) return null;
   if (ctx.flow.end !== undefined && ctx.flow.end <= sa.lastValid) return null;
-  const what =
+  const duty =
     kind === 'window'
       ? `To keep exporting after ${sa.lastValid}, apply to extend the result through the provincial CAC within the 60 working days before expiry: from ${sa.renewBy} to ${sa.lastValid}.`
       : `To keep exporting after ${sa.lastValid}, re-apply through the provincial CAC 60 working days before expiry: by ${sa.renewBy}.`;
+  const what = sa.renewNotice ? `${duty} ${sa.renewNotice}` : duty;
   return {
     reasons: [`The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years} years from issue).`],
     obligations: [
@@ -152,10 +173,12 @@ export interface ContractStatus {
   readonly certification?: Dated;
   /** Filing deadline: `n` CN working days after the contract took effect. */
   readonly fileBy?: CivilDate;
+  /** Said with the filing duty when the count to `fileBy` reached a year the CN holiday table does not cover. */
+  readonly fileNotice?: string;
 }
 
-export function filingDeadline(effective: CivilDate): CivilDate {
-  return addWorkingDays(effective, paramOn(SC_FILING_WORKING_DAYS, effective), getCalendar('CN'));
+export function filingDeadline(effective: CivilDate, cal: WorkingCalendar = getCalendar('CN')): CivilDate {
+  return addWorkingDays(effective, paramOn(SC_FILING_WORKING_DAYS, effective), cal);
 }
 
 const NO_CONTRACT: ContractStatus = Object.freeze({});
@@ -186,7 +209,12 @@ function contractOf(ctx: FlowCtx): ContractStatus {
   if (contract) status.contract = contract;
   if (filed) status.filed = filed;
   if (certification) status.certification = certification;
-  if (contract?.date) status.fileBy = filingDeadline(contract.date);
+  if (contract?.date) {
+    const cal = ctx.facts.calendars.CN;
+    status.fileBy = filingDeadline(contract.date, cal);
+    const notice = countNotice(cal, contract.date, status.fileBy, SC_FILING_WORKING_DAYS);
+    if (notice) status.fileNotice = notice;
+  }
   return status;
 }
 

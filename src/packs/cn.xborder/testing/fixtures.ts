@@ -23,6 +23,8 @@ export interface Scenario {
   readonly systems?: readonly In<typeof System>[];
   readonly datasets?: readonly DatasetInput[];
   readonly flows?: readonly FlowInput[];
+  /** The inventory's `calendars` section (supplied holiday years). */
+  readonly calendars?: In<typeof Inventory>['calendars'];
 }
 
 /** The overseas recipient every flow goes to unless it says otherwise. */
@@ -36,6 +38,7 @@ export function inventory(s: Scenario): Inventory {
     systems: [{ id: 'cn-dc', location: 'CN', kind: 'datacenter' }, ...(s.systems ?? [])],
     datasets: s.datasets ?? [],
     flows: s.flows ?? [],
+    ...(s.calendars ? { calendars: s.calendars } : {}),
   });
 }
 
