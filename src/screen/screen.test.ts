@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { Matcher } from './match/matcher.js';
+import { akaNames } from './match/analyze.js';
 import { screen, designationsFrom, mergeDesignations, DEFAULT_ALERT_THRESHOLD, isAlert } from './screen.js';
 import { sharedEntries, screeningCases, evaluate, failures, acceptedNames, coreName } from './match/testing/cases.js';
 import type { ListEntry } from './types.js';
@@ -157,6 +158,24 @@ describe('adversarial queries (all lists loaded)', () => {
       expect(m?.name, q).toBe(name);
       expect(m!.score, q).toBeGreaterThanOrEqual(0.9);
     }
+  });
+
+  it('a query that states another name with a.k.a., d/b/a or "formerly known as" is screened by each name', () => {
+    // were: no candidate at all — the second name and "aka" counted as words left over
+    expect(top('Huawei Technologies Co., Ltd. a.k.a. Huawei')).toMatchObject({ name: 'Huawei Technologies Co., Ltd.', score: 1 });
+    expect(top('Acme Widgets LLC d/b/a Hikvision')?.name).toBe('Hangzhou Hikvision Digital Technology Co., Ltd.');
+    expect(top('Some Unlisted Corp (formerly known as Zhejiang Dahua Technology Co., Ltd.)')).toMatchObject({ name: 'Zhejiang Dahua Technology Co., Ltd.', score: 1 });
+    expect(top('Acme Widgets LLC d/b/a Hikvision')?.explanation).toMatch(/the query's name "Hikvision"/);
+    // a bare "DBA" or "AKA" inside a name is a word, and neither name alone names a listed party
+    expect(top('Acme DBA Services')).toBeUndefined();
+    expect(top('Huawei Cafe LLC a/k/a Huawei Cafe')).toBeUndefined();
+    expect(akaNames('Huawei Cafe LLC a.k.a. Huawei Cafe, f/k/a Acme')).toEqual(['Huawei Cafe LLC', 'Huawei Cafe', 'Acme']);
+    expect(akaNames('AKA Holdings d.b.a.')).toBeUndefined();
+    // a hostile query stays one bounded name list
+    const start = performance.now();
+    expect(akaNames('Huawei a.k.a. '.repeat(100_000))!.length).toBeLessThanOrEqual(8);
+    expect(screen(['Huawei a.k.a. '.repeat(100_000)], matcher)[0]!.matches[0]?.name).toBe('Huawei Technologies Co., Ltd.');
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 
   it('a name written in both scripts is screened by each part (no alert before: each part counted against the other)', () => {

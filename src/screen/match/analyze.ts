@@ -24,7 +24,7 @@ export interface Token {
   readonly generic?: string;
 }
 
-export type Derivation = 'pinyin' | 'gloss' | 'Chinese part' | 'Latin part';
+export type Derivation = 'pinyin' | 'gloss' | 'Chinese part' | 'Latin part' | 'a.k.a. name';
 
 export interface AnalyzedName {
   readonly name: string;
@@ -47,6 +47,31 @@ export interface AnalyzedName {
 
 /** Boilerplate that some lists append to names ("; and any successor, sub-unit, or subsidiary thereof"). */
 const BOILERPLATE = /[;,]\s*(?:and\s+)?(?:any|all|its)\s+(?:successors?|sub-units?|subsidiar(?:y|ies)|branches)\b.*$/is;
+
+/**
+ * Words by which a name states another name of the same party: "X a.k.a. Y", "X f/k/a Y",
+ * "X d/b/a Y", "X (formerly known as Y)", "X trading as Y". The short forms count only with
+ * their dots or slashes (a plain "DBA" or "AKA" can be part of a name).
+ */
+const AKA_MARK =
+  /(?:^|(?<=[\s,;(\[]))(?:[afn]\.\s?k\.\s?a\.?|[afn]\/k\/a|d\.\s?b\.\s?a\.?|d\/b\/a)(?=[\s:,]|$)|\b(?:also|formerly|previously|now) known as\b|\bdoing business as\b|\btrading as\b/gi;
+
+/**
+ * The names a query states with "a.k.a." and the like, each on its own ("Huawei Technologies
+ * Co., Ltd. a.k.a. Huawei" → both), or undefined when it states one name.
+ */
+export function akaNames(name: string): string[] | undefined {
+  const text = name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH) : name;
+  if (!/k[./]\s?a|b[./]\s?a|known as|business as|trading as/i.test(text)) return undefined;
+  const pieces = text
+    .split(AKA_MARK)
+    .map((p) => p.replace(/^[\s,;:)\]]+|[\s,;:(\[]+$/g, ''))
+    .filter((p) => /[\p{L}\p{N}]/u.test(p));
+  return pieces.length > 1 ? pieces.slice(0, MAX_AKA_NAMES) : undefined;
+}
+
+/** Most names taken from one query's a.k.a. list. */
+const MAX_AKA_NAMES = 8;
 
 /** Longest input analysed, in characters: names beyond it are cut (lists carry no longer names). */
 export const MAX_NAME_LENGTH = 512;

@@ -11,7 +11,7 @@
  * Stage 2, the explainable scorer (compare.ts) on each candidate name, best name per entry.
  */
 import type { ListEntry } from '../types.js';
-import { analyzeName, type AnalyzedName, type Token } from './analyze.js';
+import { akaNames, analyzeName, type AnalyzedName, type Token } from './analyze.js';
 import { compareNames, explainComparison, newSimCache, scoreNames, type SimCache } from './compare.js';
 import { matchSettings, type MatchSettings } from './params.js';
 import { editBudget, osaDistance, commonPrefix } from './similarity.js';
@@ -247,7 +247,8 @@ export class Matcher {
       if (query.type && entry.type !== 'unknown' && entry.type !== query.type) continue; // vessels and aircraft only without --type
       let score = scoreNames(f, n.analyzed, s, caches[fi]);
       if (score <= 0) continue;
-      if (f.derivation !== undefined || n.analyzed.derivation !== undefined) score *= s.derivedFactor;
+      // a name the query states itself (a.k.a.) is not a derived key
+      if ((f.derivation !== undefined && f.derivation !== 'a.k.a. name') || n.analyzed.derivation !== undefined) score *= s.derivedFactor;
       if (n.kind === 'weakAlias') score = f.key === n.analyzed.key ? Math.min(score, s.weakAliasExact) : score * s.weakAliasFactor;
       if (query.country && entry.countries.length > 0 && !entry.countries.some((c) => related(c, query.country!))) {
         score -= s.countryMismatch;
@@ -263,11 +264,16 @@ export class Matcher {
     const s = this.settings;
     const analyzed = analyzeName(query.name, s);
     const forms = analyzed.parts ? [analyzed, ...analyzed.variants, ...analyzed.parts] : [analyzed, ...analyzed.variants];
+    // "X a.k.a. Y": each name the query states is screened as a name of its own.
+    for (const piece of akaNames(query.name) ?? []) {
+      const a = analyzeName(piece, s);
+      forms.push({ ...a, derivation: 'a.k.a. name' }, ...a.variants, ...(a.parts ?? []));
+    }
     const caches = forms.map(newSimCache);
     const best = new Map<number, { score: number; form: number; name: IndexedName }>();
-    // The query as written first; its pinyin and gloss keys (Chinese queries), and the Chinese
-    // and the Latin part of a name written in both scripts, only when the query as written
-    // found no match: they are secondary keys.
+    // The query as written first; its pinyin and gloss keys (Chinese queries), the Chinese
+    // and the Latin part of a name written in both scripts, and the names it states with
+    // "a.k.a.", only when the query as written found no match: they are secondary keys.
     this.scoreForm(query, forms, caches, 0, best);
     if (forms.length > 1) {
       let top = 0;
@@ -302,7 +308,8 @@ function viaOf(q: AnalyzedName, n: IndexedName, country: string | undefined, ent
   else if (n.kind === 'weakAlias') parts.push(`weak alias "${n.listed}"`);
   else if (n.kind === 'registered') parts.push(`registered Chinese name ${n.listed} (shipped table, ${n.citation ?? 'cited'})`);
   if (n.analyzed.derivation) parts.push(`${n.analyzed.derivation} of ${n.listed}`);
-  if (q.derivation) parts.push(`${q.derivation} of the query`);
+  if (q.derivation === 'a.k.a. name') parts.push(`the query's name "${q.name}" (stated with a.k.a. or the like)`);
+  else if (q.derivation) parts.push(`${q.derivation} of the query`);
   if (country && entry.countries.length > 0 && !entry.countries.some((c) => related(c, country))) {
     parts.push(`country ${country} not in ${entry.countries.join('/')} (−${s.countryMismatch})`);
   }
