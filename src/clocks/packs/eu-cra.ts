@@ -31,12 +31,23 @@ function madeAvailableInEu(markets: readonly string[]): boolean {
   return markets.length === 0 || markets.some((m) => EEA_COUNTRIES.has(m));
 }
 
+/**
+ * An actively exploited vulnerability in our product. A declared `exploitationAware` (when we
+ * learned of the active exploitation) says it is exploited even if `activelyExploited` was left
+ * out (its default is false): read that way, with a note, rather than dropping the duties.
+ */
 function exploitedVulnerability(c: ClockContext): Applicability | null {
   const e = c.event;
-  if (e.kind !== 'vulnerability' || !c.org.eu.manufacturer || !e.activelyExploited) return null;
+  if (e.kind !== 'vulnerability' || !c.org.eu.manufacturer) return null;
+  const implied = !e.activelyExploited && c.instants.has('exploitationAware');
+  if (!e.activelyExploited && !implied) return null;
   if (!madeAvailableInEu(e.markets)) return { notApplicable: `the product is declared available only in ${e.markets.join(', ')}, not on the EU market` };
   const eu = e.markets.filter((m) => EEA_COUNTRIES.has(m));
-  return { recipient: recipient(c), ...(eu.length ? { note: `Member states where the product is made available: ${eu.join(', ')}.` } : {}) };
+  const notes = [
+    ...(implied ? ['`exploitationAware` is declared, so the vulnerability is taken to be actively exploited (`activelyExploited` is not set).'] : []),
+    ...(eu.length ? [`Member states where the product is made available: ${eu.join(', ')}.`] : []),
+  ];
+  return { recipient: recipient(c), ...(notes.length ? { note: notes.join(' ') } : {}) };
 }
 
 function severeIncident(c: ClockContext): Applicability | null {

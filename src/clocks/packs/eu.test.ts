@@ -53,6 +53,15 @@ describe('eu.cra Art. 14: 24 h / 72 h / 14 days / 1 month, from 2026-09-11', () 
     expect(fixed?.notes.join(' ')).toMatch(/Sunday/);
   });
 
+  it('a declared exploitationAware without activelyExploited is read as actively exploited (the duties were dropped)', () => {
+    const r = run(mfr, vuln({ activelyExploited: undefined, learned: '2026-09-01T10:00', exploitationAware: '2026-09-12T10:00' }), '2026-09-12T11:00');
+    const ew = ob(r, 'eu.cra/14(2)(a)');
+    expect(ew?.due).toBe('2026-09-13T10:00:00+02:00');
+    expect(ew?.notes.join(' ')).toMatch(/taken to be actively exploited/);
+    expect(ob(r, 'eu.cra/14(2)(b)')?.due).toBe('2026-09-15T10:00:00+02:00');
+    expect(ob(r, 'eu.cra/14(8)')).toBeDefined();
+  });
+
   it('only actively exploited vulnerabilities, only products on the EU market', () => {
     expect(run(mfr, vuln({ activelyExploited: false }), '2026-09-12').obligations.filter((o) => o.regime === 'eu.cra')).toEqual([]);
     const cnOnly = run(mfr, vuln({ markets: ['CN'] }), '2026-09-12');
