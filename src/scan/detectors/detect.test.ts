@@ -142,6 +142,16 @@ describe('global', () => {
     expect(found('001a.2b3c.4d5e', 'mac_address')).toBe('001a.2b3c.4d5e');
     expect(types('FF:FF:FF:FF:FF:FF')).toEqual([]);
     expect(types('00:1a:2b-3c:4d:5e')).toEqual([]);
+    // 12 bare hex digits (pii-detection.md §5.8): a MAC only with context
+    expect(found('D05099844A2A', 'mac_address', 'mac')).toBe('D05099844A2A');
+    expect(found('bssid=d05099844a2a;', 'mac_address')).toBe('d05099844a2a');
+    expect(found('设备MAC：001A2B3C4D5E。', 'mac_address')).toBe('001A2B3C4D5E');
+    expect(types('D05099844A2A')).toEqual([]);
+    expect(types('order D05099844A2A')).toEqual([]);
+    expect(types('FFFFFFFFFFFF', 'mac')).toEqual([]);
+    expect(types('000000000000', 'mac_address')).toEqual([]);
+    expect(types('D05099844a2A', 'mac')).toEqual([]); // mixed case
+    expect(types('D05099844A2AB', 'mac')).toEqual([]); // 13 hex digits
   });
   it('IMEI (Luhn) and payment cards (Luhn + issuer)', () => {
     expect(found('IMEI 490154203237518', 'imei')).toBe('490154203237518');

@@ -362,6 +362,8 @@ export class Engine {
         if (e > 0) return e;
       }
     }
+    // a MAC written as 12 bare hex digits (D05099 84A2A0): only with MAC context
+    if (hex && len === 12 && (upper === 0 || lower === 0) && this.macBare(i, j)) return j;
     if (upper + lower === 0) return this.digitChain(i, j);
     if (digits === 0) return this.word(i, j, upper, lower);
     return this.mixed(i, j, digits, upper, lower);
@@ -640,6 +642,28 @@ export class Engine {
     if (end < this.to && (isAlnum(s.charCodeAt(end)) || s.charCodeAt(end) === 46)) return -1;
     this.emit(T.mac_address, i, end, 0.7);
     return end;
+  }
+
+  /**
+   * 12 hex digits s[i, j) as a MAC address, in a MAC field or after a MAC keyword; not inside
+   * a longer dotted, colon or dash form, and not the broadcast or all-zero address.
+   */
+  private macBare(i: number, j: number): boolean {
+    const s = this.s;
+    const b = i > this.from ? s.charCodeAt(i - 1) : 0;
+    const a = j < this.to ? s.charCodeAt(j) : 0;
+    if (b === 46 || b === 58 || b === 45 || a === 46 || a === 58 || a === 45) return false;
+    if (!this.hasContext(T.mac_address, i)) return false;
+    let allF = true;
+    let all0 = true;
+    for (let k = i; k < j; k++) {
+      const c = s.charCodeAt(k);
+      if ((c | 32) !== 102) allF = false;
+      if (c !== 48) all0 = false;
+    }
+    if (allF || all0) return true;
+    this.emit(T.mac_address, i, j, 0.4);
+    return true;
   }
 
   /** A UUID at i, whose first group (8 hex digits, letters of case bits `first`) the token walk read. */
