@@ -235,6 +235,16 @@ describe('recognised files with wrong values', () => {
     expect(fcc instanceof InputError || isSkipped(fcc) ? fcc : fcc.categories?.length).toBe(1);
   });
 
+  it('an OFAC entity number used twice is an error at its second row (it merged two parties into one)', () => {
+    const d = join(root, 'ofac-dup');
+    mkdirSync(d);
+    const sdn = join(d, 'sdn.csv');
+    writeFileSync(sdn, '12,"ALPHA TRADING CO",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n13,"CHARLIE CO",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n12,"BRAVO SHIPPING LTD",-0- ,"IRAN",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1a');
+    const e = inputError(sdn);
+    expect(e.problems[0]).toMatchObject({ file: sdn, line: 3, path: 'ent_num' });
+    expect(e.message).toMatch(/entity number 12 is already used on line 1/);
+  });
+
   it('CSL JSON with a wrong type names the JSON path', () => {
     const bad = JSON.stringify({ results: [{ source: 'Entity List (EL) - Bureau of Industry and Security', name: 'A', alt_names: 'x' }, { source: 'DPL', name: ['B'] }] });
     expect(inputError(file('csl.json', bad)).message).toMatch(/csl\.json: results\[1\]\.name: expected a string, got an array/);

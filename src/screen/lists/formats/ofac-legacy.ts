@@ -119,14 +119,25 @@ export function parseOfacLegacy(input: OfacInput): FormatResult {
   }
 
   const out = new EntryCollector(input.list, input.primary.file);
-  const seen = new Set<string>();
+  /** Entity number → the line that holds it: OFAC gives each entry one row. */
+  const seen = new Map<string, number>();
   const dates: string[] = [];
   for (const r of primary) {
     const f = r.fields;
     const id = f[0]!.trim();
     const name = nonEmpty(f[1]);
     if (!name) throw new InputError({ file: input.primary.file, line: r.line, path: 'SDN_Name', message: 'the entry has no name' });
-    seen.add(id);
+    const before = seen.get(id);
+    if (before !== undefined) {
+      // Two rows under one number would be merged into one party (the second name an alias of the first).
+      throw new InputError({
+        file: input.primary.file,
+        line: r.line,
+        path: 'ent_num',
+        message: `entity number ${id} is already used on line ${before}; an OFAC list gives each entry one row (files joined or edited?)`,
+      });
+    }
+    seen.set(id, r.line);
     const typeRaw = (f[2] ?? '').trim().toLowerCase();
     if (!PRIMARY_TYPES.has(typeRaw)) {
       throw new InputError({
