@@ -133,6 +133,19 @@ describe('OSV range evaluation (schema "Evaluation")', () => {
     expect(hit('2.15.0')).toHaveLength(0);
   });
 
+  it('Debian: an epoch given as a purl qualifier (Trivy) takes part in the dpkg order', () => {
+    const bom = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      components: [{ name: 'bsdutils', version: '1:2.33.1-0.1', purl: 'pkg:deb/debian/bsdutils@2.33.1-0.1?arch=amd64&distro=debian-10.13&epoch=1' }],
+    });
+    const sbom = parseSbom(bom, 'trivy.cdx.json');
+    const epoch1 = advisory('DSA-X', 'Debian:10', 'bsdutils', [{ events: [{ introduced: '0' }, { fixed: '1:2.33.1-0.2' }] }]);
+    const epoch0 = advisory('DSA-Y', 'Debian:10', 'bsdutils', [{ events: [{ introduced: '0' }, { fixed: '2.34-0.1' }] }]);
+    const r = matchSboms([sbom], [epoch1, epoch0]);
+    expect(r.matches.map((m) => [m.advisory, m.version, m.fixed])).toEqual([['DSA-X', '1:2.33.1-0.1', '1:2.33.1-0.2']]); // 1:2.33 is above 0:2.34
+  });
+
   it('SEMVER ranges use SemVer in any ecosystem; Go versions keep their v', () => {
     const a = advisory('GO-1', 'Go', 'golang.org/x/sys', [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.1.0' }] }]);
     expect(affects(a, 'Go', 'golang.org/x/sys', 'v0.0.0-20210817142637-7d9622a276b7')).toBe(true);

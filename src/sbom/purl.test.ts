@@ -37,6 +37,15 @@ describe('purl → OSV identity', () => {
     expect(purlIdentity('pkg:github/actions/checkout@v4')).toMatchObject({ ecosystem: 'GitHub Actions', name: 'actions/checkout' });
   });
 
+  it('a Debian purl takes its dpkg epoch from an epoch qualifier (Trivy) as well as from the version (%3A)', () => {
+    expect(purlIdentity('pkg:deb/debian/bsdutils@2.33.1-0.1?arch=amd64&distro=debian-10.13&epoch=1')).toMatchObject({ ecosystem: 'Debian:10', version: '1:2.33.1-0.1' });
+    expect(purlIdentity('pkg:deb/debian/pcre3@2%3A8.39-12?distro=debian-10')).toMatchObject({ version: '2:8.39-12' });
+    expect(purlIdentity('pkg:deb/debian/pcre3@2%3A8.39-12?distro=debian-10&epoch=2')).toMatchObject({ version: '2:8.39-12' }); // not twice
+    expect(purlIdentity('pkg:deb/debian/curl@7.64.0-4?distro=debian-10&epoch=0')).toMatchObject({ version: '0:7.64.0-4' });
+    expect(purlIdentity('pkg:deb/debian/curl@7.64.0-4?distro=debian-10&epoch=x')).toMatchObject({ version: '7.64.0-4' });
+    expect(purlIdentity('pkg:deb/debian/curl?distro=debian-10&epoch=1')).toMatchObject({ version: undefined });
+  });
+
   it('rejects malformed purls with a reason', () => {
     for (const bad of ['', 'not a purl', 'pkg:', 'pkg:maven/only-name@1', 'pkg:npm/', 'pkg:golang/x/y@vnot-semver']) {
       expect(() => purlIdentity(bad), bad).toThrow();

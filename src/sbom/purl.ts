@@ -63,6 +63,18 @@ function distroRelease(p: PackageURL, distro: string): string | undefined {
 }
 
 /**
+ * The dpkg epoch of an OS package: scalibr/osv-scanner write it inside the version (`2%3A8.39-…`,
+ * vuln-sbom.md §4.5), Trivy as an `epoch` qualifier with the version bare (as the purl spec's rpm
+ * type does; the saved Trivy SBOMs carry `epoch=1`). Dropping the qualifier would compare
+ * `1:2.33` as `0:2.33`, below every version of epoch 1. A version that already has an epoch keeps it.
+ */
+function withEpochQualifier(p: PackageURL, version: string | undefined): string | undefined {
+  const epoch = p.qualifiers?.['epoch'];
+  if (version === undefined || epoch === undefined || !/^\d+$/.test(epoch) || version.includes(':')) return version;
+  return `${epoch}:${version}`;
+}
+
+/**
  * Fast path for the commonest purls (plain `pkg:maven|npm|pypi/…@version`, no percent-encoding
  * except an npm `%40` scope, simple qualifiers): the identity packageurl-js would give, without
  * building a PackageURL (the single hottest step on large SBOMs). Anything else returns undefined
@@ -115,7 +127,7 @@ export function osvIdentity(p: PackageURL): PurlIdentity {
   if (p.type === 'deb' && ns === 'debian') {
     const rel = distroRelease(p, 'debian');
     if (rel === undefined) return { kind: 'unsupported', type: 'deb', reason: 'Debian release unknown (no usable distro qualifier)' };
-    return { kind: 'package', ecosystem: `Debian:${rel}`, name: p.name, version };
+    return { kind: 'package', ecosystem: `Debian:${rel}`, name: p.name, version: withEpochQualifier(p, version) };
   }
   if (p.type === 'apk' && ns === 'alpine') {
     const rel = distroRelease(p, 'alpine');
