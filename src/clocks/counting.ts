@@ -15,12 +15,15 @@
  */
 import type { CivilDate } from '../time/civil-date.js';
 import { addDays, addMonths } from '../time/civil-date.js';
-import { addWorkingDays, getCalendar, hasCalendar } from '../time/working-days.js';
+import { addWorkingDays, BUILT_IN_CALENDARS, hasCalendar, type RunCalendars } from '../time/working-days.js';
 import { addHours, dateIn, endOfDay, fromLocal, type Instant } from '../time/zoned.js';
 import type { Counting } from './model.js';
 
-/** The due instant, or undefined for a duty with no fixed deadline. */
-export function dueInstant(anchor: Instant, counting: Counting, timeZone: string): Instant | undefined {
+/**
+ * The due instant, or undefined for a duty with no fixed deadline. Business days are counted on
+ * `calendars` (the run's: the registered calendars with the inventory's supplied holiday years).
+ */
+export function dueInstant(anchor: Instant, counting: Counting, timeZone: string, calendars: RunCalendars = BUILT_IN_CALENDARS): Instant | undefined {
   switch (counting.kind) {
     case 'hours':
       return addHours(anchor, counting.hours);
@@ -30,7 +33,7 @@ export function dueInstant(anchor: Instant, counting: Counting, timeZone: string
       return endOfDay(addMonths(dateIn(anchor, timeZone), counting.months), timeZone);
     case 'business-days': {
       if (!hasCalendar(counting.calendar)) throw new Error(`calendar ${counting.calendar} is not registered`);
-      const last: CivilDate = addWorkingDays(dateIn(anchor, timeZone), counting.days, getCalendar(counting.calendar));
+      const last: CivilDate = addWorkingDays(dateIn(anchor, timeZone), counting.days, calendars.get(counting.calendar));
       return fromLocal({ date: last, hour: counting.cutoff.hour, minute: counting.cutoff.minute, second: 0, millisecond: 0 }, timeZone);
     }
     case 'no-fixed-deadline':

@@ -6,8 +6,8 @@ import { valueAt, type ParamValue } from '../engine/params.js';
 import { InputError, type InputLocation } from '../common/errors.js';
 import type { DutyId, InventoryEvent } from '../inventory/events.js';
 import type { Organization } from '../inventory/schema.js';
-import { weekday } from '../time/civil-date.js';
-import { getCalendar } from '../time/working-days.js';
+import { addDays, weekday } from '../time/civil-date.js';
+import { BUILT_IN_CALENDARS, coverageNotice, uncoveredYears, type RunCalendars } from '../time/working-days.js';
 import { dateIn, formatDuration, formatInstant, formatUtc, isTimeZone, type Instant } from '../time/zoned.js';
 import { describeCounting, dueInstant } from './counting.js';
 import { conflictChecks } from './interactions.js';
@@ -34,6 +34,11 @@ export interface EvaluateOptions {
    * messages; `path` is relative to the event, e.g. `['reports', 0, 'at']`.
    */
   readonly locate?: (index: number, path: readonly (string | number)[]) => InputLocation;
+  /**
+   * The working-day calendars to count on: the registered ones with the holiday years the
+   * inventory supplies (`runCalendars(inventory.calendars)`). Default: the built-in ones.
+   */
+  readonly calendars?: RunCalendars;
 }
 
 /** Resolves every time on the event into an instant; throws InputError naming the field. */
@@ -82,16 +87,22 @@ function inWindow(date: string, w: { from: string; until?: string }): boolean {
   return w.from <= date && (w.until === undefined || date <= w.until);
 }
 
-/** Notes that a day count's last day would move under a holiday rule we do not apply. */
-function lastDayNotes(counting: Counting, due: Instant, zone: string): string[] {
+/**
+ * Notes that a day count's last day would move under a holiday rule we do not apply, and that a
+ * CN rest-day judgement was made for a year the holiday table does not cover.
+ */
+function lastDayNotes(counting: Counting, due: Instant, zone: string, calendars: RunCalendars): string[] {
   if (counting.kind !== 'days' && counting.kind !== 'months') return [];
   const last = dateIn(due, zone);
   if (zone === CN_ZONE) {
-    const cal = getCalendar('CN');
+    const cal = calendars.CN;
+    const out: string[] = [];
     if (!cal.isWorkingDay(last)) {
-      return [`The last day (${last}) is a rest day or public holiday in China; PRC Civil Code Art. 203 may move it to the next working day — not applied (conservative) [M].`];
+      out.push(`The last day (${last}) is a rest day or public holiday in China; PRC Civil Code Art. 203 may move it to the next working day — not applied (conservative) [M].`);
     }
-    return [];
+    const gap = coverageNotice(cal, uncoveredYears(cal, last), `Whether the last day (${last}) is a rest day or public holiday in China`);
+    if (gap) out.push(gap);
+    return out;
   }
   const w = weekday(last);
   if (w === 0 || w === 6) {
@@ -100,7 +111,17 @@ function lastDayNotes(counting: Counting, due: Instant, zone: string): string[] 
   return [];
 }
 
-function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockObligation[]; notes: ClockNote[] }): void {
+/** A business-day count that reached a year its calendar's holiday table does not cover. */
+export function countingNotes(counting: Counting, anchorAt: Instant, due: Instant, zone: string, calendars: RunCalendars = BUILT_IN_CALENDARS): string[] {
+  if (counting.kind !== 'business-days') return [];
+  const cal = calendars.get(counting.calendar);
+  const from = dateIn(anchorAt, zone);
+  const last = dateIn(due, zone);
+  const gap = coverageNotice(cal, uncoveredYears(cal, addDays(from, 1), last), `The ${counting.days}-business-day count from ${from} to ${last} (${counting.calendar} calendar)`);
+  return gap ? [gap] : [];
+}
+
+function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockObligation[]; notes: ClockNote[] }, calendars: RunCalendars = BUILT_IN_CALENDARS): void {
   if (!duty.kinds.includes(c.event.kind)) return;
   const a = duty.applies(c);
   if (!a) return;
@@ -139,7 +160,7 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
     const at = spec.anchor.at(c);
     if (at === undefined) continue;
     const value = valueAt(spec.period, dateIn(at, zone)) ?? spec.period.values[spec.period.values.length - 1]!;
-    const due = dueInstant(at, value.value, zone);
+    const due = dueInstant(at, value.value, zone, calendars);
     if (!best || (due !== undefined && (best.due === undefined || due < best.due))) best = { due, anchorName: spec.anchor.name, anchorAt: at, counting: value.value, value };
   }
   const first = specs[0]!;
@@ -154,7 +175,7 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
     notes.push(`\`${best.anchorName}\` is given as a date only; the clock runs from 00:00 ${c.zone} that day (the earliest it can have been).`);
   }
   if (counting.kind === 'no-fixed-deadline') notes.push(`No fixed deadline: ${counting.words}.`);
-  if (best?.due !== undefined) notes.push(...lastDayNotes(counting, best.due, zone));
+  if (best?.due !== undefined) notes.push(...lastDayNotes(counting, best.due, zone, calendars), ...countingNotes(counting, best.anchorAt, best.due, zone, calendars));
   if (duty.proposed) notes.push('Proposed rule, not in force: never overdue.');
 
   const due = best?.due;
@@ -203,6 +224,7 @@ export function evaluateClocks(org: Organization, events: readonly InventoryEven
   const checks: ClockCheck[] = [];
   const notes: ClockNote[] = [];
   if (!inClockRange(options.asOf)) throw new InputError({ path: 'asOf', message: `outside the ${CLOCK_RANGE.words} that clocks count in` });
+  const calendars = options.calendars ?? BUILT_IN_CALENDARS;
   const dutyOrder = new Map<string, number>();
   CLOCK_PACKS.forEach((p, i) => p.duties.forEach((d, j) => dutyOrder.set(d.id, i * 100 + j)));
 
@@ -210,7 +232,7 @@ export function evaluateClocks(org: Organization, events: readonly InventoryEven
     const c = buildContext(org, event, options.asOf, options.where?.[index] ?? `events[${index}]`, options.locate && ((path) => options.locate!(index, path)));
     const mine = { obligations: [] as ClockObligation[], notes: [] as ClockNote[] };
     for (const pack of CLOCK_PACKS) {
-      for (const duty of pack.duties) evaluateDuty(duty, c, mine);
+      for (const duty of pack.duties) evaluateDuty(duty, c, mine, calendars);
       if (pack.checks) checks.push(...pack.checks(c));
     }
     checks.push(...conflictChecks(c, mine.obligations));

@@ -14,6 +14,7 @@ import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
 import { TimeZoneName } from '../../inventory/events.js';
 import { expandInputs, formatPath, loadInventory, locate, parseSource, type SourceDoc } from '../../inventory/load.js';
+import { runCalendars } from '../../time/working-days.js';
 import { formatInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
 import { parseFormat, styler } from '../format.js';
@@ -132,7 +133,7 @@ export const command: CommandModule = {
           picked = picked.filter(({ e }) => opts.event!.includes(e.id));
         }
         const events = picked.map(({ e }) => e);
-        const result = evaluateClocks(org, events, { asOf, locate: (i, path) => where.event(picked[i]!.index, path) });
+        const result = evaluateClocks(org, events, { asOf, calendars: runCalendars(inventory.calendars), locate: (i, path) => where.event(picked[i]!.index, path) });
 
         let text: string;
         if (format === 'json') text = JSON.stringify(result, null, 2) + '\n';
