@@ -256,6 +256,16 @@ describe('global', () => {
     expect(found('Ship to 12 N Oak Ave. today', 'address')).toBe('12 N Oak Ave.');
     expect(found('Ship to 221 Baker Street. Thanks', 'address')).toBe('221 Baker Street');
   });
+  it('an address column holding a MAC, IP or wallet address reports that, not a postal address', () => {
+    expect(types('AB:CD:EF:12:34:56', 'address')).toEqual(['mac_address']);
+    expect(types('2001:db8::abcd', 'address')).toEqual(['ip_address']);
+    expect(types('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', 'address')).toEqual(['crypto_wallet']);
+    expect(types('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'address')).toEqual(['crypto_wallet']);
+    expect(types('https://example.com/abc1', 'address')).toEqual([]);
+    // a postal address is still one
+    expect(types('1600 Pennsylvania Avenue NW', 'address')).toEqual(['address']);
+    expect(types('Apt 5B', 'address')).toEqual([]);
+  });
   it('after a passport keyword a passport shape wins over the one-in-eleven HKID check', () => {
     expect(types('护照号码EC3339775，有效期至2030年。')).toEqual(['cn_passport']);
     expect(types('passport no. EC3339775')).toEqual(['cn_passport']);

@@ -253,6 +253,7 @@ function address(e: Engine, s: string, a: number, b: number): boolean {
   let markers = 0;
   let digits = 0;
   let letters = 0;
+  let spaces = 0;
   for (let p = a; p < b; p++) {
     const c = s.charCodeAt(p);
     if (isHan(c)) {
@@ -260,13 +261,16 @@ function address(e: Engine, s: string, a: number, b: number): boolean {
       if (HAN[c]! & (HAN_ADMIN | HAN_STREET)) markers++;
     } else if (c >= 48 && c <= 57) digits++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if (c === 32) spaces++;
     else if (c === 64) return false; // an e-mail, not a postal address
   }
   if (han >= 4) {
     e.emit(T.cn_address, a, b, markers >= 2 ? 0.6 : 0.3);
     return true;
   }
-  if (letters >= 4 && digits >= 1 && b - a >= 8) {
+  // a street address has words ("221 Baker Street"); one token of letters and digits in an
+  // address column is another kind of address (MAC, IPv6, wallet, URL), left to the token walk
+  if (letters >= 4 && digits >= 1 && b - a >= 8 && spaces > 0) {
     e.emit(T.address, a, b, 0.5);
     return true;
   }
