@@ -114,14 +114,17 @@ export function renderText(report: SbomReport, opts: TextOptions): string {
   if (report.unscanned.length > 0 || report.notEvaluated.length > 0) {
     out.push('', s.bold('Not evaluated'));
     if (report.unscanned.length > 0) {
-      const byGroup = new Map<string, { n: number; reason: string }>();
+      // one row per (group, reason): one purl type can be skipped for different reasons
+      // (deb: an Ubuntu purl, a Debian purl without a distro qualifier)
+      const byGroup = new Map<string, { group: string; n: number; reason: string }>();
       for (const u of report.unscanned) {
-        const g = byGroup.get(u.group);
+        const key = `${u.group}\u0000${u.reason}`;
+        const g = byGroup.get(key);
         if (g) g.n++;
-        else byGroup.set(u.group, { n: 1, reason: u.reason });
+        else byGroup.set(key, { group: u.group, n: 1, reason: u.reason });
       }
       out.push(`  ${plural(report.unscanned.length, 'component')} not looked up:`);
-      const rows = [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1)).map(([g, { n, reason }]) => [`    ${g}`, String(n), s.dim(reason)]);
+      const rows = [...byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { group, n, reason }]) => [`    ${group}`, String(n), s.dim(reason)]);
       out.push(...alignColumns(rows));
     }
     if (report.notEvaluated.length > 0) {

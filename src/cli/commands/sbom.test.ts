@@ -58,6 +58,22 @@ describe('datacustoms sbom', () => {
     expect(out).not.toMatch(/\u001b\[/); // no colour when not a terminal
   });
 
+  it('text: components not looked up are counted per purl type and reason, each reason true of its count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbom-cli-'));
+    const f = join(dir, 'mixed.cdx.json');
+    const components = [
+      { name: 'pcre3', purl: 'pkg:deb/ubuntu/pcre3@8.39?distro=focal' },
+      { name: 'curl', purl: 'pkg:deb/debian/curl@7.64.0' },
+      { name: 'zlib', purl: 'pkg:deb/debian/zlib@1.2.11' },
+    ];
+    writeFileSync(f, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components }));
+    const { code, out } = await run(f, '-a', osv);
+    expect(code).toBe(0);
+    expect(out).toMatch(/3 components not looked up:/);
+    expect(out).toMatch(/deb\s+2\s+Debian release unknown/);
+    expect(out).toMatch(/deb\s+1\s+Ubuntu release names are not mapped/);
+  });
+
   it('bad input: exit 2, the file and field named, nothing on stdout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sbom-cli-'));
     const bad = join(dir, 'bad.cdx.json');
