@@ -119,7 +119,7 @@ function assess(ctx: FlowCtx): AssessmentStatus {
   const cal = ctx.facts.calendars.CN;
   const renewBy = renewalDate(lastValid, cal);
   const renewNotice = countNotice(cal, lastValid, renewBy, SA_RENEWAL_WORKING_DAYS);
-  const base = { issued: sa.date, lastValid, years, renewBy, ...(renewNotice ? { renewNotice } : {}) };
+  const base = { issued: sa.date, lastValid, years, renewBy, renewNotice };
   if (sa.date > ctx.date) return { state: 'not_yet_issued', ...base };
   if (ctx.date > lastValid) return { state: 'expired', ...base };
   if (ctx.flow.recipientChanged) return { state: 'reapply', ...base };
