@@ -178,6 +178,14 @@ describe('adversarial queries (all lists loaded)', () => {
     expect(performance.now() - start).toBeLessThan(2_000);
   });
 
+  it('a Chinese branch or office name reads 分公司 / 代表处 as a generic word, as Branch / Office are in English', () => {
+    // was: 分 was left as a trade name of its own, so 华为技术有限公司深圳分公司 had no candidate even with --all
+    const score = (q: string) => screen([q], matcher, { all: true })[0]!.matches.find((m) => m.entityId === 'dod.1260h:huawei-technologies-co-ltd')?.score;
+    expect(score('华为技术有限公司深圳分公司')).toBe(score('Huawei Technologies Co., Ltd. Shenzhen Branch'));
+    expect(score('华为技术有限公司北京代表处')).toBe(score('Huawei Technologies Co., Ltd. Beijing Office'));
+    expect(score('华为技术有限公司深圳分公司')).toBeGreaterThan(0.6);
+  });
+
   it('a name written in both scripts is screened by each part (no alert before: each part counted against the other)', () => {
     for (const q of ['华为技术有限公司 Huawei Technologies Co., Ltd.', '华为技术有限公司（Huawei Technologies Co., Ltd.）', 'Huawei Technologies Co., Ltd. 華為技術有限公司']) {
       const m = top(q);

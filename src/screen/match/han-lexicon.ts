@@ -95,6 +95,12 @@ const WEAK: Record<string, HanWord> = {
   设计: weak('design'),
   研究: weak('research'),
   中心: weak('center'),
+  // a unit named after its company (…有限公司深圳分公司): weak, like Branch, Subsidiary and
+  // Office in English names, not a trade name of its own
+  分公司: weak('branch'),
+  子公司: weak('subsidiary'),
+  办事处: weak('office'),
+  代表处: weak('office'),
 };
 
 /** Industry words that usually carry meaning (kept at full weight). */
