@@ -184,6 +184,21 @@ describe('datacustoms demo and schema', () => {
   });
 });
 
+describe('--help of check, schema, demo, rules and sbom', () => {
+  it('gives every option that takes a value its default (or says it is required), examples and exit codes', async () => {
+    for (const cmd of ['check', 'schema', 'demo', 'rules', 'sbom']) {
+      const help = (await run(cmd, '--help')).out;
+      const options = help.slice(help.indexOf('Options:'));
+      // each option entry: from its flag to the next flag line (descriptions wrap); those taking a <value>
+      const entries = options.split(/\n(?= {2}-)/).filter((e) => /^ {2}-/.test(e) && /<[^>]+>/.test(e.split('  ').filter(Boolean)[0] ?? ''));
+      expect(entries.length, cmd).toBeGreaterThan(0);
+      for (const e of entries) expect(e.replace(/\s+/g, ' '), `${cmd}: ${e}`).toMatch(/default|required/);
+      expect(help, cmd).toMatch(/Examples?:/);
+      expect(help, cmd).toMatch(/Exit codes?:/);
+    }
+  });
+});
+
 describe('datacustoms rules', () => {
   it('finds a rule from its citation in one search', async () => {
     const r = await run('rules', '202.302', '--format', 'json');

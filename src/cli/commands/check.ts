@@ -14,7 +14,7 @@ export const command: CommandModule = {
       .description('Decide every data flow in an inventory under each regime, with citations and dated obligations.')
       .argument('<inventory...>', 'inventory files (YAML or JSON) or directories of them; all are merged into one')
       .option('--as-of <date>', 'evaluate as of this date, YYYY-MM-DD (default: today, UTC)')
-      .option('--pack <id...>', `only these regimes (${PACKS.map((p) => p.id).join(', ')})`)
+      .option('--pack <id...>', `only these regimes (${PACKS.map((p) => p.id).join(', ')}; default: all of them)`)
       .option('--format <format>', 'text or json', 'text')
       .option('--explain', 'text: show every reason and rule, not just the first')
       .addHelpText(

@@ -9,7 +9,7 @@ export const command: CommandModule = {
       .command('rules')
       .description('List the rules of each pack: id, citation, effective window and title. Filter by a citation or word.')
       .argument('[search]', 'only rules whose id, citation or title contains this text (case-insensitive), e.g. 202.401 or "Art. 7"')
-      .option('--pack <id...>', `only these packs (${PACKS.map((p) => p.id).join(', ')})`)
+      .option('--pack <id...>', `only these packs (${PACKS.map((p) => p.id).join(', ')}; default: all of them)`)
       .option('--format <format>', 'text or json', 'text')
       .addHelpText(
         'after',
