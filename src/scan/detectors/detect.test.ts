@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DetectionType } from '../core/types.js';
+import { fieldContext, hasHint } from './field-context.js';
 import { detect, mask } from './index.js';
 
 /** The types found in a value, in order. */
@@ -292,6 +293,26 @@ describe('results', () => {
         }
       }),
     );
+  });
+  it('Chinese field names for non-postal addresses (IP地址, MAC地址, 钱包地址, 邮箱地址) name that kind, not a postal address', () => {
+    for (const [field, hint, notHint] of [
+      ['IP地址', 'ip_address', 'cn_address'],
+      ['客户ip地址', 'ip_address', 'cn_address'],
+      ['MAC地址', 'mac_address', 'cn_address'],
+      ['物理地址', 'mac_address', 'cn_address'],
+      ['钱包地址', 'crypto_wallet', 'cn_address'],
+      ['邮箱地址', 'email', 'cn_address'],
+    ] as const) {
+      expect(hasHint(fieldContext(field), hint), field).toBe(true);
+      expect(hasHint(fieldContext(field), notHint), field).toBe(false);
+      expect(hasHint(fieldContext(field), 'address'), field).toBe(false);
+    }
+    expect(hasHint(fieldContext('收货地址'), 'cn_address')).toBe(true);
+    expect(hasHint(fieldContext('address'), 'address')).toBe(true);
+    expect(hasHint(fieldContext('身份证号'), 'cn_resident_id')).toBe(true);
+    // a bare MAC is found in a MAC地址 column, an IP there gets the field's confidence
+    expect(types('D05099844A2A', 'MAC地址')).toEqual(['mac_address']);
+    expect(detect('192.168.1.20', 'IP地址')[0]!.confidence).toBeGreaterThan(detect('192.168.1.20')[0]!.confidence);
   });
   it('field context raises confidence', () => {
     const bare = detect('13812345678')[0]!.confidence;

@@ -87,9 +87,10 @@ export function fieldContext(name: string | undefined): FieldContext {
 /** Split a field name into lowercase words, keeping Han runs whole. */
 export function fieldWords(name: string): { words: string[]; joined: string; han: string } {
   const spaced = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+  // Latin and Han are separate words: "IP地址" is "ip" + "地址", "MAC地址" "mac" + "地址"
   const words = spaced
     .toLowerCase()
-    .split(/[^a-z\u3400-\u9fff]+/)
+    .split(/[^a-z\u3400-\u9fff]+|(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[a-z])/)
     .filter(Boolean);
   const han = (name.match(/[\u3400-\u9fff]+/g) ?? []).join(' ');
   return { words, joined: words.join(''), han };
@@ -120,8 +121,9 @@ function compute(name: string): FieldContext {
     const thing = ['product', 'file', 'company', 'org', 'organization', 'host', 'item', 'brand', 'table', 'column', 'field', 'app', 'device', 'user', 'display', 'screen', 'domain', 'server', 'class', 'type', 'event', 'city', 'country', 'street', 'bank', 'merchant'];
     if (words.some((w) => thing.includes(w)) || /公司|企业|单位|产品|商户|银行/.test(han)) hints &= ~typeBit('person_name');
   }
-  // "address" that is an e-mail / IP / MAC / wallet address is not a postal address.
-  if (words.some((w) => ['email', 'mail', 'ip', 'mac', 'wallet', 'btc', 'eth', 'hw', 'remote', 'server', 'host'].includes(w))) {
+  // "address" that is an e-mail / IP / MAC / wallet address is not a postal address (地址 too:
+  // 邮箱地址, 钱包地址, 物理地址 (a MAC), IP地址, 服务器地址 …).
+  if (words.some((w) => ['email', 'mail', 'ip', 'mac', 'wallet', 'btc', 'eth', 'hw', 'remote', 'server', 'host'].includes(w)) || /邮箱|邮件|钱包|物理地址|网络地址|服务器|主机/.test(han)) {
     hints &= ~(typeBit('address') | typeBit('cn_address'));
   }
   const version = words.some((w) => w === 'version' || w === 'ver' || w === 'build' || w === 'release') || han.includes('版本');
