@@ -60,6 +60,16 @@ describe('202.211 covered persons: adversarial cases', () => {
     expect(deriveFacts(inv, AS_OF).persons.orgCoveredOwnershipPercent).toBe(0.3);
   });
 
+  it('the organization\'s covered ownership looks through owners that are not covered (202.1103(a) "directly or indirectly"), up a chain of 10,000 U.S. holding companies without overflowing the stack', () => {
+    const N = 10_000;
+    const holds: EntityInput[] = [cn];
+    for (let i = 0; i < N; i++) holds.push({ id: `h${i}`, name: `H${i}`, kind: 'company', organizedIn: 'US', owners: [{ entity: i === N - 1 ? 'cn' : `h${i + 1}`, percent: 100 }] });
+    const inv = inventory({ organization: { owners: [{ entity: 'h0', percent: 50 }] }, entities: holds });
+    const facts = deriveFacts(inv, AS_OF).persons;
+    expect(facts.orgCoveredOwnershipPercent).toBe(50);
+    expect(facts.orgCoveredOwnershipVia).toEqual(['H0 holds 50% and is itself 100% owned, directly or indirectly, by countries of concern or covered persons: 50% of US Co']);
+  });
+
   it('cycles: A owns B owns A ends, is reported, and taints only through a covered owner', () => {
     const clean = persons([sg('a', [{ entity: 'b', percent: 60 }]), sg('b', [{ entity: 'a', percent: 60 }])]);
     expect(clean.cycles).toHaveLength(1);

@@ -50,8 +50,17 @@ export interface PersonFacts {
   readonly parties: ReadonlyMap<string, PartyFacts>;
   /** Ownership cycles found, each as a list of party ids. */
   readonly cycles: readonly string[][];
-  /** Aggregate percent of the organization owned by countries of concern or covered persons. */
+  /**
+   * Aggregate percent of the organization's equity owned, directly or indirectly, by countries of
+   * concern or covered persons (202.1103(a)): a covered owner's share counts in full; a share held
+   * through an owner that is not covered (a U.S. holding company, a foreign one under 50 % covered)
+   * counts as far as that owner is itself so owned (shares multiplied up the chain).
+   */
   readonly orgCoveredOwnershipPercent: number;
+  /** Some share on a path from a country of concern or covered person to the organization is undeclared. */
+  readonly orgCoveredOwnershipUndeclared: boolean;
+  /** The organization's owners that hold a covered share of it without being covered themselves, each with that share. */
+  readonly orgCoveredOwnershipVia: readonly string[];
 }
 
 function isActive(d: Entity['designations'][number], date: CivilDate): boolean {
@@ -67,6 +76,14 @@ const NO_OWNERS: readonly OwnerEdge[] = [];
 /** How many links up an explanation follows, and about how many lines it writes (see `explain`). */
 const EXPLAIN_DEPTH = 8;
 const EXPLAIN_LINES = 64;
+/** The fraction of a party owned, directly or indirectly, by countries of concern or covered persons. */
+interface CoveredShare {
+  readonly fraction: number;
+  /** A share on the way is undeclared. */
+  readonly undeclared: boolean;
+}
+const FULLY_COVERED: CoveredShare = { fraction: 1, undeclared: false };
+const NOT_COVERED: CoveredShare = { fraction: 0, undeclared: false };
 /** One explanation's walk: the parties already explained in it and the lines written so far. */
 interface ExplainWalk {
   readonly seen: Set<string>;
@@ -92,6 +109,8 @@ class PersonDeriver implements OwnershipInput {
   /** Owner edges per party, made once: the fixed point and the cycle search read them many times. */
   private readonly ownerEdges = new Map<string, readonly OwnerEdge[]>();
   private taint: Map<string, TaintReason> = new Map();
+  /** Per party, the fraction of it owned directly or indirectly by covered parties (coveredShares). */
+  private readonly shares = new Map<string, CoveredShare>();
   // OwnershipInput
   readonly parties: string[];
   readonly seeds: Set<string> = new Set();
@@ -143,8 +162,14 @@ class PersonDeriver implements OwnershipInput {
         ownershipCycle: cycleLines.get(id),
       });
     }
-    const orgCovered = inv.organization.owners.reduce((s, o) => s + (taint.has(o.entity) ? o.percent ?? 0 : 0), 0);
-    return { parties, cycles, orgCoveredOwnershipPercent: roundShare(orgCovered) };
+    const orgShare = this.coveredShares(inv.organization.id);
+    const via: string[] = [];
+    for (const o of inv.organization.owners) {
+      const up = this.shares.get(o.entity);
+      if (taint.has(o.entity) || !up || o.percent === undefined || up.fraction === 0) continue;
+      via.push(`${this.nameOf(o.entity)} holds ${o.percent}% and is itself ${roundShare(up.fraction * 100)}% owned, directly or indirectly, by countries of concern or covered persons: ${roundShare(o.percent * up.fraction)}% of ${inv.organization.name}`);
+    }
+    return { parties, cycles, orgCoveredOwnershipPercent: roundShare(orgShare.fraction * 100), orgCoveredOwnershipUndeclared: orgShare.undeclared, orgCoveredOwnershipVia: via };
   }
 
   /** Per party on an ownership cycle, the line that explains the first cycle found through it. */
@@ -161,6 +186,44 @@ class PersonDeriver implements OwnershipInput {
       }
     }
     return lines;
+  }
+
+  /**
+   * The fraction of a party's equity owned, directly or indirectly, by countries of concern or
+   * covered persons: per owner edge, its share times 1 for a tainted owner, or times the owner's
+   * own fraction (look-through). A depth-first walk up the owners with an explicit stack (owner
+   * chains may be thousands of links long); an owner already on the walk's path (a cycle) adds
+   * nothing more. Each fraction is capped at 1 (shares declared over 100 % in total).
+   */
+  private coveredShares(root: string): CoveredShare {
+    const { shares, taint } = this;
+    const path = new Set<string>();
+    const stack: { id: string; expanded: boolean }[] = [{ id: root, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack.pop()!;
+      if (shares.has(top.id)) continue;
+      const edges = this.owners(top.id);
+      if (!top.expanded) {
+        if (path.has(top.id)) continue;
+        path.add(top.id);
+        stack.push({ id: top.id, expanded: true });
+        for (const e of edges) if (!taint.has(e.owner) && !shares.has(e.owner) && !path.has(e.owner)) stack.push({ id: e.owner, expanded: false });
+        continue;
+      }
+      let fraction = 0;
+      let undeclared = false;
+      for (const e of edges) {
+        const up = taint.has(e.owner) ? FULLY_COVERED : shares.get(e.owner) ?? NOT_COVERED;
+        if (e.percent === undefined) undeclared ||= up.fraction > 0 || up.undeclared;
+        else {
+          fraction += (e.percent / 100) * up.fraction;
+          undeclared ||= e.percent > 0 && up.undeclared;
+        }
+      }
+      shares.set(top.id, { fraction: Math.min(1, fraction), undeclared });
+      path.delete(top.id);
+    }
+    return shares.get(root) ?? NOT_COVERED;
   }
 
   // --- U.S. person (202.256) --------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { inventory, decide } from '../../testing/inventory.js';
 import { usDojDsp } from './index.js';
-import type { DatasetInput, FlowInput } from '../../inventory/schema.js';
+import type { DatasetInput, EntityInput, FlowInput } from '../../inventory/schema.js';
 
 const AS_OF = '2026-01-15';
 const cnVendor = { id: 'v', name: 'CN Vendor', kind: 'company' as const, organizedIn: 'CN' };
@@ -309,5 +309,45 @@ describe('202.1103 annual report: an undeclared share of a covered owner', () =>
   });
   it('an undeclared share of an owner that is not covered does not trigger the report', () => {
     expect(report(inv([{ entity: 'de-inv' }])).obligations.find((o) => o.id === 'us.doj.dsp/202.1103')).toBeUndefined();
+  });
+});
+
+describe('202.1103 annual report: equity owned "directly or indirectly", through owners that are not covered persons', () => {
+  const inv = (orgOwners: { entity: string; percent?: number }[], entities: EntityInput[]) =>
+    inventory({
+      organization: { owners: orgOwners },
+      entities: [cnVendor, { id: 'cn-parent', name: 'CN Parent', kind: 'company', organizedIn: 'CN' }, ...entities],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }] }],
+    });
+  const report = (i: ReturnType<typeof inv>) => decide(usDojDsp, i, '2026-01-15');
+  const reportDuty = (i: ReturnType<typeof inv>) => report(i).obligations.find((o) => o.id === 'us.doj.dsp/202.1103');
+  it('a CN parent owning the organization through a wholly owned U.S. holding company (a U.S. person, never a covered person): 30 % indirect → report', () => {
+    const i = inv([{ entity: 'us-hold', percent: 30 }], [{ id: 'us-hold', name: 'US Holdings', kind: 'company', organizedIn: 'US', owners: [{ entity: 'cn-parent', percent: 100 }] }]);
+    expect(reportDuty(i)).toMatchObject({ due: '2026-03-01' });
+    expect(report(i).reasons).toContain('US Holdings holds 30% and is itself 100% owned, directly or indirectly, by countries of concern or covered persons: 30% of US Co');
+  });
+  it('through a foreign holding company 40 % CN-owned (not a covered person: under 50 %) that owns the organization outright: 40 % indirect → report', () => {
+    const i = inv([{ entity: 'ky-hold', percent: 100 }], [{ id: 'ky-hold', name: 'KY Holdings', kind: 'company', organizedIn: 'KY', owners: [{ entity: 'cn-parent', percent: 40 }] }]);
+    expect(reportDuty(i)).toMatchObject({ due: '2026-03-01' });
+    expect(report(i).reasons.join('\n')).toMatch(/40% owned, directly or indirectly/);
+  });
+  it('the shares multiply up the chain: 40 % of a holding 60 % CN-owned through a U.S. company is 24 % — under 25 %, no report; with 1 % held directly, 25 % → report', () => {
+    const hold = { id: 'us-hold', name: 'US Holdings', kind: 'company' as const, organizedIn: 'US', owners: [{ entity: 'cn-parent', percent: 60 }] };
+    expect(reportDuty(inv([{ entity: 'us-hold', percent: 40 }], [hold]))).toBeUndefined();
+    expect(reportDuty(inv([{ entity: 'us-hold', percent: 40 }, { entity: 'cn-parent', percent: 1 }], [hold]))).toMatchObject({ due: '2026-03-01' });
+  });
+  it('an undeclared share of the holding company on the way from a CN parent follows the unknown-share policy', () => {
+    const i = inv([{ entity: 'us-hold', percent: 100 }], [{ id: 'us-hold', name: 'US Holdings', kind: 'company', organizedIn: 'US', owners: [{ entity: 'cn-parent' }] }]);
+    expect(reportDuty(i)).toMatchObject({ due: '2026-03-01' });
+    expect(report(i).reasons.join(' ')).toMatch(/undeclared share/);
+  });
+  it('a holding company with no covered owner adds nothing, and a cycle of holding companies ends', () => {
+    const i = inv([{ entity: 'a', percent: 100 }], [
+      { id: 'a', name: 'A', kind: 'company', organizedIn: 'US', owners: [{ entity: 'b', percent: 90 }, { entity: 'cn-parent', percent: 10 }] },
+      { id: 'b', name: 'B', kind: 'company', organizedIn: 'US', owners: [{ entity: 'a', percent: 100 }] },
+    ]);
+    // 10 % through A, plus A's 90 % held by B, which is A's own: the cycle adds nothing.
+    expect(reportDuty(i)).toBeUndefined();
   });
 });

@@ -111,11 +111,15 @@ export const annualReport = defineRule<DspContext>({
   evaluate: (ctx) => {
     if (!isRestricted(ctx) || !ctx.flow.cloudComputing) return null;
     if (ctx.exporter.id !== ctx.facts.inventory.organization.id) return null;
-    const owned = ctx.facts.persons.orgCoveredOwnershipPercent;
+    // Owned "directly or indirectly": through owners that are not covered persons themselves
+    // (a U.S. holding company, say) as far as they are so owned (facts/us-persons.ts).
+    const persons = ctx.facts.persons;
+    const owned = persons.orgCoveredOwnershipPercent;
     const min = at(ANNUAL_REPORT_OWNERSHIP_PERCENT, ctx.date);
-    // An owner that is a country of concern or covered person with an undeclared share counts
-    // as reaching the threshold under the conservative unknown-share policy, as in 202.211.
-    const unknown = owned < min && at(UNKNOWN_SHARE_POLICY, ctx.date) === 'assume_threshold' && undeclaredCoveredOwner(ctx);
+    // A share held by (or on the way from) a country of concern or covered person that is
+    // undeclared counts as reaching the threshold under the conservative unknown-share policy, as
+    // in 202.211.
+    const unknown = owned < min && at(UNKNOWN_SHARE_POLICY, ctx.date) === 'assume_threshold' && persons.orgCoveredOwnershipUndeclared;
     if (owned < min && !unknown) return null;
     const d = at(ANNUAL_REPORT_DUE, ctx.date);
     const year = Number(ctx.asOf.slice(0, 4));
@@ -131,7 +135,8 @@ export const annualReport = defineRule<DspContext>({
       reasons: [
         unknown
           ? `${ctx.exporter.name} is owned by a country of concern or covered person with an undeclared share (known shares total ${owned}%), treated as at least ${min}% under the conservative unknown-share policy; declare the percentage to decide. It engages in a restricted transaction involving cloud-computing services (202.1103(a))`
-          : `${ctx.exporter.name} is ${owned}% owned by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`,
+          : `${ctx.exporter.name} is ${owned}% owned, directly or indirectly, by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`,
+        ...persons.orgCoveredOwnershipVia,
       ],
       obligations: [
         obligation({ id: 'us.doj.dsp/202.1103', what: `File the annual report on restricted transactions as of 31 December ${coveredYear}`, citation: '28 CFR 202.1103', to: 'U.S. Department of Justice, National Security Division', due, doneOn: filedOn(ctx, `us.doj.dsp/202.1103:${coveredYear}`) }, ctx.asOf),
@@ -139,15 +144,6 @@ export const annualReport = defineRule<DspContext>({
     };
   },
 });
-
-/** Does a country of concern or covered person own the organization with an undeclared share? */
-function undeclaredCoveredOwner(ctx: DspContext): boolean {
-  return ctx.facts.inventory.organization.owners.some((o) => {
-    if (o.percent !== undefined) return false;
-    const p = ctx.facts.persons.parties.get(o.entity);
-    return p !== undefined && (p.coveredPerson || p.countryOfConcern);
-  });
-}
 
 /**
  * § 202.1104: a U.S. person that receives and affirmatively rejects an offer to engage in a
