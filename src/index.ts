@@ -30,3 +30,5 @@ export { loadAdvisories } from './sbom/osv/load.js';
 
 // --- reporting clocks (docs/clocks.md) --------------------------------------------------------
 export { evaluateClocks, toIcs, csafAdvisory, openVex, CLOCK_PACKS, type ClocksResult, type ClockObligation } from './clocks/index.js';
+/** The working-day calendars of a run with the inventory's `calendars` years: `evaluateClocks(org, events, { asOf, calendars: runCalendars(inventory.calendars) })`. */
+export { runCalendars, type RunCalendars } from './time/working-days.js';

@@ -81,7 +81,7 @@ describe('clocks: business days on the CN calendar', () => {
 });
 
 describe('datacustoms clocks: the note in text and JSON, gone once the inventory supplies the year', () => {
-  const inv = `organization: { id: acme, name: Acme Networks, organizedIn: CN, timeZone: Asia/Shanghai, cn: { networkProductProvider: true } }
+  const inv0 = `organization: { id: acme, name: Acme Networks, organizedIn: CN, timeZone: Asia/Shanghai, cn: { networkProductProvider: true } }
 events:
   - { id: v1, kind: vulnerability, learned: 2027-02-06, product: { name: EdgeGate, version: 4.2.0 } }
 `;
@@ -103,15 +103,23 @@ events:
     return { code, out: io.stdout(), err: io.stderr() };
   };
 
+  it('the library API runs the same with the inventory\'s calendars (runCalendars)', async () => {
+    const lib = await import('../index.js');
+    const inv = lib.parseInventoryText(inv0 + cal);
+    const r = lib.evaluateClocks(inv.organization, inv.events, { asOf: at('2027-02-07'), calendars: lib.runCalendars(inv.calendars) });
+    expect(miit(r).notes.join('\n')).toMatch(/The last day \(2027-02-08\) is a rest day or public holiday in China/);
+    expect(miit(r).notes.join('\n')).not.toMatch(/holiday table/);
+  });
+
   it('prints the note without the section and not with it', async () => {
-    const plain = file(inv);
+    const plain = file(inv0);
     const json = JSON.parse((await run('clocks', plain, '--as-of', '2027-02-07', '--format', 'json')).out);
     const o = json.obligations.find((x: { id: string }) => x.id === 'cn.miit.vuln/7(2)');
     expect(o.notes.join('\n')).toMatch(/2027 is not in the China holiday table \(time\.cn\.holidays\), which covers 2021–2026/);
     const text = await run('clocks', plain, '--as-of', '2027-02-07');
     expect(text.out).toMatch(/2027 is not in the China holiday table/);
 
-    const supplied = file(inv + cal);
+    const supplied = file(inv0 + cal);
     const json2 = JSON.parse((await run('clocks', supplied, '--as-of', '2027-02-07', '--format', 'json')).out);
     const o2 = json2.obligations.find((x: { id: string }) => x.id === 'cn.miit.vuln/7(2)');
     expect(o2.notes.join('\n')).not.toMatch(/holiday table/);
