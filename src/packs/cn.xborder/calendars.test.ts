@@ -43,6 +43,7 @@ describe('a CN count reaching a year the table does not cover says so', () => {
     const o = obligationOf(decide(assessed('2026-12-07')), 'cn.xborder/order16.9');
     // Monday–Friday only: 60 working days back from 2027-05-10 is Monday 2027-02-15.
     expect(o?.what).toMatch(/from 2027-02-15 to 2027-05-10\./);
+    expect(o?.what).toMatch(/\. The 60-working-day count back from 2027-05-10 to 2027-02-15: 2027 is not/);
     expect(o?.what).toMatch(/2027 is not in the China holiday table \(time\.cn\.holidays\), which covers 2021–2026 \(built in from memory \[M\]\)/);
     expect(o?.what).toMatch(/Monday to Friday were taken as working days in 2027/);
     expect(o?.what).toMatch(/`calendars\.CN` in the inventory/);

@@ -97,7 +97,7 @@ export function renewalDate(lastValid: CivilDate, cal: WorkingCalendar = getCale
 function countNotice(cal: WorkingCalendar, from: CivilDate, to: CivilDate, days: Param<number>): string | undefined {
   if (uncoveredYears(cal, from, to).length === 0) return undefined;
   const years = uncoveredYears(cal, addDays(from, to < from ? -1 : 1), to);
-  return years.length === 0 ? undefined : coverageNotice(cal, years, `The ${paramOn(days, from)}-working-day count from ${from} to ${to}`);
+  return years.length === 0 ? undefined : coverageNotice(cal, years, `The ${paramOn(days, from)}-working-day count ${to < from ? 'back ' : ''}from ${from} to ${to}`);
 }
 
 const NO_ASSESSMENT: AssessmentStatus = Object.freeze({ state: 'none' });
