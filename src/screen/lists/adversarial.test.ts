@@ -235,6 +235,29 @@ describe('recognised files with wrong values', () => {
     expect(fcc instanceof InputError || isSkipped(fcc) ? fcc : fcc.categories?.length).toBe(1);
   });
 
+  it('a listing that ends before it starts is an error naming the end-date field (it made the party never in force)', () => {
+    const h1260 = 'Name,Clean Name,Alias,Previous Name,Parent Name,Note,Start date,End date,Source Url\n';
+    expect(inputError(file('a.csv', `${h1260}Acme Co,Acme Co,,,,,2025-06-01,2024-01-01,\n`)).message).toMatch(
+      /a\.csv:2: End date: 2024-01-01 is before the listing starts \(Start date 2025-06-01\)/,
+    );
+    const mieu = 'Type,Name,Alias,Country,Topics,Program,Date,End date,Source URL\n';
+    expect(inputError(file('m.csv', `${mieu}Organization,Acme Org,,CN,,US-BIS-MIEU,2021-03-16,2021-03-15,\n`)).message).toMatch(/m\.csv:2: End date: 2021-03-15 is before/);
+    const cnh = 'Type,QID,Name,Alias,Chinese name,Country,Topics,Summary,Chinese summary,Body,List,Date,End date,Source URL,Address\n';
+    expect(inputError(file('c.csv', `${cnh}Company,,Acme,,,US,,,,,UEL,03.08.23,13.07.22,,\n`)).message).toMatch(/c\.csv:2: End date: 2022-07-13 is before/);
+    const cslHead = 'source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url\n';
+    const cslRow = 'Denied Persons List (DPL) - Bureau of Industry and Security,,Individual,,Jane Example,,,,2020-10-13,2017-10-16,,,,,,,,,,,,,,,,,\n';
+    expect(inputError(file('csl.csv', cslHead + cslRow)).message).toMatch(/csl\.csv:2: end_date: 2017-10-16 is before the listing starts \(start_date 2020-10-13\)/);
+    const json = JSON.stringify({ results: [{ source: 'Entity List (EL)', name: 'A', start_date: '2020-01-02', end_date: '2020-01-01' }] });
+    expect(inputError(file('csl.json', json)).message).toMatch(/csl\.json: results\[0\]\.end_date: 2020-01-01 is before/);
+    const ftm = [
+      '{"id":"p1","schema":"Company","properties":{"name":["Acme"]}}',
+      '{"id":"s1","schema":"Sanction","properties":{"entity":["p1"],"startDate":["2022-05-01"],"endDate":["2021-05-01"]}}',
+    ].join('\n');
+    expect(inputError(file('e.ftm.json', ftm)).message).toMatch(/e\.ftm\.json:2: properties\.endDate: 2021-05-01 is before/);
+    // ending on the day it starts is a listing of one day, not an error
+    expect(outcome(file('a.csv', `${h1260}Acme Co,Acme Co,,,,,2025-06-01,2025-06-01,\n`))).not.toBeInstanceOf(InputError);
+  });
+
   it('an OFAC entity number used twice is an error at its second row (it merged two parties into one)', () => {
     const d = join(root, 'ofac-dup');
     mkdirSync(d);

@@ -50,6 +50,15 @@ export function readTable(text: string, file: string, delimiter = ','): Table {
   return { header, rows };
 }
 
+/**
+ * A listing that would end before it starts (dates swapped or mistyped): never in force, so the
+ * party would silently never alert. `undefined` when the dates are in order or one is missing.
+ */
+export function endBeforeStart(file: string, line: number | undefined, field: string, from: string | undefined, until: string | undefined, fromField: string): InputError | undefined {
+  if (from === undefined || until === undefined || until >= from) return undefined;
+  return new InputError({ file, ...(line !== undefined ? { line } : {}), path: field, message: `${until} is before the listing starts (${fromField} ${from})` });
+}
+
 /** An error about one field of one row. */
 export function fieldError(file: string, line: number, field: string, message: string): InputError {
   return new InputError({ file, line, path: field, message });

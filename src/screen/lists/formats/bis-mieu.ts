@@ -6,7 +6,7 @@ import { maxDate } from '../dates.js';
 import { toCountryCode } from '../countries.js';
 import { EntryCollector, type EntryType } from '../entry.js';
 import { cleanText, isShortAcronym, nonEmpty, slug, splitCell } from '../names.js';
-import { fieldError, readTable } from '../table.js';
+import { endBeforeStart, fieldError, readTable } from '../table.js';
 import type { FormatResult } from '../types.js';
 import { dateField } from './dod-1260h.js';
 
@@ -30,6 +30,8 @@ export function parseBisMieu(text: string, file: string, delimiter = ','): Forma
     if (!name) throw fieldError(file, row.line, 'Name', 'the row has no name');
     const from = dateField(file, row, 'Date', false);
     const until = dateField(file, row, 'End date', false);
+    const swapped = endBeforeStart(file, row.line, 'End date', from, until, 'Date');
+    if (swapped) throw swapped;
     if (from) dates.push(from);
     if (until) dates.push(until);
     const alias = splitCell(row.get('Alias'), /;/);

@@ -8,7 +8,7 @@
 import { parseListDate, maxDate } from '../dates.js';
 import { EntryCollector } from '../entry.js';
 import { cleanText, isShortAcronym, nonEmpty, slug, splitCell } from '../names.js';
-import { fieldError, readTable, type TableRow } from '../table.js';
+import { endBeforeStart, fieldError, readTable, type TableRow } from '../table.js';
 import type { FormatResult } from '../types.js';
 
 export const DOD_1260H_COLUMNS = ['name', 'clean name', 'alias', 'previous name', 'parent name', 'start date'] as const;
@@ -36,6 +36,8 @@ export function parseDod1260h(text: string, file: string, delimiter = ','): Form
     if (!name) throw fieldError(file, row.line, 'Clean Name', 'the row has no name');
     const from = dateField(file, row, 'Start date', false);
     const until = dateField(file, row, 'End date', false);
+    const swapped = endBeforeStart(file, row.line, 'End date', from, until, 'Start date');
+    if (swapped) throw swapped;
     if (from) dates.push(from);
     if (until) dates.push(until);
     const alias = [...splitCell(row.get('Alias'), /;|,(?=\S)/), ...splitCell(row.get('Previous Name'), /;/)];

@@ -12,6 +12,7 @@ import { maxDate, minDate, parseListDate } from '../dates.js';
 import { toCountryCode } from '../countries.js';
 import { EntryCollector, type EntryType } from '../entry.js';
 import { cleanText, pushUnique } from '../names.js';
+import { endBeforeStart } from '../table.js';
 import type { FormatResult } from '../types.js';
 
 const PARTY_TYPES: Readonly<Record<string, EntryType>> = {
@@ -119,10 +120,13 @@ export function parseFtm(text: string, file: string): FormatResult {
       for (const target of e.properties['entity'] ?? []) {
         for (const p of e.properties['program'] ?? e.properties['authority'] ?? []) addTo(programs, target, p);
         const f = froms.get(target) ?? [];
-        for (const d of e.properties['startDate'] ?? []) f.push(parseListDate(d.slice(0, 10)));
+        const starts = (e.properties['startDate'] ?? []).map((d) => parseListDate(d.slice(0, 10)));
+        f.push(...starts);
         froms.set(target, f);
         const u = untils.get(target) ?? { open: false, ends: [] };
         const ends = (e.properties['endDate'] ?? []).map((d) => parseListDate(d.slice(0, 10))).filter((d): d is string => d !== undefined);
+        const swapped = endBeforeStart(file, e.line, 'properties.endDate', minDate(starts), maxDate(ends), 'startDate');
+        if (swapped) throw swapped;
         if (ends.length === 0) u.open = true;
         else u.ends.push(...ends);
         untils.set(target, u);

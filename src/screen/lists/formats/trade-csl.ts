@@ -18,7 +18,7 @@ import { toCountryCode } from '../countries.js';
 import { EntryCollector, type EntryType } from '../entry.js';
 import { cleanText, nonEmpty, slug, splitCell } from '../names.js';
 import { linkedToNames } from '../parents.js';
-import { fieldError, readTable } from '../table.js';
+import { endBeforeStart, fieldError, readTable } from '../table.js';
 import type { FormatResult } from '../types.js';
 
 export const CSL_COLUMNS = ['source', 'entity_number', 'name', 'alt_names', 'programs'] as const;
@@ -113,6 +113,8 @@ export function parseCslCsv(text: string, file: string, delimiter = ','): Format
     if (!source) throw fieldError(file, row.line, 'source', 'the row names no source list');
     const startDate = date(row.line, 'start_date', row.get('start_date'));
     const endDate = date(row.line, 'end_date', row.get('end_date'));
+    const swapped = endBeforeStart(file, row.line, 'end_date', startDate, endDate, 'start_date');
+    if (swapped) throw swapped;
     if (startDate) dates.push(startDate);
     addRow(out, {
       source,
@@ -199,6 +201,8 @@ export function parseCslJson(value: unknown, file: string): FormatResult {
     countries.push(toCountryCode(nonEmpty(str(i, r, 'vessel_flag'))));
     const startDate = dateOf(i, r, 'start_date');
     const endDate = dateOf(i, r, 'end_date');
+    const swapped = endBeforeStart(file, undefined, `results[${i}].end_date`, startDate, endDate, 'start_date');
+    if (swapped) throw swapped;
     if (startDate) dates.push(startDate);
     const url = nonEmpty(str(i, r, 'source_information_url')) ?? nonEmpty(str(i, r, 'source_list_url'));
     addRow(out, {
