@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../common/errors.js';
+import { fsReason } from './fs-errors.js';
 import { resolveComponents, type LoadedSbom, type Unscanned } from './components.js';
 import { AdvisoryIndex, sortMatches, type Match, type NotEvaluated } from './match.js';
 import type { OsvAdvisory } from './osv/model.js';
@@ -37,7 +38,7 @@ export function readSbomFile(file: string): LoadedSbom {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ERR_STRING_TOO_LONG') throw new InputError({ file, message: 'SBOM too large to read as one document (over ~512 MB)' });
-    throw new InputError({ file, message: `cannot read SBOM: ${code ?? String(e)}` });
+    throw new InputError({ file, message: `cannot read SBOM: ${fsReason(e)}` });
   }
   return parseSbom(text, file);
 }

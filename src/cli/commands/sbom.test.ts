@@ -91,6 +91,14 @@ describe('datacustoms sbom', () => {
     const r2 = await run(sbom('cern-lhc-vdm-editor-e564943.cdx.json'), '-a', badAdv);
     expect(r2.code).toBe(2);
     expect(r2.err).toContain(`${badAdv}: affected[0].package.name`);
+    // a wrong path is named in words, not only by its errno code
+    const missing = await run(join(dir, 'nope.cdx.json'), '-a', osv);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`${join(dir, 'nope.cdx.json')}: cannot read SBOM: no such file or directory (ENOENT)`);
+    const aDir = await run(dir, '-a', osv);
+    expect(aDir.code).toBe(2);
+    expect(aDir.err).toContain(`${dir}: cannot read SBOM: is a directory, not a file (EISDIR)`);
+    expect((await run(bad, '-a', join(dir, 'no-osv'))).err).toContain('cannot read advisories: no such file or directory (ENOENT)');
     const emptyAdv = mkdtempSync(join(tmpdir(), 'sbom-cli-osv-'));
     const r3 = await run(sbom('cern-lhc-vdm-editor-e564943.cdx.json'), '-a', emptyAdv, '--fail-on', 'any');
     expect(r3.code).toBe(2); // not 0: an empty advisory directory proves nothing

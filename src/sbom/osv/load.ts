@@ -9,6 +9,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { InputError } from '../../common/errors.js';
+import { fsReason } from '../fs-errors.js';
 import { parseJson } from '../read/json.js';
 import type { OsvAdvisory } from './model.js';
 import { parseAdvisoryDocument } from './parse.js';
@@ -30,7 +31,7 @@ function readBytes(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (e) {
-    throw new InputError({ file, message: `cannot read advisories: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+    throw new InputError({ file, message: `cannot read advisories: ${fsReason(e)}` });
   }
 }
 
@@ -79,7 +80,7 @@ export function loadAdvisories(paths: readonly string[]): AdvisorySet {
     try {
       isDir = statSync(path).isDirectory();
     } catch (e) {
-      throw new InputError({ file: path, message: `cannot read advisories: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+      throw new InputError({ file: path, message: `cannot read advisories: ${fsReason(e)}` });
     }
     if (!isDir) {
       documents += fromFile(path, all);
