@@ -163,6 +163,20 @@ describe('202.1103 annual report and 202.1104 rejected transactions', () => {
     const at24 = { ...inv, organization: { ...inv.organization, owners: [{ entity: 'cn-inv', percent: 24.9 }] } };
     expect(decide(usDojDsp, at24, '2026-01-15').obligations.find((o) => o.id === 'us.doj.dsp/202.1103')).toBeUndefined();
   });
+  it('an offer rejected before 202.1104 took effect (6 October 2025) is not a prohibited transaction: rejected, permitted, no report owed (it was blocked as prohibited brokerage)', () => {
+    const inv = one(['health'], 20_000, { offerRejected: '2025-09-01', start: undefined });
+    for (const asOf of ['2025-09-15', '2026-01-15']) {
+      const d = decide(usDojDsp, inv, asOf);
+      expect([d.outcome, d.verdict]).toEqual(['rejected', 'permitted']);
+      expect(d.obligations.find((o) => o.id === 'us.doj.dsp/202.1104')).toBeUndefined();
+      expect(d.reasons[0]).toMatch(/rejected on 2025-09-01: no transaction was engaged in \(202\.301\(a\)\); the 202\.1104 report applies to rejections from 2025-10-06/);
+    }
+    // Judged before 6 October 2025, a rejection the same day is no transaction either.
+    const d = decide(usDojDsp, one(['health'], 20_000, { offerRejected: '2025-10-01', start: undefined }), '2025-10-01');
+    expect(d.outcome).toBe('rejected');
+    // Bulk 'omic data offered and rejected: 202.303 yields too.
+    expect(decide(usDojDsp, one(['genomic'], 500, { offerRejected: '2025-09-01', start: undefined }), '2026-01-15').outcome).toBe('rejected');
+  });
   it('a rejected brokerage offer must be reported within 14 days; overdue after', () => {
     const inv = one(['health'], 20_000, { offerRejected: '2026-01-01', start: undefined });
     const d = decide(usDojDsp, inv, '2026-01-15');

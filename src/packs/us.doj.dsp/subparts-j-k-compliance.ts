@@ -173,5 +173,31 @@ export const rejectedTransaction = defineRule<DspContext>({
   },
 });
 
-export const SUBPARTS_J_K = [complianceProgram, audit, records, annualReport, rejectedTransaction];
+/**
+ * § 202.301(a) prohibits *engaging* in data brokerage with a country of concern or covered
+ * person: an offer affirmatively rejected was not engaged in. 202.1104 (above) records such a
+ * rejection from 6 October 2025 with its report; a rejection made earlier, or judged before
+ * that date, is a rejection all the same — with no report owed.
+ */
+export const rejectedBeforeReporting = defineRule<DspContext>({
+  id: 'us.doj.dsp/202.301:rejected',
+  title: 'A rejected offer of prohibited data brokerage is not engaged in',
+  citation: '28 CFR 202.301(a); 202.1104(a)',
+  sourceUrl: `${SOURCE_URL}#p-202.301(a)`,
+  effective: { from: PART_202_EFFECTIVE },
+  reads: ['offerRejected', 'classes', 'recipient.coveredPerson', 'coveredData'],
+  exceptionTo: ['us.doj.dsp/202.301', 'us.doj.dsp/202.303'],
+  evaluate: (ctx) => {
+    const rejected = ctx.flow.offerRejected;
+    // From 6 October 2025, 202.1104 records the rejection with its report.
+    if (!rejected || (rejected >= DELAYED_COMPLIANCE && ctx.date >= DELAYED_COMPLIANCE)) return null;
+    if (!ctx.classes.has('data_brokerage') || !ctx.ofConcern || !ctx.coveredData) return null;
+    return {
+      outcome: 'rejected',
+      reasons: [`an offer of a prohibited data-brokerage transaction from ${ctx.recipient.name} was rejected on ${rejected}: no transaction was engaged in (202.301(a)); the 202.1104 report applies to rejections from ${DELAYED_COMPLIANCE}, so none is owed`],
+    };
+  },
+});
+
+export const SUBPARTS_J_K = [complianceProgram, audit, records, annualReport, rejectedTransaction, rejectedBeforeReporting];
 export { securityRequirements };
