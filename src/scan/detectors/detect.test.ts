@@ -248,6 +248,19 @@ describe('global', () => {
     expect(found('Dear Ewan MacDonald,', 'person_name')).toBe('Ewan MacDonald');
     expect(found('Name: Mc', 'person_name')).toBe('Mc');
   });
+  it('words after 客户 / 患者 that start with a surname character are no names; a name ends before 的', () => {
+    for (const v of ['客户关系管理', '患者满意度调查', '客户余额不足', '客户管理系统', '客户信息表', '患者康复出院', '客户付款记录']) {
+      expect(types(v), v).toEqual([]);
+    }
+    expect(found('客户张三的手机号是', 'person_name')).toBe('张三');
+    expect(found('客户王小明的订单', 'person_name')).toBe('王小明');
+    expect(found('患者李四，男', 'person_name')).toBe('李四');
+    expect(found('客户王先生来电', 'person_name')).toBe('王先生');
+    expect(found('客户于燕的手机号', 'person_name')).toBe('于燕');
+    // after a separator the same characters may be a name (成功 is a given name too)
+    expect(found('姓名：成功', 'person_name')).toBe('成功');
+    expect(found('客户：关系', 'person_name')).toBe('关系');
+  });
   it('street addresses end on any USPS street suffix (Burgs, Knolls, Spurs, Passage …) or Broadway', () => {
     for (const a of ['322 Jaylin Burgs', '307 Clemmie Knolls', '24532 Flatley Spurs', '130 Gail Coves', '679 Gustave Passage', '42192 S Broadway']) {
       expect(found(`Please ship to ${a}. Contact: x`, 'address'), a).toBe(a);
