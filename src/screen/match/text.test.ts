@@ -57,4 +57,13 @@ describe('foldText', () => {
     expect(foldText('\u0000\u0007Hua\u200bwei\u202e\uFEFF')).toBe('hua wei');
     expect(foldText('Huawei華為Хуавэй')).toBe('huawei华为khuavey');
   });
+
+  it('drops invisible format characters inside a word instead of splitting it there', () => {
+    // were spaces: "Da\u00adhua" became "da hua", and "da" is a stopword, so Dahua no longer matched
+    expect(foldText('Zhejiang Da\u00adhua Tech\u00adnology')).toBe('zhejiang dahua technology');
+    expect(foldText('Hik\u200dvision \u200eHua\u2060wei\u200f \u202aZTE\u202c')).toBe('hikvision huawei zte');
+    expect(foldText('Hua\ufeffwei')).toBe('huawei');
+    // a zero-width space and a line separator are word breaks
+    expect(foldText('Hua\u200bwei\u2028Tech')).toBe('hua wei tech');
+  });
 });

@@ -2,6 +2,9 @@
  * Text folding for name matching: one canonical, lower-case, punctuation-free form per name.
  *
  * - Repairs C1 control characters that are cp1252 mojibake (U+0092 → ’, as in a CSL row).
+ * - Drops invisible format characters (soft hyphen, zero-width joiners, direction marks,
+ *   byte-order mark): they sit inside words, so they do not split them. A zero-width space is a
+ *   word break.
  * - Unicode NFKC (full-width letters, compatibility ideographs), lower case, strips combining
  *   marks (é → e), folds a few letters NFKD keeps (ø, æ, ß, ł, ı …).
  * - Transliterates Cyrillic and Greek to Latin (a simple, deterministic table in the spirit of
@@ -102,13 +105,31 @@ function foldUnicode(input: string): string {
   for (const ch of input) {
     const cp = ch.codePointAt(0)!;
     if (cp >= 0x80 && cp <= 0x9f) s += CP1252_C1[cp] ?? ' ';
-    else if (cp < 0x20 || cp === 0x7f || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfeff || (cp >= 0x2028 && cp <= 0x202e)) s += ' ';
+    else if (cp < 0x20 || cp === 0x7f || cp === 0x200b || cp === 0x2028 || cp === 0x2029) s += ' '; // zero-width *space* marks a word break
+    else if (isInvisibleFormat(cp)) continue; // inside a word, not between words: Da\u00adhua = Dahua
     else s += ch;
   }
   // Transliterate before and after stripping marks: й and ё are letters of their own in
   // Cyrillic (before), accented Greek letters are their base letter (after).
   s = transliterate(s.normalize('NFKC').toLowerCase());
   return transliterate(s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC'));
+}
+
+/**
+ * Invisible format characters that text copied from documents carries inside words: soft hyphen,
+ * zero-width non-joiner / joiner, direction marks and embeddings, word joiner and invisible
+ * operators, byte-order mark, Arabic letter mark, Mongolian vowel separator.
+ */
+function isInvisibleFormat(cp: number): boolean {
+  return (
+    cp === 0xad ||
+    cp === 0x61c ||
+    cp === 0x180e ||
+    (cp >= 0x200c && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0xfeff
+  );
 }
 
 function transliterate(s: string): string {
