@@ -247,6 +247,11 @@ describe('global', () => {
     expect(found('Mr. McKenzie updated the file', 'person_name')).toBe('McKenzie');
     expect(found('Dear Ewan MacDonald,', 'person_name')).toBe('Ewan MacDonald');
     expect(found('Name: Mc', 'person_name')).toBe('Mc');
+    // other prefixes written with an inner capital
+    expect(found('Mr. VonRueden updated routing number', 'person_name')).toBe('VonRueden');
+    expect(found('Dear DeShawn LeBlanc,', 'person_name')).toBe('DeShawn LeBlanc');
+    expect(found('Ms. LaToya DuBois', 'person_name')).toBe('LaToya DuBois');
+    expect(found('Name: JohnSmith', 'person_name')).toBe('John'); // no prefix: the word ends at the capital
   });
   it('words after 客户 / 患者 that start with a surname character are no names; a name ends before 的', () => {
     for (const v of ['客户关系管理', '患者满意度调查', '客户余额不足', '客户管理系统', '客户信息表', '患者康复出院', '客户付款记录']) {

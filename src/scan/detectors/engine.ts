@@ -421,8 +421,8 @@ export class Engine {
         const d = s.charCodeAt(q);
         if ((d >= 97 && d <= 122) || d === 39 || d === 45) q++;
         // a capital right after a hyphen or apostrophe goes on the word (Jean-Luc, O'Brien), or
-        // after Mc / Mac (McKenzie, MacDonald)
-        else if (d >= 65 && d <= 90 && (s.charCodeAt(q - 1) === 45 || s.charCodeAt(q - 1) === 39 || isMacPrefix(s, p, q))) q++;
+        // after a name prefix (McKenzie, MacDonald, VonRueden, DeShawn, LaToya, DuBois)
+        else if (d >= 65 && d <= 90 && (s.charCodeAt(q - 1) === 45 || s.charCodeAt(q - 1) === 39 || isNamePrefix(s, p, q))) q++;
         else break;
       }
       // a hyphen or apostrophe that ends the word is not part of the name
@@ -1438,11 +1438,21 @@ export class Engine {
 /** The abbreviations among STREET_SUFFIXES: a period after one is part of the address. */
 const STREET_ABBREVIATIONS = new Set('Aly Ave Av Blvd Ctr Cir Ct Cres Xing Dr Expy Fwy Hts Hwy Jct Ln Pkwy Pl Plz Pt Rd Sq St Ter Trl'.split(' '));
 
-/** s[p, q) is "Mc" or "Mac" (a surname prefix before a capital). */
-function isMacPrefix(s: string, p: number, q: number): boolean {
-  if (s.charCodeAt(p) !== 77) return false;
-  if (q - p === 2) return s.charCodeAt(p + 1) === 99;
-  return q - p === 3 && s.charCodeAt(p + 1) === 97 && s.charCodeAt(p + 2) === 99;
+/** Name prefixes written before a capital inside one word: McKenzie, MacDonald, VonRueden, VanDyke, DeShawn, DiMaggio, DuBois, LaToya, LeBlanc. */
+const NAME_PREFIXES = ['Mc', 'Mac', 'Von', 'Van', 'De', 'Di', 'Du', 'La', 'Le'];
+
+/** s[p, q) is one of NAME_PREFIXES (compared in place, no string made). */
+function isNamePrefix(s: string, p: number, q: number): boolean {
+  const n = q - p;
+  if (n < 2 || n > 3) return false;
+  for (let k = 0; k < NAME_PREFIXES.length; k++) {
+    const w = NAME_PREFIXES[k]!;
+    if (w.length !== n) continue;
+    let m = 0;
+    while (m < n && s.charCodeAt(p + m) === w.charCodeAt(m)) m++;
+    if (m === n) return true;
+  }
+  return false;
 }
 
 /** Street suffixes, full and abbreviated (USPS Publication 28, Appendix C1, title case). */
