@@ -53,9 +53,11 @@ describe('28 CFR 202 official examples', () => {
 
   it('doj202-212-ex2: linked listed identifiers are covered personal identifiers', () => {
     expect(expected('doj202-212-ex2')).toBe('other');
+    // name + SSN; driver's licence number + passport number (two government identifiers, declared
+    // as the category twice); MAC address + residential address; username + name; MAID + email.
     const pairs: [string, string][] = [['name', 'government_id'], ['government_id', 'government_id'], ['device_id', 'contact'], ['account_credentials', 'name'], ['advertising_id', 'contact']];
     for (const [a, b] of pairs) {
-      const ds = Dataset.parse({ id: 'x', categories: a === b ? [a, 'name'] : [a, b] });
+      const ds = Dataset.parse({ id: 'x', categories: [a, b] });
       expect(classifyDataset(ds).categories.has('covered_personal_identifiers'), `${a}+${b}`).toBe(true);
     }
   });
@@ -171,15 +173,21 @@ describe('28 CFR 202 official examples', () => {
     const inv = inventory({
       entities: [
         { id: 'us-founder', name: 'US founder', kind: 'individual', usStatus: 'citizen', location: 'US' },
-        { id: 'foreign-co', name: 'Offshore Co', kind: 'company', organizedIn: 'KY', owners: [{ entity: 'us-founder', percent: 100 }] },
+        { id: 'us-cofounder', name: 'US co-founder', kind: 'individual', usStatus: 'citizen', location: 'US' },
+        { id: 'foreign-co', name: 'Offshore Co', kind: 'company', organizedIn: 'KY', owners: [{ entity: 'us-founder', percent: 50 }, { entity: 'us-cofounder', percent: 50 }] },
         { id: 'ru-buyer', name: 'Buyer in Russia', kind: 'company', organizedIn: 'RU' },
       ],
       datasets: [{ id: 'd', categories: ['biometric', 'name'], subjects: { US: 5_000 } }],
       flows: [{ id: 'f', dataset: 'd', from: 'foreign-co', recipient: 'ru-buyer', destination: 'RU', kind: 'data_brokerage', directedByUsPerson: 'us-founder', start: '2025-09-01' }],
     });
+    expect(personOf(inv, 'foreign-co').usPerson).toBe(false);
+    expect(personOf(inv, 'foreign-co').coveredPerson).toBe(false);
     const d = decide(usDojDsp, inv, AS_OF);
     expect(d.outcome).toBe(expected('doj202-305-ex2'));
-    expect(d.rules.map((r) => r.id)).toContain('us.doj.dsp/202.305');
+    // The U.S. persons are bound by 202.305 (they direct); the foreign company, which engages in
+    // the brokerage, is not bound by 202.301: 202.305 decides.
+    expect(d.rules[0]!.id).toBe('us.doj.dsp/202.305');
+    expect(d.reasons[0]).toMatch(/^US founder, a U\.S\. person, directs Offshore Co \(a foreign person\)/);
   });
 
   it('doj202-401-ex1: employing a covered person with access to financial data, with the security requirements → restricted', () => {

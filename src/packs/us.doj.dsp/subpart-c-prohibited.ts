@@ -145,4 +145,9 @@ export const directing = defineRule<DspContext>({
   },
 });
 
-export const SUBPART_C = [dataBrokerage, omicData, onwardTransfer, evasion, directing];
+/**
+ * 202.305 comes first: when a U.S. person directs a foreign party's transaction, the party that
+ * engages in it is not bound by 202.301 or 202.303 (Part 202 binds U.S. persons), so the
+ * directing rule — the one that binds someone — decides, and the others only add their reasons.
+ */
+export const SUBPART_C = [directing, dataBrokerage, omicData, onwardTransfer, evasion];
