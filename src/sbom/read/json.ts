@@ -14,8 +14,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 export function parseJson(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(body) as unknown;
+    value = JSON.parse(body) as unknown;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (e instanceof RangeError) throw new InputError({ file, message: `JSON nested too deeply (${msg})` });
@@ -24,6 +25,88 @@ export function parseJson(text: string, file: string): unknown {
     const reason = msg.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*is not valid JSON$/s, '');
     throw new InputError({ file, ...lineColumn(body, offset), message: `not valid JSON: ${reason}` });
   }
+  // JSON.parse keeps the last of a repeated key and drops the rest silently (a second
+  // "components" would hide every component of the first): a repeat is bad input, as in inventories.
+  if (keysInText(body) !== keysInValue(value)) {
+    const dup = repeatedKey(body);
+    if (dup) throw new InputError({ file, ...lineColumn(body, dup.offset), message: `key ${JSON.stringify(dup.key)} is repeated in one object` });
+  }
+  return value;
+}
+
+/** Is the quote at `j` escaped (preceded by an odd run of backslashes)? */
+function escapedAt(s: string, j: number): boolean {
+  let n = 0;
+  for (let k = j - 1; k >= 0 && s.charCodeAt(k) === 0x5c; k--) n++;
+  return (n & 1) === 1;
+}
+
+/** End (index after the closing quote) of the JSON string opening at `i`. */
+function stringEnd(s: string, i: number): number {
+  let j = s.indexOf('"', i + 1);
+  while (j > 0 && escapedAt(s, j)) j = s.indexOf('"', j + 1);
+  return j < 0 ? s.length : j + 1;
+}
+
+/**
+ * Number of object keys written in valid JSON text (string tokens followed by a colon). Strings
+ * are skipped with indexOf, so this runs at close to memory speed.
+ */
+export function keysInText(s: string): number {
+  let keys = 0;
+  let i = s.indexOf('"');
+  while (i >= 0) {
+    let k = stringEnd(s, i);
+    while (k < s.length && WS.has(s.charCodeAt(k))) k++;
+    if (s.charCodeAt(k) === 0x3a) keys++;
+    i = s.indexOf('"', k);
+  }
+  return keys;
+}
+
+/** Number of keys of every object in a parsed value (explicit stack: any depth). */
+export function keysInValue(value: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push(v[i]);
+      continue;
+    }
+    for (const k in v) {
+      keys++;
+      stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return keys;
+}
+
+/**
+ * The first key repeated within one object of valid JSON text, with the offset of its second
+ * occurrence. Runs only when the key counts disagree; linear, no recursion.
+ */
+export function repeatedKey(s: string): { key: string; offset: number } | undefined {
+  const open: (Set<string> | undefined)[] = []; // one entry per open container: a key set for objects
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) {
+      const end = stringEnd(s, i);
+      let k = end;
+      while (k < s.length && WS.has(s.charCodeAt(k))) k++;
+      const keys = open[open.length - 1];
+      if (s.charCodeAt(k) === 0x3a && keys !== undefined) {
+        const key = JSON.parse(s.slice(i, end)) as string;
+        if (keys.has(key)) return { key, offset: i };
+        keys.add(key);
+      }
+      i = end - 1;
+    } else if (c === 0x7b) open.push(new Set());
+    else if (c === 0x5b) open.push(undefined);
+    else if (c === 0x7d || c === 0x5d) open.pop();
+  }
+  return undefined;
 }
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

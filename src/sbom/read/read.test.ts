@@ -184,6 +184,24 @@ describe('SBOM readers', () => {
     expect(problem(() => parseSbom('<bom xmlns="urn:other"/>', 'v.xml')).path).toBe('bom@xmlns');
   });
 
+  it('refuse a key repeated in one JSON object (JSON.parse would keep the last and hide the first), with its line and column', () => {
+    const twice = '{\n  "bomFormat": "CycloneDX", "specVersion": "1.5",\n  "components": [{ "purl": "pkg:npm/minimist@0.0.8" }],\n  "components": []\n}';
+    expect(problem(() => parseSbom(twice, 'd.json'))).toMatchObject({ line: 4, column: 3, message: 'key "components" is repeated in one object' });
+    const doc = (second: string) => `{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"purl":"pkg:npm/a@1.0.0","p\\"u":1},{"purl":"pkg:npm/b@1.0.0",${second}}]}`;
+    expect(problem(() => parseSbom(doc('"name":"b","purl":"pkg:npm/c@1.0.0"'), 'd.json'))).toMatchObject({ line: 1, message: 'key "purl" is repeated in one object' });
+    // the same key in different objects, escaped quotes, and key-like text inside values are fine
+    expect(parseSbom(doc('"name":"\\"purl\\": }{ ["'), 'ok.json').components).toHaveLength(2);
+    // no false alarm on any JSON without repeats, __proto__ keys and odd strings included
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = JSON.stringify(v, null, 1);
+        expect(parseJson(text, 'p.json')).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(parseJson('{"__proto__":1,"a":{"__proto__":[]}}', 'p.json')).toEqual(JSON.parse('{"__proto__":1,"a":{"__proto__":[]}}'));
+  });
+
   it('survive random bytes and mutated SBOMs: an InputError or a result, never a crash', () => {
     const base = cdx([{ purl: 'pkg:npm/a@1.0.0', components: [{ purl: 'pkg:maven/g/a@1' }] }]);
     const tagValue = 'SPDXVersion: SPDX-2.3\nPackageName: a\nPackageComment: <text>x\n</text>\nExternalRef: PACKAGE-MANAGER purl pkg:npm/a@1.0.0\n';
