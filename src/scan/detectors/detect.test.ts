@@ -83,6 +83,14 @@ describe('US identifiers', () => {
       expect(types(`SSN ${bad}`), bad).not.toContain('us_ssn');
     }
     expect(types('693-09.4444')).toEqual([]); // mixed separators
+    // dots as the separator (Presidio's pattern allows - . or space): only with SSN context
+    expect(found('SSN 078.05.1123', 'us_ssn')).toBe('078.05.1123');
+    expect(found('078.05.1123', 'us_ssn', 'ssn')).toBe('078.05.1123');
+    expect(found('ITIN 912.70.1234', 'us_itin')).toBe('912.70.1234');
+    expect(types('078.05.1123')).toEqual([]);
+    expect(types('SSN 078.05.1120')).toEqual([]);
+    expect(types('SSN 666.05.1123')).toEqual([]);
+    expect(types('SSN 078.05.1123.4')).toEqual([]);
   });
   it('bare 9 digits are an SSN only with context', () => {
     expect(types('ticket 123456780')).toEqual([]);

@@ -768,6 +768,8 @@ export class Engine {
       if (n === 3 || gSep[k + 3] !== 46) {
         const L1 = len(k + 1);
         const L2 = len(k + 2);
+        // an SSN / ITIN written with dots (078.05.1123): only with SSN context
+        if (L0 === 3 && L1 === 2 && L2 === 4 && this.ssnItin(gS[k]!, gE[k + 2]!, 0.4)) return gE[k + 2]!;
         if (L1 <= 2 && ((L0 === 4 && L2 <= 2) || (L0 <= 2 && L2 === 4))) {
           const e = this.date(k, L0, L2);
           if (e > 0) return e;
