@@ -1,7 +1,8 @@
 /**
  * The U.S. aggregation window of 28 CFR 202.205: a covered data transaction counts toward the
  * bulk thresholds together with every transaction between the same U.S. person and the same
- * foreign person "at any point in the preceding 12 months". Key: (exporter, recipient); window:
+ * foreign person "at any point in the preceding 12 months". Key: (exporter, recipient), a branch
+ * standing for the entity it belongs to (it is not a separate person); window:
  * the 12 months ending on the date the flow is judged on (the same calendar day a year earlier
  * is inside — the conservative reading).
  *
@@ -122,6 +123,8 @@ class RollingIndex implements UsRolling {
   /** Set by `find`: the flow's pair and its place in the layout (-1 when the flow is not the inventory's). */
   private foundPair: Pair | undefined;
   private foundSlot = -1;
+  /** The entity each branch belongs to (undefined when the inventory declares no branch). */
+  private branchOf: Map<string, string> | undefined;
 
   constructor(
     private readonly inv: Inventory,
@@ -162,16 +165,18 @@ class RollingIndex implements UsRolling {
     const byExporter = new Map<string, Map<string, Pair>>();
     const flows = this.inv.flows;
     const org = this.org;
+    for (const e of this.inv.entities) if (e.branchOf !== undefined) (this.branchOf ??= new Map()).set(e.id, e.branchOf);
     const pairOfFlow: Pair[] = new Array<Pair>(flows.length);
     const order: Pair[] = [];
     for (let i = 0; i < flows.length; i++) {
       const f = flows[i]!;
-      const x = f.from ?? org;
+      const x = this.legalPerson(f.from ?? org);
       let byRecipient = byExporter.get(x);
       if (!byRecipient) byExporter.set(x, (byRecipient = new Map()));
-      let pair = byRecipient.get(f.recipient);
+      const to = this.legalPerson(f.recipient);
+      let pair = byRecipient.get(to);
       if (!pair) {
-        byRecipient.set(f.recipient, (pair = { off: 0, len: 0, lastDate: undefined, lastAggregate: undefined, byDate: undefined }));
+        byRecipient.set(to, (pair = { off: 0, len: 0, lastDate: undefined, lastAggregate: undefined, byDate: undefined }));
         order.push(pair);
       }
       pair.len++;
@@ -227,11 +232,29 @@ class RollingIndex implements UsRolling {
       this.foundSlot = this.slotAt[i]!;
       return;
     }
-    const pair = this.pairs!.get(flow.from ?? this.org)?.get(flow.recipient);
+    const pair = this.pairs!.get(this.legalPerson(flow.from ?? this.org))?.get(this.legalPerson(flow.recipient));
     this.foundPair = pair;
     this.foundSlot = -1;
     const flows = this.layout!.flows;
     if (pair) for (let k = pair.off; k < pair.off + pair.len && this.foundSlot < 0; k++) if (flows[k] === flow) this.foundSlot = k;
+  }
+
+  /**
+   * The person a party is: itself, or for a branch the entity it belongs to (through branches of
+   * branches, at most 16 links). A branch is not a separate person (202.256(b)(7)), so flows from
+   * or to a branch aggregate with those of the entity it belongs to: the same U.S. person, the
+   * same foreign person (202.205).
+   */
+  private legalPerson(id: string): string {
+    const up = this.branchOf;
+    if (up === undefined) return id;
+    let at = id;
+    for (let depth = 0; depth < 16; depth++) {
+      const next = up.get(at);
+      if (next === undefined) break;
+      at = next;
+    }
+    return at;
   }
 
   private judged(flow: Flow): CivilDate {

@@ -365,3 +365,37 @@ describe('202.1103 annual report: equity owned "directly or indirectly", through
     expect(reportDuty(i)).toBeUndefined();
   });
 });
+
+describe('202.205 aggregation "between the same U.S. person and the same foreign person": a branch is not a separate person', () => {
+  const inv = (from2: string | undefined, to2: string) =>
+    inventory({
+      entities: [
+        { id: 'cn-co', name: 'CN Co', kind: 'company', organizedIn: 'CN' },
+        { id: 'cn-co-sg', name: 'CN Co, Singapore branch', kind: 'company', branchOf: 'cn-co', principalPlaceOfBusiness: 'SG' },
+        { id: 'us-co-de', name: 'US Co, German branch', kind: 'company', branchOf: 'us-co', principalPlaceOfBusiness: 'DE' },
+      ],
+      datasets: [
+        { id: 'a', categories: ['health'], subjects: { US: 6_000 } },
+        { id: 'b', categories: ['health'], subjects: { US: 5_000 } },
+      ],
+      flows: [
+        { id: 'f1', dataset: 'a', recipient: 'cn-co', destination: 'CN', kind: 'data_brokerage', start: '2025-06-01' },
+        { id: 'f2', dataset: 'b', ...(from2 ? { from: from2 } : {}), recipient: to2, destination: 'SG', kind: 'data_brokerage', start: '2025-07-01' },
+      ],
+    });
+  it('health data on 6,000 to a CN company and on 5,000 to its Singapore branch: 11,000 to one foreign person → bulk, prohibited (each was counted alone: not covered)', () => {
+    for (const id of ['f1', 'f2']) {
+      const d = decide(usDojDsp, inv(undefined, 'cn-co-sg'), AS_OF, id);
+      expect(d.outcome, id).toBe('prohibited');
+      expect(d.reasons.join('\n')).toMatch(/personal health data on 11,000 U\.S\. persons across 2 transactions with this counterparty \(f1, f2\)/);
+    }
+  });
+  it('6,000 from the organization and 5,000 from its own German branch to the same CN company: one U.S. person → bulk, prohibited', () => {
+    expect(decide(usDojDsp, inv('us-co-de', 'cn-co'), AS_OF, 'f2').outcome).toBe('prohibited');
+  });
+  it('a different foreign person is not aggregated: 5,000 to another CN company stays short of bulk', () => {
+    const i = inv(undefined, 'cn-co-sg');
+    const other = { ...i, entities: [...i.entities, { ...i.entities[0]!, id: 'cn-other', name: 'CN Other' }], flows: [i.flows[0]!, { ...i.flows[1]!, recipient: 'cn-other' }] };
+    expect(decide(usDojDsp, other, AS_OF, 'f2').outcome).toBe('not_covered');
+  });
+});
