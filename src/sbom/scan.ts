@@ -32,15 +32,31 @@ export interface SbomReport {
 
 /** Reads and resolves one SBOM file (bad input → InputError naming the file and field). */
 export function readSbomFile(file: string): LoadedSbom {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError({ file, message: `cannot read SBOM: ${fsReason(e)}` });
+  }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodeSbomText(bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ERR_STRING_TOO_LONG') throw new InputError({ file, message: 'SBOM too large to read as one document (over ~512 MB)' });
-    throw new InputError({ file, message: `cannot read SBOM: ${fsReason(e)}` });
+    throw e;
   }
   return parseSbom(text, file);
+}
+
+/**
+ * SBOM bytes as text: UTF-8, unless a UTF-16 byte-order mark says otherwise (Windows PowerShell's
+ * `>` writes UTF-16LE with a BOM, so an SBOM saved that way is common on Windows build agents).
+ */
+export function decodeSbomText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('utf8');
 }
 
 export function parseSbom(text: string, file: string): LoadedSbom {

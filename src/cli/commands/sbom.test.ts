@@ -123,6 +123,25 @@ describe('datacustoms sbom', () => {
     expect(ids(a.out)).toEqual(ids(b.out));
   });
 
+  it('reads an SBOM saved as UTF-16 with a byte-order mark (PowerShell redirection), LE or BE, as UTF-8 would be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbom-cli-'));
+    const doc = JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components: [{ name: 'minimist', purl: 'pkg:npm/minimist@0.0.8' }] });
+    const le = join(dir, 'le.cdx.json');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc, 'utf16le')]));
+    const be = join(dir, 'be.cdx.json');
+    writeFileSync(be, Buffer.from(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc, 'utf16le')]).swap16()));
+    const utf8 = join(dir, 'u8.cdx.json');
+    writeFileSync(utf8, doc);
+    const ids = (out: string) => (JSON.parse(out) as { matches: { advisory: string }[] }).matches.map((m) => m.advisory);
+    const expected = ids((await run(utf8, '-a', osv, '--format', 'json')).out);
+    expect(expected).toEqual(['GHSA-vh95-rmgr-6w4m', 'GHSA-xvch-5gv4-984h']);
+    for (const f of [le, be]) {
+      const r = await run(f, '-a', osv, '--format', 'json');
+      expect(r.err).toBe('');
+      expect(ids(r.out)).toEqual(expected);
+    }
+  });
+
   it('teaches with examples in --help', async () => {
     const io = memoryIo();
     expect(await main(['sbom', '--help'], io)).toBe(0);
