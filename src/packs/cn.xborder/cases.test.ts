@@ -230,16 +230,24 @@ describe('cn-transfer-examples.jsonl', () => {
     expect(note?.verdict).toBe('permitted');
   });
 
-  testCase('cn-xb-040', 'a platform holding many users\' PI listing in the US must apply for cybersecurity review', () => {
+  testCase('cn-xb-040', 'June 2021 US listings of platforms holding many users\' PI: reviewed ex officio, not on a duty to file', () => {
+    // The row's facts: Didi listed on the NYSE on 2021-06-30 (and FTA on 06-22, BOSS Zhipin on
+    // 06-11) before the 2022 Measures (effective 2022-02-15) made a filing mandatory; the review
+    // office opened its reviews itself. Under the 2022 Measures such a listing gives no filing
+    // duty, and the ex officio route the row states remains (Art. 16 [M]).
+    const didi = { cn: { networkPlatformOperator: { users: 10_000_000 } }, listings: [{ exchange: 'NYSE', country: 'US', status: 'listed' as const, date: '2021-06-30' }] };
+    const ds = decideOrg({ asOf: '2022-07-21', org: didi });
+    expect(ds.map((x) => x.outcome)).toEqual([stated('cn-xb-040', 'national_security_review_possible')]);
+    expect(ds[0]?.rules.map((r) => r.id)).toEqual(['cn.xborder/csrm.16']);
+    expect(ds[0]?.verdict).toBe('permitted');
+    // On the row's own dates (July 2021) neither the 2022 Measures nor a filing duty existed.
+    expect(decideOrg({ asOf: '2021-07-05', org: didi }).map((x) => x.outcome)).not.toContain('cybersecurity_review_required');
+    // The same platform planning a US listing after 2022-02-15 must apply for review (Art. 7).
     const listing = { exchange: 'NYSE', country: 'US', status: 'planned' as const, date: '2025-06-30' };
     const [d] = decideOrg({ asOf: '2025-05-01', org: { cn: { networkPlatformOperator: { users: 10_000_000 } }, listings: [listing] } });
-    expect(d?.outcome).toBe(stated('cn-xb-040', 'cybersecurity_review_required'));
+    expect(d?.outcome).toBe('cybersecurity_review_required');
     expect(d?.verdict).toBe('conditional');
     expect(d?.obligations[0]?.due).toBe('2025-06-30');
-    // In June 2021 the filing duty did not exist yet: the 2021 reviews were opened ex officio,
-    // and the 2022 Measures (effective 2022-02-15) added Art. 7 after them.
-    const june2021 = decideOrg({ asOf: '2021-07-05', org: { cn: { networkPlatformOperator: { users: 10_000_000 } }, listings: [{ exchange: 'NYSE', country: 'US', status: 'listed', date: '2021-06-30' }] } });
-    expect(june2021.map((x) => x.outcome)).not.toContain('cybersecurity_review_required');
   });
 
   testCase('cn-xb-044', 'properly anonymised aggregate statistics are neither PI nor important data: exempt', () => {

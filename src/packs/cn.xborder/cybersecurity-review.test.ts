@@ -16,6 +16,18 @@ describe('Art. 7: 超过 is strictly more than', () => {
     expect(decideOrg(platform(1_000_000, nasdaq)).map((d) => d.outcome)).not.toContain('cybersecurity_review_required');
   });
 
+  it('1,000,000 users listing in the US: no mandatory filing, but review ex officio (Art. 16) and under NDSMR Art. 13 remains possible', () => {
+    // A foreign listing below the Art. 7 threshold is not outside review: only the duty to file
+    // is missing (cn-eu-rules.md §6, ex officio review of foreign listings).
+    const [d, ...rest] = decideOrg(platform(1_000_000, nasdaq));
+    expect(rest).toEqual([]);
+    expect(d?.outcome).toBe('national_security_review_possible');
+    expect(d?.verdict).toBe('permitted');
+    expect(d?.rules.map((r) => r.id)).toEqual(['cn.xborder/csrm.16', 'cn.xborder/ndsmr.13']);
+    expect(d?.reasons[0]).toMatch(/1,000,000 users, not more than 1,000,000 \(超过\)/);
+    expect(d?.obligations).toEqual([]);
+  });
+
   it('1,000,001 users → must apply before listing', () => {
     const [d] = decideOrg(platform(1_000_001, nasdaq));
     expect(d?.outcome).toBe('cybersecurity_review_required');
@@ -48,11 +60,19 @@ describe('Art. 7: clearance and dates', () => {
     expect(d?.obligations[0]?.status).toBe('overdue');
   });
 
-  it('a listing completed before 2022-02-15 predates the duty', () => {
-    expect(decideOrg(platform(5_000_000, { exchange: 'NYSE', country: 'US', status: 'listed', date: '2021-06-30' }))).toEqual([]);
+  it('a listing completed before 2022-02-15 predates the duty to file; ex officio review remains possible (the 2021 reviews)', () => {
+    const ds = decideOrg(platform(5_000_000, { exchange: 'NYSE', country: 'US', status: 'listed', date: '2021-06-30' }));
+    expect(ds.map((d) => d.outcome)).toEqual(['national_security_review_possible']);
+    expect(ds[0]?.rules.map((r) => r.id)).toEqual(['cn.xborder/csrm.16', 'cn.xborder/ndsmr.13']);
+    expect(ds[0]?.reasons[0]).toMatch(/completed on 2021-06-30, before Cybersecurity Review Measures Art\. 7 took effect \(2022-02-15\)/);
+    expect(ds[0]?.obligations).toEqual([]);
   });
 
-  it('an organization that is not a network platform operator has nothing to file', () => {
-    expect(decideOrg({ asOf: '2025-04-01', org: { listings: [nasdaq] } })).toEqual([]);
+  it('an organization that is not a network platform operator has nothing to file (NDSMR Art. 13 only, for a PI processor)', () => {
+    const ds = decideOrg({ asOf: '2025-04-01', org: { listings: [nasdaq] } });
+    expect(ds.map((d) => d.outcome)).toEqual(['national_security_review_possible']);
+    expect(ds[0]?.rules.map((r) => r.id)).toEqual(['cn.xborder/ndsmr.13']);
+    expect(ds[0]?.obligations).toEqual([]);
+    expect(decideOrg({ asOf: '2025-04-01', org: { cn: { personalInformationProcessor: false }, listings: [nasdaq] } })).toEqual([]);
   });
 });

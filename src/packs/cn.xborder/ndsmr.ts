@@ -9,6 +9,7 @@ import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
 import { MECHANISM_RULE_IDS } from './cac-order-16.js';
 import { exemptionsAvailable, isExport, isPiExport, type FlowCtx, type OrgCtx } from './context.js';
+import { listingWithoutMandatoryFiling } from './cybersecurity-review.js';
 import { DSL_30 } from './dsl.js';
 import { NDSMR_FROM } from './params.js';
 import { assessmentStatus } from './safeguards.js';
@@ -103,8 +104,9 @@ export const NDSMR_NATURE_EXEMPTIONS: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSM
 
 /**
  * Art. 13: processing that affects or may affect national security undergoes national security
- * review. The route by which a listing not covered by Cybersecurity Review Measures Art. 7
- * (e.g. Hong Kong) can still be reviewed (cn-xb-039).
+ * review. The route by which a listing outside the mainland that Cybersecurity Review Measures
+ * Art. 7 does not make subject to filing (a Hong Kong listing, cn-xb-039; an operator at or
+ * below 1,000,000 users; a listing completed before 2022-02-15) can still be reviewed.
  */
 export const NDSMR_13 = defineRule<OrgCtx>({
   id: 'cn.xborder/ndsmr.13',
@@ -113,12 +115,12 @@ export const NDSMR_13 = defineRule<OrgCtx>({
   effective: { from: NDSMR_FROM },
   reads: ['organization.listings', 'organization.cn.networkPlatformOperator', 'policy.venues_not_abroad'],
   evaluate(ctx) {
-    const l = ctx.listing;
-    if (!l || l.country === 'CN' || !ctx.policy.venuesNotAbroad.includes(l.country)) return null;
     if (!ctx.org.cn.networkPlatformOperator && !ctx.org.cn.personalInformationProcessor) return null;
+    const why = listingWithoutMandatoryFiling(ctx);
+    if (why === undefined) return null;
     return {
       outcome: 'national_security_review_possible',
-      reasons: [`A listing on ${l.exchange} (${l.country}) is not a listing abroad (国外) under Cybersecurity Review Measures Art. 7, so no mandatory filing; national security review still applies if the processing affects or may affect national security (NDSMR Art. 13).`],
+      reasons: [`No mandatory cybersecurity review filing (${why}); national security review still applies if the processing affects or may affect national security (NDSMR Art. 13).`],
     };
   },
 });
