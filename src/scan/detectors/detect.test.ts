@@ -340,6 +340,26 @@ describe('results', () => {
     expect(types('D05099844A2A', 'MAC地址')).toEqual(['mac_address']);
     expect(detect('192.168.1.20', 'IP地址')[0]!.confidence).toBeGreaterThan(detect('192.168.1.20')[0]!.confidence);
   });
+  it('text keywords are words, not parts of words ("hotel" holds no tel, "database" no aba, "machine" no mac)', () => {
+    for (const [v, t] of [
+      ['database 021000021', 'aba_routing'], ['hotel 4155552671', 'phone'], ['machine 0123456789ab', 'mac_address'], ['pharmacy 0123456789ab', 'mac_address'],
+      ['airborne 1990-01-15', 'date_of_birth'], ['Job. 1990-01-15', 'date_of_birth'], ['discard 6200000000000006', 'payment_card'], ['lipassport 123456789', 'us_passport'],
+    ] as const) {
+      expect(types(v), v).not.toContain(t);
+    }
+    // the same words on their own, as the start of a longer word, or a camelCase part
+    for (const [v, t] of [
+      ['routing 021000021', 'aba_routing'], ['tel 4155552671', 'phone'], ['mac 0123456789ab', 'mac_address'], ['born 1990-01-15', 'date_of_birth'],
+      ['b. 1990-01-15', 'date_of_birth'], ['cards 6200000000000006', 'payment_card'], ['customerSsn=536221987', 'us_ssn'], ['ICD10 E11.9', 'icd10'],
+      ['diagnosis E11.9', 'icd10'], ['出生于1990-01-15', 'date_of_birth'], ['客户的mac：0123456789ab', 'mac_address'],
+    ] as const) {
+      expect(types(v), v).toContain(t);
+    }
+    // a negative word, too: "border" is no order
+    expect(types('border 13812345678')).toEqual(['cn_mobile']);
+    expect(types('order 13812345678')).toEqual([]);
+    expect(types('reference 13812345678')).toEqual([]);
+  });
   it('field context raises confidence', () => {
     const bare = detect('13812345678')[0]!.confidence;
     const named = detect('13812345678', '手机号')[0]!.confidence;

@@ -2,10 +2,21 @@
  * Text context: keywords that, shortly before a candidate in free text, raise its confidence
  * (or, for the negative list, lower it). Matched case-insensitively in a window of
  * {@link KEYWORD_WINDOW} UTF-16 units before the match. Only candidates pay for this.
+ *
+ * An ASCII keyword starts a word (no letter before it: "hotel" holds no `tel`, "database" no
+ * `aba`, "airborne" no `born`); one of at most {@link WHOLE_WORD_MAX} characters must also end
+ * one ("machine" is no `mac`, "icd10" is `icd`). Longer ones may begin a longer word
+ * (`card` in "cards", `diagnos` in "diagnosis"). Chinese keywords match anywhere.
  */
 import type { DetectionType } from '../core/types.js';
 
 export const KEYWORD_WINDOW = 28;
+/** ASCII keywords this short must be whole words. */
+export const WHOLE_WORD_MAX = 3;
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /**
  * Does `s` at `at` spell the lower-case `word` (from its character `from` on), ASCII letters of
@@ -46,16 +57,23 @@ export class KeywordSet {
     for (let p = w0; p < start; p++) {
       let c = s.charCodeAt(p);
       let list: string[] | undefined;
+      let ascii = false;
       if (c < 128) {
         if (c >= 65 && c <= 90) c |= 32;
         list = this.ascii[c];
+        // an ASCII keyword starts a word (or a camelCase part: customerSsn, clientIMEI)
+        if (list !== undefined && p > from && isLetter(s.charCodeAt(p - 1)) && !(c !== s.charCodeAt(p) && s.charCodeAt(p - 1) >= 97)) continue;
+        ascii = true;
       } else list = this.other.size ? this.other.get(c) : undefined;
       if (list === undefined) continue;
       for (let i = 0; i < list.length; i++) {
         const w = list[i]!;
         const L = w.length;
         if (p + L > start) continue;
-        if (matchesLower(s, p, w, 1)) return true;
+        if (!matchesLower(s, p, w, 1)) continue;
+        // … and a short one ends it too
+        if (ascii && L <= WHOLE_WORD_MAX && p + L < start && isLetter(s.charCodeAt(p + L))) continue;
+        return true;
       }
     }
     return false;
@@ -79,7 +97,7 @@ const RAW_KEYWORDS: Readonly<Partial<Record<DetectionType, readonly string[]>>> 
   date_of_birth: ['birth', 'born', 'dob', 'bday', 'b.', '出生', '生日', '生于'],
   icd10: ['diagnos', 'icd', 'dx', 'disease', 'condition', '诊断', '疾病', '病'],
   advertising_id: ['idfa', 'gaid', 'advertising', 'adid', 'ad id', 'ad_id', 'maid', 'aaid', '广告'],
-  geo_coordinates: ['lat', 'gps', 'coord', 'location', 'position', '坐标', '位置', '经纬', '定位'],
+  geo_coordinates: ['lat', 'latitude', 'lng', 'lon', 'longitude', 'gps', 'coord', 'location', 'position', '坐标', '位置', '经纬', '定位'],
   crypto_wallet: ['wallet', 'btc', 'bitcoin', 'eth', 'ether', '钱包'],
   mac_address: ['mac', 'bssid', 'wifi', 'wi-fi', 'hw addr'],
   ip_address: ['ip', 'addr', 'host', 'client'],
@@ -91,4 +109,4 @@ export const KEYWORDS: Readonly<Partial<Record<DetectionType, KeywordSet>>> = Ob
 );
 
 /** Words just before a number that say it is not about a person. */
-export const NEGATIVE_KEYWORDS = new KeywordSet(['order', 'invoice', 'tracking', 'sku', 'txn', 'transaction', 'ref', 'serial', 'version', 'build', 'ticket', '订单', '单号', '流水', '编号', '版本']);
+export const NEGATIVE_KEYWORDS = new KeywordSet(['order', 'invoice', 'tracking', 'sku', 'txn', 'transaction', 'ref', 'reference', 'serial', 'version', 'build', 'ticket', '订单', '单号', '流水', '编号', '版本']);
