@@ -67,7 +67,8 @@ describe('202.211 covered persons: adversarial cases', () => {
     const inv = inventory({ organization: { owners: [{ entity: 'h0', percent: 50 }] }, entities: holds });
     const facts = deriveFacts(inv, AS_OF).persons;
     expect(facts.orgCoveredOwnershipPercent).toBe(50);
-    expect(facts.orgCoveredOwnershipVia).toEqual(['H0 holds 50% and is itself 100% owned, directly or indirectly, by countries of concern or covered persons: 50% of US Co']);
+    expect(facts.coveredEquity('us-co').via).toEqual(['H0 holds 50% and is itself 100% owned, directly or indirectly, by countries of concern or covered persons: 50% of US Co']);
+    expect(facts.coveredEquity('h5000').percent).toBe(100);
   });
 
   it('cycles: A owns B owns A ends, is reported, and taints only through a covered owner', () => {

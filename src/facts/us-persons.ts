@@ -46,6 +46,14 @@ export interface PartyFacts {
   readonly ownershipCycle: string | undefined;
 }
 
+export interface CoveredEquity {
+  readonly percent: number;
+  /** Some share on a path from a country of concern or covered person to the party is undeclared. */
+  readonly undeclared: boolean;
+  /** "X holds 30% and is itself 100% owned … : 30% of Y", per owner that is not covered itself. */
+  readonly via: readonly string[];
+}
+
 export interface PersonFacts {
   readonly parties: ReadonlyMap<string, PartyFacts>;
   /** Ownership cycles found, each as a list of party ids. */
@@ -57,10 +65,13 @@ export interface PersonFacts {
    * counts as far as that owner is itself so owned (shares multiplied up the chain).
    */
   readonly orgCoveredOwnershipPercent: number;
-  /** Some share on a path from a country of concern or covered person to the organization is undeclared. */
-  readonly orgCoveredOwnershipUndeclared: boolean;
-  /** The organization's owners that hold a covered share of it without being covered themselves, each with that share. */
-  readonly orgCoveredOwnershipVia: readonly string[];
+  /**
+   * The same for any party (202.1103(a) asks it of the U.S. person engaged in the transaction,
+   * which may be a U.S. subsidiary the inventory lists): its covered percent, whether a share on
+   * the way is undeclared, and the owners that hold a covered share of it without being covered
+   * themselves, each with that share.
+   */
+  coveredEquity(id: string): CoveredEquity;
 }
 
 function isActive(d: Entity['designations'][number], date: CivilDate): boolean {
@@ -163,13 +174,7 @@ class PersonDeriver implements OwnershipInput {
       });
     }
     const orgShare = this.coveredShares(inv.organization.id);
-    const via: string[] = [];
-    for (const o of inv.organization.owners) {
-      const up = this.shares.get(o.entity);
-      if (taint.has(o.entity) || !up || o.percent === undefined || up.fraction === 0) continue;
-      via.push(`${this.nameOf(o.entity)} holds ${o.percent}% and is itself ${roundShare(up.fraction * 100)}% owned, directly or indirectly, by countries of concern or covered persons: ${roundShare(o.percent * up.fraction)}% of ${inv.organization.name}`);
-    }
-    return { parties, cycles, orgCoveredOwnershipPercent: roundShare(orgShare.fraction * 100), orgCoveredOwnershipUndeclared: orgShare.undeclared, orgCoveredOwnershipVia: via };
+    return { parties, cycles, orgCoveredOwnershipPercent: roundShare(orgShare.fraction * 100), coveredEquity: (id) => this.coveredEquity(id) };
   }
 
   /** Per party on an ownership cycle, the line that explains the first cycle found through it. */
@@ -186,6 +191,18 @@ class PersonDeriver implements OwnershipInput {
       }
     }
     return lines;
+  }
+
+  /** A party's covered equity, with the owners through which it is held (PersonFacts.coveredEquity). */
+  coveredEquity(id: string): CoveredEquity {
+    const share = this.coveredShares(id);
+    const via: string[] = [];
+    for (const o of this.owners(id)) {
+      const up = this.shares.get(o.owner);
+      if (this.taint.has(o.owner) || !up || o.percent === undefined || up.fraction === 0) continue;
+      via.push(`${this.nameOf(o.owner)} holds ${o.percent}% and is itself ${roundShare(up.fraction * 100)}% owned, directly or indirectly, by countries of concern or covered persons: ${roundShare(o.percent * up.fraction)}% of ${this.nameOf(id)}`);
+    }
+    return { percent: roundShare(share.fraction * 100), undeclared: share.undeclared, via };
   }
 
   /**

@@ -356,6 +356,15 @@ describe('202.1103 annual report: equity owned "directly or indirectly", through
     expect(reportDuty(i)).toMatchObject({ due: '2026-03-01' });
     expect(report(i).reasons.join(' ')).toMatch(/undeclared share/);
   });
+  it('the U.S. person engaged is a U.S. subsidiary the inventory lists as exporter: wholly owned by the organization, itself 30 % CN-owned → the subsidiary files (it was asked only of the organization)', () => {
+    const i = inv([{ entity: 'cn-parent', percent: 30 }], [{ id: 'us-sub', name: 'US Cloud Sub', kind: 'company', organizedIn: 'US', owners: [{ entity: 'us-co', percent: 100 }] }]);
+    const fromSub = { ...i, flows: [{ ...i.flows[0]!, from: 'us-sub' }] };
+    expect(reportDuty(fromSub)).toMatchObject({ due: '2026-03-01' });
+    expect(report(fromSub).reasons).toContain('US Co holds 100% and is itself 30% owned, directly or indirectly, by countries of concern or covered persons: 30% of US Cloud Sub');
+    // A U.S. subsidiary the organization owns with no covered owner above: no report.
+    const clean = inv([], [{ id: 'us-sub', name: 'US Cloud Sub', kind: 'company', organizedIn: 'US', owners: [{ entity: 'us-co', percent: 100 }] }]);
+    expect(reportDuty({ ...clean, flows: [{ ...clean.flows[0]!, from: 'us-sub' }] })).toBeUndefined();
+  });
   it('a holding company with no covered owner adds nothing, and a cycle of holding companies ends', () => {
     const i = inv([{ entity: 'a', percent: 100 }], [
       { id: 'a', name: 'A', kind: 'company', organizedIn: 'US', owners: [{ entity: 'b', percent: 90 }, { entity: 'cn-parent', percent: 10 }] },

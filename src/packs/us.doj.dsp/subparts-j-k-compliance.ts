@@ -110,16 +110,18 @@ export const annualReport = defineRule<DspContext>({
   reads: ['restricted', 'cloudComputing', 'organization.owners'],
   evaluate: (ctx) => {
     if (!isRestricted(ctx) || !ctx.flow.cloudComputing) return null;
-    if (ctx.exporter.id !== ctx.facts.inventory.organization.id) return null;
-    // Owned "directly or indirectly": through owners that are not covered persons themselves
-    // (a U.S. holding company, say) as far as they are so owned (facts/us-persons.ts).
-    const persons = ctx.facts.persons;
-    const owned = persons.orgCoveredOwnershipPercent;
+    // The U.S. person engaged: the organization, or a U.S. subsidiary (or other U.S. person) the
+    // inventory lists as the exporter. Its equity owned "directly or indirectly": through owners
+    // that are not covered persons themselves (a U.S. holding company, say) as far as they are so
+    // owned (facts/us-persons.ts).
+    if (!ctx.exporter.usPerson) return null;
+    const equity = ctx.facts.persons.coveredEquity(ctx.exporter.id);
+    const owned = equity.percent;
     const min = at(ANNUAL_REPORT_OWNERSHIP_PERCENT, ctx.date);
     // A share held by (or on the way from) a country of concern or covered person that is
     // undeclared counts as reaching the threshold under the conservative unknown-share policy, as
     // in 202.211.
-    const unknown = owned < min && at(UNKNOWN_SHARE_POLICY, ctx.date) === 'assume_threshold' && persons.orgCoveredOwnershipUndeclared;
+    const unknown = owned < min && at(UNKNOWN_SHARE_POLICY, ctx.date) === 'assume_threshold' && equity.undeclared;
     if (owned < min && !unknown) return null;
     const d = at(ANNUAL_REPORT_DUE, ctx.date);
     const year = Number(ctx.asOf.slice(0, 4));
@@ -136,7 +138,7 @@ export const annualReport = defineRule<DspContext>({
         unknown
           ? `${ctx.exporter.name} is owned by a country of concern or covered person with an undeclared share (known shares total ${owned}%), treated as at least ${min}% under the conservative unknown-share policy; declare the percentage to decide. It engages in a restricted transaction involving cloud-computing services (202.1103(a))`
           : `${ctx.exporter.name} is ${owned}% owned, directly or indirectly, by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`,
-        ...persons.orgCoveredOwnershipVia,
+        ...equity.via,
       ],
       obligations: [
         obligation({ id: 'us.doj.dsp/202.1103', what: `File the annual report on restricted transactions as of 31 December ${coveredYear}`, citation: '28 CFR 202.1103', to: 'U.S. Department of Justice, National Security Division', due, doneOn: filedOn(ctx, `us.doj.dsp/202.1103:${coveredYear}`) }, ctx.asOf),
