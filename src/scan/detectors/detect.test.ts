@@ -173,6 +173,12 @@ describe('global', () => {
   it('IBAN per-country length and mod 97', () => {
     expect(found('IBAN GB82 WEST 1234 5698 7654 32', 'iban')).toBe('GB82 WEST 1234 5698 7654 32');
     expect(found('DE89370400440532013000', 'iban')).toBe('DE89370400440532013000');
+    // dashes between the groups (Presidio's pattern: space or -), one separator throughout
+    expect(found('iban: GB82-WEST-1234-5698-7654-32.', 'iban')).toBe('GB82-WEST-1234-5698-7654-32');
+    expect(found('账号DE89-3704-0044-0532-0130-00。', 'iban')).toBe('DE89-3704-0044-0532-0130-00');
+    expect(types('GB82-WEST-1234-5698-7654-33')).toEqual([]);
+    expect(types('GB82-WEST 1234-5698-7654-32')).toEqual([]);
+    expect(types('GB82-WEST-1234-5698-7654-32-77')).toEqual([]);
     expect(types('GB82WEST1234569876543')).toEqual([]); // one short
     expect(types('CN82WEST12345698765432')).toEqual([]); // no IBAN in China
   });

@@ -586,10 +586,11 @@ export class Engine {
     if (want === 0) return -1;
     let end = j;
     let n = j - i;
-    if (n === 4 && j < this.to && s.charCodeAt(j) === 32) {
-      // grouped: "GB82 WEST 1234 5698 7654 32"
+    const sep = j < this.to ? s.charCodeAt(j) : 0;
+    if (n === 4 && (sep === 32 || sep === 45)) {
+      // grouped: "GB82 WEST 1234 5698 7654 32", or with dashes (one separator throughout)
       let p = j;
-      while (n < want && p + 1 < this.to && s.charCodeAt(p) === 32 && isAlnum(s.charCodeAt(p + 1))) {
+      while (n < want && p + 1 < this.to && s.charCodeAt(p) === sep && isAlnum(s.charCodeAt(p + 1))) {
         let q = p + 1;
         while (q < this.to && q - p <= 5 && isAlnum(s.charCodeAt(q))) q++;
         const g = q - p - 1;
@@ -601,6 +602,8 @@ export class Engine {
       }
     }
     if (n !== want) return -1;
+    // a dashed chain that goes on is some longer code
+    if (sep === 45 && end > j && end + 1 < this.to && s.charCodeAt(end) === 45 && isAlnum(s.charCodeAt(end + 1))) return -1;
     if (!ibanMod97Valid(s, i, end)) return -1;
     this.emit(T.iban, i, end, 0.95);
     return end;
