@@ -116,14 +116,21 @@ describe('cn-transfer-examples.jsonl', () => {
   });
 
   testCase('cn-xb-018', 'foreign orders merged with unverified domestic profiles cannot ride Art. 4: needs review', () => {
-    const d = decide({
-      asOf: '2025-05-15',
-      datasets: [pi('orders', 20_000, { collectedIn: ['US', 'CN'], mixedDomesticUnverified: true })],
-      flows: [xfer('return', 'orders')],
-    });
-    expect(d.outcome).toBe(stated('cn-xb-018', 'needs_review'));
-    expect(d.verdict).toBe('conditional');
-    expect(ruleIds(d)).not.toContain('cn.xborder/order16.4');
+    // Overseas customers' orders (declared foreign-origin, as Art. 4 data is) into which the
+    // platform merged domestic users' profiles, scope unverified; 20,000 people in China.
+    const orders = { collectedIn: ['US', 'CN'], subjects: { US: 500_000, CN: 20_000 }, mixedDomesticUnverified: true };
+    for (const ds of [pi('orders', 20_000, { ...orders, foreignOriginOnly: true }), pi('orders', 20_000, orders)]) {
+      const d = decide({ asOf: '2025-05-15', datasets: [ds], flows: [xfer('return', 'orders')] });
+      expect(d.outcome).toBe(stated('cn-xb-018', 'needs_review'));
+      expect(d.verdict).toBe('conditional');
+      expect(ruleIds(d)).toContain('cn.xborder/order16.4.mixed');
+      expect(ruleIds(d)).not.toContain('cn.xborder/order16.4');
+      // Art. 4 is not met at all (not merely outranked by the review).
+      expect(d.reasons.join(' ')).not.toMatch(/Order No\. 16 Art\. 4 \(exempt\)/);
+    }
+    // Without the merge, the same foreign-origin orders are exempt under Art. 4.
+    const clean = decide({ asOf: '2025-05-15', datasets: [pi('orders', 0, { collectedIn: ['US'], subjects: { US: 500_000 }, foreignOriginOnly: true })], flows: [xfer('return', 'orders')] });
+    expect(ruleIds(clean)).toContain('cn.xborder/order16.4');
   });
 
   testCase('cn-xb-021', 'notified geospatial important data plus 50,000 people\'s PI → assessment; Art. 5(4) does not reach it', () => {
