@@ -229,6 +229,10 @@ describe('global', () => {
     expect(types('3RVinFeXbmsdf5orKjTjbJzq9rZ4Sub9W2')).toEqual([]); // Base58Check right, but version 6
     expect(found('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'crypto_wallet')).toBeDefined();
     expect(types('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD')).toEqual([]);
+    // the zero address is no one's wallet; one non-zero digit is an address again
+    expect(types(`eth 0x${'0'.repeat(40)}`)).toEqual([]);
+    expect(types(`0x${'0'.repeat(40)}`, 'wallet')).toEqual([]);
+    expect(types(`0x${'0'.repeat(39)}1`, 'wallet')).toEqual(['crypto_wallet']);
     expect(found('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed', 'crypto_wallet')).toBeDefined(); // all lower: no checksum to check
   });
   it('0x + 40 characters that are not all hex digits is no Ethereum address', () => {

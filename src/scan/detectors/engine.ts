@@ -457,6 +457,12 @@ export class Engine {
     // Ethereum 0x + 40 hex
     if (len === 42 && c0 === 48 && (s.charCodeAt(i + 1) | 32) === 120) {
       if (hexRun(s, i + 2, j) < 0) return j; // an address is 40 hex digits
+      // the zero address (burns, contract creation) belongs to no one
+      if (digits === 41) {
+        let zero = true;
+        for (let k = i + 2; k < j && zero; k++) zero = s.charCodeAt(k) === 48;
+        if (zero) return j;
+      }
       const r = eip55(s, i);
       if (r === 'checksum') this.emit(T.crypto_wallet, i, j, 0.95);
       else if (r === 'plain') this.emit(T.crypto_wallet, i, j, 0.55);
