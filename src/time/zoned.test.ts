@@ -152,6 +152,23 @@ describe('parseInstant', () => {
     }
   });
 
+  it('places the first and last days of the range in any zone instead of throwing (its probes a day either side fall outside 0000-9999)', () => {
+    expect(parseInstant('9999-12-31', 'UTC')).toEqual({ instant: Date.UTC(9999, 11, 31), dateOnly: true, hasOffset: false });
+    expect(parseInstant('9999-12-31T23:00', 'America/New_York')?.instant).toBe(Date.UTC(9999, 11, 31, 23) + 5 * MS_PER_HOUR);
+    expect(parseInstant('9999-12-31', 'Pacific/Pago_Pago')?.instant).toBe(Date.UTC(9999, 11, 31) + 11 * MS_PER_HOUR);
+    const first = parseInstant('0000-01-01T00:00', 'UTC')!.instant;
+    expect(parseInstant('0000-01-01T00:00', 'Asia/Kolkata')?.instant).toBe(first - zoneOffset(first, 'Asia/Kolkata'));
+    expect(toLocal(parseInstant('0000-01-01T00:30', 'America/New_York')!.instant, 'America/New_York')).toMatchObject({ date: '0000-01-01', hour: 0, minute: 30 });
+    // and every valid date-time of the two edge days, in every zone
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.constantFrom('0000-01-01', '9999-12-31'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (zone, date, h, m) => {
+        const p = parseInstant(`${date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`, zone);
+        expect(p).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never throws on arbitrary strings (property)', () => {
     fc.assert(fc.property(fc.string({ maxLength: 60 }), (s) => void parseInstant(s, 'Europe/Berlin')), { numRuns: 500 });
   });

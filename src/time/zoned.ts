@@ -60,6 +60,14 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** The wall-clock reading of `instant` in `timeZone`. */
 export function toLocal(instant: Instant, timeZone: string): LocalDateTime {
+  const f = fieldsIn(instant, timeZone);
+  if (f.year < 0 || f.year > 9999) throw new RangeError(`instant outside years 0000-9999: ${instant}`);
+  const date = `${String(f.year).padStart(4, '0')}-${pad2(f.month)}-${pad2(f.day)}`;
+  return { date, hour: f.hour, minute: f.minute, second: f.second, millisecond: instant - f.whole };
+}
+
+/** The wall-clock fields of `instant` in `timeZone`, the year proleptic (1 BC is 0) and unbounded. */
+function fieldsIn(instant: Instant, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number; whole: number } {
   const whole = Math.floor(instant / MS_PER_SECOND) * MS_PER_SECOND;
   const parts = formatterFor(timeZone).formatToParts(new Date(whole));
   let year = 0;
@@ -97,15 +105,18 @@ export function toLocal(instant: Instant, timeZone: string): LocalDateTime {
     }
   }
   if (bc) year = 1 - year;
-  if (year < 0 || year > 9999) throw new RangeError(`instant outside years 0000-9999: ${instant}`);
-  const date = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-  return { date, hour, minute, second, millisecond: instant - whole };
+  return { year, month, day, hour, minute, second, whole };
 }
 
 /** UTC offset of `timeZone` at `instant`, in milliseconds (east of Greenwich is positive). */
 export function zoneOffset(instant: Instant, timeZone: string): number {
-  const l = toLocal(instant, timeZone);
-  return localAsUtc(l) - instant;
+  // read from the fields, not a civil date: fromLocal probes a day either side of its guess,
+  // which may fall outside years 0000-9999 at the ends of the range
+  const f = fieldsIn(instant, timeZone);
+  const t = new Date(0);
+  t.setUTCFullYear(f.year, f.month - 1, f.day);
+  t.setUTCHours(f.hour, f.minute, f.second, 0);
+  return t.getTime() - f.whole;
 }
 
 function localAsUtc(l: LocalDateTime): number {
