@@ -13,7 +13,7 @@
  * per-pair inputs (dates as integers, dataset, counts) are laid out once in flat arrays, and
  * the aggregate of a pair is built once per judged date and shared by the flows it holds. A flow
  * outside its own window (not begun by the date) is aggregated with the window's flows on its
- * own.
+ * own, and so is a rejected offer (202.1104): it is no transaction, so no other flow counts it.
  */
 import type { Dataset, Flow, Inventory } from '../inventory/schema.js';
 import { addMonths, dateOrdinal, type CivilDate } from '../time/civil-date.js';
@@ -62,6 +62,11 @@ interface Layout {
   readonly devices: Float64Array;
   /** 1 where the flow's device count is its U.S. persons (none declared). */
   readonly devicesFromPersons: Uint8Array;
+  /**
+   * 1 where the flow records an offer that was rejected (202.1104): no transaction took place, so
+   * it is aggregated only into its own decision, never into another flow's.
+   */
+  readonly rejected: Uint8Array;
 }
 
 interface Pair {
@@ -263,7 +268,7 @@ class RollingIndex implements UsRolling {
 }
 
 function inWindow(flow: Flow, w: Window, date: CivilDate): boolean {
-  return (flow.start === undefined || flow.start <= date) && (flow.end === undefined || flow.end >= w.from);
+  return flow.offerRejected === undefined && (flow.start === undefined || flow.start <= date) && (flow.end === undefined || flow.end >= w.from);
 }
 
 /**
@@ -288,6 +293,7 @@ function newLayout(n: number): Layout {
     subjects: new Float64Array(n),
     devices: new Float64Array(n),
     devicesFromPersons: new Uint8Array(n),
+    rejected: new Uint8Array(n),
   };
 }
 
@@ -316,6 +322,7 @@ function place(l: Layout, k: number, f: Flow, datasets: ReadonlyMap<string, Data
   l.subjects[k] = usSubjectsOf(f, ds);
   l.devices[k] = usDevicesOf(f, ds);
   l.devicesFromPersons[k] = f.usDevices === undefined && ds?.usDevices === undefined ? 1 : 0;
+  l.rejected[k] = f.offerRejected === undefined ? 0 : 1;
 }
 
 interface Volume {
@@ -333,7 +340,7 @@ function aggregateOf(l: Layout, off: number, len: number, w: Window, also: numbe
   const volumes: Volume[] = [];
   let byDataset: Map<string, Volume> | undefined;
   for (let i = off; i < off + len; i++) {
-    if (i !== also && (l.start[i]! > w.toOrd || l.end[i]! < w.fromOrd)) continue;
+    if (i !== also && (l.rejected[i] === 1 || l.start[i]! > w.toOrd || l.end[i]! < w.fromOrd)) continue;
     const dataset = l.dataset[i]!;
     const subjects = l.subjects[i]!;
     const devices = l.devices[i]!;
@@ -384,7 +391,7 @@ class LaidOutAggregate implements Aggregate {
     if (this.ids === undefined) {
       const { l, w } = this;
       const ids: string[] = [];
-      for (let i = this.off; i < this.off + this.len; i++) if (i === this.also || (l.start[i]! <= w.toOrd && l.end[i]! >= w.fromOrd)) ids.push(l.flows[i]!.id);
+      for (let i = this.off; i < this.off + this.len; i++) if (i === this.also || (l.rejected[i] === 0 && l.start[i]! <= w.toOrd && l.end[i]! >= w.fromOrd)) ids.push(l.flows[i]!.id);
       this.ids = ids;
     }
     return this.ids;

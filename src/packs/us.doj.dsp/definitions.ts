@@ -170,8 +170,9 @@ export function dataFacts(flow: Flow, facts: Facts, date: CivilDate, index?: num
   const ds = entry.ds!;
   const own = classOf(entry, flow);
   const window = facts.volumes.usWindow12(flow, index);
-  if (activeIn(flow, window.window.from, window.window.to)) return dataFacts0(memo, window, own, ds, flow, facts, date);
-  // A flow not begun by the judged date is aggregated with its window's flows. When it raises no
+  // A rejected offer (202.1104) is in no window: it is aggregated on its own, like a flow not begun.
+  if (flow.offerRejected === undefined && activeIn(flow, window.window.from, window.window.to)) return dataFacts0(memo, window, own, ds, flow, facts, date);
+  // A flow not begun by the judged date (or a rejected offer) is aggregated with its window's flows. When it raises no
   // count of the window (its dataset is there with as many people and devices), the counts —
   // and, short of bulk, every reason — are the window's own: its data facts serve, and the flow
   // need not be aggregated at all.

@@ -177,6 +177,25 @@ describe('202.1103 annual report and 202.1104 rejected transactions', () => {
     // Bulk 'omic data offered and rejected: 202.303 yields too.
     expect(decide(usDojDsp, one(['genomic'], 500, { offerRejected: '2025-09-01', start: undefined }), '2026-01-15').outcome).toBe('rejected');
   });
+  it('a rejected offer is no transaction: its data is not aggregated into the other flows with the same buyer (8,000 offered and rejected + 5,000 under a vendor agreement read 13,000 "across 2 transactions" and blocked it)', () => {
+    const inv = inventory({
+      entities: [cnVendor],
+      datasets: [{ id: 'a', categories: ['health'], subjects: { US: 8_000 } }, { id: 'b', categories: ['health'], subjects: { US: 5_000 } }, { id: 'c', categories: ['health'], subjects: { US: 6_000 } }],
+      flows: [
+        { id: 'offer', dataset: 'a', recipient: 'v', destination: 'CN', kind: 'data_brokerage', offerRejected: '2025-12-01' },
+        { id: 'real', dataset: 'b', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', start: '2025-11-01' },
+      ],
+    });
+    const real = decide(usDojDsp, inv, AS_OF, 'real');
+    expect(real.outcome).toBe('not_covered');
+    expect(real.reasons.join('\n')).toMatch(/not bulk: personal health data on 5,000 U\.S\. persons/);
+    // The offer itself is judged with the transactions before it: 8,000 + 5,000 is bulk, so it was an offer of a prohibited transaction.
+    const offer = decide(usDojDsp, inv, AS_OF, 'offer');
+    expect(offer.outcome).toBe('rejected');
+    // Two rejected offers do not add up either.
+    const two = { ...inv, flows: [inv.flows[0]!, { ...inv.flows[0]!, id: 'offer2', dataset: 'c' }] };
+    expect(decide(usDojDsp, two, AS_OF, 'offer2').outcome).toBe('not_covered');
+  });
   it('a rejected brokerage offer must be reported within 14 days; overdue after', () => {
     const inv = one(['health'], 20_000, { offerRejected: '2026-01-01', start: undefined });
     const d = decide(usDojDsp, inv, '2026-01-15');
