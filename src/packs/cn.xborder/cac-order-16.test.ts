@@ -72,6 +72,30 @@ describe('counting: distinct people since 1 January of the current year, per pro
     expect(decide(s, 'theirs').outcome).toBe('standard_contract_or_certification');
   });
 
+  it('a branch is not a separate processor: its exports count with the organization\'s (60,000 + 50,000 → Art. 8 for both)', () => {
+    const branch = { id: 'bj-branch', name: 'Processor Co., Ltd. Beijing Branch', kind: 'company' as const, organizedIn: 'CN', branchOf: 'processor' };
+    const s: Scenario = { asOf: '2025-06-15', entities: [branch], datasets: [pi('a', 60_000), pi('b', 50_000)], flows: [xfer('hq', 'a'), xfer('br', 'b', { from: 'bj-branch' })] };
+    for (const id of ['hq', 'br']) {
+      const d = decide(s, id);
+      expect(d.outcome, id).toBe('standard_contract_or_certification');
+      expect(d.reasons.join(' '), id).toMatch(/PI of 110,000 people/);
+    }
+    // A branch of a branch belongs to the same legal person.
+    const sub = { id: 'haidian', name: 'Haidian Sub-branch', kind: 'company' as const, organizedIn: 'CN', branchOf: 'bj-branch' };
+    expect(decide({ ...s, entities: [branch, sub], flows: [xfer('hq', 'a'), xfer('br', 'b', { from: 'haidian' })] }, 'br').outcome).toBe('standard_contract_or_certification');
+    // A separate company (no branchOf) keeps its own count.
+    const sister = { ...branch, id: 'sister', branchOf: undefined };
+    expect(decide({ ...s, entities: [sister], flows: [xfer('hq', 'a'), xfer('br', 'b', { from: 'sister' })] }, 'br').outcome).toBe('exempt');
+  });
+
+  it('a CIIO\'s branch exports as the CIIO: security assessment, never Art. 5(4)', () => {
+    const branch = { id: 'bj-branch', name: 'Processor Co., Ltd. Beijing Branch', kind: 'company' as const, organizedIn: 'CN', branchOf: 'processor' };
+    const d = decide({ asOf: '2025-06-15', org: { cn: { ciio: true } }, entities: [branch], datasets: [pi('b', 500)], flows: [xfer('br', 'b', { from: 'bj-branch' })] });
+    expect(d.outcome).toBe('security_assessment');
+    expect(ruleIds(d)).toEqual(expect.arrayContaining(['cn.xborder/order16.7.1', 'cn.xborder/pipl.40', 'cn.xborder/csl.37']));
+    expect(ruleIds(d)).not.toContain('cn.xborder/order16.5.4');
+  });
+
   it('[U] exempt transfers do not count by default; with exempt_transfers_count they do', () => {
     const s: Scenario = {
       asOf: '2025-06-15',

@@ -193,7 +193,8 @@ export const ORDER16_6 = defineRule<FlowCtx>({
   evaluate(ctx) {
     const ftz = ctx.org.cn.freeTradeZone;
     if (!ftz || !isPiExport(ctx) || !exemptionsAvailable(ctx)) return null;
-    if (!ctx.flow.viaFreeTradeZone && ctx.exporter !== ctx.org.id) return null;
+    // Sent by the organization itself (not by another party or a branch of it), or through the zone.
+    if (!ctx.flow.viaFreeTradeZone && (ctx.flow.from ?? ctx.org.id) !== ctx.org.id) return null;
     const listed = (ctx.dataset?.categories ?? []).filter((c) => ftz.negativeList.includes(c));
     if (listed.length > 0) return null;
     return { outcome: 'exempt', reasons: [`The processor is in the ${ftz.zone} free trade zone and none of the dataset's categories is on the zone's negative list: exempt (Order 16 Art. 6).`] };

@@ -85,6 +85,20 @@ describe('Order 11 Art. 4(2): CIIO, or processing PI of 1,000,000 people (cn-xb-
     expect(decide(s('2024-02-15', 1_000_000)).outcome).toBe('security_assessment');
   });
 
+  it('a branch\'s export is its company\'s: the company\'s processing of 3,000,000 people counts (Art. 4(2))', () => {
+    const d = decide({
+      asOf: '2024-02-15',
+      entities: [
+        { id: 'sister', name: 'Sister Co., Ltd.', kind: 'company', organizedIn: 'CN' },
+        { id: 'sister-sz', name: 'Sister Co., Ltd. Shenzhen Branch', kind: 'company', organizedIn: 'CN', branchOf: 'sister' },
+      ],
+      datasets: [pi('members', 3_000_000), pi('tickets', 200)],
+      flows: [xfer('bulk', 'members', { from: 'sister', destination: 'SG' }), xfer('support', 'tickets', { from: 'sister-sz' })],
+    }, 'support');
+    expect(d.outcome).toBe('security_assessment');
+    expect(ruleIds(d)).toContain('cn.xborder/order11.4.2.processing');
+  });
+
   it('a CIIO exporting any PI needed the assessment', () => {
     const d = decide({ asOf: '2023-05-10', org: { cn: { ciio: true } }, datasets: [pi('d', 50)], flows: [xfer('f', 'd')] });
     expect(d.outcome).toBe('security_assessment');

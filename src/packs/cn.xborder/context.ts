@@ -77,8 +77,13 @@ export interface FlowCtx {
   readonly date: CivilDate;
   readonly asOf: CivilDate;
   readonly policy: Policy;
+  /**
+   * The processor that provides the data abroad: the flow's sender (`from`, else the
+   * organization), or the entity it is a branch of (`branchOf`: a branch is not a separate
+   * legal person, so its exports are that processor's).
+   */
   readonly exporter: string;
-  /** The organization's China roles apply (the exporter is the organization itself). */
+  /** The organization's China roles apply (the exporter is the organization itself, or a branch of it). */
   readonly ciio: boolean;
   readonly stateOrgan: boolean;
   /** Where the data sits before the flow (ISO code), when known. */
@@ -194,6 +199,7 @@ interface Shared {
   legacyCounts(ctx: FlowContext): Counts;
   processing(ctx: FlowContext): number;
   authority(ctx: FlowContext): ForeignAuthority | undefined;
+  exporterOf(flow: Flow): string;
 }
 
 /** Marks a field not computed yet. */
@@ -260,7 +266,7 @@ class FlowContext implements FlowCtx {
     return this.shared.asOf;
   }
   get exporter(): string {
-    return this.flow.from ?? this.shared.org.id;
+    return this.shared.exporterOf(this.flow);
   }
   get ciio(): boolean {
     return (this.flags & CIIO) !== 0;
@@ -406,6 +412,8 @@ class CnRun implements Run, Shared {
   private readonly bases = { current: new Map<string, Map<CivilDate, Windowed>>(), legacy: new Map<string, Map<CivilDate, Windowed>>() };
   /** The PIPL class of a dataset id, as the window totals group datasets (bound once per run). */
   private readonly classOf: (dataset: string) => number;
+  /** Entity → the party it is a branch of, for the entities that are branches (undefined: none). */
+  private readonly branchOf: ReadonlyMap<string, string> | undefined;
 
   constructor(
     readonly facts: Facts,
@@ -417,6 +425,27 @@ class CnRun implements Run, Shared {
     this.org = this.inv.organization;
     this.onAsOf = this.onDate(this.asOf);
     this.classOf = (dataset) => this.infoOf(dataset).cls;
+    let branchOf: Map<string, string> | undefined;
+    for (const e of this.inv.entities) if (e.branchOf !== undefined) (branchOf ??= new Map()).set(e.id, e.branchOf);
+    this.branchOf = branchOf;
+  }
+
+  /**
+   * The processor behind a flow: its sender, or up the `branchOf` chain the legal person the
+   * sender is a branch of. The CAC counts and the CIIO role are the processor's (数据处理者), and
+   * a branch is not a separate legal person.
+   */
+  exporterOf(flow: Flow): string {
+    const id = flow.from ?? this.org.id;
+    const up = this.branchOf;
+    if (up === undefined) return id;
+    let at = id;
+    for (let depth = 0; depth < 16; depth++) {
+      const next = up.get(at);
+      if (next === undefined) break;
+      at = next;
+    }
+    return at;
   }
 
   private onDate(date: CivilDate): OnDate {
@@ -533,7 +562,7 @@ class CnRun implements Run, Shared {
     const org = this.org;
     // Judged on the as-of date, or on the flow's end when it ended earlier (judgedOn).
     const on = flow.end !== undefined && flow.end < this.asOf ? this.onDate(flow.end) : this.onAsOf;
-    const own = (flow.from ?? org.id) === org.id;
+    const own = this.exporterOf(flow) === org.id;
     const source = sourceOf(flow, info);
     const held = inMainlandOn(source, on);
     const authority = held ? this.authorityOf(flow, on) : undefined;
@@ -710,7 +739,15 @@ class CnRun implements Run, Shared {
     if (n === undefined) {
       const { org, inv, facts } = this;
       const own = exporter === org.id;
-      const ids = own ? inv.datasets.map((d) => d.id) : [...new Set(facts.volumes.flowsOf(exporter).map((f) => f.dataset))];
+      let ids: readonly string[];
+      if (own) ids = inv.datasets.map((d) => d.id);
+      else if (this.branchOf === undefined) ids = [...new Set(facts.volumes.flowsOf(exporter).map((f) => f.dataset))];
+      else {
+        // The exporter's flows and its branches' (facts.volumes groups by the declared sender).
+        const set = new Set<string>();
+        for (const f of inv.flows) if (this.exporterOf(f) === exporter) set.add(f.dataset);
+        ids = [...set];
+      }
       let sum = 0;
       for (const id of ids) {
         const d = facts.datasets.get(id);
