@@ -112,16 +112,23 @@ export const NAME_KEYWORDS = ['姓名', '联系人', '收件人', '收货人', '
  * character, but are no name: 客户关系管理, 患者满意度, 客户余额, 客户于… Checked only when
  * nothing separates keyword and word (姓名：成功 stays a name).
  */
-export const NOT_NAME_WORDS = new Set(
-  (
-    '关系 关注 关怀 关联 满意 满足 安全 安排 安置 管理 明细 文件 文档 余额 金额 康复 单位 单号 全称 全部 全体 ' +
-    '车辆 商户 商品 项目 高级 高端 成功 成本 成员 成交 付款 付费 包括 范围 申请 申诉 方面 方式 方案 方法 方向 ' +
-    '应用 应付 时间 时长 习惯 利益 利润 权益 权限 权利 公司 公众 国家 国籍 相关 通知 通讯 通话 能力 能够 ' +
-    '资料 资产 资金 资质 信息 经理 服务'
-  ).split(' '),
-);
-/** Particles that end a name: 客户张三的手机号 → 张三. */
-export const NAME_END = '的了等';
+export const NOT_NAME_WORDS: readonly string[] = (
+  '关系 关注 关怀 关联 满意 满足 安全 安排 安置 管理 明细 文件 文档 余额 金额 康复 单位 单号 全称 全部 全体 ' +
+  '车辆 商户 商品 项目 高级 高端 成功 成本 成员 成交 付款 付费 包括 范围 申请 申诉 方面 方式 方案 方法 方向 ' +
+  '应用 应付 时间 时长 习惯 利益 利润 权益 权限 权利 公司 公众 国家 国籍 相关 通知 通讯 通话 能力 能够 ' +
+  '资料 资产 资金 资质 信息 经理 服务'
+).split(' ');
+/** NOT_NAME_WORDS as the two code units of each word in one number (looked up without making a string). */
+const NOT_NAME_PAIRS = new Set(NOT_NAME_WORDS.map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+
+/** Whether s[p, p + 2) is one of NOT_NAME_WORDS. */
+export function notNameWordAt(s: string, p: number): boolean {
+  return NOT_NAME_PAIRS.has(s.charCodeAt(p) * 0x10000 + s.charCodeAt(p + 1));
+}
+/** Whether c is a particle that ends a name (的 了 等): 客户张三的手机号 → 张三. */
+export function isNameEnd(c: number): boolean {
+  return c === 0x7684 || c === 0x4e86 || c === 0x7b49;
+}
 
 export function isHan(c: number): boolean {
   return c >= 0x3400 && c <= 0x9fff;

@@ -39,7 +39,7 @@ import * as valueLevelModule from './value-level.js';
 // binding is a getter call, which the hot loops cannot afford.
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
 const { abaValid, base58CheckVersion, bech32Valid, eip55, hkidValid, ibanMod97Valid, isBase58Char, luhnDigits, luhnValid, twIdValid, usccValid } = checksumsModule;
-const { COMPOUND_SURNAMES, HAN, HAN_ADMIN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_STREET, HAN_SURNAME, NAME_END, NAME_KEYWORDS, NOT_NAME_WORDS, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, startsWithAny, validBirthDate, validProvince } = cnModule;
+const { COMPOUND_SURNAMES, HAN, HAN_ADMIN, HAN_COMPOUND, HAN_KEY, HAN_PLATE, HAN_STREET, HAN_SURNAME, NAME_KEYWORDS, isNameEnd, notNameWordAt, addressIn, cnId15Valid, cnId18Valid, daysIn, isAddressChar, isHan, isPlateChar, plateAt, startsWithAny, validBirthDate, validProvince } = cnModule;
 const { absAbove, isZeroDecimal } = decimalsModule;
 const { typeBit } = fieldContextModule;
 const { IBAN_LENGTH } = ibanModule;
@@ -1382,10 +1382,10 @@ export class Engine {
       if (!compound && !(c0 < 0x10000 && HAN[c0]! & HAN_SURNAME)) return i + 1;
       // right after the keyword: a word that starts with a surname character (客户关系, 患者满意度)
       // (not 于 / 向 / 和 alone: 客户于燕, 客户向洁 are names as often as prepositions)
-      if (p === i + kw.length && !compound && p + 2 <= this.to && NOT_NAME_WORDS.has(s.slice(p, p + 2))) return i + 1;
+      if (p === i + kw.length && !compound && p + 2 <= this.to && notNameWordAt(s, p)) return i + 1;
       let q = p + (compound ? 2 : 1);
       let given = 0;
-      while (q < this.to && given < 2 && isHan(s.charCodeAt(q)) && !(HAN[s.charCodeAt(q)]! & HAN_KEY) && !NAME_END.includes(s[q]!)) {
+      while (q < this.to && given < 2 && isHan(s.charCodeAt(q)) && !(HAN[s.charCodeAt(q)]! & HAN_KEY) && !isNameEnd(s.charCodeAt(q))) {
         q++;
         given++;
       }
