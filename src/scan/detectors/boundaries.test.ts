@@ -161,6 +161,15 @@ describe('payment cards, IMEI, ABA', () => {
     expect(types('IMEI 49015420323751')).toEqual(['imei']); // 14 digits, no check digit: context only
     expect(types('49015420323751')).toEqual([]);
   });
+  it('IMEI in its printed groups AA-BBBBBB-CCCCCC-D: Luhn, and IMEI context', () => {
+    expect(detect('IMEI: 49-015420-323751-8').map((d) => [d.type, d.start, d.end])).toEqual([['imei', 6, 24]]);
+    expect(types('串号 35 209900 176148 1')).toEqual(['imei']);
+    expect(types('49-015420-323751-8', 'imei')).toEqual(['imei']);
+    expect(types('IMEI 49-015420-323751')).toEqual(['imei']); // 14 digits, no check digit
+    expect(types('IMEI 49-015420-323751-9')).toEqual([]); // Luhn fails
+    expect(types('49-015420-323751-8')).toEqual([]); // no context
+    expect(types('IMEI 49-015420-323751-8-2')).toEqual([]); // a longer chain
+  });
   it('ABA 3-7-1 checksum: valid by construction accepted with context, one digit changed rejected', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9]{8}$/), fc.constantFrom(0, 1, 3, 4, 6, 7), fc.integer({ min: 1, max: 9 }), (p8, at, delta) => {

@@ -833,6 +833,18 @@ export class Engine {
         return gE[k + 1]!;
       }
     }
+    // IMEI as printed on devices: AA-BBBBBB-CCCCCC-D (TAC 2+6, serial 6, Luhn digit), or the
+    // 14 digits without the check digit; with IMEI context only (cards and phones share shapes)
+    if (n >= 3 && L0 === 2 && (sep1 === 45 || sep1 === 32) && len(k + 1) === 6 && len(k + 2) === 6 && gSep[k + 2] === sep1) {
+      const withCheck = n >= 4 && gSep[k + 3] === sep1 && len(k + 3) === 1;
+      const last4 = withCheck ? k + 3 : k + 2;
+      if ((last4 === last || gSep[last4 + 1] !== sep1) && this.hasContext(T.imei, gS[k]!)) {
+        if (!withCheck || luhnValid(s, gS[k]!, gE[last4]!)) {
+          this.emit(T.imei, gS[k]!, gE[last4]!, 0.4);
+          return gE[last4]!;
+        }
+      }
+    }
     // payment cards in groups: 4-4-4-4(-3), 4-6-5, 4-4-4-2..
     if (n >= 3 && L0 === 4 && (sep1 === 32 || sep1 === 45)) {
       let m = k + 1;
