@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadInventory, parseInventoryText } from './load.js';
+import { expandInputs, loadInventory, parseInventoryText } from './load.js';
 import { InputError } from '../common/errors.js';
 
 const ORG = 'organization: { id: acme, name: Acme, organizedIn: US }\n';
@@ -159,5 +159,21 @@ describe('inventory loading: JSON read on the fast path', () => {
   it('deeply nested JSON is an input error, not a crash', () => {
     const text = `{"organization": {"id": "acme", "name": "Acme", "organizedIn": "US", "note": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
     expect(problems(() => parseInventoryText(text, 'x.json')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('inputs named more than once', () => {
+  it('reads a file once when it is named twice, or named and inside a named directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-'));
+    writeFileSync(join(dir, 'a.yaml'), ORG);
+    writeFileSync(join(dir, 'b.yaml'), 'entities:\n  - { id: e, name: E, kind: company, organizedIn: CN }\n');
+    const once = loadInventory([dir]);
+    expect(loadInventory([dir, dir])).toEqual(once);
+    expect(loadInventory([join(dir, 'a.yaml'), dir, join(dir, '.', 'b.yaml')])).toEqual(once);
+    expect(expandInputs([join(dir, 'b.yaml'), dir])).toEqual([join(dir, 'b.yaml'), join(dir, 'a.yaml')]);
+  });
+  it('a file that is not a mapping is told every section an inventory file may hold', () => {
+    const [p] = problems(() => parseInventoryText('- just a list\n', 'x.yaml'));
+    expect(p!.message).toBe('expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars');
   });
 });

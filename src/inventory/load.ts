@@ -3,7 +3,7 @@
  * them, merged into one inventory. Every problem is reported with file, line:column and the
  * field path; nothing is half-loaded.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isNode, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
@@ -24,9 +24,24 @@ export interface SourceDoc {
   readonly data?: unknown;
 }
 
-/** Expands directories (recursively, sorted) into inventory files. */
+/**
+ * Expands directories (recursively, sorted) into inventory files. A file named more than once —
+ * the same path twice, or a file and a directory holding it — is read once, where first named.
+ */
 export function expandInputs(paths: readonly string[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    let key = file;
+    try {
+      key = realpathSync(file);
+    } catch {
+      // unreadable: reported when it is read
+    }
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(file);
+  };
   for (const p of paths) {
     let st;
     try {
@@ -37,8 +52,8 @@ export function expandInputs(paths: readonly string[]): string[] {
     if (st.isDirectory()) {
       const found = walk(p).filter((f) => INVENTORY_EXTENSIONS.has(extname(f).toLowerCase()));
       if (found.length === 0) throw new InputError({ file: p, message: 'directory holds no .yaml, .yml or .json file' });
-      out.push(...found);
-    } else out.push(p);
+      for (const f of found) add(f);
+    } else add(p);
   }
   return out;
 }
@@ -231,6 +246,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** The top-level sections an inventory file may hold, from the schema: "organization, entities, … or calendars". */
+const SECTION_NAMES = ((keys: string[]) => `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`)(Object.keys(InventoryPart.shape).filter((k) => k !== '$schema' && k !== 'version'));
+
 /** Validates one source document as an inventory part. */
 export function parsePart(src: SourceDoc): Part {
   let data: unknown = src.data;
@@ -241,7 +259,7 @@ export function parsePart(src: SourceDoc): Part {
     throw new InputError({ file: src.file, message: `cannot read the document: ${reason}` });
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError({ file: src.file, line: 1, column: 1, message: 'expected a mapping with organization, entities, systems, datasets, flows or events' });
+    throw new InputError({ file: src.file, line: 1, column: 1, message: `expected a mapping with ${SECTION_NAMES}` });
   }
   const result = InventoryPart.safeParse(data, { reportInput: true });
   if (!result.success) throw new InputError(zodProblems(src, result.error));
