@@ -362,8 +362,6 @@ export class Engine {
         if (e > 0) return e;
       }
     }
-    // a MAC written as 12 bare hex digits (D05099 84A2A0): only with MAC context
-    if (hex && len === 12 && (upper === 0 || lower === 0) && this.macBare(i, j)) return j;
     if (upper + lower === 0) return this.digitChain(i, j);
     if (digits === 0) return this.word(i, j, upper, lower);
     return this.mixed(i, j, digits, upper, lower);
@@ -442,6 +440,8 @@ export class Engine {
     const len = j - i;
     const c0 = s.charCodeAt(i);
     const letters = upper + lower;
+    // a MAC written as 12 bare hex digits (D05099844A2A): only with MAC context
+    if (len === 12 && (upper === 0 || lower === 0) && hexRun(s, i, j) >= 0 && this.macBare(i, j)) return j;
     // 18 characters: resident ID ending in X, or a USCC.
     if (len === 18) {
       const last = s.charCodeAt(j - 1);
@@ -1075,6 +1075,10 @@ export class Engine {
         if (tier > 0) this.emit(T.cn_mobile, a, b, tier === 2 ? 0.8 : 0.55);
         return;
       }
+      case 12:
+        // twelve bare digits are hex too: a MAC with MAC context, else a card
+        if (!this.macBare(a, b)) this.card(a, b, L);
+        return;
       case 13:
         // 86 + mobile
         if (s.charCodeAt(a) === 56 && s.charCodeAt(a + 1) === 54) {
