@@ -50,7 +50,10 @@ export interface InheritedDesignation {
   readonly list: string;
   readonly program: string;
   readonly listedFrom?: string;
+  /** The parent's end date as its list gives it. */
   readonly listedUntil?: string;
+  /** `listedUntil` is a removal date: the parent's listing is not in force on that day (src/screen/lists/end-dates.ts). */
+  readonly untilExclusive?: true;
   /** The parent's list entry id. */
   readonly source: string;
   /** "subsidiary of <P> per <list of the link> (<kind>; <share>)[, itself subsidiary of …]; <rule citation>" */
@@ -224,6 +227,7 @@ export class ParentGraph {
                   program,
                   ...(p.listedFrom ? { listedFrom: p.listedFrom } : {}),
                   ...(p.listedUntil ? { listedUntil: p.listedUntil } : {}),
+                  ...(p.listedUntil && p.untilExclusive ? { untilExclusive: true as const } : {}),
                   source: pid,
                   via: viaOf(path, rule),
                 });

@@ -202,10 +202,14 @@ describe('adversarial queries (all lists loaded)', () => {
 describe('listing dates as of --as-of (real 1260H rows)', () => {
   const cxmt = (asOf: string) => screen(['ChangXin Memory Technologies'], matcher, { asOf: asOf as CivilDate, all: true })[0]!.matches.find((m) => m.list === 'dod.1260h')!;
 
-  it('CXMT is listed 2025-01-07…2026-02-17 and again from 2026-06-08: not in force in the gap', () => {
+  it('CXMT is listed from 2025-01-07, removed 2026-02-17 and listed again from 2026-06-08: not in force from the removal date through the gap', () => {
     expect(isAlert(cxmt('2025-01-07'))).toBe(true);
-    expect(isAlert(cxmt('2026-02-17'))).toBe(true);
+    // the 1260H End date is the date of the edition or notice that removed it (COLUMNS.md): off the list that day
+    expect(isAlert(cxmt('2026-02-16'))).toBe(true);
+    expect(cxmt('2026-02-17').notInForce).toBe(true);
+    expect(cxmt('2026-02-18').notInForce).toBe(true);
     expect(cxmt('2026-04-01').notInForce).toBe(true);
+    expect(cxmt('2026-06-07').notInForce).toBe(true);
     expect(isAlert(cxmt('2026-06-08'))).toBe(true);
     expect(cxmt('2024-12-31').notInForce).toBe(true);
   });

@@ -15,6 +15,7 @@ import type { ListEntry } from './types.js';
 import { Matcher, type EntryMatch, type MatcherOptions } from './match/matcher.js';
 import { PARAMS, matchSettings } from './match/params.js';
 import { listedOn } from './lists/entry.js';
+import { lastDayListed } from './lists/end-dates.js';
 import { at } from '../engine/params.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { LIST_PARENT_VIA, parentGraph, type InheritedDesignation, type ParentFindings, type ParentGraph, type ParentStep } from './propagate.js';
@@ -55,7 +56,10 @@ export interface ScreenMatch {
   readonly score: number;
   /** First listing date, or null when the list does not say. */
   readonly listedFrom: string | null;
+  /** The end date as the list (or the store's imports) gives it. */
   readonly listedUntil?: string;
+  /** `listedUntil` is a removal date: the listing is not in force on that day (src/screen/lists/end-dates.ts). */
+  readonly untilExclusive?: true;
   /** What the listing covers, when the list limits it (the FCC Covered List's equipment and services text). */
   readonly scope?: string;
   readonly explanation: string;
@@ -101,6 +105,7 @@ function toMatch(m: EntryMatch, marks: { belowThreshold?: boolean; notInForce?: 
     score: m.score,
     listedFrom: e.listedFrom ?? null,
     ...(e.listedUntil ? { listedUntil: e.listedUntil } : {}),
+    ...(e.listedUntil && e.untilExclusive ? { untilExclusive: true as const } : {}),
     ...(e.list === 'fcc.covered' && e.note ? { scope: e.note } : {}),
     explanation: m.explanation,
     ...(marks.belowThreshold ? { belowThreshold: true as const } : {}),
@@ -143,6 +148,7 @@ export interface ScreenDesignation {
   readonly program?: string;
   readonly scope?: string;
   readonly listedFrom?: string;
+  /** The last day the listing is in force (the inventory reads it so): a removal date is written as the day before. */
   readonly listedUntil?: string;
   /** The list entry id (`<list>:<source id>`). */
   readonly source: string;
@@ -175,7 +181,7 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
       list: m.list,
       program: m.program,
       ...(m.listedFrom ? { listedFrom: m.listedFrom } : {}),
-      ...(m.listedUntil ? { listedUntil: m.listedUntil } : {}),
+      ...(m.listedUntil ? { listedUntil: lastDayListed(m.listedUntil, m.untilExclusive) } : {}),
       ...(m.scope ? { scope: m.scope } : {}),
       source: m.entityId,
       matchedName: m.matchedName,
@@ -191,7 +197,7 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
         list: h.list,
         program: h.program,
         ...(h.listedFrom ? { listedFrom: h.listedFrom } : {}),
-        ...(h.listedUntil ? { listedUntil: h.listedUntil } : {}),
+        ...(h.listedUntil ? { listedUntil: lastDayListed(h.listedUntil, h.untilExclusive) } : {}),
         source: h.source,
         matchedName: m.matchedName,
         score: m.score,

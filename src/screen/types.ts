@@ -21,7 +21,14 @@ export interface ListEntry {
   readonly countries: readonly string[];
   /** When the entry was listed / delisted (YYYY-MM-DD), when known. */
   readonly listedFrom?: string;
+  /** The end date as the list (or the store's imports) gives it; {@link untilExclusive} says how to read it. */
   readonly listedUntil?: string;
+  /**
+   * True when `listedUntil` and every `periods[].until` are removal dates: the party is no longer
+   * listed on that day (the 1260H `End date`, the list date of the first import without the entry).
+   * Absent: they are the last day listed (both ends included). src/screen/lists/end-dates.ts.
+   */
+  readonly untilExclusive?: true;
   /**
    * The listing periods, when the list gives several with a gap between them (a party taken
    * off and listed again): the party is listed on a date inside one of them. `listedFrom` /
@@ -38,7 +45,10 @@ export interface ListEntry {
   readonly source: { readonly file: string; readonly listDate?: string; readonly url?: string };
 }
 
-/** One listing period (YYYY-MM-DD, both ends included; no `until` = still listed). */
+/**
+ * One listing period (YYYY-MM-DD; no `until` = still listed). `from` is included; `until` is
+ * the last day listed, or the first day not listed when the entry has `untilExclusive`.
+ */
 export interface ListingPeriod {
   readonly from: string;
   readonly until?: string;

@@ -8,6 +8,7 @@
 import type { ListEntry, ListingPeriod } from '../types.js';
 import type { ListId } from './types.js';
 import { maxDate, minDate } from './dates.js';
+import { endDateReading, endedBy } from './end-dates.js';
 import { pushUnique } from './names.js';
 
 export type EntryType = ListEntry['type'];
@@ -104,6 +105,8 @@ export class EntryCollector {
   /** The merged entries, in the order their first row appeared. */
   entries(): ListEntry[] {
     const out: ListEntry[] = [];
+    // How this list's own end dates read (src/screen/lists/end-dates.ts): removal dates are marked on the entry.
+    const removal = endDateReading(this.list) === 'removal-date';
     for (const d of this.drafts.values()) {
       const weak = d.weak.filter((w) => !d.names.includes(w));
       const listedFrom = minDate(d.froms);
@@ -121,6 +124,7 @@ export class EntryCollector {
         ...(listedFrom !== undefined ? { listedFrom } : {}),
         ...(listedUntil !== undefined ? { listedUntil } : {}),
         ...(periods.length > 1 ? { periods } : {}),
+        ...(removal && d.untils.length > 0 ? { untilExclusive: true as const } : {}),
         ...(d.parents.length > 0 ? { parents: d.parents } : {}),
         ...(d.sameAs.length > 0 ? { sameAs: d.sameAs } : {}),
         ...(d.note !== undefined ? { note: d.note } : {}),
@@ -151,11 +155,18 @@ function joinPeriods(spans: readonly { from: string | undefined; until: string |
   return out.map((p) => (p.until === undefined ? { from: p.from } : { from: p.from, until: p.until }));
 }
 
-/** True when the entry is listed on `date`: inside its window and, when it has several periods, inside one of them. */
+/**
+ * True when the entry is listed on `date`: inside its window and, when it has several periods,
+ * inside one of them. Starts are included; an end is included when it is the last day listed
+ * and excluded when it is a removal date (`untilExclusive`, src/screen/lists/end-dates.ts).
+ * `screen` (alerts, not-in-force marks, inherited parent listings) and the store's `active`
+ * flag both decide with this rule.
+ */
 export function listedOn(e: ListEntry, date: string): boolean {
   if (e.listedFrom !== undefined && e.listedFrom > date) return false;
-  if (e.listedUntil !== undefined && date > e.listedUntil) return false;
+  const exclusive = e.untilExclusive;
+  if (e.listedUntil !== undefined && endedBy(e.listedUntil, exclusive, date)) return false;
   if (e.periods === undefined) return true;
-  for (const p of e.periods) if (p.from <= date && (p.until === undefined || date <= p.until)) return true;
+  for (const p of e.periods) if (p.from <= date && (p.until === undefined || !endedBy(p.until, exclusive, date))) return true;
   return false;
 }
