@@ -177,3 +177,16 @@ describe('inputs named more than once', () => {
     expect(p!.message).toBe('expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars');
   });
 });
+
+describe('fields of another kind of entity', () => {
+  it('a company with `government` or `usStatus` is told where they belong instead of having them ignored', () => {
+    const text = ORG + 'entities:\n  - { id: soe, name: SOE, kind: company, government: CN }\n  - { id: c, name: C, kind: company, organizedIn: SG, usStatus: citizen }\n  - { id: g, name: G, kind: government, government: CN }\n  - { id: p, name: P, kind: individual, usStatus: citizen }\n';
+    const ps = problems(() => parseInventoryText(text, 'inv.yaml'));
+    expect(ps.map((p) => [p.line, p.path])).toEqual([
+      [3, 'entities[0].government'],
+      [4, 'entities[1].usStatus'],
+    ]);
+    expect(ps[0]!.message).toMatch(/is for entities of kind government.*declare the government as an entity and as its owner/);
+    expect(ps[1]!.message).toMatch(/an individual's U\.S\. status \(28 CFR 202\.256\(a\)\)/);
+  });
+});

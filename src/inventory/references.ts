@@ -53,6 +53,23 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
     if (e.value.owners.some((o) => o.entity === e.value.id)) {
       problems.push({ file: e.where.file, ...e.where.locate(['owners']), path: `${e.where.path}.owners`, message: 'an entity cannot own itself' });
     }
+    // Fields that only one kind of entity has would otherwise be ignored without a word.
+    if (e.value.government !== undefined && e.value.kind !== 'government') {
+      problems.push({
+        file: e.where.file,
+        ...e.where.locate(['government']),
+        path: `${e.where.path}.government`,
+        message: `\`government\` is for entities of kind government (whose government or agency it is), not a ${e.value.kind}; a state-owned company is covered through its owners: declare the government as an entity and as its owner`,
+      });
+    }
+    if (e.value.usStatus !== undefined && e.value.kind !== 'individual') {
+      problems.push({
+        file: e.where.file,
+        ...e.where.locate(['usStatus']),
+        path: `${e.where.path}.usStatus`,
+        message: `\`usStatus\` is an individual's U.S. status (28 CFR 202.256(a)), not a ${e.value.kind}'s; a company is a U.S. person by \`organizedIn: US\``,
+      });
+    }
     const total = e.value.owners.reduce((s, o) => s + (o.percent ?? 0), 0);
     if (total > 100.0001) {
       problems.push({ file: e.where.file, ...e.where.locate(['owners']), path: `${e.where.path}.owners`, message: `ownership shares add up to ${total}% (more than 100%)` });
