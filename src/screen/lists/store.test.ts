@@ -8,9 +8,11 @@ import { parseListDir, parseListFile } from './parse.js';
 import { importParsedLists, listingHistory, listSummaries, loadListEntries } from './store.js';
 import { isSkipped, type ParsedList, type ParseOutcome } from './types.js';
 import { isAlert, screen } from '../screen.js';
+import { listedOn } from './entry.js';
 import type { CivilDate } from '../../time/civil-date.js';
 
 const only = (outcomes: readonly ParseOutcome[]): ParsedList[] => outcomes.filter((o): o is ParsedList => !isSkipped(o));
+const parse = (file: string, listDate: string) => only([parseListFile(file, { listDate })]);
 const dirs: string[] = [];
 const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), 'dc-lists-'));
@@ -20,6 +22,13 @@ const tmp = () => {
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
+
+/** `active` (lists) is the same as listedOn (screen) on each list's latest list date, for every entry. */
+async function agree(store: Store): Promise<void> {
+  const latest = new Map((await listSummaries(store)).map((s) => [s.list, s.latest.listDate]));
+  const active = new Set((await loadListEntries(store, { activeOnly: true })).map((e) => e.entityId));
+  for (const e of await loadListEntries(store)) expect([e.entityId, active.has(e.entityId)]).toEqual([e.entityId, listedOn(e, latest.get(e.list)!)]);
+}
 
 describe('importing every list in ../shared/data/lists', () => {
   let store: Store;
@@ -64,6 +73,10 @@ describe('importing every list in ../shared/data/lists', () => {
     expect(guian?.listedUntil).toBe('2025-06-25');
   });
 
+  it('counts as current exactly the entries screen finds in force on their list\'s latest list date', async () => {
+    await agree(store);
+  });
+
   it('summarises each list: counts, latest list date and programs', async () => {
     const s = await listSummaries(store);
     expect(s.map((x) => x.list)).toEqual(['bis.mieu', 'cn.countersanctions', 'dod.1260h', 'fcc.covered', 'ofac.cons', 'ofac.sdn', 'opensanctions', 'trade.csl']);
@@ -92,7 +105,6 @@ describe('listing history across imports', () => {
       v3: write('v3.csv', ['Alpha Co', 'Bravo Co', 'Charlie Co', 'Delta Co']),
     };
   }
-  const parse = (file: string, listDate: string) => only([parseListFile(file, { listDate })]);
 
   it('closes a listing when a later edition drops the entry, and opens a new one when it returns', async () => {
     const { v1, v2, v3 } = editions();
@@ -164,6 +176,78 @@ describe('listing history across imports', () => {
     await expect(importParsedLists(store, [...good, broken])).rejects.toThrow();
     expect(await loadListEntries(store)).toEqual([]);
     expect(await listSummaries(store)).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('end dates: screen and lists give the same answer for the same entry and date', () => {
+  const CSL_HEADER =
+    'source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids\n';
+  const cslRow = (n: number, name: string, from: string, until = '') =>
+    `Denied Persons List (DPL) - Bureau of Industry and Security,${n},Entity,,${name},,,,${from},${until},,,,,,,,,,,,,,,,,,\n`;
+  const write = (file: string, text: string) => {
+    const path = join(tmp(), file);
+    writeFileSync(path, text);
+    return path;
+  };
+  const alertsOn = (entries: Awaited<ReturnType<typeof loadListEntries>>, name: string, days: readonly string[]) =>
+    days.map((d) => screen([name], entries, { asOf: d as CivilDate })[0]!.matches.some((m) => isAlert(m) && m.name === name));
+
+  it('an end the imports observe (the first complete edition without the entry) is a removal date, even on a list whose own end dates are last days', async () => {
+    // was: the window ended on the list date of the edition that dropped the entry, and screen
+    // read it as the last day listed: lists counted Bravo delisted as of 2025-01-01, screen alerted on it
+    const store = await openStore(':memory:');
+    await importParsedLists(store, parse(write('csl-2024.csv', CSL_HEADER + cslRow(1, 'Alpha Trading LLC', '2020-01-01') + cslRow(2, 'Bravo Trading LLC', '2020-01-01')), '2024-01-01'));
+    const [r] = await importParsedLists(store, parse(write('csl-2025.csv', CSL_HEADER + cslRow(1, 'Alpha Trading LLC', '2020-01-01')), '2025-01-01'));
+    expect(r).toMatchObject({ delisted: 1 });
+    const entries = await loadListEntries(store);
+    expect(entries.find((e) => e.name === 'Bravo Trading LLC')).toMatchObject({ listedUntil: '2025-01-01', untilExclusive: true });
+    expect(alertsOn(entries, 'Bravo Trading LLC', ['2024-12-31', '2025-01-01', '2025-01-02'])).toEqual([true, false, false]);
+    await agree(store);
+    await store.close();
+  });
+
+  it('a list\'s own last-day end on the latest list date is current (CSL end_date), and is delisted by the next edition', async () => {
+    // was: active only while the end date was later than the list date, so the import of the
+    // 2025-03-10 edition reported Delta delisted and `lists` counted it so, while screen --as-of
+    // 2025-03-10 alerted on it
+    const store = await openStore(':memory:');
+    const rows = CSL_HEADER + cslRow(3, 'Delta Trading LLC', '2024-01-10', '2025-03-10') + cslRow(4, 'Echo Trading LLC', '2024-01-10');
+    const [a] = await importParsedLists(store, parse(write('csl-a.csv', rows), '2025-01-01'));
+    expect(a).toMatchObject({ delisted: 0 });
+    const [b] = await importParsedLists(store, parse(write('csl-b.csv', rows + cslRow(5, 'Foxtrot Trading LLC', '2025-03-01')), '2025-03-10'));
+    expect(b).toMatchObject({ delisted: 0, relisted: 0 });
+    expect((await listSummaries(store))[0]).toMatchObject({ entries: 3, active: 3, delisted: 0 });
+    expect(alertsOn(await loadListEntries(store), 'Delta Trading LLC', ['2025-03-09', '2025-03-10', '2025-03-11'])).toEqual([true, true, false]);
+    await agree(store);
+    const [c] = await importParsedLists(store, parse(write('csl-c.csv', rows + cslRow(5, 'Foxtrot Trading LLC', '2025-03-01') + cslRow(6, 'Golf Trading LLC', '2025-03-11')), '2025-03-11'));
+    expect(c).toMatchObject({ delisted: 1 });
+    expect((await listSummaries(store))[0]).toMatchObject({ entries: 4, active: 3, delisted: 1 });
+    await agree(store);
+    await store.close();
+  });
+
+  it('a 1260H End date on the latest list date is a removal: not current, and no alert that day', async () => {
+    const store = await openStore(':memory:');
+    const text = HEADER + 'Hotel Co,Hotel Co,,,,,2024-01-31,2025-03-10,\nIndia Co,India Co,,,,,2024-01-31,,\n';
+    const [r] = await importParsedLists(store, parse(write('sanctions.csv', text), '2025-03-10'));
+    expect(r).toMatchObject({ entries: 2 });
+    expect((await listSummaries(store))[0]).toMatchObject({ entries: 2, active: 1, delisted: 1 });
+    expect(alertsOn(await loadListEntries(store), 'Hotel Co', ['2025-03-09', '2025-03-10', '2025-03-11'])).toEqual([true, false, false]);
+    await agree(store);
+    await store.close();
+  });
+
+  it('an entry with its own last-day periods that a later edition drops reads every end one way', async () => {
+    const store = await openStore(':memory:');
+    const x = cslRow(7, 'Juliett Trading LLC', '2023-01-01', '2023-06-30') + cslRow(7, 'Juliett Trading LLC', '2024-01-01');
+    await importParsedLists(store, parse(write('csl-x1.csv', CSL_HEADER + x + cslRow(8, 'Kilo Trading LLC', '2020-01-01')), '2024-06-01'));
+    await importParsedLists(store, parse(write('csl-x2.csv', CSL_HEADER + cslRow(8, 'Kilo Trading LLC', '2020-01-01')), '2025-01-01'));
+    const entries = await loadListEntries(store);
+    expect(entries.find((e) => e.name === 'Juliett Trading LLC')).toMatchObject({ listedUntil: '2025-01-01', untilExclusive: true });
+    // the list's own end 2023-06-30 is still its last day listed; the import-derived end 2025-01-01 is the removal
+    expect(alertsOn(entries, 'Juliett Trading LLC', ['2023-06-30', '2023-07-01', '2024-12-31', '2025-01-01'])).toEqual([true, false, true, false]);
+    await agree(store);
     await store.close();
   });
 });

@@ -7,6 +7,8 @@ import type { Database } from '../../store/database.js';
 import type { Store } from '../../store/store.js';
 import type { ListEntry } from '../types.js';
 import { listingPeriods, orderImports, type ImportPoint, type ListingPeriod } from './history.js';
+import { endDateReading, endedBy, IMPORT_DERIVED_END } from './end-dates.js';
+import { addDays, type CivilDate } from '../../time/civil-date.js';
 import type { ListCategory, ListDateSource, ListFormat, ParsedList } from './types.js';
 
 export interface ImportOptions {
@@ -205,6 +207,10 @@ async function recomputeHistory(trx: Transaction<Database>, list: string, data: 
     const last = periods.at(-1);
     const listedFrom = base.source_from ?? last?.from ?? null;
     const listedUntil = base.source_until ?? last?.until ?? null;
+    // Current = listed on the list's latest list date, by the rule screen uses (listedOn): the
+    // list's own end date read as end-dates.ts says for the list, an import-derived end as the
+    // list date of the first edition without the entry.
+    const untilExclusive = (base.source_until !== null ? endDateReading(list) : IMPORT_DERIVED_END) === 'removal-date';
     const inOrder = imports.filter((i) => seen.has(i.id));
     const row: EntryRow = {
       entity_id: id,
@@ -216,7 +222,7 @@ async function recomputeHistory(trx: Transaction<Database>, list: string, data: 
       source_until: base.source_until,
       listed_from: listedFrom,
       listed_until: listedUntil,
-      active: listedUntil === null || listedUntil > latestDate ? 1 : 0,
+      active: listedUntil === null || !endedBy(listedUntil, untilExclusive, latestDate) ? 1 : 0,
       first_import: inOrder[0]?.id ?? old?.first_import ?? 0,
       last_import: inOrder.at(-1)?.id ?? old?.last_import ?? 0,
     };
@@ -254,7 +260,7 @@ export interface LoadOptions {
  */
 export async function loadListEntries(store: Store | Kysely<Database>, options: LoadOptions = {}): Promise<ListEntry[]> {
   const db = 'db' in store ? store.db : store;
-  let q = db.selectFrom('list_entry').select(['entity_id', 'data_json', 'data_import', 'source_from', 'source_until', 'listed_from', 'listed_until']);
+  let q = db.selectFrom('list_entry').select(['entity_id', 'list', 'data_json', 'data_import', 'source_from', 'source_until', 'listed_from', 'listed_until']);
   if (options.activeOnly) q = q.where('active', '=', 1);
   if (options.lists && options.lists.length > 0) q = q.where('list', 'in', [...options.lists]);
   const rows = await q.orderBy('entity_id').execute();
@@ -290,13 +296,35 @@ export async function loadListEntries(store: Store | Kysely<Database>, options: 
     // A list that gives no dates of its own: the window is what the imports observed, and
     // when they saw the entry leave and return it spans every period (ListEntry.periods).
     const periods = r.source_from === null && r.source_until === null && e.periods === undefined ? gapped.get(r.entity_id) : undefined;
-    if (periods && periods.length > 1) {
+    const observed = periods !== undefined && periods.length > 1;
+    if (observed) {
       e.periods = periods;
       e.listedFrom = periods[0]!.from;
     }
+    markEnds(e, r.list, observed || (r.source_until === null && r.listed_until !== null), !observed);
     out[i] = e;
   }
   return out;
+}
+
+type MutableEntry = { -readonly [K in keyof ListEntry]: ListEntry[K] };
+
+/**
+ * Sets `untilExclusive` from where the entry's ends come from (not from the stored JSON, so
+ * entries imported before the flag existed read the same): ends the imports observed are removal
+ * dates (IMPORT_DERIVED_END); the list's own ends read as end-dates.ts says for the list. An
+ * entry with both (its own periods, then dropped by a later edition) gets one reading: its own
+ * last-day ends move to the day after, so every end is a removal date.
+ */
+function markEnds(e: MutableEntry, list: string, endsFromImports: boolean, ownPeriods: boolean): void {
+  const own = endDateReading(list) === 'removal-date';
+  const exclusive = endsFromImports ? IMPORT_DERIVED_END === 'removal-date' : own;
+  const ends = e.listedUntil !== undefined || (e.periods?.some((p) => p.until !== undefined) ?? false);
+  if (endsFromImports && exclusive && !own && ownPeriods && e.periods !== undefined && e.periods.some((p) => p.until !== undefined)) {
+    e.periods = e.periods.map((p) => (p.until === undefined ? p : { from: p.from, until: addDays(p.until as CivilDate, 1) }));
+  }
+  if (exclusive && ends) e.untilExclusive = true;
+  else delete e.untilExclusive;
 }
 
 export interface ListSummary {
