@@ -38,8 +38,8 @@ interface ScreenCliOptions {
 const HELP = `
 Arguments are names to screen, or inventory files and folders (YAML or JSON): then every
 entity name and alias is screened and the hits are written back to the entity as
-designations (list, program, listedFrom, listedUntil, source = list entry id, matchedName,
-score). A hit whose list names a listed parent (1260H Parent Name, FCC wholly-owned
+designations (list, program, listedFrom, listedUntil = the last day listed, source = list
+entry id, matchedName, score). A hit whose list names a listed parent (1260H Parent Name, FCC wholly-owned
 subsidiary) also inherits the parent's designations under each list's ownership rule on
 --as-of, written with "via" (the path); OFAC "Linked To" parties are shown, never inherited.
 Re-running replaces what an earlier screen wrote; declared designations stay.

@@ -16,6 +16,7 @@ export interface ImportPoint {
 
 export interface ListingPeriod {
   readonly from: string;
+  /** The list date of the first complete edition without the entry: a removal date, not listed on it (end-dates.ts IMPORT_DERIVED_END). */
   readonly until?: string;
   readonly fromImport: number;
   readonly untilImport?: number;
