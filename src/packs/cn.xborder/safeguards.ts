@@ -6,7 +6,7 @@
 import { obligation } from './obligations.js';
 import type { Param } from '../../engine/params.js';
 import type { Finding } from '../../engine/rule.js';
-import type { Organization, Safeguard } from '../../inventory/schema.js';
+import type { Safeguard } from '../../inventory/schema.js';
 import { addDays, addYears, type CivilDate } from '../../time/civil-date.js';
 import { addWorkingDays, coverageNotice, getCalendar, uncoveredYears, type WorkingCalendar } from '../../time/working-days.js';
 import { flowSlot, type FlowCtx } from './context.js';
@@ -20,12 +20,13 @@ export interface Dated {
   readonly reference?: string | undefined;
 }
 
-type Approval = Organization['approvals'][number];
-
-function declared(ctx: FlowCtx, type: Safeguard['type'] & Approval['type']): Dated[] {
-  const fromFlow = ctx.flow.safeguards.filter((s) => s.type === type);
-  const fromOrg = ctx.org.approvals.filter((a) => a.type === type);
-  return [...fromFlow, ...fromOrg];
+/**
+ * The `i`-th declaration that may carry an approval for the flow: the flow's safeguards, then the
+ * organization's approvals (indexed, so a caller walks both without building a list).
+ */
+function declaredAt(ctx: FlowCtx, i: number): Dated {
+  const fromFlow = ctx.flow.safeguards;
+  return i < fromFlow.length ? fromFlow[i]! : ctx.org.approvals[i - fromFlow.length]!;
 }
 
 function latest(list: readonly Dated[]): Dated | undefined {
@@ -59,6 +60,12 @@ export interface AssessmentStatus {
    * table does not cover (counted Monday to Friday there): see `coverageNotice`.
    */
   readonly renewNotice?: string;
+  /**
+   * The issue date of the next result declared after the judged date, when the deciding one was
+   * issued on or before it: not issued yet on that date, so it neither replaces nor extends the
+   * deciding result there (it decides from its own date on).
+   */
+  readonly nextIssued?: CivilDate;
 }
 
 /**
@@ -109,19 +116,41 @@ export function assessmentStatus(ctx: FlowCtx): AssessmentStatus {
   return ctx.remember(ASSESSMENT, assess);
 }
 
+/**
+ * The result that decides on the judged date is the latest one issued on or before it (Order 16
+ * Art. 9: valid "自评估结果出具之日起" — from the day it is issued); a result dated later is not
+ * issued yet on that date and does not displace it (a renewal dated 2027-04-01 leaves a result
+ * issued 2024-05-10 deciding on 2025-06-15). With none issued by then, the next one to be issued
+ * is reported as not yet issued. Undated results decide nothing.
+ */
 function assess(ctx: FlowCtx): AssessmentStatus {
-  const all = declared(ctx, 'cac_security_assessment');
-  if (all.length === 0) return { state: 'none' };
-  const sa = latest(all.filter((s) => s.date !== undefined));
+  const date = ctx.date;
+  const n = ctx.flow.safeguards.length + ctx.org.approvals.length;
+  let any = false;
+  let issued: Dated | undefined;
+  let next: Dated | undefined;
+  for (let i = 0; i < n; i++) {
+    const s = declaredAt(ctx, i);
+    if (s.type !== 'cac_security_assessment') continue;
+    any = true;
+    const d = s.date;
+    if (d === undefined) continue;
+    // Ties keep the first declared (flow safeguards before organization approvals).
+    if (d <= date) {
+      if (!issued || d > issued.date!) issued = s;
+    } else if (!next || d < next.date!) next = s;
+  }
+  if (!any) return NO_ASSESSMENT;
+  const sa = issued ?? next;
   if (!sa?.date) return { state: 'undated' };
   const years = validityYears(sa.date, ctx.policy.order11ResultsThreeYears);
   const lastValid = sa.expires ?? lastValidDay(sa.date, years);
   const cal = ctx.facts.calendars.CN;
   const renewBy = renewalDate(lastValid, cal);
   const renewNotice = countNotice(cal, lastValid, renewBy, SA_RENEWAL_WORKING_DAYS);
-  const base = { issued: sa.date, lastValid, years, renewBy, renewNotice };
-  if (sa.date > ctx.date) return { state: 'not_yet_issued', ...base };
-  if (ctx.date > lastValid) return { state: 'expired', ...base };
+  const base = { issued: sa.date, lastValid, years, renewBy, renewNotice, nextIssued: issued ? next?.date : undefined };
+  if (sa.date > date) return { state: 'not_yet_issued', ...base };
+  if (date > lastValid) return { state: 'expired', ...base };
   if (ctx.flow.recipientChanged) return { state: 'reapply', ...base };
   return { state: 'valid', ...base };
 }
@@ -143,7 +172,11 @@ export function renewalFinding(ctx: FlowCtx, id: string, citation: string, kind:
       : `To keep exporting after ${sa.lastValid}, re-apply through the provincial CAC 60 working days before expiry: by ${sa.renewBy}.`;
   const what = sa.renewNotice ? `${duty} ${sa.renewNotice}` : duty;
   return {
-    reasons: [`The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years} years from issue).`],
+    reasons: [
+      sa.nextIssued
+        ? `The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years} years from issue); the result dated ${sa.nextIssued} is not issued yet on ${ctx.date}.`
+        : `The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years} years from issue).`,
+    ],
     obligations: [
       obligation(
         {
@@ -220,9 +253,15 @@ function contractOf(ctx: FlowCtx): ContractStatus {
 
 // --- PRC approval of a foreign authority's request -----------------------------------------
 
+/** The latest approval in effect on the judged date (undated counts as in effect, and as earliest). */
 export function prcApproval(ctx: FlowCtx): Dated | undefined {
-  if (ctx.flow.safeguards.length === 0 && ctx.org.approvals.length === 0) return undefined;
-  return latest(declared(ctx, 'prc_authority_approval').filter((s) => inEffect(s, ctx.date)));
+  const n = ctx.flow.safeguards.length + ctx.org.approvals.length;
+  let best: Dated | undefined;
+  for (let i = 0; i < n; i++) {
+    const s = declaredAt(ctx, i);
+    if (s.type === 'prc_authority_approval' && inEffect(s, ctx.date)) best = later(best, s);
+  }
+  return best;
 }
 
 /** A declared safeguard of this type on the flow (for notice, consent, PIPIA). */

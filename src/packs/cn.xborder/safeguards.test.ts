@@ -1,0 +1,90 @@
+/**
+ * Tester for the declared safeguards and approvals (`safeguards.ts`): which declaration decides
+ * on the flow's judged date when several are declared — the latest issued on or before it, a
+ * later-dated one being ignored for that date (Order 16 Art. 9 for assessment results; PIPL
+ * Art. 38(1) for certification; PIPL Art. 41 / DSL Art. 36 for PRC approval).
+ */
+import { describe, expect, it } from 'vitest';
+import { decide, obligationOf, pi, xfer, type Scenario } from './testing/fixtures.js';
+
+const one = (asOf: string, cn: number, flow: Partial<Parameters<typeof xfer>[2]> = {}, org: Scenario['org'] = {}): Scenario => ({
+  asOf,
+  org,
+  datasets: [pi('d', cn)],
+  flows: [xfer('f', 'd', flow)],
+});
+
+describe('Order 16 Art. 9: the result issued on or before the judged date decides', () => {
+  // Issued 2024-05-10: valid to 2027-05-10. A renewal dated 2027-04-01 is not issued yet on 2025-06-15.
+  const both = [
+    { type: 'cac_security_assessment' as const, date: '2024-05-10' },
+    { type: 'cac_security_assessment' as const, date: '2027-04-01' },
+  ];
+
+  it('a later-dated result does not hide the valid one (flow safeguards, either order)', () => {
+    for (const safeguards of [both, [...both].reverse()]) {
+      const d = decide(one('2025-06-15', 1_500_000, { safeguards }));
+      expect(d.outcome).toBe('security_assessment');
+      expect(d.verdict).toBe('permitted');
+      expect(d.reasons.join(' ')).toMatch(/issued 2024-05-10 is in force until 2027-05-10/);
+    }
+  });
+
+  it('the same split between a flow safeguard and an organization approval', () => {
+    const d = decide(one('2025-06-15', 1_500_000, { safeguards: [both[1]!] }, { approvals: [{ type: 'cac_security_assessment', date: '2024-05-10' }] }));
+    expect(d.verdict).toBe('permitted');
+  });
+
+  it('the renewal duty is the valid result\'s; the later one is mentioned', () => {
+    const d = decide(one('2025-06-15', 1_500_000, { safeguards: both }));
+    expect(obligationOf(d, 'cn.xborder/order16.9')?.due).toBe('2027-05-10');
+    expect(d.reasons.join(' ')).toMatch(/the result dated 2027-04-01 is not issued yet on 2025-06-15/);
+  });
+
+  it('from its date the later result decides', () => {
+    const d = decide(one('2027-04-01', 1_500_000, { safeguards: both }));
+    expect(d.verdict).toBe('permitted');
+    expect(d.reasons.join(' ')).toMatch(/issued 2027-04-01/);
+  });
+
+  it('only future-dated results: not yet issued, naming the next one', () => {
+    const d = decide(one('2025-06-15', 1_500_000, { safeguards: [{ type: 'cac_security_assessment', date: '2027-04-01' }, { type: 'cac_security_assessment', date: '2026-01-05' }] }));
+    expect(d.verdict).toBe('conditional');
+    expect(d.reasons.join(' ')).toMatch(/dated 2026-01-05, after 2025-06-15/);
+  });
+
+  it('an expired result followed by a future one: expired', () => {
+    const d = decide(one('2025-06-15', 1_500_000, { safeguards: [{ type: 'cac_security_assessment', date: '2022-10-01' }, { type: 'cac_security_assessment', date: '2025-09-01' }] }));
+    expect(d.verdict).toBe('conditional');
+    expect(d.reasons.join(' ')).toMatch(/expired after 2024-10-01/);
+  });
+});
+
+describe('certification and PRC approval: the latest in force on the judged date', () => {
+  it('a certification dated after the judged date does not permit; one in force does, expiry day inclusive', () => {
+    expect(decide(one('2025-06-15', 200_000, { safeguards: [{ type: 'pi_protection_certification', date: '2025-07-01' }] })).verdict).toBe('conditional');
+    const both = [
+      { type: 'pi_protection_certification' as const, date: '2023-01-01', expires: '2026-01-01' },
+      { type: 'pi_protection_certification' as const, date: '2026-03-01' },
+    ];
+    const d = decide(one('2026-01-01', 200_000, { safeguards: both }));
+    expect(d.verdict).toBe('permitted');
+    expect(d.reasons.join(' ')).toMatch(/2023-01-01/);
+    expect(decide(one('2026-01-02', 200_000, { safeguards: both })).verdict).toBe('conditional');
+  });
+
+  it('a PRC approval dated after the judged date does not permit; an earlier one does', () => {
+    const request = (safeguards: NonNullable<NonNullable<Parameters<typeof xfer>[2]>['safeguards']>): Scenario => ({
+      asOf: '2025-06-15',
+      entities: [{ id: 'authority', name: 'Requesting authority', kind: 'government', government: 'US' }],
+      datasets: [pi('d', 20)],
+      flows: [xfer('req', 'd', { kind: 'government_request', recipient: 'authority', request: { authority: 'court', country: 'US' }, safeguards })],
+    });
+    const future = decide(request([{ type: 'prc_authority_approval', date: '2025-07-01' }]));
+    expect(future.outcome).toBe('prohibited_without_approval');
+    expect(future.verdict).toBe('blocked');
+    const d = decide(request([{ type: 'prc_authority_approval', date: '2025-07-01' }, { type: 'prc_authority_approval', date: '2025-06-01' }]));
+    expect(d.verdict).toBe('permitted');
+    expect(d.reasons.join(' ')).toMatch(/2025-06-01/);
+  });
+});
