@@ -87,4 +87,25 @@ describe('Art. 30: important-data processors (organization level)', () => {
   it('nothing for an organization that does not process important data', () => {
     expect(decideOrg({ asOf: '2025-06-15' })).toEqual([]);
   });
+
+  const maps = (importantData: { notified: boolean; date?: string }) => ({ ...plant, id: 'maps', name: 'Survey maps', importantData });
+
+  it('holding notified important data makes the organization a processor of it even when the flag is not set, from the notification date', () => {
+    const [d] = decideOrg({ asOf: '2025-06-15', datasets: [maps({ notified: true, date: '2025-03-01' })] });
+    expect(d?.outcome).toBe('important_data_processor_duties');
+    expect(obligationOf(d!, 'cn.xborder/ndsmr.33')?.due).toBe('2025-12-31');
+    expect(obligationOf(d!, 'cn.xborder/ndsmr.30')).toBeDefined();
+    expect(d!.reasons[0]).toMatch(/^The organization processes important data \(dataset Survey maps \(maps\); `organization\.cn\.importantDataProcessor` is not set, but holding important data makes it one\)/);
+    // notified after the judged date, or not notified at all (Order 16 on): not yet important data
+    expect(decideOrg({ asOf: '2025-06-15', datasets: [maps({ notified: true, date: '2025-09-01' })] })).toEqual([]);
+    expect(decideOrg({ asOf: '2025-06-15', datasets: [maps({ notified: false })] })).toEqual([]);
+    // before Order 16 (2024-03-22) declared important data counts without a notification
+    const [early] = decideOrg({ asOf: '2023-06-15', datasets: [maps({ notified: false })] });
+    expect(obligationOf(early!, 'cn.xborder/dsl.30')?.status).toBe('ongoing');
+  });
+
+  it('with the flag set the reason does not explain it', () => {
+    const [d] = decideOrg({ asOf: '2025-06-15', org: { cn: { importantDataProcessor: true } }, datasets: [maps({ notified: true, date: '2025-03-01' })] });
+    expect(d!.reasons[0]).toMatch(/^The organization processes important data: it assesses/);
+  });
 });

@@ -6,7 +6,7 @@
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { authorityName, isExport, type FlowCtx, type OrgCtx } from './context.js';
-import { DSL_FROM } from './params.js';
+import { DSL_FROM, IMPORTANT_DATA_NEEDS_NOTIFICATION, paramOn } from './params.js';
 
 /**
  * Art. 36: without approval of the PRC competent authority, organisations and individuals in
@@ -71,6 +71,32 @@ export const DSL_21_CORE = defineRule<FlowCtx>({
 export const DSL_FLOW_RULES: readonly Rule<FlowCtx>[] = [DSL_36, DSL_31, DSL_21_CORE];
 
 /**
+ * Whether the organization processes important data on the judged date, and why: declared
+ * (`organization.cn.importantDataProcessor`), or following from its datasets — one that is
+ * important data on that date (from Order 16 on: notified, from its notification date; before,
+ * declared important) makes it a processor of important data whether or not the flag is set.
+ * Undefined when neither.
+ */
+export function importantDataProcessing(ctx: OrgCtx): { readonly declared: boolean; readonly datasets: readonly string[] } | undefined {
+  const needsNotice = paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, ctx.date);
+  const datasets: string[] = [];
+  for (const ds of ctx.facts.inventory.datasets) {
+    const notice = ds.importantData;
+    if (!notice) continue;
+    if (needsNotice ? notice.notified && (notice.date === undefined || notice.date <= ctx.date) : true) datasets.push(ds.name ? `${ds.name} (${ds.id})` : ds.id);
+  }
+  if (ctx.org.cn.importantDataProcessor) return { declared: true, datasets };
+  return datasets.length > 0 ? { declared: false, datasets } : undefined;
+}
+
+/** The reason's opening, saying where the status comes from when the flag was not set. */
+export function importantDataProcessorLead(p: { readonly declared: boolean; readonly datasets: readonly string[] }): string {
+  if (p.declared) return 'The organization processes important data';
+  const shown = p.datasets.slice(0, 3).join(', ') + (p.datasets.length > 3 ? ` and ${p.datasets.length - 3} more` : '');
+  return `The organization processes important data (${p.datasets.length === 1 ? 'dataset' : 'datasets'} ${shown}; \`organization.cn.importantDataProcessor\` is not set, but holding important data makes it one)`;
+}
+
+/**
  * Art. 30: processors of important data assess the risks of their processing regularly and
  * report to the competent authorities (categories and volumes, activities, risks and
  * measures). From 2025-01-01 NDSMR Art. 33 makes this yearly and displaces this rule.
@@ -80,12 +106,13 @@ export const DSL_30 = defineRule<OrgCtx>({
   title: 'Important-data processors assess risks regularly and report them',
   citation: 'DSL Art. 30',
   effective: { from: DSL_FROM },
-  reads: ['organization.cn.importantDataProcessor'],
+  reads: ['organization.cn.importantDataProcessor', 'dataset.importantData'],
   evaluate(ctx) {
-    if (!ctx.org.cn.importantDataProcessor) return null;
+    const p = importantDataProcessing(ctx);
+    if (!p) return null;
     return {
       outcome: 'important_data_processor_duties',
-      reasons: ['The organization processes important data: it assesses the risks of its processing regularly and reports to the competent authorities (DSL Art. 30).'],
+      reasons: [`${importantDataProcessorLead(p)}: it assesses the risks of its processing regularly and reports to the competent authorities (DSL Art. 30).`],
       obligations: [
         obligation(
           {

@@ -10,7 +10,7 @@ import type { Purpose } from '../../inventory/schema.js';
 import { MECHANISM_RULE_IDS } from './cac-order-16.js';
 import { exemptionsAvailable, isExport, isPiExport, type FlowCtx, type OrgCtx } from './context.js';
 import { listingWithoutMandatoryFiling } from './cybersecurity-review.js';
-import { DSL_30 } from './dsl.js';
+import { DSL_30, importantDataProcessing, importantDataProcessorLead } from './dsl.js';
 import { NDSMR_FROM } from './params.js';
 import { assessmentStatus } from './safeguards.js';
 
@@ -131,9 +131,9 @@ export const NDSMR_30 = defineRule<OrgCtx>({
   title: 'Important-data processors appoint a network data security officer and body',
   citation: 'NDSMR Art. 30',
   effective: { from: NDSMR_FROM },
-  reads: ['organization.cn.importantDataProcessor'],
+  reads: ['organization.cn.importantDataProcessor', 'dataset.importantData'],
   evaluate(ctx) {
-    if (!ctx.org.cn.importantDataProcessor) return null;
+    if (!importantDataProcessing(ctx)) return null;
     return {
       outcome: 'important_data_processor_duties',
       reasons: NO_REASONS,
@@ -158,14 +158,15 @@ export const NDSMR_33 = defineRule<OrgCtx>({
   title: 'Important-data processors submit a risk assessment report every year',
   citation: 'NDSMR Art. 33; DSL Art. 30',
   effective: { from: NDSMR_FROM },
-  reads: ['organization.cn.importantDataProcessor'],
+  reads: ['organization.cn.importantDataProcessor', 'dataset.importantData'],
   exceptionTo: [DSL_30.id],
   evaluate(ctx) {
-    if (!ctx.org.cn.importantDataProcessor) return null;
+    const p = importantDataProcessing(ctx);
+    if (!p) return null;
     const due = `${ctx.date.slice(0, 4)}-12-31`;
     return {
       outcome: 'important_data_processor_duties',
-      reasons: ['The organization processes important data: it assesses its processing every year and reports to the provincial-or-higher competent authority (NDSMR Art. 33).'],
+      reasons: [`${importantDataProcessorLead(p)}: it assesses its processing every year and reports to the provincial-or-higher competent authority (NDSMR Art. 33).`],
       obligations: [
         obligation(
           {
