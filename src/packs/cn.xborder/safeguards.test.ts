@@ -88,3 +88,31 @@ describe('certification and PRC approval: the latest in force on the judged date
     expect(d.reasons.join(' ')).toMatch(/2025-06-01/);
   });
 });
+
+describe('Order 13 Art. 7: a filing made by the as-of date marks the filing duty done', () => {
+  const contract = { type: 'cac_standard_contract' as const, date: '2025-03-03' };
+
+  it('a second filing dated after the as-of date does not undo an earlier one', () => {
+    const safeguards = [contract, { type: 'cac_standard_contract_filed' as const, date: '2025-03-10' }, { type: 'cac_standard_contract_filed' as const, date: '2025-09-01' }];
+    for (const list of [safeguards, [...safeguards].reverse()]) {
+      expect(obligationOf(decide(one('2025-06-15', 200_000, { safeguards: list })), 'cn.xborder/order13.7')?.status).toBe('done');
+    }
+  });
+
+  it('an undated filing (filed, date not given) is not undone by a future-dated one', () => {
+    const safeguards = [contract, { type: 'cac_standard_contract_filed' as const }, { type: 'cac_standard_contract_filed' as const, date: '2025-09-01' }];
+    expect(obligationOf(decide(one('2025-06-15', 200_000, { safeguards })), 'cn.xborder/order13.7')?.status).toBe('done');
+  });
+
+  it('only a future-dated filing: the duty is still open (overdue past the deadline)', () => {
+    const safeguards = [contract, { type: 'cac_standard_contract_filed' as const, date: '2025-09-01' }];
+    const o = obligationOf(decide(one('2025-06-15', 200_000, { safeguards })), 'cn.xborder/order13.7');
+    expect(o?.due).toBe('2025-03-17');
+    expect(o?.status).toBe('overdue');
+  });
+
+  it('a flow that ended earlier is judged on its end; a filing after the end but by the as-of date still counts', () => {
+    const safeguards = [contract, { type: 'cac_standard_contract_filed' as const, date: '2025-04-10' }];
+    expect(obligationOf(decide(one('2025-06-15', 200_000, { end: '2025-03-31', safeguards })), 'cn.xborder/order13.7')?.status).toBe('done');
+  });
+});

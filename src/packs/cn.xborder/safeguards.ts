@@ -201,6 +201,10 @@ function inEffect(s: Dated | undefined, date: CivilDate): boolean {
 export interface ContractStatus {
   /** A standard contract in effect on the judged date. */
   readonly contract?: Dated;
+  /**
+   * The filing that tells the filing duty's status as of the as-of date (`statusOn`): the latest
+   * one made by then (an undated one counts as made, and as the earliest), else the next one.
+   */
   readonly filed?: Dated;
   /** A PI protection certification in effect on the judged date. */
   readonly certification?: Dated;
@@ -212,6 +216,20 @@ export interface ContractStatus {
 
 export function filingDeadline(effective: CivilDate, cal: WorkingCalendar = getCalendar('CN')): CivilDate {
   return addWorkingDays(effective, paramOn(SC_FILING_WORKING_DAYS, effective), cal);
+}
+
+/**
+ * Of two declared filings, the one that tells whether the filing was made by `asOf`: one made by
+ * then wins over one dated later (a later-dated filing does not undo an earlier one); of two made,
+ * the later (undated counts as made, earliest); of two to come, the sooner.
+ */
+function filingOn(best: Dated | undefined, s: Dated, asOf: CivilDate): Dated {
+  if (!best) return s;
+  const bestMade = best.date === undefined || best.date <= asOf;
+  const made = s.date === undefined || s.date <= asOf;
+  if (bestMade !== made) return made ? s : best;
+  if (made) return later(best, s);
+  return s.date! < best.date! ? s : best;
 }
 
 const NO_CONTRACT: ContractStatus = Object.freeze({});
@@ -234,7 +252,7 @@ function contractOf(ctx: FlowCtx): ContractStatus {
     const s = safeguards[i]!;
     if (s.type === 'cac_standard_contract') {
       if (inEffect(s, ctx.date)) contract = later(contract, s);
-    } else if (s.type === 'cac_standard_contract_filed') filed = later(filed, s);
+    } else if (s.type === 'cac_standard_contract_filed') filed = filingOn(filed, s, ctx.asOf);
     else if (s.type === 'pi_protection_certification' && inEffect(s, ctx.date)) certification = later(certification, s);
   }
   if (!contract && !filed && !certification) return NO_CONTRACT;
