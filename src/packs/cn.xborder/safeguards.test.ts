@@ -60,6 +60,22 @@ describe('Order 16 Art. 9: the result issued on or before the judged date decide
   });
 });
 
+describe('Order 16 Art. 9: a declared expiry', () => {
+  it('an extension declared with its new last day: the reason names the declared expiry, not a count of years', () => {
+    // Issued 2024-05-10 (valid to 2027-05-10), extended on approval of 2027-03-01 by 3 years: to 2030-05-10.
+    const safeguards = [
+      { type: 'cac_security_assessment' as const, date: '2024-05-10' },
+      { type: 'cac_security_assessment' as const, date: '2027-03-01', expires: '2030-05-10', reference: 'extension' },
+    ];
+    const d = decide(one('2028-01-10', 1_500_000, { safeguards }));
+    expect(d.verdict).toBe('permitted');
+    expect(obligationOf(d, 'cn.xborder/order16.9')?.due).toBe('2030-05-10');
+    const said = d.reasons.join(' ');
+    expect(said).toMatch(/issued 2027-03-01 is valid until 2030-05-10 \(its declared expiry\)/);
+    expect(said).not.toMatch(/years from issue/);
+  });
+});
+
 describe('certification and PRC approval: the latest in force on the judged date', () => {
   it('a certification dated after the judged date does not permit; one in force does, expiry day inclusive', () => {
     expect(decide(one('2025-06-15', 200_000, { safeguards: [{ type: 'pi_protection_certification', date: '2025-07-01' }] })).verdict).toBe('conditional');

@@ -49,6 +49,7 @@ export interface AssessmentStatus {
   readonly issued?: CivilDate;
   /** Last day of validity (inclusive). */
   readonly lastValid?: CivilDate;
+  /** Years of validity from issue, when the last valid day is counted (absent when `expires` is declared). */
   readonly years?: number;
   /**
    * 60 CN working days before the last valid day: the Order 11 re-application deadline, and the
@@ -143,8 +144,9 @@ function assess(ctx: FlowCtx): AssessmentStatus {
   if (!any) return NO_ASSESSMENT;
   const sa = issued ?? next;
   if (!sa?.date) return { state: 'undated' };
-  const years = validityYears(sa.date, ctx.policy.order11ResultsThreeYears);
-  const lastValid = sa.expires ?? lastValidDay(sa.date, years);
+  // A declared expiry wins (e.g. an Order 16 Art. 9 extension, declared with its new last day).
+  const years = sa.expires === undefined ? validityYears(sa.date, ctx.policy.order11ResultsThreeYears) : undefined;
+  const lastValid = years === undefined ? sa.expires! : lastValidDay(sa.date, years);
   const cal = ctx.facts.calendars.CN;
   const renewBy = renewalDate(lastValid, cal);
   const renewNotice = countNotice(cal, lastValid, renewBy, SA_RENEWAL_WORKING_DAYS);
@@ -173,9 +175,7 @@ export function renewalFinding(ctx: FlowCtx, id: string, citation: string, kind:
   const what = sa.renewNotice ? `${duty} ${sa.renewNotice}` : duty;
   return {
     reasons: [
-      sa.nextIssued
-        ? `The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years} years from issue); the result dated ${sa.nextIssued} is not issued yet on ${ctx.date}.`
-        : `The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years} years from issue).`,
+      `The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years === undefined ? 'its declared expiry' : `${sa.years} years from issue`})${sa.nextIssued ? `; the result dated ${sa.nextIssued} is not issued yet on ${ctx.date}` : ''}.`,
     ],
     obligations: [
       obligation(
