@@ -132,3 +132,24 @@ describe('Order 13 Art. 7: a filing made by the as-of date marks the filing duty
     expect(obligationOf(decide(one('2025-06-15', 200_000, { end: '2025-03-31', safeguards })), 'cn.xborder/order13.7')?.status).toBe('done');
   });
 });
+
+describe('PIPL Arts. 39, 55: notice, consent and PIPIA taken by the as-of date mark their duties done', () => {
+  it('a PIPIA repeated later (dated after the as-of date) does not undo the one done', () => {
+    const safeguards = [{ type: 'pipia' as const, date: '2025-09-01' }, { type: 'pipia' as const, date: '2025-03-01' }];
+    const o = obligationOf(decide(one('2025-06-15', 200_000, { start: '2025-04-01', safeguards })), 'cn.xborder/pipl.55');
+    expect(o?.status).toBe('done');
+  });
+
+  it('an undated notice is not undone by a future-dated one; only a future one leaves the duty open', () => {
+    const undated = decide(one('2025-06-15', 200_000, { start: '2025-04-01', safeguards: [{ type: 'notice' }, { type: 'notice', date: '2025-09-01' }] }));
+    expect(obligationOf(undated, 'cn.xborder/pipl.39.notice')?.status).toBe('done');
+    const future = decide(one('2025-06-15', 200_000, { start: '2025-04-01', safeguards: [{ type: 'notice', date: '2025-09-01' }] }));
+    expect(obligationOf(future, 'cn.xborder/pipl.39.notice')?.status).toBe('overdue');
+  });
+
+  it('separate consent obtained, then renewed after the as-of date: done', () => {
+    const safeguards = [{ type: 'separate_consent' as const, date: '2025-02-01' }, { type: 'separate_consent' as const, date: '2026-02-01' }];
+    const o = obligationOf(decide(one('2025-06-15', 200_000, { start: '2025-04-01', consentBased: true, safeguards })), 'cn.xborder/pipl.39.consent');
+    expect(o?.status).toBe('done');
+  });
+});

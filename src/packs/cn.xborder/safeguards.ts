@@ -29,12 +29,6 @@ function declaredAt(ctx: FlowCtx, i: number): Dated {
   return i < fromFlow.length ? fromFlow[i]! : ctx.org.approvals[i - fromFlow.length]!;
 }
 
-function latest(list: readonly Dated[]): Dated | undefined {
-  let best: Dated | undefined;
-  for (const s of list) best = later(best, s);
-  return best;
-}
-
 /** The later-dated of two (the first when neither is later; undated counts as earliest). */
 function later(best: Dated | undefined, s: Dated): Dated {
   return !best || (s.date ?? '') > (best.date ?? '') ? s : best;
@@ -219,11 +213,12 @@ export function filingDeadline(effective: CivilDate, cal: WorkingCalendar = getC
 }
 
 /**
- * Of two declared filings, the one that tells whether the filing was made by `asOf`: one made by
- * then wins over one dated later (a later-dated filing does not undo an earlier one); of two made,
- * the later (undated counts as made, earliest); of two to come, the sooner.
+ * Of two declarations of a step taken (a filing, a notice, a PIPIA, ...), the one that tells
+ * whether it was taken by `asOf`: one taken by then wins over one dated later (a later-dated one
+ * does not undo an earlier one); of two taken, the later (undated counts as taken, earliest); of
+ * two to come, the sooner.
  */
-function filingOn(best: Dated | undefined, s: Dated, asOf: CivilDate): Dated {
+function takenBy(best: Dated | undefined, s: Dated, asOf: CivilDate): Dated {
   if (!best) return s;
   const bestMade = best.date === undefined || best.date <= asOf;
   const made = s.date === undefined || s.date <= asOf;
@@ -242,8 +237,8 @@ export function contractStatus(ctx: FlowCtx): ContractStatus {
 }
 
 function contractOf(ctx: FlowCtx): ContractStatus {
-  // One pass over the flow's safeguards: the latest of each kind (in effect on the judged date
-  // for the contract and the certification).
+  // One pass over the flow's safeguards: the latest contract and certification in effect on the
+  // judged date, and the filing that tells whether it was made by the as-of date.
   let contract: Dated | undefined;
   let filed: Dated | undefined;
   let certification: Dated | undefined;
@@ -252,7 +247,7 @@ function contractOf(ctx: FlowCtx): ContractStatus {
     const s = safeguards[i]!;
     if (s.type === 'cac_standard_contract') {
       if (inEffect(s, ctx.date)) contract = later(contract, s);
-    } else if (s.type === 'cac_standard_contract_filed') filed = filingOn(filed, s, ctx.asOf);
+    } else if (s.type === 'cac_standard_contract_filed') filed = takenBy(filed, s, ctx.asOf);
     else if (s.type === 'pi_protection_certification' && inEffect(s, ctx.date)) certification = later(certification, s);
   }
   if (!contract && !filed && !certification) return NO_CONTRACT;
@@ -282,8 +277,16 @@ export function prcApproval(ctx: FlowCtx): Dated | undefined {
   return best;
 }
 
-/** A declared safeguard of this type on the flow (for notice, consent, PIPIA). */
+/**
+ * The declared safeguard of this type on the flow that tells whether the step was taken by the
+ * as-of date (for notice, consent, PIPIA: read as the duty's `doneOn`): see `takenBy`.
+ */
 export function safeguardOf(ctx: FlowCtx, type: Safeguard['type']): Dated | undefined {
-  if (ctx.flow.safeguards.length === 0) return undefined;
-  return latest(ctx.flow.safeguards.filter((s) => s.type === type));
+  const safeguards = ctx.flow.safeguards;
+  let best: Dated | undefined;
+  for (let i = 0; i < safeguards.length; i++) {
+    const s = safeguards[i]!;
+    if (s.type === type) best = takenBy(best, s, ctx.asOf);
+  }
+  return best;
 }
