@@ -55,10 +55,12 @@ export const Approval = z
       .describe('What was approved or cleared.'),
     date: DateStr.describe('Date issued.'),
     expires: DateStr.optional(),
+    extension: z.boolean().optional().describe("For a cac_security_assessment: this is the CAC's approval extending the previous result (Order 16 Art. 9): valid until that result's last day plus 3 years; `date` is the approval date."),
     reference: z.string().optional(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => a.extension === undefined || a.type === 'cac_security_assessment', { path: ['extension'], message: '`extension` marks the extension of a CAC security-assessment result (Order 16 Art. 9): only for type cac_security_assessment' });
 
 export const Organization = z
   .object({
@@ -316,10 +318,12 @@ export const Safeguard = z
     ]),
     date: DateStr.optional().describe('Date it took effect, was issued or filed.'),
     expires: DateStr.optional(),
+    extension: z.boolean().optional().describe("For a cac_security_assessment: this is the CAC's approval extending the previous result (Order 16 Art. 9): valid until that result's last day plus 3 years; `date` is the approval date."),
     reference: z.string().optional(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => a.extension === undefined || a.type === 'cac_security_assessment', { path: ['extension'], message: '`extension` marks the extension of a CAC security-assessment result (Order 16 Art. 9): only for type cac_security_assessment' });
 
 export const Flow = z
   .object({

@@ -76,6 +76,39 @@ describe('Order 16 Art. 9: a declared expiry', () => {
   });
 });
 
+describe('Order 16 Art. 9: an extension runs 3 years from the last day of the result it extends', () => {
+  // Issued 2024-05-10 (valid to 2027-05-10); the CAC approves the extension on 2027-03-01 → valid to 2030-05-10.
+  const first = { type: 'cac_security_assessment' as const, date: '2024-05-10' };
+  const extension = { type: 'cac_security_assessment' as const, date: '2027-03-01', extension: true };
+
+  it('marked `extension`, without a declared expiry: to 2030-05-10, not 2030-03-01 (3 years from the approval)', () => {
+    for (const safeguards of [[first, extension], [extension, first]]) {
+      const d = decide(one('2028-01-10', 1_500_000, { safeguards }));
+      expect(d.verdict).toBe('permitted');
+      expect(obligationOf(d, 'cn.xborder/order16.9')?.due).toBe('2030-05-10');
+      expect(d.reasons.join(' ')).toMatch(/issued 2027-03-01 is valid until 2030-05-10 \(extended by 3 years from 2027-05-10, the last day of the result it extends \(Order 16 Art\. 9\)\)/);
+    }
+    // still in force on 2030-05-10, expired the day after
+    expect(decide(one('2030-05-10', 1_500_000, { safeguards: [first, extension] })).verdict).toBe('permitted');
+    expect(decide(one('2030-05-11', 1_500_000, { safeguards: [first, extension] })).verdict).toBe('conditional');
+  });
+
+  it('an extension of an extension, and the result it extends declared as an organization approval', () => {
+    const again = { type: 'cac_security_assessment' as const, date: '2030-03-01', extension: true };
+    const d = decide(one('2031-01-10', 1_500_000, { safeguards: [extension, again] }, { approvals: [first] }));
+    expect(obligationOf(d, 'cn.xborder/order16.9')?.due).toBe('2033-05-10');
+  });
+
+  it('an extension with no earlier result declared counts from its own date', () => {
+    const d = decide(one('2028-01-10', 1_500_000, { safeguards: [extension] }));
+    expect(obligationOf(d, 'cn.xborder/order16.9')?.due).toBe('2030-03-01');
+  });
+
+  it('`extension` on another kind of safeguard is bad input', () => {
+    expect(() => decide(one('2028-01-10', 1_500_000, { safeguards: [{ type: 'pi_protection_certification', date: '2027-03-01', extension: true }] }))).toThrow(/only for type cac_security_assessment/);
+  });
+});
+
 describe('certification and PRC approval: the latest in force on the judged date', () => {
   it('a certification dated after the judged date does not permit; one in force does, expiry day inclusive', () => {
     expect(decide(one('2025-06-15', 200_000, { safeguards: [{ type: 'pi_protection_certification', date: '2025-07-01' }] })).verdict).toBe('conditional');

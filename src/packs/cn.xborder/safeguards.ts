@@ -17,6 +17,8 @@ export interface Dated {
   readonly type: string;
   readonly date?: CivilDate | undefined;
   readonly expires?: CivilDate | undefined;
+  /** A CAC security-assessment result that extends the previous one (Order 16 Art. 9). */
+  readonly extension?: boolean | undefined;
   readonly reference?: string | undefined;
 }
 
@@ -45,6 +47,8 @@ export interface AssessmentStatus {
   readonly lastValid?: CivilDate;
   /** Years of validity from issue, when the last valid day is counted (absent when `expires` is declared). */
   readonly years?: number;
+  /** For an extension (Order 16 Art. 9): the last valid day of the result it extends, from which `years` run. */
+  readonly extended?: CivilDate;
   /**
    * 60 CN working days before the last valid day: the Order 11 re-application deadline, and the
    * day the Order 16 extension window opens.
@@ -112,6 +116,34 @@ export function assessmentStatus(ctx: FlowCtx): AssessmentStatus {
 }
 
 /**
+ * The last valid day of a result (dated), with how it was reached:
+ * - a declared `expires` wins;
+ * - an extension (Order 16 Art. 9: "the validity is extended by 3 years") runs from the last
+ *   valid day of the result it extends — the latest result dated before it, itself counted the
+ *   same way — by the years in force on the extension's date (`extended` is that earlier last
+ *   day); an extension with no earlier result declared is counted from its own date;
+ * - otherwise the years in force on the day it was issued, from that day.
+ */
+function validityOf(ctx: FlowCtx, sa: Dated): { lastValid: CivilDate; years: number | undefined; extended: CivilDate | undefined } {
+  if (sa.expires !== undefined) return { lastValid: sa.expires, years: undefined, extended: undefined };
+  const years = validityYears(sa.date!, ctx.policy.order11ResultsThreeYears);
+  if (sa.extension) {
+    let prior: Dated | undefined;
+    const n = ctx.flow.safeguards.length + ctx.org.approvals.length;
+    for (let i = 0; i < n; i++) {
+      const s = declaredAt(ctx, i);
+      if (s.type === 'cac_security_assessment' && s.date !== undefined && s.date < sa.date! && (!prior || s.date > prior.date!)) prior = s;
+    }
+    // dates strictly decrease along the chain, so the recursion ends
+    if (prior) {
+      const from = validityOf(ctx, prior).lastValid;
+      return { lastValid: addYears(from, years), years, extended: from };
+    }
+  }
+  return { lastValid: lastValidDay(sa.date!, years), years, extended: undefined };
+}
+
+/**
  * The result that decides on the judged date is the latest one issued on or before it (Order 16
  * Art. 9: valid "自评估结果出具之日起" — from the day it is issued); a result dated later is not
  * issued yet on that date and does not displace it (a renewal dated 2027-04-01 leaves a result
@@ -138,13 +170,11 @@ function assess(ctx: FlowCtx): AssessmentStatus {
   if (!any) return NO_ASSESSMENT;
   const sa = issued ?? next;
   if (!sa?.date) return { state: 'undated' };
-  // A declared expiry wins (e.g. an Order 16 Art. 9 extension, declared with its new last day).
-  const years = sa.expires === undefined ? validityYears(sa.date, ctx.policy.order11ResultsThreeYears) : undefined;
-  const lastValid = years === undefined ? sa.expires! : lastValidDay(sa.date, years);
+  const { lastValid, years, extended } = validityOf(ctx, sa);
   const cal = ctx.facts.calendars.CN;
   const renewBy = renewalDate(lastValid, cal);
   const renewNotice = countNotice(cal, lastValid, renewBy, SA_RENEWAL_WORKING_DAYS);
-  const base = { issued: sa.date, lastValid, years, renewBy, renewNotice, nextIssued: issued ? next?.date : undefined };
+  const base = { issued: sa.date, lastValid, years, extended, renewBy, renewNotice, nextIssued: issued ? next?.date : undefined };
   if (sa.date > date) return { state: 'not_yet_issued', ...base };
   if (date > lastValid) return { state: 'expired', ...base };
   if (ctx.flow.recipientChanged) return { state: 'reapply', ...base };
@@ -169,7 +199,7 @@ export function renewalFinding(ctx: FlowCtx, id: string, citation: string, kind:
   const what = sa.renewNotice ? `${duty} ${sa.renewNotice}` : duty;
   return {
     reasons: [
-      `The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years === undefined ? 'its declared expiry' : `${sa.years} years from issue`})${sa.nextIssued ? `; the result dated ${sa.nextIssued} is not issued yet on ${ctx.date}` : ''}.`,
+      `The security assessment issued ${sa.issued} is valid until ${sa.lastValid} (${sa.years === undefined ? 'its declared expiry' : sa.extended ? `extended by ${sa.years} years from ${sa.extended}, the last day of the result it extends (Order 16 Art. 9)` : `${sa.years} years from issue`})${sa.nextIssued ? `; the result dated ${sa.nextIssued} is not issued yet on ${ctx.date}` : ''}.`,
     ],
     obligations: [
       obligation(
