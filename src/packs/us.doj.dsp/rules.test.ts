@@ -326,6 +326,51 @@ describe('202.1103 annual report: the year reported is one the transaction was e
   });
 });
 
+describe('202.1103 and 202.1002: a past year\'s report or audit not recorded as filed stays overdue after the year turns', () => {
+  const inv = (flow: Partial<FlowInput>) =>
+    inventory({
+      organization: { owners: [{ entity: 'cn-inv', percent: 30 }] },
+      entities: [cnVendor, { id: 'cn-inv', name: 'CN investor', kind: 'company', organizedIn: 'CN' }],
+      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+      flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }], ...flow }],
+    });
+  const duties = (i: ReturnType<typeof inv>, asOf: string, id: string) => decide(usDojDsp, i, asOf).obligations.filter((o) => o.id === id || o.id.startsWith(`${id}:`));
+
+  it('ongoing since 2025, judged 2027-06-01 with nothing filed: the 2025 and 2026 reports and audits are overdue beside the next ones', () => {
+    expect(duties(inv({}), '2027-06-01', 'us.doj.dsp/202.1103').map((o) => [o.id, o.due, o.status])).toEqual([
+      ['us.doj.dsp/202.1103:2025', '2026-03-01', 'overdue'],
+      ['us.doj.dsp/202.1103:2026', '2027-03-01', 'overdue'],
+      ['us.doj.dsp/202.1103', '2028-03-01', 'due'],
+    ]);
+    // until 1 March 2027 the 2026 report is the next one not yet past
+    expect(duties(inv({}), '2027-02-01', 'us.doj.dsp/202.1103').map((o) => [o.id, o.due, o.status])).toEqual([
+      ['us.doj.dsp/202.1103:2025', '2026-03-01', 'overdue'],
+      ['us.doj.dsp/202.1103', '2027-03-01', 'due'],
+    ]);
+    expect(duties(inv({}), '2027-06-01', 'us.doj.dsp/202.1002').map((o) => [o.id, o.due, o.status])).toEqual([
+      ['us.doj.dsp/202.1002:2025', '2025-12-31', 'overdue'],
+      ['us.doj.dsp/202.1002:2026', '2026-12-31', 'overdue'],
+      ['us.doj.dsp/202.1002', '2027-12-31', 'due'],
+    ]);
+  });
+
+  it('a year recorded as filed is not listed again; a transaction begun in 2026 owes nothing for 2025', () => {
+    const filed = [{ report: 'us.doj.dsp/202.1103:2025', date: '2026-02-20' }, { report: 'us.doj.dsp/202.1002:2025', date: '2025-12-20' }];
+    expect(duties(inv({ filed }), '2027-06-01', 'us.doj.dsp/202.1103').map((o) => o.id)).toEqual(['us.doj.dsp/202.1103:2026', 'us.doj.dsp/202.1103']);
+    expect(duties(inv({ filed }), '2027-06-01', 'us.doj.dsp/202.1002').map((o) => o.id)).toEqual(['us.doj.dsp/202.1002:2026', 'us.doj.dsp/202.1002']);
+    expect(duties(inv({ start: '2026-02-01' }), '2027-06-01', 'us.doj.dsp/202.1002').map((o) => o.id)).toEqual(['us.doj.dsp/202.1002:2026', 'us.doj.dsp/202.1002']);
+    expect(duties(inv({ start: '2026-02-01' }), '2027-06-01', 'us.doj.dsp/202.1103').map((o) => o.id)).toEqual(['us.doj.dsp/202.1103:2026', 'us.doj.dsp/202.1103']);
+  });
+
+  it('at most ten past years are listed, the oldest saying how many more are missing', () => {
+    const d = duties(inv({}), '2040-06-01', 'us.doj.dsp/202.1002');
+    expect(d).toHaveLength(11);
+    expect(d[0]).toMatchObject({ id: 'us.doj.dsp/202.1002:2030', status: 'overdue' });
+    expect(d[0]!.what).toMatch(/\(and 5 earlier years not recorded as filed\)$/);
+    expect(d[10]).toMatchObject({ id: 'us.doj.dsp/202.1002', due: '2040-12-31' });
+  });
+});
+
 describe('202.1103 annual report: an undeclared share of a covered owner', () => {
   const inv = (owners: { entity: string; percent?: number }[]) =>
     inventory({

@@ -6,6 +6,7 @@ import { addDays, type CivilDate } from '../../time/civil-date.js';
 import { at } from '../../engine/params.js';
 import { defineRule, type Finding } from '../../engine/rule.js';
 import { obligation } from '../../engine/obligation.js';
+import type { Obligation } from '../../engine/types.js';
 import type { DspContext } from './context.js';
 import { UNKNOWN_SHARE_POLICY } from '../../facts/us-persons.js';
 import { begun, securityRequirements } from './subpart-d-restricted.js';
@@ -13,11 +14,42 @@ import { brokerageToForeignPerson } from './subpart-c-prohibited.js';
 import { ANNUAL_REPORT_DUE, ANNUAL_REPORT_OWNERSHIP_PERCENT, AUDIT_DUE, DELAYED_COMPLIANCE, PART_202_EFFECTIVE, RECORD_YEARS, REPORT_DAYS, SOURCE_URL } from './params.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const REPORT_TO = 'U.S. Department of Justice, National Security Division';
 const filedOn = (ctx: DspContext, report: string) => ctx.flow.filed.find((f) => f.report === report)?.date;
 /** The given month and day in a year, as a civil date. */
 const dayIn = (year: number | string, d: { readonly month: number; readonly day: number }): CivilDate => `${year}-${pad(d.month)}-${pad(d.day)}`;
 /** A finding that adds one duty and no outcome. */
 const duty = (ctx: DspContext, o: Parameters<typeof obligation>[0], reasons: string[] = []): Finding => ({ reasons, obligations: [obligation(o, ctx.asOf)] });
+
+/** How many past years' missed reports or audits a decision lists, the most recent first kept. */
+const PAST_YEARS_LISTED = 10;
+/** The first calendar year subpart J and 202.1103 apply to (they took effect on 2025-10-06). */
+const FIRST_YEAR = Number(DELAYED_COMPLIANCE.slice(0, 4));
+
+/**
+ * The yearly duties of years before `upTo` (from `from`) that fell due by the as-of date and are
+ * not recorded as filed (`<id>:<year>` in the flow's `filed`): each overdue, with the year in its
+ * id. A yearly duty shows only the next one not yet past otherwise, so a report or audit missed
+ * last year would vanish once the year turned. At most PAST_YEARS_LISTED, the latest; the oldest
+ * listed then says how many earlier years are also missing.
+ */
+function missedYears(ctx: DspContext, id: string, from: number, upTo: number, dueOf: (year: number) => CivilDate, make: (year: number, due: CivilDate) => { what: string; citation: string; to?: string }): Obligation[] {
+  const missed: number[] = [];
+  for (let y = upTo - 1; y >= from; y--) {
+    const due = dueOf(y);
+    if (due < ctx.asOf && filedOn(ctx, `${id}:${y}`) === undefined) missed.push(y);
+  }
+  if (missed.length === 0) return NONE;
+  const shown = missed.slice(0, PAST_YEARS_LISTED).reverse();
+  const earlier = missed.length - shown.length;
+  return shown.map((y, i) => {
+    const due = dueOf(y);
+    const m = make(y, due);
+    const what = i === 0 && earlier > 0 ? `${m.what} (and ${earlier} earlier ${earlier === 1 ? 'year' : 'years'} not recorded as filed)` : m.what;
+    return obligation({ id: `${id}:${y}`, what, citation: m.citation, ...(m.to ? { to: m.to } : {}), due }, ctx.asOf);
+  });
+}
+const NONE: Obligation[] = [];
 
 /** A restricted transaction that may go ahead (security requirements in place, or not yet begun). */
 export function isRestricted(ctx: DspContext): boolean {
@@ -64,7 +96,13 @@ export const audit = defineRule<DspContext>({
     // owed for a year it was not yet engaged in)
     const start = ctx.flow.start;
     const year = start !== undefined && start > ctx.date ? start.slice(0, 4) : ctx.date.slice(0, 4);
-    return duty(ctx, { id: 'us.doj.dsp/202.1002', what: `Have an independent audit (internal or external) of this restricted transaction's compliance with subpart J and the security requirements for ${year}`, citation: '28 CFR 202.1002 (per-calendar-year timing from memory [M])', due: dayIn(year, at(AUDIT_DUE, ctx.date)), doneOn: filedOn(ctx, `us.doj.dsp/202.1002:${year}`) });
+    const auditDue = at(AUDIT_DUE, ctx.date);
+    const what = (y: number | string) => `Have an independent audit (internal or external) of this restricted transaction's compliance with subpart J and the security requirements for ${y}`;
+    const citation = '28 CFR 202.1002 (per-calendar-year timing from memory [M])';
+    const current = obligation({ id: 'us.doj.dsp/202.1002', what: what(year), citation, due: dayIn(year, auditDue), doneOn: filedOn(ctx, `us.doj.dsp/202.1002:${year}`) }, ctx.asOf);
+    // earlier years it was engaged in whose audit is not recorded
+    const past = missedYears(ctx, 'us.doj.dsp/202.1002', Math.max(FIRST_YEAR, start ? Number(start.slice(0, 4)) : FIRST_YEAR), Number(year), (y) => dayIn(y, auditDue), (y) => ({ what: what(y), citation }));
+    return { reasons: [], obligations: past.length ? [...past, current] : [current] };
   },
 });
 
@@ -141,7 +179,9 @@ export const annualReport = defineRule<DspContext>({
         ...equity.via,
       ],
       obligations: [
-        obligation({ id: 'us.doj.dsp/202.1103', what: `File the annual report on restricted transactions as of 31 December ${coveredYear}`, citation: '28 CFR 202.1103', to: 'U.S. Department of Justice, National Security Division', due, doneOn: filedOn(ctx, `us.doj.dsp/202.1103:${coveredYear}`) }, ctx.asOf),
+        // earlier years it was engaged in whose report is not recorded as filed
+        ...missedYears(ctx, 'us.doj.dsp/202.1103', Math.max(FIRST_YEAR, ctx.flow.start ? Number(ctx.flow.start.slice(0, 4)) : FIRST_YEAR), coveredYear, (y) => dayIn(y + 1, d), (y) => ({ what: `File the annual report on restricted transactions as of 31 December ${y}`, citation: '28 CFR 202.1103', to: REPORT_TO })),
+        obligation({ id: 'us.doj.dsp/202.1103', what: `File the annual report on restricted transactions as of 31 December ${coveredYear}`, citation: '28 CFR 202.1103', to: REPORT_TO, due, doneOn: filedOn(ctx, `us.doj.dsp/202.1103:${coveredYear}`) }, ctx.asOf),
       ],
     };
   },
