@@ -389,7 +389,12 @@ export function generate(options: GenerateOptions = DEFAULTS): Generated {
     if (kind === 'government_request') {
       f.request = { authority: r.pick(['court', 'law_enforcement', 'regulator', 'other'] as const), country: destination, ...(f.start ? { received: f.start } : {}) };
     }
-    if (kind === 'remote_access' && r.chance(0.1)) f.physicallyInCountry = r.chance(0.5);
+    if (kind === 'remote_access' && r.chance(0.1)) {
+      const inCountry = r.chance(0.5);
+      // people accessing from the data's own country cannot be declared not in it (the loader refuses that)
+      const dataCountry = f.fromCountry ?? systems.find((x) => x.id === ds.system)?.location;
+      if (inCountry || destination !== dataCountry) f.physicallyInCountry = inCountry;
+    }
     const isInvestment = kind === 'investment_agreement' || f.classes?.includes('investment_agreement');
     if (isInvestment && r.chance(0.5)) {
       f.investment = {

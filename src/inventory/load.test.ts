@@ -190,3 +190,16 @@ describe('fields of another kind of entity', () => {
     expect(ps[1]!.message).toMatch(/an individual's U\.S\. status \(28 CFR 202\.256\(a\)\)/);
   });
 });
+
+describe('remote access from the data\'s own country by people said not to be there', () => {
+  const base = ORG + 'systems: [{ id: sh, location: CN }]\ndatasets: [{ id: d, categories: [name], system: sh }]\nentities: [{ id: r, name: R, kind: company, organizedIn: SG }]\n';
+  it('is bad input at physicallyInCountry; consistent declarations pass', () => {
+    const [p] = problems(() => parseInventoryText(base + 'flows: [{ id: f, dataset: d, recipient: r, destination: CN, kind: remote_access, physicallyInCountry: false }]\n', 'inv.yaml'));
+    expect(p).toMatchObject({ file: 'inv.yaml', line: 5, path: 'flows[0].physicallyInCountry' });
+    expect(p!.message).toMatch(/not in the data's country \(CN\), but `destination`, where it is accessed from, is CN/);
+    expect(parseInventoryText(base + 'flows: [{ id: f, dataset: d, recipient: r, destination: SG, kind: remote_access, physicallyInCountry: false }]\n').flows).toHaveLength(1);
+    expect(parseInventoryText(base + 'flows: [{ id: f, dataset: d, recipient: r, destination: CN, kind: remote_access, physicallyInCountry: true }]\n').flows).toHaveLength(1);
+    // the data's country from fromCountry when declared
+    expect(parseInventoryText(base + 'flows: [{ id: f, dataset: d, recipient: r, destination: CN, fromCountry: US, kind: remote_access, physicallyInCountry: false }]\n').flows).toHaveLength(1);
+  });
+});

@@ -34,6 +34,8 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
   const partyIds = new Set([...entityIds, inv.organization.id]);
   const systemIds = new Set(inv.systems.map((s) => s.value.id));
   const datasetIds = new Set(inv.datasets.map((d) => d.value.id));
+  const datasetById = new Map(inv.datasets.map((d) => [d.value.id, d.value]));
+  const systemById = new Map(inv.systems.map((s) => [s.value.id, s.value]));
 
   const ref = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, pool: Set<string>, what: string) => {
     if (id === undefined || pool.has(id)) return;
@@ -84,6 +86,19 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
     ref(f, ['directedByUsPerson'], f.value.directedByUsPerson, partyIds, 'entity');
     if (f.value.start && f.value.end && f.value.end < f.value.start) {
       problems.push({ file: f.where.file, ...f.where.locate(['end']), path: `${f.where.path}.end`, message: `ends (${f.value.end}) before it starts (${f.value.start})` });
+    }
+    // Remote access declared from the data's own country, by people said not to be there.
+    if (f.value.kind === 'remote_access' && f.value.physicallyInCountry === false) {
+      const ds = datasetById.get(f.value.dataset);
+      const dataCountry = f.value.fromCountry ?? (ds?.system !== undefined ? systemById.get(ds.system)?.location : undefined);
+      if (dataCountry !== undefined && dataCountry === f.value.destination) {
+        problems.push({
+          file: f.where.file,
+          ...f.where.locate(['physicallyInCountry']),
+          path: `${f.where.path}.physicallyInCountry`,
+          message: `says the people accessing are not in the data's country (${dataCountry}), but \`destination\`, where it is accessed from, is ${dataCountry}: correct one of them`,
+        });
+      }
     }
     if (f.value.kind === 'government_request' && !f.value.request) {
       problems.push({ file: f.where.file, ...f.where.locate(['kind']), path: `${f.where.path}.request`, message: 'a government_request flow needs `request: {authority, country}`' });
