@@ -4,6 +4,7 @@
  * `entities[].designations` (written by `datacustoms screen`); inheritance runs over the
  * inventory's ownership edges.
  */
+import { LegalPersons } from './branches.js';
 import type { Designation, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { param, valueAt } from '../engine/params.js';
@@ -64,7 +65,7 @@ function active(d: Designation, date: CivilDate): boolean {
   return (d.listedFrom === undefined || d.listedFrom <= date) && (d.listedUntil === undefined || date <= d.listedUntil);
 }
 
-export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap<string, readonly EffectiveDesignation[]> {
+export function deriveDesignations(inv: Inventory, date: CivilDate, persons: LegalPersons = new LegalPersons(inv.entities)): ReadonlyMap<string, readonly EffectiveDesignation[]> {
   const out = new Map<string, EffectiveDesignation[]>();
   const graph = new EntityGraph(inv);
 
@@ -103,7 +104,7 @@ export function deriveDesignations(inv: Inventory, date: CivilDate): ReadonlyMap
   // named or inherited, are its own, under every list.
   for (const e of inv.entities) {
     if (e.branchOf === undefined) continue;
-    const legal = graph.legalPerson(e.branchOf);
+    const legal = persons.of(e.branchOf);
     const of = out.get(legal);
     if (!of) continue;
     for (const d of of) {
@@ -150,17 +151,6 @@ class EntityGraph {
 
   eligible(id: string): boolean {
     return this.entities.get(id)?.kind === 'company' || id === this.inv.organization.id;
-  }
-
-  /** The legal person a branch belongs to, through branches of branches (at most 16 links). */
-  legalPerson(id: string): string {
-    let at = id;
-    for (let depth = 0; depth < 16; depth++) {
-      const up = this.entities.get(at)?.branchOf;
-      if (up === undefined) break;
-      at = up;
-    }
-    return at;
   }
 
   /** Who is owned into a list seeded by `seeds`, at `percent` (unknown shares assumed to reach it). */

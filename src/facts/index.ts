@@ -7,6 +7,7 @@ import { runCalendars, type RunCalendars } from '../time/working-days.js';
 import { derivePersons, type PersonFacts } from './us-persons.js';
 import { deriveVolumes, type VolumeFacts } from './volumes.js';
 import { deriveDesignations, type EffectiveDesignation } from './designations.js';
+import { LegalPersons } from './branches.js';
 
 export interface Facts {
   readonly asOf: CivilDate;
@@ -20,9 +21,12 @@ export interface Facts {
   readonly designations: ReadonlyMap<string, readonly EffectiveDesignation[]>;
   /** The working-day calendars of this run: the built-in ones with the inventory's `calendars` years. */
   readonly calendars: RunCalendars;
+  /** The legal person each party is: itself, or for a branch the entity it belongs to. */
+  readonly legalPersons: LegalPersons;
 }
 
 export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
+  const legalPersons = new LegalPersons(inventory.entities);
   return {
     asOf,
     inventory,
@@ -30,9 +34,10 @@ export function deriveFacts(inventory: Inventory, asOf: CivilDate): Facts {
     datasets: new Map(inventory.datasets.map((d) => [d.id, d])),
     systems: new Map(inventory.systems.map((s) => [s.id, s])),
     persons: derivePersons(inventory, asOf),
-    volumes: deriveVolumes(inventory, asOf),
-    designations: deriveDesignations(inventory, asOf),
+    volumes: deriveVolumes(inventory, asOf, legalPersons),
+    designations: deriveDesignations(inventory, asOf, legalPersons),
     calendars: runCalendars(inventory.calendars),
+    legalPersons,
   };
 }
 

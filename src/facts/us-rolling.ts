@@ -16,6 +16,7 @@
  * own, and so is a rejected offer (202.1104): it is no transaction, so no other flow counts it.
  */
 import type { Dataset, Flow, Inventory } from '../inventory/schema.js';
+import { LegalPersons } from './branches.js';
 import { addMonths, dateOrdinal, type CivilDate } from '../time/civil-date.js';
 
 export interface DatasetVolume {
@@ -108,8 +109,8 @@ export interface UsRolling {
 }
 
 /** The pair index is built on the first call. */
-export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>, asOf: CivilDate): UsRolling {
-  return new RollingIndex(inv, datasets, asOf);
+export function usRolling(inv: Inventory, datasets: ReadonlyMap<string, Dataset>, asOf: CivilDate, persons: LegalPersons = new LegalPersons(inv.entities)): UsRolling {
+  return new RollingIndex(inv, datasets, asOf, persons);
 }
 
 /**
@@ -128,13 +129,13 @@ class RollingIndex implements UsRolling {
   /** Set by `find`: the flow's pair and its place in the layout (-1 when the flow is not the inventory's). */
   private foundPair: Pair | undefined;
   private foundSlot = -1;
-  /** The entity each branch belongs to (undefined when the inventory declares no branch). */
-  private branchOf: Map<string, string> | undefined;
 
   constructor(
     private readonly inv: Inventory,
     private readonly datasets: ReadonlyMap<string, Dataset>,
     private readonly asOf: CivilDate,
+    /** A branch is not a separate person: flows from or to it are its entity's (202.256(b)(7), 202.205). */
+    private readonly persons: LegalPersons,
   ) {
     this.org = inv.organization.id;
   }
@@ -170,15 +171,14 @@ class RollingIndex implements UsRolling {
     const byExporter = new Map<string, Map<string, Pair>>();
     const flows = this.inv.flows;
     const org = this.org;
-    for (const e of this.inv.entities) if (e.branchOf !== undefined) (this.branchOf ??= new Map()).set(e.id, e.branchOf);
     const pairOfFlow: Pair[] = new Array<Pair>(flows.length);
     const order: Pair[] = [];
     for (let i = 0; i < flows.length; i++) {
       const f = flows[i]!;
-      const x = this.legalPerson(f.from ?? org);
+      const x = this.persons.of(f.from ?? org);
       let byRecipient = byExporter.get(x);
       if (!byRecipient) byExporter.set(x, (byRecipient = new Map()));
-      const to = this.legalPerson(f.recipient);
+      const to = this.persons.of(f.recipient);
       let pair = byRecipient.get(to);
       if (!pair) {
         byRecipient.set(to, (pair = { off: 0, len: 0, lastDate: undefined, lastAggregate: undefined, byDate: undefined }));
@@ -237,29 +237,11 @@ class RollingIndex implements UsRolling {
       this.foundSlot = this.slotAt[i]!;
       return;
     }
-    const pair = this.pairs!.get(this.legalPerson(flow.from ?? this.org))?.get(this.legalPerson(flow.recipient));
+    const pair = this.pairs!.get(this.persons.of(flow.from ?? this.org))?.get(this.persons.of(flow.recipient));
     this.foundPair = pair;
     this.foundSlot = -1;
     const flows = this.layout!.flows;
     if (pair) for (let k = pair.off; k < pair.off + pair.len && this.foundSlot < 0; k++) if (flows[k] === flow) this.foundSlot = k;
-  }
-
-  /**
-   * The person a party is: itself, or for a branch the entity it belongs to (through branches of
-   * branches, at most 16 links). A branch is not a separate person (202.256(b)(7)), so flows from
-   * or to a branch aggregate with those of the entity it belongs to: the same U.S. person, the
-   * same foreign person (202.205).
-   */
-  private legalPerson(id: string): string {
-    const up = this.branchOf;
-    if (up === undefined) return id;
-    let at = id;
-    for (let depth = 0; depth < 16; depth++) {
-      const next = up.get(at);
-      if (next === undefined) break;
-      at = next;
-    }
-    return at;
   }
 
   private judged(flow: Flow): CivilDate {

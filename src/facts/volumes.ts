@@ -12,6 +12,7 @@
  * so a dataset counts once at its largest count; different datasets are added (an upper bound
  * when they overlap — declare one dataset for overlapping data to avoid double counting).
  */
+import { LegalPersons } from './branches.js';
 import type { Flow, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { cnWindows, type CnWindows, type WindowBase } from './cn-windows.js';
@@ -62,7 +63,7 @@ export interface VolumeFacts {
 
 const NO_FLOWS: readonly Flow[] = Object.freeze([]);
 
-export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
+export function deriveVolumes(inv: Inventory, asOf: CivilDate, persons: LegalPersons = new LegalPersons(inv.entities)): VolumeFacts {
   const datasets = new Map(inv.datasets.map((d) => [d.id, d]));
   const byExporter = new Map<string, Flow[]>();
   const flows = inv.flows;
@@ -77,7 +78,7 @@ export function deriveVolumes(inv: Inventory, asOf: CivilDate): VolumeFacts {
   // China's since-1-January windows: one sweep per (exporter, window start, include), cn-windows.ts.
   const windows = cnWindows(byExporter, datasets);
 
-  const us = usRolling(inv, datasets, asOf);
+  const us = usRolling(inv, datasets, asOf, persons);
   return new Volumes(us, windows, byExporter);
 }
 

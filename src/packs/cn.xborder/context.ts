@@ -412,8 +412,6 @@ class CnRun implements Run, Shared {
   private readonly bases = { current: new Map<string, Map<CivilDate, Windowed>>(), legacy: new Map<string, Map<CivilDate, Windowed>>() };
   /** The PIPL class of a dataset id, as the window totals group datasets (bound once per run). */
   private readonly classOf: (dataset: string) => number;
-  /** Entity → the party it is a branch of, for the entities that are branches (undefined: none). */
-  private readonly branchOf: ReadonlyMap<string, string> | undefined;
 
   constructor(
     readonly facts: Facts,
@@ -425,9 +423,6 @@ class CnRun implements Run, Shared {
     this.org = this.inv.organization;
     this.onAsOf = this.onDate(this.asOf);
     this.classOf = (dataset) => this.infoOf(dataset).cls;
-    let branchOf: Map<string, string> | undefined;
-    for (const e of this.inv.entities) if (e.branchOf !== undefined) (branchOf ??= new Map()).set(e.id, e.branchOf);
-    this.branchOf = branchOf;
   }
 
   /**
@@ -436,16 +431,7 @@ class CnRun implements Run, Shared {
    * a branch is not a separate legal person.
    */
   exporterOf(flow: Flow): string {
-    const id = flow.from ?? this.org.id;
-    const up = this.branchOf;
-    if (up === undefined) return id;
-    let at = id;
-    for (let depth = 0; depth < 16; depth++) {
-      const next = up.get(at);
-      if (next === undefined) break;
-      at = next;
-    }
-    return at;
+    return this.facts.legalPersons.of(flow.from ?? this.org.id);
   }
 
   private onDate(date: CivilDate): OnDate {
@@ -741,7 +727,7 @@ class CnRun implements Run, Shared {
       const own = exporter === org.id;
       let ids: readonly string[];
       if (own) ids = inv.datasets.map((d) => d.id);
-      else if (this.branchOf === undefined) ids = [...new Set(facts.volumes.flowsOf(exporter).map((f) => f.dataset))];
+      else if (!this.facts.legalPersons.any) ids = [...new Set(facts.volumes.flowsOf(exporter).map((f) => f.dataset))];
       else {
         // The exporter's flows and its branches' (facts.volumes groups by the declared sender).
         const set = new Set<string>();
