@@ -1,5 +1,6 @@
 /** JSON parsing that reports where a syntax error is (file:line:column). */
 import { InputError } from '../../common/errors.js';
+import { keysInText, keysInValue } from '../../common/json-keys.js';
 
 /** Line and column (1-based) of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -46,41 +47,6 @@ function stringEnd(s: string, i: number): number {
   let j = s.indexOf('"', i + 1);
   while (j > 0 && escapedAt(s, j)) j = s.indexOf('"', j + 1);
   return j < 0 ? s.length : j + 1;
-}
-
-/**
- * Number of object keys written in valid JSON text (string tokens followed by a colon). Strings
- * are skipped with indexOf, so this runs at close to memory speed.
- */
-export function keysInText(s: string): number {
-  let keys = 0;
-  let i = s.indexOf('"');
-  while (i >= 0) {
-    let k = stringEnd(s, i);
-    while (k < s.length && WS.has(s.charCodeAt(k))) k++;
-    if (s.charCodeAt(k) === 0x3a) keys++;
-    i = s.indexOf('"', k);
-  }
-  return keys;
-}
-
-/** Number of keys of every object in a parsed value (explicit stack: any depth). */
-export function keysInValue(value: unknown): number {
-  let keys = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) stack.push(v[i]);
-      continue;
-    }
-    for (const k in v) {
-      keys++;
-      stack.push((v as Record<string, unknown>)[k]);
-    }
-  }
-  return keys;
 }
 
 /**
