@@ -303,14 +303,17 @@ describe('202.510 regulatory approval data: recordkeeping is a condition of the 
   });
 });
 
+/** A 30 % CN-owned organization's cloud-computing vendor agreement under way since 2025-11-01, security requirements in place: it owes 202.1103 reports and 202.1002 audits. */
+const cloudVendorAgreement = (flow: Partial<FlowInput>) =>
+  inventory({
+    organization: { owners: [{ entity: 'cn-inv', percent: 30 }] },
+    entities: [cnVendor, { id: 'cn-inv', name: 'CN investor', kind: 'company', organizedIn: 'CN' }],
+    datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+    flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }], ...flow }],
+  });
+
 describe('202.1103 annual report: the year reported is one the transaction was engaged in', () => {
-  const inv = (flow: Partial<FlowInput>) =>
-    inventory({
-      organization: { owners: [{ entity: 'cn-inv', percent: 30 }] },
-      entities: [cnVendor, { id: 'cn-inv', name: 'CN investor', kind: 'company', organizedIn: 'CN' }],
-      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
-      flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }], ...flow }],
-    });
+  const inv = cloudVendorAgreement;
   const report = (i: ReturnType<typeof inv>, asOf: string) => decide(usDojDsp, i, asOf).obligations.find((o) => o.id === 'us.doj.dsp/202.1103');
   it('a transaction that ended in 2025: the 2025 report, due 1 March 2026, overdue when judged later', () => {
     const r = report(inv({ end: '2025-12-15' }), '2027-06-01');
@@ -327,13 +330,7 @@ describe('202.1103 annual report: the year reported is one the transaction was e
 });
 
 describe('202.1103 and 202.1002: a past year\'s report or audit not recorded as filed stays overdue after the year turns', () => {
-  const inv = (flow: Partial<FlowInput>) =>
-    inventory({
-      organization: { owners: [{ entity: 'cn-inv', percent: 30 }] },
-      entities: [cnVendor, { id: 'cn-inv', name: 'CN investor', kind: 'company', organizedIn: 'CN' }],
-      datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
-      flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }], ...flow }],
-    });
+  const inv = cloudVendorAgreement;
   const duties = (i: ReturnType<typeof inv>, asOf: string, id: string) => decide(usDojDsp, i, asOf).obligations.filter((o) => o.id === id || o.id.startsWith(`${id}:`));
 
   it('ongoing since 2025, judged 2027-06-01 with nothing filed: the 2025 and 2026 reports and audits are overdue beside the next ones', () => {
