@@ -1471,15 +1471,7 @@ const NAME_PREFIXES = ['Mc', 'Mac', 'Von', 'Van', 'De', 'Di', 'Du', 'La', 'Le'];
 /** s[p, q) is one of NAME_PREFIXES (compared in place, no string made). */
 function isNamePrefix(s: string, p: number, q: number): boolean {
   const n = q - p;
-  if (n < 2 || n > 3) return false;
-  for (let k = 0; k < NAME_PREFIXES.length; k++) {
-    const w = NAME_PREFIXES[k]!;
-    if (w.length !== n) continue;
-    let m = 0;
-    while (m < n && s.charCodeAt(p + m) === w.charCodeAt(m)) m++;
-    if (m === n) return true;
-  }
-  return false;
+  return n >= 2 && n <= 3 && isOneOf(s, p, n, NAME_PREFIXES);
 }
 
 /** Street suffixes, full and abbreviated (USPS Publication 28, Appendix C1, title case). */
@@ -1513,8 +1505,13 @@ const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Miss', 'Dear'];
 
 /** Whether the len characters at s[i] are one of TITLES. */
 function isTitle(s: string, i: number, len: number): boolean {
-  for (let k = 0; k < TITLES.length; k++) {
-    const w = TITLES[k]!;
+  return isOneOf(s, i, len, TITLES);
+}
+
+/** Whether the len characters at s[i] are exactly one of `words` (compared in place, no string made). */
+function isOneOf(s: string, i: number, len: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     if (w.length !== len) continue;
     let q = 0;
     while (q < len && s.charCodeAt(i + q) === w.charCodeAt(q)) q++;
