@@ -6,6 +6,13 @@ import type { CommandContext } from './command.js';
 
 export const VERSION = '0.1.0';
 
+/** The help that covers these arguments: the command's (`datacustoms lists import --help`), else the program's. */
+export function helpFor(argv: readonly string[]): string {
+  const named = commands.find((c) => c.name === argv[0]);
+  if (!named) return 'datacustoms --help';
+  return named.name === 'lists' && argv[1] === 'import' ? 'datacustoms lists import --help' : `datacustoms ${named.name} --help`;
+}
+
 /**
  * Runs the CLI with the given arguments and returns the exit code.
  * 0 ok · 1 findings that block · 2 bad input or usage · 3 internal error.
@@ -18,9 +25,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       'Customs control for data that crosses borders: for every data flow, may this data go there, to them, and what must be filed or reported, by when? Every decision cites the article that decides it.',
     )
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    // Usage errors are written below, in the style of every other error (one line).
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined });
   if (listingOnly(argv)) {
     // The listing alone: each command as its module would list it, without loading any.
     const terms = new Map(commands.map((c) => [c.name, c.term]));
@@ -43,6 +50,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
+      io.err(`datacustoms: <argv>: ${e.message.replace(/^error: /, '').replace(/\.$/, '')} (see \`${helpFor(argv)}\`)\n`);
       return ExitCode.badInput;
     }
     if (e instanceof InputError) {

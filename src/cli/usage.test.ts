@@ -1,0 +1,38 @@
+/**
+ * What a first-time user meets across every command: usage errors, help text, bad dates.
+ * Each error is one line in the same style (`datacustoms: <where>: <what>`), exit code 2,
+ * nothing on stdout.
+ */
+import { describe, expect, it } from 'vitest';
+import { main } from './main.js';
+import { memoryIo } from './io.js';
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(args, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+/** Exit 2, nothing on stdout, exactly one line on stderr in the shared style; returns that line. */
+async function usageError(...args: string[]): Promise<string> {
+  const r = await run(...args);
+  expect(r.code).toBe(2);
+  expect(r.out).toBe('');
+  const lines = r.err.split('\n').filter((l) => l !== '');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^datacustoms: <argv>: /);
+  return lines[0]!;
+}
+
+describe('usage errors', () => {
+  it('an unknown option is one line naming the option and the help to read', async () => {
+    expect(await usageError('check', '--bogus', 'examples/demo')).toBe("datacustoms: <argv>: unknown option '--bogus' (see `datacustoms check --help`)");
+    expect(await usageError('lists', 'import', '--bogus', 'x')).toContain('(see `datacustoms lists import --help`)');
+  });
+  it('a missing argument, an extra argument, an unknown command, a missing option value', async () => {
+    expect(await usageError('clocks')).toBe("datacustoms: <argv>: missing required argument 'paths' (see `datacustoms clocks --help`)");
+    expect(await usageError('schema', 'extra')).toMatch(/too many arguments for 'schema'.* \(see `datacustoms schema --help`\)$/);
+    expect(await usageError('bogus')).toMatch(/unknown command 'bogus'.*\(see `datacustoms --help`\)$/);
+    expect(await usageError('check', 'examples/demo', '--as-of')).toMatch(/option '--as-of <date>' argument missing/);
+  });
+});
