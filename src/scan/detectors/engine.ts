@@ -1222,6 +1222,12 @@ export class Engine {
       tldOk = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     }
     if (!tldOk) return p;
+    // a version after a package name (hibernate-core@5.2.18.Final in a purl, spring@5.2.3.RELEASE):
+    // a host name does not start with two all-digit labels
+    if (digitLabels(s, at + 1, p) >= 2) return p;
+    // the user of a URL (git+ssh://git@github.com/…, https://user@host/…) names an account on
+    // that host, not a mailbox
+    if (a - 3 >= this.from && s.charCodeAt(a - 1) === 47 && s.charCodeAt(a - 2) === 47 && s.charCodeAt(a - 3) === 58) return p;
     this.emit(T.email, a, p, 0.95);
     return p;
   }
@@ -1556,6 +1562,19 @@ function colonsIn(s: string, a: number, b: number): number {
     if (s.charCodeAt(k) !== 58) continue;
     if (k > a && s.charCodeAt(k - 1) === 58) return 8;
     n++;
+  }
+  return n;
+}
+/** How many dot-separated labels at the start of the domain s[a, b) are all digits (stops at the first that is not). */
+function digitLabels(s: string, a: number, b: number): number {
+  let n = 0;
+  let p = a;
+  while (p < b) {
+    const q = p;
+    while (p < b && isDigit(s.charCodeAt(p))) p++;
+    if (p === q || (p < b && s.charCodeAt(p) !== 46)) return n;
+    n++;
+    p++;
   }
   return n;
 }

@@ -1,0 +1,41 @@
+/**
+ * False positives on technical data that holds no personal data: SBOMs, advisories, logs,
+ * build and CI files. Each case is the shape a real file gave (or a log line written the way
+ * the tool writes it), with the true positive next to it where one is close.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DetectionType } from '../core/types.js';
+import { detect } from './index.js';
+
+/** The matched texts of `type` in `value`. */
+function all(value: string, type: DetectionType, field?: string): string[] {
+  return detect(value, field)
+    .filter((d) => d.type === type)
+    .map((d) => value.slice(d.start, d.end));
+}
+
+describe('e-mail: package versions and URL users are not mailboxes', () => {
+  it('does not read name@version in a purl or a Maven coordinate as an e-mail', () => {
+    for (const v of [
+      'pkg:maven/org.hibernate/hibernate-validator@5.4.3.Final?type=jar',
+      'pkg:maven/org.hibernate.javax.persistence/hibernate-jpa-2.1-api@1.0.0.Final?type=jar',
+      'pkg:maven/org.springframework/spring-core@5.2.3.RELEASE?type=jar',
+      'npm ERR! notarget No matching version found for left-pad@1.3.0-beta.next.',
+    ]) {
+      expect(all(v, 'email', 'components[].purl'), v).toEqual([]);
+      expect(all(v, 'email'), v).toEqual([]);
+    }
+  });
+  it('still finds addresses whose host starts with a number', () => {
+    expect(all('contact: li.wei@163.com', 'email')).toEqual(['li.wei@163.com']);
+    expect(all('ops@1und1.de', 'email')).toEqual(['ops@1und1.de']);
+  });
+  it('does not read the user part of a URL as an e-mail', () => {
+    expect(all('git+ssh://git@github.com/maxogden/concat-stream.git', 'email', 'components[].externalReferences[].url')).toEqual([]);
+    expect(all('git+https://taylorhakes@github.com/taylorhakes/fecha.git', 'email')).toEqual([]);
+  });
+  it('still finds an e-mail inside a URL query or a mailto link', () => {
+    expect(all('https://lists.apache.org/list.html?users@maven.apache.org', 'email')).toEqual(['users@maven.apache.org']);
+    expect(all('[mail](mailto:security@example.com)', 'email')).toEqual(['security@example.com']);
+  });
+});
