@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help } from 'commander';
 import { InputError, ExitCode } from '../common/errors.js';
 import { processIo, type Io } from './io.js';
@@ -62,4 +64,27 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (process.env['DATACUSTOMS_DEBUG'] && e instanceof Error && e.stack) io.err(e.stack + '\n');
     return ExitCode.internal;
   }
+}
+
+/** True when this module is the program node started (`npx tsx src/cli/main.ts …`), not an import. */
+function isEntry(): boolean {
+  const started = process.argv[1];
+  if (!started) return false;
+  try {
+    return realpathSync(started) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+// Run from source, the module is the CLI itself, as bin/datacustoms makes the built one.
+if (isEntry()) {
+  // A reader that stops early (`… --format json | head`) closes the pipe: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  process.exitCode = await main(process.argv.slice(2));
 }
