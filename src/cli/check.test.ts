@@ -65,7 +65,7 @@ describe('datacustoms check (CLI)', () => {
     expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
   it('exits 2 for bad flags: date, pack, format, missing file', async () => {
-    expect((await run('check', DEMO_DIR, '--as-of', '2026-13-01')).err).toMatch(/--as-of: expected a date/);
+    expect((await run('check', DEMO_DIR, '--as-of', '2026-13-01')).err).toMatch(/--as-of: "2026-13-01" is not a date: there is no month 13/);
     // Far enough ahead that a deadline would fall in year 10000 (and sort before the date, "overdue").
     const far = await run('check', DEMO_DIR, '--as-of', '9999-12-31', '--pack', 'us.doj.dsp', '--format', 'json');
     expect(far.code).toBe(2);

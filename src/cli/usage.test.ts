@@ -36,3 +36,19 @@ describe('usage errors', () => {
     expect(await usageError('check', 'examples/demo', '--as-of')).toMatch(/option '--as-of <date>' argument missing/);
   });
 });
+
+describe('date flags', () => {
+  it('a day that does not exist is named as such, in every command that takes a date', async () => {
+    const feb = '"2025-02-30" is not a date: February 2025 has 28 days';
+    expect(await usageError('check', 'examples/demo', '--as-of', '2025-02-30')).toBe(`datacustoms: <argv>: --as-of: ${feb}`);
+    expect(await usageError('clocks', 'examples/log4shell', '--as-of', '2025-02-30')).toBe(`datacustoms: <argv>: --as-of: ${feb}`);
+    expect(await usageError('clocks', 'examples/log4shell', '--as-of', '2025-02-29T10:00')).toContain('is not a date: February 2025 has 28 days');
+    expect(await usageError('lists', '--as-of', '2025-02-30', '--store', '/nonexistent/store.sqlite')).toBe(`datacustoms: <argv>: --as-of: ${feb}`);
+    expect(await usageError('lists', 'import', 'x', '--list-date', '2025-02-30')).toBe(`datacustoms: <argv>: --list-date: ${feb}`);
+    expect(await usageError('screen', 'ACME', '--as-of', '2024-13-01')).toBe('datacustoms: <argv>: --as-of: "2024-13-01" is not a date: there is no month 13');
+  });
+  it('another shape asks for YYYY-MM-DD, in the same words everywhere', async () => {
+    expect(await usageError('check', 'examples/demo', '--as-of', '2025/01/01')).toBe('datacustoms: <argv>: --as-of: expected a date YYYY-MM-DD, got "2025/01/01"');
+    expect(await usageError('screen', 'ACME', '--as-of', '2025/01/01')).toBe('datacustoms: <argv>: --as-of: expected a date YYYY-MM-DD, got "2025/01/01"');
+  });
+});

@@ -1,7 +1,7 @@
 import type { CommandModule } from '../command.js';
 import { check } from '../../check.js';
 import { stageLine } from '../io.js';
-import { parseFormat, styler } from '../format.js';
+import { parseDateFlag, parseFormat, styler } from '../format.js';
 import { renderCheckText } from '../render/check-text.js';
 import { writeCheckJson } from '../render/check-json.js';
 import { PACKS } from '../../packs/index.js';
@@ -35,6 +35,7 @@ Examples:
       )
       .action((files: string[], opts: { asOf?: string; pack?: string[]; format?: string; explain?: boolean }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
+        if (opts.asOf !== undefined) parseDateFlag(opts.asOf, '--as-of');
         const stage = stageLine(ctx.io);
         try {
           const result = check({ files, asOf: opts.asOf, packs: opts.pack }, stage);

@@ -96,7 +96,7 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
   it('a bad --as-of or --format', async () => {
     const a = await run(EXAMPLE, '--as-of', '2021-02-30');
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(/<argv>: --as-of: expected YYYY-MM-DD/);
+    expect(a.err).toMatch(/<argv>: --as-of: "2021-02-30" is not a date: February 2021 has 28 days/);
     const f = await run(EXAMPLE, '--format', 'xml');
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/--format/);

@@ -17,7 +17,7 @@ import { expandInputs, formatPath, loadInventory, locate, parseSource, type Sour
 import { runCalendars } from '../../time/working-days.js';
 import { formatInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
-import { parseFormat, styler } from '../format.js';
+import { notACalendarDay, parseFormat, styler } from '../format.js';
 import { writeFileAtomic } from '../io.js';
 
 const FORMATS = ['text', 'json', 'ics'] as const;
@@ -88,6 +88,8 @@ function parseAsOf(text: string | undefined, zone: string): number {
   if (text === undefined) return Date.now();
   const p = parseClockInstant(text, zone);
   if (p === 'out-of-range') throw new InputError({ file: '<argv>', path: '--as-of', message: `"${text}" is outside the ${CLOCK_RANGE.words} that clocks count in` });
+  const why = notACalendarDay(text);
+  if (!p && why) throw new InputError({ file: '<argv>', path: '--as-of', message: `"${text}" is not a date: ${why}` });
   if (!p) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], got "${text}"` });
   return p.instant;
 }

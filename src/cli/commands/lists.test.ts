@@ -65,7 +65,7 @@ describe('datacustoms lists import', () => {
   });
 
   it('rejects bad flags and missing paths as usage errors', async () => {
-    expect((await run('lists', 'import', LISTS, '--list-date', '2026-13-01', '--store', ':memory:')).err).toMatch(/--list-date: expected a date/);
+    expect((await run('lists', 'import', LISTS, '--list-date', '2026-13-01', '--store', ':memory:')).err).toMatch(/--list-date: "2026-13-01" is not a date: there is no month 13/);
     expect((await run('lists', 'import', LISTS, '--encoding', 'ebcdic', '--store', ':memory:')).code).toBe(2);
     const missing = await run('lists', 'import', join(tmp(), 'nope.csv'), '--store', ':memory:');
     expect([missing.code, missing.err]).toEqual([2, expect.stringMatching(/nope\.csv: no such file or folder/)]);

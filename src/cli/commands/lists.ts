@@ -7,14 +7,14 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../common/errors.js';
 import type { CommandModule } from '../command.js';
-import { alignColumns, parseFormat, styler, type Styler } from '../format.js';
+import { alignColumns, parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
 import type { Io } from '../io.js';
 import { isTextEncoding, TEXT_ENCODINGS } from '../../screen/lists/decode.js';
 import { parseListPaths } from '../../screen/lists/parse.js';
 import { importParsedLists, listSummaries, type ImportResult, type ListSummary } from '../../screen/lists/store.js';
 import { isSkipped, LIST_TITLES, type ListDateSource, type ListId, type ParsedList, type SkippedFile } from '../../screen/lists/types.js';
 import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
-import { daysBetween, isCivilDate, today } from '../../time/civil-date.js';
+import { daysBetween, today } from '../../time/civil-date.js';
 
 /** Lists older than this many days (from their list date) get a warning, unless configured. */
 export const DEFAULT_MAX_AGE_DAYS = 90;
@@ -155,10 +155,7 @@ interface ListRow {
 async function showLists(io: Io, opts: ShowOptions): Promise<void> {
   const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
   const maxAge = maxAgeDays(opts.maxAge);
-  if (opts.asOf !== undefined && !isCivilDate(opts.asOf)) {
-    throw new InputError({ file: '<argv>', path: '--as-of', message: `expected a date YYYY-MM-DD, got "${opts.asOf}"` });
-  }
-  const asOf = opts.asOf ?? today();
+  const asOf = opts.asOf !== undefined ? parseDateFlag(opts.asOf, '--as-of') : today();
   const path = resolveStorePath({ store: opts.store });
   let summaries: ListSummary[] = [];
   if (storeExists(path)) {
@@ -248,9 +245,7 @@ interface FileReport {
 
 async function importLists(io: Io, paths: readonly string[], opts: ImportOptions): Promise<void> {
   const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
-  if (opts.listDate !== undefined && !isCivilDate(opts.listDate)) {
-    throw new InputError({ file: '<argv>', path: '--list-date', message: `expected a date YYYY-MM-DD, got "${opts.listDate}"` });
-  }
+  if (opts.listDate !== undefined) parseDateFlag(opts.listDate, '--list-date');
   if (opts.encoding !== undefined && !isTextEncoding(opts.encoding)) {
     throw new InputError({ file: '<argv>', path: '--encoding', message: `expected one of ${TEXT_ENCODINGS.join(', ')}, got "${opts.encoding}"` });
   }

@@ -14,9 +14,9 @@ import { Matcher } from '../../screen/match/matcher.js';
 import { designationsFrom, isAlert, mergeDesignations, screen, type ScreenMatch, type ScreenQuery, type ScreenResult } from '../../screen/screen.js';
 import { loadListEntries } from '../../screen/lists/store.js';
 import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
-import { isCivilDate, type CivilDate } from '../../time/civil-date.js';
+import { today, type CivilDate } from '../../time/civil-date.js';
 import type { CommandContext, CommandModule } from '../command.js';
-import { alignColumns, parseFormat, styler, type Styler } from '../format.js';
+import { alignColumns, parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
 import { writeFileAtomic } from '../io.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -81,8 +81,7 @@ function parseOptions(opts: ScreenCliOptions) {
     limit = Number(opts.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new InputError({ file: '<argv>', path: '--limit', message: `expected a whole number ≥ 1, got "${opts.limit}"` });
   }
-  const asOf = (opts.asOf ?? new Date().toISOString().slice(0, 10)) as CivilDate;
-  if (!isCivilDate(asOf)) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected a date YYYY-MM-DD, got "${opts.asOf}"` });
+  const asOf: CivilDate = opts.asOf !== undefined ? parseDateFlag(opts.asOf, '--as-of') : today();
   return { format, country, type, threshold, limit, asOf, all: Boolean(opts.all) };
 }
 
