@@ -930,6 +930,9 @@ export class Engine {
     // "v1.2.3.4" / a version column is a version, not an address
     const before = a > this.from ? s.charCodeAt(a - 1) : 0;
     if (before === 118 || before === 86 || this.ctx.version) return false;
+    // … and so is one a version word names ("version 2.4.41.1", <version>4.8.1.1</version>,
+    // "fixed in 2.12.6.1"): consumed, not reported
+    if (versionWordBefore(s, this.from, a)) return true;
     this.emit(T.ip_address, a, b, 0.85);
     return true;
   }
@@ -1564,6 +1567,58 @@ function colonsIn(s: string, a: number, b: number): number {
     n++;
   }
   return n;
+}
+/** Words that, right before a dotted quad, say it is a version (lower case). */
+const VERSION_WORDS = ['version', 'versions', 'ver', 'release', 'build', 'firmware', 'fixed', 'introduced'];
+/** Words before "in" that say what follows is a version: "fixed in 2.12.6.1". */
+const VERSION_IN_WORDS = ['fixed', 'introduced', 'released', 'patched'];
+
+/**
+ * Whether a version word ends right before s[a] (after at most four of space, tab, : = " ' > ,
+ * as in `version: `, `"version": "`, `<version>`), or "fixed in" / "introduced in" does.
+ */
+function versionWordBefore(s: string, from: number, a: number): boolean {
+  const p = skipVersionPunct(s, from, a);
+  const w = wordBefore(s, from, p);
+  if (w < 0) return false;
+  if (isOneOfLower(s, w, p - w, VERSION_WORDS)) return true;
+  if (p - w === 2 && (s.charCodeAt(w) | 32) === 105 && (s.charCodeAt(w + 1) | 32) === 110) {
+    const q = skipVersionPunct(s, from, w);
+    if (q === w) return false;
+    const v = wordBefore(s, from, q);
+    return v >= 0 && isOneOfLower(s, v, q - v, VERSION_IN_WORDS);
+  }
+  return false;
+}
+function skipVersionPunct(s: string, from: number, a: number): number {
+  let p = a;
+  while (p > from && a - p < 4) {
+    const c = s.charCodeAt(p - 1);
+    if (c === 32 || c === 9 || c === 58 || c === 61 || c === 34 || c === 39 || c === 62) p--;
+    else break;
+  }
+  return p;
+}
+/** The start of the run of ASCII letters that ends at p, or -1 when none does or it is longer than 12. */
+function wordBefore(s: string, from: number, p: number): number {
+  let w = p;
+  while (w > from && p - w <= 12) {
+    const c = s.charCodeAt(w - 1) | 32;
+    if (c >= 97 && c <= 122) w--;
+    else break;
+  }
+  return w === p || p - w > 12 ? -1 : w;
+}
+/** Whether the len characters at s[i], ASCII letters lowered, are one of the lower-case `words`. */
+function isOneOfLower(s: string, i: number, len: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.length !== len) continue;
+    let q = 0;
+    while (q < len && (s.charCodeAt(i + q) | 32) === w.charCodeAt(q)) q++;
+    if (q === len) return true;
+  }
+  return false;
 }
 /** How many dot-separated labels at the start of the domain s[a, b) are all digits (stops at the first that is not). */
 function digitLabels(s: string, a: number, b: number): number {

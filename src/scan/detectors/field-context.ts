@@ -69,6 +69,9 @@ const DICTIONARY: Readonly<Partial<Record<DetectionType, readonly string[]>>> = 
 /** Words in a field name that mean "not a person's identifier". */
 const NEGATIVE = ['order', 'sku', 'invoice', '=txn', 'transaction', 'tracking', 'serial', 'hash', 'checksum', 'amount', 'price', 'total', 'timestamp', '=ts', '=qty', 'quantity', 'version', '订单', '流水', '单号', '金额', '价格', '编号'];
 
+/** Words of a field name that say its values are versions. */
+const VERSION_FIELD_WORDS = ['version', 'versions', 'ver', 'build', 'release', 'introduced', 'fixed'];
+
 const cache = new Map<string, FieldContext>();
 const EMPTY: FieldContext = { name: '', hints: 0, negative: false, version: false, latitude: false };
 
@@ -126,7 +129,8 @@ function compute(name: string): FieldContext {
   if (words.some((w) => ['email', 'mail', 'ip', 'mac', 'wallet', 'btc', 'eth', 'hw', 'remote', 'server', 'host'].includes(w)) || /邮箱|邮件|钱包|物理地址|网络地址|服务器|主机/.test(han)) {
     hints &= ~(typeBit('address') | typeBit('cn_address'));
   }
-  const version = words.some((w) => w === 'version' || w === 'ver' || w === 'build' || w === 'release') || han.includes('版本');
+  // (OSV ranges: affected[].ranges[].events[].introduced / fixed, affected[].versions[])
+  const version = words.some((w) => VERSION_FIELD_WORDS.includes(w)) || han.includes('版本');
   if (version) hints &= ~typeBit('ip_address');
   const latitude = words.some((w) => w === 'lat' || w.startsWith('latitude')) || han.includes('纬');
   return { name, hints, negative, version, latitude };

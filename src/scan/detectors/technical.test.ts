@@ -39,3 +39,31 @@ describe('e-mail: package versions and URL users are not mailboxes', () => {
     expect(all('[mail](mailto:security@example.com)', 'email')).toEqual(['security@example.com']);
   });
 });
+
+describe('IPv4: versions and addresses that are no one’s', () => {
+  it('does not read a four-part version named as such as an IP address', () => {
+    for (const v of [
+      '<version>4.8.1.1</version>',
+      '"version": "10.0.19041.1",',
+      'Version: 1.2.3.4',
+      'version=2.13.2.1',
+      'release 2.4.41.1',
+      'firmware 5.12.3.4 loaded',
+      'fixed in 2.12.6.1',
+      'Introduced: 2.0.0.0, Fixed: 2.13.2.1',
+    ]) {
+      expect(all(v, 'ip_address'), v).toEqual([]);
+    }
+  });
+  it('does not read an OSV range event or version list as IP addresses', () => {
+    expect(all('2.13.2.1', 'ip_address', 'affected[].ranges[].events[].fixed')).toEqual([]);
+    expect(all('2.0.0.0', 'ip_address', 'affected[].ranges[].events[].introduced')).toEqual([]);
+    expect(all('2.12.6.1', 'ip_address', 'affected[].versions[]')).toEqual([]);
+  });
+  it('still finds an address after other words, or after a version further back', () => {
+    expect(all('Accepted publickey for deploy from 198.51.100.23 port 52214 ssh2', 'ip_address')).toEqual(['198.51.100.23']);
+    expect(all('version 2.1 client 10.0.12.34 connected', 'ip_address')).toEqual(['10.0.12.34']);
+    expect(all('DHCPACK of 10.0.12.34 from 10.0.0.1 on eth0', 'ip_address')).toEqual(['10.0.12.34', '10.0.0.1']);
+    expect(all('10.0.12.34', 'ip_address', 'client_ip')).toEqual(['10.0.12.34']);
+  });
+});
