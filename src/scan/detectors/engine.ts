@@ -933,6 +933,9 @@ export class Engine {
     // … and so is one a version word names ("version 2.4.41.1", <version>4.8.1.1</version>,
     // "fixed in 2.12.6.1"): consumed, not reported
     if (versionWordBefore(s, this.from, a)) return true;
+    // the unspecified, loopback and broadcast addresses are every host's, no one's
+    const o1 = num(s, a, gE[k]! - a);
+    if (o1 === 127 || (b - a === 7 && o1 === 0 && s.startsWith('0.0.0.0', a)) || (b - a === 15 && s.startsWith('255.255.255.255', a))) return true;
     this.emit(T.ip_address, a, b, 0.85);
     return true;
   }

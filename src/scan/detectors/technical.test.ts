@@ -66,4 +66,11 @@ describe('IPv4: versions and addresses that are no one’s', () => {
     expect(all('DHCPACK of 10.0.12.34 from 10.0.0.1 on eth0', 'ip_address')).toEqual(['10.0.12.34', '10.0.0.1']);
     expect(all('10.0.12.34', 'ip_address', 'client_ip')).toEqual(['10.0.12.34']);
   });
+  it('does not report the unspecified, loopback or broadcast address', () => {
+    expect(all('listen 0.0.0.0:8443 upstream 127.0.0.1:9000 via 127.0.1.1', 'ip_address')).toEqual([]);
+    expect(all('Listening on 255.255.255.255 broadcast', 'ip_address')).toEqual([]);
+    expect(all('127.0.0.1', 'ip_address', 'remote_addr')).toEqual([]);
+    // the addresses next to them still are
+    expect(all('0.0.0.0 -> 10.0.0.7, 127.0.0.1 -> 10.0.0.8', 'ip_address')).toEqual(['10.0.0.7', '10.0.0.8']);
+  });
 });
