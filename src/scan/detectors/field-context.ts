@@ -69,6 +69,14 @@ const DICTIONARY: Readonly<Partial<Record<DetectionType, readonly string[]>>> = 
 /** Words in a field name that mean "not a person's identifier". */
 const NEGATIVE = ['order', 'sku', 'invoice', '=txn', 'transaction', 'tracking', 'serial', 'hash', 'checksum', 'amount', 'price', 'total', 'timestamp', '=ts', '=qty', 'quantity', 'version', '订单', '流水', '单号', '金额', '价格', '编号'];
 
+/** Words that, right before "name" in a field name, make it the name of software, not of a person. */
+const SOFTWARE_THINGS = [
+  'component', 'components', 'package', 'packages', 'pkg', 'tool', 'tools', 'license', 'licenses', 'licence', 'licences',
+  'module', 'modules', 'library', 'libraries', 'dependency', 'dependencies', 'artifact', 'artifacts', 'plugin', 'plugins',
+  'image', 'images', 'container', 'containers', 'repository', 'repo', 'project', 'projects', 'service', 'services',
+  'namespace', 'workflow', 'job', 'jobs', 'step', 'steps', 'task', 'tasks', 'branch', 'tag', 'tags', 'bucket', 'topic', 'queue', 'metric',
+];
+
 /** Words of a field name that say its values are versions. */
 const VERSION_FIELD_WORDS = ['version', 'versions', 'ver', 'build', 'release', 'introduced', 'fixed'];
 
@@ -123,6 +131,11 @@ function compute(name: string): FieldContext {
   if (hints & typeBit('person_name')) {
     const thing = ['product', 'file', 'company', 'org', 'organization', 'host', 'item', 'brand', 'table', 'column', 'field', 'app', 'device', 'user', 'display', 'screen', 'domain', 'server', 'class', 'type', 'event', 'city', 'country', 'street', 'bank', 'merchant'];
     if (words.some((w) => thing.includes(w)) || /公司|企业|单位|产品|商户|银行/.test(han)) hints &= ~typeBit('person_name');
+    // … and so is the name of a piece of software, in an SBOM or an advisory (components[].name,
+    // affected[].package.name, metadata.tools[].name, licenses[].license.name): the word that
+    // owns the name says so (components[].authors[].name stays a person's)
+    const at = words.lastIndexOf('name');
+    if (at > 0 && SOFTWARE_THINGS.includes(words[at - 1]!)) hints &= ~typeBit('person_name');
   }
   // "address" that is an e-mail / IP / MAC / wallet address is not a postal address (地址 too:
   // 邮箱地址, 钱包地址, 物理地址 (a MAC), IP地址, 服务器地址 …).

@@ -74,3 +74,26 @@ describe('IPv4: versions and addresses that are no one’s', () => {
     expect(all('0.0.0.0 -> 10.0.0.7, 127.0.0.1 -> 10.0.0.8', 'ip_address')).toEqual(['10.0.0.7', '10.0.0.8']);
   });
 });
+
+describe('person names: software named in SBOMs and advisories', () => {
+  it('does not read component, package, tool or license names as people', () => {
+    for (const [value, field] of [
+      ['lodash-es', 'affected[].package.name'],
+      ['PyYAML', 'affected[].package.name'],
+      ['commons-text', 'components[].name'],
+      ['openssl-libs', 'packages[].name'],
+      ['CycloneDX Maven plugin', 'metadata.tools[].name'],
+      ['keycloak-parent', 'metadata.component.name'],
+      ['GNU Lesser General Public License', 'components[].licenses[].license.name'],
+      ['Build and Test', 'jobs[].name'],
+    ] as const) {
+      expect(all(value, 'person_name', field), field).toEqual([]);
+    }
+  });
+  it('still reads the name of an author, a supplier contact or a plain name field as a person', () => {
+    expect(all('Jane Doe', 'person_name', 'components[].authors[].name')).toEqual(['Jane Doe']);
+    expect(all('Jane Doe', 'person_name', 'metadata.supplier.contact[].name')).toEqual(['Jane Doe']);
+    expect(all('Jane Doe', 'person_name', 'name')).toEqual(['Jane Doe']);
+    expect(all('Jane Doe', 'person_name', 'customer_name')).toEqual(['Jane Doe']);
+  });
+});
