@@ -8,6 +8,9 @@ import type { CommandContext } from './command.js';
 
 export const VERSION = '0.1.0';
 
+/** Help layout: the command summaries wrap in their own column even beside the longest term (screen's). */
+const HELP_LAYOUT = { minWidthToWrap: 30 } as const;
+
 /** The help that covers these arguments: the command's (`datacustoms lists import --help`), else the program's. */
 export function helpFor(argv: readonly string[]): string {
   const named = commands.find((c) => c.name === argv[0]);
@@ -35,12 +38,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const terms = new Map(commands.map((c) => [c.name, c.term]));
     for (const c of commands) program.command(c.name).summary(c.summary);
     const help = new Help();
-    program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? help.subcommandTerm(cmd) });
-  } else for (const c of commandsFor(argv)) (await c.load()).register(program, ctx);
+    program.configureHelp({ ...HELP_LAYOUT, subcommandTerm: (cmd) => terms.get(cmd.name()) ?? help.subcommandTerm(cmd) });
+  } else {
+    program.configureHelp(HELP_LAYOUT);
+    for (const c of commandsFor(argv)) (await c.load()).register(program, ctx);
+  }
   program.addHelpText(
     'after',
     '\nExit codes: 0 ok, 1 findings that block, 2 bad input or usage, 3 internal error.\n' +
-      'Every command takes --format text|json. Run `datacustoms demo` for a guided example.',
+      'Output: text for people, or --format json (schema prints JSON only; clocks also\n' +
+      'writes ics). `datacustoms <command> --help` explains each command.\n\n' +
+      'Start with the bundled example:\n' +
+      '  $ datacustoms demo\n' +
+      '  $ datacustoms check examples/demo --as-of 2026-12-01',
   );
   try {
     if (argv.length === 0) {

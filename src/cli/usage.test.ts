@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import { memoryIo } from './io.js';
+import { displayWidth } from './commands/scan.js';
+import { existsSync } from 'node:fs';
 
 async function run(...args: string[]) {
   const io = memoryIo();
@@ -50,5 +52,28 @@ describe('date flags', () => {
   it('another shape asks for YYYY-MM-DD, in the same words everywhere', async () => {
     expect(await usageError('check', 'examples/demo', '--as-of', '2025/01/01')).toBe('datacustoms: <argv>: --as-of: expected a date YYYY-MM-DD, got "2025/01/01"');
     expect(await usageError('screen', 'ACME', '--as-of', '2025/01/01')).toBe('datacustoms: <argv>: --as-of: expected a date YYYY-MM-DD, got "2025/01/01"');
+  });
+});
+
+describe('--help', () => {
+  const COMMANDS = [[], ['check'], ['schema'], ['demo'], ['rules'], ['clocks'], ['sbom'], ['scan'], ['lists'], ['lists', 'import'], ['screen']];
+  it.each(COMMANDS.map((c) => [c.join(' ') || '(program)', c] as const))('%s: fits 80 columns and names its exit codes', async (_, cmd) => {
+    const r = await run(...cmd, '--help');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const wide = r.out.split('\n').filter((l) => displayWidth(l) > 80);
+    expect(wide).toEqual([]);
+    expect(r.out).toMatch(/Exit codes?:/);
+  });
+  // A first run should work as typed: the example names an input that ships with the repository.
+  it.each([
+    ['check', 'examples/demo'],
+    ['clocks', 'examples/log4shell'],
+    ['scan', 'examples/demo'],
+    ['screen', 'examples/demo/entities.yaml'],
+  ])('%s: an example runs on %s', async (cmd, path) => {
+    expect(existsSync(path)).toBe(true);
+    const r = await run(cmd, '--help');
+    expect(r.out).toMatch(new RegExp(`^  \\$ datacustoms ${cmd} ${path.replace(/\//g, '\\/')}( |$)`, 'm'));
   });
 });

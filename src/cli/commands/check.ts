@@ -20,18 +20,23 @@ export const command: CommandModule = {
       .addHelpText(
         'after',
         `
-Each flow gets one decision per regime: an outcome in the regime's own words (prohibited,
-restricted, security_assessment, exempt, …), a verdict (blocked · conditional · permitted ·
-not_applicable), the rules that decided with their citations, the reasons, and obligations
-with due dates.
+Each flow gets one decision per regime: an outcome in the regime's own words
+(prohibited, restricted, security_assessment, exempt, …), a verdict (blocked,
+conditional, permitted, not_applicable), the rules that decided with their
+citations, the reasons, and obligations with due dates.
 
-Exit code: 0 when nothing blocks; 1 when any verdict is blocked or an obligation is overdue;
-2 for bad input (the message names file, line:column and field); 3 for an internal error.
+--pack takes one or more ids: put it after the inventory paths, or it reads
+them as pack ids too.
 
 Examples:
-  datacustoms check inventory.yaml
-  datacustoms check inventory/ --as-of 2026-03-01 --format json > decisions.json
-  datacustoms check inventory.yaml --pack us.doj.dsp --explain`,
+  $ datacustoms check examples/demo --as-of 2026-12-01
+  $ datacustoms check examples/demo --as-of 2026-12-01 --explain
+  $ datacustoms check inventory/ --format json > decisions.json
+  $ datacustoms check inventory.yaml --pack us.doj.dsp cn.xborder
+
+Exit codes: 0 nothing blocks; 1 a verdict is blocked or an obligation is
+overdue; 2 bad input (the message names file, line:column and field);
+3 internal error. JSON: docs/check.md.`,
       )
       .action((files: string[], opts: { asOf?: string; pack?: string[]; format?: string; explain?: boolean }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');

@@ -32,29 +32,35 @@ interface ClocksOptions {
 
 const HELP = `
 Events (in the inventory, or in their own file with organization + events):
-  vulnerability         in our product or a component we ship (learned, activelyExploited,
-                        fixAvailable, publiclyDisclosed, sharedWith, ...)
-  incident              grade, ciiInvolved, personalData.people, significant, majorIct,
-                        classifiedMajor, material, materialityDetermined, handlingEnded, ...
+  vulnerability         in our product or a component we ship (learned,
+                        activelyExploited, fixAvailable, publiclyDisclosed,
+                        sharedWith, ...)
+  incident              grade, ciiInvolved, personalData.people, significant,
+                        majorIct, classifiedMajor, material,
+                        materialityDetermined, handlingEnded, ...
   personal_data_breach  people, risk (unlikely | risk | high), unintelligible
-  government_request    authority, country, dataStoredIn, prcApproval, respondBy
-The organization's roles pick the regimes: cn.networkProductProvider (MIIT vulnerabilities),
-cn.networkOperator / cn.ciio / cn.stateOrgan (CAC incidents), eu.manufacturer (CRA), eu.nis2,
-eu.gdprController, eu.doraFinancialEntity, us.secRegistrant (8-K), us.circiaCoveredEntity.
+  government_request    authority, country, dataStoredIn, prcApproval,
+                        respondBy
+The organization's roles pick the regimes: cn.networkProductProvider (MIIT
+vulnerabilities), cn.networkOperator / cn.ciio / cn.stateOrgan (CAC
+incidents), eu.manufacturer (CRA), eu.nis2, eu.gdprController,
+eu.doraFinancialEntity, us.secRegistrant (8-K), us.circiaCoveredEntity.
 
-Each duty's clock starts at its own anchor (awareness, classification, materiality
-determination, fix availability, end of handling, an earlier report). An unknown anchor gives
-no due date and a "starts when ..." note. Declare reports made under the event's reports:
+Each duty's clock starts at its own anchor (awareness, classification,
+materiality determination, fix availability, end of handling, an earlier
+report). An unknown anchor gives no due date and a "starts when ..." note.
+Declare reports made under the event's reports:
   reports: [{ duty: "cn.miit.vuln/7(2)", at: "2021-11-25T10:00+08:00" }]
 
 Examples:
   $ datacustoms clocks examples/log4shell --as-of 2021-12-10
-  $ datacustoms clocks inventory/ --format json > clocks.json
+  $ datacustoms clocks examples/log4shell --as-of 2021-12-10 --format json
   $ datacustoms clocks inventory/ events.yaml --format ics -o clocks.ics
-  $ datacustoms clocks examples/log4shell --drafts out/   # CSAF 2.0 + OpenVEX drafts
+  # CSAF 2.0 advisory and OpenVEX drafts for each vulnerability:
+  $ datacustoms clocks examples/log4shell --drafts out/
 
-Exit: 0 nothing overdue · 1 an obligation is overdue · 2 bad input.
-JSON: docs/clocks.md ("JSON output").`;
+Exit codes: 0 nothing overdue; 1 an obligation is overdue; 2 bad input;
+3 internal error. JSON: docs/clocks.md ("JSON output").`;
 
 /**
  * Finds a field in the input files again, for a problem found after loading (the merged
@@ -107,7 +113,7 @@ export const command: CommandModule = {
       .argument('<paths...>', 'inventory files or directories (YAML or JSON), merged; may be a file with organization + events')
       .option('--format <format>', 'text, json or ics (RFC 5545 calendar of dated obligations)', 'text')
       .option('--as-of <time>', 'evaluate as of this date or date-time (default: now); a date alone is 00:00 in the organization\'s zone')
-      .option('--event <id...>', 'only these events')
+      .option('--event <id...>', 'only the events with these ids (default: every event); after the paths')
       .option('-o, --output <file>', 'write the output to this file (atomically) instead of stdout')
       .option('--drafts <dir>', 'also write CSAF 2.0 and OpenVEX drafts for each vulnerability in our product')
       .addHelpText('after', HELP)

@@ -21,17 +21,19 @@ export const command: CommandModule = {
       .addHelpText(
         'after',
         `
-The inventory lives in examples/demo/ (one file per section; its README lists where each outcome
-occurs). The demo is judged as of ${DEMO_AS_OF}, so its output does not change from day to day.
+The inventory lives in examples/demo/ (one file per section; its README lists
+where each outcome occurs). The demo is judged as of ${DEMO_AS_OF}, so its
+output does not change from day to day.
 
 Examples:
-  datacustoms demo
-  datacustoms demo --explain                  # every reason, e.g. why a vendor is a covered person
-  datacustoms demo --format json              # the JSON of \`check\` (docs/check.md)
-  datacustoms check examples/demo --as-of ${DEMO_AS_OF}   # the same decisions, with check's exit code
+  $ datacustoms demo
+  $ datacustoms demo --explain       # every reason and rule
+  $ datacustoms demo --format json   # the JSON of \`check\` (docs/check.md)
+  # the same decisions, with check's exit code:
+  $ datacustoms check examples/demo --as-of ${DEMO_AS_OF}
 
-Exit codes: 0 even though the example has blocking findings (\`datacustoms check\` exits 1 on them);
-2 for a bad flag.`,
+Exit codes: 0, even though the example has blocking findings (\`datacustoms
+check\` exits 1 on them); 2 for a bad flag.`,
       )
       .action((opts: { format?: string; explain?: boolean }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');

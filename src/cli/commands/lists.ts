@@ -36,46 +36,57 @@ interface ImportOptions {
 }
 
 const SHOW_HELP = `
-Shows every list in the store: entries (current and delisted), the list date of the latest
-import and where that date came from, its age, the file, and the programs it names.
-A list whose list date is more than --max-age days before today (or --as-of) gets a warning:
-screening against a stale list misses recent designations.
+Shows every list in the store: entries (current and delisted), the list date
+of the latest import and where that date came from, its age, the file, and
+the programs it names. A list whose list date is more than --max-age days
+before today (or --as-of) gets a warning: screening against a stale list
+misses recent designations.
+
+The store is .datacustoms/datacustoms.sqlite in the working folder, or
+--store, or $DATACUSTOMS_STORE.
 
 Examples:
+  $ datacustoms lists import ../shared/data/lists   # first, load some lists
   $ datacustoms lists
   $ datacustoms lists --max-age 30
   $ DATACUSTOMS_LISTS_MAX_AGE=30 datacustoms lists --format json
   $ datacustoms lists --store /srv/compliance/lists.sqlite
 
-The store is .datacustoms/datacustoms.sqlite in the working folder, or --store, or
-$DATACUSTOMS_STORE. Exit codes: 0 ok (stale lists only warn), 2 bad input.
-JSON: {"store","asOf","maxAgeDays","lists":[{"list","title","entries","current","delisted",
-"imports","listDate","listDateSource","ageDays","stale","file","format","importedAt","partial",
-"programs":[{"program","entries"}]}],"warnings":[...]} (docs/lists.md).
+Exit codes: 0 ok (stale lists only warn); 2 bad input; 3 internal error.
+JSON: {"store","asOf","maxAgeDays","lists":[{"list","title","entries",
+"current","delisted","imports","listDate","listDateSource","ageDays","stale",
+"file","format","importedAt","partial","programs":[{"program","entries"}]}],
+"warnings":[...]} (docs/lists.md).
 `;
 
 const IMPORT_HELP = `
-Reads designation list files into the store. Each file's format is detected from its content:
-  OFAC legacy CSV (sdn.csv / cons_prim.csv, with alt, add and comments files beside them),
-  trade.gov Consolidated Screening List (CSV and JSON), FollowTheMoney JSON lines
-  (OpenSanctions), and the CSV layouts of the DoD 1260H list, the FCC Covered List, the BIS
-  military-intelligence end-user list and the PRC counter-sanctions lists.
-Folders are read recursively. Files that are not lists (notes, dictionaries) are skipped with
-a one-line note. A file already imported (same content) is "unchanged". Entries missing from a
-newer edition of a list are recorded as delisted as of its list date (unless --partial).
+Reads designation list files into the store. Each file's format is detected
+from its content: OFAC legacy CSV (sdn.csv / cons_prim.csv, with alt, add and
+comments files beside them), trade.gov Consolidated Screening List (CSV and
+JSON), FollowTheMoney JSON lines (OpenSanctions), and the CSV layouts of the
+DoD 1260H list, the FCC Covered List, the BIS military-intelligence end-user
+list and the PRC counter-sanctions lists.
 
-The list date is, in order: --list-date, a date the file states, the date a SOURCES.md beside
-the file documents, the latest listing date in the file, the file's modification time.
+Folders are read recursively. Files that are not lists (notes, dictionaries)
+are skipped with a one-line note. A file already imported (same content) is
+"unchanged". Entries missing from a newer edition of a list are recorded as
+delisted as of its list date (unless --partial).
+
+The list date is, in order: --list-date, a date the file states, the date a
+SOURCES.md beside the file documents, the latest listing date in the file,
+the file's modification time.
 
 Examples:
-  $ datacustoms lists import ~/Downloads/sdn.csv
   $ datacustoms lists import ../shared/data/lists
+  $ datacustoms lists import ~/Downloads/sdn.csv
   $ datacustoms lists import consolidated.json --list-date 2026-08-01
   $ datacustoms lists import csl_excerpt.csv --partial --format json
 
 Nothing is written unless every file reads cleanly (one transaction).
-Exit codes: 0 ok, 2 bad input (a recognised file that is malformed: file:line and field named).
-JSON: {"store","files":[{"file","status":"imported|unchanged|skipped",...}],"totals":{...}} (docs/lists.md).
+Exit codes: 0 ok; 2 bad input (a recognised file that is malformed: file:line
+and field named); 3 internal error.
+JSON: {"store","files":[{"file","status":"imported|unchanged|skipped",...}],
+"totals":{...}} (docs/lists.md).
 `;
 
 function maxAgeDays(flag: string | undefined): number {

@@ -14,16 +14,19 @@ export const command: CommandModule = {
       .addHelpText(
         'after',
         `
-Each rule is the code that decides one article: its id (<pack>/<section>, as \`check\` cites it in
-"rules"), the citation, the window in which it applies (from…to) and what it says.
+Each rule is the code that decides one article: its id (<pack>/<section>, as
+\`check\` cites it in "rules"), the citation, the window in which it applies
+(from…to) and what it says.
 
 Examples:
-  datacustoms rules 202.302                         # find a rule from its citation
-  datacustoms rules "Art. 7" --pack cn.xborder      # every Art. 7 rule of one pack
-  datacustoms rules --pack cn.xborder --format json
+  $ datacustoms rules 202.302                     # a rule from its citation
+  $ datacustoms rules "Art. 7" --pack cn.xborder  # Art. 7 rules of one pack
+  $ datacustoms rules --pack cn.xborder --format json
 
-Exit codes: 0 (also when nothing matches: "no rule matches"), 2 for an unknown pack or format.
-JSON: [{"pack","id","citation","title","effective":{"from","until"?},"exceptionTo","reads","sourceUrl"}].`,
+Exit codes: 0 (also when nothing matches: "no rule matches"); 2 for an
+unknown pack or format.
+JSON: [{"pack","id","citation","title","effective":{"from","until"?},
+"exceptionTo","reads","sourceUrl"}].`,
       )
       .action((search: string | undefined, opts: { pack?: string[]; format?: string }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');

@@ -20,25 +20,33 @@ interface Options {
 }
 
 const HELP = `
-Reads CycloneDX (JSON or XML, spec 1.2–1.6) and SPDX (JSON or tag-value, 2.2/2.3) SBOMs, maps each component's
-purl to an OSV package, and evaluates OSV advisories with each ecosystem's own version order
-(Maven, npm, PyPI, Go, RubyGems, Debian/Ubuntu, and SemVer for crates.io/Hex/Pub/SwiftURL/
-GitHub Actions). Other ecosystems' ranges are reported as not evaluated, never guessed.
+Reads CycloneDX (JSON or XML, spec 1.2–1.6) and SPDX (JSON or tag-value,
+2.2/2.3) SBOMs, maps each component's purl to an OSV package, and evaluates
+OSV advisories with each ecosystem's own version order (Maven, npm, PyPI, Go,
+RubyGems, Debian/Ubuntu, and SemVer for crates.io/Hex/Pub/SwiftURL/GitHub
+Actions). Other ecosystems' ranges are reported as not evaluated, never
+guessed.
+
+Severity: the advisory's database_specific.severity, else the rating of its
+CVSS v3/v2 base score, else UNKNOWN. For --fail-on, "any" includes UNKNOWN
+and "never" never fails.
 
 Examples:
   # one SBOM against a directory of OSV records (one JSON file each)
-  $ datacustoms sbom bom.cdx.json --advisories ./osv
+  $ datacustoms sbom ../shared/data/sbom/dropwizard-1.3.15.cdx.json \\
+      --advisories ../shared/data/osv
 
   # several SBOMs against an OSV export zip, machine-readable
-  $ datacustoms sbom app.cdx.json image.cdx.xml app.spdx.json lib.spdx --advisories npm-all.zip --format json
+  $ datacustoms sbom app.cdx.json image.cdx.xml app.spdx.json \\
+      --advisories npm-all.zip --format json
 
   # gate CI only on critical findings (exit 1), report everything else
   $ datacustoms sbom bom.cdx.json --advisories ./osv --fail-on critical
 
-Severity: the advisory's database_specific.severity, else the rating of its CVSS v3/v2 base
-score, else UNKNOWN. --fail-on: ${FAIL_ON.join(', ')} ("any" includes UNKNOWN; "never" never fails).
-Exit codes: 0 no match at or above --fail-on, 1 some match at or above it, 2 bad input, 3 internal error.
-JSON: {"matches":[{"sbom","component","version","advisory","aliases","severity","fixed"?}]} (docs/sbom.md).
+Exit codes: 0 no match at or above --fail-on; 1 some match at or above it;
+2 bad input; 3 internal error.
+JSON: {"matches":[{"sbom","component","version","advisory","aliases",
+"severity","fixed"?}]} (docs/sbom.md).
 `;
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];

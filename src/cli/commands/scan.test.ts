@@ -411,7 +411,7 @@ describe('datacustoms scan (CLI)', () => {
   it('teaches with examples in --help', async () => {
     const io = memoryIo();
     expect(await main(['scan', '--help'], io)).toBe(0);
-    expect(io.stdout()).toMatch(/Examples:\n  datacustoms scan customers\.csv/);
+    expect(io.stdout()).toMatch(/Examples:\n  \$ datacustoms scan examples\/demo\n/);
     expect(io.stdout()).toContain('--write-inventory');
   });
 });

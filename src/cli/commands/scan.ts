@@ -45,7 +45,7 @@ export const command: CommandModule = {
       .option('--sample <n>', 'read N random rows per database table instead of all (counts become estimates with a 95 % error)')
       .option('--seed <n>', 'sampling seed: the same seed reads the same rows', '1')
       .option('--max-findings <n>', 'findings listed per source (counts stay exact)', '1000')
-      .option('--min-confidence <x>', 'drop detections below this confidence, 0–1')
+      .option('--min-confidence <x>', 'drop detections below this confidence, 0–1 (default: the scan.minConfidence parameter, 0.5)')
       .option('--encoding <name>', 'force the text encoding of files (default: detected; e.g. gb18030, utf-16le, big5)')
       .option('--key <secret>', 'secret for the keyed subject hashes (default: $DATACUSTOMS_SCAN_KEY, else .datacustoms/scan.key)')
       .option('--write-inventory <file>', 'add or update `datasets` in this YAML or JSON inventory (created if missing)')
@@ -55,30 +55,34 @@ export const command: CommandModule = {
       .addHelpText(
         'after',
         `
-What it reports, per source (file or table): records, each field with the kinds of data found
-(count and confidence), distinct data subjects by jurisdiction (a Chinese ID or +86 mobile → CN,
-an SSN → US, …) with the 95 % error of the estimate, and findings with masked samples such as
+What it reports, per source (file or table): records, each field with the
+kinds of data found (count and confidence), distinct data subjects by
+jurisdiction (a Chinese ID or +86 mobile → CN, an SSN → US, …) with the 95 %
+error of the estimate, and findings with masked samples such as
 110105********002X. Raw values are never printed or stored.
 
-Files: CSV/TSV (any delimiter), JSON, JSON lines, text and logs, Parquet, SQLite; gzip; UTF-8,
-GBK/GB18030 and UTF-16 detected. Databases: every table and column; ?schema=a,b and ?table=t
-narrow the scan; passwords in URLs are never shown (prefer PGPASSWORD or a .pgpass file).
+Files: CSV/TSV (any delimiter), JSON, JSON lines, text and logs, Parquet,
+SQLite; gzip; UTF-8, GBK/GB18030 and UTF-16 detected. Databases: every table
+and column; ?schema=a,b and ?table=t narrow the scan; passwords in URLs are
+never shown (prefer PGPASSWORD or a .pgpass file).
 
-Subjects are counted with a HyperLogLog sketch over keyed hashes; --sketch-out and --merge
-add up scans of parts without counting anyone twice (same --key needed).
+Subjects are counted with a HyperLogLog sketch over keyed hashes;
+--sketch-out and --merge add up scans of parts without counting anyone twice
+(same --key needed).
 
 Examples:
-  datacustoms scan customers.csv
-  datacustoms scan exports/ --format json > scan.json
-  datacustoms scan postgres://app@db.internal:5432/crm --sample 10000
-  datacustoms scan 'mysql://root@127.0.0.1:3306/shop?table=orders,users'
-  datacustoms scan app.db --write-inventory inventory.yaml
-  datacustoms scan day1/ --sketch-out day1.sketch.json
-  datacustoms scan day2/ --merge day1.sketch.json --write-inventory inventory.yaml --dataset events
+  $ datacustoms scan examples/demo
+  $ datacustoms scan exports/ --format json > scan.json
+  $ datacustoms scan postgres://app@db.internal:5432/crm --sample 10000
+  $ datacustoms scan 'mysql://root@127.0.0.1:3306/shop?table=orders,users'
+  $ datacustoms scan app.db --write-inventory inventory.yaml
+  $ datacustoms scan day1/ --sketch-out day1.sketch.json
+  $ datacustoms scan day2/ --merge day1.sketch.json \\
+      --write-inventory inventory.yaml --dataset events
 
-Exit codes: 0 when the scan ran (findings do not block: \`check\` decides); 2 for bad input (a file
-that cannot be read, a database that cannot be reached, a bad flag); 3 for an internal error.
-JSON and inventory fields: docs/scan.md.`,
+Exit codes: 0 when the scan ran (findings do not block: \`check\` decides);
+2 bad input (a file that cannot be read, a database that cannot be reached,
+a bad flag); 3 internal error. JSON and inventory fields: docs/scan.md.`,
       )
       .action(async (targets: string[], opts: ScanCliOptions) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');

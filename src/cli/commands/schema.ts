@@ -11,15 +11,16 @@ export const command: CommandModule = {
       .addHelpText(
         'after',
         `
-The schema describes one inventory file: every section is optional in it (that exactly one file
-declares the organization is checked when \`check\` loads them). Reference: docs/inventory.md.
+The schema describes one inventory file: every section is optional in it
+(that exactly one file declares the organization is checked when \`check\`
+loads them). Reference: docs/inventory.md.
 
 Examples:
-  datacustoms schema > inventory.schema.json
-  # then, at the top of each YAML inventory file (yaml-language-server):
+  $ datacustoms schema > inventory.schema.json
+  # then, on the first line of each YAML inventory file (yaml-language-server):
   # yaml-language-server: $schema=./inventory.schema.json
 
-Exit code: 0; 2 for a --format other than json.`,
+Exit codes: 0 ok; 2 for a --format other than json.`,
       )
       .action((opts: { format?: string }) => {
         parseFormat(opts.format, ['json'] as const, 'json');

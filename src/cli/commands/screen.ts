@@ -36,28 +36,31 @@ interface ScreenCliOptions {
 }
 
 const HELP = `
-Arguments are names to screen, or inventory files and folders (YAML or JSON): then every
-entity name and alias is screened and the hits are written back to the entity as
-designations (list, program, listedFrom, listedUntil = the last day listed, source = list
-entry id, matchedName, score). A hit whose list names a listed parent (1260H Parent Name, FCC wholly-owned
-subsidiary) also inherits the parent's designations under each list's ownership rule on
---as-of, written with "via" (the path); OFAC "Linked To" parties are shown, never inherited.
-Re-running replaces what an earlier screen wrote; declared designations stay.
+Arguments are names to screen, or inventory files and folders (YAML or JSON):
+then every entity name and alias is screened and the hits are written back to
+the entity as designations (list, program, listedFrom, listedUntil = the last
+day listed, source = list entry id, matchedName, score). A hit whose list
+names a listed parent (1260H Parent Name, FCC wholly-owned subsidiary) also
+inherits the parent's designations under each list's ownership rule on
+--as-of, written with "via" (the path); OFAC "Linked To" parties are shown,
+never inherited. Re-running replaces what an earlier screen wrote; declared
+designations stay.
 
-Matching is by words, not whole strings: legal forms are mapped (Co., Ltd. = Company Limited,
-AO = JSC), generic words (Technology, Group) weigh less, numbers must agree, word order is
-free, typos within an edit budget, acronyms, and Chinese names (simplified = traditional,
-legal forms segmented, pinyin as a secondary key, a shipped table of registered Chinese names).
+Matching is by words, not whole strings: legal forms are mapped (Co., Ltd. =
+Company Limited, AO = JSC), generic words (Technology, Group) weigh less,
+numbers must agree, word order is free, typos within an edit budget,
+acronyms, and Chinese names (simplified = traditional, legal forms segmented,
+pinyin as a secondary key, a shipped table of registered Chinese names).
 
 Examples:
-  $ datacustoms lists import ../shared/data/lists          # once: load the lists
+  $ datacustoms lists import ../shared/data/lists   # once: load the lists
   $ datacustoms screen "Huawei Technologies Co" 华为技术有限公司
-  $ datacustoms screen "DJI" --country CN --all             # also candidates below the threshold
-  $ datacustoms screen inventory/ --dry-run                 # report only, write nothing
-  $ datacustoms screen inventory/entities.yaml --format json
+  $ datacustoms screen "DJI" --country CN --all     # also below the threshold
+  $ datacustoms screen examples/demo/entities.yaml --dry-run   # writes nothing
+  $ datacustoms screen inventory/ --format json
 
-Exit: 0 no match · 1 a match at or above the alert threshold · 2 bad input or no lists loaded.
-JSON: docs/screen.md ("JSON output").`;
+Exit codes: 0 no match; 1 a match at or above the alert threshold; 2 bad
+input or no lists loaded; 3 internal error. JSON: docs/screen.md.`;
 
 function parseOptions(opts: ScreenCliOptions) {
   const format = parseFormat(opts.format, FORMATS, 'text');
