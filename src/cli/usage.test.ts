@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import { memoryIo } from './io.js';
 import { displayWidth } from './commands/scan.js';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 async function run(...args: string[]) {
   const io = memoryIo();
@@ -15,15 +17,21 @@ async function run(...args: string[]) {
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
-/** Exit 2, nothing on stdout, exactly one line on stderr in the shared style; returns that line. */
-async function usageError(...args: string[]): Promise<string> {
+/** Exit 2, nothing on stdout, exactly one line on stderr; returns that line. */
+async function errorLine(...args: string[]): Promise<string> {
   const r = await run(...args);
   expect(r.code).toBe(2);
   expect(r.out).toBe('');
   const lines = r.err.split('\n').filter((l) => l !== '');
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^datacustoms: <argv>: /);
   return lines[0]!;
+}
+
+/** An error line about the arguments, in the shared style. */
+async function usageError(...args: string[]): Promise<string> {
+  const line = await errorLine(...args);
+  expect(line).toMatch(/^datacustoms: <argv>: /);
+  return line;
 }
 
 describe('usage errors', () => {
@@ -75,5 +83,20 @@ describe('--help', () => {
     expect(existsSync(path)).toBe(true);
     const r = await run(cmd, '--help');
     expect(r.out).toMatch(new RegExp(`^  \\$ datacustoms ${cmd} ${path.replace(/\//g, '\\/')}( |$)`, 'm'));
+  });
+});
+
+describe('an empty directory', () => {
+  it('scan and lists import say it holds nothing (exit 2) and write nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-empty-'));
+    const empty = join(dir, 'nothing');
+    mkdirSync(empty);
+    const inventory = join(dir, 'inventory.yaml');
+    const sketch = join(dir, 'sketch.json');
+    expect(await errorLine('scan', empty, '--write-inventory', inventory, '--sketch-out', sketch)).toBe(`datacustoms: ${empty}: directory holds no file to scan`);
+    expect(existsSync(inventory) || existsSync(sketch)).toBe(false);
+    const store = join(dir, 'store.sqlite');
+    expect(await errorLine('lists', 'import', empty, '--store', store)).toBe(`datacustoms: ${empty}: directory holds no file to import`);
+    expect(existsSync(store)).toBe(false);
   });
 });

@@ -272,6 +272,7 @@ async function importLists(io: Io, paths: readonly string[], opts: ImportOptions
     },
     (file, i, total) => progress(`reading ${i + 1}/${total}: ${display(file)}…`),
   );
+  if (outcomes.length === 0) throw new InputError({ file: paths.join(', '), message: 'directory holds no file to import' });
   const parsed = outcomes.filter((o): o is ParsedList => !isSkipped(o));
   const path = resolveStorePath({ store: opts.store });
   let results: ImportResult[] = [];

@@ -113,6 +113,11 @@ a bad flag); 3 internal error. JSON and inventory fields: docs/scan.md.`,
         } finally {
           progress.clear();
         }
+        if (run.report.sources.length === 0 && !run.report.skipped?.length && run.merged.length === 0) {
+          // Only empty directories (a file or a URL always gives a source or a skip): say so
+          // rather than report a scan of nothing.
+          throw new InputError({ file: targets.join(', '), message: 'directory holds no file to scan' });
+        }
         let written: { file: string; added: readonly string[]; updated: readonly string[]; empty: readonly string[] } | undefined;
         const outputs: Output[] = [];
         if (opts.writeInventory !== undefined) {
