@@ -399,9 +399,16 @@ export class Engine {
     const s = this.s;
     const len = j - i;
     let p = j;
-    if (len === 4 && matchesLower(s, i, 'name')) {
+    const keyword = len === 4 && matchesLower(s, i, 'name');
+    if (keyword) {
       while (p < this.to && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58 || s.charCodeAt(p) === 61 || s.charCodeAt(p) === 0xff1a)) p++;
       if (p === j) return;
+      // a compound key names a person only when its first word says so (first_name, Customer-Name):
+      // Bundle-Name, Implementation-Name, job.name name software
+      if (i - 1 > this.from && (s.charCodeAt(i - 1) === 45 || s.charCodeAt(i - 1) === 95 || s.charCodeAt(i - 1) === 46)) {
+        const w = wordBefore(s, this.from, i - 1);
+        if (w < 0 || !isOneOfLower(s, w, i - 1 - w, PERSON_NAME_OWNERS)) return;
+      }
     } else if (isTitle(s, i, len)) {
       if (p < this.to && s.charCodeAt(p) === 46) p++;
       if (p < this.to && s.charCodeAt(p) === 32) p++;
@@ -415,21 +422,35 @@ export class Engine {
       const c = s.charCodeAt(p);
       if (!(c >= 65 && c <= 90)) break;
       let q = p + 1;
+      // where the current part of the word starts (after a hyphen or apostrophe)
+      let part = p;
       while (q < this.to) {
         const d = s.charCodeAt(q);
-        if ((d >= 97 && d <= 122) || d === 39 || d === 45) q++;
+        if (d >= 97 && d <= 122) q++;
+        else if (d === 39 || d === 45) part = ++q;
         // a capital right after a hyphen or apostrophe goes on the word (Jean-Luc, O'Brien), or
-        // after a name prefix (McKenzie, MacDonald, VonRueden, DeShawn, LaToya, DuBois)
-        else if (d >= 65 && d <= 90 && (s.charCodeAt(q - 1) === 45 || s.charCodeAt(q - 1) === 39 || isNamePrefix(s, p, q))) q++;
+        // after a name prefix (McKenzie, MacDonald, VonRueden, DeShawn, LaToya, DuBois, Brekke-VonRueden)
+        else if (d >= 65 && d <= 90 && (q === part || isNamePrefix(s, part, q))) q++;
         else break;
       }
       // a hyphen or apostrophe that ends the word is not part of the name
       while (q > p + 1 && (s.charCodeAt(q - 1) === 45 || s.charCodeAt(q - 1) === 39)) q--;
       if (q - p < 2) break;
+      // a word that runs on in letters or digits (CodeQL, Build2) is not a name's
+      if (q < this.to && isAlnum(s.charCodeAt(q))) break;
       words++;
       end = q;
       if (q < this.to && s.charCodeAt(q) === 32) p = q + 1;
       else break;
+    }
+    // "name: Build and Test", "name: Set up JDK": one capitalised word that a lower-case word
+    // goes on from is the start of a phrase (after a title it stays a name: "Mr. Smith updated";
+    // before the next key it does too: "first_name: Jane last_name: Doe")
+    if (keyword && words === 1 && end + 1 < this.to && s.charCodeAt(end) === 32 && isLowerC(s.charCodeAt(end + 1))) {
+      let k = end + 2;
+      while (k < this.to && isLowerC(s.charCodeAt(k))) k++;
+      const c = k < this.to ? s.charCodeAt(k) : 0;
+      if (c !== 58 && c !== 61 && c !== 95 && c !== 0xff1a) return;
     }
     if (words >= 1) this.emit(T.person_name, start, end, words >= 2 ? 0.75 : 0.6);
   }
@@ -1510,6 +1531,13 @@ const STREET_SUFFIXES = new Set(
 const IBAN_LEN = new Uint8Array(26 * 26);
 for (const [cc, n] of Object.entries(IBAN_LENGTH)) IBAN_LEN[(cc.charCodeAt(0) - 65) * 26 + (cc.charCodeAt(1) - 65)] = n;
 
+/** First words of a compound name key (first_name, Customer-Name) that make it a person's (lower case). */
+const PERSON_NAME_OWNERS = [
+  'first', 'last', 'full', 'given', 'family', 'middle', 'maiden', 'legal', 'real', 'nick', 'sur', 'customer', 'client', 'patient', 'contact',
+  'person', 'holder', 'cardholder', 'account', 'member', 'employee', 'guest', 'passenger', 'recipient', 'sender', 'receiver',
+  'billing', 'shipping', 'applicant', 'student', 'author', 'owner',
+];
+
 /** Titles before an English name, as written (case matters: "mr" in text is not a title). */
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Miss', 'Dear'];
 
@@ -1656,6 +1684,9 @@ function isOpenParen(c: number): boolean {
 /** ) or the full-width ） */
 function isCloseParen(c: number): boolean {
   return c === 41 || c === 0xff09;
+}
+function isLowerC(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 function isUpperC(c: number): boolean {
   return c >= 65 && c <= 90;

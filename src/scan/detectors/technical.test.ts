@@ -97,3 +97,27 @@ describe('person names: software named in SBOMs and advisories', () => {
     expect(all('Jane Doe', 'person_name', 'customer_name')).toEqual(['Jane Doe']);
   });
 });
+
+describe('person names after "name": CI, build and manifest files', () => {
+  it('does not take a name out of a longer word, a phrase, or a software key', () => {
+    for (const v of [
+      '    name: CodeQL Analysis',
+      'name: Build and Test',
+      '  - name: Set up JDK 17',
+      'Bundle-Name: Apache Commons Text',
+      'Implementation-Name: Spring Boot',
+      'job.name=Nightly Backup',
+    ]) {
+      expect(all(v, 'person_name'), v).toEqual([]);
+    }
+  });
+  it('still finds the names these keys and titles introduce', () => {
+    expect(all('Name: Jane Doe, phone 415-555-2671', 'person_name')).toEqual(['Jane Doe']);
+    expect(all('Name: Jane Doe has asked for a copy', 'person_name')).toEqual(['Jane Doe']);
+    expect(all('name: Jane', 'person_name')).toEqual(['Jane']);
+    expect(all('first_name: Jane last_name: Doe', 'person_name')).toEqual(['Jane', 'Doe']);
+    expect(all('Customer-Name: Jean-Luc Picard', 'person_name')).toEqual(['Jean-Luc Picard']);
+    expect(all('Mr. Smith updated routing number', 'person_name')).toEqual(['Smith']);
+    expect(all('Mr. Brekke-VonRueden updated routing number', 'person_name')).toEqual(['Brekke-VonRueden']);
+  });
+});
