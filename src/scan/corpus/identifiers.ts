@@ -182,8 +182,10 @@ export function mac(r: Rng): string {
   bytes[0] = ((parseInt(bytes[0]!, 16) & 0xfc) | (r.chance(0.3) ? 2 : 0)).toString(16).padStart(2, '0');
   return bytes.join(r.pick([':', ':', '-']));
 }
+/** A public-looking IPv4 address: first octet 1–223 without 127 (loopback is every host's, not a person's). */
 export function ipv4(r: Rng): string {
-  return `${r.int(1, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`;
+  const a = r.int(1, 222);
+  return `${a >= 127 ? a + 1 : a}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`;
 }
 export function ipv6(r: Rng): string {
   const g = Array.from({ length: 8 }, () => r.hex(r.int(1, 4)));
