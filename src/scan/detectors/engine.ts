@@ -995,6 +995,9 @@ export class Engine {
     // |lat| > 90 or |lng| > 180: not a pair; 0,0 (a placeholder) is consumed unreported
     if (absAbove(s, start, gE[k]!, end1, 90) || absAbove(s, start2, f2 - 1, p, 180)) return end1;
     if (isZeroDecimal(s, start, end1) && isZeroDecimal(s, start2, p)) return p;
+    // two fractions of one (latency=0.001234, 0.000567; ratios, load figures) are within a degree
+    // of 0,0, open sea: a measurement, unless the text says it is a position
+    if (len(k) === 1 && s.charCodeAt(intS) === 48 && f2 - 1 - i2 === 1 && s.charCodeAt(i2) === 48 && !this.hasContext(T.geo_coordinates, start)) return p;
     this.emit(T.geo_coordinates, start, p, 0.8);
     return p;
   }

@@ -121,3 +121,16 @@ describe('person names after "name": CI, build and manifest files', () => {
     expect(all('Mr. Brekke-VonRueden updated routing number', 'person_name')).toEqual(['Brekke-VonRueden']);
   });
 });
+
+describe('coordinates: pairs of fractions in logs', () => {
+  it('does not read two numbers below one as a position without a location context', () => {
+    expect(all('level=info msg="GET /health" latency=0.001234, 0.000567', 'geo_coordinates')).toEqual([]);
+    expect(all('ratio 0.5123,-0.4411', 'geo_coordinates')).toEqual([]);
+  });
+  it('still finds such a pair named as a position, and ordinary pairs', () => {
+    expect(all('gps 0.3365, 6.7313', 'geo_coordinates')).toEqual(['0.3365, 6.7313']);
+    expect(all('buoy position 0.1234, -0.5678', 'geo_coordinates')).toEqual(['0.1234, -0.5678']);
+    expect(all('0.1234,-0.5678', 'geo_coordinates', 'coordinates')).toEqual(['0.1234,-0.5678']);
+    expect(all('met at 39.9042, 116.4074 today', 'geo_coordinates')).toEqual(['39.9042, 116.4074']);
+  });
+});
