@@ -603,6 +603,10 @@ export class Engine {
       // undotted E119: the rest is alphanumeric, at most 4
       for (let k = i + 3; k < j; k++) if (!isAlnum(s.charCodeAt(k))) return j;
     }
+    // a piece of a base64 / base64url run (a JWT, a key) is cut out by _ + / -, and its context
+    // words are letters of the run (…cDX11aB…_J22N83R reads "dx" before J22N83R)
+    const b = i > this.from ? s.charCodeAt(i - 1) : 0;
+    if (b === 95 || b === 43 || b === 47 || b === 45) return end;
     if (this.hasContext(T.icd10, i)) this.emit(T.icd10, i, end, 0.75);
     return end;
   }

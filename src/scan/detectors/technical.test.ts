@@ -134,3 +134,15 @@ describe('coordinates: pairs of fractions in logs', () => {
     expect(all('met at 39.9042, 116.4074 today', 'geo_coordinates')).toEqual(['39.9042, 116.4074']);
   });
 });
+
+describe('ICD-10: pieces of base64 tokens', () => {
+  it('does not read a piece of a JWT as a diagnosis code', () => {
+    const jwt = 'Bearer B8r6Vq3ZsuVIcIyMaQyCUB6wywM.05MA36Tly-1gwDgDKcs1O6ujWg4DpzMmXsiCE_qrnWFnF3rFBbQMrD4SoZcDX11aBbUQI6nL_J22N83R.mscINpaTEHl7udlZpGkVmNJa3QM';
+    expect(all(jwt, 'icd10')).toEqual([]);
+    expect(all('key dx+E119/x', 'icd10')).toEqual([]);
+  });
+  it('still finds codes after a diagnosis word', () => {
+    expect(all('dx: E11.9, I10', 'icd10')).toEqual(['E11.9', 'I10']);
+    expect(all('diagnosis (J22) resolved', 'icd10')).toEqual(['J22']);
+  });
+});
