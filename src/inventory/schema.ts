@@ -16,7 +16,7 @@ export { Event };
 export const Id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'an id: letters, digits and . _ : - (not starting with punctuation)')
-  .describe('Identifier, unique across the whole inventory.');
+  .describe('Identifier, unique within its section across every file of the inventory (an entity may not take the organization\'s id).');
 
 export const Country = z
   .string()
