@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
@@ -168,5 +169,125 @@ entities:
     expect(r.code).toBe(2);
     expect(r.err).toContain('bad.yaml:4');
     expect(readFileSync(file, 'utf8')).toBe(bad);
+  });
+});
+
+/** The text without its `designations:` blocks (the key line and every line indented under it). */
+function withoutDesignations(text: string): string {
+  const out: string[] = [];
+  let inside: number | undefined;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (inside !== undefined && (line.trim() === '' ? false : indent > inside || line.trimStart().startsWith('- ') && indent === inside)) continue;
+    inside = undefined;
+    const key = /^( *)(- )?designations:/.exec(line);
+    if (key) {
+      inside = key[1]!.length + (key[2] ? 2 : 0);
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+describe('datacustoms screen: writing designations back', () => {
+  it('leaves every line of examples/demo/ outside the designations it writes byte-identical', async () => {
+    const demo = join(dir, 'demo');
+    cpSync(fileURLToPath(new URL('../../../examples/demo/', import.meta.url)), demo, { recursive: true });
+    const before = new Map(readdirSync(demo).map((f) => [f, readFileSync(join(demo, f), 'utf8')]));
+    const r = await run(demo);
+    expect(r.code).toBe(1);
+    const entities = readFileSync(join(demo, 'entities.yaml'), 'utf8');
+    expect(entities).not.toBe(before.get('entities.yaml'));
+    expect(entities).toMatch(/source: dod\.1260h:/);
+    for (const [f, text] of before) {
+      const after = readFileSync(join(demo, f), 'utf8');
+      expect(withoutDesignations(after), f).toBe(withoutDesignations(text));
+    }
+    // Here the screen only adds designations: every line before is still there, in order.
+    const added = entities.split('\n');
+    let at = 0;
+    for (const line of before.get('entities.yaml')!.split('\n')) {
+      while (at < added.length && added[at] !== line) at++;
+      expect(at, line).toBeLessThan(added.length);
+      at++;
+    }
+    // The lines the old writer reformatted stay as written.
+    expect(entities).toContain('    aliases: [艾克美（上海）数据科技有限公司]\n');
+    expect(entities).toContain('    primaryResidence: CN           # → a covered person under 202.211(a)(4)\n');
+    expect(entities).toContain('      - { entity: huaxin-group, percent: 60 }   # → a covered person under 202.211(a)(1)-(2)\n');
+    // Inline designations keep their inline style.
+    expect(entities).toMatch(/\n {6}- \{ list: dod\.1260h, [^\n]*source: dod\.1260h:tencent[^\n]* \}\n/);
+    expect(readdirSync(demo).sort()).toEqual([...before.keys()].sort()); // no temporary file left
+    const again = await run(demo);
+    expect(again.err).toContain('designations unchanged');
+    expect(readFileSync(join(demo, 'entities.yaml'), 'utf8')).toBe(entities);
+  });
+
+  it('keeps flow lists, comment spacing and an inline designation list as written', async () => {
+    const file = join(dir, 'styles.yaml');
+    const inventory = [
+      '#no space after the hash',
+      'organization: {id: acme,   name: "Acme Analytics, Inc.", organizedIn: US}   #  two spaces',
+      'entities:',
+      '- id: cam-vendor',
+      '  name: Hangzhou Hikvision Digital Technology Company     #   padded comment',
+      '  aliases: [杭州海康威视数字技术股份有限公司]',
+      "  kind: 'company'",
+      '  organizedIn: CN',
+      '  designations: [{list: doj.covered_persons, program: declared by legal}]    # inline',
+      '  roles: [vendor,video_surveillance_vendor]',
+      '- {id: tencent, name: Tencent Holdings Limited, kind: company, organizedIn: KY}',
+      '- id: cafe',
+      '  name: Huawei Cafe LLC',
+      '  kind: company',
+      '  organizedIn: US',
+      '  designations:',
+      '  - list: dod.1260h',
+      '    source: dod.1260h:stale',
+      '    score: 0.9',
+      '- id: plain',
+      '  name: Plain Old Shop',
+      '  kind: company',
+      '  organizedIn: US        #trailing',
+      '',
+    ].join('\n');
+    writeFileSync(file, inventory);
+    const r = await run(file);
+    expect(r.code).toBe(1);
+    const after = readFileSync(file, 'utf8');
+    const lines = after.split('\n');
+    const inline = lines.find((l) => l.startsWith('  designations: ['))!;
+    expect(inline).toMatch(/^ {2}designations: \[\{list: doj\.covered_persons, program: declared by legal\}, \{list: dod\.1260h, [^\n]*\}\] {4}# inline$/);
+    const flowEntity = lines.find((l) => l.startsWith('- {id: tencent'))!;
+    expect(flowEntity).toMatch(/^- \{id: tencent, name: Tencent Holdings Limited, kind: company, organizedIn: KY, designations: \[\{list: dod\.1260h, [^\n]*\}\]\}$/);
+    expect(after).not.toContain('dod.1260h:stale');
+    expect(after).toContain('  organizedIn: US\n- id: plain\n'); // cafe: what an earlier screen wrote is gone, lines and all
+    const expected = inventory
+      .split('\n')
+      .filter((l) => !/^ {2}designations:|^ {2}- list: dod\.1260h$|^ {4}(source|score)/.test(l) && !l.startsWith('- {id: tencent'))
+      .join('\n');
+    expect(after.split('\n').filter((l) => !l.startsWith('  designations:') && !l.startsWith('- {id: tencent')).join('\n')).toBe(expected);
+  });
+
+  it('writes nothing when one of the files cannot be written', async () => {
+    const a = join(dir, 'atomic-a.yaml');
+    const b = join(dir, 'atomic-b.yaml');
+    const org = 'organization: { id: acme, name: Acme, organizedIn: US }\n';
+    const inv = (id: string) => `entities:\n  - id: ${id}\n    name: Zhejiang Dahua Technology Company Limited\n    kind: company\n    organizedIn: CN\n`;
+    writeFileSync(a, org + inv('dahua-a'));
+    writeFileSync(b, inv('dahua-b'));
+    mkdirSync(`${b}.tmp-${process.pid}`); // the temporary file for b cannot be created
+    try {
+      const r = await run(a, b);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('atomic-b.yaml');
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(readFileSync(a, 'utf8')).toBe(org + inv('dahua-a'));
+      expect(readFileSync(b, 'utf8')).toBe(inv('dahua-b'));
+      expect(readdirSync(dir).filter((f) => f.startsWith('atomic-a.yaml.'))).toEqual([]);
+    } finally {
+      rmSync(`${b}.tmp-${process.pid}`, { recursive: true, force: true });
+    }
   });
 });

@@ -3,10 +3,10 @@
  * against every list in the store; for inventories, every entity name and alias, with hits
  * written back into the inventory file(s) as `designations` (comments kept, atomic write).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { isMap, isSeq, type Document } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq } from 'yaml';
 import { ExitCode, InputError } from '../../common/errors.js';
 import { expandInputs, loadInventory, parseSource } from '../../inventory/load.js';
 import type { ListEntry } from '../../screen/types.js';
@@ -17,7 +17,6 @@ import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
 import { today, type CivilDate } from '../../time/civil-date.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { alignColumns, parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
-import { writeFileAtomic } from '../io.js';
 
 const FORMATS = ['text', 'json'] as const;
 const INVENTORY_EXT = new Set(['.yaml', '.yml', '.json']);
@@ -202,25 +201,185 @@ function screenInventory(
       });
       edits.push({ file, data: JSON.stringify(obj, null, 2) + '\n', changed: true });
     } else {
-      edits.push({ file, data: setDesignations(src.doc, fresh), changed: true });
+      edits.push({ file, data: setDesignations(text, src.doc, fresh), changed: true });
     }
   }
   progress(ctx, '');
   return { rows, edits };
 }
 
-/** Writes designations into the YAML document (comments and layout elsewhere are kept). */
-function setDesignations(doc: Document.Parsed, fresh: readonly (readonly object[] | undefined)[]): string {
+interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** How a designations list is laid out in the file, so a rewrite keeps the author's style. */
+interface ListStyle {
+  /** `[ … ]` on one line. */
+  readonly flowSeq: boolean;
+  /** A block list of `- { … }` items. */
+  readonly flowItems: boolean;
+  /** `{ a: 1 }` rather than `{a: 1}`. */
+  readonly padding: boolean;
+  /** `- ` indented under its key rather than level with it. */
+  readonly indentSeq: boolean;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** End of a node, not counting the line break a block node's range takes in. */
+function nodeEnd(text: string, node: { range?: [number, number, number] | null | undefined }, fallback: number): number {
+  let end = node.range?.[1] ?? fallback;
+  if (end > 0 && text[end - 1] === '\n') end--;
+  if (end > 0 && text[end - 1] === '\r') end--;
+  return end;
+}
+
+/** One designation, as YAML starting at `column` (the column after `- `). */
+function renderItem(item: object, style: ListStyle, column: number): string {
+  const doc = new Document(item);
+  if (isMap(doc.contents)) doc.contents.flow = style.flowSeq || style.flowItems;
+  const body = doc.toString({ lineWidth: 0, flowCollectionPadding: style.padding }).replace(/\n$/, '');
+  return body.split('\n').map((l, n) => (n === 0 ? l : ' '.repeat(column) + l)).join('\n');
+}
+
+/**
+ * The `designations` pair, its key at `keyColumn`; `kept[k]`, when set, is the source text of an
+ * item that stays as the author wrote it.
+ */
+function renderDesignations(d: readonly object[], style: ListStyle, keyColumn: number, kept: readonly (string | undefined)[] = []): string {
+  const column = keyColumn + (style.indentSeq ? 2 : 0);
+  const items = d.map((x, k) => kept[k] ?? renderItem(x, style, column + 2));
+  if (style.flowSeq) return style.padding ? `designations: [ ${items.join(', ')} ]` : `designations: [${items.join(', ')}]`;
+  return 'designations:' + items.map((x) => `\n${' '.repeat(column)}- ${x}`).join('');
+}
+
+/** The source text of each item of `d` that is unchanged from the existing list `value`. */
+function keptItems(text: string, doc: Document.Parsed, value: unknown, d: readonly object[]): (string | undefined)[] {
+  if (!isSeq(value)) return [];
+  const old = value.items.map((it) => ({ json: JSON.stringify(isNode(it) ? it.toJS(doc) : it), node: it }));
+  let from = 0;
+  return d.map((x) => {
+    const json = JSON.stringify(x);
+    const at = old.findIndex((o, j) => j >= from && o.json === json);
+    if (at < 0) return undefined;
+    from = at + 1;
+    const node = old[at]!.node;
+    const start = isNode(node) ? node.range?.[0] : undefined;
+    return isNode(node) && start !== undefined ? text.slice(start, nodeEnd(text, node, start)) : undefined;
+  });
+}
+
+/** The layout of an existing designations value, or the default for a new one. */
+function listStyle(text: string, value: unknown, keyColumn: number, entityFlow: boolean, entityStart: number): ListStyle {
+  const padAt = (start: number | undefined): boolean => start === undefined || text[start + 1] === ' ';
+  if (!isSeq(value)) return { flowSeq: entityFlow, flowItems: false, padding: entityFlow ? padAt(entityStart) : true, indentSeq: true };
+  if (value.flow) return { flowSeq: true, flowItems: false, padding: padAt(value.range?.[0]), indentSeq: true };
+  const first = value.items[0];
+  const flowItems = isMap(first) && first.flow === true;
+  let indentSeq = true;
+  const firstStart = isNode(first) ? first.range?.[0] : undefined;
+  if (firstStart !== undefined) {
+    const dash = text.slice(lineStartOf(text, firstStart), firstStart).indexOf('-');
+    if (dash >= 0) indentSeq = dash > keyColumn;
+  }
+  return { flowSeq: false, flowItems, padding: flowItems ? padAt(firstStart) : true, indentSeq };
+}
+
+/**
+ * Writes designations into the YAML text by editing only the `designations` of the entities
+ * that changed: every other byte (comments, spacing, flow lists, quoting) stays as it was.
+ */
+function setDesignations(source: string, doc: Document.Parsed, fresh: readonly (readonly object[] | undefined)[]): string {
+  // The parser's offsets are into the text without its byte order mark.
+  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = source.slice(bom.length);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const seq = doc.get('entities', true);
-  if (!isSeq(seq)) return doc.toString();
+  if (!isSeq(seq)) return source;
+  const edits: TextEdit[] = [];
   fresh.forEach((d, i) => {
     if (!d) return;
     const item = seq.items[i];
-    if (!isMap(item)) return;
-    if (d.length === 0) item.delete('designations');
-    else item.set('designations', doc.createNode(d));
+    if (!isMap(item) || item.items.length === 0) return;
+    const pairs = item.items;
+    const keyOf = (p: (typeof pairs)[number]) => (isScalar(p.key) ? p.key.value : p.key);
+    const firstKey = pairs[0]!.key;
+    const firstStart = isNode(firstKey) ? (firstKey.range?.[0] ?? 0) : 0;
+    const keyColumn = firstStart - lineStartOf(text, firstStart);
+    const entityFlow = item.flow === true;
+    const pair = pairs.find((p) => keyOf(p) === 'designations');
+    if (pair && isNode(pair.key)) {
+      const start = pair.key.range?.[0] ?? 0;
+      const end = isNode(pair.value) ? nodeEnd(text, pair.value, start) : nodeEnd(text, pair.key, start);
+      if (d.length > 0) {
+        const style = listStyle(text, pair.value, keyColumn, entityFlow, item.range?.[0] ?? 0);
+        edits.push({ start, end, text: renderDesignations(d, style, keyColumn, keptItems(text, doc, pair.value, d)) });
+        return;
+      }
+      // Nothing left: drop the lines of the pair when it has them to itself, else leave an empty list.
+      const lineStart = lineStartOf(text, start);
+      const after = text.indexOf('\n', end);
+      const lineEnd = after < 0 ? text.length : after + 1;
+      const ownLines = !entityFlow && /^ *$/.test(text.slice(lineStart, start)) && /^[ \t]*(#.*)?\r?\n?$/.test(text.slice(end, lineEnd));
+      if (ownLines) edits.push({ start: lineStart, end: lineEnd, text: '' });
+      else edits.push({ start, end, text: 'designations: []' });
+      return;
+    }
+    if (d.length === 0) return;
+    const last = pairs[pairs.length - 1]!;
+    const lastNode = isNode(last.value) ? last.value : isNode(last.key) ? last.key : undefined;
+    if (!lastNode) return;
+    const lastEnd = nodeEnd(text, lastNode, firstStart);
+    const style = listStyle(text, undefined, keyColumn, entityFlow, item.range?.[0] ?? 0);
+    if (entityFlow) {
+      edits.push({ start: lastEnd, end: lastEnd, text: `, ${renderDesignations(d, style, keyColumn)}` });
+      return;
+    }
+    const nl = text.indexOf('\n', lastEnd);
+    const block = ' '.repeat(keyColumn) + renderDesignations(d, style, keyColumn);
+    if (nl < 0) edits.push({ start: text.length, end: text.length, text: `\n${block}\n` });
+    else edits.push({ start: nl + 1, end: nl + 1, text: `${block}\n` });
   });
-  return doc.toString({ lineWidth: 0 });
+  let out = text;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text.replace(/\n/g, eol) + out.slice(e.end);
+  return bom + out;
+}
+
+/**
+ * Writes every file through a temporary file beside it, renamed over the original only once all
+ * of them are written: a file that cannot be written leaves every inventory as it was.
+ */
+function writeAll(edits: readonly FileEdit[]): void {
+  const temps: { file: string; tmp: string }[] = [];
+  let current = '';
+  try {
+    for (const e of edits) {
+      current = e.file;
+      const tmp = `${e.file}.tmp-${process.pid}`;
+      const fd = openSync(tmp, 'wx', statSync(e.file).mode & 0o777); // never another's file
+      temps.push({ file: e.file, tmp });
+      try {
+        writeFileSync(fd, e.data);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } catch (err) {
+    for (const t of temps) {
+      try {
+        unlinkSync(t.tmp);
+      } catch {
+        // already gone
+      }
+    }
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new InputError({ file: current, message: `cannot write the designations (${reason}): no inventory file was changed` });
+  }
+  for (const t of temps) renameSync(t.tmp, t.file);
 }
 
 // --- output --------------------------------------------------------------------------------
@@ -308,7 +467,7 @@ export const command: CommandModule = {
         }
         // Every file is built before any is written: a failure never leaves half of them behind.
         const changed = edits.filter((e) => e.changed);
-        if (!opts.dryRun) for (const e of changed) writeFileAtomic(e.file, e.data);
+        if (!opts.dryRun) writeAll(changed);
         ctx.io.out(o.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : renderText(results, styler(ctx.io.isTTY), threshold));
         if (inventory) {
           const verb = opts.dryRun ? 'would update' : 'updated';
