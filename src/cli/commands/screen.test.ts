@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
@@ -289,5 +290,22 @@ describe('datacustoms screen: writing designations back', () => {
     } finally {
       rmSync(`${b}.tmp-${process.pid}`, { recursive: true, force: true });
     }
+  });
+});
+
+describe('datacustoms screen --help', () => {
+  it('names every field a screen writes into designations, within 80 columns', async () => {
+    const file = join(dir, 'help-fields.yaml');
+    writeFileSync(file, INVENTORY);
+    expect((await run(file)).code).toBe(1);
+    const written = (parseYaml(readFileSync(file, 'utf8')) as { entities: { designations?: Record<string, unknown>[] }[] }).entities.flatMap((e) => e.designations ?? []);
+    const fields = new Set(written.filter((d) => d['score'] !== undefined).flatMap((d) => Object.keys(d)));
+    expect(fields).toContain('scope'); // an FCC hit
+    const io = memoryIo();
+    await main(['screen', '--help'], io);
+    const help = io.stdout();
+    const listed = /as designations \(([^)]*)\)/.exec(help.replace(/\s+/g, ' '))![1]!;
+    for (const f of fields) expect(listed, f).toMatch(new RegExp(`\\b${f}\\b`));
+    expect(help.split('\n').filter((l) => l.length > 80)).toEqual([]);
   });
 });

@@ -37,13 +37,13 @@ interface ScreenCliOptions {
 const HELP = `
 Arguments are names to screen, or inventory files and folders (YAML or JSON):
 then every entity name and alias is screened and the hits are written back to
-the entity as designations (list, program, listedFrom, listedUntil = the last
-day listed, source = list entry id, matchedName, score). A hit whose list
-names a listed parent (1260H Parent Name, FCC wholly-owned subsidiary) also
-inherits the parent's designations under each list's ownership rule on
---as-of, written with "via" (the path); OFAC "Linked To" parties are shown,
-never inherited. Re-running replaces what an earlier screen wrote; declared
-designations stay.
+the entity as designations (list, program, scope = what an FCC listing
+covers, listedFrom, listedUntil = the last day listed, source = list entry
+id, matchedName, score). A hit whose list names a listed parent (1260H Parent
+Name, FCC wholly-owned subsidiary) also inherits the parent's designations
+under each list's ownership rule on --as-of, written with "via" (the path);
+OFAC "Linked To" parties are shown, never inherited. Re-running replaces what
+an earlier screen wrote; declared designations stay.
 
 Matching is by words, not whole strings: legal forms are mapped (Co., Ltd. =
 Company Limited, AO = JSC), generic words (Technology, Group) weigh less,
