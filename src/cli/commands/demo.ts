@@ -5,6 +5,7 @@ import { check } from '../../check.js';
 import { parseFormat, styler } from '../format.js';
 import { renderCheckText } from '../render/check-text.js';
 import { writeCheckJson } from '../render/check-json.js';
+import { fitColumns, outputWidth, wrap } from '../render/text.js';
 
 /** The bundled demo inventory (examples/demo), found relative to this module in src/ and dist/. */
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'demo');
@@ -43,28 +44,28 @@ check\` exits 1 on them); 2 for a bad flag.`,
           return;
         }
         const s = styler(ctx.io.isTTY);
+        const width = outputWidth(ctx.io);
         const where = relative(process.cwd(), DEMO_DIR) || '.';
-        ctx.io.out(
-          s.bold('datacustoms demo') +
-            '\n' +
-            s.dim(
-              `Acme Analytics, Inc. (US, 30 % owned by a Chinese fund) and its Shanghai and Shenzhen subsidiaries:\n` +
-                `US customer data to a Singapore vendor 60 % owned by a Chinese group, payroll via Shanghai, audience\n` +
-                `segments to a UK broker suspected of reselling them, a rejected offer from a Chinese data exchange, a\n` +
-                `contractor in Beijing about to get access to US customer data; Chinese users' data to the US,\n` +
-                `remote access from Singapore, notified important data under an assessment about to expire, and a US\n` +
-                `court's request for data stored in China. Inventory: ${where}/  ·  as of ${DEMO_AS_OF}\n\n`,
-            ),
+        const story =
+          `Acme Analytics, Inc. (US, 30 % owned by a Chinese fund) and its Shanghai and Shenzhen subsidiaries: ` +
+          `US customer data to a Singapore vendor 60 % owned by a Chinese group, payroll via Shanghai, audience ` +
+          `segments to a UK broker suspected of reselling them, a rejected offer from a Chinese data exchange, a ` +
+          `contractor in Beijing about to get access to US customer data; Chinese users' data to the US, ` +
+          `remote access from Singapore, notified important data under an assessment about to expire, and a US ` +
+          `court's request for data stored in China. Inventory: ${where}/  ·  as of\u00a0${DEMO_AS_OF}`;
+        ctx.io.out(s.bold('datacustoms demo') + '\n' + wrap(story, width, '', '').map((l) => s.dim(l)).join('\n') + '\n\n');
+        ctx.io.out(renderCheckText(result, s, { explain: Boolean(opts.explain), width }));
+        // each command with what it gives; the note goes below the command when both do not fit
+        const next = fitColumns(
+          [
+            [`Next: datacustoms check ${where} --as-of ${DEMO_AS_OF} --explain`, '(every reason and rule)'],
+            [`      datacustoms check ${where} --as-of ${DEMO_AS_OF} --format json`, '(the stable JSON contract, docs/check.md)'],
+            ['      datacustoms schema > inventory.schema.json', '(editor autocompletion)'],
+          ],
+          width,
+          { indent: '        ' },
         );
-        ctx.io.out(renderCheckText(result, s, { explain: Boolean(opts.explain) }));
-        ctx.io.out(
-          '\n' +
-            s.dim(
-              `Next: datacustoms check ${where} --as-of ${DEMO_AS_OF} --explain   (every reason and rule)\n` +
-                `      datacustoms check ${where} --as-of ${DEMO_AS_OF} --format json   (the stable JSON contract, docs/check.md)\n` +
-                `      datacustoms schema > inventory.schema.json               (editor autocompletion)\n`,
-            ),
-        );
+        ctx.io.out('\n' + next.flat().map((l) => s.dim(l)).join('\n') + '\n');
       });
   },
 };

@@ -3,7 +3,8 @@
  * citation, then obligations by due date, then a summary line.
  */
 import type { CheckResult, Decision, Obligation, Verdict } from '../../engine/types.js';
-import { alignColumns, type Styler } from '../format.js';
+import type { Styler } from '../format.js';
+import { DEFAULT_WIDTH, fitColumns, wrap } from './text.js';
 
 const ORDER: readonly Verdict[] = ['blocked', 'conditional', 'permitted', 'not_applicable'];
 const TITLE: Record<Verdict, string> = { blocked: 'BLOCKED', conditional: 'CONDITIONAL', permitted: 'PERMITTED', not_applicable: 'NOT APPLICABLE' };
@@ -12,12 +13,17 @@ const MARK: Record<Verdict, string> = { blocked: '✗', conditional: '!', permit
 export interface TextOptions {
   /** Show every reason, not just the first. */
   readonly explain: boolean;
+  /** Columns to fit the lines in (default 80): long reasons wrap, long columns move below. */
+  readonly width?: number;
 }
+
+const NBSP = '\u00a0';
 
 export function renderCheckText(result: CheckResult, s: Styler, opts: TextOptions): string {
   const colour = (v: Verdict) => (v === 'blocked' ? s.red : v === 'conditional' ? s.yellow : v === 'permitted' ? s.green : s.gray);
+  const width = opts.width ?? DEFAULT_WIDTH;
   const lines: string[] = [];
-  lines.push(s.bold(`datacustoms check — as of ${result.asOf}`) + s.gray(` · packs ${result.packs.map((p) => `${p.id} ${p.version}`).join(', ')}`));
+  lines.push(...wrap(s.bold(`datacustoms check — as of${NBSP}${result.asOf}`) + s.gray(` · packs ${result.packs.map((p) => `${p.id}${NBSP}${p.version}`).join(', ')}`), width, ''));
 
   const rows: { verdict: Verdict; subject: string; d: Decision }[] = [
     ...result.organization.map((d) => ({ verdict: d.verdict, subject: '(organization)', d })),
@@ -28,13 +34,18 @@ export function renderCheckText(result: CheckResult, s: Styler, opts: TextOption
     const group = rows.filter((r) => r.verdict === v);
     if (group.length === 0) continue;
     lines.push('', colour(v)(s.bold(`${TITLE[v]} (${group.length})`)));
-    const table = alignColumns(group.map((r) => [`  ${colour(v)(MARK[v])} ${r.subject}`, r.d.regime, colour(v)(r.d.outcome), s.gray(r.d.rules[0]?.citation ?? '')]));
+    // the columns that do not fit go on the next line: outcome · citation
+    const table = fitColumns(
+      group.map((r) => [`  ${colour(v)(MARK[v])} ${r.subject}`, r.d.regime, colour(v)(r.d.outcome), s.gray(r.d.rules[0]?.citation ?? '')]),
+      width,
+      { indent: '      ', join: ' · ' },
+    );
     group.forEach((r, i) => {
-      lines.push(table[i]!);
+      lines.push(...table[i]!);
       if (v === 'not_applicable' && !opts.explain) return;
       const reasons = opts.explain ? r.d.reasons : r.d.reasons.slice(0, 1);
-      for (const reason of reasons) lines.push(s.dim(`      ${reason}`));
-      if (opts.explain && r.d.rules.length > 1) lines.push(s.gray(`      rules: ${r.d.rules.map((x) => `${x.id} (${x.citation})`).join('; ')}`));
+      for (const reason of reasons) lines.push(...wrap(reason, width, '      ').map((l) => s.dim(l)));
+      if (opts.explain && r.d.rules.length > 1) lines.push(...wrap(`rules: ${r.d.rules.map((x) => `${x.id} (${x.citation})`).join('; ')}`, width, '      ').map((l) => s.gray(l)));
     });
   }
 
@@ -49,20 +60,25 @@ export function renderCheckText(result: CheckResult, s: Styler, opts: TextOption
     lines.push('', s.bold(`OBLIGATIONS (${obligations.length})`));
     const st = (o: Obligation) => (o.status === 'overdue' ? s.red('overdue') : o.status === 'done' ? s.green('done') : o.status === 'due' ? s.yellow('due') : s.gray('ongoing'));
     const all = [...dated, ...standing];
-    const table = alignColumns(all.map((x) => [`  ${x.o.due ?? 'standing'}`, st(x.o), `${x.subject}`, s.gray(x.regime)]));
+    const table = fitColumns(all.map((x) => [`  ${x.o.due ?? 'standing'}`, st(x.o), `${x.subject}`, s.gray(x.regime)]), width, { indent: '      ', join: ' · ' });
     all.forEach((x, i) => {
-      lines.push(table[i]!);
-      lines.push(`      ${x.o.what}${x.o.to ? ` → ${x.o.to}` : ''} ${s.gray(`(${x.o.citation})`)}`);
+      lines.push(...table[i]!);
+      lines.push(...wrap(`${x.o.what}${x.o.to ? ` → ${x.o.to}` : ''} ${s.gray(`(${x.o.citation})`)}`, width, '      '));
     });
   }
 
   const sm = result.summary;
+  const glue = (text: string) => text.replace(/ /g, NBSP);
   lines.push(
     '',
-    `${sm.flows} flow(s)${sm.assets ? `, ${sm.assets} asset(s)` : ''}, ${sm.decisions} decision(s): ` +
-      ORDER.map((v) => colour(v)(`${sm.verdicts[v]} ${v.replace('_', ' ')}`)).join(', ') +
-      ` · ${sm.obligations} obligation(s)${sm.overdue ? `, ${s.red(`${sm.overdue} overdue`)}` : ''}` +
-      (sm.blocking ? s.red(' → exit 1') : ''),
+    ...wrap(
+      `${glue(`${sm.flows} flow(s)`)}${sm.assets ? `, ${glue(`${sm.assets} asset(s)`)}` : ''}, ${glue(`${sm.decisions} decision(s)`)}: ` +
+        ORDER.map((v) => colour(v)(glue(`${sm.verdicts[v]} ${v.replace('_', ' ')}`))).join(', ') +
+        ` · ${glue(`${sm.obligations} obligation(s)`)}${sm.overdue ? `, ${s.red(glue(`${sm.overdue} overdue`))}` : ''}` +
+        (sm.blocking ? ' ' + s.red(glue('→ exit 1')) : ''),
+      width,
+      '',
+    ),
   );
   return lines.join('\n') + '\n';
 }

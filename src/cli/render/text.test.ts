@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../check.js';
+import { main } from '../main.js';
+import { memoryIo } from '../io.js';
+import { DEMO_AS_OF, DEMO_DIR } from '../commands/demo.js';
+import { renderCheckText } from './check-text.js';
+import { styler } from '../format.js';
+import { displayWidth, fitColumns, outputWidth, overflowingLines, wrap } from './text.js';
+
+/** Whitespace collapsed: wrapped text compared with what it holds. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('wrap', () => {
+  it('breaks at spaces with a hanging indent, never inside a word', () => {
+    const lines = wrap('a vendor agreement (202.258) with a country of concern or covered person involving bulk data', 30, '    ');
+    expect(lines).toEqual(['    a vendor agreement', '      (202.258) with a country', '      of concern or covered', '      person involving bulk', '      data']);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(30);
+  });
+  it('counts Chinese characters as two columns and breaks between them, not before their punctuation', () => {
+    const lines = wrap('单独同意单独同意单独同意，单独同意 (separate consent)', 14, '');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(14);
+    expect(lines.join('').replace(/\s+/g, '')).toBe('单独同意单独同意单独同意，单独同意(separateconsent)');
+    expect(lines.some((l) => l.trimStart().startsWith('，'))).toBe(false);
+  });
+  it('lets a token longer than the line overflow whole', () => {
+    const url = 'https://www.federalregister.gov/documents/2025/01/08/2024-31486/preventing-access';
+    expect(wrap(`see ${url} now`, 40, '')).toEqual(['see', `  ${url}`, '  now']);
+    expect(overflowingLines(wrap(`see ${url} now`, 40, '').join('\n'), 40)).toEqual([]);
+  });
+  it('keeps citations together: "Art. 7", "28 CFR 202.401(a)", "60 %"', () => {
+    const text = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx Art. 7 xxxxxxxxxxxxxxxxxxxxxxxxxx 28 CFR 202.401(a) xx 60 %';
+    for (const w of [32, 33, 34, 35, 36, 40, 48, 52, 56]) {
+      const f = wrap(text, w, '').join('\n');
+      expect(f).toMatch(/Art\. 7/);
+      expect(f).toMatch(/28 CFR 202\.401\(a\)/);
+      expect(f).toMatch(/60 %/);
+    }
+  });
+  it('keeps ANSI codes out of the width', () => {
+    const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;
+    const lines = wrap(dim('one two three four five six'), 10, '');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('fitColumns', () => {
+  const rows = [
+    ['ID', 'FROM', 'TITLE'],
+    ['a/1', '2025-01-01', 'A title that is rather long and will not fit beside the other columns'],
+  ];
+  it('keeps the table when it fits', () => {
+    expect(fitColumns(rows, 120, { indent: '    ', header: true })).toEqual([['ID   FROM        TITLE'], ['a/1  2025-01-01  A title that is rather long and will not fit beside the other columns']]);
+  });
+  it('moves a column that does not fit onto its own line, labelled by the header', () => {
+    const out = fitColumns(rows, 50, { indent: '    ', header: true });
+    expect(out[0]).toEqual(['ID   FROM']);
+    expect(out[1]).toEqual(['a/1  2025-01-01', '    title: A title that is rather long and will', '      not fit beside the other columns']);
+  });
+  it('wraps the last kept column under its start when even the kept columns do not fit', () => {
+    const out = fitColumns(rows.slice(1), 50, { indent: '    ', keep: 3 });
+    expect(out[0]![0]).toBe('a/1  2025-01-01  A title that is rather long and');
+    for (const l of out[0]!.slice(1)) expect(l.startsWith(' '.repeat(17))).toBe(true);
+  });
+});
+
+describe('outputWidth', () => {
+  it('is 80 off a terminal, the terminal width on one', () => {
+    expect(outputWidth({ isTTY: false }, 200)).toBe(80);
+    expect(outputWidth({ isTTY: true }, 132)).toBe(132);
+    expect(outputWidth({ isTTY: true }, undefined)).toBe(80);
+  });
+});
+
+describe('check and demo text fit the width', () => {
+  const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });
+  /** Every subject, regime, outcome, first citation, due date and obligation citation. */
+  function expectAllContent(text: string): void {
+    const f = flat(text);
+    const decisions = [...result.organization, ...result.flows.flatMap((x) => x.decisions), ...result.assets.flatMap((a) => a.decisions)];
+    for (const fl of result.flows) expect(f).toContain(fl.flow);
+    for (const a of result.assets) expect(f).toContain(`asset ${a.asset}`);
+    for (const d of decisions) {
+      expect(f).toContain(d.outcome);
+      expect(f).toContain(d.rules[0]!.citation);
+      for (const o of d.obligations) {
+        if (o.due) expect(f).toContain(o.due);
+        expect(f).toContain(`(${o.citation})`);
+      }
+    }
+  }
+  for (const explain of [false, true]) {
+    it(`renderCheckText${explain ? ' --explain' : ''}: no line over 80 (or 120) columns, nothing lost`, () => {
+      for (const width of [80, 120]) {
+        const text = renderCheckText(result, styler(false), { explain, width });
+        expect(overflowingLines(text, width)).toEqual([]);
+        expectAllContent(text);
+      }
+    });
+  }
+  it('datacustoms demo: every line fits 80 columns when stdout is not a terminal', async () => {
+    const io = memoryIo();
+    expect(await main(['demo'], io)).toBe(0);
+    const out = io.stdout();
+    expect(out.split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
+    expectAllContent(out);
+    expect(flat(out)).toContain('datacustoms check examples/demo --as-of 2026-12-01 --format json (the stable JSON contract, docs/check.md)');
+  });
+  it('datacustoms demo --explain: every reason is there, whole', async () => {
+    const io = memoryIo();
+    await main(['demo', '--explain'], io);
+    const out = io.stdout();
+    expect(out.split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
+    const decisions = [...result.organization, ...result.flows.flatMap((x) => x.decisions), ...result.assets.flatMap((a) => a.decisions)];
+    for (const d of decisions) for (const r of d.reasons) expect(flat(out)).toContain(flat(r));
+  });
+});
