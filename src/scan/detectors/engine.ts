@@ -44,7 +44,7 @@ const { absAbove, isZeroDecimal } = decimalsModule;
 const { typeBit } = fieldContextModule;
 const { IBAN_LENGTH } = ibanModule;
 const { KEYWORDS, NEGATIVE_KEYWORDS, matchesLower } = keywordsModule;
-const { ABA_FIRST_DIGITS, CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, UNIONPAY_NON_LUHN, current, geoMinDecimals } = paramsModule;
+const { ABA_FIRST_DIGITS, CN_PASSPORT_FORMATS, GENOMIC_MIN_BASES, ITIN_GROUPS, SSN_RULES, TEST_CARD_NUMBERS, UNIONPAY_NON_LUHN, current, geoMinDecimals } = paramsModule;
 const { cnLandlineValid, cnMobileTier, intlValid, nanpCountry, nanpValid } = phoneModule;
 const { VALUE_LEVEL_BITS, valueLevel } = valueLevelModule;
 
@@ -85,6 +85,17 @@ const SSN_PUBLIC = new Set(SSN.knownPublic.map(Number));
 /** Published prefixes (987-65-432x, the SSA's advertising block) as [value, 10^(digits after it)]. */
 const SSN_PUBLIC_PREFIX = SSN.knownPublicPrefixes.map((p) => [Number(p), 10 ** (9 - p.length)] as const);
 const ITIN = current(ITIN_GROUPS);
+/**
+ * Published test card numbers keyed by the value of their first 15 digits (exact: 10^15 < 2^53),
+ * with the whole numbers to compare: a candidate that passed Luhn is looked up without a string.
+ */
+const TEST_PANS = new Map<number, string[]>();
+for (const pan of current(TEST_CARD_NUMBERS)) {
+  const key = Number(pan.slice(0, 15));
+  const list = TEST_PANS.get(key);
+  if (list) list.push(pan);
+  else TEST_PANS.set(key, [pan]);
+}
 const PASSPORT_SHAPES = current(CN_PASSPORT_FORMATS);
 /** ABA routing first digits allowed (index 0–9 → 1). */
 const ABA_FIRST = Uint8Array.from({ length: 10 }, (_, d) => (current(ABA_FIRST_DIGITS).includes(d) ? 1 : 0));
@@ -903,6 +914,8 @@ export class Engine {
     const n = loadDigits(this.s, a, b);
     if (!luhnDigits(dig, n)) return false;
     if (!cardIssuer(dig, total)) return false;
+    // a published test number is nobody's card: consumed, not reported
+    if (isTestPan(dig, n)) return true;
     this.emit(T.payment_card, a, b, 0.9);
     return true;
   }
@@ -1195,7 +1208,7 @@ export class Engine {
     loadDigits(this.s, a, b);
     if (!cardIssuer(dig, L)) return;
     if (luhnDigits(dig, L)) {
-      this.emit(T.payment_card, a, b, L >= 15 ? 0.85 : 0.7);
+      if (!isTestPan(dig, L)) this.emit(T.payment_card, a, b, L >= 15 ? 0.85 : 0.7);
       return;
     }
     if (UNIONPAY_LOOSE && L >= 16 && dig[0] === 6 && dig[1] === 2 && this.hasContext(T.payment_card, a)) this.emit(T.payment_card, a, b, 0.35);
@@ -1727,6 +1740,23 @@ function loadDigits(s: string, a: number, b: number): number {
 }
 
 /** Issuer (IIN) ranges and lengths: Visa, Mastercard, Amex, Discover, JCB, UnionPay, Diners, Maestro. */
+/** Whether the n card digits in d are a published test number (TEST_CARD_NUMBERS). */
+function isTestPan(d: Int8Array, n: number): boolean {
+  const m = n < 15 ? n : 15;
+  let key = 0;
+  for (let k = 0; k < m; k++) key = key * 10 + d[k]!;
+  const list = TEST_PANS.get(key);
+  if (!list) return false;
+  for (let i = 0; i < list.length; i++) {
+    const pan = list[i]!;
+    if (pan.length !== n) continue;
+    let k = m;
+    while (k < n && pan.charCodeAt(k) - 48 === d[k]) k++;
+    if (k === n) return true;
+  }
+  return false;
+}
+
 function cardIssuer(d: Int8Array, L: number): boolean {
   const d0 = d[0]!;
   const two = d0 * 10 + d[1]!;

@@ -114,6 +114,38 @@ export const SSN_RULES = param<{
   ],
 );
 
+export const TEST_CARD_NUMBERS = param<readonly string[]>(
+  'scan.card.testNumbers',
+  'Card numbers that card networks and payment processors publish for testing (in their sandbox docs, SDK samples and the test suites of every payment library). They pass Luhn but are nobody\'s card: found in source, fixtures and logs, they are consumed unreported.',
+  [
+    {
+      from: '2019-01-01',
+      value: [
+        // Visa
+        '4111111111111111', '4012888888881881', '4222222222222', '4242424242424242', '4000056655665556',
+        '4000000000000002', '4000000000000069', '4000000000000077', '4000000000000119', '4000000000000127',
+        '4000000000003220', '4000002500003155', '4000002760003184', '4000000000009995',
+        // Mastercard (5-series and 2-series)
+        '5555555555554444', '5105105105105100', '5200828282828210', '2223003122003222',
+        // American Express
+        '378282246310005', '371449635398431', '378734493671000',
+        // Discover
+        '6011111111111117', '6011000990139424',
+        // Diners Club
+        '3056930009020004', '36227206271667', '30569309025904', '38520000023237',
+        // JCB
+        '3566002020360505', '3530111333300000',
+        // UnionPay
+        '6200000000000005', '6205500000000000004',
+      ],
+      citation:
+        'pii-detection.md §5.7 lists 6200000000000005 and 6205500000000000004 (Stripe UnionPay test cards), 4111111111111111, 5555555555554444, 371449635398431, 3566002020360505 and 6011111111111117 as Luhn-valid test numbers; the others are the test numbers of the Stripe and PayPal/Braintree sandbox documentation, written down from memory',
+      confidence: 'memory',
+      note: 'The seven numbers of §5.7 are from the notes; the rest are [M]: each was checked to pass Luhn, but not against the live processor pages. Compare the list with the Stripe "Testing" and Braintree/PayPal sandbox pages before relying on it. Only exact numbers are listed (no prefixes), so a real card is never excluded by this list unless it equals a published test number.',
+    },
+  ],
+);
+
 export const ITIN_GROUPS = param<readonly [number, number][]>(
   'scan.us.itinGroups',
   'ITIN middle (group) digit ranges: 9AA-GG-SSSS.',

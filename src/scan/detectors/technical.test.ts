@@ -146,3 +146,21 @@ describe('ICD-10: pieces of base64 tokens', () => {
     expect(all('diagnosis (J22) resolved', 'icd10')).toEqual(['J22']);
   });
 });
+
+describe('payment cards: published test numbers', () => {
+  it('does not report the test card numbers networks and processors publish', () => {
+    for (const v of ['4111111111111111', '4242424242424242', '5555555555554444', '378282246310005', '6011111111111117', '3566002020360505', '6200000000000005', '36227206271667']) {
+      expect(all(v, 'payment_card'), v).toEqual([]);
+      expect(all(v, 'payment_card', 'card_no'), v).toEqual([]);
+      expect(all(`charge with card ${v} in the sandbox`, 'payment_card'), v).toEqual([]);
+    }
+    expect(all('"number": "4111 1111 1111 1111"', 'payment_card')).toEqual([]);
+    expect(all('Amex 3782-822463-10005, Visa 4242-4242-4242-4242', 'payment_card')).toEqual([]);
+  });
+  it('still finds Luhn-valid cards one digit away from them, next to a test number', () => {
+    expect(all('card 4111111111111129 (test card 4111111111111111)', 'payment_card')).toEqual(['4111111111111129']);
+    expect(all('4242 4242 4242 4259', 'payment_card')).toEqual(['4242 4242 4242 4259']);
+    expect(all('378282246310013', 'payment_card', 'card_no')).toEqual(['378282246310013']);
+    expect(all('6011111111111125', 'payment_card')).toEqual(['6011111111111125']);
+  });
+});
