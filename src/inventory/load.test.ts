@@ -203,3 +203,39 @@ describe('remote access from the data\'s own country by people said not to be th
     expect(parseInventoryText(base + 'flows: [{ id: f, dataset: d, recipient: r, destination: CN, fromCountry: US, kind: remote_access, physicallyInCountry: false }]\n').flows).toHaveLength(1);
   });
 });
+
+describe('an inventory file that is not text', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dc-inv-bin-'));
+  const write = (name: string, bytes: Uint8Array): string => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+  it('says a file with NUL bytes is not text, naming the file and the line', () => {
+    const file = write('image.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const [p] = problems(() => loadInventory([file]));
+    expect(p).toMatchObject({ file, line: 3 }); // the PNG signature holds two line feeds
+    expect(p!.message).toMatch(/^not a text file: it holds NUL bytes/);
+    expect(p!.message).not.toMatch(/expected a mapping/);
+  });
+  it('says a file that is not valid UTF-8 is not UTF-8 text, with the line and byte', () => {
+    const file = write('latin1.yaml', Buffer.concat([Buffer.from(ORG), Buffer.from('entities:\n  - { id: cafe, name: "Caf'), Buffer.from([0xe9]), Buffer.from('", kind: company }\n')]));
+    const [p] = problems(() => loadInventory([file]));
+    expect(p).toMatchObject({ file, line: 3 });
+    expect(p!.message).toMatch(/^not UTF-8 text: byte 0xE9 \(offset \d+\) is not valid UTF-8/);
+  });
+  it('says a UTF-16 file is UTF-16', () => {
+    const file = write('wide.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ORG, 'utf16le')]));
+    expect(problems(() => loadInventory([file]))[0]!.message).toMatch(/UTF-16/);
+  });
+  it('reads UTF-8 text, a byte order mark and four-byte characters included', () => {
+    const file = write('ok.yaml', Buffer.from('\uFEFF' + ORG.replace('Acme', 'Acme 🚀 艾克美')));
+    expect(loadInventory([file]).organization.name).toBe('Acme 🚀 艾克美');
+  });
+  it('rejects overlong, surrogate and truncated sequences', () => {
+    for (const bad of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xb8]]) {
+      const file = write('bad.yaml', Buffer.concat([Buffer.from(ORG + '# '), Buffer.from(bad)]));
+      expect(problems(() => loadInventory([file]))[0]!.message, bad.join(',')).toMatch(/^not UTF-8 text/);
+    }
+  });
+});

@@ -3,12 +3,12 @@
  * against every list in the store; for inventories, every entity name and alias, with hits
  * written back into the inventory file(s) as `designations` (comments kept, atomic write).
  */
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { Document, isMap, isNode, isScalar, isSeq } from 'yaml';
 import { ExitCode, InputError } from '../../common/errors.js';
-import { expandInputs, loadInventory, parseSource } from '../../inventory/load.js';
+import { expandInputs, loadInventory, parseSource, readInventoryFile } from '../../inventory/load.js';
 import type { ListEntry } from '../../screen/types.js';
 import { Matcher } from '../../screen/match/matcher.js';
 import { designationsFrom, isAlert, mergeDesignations, screen, type ScreenMatch, type ScreenQuery, type ScreenResult } from '../../screen/screen.js';
@@ -166,7 +166,7 @@ function screenInventory(
   const edits: FileEdit[] = [];
   const screenOpts = { asOf: o.asOf, all: o.all, ...(o.threshold !== undefined ? { threshold: o.threshold } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) };
   for (const file of expandInputs(paths)) {
-    const text = readFileSync(file, 'utf8');
+    const text = readInventoryFile(file);
     const json = extname(file).toLowerCase() === '.json';
     const src = parseSource(file, text);
     const data = src.doc.toJS() as Record<string, unknown> | null;
