@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 import { sharedPath } from '../../testing/shared.js';
+import { displayWidth } from '../render/text.js';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -29,12 +30,14 @@ describe('datacustoms lists import', () => {
     const store = join(tmp(), 's.sqlite');
     const first = await run('lists', 'import', join(LISTS, 'dod_1260h'), join(LISTS, 'ofac_nonsdn_consolidated_2025'), '--store', store);
     expect(first.code).toBe(0);
-    const lines = first.out.split('\n');
-    expect(lines.find((l) => l.includes('COLUMNS.md'))).toMatch(/^skipped\s+.*COLUMNS\.md\s+Markdown notes, not a list file$/);
-    expect(lines.find((l) => l.includes('sanctions.csv'))).toMatch(/^imported\s+.*dod\.1260h · 227 entries \(227 new\) · list date 2026-06-08 \(SOURCES\.md\)$/);
-    expect(lines.find((l) => l.startsWith('imported') && l.includes('cons_prim.csv'))).toMatch(/cons_prim\.csv \+ cons_alt\.csv, cons_add\.csv, cons_comments\.csv\s+ofac\.cons · 442 entries/);
-    expect(lines.find((l) => l.includes('cons_alt.csv') && l.startsWith('skipped'))).toMatch(/read with cons_prim\.csv$/);
-    expect(first.out).toMatch(/2 imported \(669 entries\), 0 unchanged, 4 skipped → /);
+    // one block per file: status and file, then what was read (wrapped to 80 columns)
+    const flat = first.out.replace(/\s+/g, ' ');
+    expect(first.out.split('\n').filter((l) => displayWidth(l) > 80 && /\S\s+\S/.test(l.trim()))).toEqual([]);
+    expect(flat).toMatch(/skipped \S*COLUMNS\.md Markdown notes, not a list file/);
+    expect(flat).toMatch(/imported \S*dod_1260h\/sanctions\.csv dod\.1260h · 227 entries \(227 new\) · list date 2026-06-08 \(SOURCES\.md\)/);
+    expect(flat).toMatch(/imported \S*cons_prim\.csv \+ cons_alt\.csv, cons_add\.csv, cons_comments\.csv ofac\.cons · 442 entries/);
+    expect(flat).toMatch(/skipped \S*cons_alt\.csv read with cons_prim\.csv/);
+    expect(flat).toMatch(/2 imported \(669 entries\), 0 unchanged, 4 skipped → /);
     const again = await run('lists', 'import', join(LISTS, 'dod_1260h', 'sanctions.csv'), '--store', store, '--format', 'json');
     expect(again.code).toBe(0);
     const json = JSON.parse(again.out) as { store: string; files: { status: string; list: string; entries: number }[]; totals: Record<string, number> };
@@ -73,15 +76,38 @@ describe('datacustoms lists import', () => {
 });
 
 describe('datacustoms lists', () => {
+  it('fits 80 columns with every list of shared/data/lists, dates, programs and files whole', async () => {
+    const store = join(tmp(), 's.sqlite');
+    const imp = await run('lists', 'import', LISTS, '--store', store);
+    expect(imp.code).toBe(0);
+    const r = await run('lists', '--store', store, '--as-of', '2026-12-01');
+    const json = JSON.parse((await run('lists', '--store', store, '--as-of', '2026-12-01', '--format', 'json')).out) as {
+      lists: { list: string; listDate: string; file: string; programs: { program: string }[] }[];
+    };
+    expect(json.lists.length).toBeGreaterThan(5);
+    for (const out of [imp.out, r.out, r.err]) {
+      // a line over 80 holds one token (a long path) after its indent, never two
+      expect(out.split('\n').filter((l) => displayWidth(l) > 80 && /\S\s+\S/.test(l.trim()))).toEqual([]);
+    }
+    const flat = r.out.replace(/\s+/g, ' ');
+    for (const l of json.lists) {
+      expect(r.out).toMatch(new RegExp(`^${l.list.replace(/\./g, '\\.')}\\s+\\d+\\s+\\d+\\s+${l.listDate}`, 'm'));
+      expect(r.out).toContain(`file: ${l.file}`);
+      for (const p of l.programs.slice(0, 3)) expect(flat).toContain(p.program);
+    }
+  });
+
   it('shows loaded lists with dates, counts and age warnings', async () => {
     const store = join(tmp(), 's.sqlite');
     await run('lists', 'import', join(LISTS, 'bis_mieu'), join(LISTS, 'ofac_nonsdn_consolidated_2025'), '--store', store);
     const r = await run('lists', '--store', store, '--as-of', '2026-09-01');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^bis\.mieu\s+13\s+13\s+2026-07-27\s+36 d\s+SOURCES\.md\s+US-BIS-MIEU\s+/m);
+    // PROGRAMS and FILE do not fit in 80 columns: each on a line of its own below the row
+    expect(r.out).toMatch(/^bis\.mieu\s+13\s+13\s+2026-07-27\s+36 d\s+SOURCES\.md\n {4}programs: US-BIS-MIEU\n {4}file: \S*bis_mieu\/mieu\.csv\n/m);
+    expect(r.out.split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
     expect(r.out).toMatch(/^ofac\.cons\s+442\s+442\s+2025-12-19\s+256 d/m);
     expect(r.out).toMatch(/2 lists, 455 entries/);
-    expect(r.err).toBe('warning: ofac.cons: list date 2025-12-19 is 256 days old (more than 90); import a current copy\n');
+    expect(r.err).toBe('warning: ofac.cons: list date 2025-12-19 is 256 days old (more than 90); import\n  a current copy\n');
     const quiet = await run('lists', '--store', store, '--as-of', '2026-09-01', '--max-age', '5000');
     expect(quiet.err).toBe('');
     const json = JSON.parse((await run('lists', '--store', store, '--as-of', '2026-09-01', '--max-age', '30', '--format', 'json')).out);

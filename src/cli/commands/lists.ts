@@ -7,7 +7,8 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../common/errors.js';
 import type { CommandModule } from '../command.js';
-import { alignColumns, parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
+import { parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
+import { displayWidth, fitColumns, outputWidth, wrap } from '../render/text.js';
 import type { Io } from '../io.js';
 import { isTextEncoding, TEXT_ENCODINGS } from '../../screen/lists/decode.js';
 import { parseListPaths } from '../../screen/lists/parse.js';
@@ -205,15 +206,16 @@ async function showLists(io: Io, opts: ShowOptions): Promise<void> {
     return;
   }
   const st = styler(io.isTTY);
+  const width = outputWidth(io);
   if (rows.length === 0) {
-    io.out(`No lists loaded in ${path}.\nImport some: datacustoms lists import <file|folder>... (see datacustoms lists import --help)\n`);
+    io.out(wrap(`No lists loaded in ${path}. Import some: datacustoms lists import <file|folder>... (see datacustoms lists import --help)`, width, '').join('\n') + '\n');
     return;
   }
-  io.out(renderListsText(rows, path, asOf, st));
-  for (const w of warnings) io.err(`${st.yellow('warning:')} ${w}\n`);
+  io.out(renderListsText(rows, path, asOf, st, width));
+  for (const w of warnings) io.err(wrap(`${st.yellow('warning:')} ${w}`, outputWidth({ isTTY: io.errIsTTY }, process.stderr.columns), '').join('\n') + '\n');
 }
 
-function renderListsText(rows: readonly ListRow[], path: string, asOf: string, st: Styler): string {
+function renderListsText(rows: readonly ListRow[], path: string, asOf: string, st: Styler, width: number): string {
   const table: string[][] = [['LIST', 'ENTRIES', 'CURRENT', 'LIST DATE', 'AGE', 'DATE FROM', 'PROGRAMS', 'FILE'].map((h) => st.bold(h))];
   for (const r of rows) {
     const programs = r.programs.slice(0, 3).map((p) => p.program);
@@ -225,16 +227,15 @@ function renderListsText(rows: readonly ListRow[], path: string, asOf: string, s
       r.listDate,
       (r.stale ? st.yellow : (s: string) => s)(`${r.ageDays} d`.padStart(6)),
       SOURCE_LABEL[r.listDateSource as ListDateSource] ?? r.listDateSource,
-      truncate(programs.join(', '), 44) + more,
+      programs.join(', ') + more,
       st.gray(display(r.file) + (r.partial ? ' (partial)' : '')),
     ]);
   }
   const total = rows.reduce((n, r) => n + r.entries, 0);
-  return `${st.dim(`store ${path} · ages as of ${asOf}`)}\n\n${alignColumns(table).join('\n')}\n\n${rows.length} list${rows.length === 1 ? '' : 's'}, ${total} entries\n`;
-}
-
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : s.slice(0, n - 1) + '…';
+  // PROGRAMS and FILE go below their row (labelled) when the table does not fit
+  const lines = fitColumns(table, width, { indent: '    ', header: true }).flat();
+  const head = wrap(`store ${path} · ages as of\u00a0${asOf}`, width, '').map((l) => st.dim(l));
+  return `${head.join('\n')}\n\n${lines.join('\n')}\n\n${rows.length} list${rows.length === 1 ? '' : 's'}, ${total} entries\n`;
 }
 
 interface FileReport {
@@ -298,7 +299,7 @@ async function importLists(io: Io, paths: readonly string[], opts: ImportOptions
     io.out(JSON.stringify({ store: path, files: reports, totals }, null, 2) + '\n');
     return;
   }
-  io.out(renderImportText(reports, totals, path, styler(io.isTTY)));
+  io.out(renderImportText(reports, totals, path, styler(io.isTTY), outputWidth(io)));
 }
 
 function skippedReport(s: SkippedFile): FileReport {
@@ -322,7 +323,7 @@ function importedReport(r: ImportResult): FileReport {
   };
 }
 
-function renderImportText(reports: readonly FileReport[], totals: { imported: number; unchanged: number; skipped: number; entries: number }, path: string, st: Styler): string {
+function renderImportText(reports: readonly FileReport[], totals: { imported: number; unchanged: number; skipped: number; entries: number }, path: string, st: Styler, width: number): string {
   const rows: string[][] = [];
   const notes: string[] = [];
   for (const r of reports) {
@@ -341,9 +342,12 @@ function renderImportText(reports: readonly FileReport[], totals: { imported: nu
     const parts = [`${r.list}`, count];
     parts.push(`list date ${r.listDate} (${SOURCE_LABEL[r.listDateSource as ListDateSource] ?? r.listDateSource})`);
     const companions = (r.files ?? []).slice(1).map((f) => f.slice(f.lastIndexOf('/') + 1));
-    rows.push([status, display(r.file) + (companions.length ? st.gray(` + ${companions.join(', ')}`) : ''), parts.join(' · ')]);
-    for (const n of r.notes ?? []) notes.push(`  ${st.dim(`${display(r.file)}: ${n}`)}`);
+    rows.push([status, display(r.file) + (companions.length ? st.gray(` +\u00a0${companions.join(', ')}`) : ''), parts.join(' · ')]);
+    for (const n of r.notes ?? []) notes.push(...wrap(`${display(r.file)}: ${n}`, width, '  ').map((l) => st.dim(l)));
   }
-  const summary = `${totals.imported} imported (${totals.entries} entries), ${totals.unchanged} unchanged, ${totals.skipped} skipped → ${path}`;
-  return `${alignColumns(rows).join('\n')}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}\n${summary}\n`;
+  const summary = wrap(`${totals.imported} imported (${totals.entries} entries), ${totals.unchanged} unchanged, ${totals.skipped} skipped → ${path}`, width, '');
+  // status, file, what was read; when that does not fit, the file wraps under itself and what
+  // was read goes on the next line, under the file
+  const lines = fitColumns(rows, width, { indent: ' '.repeat(Math.max(...rows.map((r) => displayWidth(r[0]!))) + 2), keep: 2 }).flat();
+  return `${lines.join('\n')}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}\n${summary.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 import type { CommandModule } from '../command.js';
 import { PACKS } from '../../packs/index.js';
 import { resolvePacks } from '../../check.js';
-import { alignColumns, parseFormat, styler } from '../format.js';
+import { parseFormat, styler } from '../format.js';
+import { fitColumns, outputWidth } from '../render/text.js';
 
 export const command: CommandModule = {
   register(program, ctx) {
@@ -41,7 +42,12 @@ JSON: [{"pack","id","citation","title","effective":{"from","until"?},
           return;
         }
         const s = styler(ctx.io.isTTY);
-        const lines = alignColumns(rows.map((r) => [r.id, s.cyan(r.citation), s.gray(`${r.effective.from}…${r.effective.until ?? ''}`), r.title + (r.exceptionTo.length ? s.gray(` (exception to ${r.exceptionTo.length} rule(s))`) : '')]));
+        // id, window, citation, title; what does not fit goes on the next line (citation · title)
+        const lines = fitColumns(
+          rows.map((r) => [r.id, s.gray(`${r.effective.from}…${r.effective.until ?? ''}`), s.cyan(r.citation), r.title + (r.exceptionTo.length ? s.gray(` (exception to ${r.exceptionTo.length} rule(s))`) : '')]),
+          outputWidth(ctx.io),
+          { indent: '    ', join: ' · ' },
+        ).flat();
         ctx.io.out((lines.length ? lines.join('\n') : 'no rule matches') + '\n');
       });
   },

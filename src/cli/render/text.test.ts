@@ -114,3 +114,22 @@ describe('check and demo text fit the width', () => {
     for (const d of decisions) for (const r of d.reasons) expect(flat(out)).toContain(flat(r));
   });
 });
+
+describe('datacustoms rules fits the width', () => {
+  it('every rule of every pack, with its whole id, window, citation and title, in 80 columns', async () => {
+    const io = memoryIo();
+    expect(await main(['rules'], io)).toBe(0);
+    const out = io.stdout();
+    expect(overflowingLines(out, 80)).toEqual([]);
+    const json = memoryIo();
+    await main(['rules', '--format', 'json'], json);
+    const rules = JSON.parse(json.stdout()) as { id: string; citation: string; title: string; effective: { from: string } }[];
+    expect(rules.length).toBeGreaterThan(50);
+    const f = flat(out);
+    for (const r of rules) {
+      expect(out).toMatch(new RegExp(`^${r.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${r.effective.from}…`, 'm'));
+      expect(f).toContain(flat(r.citation));
+      expect(f).toContain(flat(r.title));
+    }
+  });
+});

@@ -198,7 +198,8 @@ export function fitColumns(rows: readonly (readonly string[])[], width: number, 
     if (k > 1 && displayWidth(head[0]!) > width) {
       // the last kept column wraps under its own start, if that leaves it room
       const start = columnStart(rows, k - 1);
-      if (start < width / 2) head = wrap(row[k - 1] ?? '', width, padTo(alignWide([[...row.slice(0, k - 1), '']])[0]!, start), ' '.repeat(start));
+      // (the cells before it are words of the first line: a cell too long to follow them starts the next)
+      if (start < width / 2) head = wrap(padTo(alignWide([[...row.slice(0, k - 1), '']])[0]!, start) + (row[k - 1] ?? ''), width, '', ' '.repeat(start));
     }
     if (k === row.length || (opts.header && r === 0)) return head;
     const moved = row.slice(k).map((cell, j) => {
