@@ -13,6 +13,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - last };
 }
 
+/** Control characters (C0, DEL, C1), line/paragraph separators and bidirectional controls. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
 export function parseJson(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
@@ -21,9 +24,19 @@ export function parseJson(text: string, file: string): unknown {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (e instanceof RangeError) throw new InputError({ file, message: `JSON nested too deeply (${msg})` });
+    // A NUL is never valid JSON (not even inside a string): the file is not text.
+    const nul = body.indexOf('\u0000');
+    if (nul >= 0) throw new InputError({ file, ...lineColumn(body, nul), message: 'not valid JSON: the file is not text (it holds NUL bytes, U+0000)' });
     const pos = /at position (\d+)/.exec(msg);
     const offset = pos ? Number(pos[1]) : syntaxErrorOffset(body);
-    const reason = msg.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*is not valid JSON$/s, '');
+    if (body[offset] === '\uFFFD') {
+      throw new InputError({ file, ...lineColumn(body, offset), message: 'not valid JSON: the file is not UTF-8 text (U+FFFD stands for bytes that are not UTF-8)' });
+    }
+    // V8 quotes the offending character raw ("Unexpected token '\u001b'"): escape what a terminal would act on.
+    const reason = msg
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, ".*is not valid JSON$/s, '')
+      .replace(UNPRINTABLE, (ch) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
     throw new InputError({ file, ...lineColumn(body, offset), message: `not valid JSON: ${reason}` });
   }
   // JSON.parse keeps the last of a repeated key and drops the rest silently (a second

@@ -236,3 +236,39 @@ describe('parseJson locations', () => {
     expect(() => parseJson('', 'e.json')).toThrow(InputError);
   });
 });
+
+describe('a file that is not JSON text', () => {
+  // eslint-disable-next-line no-control-regex
+  const RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+  it('says a file with NUL bytes is not text, at the first NUL', () => {
+    const p = problem(() => parseJson('\u0000\u0001\u0002\u0003PK', 'image.json'));
+    expect(p).toMatchObject({ file: 'image.json', line: 1, column: 1 });
+    expect(p.message).toBe('not valid JSON: the file is not text (it holds NUL bytes, U+0000)');
+    expect(problem(() => parseJson('{\n "a": "x\u0000y"}', 'a.json'))).toMatchObject({ line: 2, column: 9, message: expect.stringMatching(/not text/) });
+  });
+  it('says bytes that were not UTF-8 (read as U+FFFD) make it not UTF-8 text', () => {
+    const p = problem(() => parseSbom('\ufffdPNG\r\n\u001a\n', 'logo.json'));
+    expect(p).toMatchObject({ file: 'logo.json', line: 1, column: 1 });
+    expect(p.message).toMatch(/not UTF-8 text/);
+    expect(p.message).not.toMatch(RAW);
+  });
+  it('shows any other offending control character escaped, with its line and column', () => {
+    const esc = problem(() => parseJson('{\n "a": \u001b[31m}', 'esc.json'));
+    expect(esc).toMatchObject({ line: 2, column: 7 });
+    expect(esc.message).toBe("not valid JSON: Unexpected token 'U+001B'");
+    expect(problem(() => parseJson('[1,\u202e2]', 'bidi.json')).message).toBe("not valid JSON: Unexpected token 'U+202E'");
+  });
+  it('never echoes a raw control character', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('\u0000', '\u0007', '\u001b', '\u0085', '\u202e', '\ufffd', '{', '"', 'a', ':', '1', ' ', '\n'), { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        try {
+          parseJson(text, 'f.json');
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as InputError).message).not.toMatch(RAW);
+        }
+      }),
+    );
+  });
+});
