@@ -94,7 +94,33 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
             seen.add(pairKey(i));
           }
         });
+        // The pair bounds cut that order into the pairs: one pair per slice, every pair once.
+        const bounds = [...volumes.pairBounds()];
+        expect(bounds[0]).toBe(0);
+        expect(bounds[bounds.length - 1]).toBe(order.length);
+        expect(bounds.length - 1).toBe(seen.size);
+        for (let k = 0; k + 1 < bounds.length; k++) {
+          const slice = order.slice(bounds[k], bounds[k + 1]);
+          expect(slice.length).toBeGreaterThan(0);
+          expect(new Set(slice.map(pairKey)).size).toBe(1);
+        }
         const positions = inv.flows.map((_, i) => i);
+        // A released pair's aggregates are made again, the same (released before, between and
+        // after the queries below).
+        const releaseAll = () => {
+          for (let k = 0; k + 1 < bounds.length; k++) volumes.releasePair(k);
+        };
+        releaseAll();
+        // Kept while the pair is not released, made again (equal, not the same object) after.
+        if (order.length > 0) {
+          const first = order[0]!;
+          const kept = volumes.usWindow12(inv.flows[first]!, first);
+          expect(volumes.usWindow12(inv.flows[first]!, first)).toBe(kept);
+          volumes.releasePair(0);
+          const again = volumes.usWindow12(inv.flows[first]!, first);
+          expect(again).not.toBe(kept);
+          expect({ window: again.window, datasets: again.datasets, flows: again.flows }).toEqual({ window: kept.window, datasets: kept.datasets, flows: kept.flows });
+        }
         // Twice, in different orders: the per-pair caches must not depend on the order of
         // queries; with and without the flow's position in the inventory (runCheck passes it).
         for (const i of [...positions, ...[...positions].reverse()]) {
@@ -124,6 +150,7 @@ describe('usRolling12 (28 CFR 202.205 aggregation over the preceding 12 months)'
           const addedWindow = volumes.usWindow12(added);
           if (activeIn(added, addMonths(date(added), -12), date(added))) expect({ window: addedWindow.window, datasets: addedWindow.datasets, flows: addedWindow.flows }).toEqual(addedAgg);
           else expect(addedWindow.flows).toEqual(addedAgg.flows.filter((id) => id !== 'added'));
+          if (i % 2 === 0) releaseAll();
         }
       }),
       { numRuns: 200 },

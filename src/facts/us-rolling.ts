@@ -106,6 +106,17 @@ export interface UsRolling {
    * order in which flows sharing parties and windows come together.
    */
   pairOrder(): Int32Array;
+  /**
+   * Where each pair starts in `pairOrder()`, and where the last one ends: pair k holds the
+   * positions [pairBounds()[k], pairBounds()[k + 1]).
+   */
+  pairBounds(): Int32Array;
+  /**
+   * Drops the aggregates made so far for pair k (see `pairBounds`). A caller that decides flows
+   * pair after pair releases each pair when done with it, so one pair's aggregates are kept at a
+   * time instead of every pair's until the run ends; asked again, they are made again, the same.
+   */
+  releasePair(k: number): void;
 }
 
 /** The pair index is built on the first call. */
@@ -122,6 +133,9 @@ class RollingIndex implements UsRolling {
   private layout: Layout | undefined;
   /** Per flow position in the inventory: its pair, and its place in the layout. */
   private pairAt: Pair[] = [];
+  /** The pairs in layout order, and where each starts in it (one more: the end). */
+  private order: Pair[] = [];
+  private bounds: Int32Array = new Int32Array(1);
   private slotAt: Int32Array = new Int32Array(0);
   private positionAt: Int32Array = new Int32Array(0);
   private readonly org: string;
@@ -156,6 +170,19 @@ class RollingIndex implements UsRolling {
     return this.positionAt;
   }
 
+  pairBounds(): Int32Array {
+    if (!this.pairs) this.index();
+    return this.bounds;
+  }
+
+  releasePair(k: number): void {
+    const pair = this.order[k];
+    if (!pair) return;
+    pair.lastDate = undefined;
+    pair.lastAggregate = undefined;
+    pair.byDate = undefined;
+  }
+
   window(flow: Flow, i?: number): Aggregate {
     const date = this.judged(flow);
     const w = this.windowOn(date);
@@ -188,11 +215,14 @@ class RollingIndex implements UsRolling {
       pairOfFlow[i] = pair;
     }
     let off = 0;
-    for (const pair of order) {
-      pair.off = off;
+    const bounds = new Int32Array(order.length + 1);
+    for (let k = 0; k < order.length; k++) {
+      const pair = order[k]!;
+      bounds[k] = pair.off = off;
       off += pair.len;
       pair.len = 0;
     }
+    bounds[order.length] = off;
     const n = flows.length;
     const l = newLayout(n);
     const slots = new Int32Array(n);
@@ -206,6 +236,8 @@ class RollingIndex implements UsRolling {
       place(l, k, f, this.datasets);
     }
     this.pairs = byExporter;
+    this.order = order;
+    this.bounds = bounds;
     this.layout = l;
     this.pairAt = pairOfFlow;
     this.positionAt = positions;

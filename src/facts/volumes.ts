@@ -51,6 +51,10 @@ export interface VolumeFacts {
   usWindow12(flow: Flow, index?: number): Aggregate;
   /** The inventory's flow positions grouped by (exporter, recipient) pair, inventory order within each. */
   pairOrder(): Int32Array;
+  /** Where each pair starts in `pairOrder()` (one more entry: the end). */
+  pairBounds(): Int32Array;
+  /** Drops the 202.205 aggregates made so far for pair k of `pairBounds` (see UsRolling.releasePair). */
+  releasePair(k: number): void;
   /** The exporter's flows, in inventory order (none for a party that exports nothing). */
   flowsOf(exporter: string): readonly Flow[];
   /**
@@ -100,6 +104,12 @@ class Volumes implements VolumeFacts {
   }
   pairOrder(): Int32Array {
     return this.us.pairOrder();
+  }
+  pairBounds(): Int32Array {
+    return this.us.pairBounds();
+  }
+  releasePair(k: number): void {
+    this.us.releasePair(k);
   }
   flowsOf(x: string): readonly Flow[] {
     return this.byExporter.get(x) ?? NO_FLOWS;

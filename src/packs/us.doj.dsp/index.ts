@@ -177,10 +177,20 @@ function dedupe(xs: readonly string[]): string[] {
 export function decideFlows(ctx: PackContext): Decision[] {
   const flows = ctx.facts.inventory.flows;
   const out = new Array<Decision>(flows.length);
-  const order = ctx.facts.volumes.pairOrder();
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    out[i] = decideFlow(flows[i]!, ctx, i);
+  const volumes = ctx.facts.volumes;
+  const order = volumes.pairOrder();
+  const bounds = volumes.pairBounds();
+  const byAggregate = memoOf(ctx.facts).byAggregate;
+  for (let p = 0; p + 1 < bounds.length; p++) {
+    for (let k = bounds[p]!; k < bounds[p + 1]!; k++) {
+      const i = order[k]!;
+      out[i] = decideFlow(flows[i]!, ctx, i);
+    }
+    // The pair's aggregates and the data facts counted on them serve no other pair: let them go
+    // now rather than keep every pair's until the run ends (they would outlive young-generation
+    // collections and be copied and promoted for nothing).
+    volumes.releasePair(p);
+    byAggregate.clear();
   }
   return out;
 }
