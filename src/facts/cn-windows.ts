@@ -181,9 +181,18 @@ class Sweeps implements CnWindows {
     let n = a.subjects.get(country);
     if (!n) {
       n = new Float64Array(a.flows.length);
+      // A flow without its own count takes its dataset's: looked up once per dataset (NaN: not yet).
+      const ofDataset = new Float64Array(a.datasets.length).fill(NaN);
       for (let i = 0; i < a.flows.length; i++) {
-        const f = a.flows[i]!;
-        n[i] = f.subjects?.[country] ?? this.datasets.get(f.dataset)?.subjects[country] ?? 0;
+        const own = a.flows[i]!.subjects?.[country];
+        if (own !== undefined) {
+          n[i] = own;
+          continue;
+        }
+        const d = a.dataset[i]!;
+        let c = ofDataset[d]!;
+        if (c !== c) ofDataset[d] = c = this.datasets.get(a.datasets[d]!)?.subjects[country] ?? 0;
+        n[i] = c;
       }
       a.subjects.set(country, n);
     }
