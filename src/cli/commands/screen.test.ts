@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 import { sharedPath } from '../../testing/shared.js';
+import { displayWidth } from '../render/text.js';
 import { parseListPaths, isSkipped } from '../../screen/lists/index.js';
 import { importParsedLists } from '../../screen/lists/store.js';
 import { openStore } from '../../store/store.js';
@@ -78,6 +79,21 @@ describe('datacustoms screen', () => {
     expect(r.out).toMatch(/huawie~huawei \(typo\)/);
   });
 
+  it('text fits 80 columns with every match whole: score, list, name, program, dates, entity id, explanation', async () => {
+    const names = ['Huawei Technologies', 'Hangzhou Hikvision Digital Technology', 'China Mobile', '中国电信', 'Zhejiang Dahua Technology'];
+    const r = await run(...names);
+    const json = JSON.parse((await run(...names, '--format', 'json')).out) as { matches: { score: number; list: string; name: string; program: string; listedFrom?: string; entityId: string; explanation: string }[] }[];
+    const matches = json.flatMap((x) => x.matches);
+    expect(matches.length).toBeGreaterThan(5);
+    expect(r.out.split('\n').filter((l) => displayWidth(l) > 80 && /\S\s+\S/.test(l.trim()))).toEqual([]);
+    const flat = r.out.replace(/\s+/g, ' ');
+    for (const m of matches) {
+      expect(flat).toContain(m.score.toFixed(3));
+      expect(flat).toContain(m.list);
+      for (const x of [m.name, m.program, m.listedFrom ?? '?', m.entityId, m.explanation]) expect(flat).toContain(x.replace(/\s+/g, ' '));
+    }
+  });
+
   it('says how to load lists when the store is missing (exit 2)', async () => {
     const io = memoryIo();
     const code = await main(['screen', '--store', join(dir, 'nothing.sqlite'), 'Huawei'], io);
@@ -146,8 +162,10 @@ entities:
     expect(m.inherited?.map((h) => h.source)).toEqual(['fcc.covered:pacific-networks-corp']);
 
     const text = await run(file, '--dry-run');
-    expect(text.out).toContain('↑ subsidiary-of per fcc.covered: Pacific Networks Corp (fcc.covered:pacific-networks-corp)');
-    expect(text.out).toMatch(/inherits fcc\.covered from fcc\.covered:pacific-networks-corp: subsidiary of Pacific Networks Corp per fcc\.covered \(subsidiary-of; wholly-owned: 100 % ≥ 50 %\)/);
+    // lines wrap at 80 columns: compare with whitespace collapsed
+    const textFlat = text.out.replace(/\s+/g, ' ');
+    expect(textFlat).toContain('↑ subsidiary-of per fcc.covered: Pacific Networks Corp (fcc.covered:pacific-networks-corp)');
+    expect(textFlat).toMatch(/inherits fcc\.covered from fcc\.covered:pacific-networks-corp: subsidiary of Pacific Networks Corp per fcc\.covered \(subsidiary-of; wholly-owned: 100 % ≥ 50 %\)/);
 
     const first = await run(file);
     expect(first.code).toBe(1);
@@ -307,5 +325,19 @@ describe('datacustoms screen --help', () => {
     const listed = /as designations \(([^)]*)\)/.exec(help.replace(/\s+/g, ' '))![1]!;
     for (const f of fields) expect(listed, f).toMatch(new RegExp(`\\b${f}\\b`));
     expect(help.split('\n').filter((l) => l.length > 80)).toEqual([]);
+  });
+});
+
+describe('datacustoms screen: files written on Windows', () => {
+  it('keeps the byte order mark and CRLF line ends, new lines included', async () => {
+    const file = join(dir, 'crlf.yaml');
+    const inventory = '\uFEFF' + INVENTORY.replace(/\n/g, '\r\n');
+    writeFileSync(file, inventory);
+    expect((await run(file)).code).toBe(1);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith('\uFEFForganization:') || after.startsWith('\uFEFF# our counterparties\r\n')).toBe(true);
+    expect(after).toMatch(/source: fcc\.covered:/);
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n'); // every line break is still CRLF
+    expect(withoutDesignations(after.replace(/\r\n/g, '\n'))).toBe(withoutDesignations(inventory.replace(/\r\n/g, '\n')));
   });
 });

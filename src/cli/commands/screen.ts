@@ -16,7 +16,8 @@ import { loadListEntries } from '../../screen/lists/store.js';
 import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
 import { today, type CivilDate } from '../../time/civil-date.js';
 import type { CommandContext, CommandModule } from '../command.js';
-import { alignColumns, parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
+import { parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
+import { DEFAULT_WIDTH, fitColumns, outputWidth, wrap } from '../render/text.js';
 
 const FORMATS = ['text', 'json'] as const;
 const INVENTORY_EXT = new Set(['.yaml', '.yml', '.json']);
@@ -388,28 +389,30 @@ function fmtScore(x: number): string {
   return x.toFixed(3);
 }
 
-function renderText(results: readonly (ScreenResult & { file?: string; entity?: string })[], st: Styler, threshold: number): string {
+function renderText(results: readonly (ScreenResult & { file?: string; entity?: string })[], st: Styler, threshold: number, width = DEFAULT_WIDTH): string {
   const out: string[] = [];
   for (const r of results) {
     const alerts = r.matches.filter(isAlert).length;
     const head = r.entity ? `${st.bold(r.query)}  ${st.dim(`(${r.entity} in ${r.file})`)}` : st.bold(r.query);
-    out.push(`${head}  ${alerts ? st.red(`${alerts} match${alerts === 1 ? '' : 'es'}`) : st.green('no match')}`);
+    out.push(...wrap(`${head}  ${alerts ? st.red(`${alerts} match${alerts === 1 ? '' : 'es'}`) : st.green('no match')}`, width, ''));
     const rows = r.matches.map((m: ScreenMatch) => {
       const mark = m.notInForce ? st.gray('not in force') : m.belowThreshold ? st.gray('below') : st.red('MATCH');
       const dates = `${m.listedFrom ?? '?'}${m.listedUntil ? `…${m.listedUntil}` : ''}`;
       return [`  ${fmtScore(m.score)}`, mark, m.list, m.name, m.program, dates];
     });
-    const aligned = alignColumns(rows);
+    // what does not fit (program, dates, or the name too) goes on the next line
+    const aligned = fitColumns(rows, width, { indent: '         ', join: ' · ' });
+    const dim = (lines: string[]) => lines.map((l) => st.dim(l));
     r.matches.forEach((m, i) => {
-      out.push(aligned[i]!);
+      out.push(...aligned[i]!);
       const matched = m.matchedName !== m.name ? `matched "${m.matchedName}"; ` : '';
-      out.push(st.dim(`         ${m.entityId}: ${matched}${m.explanation}`));
+      out.push(...dim(wrap(`${m.entityId}: ${matched}${m.explanation}`, width, '         ')));
       for (const p of m.parents ?? []) {
         const of = p.depth > 1 ? ` of ${p.of}` : '';
         const listed = p.entityIds.length > 0 ? p.entityIds.join(', ') : 'not listed';
-        out.push(st.dim(`         ${'  '.repeat(p.depth - 1)}↑ ${p.kind}${of} per ${p.list}: ${p.name} (${listed})`));
+        out.push(...dim(wrap(`↑ ${p.kind}${of} per ${p.list}: ${p.name} (${listed})`, width, `         ${'  '.repeat(p.depth - 1)}`)));
       }
-      for (const h of m.inherited ?? []) out.push(`         ${st.red('inherits')} ${h.list} from ${h.source}: ${st.dim(h.via)}`);
+      for (const h of m.inherited ?? []) out.push(...wrap(`${st.red('inherits')} ${h.list} from ${h.source}: ${st.dim(h.via)}`, width, '         '));
     });
   }
   out.push(st.dim(`alert threshold ${threshold}`));
@@ -468,7 +471,7 @@ export const command: CommandModule = {
         // Every file is built before any is written: a failure never leaves half of them behind.
         const changed = edits.filter((e) => e.changed);
         if (!opts.dryRun) writeAll(changed);
-        ctx.io.out(o.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : renderText(results, styler(ctx.io.isTTY), threshold));
+        ctx.io.out(o.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : renderText(results, styler(ctx.io.isTTY), threshold, outputWidth(ctx.io)));
         if (inventory) {
           const verb = opts.dryRun ? 'would update' : 'updated';
           ctx.io.err(changed.length ? `${verb} designations in ${changed.map((e) => e.file).join(', ')}\n` : 'designations unchanged\n');
