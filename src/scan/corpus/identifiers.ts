@@ -182,14 +182,33 @@ export function mac(r: Rng): string {
   bytes[0] = ((parseInt(bytes[0]!, 16) & 0xfc) | (r.chance(0.3) ? 2 : 0)).toString(16).padStart(2, '0');
   return bytes.join(r.pick([':', ':', '-']));
 }
-/** A public-looking IPv4 address: first octet 1–223 without 127 (loopback is every host's, not a person's). */
+/** The RFC 5737 documentation networks (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) as "a.b.c". */
+const IPV4_DOCUMENTATION = new Set(['192.0.2', '198.51.100', '203.0.113']);
+/**
+ * A public-looking IPv4 address: first octet 1–223 without 127 (loopback is every host's, not a
+ * person's), never in a documentation network (no one's either: the third octet moves on by one).
+ */
 export function ipv4(r: Rng): string {
   const a = r.int(1, 222);
-  return `${a >= 127 ? a + 1 : a}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`;
+  const first = a >= 127 ? a + 1 : a;
+  const second = r.int(0, 255);
+  let third = r.int(0, 255);
+  if (IPV4_DOCUMENTATION.has(`${first}.${second}.${third}`)) third++;
+  return `${first}.${second}.${third}.${r.int(1, 254)}`;
 }
+/**
+ * An IPv6 address: eight groups, or (two in five) a global-unicast-looking prefix (2000::/3)
+ * with '::' and two groups. Never under the documentation prefix 2001:db8::/32 (RFC 3849).
+ * The prefix is made from groups already drawn, so every call draws as many numbers as before.
+ */
 export function ipv6(r: Rng): string {
   const g = Array.from({ length: 8 }, () => r.hex(r.int(1, 4)));
-  if (r.chance(0.4)) return `2001:db8::${g[0]}:${g[1]}`;
+  const doc = (first: number, second: string): boolean => first === 0x2001 && parseInt(second, 16) === 0xdb8;
+  if (r.chance(0.4)) {
+    const first = 0x2000 | (parseInt(g[2]!, 16) & 0x1fff);
+    return `${doc(first, g[3]!) ? '2a01' : first.toString(16)}:${g[3]}::${g[0]}:${g[1]}`;
+  }
+  if (doc(parseInt(g[0]!, 16), g[1]!)) g[0] = '2a01';
   return g.join(':');
 }
 const IBAN_SHAPES: [string, number][] = [['DE', 22], ['GB', 22], ['FR', 27], ['NL', 18], ['ES', 24], ['IT', 27], ['BE', 16], ['CH', 21], ['AT', 20], ['PL', 28]];

@@ -974,6 +974,12 @@ export class Engine {
     // the unspecified, loopback and broadcast addresses are every host's, no one's
     const o1 = num(s, a, gE[k]! - a);
     if (o1 === 127 || (b - a === 7 && o1 === 0 && s.startsWith('0.0.0.0', a)) || (b - a === 15 && s.startsWith('255.255.255.255', a))) return true;
+    // … and so are the documentation ranges (RFC 5737: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24)
+    if (o1 === 192 || o1 === 198 || o1 === 203) {
+      const o2 = num(s, gS[k + 1]!, len(k + 1));
+      const o3 = num(s, gS[k + 2]!, len(k + 2));
+      if ((o1 === 192 && o2 === 0 && o3 === 2) || (o1 === 198 && o2 === 51 && o3 === 100) || (o1 === 203 && o2 === 0 && o3 === 113)) return true;
+    }
     this.emit(T.ip_address, a, b, 0.85);
     return true;
   }
@@ -1311,7 +1317,8 @@ export class Engine {
     // without '::' an address has eight groups, so at least six colons (seven, or six before
     // an embedded IPv4): a time of day "01:36:61" or "a:b" is not checked further
     if (!dbl && colons + colonsIn(s, a, i) < 6) return b;
-    if (validIpv6(s, a, b)) this.emit(T.ip_address, a, b, 0.85);
+    // the documentation prefix 2001:db8::/32 (RFC 3849) is no one's: consumed, not reported
+    if (validIpv6(s, a, b) && !ipv6Documentation(s, a, b)) this.emit(T.ip_address, a, b, 0.85);
     return b;
   }
 
@@ -1771,6 +1778,18 @@ function cardIssuer(d: Int8Array, L: number): boolean {
   if (two === 36 || two === 38 || two === 39 || (four >= 3000 && four <= 3059)) return L >= 14 && L <= 19; // Diners
   if (two === 50 || (two >= 56 && two <= 69)) return L >= 12 && L <= 19; // Maestro
   return false;
+}
+
+/** Whether the IPv6 address s[a, b) is under 2001:db8::/32 (first group 2001, second 0xdb8). */
+function ipv6Documentation(s: string, a: number, b: number): boolean {
+  if (b - a < 9 || !s.startsWith('2001:', a)) return false;
+  let p = a + 5;
+  let v = 0;
+  while (p < b && p - a < 9 && isHexC(s.charCodeAt(p))) {
+    const c = s.charCodeAt(p++) | 32;
+    v = v * 16 + (c <= 57 ? c - 48 : c - 87);
+  }
+  return v === 0xdb8 && p - a >= 8 && (p === b || s.charCodeAt(p) === 58);
 }
 
 /** RFC 4291 text form: ≤ 8 groups of 1–4 hex, at most one '::', optional trailing IPv4. */

@@ -61,7 +61,7 @@ describe('IPv4: versions and addresses that are no one’s', () => {
     expect(all('2.12.6.1', 'ip_address', 'affected[].versions[]')).toEqual([]);
   });
   it('still finds an address after other words, or after a version further back', () => {
-    expect(all('Accepted publickey for deploy from 198.51.100.23 port 52214 ssh2', 'ip_address')).toEqual(['198.51.100.23']);
+    expect(all('Accepted publickey for deploy from 198.51.101.23 port 52214 ssh2', 'ip_address')).toEqual(['198.51.101.23']);
     expect(all('version 2.1 client 10.0.12.34 connected', 'ip_address')).toEqual(['10.0.12.34']);
     expect(all('DHCPACK of 10.0.12.34 from 10.0.0.1 on eth0', 'ip_address')).toEqual(['10.0.12.34', '10.0.0.1']);
     expect(all('10.0.12.34', 'ip_address', 'client_ip')).toEqual(['10.0.12.34']);
@@ -162,5 +162,18 @@ describe('payment cards: published test numbers', () => {
     expect(all('4242 4242 4242 4259', 'payment_card')).toEqual(['4242 4242 4242 4259']);
     expect(all('378282246310013', 'payment_card', 'card_no')).toEqual(['378282246310013']);
     expect(all('6011111111111125', 'payment_card')).toEqual(['6011111111111125']);
+  });
+});
+
+describe('IP addresses: documentation ranges', () => {
+  it('does not report addresses reserved for documentation (RFC 5737, RFC 3849)', () => {
+    expect(all('curl http://192.0.2.10/ from 198.51.100.7 via 203.0.113.254', 'ip_address')).toEqual([]);
+    expect(all('203.0.113.45', 'ip_address', 'client_ip')).toEqual([]);
+    expect(all('route 2001:db8::1 and 2001:DB8:0:0:8:800:200C:417A, 2001:0db8:85a3::8a2e:370:7334', 'ip_address')).toEqual([]);
+    expect(all('2001:db8::ff00:42:8329', 'ip_address', 'ipv6')).toEqual([]);
+  });
+  it('still finds the addresses next to those ranges', () => {
+    expect(all('192.0.3.1 198.51.101.7 203.0.112.9 192.0.2.1 10.0.0.7', 'ip_address')).toEqual(['192.0.3.1', '198.51.101.7', '203.0.112.9', '10.0.0.7']);
+    expect(all('2001:db9::1 2001:db80::1 2a01:4f8::1 2001:4860:4860::8888', 'ip_address')).toEqual(['2001:db9::1', '2001:db80::1', '2a01:4f8::1', '2001:4860:4860::8888']);
   });
 });
