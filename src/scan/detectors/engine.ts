@@ -449,6 +449,9 @@ export class Engine {
       if (q - p < 2) break;
       // a word that runs on in letters or digits (CodeQL, Build2) is not a name's
       if (q < this.to && isAlnum(s.charCodeAt(q))) break;
+      // a title or salutation before a generic word names no one ("Dear Sir", "Dear Valued
+      // Customer", "Dear All"); before another title ("Dear Mr. Smith") that title takes the name
+      if (!keyword && words === 0 && (isOneOf(s, p, q - p, GENERIC_ADDRESSEES) || isTitle(s, p, q - p))) return;
       words++;
       end = q;
       if (q < this.to && s.charCodeAt(q) === 32) p = q + 1;
@@ -1563,6 +1566,19 @@ const PERSON_NAME_OWNERS = [
   'first', 'last', 'full', 'given', 'family', 'middle', 'maiden', 'legal', 'real', 'nick', 'sur', 'customer', 'client', 'patient', 'contact',
   'person', 'holder', 'cardholder', 'account', 'member', 'employee', 'guest', 'passenger', 'recipient', 'sender', 'receiver',
   'billing', 'shipping', 'applicant', 'student', 'author', 'owner',
+];
+
+/**
+ * Words a title or salutation is followed by when it addresses no one person ("Dear Sir",
+ * "Dear Madam", "Dear Valued Customer", "Dear Hiring Manager", "Dear All"), as written.
+ */
+const GENERIC_ADDRESSEES = [
+  'Sir', 'Sirs', 'Madam', 'Madame', 'Customer', 'Customers', 'Client', 'Clients', 'Team', 'All', 'Everyone', 'Everybody',
+  'Colleague', 'Colleagues', 'Friend', 'Friends', 'Member', 'Members', 'User', 'Users', 'Valued', 'Respected', 'Esteemed',
+  'Hiring', 'Recruiter', 'Applicant', 'Candidate', 'Reader', 'Readers', 'Subscriber', 'Subscribers', 'Partner', 'Partners',
+  'Supporter', 'Supporters', 'Shareholder', 'Shareholders', 'Parent', 'Parents', 'Guest', 'Guests', 'Student', 'Students',
+  'Maintainer', 'Maintainers', 'Contributor', 'Contributors', 'Developer', 'Developers', 'Reviewer', 'Reviewers',
+  'Editor', 'Editors', 'Manager', 'Admin', 'Administrator', 'Community', 'Support', 'Sender', 'Recipient', 'Fellow',
 ];
 
 /** Titles before an English name, as written (case matters: "mr" in text is not a title). */

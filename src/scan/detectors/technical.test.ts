@@ -177,3 +177,18 @@ describe('IP addresses: documentation ranges', () => {
     expect(all('2001:db9::1 2001:db80::1 2a01:4f8::1 2001:4860:4860::8888', 'ip_address')).toEqual(['2001:db9::1', '2001:db80::1', '2a01:4f8::1', '2001:4860:4860::8888']);
   });
 });
+
+describe('person names: salutations that address no one person', () => {
+  it('does not read the generic word after a title or "Dear" as a name', () => {
+    for (const v of ['Dear Sir,', 'Dear Madam,', 'Dear Sir/Madam,', 'Dear Sir or Madam,', 'Dear Customer,', 'Dear Valued Customer,', 'Dear Team,', 'Dear All,', 'Dear Hiring Manager,', 'Dear Colleagues,']) {
+      expect(all(`${v}\nthank you for your order.`, 'person_name'), v).toEqual([]);
+    }
+  });
+  it('still finds the person a salutation names, also after a second title', () => {
+    expect(all('Dear Ann Lee, thank you.', 'person_name')).toEqual(['Ann Lee']);
+    expect(all('Dear Mr. Smith,', 'person_name')).toEqual(['Smith']);
+    expect(all('Dear Dr. Jane Doe, Dear All,', 'person_name')).toEqual(['Jane Doe']);
+    expect(all('Dear Allison,', 'person_name')).toEqual(['Allison']);
+    expect(all('Mrs. Teamster signed', 'person_name')).toEqual(['Teamster']);
+  });
+});
