@@ -192,3 +192,20 @@ describe('person names: salutations that address no one person', () => {
     expect(all('Mrs. Teamster signed', 'person_name')).toEqual(['Teamster']);
   });
 });
+
+describe('person names: the name of an SBOM document or its component', () => {
+  it('does not read a tool-made document name (acronym or brand joined to a lower-case word) as a person', () => {
+    // the top-level "name" of an SPDX JSON document sits beside spdxVersion/SPDXID: its path is just `name`
+    expect(all('SCALIBR-generated SPDX', 'person_name', 'name')).toEqual([]);
+    expect(all('CycloneDX-generated', 'person_name', 'name')).toEqual([]);
+    expect(all('GitHub-generated SBOM', 'person_name', 'name')).toEqual([]);
+    // the CycloneDX metadata.component.name is a component's by its path
+    expect(all('SCALIBR-generated SPDX', 'person_name', 'metadata.component.name')).toEqual([]);
+  });
+  it('still reads hyphenated and upper-case names in a name field as people', () => {
+    for (const v of ['Jean-Luc Picard', 'JEAN-LUC PICARD', 'Smith-Jones', 'Ahmed al-Rashid', 'DUPONT Jean', 'Mary-jane Watson']) {
+      expect(all(v, 'person_name', 'name'), v).toEqual([v]);
+    }
+    expect(all('Jane Doe', 'person_name', 'metadata.authors[].name')).toEqual(['Jane Doe']);
+  });
+});

@@ -237,15 +237,44 @@ function personName(e: Engine, s: string, a: number, b: number): boolean {
   // Latin script: 1–5 words of letters, apostrophes, hyphens, dots
   let words = 1;
   let letters = 0;
+  let hyphens = false;
   for (let p = a; p < b; p++) {
     const c = s.charCodeAt(p);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) letters++;
     else if (c === 32) words++;
-    else if (c !== 39 && c !== 45 && c !== 46 && c !== 44) return false;
+    else if (c === 45) hyphens = true;
+    else if (c !== 39 && c !== 46 && c !== 44) return false;
   }
   if (letters < 2 || words > 5) return false;
+  if (hyphens && brandHyphenWord(s, a, b)) return false;
   e.emit(T.person_name, a, b, words >= 2 ? 0.5 : 0.3);
   return true;
+}
+
+/**
+ * Whether s[a, b) has a word of the shape a tool gives the document or component it names:
+ * a part with two or more capitals (an acronym or a brand: SCALIBR, SPDX, GitHub, CycloneDX)
+ * joined by a hyphen to an all-lower-case word ("SCALIBR-generated SPDX", "CycloneDX-generated").
+ * A person's name joins capitalised parts (Jean-Luc, Smith-Jones, JEAN-LUC) or puts the
+ * lower-case particle first (al-Rashid).
+ */
+function brandHyphenWord(s: string, a: number, b: number): boolean {
+  for (let h = a + 2; h < b - 2; h++) {
+    if (s.charCodeAt(h) !== 45) continue;
+    let caps = 0;
+    let p = h - 1;
+    for (; p >= a; p--) {
+      const c = s.charCodeAt(p);
+      if (c >= 65 && c <= 90) caps++;
+      else if (!(c >= 97 && c <= 122)) break;
+    }
+    if (caps < 2 || p === h - 1) continue;
+    let q = h + 1;
+    while (q < b && s.charCodeAt(q) >= 97 && s.charCodeAt(q) <= 122) q++;
+    const c = q < b ? s.charCodeAt(q) : 32;
+    if (q - h - 1 >= 2 && (c === 32 || c === 45 || c === 46)) return true;
+  }
+  return false;
 }
 
 function address(e: Engine, s: string, a: number, b: number): boolean {
