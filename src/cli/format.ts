@@ -1,5 +1,6 @@
 import { InputError } from '../common/errors.js';
 import { daysInMonth, isCivilDate, type CivilDate } from '../time/civil-date.js';
+import { displayWidth } from './render/text.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -52,9 +53,12 @@ export function styler(enabled: boolean) {
 }
 export type Styler = ReturnType<typeof styler>;
 
-/** Pads a table of strings into aligned columns (ANSI codes do not count toward width). */
+/**
+ * Pads a table of strings into aligned columns, in terminal columns: ANSI codes count none, East
+ * Asian wide characters (及时) two.
+ */
 export function alignColumns(rows: readonly (readonly string[])[], gap = 2): string[] {
-  const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  const visible = displayWidth;
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visible(cell))));
   return rows.map((row) =>
