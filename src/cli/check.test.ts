@@ -11,6 +11,7 @@ import { DEMO_DIR, DEMO_AS_OF } from './commands/demo.js';
 import { Inventory } from '../inventory/schema.js';
 import { inventoryJsonSchema } from '../inventory/json-schema.js';
 import { PACKS } from '../packs/index.js';
+import { displayWidth, overflowingLines } from './render/text.js';
 
 async function run(...args: string[]) {
   const io = memoryIo();
@@ -56,6 +57,23 @@ describe('datacustoms check (CLI)', () => {
     expect(r.out).toMatch(/28 CFR 202\.401\(a\)/);
     expect(r.out).not.toMatch(/\u001b\[/); // no colour when not a TTY
   });
+  it('text output fits the terminal width on a terminal (150 columns here), not always 80', async () => {
+    const before = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 150, configurable: true, writable: true });
+    try {
+      const io = { ...memoryIo(), isTTY: true };
+      expect(await main(['check', DEMO_DIR, '--as-of', DEMO_AS_OF], io)).toBe(1);
+      const out = io.stdout();
+      expect(overflowingLines(out, 150)).toEqual([]);
+      // a row that wraps or moves columns below at 80 stays on one line at 150
+      expect(Math.max(...out.split('\n').map(displayWidth))).toBeGreaterThan(80);
+      expect(out).toMatch(/28 CFR 202\.401\(a\)/);
+    } finally {
+      if (before) Object.defineProperty(process.stdout, 'columns', before);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
+  });
+
   it('exits 2 with file:line:column and field for bad input, and writes nothing to stdout', async () => {
     const bad = tmpInventory('organization: { id: a, name: A, organizedIn: US }\nflows:\n  - { id: f, dataset: d, recipient: a, destination: CN, kind: teleport }\n');
     const r = await run('check', bad);

@@ -4,6 +4,7 @@ import { stageLine } from '../io.js';
 import { parseDateFlag, parseFormat, styler } from '../format.js';
 import { renderCheckText } from '../render/check-text.js';
 import { writeCheckJson } from '../render/check-json.js';
+import { outputWidth } from '../render/text.js';
 import { PACKS } from '../../packs/index.js';
 import { ExitCode } from '../../common/errors.js';
 
@@ -47,7 +48,7 @@ overdue; 2 bad input (the message names file, line:column and field);
           // On a terminal the output itself follows: the line is cleared for it.
           stage(ctx.io.isTTY ? '' : 'writing…');
           if (format === 'json') writeCheckJson(result, (chunk) => ctx.io.outBytes(chunk));
-          else ctx.io.out(renderCheckText(result, styler(ctx.io.isTTY), { explain: Boolean(opts.explain) }));
+          else ctx.io.out(renderCheckText(result, styler(ctx.io.isTTY), { explain: Boolean(opts.explain), width: outputWidth(ctx.io) }));
           ctx.setExit(result.summary.blocking ? ExitCode.findings : ExitCode.ok);
         } finally {
           stage('');
