@@ -43,10 +43,13 @@ describe('cnWindows (step functions per dataset, running totals per group)', () 
             byExporter.set(x, [...(byExporter.get(x) ?? []), f]);
           });
           const counted = new Set(specs.flatMap((s, i) => (s.counted ? [`f${i}`] : [])));
-          const include = (f: Flow) => counted.has(f.id);
+          const onlyCounted = (f: Flow) => counted.has(f.id);
+          const everyFlow = () => true;
           const groupOf = (dataset: string) => groupTable[Number(dataset.slice(1))]!;
           const windows = cnWindows(byExporter, datasets);
-          for (const q of queries) {
+          // Two admission rules on the same windows, queries interleaved: each reads its own subset
+          // of the exporter's flows (sorted once for both).
+          for (const q of queries) for (const include of [onlyCounted, everyFlow]) {
             const date = day(q);
             const base = windows.windowBase('org', from, date, 'CN', include);
             expect(base.window).toEqual({ from, to: date });

@@ -51,6 +51,15 @@ export interface CnWindows {
   windowBase(exporter: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase;
 }
 
+/** The flows sorted by start date ('' for undated, first), ties in their given order (the sort is stable). */
+function byStartDate(flows: readonly Flow[]): Flow[] {
+  return flows.slice().sort((a, b) => {
+    const x = a.start ?? '';
+    const y = b.start ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
 /** Running totals of one grouping: `values[k * groups + g]` once the k-th start date is reached. */
 interface Totals {
   readonly groupOf: (dataset: string) => number;
@@ -122,11 +131,13 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
 /** The sweeps made so far (a class: its methods stay the same functions from run to run). */
 class Sweeps implements CnWindows {
   /**
-   * Per exporter and `include`: the admitted flows sorted by start by bucketing on the start
-   * date (stable: ties keep inventory order), shared by every window start.
+   * Per exporter and `include`: the admitted flows in start order (ties in inventory order),
+   * shared by every window start.
    */
   private readonly admittedMemo = new Map<string, Admitted[]>();
   private readonly sweeps = new Map<string, Sweep[]>();
+  /** Per exporter: its flows sorted by start date, ties in inventory order. */
+  private readonly byStart = new Map<string, readonly Flow[]>();
 
   constructor(
     private readonly flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
@@ -141,38 +152,32 @@ class Sweeps implements CnWindows {
     let list = this.admittedMemo.get(exporter);
     if (!list) this.admittedMemo.set(exporter, (list = []));
     for (const a of list) if (a.include === include) return a;
-    const buckets = new Map<CivilDate, Flow[]>();
-    for (const f of this.flowsByExporter.get(exporter) ?? []) {
-      if (!include(f)) continue;
-      const start = f.start ?? '';
-      const bucket = buckets.get(start);
-      if (bucket) bucket.push(f);
-      else buckets.set(start, [f]);
-    }
-    const starts = [...buckets.keys()].sort();
-    let count = 0;
-    for (const bucket of buckets.values()) count += bucket.length;
+    // The exporter's flows by start, once for every `include`: each admitted list is a filter of it.
+    let sorted = this.byStart.get(exporter);
+    if (!sorted) this.byStart.set(exporter, (sorted = byStartDate(this.flowsByExporter.get(exporter) ?? [])));
     const flows: Flow[] = [];
-    const startAt = new Int32Array(count);
+    const starts: CivilDate[] = [];
+    const startAt: number[] = [];
     const ends: (CivilDate | undefined)[] = [];
-    const dataset = new Int32Array(count);
+    const dataset: number[] = [];
     const names: string[] = [];
     const index = new Map<string, number>();
-    for (let k = 0; k < starts.length; k++) {
-      for (const f of buckets.get(starts[k]!)!) {
-        const i = flows.length;
-        flows.push(f);
-        startAt[i] = k;
-        ends.push(f.end);
-        let d = index.get(f.dataset);
-        if (d === undefined) {
-          index.set(f.dataset, (d = names.length));
-          names.push(f.dataset);
-        }
-        dataset[i] = d;
+    for (let k = 0; k < sorted.length; k++) {
+      const f = sorted[k]!;
+      if (!include(f)) continue;
+      const start = f.start ?? '';
+      if (starts.length === 0 || starts[starts.length - 1] !== start) starts.push(start);
+      flows.push(f);
+      startAt.push(starts.length - 1);
+      ends.push(f.end);
+      let d = index.get(f.dataset);
+      if (d === undefined) {
+        index.set(f.dataset, (d = names.length));
+        names.push(f.dataset);
       }
+      dataset.push(d);
     }
-    const a: Admitted = { include, starts, startAt, ends, dataset, datasets: names, index, subjects: new Map(), flows };
+    const a: Admitted = { include, starts, startAt: Int32Array.from(startAt), ends, dataset: Int32Array.from(dataset), datasets: names, index, subjects: new Map(), flows };
     list.push(a);
     return a;
   }
