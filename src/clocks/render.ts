@@ -1,9 +1,11 @@
 /**
  * Text rendering of a clocks result: per event, an aligned table of duties (status, due time
  * in the regulator's zone, duty id, recipient), each followed by what to send and the citation;
- * then the checks and notes.
+ * then the checks and notes. Fitted to `width` columns (80 by default): a recipient that does
+ * not fit goes on its own line below the row, and the other text wraps with a hanging indent.
  */
-import { alignColumns, type Styler } from '../cli/format.js';
+import type { Styler } from '../cli/format.js';
+import { DEFAULT_WIDTH, fitColumns, wrap } from '../cli/render/text.js';
 import type { InventoryEvent } from '../inventory/events.js';
 import { humanDuration } from '../time/zoned.js';
 import type { ClockCheck, ClockObligation, ClocksResult } from './model.js';
@@ -40,52 +42,63 @@ function verdictCell(k: ClockCheck, s: Styler): string {
   }
 }
 
-export function renderText(result: ClocksResult, events: readonly InventoryEvent[], s: Styler, asOfLabel: string): string {
+export function renderText(result: ClocksResult, events: readonly InventoryEvent[], s: Styler, asOfLabel: string, width: number = DEFAULT_WIDTH): string {
   const out: string[] = [];
-  out.push(s.bold(`Reporting clocks as of ${asOfLabel}`));
+  /** `text` wrapped under `indent`, each line styled (the style does not run across lines). */
+  const para = (text: string, indent: string, style: (t: string) => string = (t) => t, hang = indent + '  ') =>
+    out.push(...wrap(text, width, indent, hang).map((l) => (l.trim() === '' ? l : style(l))));
+  para(s.bold(`Reporting clocks as of ${asOfLabel}`), '');
   for (const e of events) {
     const obs = result.obligations.filter((o) => o.event === e.id);
     const checks = result.checks.filter((k) => k.event === e.id);
     const notes = result.notes.filter((n) => n.event === e.id);
     const label = e.kind === 'vulnerability' && e.cve ? ` ${e.cve}` : '';
-    out.push('', `${s.bold(s.cyan(e.id))}  ${e.kind.replace(/_/g, ' ')}${label}${e.title ? ` — ${e.title}` : ''}`);
-    if (obs.length === 0 && checks.length === 0) out.push(s.dim('  no duty under the regimes whose roles the organization declares'));
+    out.push('');
+    para(`${s.bold(s.cyan(e.id))}  ${e.kind.replace(/_/g, ' ')}${label}${e.title ? ` — ${e.title}` : ''}`, '');
+    if (obs.length === 0 && checks.length === 0) para('no duty under the regimes whose roles the organization declares', '  ', s.dim);
     if (obs.length) {
+      // a recipient that does not fit goes below its row, after the arrow, without a label
       const rows = obs.map((o) => ['  ' + statusCell(o, s), dueCell(o), o.id, `→ ${o.recipient}`]);
-      const aligned = alignColumns([['  STATUS', 'DUE', 'DUTY', 'TO'].map((h) => s.dim(h)), ...rows]);
-      out.push(aligned[0]!);
+      const table = fitColumns([['  STATUS', 'DUE', 'DUTY', 'TO'].map((h) => s.dim(h)), ...rows], width, { indent: '      ', header: true, labels: [, , , ''] });
+      out.push(...table[0]!);
       obs.forEach((o, i) => {
-        out.push(aligned[i + 1]!);
+        out.push(...table[i + 1]!);
         const detail = [`${o.what}.`, `${o.citation} [${o.confidence}]; ${o.deadline}.`];
         if (o.startsWhen) detail.push(`Starts when ${o.startsWhen}.`);
         if (o.condition) detail.push(`Applies if ${o.condition}.`);
         if (o.doneAt) detail.push(`Done ${o.doneAt}.`);
-        for (const d of detail) out.push(s.dim(`      ${d}`));
-        for (const n of o.notes) out.push(s.dim(`      · ${n}`));
+        for (const d of detail) para(d, '      ', s.dim);
+        for (const n of o.notes) para(`· ${n}`, '      ', s.dim);
       });
     }
     if (checks.length) {
       out.push('', s.dim('  CHECKS'));
-      const rows = checks.map((k) => ['  ' + verdictCell(k, s), k.subject]);
-      const aligned = alignColumns(rows);
+      // the subject wraps under its own start
+      const table = fitColumns(
+        checks.map((k) => ['  ' + verdictCell(k, s), k.subject]),
+        width,
+        { indent: '      ', keep: 2 },
+      );
       checks.forEach((k, i) => {
-        out.push(aligned[i]!);
-        out.push(s.dim(`      ${k.reason}`), s.dim(`      ${k.citation}${k.cases?.length ? ` (cases: ${k.cases.join(', ')})` : ''}`));
+        out.push(...table[i]!);
+        para(k.reason, '      ', s.dim);
+        para(`${k.citation}${k.cases?.length ? ` (cases: ${k.cases.join(', ')})` : ''}`, '      ', s.dim);
       });
     }
     if (notes.length) {
       out.push('', s.dim('  NOTES'));
-      for (const n of notes) out.push(`  · ${n.note}`);
+      for (const n of notes) para(`· ${n.note}`, '  ', undefined, '    ');
     }
   }
   const m = result.summary;
   // the duties due that have no fixed deadline (the summary's `undated` counts done ones too)
   const undatedDue = result.obligations.filter((o) => o.status === 'due' && o.due === undefined).length;
-  out.push(
-    '',
+  out.push('');
+  para(
     `${m.obligations} obligation${m.obligations === 1 ? '' : 's'} for ${m.events} event${m.events === 1 ? '' : 's'}: ` +
       `${m.overdue ? s.red(s.bold(`${m.overdue} overdue`)) : '0 overdue'}, ${m.due} due${undatedDue ? ` (${undatedDue} with no fixed deadline)` : ''}, ${m.done} done; ` +
       `${m.prohibited ? s.red(`${m.prohibited} prohibited`) : '0 prohibited'}, ${m.legalReview ? s.yellow(`${m.legalReview} for legal review`) : '0 for legal review'}.`,
+    '',
   );
   return out.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 import { REPO_ROOT } from '../../testing/shared.js';
 import type { ClocksResult } from '../../clocks/model.js';
+import { displayWidth, overflowingLines } from '../render/text.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'log4shell');
 
@@ -60,6 +61,47 @@ describe('datacustoms clocks examples/log4shell (Log4Shell, cn-xb-041)', () => {
     expect(out).not.toMatch(/\u001b\[/); // no colour when not a terminal
     // the bracket counts only the due duties without a deadline, not the done ones
     expect(out).toMatch(/3 obligations for 1 event: 1 overdue, 1 due \(1 with no fixed deadline\), 1 done;/);
+  });
+
+  it('text fits 80 columns off a terminal, every duty, recipient, citation, reason and note whole', async () => {
+    const { out } = await run(EXAMPLE, '--as-of', '2021-12-10');
+    expect(out.split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
+    const result = JSON.parse((await run(EXAMPLE, '--as-of', '2021-12-10', '--format', 'json')).out) as ClocksResult;
+    // wrapped text holds the same characters: compare without whitespace
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    const text = squeeze(out);
+    const wanted = [
+      'Apache Log4j2 JNDI lookup remote code execution (Log4Shell)',
+      ...result.obligations.flatMap((o) => [o.id, `→ ${o.recipient}`, `${o.what}.`, `${o.citation} [${o.confidence}]; ${o.deadline}.`, ...o.notes.map((n) => `· ${n}`)]),
+      ...result.checks.flatMap((k) => [k.subject, k.reason, k.citation]),
+      ...result.notes.map((n) => `· ${n.note}`),
+      '3 obligations for 1 event: 1 overdue, 1 due (1 with no fixed deadline), 1 done; 0 prohibited, 0 for legal review.',
+    ];
+    expect(result.obligations.some((o) => displayWidth(`      → ${o.recipient}`) > 80)).toBe(true); // the case that needs fitting
+    for (const w of wanted) expect(text).toContain(squeeze(w));
+    expect(out).toContain('→ MIIT Cybersecurity Threat and Vulnerability Information Sharing Platform');
+    // ids, instants and citations stay on one line
+    expect(out).toMatch(/OVERDUE 13 d\s+2021-11-26 23:59:59\+08:00\s+cn\.miit\.vuln\/7\(2\)/);
+    expect(out).toMatch(/Network Product Security Vulnerability Regulations \(2021\) Art\. 7\(2\)/);
+    // the duty column lines up on the row whose due cell is Chinese (及时 takes four columns)
+    const rows = out.split('\n').filter((l) => / cn\.miit\.vuln\/7\(\d\)$/.test(l));
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((l) => displayWidth(l.slice(0, l.indexOf('cn.miit'))))).size).toBe(1);
+  });
+
+  it('text fits the terminal width on a terminal: at 160 columns the recipient stays on its row', async () => {
+    const before = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 160, configurable: true, writable: true });
+    try {
+      const io = { ...memoryIo(), isTTY: true };
+      await main(['clocks', EXAMPLE, '--as-of', '2021-12-10'], io);
+      const out = io.stdout();
+      expect(overflowingLines(out, 160)).toEqual([]);
+      expect(out).toMatch(/cn\.miit\.vuln\/7\(2\)\s+→ MIIT Cybersecurity Threat and Vulnerability Information Sharing Platform \(工业和信息化部网络安全威胁和漏洞信息共享平台\)/);
+    } finally {
+      if (before) Object.defineProperty(process.stdout, 'columns', before);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
   });
 
   it('ICS: parses back, with the MIIT deadline as a UTC DTSTART', async () => {

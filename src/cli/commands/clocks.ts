@@ -19,6 +19,7 @@ import { formatInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
 import { notACalendarDay, parseFormat, styler } from '../format.js';
 import { writeFileAtomic } from '../io.js';
+import { outputWidth } from '../render/text.js';
 
 const FORMATS = ['text', 'json', 'ics'] as const;
 
@@ -146,7 +147,7 @@ export const command: CommandModule = {
         let text: string;
         if (format === 'json') text = JSON.stringify(result, null, 2) + '\n';
         else if (format === 'ics') text = toIcs(result);
-        else text = renderText(result, events, styler(ctx.io.isTTY && !opts.output), `${formatInstant(asOf, org.timeZone)} (${org.timeZone})`);
+        else text = renderText(result, events, styler(ctx.io.isTTY && !opts.output), `${formatInstant(asOf, org.timeZone)} (${org.timeZone})`, outputWidth(ctx.io));
 
         // Build every file first, then write: a bad input never leaves half the files behind.
         const files: { path: string; data: string }[] = [];
