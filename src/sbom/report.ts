@@ -1,8 +1,10 @@
 /**
  * Renders an {@link SbomReport}: the stable JSON contract (docs/sbom.md) and the text table for
- * people (grouped by severity, CRITICAL first, UNKNOWN last; aligned; coloured on a terminal).
+ * people (grouped by severity, CRITICAL first, UNKNOWN last; aligned; coloured on a terminal;
+ * fitted to the width: the component and SBOM columns go below a row they do not fit on).
  */
-import { alignColumns, type Styler } from '../cli/format.js';
+import type { Styler } from '../cli/format.js';
+import { DEFAULT_WIDTH, displayWidth, fitColumns, wrap } from '../cli/render/text.js';
 import type { Match } from './match.js';
 import type { SbomReport } from './scan.js';
 import { severityRank } from './severity.js';
@@ -64,49 +66,76 @@ export interface TextOptions {
   /** Rank at or above which a match blocks (for the closing line). */
   readonly threshold: number;
   readonly failOn: string;
+  /** Columns to fit the lines in (default 80): long columns move below their row, notes wrap. */
+  readonly width?: number;
+}
+
+/** The lines of a table laid out `prefix`'s width narrower, each line shifted right by it. */
+function indented(table: readonly (readonly string[])[], prefix: string): string[] {
+  return table.flat().map((l) => prefix + l);
+}
+
+/**
+ * The cells of the first `n` columns padded to their column's width, so that a row whose last
+ * column wraps (laid out on its own by fitColumns) keeps the other rows' alignment.
+ */
+function padColumns(rows: readonly (readonly string[])[], n: number): string[][] {
+  const widths = Array.from({ length: n }, (_, c) => Math.max(0, ...rows.map((r) => displayWidth(r[c] ?? ''))));
+  return rows.map((r) => r.map((cell, c) => (c < n ? cell + ' '.repeat(widths[c]! - displayWidth(cell)) : cell)));
 }
 
 export function renderText(report: SbomReport, opts: TextOptions): string {
   const s = opts.styler;
+  const width = opts.width ?? DEFAULT_WIDTH;
   const out: string[] = [];
   const entries = report.sboms.reduce((n, x) => n + x.entries, 0);
   const scanned = report.sboms.reduce((n, x) => n + x.scanned, 0);
   out.push(
-    s.bold('datacustoms sbom') +
-      ` — ${plural(report.sboms.length, 'SBOM')}, ${plural(entries, 'component')} (${scanned.toLocaleString('en-US')} looked up), ${plural(report.advisories, 'advisory', 'advisories')}`,
+    ...wrap(
+      s.bold('datacustoms sbom') +
+        ` — ${plural(report.sboms.length, 'SBOM')}, ${plural(entries, 'component')} (${scanned.toLocaleString('en-US')} looked up), ${plural(report.advisories, 'advisory', 'advisories')}`,
+      width,
+      '',
+    ),
   );
   if (report.matches.length === 0) {
     out.push('', s.green('No component matches an advisory.'));
   } else {
     const groups = severityGroups(report.matches);
-    const header = ['ADVISORY', 'ALIASES', 'COMPONENT', 'VERSION', 'FIXED', 'SBOM'];
-    const rows: string[][] = [header.map((h) => s.dim(h))];
+    // the short columns first: the component (a purl) and the SBOM (a path) go below the row,
+    // each on a line of its own, when the row does not fit
+    const header = ['ADVISORY', 'ALIASES', 'VERSION', 'FIXED', 'COMPONENT', 'SBOM'];
+    const rows: string[][] = [header.map((h, i) => (i === 0 ? '  ' : '') + s.dim(h))];
     for (const g of groups) {
       for (const m of g.matches) {
         rows.push([
-          paint(s, m.severity, m.advisory),
+          '  ' + paint(s, m.severity, m.advisory),
           m.aliases.join(', ') || '—',
-          m.component,
           m.version,
           m.fixed ?? (m.detail.openEnded ? 'none (open range)' : '—'),
+          m.component,
           m.sbom,
         ]);
       }
     }
-    const lines = alignColumns(rows);
-    out.push('', '  ' + lines[0]);
+    const table = fitColumns(rows, width, { indent: '      ', header: true, labels: [, , , , '', ''] });
+    out.push('', ...table[0]!);
     let i = 1;
     for (const g of groups) {
       out.push(paint(s, g.severity, `${g.severity} (${g.matches.length})`));
-      for (let k = 0; k < g.matches.length; k++) out.push('  ' + lines[i++]);
+      for (let k = 0; k < g.matches.length; k++) out.push(...table[i++]!);
     }
     const hints = report.matches.filter((m) => m.detail.upperBoundHint !== undefined);
     if (hints.length > 0) {
       out.push('', s.bold('Notes'));
       for (const m of hints) {
         out.push(
-          `  ${m.advisory} on ${m.component}: the range has no upper bound in the OSV data; the advisory's non-normative ` +
-            `database_specific says "${m.detail.upperBoundHint}" (shown, not applied).`,
+          ...wrap(
+            `${m.advisory} on ${m.component}: the range has no upper bound in the OSV data; the advisory's non-normative ` +
+              `database_specific says "${m.detail.upperBoundHint}" (shown, not applied).`,
+            width,
+            '  ',
+          ),
         );
       }
     }
@@ -124,20 +153,26 @@ export function renderText(report: SbomReport, opts: TextOptions): string {
         else byGroup.set(key, { group: u.group, n: 1, reason: u.reason });
       }
       out.push(`  ${plural(report.unscanned.length, 'component')} not looked up:`);
-      const rows = [...byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { group, n, reason }]) => [`    ${group}`, String(n), s.dim(reason)]);
-      out.push(...alignColumns(rows));
+      const rows = [...byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { group, n, reason }]) => [group, String(n), s.dim(reason)]);
+      // the reason wraps under its own start
+      out.push(...indented(fitColumns(padColumns(rows, 2), width - 4, { indent: '  ', keep: 3 }), '    '));
     }
     if (report.notEvaluated.length > 0) {
       out.push(`  ${plural(report.notEvaluated.length, 'component/advisory pair')} undecided:`);
-      out.push(...alignColumns(report.notEvaluated.map((n) => [`    ${n.advisory}`, n.component, s.dim(n.reason)])));
+      // the reason, then the component, go below the advisory, each on a line of its own, when they do not fit beside it
+      out.push(...indented(fitColumns(report.notEvaluated.map((n) => [n.advisory, n.component, s.dim(n.reason)]), width - 4, { indent: '  ' }), '    '));
     }
   }
   const counts = severityGroups(report.matches).map((g) => `${g.matches.length} ${g.severity.toLowerCase()}`);
   const blocking = report.matches.filter((m) => severityRank(m.severity) >= opts.threshold).length;
   out.push(
     '',
-    `${plural(report.matches.length, 'match', 'matches')}${counts.length ? ` (${counts.join(', ')})` : ''}; ` +
-      (blocking > 0 ? s.red(`${blocking} at or above --fail-on ${opts.failOn}`) : s.green(`none at or above --fail-on ${opts.failOn}`)),
+    ...wrap(
+      `${plural(report.matches.length, 'match', 'matches')}${counts.length ? ` (${counts.join(', ')})` : ''}; ` +
+        (blocking > 0 ? s.red(`${blocking} at or above --fail-on ${opts.failOn}`) : s.green(`none at or above --fail-on ${opts.failOn}`)),
+      width,
+      '',
+    ),
   );
   return out.join('\n') + '\n';
 }

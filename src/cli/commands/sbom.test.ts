@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 import { sharedPath } from '../../testing/shared.js';
+import { displayWidth, overflowingLines } from '../render/text.js';
 
 const osv = sharedPath('data', 'osv');
 const sbom = (f: string) => sharedPath('data', 'sbom', f);
@@ -72,6 +73,61 @@ describe('datacustoms sbom', () => {
     expect(out).toMatch(/3 components not looked up:/);
     expect(out).toMatch(/deb\s+2\s+Debian release unknown/);
     expect(out).toMatch(/deb\s+1\s+Ubuntu release names are not mapped/);
+  });
+
+  it('text fits 80 columns off a terminal: every advisory, alias, version, fix, component and SBOM whole', async () => {
+    const files = ['cern-lhc-vdm-editor-e564943.cdx.json', 'dropwizard-1.3.15.cdx.json', 'juice-shop-11.1.2.cdx.json', 'keycloak-10.0.2.cdx.json', 'trivy-centos-7.cdx.json', 'scalibr-ubuntu-pcre3.spdx.json'].map(sbom);
+    const { out } = await run(...files, '-a', osv);
+    // only a line holding a lone purl or path may be longer (nothing is cut)
+    expect(overflowingLines(out, 80)).toEqual([]);
+    const lines = out.split('\n');
+    expect(lines.filter((l) => displayWidth(l) > 80).every((l) => /^ {6}\S+$/.test(l))).toBe(true);
+    const { matches } = JSON.parse((await run(...files, '-a', osv, '--format', 'json')).out) as { matches: { sbom: string; component: string; version: string; advisory: string; aliases: string[]; fixed?: string }[] };
+    expect(matches.length).toBeGreaterThan(20);
+    for (const m of matches) {
+      // the row, then its component and SBOM on lines of their own
+      const row = lines.findIndex(
+        (l, i) => l.startsWith(`  ${m.advisory}  `) && l.includes(`  ${m.version}  `) && lines[i + 1] === `      ${m.component}` && lines[i + 2] === `      ${m.sbom}`,
+      );
+      expect(row, `${m.advisory} ${m.component}`).toBeGreaterThan(0);
+      expect(lines[row]).toContain(m.aliases.join(', '));
+      if (m.fixed) expect(lines[row]).toMatch(new RegExp(`  ${m.fixed.replace(/\./g, '\\.')}$`));
+    }
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    expect(squeeze(out)).toContain(squeeze('GHSA-fp5r-v3w9-4333 on pkg:maven/log4j/log4j@1.2.17?type=jar: the range has no upper bound in the OSV data; the advisory\'s non-normative database_specific says "<= 1.2.17" (shown, not applied).'));
+    expect(squeeze(out)).toContain(squeeze('deb 1 Ubuntu release names are not mapped to OSV ecosystems (Ubuntu:20.04:LTS)'));
+    // a reason that wraps keeps the count column in line with the other rows
+    expect(out).toMatch(/\n {4}deb {6}1 {2}Ubuntu release names/);
+    expect(out).toMatch(/\n {4}rpm {6}2 {2}purl type "rpm" has no OSV ecosystem/);
+  });
+
+  it('text: an undecided pair with a long purl puts the purl and the reason below the advisory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbom-cli-'));
+    const advisory = {
+      id: 'GHSA-gitr-ange-test',
+      modified: '2024-01-01T00:00:00Z',
+      affected: [{ package: { ecosystem: 'npm', name: '@example-organization/a-rather-long-package-name' }, ranges: [{ type: 'GIT', repo: 'https://github.com/example/x', events: [{ introduced: '0' }, { fixed: 'abcdef0123456789abcdef0123456789abcdef01' }] }] }],
+    };
+    writeFileSync(join(dir, 'advisory.json'), JSON.stringify(advisory));
+    const purl = 'pkg:npm/%40example-organization/a-rather-long-package-name@1.2.3';
+    writeFileSync(join(dir, 'bom.cdx.json'), JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components: [{ name: 'a-rather-long-package-name', purl }] }));
+    const { out } = await run(join(dir, 'bom.cdx.json'), '-a', join(dir, 'advisory.json'));
+    expect(out.split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
+    expect(out).toContain(`    GHSA-gitr-ange-test\n      ${purl}\n      GIT range (commit hashes need the repository history)\n`);
+  });
+
+  it('text fits the terminal width on a terminal: at 240 columns each match is one row', async () => {
+    const before = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 240, configurable: true, writable: true });
+    try {
+      const io = { ...memoryIo(), isTTY: true };
+      await main(['sbom', sbom('dropwizard-1.3.15.cdx.json'), '-a', osv], io);
+      const plain = io.stdout().replace(/\u001b\[[0-9;]*m/g, '');
+      expect(plain).toMatch(/GHSA-57j2-w4cx-62h2 +CVE-2020-36518 +2\.9\.10 +2\.12\.6\.1 +pkg:maven\/com\.fasterxml\.jackson\.core\/jackson-databind@2\.9\.10\?type=jar +\S*dropwizard-1\.3\.15\.cdx\.json\n/);
+    } finally {
+      if (before) Object.defineProperty(process.stdout, 'columns', before);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
   });
 
   it('bad input: exit 2, the file and field named, nothing on stdout', async () => {

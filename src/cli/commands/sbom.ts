@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { ExitCode, InputError } from '../../common/errors.js';
 import type { CommandModule } from '../command.js';
 import { parseFormat, styler } from '../format.js';
+import { outputWidth } from '../render/text.js';
 import type { LoadedSbom } from '../../sbom/components.js';
 import { loadAdvisories } from '../../sbom/osv/load.js';
 import { AdvisoryIndex } from '../../sbom/match.js';
@@ -84,7 +85,7 @@ export const command: CommandModule = {
         progress('matching…');
         const report = matchSboms(loaded, index);
         progress('');
-        io.out(format === 'json' ? renderJson(report) : renderText(report, { styler: styler(io.isTTY), threshold, failOn: opts.failOn }));
+        io.out(format === 'json' ? renderJson(report) : renderText(report, { styler: styler(io.isTTY), threshold, failOn: opts.failOn, width: outputWidth(io) }));
         if (format === 'json' && report.unscanned.length + report.notEvaluated.length > 0) {
           io.err(
             `note: ${report.unscanned.length} component(s) not looked up, ${report.notEvaluated.length} component/advisory pair(s) undecided ` +
