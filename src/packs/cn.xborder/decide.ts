@@ -3,6 +3,7 @@
  * standard-contract and the assessment conditions follows the assessment), the verdict follows
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
+import { flat } from '../../engine/text.js';
 import { obligation } from './obligations.js';
 import { inForce, runRulesInto, RuleScratch, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
@@ -181,6 +182,22 @@ interface RefsNode {
 }
 const refsRoot: RefsNode = { next: new Map() };
 
+/**
+ * The "Also met, and displaced …" line, once per sequence of displaced (rule, outcome): many
+ * flows share it (an assessment that displaces the standard contract), and a decision holds it
+ * for the whole result.
+ */
+interface DisplacedNode {
+  readonly next: Map<RuleMeta | Outcome, DisplacedNode>;
+  line?: string;
+}
+const displacedRoot: DisplacedNode = { next: new Map() };
+function displacedStep(node: DisplacedNode, key: RuleMeta | Outcome): DisplacedNode {
+  let n = node.next.get(key);
+  if (!n) node.next.set(key, (n = { next: new Map() }));
+  return n;
+}
+
 /** The rules of a list in force on a date, once per (list, date). */
 const inForceMemo = new WeakMap<readonly Rule<never>[], Map<CivilDate, readonly Rule<never>[]>>();
 function inForceOn<C>(rules: readonly Rule<C>[], date: CivilDate): readonly Rule<C>[] {
@@ -293,12 +310,20 @@ class Combination<C> {
     }
     const rules = this.refs();
     if (this.displaced > 0) {
-      const also: string[] = [];
+      let node = displacedRoot;
       for (let i = 0; i < this.n; i++) {
         const o = findings[i]!.outcome;
-        if (o !== undefined && o !== this.outcome) also.push(`${fired[i]!.citation} (${o})`);
+        if (o !== undefined && o !== this.outcome) node = displacedStep(displacedStep(node, fired[i]!), o);
       }
-      reasons.push(`Also met, and displaced by the stricter outcome: ${also.join('; ')}.`);
+      if (node.line === undefined) {
+        const also: string[] = [];
+        for (let i = 0; i < this.n; i++) {
+          const o = findings[i]!.outcome;
+          if (o !== undefined && o !== this.outcome) also.push(`${fired[i]!.citation} (${o})`);
+        }
+        node.line = flat(`Also met, and displaced by the stricter outcome: ${also.join('; ')}.`);
+      }
+      reasons.push(node.line);
     }
     for (let k = 0; k < extra.reasons.length; k++) if (extra.reasons[k]!.length > 0) reasons.push(extra.reasons[k]!);
     if (note !== undefined) reasons.push(note);
