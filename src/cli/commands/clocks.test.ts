@@ -104,6 +104,21 @@ describe('datacustoms clocks examples/log4shell (Log4Shell, cn-xb-041)', () => {
     }
   });
 
+  it('text on a 50-column terminal: a check whose subject wraps keeps its indent, the subject wraps under its start', async () => {
+    const before = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 50, configurable: true, writable: true });
+    try {
+      const io = { ...memoryIo(), isTTY: true };
+      await main(['clocks', EXAMPLE, '--as-of', '2021-12-10'], io);
+      const plain = io.stdout().replace(/\u001b\[[0-9;]*m/g, '');
+      expect(overflowingLines(plain, 50)).toEqual([]);
+      expect(plain).toContain('\n  allowed  vulnerability information to The Apache\n           Software Foundation (US)\n');
+    } finally {
+      if (before) Object.defineProperty(process.stdout, 'columns', before);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
+  });
+
   it('ICS: parses back, with the MIIT deadline as a UTC DTSTART', async () => {
     const { out } = await run(EXAMPLE, '--as-of', '2021-12-10', '--format', 'ics');
     const cal = new ICAL.Component(ICAL.parse(out));
