@@ -11,7 +11,8 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { main } from '../main.js';
 import { memoryIo, type Io } from '../io.js';
 import { loadInventory } from '../../inventory/load.js';
-import { progressBar, displayWidth } from './scan.js';
+import { progressBar } from './scan.js';
+import { displayWidth, overflowingLines } from '../render/text.js';
 import { scan, type ScanProgress } from '../../scan/index.js';
 
 const PG_URL = process.env['DATACUSTOMS_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -284,12 +285,14 @@ describe('datacustoms scan (CLI)', () => {
   });
 
   it('says in text when more findings are listed than the three it shows', async () => {
+    // the line wraps: compare with whitespace collapsed
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
     const few = await cli([join(dir, 'corpus', 'people.csv'), '--max-findings', '5', ...KEY]);
-    expect(few.out).toMatch(/findings\s+[\d,]+, first 5 listed in --format json: [^\n]*; …\n/);
+    expect(flat(few.out)).toMatch(/findings [\d,]+, first 5 listed in --format json: [^;]*; [^;]*; [^;]*; … total/);
     const f = join(dir, 'four.csv');
     writeFileSync(f, `ssn,email\n${RAW.ssn[0]},${RAW.email[0]}\n${RAW.ssn[1]},${RAW.email[1]}\n`);
     const all = await cli([f, ...KEY]);
-    expect(all.out).toMatch(/findings\s+4, all listed in --format json: [^\n]*; …\n/);
+    expect(flat(all.out)).toMatch(/findings 4, all listed in --format json: [^;]*; [^;]*; [^;]*; … total/);
   });
 
   it('samples database tables and states the error of each estimate', async () => {
@@ -413,6 +416,59 @@ describe('datacustoms scan (CLI)', () => {
     expect(await main(['scan', '--help'], io)).toBe(0);
     expect(io.stdout()).toMatch(/Examples:\n  \$ datacustoms scan examples\/demo\n/);
     expect(io.stdout()).toContain('--write-inventory');
+  });
+});
+
+describe('scan text fits the width', () => {
+  it('80 columns off a terminal: long paths, long and Chinese field names, a skipped file, inventory and sketch lines; nothing lost', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-scan-width-'));
+    const deep = join(d, 'exports', '2026', 'customer-relationship-management');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(deep, { recursive: true });
+    const rows = Array.from({ length: 30 }, (_, i) => people(i));
+    writeFileSync(
+      join(deep, 'customers-full-export-with-contact-details.csv'),
+      'customer_full_legal_name,身份证号码（居民身份证）,mobile_phone_number_primary,email_address_for_marketing,card\n' +
+        rows.map((r) => [r.name, r.idno, r.phone, r.email, r.card].join(',')).join('\n') +
+        '\n',
+    );
+    writeFileSync(join(d, 'exports', 'app.log'), rows.map((r) => `2026-01-01T00:00:00Z login user=${r.email} phone ${r.phone}`).join('\n') + '\n');
+    writeFileSync(join(deep, 'warehouse-snapshot-2026-01-01.parquet.gz'), gzipSync(Buffer.from('PAR1')));
+    const inv = join(d, 'inventories', 'customer-relationship-management-inventory.yaml');
+    const sketch = join(d, 'sketches', 'customer-relationship-management-2026-01-01.sketch.json');
+    const text = await cli([join(d, 'exports'), ...KEY, '--write-inventory', inv, '--sketch-out', sketch]);
+    expect(text.code).toBe(0);
+    // only a lone path longer than the line may overflow
+    expect(overflowingLines(text.out, 80)).toEqual([]);
+    const json = await cli([join(d, 'exports'), ...KEY, '--format', 'json']);
+    const report = JSON.parse(json.out) as {
+      sources: { source: string; fields: { field: string; types: { type: string; count: number; confidence: number }[] }[]; findings: { masked: string; field: string; record: number }[]; findingsTotal: number }[];
+      skipped: { source: string; reason: string }[];
+    };
+    expect(report.sources).toHaveLength(2);
+    expect(report.skipped).toHaveLength(1);
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    const all = squeeze(text.out);
+    const lines = text.out.split('\n');
+    for (const src of report.sources) {
+      const start = lines.findIndex((l) => l.startsWith(src.source));
+      expect(start).toBeGreaterThanOrEqual(0);
+      for (const f of src.fields) {
+        expect(lines.some((l, i) => i > start && l.startsWith(`  ${f.field}  `))).toBe(true);
+        for (const t of f.types) {
+          // the row holds the type, its category and the count; the confidence may go below it
+          const row = lines.findIndex((l, i) => i > start && new RegExp(`^  \\S*\\s+${t.type}\\s+\\S+\\s+${t.count}\\b`).test(l));
+          expect(row, `${f.field} ${t.type}`).toBeGreaterThan(0);
+          expect(lines.slice(row, row + 2).join(' ')).toContain(t.confidence.toFixed(2));
+        }
+      }
+      for (const x of src.findings.slice(0, 3)) expect(all).toContain(squeeze(`${x.masked} (${x.field}, record ${x.record})`));
+      expect(all).toContain(squeeze(`findings ${src.findingsTotal.toLocaleString('en-US')}, all listed in --format json:`));
+    }
+    for (const k of report.skipped) expect(all).toContain(squeeze(`${k.source} ${k.reason}`));
+    expect(all).toContain(squeeze(`inventory ${inv}: added`));
+    expect(all).toContain(squeeze(`sketches saved to ${sketch} (merge later with --merge ${sketch})`));
+    expect(all).toContain(squeeze('total 2 sources, 60 records; distinct subjects:'));
   });
 });
 

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { dirname } from 'node:path';
 import { processIo } from '../io.js';
 import { parseFormat, styler, type Styler } from '../format.js';
+import { DEFAULT_WIDTH, displayWidth, fitColumns, outputWidth, wrap } from '../render/text.js';
 import { InputError } from '../../common/errors.js';
 import { CATEGORIES } from '../../inventory/taxonomy.js';
 import { TYPE_INFO } from '../../scan/core/types.js';
@@ -130,7 +131,7 @@ a bad flag); 3 internal error. JSON and inventory fields: docs/scan.md.`,
         if (opts.sketchOut !== undefined) outputs.push({ file: opts.sketchOut, flag: '--sketch-out', text: JSON.stringify(run.sketches) + '\n' });
         writeAll(outputs);
         if (format === 'json') ctx.io.out(JSON.stringify(run.report, null, 2) + '\n');
-        else ctx.io.out(renderText(run, styler(ctx.io.isTTY), written, opts.sketchOut));
+        else ctx.io.out(renderText(run, styler(ctx.io.isTTY), written, opts.sketchOut, outputWidth(ctx.io)));
         ctx.setExit(0);
       });
   },
@@ -176,45 +177,35 @@ export function writeAll(outputs: readonly Output[]): void {
 
 const nf = new Intl.NumberFormat('en-US');
 
-/** Terminal columns a string takes: ANSI codes none, East Asian wide characters two. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text.replace(/\u001b\[[0-9;]*m/g, '')) {
-    const c = ch.codePointAt(0)!;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)
-        ? 2
-        : 1;
-  }
-  return w;
-}
-
-/** Aligned columns, counting wide (CJK) characters as two columns. */
-export function alignWide(rows: readonly (readonly string[])[], gap = 2): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell) + gap)))
-      .join('')
-      .trimEnd(),
-  );
-}
+// (kept for the modules that import it from here)
+export { displayWidth } from '../render/text.js';
 const n = (x: number) => nf.format(x);
 
+/** Spaces inside a value (a masked card number) as no-break spaces: a line never breaks inside it. */
+const whole = (text: string) => text.replace(/ /g, '\u00a0');
+
+/**
+ * The text report, fitted to `width` columns (80 by default): the field table puts the columns
+ * that do not fit below each row, and the other lines wrap with a hanging indent. A path or a
+ * value longer than a line stays whole.
+ */
 export function renderText(
   run: ScanRun,
   s: Styler,
   written?: { file: string; added: readonly string[]; updated: readonly string[]; empty: readonly string[] },
   sketchOut?: string,
+  width: number = DEFAULT_WIDTH,
 ): string {
   const out: string[] = [];
+  const para = (text: string, indent: string, hang = indent + '  ') => out.push(...wrap(text, width, indent, hang));
+  const subjects = (list: [string, { estimate: number; error: number }][]) =>
+    list.map(([j, e]) => whole(`${s.cyan(j)} ${n(e.estimate)}${e.error > 0 ? ` ± ${n(e.error)}` : ''}`)).join(' · ');
   const { report } = run;
   report.sources.forEach((src, i) => {
     const o = run.outcomes[i];
     const how = [o?.format, o?.encoding && o.encoding !== 'utf-8' ? o.encoding : undefined].filter(Boolean).join(', ');
     const recs = src.sample ? `${n(src.sample.rows)} of ${n(src.sample.of)} rows sampled` : `${n(src.records)} record${src.records === 1 ? '' : 's'}`;
-    out.push(`${s.bold(src.source)}  ${s.dim(`${recs}${how ? `; ${how}` : ''}`)}`);
+    para(`${s.bold(src.source)}  ${s.dim(`${recs}${how ? `; ${how}` : ''}`)}`, '');
     if (src.fields.length === 0) {
       out.push(`  ${s.green('no regulated data found')}`, '');
       return;
@@ -222,45 +213,43 @@ export function renderText(
     const rows: string[][] = [[s.dim('FIELD'), s.dim('TYPE'), s.dim('CATEGORY'), s.dim(src.sample ? 'COUNT (est.)' : 'COUNT'), s.dim('CONFIDENCE')]];
     for (const f of src.fields) {
       f.types.forEach((t, k) => {
-        const count = t.error !== undefined ? `${n(t.count)} ± ${n(t.error)}` : n(t.count);
+        const count = whole(t.error !== undefined ? `${n(t.count)} ± ${n(t.error)}` : n(t.count));
         const conf = t.confidence >= 0.9 ? s.red(t.confidence.toFixed(2)) : t.confidence >= 0.7 ? s.yellow(t.confidence.toFixed(2)) : t.confidence.toFixed(2);
         rows.push([k === 0 ? f.field : '', t.type, TYPE_INFO[t.type]?.category ?? '', count, conf]);
       });
     }
-    out.push(...alignWide(rows).map((l) => `  ${l}`));
-    const subj = Object.entries(src.subjects);
-    out.push(
-      `  ${s.dim('subjects')}  ${subj.length === 0 ? 'none identified by jurisdiction' : subj.map(([j, e]) => `${s.cyan(j)} ${n(e.estimate)}${e.error > 0 ? ` ± ${n(e.error)}` : ''}`).join(' · ')}`,
-    );
-    if (src.categories.length > 0) out.push(`  ${s.dim('categories')}  ${src.categories.map((c) => `${c}${CATEGORIES[c].personal ? '' : ' (non-personal)'}`).join(', ')}`);
+    // laid out two columns narrower and indented after (a row keeps its indent when it wraps);
+    // the columns that do not fit go below the row, labelled: "count: 30 · confidence: 0.97"
+    out.push(...fitColumns(rows, width - 2, { indent: '    ', header: true, join: ' · ' }).flat().map((l) => `  ${l}`));
+    para(`${s.dim('subjects')}  ${Object.keys(src.subjects).length === 0 ? 'none identified by jurisdiction' : subjects(Object.entries(src.subjects))}`, '  ', '    ');
+    if (src.categories.length > 0) para(`${s.dim('categories')}  ${src.categories.map((c) => `${c}${CATEGORIES[c].personal ? '' : ' (non-personal)'}`).join(', ')}`, '  ', '    ');
     // three samples here; the rest (up to --max-findings) in the JSON output, and the line says so
-    const shown = src.findings.slice(0, 3).map((f) => `${f.masked} ${s.dim(`(${f.field}, record ${f.record})`)}`);
+    const shown = src.findings.slice(0, 3).map((f) => `${whole(f.masked)} ${s.dim(`(${f.field}, record\u00a0${f.record})`)}`);
     const listed = src.findings.length;
     const where = listed > shown.length ? (src.findingsTotal > listed ? `, first ${n(listed)} listed in --format json` : ', all listed in --format json') : '';
     const etc = listed > shown.length ? '; …' : '';
-    out.push(`  ${s.dim('findings')}  ${n(src.findingsTotal)}${where}${shown.length ? `: ${shown.join('; ')}${etc}` : ''}`);
+    para(`${s.dim('findings')}  ${n(src.findingsTotal)}${where}${shown.length ? `: ${shown.join('; ')}${etc}` : ''}`, '  ', '    ');
     out.push('');
   });
   if (report.skipped?.length) {
     out.push(s.yellow(`skipped ${report.skipped.length}:`));
-    for (const k of report.skipped) out.push(`  ${k.source}  ${s.dim(k.reason)}`);
+    for (const k of report.skipped) para(`${k.source}  ${s.dim(k.reason)}`, '  ', '    ');
     out.push('');
   }
   const t = report.total;
   const tsubj = Object.entries(t.subjects);
   const merged = run.merged.length > 0 ? ` + ${run.merged.length} merged sketch source${run.merged.length === 1 ? '' : 's'}` : '';
-  out.push(
-    `${s.bold('total')}  ${n(t.sources)} source${t.sources === 1 ? '' : 's'}${merged}, ${n(t.records)} records; distinct subjects: ${
-      tsubj.length === 0 ? 'none' : tsubj.map(([j, e]) => `${s.cyan(j)} ${n(e.estimate)}${e.error > 0 ? ` ± ${n(e.error)}` : ''}`).join(' · ')
-    }`,
+  para(
+    `${s.bold('total')}  ${n(t.sources)} source${t.sources === 1 ? '' : 's'}${merged}, ${n(t.records)} records; distinct subjects: ${tsubj.length === 0 ? 'none' : subjects(tsubj)}`,
+    '',
   );
-  if (report.sources.some((x) => x.sample)) out.push(s.dim('sampled counts are whole-table estimates; ± is the 95 % error (docs/scan.md)'));
+  if (report.sources.some((x) => x.sample)) para(s.dim('sampled counts are whole-table estimates; ± is the 95 % error (docs/scan.md)'), '');
   if (written) {
     const parts = [written.added.length ? `added ${written.added.join(', ')}` : '', written.updated.length ? `updated ${written.updated.join(', ')}` : ''].filter(Boolean);
-    out.push(`inventory ${written.file}: ${parts.length ? parts.join('; ') : 'nothing to write'}`);
-    if (written.empty.length) out.push(s.dim(`  not written (no regulated data found): ${written.empty.join(', ')}`));
+    para(`inventory ${written.file}: ${parts.length ? parts.join('; ') : 'nothing to write'}`, '');
+    if (written.empty.length) para(s.dim(`not written (no regulated data found): ${written.empty.join(', ')}`), '  ', '    ');
   }
-  if (sketchOut) out.push(`sketches saved to ${sketchOut} (merge later with --merge ${sketchOut})`);
+  if (sketchOut) para(`sketches saved to ${sketchOut} (merge later with --merge ${sketchOut})`, '');
   return out.join('\n') + '\n';
 }
 
