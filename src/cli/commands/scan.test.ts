@@ -26,7 +26,8 @@ const RAW = {
   cnMobile: ['13812345678', '13912345678', '13612345678'],
   ssn: ['536-22-1987', '212-67-4532'],
   email: ['zhang.san@example.com', 'li.si@example.org', 'bob.smith@example.net'],
-  card: ['4111111111111111', '6200000000000005'],
+  // Luhn-valid Visa and UnionPay numbers that are not published test numbers (scan.card.testNumbers: those are consumed unreported)
+  card: ['4111111111111129', '6200000000000013'],
   iban: ['GB82WEST12345698765432'],
   imei: ['490154203237518'],
   mac: ['D0-50-99-84-A2-A0'],
