@@ -31,7 +31,8 @@ const RAW = {
   iban: ['GB82WEST12345698765432'],
   imei: ['490154203237518'],
   mac: ['D0-50-99-84-A2-A0'],
-  ip: ['203.0.113.45'],
+  // outside the documentation ranges (203.0.113.0/24 and the others are consumed unreported)
+  ip: ['203.0.114.45'],
   hkid: ['A123456(3)'],
   twid: ['A123456789'],
 };
