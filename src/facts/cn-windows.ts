@@ -51,13 +51,22 @@ export interface CnWindows {
   windowBase(exporter: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase;
 }
 
-/** The flows sorted by start date ('' for undated, first), ties in their given order (the sort is stable). */
+/** The flows sorted by start date ('' for undated, first), ties in their given order: bucketed by start. */
 function byStartDate(flows: readonly Flow[]): Flow[] {
-  return flows.slice().sort((a, b) => {
-    const x = a.start ?? '';
-    const y = b.start ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  let sorted = true;
+  for (let i = 1; i < flows.length && sorted; i++) sorted = (flows[i - 1]!.start ?? '') <= (flows[i]!.start ?? '');
+  if (sorted) return flows.slice();
+  const buckets = new Map<CivilDate, Flow[]>();
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i]!;
+    const start = f.start ?? '';
+    const bucket = buckets.get(start);
+    if (bucket) bucket.push(f);
+    else buckets.set(start, [f]);
+  }
+  const out: Flow[] = [];
+  for (const start of [...buckets.keys()].sort()) for (const f of buckets.get(start)!) out.push(f);
+  return out;
 }
 
 /** Running totals of one grouping: `values[k * groups + g]` once the k-th start date is reached. */
