@@ -1,13 +1,28 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import ICAL from 'ical.js';
 import { main } from '../main.js';
 import { memoryIo } from '../io.js';
 import { REPO_ROOT } from '../../testing/shared.js';
 import type { ClocksResult } from '../../clocks/model.js';
 import { displayWidth, overflowingLines } from '../render/text.js';
+
+// Lets a test change a file after the inventory is loaded and before clocks reads it again to
+// place a problem (an editor saving over it meanwhile).
+const loading = vi.hoisted(() => ({ afterLoad: undefined as (() => void) | undefined }));
+vi.mock('../../inventory/load.js', async (original) => {
+  const real = await original<typeof import('../../inventory/load.js')>();
+  return {
+    ...real,
+    loadInventory: (paths: readonly string[]) => {
+      const inventory = real.loadInventory(paths);
+      loading.afterLoad?.();
+      return inventory;
+    },
+  };
+});
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'log4shell');
 
@@ -219,6 +234,23 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
         expect(r.err).toContain(`got "${zone}"`);
         expect(r.err).not.toMatch(/internal error|at .*\.ts:\d+/);
       }
+    }
+  });
+
+  it('a file that is no longer UTF-8 text when read again to place a problem is reported as such (file, line), exit 2', async () => {
+    const dir = tmp();
+    const org = join(dir, 'org.yaml');
+    const text = ['organization:', '  id: acme', '  name: Acme', '  organizedIn: CN', '  timeZone: Mars/Base', ''].join('\n');
+    writeFileSync(org, text);
+    // Saved over in Latin-1 meanwhile: é is the single byte 0xE9.
+    loading.afterLoad = () => writeFileSync(org, Buffer.from(text.replace('name: Acme', 'name: Acmé'), 'latin1'));
+    try {
+      const r = await run(org, '--as-of', '2021-12-01');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('org.yaml:3: not UTF-8 text: byte 0xE9');
+      expect(r.err).not.toMatch(/internal error|at .*\.ts:\d+/);
+    } finally {
+      loading.afterLoad = undefined;
     }
   });
 

@@ -3,7 +3,6 @@
  * inventory (or a standalone file with `organization` + `events`), with due instants in each
  * regulator's zone and their status as of now (or `--as-of`).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, InputError, type InputLocation } from '../../common/errors.js';
@@ -13,7 +12,7 @@ import { CLOCK_RANGE, parseClockInstant } from '../../clocks/range.js';
 import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
 import { TimeZoneName } from '../../inventory/events.js';
-import { expandInputs, formatPath, loadInventory, locate, parseSource, type SourceDoc } from '../../inventory/load.js';
+import { expandInputs, formatPath, loadInventory, locate, parseSource, readInventoryFile, type SourceDoc } from '../../inventory/load.js';
 import { runCalendars } from '../../time/working-days.js';
 import { formatInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
@@ -69,7 +68,7 @@ Exit codes: 0 nothing overdue; 1 an obligation is overdue; 2 bad input;
  */
 function sourceLocator(paths: readonly string[]) {
   let docs: SourceDoc[] | undefined;
-  const load = () => (docs ??= expandInputs(paths).map((f) => parseSource(f, readFileSync(f, 'utf8'))));
+  const load = () => (docs ??= expandInputs(paths).map((f) => parseSource(f, readInventoryFile(f))));
   const dataOf = (s: SourceDoc) => (s.data ?? s.doc.toJS({ maxAliasCount: 100 })) as Record<string, unknown> | null;
   return {
     /** `organization.<path>` in the file that declares the organization. */
