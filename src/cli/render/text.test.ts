@@ -61,6 +61,25 @@ describe('fitColumns', () => {
     expect(out[0]![0]).toBe('a/1  2025-01-01  A title that is rather long and');
     for (const l of out[0]!.slice(1)) expect(l.startsWith(' '.repeat(17))).toBe(true);
   });
+  it('keeps the leading spaces of a row whose last kept column wraps', () => {
+    const out = fitColumns([['  a/1', '2025-01-01', rows[1]![2]!]], 50, { indent: '    ', keep: 3 });
+    expect(out[0]).toEqual(['  a/1  2025-01-01  A title that is rather long and', '                   will not fit beside the other', '                   columns']);
+  });
+  it('keeps the other rows\' column widths on a row whose last kept column wraps', () => {
+    const table = [
+      ['  ok', 'a/1', rows[1]![2]!],
+      ['  REVIEW', 'a/1000', 'short'],
+    ];
+    const out = fitColumns(table, 50, { indent: '    ', keep: 3 });
+    expect(out[1]).toEqual(['  REVIEW  a/1000  short']);
+    expect(out[0]).toEqual(['  ok      a/1     A title that is rather long and', '                  will not fit beside the other', '                  columns']);
+  });
+  it('puts a token too long for the rest of the line under the column start, the cells before it whole', () => {
+    const url = 'https://www.federalregister.gov/documents/2025/01/08/2024-31486/preventing-access';
+    const out = fitColumns([['  a/1', '2025-01-01', `${url} now`]], 50, { indent: '    ', keep: 3 });
+    expect(out[0]).toEqual(['  a/1  2025-01-01', `                   ${url}`, '                   now']);
+    expect(overflowingLines(out[0]!.join('\n'), 50)).toEqual([]);
+  });
 });
 
 describe('outputWidth', () => {

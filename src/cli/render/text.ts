@@ -193,13 +193,22 @@ export function fitColumns(rows: readonly (readonly string[])[], width: number, 
     aligned = alignWide(rows.map((r) => r.slice(0, k)));
   }
   const headerLabels = opts.header && rows[0] ? rows[0].map((h) => h.replace(ANSI, '').toLowerCase()) : [];
+  const widths = columnWidths(rows, k - 1);
   return rows.map((row, r) => {
     let head = [aligned[r]!];
-    if (k > 1 && displayWidth(head[0]!) > width) {
-      // the last kept column wraps under its own start, if that leaves it room
-      const start = columnStart(rows, k - 1);
-      // (the cells before it are words of the first line: a cell too long to follow them starts the next)
-      if (start < width / 2) head = wrap(padTo(alignWide([[...row.slice(0, k - 1), '']])[0]!, start) + (row[k - 1] ?? ''), width, '', ' '.repeat(start));
+    // the last kept cell of the row wraps under its own start, if that leaves it room; the cells
+    // before it keep the column widths of all rows and stay whole, leading spaces included
+    const last = Math.min(k, row.length) - 1;
+    const start = widths.slice(0, Math.max(0, last)).reduce((sum, w) => sum + w + 2, 0);
+    if (last > 0 && displayWidth(head[0]!) > width && start < width / 2) {
+      const before = row.slice(0, last).map((cell, c) => padTo(cell, widths[c]! + 2)).join('');
+      const under = ' '.repeat(start);
+      const lines = wrap(row[last]!, width - start, '', '');
+      // a first word too long for the rest of the line starts on the next one (a lone token)
+      head =
+        displayWidth(lines[0]!) > width - start && before.trim() !== ''
+          ? [before.trimEnd(), ...lines.map((l) => under + l)]
+          : [before + lines[0]!, ...lines.slice(1).map((l) => under + l)];
     }
     if (k === row.length || (opts.header && r === 0)) return head;
     const moved = row.slice(k).map((cell, j) => {
@@ -211,11 +220,9 @@ export function fitColumns(rows: readonly (readonly string[])[], width: number, 
   });
 }
 
-/** Where column `i` starts in {@link alignWide}'s layout of `rows` (gap 2). */
-function columnStart(rows: readonly (readonly string[])[], i: number): number {
-  let start = 0;
-  for (let c = 0; c < i; c++) start += Math.max(0, ...rows.map((r) => (r[c] === undefined ? 0 : displayWidth(r[c]!)))) + 2;
-  return start;
+/** The widths of the first `n` columns in {@link alignWide}'s layout of `rows` (before the gap). */
+function columnWidths(rows: readonly (readonly string[])[], n: number): number[] {
+  return Array.from({ length: Math.max(0, n) }, (_, c) => Math.max(0, ...rows.map((r) => (r[c] === undefined ? 0 : displayWidth(r[c]!)))));
 }
 
 function padTo(text: string, columns: number): string {
