@@ -5,7 +5,7 @@
  * not fit goes on its own line below the row, and the other text wraps with a hanging indent.
  */
 import type { Styler } from '../cli/format.js';
-import { DEFAULT_WIDTH, displayWidth, fitColumns, wrap } from '../cli/render/text.js';
+import { DEFAULT_WIDTH, fitColumns, wrap } from '../cli/render/text.js';
 import type { InventoryEvent } from '../inventory/events.js';
 import { humanDuration } from '../time/zoned.js';
 import type { ClockCheck, ClockObligation, ClocksResult } from './model.js';
@@ -73,18 +73,14 @@ export function renderText(result: ClocksResult, events: readonly InventoryEvent
     }
     if (checks.length) {
       out.push('', s.dim('  CHECKS'));
-      // the subject wraps under its own start; the verdicts are padded to one width, and the
-      // table is laid out two columns narrower and indented after, so that a row that wraps
-      // keeps its indent and the other rows' alignment
-      const verdicts = checks.map((k) => verdictCell(k, s));
-      const vw = Math.max(...verdicts.map(displayWidth));
+      // the subject wraps under its own start
       const table = fitColumns(
-        checks.map((k, i) => [verdicts[i]! + ' '.repeat(vw - displayWidth(verdicts[i]!)), k.subject]),
-        width - 2,
-        { indent: '    ', keep: 2 },
+        checks.map((k) => ['  ' + verdictCell(k, s), k.subject]),
+        width,
+        { indent: '      ', keep: 2 },
       );
       checks.forEach((k, i) => {
-        out.push(...table[i]!.map((l) => '  ' + l));
+        out.push(...table[i]!);
         para(k.reason, '      ', s.dim);
         para(`${k.citation}${k.cases?.length ? ` (cases: ${k.cases.join(', ')})` : ''}`, '      ', s.dim);
       });
