@@ -4,7 +4,7 @@
  * fitted to the width: the component and SBOM columns go below a row they do not fit on).
  */
 import type { Styler } from '../cli/format.js';
-import { DEFAULT_WIDTH, displayWidth, fitColumns, wrap } from '../cli/render/text.js';
+import { DEFAULT_WIDTH, fitColumns, wrap } from '../cli/render/text.js';
 import type { Match } from './match.js';
 import type { SbomReport } from './scan.js';
 import { severityRank } from './severity.js';
@@ -68,20 +68,6 @@ export interface TextOptions {
   readonly failOn: string;
   /** Columns to fit the lines in (default 80): long columns move below their row, notes wrap. */
   readonly width?: number;
-}
-
-/** The lines of a table laid out `prefix`'s width narrower, each line shifted right by it. */
-function indented(table: readonly (readonly string[])[], prefix: string): string[] {
-  return table.flat().map((l) => prefix + l);
-}
-
-/**
- * The cells of the first `n` columns padded to their column's width, so that a row whose last
- * column wraps (laid out on its own by fitColumns) keeps the other rows' alignment.
- */
-function padColumns(rows: readonly (readonly string[])[], n: number): string[][] {
-  const widths = Array.from({ length: n }, (_, c) => Math.max(0, ...rows.map((r) => displayWidth(r[c] ?? ''))));
-  return rows.map((r) => r.map((cell, c) => (c < n ? cell + ' '.repeat(widths[c]! - displayWidth(cell)) : cell)));
 }
 
 export function renderText(report: SbomReport, opts: TextOptions): string {
@@ -153,14 +139,14 @@ export function renderText(report: SbomReport, opts: TextOptions): string {
         else byGroup.set(key, { group: u.group, n: 1, reason: u.reason });
       }
       out.push(`  ${plural(report.unscanned.length, 'component')} not looked up:`);
-      const rows = [...byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { group, n, reason }]) => [group, String(n), s.dim(reason)]);
+      const rows = [...byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { group, n, reason }]) => ['    ' + group, String(n), s.dim(reason)]);
       // the reason wraps under its own start
-      out.push(...indented(fitColumns(padColumns(rows, 2), width - 4, { indent: '  ', keep: 3 }), '    '));
+      out.push(...fitColumns(rows, width, { indent: '      ', keep: 3 }).flat());
     }
     if (report.notEvaluated.length > 0) {
       out.push(`  ${plural(report.notEvaluated.length, 'component/advisory pair')} undecided:`);
       // the reason, then the component, go below the advisory, each on a line of its own, when they do not fit beside it
-      out.push(...indented(fitColumns(report.notEvaluated.map((n) => [n.advisory, n.component, s.dim(n.reason)]), width - 4, { indent: '  ' }), '    '));
+      out.push(...fitColumns(report.notEvaluated.map((n) => ['    ' + n.advisory, n.component, s.dim(n.reason)]), width, { indent: '      ' }).flat());
     }
   }
   const counts = severityGroups(report.matches).map((g) => `${g.matches.length} ${g.severity.toLowerCase()}`);
