@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import { memoryIo } from './io.js';
-import { displayWidth } from './commands/scan.js';
+import { displayWidth } from './render/text.js';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

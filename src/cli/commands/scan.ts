@@ -177,8 +177,6 @@ export function writeAll(outputs: readonly Output[]): void {
 
 const nf = new Intl.NumberFormat('en-US');
 
-// (kept for the modules that import it from here)
-export { displayWidth } from '../render/text.js';
 const n = (x: number) => nf.format(x);
 
 /** Spaces inside a value (a masked card number) as no-break spaces: a line never breaks inside it. */
