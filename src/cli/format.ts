@@ -1,6 +1,5 @@
 import { InputError } from '../common/errors.js';
 import { daysInMonth, isCivilDate, type CivilDate } from '../time/civil-date.js';
-import { displayWidth } from './render/text.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -53,18 +52,3 @@ export function styler(enabled: boolean) {
 }
 export type Styler = ReturnType<typeof styler>;
 
-/**
- * Pads a table of strings into aligned columns, in terminal columns: ANSI codes count none, East
- * Asian wide characters (及时) two.
- */
-export function alignColumns(rows: readonly (readonly string[])[], gap = 2): string[] {
-  const visible = displayWidth;
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visible(cell))));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visible(cell) + gap)))
-      .join('')
-      .trimEnd(),
-  );
-}

@@ -5,7 +5,7 @@ import { memoryIo } from '../io.js';
 import { DEMO_AS_OF, DEMO_DIR } from '../commands/demo.js';
 import { renderCheckText } from './check-text.js';
 import { styler } from '../format.js';
-import { displayWidth, fitColumns, outputWidth, overflowingLines, wrap } from './text.js';
+import { alignWide, displayWidth, fitColumns, outputWidth, overflowingLines, wrap } from './text.js';
 
 /** Whitespace collapsed: wrapped text compared with what it holds. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -40,6 +40,19 @@ describe('wrap', () => {
     const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;
     const lines = wrap(dim('one two three four five six'), 10, '');
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('alignWide', () => {
+  it('aligns by display width: a Chinese cell (及时, two columns a character) and ANSI codes do not push a row out of line', () => {
+    const lines = alignWide([
+      ['  due (undated)', 'in time (及时)', 'cn.miit.vuln/7(3)'],
+      ['  done', 'immediately', 'cn.miit.vuln/7(1)'],
+      ['  \u001b[31mOVERDUE 13 d\u001b[39m', '2021-11-26 23:59:59+08:00', 'cn.miit.vuln/7(2)'],
+    ]);
+    const starts = lines.map((l) => displayWidth(l.slice(0, l.indexOf('cn.miit'))));
+    expect(new Set(starts).size).toBe(1);
+    expect(starts[0]).toBe('  due (undated)'.length + 2 + '2021-11-26 23:59:59+08:00'.length + 2);
   });
 });
 
