@@ -341,3 +341,102 @@ describe('datacustoms screen: files written on Windows', () => {
     expect(withoutDesignations(after.replace(/\r\n/g, '\n'))).toBe(withoutDesignations(inventory.replace(/\r\n/g, '\n')));
   });
 });
+
+/**
+ * JSON text without its `"designations": [ … ]` pairs (with the comma that joins each to the
+ * entity), so the rest of a file can be compared byte for byte.
+ */
+function withoutJsonDesignations(text: string): string {
+  let out = text;
+  for (let at = out.indexOf('"designations"'); at >= 0; at = out.indexOf('"designations"')) {
+    let depth = 0;
+    let end = out.indexOf('[', at);
+    for (; end < out.length; end++) {
+      if (out[end] === '"') end = out.indexOf('"', end + 1);
+      else if (out[end] === '[') depth++;
+      else if (out[end] === ']' && --depth === 0) break;
+    }
+    const before = /,\s*$/.exec(out.slice(0, at));
+    out = before ? out.slice(0, before.index) + out.slice(end + 1) : out.slice(0, at) + out.slice(end + 1).replace(/^,\s*/, '');
+  }
+  return out;
+}
+
+describe('datacustoms screen: writing designations back into JSON', () => {
+  const entities = [
+    { id: 'cam-vendor', name: 'Hangzhou Hikvision Digital Technology Company', aliases: ['杭州海康威视数字技术股份有限公司'], kind: 'company', organizedIn: 'CN', designations: [{ list: 'doj.covered_persons', program: 'declared by legal' }] },
+    { id: 'cafe', name: 'Huawei Cafe LLC', designations: [{ list: 'dod.1260h', source: 'dod.1260h:stale', score: 0.9 }], kind: 'company', organizedIn: 'US' },
+    { id: 'plain', name: 'Plain Old Shop', kind: 'company', organizedIn: 'US' },
+  ];
+  const TENCENT = '{ "id": "tencent", "name": "Tencent Holdings Limited", "kind": "company", "organizedIn": "KY" }';
+  /** A JSON inventory indented with `indent`, with a compact one-line entity after the others. */
+  const inventory = (indent: string): string => {
+    const text = JSON.stringify({ organization: { id: 'acme', name: 'Acme Analytics, Inc.', organizedIn: 'US' }, entities }, null, indent);
+    return text.replace(`\n${indent}]\n}`, `,\n${indent}${indent}${TENCENT}\n${indent}]\n}`) + '\n';
+  };
+
+  it('keeps a 4-space indent, key order and a one-line entity; edits only the designations that changed', async () => {
+    const file = join(dir, 'four.json');
+    const before = inventory('    ');
+    writeFileSync(file, before);
+    expect((await run(file)).code).toBe(1);
+    const after = readFileSync(file, 'utf8');
+    expect(withoutJsonDesignations(after)).toBe(withoutJsonDesignations(before));
+    const data = JSON.parse(after) as { entities: { id: string; designations?: { list: string; source?: string; program?: string }[] }[] };
+    const [cam, cafe, plain, tencent] = data.entities;
+    // declared item kept as written, first; the screen's hits after it, in the entity's 4-space layout
+    expect(cam!.designations![0]).toEqual({ list: 'doj.covered_persons', program: 'declared by legal' });
+    expect(cam!.designations!.some((x) => x.source?.startsWith('fcc.covered:'))).toBe(true);
+    expect(after).toContain('"organizedIn": "CN",\n            "designations": [\n                {\n                    "list": "doj.covered_persons",\n                    "program": "declared by legal"\n                },\n                {\n                    "list": ');
+    // what an earlier screen wrote and no longer holds is gone, with its comma
+    expect(cafe).not.toHaveProperty('designations');
+    expect(after).toContain('"name": "Huawei Cafe LLC",\n            "kind": "company",');
+    expect(plain).not.toHaveProperty('designations');
+    // the one-line entity stays on one line, in its own spacing
+    expect(tencent!.designations!.some((x) => x.source?.startsWith('dod.1260h:'))).toBe(true);
+    const line = after.split('\n').find((l) => l.includes('"id": "tencent"'))!;
+    expect(line).toMatch(/^ {8}\{ "id": "tencent", "name": "Tencent Holdings Limited", "kind": "company", "organizedIn": "KY", "designations": \[\{ "list": "dod\.1260h", [^\n]*\}\] \}$/);
+    const again = await run(file);
+    expect(again.err).toContain('designations unchanged');
+    expect(readFileSync(file, 'utf8')).toBe(after);
+  });
+
+  it('keeps tabs, CRLF line ends and the byte order mark, new lines included', async () => {
+    const file = join(dir, 'tabs.json');
+    const before = '\uFEFF' + inventory('\t').replace(/\n/g, '\r\n');
+    writeFileSync(file, before);
+    expect((await run(file)).code).toBe(1);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith('\uFEFF{\r\n\t"organization": {')).toBe(true);
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n'); // every line break is still CRLF
+    expect(withoutJsonDesignations(after)).toBe(withoutJsonDesignations(before));
+    expect(after).toContain('"organizedIn": "CN",\r\n\t\t\t"designations": [\r\n\t\t\t\t{\r\n\t\t\t\t\t"list": "doj.covered_persons",');
+    expect(after).not.toMatch(/^ +\S/m);
+  });
+
+  it('writes nothing when the inventory is bad or another file cannot be written (exit 2)', async () => {
+    const bad = join(dir, 'bad.json');
+    const badText = inventory('    ').replace('"kind": "company"', '"kind": "firm"');
+    writeFileSync(bad, badText);
+    const r = await run(bad);
+    expect(r.code).toBe(2);
+    expect(readFileSync(bad, 'utf8')).toBe(badText);
+
+    const a = join(dir, 'atomic.json');
+    const b = join(dir, 'atomic-other.json');
+    const good = inventory('    ');
+    writeFileSync(a, good);
+    const other = JSON.stringify({ entities: [{ id: 'dahua', name: 'Zhejiang Dahua Technology Company Limited', kind: 'company', organizedIn: 'CN' }] }, null, 4) + '\n';
+    writeFileSync(b, other);
+    mkdirSync(`${b}.tmp-${process.pid}`); // the temporary file for b cannot be created
+    try {
+      const w = await run(a, b);
+      expect(w.code).toBe(2);
+      expect(w.err).toContain('atomic-other.json');
+      expect(readFileSync(a, 'utf8')).toBe(good);
+      expect(readFileSync(b, 'utf8')).toBe(other);
+    } finally {
+      rmSync(`${b}.tmp-${process.pid}`, { recursive: true, force: true });
+    }
+  });
+});

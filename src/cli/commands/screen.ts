@@ -192,15 +192,9 @@ function screenInventory(
       edits.push({ file, data: text, changed: false });
       continue;
     }
-    if (json) {
-      const obj = JSON.parse(text.replace(/^\uFEFF/, '')) as { entities: Record<string, unknown>[] };
-      fresh.forEach((d, i) => {
-        if (!d) return;
-        const ent = obj.entities[i]!;
-        if (d.length === 0) delete ent['designations'];
-        else ent['designations'] = d;
-      });
-      edits.push({ file, data: JSON.stringify(obj, null, 2) + '\n', changed: true });
+    // JSON text (a .json file whose top level is `{ … }`) is edited as JSON; anything else as YAML.
+    if (json && isMap(src.doc.contents) && src.doc.contents.flow === true) {
+      edits.push({ file, data: setJsonDesignations(text, src.doc, fresh), changed: true });
     } else {
       edits.push({ file, data: setDesignations(text, src.doc, fresh), changed: true });
     }
@@ -347,6 +341,92 @@ function setDesignations(source: string, doc: Document.Parsed, fresh: readonly (
   });
   let out = text;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text.replace(/\n/g, eol) + out.slice(e.end);
+  return bom + out;
+}
+
+// --- JSON inventories: the same edit, in JSON ----------------------------------------------
+
+/** The whitespace before the first non-blank character of the line holding `offset`. */
+function indentAt(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+/** The file's indent step: the leading whitespace of its first indented line (two spaces if none). */
+function indentUnit(text: string): string {
+  return /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+}
+
+/** JSON on one line, with the separators the file uses (`": "` or `":"`, `", "` or `","`, `{ … }` or `{…}`). */
+function inlineJson(v: unknown, colon: string, comma: string, pad: boolean): string {
+  if (Array.isArray(v)) return `[${v.map((x) => inlineJson(x, colon, comma, pad)).join(comma)}]`;
+  if (v !== null && typeof v === 'object') {
+    const body = Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}${colon}${inlineJson(x, colon, comma, pad)}`).join(comma);
+    return body === '' ? '{}' : pad ? `{ ${body} }` : `{${body}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * Writes designations into JSON text by editing only the `designations` of the entities that
+ * changed, as setDesignations does for YAML: every other byte stays. A new list follows the
+ * entity's layout (one line, or one item per line in the file's indent step); items that stay
+ * keep their source text; CRLF and the byte order mark are kept.
+ */
+function setJsonDesignations(source: string, doc: Document.Parsed, fresh: readonly (readonly object[] | undefined)[]): string {
+  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = source.slice(bom.length);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const seq = doc.get('entities', true);
+  if (!isSeq(seq)) return source;
+  const unit = indentUnit(text);
+  const edits: TextEdit[] = [];
+  fresh.forEach((d, i) => {
+    if (!d) return;
+    const item = seq.items[i];
+    if (!isMap(item) || item.items.length === 0 || !item.range) return;
+    const pairs = item.items.map((p) => {
+      const key = isNode(p.key) ? p.key.range : undefined;
+      const value = isNode(p.value) ? p.value.range : undefined;
+      return { name: isScalar(p.key) ? p.key.value : undefined, keyStart: key?.[0] ?? 0, keyEnd: key?.[1] ?? 0, valueStart: value?.[0] ?? 0, valueEnd: value?.[1] ?? 0, value: p.value };
+    });
+    const first = pairs[0]!;
+    const multiLine = text.slice(item.range[0], item.range[1]).includes('\n');
+    const colon = text.slice(first.keyEnd, first.valueStart) || ': ';
+    const entityComma = pairs.length > 1 ? text.slice(first.valueEnd, pairs[1]!.keyStart) : ', ';
+    const pad = text[item.range[0] + 1] === ' ';
+    const keyIndent = indentAt(text, first.keyStart);
+    const entityIndent = indentAt(text, item.range[0]);
+    const step = keyIndent.startsWith(entityIndent) && keyIndent.length > entityIndent.length ? keyIndent.slice(entityIndent.length) : unit;
+    const at = pairs.findIndex((p) => p.name === 'designations');
+    const old = at >= 0 ? pairs[at]! : undefined;
+    const oldText = old ? text.slice(old.valueStart, old.valueEnd) : '';
+    // An existing non-empty list on one line stays on one line; else the entity's layout decides.
+    const inline = !multiLine || (isSeq(old?.value) && old.value.items.length > 0 && !oldText.includes('\n'));
+    const render = (): string => {
+      const kept = old ? keptItems(text, doc, old.value, d) : [];
+      if (inline) {
+        const comma = /,\s/.test(oldText) ? ', ' : oldText.includes(',') ? ',' : multiLine ? ', ' : entityComma;
+        return `[${d.map((x, k) => kept[k] ?? inlineJson(x, colon, comma, pad)).join(comma)}]`;
+      }
+      const inner = keyIndent + step;
+      const items = d.map((x, k) => kept[k] ?? JSON.stringify(x, null, step).replace(/\n/g, `\n${inner}`));
+      return `[\n${items.map((x) => inner + x).join(',\n')}\n${keyIndent}]`;
+    };
+    if (old) {
+      if (d.length > 0) edits.push({ start: old.valueStart, end: old.valueEnd, text: render() });
+      else if (at > 0) edits.push({ start: pairs[at - 1]!.valueEnd, end: old.valueEnd, text: '' }); // the comma before it goes too
+      else if (pairs.length > 1) edits.push({ start: old.keyStart, end: pairs[1]!.keyStart, text: '' });
+      else edits.push({ start: old.valueStart, end: old.valueEnd, text: '[]' });
+      return;
+    }
+    if (d.length === 0) return;
+    const last = pairs[pairs.length - 1]!;
+    const sep = multiLine ? `,\n${keyIndent}` : entityComma.includes('\n') ? ', ' : entityComma;
+    edits.push({ start: last.valueEnd, end: last.valueEnd, text: `${sep}"designations"${colon}${render()}` });
+  });
+  let out = text;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text.replace(/\r?\n/g, eol) + out.slice(e.end);
   return bom + out;
 }
 
