@@ -1,4 +1,4 @@
-import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Where a command writes. Tests pass their own; the CLI passes process streams. */
@@ -42,14 +42,41 @@ export function memoryIo(): Io & { stdout: () => string; stderr: () => string } 
 }
 
 /**
- * Writes a file atomically: to a temporary sibling first, then renamed over the target,
- * so a failure never leaves a half-written file behind.
+ * Writes a file atomically: to a temporary sibling first, then renamed over the target, so a
+ * failure never leaves a half-written file behind; on any failure the temporary file is removed
+ * and the error rethrown. A file replaced keeps its permission bits (a new one gets the default
+ * mode, as `writeFileSync` gives).
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
+  const mode = existingMode(path);
   const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  // 'wx': a file of that name that is not ours is neither overwritten nor removed
+  const fd = openSync(tmp, 'wx', mode ?? 0o666);
+  try {
+    try {
+      writeFileSync(fd, data);
+      // the mode given to open is narrowed by the umask: set the replaced file's bits exactly
+      if (mode !== undefined) fchmodSync(fd, mode);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** The permission bits of the file at `path`, or undefined when there is none. */
+function existingMode(path: string): number | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st.mode & 0o7777 : undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
 }
 
 /**

@@ -1,0 +1,57 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from './io.js';
+
+const root = mkdtempSync(join(tmpdir(), 'io-atomic-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const freshDir = () => {
+  const d = join(root, String(n++));
+  mkdirSync(d);
+  return d;
+};
+const modeOf = (p: string) => statSync(p).mode & 0o777;
+
+describe('writeFileAtomic', () => {
+  it('writes a new file, creating its folder, with the mode writeFileSync gives', () => {
+    const d = freshDir();
+    const target = join(d, 'sub', 'out.json');
+    writeFileAtomic(target, '{"a":1}\n');
+    expect(readFileSync(target, 'utf8')).toBe('{"a":1}\n');
+    writeFileSync(join(d, 'plain'), 'x');
+    expect(modeOf(target)).toBe(modeOf(join(d, 'plain')));
+    expect(readdirSync(join(d, 'sub'))).toEqual(['out.json']);
+  });
+
+  it('keeps the permissions of the file it replaces', () => {
+    const d = freshDir();
+    for (const mode of [0o600, 0o640, 0o755]) {
+      const target = join(d, `f-${mode.toString(8)}`);
+      writeFileSync(target, 'old');
+      chmodSync(target, mode);
+      writeFileAtomic(target, new TextEncoder().encode('new'));
+      expect(readFileSync(target, 'utf8')).toBe('new');
+      expect(modeOf(target)).toBe(mode);
+    }
+  });
+
+  it('removes its temporary file when the rename fails (the target is a folder that is not empty)', () => {
+    const d = freshDir();
+    const target = join(d, 'out');
+    mkdirSync(target);
+    writeFileSync(join(target, 'keep'), 'x');
+    expect(() => writeFileAtomic(target, 'data')).toThrow();
+    expect(readdirSync(d)).toEqual(['out']);
+    expect(readdirSync(target)).toEqual(['keep']);
+  });
+
+  it('removes its temporary file when the write fails', () => {
+    const d = freshDir();
+    const target = join(d, 'out');
+    // not a string or bytes: writeFileSync throws after the temporary file is created
+    expect(() => writeFileAtomic(target, 42 as unknown as string)).toThrow();
+    expect(readdirSync(d)).toEqual([]);
+  });
+});
