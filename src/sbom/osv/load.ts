@@ -11,6 +11,7 @@ import { unzipSync } from 'fflate';
 import { InputError } from '../../common/errors.js';
 import { fsReason } from '../fs-errors.js';
 import { parseJson } from '../read/json.js';
+import { decodeUtf8 } from '../read/utf8.js';
 import type { OsvAdvisory } from './model.js';
 import { parseAdvisoryDocument } from './parse.js';
 
@@ -25,7 +26,8 @@ export interface AdvisorySet {
   readonly superseded: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+/** What `decodeUtf8` says an advisory file should be when its bytes are not UTF-8. */
+const EXPECTED = 'an OSV advisory is JSON text in UTF-8';
 
 function readBytes(file: string): Uint8Array {
   try {
@@ -51,7 +53,7 @@ function fromZip(file: string, bytes: Uint8Array, out: OsvAdvisory[]): number {
   if (names.length === 0) throw new InputError({ file, message: 'zip archive holds no .json entry (OSV advisories)' });
   for (const name of names) {
     const source = `${file}!${name}`;
-    out.push(...parseAdvisoryDocument(parseJson(decoder.decode(entries[name]!), source), source));
+    out.push(...parseAdvisoryDocument(parseJson(decodeUtf8(entries[name]!, source, EXPECTED), source), source));
   }
   return names.length;
 }
@@ -59,7 +61,7 @@ function fromZip(file: string, bytes: Uint8Array, out: OsvAdvisory[]): number {
 function fromFile(file: string, out: OsvAdvisory[]): number {
   const bytes = readBytes(file);
   if (isZip(bytes)) return fromZip(file, bytes, out);
-  out.push(...parseAdvisoryDocument(parseJson(decoder.decode(bytes), file), file));
+  out.push(...parseAdvisoryDocument(parseJson(decodeUtf8(bytes, file, EXPECTED), file), file));
   return 1;
 }
 

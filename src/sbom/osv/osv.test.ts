@@ -88,6 +88,26 @@ describe('OSV records', () => {
     expect(problem(() => loadAdvisories([join(dir, 'none.zip')]))).toMatchObject({ file: join(dir, 'none.zip'), message: expect.stringMatching(/no \.json entry/) });
   });
 
+  it('refuse a file or zip entry whose bytes are not UTF-8 (Latin-1 é in a string), with file, line and offset; UTF-8 and a BOM pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osv-'));
+    const text = JSON.stringify(rec('L-1', '2024-01-01T00:00:00Z', { summary: 'Défaut' }), null, 1);
+    const latin1 = Buffer.from(text, 'latin1');
+    const offset = latin1.indexOf(0xe9);
+    const line = text.slice(0, text.indexOf('é')).split('\n').length;
+    writeFileSync(join(dir, 'latin1.json'), latin1);
+    expect(problem(() => loadAdvisories([join(dir, 'latin1.json')]))).toEqual({
+      file: join(dir, 'latin1.json'),
+      line,
+      message: `not UTF-8 text: byte 0xE9 (offset ${offset}) is not valid UTF-8 (an OSV advisory is JSON text in UTF-8)`,
+    });
+    writeFileSync(join(dir, 'latin1.zip'), zipSync({ 'npm/L-1.json': latin1 }));
+    expect(problem(() => loadAdvisories([join(dir, 'latin1.zip')]))).toMatchObject({ file: `${join(dir, 'latin1.zip')}!npm/L-1.json`, line, message: expect.stringMatching(/^not UTF-8 text: byte 0xE9/) });
+    writeFileSync(join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(problem(() => loadAdvisories([join(dir, 'utf16.json')])).message).toMatch(/^not UTF-8 text: the file is UTF-16/);
+    writeFileSync(join(dir, 'utf8.json'), '\uFEFF' + text);
+    expect(loadAdvisories([join(dir, 'utf8.json')]).advisories.map((a) => a.summary)).toEqual(['Défaut']);
+  });
+
   it('accept records the matcher can use even when the schema would want more', () => {
     const a = parseAdvisory({ id: 'G', modified: 'x', affected: [{ ranges: [{ type: 'GIT', repo: 'r', events: [{ introduced: 'abc' }] }] }] }, 'g.json');
     expect(a.affected).toEqual([]); // no package: nothing a purl can match
