@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isNode, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { decodeUtf8 } from '../common/utf8.js';
 import { InputError, type InputProblem } from '../common/errors.js';
 import { InventoryPart, type Inventory, type InventoryPart as Part } from './schema.js';
 import { checkReferences, type Located } from './references.js';
@@ -266,30 +267,6 @@ export function parsePart(src: SourceDoc): Part {
   return result.data;
 }
 
-/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
-function invalidUtf8At(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    // continuation bytes that follow, and the least code point that needs them
-    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    if (n === 0) return i;
-    const min = [0, 0x80, 0x800, 0x10000][n]!;
-    let cp = b & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += n + 1;
-  }
-  return -1;
-}
-
 /**
  * Reads an inventory file as UTF-8 text. A file that is not text (NUL bytes, UTF-16, bytes that
  * are not UTF-8) is an InputError naming the file and the line of the first offending byte.
@@ -301,23 +278,7 @@ export function readInventoryFile(file: string): string {
   } catch (e) {
     throw new InputError({ file, message: `cannot read: ${(e as Error).message}` });
   }
-  const lineAt = (offset: number): number => {
-    let line = 1;
-    for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
-    return line;
-  };
-  const expected = 'an inventory is YAML or JSON text in UTF-8';
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError({ file, message: `not UTF-8 text: the file is UTF-16 (${expected}; save it as UTF-8)` });
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new InputError({ file, line: lineAt(nul), message: `not a text file: it holds NUL bytes (${expected})` });
-  const bad = invalidUtf8At(bytes);
-  if (bad >= 0) {
-    const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
-    throw new InputError({ file, line: lineAt(bad), message: `not UTF-8 text: byte 0x${hex} (offset ${bad}) is not valid UTF-8 (${expected})` });
-  }
-  return bytes.toString('utf8');
+  return decodeUtf8(bytes, file, 'an inventory is YAML or JSON text in UTF-8', { refuseNul: true });
 }
 
 /** Loads and merges files (or directories) into one validated inventory. */

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../common/errors.js';
+import { decodeUtf8 } from '../common/utf8.js';
 import { fsReason } from './fs-errors.js';
 import { resolveComponents, type LoadedSbom, type Unscanned } from './components.js';
 import { AdvisoryIndex, sortMatches, type Match, type NotEvaluated } from './match.js';
@@ -40,7 +41,7 @@ export function readSbomFile(file: string): LoadedSbom {
   }
   let text: string;
   try {
-    text = decodeSbomText(bytes);
+    text = decodeSbomText(bytes, file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ERR_STRING_TOO_LONG') throw new InputError({ file, message: 'SBOM too large to read as one document (over ~512 MB)' });
@@ -53,10 +54,11 @@ export function readSbomFile(file: string): LoadedSbom {
  * SBOM bytes as text: UTF-8, unless a UTF-16 byte-order mark says otherwise (Windows PowerShell's
  * `>` writes UTF-16LE with a BOM, so an SBOM saved that way is common on Windows build agents).
  */
-export function decodeSbomText(bytes: Buffer): string {
+export function decodeSbomText(bytes: Buffer, file: string): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return bytes.toString('utf8');
+  // bytes that are not UTF-8 (a Latin-1 "é") are refused, not read as U+FFFD
+  return decodeUtf8(bytes, file, 'an SBOM is JSON, XML or SPDX tag-value text in UTF-8, or UTF-16 with a byte order mark');
 }
 
 export function parseSbom(text: string, file: string): LoadedSbom {

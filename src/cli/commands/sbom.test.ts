@@ -179,6 +179,17 @@ describe('datacustoms sbom', () => {
     expect(ids(a.out)).toEqual(ids(b.out));
   });
 
+  it('refuses an SBOM whose bytes are not UTF-8 (a Latin-1 é), naming the file, line and byte, exit 2, nothing on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbom-cli-'));
+    const doc = '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.5",\n  "metadata": { "supplier": { "name": "Société" } },\n  "components": []\n}\n';
+    const f = join(dir, 'latin1.cdx.json');
+    writeFileSync(f, Buffer.from(doc, 'latin1'));
+    const r = await run(f, '-a', osv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(new RegExp(`latin1\\.cdx\\.json:4: not UTF-8 text: byte 0xE9 \\(offset ${Buffer.from(doc, 'latin1').indexOf(0xe9)}\\)`));
+  });
+
   it('reads an SBOM saved as UTF-16 with a byte-order mark (PowerShell redirection), LE or BE, as UTF-8 would be read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sbom-cli-'));
     const doc = JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components: [{ name: 'minimist', purl: 'pkg:npm/minimist@0.0.8' }] });

@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import { InputError } from '../../common/errors.js';
 import { fsReason } from '../fs-errors.js';
 import { parseJson } from '../read/json.js';
-import { decodeUtf8 } from '../read/utf8.js';
+import { decodeUtf8 } from '../../common/utf8.js';
 import type { OsvAdvisory } from './model.js';
 import { parseAdvisoryDocument } from './parse.js';
 
