@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InputError } from './errors.js';
 import { decodeUtf8, invalidUtf8Offset } from './utf8.js';
+import { firstProblem } from '../testing/input-error.js';
 
-const problem = (f: () => unknown): { file?: string; line?: number; column?: number; message: string } => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems[0]!;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
+const problem = firstProblem;
 
 describe('bytes that are not UTF-8 text (inventories, SBOMs, advisories)', () => {
   const EXPECTED = 'an SBOM is text in UTF-8';

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { InputError } from '../../common/errors.js';
 import { sharedPath } from '../../testing/shared.js';
 import { loadAdvisories } from './load.js';
 import { parseAdvisory, parseAdvisoryDocument } from './parse.js';
+import { firstProblem } from '../../testing/input-error.js';
 
 const rec = (id: string, modified: string, extra: object = {}) => ({
   id,
@@ -14,15 +14,7 @@ const rec = (id: string, modified: string, extra: object = {}) => ({
   affected: [{ package: { ecosystem: 'npm', name: 'p' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0.0' }] }] }],
   ...extra,
 });
-const problem = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems[0]!;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
+const problem = firstProblem;
 
 describe('OSV records', () => {
   it('read the saved GHSA records, including the per-package GHSA hint', () => {

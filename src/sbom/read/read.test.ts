@@ -6,17 +6,10 @@ import { sharedPath } from '../../testing/shared.js';
 import { parseSbom } from '../scan.js';
 import { parseJson, syntaxErrorOffset } from './json.js';
 import { readSbomText } from './sbom.js';
+import { firstProblem } from '../../testing/input-error.js';
 
 const cdx = (components: unknown, specVersion = '1.5') => JSON.stringify({ bomFormat: 'CycloneDX', specVersion, components });
-const problem = (f: () => unknown): { path?: string; line?: number; column?: number; message: string } => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems[0]!;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
+const problem = firstProblem;
 
 describe('SBOM readers', () => {
   it('recognise the format by content', () => {
