@@ -398,10 +398,10 @@ export class Engine {
         return j;
       }
     }
-    // English name keywords: "Name: Jane Doe", "Mr. John Smith", "Dear Ann Lee".
+    // English name keywords: "Name: Jane Doe", "Mr. John Smith", "Dear Ann Lee", "Sir John Smith".
     if (len >= 2 && len <= 4) {
       const c0 = s.charCodeAt(i);
-      if (c0 === 78 || c0 === 77 || c0 === 68 || c0 === 110) this.nameAfterKeyword(i, j);
+      if (c0 === 78 || c0 === 77 || c0 === 68 || c0 === 110 || c0 === 83) this.nameAfterKeyword(i, j);
     }
     return j;
   }
@@ -411,6 +411,8 @@ export class Engine {
     const len = j - i;
     let p = j;
     const keyword = len === 4 && matchesLower(s, i, 'name');
+    // a knight's or dame's title goes before a given name and a surname ("Sir John Smith")
+    const honorific = !keyword && isOneOf(s, i, len, HONORIFICS);
     if (keyword) {
       while (p < this.to && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58 || s.charCodeAt(p) === 61 || s.charCodeAt(p) === 0xff1a)) p++;
       if (p === j) return;
@@ -421,7 +423,8 @@ export class Engine {
         if (w < 0 || !isOneOfLower(s, w, i - 1 - w, PERSON_NAME_OWNERS)) return;
       }
     } else if (isTitle(s, i, len)) {
-      if (p < this.to && s.charCodeAt(p) === 46) p++;
+      // "Sir" and "Dame" are never abbreviated: "Dear Sir. Thank you" ends a salutation
+      if (p < this.to && s.charCodeAt(p) === 46 && !honorific) p++;
       if (p < this.to && s.charCodeAt(p) === 32) p++;
       else return;
     } else return;
@@ -452,6 +455,8 @@ export class Engine {
       // a title or salutation before a generic word names no one ("Dear Sir", "Dear Valued
       // Customer", "Dear All"); before another title ("Dear Mr. Smith") that title takes the name
       if (!keyword && words === 0 && (isOneOf(s, p, q - p, GENERIC_ADDRESSEES) || isTitle(s, p, q - p))) return;
+      // "Dear Sir Or Madam": a conjunction after Sir or Dame joins a second generic word
+      if (honorific && words === 0 && isOneOf(s, p, q - p, CONJUNCTIONS)) return;
       words++;
       end = q;
       if (q < this.to && s.charCodeAt(q) === 32) p = q + 1;
@@ -466,6 +471,9 @@ export class Engine {
       const c = k < this.to ? s.charCodeAt(k) : 0;
       if (c !== 58 && c !== 61 && c !== 95 && c !== 0xff1a) return;
     }
+    // after Sir or Dame the name is a given name and a surname: one word alone ("Dear Sir
+    // Thank you") is not taken for a name
+    if (honorific && words < 2) return;
     if (words >= 1) this.emit(T.person_name, start, end, words >= 2 ? 0.75 : 0.6);
   }
 
@@ -1582,7 +1590,16 @@ const GENERIC_ADDRESSEES = [
 ];
 
 /** Titles before an English name, as written (case matters: "mr" in text is not a title). */
-const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Miss', 'Dear'];
+const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Miss', 'Dear', 'Sir', 'Dame'];
+
+/**
+ * The TITLES of a knight or dame: followed by a given name and a surname ("Sir John Smith") they
+ * name that person; alone ("Dear Sir,", "Dear Sir or Madam") they address no one.
+ */
+const HONORIFICS = ['Sir', 'Dame'];
+
+/** Capitalised conjunctions that join "Sir" to another generic word ("Dear Sir Or Madam"). */
+const CONJUNCTIONS = ['Or', 'And'];
 
 // --- small helpers -------------------------------------------------------------------------------
 

@@ -191,6 +191,15 @@ describe('person names: salutations that address no one person', () => {
     expect(all('Dear Allison,', 'person_name')).toEqual(['Allison']);
     expect(all('Mrs. Teamster signed', 'person_name')).toEqual(['Teamster']);
   });
+  it('reads the given name and surname after Sir or Dame as the name, and Sir alone as no one', () => {
+    expect(all('Dear Sir John Smith, thank you.', 'person_name')).toEqual(['John Smith']);
+    expect(all('Sir John Smith signed the letter', 'person_name')).toEqual(['John Smith']);
+    expect(all('Dame Judi Dench presented it', 'person_name')).toEqual(['Judi Dench']);
+    expect(all('Dear Dame Judi Dench,', 'person_name')).toEqual(['Judi Dench']);
+    for (const v of ['Dear Sir,', 'Dear Sir or Madam,', 'Dear Sir Or Madam,', 'Dear Sir.', 'Dear Sir. Thank you', 'Dear Sirs,']) {
+      expect(all(`${v}\nthank you for your order.`, 'person_name'), v).toEqual([]);
+    }
+  });
 });
 
 describe('person names: the name of an SBOM document or its component', () => {
