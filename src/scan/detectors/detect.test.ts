@@ -133,7 +133,7 @@ describe('global', () => {
   it('IPv4 and IPv6; not version strings or times', () => {
     expect(found('from 192.168.1.20:443', 'ip_address')).toBe('192.168.1.20');
     expect(found('addr 2a01:4f8::8a2e:370:7334 ok', 'ip_address')).toBe('2a01:4f8::8a2e:370:7334');
-    expect(found('::ffff:192.0.2.128', 'ip_address')).toBe('::ffff:192.0.2.128');
+    expect(found('::ffff:203.0.114.45', 'ip_address')).toBe('::ffff:203.0.114.45');
     expect(types('v1.2.3.4')).toEqual([]);
     expect(types('256.1.1.1')).toEqual([]);
     expect(types('at 12:34:56')).toEqual([]);

@@ -982,15 +982,8 @@ export class Engine {
     // … and so is one a version word names ("version 2.4.41.1", <version>4.8.1.1</version>,
     // "fixed in 2.12.6.1"): consumed, not reported
     if (versionWordBefore(s, this.from, a)) return true;
-    // the unspecified, loopback and broadcast addresses are every host's, no one's
-    const o1 = num(s, a, gE[k]! - a);
-    if (o1 === 127 || (b - a === 7 && o1 === 0 && s.startsWith('0.0.0.0', a)) || (b - a === 15 && s.startsWith('255.255.255.255', a))) return true;
-    // … and so are the documentation ranges (RFC 5737: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24)
-    if (o1 === 192 || o1 === 198 || o1 === 203) {
-      const o2 = num(s, gS[k + 1]!, len(k + 1));
-      const o3 = num(s, gS[k + 2]!, len(k + 2));
-      if ((o1 === 192 && o2 === 0 && o3 === 2) || (o1 === 198 && o2 === 51 && o3 === 100) || (o1 === 203 && o2 === 0 && o3 === 113)) return true;
-    }
+    // loopback, unspecified, broadcast and documentation addresses: consumed, not reported
+    if (ipv4NoOnes(num(s, a, len(k)), num(s, gS[k + 1]!, len(k + 1)), num(s, gS[k + 2]!, len(k + 2)), num(s, gS[k + 3]!, len(k + 3)))) return true;
     this.emit(T.ip_address, a, b, 0.85);
     return true;
   }
@@ -1328,8 +1321,9 @@ export class Engine {
     // without '::' an address has eight groups, so at least six colons (seven, or six before
     // an embedded IPv4): a time of day "01:36:61" or "a:b" is not checked further
     if (!dbl && colons + colonsIn(s, a, i) < 6) return b;
-    // the documentation prefix 2001:db8::/32 (RFC 3849) is no one's: consumed, not reported
-    if (validIpv6(s, a, b) && !ipv6Documentation(s, a, b)) this.emit(T.ip_address, a, b, 0.85);
+    // the documentation prefix 2001:db8::/32 (RFC 3849) is no one's: consumed, not reported; so is
+    // the IPv4-mapped form (::ffff:127.0.0.1) of an IPv4 address that is no one's
+    if (validIpv6(s, a, b) && !ipv6Documentation(s, a, b) && !ipv4MappedNoOnes(s, a, b)) this.emit(T.ip_address, a, b, 0.85);
     return b;
   }
 
@@ -1823,6 +1817,76 @@ function ipv6Documentation(s: string, a: number, b: number): boolean {
     v = v * 16 + (c <= 57 ? c - 48 : c - 87);
   }
   return v === 0xdb8 && p - a >= 8 && (p === b || s.charCodeAt(p) === 58);
+}
+
+/**
+ * Whether the IPv4 address o1.o2.o3.o4 is every host's or no one's: loopback (127.0.0.0/8),
+ * unspecified (0.0.0.0), broadcast (255.255.255.255), or reserved for documentation (RFC 5737:
+ * 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24).
+ */
+function ipv4NoOnes(o1: number, o2: number, o3: number, o4: number): boolean {
+  if (o1 === 127) return true;
+  if (o1 === 0 && o2 === 0 && o3 === 0 && o4 === 0) return true;
+  if (o1 === 255 && o2 === 255 && o3 === 255 && o4 === 255) return true;
+  return (o1 === 192 && o2 === 0 && o3 === 2) || (o1 === 198 && o2 === 51 && o3 === 100) || (o1 === 203 && o2 === 0 && o3 === 113);
+}
+
+/** The eight 16-bit groups of an IPv6 address, filled by ipv4MappedNoOnes. */
+const v6Groups = new Int32Array(8);
+
+/**
+ * Whether the valid IPv6 address s[a, b) is IPv4-mapped (::ffff:0:0/96, RFC 4291 2.5.5.2), in
+ * dotted (::ffff:127.0.0.1) or hex (::ffff:7f00:1) form, and its IPv4 address is one ipv4NoOnes
+ * accepts.
+ */
+function ipv4MappedNoOnes(s: string, a: number, b: number): boolean {
+  // groups before '::' from the front, the rest collected and then moved to the back
+  let n = 0;
+  let gap = -1;
+  let p = a;
+  while (p < b && n < 8) {
+    if (s.charCodeAt(p) === 58) {
+      if (p + 1 < b && s.charCodeAt(p + 1) === 58) {
+        gap = n;
+        p += 2;
+      } else p++;
+      continue;
+    }
+    let q = p;
+    let v = 0;
+    while (q < b && isHexC(s.charCodeAt(q))) {
+      const c = s.charCodeAt(q++) | 32;
+      v = v * 16 + (c <= 57 ? c - 48 : c - 87);
+    }
+    if (q < b && s.charCodeAt(q) === 46) {
+      // the embedded IPv4 ends the address: four decimal octets, already checked by validIpv6
+      if (n > 6) return false;
+      let v4 = 0;
+      let d = 0;
+      for (let k = p; k <= b; k++) {
+        if (k === b || s.charCodeAt(k) === 46) {
+          v4 = v4 * 256 + d;
+          d = 0;
+        } else d = d * 10 + (s.charCodeAt(k) - 48);
+      }
+      v6Groups[n++] = Math.floor(v4 / 65536);
+      v6Groups[n++] = v4 % 65536;
+      break;
+    }
+    v6Groups[n++] = v;
+    p = q;
+  }
+  // expand '::' to the zero groups it stands for
+  if (gap >= 0) {
+    const tail = n - gap;
+    for (let k = tail - 1; k >= 0; k--) v6Groups[8 - tail + k] = v6Groups[gap + k]!;
+    for (let k = gap; k < 8 - tail; k++) v6Groups[k] = 0;
+  } else if (n !== 8) return false;
+  for (let k = 0; k < 5; k++) if (v6Groups[k] !== 0) return false;
+  if (v6Groups[5] !== 0xffff) return false;
+  const hi = v6Groups[6]!;
+  const lo = v6Groups[7]!;
+  return ipv4NoOnes(hi >> 8, hi & 255, lo >> 8, lo & 255);
 }
 
 /** RFC 4291 text form: ≤ 8 groups of 1–4 hex, at most one '::', optional trailing IPv4. */

@@ -176,6 +176,17 @@ describe('IP addresses: documentation ranges', () => {
     expect(all('192.0.3.1 198.51.101.7 203.0.112.9 192.0.2.1 10.0.0.7', 'ip_address')).toEqual(['192.0.3.1', '198.51.101.7', '203.0.112.9', '10.0.0.7']);
     expect(all('2001:db9::1 2001:db80::1 2a01:4f8::1 2001:4860:4860::8888', 'ip_address')).toEqual(['2001:db9::1', '2001:db80::1', '2a01:4f8::1', '2001:4860:4860::8888']);
   });
+  it('does not report the IPv4-mapped IPv6 form of an address that is no one\'s as IPv4', () => {
+    for (const v of ['::ffff:127.0.0.1', '::FFFF:127.1.2.3', '::ffff:0.0.0.0', '::ffff:255.255.255.255', '::ffff:192.0.2.128', '::ffff:198.51.100.7', '::ffff:203.0.113.254', '0:0:0:0:0:ffff:192.0.2.1', '::ffff:7f00:1', '::ffff:c000:280']) {
+      expect(all(`listen [${v}]:8080`, 'ip_address'), v).toEqual([]);
+      expect(all(v, 'ip_address', 'remote_addr'), v).toEqual([]);
+    }
+  });
+  it('still finds the IPv4-mapped form of other addresses, and addresses that only look mapped', () => {
+    expect(all('from ::ffff:203.0.114.45 and ::ffff:10.0.0.7', 'ip_address')).toEqual(['::ffff:203.0.114.45', '::ffff:10.0.0.7']);
+    expect(all('::ffff:cb00:722d 0:0:0:0:0:ffff:192.0.3.1', 'ip_address')).toEqual(['::ffff:cb00:722d', '0:0:0:0:0:ffff:192.0.3.1']);
+    expect(all('1::ffff:127.0.0.1 ::1:ffff:192.0.2.1', 'ip_address')).toEqual(['1::ffff:127.0.0.1', '::1:ffff:192.0.2.1']);
+  });
 });
 
 describe('person names: salutations that address no one person', () => {
