@@ -4,7 +4,7 @@
  * line ends, a byte order mark. `datacustoms screen --write` writes its findings this way, so a
  * user's file changes only where the designations do.
  */
-import { Document, isMap, isNode, isScalar, isSeq } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, type YAMLMap } from 'yaml';
 
 interface TextEdit {
   readonly start: number;
@@ -92,17 +92,7 @@ function listStyle(text: string, value: unknown, keyColumn: number, entityFlow: 
  * that changed: every other byte (comments, spacing, flow lists, quoting) stays as it was.
  */
 export function setYamlDesignations(source: string, doc: Document.Parsed, fresh: readonly (readonly object[] | undefined)[]): string {
-  // The parser's offsets are into the text without its byte order mark.
-  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const text = source.slice(bom.length);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const seq = doc.get('entities', true);
-  if (!isSeq(seq)) return source;
-  const edits: TextEdit[] = [];
-  fresh.forEach((d, i) => {
-    if (!d) return;
-    const item = seq.items[i];
-    if (!isMap(item) || item.items.length === 0) return;
+  return editEntities(source, doc, fresh, (text, item, d, edits) => {
     const pairs = item.items;
     const keyOf = (p: (typeof pairs)[number]) => (isScalar(p.key) ? p.key.value : p.key);
     const firstKey = pairs[0]!.key;
@@ -142,8 +132,32 @@ export function setYamlDesignations(source: string, doc: Document.Parsed, fresh:
     if (nl < 0) edits.push({ start: text.length, end: text.length, text: `\n${block}\n` });
     else edits.push({ start: nl + 1, end: nl + 1, text: `${block}\n` });
   });
+}
+
+/**
+ * The frame both formats share: the entities whose designations change (`fresh[i]` given, a
+ * mapping with fields) are handed to `edit`, which lists its text edits; they are applied from the
+ * end of the text back, with the file's line ends, and its byte order mark is kept (the parser's
+ * offsets are into the text without it).
+ */
+function editEntities(
+  source: string,
+  doc: Document.Parsed,
+  fresh: readonly (readonly object[] | undefined)[],
+  edit: (text: string, item: YAMLMap<unknown, unknown>, d: readonly object[], edits: TextEdit[]) => void,
+): string {
+  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = source.slice(bom.length);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const seq = doc.get('entities', true);
+  if (!isSeq(seq)) return source;
+  const edits: TextEdit[] = [];
+  fresh.forEach((d, i) => {
+    const item = seq.items[i];
+    if (d && isMap(item) && item.items.length > 0) edit(text, item, d, edits);
+  });
   let out = text;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text.replace(/\n/g, eol) + out.slice(e.end);
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text.replace(/\r?\n/g, eol) + out.slice(e.end);
   return bom + out;
 }
 
@@ -177,17 +191,10 @@ function inlineJson(v: unknown, colon: string, comma: string, pad: boolean): str
  * keep their source text; CRLF and the byte order mark are kept.
  */
 export function setJsonDesignations(source: string, doc: Document.Parsed, fresh: readonly (readonly object[] | undefined)[]): string {
-  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const text = source.slice(bom.length);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const seq = doc.get('entities', true);
-  if (!isSeq(seq)) return source;
-  const unit = indentUnit(text);
-  const edits: TextEdit[] = [];
-  fresh.forEach((d, i) => {
-    if (!d) return;
-    const item = seq.items[i];
-    if (!isMap(item) || item.items.length === 0 || !item.range) return;
+  let unit: string | undefined;
+  return editEntities(source, doc, fresh, (text, item, d, edits) => {
+    if (!item.range) return;
+    unit ??= indentUnit(text);
     const pairs = item.items.map((p) => {
       const key = isNode(p.key) ? p.key.range : undefined;
       const value = isNode(p.value) ? p.value.range : undefined;
@@ -228,7 +235,4 @@ export function setJsonDesignations(source: string, doc: Document.Parsed, fresh:
     const sep = multiLine ? `,\n${keyIndent}` : entityComma.includes('\n') ? ', ' : entityComma;
     edits.push({ start: last.valueEnd, end: last.valueEnd, text: `${sep}"designations"${colon}${render()}` });
   });
-  let out = text;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text.replace(/\r?\n/g, eol) + out.slice(e.end);
-  return bom + out;
 }
