@@ -43,11 +43,10 @@ export function displayWidth(text: string): number {
 
 /** Pads a table into aligned columns, counting wide (CJK) characters as two columns. */
 export function alignWide(rows: readonly (readonly string[])[], gap = 2): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  const widths = columnWidths(rows, Math.max(0, ...rows.map((r) => r.length)));
   return rows.map((row) =>
     row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell) + gap)))
+      .map((cell, i) => (i === row.length - 1 ? cell : padTo(cell, widths[i]! + gap)))
       .join('')
       .trimEnd(),
   );
