@@ -413,6 +413,8 @@ export class Engine {
     const keyword = len === 4 && matchesLower(s, i, 'name');
     // a knight's or dame's title goes before a given name and a surname ("Sir John Smith")
     const honorific = !keyword && isOneOf(s, i, len, HONORIFICS);
+    /** A title stood between the key and the name ("Name: Dr. Jane Doe"). */
+    let titled = false;
     if (keyword) {
       while (p < this.to && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58 || s.charCodeAt(p) === 61 || s.charCodeAt(p) === 0xff1a)) p++;
       if (p === j) return;
@@ -421,6 +423,16 @@ export class Engine {
       if (i - 1 > this.from && (s.charCodeAt(i - 1) === 45 || s.charCodeAt(i - 1) === 95 || s.charCodeAt(i - 1) === 46)) {
         const w = wordBefore(s, this.from, i - 1);
         if (w < 0 || !isOneOfLower(s, w, i - 1 - w, PERSON_NAME_OWNERS)) return;
+      }
+      // a title right after the key goes before the name ("Name: Dr. Jane Doe", "name: Sir
+      // Elton"): the name is what follows it, as after a title anywhere else
+      let t = p;
+      while (t < this.to && isLetterC(s.charCodeAt(t))) t++;
+      if (t > p && isTitle(s, p, t - p)) {
+        if (t < this.to && s.charCodeAt(t) === 46) t++;
+        if (t < this.to && s.charCodeAt(t) === 32) p = t + 1;
+        else return; // a title with no name after it names no one
+        titled = true;
       }
     } else if (isTitle(s, i, len)) {
       // "Sir" and "Dame" are never abbreviated: "Dear Sir. Thank you" ends a salutation
@@ -454,7 +466,7 @@ export class Engine {
       if (q < this.to && isAlnum(s.charCodeAt(q))) break;
       // a title or salutation before a generic word names no one ("Dear Sir", "Dear Valued
       // Customer", "Dear All"); before another title ("Dear Mr. Smith") that title takes the name
-      if (!keyword && words === 0 && (isOneOf(s, p, q - p, GENERIC_ADDRESSEES) || isTitle(s, p, q - p))) return;
+      if ((!keyword || titled) && words === 0 && (isOneOf(s, p, q - p, GENERIC_ADDRESSEES) || isTitle(s, p, q - p))) return;
       // "Dear Sir Or Madam": a conjunction after Sir or Dame joins a second generic word
       if (honorific && words === 0 && isOneOf(s, p, q - p, CONJUNCTIONS)) return;
       words++;
@@ -1322,8 +1334,8 @@ export class Engine {
     // an embedded IPv4): a time of day "01:36:61" or "a:b" is not checked further
     if (!dbl && colons + colonsIn(s, a, i) < 6) return b;
     // the documentation prefix 2001:db8::/32 (RFC 3849) is no one's: consumed, not reported; so is
-    // the IPv4-mapped form (::ffff:127.0.0.1) of an IPv4 address that is no one's
-    if (validIpv6(s, a, b) && !ipv6Documentation(s, a, b) && !ipv4MappedNoOnes(s, a, b)) this.emit(T.ip_address, a, b, 0.85);
+    // an IPv4 address that is no one's in IPv6 form (::ffff:127.0.0.1, ::127.0.0.1)
+    if (validIpv6(s, a, b) && !ipv6Documentation(s, a, b) && !ipv4EmbeddedNoOnes(s, a, b)) this.emit(T.ip_address, a, b, 0.85);
     return b;
   }
 
@@ -1745,6 +1757,9 @@ function isLowerC(c: number): boolean {
 function isUpperC(c: number): boolean {
   return c >= 65 && c <= 90;
 }
+function isLetterC(c: number): boolean {
+  return isLowerC(c) || isUpperC(c);
+}
 function num(s: string, from: number, n: number): number {
   let v = 0;
   for (let k = 0; k < n; k++) v = v * 10 + (s.charCodeAt(from + k) - 48);
@@ -1831,15 +1846,15 @@ function ipv4NoOnes(o1: number, o2: number, o3: number, o4: number): boolean {
   return (o1 === 192 && o2 === 0 && o3 === 2) || (o1 === 198 && o2 === 51 && o3 === 100) || (o1 === 203 && o2 === 0 && o3 === 113);
 }
 
-/** The eight 16-bit groups of an IPv6 address, filled by ipv4MappedNoOnes. */
+/** The eight 16-bit groups of an IPv6 address, filled by ipv4EmbeddedNoOnes. */
 const v6Groups = new Int32Array(8);
 
 /**
- * Whether the valid IPv6 address s[a, b) is IPv4-mapped (::ffff:0:0/96, RFC 4291 2.5.5.2), in
- * dotted (::ffff:127.0.0.1) or hex (::ffff:7f00:1) form, and its IPv4 address is one ipv4NoOnes
- * accepts.
+ * Whether the valid IPv6 address s[a, b) carries an IPv4 address that ipv4NoOnes accepts: in its
+ * IPv4-mapped form (::ffff:0:0/96, RFC 4291 2.5.5.2) or the deprecated IPv4-compatible one
+ * (::/96, RFC 4291 2.5.5.1), dotted (::ffff:127.0.0.1, ::127.0.0.1) or in hex (::ffff:7f00:1).
  */
-function ipv4MappedNoOnes(s: string, a: number, b: number): boolean {
+function ipv4EmbeddedNoOnes(s: string, a: number, b: number): boolean {
   // groups before '::' from the front, the rest collected and then moved to the back
   let n = 0;
   let gap = -1;
@@ -1883,9 +1898,11 @@ function ipv4MappedNoOnes(s: string, a: number, b: number): boolean {
     for (let k = gap; k < 8 - tail; k++) v6Groups[k] = 0;
   } else if (n !== 8) return false;
   for (let k = 0; k < 5; k++) if (v6Groups[k] !== 0) return false;
-  if (v6Groups[5] !== 0xffff) return false;
+  if (v6Groups[5] !== 0xffff && v6Groups[5] !== 0) return false;
   const hi = v6Groups[6]!;
   const lo = v6Groups[7]!;
+  // ::0.0.0.0 and ::0.0.0.1 are the unspecified and loopback addresses (:: and ::1) written dotted
+  if (v6Groups[5] === 0 && hi === 0 && lo <= 1) return true;
   return ipv4NoOnes(hi >> 8, hi & 255, lo >> 8, lo & 255);
 }
 

@@ -22,6 +22,11 @@ export interface FieldContext {
   readonly version: boolean;
   /** The field is a latitude (single values must be within ±90). */
   readonly latitude: boolean;
+  /**
+   * The field is called just "name" (any case): a person's name in a contact list, but also a
+   * package's, a job's or a file's — values that read as software names are not taken for people.
+   */
+  readonly bareName: boolean;
 }
 
 const TYPE_INDEX = new Map<DetectionType, number>(DETECTION_TYPES.map((t, i) => [t, i]));
@@ -81,7 +86,7 @@ const SOFTWARE_THINGS = [
 const VERSION_FIELD_WORDS = ['version', 'versions', 'ver', 'build', 'release', 'introduced', 'fixed'];
 
 const cache = new Map<string, FieldContext>();
-const EMPTY: FieldContext = { name: '', hints: 0, negative: false, version: false, latitude: false };
+const EMPTY: FieldContext = { name: '', hints: 0, negative: false, version: false, latitude: false, bareName: false };
 
 /** Context for a field name (cached: call freely per record). */
 export function fieldContext(name: string | undefined): FieldContext {
@@ -146,5 +151,6 @@ function compute(name: string): FieldContext {
   const version = words.some((w) => VERSION_FIELD_WORDS.includes(w)) || han.includes('版本');
   if (version) hints &= ~typeBit('ip_address');
   const latitude = words.some((w) => w === 'lat' || w.startsWith('latitude')) || han.includes('纬');
-  return { name, hints, negative, version, latitude };
+  const bareName = raw === 'name';
+  return { name, hints, negative, version, latitude, bareName };
 }

@@ -182,6 +182,16 @@ describe('IP addresses: documentation ranges', () => {
       expect(all(v, 'ip_address', 'remote_addr'), v).toEqual([]);
     }
   });
+  it('does not report the deprecated IPv4-compatible form (::/96) of an address that is no one\'s either', () => {
+    for (const v of ['::127.0.0.1', '::7f00:1', '::192.0.2.1', '::c000:201', '::203.0.113.9', '0:0:0:0:0:0:127.0.0.1', '::0.0.0.0', '::0.0.0.1']) {
+      expect(all(`listen [${v}]:8080`, 'ip_address'), v).toEqual([]);
+      expect(all(v, 'ip_address', 'remote_addr'), v).toEqual([]);
+    }
+  });
+  it('still finds the IPv4-compatible form of other addresses', () => {
+    expect(all('from ::8.8.8.8 and ::1.2.3.4', 'ip_address')).toEqual(['::8.8.8.8', '::1.2.3.4']);
+    expect(all('::808:808 0:0:0:0:0:0:192.0.3.1', 'ip_address')).toEqual(['::808:808', '0:0:0:0:0:0:192.0.3.1']);
+  });
   it('still finds the IPv4-mapped form of other addresses, and addresses that only look mapped', () => {
     expect(all('from ::ffff:203.0.114.45 and ::ffff:10.0.0.7', 'ip_address')).toEqual(['::ffff:203.0.114.45', '::ffff:10.0.0.7']);
     expect(all('::ffff:cb00:722d 0:0:0:0:0:ffff:192.0.3.1', 'ip_address')).toEqual(['::ffff:cb00:722d', '0:0:0:0:0:ffff:192.0.3.1']);
@@ -210,6 +220,39 @@ describe('person names: salutations that address no one person', () => {
     for (const v of ['Dear Sir,', 'Dear Sir or Madam,', 'Dear Sir Or Madam,', 'Dear Sir.', 'Dear Sir. Thank you', 'Dear Sirs,']) {
       expect(all(`${v}\nthank you for your order.`, 'person_name'), v).toEqual([]);
     }
+  });
+});
+
+describe('person names: a title between the key and the name', () => {
+  it('reports the name after the title, once, and not the title', () => {
+    expect(all('Name: Dr. Jane Doe', 'person_name')).toEqual(['Jane Doe']);
+    expect(all('name: Dr Jane Doe, id 7', 'person_name')).toEqual(['Jane Doe']);
+    expect(all('Name: Mr. Smith', 'person_name')).toEqual(['Smith']);
+    expect(all('name=Ms Jane Roe; id=3', 'person_name')).toEqual(['Jane Roe']);
+    // after a key, one name is enough: the key says a name follows
+    expect(all('Name: Sir Elton', 'person_name')).toEqual(['Elton']);
+  });
+  it('reports no one for a title alone or a salutation after the key', () => {
+    for (const v of ['Name: Dr.', 'name: Dr', 'Name: Dear Sir', 'Name: Mr. Customer']) expect(all(v, 'person_name'), v).toEqual([]);
+  });
+  it('still reads a name that only starts like a title', () => {
+    expect(all('Name: Drake Smith', 'person_name')).toEqual(['Drake Smith']);
+    expect(all('Name: Missy Elliott', 'person_name')).toEqual(['Missy Elliott']);
+  });
+});
+
+describe('person names: software in a field called just "name"', () => {
+  it('does not read a lower-case hyphenated or dotted package name as a person', () => {
+    for (const v of ['my-app', 'react-dom', 'left-pad', 'lodash.merge', 'socket.io', 'node-fetch']) {
+      expect(all(v, 'person_name', 'name'), v).toEqual([]);
+      expect(all(v, 'person_name', 'Name'), v).toEqual([]);
+    }
+  });
+  it('still reads lower-cased names with spaces, and any name in a field that names a person', () => {
+    expect(all('jane doe', 'person_name', 'name')).toEqual(['jane doe']);
+    expect(all('jean-luc picard', 'person_name', 'name')).toEqual(['jean-luc picard']);
+    expect(all('jean-luc', 'person_name', 'first_name')).toEqual(['jean-luc']);
+    expect(all('Jean-Luc', 'person_name', 'name')).toEqual(['Jean-Luc']);
   });
 });
 

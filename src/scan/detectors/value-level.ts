@@ -247,9 +247,28 @@ function personName(e: Engine, s: string, a: number, b: number): boolean {
   }
   if (letters < 2 || words > 5) return false;
   if (hyphens && brandHyphenWord(s, a, b)) return false;
+  if (e.ctx.bareName && words === 1 && softwareName(s, a, b)) return false;
   e.emit(T.person_name, a, b, words >= 2 ? 0.5 : 0.3);
   return true;
 }
+
+/**
+ * Whether the one word s[a, b) is written as software is named and a person's name is not: no
+ * capital letter, and a hyphen or a dot between lower-case letters (my-app, react-dom,
+ * lodash.merge, socket.io). A lower-cased person's name in such a field keeps its spaces
+ * ("jane doe"); one lower-case word alone (lodash, or jane) cannot be told apart and stays.
+ */
+function softwareName(s: string, a: number, b: number): boolean {
+  let joined = false;
+  for (let p = a; p < b; p++) {
+    const c = s.charCodeAt(p);
+    if (c >= 65 && c <= 90) return false;
+    if ((c === 45 || c === 46) && p > a && p + 1 < b && isLower(s.charCodeAt(p - 1)) && isLower(s.charCodeAt(p + 1))) joined = true;
+  }
+  return joined;
+}
+
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
 
 /**
  * Whether s[a, b) has a word of the shape a tool gives the document or component it names:
