@@ -8,7 +8,7 @@
  *   entity and context attributes carry the same derived facts.
  */
 import type { EntityJson, EntityUidJson, Context, StatefulAuthorizationCall } from '@cedar-policy/cedar-wasm/nodejs';
-import type { Facts } from '../../src/facts/index.js';
+import type { Facts, PartyFacts } from '../../src/facts/index.js';
 import { judgedOn } from '../../src/facts/index.js';
 import type { Flow } from '../../src/inventory/schema.js';
 import type { CivilDate } from '../../src/time/civil-date.js';
@@ -58,27 +58,31 @@ export function firedRules(ctx: DspContext | undefined): string[] {
 const ymd = (d: CivilDate) => Number(d.slice(0, 4)) * 10_000 + Number(d.slice(5, 7)) * 100 + Number(d.slice(8, 10));
 const party = (id: string): EntityUidJson => ({ type: 'Party', id });
 
-/** Builds Party entities (cached per id) from the derived person facts. */
-export function partyEntities(facts: Facts): (id: string) => EntityJson {
+/**
+ * Builds Party entities from the derived person facts: the as-of facts (cached per id), or the
+ * facts given, when they are for another date (PartyFacts.on: a dated designation makes the
+ * party's status on the flow's date differ).
+ */
+export function partyEntities(facts: Facts): (id: string, on?: PartyFacts) => EntityJson {
   const cache = new Map<string, EntityJson>();
   const org = facts.inventory.organization;
-  return (id) => {
+  const make = (id: string, p: PartyFacts | undefined): EntityJson => {
+    const owners = id === org.id ? org.owners : facts.entities.get(id)?.owners ?? [];
+    return {
+      uid: party(id),
+      attrs: {
+        usPerson: p?.usPerson ?? false,
+        coveredPerson: p?.coveredPerson ?? false,
+        countryOfConcern: p?.countryOfConcern ?? false,
+        owners: owners.map((o) => ({ __entity: { type: 'Party', id: o.entity } })),
+      },
+      parents: [],
+    };
+  };
+  return (id, on) => {
+    if (on?.on !== undefined) return make(id, on);
     let e = cache.get(id);
-    if (!e) {
-      const p = facts.persons.parties.get(id);
-      const owners = id === org.id ? org.owners : facts.entities.get(id)?.owners ?? [];
-      e = {
-        uid: party(id),
-        attrs: {
-          usPerson: p?.usPerson ?? false,
-          coveredPerson: p?.coveredPerson ?? false,
-          countryOfConcern: p?.countryOfConcern ?? false,
-          owners: owners.map((o) => ({ __entity: { type: 'Party', id: o.entity } })),
-        },
-        parents: [],
-      };
-      cache.set(id, e);
-    }
+    if (!e) cache.set(id, (e = make(id, facts.persons.parties.get(id))));
     return e;
   };
 }
@@ -90,7 +94,7 @@ export type CedarRequest = Omit<StatefulAuthorizationCall, 'preparsedPolicySetId
  * derived facts about the flow. Flows judged before 8 April 2025 carry their date only (the
  * other facts are not derived for them: Part 202 was not in force).
  */
-export function cedarRequest(flow: Flow, facts: Facts, asOf: CivilDate, entity: (id: string) => EntityJson): CedarRequest {
+export function cedarRequest(flow: Flow, facts: Facts, asOf: CivilDate, entity: (id: string, on?: PartyFacts) => EntityJson): CedarRequest {
   const inv = facts.inventory;
   const exporter = flow.from ?? inv.organization.id;
   const date = judgedOn(flow, asOf);
@@ -110,8 +114,10 @@ export function cedarRequest(flow: Flow, facts: Facts, asOf: CivilDate, entity: 
   };
   if (flow.start !== undefined) context['started'] = ymd(flow.start);
   if (flow.offerRejected !== undefined) context['offerRejected'] = ymd(flow.offerRejected);
+  let recipient: PartyFacts | undefined;
   if (date >= PART_202_EFFECTIVE) {
     const ctx = dspContext(flow, facts, asOf, date);
+    recipient = ctx.recipient;
     const director = flow.directedByUsPerson ? facts.persons.parties.get(flow.directedByUsPerson) : undefined;
     context['directorIsUsPerson'] = director?.usPerson ?? false;
     context['classes'] = [...ctx.classes];
@@ -121,6 +127,7 @@ export function cedarRequest(flow: Flow, facts: Facts, asOf: CivilDate, entity: 
     context['bulk'] = [...new Set(ctx.data.bulk.map((b): string => b.category))];
     context['securityRequirementsInForce'] = securityRequirements(ctx) !== undefined;
   }
-  const entities = exporter === flow.recipient ? [entity(exporter)] : [entity(exporter), entity(flow.recipient)];
+  // the recipient as it stood on the flow's date (its covered status may differ from the as-of date's)
+  const entities = exporter === flow.recipient ? [entity(exporter)] : [entity(exporter), entity(flow.recipient, recipient)];
   return { principal: party(exporter), action: { type: 'Action', id: 'engage' }, resource: party(flow.recipient), context, entities };
 }

@@ -254,3 +254,71 @@ describe('designations inherited by ownership (lists\' 50 % rules)', () => {
     expect(d[0]!.via).toMatch(/^owned 50% by listed parties: S1 0\.3% \+ S2 32\.3% \+ S3 17\.4%/);
   });
 });
+
+describe('202.211 covered status on the date a flow is judged, not only on the as-of date', () => {
+  const listed = (from?: string, until?: string) => [{ list: 'doj.covered_persons', ...(from ? { listedFrom: from } : {}), ...(until ? { listedUntil: until } : {}) }];
+  const facts = (entities: EntityInput[]) => deriveFacts(inventory({ entities }), AS_OF).persons;
+
+  it('a party designated after the date is not covered on it, and is on the as-of date', () => {
+    const p = facts([{ id: 'd', name: 'Listed 2026', kind: 'company', organizedIn: 'SG', designations: listed('2026-03-01') }]);
+    expect(p.parties.get('d')!.coveredPerson).toBe(true);
+    expect(p.on('d', '2026-02-28')!.coveredPerson).toBe(false);
+    expect(p.on('d', '2026-03-01')!.coveredPerson).toBe(true);
+    // on the as-of date itself, and for a party nothing dated touches, the as-of facts themselves
+    expect(p.on('d', AS_OF)).toBe(p.parties.get('d'));
+  });
+
+  it('a designation removed before the as-of date still made the party covered while it was in force', () => {
+    const p = facts([{ id: 'd', name: 'Delisted', kind: 'company', organizedIn: 'SG', designations: listed('2025-05-01', '2026-01-31') }]);
+    expect(p.parties.get('d')!.coveredPerson).toBe(false);
+    const then = p.on('d', '2025-12-01')!;
+    expect(then.coveredPerson).toBe(true);
+    expect(then.coveredReasons[0]).toMatch(/designated by the Attorney General.*202\.211\(a\)\(5\)/);
+    expect(p.on('d', '2026-02-01')!.coveredPerson).toBe(false);
+  });
+
+  it('follows ownership, employment and branches down from the designated party, on that date', () => {
+    const p = facts([
+      { id: 'd', name: 'Listed Parent', kind: 'company', organizedIn: 'SG', designations: listed('2026-03-01') },
+      sg('sub', [{ entity: 'd', percent: 60 }]),
+      sg('subsub', [{ entity: 'sub', percent: 50 }]),
+      { id: 'emp', name: 'Employee', kind: 'individual', citizenships: ['SG'], primaryResidence: 'SG', employment: [{ entity: 'subsub', relation: 'employee' }] },
+      { id: 'br', name: 'Listed Parent, London branch', kind: 'company', organizedIn: 'GB', branchOf: 'd' },
+      sg('minority', [{ entity: 'd', percent: 40 }]),
+    ]);
+    for (const id of ['sub', 'subsub', 'emp', 'br']) {
+      expect(p.parties.get(id)!.coveredPerson, id).toBe(true);
+      expect(p.on(id, '2026-01-01')!.coveredPerson, id).toBe(false);
+      expect(p.on(id, '2026-04-01')!.coveredPerson, id).toBe(true);
+    }
+    expect(p.on('subsub', '2026-04-01')!.coveredReasons.join('\n')).toMatch(/Listed Parent 60%[\s\S]*designated by the Attorney General/);
+    expect(p.on('minority', '2026-04-01')!.coveredPerson).toBe(false);
+  });
+
+  it('keeps what does not depend on the date: a party covered on other grounds stays covered', () => {
+    const p = facts([cn, { id: 'd', name: 'Listed', kind: 'company', organizedIn: 'SG', designations: listed('2026-03-01') }, sg('both', [{ entity: 'cn', percent: 50 }, { entity: 'd', percent: 50 }])]);
+    const then = p.on('both', '2026-01-01')!;
+    expect(then.coveredPerson).toBe(true);
+    expect(then.coveredReasons[0]).toMatch(/50% owned.*CN Group 50%/);
+    expect(then.coveredReasons.join('\n')).not.toMatch(/Listed 50%/);
+    expect(p.parties.get('both')!.coveredReasons[0]).toMatch(/100% owned.*CN Group 50% \+ Listed 50%/);
+  });
+
+  it('names the date on facts that differ, and gives the as-of facts where the status and its reasons are the same', () => {
+    const p = facts([
+      cn,
+      { id: 'd', name: 'Listed', kind: 'company', organizedIn: 'SG', designations: listed('2026-03-01') },
+      sg('sub', [{ entity: 'd', percent: 60 }]),
+      { id: 'own', name: 'Own Grounds', kind: 'company', organizedIn: 'CN', owners: [{ entity: 'd', percent: 10 }] },
+    ]);
+    const a = p.on('sub', '2026-01-01')!;
+    const b = p.on('sub', '2025-12-01')!;
+    expect([a.on, b.on]).toEqual(['2026-01-01', '2025-12-01']);
+    expect({ ...a, on: undefined }).toEqual({ ...b, on: undefined });
+    expect(p.on('sub', '2026-01-01')).toBe(a);
+    expect(p.parties.get('sub')!.on).toBeUndefined();
+    // covered on its own facts on both dates, for the same reasons: the as-of facts
+    expect(p.on('own', '2026-01-01')).toBe(p.parties.get('own'));
+    expect(p.on('x-unknown', '2026-01-01')).toBeUndefined();
+  });
+});

@@ -44,6 +44,11 @@ export interface PartyFacts {
   readonly countries: readonly string[];
   /** When the party is on an ownership cycle (A owns B owns A): a line that names it and says how it is counted. */
   readonly ownershipCycle: string | undefined;
+  /**
+   * Set on facts derived for another date than the as-of date (PersonFacts.on), because
+   * something dated they rest on differs: that date.
+   */
+  readonly on?: CivilDate;
 }
 
 export interface CoveredEquity {
@@ -72,6 +77,15 @@ export interface PersonFacts {
    * themselves, each with that share.
    */
   coveredEquity(id: string): CoveredEquity;
+  /**
+   * The party's facts on `date` rather than on the as-of date: the same object as
+   * `parties.get(id)` unless something dated that its status rests on differs between the two
+   * dates — a 202.211(a)(5) designation (\`listedFrom\`, \`listedUntil\`) of the party, of the
+   * entity it is a branch of, or of an owner or employer up its chains, or a dated parameter
+   * (countries of concern, the 50 % threshold, the unknown-share policy). Then it is derived for
+   * that date over the party and those above it (taint flows down only, so they decide it alone).
+   */
+  on(id: string, date: CivilDate): PartyFacts | undefined;
 }
 
 function isActive(d: Entity['designations'][number], date: CivilDate): boolean {
@@ -80,6 +94,159 @@ function isActive(d: Entity['designations'][number], date: CivilDate): boolean {
 
 export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
   return new PersonDeriver(inv, asOf).derive();
+}
+
+/** Whether the designation makes a covered person under 202.211(a)(5) on `date`. */
+function dojDesignated(d: Entity['designations'][number], date: CivilDate): boolean {
+  return DOJ_DESIGNATION_LISTS.includes(d.list) && isActive(d, date);
+}
+
+/**
+ * Party facts on other dates than the as-of date (PersonFacts.on). Per party, the dated
+ * 202.211(a)(5) designations above it are gathered once; a date on which each of them is in or out
+ * of force as on the as-of date gives the as-of facts, any other is derived over the party's
+ * ancestors, once per party and pattern of designations in force.
+ */
+class DatedParties {
+  /** Per party: the DOJ designations of it and of every party above it that have a date. */
+  private readonly dated = new Map<string, readonly Entity['designations'][number][]>();
+  private readonly derived = new Map<string, PartyFacts>();
+  private readonly onDate = new Map<string, PartyFacts>();
+  private readonly entities: ReadonlyMap<string, Entity>;
+  /** Position of each party id: the organization, then the entities in inventory order. */
+  private readonly order: ReadonlyMap<string, number>;
+  /** Per date: the dated parameters have their as-of values. */
+  private readonly paramsSame = new Map<CivilDate, boolean>();
+  /** The parties a dated designation can reach (see `belowDated`), made on first need. */
+  private reached: ReadonlySet<string> | undefined;
+
+  constructor(
+    private readonly inv: Inventory,
+    private readonly asOf: CivilDate,
+    private readonly parties: ReadonlyMap<string, PartyFacts>,
+  ) {
+    this.entities = new Map(inv.entities.map((e) => [e.id, e]));
+    this.order = new Map([inv.organization.id, ...inv.entities.map((e) => e.id)].map((id, i) => [id, i]));
+  }
+
+  on(id: string, date: CivilDate): PartyFacts | undefined {
+    const now = this.parties.get(id);
+    if (date === this.asOf || now === undefined) return now;
+    let paramsSame = this.paramsSame.get(date);
+    if (paramsSame === undefined) this.paramsSame.set(date, (paramsSame = sameParams(date, this.asOf)));
+    if (paramsSame && !(this.reached ??= this.belowDated()).has(id)) return now;
+    const dated = this.datedAbove(id);
+    if (paramsSame && dated.length === 0) return now;
+    let pattern = '';
+    let differs = !paramsSame;
+    for (const d of dated) {
+      const then = dojDesignated(d, date);
+      if (then !== dojDesignated(d, this.asOf)) differs = true;
+      pattern += then ? '1' : '0';
+    }
+    if (!differs) return now;
+    // Derived once per party and pattern of designations in force (or per date, when a parameter
+    // differs); the same status for the same reasons is the as-of facts themselves.
+    const key = `${id}\u0000${paramsSame ? pattern : date}`;
+    let derived = this.derived.get(key);
+    if (derived === undefined) {
+      // the party and those above it, in inventory order (the organization first), as a full derivation meets them
+      const only = [...this.above(id)].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+      const made = new PersonDeriver(this.inv, date, { parties: only, entities: this.entities }).deriveOne(id)!;
+      this.derived.set(key, (derived = sameStatus(made, now) ? now : made));
+    }
+    if (derived === now) return now;
+    // per date, as the facts name it (PartyFacts.on)
+    const onKey = `${id}\u0000${date}`;
+    let out = this.onDate.get(onKey);
+    if (out === undefined) this.onDate.set(onKey, (out = { ...derived, on: date }));
+    return out;
+  }
+
+  /** The party and every party its status may rest on: owners (a branch's are its entity's), employers, the entity it is a branch of, and theirs. */
+  private above(id: string): Set<string> {
+    const seen = new Set<string>();
+    const stack = [id];
+    const org = this.inv.organization;
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      if (x === org.id) {
+        for (const o of org.owners) stack.push(o.entity);
+        continue;
+      }
+      const e = this.entities.get(x);
+      if (!e) continue;
+      for (const o of e.owners) stack.push(o.entity);
+      for (const j of e.employment) stack.push(j.entity);
+      if (e.branchOf !== undefined) stack.push(e.branchOf);
+    }
+    return seen;
+  }
+
+  /**
+   * The parties with a dated 202.211(a)(5) designation and every party below them (what they
+   * own, employ or have as a branch, and so on down): only these can have another status on
+   * another date while the parameters stay the same. One walk down for the whole run.
+   */
+  private belowDated(): Set<string> {
+    const below = new Map<string, string[]>();
+    const link = (up: string, down: string): void => {
+      const list = below.get(up);
+      if (list) list.push(down);
+      else below.set(up, [down]);
+    };
+    const org = this.inv.organization;
+    for (const o of org.owners) link(o.entity, org.id);
+    const stack: string[] = [];
+    for (const e of this.inv.entities) {
+      for (const o of e.owners) link(o.entity, e.id);
+      for (const j of e.employment) link(j.entity, e.id);
+      if (e.branchOf !== undefined) link(e.branchOf, e.id);
+      if (e.designations.some((d) => DOJ_DESIGNATION_LISTS.includes(d.list) && (d.listedFrom !== undefined || d.listedUntil !== undefined))) stack.push(e.id);
+    }
+    const reached = new Set<string>();
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (reached.has(x)) continue;
+      reached.add(x);
+      for (const y of below.get(x) ?? NO_PARTIES) if (!reached.has(y)) stack.push(y);
+    }
+    return reached;
+  }
+
+  private datedAbove(id: string): readonly Entity['designations'][number][] {
+    let list = this.dated.get(id);
+    if (list === undefined) {
+      const found: Entity['designations'][number][] = [];
+      for (const x of this.above(id)) {
+        const e = this.entities.get(x);
+        if (!e) continue;
+        for (const d of e.designations) if (DOJ_DESIGNATION_LISTS.includes(d.list) && (d.listedFrom !== undefined || d.listedUntil !== undefined)) found.push(d);
+      }
+      this.dated.set(id, (list = found.length === 0 ? NO_DESIGNATIONS : found));
+    }
+    return list;
+  }
+}
+const NO_DESIGNATIONS: readonly Entity['designations'][number][] = Object.freeze([]);
+
+/** The same covered status, for the same reasons. */
+function sameStatus(a: PartyFacts, b: PartyFacts): boolean {
+  if (a.coveredPerson !== b.coveredPerson || a.countryOfConcern !== b.countryOfConcern || a.ownershipCycle !== b.ownershipCycle) return false;
+  const x = a.coveredReasons;
+  const y = b.coveredReasons;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** The dated parameters the derivation reads have the same values on both dates. */
+function sameParams(a: CivilDate, b: CivilDate): boolean {
+  const x = dojDate(a);
+  const y = dojDate(b);
+  return at(DOJ_COUNTRIES_OF_CONCERN, x) === at(DOJ_COUNTRIES_OF_CONCERN, y) && at(COVERED_OWNERSHIP_THRESHOLD, x) === at(COVERED_OWNERSHIP_THRESHOLD, y) && at(UNKNOWN_SHARE_POLICY, x) === at(UNKNOWN_SHARE_POLICY, y);
 }
 
 const NO_OWNERS: readonly OwnerEdge[] = [];
@@ -113,7 +280,7 @@ class PersonDeriver implements OwnershipInput {
   private readonly date: CivilDate;
   private readonly coc: ReadonlySet<string>;
   private readonly org: Inventory['organization'];
-  private readonly entities: Map<string, Entity>;
+  private readonly entities: ReadonlyMap<string, Entity>;
   private readonly usCache = new Map<string, { us: boolean; reason: string }>();
   private readonly seedReasons = new Map<string, string[]>();
   private readonly cocGovernments = new Set<string>();
@@ -131,50 +298,78 @@ class PersonDeriver implements OwnershipInput {
   constructor(
     private readonly inv: Inventory,
     private readonly asOf: CivilDate,
+    /**
+     * Derive for these parties only, in inventory order (a party and every party above it, see
+     * DatedParties), with the inventory's entities by id: the others' facts are not made, and
+     * their seeds are not looked for.
+     */
+    scope?: { readonly parties: readonly string[]; readonly entities: ReadonlyMap<string, Entity> },
   ) {
     this.date = dojDate(asOf);
     this.coc = new Set(at(DOJ_COUNTRIES_OF_CONCERN, this.date));
     this.org = inv.organization;
-    this.entities = new Map(inv.entities.map((e) => [e.id, e]));
-    this.parties = [this.org.id, ...inv.entities.map((e) => e.id)];
+    this.entities = scope ? scope.entities : new Map(inv.entities.map((e) => [e.id, e]));
+    this.parties = scope ? scope.parties.slice() : [this.org.id, ...inv.entities.map((e) => e.id)];
     this.thresholdPercent = at(COVERED_OWNERSHIP_THRESHOLD, this.date);
     this.unknownShare = at(UNKNOWN_SHARE_POLICY, this.date);
   }
 
   derive(): PersonFacts {
-    const { inv, org, entities, asOf } = this;
+    const cycleLines = this.settle();
+    const parties = new Map<string, PartyFacts>();
+    for (const id of this.parties) parties.set(id, this.partyFacts(id, cycleLines));
+    const orgShare = this.coveredShares(this.inv.organization.id);
+    const dated = new DatedParties(this.inv, this.asOf, parties);
+    return {
+      parties,
+      cycles: this.cycles,
+      orgCoveredOwnershipPercent: roundShare(orgShare.fraction * 100),
+      coveredEquity: (id) => this.coveredEquity(id),
+      on: (id, date) => dated.on(id, date),
+    };
+  }
+
+  /** The facts of one party, derived over the parties given to the constructor (`only`). */
+  deriveOne(id: string): PartyFacts | undefined {
+    if (!this.parties.includes(id)) return undefined;
+    return this.partyFacts(id, this.settle());
+  }
+
+  private cycles: string[][] = [];
+
+  /** Seeds, the taint that flows from them, and the ownership cycles (with the line for each party on one). */
+  private settle(): Map<string, string> {
     this.addSeeds();
     for (const id of this.seedReasons.keys()) this.seeds.add(id);
-    const taint = (this.taint = taintByOwnership(this));
-    const cycles = findCycles(this.parties, this);
-    const cycleLines = this.cycleLines(cycles);
-    const parties = new Map<string, PartyFacts>();
-    for (const id of this.parties) {
-      const e = entities.get(id);
-      const us = this.usStatus(id);
-      const countries = new Set<string>();
-      if (id === org.id) {
-        countries.add(org.organizedIn);
-        if (org.principalPlaceOfBusiness) countries.add(org.principalPlaceOfBusiness);
-      } else if (e) {
-        for (const c of [e.organizedIn, e.principalPlaceOfBusiness, e.headquarters, e.primaryResidence, e.location, e.government, ...e.citizenships]) if (c) countries.add(c);
-      }
-      parties.set(id, {
-        id,
-        name: this.nameOf(id),
-        kind: id === org.id ? 'organization' : e!.kind,
-        usPerson: us.us,
-        usPersonReason: us.reason,
-        countryOfConcern: this.cocGovernments.has(id),
-        coveredPerson: taint.has(id) && !this.cocGovernments.has(id),
-        coveredReasons: this.explain(id, { seen: new Set(), lines: 0 }),
-        activeDesignations: e ? e.designations.filter((d) => isActive(d, asOf)) : [],
-        countries: [...countries].sort(),
-        ownershipCycle: cycleLines.get(id),
-      });
+    this.taint = taintByOwnership(this);
+    this.cycles = findCycles(this.parties, this);
+    return this.cycleLines(this.cycles);
+  }
+
+  private partyFacts(id: string, cycleLines: ReadonlyMap<string, string>): PartyFacts {
+    const { org, entities, asOf, taint } = this;
+    const e = entities.get(id);
+    const us = this.usStatus(id);
+    const countries = new Set<string>();
+    if (id === org.id) {
+      countries.add(org.organizedIn);
+      if (org.principalPlaceOfBusiness) countries.add(org.principalPlaceOfBusiness);
+    } else if (e) {
+      for (const c of [e.organizedIn, e.principalPlaceOfBusiness, e.headquarters, e.primaryResidence, e.location, e.government, ...e.citizenships]) if (c) countries.add(c);
     }
-    const orgShare = this.coveredShares(inv.organization.id);
-    return { parties, cycles, orgCoveredOwnershipPercent: roundShare(orgShare.fraction * 100), coveredEquity: (id) => this.coveredEquity(id) };
+    return {
+      id,
+      name: this.nameOf(id),
+      kind: id === org.id ? 'organization' : e!.kind,
+      usPerson: us.us,
+      usPersonReason: us.reason,
+      countryOfConcern: this.cocGovernments.has(id),
+      coveredPerson: taint.has(id) && !this.cocGovernments.has(id),
+      coveredReasons: this.explain(id, { seen: new Set(), lines: 0 }),
+      activeDesignations: e ? e.designations.filter((d) => isActive(d, asOf)) : [],
+      countries: [...countries].sort(),
+      ownershipCycle: cycleLines.get(id),
+    };
   }
 
   /** Per party on an ownership cycle, the line that explains the first cycle found through it. */
@@ -284,8 +479,10 @@ class PersonDeriver implements OwnershipInput {
   }
 
   private addSeeds(): void {
-    const { inv, org, entities, coc, date } = this;
-    for (const e of inv.entities) {
+    const { org, entities, coc, date } = this;
+    for (const id of this.parties) {
+      const e = entities.get(id);
+      if (!e) continue;
       const foreign = !this.usStatus(e.id).us;
       const designated = e.designations.filter((d) => DOJ_DESIGNATION_LISTS.includes(d.list) && isActive(d, date));
       if (designated.length) this.addSeed(e.id, `designated by the Attorney General as a covered person (202.211(a)(5)${designated[0]?.source ? `; ${designated[0].source}` : ''}), wherever located`);
@@ -308,7 +505,7 @@ class PersonDeriver implements OwnershipInput {
         this.addSeed(e.id, `a foreign individual primarily resident in ${e.primaryResidence}, a country of concern (202.211(a)(4))`);
       }
     }
-    if (!this.usStatus(org.id).us) {
+    if (this.parties.includes(org.id) && !this.usStatus(org.id).us) {
       if (coc.has(org.organizedIn)) this.addSeed(org.id, `organized under the laws of ${org.organizedIn}, a country of concern (202.211(a)(1))`);
       if (org.principalPlaceOfBusiness && coc.has(org.principalPlaceOfBusiness)) this.addSeed(org.id, `principal place of business in ${org.principalPlaceOfBusiness} (202.211(a)(1))`);
     }

@@ -42,7 +42,9 @@ export function boundParty(flow: Flow, facts: Facts): { exporter: PartyFacts; us
 
 /** The context, once the exporter and the U.S. person bound are known. */
 export function dspContextOf(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate, exporter: PartyFacts, usPerson: PartyFacts | undefined, index?: number): DspContext {
-  const recipient = facts.persons.parties.get(flow.recipient)!;
+  // Whether the recipient is a covered person is judged on the flow's date: a flow that ended
+  // before a designation took effect, or while one was in force, is judged as things stood then.
+  const recipient = facts.persons.on(flow.recipient, date)!;
   const ofConcern = recipient.coveredPerson || recipient.countryOfConcern;
   const data = dataFacts(flow, facts, date, index);
   const { classes, notes } = transactionClasses(flow, date);
@@ -61,10 +63,13 @@ export function recipientReasons(ctx: DspContext): readonly string[] {
 }
 
 function recipientLines(r: PartyFacts): string[] {
+  // Facts for the flow's own date, where a dated designation makes them differ from the as-of
+  // date's, say so: the reader sees why a party listed today was not covered then, or the reverse.
+  const then = r.on === undefined ? '' : ` on ${r.on}, the date this flow is judged on`;
   if (r.countryOfConcern) return [`${r.name} is a country of concern (202.209)`];
   const lines = r.coveredPerson
-    ? [`${r.name} is a covered person: ${r.coveredReasons[0] ?? ''}`, ...r.coveredReasons.slice(1)]
-    : [`${r.name} is ${r.usPerson ? 'a U.S. person' : 'a foreign person'} and not a covered person (${r.usPersonReason})`];
+    ? [`${r.name} ${then ? `was a covered person${then}` : 'is a covered person'}: ${r.coveredReasons[0] ?? ''}`, ...r.coveredReasons.slice(1)]
+    : [`${r.name} ${then ? 'was' : 'is'} ${r.usPerson ? 'a U.S. person' : 'a foreign person'} and not a covered person${then} (${r.usPersonReason})`];
   if (r.ownershipCycle !== undefined) lines.push(r.ownershipCycle);
   return lines;
 }

@@ -469,3 +469,36 @@ describe('202.205 aggregation "between the same U.S. person and the same foreign
     expect(decide(usDojDsp, other, AS_OF, 'f2').outcome).toBe('not_covered');
   });
 });
+
+describe('202.211 covered status is judged on the date the flow is judged', () => {
+  // A Singapore broker (not covered on its own facts) designated by the Attorney General on 2025-10-01,
+  // and another whose designation ended on 2025-12-31.
+  const inv = inventory({
+    entities: [
+      { id: 'later', name: 'Later Listed Pte.', kind: 'company', organizedIn: 'SG', designations: [{ list: 'doj.covered_persons', listedFrom: '2025-10-01' }] },
+      { id: 'gone', name: 'Delisted Pte.', kind: 'company', organizedIn: 'SG', designations: [{ list: 'doj.covered_persons', listedFrom: '2025-04-08', listedUntil: '2025-12-31' }] },
+    ],
+    datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+    flows: [
+      { id: 'before', dataset: 'd', recipient: 'later', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01', end: '2025-08-31' },
+      { id: 'after', dataset: 'd', recipient: 'later', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01' },
+      { id: 'while', dataset: 'd', recipient: 'gone', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01', end: '2025-09-30' },
+      { id: 'still', dataset: 'd', recipient: 'gone', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01' },
+    ],
+  });
+  it('a brokerage that ended before the counterparty was designated was not with a covered person', () => {
+    const d = decide(usDojDsp, inv, AS_OF, 'before');
+    // brokerage to a foreign person that is not a covered person: the 202.302 clause, not 202.301
+    expect(d.outcome).toBe('onward_transfer_clause_required');
+    expect(d.reasons.join('\n')).toMatch(/Later Listed Pte\. was a foreign person and not a covered person on 2025-08-31, the date this flow is judged on/);
+    const after = decide(usDojDsp, inv, AS_OF, 'after');
+    expect(after.outcome).toBe('prohibited');
+    expect(after.reasons.join('\n')).toMatch(/Later Listed Pte\. is a covered person: designated by the Attorney General/);
+  });
+  it('a brokerage that ended while the counterparty was designated was prohibited, though the designation has ended since', () => {
+    const d = decide(usDojDsp, inv, AS_OF, 'while');
+    expect([d.outcome, d.verdict]).toEqual(['prohibited', 'blocked']);
+    expect(d.reasons.join('\n')).toMatch(/Delisted Pte\. was a covered person on 2025-09-30, the date this flow is judged on: designated by the Attorney General/);
+    expect(decide(usDojDsp, inv, AS_OF, 'still').outcome).toBe('onward_transfer_clause_required');
+  });
+});
