@@ -36,6 +36,16 @@ describe('wrap', () => {
       expect(f).toMatch(/60 %/);
     }
   });
+  it('keeps the spaces that begin the text as a further indent, for the wrapped lines too', () => {
+    expect(wrap('  ↳ Huaxin Data Group: a foreign entity organized under the laws of CN', 40, '    ')).toEqual([
+      '      ↳ Huaxin Data Group: a foreign',
+      '        entity organized under the laws',
+      '        of CN',
+    ]);
+    expect(wrap('  ↳ short', 40, '    ', '    ')).toEqual(['      ↳ short']);
+    const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;
+    expect(wrap(dim('  ↳ nested'), 40, '  ')).toEqual([`    ${dim('↳ nested')}`]);
+  });
   it('keeps ANSI codes out of the width', () => {
     const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;
     const lines = wrap(dim('one two three four five six'), 10, '');

@@ -139,10 +139,18 @@ function glueCitations(text: string): string {
  * Wraps `text` to `width` columns: the first line starts with `indent`, the next ones with
  * `hang` (by default two more spaces than `indent`, so that where one item ends and the next
  * begins stays visible). Breaks at spaces and between CJK characters, never inside a word; a
- * word longer than the line stands alone on its line. Returns at least one line.
+ * word longer than the line stands alone on its line. Spaces that begin `text` (after any ANSI
+ * codes) indent it further, the wrapped lines with it: a nested line ("  ↳ …") stays nested.
+ * Returns at least one line.
  */
 export function wrap(text: string, width: number, indent = '', hang = indent + '  '): string[] {
   const lines: string[] = [];
+  const lead = /^((?:\u001b\[[0-9;]*m)*)( +)/.exec(text);
+  if (lead) {
+    indent += lead[2];
+    hang += lead[2]!;
+    text = lead[1]! + text.slice(lead[0].length);
+  }
   text = glueCitations(text);
   let line = indent;
   let lineWidth = displayWidth(indent);
