@@ -50,11 +50,13 @@ describe('check JSON writer (check-json.ts)', () => {
       { numRuns: 300 },
     );
   });
-  it('hands a large result over in chunks of about a megabyte, not as one string', () => {
+  it('hands a large result over in chunks of 64 KiB at most, each valid UTF-8 on its own, not as one string', () => {
     const d = { regime: 'r', outcome: 'o', reasons: ['x'.repeat(200), '↳ 身份证 — 😀'] };
     const result = { asOf: '2026-06-30', packs: [], organization: [], flows: Array.from({ length: 20_000 }, (_, i) => ({ flow: `f${i}`, decisions: [d, d] })), assets: [], summary: {} } as unknown as CheckResult;
     const { text: out, chunks } = written(result);
     expect(out).toBe(JSON.stringify(result, null, 2) + '\n');
-    expect(chunks).toBeGreaterThan(5);
+    const bytes = Buffer.byteLength(out);
+    expect(chunks).toBeGreaterThanOrEqual(Math.ceil(bytes / 65_536));
+    expect(chunks).toBeLessThan(Math.ceil(bytes / 65_536) * 1.1 + 1);
   });
 });
