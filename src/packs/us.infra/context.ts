@@ -53,7 +53,14 @@ function keyPattern(key: string): RegExp {
   return re;
 }
 
+/**
+ * A designation as reasons cite it: the list, the program or scope the list gives (in full: it
+ * is the text that says what the listing covers), since when, and the name it was matched as.
+ * "fcc.covered: International and interstate telecommunications services provided by China
+ * Telecom (Americas) Corporation…, since 2022-03-25, as "China Telecom (Americas) Corp."".
+ */
 export function describeDesignation(d: EffectiveDesignation): string {
-  const when = d.listedFrom ? ` since ${d.listedFrom}` : '';
-  return d.inherited ? `${d.list}${when}, inherited: ${d.via}` : `${d.list}${d.program ? ` (${d.program.length > 80 ? d.program.slice(0, 77) + '…' : d.program})` : ''}${when}${d.matchedName ? ` as "${d.matchedName}"` : ''}`;
+  const when = d.listedFrom ? `, since ${d.listedFrom}` : '';
+  if (d.inherited) return `${d.list}${when}, inherited: ${d.via}`;
+  return `${d.list}${d.program ? `: ${d.program}` : ''}${when}${d.matchedName ? `, as "${d.matchedName}"` : ''}`;
 }

@@ -64,7 +64,7 @@ export const coveredEquipment = defineRule<InfraContext>({
     return {
       outcome: usf ? 'prohibited' : 'covered_list_equipment',
       reasons: [
-        `${ctx.asset.name ?? ctx.asset.id} (${ctx.asset.kind.replace(/_/g, ' ')}) is covered equipment or services: ${ctx.vendorName} is on the FCC Covered List (${describeDesignation(d)})`,
+        `${ctx.asset.name ?? ctx.asset.id} (${ctx.asset.kind.replace(/_/g, ' ')}): covered equipment or services — ${ctx.vendorName} is on the FCC Covered List (${describeDesignation(d)})`,
         'covered equipment gets no new FCC equipment authorization (FCC 22-84) and no Universal Service Fund support may be used to buy or maintain it (47 CFR 54.9)',
         ...(usf ? ['the organization receives Universal Service Fund support for this asset: using it is prohibited (47 CFR 54.9)'] : []),
       ],

@@ -20,6 +20,12 @@ describe('us.infra — FCC Covered List (47 CFR 1.50002)', () => {
     expect([d.outcome, d.verdict]).toEqual(['covered_list_equipment', 'conditional']);
     expect(d.rules.map((r) => r.id)).toContain('us.infra/47cfr1.50002');
   });
+  it('cites the listing in full, cut nowhere, and names the asset without a verb that must agree with it', () => {
+    const hik: EntityInput = { id: 'hik', name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', kind: 'company', organizedIn: 'CN', designations: [{ list: 'fcc.covered', program: FCC_HIK, listedFrom: '2021-03-12', matchedName: 'Hikvision' }] };
+    const d = decideAsset(usInfra, oneAsset(hik, { kind: 'video_surveillance_equipment', name: 'Perimeter cameras', uses: ['critical_infrastructure_surveillance'] }), '2026-01-01');
+    expect(d.reasons[0]).toBe(`Perimeter cameras (video surveillance equipment): covered equipment or services — Hangzhou Hikvision Digital Technology Co., Ltd. is on the FCC Covered List (fcc.covered: ${FCC_HIK}, since 2021-03-12, as "Hikvision")`);
+    expect(d.reasons.join(' ')).not.toContain('…');
+  });
   it('with Universal Service Fund support → prohibited (47 CFR 54.9)', () => {
     const d = decideAsset(usInfra, oneAsset(huawei, { kind: 'telecom_equipment', uses: ['usf_funded'] }), '2026-01-01');
     expect([d.outcome, d.verdict]).toEqual(['prohibited', 'blocked']);
@@ -46,7 +52,7 @@ describe('us.infra — FCC Covered List (47 CFR 1.50002)', () => {
     const k: EntityInput = { id: 'k', name: 'Kaspersky Lab, Inc.', kind: 'company', organizedIn: 'US', designations: [{ list: 'fcc.covered', program: 'Covered List', scope: 'Cybersecurity and anti-virus software produced or provided by Kaspersky Lab, Inc. or any of its successors and assignees.', listedFrom: '2024-07-23' }] };
     const d = decideAsset(usInfra, oneAsset(k, { kind: 'security_software' }), '2024-07-23');
     expect(d.outcome).toBe('covered_list_equipment');
-    expect(d.reasons[0]).toMatch(/Kaspersky Lab, Inc\. is on the FCC Covered List \(fcc\.covered \(Covered List\) since 2024-07-23\)/);
+    expect(d.reasons[0]).toMatch(/Kaspersky Lab, Inc\. is on the FCC Covered List \(fcc\.covered: Covered List, since 2024-07-23\)/);
     expect(decideAsset(usInfra, oneAsset(k, { kind: 'security_software' }), '2024-07-22').outcome).toBe('no_finding');
   });
   it('screening cases "Pacific Networks Corporation" / "ComNet USA LLC" (FCC entry of 2022-09-20): their section 214 services are covered', () => {
@@ -110,7 +116,7 @@ describe('us.infra — DoD 1260H (FY2024 NDAA §805), PAFACA, OFAC, Clean Networ
     const ali: EntityInput = { id: 'ali', name: 'Alibaba Group Holding Limited', kind: 'company', organizedIn: 'KY', designations: [{ list: 'dod.1260h', listedFrom: '2026-06-08' }] };
     const after = decideAsset(usInfra, oneAsset(ali, { kind: 'cloud_service' }, { dodContractor: true }), '2026-07-01');
     expect([after.outcome, after.verdict, after.obligations[0]!.due]).toEqual(['dod_1260h_supplier', 'conditional', '2027-06-30']);
-    expect(after.reasons[0]).toMatch(/Alibaba Group Holding Limited is on the DoD list of Chinese military companies \(dod\.1260h since 2026-06-08\)/);
+    expect(after.reasons[0]).toMatch(/Alibaba Group Holding Limited is on the DoD list of Chinese military companies \(dod\.1260h, since 2026-06-08\)/);
     expect(decideAsset(usInfra, oneAsset(ali, { kind: 'cloud_service' }, { dodContractor: true }), '2026-06-07').outcome).toBe('historical_policy');
     const dji: EntityInput = { id: 'dji', name: 'Shenzhen DJI Technology Co., Ltd.', kind: 'company', organizedIn: 'CN', designations: [{ list: 'dod.1260h', listedFrom: '2026-06-08' }, { list: 'fcc.covered', program: 'Covered List', scope: 'All communications and video surveillance equipment and services listed in Section 1709(a)(1) of the FY25 NDAA', listedFrom: '2025-12-22' }] };
     const d = decideAsset(usInfra, oneAsset(dji, { kind: 'drone' }), '2026-07-01');

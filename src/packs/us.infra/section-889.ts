@@ -40,7 +40,7 @@ export const section889 = defineRule<InfraContext>({
       return {
         outcome: 'prohibited',
         reasons: [
-          `${ctx.asset.name ?? ctx.asset.id} is covered telecommunications equipment or services of ${c.name}${viaOwner ? ` (through ${ctx.vendorName}, a subsidiary or affiliate of "${hit}")` : ''}; a federal contractor may not use it as a substantial or essential component of any system from ${SECTION_889_DATES.use} (§889(a)(1)(B); FAR 52.204-25(b)(2))`,
+          `${ctx.asset.name ?? ctx.asset.id}: covered telecommunications equipment or services of ${c.name}${viaOwner ? ` (through ${ctx.vendorName}, a subsidiary or affiliate of "${hit}")` : ''}; a federal contractor may not use it as a substantial or essential component of any system from ${SECTION_889_DATES.use} (§889(a)(1)(B); FAR 52.204-25(b)(2))`,
         ],
         obligations: [
           obligation({ id: 'us.infra/52.204-25(d)', what: 'Report the covered equipment to the contracting officer (FAR 52.204-25(d)(2)(i): within one business day of identification [M]), with mitigation within 10 business days', citation: 'FAR 52.204-25(d)', to: 'contracting officer' }, ctx.facts.asOf),
