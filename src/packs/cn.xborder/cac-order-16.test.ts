@@ -237,4 +237,10 @@ describe('Art. 8 mechanisms: contract, certification', () => {
     expect(o?.due).toBe('2025-05-01');
     expect(o?.status).toBe('overdue');
   });
+
+  it('names the recipient the contract is signed with, as every duty names whom it is owed to', () => {
+    const o = obligationOf(decide(one('2025-06-15', pi('d', 200_000))), 'cn.xborder/pipl.38:contract');
+    expect(o?.what).toMatch(/^Sign the CAC standard contract with Overseas Partner Inc\. \(then file it/);
+    expect(o?.to).toBe('Overseas Partner Inc.');
+  });
 });

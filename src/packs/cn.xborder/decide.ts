@@ -152,12 +152,14 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined)
       const sc = contractStatus(ctx);
       if (sc.contract) return { verdict: 'permitted', reasons: [`The CAC standard contract with the recipient is declared${sc.contract.date ? ` (effective ${sc.contract.date})` : ''}.`], obligations: [] };
       if (sc.certification) return { verdict: 'permitted', reasons: [`PI protection certification is declared${sc.certification.date ? ` (${sc.certification.date})` : ''}.`], obligations: [] };
+      // the recipient by name, as every other duty names whom it is owed to
+      const recipient = ctx.facts.entities.get(ctx.flow.recipient)?.name ?? ctx.flow.recipient;
       return {
         verdict: 'conditional',
         reasons: ['Neither the CAC standard contract nor PI protection certification is declared.'],
         obligations: [
           obligation(
-            { id: `${id}:contract`, what: `Sign the CAC standard contract with ${ctx.flow.recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: ctx.flow.recipient, citation, due: ctx.flow.start },
+            { id: `${id}:contract`, what: `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: recipient, citation, due: ctx.flow.start },
             ctx.asOf,
           ),
         ],
