@@ -249,7 +249,7 @@ describe('inherited designations flow into check', () => {
     expect(decision.outcome).toBe('covered_list_equipment');
     expect(decision.verdict).toBe('conditional');
     expect(decision.reasons.join('\n')).toContain(
-      'is on the FCC Covered List (fcc.covered since 2022-09-20, inherited: subsidiary of Pacific Networks Corp per dod.1260h (parent; no share given: treated as meeting the 50 % threshold); 47 CFR 1.50002',
+      'is on the FCC Covered List (fcc.covered, since 2022-09-20, inherited: subsidiary of Pacific Networks Corp per dod.1260h (parent; no share given: treated as meeting the 50 % threshold); 47 CFR 1.50002',
     );
     // The 1260H listing itself is read too (FY2024 NDAA §805).
     expect(decision.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['us.infra/47cfr1.50002', 'us.infra/ndaa2024-805']));
