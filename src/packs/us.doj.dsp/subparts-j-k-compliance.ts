@@ -98,7 +98,7 @@ export const audit = defineRule<DspContext>({
     const year = start !== undefined && start > ctx.date ? start.slice(0, 4) : ctx.date.slice(0, 4);
     const auditDue = at(AUDIT_DUE, ctx.date);
     const what = (y: number | string) => `Have an independent audit (internal or external) of this restricted transaction's compliance with subpart J and the security requirements for ${y}`;
-    const citation = '28 CFR 202.1002 (per-calendar-year timing from memory [M])';
+    const citation = '28 CFR 202.1002; per-calendar-year timing from memory [M]';
     const current = obligation({ id: 'us.doj.dsp/202.1002', what: what(year), citation, due: dayIn(year, auditDue), doneOn: filedOn(ctx, `us.doj.dsp/202.1002:${year}`) }, ctx.asOf);
     // earlier years it was engaged in whose audit is not recorded
     const past = missedYears(ctx, 'us.doj.dsp/202.1002', Math.max(FIRST_YEAR, start ? Number(start.slice(0, 4)) : FIRST_YEAR), Number(year), (y) => dayIn(y, auditDue), (y) => ({ what: what(y), citation }));
