@@ -112,9 +112,8 @@ class DatedParties {
   private readonly dated = new Map<string, readonly Entity['designations'][number][]>();
   private readonly derived = new Map<string, PartyFacts>();
   private readonly onDate = new Map<string, PartyFacts>();
-  private readonly entities: ReadonlyMap<string, Entity>;
-  /** Position of each party id: the organization, then the entities in inventory order. */
-  private readonly order: ReadonlyMap<string, number>;
+  /** Position of each party id: the organization, then the entities in inventory order (made on first need). */
+  private order: ReadonlyMap<string, number> | undefined;
   /** Per date: the dated parameters have their as-of values. */
   private readonly paramsSame = new Map<CivilDate, boolean>();
   /** The parties a dated designation can reach (see `belowDated`), made on first need. */
@@ -124,10 +123,8 @@ class DatedParties {
     private readonly inv: Inventory,
     private readonly asOf: CivilDate,
     private readonly parties: ReadonlyMap<string, PartyFacts>,
-  ) {
-    this.entities = new Map(inv.entities.map((e) => [e.id, e]));
-    this.order = new Map([inv.organization.id, ...inv.entities.map((e) => e.id)].map((id, i) => [id, i]));
-  }
+    private readonly entities: ReadonlyMap<string, Entity>,
+  ) {}
 
   on(id: string, date: CivilDate): PartyFacts | undefined {
     const now = this.parties.get(id);
@@ -151,7 +148,8 @@ class DatedParties {
     let derived = this.derived.get(key);
     if (derived === undefined) {
       // the party and those above it, in inventory order (the organization first), as a full derivation meets them
-      const only = [...this.above(id)].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+      const order = (this.order ??= new Map([this.inv.organization.id, ...this.inv.entities.map((e) => e.id)].map((x, i) => [x, i])));
+      const only = [...this.above(id)].sort((a, b) => order.get(a)! - order.get(b)!);
       const made = new PersonDeriver(this.inv, date, { parties: only, entities: this.entities }).deriveOne(id)!;
       this.derived.set(key, (derived = sameStatus(made, now) ? now : made));
     }
@@ -319,7 +317,7 @@ class PersonDeriver implements OwnershipInput {
     const parties = new Map<string, PartyFacts>();
     for (const id of this.parties) parties.set(id, this.partyFacts(id, cycleLines));
     const orgShare = this.coveredShares(this.inv.organization.id);
-    const dated = new DatedParties(this.inv, this.asOf, parties);
+    const dated = new DatedParties(this.inv, this.asOf, parties, this.entities);
     return {
       parties,
       cycles: this.cycles,
@@ -329,7 +327,7 @@ class PersonDeriver implements OwnershipInput {
     };
   }
 
-  /** The facts of one party, derived over the parties given to the constructor (`only`). */
+  /** The facts of one party, derived over the parties given to the constructor (`scope`). */
   deriveOne(id: string): PartyFacts | undefined {
     if (!this.parties.includes(id)) return undefined;
     return this.partyFacts(id, this.settle());
