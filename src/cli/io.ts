@@ -1,5 +1,6 @@
 import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { InputError } from '../common/errors.js';
 
 /** Where a command writes. Tests pass their own; the CLI passes process streams. */
 export interface Io {
@@ -66,6 +67,55 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Writes output files the user named (-o, a drafts folder): every target is checked first — an
+ * existing folder, device or other non-file is not replaced, and its folder must be a folder or
+ * creatable — so a bad target writes nothing. A target the system refuses (permissions, a
+ * read-only or full disk) is an {@link InputError} naming the file, not an internal error.
+ */
+export function writeOutputFiles(files: readonly { path: string; data: string | Uint8Array }[]): void {
+  for (const f of files) checkOutputTarget(f.path);
+  for (const f of files) {
+    try {
+      writeFileAtomic(f.path, f.data);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (typeof err.code !== 'string') throw e;
+      throw new InputError({ file: f.path, message: `cannot write the file: ${systemReason(err)}` });
+    }
+  }
+}
+
+function checkOutputTarget(path: string): void {
+  const st = statOrUndefined(path);
+  if (st && !st.isFile()) {
+    throw new InputError({ file: path, message: `cannot write the file: ${st.isDirectory() ? 'it is a folder' : 'it exists and is not a regular file'}; name a file to write` });
+  }
+  // The nearest existing ancestor of its folder must be a folder (the rest is created).
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const d = statOrUndefined(dir);
+    if (d) {
+      if (!d.isDirectory()) throw new InputError({ file: path, message: `cannot write the file: ${dir} is not a folder` });
+      return;
+    }
+    if (dirname(dir) === dir) return;
+  }
+}
+
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** "permission denied (EACCES)": the system's reason without the call and path Node adds. */
+function systemReason(e: NodeJS.ErrnoException): string {
+  const m = /^[A-Z0-9_]+: ([^,]+)/.exec(e.message);
+  return `${m ? m[1] : e.message} (${e.code})`;
 }
 
 /** The permission bits of the file at `path`, or undefined when there is none. */

@@ -201,6 +201,21 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
     expect(existsSync(drafts)).toBe(false);
   });
 
+  it('-o naming a folder, or --drafts naming a file, is bad input (exit 2, the file named) and writes nothing', async () => {
+    const dir = tmp();
+    const r = await run(EXAMPLE, '--as-of', '2021-12-10', '-o', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`datacustoms: ${dir}: cannot write the file: it is a folder; name a file to write\n`);
+    const notDir = join(dir, 'notes.txt');
+    writeFileSync(notDir, 'x');
+    const outFile = join(dir, 'clocks.txt');
+    const d = await run(EXAMPLE, '--as-of', '2021-12-10', '--drafts', join(notDir, 'sub'), '-o', outFile);
+    expect(d.code).toBe(2);
+    expect(d.err).toMatch(new RegExp(`^datacustoms: .*notes\\.txt/sub/example-networks-log4shell\\.json: cannot write the file: .*notes\\.txt is not a folder\n$`));
+    expect(existsSync(outFile)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
   it('an unknown kind and a report against an unknown duty', async () => {
     const dir = tmp();
     const file = join(dir, 'events.json');

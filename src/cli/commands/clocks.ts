@@ -17,7 +17,7 @@ import { runCalendars } from '../../time/working-days.js';
 import { formatInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
 import { notACalendarDay, parseFormat, styler } from '../format.js';
-import { writeFileAtomic } from '../io.js';
+import { writeOutputFiles } from '../io.js';
 import { outputWidth } from '../render/text.js';
 
 const FORMATS = ['text', 'json', 'ics'] as const;
@@ -172,7 +172,7 @@ export const command: CommandModule = {
           }
         }
         if (opts.output) files.push({ path: opts.output, data: text });
-        for (const f of files) writeFileAtomic(f.path, f.data);
+        writeOutputFiles(files);
         if (!opts.output) ctx.io.out(text);
         if (opts.drafts && files.length) {
           const n = files.filter((f) => f.path !== opts.output).length;
