@@ -127,6 +127,22 @@ describe('inventory loading', () => {
   });
 });
 
+describe('problems the YAML parser words in its own terms', () => {
+  it('a document nested past the stack says so, not "Maximum call stack size exceeded"', () => {
+    for (const text of [ORG + 'x: ' + '['.repeat(5000) + ']'.repeat(5000), `{"organization": {"id": "acme", "name": "Acme", "organizedIn": "US", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`]) {
+      const [p] = problems(() => parseInventoryText(text, 'x.yaml'));
+      expect(p!.message).toBe('cannot parse: the document is nested too deeply');
+      expect(p!.line).toBeGreaterThan(0);
+    }
+  });
+  it('a second document (---) is named as such, without the parser API the YAML library suggests', () => {
+    const [p] = problems(() => parseInventoryText(`---\n${ORG}---\nflows: []\n`, 'x.yaml'));
+    expect(p).toMatchObject({ file: 'x.yaml', line: 3, column: 1 });
+    expect(p!.message).toMatch(/^syntax error: a second YAML document starts here \(after ---\)/);
+    expect(p!.message).not.toMatch(/parseAllDocuments/);
+  });
+});
+
 describe('inventory loading: JSON read on the fast path', () => {
   const json = (x: unknown) => JSON.stringify(x, null, 2);
   const org = { id: 'acme', name: 'Acme', organizedIn: 'US' };

@@ -134,11 +134,21 @@ function withPositions(file: string, body: string): { file: string; doc: Documen
     throw new InputError(
       doc.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, message: `syntax error: ${e.message.split('\n')[0]}` };
+        return { file, line: pos.line, column: pos.col, message: yamlProblem(e.code, e.message) };
       }),
     );
   }
   return { file, doc, lines };
+}
+
+/**
+ * The YAML parser's account of a problem, in the user's terms where its own names its API or
+ * its stack (a document nested past the stack, a second document after `---`).
+ */
+function yamlProblem(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'syntax error: a second YAML document starts here (after ---): an inventory file holds one document; put the other in a file of its own';
+  if (code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message)) return 'cannot parse: the document is nested too deeply';
+  return `syntax error: ${message.split('\n')[0]}`;
 }
 
 /** JSON read on the fast path: its data now, its positions when first asked for. */
