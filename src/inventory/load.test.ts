@@ -1,12 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { expandInputs, loadInventory, parseInventoryText } from './load.js';
 import { InputError } from '../common/errors.js';
 
 const ORG = 'organization: { id: acme, name: Acme, organizedIn: US }\n';
+
+// A folder the process may not list (permissions cannot be denied to root, who runs some CI).
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const readdirSync = ((path: string, options: unknown) => {
+    if (String(path).endsWith('unlistable')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
+    return (real.readdirSync as (p: string, o: unknown) => unknown)(path, options);
+  }) as typeof real.readdirSync;
+  return { ...real, readdirSync, default: { ...real, readdirSync } };
+});
 
 function problems(fn: () => unknown) {
   try {
@@ -140,6 +150,18 @@ describe('problems the YAML parser words in its own terms', () => {
     expect(p).toMatchObject({ file: 'x.yaml', line: 3, column: 1 });
     expect(p!.message).toMatch(/^syntax error: a second YAML document starts here \(after ---\)/);
     expect(p!.message).not.toMatch(/parseAllDocuments/);
+  });
+  it('a symbolic link loop, and a folder that cannot be listed, are input errors naming the path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-'));
+    symlinkSync(join(dir, 'b.yaml'), join(dir, 'a.yaml'));
+    symlinkSync(join(dir, 'a.yaml'), join(dir, 'b.yaml'));
+    expect(problems(() => loadInventory([join(dir, 'a.yaml')]))).toEqual([{ file: join(dir, 'a.yaml'), message: 'a symbolic link that loops back on itself' }]);
+    const top = join(dir, 'top');
+    mkdirSync(join(top, 'unlistable'), { recursive: true });
+    writeFileSync(join(top, 'org.yaml'), ORG);
+    const [p] = problems(() => loadInventory([top]));
+    expect(p).toMatchObject({ file: join(top, 'unlistable') });
+    expect(p!.message).toMatch(/^cannot read the folder \(EACCES: permission denied/);
   });
 });
 

@@ -47,8 +47,10 @@ export function expandInputs(paths: readonly string[]): string[] {
     let st;
     try {
       st = statSync(p);
-    } catch {
-      throw new InputError({ file: p, message: 'no such file or directory' });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const message = code === 'ELOOP' ? 'a symbolic link that loops back on itself' : code === 'EACCES' ? 'permission denied: cannot look into the folder that holds it' : 'no such file or directory';
+      throw new InputError({ file: p, message });
     }
     if (st.isDirectory()) {
       const found = walk(p).filter((f) => INVENTORY_EXTENSIONS.has(extname(f).toLowerCase()));
@@ -60,7 +62,13 @@ export function expandInputs(paths: readonly string[]): string[] {
 }
 
 function walk(dir: string): string[] {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  let listed;
+  try {
+    listed = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new InputError({ file: dir, message: `cannot read the folder (${(e as Error).message})` });
+  }
+  const entries = listed.sort((a, b) => (a.name < b.name ? -1 : 1));
   const files: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
