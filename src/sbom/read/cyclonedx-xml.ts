@@ -50,6 +50,13 @@ export function readCycloneDxXml(text: string, file: string): SbomRead {
   if (/<!DOCTYPE/i.test(text)) throw new InputError({ file, message: 'XML with a DOCTYPE is not accepted (CycloneDX needs none)' });
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
+    // Several elements left open at the end: the validator lists their names as a JSON array at 1:1.
+    const open = /^Invalid '(\[.*\])' found\.$/.exec(valid.err.msg);
+    const names = open ? (JSON.parse(open[1]!) as unknown[]).map(String) : undefined;
+    if (names) {
+      const line = text.split('\n').length;
+      throw new InputError({ file, line, message: `not well-formed XML: the file ends inside ${names.map((n) => `<${n}>`).join(' ')}, which are never closed (the file may be truncated)` });
+    }
     throw new InputError({ file, line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg}` });
   }
   let doc: unknown;

@@ -56,6 +56,13 @@ describe('SBOM readers', () => {
     expect(amp!.purl).toBe('pkg:npm/x@1.0.0?note=a&#38;b');
   });
 
+  it('CycloneDX XML cut short: the elements left open are named, at the end of the file, not as a JSON array at 1:1', () => {
+    const text = readFileSync(sharedPath('data', 'sbom', 'postgres-11.15-stretch.syft.cdx.xml'), 'utf8').slice(0, 3000);
+    const p = problem(() => readSbomText(text, 'cut.cdx.xml'));
+    expect(p).toMatchObject({ file: 'cut.cdx.xml', line: text.split('\n').length });
+    expect(p.message).toMatch(/^not well-formed XML: the file ends inside <bom> <components> <component> .*, which are never closed \(the file may be truncated\)$/);
+  });
+
   it('SPDX tag-value: packages with their ExternalRef purls, PackageVersion as the fallback, <text> blocks and comments skipped', () => {
     const tv = [
       'SPDXVersion: SPDX-2.3',
