@@ -108,6 +108,15 @@ describe('datacustoms screen', () => {
     expect((await run('x', '--as-of', '2026-13-01')).code).toBe(2);
   });
 
+  it('a name with no letter or digit (empty, blanks, punctuation, emoji) is bad input naming it, not "no match" (exit 2)', async () => {
+    for (const [args, n] of [[[''], 1], [['   '], 1], [['Huawei', '...'], 2], [['🙂'], 1]] as const) {
+      const r = await run('--names', ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`datacustoms: <argv>: name ${n}: ${JSON.stringify(args[n - 1])} has no letter or digit to screen: expected a party's name\n`);
+      expect(r.out).toBe('');
+    }
+  });
+
   it('writes designations back into an inventory, keeping comments; --dry-run writes nothing; reruns are stable', async () => {
     const file = join(dir, 'inventory.yaml');
     writeFileSync(file, INVENTORY);

@@ -301,6 +301,11 @@ export const command: CommandModule = {
         if (!opts.names && !inventory && args.some(isInventoryPath)) {
           throw new InputError({ file: '<argv>', message: 'some arguments are inventory files and some are names: screen them separately (or pass --names to screen all as names)' });
         }
+        if (!inventory) {
+          // A name with no letter or digit has no word to match: "no match" would read as cleared.
+          const blank = args.findIndex((a) => !/[\p{L}\p{N}]/u.test(a));
+          if (blank >= 0) throw new InputError({ file: '<argv>', path: `name ${blank + 1}`, message: `${JSON.stringify(args[blank])} has no letter or digit to screen: expected a party's name` });
+        }
         const entries = await loadEntries(opts.store);
         progress(ctx, `indexing ${entries.length} list entries…`);
         const matcher = new Matcher(entries);
