@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, symlinkSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -209,6 +210,17 @@ describe('files and directories', () => {
 
   it('names a missing path', async () => {
     await expect(openTarget('/nonexistent/x.csv', testContext())).rejects.toThrow(/\/nonexistent\/x.csv: no such file/);
+  });
+
+  it('refuses a pipe, a link loop and "-" with a message that says what they are (a FIFO would block the scan forever)', async () => {
+    const d = tmp();
+    const fifo = join(d, 'p.csv');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => walk(fifo)).toThrow(/p\.csv: not a regular file or directory/);
+    symlinkSync(join(d, 'l2'), join(d, 'l1'));
+    symlinkSync(join(d, 'l1'), join(d, 'l2'));
+    expect(() => walk(join(d, 'l1'))).toThrow(/l1: cannot read: ELOOP/);
+    expect(() => walk('-')).toThrow(/-: reading standard input is not supported/);
   });
 });
 

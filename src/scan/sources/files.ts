@@ -68,9 +68,14 @@ export function walk(path: string): string[] {
   let st: Stats;
   try {
     st = statSync(path);
-  } catch {
-    throw new InputError({ file: path, message: 'no such file, directory or database URL' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (path === '-') throw new InputError({ file: path, message: 'reading standard input is not supported: give a file, a directory or a database URL' });
+    if (code === undefined || code === 'ENOENT' || code === 'ENOTDIR') throw new InputError({ file: path, message: 'no such file, directory or database URL' });
+    throw new InputError({ file: path, message: `cannot read: ${code === 'ELOOP' ? 'ELOOP (a loop of symbolic links)' : code}` });
   }
+  // a FIFO, socket or device would block the read or never end
+  if (!st.isDirectory() && !st.isFile()) throw new InputError({ file: path, message: 'not a regular file or directory (a pipe, socket or device); give a file' });
   if (!st.isDirectory()) return [path];
   const out: string[] = [];
   const visit = (dir: string) => {
