@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,6 +48,29 @@ describe('openStore', () => {
     const err = await openStore(junk).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).message).toMatch(/junk\.sqlite: --store: /);
+  });
+
+  it('leaves another program\'s SQLite database, and an empty file it only reads, as they were', async () => {
+    const d = tmp();
+    const other = join(d, 'other.sqlite');
+    const db = new BetterSqlite3(other);
+    db.exec('create table notes (x text)');
+    db.close();
+    const before = readFileSync(other);
+    for (const create of [false, true]) {
+      const err = await openStore(other, { create }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).message).toBe(`${other}: --store: not a datacustoms store: a SQLite database of another program (tables notes); name another file`);
+      expect(readFileSync(other)).toEqual(before);
+      expect(existsSync(`${other}-wal`)).toBe(false);
+    }
+    const empty = join(d, 'empty.sqlite');
+    writeFileSync(empty, '');
+    await expect(openStore(empty)).rejects.toThrow(/empty\.sqlite: --store: no store here yet, the file is empty/);
+    expect(readFileSync(empty).length).toBe(0);
+    // lists import (create) makes an empty file into a store
+    await (await openStore(empty, { create: true })).close();
+    await (await openStore(empty)).close();
   });
 });
 

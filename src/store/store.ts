@@ -54,8 +54,23 @@ export async function openStore(path: string, options: { create?: boolean } = {}
     }
   }
   let sqlite: BetterSqlite3.Database;
+  let tables: string[];
   try {
     sqlite = new BetterSqlite3(path);
+    tables = sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/not a database|file is encrypted/i.test(msg)) throw new InputError({ file: path, path: '--store', message: 'not a datacustoms store (not a SQLite database)' });
+    throw new InputError({ file: path, path: '--store', message: `cannot open the store: ${msg}` });
+  }
+  // Checked before anything is written: another program's database is not turned into a store,
+  // and a command that only reads does not make an empty file into one.
+  if (path !== ':memory:' && !tables.includes('store_migration') && (tables.length > 0 || !options.create)) {
+    sqlite.close();
+    const message = tables.length > 0 ? `not a datacustoms store: a SQLite database of another program (tables ${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''}); name another file` : 'no store here yet, the file is empty (run `datacustoms lists import` first)';
+    throw new InputError({ file: path, path: '--store', message });
+  }
+  try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
