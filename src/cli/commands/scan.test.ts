@@ -413,6 +413,18 @@ describe('datacustoms scan (CLI)', () => {
     }
   });
 
+  it('a --merge file that is not JSON is named without quoting its content (it may be data)', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-merge-'));
+    const data = join(d, 'people.txt');
+    writeFileSync(data, `SSN ${RAW.ssn[0]}\n`);
+    const r = await cli([join(dir, 'corpus'), '--merge', data, ...KEY]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`datacustoms: ${data}: not a sketch file: not valid JSON\n`);
+    assertNoRaw('stderr', r.err);
+    const missing = await cli([join(dir, 'corpus'), '--merge', join(d, 'none.json'), ...KEY]);
+    expect(missing.err).toMatch(/none\.json: cannot read: ENOENT\n$/);
+  });
+
   it('teaches with examples in --help', async () => {
     const io = memoryIo();
     expect(await main(['scan', '--help'], io)).toBe(0);

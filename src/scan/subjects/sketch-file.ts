@@ -36,11 +36,18 @@ export function sketchFile(key: SubjectKey, sources: readonly SketchedSource[]):
  */
 export async function readSketchFile(file: string, key: SubjectKey): Promise<SketchedSource[]> {
   const { SketchFileSchema } = await import('./sketch-schema.js');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError({ file, message: `not a sketch file: ${(e as Error).message}` });
+    data = JSON.parse(text);
+  } catch {
+    // not the parser's message: it quotes the file's first characters, which may be a raw value
+    throw new InputError({ file, message: 'not a sketch file: not valid JSON' });
   }
   const parsed = SketchFileSchema.safeParse(data);
   if (!parsed.success) {
