@@ -66,7 +66,13 @@ function fromFile(file: string, out: OsvAdvisory[]): number {
 }
 
 function walk(dir: string, files: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new InputError({ file: dir, message: `cannot read advisories: ${fsReason(e)}` });
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) walk(p, files);
     else if (/\.(json|zip)$/i.test(entry.name)) files.push(p);

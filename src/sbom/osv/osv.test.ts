@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { sharedPath } from '../../testing/shared.js';
 import { loadAdvisories } from './load.js';
@@ -15,6 +15,16 @@ const rec = (id: string, modified: string, extra: object = {}) => ({
   ...extra,
 });
 const problem = firstProblem;
+
+// A folder the process may not list (permissions cannot be denied to root, who runs some CI).
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const readdirSync = ((path: string, options: unknown) => {
+    if (String(path).endsWith('unlistable')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
+    return (real.readdirSync as (p: string, o: unknown) => unknown)(path, options);
+  }) as typeof real.readdirSync;
+  return { ...real, readdirSync, default: { ...real, readdirSync } };
+});
 
 describe('OSV records', () => {
   it('read the saved GHSA records, including the per-package GHSA hint', () => {
@@ -78,6 +88,13 @@ describe('OSV records', () => {
     expect(problem(() => loadAdvisories([join(dir, 'empty')]))).toMatchObject({ file: join(dir, 'empty'), message: expect.stringMatching(/no \.json or \.zip file/) });
     writeFileSync(join(dir, 'none.zip'), zipSync({ 'README.md': strToU8('# no records') }));
     expect(problem(() => loadAdvisories([join(dir, 'none.zip')]))).toMatchObject({ file: join(dir, 'none.zip'), message: expect.stringMatching(/no \.json entry/) });
+  });
+
+  it('a folder under the advisories that cannot be listed is bad input naming it, not an internal error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osv-'));
+    mkdirSync(join(dir, 'unlistable'));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(rec('A-1', '2024-01-01T00:00:00Z')));
+    expect(problem(() => loadAdvisories([dir]))).toEqual({ file: join(dir, 'unlistable'), message: 'cannot read advisories: permission denied (EACCES)' });
   });
 
   it('refuse a file or zip entry whose bytes are not UTF-8 (Latin-1 é in a string), with file, line and offset; UTF-8 and a BOM pass', () => {
