@@ -9,6 +9,7 @@
  * leaves: findings are masked, record ids that carry a value are masked, subject keys are
  * hashed the moment they are produced.
  */
+import { resolve } from 'node:path';
 import { InputError } from '../common/errors.js';
 import { createSourceScanner } from './core/scanner.js';
 import type { SourceScanner } from './core/types.js';
@@ -120,13 +121,23 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   };
   let index = 0;
   let count = 0;
+  // a file or table given twice (`a.csv ./a.csv`, a directory and a file in it) is scanned
+  // once: twice would count its records twice and write two datasets for it
+  const seen = new Set<string>();
+  const firstTime = (name: string) => {
+    const k = /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? name : resolve(name);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  };
   for (const target of targets) {
     const group = await openTarget(target, ctx);
     try {
       totalNow();
-      count += group.units.length;
-      skipped.push(...group.skipped.map((k) => ({ ...k, source: safeLabel(k.source, ctx) })));
-      for (const unit of group.units) {
+      const units = group.units.filter((u) => firstTime(u.name));
+      count += units.length;
+      skipped.push(...group.skipped.filter((k) => firstTime(k.source)).map((k) => ({ ...k, source: safeLabel(k.source, ctx) })));
+      for (const unit of units) {
         index++;
         // a sampled table also counts repeats, for the distinct-subject estimate
         const counter = new SubjectCounter(keyNow(), { frequencies: options.sample !== undefined && unit.unit === 'rows' });

@@ -413,6 +413,18 @@ describe('datacustoms scan (CLI)', () => {
     }
   });
 
+  it('a file given twice, or again through its directory, is scanned once', async () => {
+    const people = join(dir, 'corpus', 'people.csv');
+    const once = JSON.parse((await cli([join(dir, 'corpus'), '--format', 'json', ...KEY])).out);
+    const again = await cli([people, join(dir, 'corpus'), join(dir, 'corpus', '.', 'people.csv'), '--format', 'json', ...KEY]);
+    expect(again.code).toBe(0);
+    const r = JSON.parse(again.out);
+    const names = r.sources.map((s: { source: string }) => s.source);
+    expect(names).toHaveLength(once.sources.length);
+    expect(new Set(names).size).toBe(names.length);
+    expect(r.total).toEqual(once.total);
+  });
+
   it('a --merge file that is not JSON is named without quoting its content (it may be data)', async () => {
     const d = mkdtempSync(join(tmpdir(), 'dc-merge-'));
     const data = join(d, 'people.txt');
