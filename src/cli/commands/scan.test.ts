@@ -425,6 +425,19 @@ describe('datacustoms scan (CLI)', () => {
     expect(r.total).toEqual(once.total);
   });
 
+  it('a database without tables is named as one, not as an empty directory', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-emptydb-'));
+    const file = join(d, 'empty.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE t (a TEXT); DROP TABLE t;');
+    db.close();
+    const r = await cli([file, ...KEY]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`datacustoms: ${file}: database holds no table to scan\n`);
+    const both = await cli([file, mkdtempSync(join(tmpdir(), 'dc-emptydir-')), ...KEY]);
+    expect(both.err).toMatch(/: no file or table to scan\n$/);
+  });
+
   it('a --merge file that is not JSON is named without quoting its content (it may be data)', async () => {
     const d = mkdtempSync(join(tmpdir(), 'dc-merge-'));
     const data = join(d, 'people.txt');

@@ -115,9 +115,12 @@ a bad flag); 3 internal error. JSON and inventory fields: docs/scan.md.`,
           progress.clear();
         }
         if (run.report.sources.length === 0 && !run.report.skipped?.length && run.merged.length === 0) {
-          // Only empty directories (a file or a URL always gives a source or a skip): say so
-          // rather than report a scan of nothing.
-          throw new InputError({ file: targets.join(', '), message: 'directory holds no file to scan' });
+          // Only empty directories and databases without tables (a file always gives a source
+          // or a skip): say so rather than report a scan of nothing.
+          const isDir = (t: string) => existsSync(t) && statSync(t).isDirectory();
+          const dirs = targets.filter(isDir).length;
+          const what = dirs === targets.length ? 'directory holds no file' : dirs === 0 ? 'database holds no table' : 'no file or table';
+          throw new InputError({ file: targets.join(', '), message: `${what} to scan` });
         }
         let written: { file: string; added: readonly string[]; updated: readonly string[]; empty: readonly string[] } | undefined;
         const outputs: Output[] = [];
