@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,14 @@ describe('datacustoms lists import', () => {
     expect((await run('lists', 'import', LISTS, '--encoding', 'ebcdic', '--store', ':memory:')).code).toBe(2);
     const missing = await run('lists', 'import', join(tmp(), 'nope.csv'), '--store', ':memory:');
     expect([missing.code, missing.err]).toEqual([2, expect.stringMatching(/nope\.csv: no such file or folder/)]);
+  });
+
+  it('names a symbolic link loop as one, not as a missing file', async () => {
+    const d = tmp();
+    symlinkSync(join(d, 'b.csv'), join(d, 'a.csv'));
+    symlinkSync(join(d, 'a.csv'), join(d, 'b.csv'));
+    const r = await run('lists', 'import', join(d, 'a.csv'), '--store', ':memory:');
+    expect([r.code, r.err]).toEqual([2, `datacustoms: ${join(d, 'a.csv')}: a symbolic link that loops back on itself\n`]);
   });
 });
 

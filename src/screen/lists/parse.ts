@@ -8,7 +8,7 @@
  * date among the entries, and last the file's modification time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../common/errors.js';
 import { isCivilDate } from '../../time/civil-date.js';
@@ -287,8 +287,14 @@ export function parseListDir(dir: string, options: ParseOptions = {}): ParseOutc
 export function parseListPaths(paths: readonly string[], options: ParseOptions = {}, onFile?: (file: string, index: number, total: number) => void): ParseOutcome[] {
   const files: string[] = [];
   for (const p of paths) {
-    if (!existsSync(p)) throw new InputError({ file: p, message: 'no such file or folder' });
-    if (statSync(p).isDirectory()) files.push(...listFiles(p));
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError({ file: p, message: code === 'ELOOP' ? 'a symbolic link that loops back on itself' : code === 'EACCES' ? 'permission denied: cannot look into the folder that holds it' : 'no such file or folder' });
+    }
+    if (st.isDirectory()) files.push(...listFiles(p));
     else files.push(p);
   }
   const unique = [...new Set(files)];
