@@ -104,6 +104,18 @@ describe('writing scan results into an inventory', () => {
     expect(readdirSync(d)).toEqual(['inv.yaml']); // no temporary files left behind
   });
 
+  it('masks a value in an unknown key it quotes (a data file given as the inventory by mistake)', () => {
+    const d = tmp();
+    const f = join(d, 'users.yaml');
+    const text = 'zhang.san@example.com:\n  phone: "13812345678"\n';
+    writeFileSync(f, text);
+    expect(() => writeInventory(f, [people])).toThrow(/Unrecognized key: "z\*+@e\*+\.com"/);
+    expect(() => writeInventory(f, [people])).not.toThrow(/zhang\.san/);
+    expect(readFileSync(f, 'utf8')).toBe(text);
+    writeFileSync(f, 'foo: 1\n');
+    expect(() => writeInventory(f, [people])).toThrow(/Unrecognized key: "foo"/);
+  });
+
   it('places a JSON syntax error by line and column without quoting the text', () => {
     const d = tmp();
     const f = join(d, 'inv.json');

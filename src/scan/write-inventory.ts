@@ -17,6 +17,8 @@ import { InputError } from '../common/errors.js';
 import { writeFileAtomic } from '../cli/io.js';
 import { Dataset, InventoryPart } from '../inventory/schema.js';
 import { CATEGORY_IDS, type CategoryId } from '../inventory/taxonomy.js';
+import { detect, mask } from './detectors/index.js';
+import { safeRecordId } from './sources/record-id.js';
 
 export interface DatasetUpdate {
   readonly id: string;
@@ -81,10 +83,15 @@ export function planInventory(file: string, updates: readonly DatasetUpdate[]): 
   const part = InventoryPart.safeParse(result.data);
   if (!part.success) {
     const issue = part.error.issues[0]!;
+    // a key is quoted from the file, which may be data given by mistake: mask a value in it
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `Unrecognized key${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.map((k) => JSON.stringify(String(safeRecordId(k, detect, mask)))).join(', ')}`
+        : issue.message;
     throw new InputError({
       file,
       path: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '['),
-      message: `${issue.message} (the inventory is not valid; fix it before writing scan results into it)`,
+      message: `${message} (the inventory is not valid; fix it before writing scan results into it)`,
     });
   }
   return { text: result.text, added: result.added, updated: result.updated };
