@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -296,6 +296,19 @@ describe('datacustoms screen: writing designations back', () => {
       .filter((l) => !/^ {2}designations:|^ {2}- list: dod\.1260h$|^ {4}(source|score)/.test(l) && !l.startsWith('- {id: tencent'))
       .join('\n');
     expect(after.split('\n').filter((l) => !l.startsWith('  designations:') && !l.startsWith('- {id: tencent')).join('\n')).toBe(expected);
+  });
+
+  it('writes through an inventory file that is a symbolic link: the target gets the designations, the link stays', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-screen-link-'));
+    const target = join(d, 'shared-entities.yaml');
+    const link = join(d, 'entities.yaml');
+    writeFileSync(target, 'organization: { id: acme, name: Acme, organizedIn: US }\nentities:\n  - id: dahua\n    name: Zhejiang Dahua Technology Company Limited\n    kind: company\n    organizedIn: CN\n');
+    symlinkSync(target, link);
+    const r = await run(link);
+    expect(r.code).toBe(1);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toMatch(/designations:\n {6}- list: /);
+    expect(readdirSync(d).sort()).toEqual(['entities.yaml', 'shared-entities.yaml']);
   });
 
   it('writes nothing when one of the files cannot be written', async () => {

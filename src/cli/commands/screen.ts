@@ -3,7 +3,7 @@
  * against every list in the store; for inventories, every entity name and alias, with hits
  * written back into the inventory file(s) as `designations` (comments kept, atomic write).
  */
-import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { isMap } from 'yaml';
@@ -214,9 +214,11 @@ function writeAll(edits: readonly FileEdit[]): void {
   try {
     for (const e of edits) {
       current = e.file;
-      const tmp = `${e.file}.tmp-${process.pid}`;
-      const fd = openSync(tmp, 'wx', statSync(e.file).mode & 0o777); // never another's file
-      temps.push({ file: e.file, tmp });
+      // A symbolic link is written through: its target gets the designations, the link stays.
+      const file = lstatSync(e.file).isSymbolicLink() ? realpathSync(e.file) : e.file;
+      const tmp = `${file}.tmp-${process.pid}`;
+      const fd = openSync(tmp, 'wx', statSync(file).mode & 0o777); // never another's file
+      temps.push({ file, tmp });
       try {
         writeFileSync(fd, e.data);
       } finally {
