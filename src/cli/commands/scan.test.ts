@@ -394,6 +394,18 @@ describe('datacustoms scan (CLI)', () => {
     expect(readdirSync(d).sort()).toEqual(['inv.yaml', 'plain-file']); // no temporary file left
   });
 
+  it('the same file for --write-inventory and --sketch-out is bad input, and the inventory is kept', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-same-'));
+    const inv = join(d, 'inv.yaml');
+    const before = 'datasets:\n  - id: other # kept\n    categories: [health]\n';
+    writeFileSync(inv, before);
+    const r = await cli([join(dir, 'corpus', 'people.csv'), ...KEY, '--write-inventory', inv, '--sketch-out', join(d, '.', 'inv.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/inv\.yaml: --sketch-out: is also the --write-inventory file/);
+    expect(readFileSync(inv, 'utf8')).toBe(before);
+    expect(readdirSync(d)).toEqual(['inv.yaml']);
+  });
+
   it('exits 2 with a located message on bad input', async () => {
     const cases: [string[], RegExp][] = [
       [['/nonexistent/file.csv', ...KEY], /\/nonexistent\/file\.csv: no such file/],

@@ -5,7 +5,7 @@
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { processIo } from '../io.js';
 import { parseFormat, styler, type Styler } from '../format.js';
 import { DEFAULT_WIDTH, displayWidth, fitColumns, outputWidth, wrap } from '../render/text.js';
@@ -158,11 +158,16 @@ export function writeAll(outputs: readonly Output[]): void {
     for (const t of tmps) rmSync(t, { force: true });
     throw new InputError({ file: o.file, path: o.flag, message: `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
   };
-  for (const o of outputs) {
+  // two outputs to one file: the second would replace the first (an inventory by a sketch)
+  outputs.forEach((o, i) => {
+    const other = outputs.slice(0, i).find((p) => resolve(p.file) === resolve(o.file));
+    if (other) throw new InputError({ file: o.file, path: o.flag, message: `is also the ${other.flag} file; give another file` });
+  });
+  for (const [i, o] of outputs.entries()) {
     try {
       if (existsSync(o.file) && statSync(o.file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       mkdirSync(dirname(o.file), { recursive: true });
-      const tmp = `${o.file}.tmp-${process.pid}-${Date.now()}`;
+      const tmp = `${o.file}.tmp-${process.pid}-${Date.now()}-${i}`;
       tmps.push(tmp);
       writeFileSync(tmp, o.text);
     } catch (e) {
