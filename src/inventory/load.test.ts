@@ -210,6 +210,16 @@ describe('inputs named more than once', () => {
     expect(loadInventory([join(dir, 'a.yaml'), dir, join(dir, '.', 'b.yaml')])).toEqual(once);
     expect(expandInputs([join(dir, 'b.yaml'), dir])).toEqual([join(dir, 'b.yaml'), join(dir, 'a.yaml')]);
   });
+  it('reads a symbolic link to a file inside a named directory (once, with its target if that is read too); a link to a directory is not followed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-'));
+    mkdirSync(join(dir, 'shared'));
+    mkdirSync(join(dir, 'inv'));
+    writeFileSync(join(dir, 'shared', 'org.yaml'), ORG);
+    symlinkSync(join(dir, 'shared', 'org.yaml'), join(dir, 'inv', 'org.yaml'));
+    symlinkSync(join(dir, 'inv'), join(dir, 'inv', 'loop'));
+    expect(expandInputs([join(dir, 'inv')])).toEqual([join(dir, 'inv', 'org.yaml')]);
+    expect(loadInventory([join(dir, 'inv'), join(dir, 'shared')]).organization.id).toBe('acme');
+  });
   it('a file that is not a mapping is told every section an inventory file may hold', () => {
     const [p] = problems(() => parseInventoryText('- just a list\n', 'x.yaml'));
     expect(p!.message).toBe('expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars');

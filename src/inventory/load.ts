@@ -74,9 +74,18 @@ function walk(dir: string): string[] {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) files.push(...walk(full));
-    else if (e.isFile()) files.push(full);
+    else if (e.isFile() || (e.isSymbolicLink() && isFileBehindLink(full))) files.push(full);
   }
   return files;
+}
+
+/** A symbolic link to a file is read like the file; one to a directory is not followed (no loops). */
+function isFileBehindLink(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
