@@ -97,8 +97,6 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   // a run that fails on its first target leaves no key file behind.
   let key: SubjectKey | undefined;
   const keyNow = (): SubjectKey => (key ??= loadSubjectKey({ ...(options.key !== undefined ? { explicit: options.key } : {}), ...(options.stateDir ? { stateDir: options.stateDir } : {}) }));
-  const merged: SketchedSource[] = [];
-  for (const f of options.merge ?? []) merged.push(...(await readSketchFile(f, keyNow())));
   const ctx: SourceContext = {
     readers: options.readers ?? defaultReaders,
     detect,
@@ -107,6 +105,9 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
     ...(options.sample !== undefined ? { sample: options.sample } : {}),
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
   };
+  const merged: SketchedSource[] = [];
+  // a sketch file's labels are shown and written too: masked like the labels of this run
+  for (const f of options.merge ?? []) merged.push(...(await readSketchFile(f, keyNow())).map((m) => ({ ...m, source: safeLabel(m.source, ctx) })));
   const sources: SourceReport[] = [];
   const outcomes: UnitOutcome[] = [];
   const skipped: Skipped[] = [];
@@ -176,7 +177,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
     total: scanTotal(sources, totalNow()),
     ...(skipped.length > 0 ? { skipped } : {}),
   };
-  const label = [...targets.map(redactUrl), ...merged.map((m) => m.source)].join(' + ');
+  const label = [...targets.map((t) => safeLabel(redactUrl(t), ctx)), ...merged.map((m) => m.source)].join(' + ');
   return { report, sketches: sketchFile(keyNow(), [{ source: label, records: fullRecords, counter: totalNow() }]), merged, key: keyNow(), outcomes };
 }
 

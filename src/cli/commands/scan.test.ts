@@ -394,6 +394,24 @@ describe('datacustoms scan (CLI)', () => {
     expect(readdirSync(d).sort()).toEqual(['inv.yaml', 'plain-file']); // no temporary file left
   });
 
+  it('a file named by a value is masked in the sketch file too, and in the inventory after a merge', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-label-'));
+    const named = join(d, `${RAW.ssn[0]}.csv`);
+    writeFileSync(named, readFileSync(join(dir, 'corpus', 'people.csv')));
+    const sketch = join(d, 's.json');
+    expect((await cli([named, ...KEY, '--sketch-out', sketch])).code).toBe(0);
+    assertNoRaw('sketch file', readFileSync(sketch, 'utf8'));
+    // a sketch file written by hand (or by an older version) with a raw label
+    const raw = JSON.parse(readFileSync(sketch, 'utf8'));
+    raw.sources[0].source = named;
+    writeFileSync(sketch, JSON.stringify(raw));
+    const inv = join(d, 'inv.yaml');
+    const r = await cli([join(dir, 'corpus', 'people.csv'), ...KEY, '--merge', sketch, '--write-inventory', inv, '--dataset', 'all']);
+    expect(r.code).toBe(0);
+    assertNoRaw('inventory', readFileSync(inv, 'utf8'));
+    assertNoRaw('stdout', r.out);
+  });
+
   it('the same file for --write-inventory and --sketch-out is bad input, and the inventory is kept', async () => {
     const d = mkdtempSync(join(tmpdir(), 'dc-same-'));
     const inv = join(d, 'inv.yaml');
