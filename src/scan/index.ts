@@ -18,7 +18,7 @@ import * as textReaders from './readers/index.js';
 import { scanTotal, sourceReport, type ScanReport, type SourceReport } from './report.js';
 import { openTarget, redactUrl } from './sources/index.js';
 import { safeRecordId } from './sources/record-id.js';
-import type { Skipped, SourceContext, TextReaders, UnitOutcome } from './sources/types.js';
+import type { Skipped, SourceContext, SourceGroup, TextReaders, UnitOutcome } from './sources/types.js';
 import { SubjectCounter } from './subjects/counter.js';
 import { loadSubjectKey, type SubjectKey } from './subjects/key.js';
 import { readSketchFile, sketchFile, type SketchFile, type SketchedSource } from './subjects/sketch-file.js';
@@ -132,7 +132,12 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
     return true;
   };
   for (const target of targets) {
-    const group = await openTarget(target, ctx);
+    let group: SourceGroup;
+    try {
+      group = await openTarget(target, ctx);
+    } catch (e) {
+      throw maskedFiles(e, ctx);
+    }
     try {
       totalNow();
       const units = group.units.filter((u) => firstTime(u.name));
@@ -155,9 +160,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
         try {
           outcome = await unit.run(safeIds(scanner, ctx), report);
         } catch (e) {
-          // error messages name the file or table: mask a name that is a value there too
-          if (e instanceof InputError) throw new InputError(e.problems.map((p) => (p.file === undefined ? p : { ...p, file: safeLabel(p.file, ctx) })));
-          throw e;
+          throw maskedFiles(e, ctx);
         }
         const result = scanner.result();
         const entry = sourceReport(safeLabel(unit.name, ctx), result, counter, outcome.sample);
@@ -179,6 +182,12 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   };
   const label = [...targets.map((t) => safeLabel(redactUrl(t), ctx)), ...merged.map((m) => m.source)].join(' + ');
   return { report, sketches: sketchFile(keyNow(), [{ source: label, records: fullRecords, counter: totalNow() }]), merged, key: keyNow(), outcomes };
+}
+
+/** Error messages name the file or table: a name that is a value is masked there too. */
+function maskedFiles(e: unknown, ctx: SourceContext): unknown {
+  if (e instanceof InputError) return new InputError(e.problems.map((p) => (p.file === undefined || p.file === '<argv>' ? p : { ...p, file: safeLabel(p.file, ctx) })));
+  return e;
 }
 
 /**

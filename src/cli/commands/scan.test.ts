@@ -412,6 +412,15 @@ describe('datacustoms scan (CLI)', () => {
     assertNoRaw('stdout', r.out);
   });
 
+  it('an error found while opening a file named by a value masks the name, as errors found while reading do', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-openerr-'));
+    writeFileSync(join(d, `${RAW.ssn[0]}.db`), Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(2000, 0x5a)]));
+    const r = await cli([d, ...KEY]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/\*\*\*-\*\*-1987\.db: cannot read/);
+    assertNoRaw('stderr', r.err);
+  });
+
   it('the same file for --write-inventory and --sketch-out is bad input, and the inventory is kept', async () => {
     const d = mkdtempSync(join(tmpdir(), 'dc-same-'));
     const inv = join(d, 'inv.yaml');
