@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { expandInputs, loadInventory, parseInventoryText } from './load.js';
@@ -220,6 +220,9 @@ describe('inputs named more than once', () => {
     expect(expandInputs([join(dir, 'inv')])).toEqual([join(dir, 'inv', 'org.yaml')]);
     expect(loadInventory([join(dir, 'inv'), join(dir, 'shared')]).organization.id).toBe('acme');
   });
+  it.runIf(existsSync('/dev/zero'))('a device named as an inventory (/dev/zero never ends) is an input error, not a hang', () => {
+    expect(problems(() => loadInventory(['/dev/zero']))).toEqual([{ file: '/dev/zero', message: 'not a regular file (a device or socket): name a file' }]);
+  }, 5000);
   it('a file that is not a mapping is told every section an inventory file may hold', () => {
     const [p] = problems(() => parseInventoryText('- just a list\n', 'x.yaml'));
     expect(p!.message).toBe('expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars');

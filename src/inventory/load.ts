@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isNode, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { decodeUtf8 } from '../common/utf8.js';
+import { refuseDevice } from '../common/input-kind.js';
 import { InputError, type InputProblem } from '../common/errors.js';
 import { InventoryPart, type Inventory, type InventoryPart as Part } from './schema.js';
 import { checkReferences, type Located } from './references.js';
@@ -56,7 +57,10 @@ export function expandInputs(paths: readonly string[]): string[] {
       const found = walk(p).filter((f) => INVENTORY_EXTENSIONS.has(extname(f).toLowerCase()));
       if (found.length === 0) throw new InputError({ file: p, message: 'directory holds no .yaml, .yml or .json file' });
       for (const f of found) add(f);
-    } else add(p);
+    } else {
+      refuseDevice(p, st);
+      add(p);
+    }
   }
   return out;
 }

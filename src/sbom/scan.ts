@@ -3,6 +3,7 @@
  * `matchSboms` is pure; `readSbomFile` is the only function here that touches the disk.
  */
 import { readFileSync } from 'node:fs';
+import { refuseDevice } from '../common/input-kind.js';
 import { InputError } from '../common/errors.js';
 import { decodeUtf8 } from '../common/utf8.js';
 import { fsReason } from './fs-errors.js';
@@ -34,6 +35,7 @@ export interface SbomReport {
 /** Reads and resolves one SBOM file (bad input → InputError naming the file and field). */
 export function readSbomFile(file: string): LoadedSbom {
   let bytes: Buffer;
+  refuseDevice(file);
   try {
     bytes = readFileSync(file);
   } catch (e) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -215,4 +215,11 @@ describe('datacustoms sbom', () => {
     expect(io.stdout()).toMatch(/Examples:/);
     expect(io.stdout()).toMatch(/--fail-on/);
   });
+
+  it.runIf(existsSync('/dev/zero'))('a device as the SBOM or the advisories (/dev/zero never ends) is bad input, not a hang', async () => {
+    for (const args of [['/dev/zero', '--advisories', osv], [sbom('dropwizard-1.3.15.cdx.json'), '--advisories', '/dev/zero']]) {
+      const r = await run(...args);
+      expect([r.code, r.err]).toEqual([2, 'datacustoms: /dev/zero: not a regular file (a device or socket): name a file\n']);
+    }
+  }, 5000);
 });

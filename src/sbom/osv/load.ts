@@ -6,6 +6,7 @@
  * schema, "id, modified fields"); withdrawn records are set aside and counted.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { refuseDevice } from '../../common/input-kind.js';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { InputError } from '../../common/errors.js';
@@ -30,6 +31,7 @@ export interface AdvisorySet {
 const EXPECTED = 'an OSV advisory is JSON text in UTF-8';
 
 function readBytes(file: string): Uint8Array {
+  refuseDevice(file);
   try {
     return readFileSync(file);
   } catch (e) {

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { refuseDevice } from '../../common/input-kind.js';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../common/errors.js';
 import { isCivilDate } from '../../time/civil-date.js';
@@ -46,6 +47,7 @@ function readBytes(path: string): Uint8Array {
     throw new InputError({ file: path, message: 'no such file or folder' });
   }
   if (st.isDirectory()) throw new InputError({ file: path, message: 'is a folder (read folders with parseListDir / `lists import <folder>`)' });
+  refuseDevice(path, st);
   if (st.size > MAX_LIST_FILE_BYTES) {
     throw new InputError({ file: path, message: `file is ${st.size} bytes; the largest list file read is ${MAX_LIST_FILE_BYTES}` });
   }
