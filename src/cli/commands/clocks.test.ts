@@ -216,6 +216,13 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 
+  it('an empty -o or --drafts (a shell variable left unset) is a usage error, not output silently sent to stdout', async () => {
+    const o = await run(EXAMPLE, '--as-of', '2021-12-10', '-o', '');
+    expect([o.code, o.out, o.err]).toEqual([2, '', 'datacustoms: <argv>: --output: expected a file name, got ""\n']);
+    const d = await run(EXAMPLE, '--as-of', '2021-12-10', '--drafts', '');
+    expect([d.code, d.out, d.err]).toEqual([2, '', 'datacustoms: <argv>: --drafts: expected a folder name, got ""\n']);
+  });
+
   it('an unknown kind and a report against an unknown duty', async () => {
     const dir = tmp();
     const file = join(dir, 'events.json');

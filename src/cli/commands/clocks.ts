@@ -119,6 +119,9 @@ export const command: CommandModule = {
       .addHelpText('after', HELP)
       .action((paths: string[], opts: ClocksOptions) => {
         const format = parseFormat(opts.format, FORMATS, 'text');
+        // An empty value (`-o "$OUT"` with OUT unset) would silently write to stdout, or no drafts.
+        if (opts.output === '') throw new InputError({ file: '<argv>', path: '--output', message: 'expected a file name, got ""' });
+        if (opts.drafts === '') throw new InputError({ file: '<argv>', path: '--drafts', message: 'expected a folder name, got ""' });
         const inventory = loadInventory(paths);
         const org = inventory.organization;
         const where = sourceLocator(paths);
