@@ -204,6 +204,29 @@ describe('PostgreSQL', () => {
     await admin.query(`DROP TABLE ${schema}.large`);
   });
 
+  it('gives up on a table locked by another session with a message, instead of waiting as long as the lock is held', async () => {
+    await admin.query(`CREATE TABLE ${schema}.locked (v text)`);
+    const locker = new pg.Client({ connectionString: PG_URL });
+    await locker.connect();
+    let result: unknown;
+    try {
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${schema}.locked IN ACCESS EXCLUSIVE MODE`);
+      // a lock_timeout set by the connection wins over the scan's own (10 s)
+      const opened = openTarget(`${PG_URL}?table=${schema}.locked&options=-c%20lock_timeout%3D300`, testContext()).then(
+        (g) => g.close().then(() => 'opened'),
+        (e: unknown) => e,
+      );
+      result = await Promise.race([opened, new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5000))]);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await locker.end().catch(() => undefined);
+    }
+    expect(result).toBeInstanceOf(InputError);
+    expect((result as Error).message).toMatch(/: a table is locked by another session/);
+    await admin.query(`DROP TABLE ${schema}.locked`);
+  }, 20_000);
+
   it('names an unknown schema or table', async () => {
     await expect(openTarget(`${PG_URL}?schema=${schema}_missing`, testContext())).rejects.toThrow(/no readable table in schema/);
     await expect(openTarget(`${PG_URL}?table=${schema}.nope`, testContext())).rejects.toThrow(/no readable table named/);

@@ -15,6 +15,8 @@ import type { SourceContext, SourceGroup, SourceUnit } from './types.js';
 
 const FETCH_ROWS = 1000;
 const BYTEA = 17;
+/** How long a query waits for a lock held by another session. */
+const LOCK_TIMEOUT = '10s';
 
 interface TableRow {
   oid: number;
@@ -40,13 +42,17 @@ export async function openPostgres(target: DbTarget, ctx: SourceContext): Promis
     throw connectionError(target.label, e);
   }
   try {
+    // a table locked by another session (ALTER TABLE, LOCK TABLE) would make the scan wait for
+    // as long as the lock is held: give up after LOCK_TIMEOUT, unless the connection sets its own
+    await client.query(`SELECT set_config('lock_timeout', '${LOCK_TIMEOUT}', false) WHERE current_setting('lock_timeout') = '0'`);
     const tables = await listTables(client, target);
     const units = [] as SourceUnit[];
     for (const t of tables) units.push(await tableUnit(client, target, t, ctx));
     return { units, skipped: [], close: () => client.end() };
   } catch (e) {
     await client.end().catch(() => undefined);
-    throw e;
+    if (e instanceof InputError) throw e;
+    throw new InputError({ file: target.label, message: queryFailed(e) });
   }
 }
 
@@ -128,13 +134,18 @@ async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: 
         await client.query('CLOSE dc_scan');
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw new InputError({ file: `${target.label}#${t.schema}.${t.name}`, message: `query failed: ${(e as Error).message}` });
+        throw new InputError({ file: `${target.label}#${t.schema}.${t.name}`, message: queryFailed(e) });
       }
       await client.query('COMMIT');
       const sample: Sample | undefined = p.kind === 'sample' ? { rows: n, of: count } : undefined;
       return sample ? { sample, format: 'postgres' } : { format: 'postgres' };
     },
   };
+}
+
+function queryFailed(e: unknown): string {
+  if ((e as { code?: unknown }).code === '55P03') return 'a table is locked by another session (ALTER TABLE, LOCK TABLE, …); gave up waiting for it';
+  return `query failed: ${(e as Error).message}`;
 }
 
 /** bytea arrives as `\x…` hex text; give the bytes (flatten decides whether they are text). */
