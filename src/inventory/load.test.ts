@@ -165,6 +165,19 @@ describe('problems the YAML parser words in its own terms', () => {
   });
 });
 
+describe('bounds in words', () => {
+  it('an empty name, a percent over 100 or below 0, and a count past exact integers say what was expected and what was given', () => {
+    const text = 'organization:\n  id: acme\n  name: ""\n  organizedIn: US\n  owners: [{ entity: e, percent: 150 }, { entity: e, percent: -5 }]\nentities: [{ id: e, name: E, kind: company, organizedIn: CN }]\ndatasets: [{ id: d, categories: [name], subjects: { US: 99999999999999999999 } }]\n';
+    const messages = problems(() => parseInventoryText(text, 'x.yaml')).map((p) => `${p.path}: ${p.message}`);
+    expect(messages).toEqual([
+      'organization.name: must not be empty',
+      'organization.owners[0].percent: expected a number at most 100, got 150',
+      'organization.owners[1].percent: expected a number at least 0, got -5',
+      'datasets[0].subjects.US: expected a number at most 9007199254740991 (the largest exact whole number), got 100000000000000000000',
+    ]);
+  });
+});
+
 describe('inventory loading: JSON read on the fast path', () => {
   const json = (x: unknown) => JSON.stringify(x, null, 2);
   const org = { id: 'acme', name: 'Acme', organizedIn: 'US' };

@@ -273,9 +273,28 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':
       return `expected ${issue.expected}`;
+    case 'too_small':
+    case 'too_big':
+      return describeBound(issue.code === 'too_small', issue.origin, Number(issue.code === 'too_small' ? issue.minimum : issue.maximum), issue.inclusive ?? true, issue.input) ?? issue.message;
     default:
       return issue.message;
   }
+}
+
+/** "expected at most 100, got 150", "must not be empty": a bound in words, with the value given. */
+function describeBound(small: boolean, origin: string, bound: number, inclusive: boolean, input: unknown): string | undefined {
+  if (origin === 'string' || origin === 'array') {
+    const length = typeof input === 'string' || Array.isArray(input) ? input.length : undefined;
+    if (small && bound === 1 && length === 0) return 'must not be empty';
+    const unit = origin === 'string' ? 'characters' : 'items';
+    return `expected ${small ? 'at least' : 'at most'} ${bound} ${unit}${length !== undefined ? `, got ${length}` : ''}`;
+  }
+  if (origin === 'number' || origin === 'int' || origin === 'bigint') {
+    const words = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+    const limit = bound === Number.MAX_SAFE_INTEGER ? `${bound} (the largest exact whole number)` : String(bound);
+    return `expected a number ${words} ${limit}${typeof input === 'number' ? `, got ${input}` : ''}`;
+  }
+  return undefined;
 }
 
 /** The top-level sections an inventory file may hold, from the schema: "organization, entities, … or calendars". */
