@@ -178,6 +178,16 @@ describe('bounds in words', () => {
   });
 });
 
+describe('unknown references', () => {
+  it('cut ids thousands of characters long, the unknown one and the known ones, to keep the message readable', () => {
+    const long = 'x'.repeat(10_000);
+    const text = ORG + `systems: [{ id: s${long}, name: S, location: US }]\ndatasets: [{ id: d, categories: [name], system: t${long} }]\n`;
+    const [p] = problems(() => parseInventoryText(text, 'x.yaml'));
+    expect(p!.path).toBe('datasets[0].system');
+    expect(p!.message).toBe(`unknown system "t${'x'.repeat(58)}…" (known: s${'x'.repeat(58)}…)`);
+  });
+});
+
 describe('inventory loading: JSON read on the fast path', () => {
   const json = (x: unknown) => JSON.stringify(x, null, 2);
   const org = { id: 'acme', name: 'Acme', organizedIn: 'US' };

@@ -39,12 +39,14 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
 
   const ref = <T>(item: Located<T>, field: (string | number)[], id: string | undefined, pool: Set<string>, what: string) => {
     if (id === undefined || pool.has(id)) return;
-    const known = [...pool].slice(0, 8).join(', ');
+    // An id thousands of characters long is shown cut, to keep the message one readable line.
+    const cut = (x: string) => (x.length > 60 ? `${x.slice(0, 59)}…` : x);
+    const known = [...pool].slice(0, 8).map(cut).join(', ');
     problems.push({
       file: item.where.file,
       ...item.where.locate(field),
       path: `${item.where.path}.${field.map((f) => (typeof f === 'number' ? `[${f}]` : f)).join('.').replace(/\.\[/g, '[')}`,
-      message: `unknown ${what} "${id}"${known ? ` (known: ${known}${pool.size > 8 ? ', …' : ''})` : ''}`,
+      message: `unknown ${what} "${cut(id)}"${known ? ` (known: ${known}${pool.size > 8 ? ', …' : ''})` : ''}`,
     });
   };
 
