@@ -311,6 +311,27 @@ describe('MySQL / MariaDB', () => {
     }
   });
 
+  it('gives up on a table locked by another session after 10 s with a message, instead of waiting as long as the lock is held', async () => {
+    const t = `${tag}_locked`;
+    await admin.query(`CREATE TABLE \`${t}\` (v TEXT)`);
+    const locker = await mysql.createConnection({ uri: MY_URL });
+    let result: unknown;
+    try {
+      await locker.query(`LOCK TABLES \`${t}\` WRITE`);
+      const opened = openTarget(`${MY_URL}?table=${t}`, testContext()).then(
+        (g) => g.close().then(() => 'opened'),
+        (e: unknown) => e,
+      );
+      result = await Promise.race([opened, new Promise((r) => setTimeout(() => r('still waiting after 15 s'), 15_000))]);
+    } finally {
+      await locker.query('UNLOCK TABLES').catch(() => undefined);
+      await locker.end().catch(() => undefined);
+    }
+    await admin.query(`DROP TABLE IF EXISTS \`${t}\``);
+    expect(result).toBeInstanceOf(InputError);
+    expect((result as Error).message).toMatch(/: a table is locked by another session/);
+  }, 30_000);
+
   it('names an unknown table', async () => {
     await expect(openTarget(`${MY_URL}?table=${tag}_nope`, testContext())).rejects.toThrow(/no table named/);
   });

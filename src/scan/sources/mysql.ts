@@ -45,6 +45,9 @@ export async function openMysql(target: DbTarget, ctx: SourceContext): Promise<S
   }
   const close = () => new Promise<void>((resolve) => conn.end(() => resolve()));
   try {
+    // a table locked by another session (ALTER TABLE, LOCK TABLES … WRITE) would make the scan
+    // wait as long as the lock is held (the servers' defaults are a day or a year): 10 s at most
+    await query(conn, 'SET SESSION lock_wait_timeout = 10');
     const dbRows = await query<{ db: string | null }>(conn, 'SELECT DATABASE() AS db');
     const db = dbRows[0]?.db;
     if (!db) throw new InputError({ file: target.label, message: 'the URL names no database (write mysql://user@host:3306/DATABASE)' });
@@ -65,7 +68,8 @@ export async function openMysql(target: DbTarget, ctx: SourceContext): Promise<S
     return { units, skipped: [], close };
   } catch (e) {
     await close();
-    throw e;
+    if (e instanceof InputError) throw e;
+    throw new InputError({ file: target.label, message: queryFailed(e) });
   }
 }
 
@@ -109,11 +113,16 @@ async function tableUnit(conn: Connection, target: DbTarget, db: string, t: { na
           if ((n & 1023) === 0) progress(n);
         }
       } catch (e) {
-        throw new InputError({ file: name, message: `query failed: ${(e as Error).message}` });
+        throw new InputError({ file: name, message: queryFailed(e) });
       }
       progress(n);
       const sample: Sample | undefined = p.kind === 'sample' ? { rows: n, of: count } : undefined;
       return sample ? { sample, format: 'mysql' } : { format: 'mysql' };
     },
   };
+}
+
+function queryFailed(e: unknown): string {
+  if ((e as { errno?: unknown }).errno === 1205) return 'a table is locked by another session (ALTER TABLE, LOCK TABLES, …); gave up waiting for it';
+  return `query failed: ${(e as Error).message}`;
 }
