@@ -421,6 +421,17 @@ describe('datacustoms scan (CLI)', () => {
     assertNoRaw('stderr', r.err);
   });
 
+  it('control characters in names from the data are shown escaped in the text view, not sent to the terminal', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dc-ctl-'));
+    const f = join(d, 'ctl.csv');
+    writeFileSync(f, `"pho\u001b[2Jne\nx",b\n${RAW.cnMobile[0]},1\n`);
+    const r = await cli([f, ...KEY]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(r.out).toContain('pho\\x1b[2Jne\\x0ax');
+    expect(r.out.split('\n').filter((l) => l.includes('CONFIDENCE') || l.includes('cn_mobile')).length).toBe(2);
+  });
+
   it('the same file for --write-inventory and --sketch-out is bad input, and the inventory is kept', async () => {
     const d = mkdtempSync(join(tmpdir(), 'dc-same-'));
     const inv = join(d, 'inv.yaml');

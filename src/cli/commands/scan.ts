@@ -187,6 +187,12 @@ const nf = new Intl.NumberFormat('en-US');
 
 const n = (x: number) => nf.format(x);
 
+/**
+ * Names from the data (CSV headers, JSON keys, columns, file names) with their control characters
+ * shown as `\xNN`: an escape sequence would be run by the terminal, a line break would break the table.
+ */
+const plain = (text: string | number) => String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
 /** Spaces inside a value (a masked card number) as no-break spaces: a line never breaks inside it. */
 const whole = (text: string) => text.replace(/ /g, '\u00a0');
 
@@ -211,7 +217,7 @@ export function renderText(
     const o = run.outcomes[i];
     const how = [o?.format, o?.encoding && o.encoding !== 'utf-8' ? o.encoding : undefined].filter(Boolean).join(', ');
     const recs = src.sample ? `${n(src.sample.rows)} of ${n(src.sample.of)} rows sampled` : `${n(src.records)} record${src.records === 1 ? '' : 's'}`;
-    para(`${s.bold(src.source)}  ${s.dim(`${recs}${how ? `; ${how}` : ''}`)}`, '');
+    para(`${s.bold(plain(src.source))}  ${s.dim(`${recs}${how ? `; ${how}` : ''}`)}`, '');
     if (src.fields.length === 0) {
       out.push(`  ${s.green('no regulated data found')}`, '');
       return;
@@ -221,7 +227,7 @@ export function renderText(
       f.types.forEach((t, k) => {
         const count = whole(t.error !== undefined ? `${n(t.count)} ± ${n(t.error)}` : n(t.count));
         const conf = t.confidence >= 0.9 ? s.red(t.confidence.toFixed(2)) : t.confidence >= 0.7 ? s.yellow(t.confidence.toFixed(2)) : t.confidence.toFixed(2);
-        rows.push([k === 0 ? f.field : '', t.type, TYPE_INFO[t.type]?.category ?? '', count, conf]);
+        rows.push([k === 0 ? plain(f.field) : '', t.type, TYPE_INFO[t.type]?.category ?? '', count, conf]);
       });
     }
     // laid out two columns narrower and indented after (a row keeps its indent when it wraps);
@@ -230,7 +236,7 @@ export function renderText(
     para(`${s.dim('subjects')}  ${Object.keys(src.subjects).length === 0 ? 'none identified by jurisdiction' : subjects(Object.entries(src.subjects))}`, '  ', '    ');
     if (src.categories.length > 0) para(`${s.dim('categories')}  ${src.categories.map((c) => `${c}${CATEGORIES[c].personal ? '' : ' (non-personal)'}`).join(', ')}`, '  ', '    ');
     // three samples here; the rest (up to --max-findings) in the JSON output, and the line says so
-    const shown = src.findings.slice(0, 3).map((f) => `${whole(f.masked)} ${s.dim(`(${f.field}, record\u00a0${f.record})`)}`);
+    const shown = src.findings.slice(0, 3).map((f) => `${whole(f.masked)} ${s.dim(`(${plain(f.field)}, record\u00a0${plain(f.record)})`)}`);
     const listed = src.findings.length;
     const where = listed > shown.length ? (src.findingsTotal > listed ? `, first ${n(listed)} listed in --format json` : ', all listed in --format json') : '';
     const etc = listed > shown.length ? '; …' : '';
@@ -239,7 +245,7 @@ export function renderText(
   });
   if (report.skipped?.length) {
     out.push(s.yellow(`skipped ${report.skipped.length}:`));
-    for (const k of report.skipped) para(`${k.source}  ${s.dim(k.reason)}`, '  ', '    ');
+    for (const k of report.skipped) para(`${plain(k.source)}  ${s.dim(k.reason)}`, '  ', '    ');
     out.push('');
   }
   const t = report.total;
@@ -253,7 +259,7 @@ export function renderText(
   if (written) {
     const parts = [written.added.length ? `added ${written.added.join(', ')}` : '', written.updated.length ? `updated ${written.updated.join(', ')}` : ''].filter(Boolean);
     para(`inventory ${written.file}: ${parts.length ? parts.join('; ') : 'nothing to write'}`, '');
-    if (written.empty.length) para(s.dim(`not written (no regulated data found): ${written.empty.join(', ')}`), '  ', '    ');
+    if (written.empty.length) para(s.dim(`not written (no regulated data found): ${written.empty.map(plain).join(', ')}`), '  ', '    ');
   }
   if (sketchOut) para(`sketches saved to ${sketchOut} (merge later with --merge ${sketchOut})`, '');
   return out.join('\n') + '\n';
