@@ -588,6 +588,15 @@ describe('scan progress bar', () => {
     expect(io.stderr().endsWith('\r\u001b[K')).toBe(true);
   });
 
+  it('shows control characters of a file name escaped', () => {
+    let t = 0;
+    const io = ttyIo();
+    const bar = progressBar(io, { now: () => (t += 2000), columns: 100 });
+    bar.update({ source: 'data/a\u001b]0;x\u0007.csv', index: 1, count: 1, done: 50, size: 100, unit: 'bytes' });
+    expect(io.stderr()).toContain('data/a\\x1b]0;x\\x07.csv');
+    expect(io.stderr().replace(/\r\u001b\[K/g, '')).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   it('follows stderr, where it is drawn, not stdout', () => {
     const update = { source: 'a.csv', index: 1, count: 1, done: 50, size: 100, unit: 'bytes' } as const;
     // stdout redirected to a file (`--format json > scan.json`), stderr a terminal: drawn

@@ -319,7 +319,7 @@ export function progressBar(io: Io, opts: { now?: () => number; after?: number; 
       // in terminal columns (a Chinese file name takes two per character): a line wider than
       // the terminal wraps, and `\r` then redraws only its last row, leaving the others behind
       const room = width() - displayWidth(head) - displayWidth(tail) - 1;
-      const name = fitLeft(p.source, room);
+      const name = fitLeft(plain(p.source), room);
       io.err(`\r\u001b[K${head}${name}${tail}`);
       drawn = true;
     },
