@@ -104,6 +104,11 @@ describe('writing scan results into an inventory', () => {
     expect(readdirSync(d)).toEqual(['inv.yaml']); // no temporary files left behind
   });
 
+  it('names a directory given as the inventory in plain words', () => {
+    const d = tmp();
+    expect(() => writeInventory(d, [people])).toThrow(new RegExp(`^${d}: cannot read: it is a directory; give an inventory file$`));
+  });
+
   it('masks a value in an unknown key it quotes (a data file given as the inventory by mistake)', () => {
     const d = tmp();
     const f = join(d, 'users.yaml');

@@ -76,7 +76,7 @@ export function planInventory(file: string, updates: readonly DatasetUpdate[]): 
     try {
       text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (e) {
-      throw new InputError({ file, message: `cannot read: ${(e as Error).message}` });
+      throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory; give an inventory file' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}` });
     }
   }
   const result = json ? editJson(file, text, updates) : editYaml(file, text, updates);
