@@ -221,6 +221,7 @@ describe('files and directories', () => {
     symlinkSync(join(d, 'l1'), join(d, 'l2'));
     expect(() => walk(join(d, 'l1'))).toThrow(/l1: cannot read: ELOOP/);
     expect(() => walk('-')).toThrow(/-: reading standard input is not supported/);
+    expect(() => walk('')).toThrow(/^<argv>: an empty path \(""\)/);
   });
 });
 

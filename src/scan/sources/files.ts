@@ -70,6 +70,7 @@ export function walk(path: string): string[] {
     st = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (path.trim() === '') throw new InputError({ file: '<argv>', message: `an empty path ("${path}"): give a file, a directory or a database URL` });
     if (path === '-') throw new InputError({ file: path, message: 'reading standard input is not supported: give a file, a directory or a database URL' });
     if (code === undefined || code === 'ENOENT' || code === 'ENOTDIR') throw new InputError({ file: path, message: 'no such file, directory or database URL' });
     throw new InputError({ file: path, message: `cannot read: ${code === 'ELOOP' ? 'ELOOP (a loop of symbolic links)' : code}` });
