@@ -9,14 +9,7 @@ import { InputError } from '../common/errors.js';
 const ORG = 'organization: { id: acme, name: Acme, organizedIn: US }\n';
 
 // A folder the process may not list (permissions cannot be denied to root, who runs some CI).
-vi.mock('node:fs', async (original) => {
-  const real = await original<typeof import('node:fs')>();
-  const readdirSync = ((path: string, options: unknown) => {
-    if (String(path).endsWith('unlistable')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
-    return (real.readdirSync as (p: string, o: unknown) => unknown)(path, options);
-  }) as typeof real.readdirSync;
-  return { ...real, readdirSync, default: { ...real, readdirSync } };
-});
+vi.mock('node:fs', async (original) => (await import('../testing/unlistable-fs.js')).withUnlistable(await original<typeof import('node:fs')>()));
 
 function problems(fn: () => unknown) {
   try {
