@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,29 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(target, 'data')).toThrow();
     expect(readdirSync(d)).toEqual(['out']);
     expect(readdirSync(target)).toEqual(['keep']);
+  });
+
+  it('writes through a symbolic link: the file it points to is replaced, the link stays', () => {
+    const d = freshDir();
+    mkdirSync(join(d, 'real'));
+    const target = join(d, 'real', 'inventory.yaml');
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o640);
+    symlinkSync(join('real', 'inventory.yaml'), join(d, 'link.yaml'));
+    writeFileAtomic(join(d, 'link.yaml'), 'new');
+    expect(lstatSync(join(d, 'link.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(modeOf(target)).toBe(0o640);
+    expect(readdirSync(d).sort()).toEqual(['link.yaml', 'real']);
+    expect(readdirSync(join(d, 'real'))).toEqual(['inventory.yaml']);
+  });
+
+  it('creates the file a dangling symbolic link names, and keeps the link', () => {
+    const d = freshDir();
+    symlinkSync('made.json', join(d, 'out.json'));
+    writeFileAtomic(join(d, 'out.json'), '{}');
+    expect(lstatSync(join(d, 'out.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(d, 'made.json'), 'utf8')).toBe('{}');
   });
 
   it('removes its temporary file when the write fails', () => {

@@ -1,5 +1,5 @@
-import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../common/errors.js';
 
 /** Where a command writes. Tests pass their own; the CLI passes process streams. */
@@ -43,12 +43,31 @@ export function memoryIo(): Io & { stdout: () => string; stderr: () => string } 
 }
 
 /**
+ * The file a write to `path` should replace: `path` itself, or, when it is a symbolic link, the
+ * file it points to (a dangling link: the file it names, which the write creates). Renaming over
+ * the link itself would replace it with a copy and leave the file it pointed to unchanged.
+ */
+export function writeTarget(path: string): string {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return path;
+  } catch {
+    return path; // nothing there yet
+  }
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(dirname(path), readlinkSync(path));
+  }
+}
+
+/**
  * Writes a file atomically: to a temporary sibling first, then renamed over the target, so a
  * failure never leaves a half-written file behind; on any failure the temporary file is removed
  * and the error rethrown. A file replaced keeps its permission bits (a new one gets the default
- * mode, as `writeFileSync` gives).
+ * mode, as `writeFileSync` gives). A symbolic link is written through ({@link writeTarget}).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(to: string, data: string | Uint8Array): void {
+  const path = writeTarget(to);
   mkdirSync(dirname(path), { recursive: true });
   const mode = existingMode(path);
   const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;

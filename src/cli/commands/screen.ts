@@ -3,7 +3,7 @@
  * against every list in the store; for inventories, every entity name and alias, with hits
  * written back into the inventory file(s) as `designations` (comments kept, atomic write).
  */
-import { closeSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { isMap } from 'yaml';
@@ -18,6 +18,7 @@ import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
 import { today, type CivilDate } from '../../time/civil-date.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
+import { writeTarget } from '../io.js';
 import { DEFAULT_WIDTH, fitColumns, outputWidth, wrap } from '../render/text.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -215,7 +216,7 @@ function writeAll(edits: readonly FileEdit[]): void {
     for (const e of edits) {
       current = e.file;
       // A symbolic link is written through: its target gets the designations, the link stays.
-      const file = lstatSync(e.file).isSymbolicLink() ? realpathSync(e.file) : e.file;
+      const file = writeTarget(e.file);
       const tmp = `${file}.tmp-${process.pid}`;
       const fd = openSync(tmp, 'wx', statSync(file).mode & 0o777); // never another's file
       temps.push({ file, tmp });
