@@ -5,6 +5,7 @@
  *   Its message always names where: file, line:column when known, and the field path.
  * - Anything else escaping to the shell is an internal error. Exit 3.
  */
+import { showControls } from './controls.js';
 
 export interface InputLocation {
   /** File path as the user gave it (or `<stdin>`, `<argv>`). */
@@ -32,13 +33,18 @@ export class InputError extends Error {
   }
 }
 
-/** `file:line:column: path: message` with the parts that are known. */
+/**
+ * `file:line:column: path: message` with the parts that are known. A problem is one line: file
+ * names, field paths and messages quote the user's text, so their control characters are shown
+ * as `\xNN` (an escape sequence in a file name would otherwise reach the terminal).
+ */
 export function formatProblem(p: InputProblem): string {
-  let where = p.file ?? '';
+  let where = p.file === undefined ? '' : showControls(p.file);
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
-  const field = p.path ? `${p.path}: ` : '';
-  return where ? `${where}: ${field}${p.message}` : `${field}${p.message}`;
+  const field = p.path ? `${showControls(p.path)}: ` : '';
+  const message = showControls(p.message);
+  return where ? `${where}: ${field}${message}` : `${field}${message}`;
 }
 
 /** Exit codes shared by every command (DESIGN.md, "Interfaces"). */

@@ -13,6 +13,7 @@ import { InputError } from '../../common/errors.js';
 import { CATEGORIES } from '../../inventory/taxonomy.js';
 import { TYPE_INFO } from '../../scan/core/types.js';
 import { inventoryUpdates, scan, type ScanProgress, type ScanRun } from '../../scan/index.js';
+import { showControls } from '../../common/controls.js';
 
 interface ScanCliOptions {
   format?: string;
@@ -187,11 +188,8 @@ const nf = new Intl.NumberFormat('en-US');
 
 const n = (x: number) => nf.format(x);
 
-/**
- * Names from the data (CSV headers, JSON keys, columns, file names) with their control characters
- * shown as `\xNN`: an escape sequence would be run by the terminal, a line break would break the table.
- */
-const plain = (text: string | number) => String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/** Names from the data (CSV headers, JSON keys, columns, file names) with their control characters shown as `\xNN`. */
+const plain = showControls;
 
 /** Spaces inside a value (a masked card number) as no-break spaces: a line never breaks inside it. */
 const whole = (text: string) => text.replace(/ /g, '\u00a0');
