@@ -171,6 +171,17 @@ describe('bounds in words', () => {
   });
 });
 
+describe('tagged unions', () => {
+  it('an unknown or missing event kind names the kinds there are, and the one given', () => {
+    const text = ORG + 'events:\n  - { id: e1, kind: tornado }\n  - { id: e2 }\n';
+    const messages = problems(() => parseInventoryText(text, 'x.yaml')).map((p) => `${p.path}: ${p.message}`);
+    expect(messages).toEqual([
+      'events[0].kind: expected one of "vulnerability", "incident", "personal_data_breach", "government_request", got "tornado"',
+      'events[1].kind: required field is missing: expected one of "vulnerability", "incident", "personal_data_breach", "government_request"',
+    ]);
+  });
+});
+
 describe('unknown references', () => {
   it('cut ids thousands of characters long, the unknown one and the known ones, to keep the message readable', () => {
     const long = 'x'.repeat(10_000);

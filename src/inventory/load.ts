@@ -273,6 +273,14 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':
       return `expected ${issue.expected}`;
+    case 'invalid_union': {
+      // a tagged union (events[].kind): the tags it takes, and the one given
+      const { discriminator, options } = issue as { discriminator?: unknown; options?: unknown };
+      if (typeof discriminator !== 'string' || !Array.isArray(options) || options.length === 0) return issue.message;
+      const given = issue.input !== null && typeof issue.input === 'object' ? (issue.input as Record<string, unknown>)[discriminator] : undefined;
+      const oneOf = `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
+      return given === undefined ? `required field is missing: expected ${oneOf}` : `expected ${oneOf}, got ${JSON.stringify(given)}`;
+    }
     case 'too_small':
     case 'too_big':
       return describeBound(issue.code === 'too_small', issue.origin, Number(issue.code === 'too_small' ? issue.minimum : issue.maximum), issue.inclusive ?? true, issue.input) ?? issue.message;
