@@ -9,6 +9,7 @@ import { parseDocument, LineCounter, isMap, isSeq, isNode, type Document, type N
 import type { z } from 'zod';
 import { decodeUtf8 } from '../common/utf8.js';
 import { refuseDevice } from '../common/input-kind.js';
+import { unreachablePath } from '../common/fs-errors.js';
 import { InputError, type InputProblem } from '../common/errors.js';
 import { InventoryPart, type Inventory, type InventoryPart as Part } from './schema.js';
 import { checkReferences, type Located } from './references.js';
@@ -49,9 +50,7 @@ export function expandInputs(paths: readonly string[]): string[] {
     try {
       st = statSync(p);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const message = code === 'ELOOP' ? 'a symbolic link that loops back on itself' : code === 'EACCES' ? 'permission denied: cannot look into the folder that holds it' : 'no such file or directory';
-      throw new InputError({ file: p, message });
+      throw new InputError({ file: p, message: unreachablePath(e, 'directory') });
     }
     if (st.isDirectory()) {
       const found = walk(p).filter((f) => INVENTORY_EXTENSIONS.has(extname(f).toLowerCase()));

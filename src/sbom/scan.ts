@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { refuseDevice } from '../common/input-kind.js';
 import { InputError } from '../common/errors.js';
 import { decodeUtf8 } from '../common/utf8.js';
-import { fsReason } from './fs-errors.js';
+import { fsReason } from '../common/fs-errors.js';
 import { resolveComponents, type LoadedSbom, type Unscanned } from './components.js';
 import { AdvisoryIndex, sortMatches, type Match, type NotEvaluated } from './match.js';
 import type { OsvAdvisory } from './osv/model.js';

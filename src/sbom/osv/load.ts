@@ -10,7 +10,7 @@ import { refuseDevice } from '../../common/input-kind.js';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { InputError } from '../../common/errors.js';
-import { fsReason } from '../fs-errors.js';
+import { fsReason } from '../../common/fs-errors.js';
 import { parseJson } from '../read/json.js';
 import { decodeUtf8 } from '../../common/utf8.js';
 import type { OsvAdvisory } from './model.js';

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { refuseDevice } from '../../common/input-kind.js';
+import { unreachablePath } from '../../common/fs-errors.js';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../common/errors.js';
 import { isCivilDate } from '../../time/civil-date.js';
@@ -293,8 +294,7 @@ export function parseListPaths(paths: readonly string[], options: ParseOptions =
     try {
       st = statSync(p);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError({ file: p, message: code === 'ELOOP' ? 'a symbolic link that loops back on itself' : code === 'EACCES' ? 'permission denied: cannot look into the folder that holds it' : 'no such file or folder' });
+      throw new InputError({ file: p, message: unreachablePath(e, 'folder') });
     }
     if (st.isDirectory()) files.push(...listFiles(p));
     else files.push(p);

@@ -15,3 +15,14 @@ export function fsReason(e: unknown): string {
   if (code !== undefined) return WORDS[code] !== undefined ? `${WORDS[code]} (${code})` : code;
   return e instanceof Error ? e.message : String(e);
 }
+
+/**
+ * Why a path given on the command line cannot be looked at (its `stat` failed): a link loop, a
+ * folder on the way it may not enter, or else nothing there — `no such file or <noun>`.
+ */
+export function unreachablePath(e: unknown, noun: 'directory' | 'folder'): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ELOOP') return 'a symbolic link that loops back on itself';
+  if (code === 'EACCES') return 'permission denied: cannot look into the folder that holds it';
+  return `no such file or ${noun}`;
+}
