@@ -78,7 +78,7 @@ describe('--help', () => {
     ['check', 'examples/demo'],
     ['clocks', 'examples/log4shell'],
     ['scan', 'examples/demo'],
-    ['screen', 'examples/demo/entities.yaml'],
+    ['screen', 'examples/demo'],
   ])('%s: an example runs on %s', async (cmd, path) => {
     expect(existsSync(path)).toBe(true);
     const r = await run(cmd, '--help');

@@ -348,6 +348,17 @@ describe('datacustoms screen --help', () => {
     for (const f of fields) expect(listed, f).toMatch(new RegExp(`\\b${f}\\b`));
     expect(help.split('\n').filter((l) => l.length > 80)).toEqual([]);
   });
+
+  it('its inventory example runs as typed on the shipped example: a screen, not an inventory error', async () => {
+    const io = memoryIo();
+    await main(['screen', '--help'], io);
+    const example = /^ {2}\$ datacustoms screen (examples\/\S+) --dry-run/m.exec(io.stdout());
+    expect(example).not.toBeNull();
+    const r = await run(example![1]!, '--dry-run', '--format', 'json');
+    expect(r.err).not.toMatch(/^datacustoms: /m);
+    expect([0, 1]).toContain(r.code);
+    expect(JSON.parse(r.out).length).toBeGreaterThan(0);
+  });
 });
 
 describe('datacustoms screen: files written on Windows', () => {

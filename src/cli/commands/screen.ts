@@ -58,7 +58,7 @@ Examples:
   $ datacustoms lists import ../shared/data/lists   # once: load the lists
   $ datacustoms screen "Huawei Technologies Co" 华为技术有限公司
   $ datacustoms screen "DJI" --country CN --all     # also below the threshold
-  $ datacustoms screen examples/demo/entities.yaml --dry-run   # writes nothing
+  $ datacustoms screen examples/demo --dry-run   # writes nothing
   $ datacustoms screen inventory/ --format json
 
 Exit codes: 0 no match; 1 a match at or above the alert threshold; 2 bad
