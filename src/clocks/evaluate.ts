@@ -3,12 +3,12 @@
  * status), checks and notes. Pure: no I/O, no clock reading (the caller passes `asOf`).
  */
 import { valueAt, type ParamValue } from '../engine/params.js';
-import { InputError, type InputLocation } from '../common/errors.js';
+import { InputError, type InputLocation, type InputProblem } from '../common/errors.js';
 import type { DutyId, InventoryEvent } from '../inventory/events.js';
 import type { Organization } from '../inventory/schema.js';
 import { addDays, weekday } from '../time/civil-date.js';
 import { BUILT_IN_CALENDARS, coverageNotice, uncoveredYears, type RunCalendars } from '../time/working-days.js';
-import { dateIn, formatDuration, formatInstant, formatUtc, isTimeZone, type Instant } from '../time/zoned.js';
+import { dateIn, formatDuration, formatInstant, formatUtc, isTimeZone, startOfDay, type Instant } from '../time/zoned.js';
 import { describeCounting, dueInstant } from './counting.js';
 import { conflictChecks } from './interactions.js';
 import type { ClockCheck, ClockContext, ClockNote, ClockObligation, ClocksResult, Counting, DutyDef, ObligationStatus } from './model.js';
@@ -80,7 +80,66 @@ export function buildContext(
     const prior = reports.get(r.duty);
     if (!prior || at < prior.at) reports.set(r.duty, { at, ...(r.reference ? { reference: r.reference } : {}) });
   });
+  const problems = impossibleOrderings(event, instants, dateOnly, zone, where, locate);
+  if (problems.length) throw new InputError(problems);
   return { org, event, zone, instants, dateOnly, reports, asOf };
+}
+
+/**
+ * Orderings of an event's times that can never be true (docs/clocks.md, "Impossible orderings"):
+ * each names a field, the field it cannot precede, and why. Orderings that are merely unusual
+ * (a fix or a publication before our awareness, a final report before the notification it
+ * follows) are not here.
+ */
+const NOT_BEFORE_LEARNED: Readonly<Record<string, string>> = {
+  exploitationAware: 'awareness that the vulnerability is exploited is awareness of the vulnerability',
+  handlingEnded: 'handling of an incident cannot end before we are aware of it',
+  classifiedMajor: 'an incident cannot be classified before we are aware of it',
+  materialityDetermined: 'materiality cannot be determined before we are aware of the incident',
+  ransomPaid: 'a ransom is paid in answer to an attack we are aware of',
+};
+/** Duties whose report states its anchor as a fact: it cannot be made before the anchor. */
+const REPORT_NOT_BEFORE: Readonly<Partial<Record<DutyId, { field: string; why: string }>>> = {
+  'us.sec.8k/1.05': { field: 'materialityDetermined', why: 'an Item 1.05 filing discloses an incident already determined to be material' },
+  'us.circia/681b(a)(2)': { field: 'ransomPaid', why: 'a ransom payment report reports a payment already made' },
+};
+
+function impossibleOrderings(
+  event: InventoryEvent,
+  instants: ReadonlyMap<string, Instant>,
+  dateOnly: ReadonlySet<string>,
+  zone: string,
+  where: string,
+  locate: ((path: readonly (string | number)[]) => InputLocation) | undefined,
+): InputProblem[] {
+  // A date alone stands for the whole day in the event's zone: it is before another time only
+  // when the whole day is.
+  const earliest = (name: string) => instants.get(name)!;
+  const latest = (name: string) => (dateOnly.has(name) ? startOfDay(addDays(dateIn(instants.get(name)!, zone), 1), zone) - 1 : instants.get(name)!);
+  const record = event as unknown as Record<string, unknown>;
+  const text = (name: string, value: unknown) => `\`${name}\` ("${String(value)}")`;
+  const problems: InputProblem[] = [];
+  const check = (name: string, value: unknown, segments: readonly (string | number)[], before: string, beforeValue: unknown, why: string) => {
+    if (!instants.has(name) || !instants.has(before)) return;
+    if (latest(name) >= earliest(before)) return;
+    problems.push({
+      file: where,
+      path: `${where}.${name}`,
+      ...locate?.(segments),
+      message: `"${String(value)}" is before ${text(before, beforeValue)}: ${why}`,
+    });
+  };
+  for (const [name, why] of Object.entries(NOT_BEFORE_LEARNED)) check(name, record[name], [name], 'learned', event.learned, why);
+  if (event.kind === 'vulnerability') {
+    event.sharedWith.forEach((d, i) => check(`sharedWith[${i}].at`, d.at, ['sharedWith', i, 'at'], 'learned', event.learned, 'vulnerability information cannot be given before we are aware of the vulnerability'));
+  }
+  event.reports.forEach((r, i) => {
+    const name = `reports[${i}].at`;
+    check(name, r.at, ['reports', i, 'at'], 'learned', event.learned, `a report (${r.duty}) cannot be made before we are aware of what it reports`);
+    const own = REPORT_NOT_BEFORE[r.duty];
+    if (own) check(name, r.at, ['reports', i, 'at'], own.field, record[own.field], own.why);
+  });
+  return problems;
 }
 
 function inWindow(date: string, w: { from: string; until?: string }): boolean {

@@ -16,7 +16,8 @@ describe('us.sec.8k Item 1.05: four business days after the materiality determin
   const inc = (determined: string | undefined, extra: Input = {}) => ({
     id: 'i', kind: 'incident', learned: '2024-11-15T09:00', material: true, ...(determined ? { materialityDetermined: determined } : {}), ...extra,
   });
-  const due = (determined: string, o: Input = reg) => ob(run(o, inc(determined), '2024-11-20'), 'us.sec.8k/1.05')?.due;
+  // Learned when it was determined: a determination cannot come before awareness.
+  const due = (determined: string, o: Input = reg) => ob(run(o, inc(determined, { learned: determined }), '2024-11-20'), 'us.sec.8k/1.05')?.due;
 
   it('skips Thanksgiving (Thursday 28 November 2024)', () => {
     expect(due('2024-11-21T10:00')).toBe('2024-11-27T17:30:00-05:00');
