@@ -241,13 +241,16 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
   const reported = c.reports.get(duty.id)?.at;
   const satisfied = duty.satisfiedAt?.(c);
   const doneAt = reported === undefined ? satisfied : satisfied === undefined ? reported : Math.min(reported, satisfied);
+  // A day or month count ends at the end of its last day, written 23:59:59: the rest of that
+  // second (23:59:59.5) is still within the period. Other deadlines end at their instant.
+  const last = due !== undefined && (counting.kind === 'days' || counting.kind === 'months') ? due + 999 : due;
   let status: ObligationStatus = 'due';
   let overdueBy: string | undefined;
   let lateBy: string | undefined;
   if (doneAt !== undefined) {
     status = 'done';
-    if (due !== undefined && doneAt > due) lateBy = formatDuration(doneAt - due);
-  } else if (due !== undefined && !duty.proposed && c.asOf > due) {
+    if (due !== undefined && doneAt > last!) lateBy = formatDuration(doneAt - due);
+  } else if (due !== undefined && !duty.proposed && c.asOf > last!) {
     status = 'overdue';
     overdueBy = formatDuration(c.asOf - due);
   }
