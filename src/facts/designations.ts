@@ -9,6 +9,7 @@ import type { Designation, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { param, valueAt } from '../engine/params.js';
 import { ownedIndex, taintByOwnership, type OwnerEdge, type OwnershipInput } from './ownership.js';
+import { heldOn, heldSpan } from '../inventory/held.js';
 
 export interface PropagationRule {
   /** Owned at least this much (aggregate, direct or indirect) by listed parties → treated as listed. */
@@ -67,7 +68,7 @@ function active(d: Designation, date: CivilDate): boolean {
 
 export function deriveDesignations(inv: Inventory, date: CivilDate, persons: LegalPersons = new LegalPersons(inv.entities)): ReadonlyMap<string, readonly EffectiveDesignation[]> {
   const out = new Map<string, EffectiveDesignation[]>();
-  const graph = new EntityGraph(inv);
+  const graph = new EntityGraph(inv, date);
 
   const byList = new Map<string, Map<string, Designation>>();
   for (const e of inv.entities) {
@@ -88,7 +89,7 @@ export function deriveDesignations(inv: Inventory, date: CivilDate, persons: Leg
     const taint = taintByOwnership(graph.question(new Set(seeds.keys()), rule.percent));
     for (const [id, why] of taint) {
       if (why.kind === 'seed') continue;
-      const path = (why.owners ?? []).map((o) => `${graph.name(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`).join(' + ');
+      const path = (why.owners ?? []).map((o) => `${graph.name(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}${graph.span(id, o.owner)}`).join(' + ');
       const from = (why.owners ?? []).map((o) => seeds.get(o.owner)).find((d) => d !== undefined);
       push(out, id, {
         list: from?.list ?? list,
@@ -119,9 +120,9 @@ function push(out: Map<string, EffectiveDesignation[]>, id: string, d: Effective
 }
 
 /**
- * The inventory's ownership graph, as the lists' ownership rules read it: companies (and the
- * organization) can be owned into a listing. A class, so that the ownership search calls the
- * same functions from one run to the next.
+ * The inventory's ownership graph on a date, as the lists' ownership rules read it: companies
+ * (and the organization) can be owned into a listing, through the edges held on that date. A
+ * class, so that the ownership search calls the same functions from one run to the next.
  */
 class EntityGraph {
   private readonly entities: Map<string, Inventory['entities'][number]>;
@@ -130,7 +131,10 @@ class EntityGraph {
   private index: ReadonlyMap<string, readonly number[]> | undefined;
   readonly parties: string[];
 
-  constructor(private readonly inv: Inventory) {
+  constructor(
+    private readonly inv: Inventory,
+    private readonly date: CivilDate,
+  ) {
     this.entities = new Map(inv.entities.map((e) => [e.id, e]));
     this.parties = [inv.organization.id, ...inv.entities.map((e) => e.id)];
   }
@@ -139,14 +143,25 @@ class EntityGraph {
     return id === this.inv.organization.id ? this.inv.organization.name : this.entities.get(id)?.name ?? id;
   }
 
-  /** A party's owner edges, made once per derivation (every list's ownership search reads them). */
+  /** A party's owner edges held on the date, made once per derivation (every list's ownership search reads them). */
   owners(id: string): readonly OwnerEdge[] {
     let edges = this.edges.get(id);
     if (!edges) {
-      const owners = id === this.inv.organization.id ? this.inv.organization.owners : this.entities.get(id)?.owners ?? [];
-      this.edges.set(id, (edges = owners.map((o) => ({ owner: o.entity, percent: o.percent }))));
+      const made: OwnerEdge[] = [];
+      for (const o of this.declared(id)) if (heldOn(o, this.date)) made.push({ owner: o.entity, percent: o.percent });
+      this.edges.set(id, (edges = made));
     }
     return edges;
+  }
+
+  /** " (held from …)" when the party's edge from `owner` held on the date has a holding period. */
+  span(id: string, owner: string): string {
+    const edge = this.declared(id).find((o) => o.entity === owner && heldOn(o, this.date));
+    return edge ? heldSpan(edge) : '';
+  }
+
+  private declared(id: string): Inventory['organization']['owners'] {
+    return id === this.inv.organization.id ? this.inv.organization.owners : this.entities.get(id)?.owners ?? [];
   }
 
   eligible(id: string): boolean {

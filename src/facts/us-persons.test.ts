@@ -322,3 +322,72 @@ describe('202.211 covered status on the date a flow is judged, not only on the a
     expect(p.on('x-unknown', '2026-01-01')).toBeUndefined();
   });
 });
+
+describe('202.211 with ownership and employment held for a period (`from`, `until`)', () => {
+  const facts = (entities: EntityInput[]) => deriveFacts(inventory({ entities }), AS_OF).persons;
+
+  it('a stake bought after a date does not make the party covered on that date; on the as-of date it does, and the reason says since when it is held', () => {
+    const p = facts([cn, sg('acq', [{ entity: 'cn', percent: 60, from: '2026-03-01' }])]);
+    const now = p.parties.get('acq')!;
+    expect(now.coveredPerson).toBe(true);
+    expect(now.coveredReasons[0]).toMatch(/60% owned.*CN Group 60% \(held from 2026-03-01\)/);
+    const before = p.on('acq', '2026-02-28')!;
+    expect(before.coveredPerson).toBe(false);
+    expect(before.on).toBe('2026-02-28');
+    expect(p.on('acq', '2026-03-01')).toBe(now);
+  });
+
+  it('a stake sold before the as-of date: not covered now, covered while it was held (both ends inclusive)', () => {
+    const p = facts([cn, sg('sold', [{ entity: 'cn', percent: 55, from: '2025-01-01', until: '2026-01-31' }])]);
+    expect(p.parties.get('sold')!.coveredPerson).toBe(false);
+    const then = p.on('sold', '2026-01-31')!;
+    expect(then.coveredPerson).toBe(true);
+    expect(then.coveredReasons[0]).toMatch(/CN Group 55% \(held 2025-01-01 to 2026-01-31\)/);
+    expect(p.on('sold', '2026-02-01')!.coveredPerson).toBe(false);
+  });
+
+  it('shares that follow each other do not add up: 30 % sold, then 30 % bought, is never 60 %', () => {
+    const p = facts([cn, ru, sg('x', [{ entity: 'cn', percent: 30, until: '2025-12-31' }, { entity: 'ru', percent: 30, from: '2026-01-01' }])]);
+    for (const d of ['2025-06-01', '2026-01-01', AS_OF]) expect(p.on('x', d)!.coveredPerson, d).toBe(false);
+    // held together for one day, they reach 60 %
+    const q = facts([cn, ru, sg('x', [{ entity: 'cn', percent: 30, until: '2026-01-01' }, { entity: 'ru', percent: 30, from: '2026-01-01' }])]);
+    expect(q.on('x', '2026-01-01')!.coveredPerson).toBe(true);
+    expect(q.on('x', '2025-12-31')!.coveredPerson).toBe(false);
+  });
+
+  it('follows the dated edge down the chain: a subsidiary of a company acquired later is covered only from the acquisition', () => {
+    const p = facts([cn, sg('mid', [{ entity: 'cn', percent: 100, from: '2026-04-01' }]), sg('leaf', [{ entity: 'mid', percent: 51 }])]);
+    expect(p.parties.get('leaf')!.coveredPerson).toBe(true);
+    expect(p.on('leaf', '2026-03-31')!.coveredPerson).toBe(false);
+    expect(p.on('leaf', '2026-04-01')!.coveredPerson).toBe(true);
+  });
+
+  it('(a)(3): employment counts while it lasts, and the reason gives its period', () => {
+    const p = facts([
+      cn,
+      { id: 'ex', name: 'Former Employee', kind: 'individual', citizenships: ['SG'], primaryResidence: 'SG', employment: [{ entity: 'cn', relation: 'employee', until: '2026-01-15' }] },
+      { id: 'new', name: 'New Contractor', kind: 'individual', citizenships: ['SG'], primaryResidence: 'SG', employment: [{ entity: 'cn', relation: 'contractor', from: '2026-05-01' }] },
+    ]);
+    expect(p.parties.get('ex')!.coveredPerson).toBe(false);
+    const then = p.on('ex', '2026-01-15')!;
+    expect(then.coveredPerson).toBe(true);
+    expect(then.coveredReasons[0]).toMatch(/an employee of CN Group \(until 2026-01-15\), itself a country of concern or covered entity \(202\.211\(a\)\(3\)\)/);
+    expect(p.parties.get('new')!.coveredReasons[0]).toMatch(/a contractor of CN Group \(from 2026-05-01\)/);
+    expect(p.on('new', '2026-04-30')!.coveredPerson).toBe(false);
+  });
+
+  it('the organization\'s covered ownership (202.1103(a)) counts the owners of the as-of date only', () => {
+    const inv = inventory({ entities: [cn], organization: { owners: [{ entity: 'cn', percent: 40, until: '2026-05-31' }] } });
+    expect(deriveFacts(inv, '2026-05-31').persons.orgCoveredOwnershipPercent).toBe(40);
+    expect(deriveFacts(inv, AS_OF).persons.orgCoveredOwnershipPercent).toBe(0);
+  });
+
+  it('lists\' 50 % rules pass a designation on through the edges held on the as-of date', () => {
+    const sdn = { id: 'sdn', name: 'Blocked Co', kind: 'company' as const, organizedIn: 'RU', designations: [{ list: 'ofac.sdn' }] };
+    const inv = inventory({ entities: [sdn, sg('was', [{ entity: 'sdn', percent: 50, until: '2026-01-31' }]), sg('now', [{ entity: 'sdn', percent: 50, from: '2026-02-01' }])] });
+    const d = deriveFacts(inv, AS_OF).designations;
+    expect(d.get('was')).toBeUndefined();
+    expect(d.get('now')![0]!.via).toMatch(/Blocked Co 50% \(held from 2026-02-01\)/);
+    expect(deriveFacts(inv, '2026-01-31').designations.get('was')).toBeDefined();
+  });
+});

@@ -8,6 +8,7 @@ import { at } from '../engine/params.js';
 import { DOJ_COUNTRIES_OF_CONCERN, dojDate } from './country-sets.js';
 import { findCycles, roundShare, taintByOwnership, type OwnerEdge, type OwnershipInput, type TaintReason } from './ownership.js';
 import { param } from '../engine/params.js';
+import { heldOn, heldSpan, isDated, type HeldLink } from '../inventory/held.js';
 
 /** 202.211(a)(1)–(2): "50 percent or more … individually or in the aggregate". */
 export const COVERED_OWNERSHIP_THRESHOLD = param<number>('us.doj.dsp.covered_ownership_percent', 'Aggregate ownership by countries of concern or covered persons that makes a foreign entity a covered person (inclusive).', [
@@ -81,7 +82,8 @@ export interface PersonFacts {
    * The party's facts on `date` rather than on the as-of date: the same object as
    * `parties.get(id)` unless something dated that its status rests on differs between the two
    * dates — a 202.211(a)(5) designation (\`listedFrom\`, \`listedUntil\`) of the party, of the
-   * entity it is a branch of, or of an owner or employer up its chains, or a dated parameter
+   * entity it is a branch of, or of an owner or employer up its chains; an ownership edge or
+   * employment link up those chains held only part of the time (\`from\`, \`until\`); or a dated parameter
    * (countries of concern, the 50 % threshold, the unknown-share policy). Then it is derived for
    * that date over the party and those above it (taint flows down only, so they decide it alone).
    */
@@ -96,20 +98,16 @@ export function derivePersons(inv: Inventory, asOf: CivilDate): PersonFacts {
   return new PersonDeriver(inv, asOf).derive();
 }
 
-/** Whether the designation makes a covered person under 202.211(a)(5) on `date`. */
-function dojDesignated(d: Entity['designations'][number], date: CivilDate): boolean {
-  return DOJ_DESIGNATION_LISTS.includes(d.list) && isActive(d, date);
-}
-
 /**
- * Party facts on other dates than the as-of date (PersonFacts.on). Per party, the dated
- * 202.211(a)(5) designations above it are gathered once; a date on which each of them is in or out
- * of force as on the as-of date gives the as-of facts, any other is derived over the party's
- * ancestors, once per party and pattern of designations in force.
+ * Party facts on other dates than the as-of date (PersonFacts.on). Per party, the dated things
+ * above it are gathered once: 202.211(a)(5) designations, ownership edges and employment links
+ * with a holding period. A date on which each of them is in or out of force as on the as-of date
+ * gives the as-of facts; any other is derived over the party's ancestors, once per party and
+ * pattern of things in force.
  */
 class DatedParties {
-  /** Per party: the DOJ designations of it and of every party above it that have a date. */
-  private readonly dated = new Map<string, readonly Entity['designations'][number][]>();
+  /** Per party: the dated DOJ designations (as their periods) and dated links of it and of every party above it. */
+  private readonly dated = new Map<string, readonly HeldLink[]>();
   private readonly derived = new Map<string, PartyFacts>();
   private readonly onDate = new Map<string, PartyFacts>();
   /** Position of each party id: the organization, then the entities in inventory order (made on first need). */
@@ -136,10 +134,13 @@ class DatedParties {
     if (paramsSame && dated.length === 0) return now;
     let pattern = '';
     let differs = !paramsSame;
+    // on the dates the derivation reads them on (202.211 applies from its effective date)
+    const then = dojDate(date);
+    const now0 = dojDate(this.asOf);
     for (const d of dated) {
-      const then = dojDesignated(d, date);
-      if (then !== dojDesignated(d, this.asOf)) differs = true;
-      pattern += then ? '1' : '0';
+      const held = heldOn(d, then);
+      if (held !== heldOn(d, now0)) differs = true;
+      pattern += held ? '1' : '0';
     }
     if (!differs) return now;
     // Derived once per party and pattern of designations in force (or per date, when a parameter
@@ -184,9 +185,10 @@ class DatedParties {
   }
 
   /**
-   * The parties with a dated 202.211(a)(5) designation and every party below them (what they
-   * own, employ or have as a branch, and so on down): only these can have another status on
-   * another date while the parameters stay the same. One walk down for the whole run.
+   * The parties with a dated 202.211(a)(5) designation or a dated owner or employer link, and
+   * every party below them (what they own, employ or have as a branch, and so on down): only
+   * these can have another status on another date while the parameters stay the same. One walk
+   * down for the whole run.
    */
   private belowDated(): Set<string> {
     const below = new Map<string, string[]>();
@@ -198,11 +200,12 @@ class DatedParties {
     const org = this.inv.organization;
     for (const o of org.owners) link(o.entity, org.id);
     const stack: string[] = [];
+    if (org.owners.some(isDated)) stack.push(org.id);
     for (const e of this.inv.entities) {
       for (const o of e.owners) link(o.entity, e.id);
       for (const j of e.employment) link(j.entity, e.id);
       if (e.branchOf !== undefined) link(e.branchOf, e.id);
-      if (e.designations.some((d) => DOJ_DESIGNATION_LISTS.includes(d.list) && (d.listedFrom !== undefined || d.listedUntil !== undefined))) stack.push(e.id);
+      if (e.designations.some((d) => DOJ_DESIGNATION_LISTS.includes(d.list) && (d.listedFrom !== undefined || d.listedUntil !== undefined)) || e.owners.some(isDated) || e.employment.some(isDated)) stack.push(e.id);
     }
     const reached = new Set<string>();
     while (stack.length > 0) {
@@ -214,21 +217,28 @@ class DatedParties {
     return reached;
   }
 
-  private datedAbove(id: string): readonly Entity['designations'][number][] {
+  private datedAbove(id: string): readonly HeldLink[] {
     let list = this.dated.get(id);
     if (list === undefined) {
-      const found: Entity['designations'][number][] = [];
+      const found: HeldLink[] = [];
+      const org = this.inv.organization;
       for (const x of this.above(id)) {
+        if (x === org.id) {
+          for (const o of org.owners) if (isDated(o)) found.push(o);
+          continue;
+        }
         const e = this.entities.get(x);
         if (!e) continue;
-        for (const d of e.designations) if (DOJ_DESIGNATION_LISTS.includes(d.list) && (d.listedFrom !== undefined || d.listedUntil !== undefined)) found.push(d);
+        for (const d of e.designations) if (DOJ_DESIGNATION_LISTS.includes(d.list) && (d.listedFrom !== undefined || d.listedUntil !== undefined)) found.push({ from: d.listedFrom, until: d.listedUntil });
+        for (const o of e.owners) if (isDated(o)) found.push(o);
+        for (const j of e.employment) if (isDated(j)) found.push(j);
       }
-      this.dated.set(id, (list = found.length === 0 ? NO_DESIGNATIONS : found));
+      this.dated.set(id, (list = found.length === 0 ? NO_LINKS : found));
     }
     return list;
   }
 }
-const NO_DESIGNATIONS: readonly Entity['designations'][number][] = Object.freeze([]);
+const NO_LINKS: readonly HeldLink[] = Object.freeze([]);
 
 /** The same covered status, for the same reasons. */
 function sameStatus(a: PartyFacts, b: PartyFacts): boolean {
@@ -513,7 +523,7 @@ class PersonDeriver implements OwnershipInput {
   owners(id: string): readonly OwnerEdge[] {
     let edges = this.ownerEdges.get(id);
     if (edges) return edges;
-    if (id === this.org.id) edges = this.org.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
+    if (id === this.org.id) edges = this.heldEdges(this.org.owners);
     else {
       const e = this.entities.get(id);
       if (!e) edges = NO_OWNERS;
@@ -522,10 +532,25 @@ class PersonDeriver implements OwnershipInput {
         this.ownerEdges.set(id, NO_OWNERS);
         edges = this.owners(e.branchOf);
       }
-      else edges = e.owners.length === 0 ? NO_OWNERS : e.owners.map((o) => ({ owner: o.entity, percent: o.percent }));
+      else edges = this.heldEdges(e.owners);
     }
     this.ownerEdges.set(id, edges);
     return edges;
+  }
+
+  /** The edges held on the derivation's date (an edge without dates always is). */
+  private heldEdges(owners: readonly { readonly entity: string; readonly percent?: number | undefined; readonly from?: CivilDate | undefined; readonly until?: CivilDate | undefined }[]): readonly OwnerEdge[] {
+    if (owners.length === 0) return NO_OWNERS;
+    const edges: OwnerEdge[] = [];
+    for (const o of owners) if (heldOn(o, this.date)) edges.push({ owner: o.entity, percent: o.percent });
+    return edges.length === 0 ? NO_OWNERS : edges;
+  }
+
+  /** " (held from …)" for the party's dated edge from `owner` held on the derivation's date; "" otherwise. */
+  private edgeSpan(id: string, owner: string): string {
+    const owners = id === this.org.id ? this.org.owners : this.entities.get(id)?.owners;
+    const edge = owners?.find((o) => o.entity === owner && heldOn(o, this.date));
+    return edge ? heldSpan(edge) : '';
   }
 
   eligible(id: string): boolean {
@@ -538,14 +563,14 @@ class PersonDeriver implements OwnershipInput {
   alsoTainted(id: string, tainted: ReadonlySet<string>): TaintReason | undefined {
     const e = this.entities.get(id);
     if (!e || e.kind !== 'individual' || this.usStatus(id).us) return undefined;
-    const job = e.employment.find((j) => tainted.has(j.entity) && (this.cocGovernments.has(j.entity) || this.entities.get(j.entity)?.kind !== 'individual'));
+    const job = e.employment.find((j) => heldOn(j, this.date) && tainted.has(j.entity) && (this.cocGovernments.has(j.entity) || this.entities.get(j.entity)?.kind !== 'individual'));
     return job ? { kind: 'ownership', owners: [{ owner: job.entity, percent: undefined }], total: 0 } : undefined;
   }
 
   /** What `alsoTainted` reads of a party: the taint of its employers. */
   alsoReads(id: string): readonly string[] {
     const e = this.entities.get(id);
-    return e && e.kind === 'individual' && e.employment.length > 0 ? e.employment.map((j) => j.entity) : NO_PARTIES;
+    return e && e.kind === 'individual' && e.employment.length > 0 ? e.employment.filter((j) => heldOn(j, this.date)).map((j) => j.entity) : NO_PARTIES;
   }
 
   // --- explanations -------------------------------------------------------------------------
@@ -573,12 +598,12 @@ class PersonDeriver implements OwnershipInput {
     if (e?.kind === 'individual') {
       // The employer `alsoTainted` found (a covered entity or a country of concern), and its path.
       const employer = t.owners?.[0]?.owner ?? '';
-      const job = e.employment.find((j) => j.entity === employer);
-      const chain = [`a foreign individual who is ${job?.relation === 'contractor' ? 'a contractor' : 'an employee'} of ${this.nameOf(employer)}, itself a country of concern or covered entity (202.211(a)(3))`];
+      const job = e.employment.find((j) => j.entity === employer && heldOn(j, this.date));
+      const chain = [`a foreign individual who is ${job?.relation === 'contractor' ? 'a contractor' : 'an employee'} of ${this.nameOf(employer)}${job ? heldSpan(job, '') : ''}, itself a country of concern or covered entity (202.211(a)(3))`];
       this.explainUp(employer, walk, depth, chain);
       return chain;
     }
-    const parts = (t.owners ?? []).map((o) => `${this.nameOf(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}`);
+    const parts = (t.owners ?? []).map((o) => `${this.nameOf(o.owner)} ${o.percent === undefined ? '(share unknown)' : `${o.percent}%`}${this.edgeSpan(id, o.owner)}`);
     const base = t.viaUnknownShare
       ? `owned by countries of concern or covered persons (${parts.join(' + ')}), known shares total ${t.total}% and an undeclared share could reach 50% — treated as covered under the conservative unknown-share policy (202.211(a)(2)); declare the percentage to decide`
       : `a foreign entity ${t.total}% owned, directly or indirectly and in the aggregate, by countries of concern or covered persons: ${parts.join(' + ')} (202.211(a)(1)-(2))`;

@@ -88,6 +88,28 @@ describe('inventory loading', () => {
     expect(p).toMatchObject({ file: 'org.yaml', line: 6, path: 'organization.owners' });
     expect(p!.message).toMatch(/add up to 110% \(more than 100%\)/);
   });
+  it('shares held one after the other do not add up; shares held at the same time do, and the message names the date', () => {
+    const ents = 'entities:\n  - { id: a, name: A, kind: company }\n  - { id: b, name: B, kind: company }\n  - id: x\n    name: X\n    kind: company\n    owners:\n';
+    // 60 % sold on 2025-12-31, 60 % bought the next day: never more than 60 % at once
+    expect(() => parseInventoryText(ORG + ents + '      - { entity: a, percent: 60, until: 2025-12-31 }\n      - { entity: b, percent: 60, from: 2026-01-01 }\n', 'x.yaml')).not.toThrow();
+    // one day of overlap (both ends inclusive): 120 % on 2025-12-31
+    const [p] = problems(() => parseInventoryText(ORG + ents + '      - { entity: a, percent: 60, until: 2025-12-31 }\n      - { entity: b, percent: 60, from: 2025-12-31 }\n', 'x.yaml'));
+    expect(p).toMatchObject({ file: 'x.yaml', line: 9, path: 'entities[2].owners' });
+    expect(p!.message).toBe('ownership shares held on 2025-12-31 add up to 120% (more than 100%)');
+  });
+  it('a link held `until` a day before its `from` is refused, for ownership edges and employment alike', () => {
+    const own = problems(() => parseInventoryText(ORG + 'entities:\n  - { id: a, name: A, kind: company }\n  - { id: x, name: X, kind: company, owners: [{ entity: a, percent: 10, from: 2026-02-01, until: 2026-01-31 }] }\n', 'x.yaml'));
+    expect(own[0]).toMatchObject({ file: 'x.yaml', line: 4, path: 'entities[1].owners[0].until' });
+    expect(own[0]!.message).toMatch(/`until` is before `from`/);
+    const job = problems(() => parseInventoryText(ORG + 'entities:\n  - { id: a, name: A, kind: company }\n  - { id: p, name: P, kind: individual, employment: [{ entity: a, from: 2026-02-01, until: 2025-01-31 }] }\n', 'x.yaml'));
+    expect(job[0]).toMatchObject({ path: 'entities[1].employment[0].until' });
+    const org = problems(() => parseInventoryText('organization: { id: acme, name: Acme, organizedIn: US, owners: [{ entity: a, until: 2020-01-01, from: 2021-01-01 }] }\nentities: [{ id: a, name: A, kind: company }]\n', 'o.yaml'));
+    expect(org[0]).toMatchObject({ path: 'organization.owners[0].until' });
+    // a bad date is named as such
+    const bad = problems(() => parseInventoryText(ORG + 'entities:\n  - { id: a, name: A, kind: company }\n  - { id: x, name: X, kind: company, owners: [{ entity: a, from: 2026-02-30 }] }\n', 'x.yaml'));
+    expect(bad[0]).toMatchObject({ path: 'entities[1].owners[0].from' });
+    expect(bad[0]!.message).toMatch(/YYYY-MM-DD/);
+  });
   it('an entity may not take the organization\'s id, in the same file or another', () => {
     const [p] = problems(() => parseInventoryText(ORG + 'entities:\n  - { id: acme, name: Acme CN, kind: company, organizedIn: CN }\n', 'x.yaml'));
     expect(p).toMatchObject({ file: 'x.yaml', line: 3, path: 'entities[0].id' });

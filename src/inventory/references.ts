@@ -3,7 +3,8 @@
  * ownership edge names a real owner, and so on. Each problem points at the referring field.
  */
 import type { InputProblem } from '../common/errors.js';
-import type { Asset, Dataset, Entity, Flow, Organization, System } from './schema.js';
+import type { Asset, Dataset, Entity, Flow, Organization, OwnershipEdge, System } from './schema.js';
+import { peakShares } from './held.js';
 import type { InventoryEvent } from './events.js';
 
 /** A value with where it came from, for error messages. */
@@ -74,10 +75,8 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
         message: `\`usStatus\` is an individual's U.S. status (28 CFR 202.256(a)), not a ${e.value.kind}'s; a company is a U.S. person by \`organizedIn: US\``,
       });
     }
-    const total = e.value.owners.reduce((s, o) => s + (o.percent ?? 0), 0);
-    if (total > 100.0001) {
-      problems.push({ file: e.where.file, ...e.where.locate(['owners']), path: `${e.where.path}.owners`, message: `ownership shares add up to ${total}% (more than 100%)` });
-    }
+    const overOwned = sharesProblem(e.value.owners);
+    if (overOwned) problems.push({ file: e.where.file, ...e.where.locate(['owners']), path: `${e.where.path}.owners`, message: overOwned });
   }
   for (const s of inv.systems) ref(s, ['provider'], s.value.provider, partyIds, 'provider entity');
   for (const d of inv.datasets) ref(d, ['system'], d.value.system, systemIds, 'system');
@@ -112,9 +111,18 @@ export function checkReferences(inv: MergedParts): InputProblem[] {
   }
   const org: Located<Organization> = { value: inv.organization, where: inv.organizationWhere ?? { file: '', path: 'organization', locate: () => ({}) } };
   inv.organization.owners.forEach((o, i) => ref(org, ['owners', i, 'entity'], o.entity, entityIds, 'owner entity'));
-  const orgTotal = inv.organization.owners.reduce((s, o) => s + (o.percent ?? 0), 0);
-  if (orgTotal > 100.0001) {
-    problems.push({ file: org.where.file, ...org.where.locate(['owners']), path: 'organization.owners', message: `ownership shares add up to ${orgTotal}% (more than 100%)` });
-  }
+  const orgOverOwned = sharesProblem(inv.organization.owners);
+  if (orgOverOwned) problems.push({ file: org.where.file, ...org.where.locate(['owners']), path: 'organization.owners', message: orgOverOwned });
   return problems;
+}
+
+/**
+ * Declared shares held at the same time may not add up to more than 100 % (shares held one after
+ * the other, as when a stake is sold, do not add up).
+ */
+function sharesProblem(owners: readonly OwnershipEdge[]): string | undefined {
+  const peak = peakShares(owners);
+  if (peak.total <= 100.0001) return undefined;
+  const total = Math.round(peak.total * 10_000) / 10_000;
+  return peak.on === undefined ? `ownership shares add up to ${total}% (more than 100%)` : `ownership shares held on ${peak.on} add up to ${total}% (more than 100%)`;
 }

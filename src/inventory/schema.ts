@@ -62,6 +62,21 @@ export const Approval = z
   .strict()
   .refine((a) => a.extension === undefined || a.type === 'cac_security_assessment', { path: ['extension'], message: '`extension` marks the extension of a CAC security-assessment result (Order 16 Art. 9): only for type cac_security_assessment' });
 
+/** `from` / `until` of a link: when given both, `until` may not come before `from`. */
+const heldInOrder = (l: { from?: string | undefined; until?: string | undefined }): boolean => l.from === undefined || l.until === undefined || l.from <= l.until;
+const HELD_ORDER = { path: ['until'], message: '`until` is before `from`: the link would never have been held' };
+
+export const OwnershipEdge = z
+  .object({
+    entity: Id.describe('The owner.'),
+    percent: Percent.optional().describe('Equity (or voting) share held directly; omit when unknown.'),
+    from: DateStr.optional().describe('First day the share was held (inclusive); omit when held since before anything the inventory judges.'),
+    until: DateStr.optional().describe('Last day the share was held (inclusive); omit while it is still held.'),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine(heldInOrder, HELD_ORDER);
+
 export const Organization = z
   .object({
     id: Id,
@@ -74,9 +89,9 @@ export const Organization = z
     principalPlaceOfBusiness: Country.optional(),
     branchesIn: z.array(Country).default([]).describe('Countries where the organization operates branches (not separate legal persons).'),
     owners: z
-      .array(z.object({ entity: Id, percent: Percent.optional() }).strict())
+      .array(OwnershipEdge)
       .default([])
-      .describe('Who owns the organization (edges to entities), with equity percentages.'),
+      .describe('Who owns the organization (edges to entities), with equity percentages and, when they changed, the dates each share was held.'),
     cn: z
       .object({
         ciio: z.boolean().default(false).describe('Critical information infrastructure operator (CSL Art. 37; PIPL Art. 40).'),
@@ -150,20 +165,15 @@ export const Designation = z
   })
   .strict();
 
-export const OwnershipEdge = z
-  .object({
-    entity: Id.describe('The owner.'),
-    percent: Percent.optional().describe('Equity (or voting) share held directly; omit when unknown.'),
-    note: z.string().optional(),
-  })
-  .strict();
-
 export const Employment = z
   .object({
     entity: Id.describe('Employer or principal.'),
     relation: z.enum(['employee', 'contractor']).default('employee'),
+    from: DateStr.optional().describe('First day of the employment or contract (inclusive).'),
+    until: DateStr.optional().describe('Last day of the employment or contract (inclusive); omit while it lasts.'),
   })
-  .strict();
+  .strict()
+  .refine(heldInOrder, HELD_ORDER);
 
 export const Entity = z
   .object({

@@ -212,6 +212,21 @@ describe('28 CFR 202 official examples', () => {
     expect(d.obligations.map((o) => o.id)).toEqual(['us.doj.dsp/202.1102']);
   });
 
+  it('202.506 reads the group as it stood on the flow\'s date: payroll data to a former subsidiary, sold before the flow, is not exempt', () => {
+    const inv = inventory({
+      entities: [{ id: 'sub', name: 'Former subsidiary in CN', kind: 'company', organizedIn: 'CN', owners: [{ entity: 'us-co', percent: 100, until: '2025-05-31' }] }],
+      datasets: [{ id: 'pay', categories: ['financial', 'financial_account', 'government_id', 'name'], subjects: { US: 150_000 } }],
+      flows: [
+        { id: 'was', dataset: 'pay', recipient: 'sub', destination: 'CN', kind: 'vendor_agreement', purpose: 'corporate_group_administration', start: '2025-04-15', end: '2025-05-31' },
+        { id: 'now', dataset: 'pay', recipient: 'sub', destination: 'CN', kind: 'vendor_agreement', purpose: 'corporate_group_administration', start: '2025-06-01' },
+      ],
+    });
+    expect(decide(usDojDsp, inv, AS_OF, 'was').outcome).toBe(expected('doj202-506-ex1'));
+    const now = decide(usDojDsp, inv, AS_OF, 'now');
+    expect(now.outcome).not.toBe(expected('doj202-506-ex1'));
+    expect(now.verdict).toBe('blocked');
+  });
+
   it('every case in the shared file is encoded here', () => {
     const encoded = ['doj202-210-ex1', 'doj202-210-ex2', 'doj202-212-ex2', 'doj202-212-ex3', 'doj202-232-ex1', 'doj202-256-ex1', 'doj202-256-ex2', 'doj202-256-ex3', 'doj202-256-ex4', 'doj202-256-ex6', 'doj202-256-ex7', 'doj202-256-ex8', 'doj202-258-ex1', 'doj202-258-ex3', 'doj202-301-ex1', 'doj202-304-ex1', 'doj202-305-ex2', 'doj202-401-ex1', 'doj202-506-ex1'];
     expect([...cases.keys()].filter((id) => !encoded.includes(id))).toEqual([]);

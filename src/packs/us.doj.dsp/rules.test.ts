@@ -502,3 +502,35 @@ describe('202.211 covered status is judged on the date the flow is judged', () =
     expect(decide(usDojDsp, inv, AS_OF, 'still').outcome).toBe('onward_transfer_clause_required');
   });
 });
+
+describe('202.211 covered status follows ownership and employment as they stood on the flow\'s date', () => {
+  // A Singapore broker bought by a Chinese group on 2025-10-01; another sold by one on 2025-12-31.
+  const inv = inventory({
+    entities: [
+      { id: 'cn-grp', name: 'CN Group', kind: 'company', organizedIn: 'CN' },
+      { id: 'bought', name: 'Bought Pte.', kind: 'company', organizedIn: 'SG', owners: [{ entity: 'cn-grp', percent: 75, from: '2025-10-01' }] },
+      { id: 'sold', name: 'Sold Pte.', kind: 'company', organizedIn: 'SG', owners: [{ entity: 'cn-grp', percent: 75, from: '2024-01-01', until: '2025-12-31' }] },
+    ],
+    datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+    flows: [
+      { id: 'before', dataset: 'd', recipient: 'bought', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01', end: '2025-09-30' },
+      { id: 'after', dataset: 'd', recipient: 'bought', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01' },
+      { id: 'while', dataset: 'd', recipient: 'sold', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01', end: '2025-11-30' },
+      { id: 'still', dataset: 'd', recipient: 'sold', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01' },
+    ],
+  });
+  it('a brokerage that ended before the acquisition was not with a covered person; one still running is prohibited', () => {
+    const d = decide(usDojDsp, inv, AS_OF, 'before');
+    expect(d.outcome).toBe('onward_transfer_clause_required');
+    expect(d.reasons.join('\n')).toMatch(/Bought Pte\. was a foreign person and not a covered person on 2025-09-30, the date this flow is judged on/);
+    const after = decide(usDojDsp, inv, AS_OF, 'after');
+    expect(after.outcome).toBe('prohibited');
+    expect(after.reasons.join('\n')).toMatch(/Bought Pte\. is a covered person: a foreign entity 75% owned.*CN Group 75% \(held from 2025-10-01\)/);
+  });
+  it('a brokerage that ended while the recipient was Chinese-owned was prohibited, though the stake has been sold since', () => {
+    const d = decide(usDojDsp, inv, AS_OF, 'while');
+    expect([d.outcome, d.verdict]).toEqual(['prohibited', 'blocked']);
+    expect(d.reasons.join('\n')).toMatch(/Sold Pte\. was a covered person on 2025-11-30, the date this flow is judged on: a foreign entity 75% owned.*CN Group 75% \(held 2024-01-01 to 2025-12-31\)/);
+    expect(decide(usDojDsp, inv, AS_OF, 'still').outcome).toBe('onward_transfer_clause_required');
+  });
+});

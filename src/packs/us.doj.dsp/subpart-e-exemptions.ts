@@ -11,6 +11,7 @@ import type { Obligation } from '../../engine/types.js';
 import { PART_202_EFFECTIVE, RECORD_YEARS, SOURCE_URL } from './params.js';
 import { brokerageToForeignPerson } from './subpart-c-prohibited.js';
 import type { Purpose } from '../../inventory/schema.js';
+import { heldOn } from '../../inventory/held.js';
 
 /**
  * The base rules every exemption defeats: "subparts C, D, J, and K (other than § 202.1102 and
@@ -106,10 +107,13 @@ export const corporateGroup = exemption({
     if (ctx.flow.purpose !== 'corporate_group_administration' && ctx.flow.purpose !== 'hr_management' && ctx.flow.purpose !== 'customer_support') return null;
     const exporterId = ctx.exporter.id;
     const inv = ctx.facts.inventory;
-    const recipient = ctx.facts.entities.get(ctx.recipient.id);
-    const ownedByExporter = recipient?.owners.some((o) => o.entity === exporterId) ?? false;
-    const ownsExporter = (exporterId === inv.organization.id ? inv.organization.owners : ctx.facts.entities.get(exporterId)?.owners ?? []).some((o) => o.entity === ctx.recipient.id);
-    const commonParent = recipient?.owners.some((o) => (exporterId === inv.organization.id ? inv.organization.owners : ctx.facts.entities.get(exporterId)?.owners ?? []).some((p) => p.entity === o.entity)) ?? false;
+    // the group as it stood on the date the flow is judged on
+    const held = (o: { from?: string | undefined; until?: string | undefined }) => heldOn(o, ctx.date);
+    const recipientOwners = (ctx.facts.entities.get(ctx.recipient.id)?.owners ?? []).filter(held);
+    const exporterOwners = (exporterId === inv.organization.id ? inv.organization.owners : ctx.facts.entities.get(exporterId)?.owners ?? []).filter(held);
+    const ownedByExporter = recipientOwners.some((o) => o.entity === exporterId);
+    const ownsExporter = exporterOwners.some((o) => o.entity === ctx.recipient.id);
+    const commonParent = recipientOwners.some((o) => exporterOwners.some((p) => p.entity === o.entity));
     if (!ownedByExporter && !ownsExporter && !commonParent) return null;
     return `between ${ctx.exporter.name} and its ${ownedByExporter ? 'subsidiary' : 'affiliate'} ${ctx.recipient.name}, ordinarily incident to administrative or ancillary operations (${ctx.flow.purpose.replace(/_/g, ' ')})`;
   },

@@ -1,6 +1,7 @@
 import type { EffectiveDesignation, Facts } from '../../facts/index.js';
 import type { Asset, Entity } from '../../inventory/schema.js';
 import type { CivilDate } from '../../time/civil-date.js';
+import { heldOn } from '../../inventory/held.js';
 
 export interface InfraContext {
   readonly asset: Asset;
@@ -23,8 +24,8 @@ export function infraContext(asset: Asset, facts: Facts, date: CivilDate): Infra
     const e = facts.entities.get(id);
     if (!e) return;
     names.push(e.name, ...e.aliases);
-    // Subsidiaries and affiliates: majority owners' names count too.
-    for (const o of e.owners) if ((o.percent ?? 50) >= 50) walk(o.entity, depth + 1);
+    // Subsidiaries and affiliates: majority owners' names count too (those owning it on the date).
+    for (const o of e.owners) if ((o.percent ?? 50) >= 50 && heldOn(o, date)) walk(o.entity, depth + 1);
   };
   walk(asset.vendor, 0);
   return { asset, vendor, vendorName: vendor?.name ?? asset.vendor, names, designations: facts.designations.get(asset.vendor) ?? [], facts, date };

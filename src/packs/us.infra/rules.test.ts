@@ -88,6 +88,12 @@ describe('us.infra — Section 889 / FAR 52.204-25', () => {
     expect(d.outcome).toBe('prohibited');
     expect(d.reasons[0]).toMatch(/subsidiary or affiliate of "ZTE Corporation"/);
   });
+  it('counts a majority owner only while it holds the stake, on the as-of date', () => {
+    const sub: EntityInput = { id: 's', name: 'Nordic Radio AB', kind: 'company', organizedIn: 'SE', owners: [{ entity: 'zte', percent: 51, until: '2025-06-30' }] };
+    const inv = oneAsset(sub, { kind: 'telecom_equipment' }, { federalContractor: true }, [zte]);
+    expect(decideAsset(usInfra, inv, '2025-06-30').outcome).toBe('prohibited');
+    expect(decideAsset(usInfra, inv, '2026-01-01').outcome).toBe('no_finding');
+  });
   it('a named company is matched as a word, not inside another word ("Aztec" is not ZTE)', () => {
     const aztec: EntityInput = { id: 'az', name: 'Aztec Telecom Systems Inc.', kind: 'company', organizedIn: 'US' };
     expect(decideAsset(usInfra, oneAsset(aztec, { kind: 'telecom_equipment' }, { federalContractor: true }), '2026-01-01').outcome).toBe('no_finding');
