@@ -1,0 +1,68 @@
+/**
+ * PersonFacts.on(id, date) derives a party again only when something dated above it (a
+ * designation, an ownership edge, an employment) is in force differently than on the as-of
+ * date, and then only over the party's ancestors. Whatever it skips or restricts, it must say
+ * what a whole derivation on that date says.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inventory } from '../testing/inventory.js';
+import { derivePersons } from './us-persons.js';
+import type { EntityInput } from '../inventory/schema.js';
+import { addDays } from '../time/civil-date.js';
+
+const AS_OF = '2026-06-01';
+const DAY0 = '2025-03-01';
+const day = (k: number) => addDays(DAY0, k * 30);
+
+const period = fc.record({ from: fc.option(fc.integer({ min: 0, max: 16 }), { nil: undefined }), len: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) });
+const dates = (p: { from: number | undefined; len: number | undefined }) => ({
+  ...(p.from !== undefined ? { from: day(p.from) } : {}),
+  ...(p.len !== undefined ? { until: day((p.from ?? 0) + p.len) } : {}),
+});
+
+const arbEntity = fc.record({
+  kind: fc.constantFrom('company', 'company', 'individual'),
+  country: fc.constantFrom('CN', 'SG', 'SG', 'GB', 'US'),
+  owners: fc.array(fc.record({ to: fc.nat(7), percent: fc.option(fc.constantFrom(10, 25, 30, 50, 60), { nil: undefined }), p: period }), { maxLength: 3 }),
+  jobs: fc.array(fc.record({ to: fc.nat(7), p: period }), { maxLength: 2 }),
+  listed: fc.option(period, { nil: undefined }),
+});
+
+describe('party facts on another date', () => {
+  it('property: on(id, date) has the covered status and reasons of a whole derivation on that date', () => {
+    fc.assert(
+      fc.property(fc.array(arbEntity, { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 4 }), (raw, when) => {
+        const n = raw.length;
+        const entities: EntityInput[] = raw.map((r, i) => {
+          const id = `e${i}`;
+          const owners = r.kind === 'company' ? r.owners.filter((o) => o.to % n !== i).map((o) => ({ entity: `e${o.to % n}`, ...(o.percent !== undefined ? { percent: o.percent } : {}), ...dates(o.p) })) : [];
+          // at most 100 % at once: keep the declared shares small enough in total
+          let total = 0;
+          const kept = owners.filter((o) => (total += o.percent ?? 0) <= 100);
+          return {
+            id,
+            name: `E${i}`,
+            kind: r.kind as 'company' | 'individual',
+            ...(r.kind === 'company' ? { organizedIn: r.country, owners: kept } : { citizenships: [r.country === 'US' ? 'GB' : r.country], primaryResidence: r.country === 'CN' ? 'SG' : r.country, employment: r.jobs.filter((j) => j.to % n !== i).map((j) => ({ entity: `e${j.to % n}`, ...dates(j.p) })) }),
+            ...(r.listed ? { designations: [{ list: 'doj.covered_persons', ...(() => { const d = dates(r.listed); return { ...(d.from ? { listedFrom: d.from } : {}), ...(d.until ? { listedUntil: d.until } : {}) }; })() }] } : {}),
+          };
+        });
+        const inv = inventory({ entities });
+        const facts = derivePersons(inv, AS_OF);
+        for (const k of when) {
+          const date = day(k);
+          const whole = derivePersons(inv, date);
+          for (const e of entities) {
+            const got = facts.on(e.id, date)!;
+            const want = whole.parties.get(e.id)!;
+            expect(got.coveredPerson, `${e.id} on ${date}`).toBe(want.coveredPerson);
+            expect(got.coveredReasons, `${e.id} on ${date}`).toEqual(want.coveredReasons);
+            expect(got.ownershipCycle === undefined, `${e.id} on ${date}`).toBe(want.ownershipCycle === undefined);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
