@@ -41,3 +41,31 @@ describe('as-of at a due instant: overdue only after it', () => {
     expect(ob(run(b, '2026-01-08T09:00:00.001Z', o), 'eu.gdpr/33(1)')?.status).toBe('overdue');
   });
 });
+
+describe('local times at DST changes', () => {
+  const breach = (learned: string, timeZone: string) => ({ id: 'b', kind: 'personal_data_breach', learned, timeZone });
+  const ctl = { organizedIn: 'FR', timeZone: 'Europe/Paris', cn: {}, eu: { gdprController: true, mainEstablishment: 'FR' } };
+
+  it('a time in the hour skipped in spring (New York 02:30 on 8 March 2026) is bad input naming both readings; it was read as 03:30 EDT, an hour later than the other reading', () => {
+    expect(() => run(breach('2026-03-08T02:30', 'America/New_York'), '2026-03-09T00:00Z', ctl)).toThrow(
+      'events[0]: events[0].learned: "2026-03-08T02:30" never occurred in America/New_York: its clocks skipped that time when the offset changed (UTC-05:00 to UTC-04:00); write the time with its UTC offset, e.g. "2026-03-08T02:30-05:00" or "2026-03-08T02:30-04:00"',
+    );
+    expect(() => run(breach('2026-03-29T02:00:00', 'Europe/Paris'), '2026-04-01T00:00Z', ctl)).toThrow(/"2026-03-29T02:00:00" never occurred in Europe\/Paris: .*\(UTC\+01:00 to UTC\+02:00\)/);
+  });
+
+  it('the same wall time written with an offset, the minutes either side of the gap, and a date alone are accepted', () => {
+    expect(ob(run(breach('2026-03-08T02:30-05:00', 'America/New_York'), '2026-03-09T00:00Z', ctl), 'eu.gdpr/33(1)')?.anchor.at).toBe('2026-03-08T08:30:00+01:00');
+    expect(ob(run(breach('2026-03-08T01:59', 'America/New_York'), '2026-03-09T00:00Z', ctl), 'eu.gdpr/33(1)')?.anchor.at).toBe('2026-03-08T07:59:00+01:00');
+    expect(ob(run(breach('2026-03-08T03:00', 'America/New_York'), '2026-03-09T00:00Z', ctl), 'eu.gdpr/33(1)')?.anchor.at).toBe('2026-03-08T08:00:00+01:00');
+    expect(ob(run(breach('2026-03-08', 'America/New_York'), '2026-03-09T00:00Z', ctl), 'eu.gdpr/33(1)')?.anchor.at).toBe('2026-03-08T06:00:00+01:00');
+  });
+
+  it('a time in the hour repeated in autumn is read as the first (the earlier instant), so hour clocks stay conservative', () => {
+    expect(ob(run(breach('2026-11-01T01:30', 'America/New_York'), '2026-11-02T00:00Z', ctl), 'eu.gdpr/33(1)')?.anchor.at).toBe('2026-11-01T06:30:00+01:00');
+  });
+
+  it('a report time in the gap is refused the same way, placed at its field', () => {
+    const e = { ...breach('2026-03-07T10:00', 'America/New_York'), reports: [{ duty: 'eu.gdpr/33(1)', at: '2026-03-08T02:15' }] };
+    expect(() => run(e, '2026-03-09T00:00Z', ctl)).toThrow(/events\[0\]\.reports\[0\]\.at: "2026-03-08T02:15" never occurred in America\/New_York/);
+  });
+});

@@ -13,7 +13,7 @@ import { describeCounting, dueInstant } from './counting.js';
 import { conflictChecks } from './interactions.js';
 import type { ClockCheck, ClockContext, ClockNote, ClockObligation, ClocksResult, Counting, DutyDef, ObligationStatus } from './model.js';
 import { CLOCK_PACKS } from './packs/index.js';
-import { CLOCK_RANGE, inClockRange, parseClockInstant } from './range.js';
+import { CLOCK_RANGE, inClockRange, parseClockInstant, skippedLocalTime } from './range.js';
 import { CN_ZONE } from './regulator-zones.js';
 
 /** Instant-valued fields, by event kind (besides `learned` and `reports[].at`). */
@@ -62,6 +62,8 @@ export function buildContext(
       const message = p === undefined ? `not a date or date-time: "${text}"` : `"${text}"${readIn} is outside the ${CLOCK_RANGE.words} that clocks count in`;
       throw new InputError({ file: where, path, ...locate?.(segments), message });
     }
+    const skipped = skippedLocalTime(text, zone);
+    if (skipped) throw new InputError({ file: where, path: `${where}.${name}`, ...locate?.(segments), message: skipped });
     instants.set(name, p.instant);
     if (p.dateOnly) dateOnly.add(name);
   };

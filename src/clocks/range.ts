@@ -2,7 +2,7 @@
  * The span of time clocks work in. Kept apart from evaluate.ts so that the event schema
  * (src/inventory/events.ts) can check times with it without importing the packs.
  */
-import { parseInstant, type Instant } from '../time/zoned.js';
+import { MS_PER_DAY, MS_PER_MINUTE, parseInstant, toLocal, zoneOffset, type Instant } from '../time/zoned.js';
 
 /**
  * The instants clocks can count from and write: a due date is up to a month and some days
@@ -34,4 +34,32 @@ export function parseClockInstant(text: string, zone: string): ReturnType<typeof
   }
   if (p && !inClockRange(p.instant)) return 'out-of-range';
   return p;
+}
+
+const LOCAL_TIME = /^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*$/;
+
+/**
+ * When `text` is a date-time without an offset that the clocks of `zone` never showed (the hour
+ * skipped when daylight saving time starts), why, in words; otherwise undefined. Such a time can
+ * be read with the offset before or after the change, an hour apart, and an hour clock would
+ * run from whichever was picked: it is bad input, to be written with its offset.
+ */
+export function skippedLocalTime(text: string, zone: string): string | undefined {
+  const m = LOCAL_TIME.exec(text);
+  if (!m) return undefined;
+  const p = parseClockInstant(text, zone);
+  if (p === undefined || p === 'out-of-range') return undefined;
+  const local = toLocal(p.instant, zone);
+  const same = local.date === m[1] && local.hour === Number(m[2]) && local.minute === Number(m[3]) && local.second === Number(m[4] ?? 0);
+  if (same) return undefined;
+  const before = zoneOffset(p.instant - MS_PER_DAY, zone);
+  const after = zoneOffset(p.instant + MS_PER_DAY, zone);
+  const whole = (ms: number) => ms % MS_PER_MINUTE === 0;
+  const off = (ms: number) => {
+    const min = Math.abs(ms) / MS_PER_MINUTE;
+    return `${ms < 0 ? '-' : '+'}${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+  };
+  const change = whole(before) && whole(after) ? ` (UTC${off(before)} to UTC${off(after)})` : '';
+  const example = whole(before) && whole(after) && before !== after ? `, e.g. "${text.trim()}${off(before)}" or "${text.trim()}${off(after)}"` : '';
+  return `"${text}" never occurred in ${zone}: its clocks skipped that time when the offset changed${change}; write the time with its UTC offset${example}`;
 }

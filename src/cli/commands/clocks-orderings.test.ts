@@ -56,3 +56,17 @@ describe('clocks: impossible orderings of an event\'s times', () => {
     expect(readdirSync(dir).sort()).toEqual(['events.yaml', 'org.yaml']);
   });
 });
+
+describe('clocks --as-of in the hour skipped when DST starts', () => {
+  it('is a usage error naming both readings (it was read as 03:30 without a word)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-clocks-dst-'));
+    const file = join(dir, 'events.yaml');
+    writeFileSync(file, 'organization: { id: acme, name: Acme, organizedIn: US, timeZone: America/New_York }\nevents: []\n');
+    const r = await run(file, '--as-of', '2026-03-08T02:30');
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe(
+      'datacustoms: <argv>: --as-of: "2026-03-08T02:30" never occurred in America/New_York: its clocks skipped that time when the offset changed (UTC-05:00 to UTC-04:00); write the time with its UTC offset, e.g. "2026-03-08T02:30-05:00" or "2026-03-08T02:30-04:00"\n',
+    );
+    expect((await run(file, '--as-of', '2026-03-08T03:30')).code).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { ExitCode, InputError, type InputLocation } from '../../common/errors.js';
 import { csafAdvisory, csafFileName, openVex, trackingId } from '../../clocks/drafts.js';
 import { evaluateClocks } from '../../clocks/evaluate.js';
-import { CLOCK_RANGE, parseClockInstant } from '../../clocks/range.js';
+import { CLOCK_RANGE, parseClockInstant, skippedLocalTime } from '../../clocks/range.js';
 import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
 import { TimeZoneName } from '../../inventory/events.js';
@@ -97,6 +97,8 @@ function parseAsOf(text: string | undefined, zone: string): number {
   const why = notACalendarDay(text);
   if (!p && why) throw new InputError({ file: '<argv>', path: '--as-of', message: `"${text}" is not a date: ${why}` });
   if (!p) throw new InputError({ file: '<argv>', path: '--as-of', message: `expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], got "${text}"` });
+  const skipped = skippedLocalTime(text, zone);
+  if (skipped) throw new InputError({ file: '<argv>', path: '--as-of', message: skipped });
   return p.instant;
 }
 
