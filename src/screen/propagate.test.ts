@@ -191,6 +191,38 @@ describe('ParentGraph', () => {
   });
 });
 
+describe('write-back of a listing with a gap (taken off the list, then listed again)', () => {
+  const base = { programs: ['Entity List'], type: 'company' as const, aliases: [], countries: [], source: { file: 't.csv' } };
+  it('writes one designation per listing period, so that the inventory does not read the gap as in force', () => {
+    const gapped: ListEntry = { ...base, entityId: 'bis.entity:g', list: 'bis.entity', name: 'Gapped Memory Technologies Ltd', listedFrom: '2023-01-01', periods: [{ from: '2023-01-01', until: '2024-03-31' }, { from: '2025-02-01' }] };
+    const ds = designationsFrom(screen(['Gapped Memory Technologies Ltd'], new Matcher([gapped]), { asOf: AS_OF }));
+    expect(ds.map((d) => [d.listedFrom, d.listedUntil])).toEqual([
+      ['2023-01-01', '2024-03-31'],
+      ['2025-02-01', undefined],
+    ]);
+    expect(ds.every((d) => d.source === 'bis.entity:g' && d.list === 'bis.entity')).toBe(true);
+  });
+  it('removal dates (untilExclusive) become the last day listed, for each period', () => {
+    const removed: ListEntry = { ...base, entityId: 'dod.1260h:r', list: 'dod.1260h', programs: [], name: 'Removed Twice Semiconductor Co', listedFrom: '2021-01-14', listedUntil: '2026-02-17', untilExclusive: true, periods: [{ from: '2021-01-14', until: '2022-06-03' }, { from: '2024-01-31', until: '2026-02-17' }] };
+    const r = screen(['Removed Twice Semiconductor Co'], new Matcher([removed]), { asOf: '2025-06-01' as CivilDate, all: true });
+    expect(r[0]!.matches[0]!.periods).toHaveLength(2);
+    expect(designationsFrom(r).map((d) => [d.listedFrom, d.listedUntil])).toEqual([
+      ['2021-01-14', '2022-06-02'],
+      ['2024-01-31', '2026-02-16'],
+    ]);
+  });
+  it('a parent\'s gap is carried into the designations its subsidiary inherits', () => {
+    const sub = { ...base, entityId: 'fcc.covered:s', list: 'fcc.covered', programs: [], name: 'Sub One LLC', parents: ['Parent One Corp'] };
+    const parent = { ...base, entityId: 'fcc.covered:p', list: 'fcc.covered', programs: [], name: 'Parent One Corp', listedFrom: '2022-01-01', periods: [{ from: '2022-01-01', until: '2022-12-31' }, { from: '2024-01-01' }] };
+    const ds = designationsFrom(screen(['Sub One LLC'], new Matcher([sub, parent]), { asOf: AS_OF }));
+    const inherited = ds.filter((d) => d.via !== undefined);
+    expect(inherited.map((d) => [d.source, d.listedFrom, d.listedUntil])).toEqual([
+      ['fcc.covered:p', '2022-01-01', '2022-12-31'],
+      ['fcc.covered:p', '2024-01-01', undefined],
+    ]);
+  });
+});
+
 describe('write-back: what screening wrote is replaced, declared designations stay', () => {
   it('replaces direct and list-inherited hits, keeps declared ones (with or without a path of their own), and is idempotent', () => {
     const fresh = designationsFrom(screen(['ComNet (USA) LLC'], matcher, { asOf: AS_OF }));

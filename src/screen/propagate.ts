@@ -19,7 +19,7 @@
  * Chains are walked up to {@link MAX_PARENT_DEPTH} links; a party already visited is not
  * walked again, so cycles end. Inheritance passes only through non-`linked` links.
  */
-import type { ListEntry } from './types.js';
+import type { ListEntry, ListingPeriod } from './types.js';
 import { listedOn } from './lists/entry.js';
 import { nameKey, resolveParents, type ParentKind, type ParentLink } from './lists/parents.js';
 import { PROPAGATION, governingList, type PropagationRule } from '../facts/designations.js';
@@ -54,6 +54,8 @@ export interface InheritedDesignation {
   readonly listedUntil?: string;
   /** `listedUntil` is a removal date: the parent's listing is not in force on that day (src/screen/lists/end-dates.ts). */
   readonly untilExclusive?: true;
+  /** The parent's listing periods, when its list took it off and listed it again (see ListEntry.periods). */
+  readonly periods?: readonly ListingPeriod[];
   /** The parent's list entry id. */
   readonly source: string;
   /** "subsidiary of <P> per <list of the link> (<kind>; <share>)[, itself subsidiary of …]; <rule citation>" */
@@ -227,7 +229,8 @@ export class ParentGraph {
                   program,
                   ...(p.listedFrom ? { listedFrom: p.listedFrom } : {}),
                   ...(p.listedUntil ? { listedUntil: p.listedUntil } : {}),
-                  ...(p.listedUntil && p.untilExclusive ? { untilExclusive: true as const } : {}),
+                  ...(p.untilExclusive && (p.listedUntil || p.periods?.some((x) => x.until !== undefined)) ? { untilExclusive: true as const } : {}),
+                  ...(p.periods && p.periods.length > 1 ? { periods: p.periods } : {}),
                   source: pid,
                   via: viaOf(path, rule),
                 });

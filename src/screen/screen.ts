@@ -11,7 +11,7 @@
  * alerts screened with `asOf`, the designations it inherits from listed parents under each
  * list's ownership rule (`inherited`, src/screen/propagate.ts).
  */
-import type { ListEntry } from './types.js';
+import type { ListEntry, ListingPeriod } from './types.js';
 import { Matcher, type EntryMatch, type MatcherOptions } from './match/matcher.js';
 import { PARAMS, matchSettings } from './match/params.js';
 import { listedOn } from './lists/entry.js';
@@ -60,6 +60,12 @@ export interface ScreenMatch {
   readonly listedUntil?: string;
   /** `listedUntil` is a removal date: the listing is not in force on that day (src/screen/lists/end-dates.ts). */
   readonly untilExclusive?: true;
+  /**
+   * The listing periods, when the list gives several with a gap between them (a party taken off
+   * and listed again; `untilExclusive` applies to their ends too): `listedFrom` / `listedUntil`
+   * span them all. Absent when the listing is one unbroken period.
+   */
+  readonly periods?: readonly ListingPeriod[];
   /** What the listing covers, when the list limits it (the FCC Covered List's equipment and services text). */
   readonly scope?: string;
   readonly explanation: string;
@@ -105,7 +111,8 @@ function toMatch(m: EntryMatch, marks: { belowThreshold?: boolean; notInForce?: 
     score: m.score,
     listedFrom: e.listedFrom ?? null,
     ...(e.listedUntil ? { listedUntil: e.listedUntil } : {}),
-    ...(e.listedUntil && e.untilExclusive ? { untilExclusive: true as const } : {}),
+    ...(e.untilExclusive && (e.listedUntil || e.periods?.some((x) => x.until !== undefined)) ? { untilExclusive: true as const } : {}),
+    ...(e.periods && e.periods.length > 1 ? { periods: e.periods } : {}),
     ...(e.list === 'fcc.covered' && e.note ? { scope: e.note } : {}),
     explanation: m.explanation,
     ...(marks.belowThreshold ? { belowThreshold: true as const } : {}),
@@ -162,7 +169,9 @@ export interface ScreenDesignation {
 
 /**
  * Designations for one inventory entity from the results of screening its names: one per
- * list entry that alerted, best score kept, ordered by list then entry id; then one per listed
+ * list entry that alerted (one per listing period, in order, when the list took the party off
+ * and listed it again, so the gap is not read as in force), best score kept, ordered by list
+ * then entry id; then one per listed
  * parent designation inherited (not already matched directly), best score kept (then the
  * shortest path), ordered by list then parent entry id.
  */
@@ -177,35 +186,48 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
   }
   const direct: ScreenDesignation[] = [...best.values()]
     .sort((a, b) => a.list.localeCompare(b.list) || a.entityId.localeCompare(b.entityId))
-    .map((m) => ({
-      list: m.list,
-      program: m.program,
-      ...(m.listedFrom ? { listedFrom: m.listedFrom } : {}),
-      ...(m.listedUntil ? { listedUntil: lastDayListed(m.listedUntil, m.untilExclusive) } : {}),
-      ...(m.scope ? { scope: m.scope } : {}),
-      source: m.entityId,
-      matchedName: m.matchedName,
-      score: m.score,
-    }));
-  const inherited = new Map<string, ScreenDesignation>();
+    .flatMap((m) =>
+      spans(m).map((s) => ({
+        list: m.list,
+        program: m.program,
+        ...(s.from ? { listedFrom: s.from } : {}),
+        ...(s.until ? { listedUntil: lastDayListed(s.until, m.untilExclusive) } : {}),
+        ...(m.scope ? { scope: m.scope } : {}),
+        source: m.entityId,
+        matchedName: m.matchedName,
+        score: m.score,
+      })),
+    );
+  const inherited = new Map<string, { readonly h: InheritedDesignation; readonly matchedName: string; readonly score: number; readonly via: string }>();
   for (const m of best.values()) {
     for (const h of m.inherited ?? []) {
       if (best.has(h.source)) continue;
       const prior = inherited.get(h.source);
-      if (prior && !better(m.score, h.via, prior.score, prior.via ?? '')) continue;
-      inherited.set(h.source, {
-        list: h.list,
-        program: h.program,
-        ...(h.listedFrom ? { listedFrom: h.listedFrom } : {}),
-        ...(h.listedUntil ? { listedUntil: lastDayListed(h.listedUntil, h.untilExclusive) } : {}),
-        source: h.source,
-        matchedName: m.matchedName,
-        score: m.score,
-        via: h.via,
-      });
+      if (prior && !better(m.score, h.via, prior.score, prior.via)) continue;
+      inherited.set(h.source, { h, matchedName: m.matchedName, score: m.score, via: h.via });
     }
   }
-  return [...direct, ...[...inherited.values()].sort((a, b) => a.list.localeCompare(b.list) || a.source.localeCompare(b.source))];
+  const fromParents = [...inherited.values()]
+    .sort((a, b) => a.h.list.localeCompare(b.h.list) || a.h.source.localeCompare(b.h.source))
+    .flatMap(({ h, matchedName, score }) =>
+      spans(h).map((s) => ({
+        list: h.list,
+        program: h.program,
+        ...(s.from ? { listedFrom: s.from } : {}),
+        ...(s.until ? { listedUntil: lastDayListed(s.until, h.untilExclusive) } : {}),
+        source: h.source,
+        matchedName,
+        score,
+        via: h.via,
+      })),
+    );
+  return [...direct, ...fromParents];
+}
+
+/** The listing's periods (its one span, from `listedFrom` to `listedUntil`, when it has no gap). */
+function spans(m: { readonly listedFrom?: string | null; readonly listedUntil?: string; readonly periods?: readonly ListingPeriod[] }): readonly { readonly from?: string | undefined; readonly until?: string | undefined }[] {
+  if (m.periods && m.periods.length > 1) return m.periods;
+  return [{ from: m.listedFrom ?? undefined, until: m.listedUntil }];
 }
 
 /** Higher score first, then the shorter path, then the path in code-point order: deterministic. */
