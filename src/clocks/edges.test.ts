@@ -69,3 +69,38 @@ describe('local times at DST changes', () => {
     expect(() => run(e, '2026-03-09T00:00Z', ctl)).toThrow(/events\[0\]\.reports\[0\]\.at: "2026-03-08T02:15" never occurred in America\/New_York/);
   });
 });
+
+describe('reports that match no obligation', () => {
+  const e = vuln({
+    reports: [
+      { duty: 'cn.miit.vuln/7(2)', at: '2021-11-25T10:00' },
+      { duty: 'cn.miit.vuln/7(2)', at: '2021-11-25T08:00' },
+      { duty: 'eu.gdpr/33(1)', at: '2021-11-25' },
+      { duty: 'eu.gdpr/33(1)', at: '2021-11-26' },
+      { duty: 'eu.nis2/23(4)(a)', at: '2021-11-25' },
+    ],
+  });
+  const r = run(e, '2021-12-01T00:00Z');
+
+  it('duplicate reports for one duty: the earliest is when it was done', () => {
+    expect(ob(r, 'cn.miit.vuln/7(2)')).toMatchObject({ status: 'done', doneAt: '2021-11-25T08:00:00+08:00' });
+  });
+
+  it('a report for a duty of another kind of event, or one that does not apply, is named in a note (it was dropped without a word)', () => {
+    const gdpr = r.notes.find((n) => n.duty === 'eu.gdpr/33(1)');
+    expect(gdpr).toEqual({
+      regime: 'eu.gdpr',
+      event: 'v',
+      duty: 'eu.gdpr/33(1)',
+      note: 'reports[2], reports[3] are declared for eu.gdpr/33(1), a duty on personal data breach events, and this event is a vulnerability: not matched to any obligation.',
+      citation: expect.stringMatching(/Art\. 33/),
+    });
+    // NIS2 covers incidents; an organization without the NIS2 role on an incident gets the other wording
+    const inc = run({ id: 'i', kind: 'incident', learned: '2026-10-05T09:00', grade: 'major', reports: [{ duty: 'eu.nis2/23(4)(b)', at: '2026-10-06' }] }, '2026-10-07T00:00Z');
+    expect(inc.notes.find((n) => n.duty === 'eu.nis2/23(4)(b)')?.note).toBe(
+      "reports[0] is declared for eu.nis2/23(4)(b), which gives no obligation for this event (the organization's roles, the event's facts or the dates the rule is in force do not call for it): not matched to any obligation.",
+    );
+    expect(r.notes.filter((n) => n.duty === 'cn.miit.vuln/7(2)')).toEqual([]);
+    expect(r.notes.find((n) => n.duty === 'eu.nis2/23(4)(a)')?.note).toMatch(/^reports\[4\] is declared for eu\.nis2\/23\(4\)\(a\), a duty on incident events/);
+  });
+});

@@ -300,6 +300,7 @@ export function evaluateClocks(org: Organization, events: readonly InventoryEven
       if (pack.checks) checks.push(...pack.checks(c));
     }
     checks.push(...conflictChecks(c, mine.obligations));
+    mine.notes.push(...unmatchedReports(event, mine.obligations));
     mine.obligations.sort((x, y) => {
       if (x.dueUtc !== undefined && y.dueUtc !== undefined && x.dueUtc !== y.dueUtc) return x.dueUtc < y.dueUtc ? -1 : 1;
       if ((x.dueUtc === undefined) !== (y.dueUtc === undefined)) return x.dueUtc === undefined ? 1 : -1;
@@ -333,6 +334,31 @@ export function evaluateClocks(org: Organization, events: readonly InventoryEven
       legalReview: checks.filter((k) => k.verdict === 'legal_review').length,
     },
   };
+}
+
+/**
+ * A declared report whose duty gave no obligation for this event discharges nothing: said in a
+ * note (one per duty), rather than dropped without a word (a report filed under the wrong duty
+ * id, or on the wrong event, would otherwise pass unnoticed).
+ */
+function unmatchedReports(event: InventoryEvent, obligations: readonly ClockObligation[]): ClockNote[] {
+  const listed = new Set(obligations.map((o) => o.id));
+  const byDuty = new Map<DutyId, number[]>();
+  event.reports.forEach((r, i) => {
+    if (!listed.has(r.duty)) byDuty.set(r.duty, [...(byDuty.get(r.duty) ?? []), i]);
+  });
+  const notes: ClockNote[] = [];
+  for (const [duty, indexes] of byDuty) {
+    const pack = CLOCK_PACKS.find((p) => p.duties.some((d) => d.id === duty));
+    const def = pack?.duties.find((d) => d.id === duty);
+    if (!pack || !def) continue;
+    const which = indexes.map((i) => `reports[${i}]`).join(', ');
+    const why = def.kinds.includes(event.kind)
+      ? 'which gives no obligation for this event (the organization\'s roles, the event\'s facts or the dates the rule is in force do not call for it)'
+      : `a duty on ${def.kinds.map((k) => k.replace(/_/g, ' ')).join(' or ')} events, and this event is a ${event.kind.replace(/_/g, ' ')}`;
+    notes.push({ regime: pack.id, event: event.id, duty, note: `${which} ${indexes.length === 1 ? 'is' : 'are'} declared for ${duty}, ${why}: not matched to any obligation.`, citation: def.citation });
+  }
+  return notes;
 }
 
 function collapseWindowNote(n: ClockNote): string {
