@@ -62,7 +62,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
-      io.err(`datacustoms: <argv>: ${e.message.replace(/^error: /, '').replace(/\.$/, '')} (see \`${helpFor(argv)}\`)\n`);
+      const hint = e.code === 'commander.missingArgument' ? variadicHint(program, argv) : '';
+      io.err(`datacustoms: <argv>: ${e.message.replace(/^error: /, '').replace(/\.$/, '')}${hint} (see \`${helpFor(argv)}\`)\n`);
       return ExitCode.badInput;
     }
     if (e instanceof InputError) {
@@ -74,6 +75,26 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (process.env['DATACUSTOMS_DEBUG'] && e instanceof Error && e.stack) io.err(e.stack + '\n');
     return ExitCode.internal;
   }
+}
+
+/**
+ * A required argument is missing after an option that takes several values (`check --pack ID…`)
+ * took the words that were meant as the argument: say so, with the words it took.
+ */
+function variadicHint(program: Command, argv: readonly string[]): string {
+  const cmd = program.commands.find((c) => c.name() === argv[0]);
+  if (!cmd) return '';
+  for (let i = 1; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const opt = cmd.options.find((o) => o.variadic && (o.long === flag || o.short === flag));
+    if (!opt) continue;
+    const took: string[] = [];
+    for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('-'); j++) took.push(argv[j]!);
+    if (took.length < 2) continue;
+    const shown = took.map((w) => JSON.stringify(w)).join(' ');
+    return `: ${opt.long ?? flag} takes every word after it, and took ${shown}; put it after the other arguments`;
+  }
+  return '';
 }
 
 /** True when this module is the program node started (`npx tsx src/cli/main.ts …`), not an import. */

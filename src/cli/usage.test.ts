@@ -45,6 +45,13 @@ describe('usage errors', () => {
     expect(await usageError('bogus')).toMatch(/unknown command 'bogus'.*\(see `datacustoms --help`\)$/);
     expect(await usageError('check', 'examples/demo', '--as-of')).toMatch(/option '--as-of <date>' argument missing/);
   });
+  it('an option that takes several values and swallowed the paths says so, with the words it took', async () => {
+    expect(await usageError('check', '--pack', 'us.doj.dsp', 'examples/demo')).toBe(
+      'datacustoms: <argv>: missing required argument \'inventory\': --pack takes every word after it, and took "us.doj.dsp" "examples/demo"; put it after the other arguments (see `datacustoms check --help`)',
+    );
+    // one word taken, or none: nothing was swallowed that could have been the argument
+    expect(await usageError('check', '--pack', 'us.doj.dsp')).toBe("datacustoms: <argv>: missing required argument 'inventory' (see `datacustoms check --help`)");
+  });
 });
 
 describe('date flags', () => {
