@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Event, type InventoryEvent } from '../inventory/events.js';
 import { Organization } from '../inventory/schema.js';
 import { parseInstant } from '../time/zoned.js';
+import { styler } from '../cli/format.js';
 import { evaluateClocks } from './evaluate.js';
+import { renderText } from './render.js';
 import type { ClocksResult } from './model.js';
 
 type Input = Record<string, unknown>;
@@ -102,5 +104,29 @@ describe('reports that match no obligation', () => {
     );
     expect(r.notes.filter((n) => n.duty === 'cn.miit.vuln/7(2)')).toEqual([]);
     expect(r.notes.find((n) => n.duty === 'eu.nis2/23(4)(a)')?.note).toMatch(/^reports\[4\] is declared for eu\.nis2\/23\(4\)\(a\), a duty on incident events/);
+  });
+});
+
+describe('text output of names with control characters', () => {
+  it('shows them as \\xNN: an escape sequence in a title, product, component or provider name does not reach the terminal', () => {
+    const e = Event.parse(
+      vuln({
+        title: 'Bad\u001b]0;pwned\u0007 title\nsecond line',
+        product: { name: 'Gate\u001b[2J' },
+        component: { name: 'lib\u009b31m', provider: { name: 'Upstream\r\nInc.', country: 'US' } },
+        sharedWith: [{ party: 'Researcher\u001b[8m', country: 'DE', at: '2021-11-25' }],
+      }),
+    ) as InventoryEvent;
+    const r = evaluateClocks(org(), [e], { asOf: parseInstant('2021-11-25T00:00Z', 'UTC')!.instant });
+    for (const colour of [false, true]) {
+      const text = renderText(r, [e], styler(colour), 'now', 200);
+      // only the styler's own SGR sequences, when colour is on
+      expect(text.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(text).toContain('Bad\\x1b]0;pwned\\x07 title\\x0asecond line');
+      expect(text).toContain('Upstream\\x0d\\x0aInc.');
+      expect(text).toContain('Gate\\x1b[2J');
+      expect(text).toContain('lib\\x9b31m');
+      expect(text).toContain('Researcher\\x1b[8m');
+    }
   });
 });

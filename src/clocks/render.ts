@@ -3,10 +3,14 @@
  * in the regulator's zone, duty id, recipient), each followed by what to send and the citation;
  * then the checks and notes. Fitted to `width` columns (80 by default): a recipient that does
  * not fit goes on its own line below the row, and the other text wraps with a hanging indent.
+ * Text from the user's files (titles, product, component and party names, which reach
+ * recipients, notes and checks) shows its control characters as `\xNN`: an escape sequence
+ * would otherwise be run by the terminal.
  */
 import type { Styler } from '../cli/format.js';
 import { DEFAULT_WIDTH, fitColumns, wrap } from '../cli/render/text.js';
 import type { InventoryEvent } from '../inventory/events.js';
+import { showControls } from '../common/controls.js';
 import { humanDuration } from '../time/zoned.js';
 import type { ClockCheck, ClockObligation, ClocksResult } from './model.js';
 
@@ -54,11 +58,11 @@ export function renderText(result: ClocksResult, events: readonly InventoryEvent
     const notes = result.notes.filter((n) => n.event === e.id);
     const label = e.kind === 'vulnerability' && e.cve ? ` ${e.cve}` : '';
     out.push('');
-    para(`${s.bold(s.cyan(e.id))}  ${e.kind.replace(/_/g, ' ')}${label}${e.title ? ` — ${e.title}` : ''}`, '');
+    para(`${s.bold(s.cyan(e.id))}  ${e.kind.replace(/_/g, ' ')}${label}${e.title ? ` — ${showControls(e.title)}` : ''}`, '');
     if (obs.length === 0 && checks.length === 0) para('no duty under the regimes whose roles the organization declares', '  ', s.dim);
     if (obs.length) {
       // a recipient that does not fit goes below its row, after the arrow, without a label
-      const rows = obs.map((o) => ['  ' + statusCell(o, s), dueCell(o), o.id, `→ ${o.recipient}`]);
+      const rows = obs.map((o) => ['  ' + statusCell(o, s), dueCell(o), o.id, `→ ${showControls(o.recipient)}`]);
       const table = fitColumns([['  STATUS', 'DUE', 'DUTY', 'TO'].map((h) => s.dim(h)), ...rows], width, { indent: '      ', header: true, labels: [, , , ''] });
       out.push(...table[0]!);
       obs.forEach((o, i) => {
@@ -67,27 +71,27 @@ export function renderText(result: ClocksResult, events: readonly InventoryEvent
         if (o.startsWhen) detail.push(`Starts when ${o.startsWhen}.`);
         if (o.condition) detail.push(`Applies if ${o.condition}.`);
         if (o.doneAt) detail.push(`Done ${o.doneAt}.`);
-        for (const d of detail) para(d, '      ', s.dim);
-        for (const n of o.notes) para(`· ${n}`, '      ', s.dim);
+        for (const d of detail) para(showControls(d), '      ', s.dim);
+        for (const n of o.notes) para(`· ${showControls(n)}`, '      ', s.dim);
       });
     }
     if (checks.length) {
       out.push('', s.dim('  CHECKS'));
       // the subject wraps under its own start
       const table = fitColumns(
-        checks.map((k) => ['  ' + verdictCell(k, s), k.subject]),
+        checks.map((k) => ['  ' + verdictCell(k, s), showControls(k.subject)]),
         width,
         { indent: '      ', keep: 2 },
       );
       checks.forEach((k, i) => {
         out.push(...table[i]!);
-        para(k.reason, '      ', s.dim);
+        para(showControls(k.reason), '      ', s.dim);
         para(`${k.citation}${k.cases?.length ? ` (cases: ${k.cases.join(', ')})` : ''}`, '      ', s.dim);
       });
     }
     if (notes.length) {
       out.push('', s.dim('  NOTES'));
-      for (const n of notes) para(`· ${n.note}`, '  ', undefined, '    ');
+      for (const n of notes) para(`· ${showControls(n.note)}`, '  ', undefined, '    ');
     }
   }
   const m = result.summary;
