@@ -171,6 +171,16 @@ export const command: CommandModule = {
               });
             }
             byFile.set(base, e.id);
+            // File systems take names up to 255 bytes (NAME_MAX): say which id makes it longer,
+            // before anything is written (the writer would create the folder, then fail).
+            const longest = base.replace(/\.json$/, '.openvex.json');
+            if (Buffer.byteLength(longest) > 255) {
+              throw new InputError({
+                path: `events[${picked[i]!.index}].id`,
+                ...where.event(picked[i]!.index, ['id']),
+                message: `the draft file name for event "${e.id.length > 60 ? `${e.id.slice(0, 59)}…` : e.id}" (${longest.length} characters: the organization id, the event id and .openvex.json) is longer than the 255 a file name may have; give the event a shorter id`,
+              });
+            }
             const csaf = csafAdvisory(org, e, asOf);
             files.push({ path: join(opts.drafts, base), data: JSON.stringify(csaf, null, 2) + '\n' });
             files.push({ path: join(opts.drafts, base.replace(/\.json$/, '.openvex.json')), data: JSON.stringify(openVex(org, e, asOf), null, 2) + '\n' });

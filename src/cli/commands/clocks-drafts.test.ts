@@ -1,0 +1,48 @@
+/**
+ * `clocks --drafts` with ids that make a file name longer than a file system takes: bad input
+ * naming the event's id, and nothing written, not even the folder.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { memoryIo } from '../io.js';
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(['clocks', ...args], io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('clocks --drafts: a draft file name over 255 bytes', () => {
+  it('names the event id (file, line:column) and creates neither the folder nor -o; 214 characters still work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-clocks-drafts-'));
+    const file = join(dir, 'events.yaml');
+    const write = (eventId: string) =>
+      writeFileSync(
+        file,
+        [
+          `organization: { id: ${'o'.repeat(100)}, name: Acme, organizedIn: CN, timeZone: Asia/Shanghai, cn: { networkProductProvider: true } }`,
+          'events:',
+          `  - { id: ${eventId}, kind: vulnerability, learned: 2021-11-24, product: { name: G } }`,
+          '',
+        ].join('\n'),
+      );
+    write('e'.repeat(200));
+    const drafts = join(dir, 'drafts');
+    const out = join(dir, 'out.txt');
+    const r = await run(file, '--as-of', '2021-11-25', '--drafts', drafts, '-o', out);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe(
+      `datacustoms: ${file}:3:11: events[0].id: the draft file name for event "${'e'.repeat(59)}…" (314 characters: the organization id, the event id and .openvex.json) is longer than the 255 a file name may have; give the event a shorter id\n`,
+    );
+    expect(existsSync(drafts)).toBe(false);
+    expect(existsSync(out)).toBe(false);
+
+    write('e'.repeat(100));
+    const ok = await run(file, '--as-of', '2021-11-25', '--drafts', drafts);
+    expect(ok.code).toBe(0);
+    expect(existsSync(join(drafts, `${'o'.repeat(100)}-${'e'.repeat(100)}.openvex.json`))).toBe(true);
+  });
+});
