@@ -384,9 +384,13 @@ class PersonDeriver implements OwnershipInput {
   private cycleLines(cycles: readonly string[][]): Map<string, string> {
     const lines = new Map<string, string>();
     for (const cycle of cycles) {
-      const path = cycle.map((id) => this.nameOf(id)).join(' → ');
-      for (const id of cycle) {
+      // the cycle as a list closed on its first member: A → B → A
+      const ring = cycle.slice(0, -1);
+      for (let k = 0; k < ring.length; k++) {
+        const id = ring[k]!;
         if (lines.has(id)) continue;
+        // read from the party itself, so the line does not depend on where the search entered the cycle
+        const path = [...ring.slice(k), ...ring.slice(0, k), id].map((x) => this.nameOf(x)).join(' → ');
         lines.set(
           id,
           `${this.nameOf(id)} is on an ownership cycle (${path}): each share on it counts once toward the ${this.thresholdPercent} % of 202.211(a), and ownership is traced around it once, so the cycle adds no share of its own`,
