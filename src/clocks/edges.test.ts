@@ -130,3 +130,37 @@ describe('text output of names with control characters', () => {
     }
   });
 });
+
+describe('Art. 9(7) and the CN↔EU conflict with a publication date given alone', () => {
+  const researcher = (at: string) => ({ party: 'Researcher', country: 'DE', at, kind: 'researcher' });
+  const check = (e: Input) => run(vuln(e), '2021-12-20T00:00Z').checks.find((k) => k.id === 'cn.miit.vuln/9(7):0');
+
+  it('published on a date alone, given to an overseas researcher that day at 08:00: legal review, not "allowed" (publication may have come later that day)', () => {
+    const k = check({ publiclyDisclosed: '2021-12-10', sharedWith: [researcher('2021-12-10T08:00')] });
+    expect(k?.verdict).toBe('legal_review');
+    expect(k?.reason).toMatch(/on the day the vulnerability was published.*does not tell which came first/);
+  });
+
+  it('given on a date alone, the day of a publication at 18:00: legal review, not "prohibited"', () => {
+    expect(check({ publiclyDisclosed: '2021-12-10T18:00', sharedWith: [researcher('2021-12-10')] })?.verdict).toBe('legal_review');
+  });
+
+  it('certain orderings keep their verdicts: the next day is allowed, the day before prohibited, a provider allowed either way', () => {
+    expect(check({ publiclyDisclosed: '2021-12-10', sharedWith: [researcher('2021-12-11')] })?.verdict).toBe('allowed');
+    expect(check({ publiclyDisclosed: '2021-12-10', sharedWith: [researcher('2021-12-09T23:59')] })?.verdict).toBe('prohibited');
+    expect(check({ publiclyDisclosed: '2021-12-10T08:00', sharedWith: [researcher('2021-12-10T08:00')] })?.verdict).toBe('allowed');
+    const comp = { component: { name: 'lib', provider: { name: 'Upstream', country: 'US' } } };
+    expect(check({ ...comp, publiclyDisclosed: '2021-12-10', sharedWith: [{ party: 'Upstream', country: 'US', at: '2021-12-10T08:00' }] })?.verdict).toBe('allowed');
+  });
+
+  it('CRA early warning due the day of a publication given as a date alone: the conflict is still flagged (publication may come after the due instant)', () => {
+    const o = { organizedIn: 'CN', cn: { networkProductProvider: true }, eu: { manufacturer: true, mainEstablishment: 'DE' } };
+    const e = vuln({ learned: '2026-10-05T09:00', activelyExploited: true, publiclyDisclosed: '2026-10-06' });
+    const r = run(e, '2026-10-05T02:00Z', o);
+    expect(ob(r, 'eu.cra/14(2)(a)')?.dueUtc).toBe('2026-10-06T01:00:00Z');
+    expect(r.checks.map((k) => k.id)).toContain('conflict/cn.miit.vuln-9(7)-vs-eu.cra-14');
+    // published, with its time, before the early warning and the notification are due: no conflict
+    const before = run({ ...e, publiclyDisclosed: '2026-10-05T09:30' }, '2026-10-05T02:00Z', o);
+    expect(before.checks.map((k) => k.id)).not.toContain('conflict/cn.miit.vuln-9(7)-vs-eu.cra-14');
+  });
+});

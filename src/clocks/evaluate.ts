@@ -8,12 +8,13 @@ import type { DutyId, InventoryEvent } from '../inventory/events.js';
 import type { Organization } from '../inventory/schema.js';
 import { addDays, weekday } from '../time/civil-date.js';
 import { BUILT_IN_CALENDARS, coverageNotice, uncoveredYears, type RunCalendars } from '../time/working-days.js';
-import { dateIn, formatDuration, formatInstant, formatUtc, isTimeZone, startOfDay, type Instant } from '../time/zoned.js';
+import { dateIn, formatDuration, formatInstant, formatUtc, isTimeZone, type Instant } from '../time/zoned.js';
 import { describeCounting, dueInstant } from './counting.js';
 import { conflictChecks } from './interactions.js';
 import type { ClockCheck, ClockContext, ClockNote, ClockObligation, ClocksResult, Counting, DutyDef, ObligationStatus } from './model.js';
 import { CLOCK_PACKS } from './packs/index.js';
 import { CLOCK_RANGE, inClockRange, parseClockInstant, skippedLocalTime } from './range.js';
+import { fieldSpan } from './precision.js';
 import { CN_ZONE } from './regulator-zones.js';
 
 /** Instant-valued fields, by event kind (besides `learned` and `reports[].at`). */
@@ -116,14 +117,13 @@ function impossibleOrderings(
 ): InputProblem[] {
   // A date alone stands for the whole day in the event's zone: it is before another time only
   // when the whole day is.
-  const earliest = (name: string) => instants.get(name)!;
-  const latest = (name: string) => (dateOnly.has(name) ? startOfDay(addDays(dateIn(instants.get(name)!, zone), 1), zone) - 1 : instants.get(name)!);
+  const span = (name: string) => fieldSpan({ instants, dateOnly, zone }, name)!;
   const record = event as unknown as Record<string, unknown>;
   const text = (name: string, value: unknown) => `\`${name}\` ("${String(value)}")`;
   const problems: InputProblem[] = [];
   const check = (name: string, value: unknown, segments: readonly (string | number)[], before: string, beforeValue: unknown, why: string) => {
     if (!instants.has(name) || !instants.has(before)) return;
-    if (latest(name) >= earliest(before)) return;
+    if (span(name).latest >= span(before).earliest) return;
     problems.push({
       file: where,
       path: `${where}.${name}`,

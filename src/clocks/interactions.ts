@@ -4,6 +4,7 @@
  */
 import { parseInstant } from '../time/zoned.js';
 import type { ClockCheck, ClockContext, ClockObligation } from './model.js';
+import { fieldSpan } from './precision.js';
 
 /**
  * CN vulnerability regulations Art. 9(7) vs CRA Art. 14 (case cn-xb-043): a manufacturer in
@@ -19,11 +20,13 @@ export function conflictChecks(c: ClockContext, obligations: readonly ClockOblig
   if (!inChinaScope) return [];
   const cra = obligations.filter((o) => o.regime === 'eu.cra' && (o.id === 'eu.cra/14(2)(a)' || o.id === 'eu.cra/14(2)(b)') && o.inForce);
   if (cra.length === 0) return [];
-  const disclosed = c.instants.get('publiclyDisclosed');
+  // A publication date alone may be any moment of that day: still undisclosed at a due instant
+  // unless certainly published by then.
+  const disclosed = fieldSpan(c, 'publiclyDisclosed');
   const stillUndisclosed = cra.some((o) => {
     if (disclosed === undefined) return true;
     const due = o.dueUtc ? parseInstant(o.dueUtc, 'UTC')?.instant : undefined;
-    return due === undefined || disclosed > due;
+    return due === undefined || disclosed.latest > due;
   });
   if (!stillUndisclosed) return [];
   return [
