@@ -164,3 +164,30 @@ describe('Art. 9(7) and the CN↔EU conflict with a publication date given alone
     expect(before.checks.map((k) => k.id)).not.toContain('conflict/cn.miit.vuln-9(7)-vs-eu.cra-14');
   });
 });
+
+describe('a report given as a date alone on the day its deadline falls', () => {
+  const gdpr = { organizedIn: 'FR', timeZone: 'Europe/Paris', cn: {}, eu: { gdprController: true, mainEstablishment: 'FR' } };
+  const breach = (at: string) => ({ id: 'b', kind: 'personal_data_breach', learned: '2026-01-05T10:00', reports: [{ duty: 'eu.gdpr/33(1)', at }] });
+
+  it('is done, with a note that it may have been late (72 h ran out at 10:00 that day); it said on time without a word', () => {
+    const o = ob(run(breach('2026-01-08'), '2026-01-10T00:00Z', gdpr), 'eu.gdpr/33(1)');
+    expect(o?.status).toBe('done');
+    expect(o?.lateBy).toBeUndefined();
+    expect(o?.notes).toContain(
+      'Reported on 2026-01-08 (`reports[0].at`, a date only, read in Europe/Paris), and the deadline (2026-01-08T10:00:00+01:00) falls within that day: whether it was made in time is not known; give the time to tell.',
+    );
+  });
+
+  it('no such note when the day is certainly on time or certainly late, or the time is given', () => {
+    for (const at of ['2026-01-07', '2026-01-08T09:00', '2026-01-09']) {
+      const o = ob(run(breach(at), '2026-01-10T00:00Z', gdpr), 'eu.gdpr/33(1)');
+      expect(o?.notes.join(' ')).not.toMatch(/whether it was made in time/);
+    }
+    expect(ob(run(breach('2026-01-09'), '2026-01-10T00:00Z', gdpr), 'eu.gdpr/33(1)')?.lateBy).toBe('PT14H');
+  });
+
+  it('a day count due at the end of the report\'s day is on time whatever the hour: no note', () => {
+    const o = ob(run(vuln({ reports: [{ duty: 'cn.miit.vuln/7(2)', at: '2021-11-26' }] }), '2021-12-01T00:00Z'), 'cn.miit.vuln/7(2)');
+    expect(o?.notes.join(' ')).not.toMatch(/whether it was made in time/);
+  });
+});

@@ -252,6 +252,12 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
   if (doneAt !== undefined) {
     status = 'done';
     if (due !== undefined && doneAt > last!) lateBy = formatDuration(doneAt - due);
+    // A report dated only with the day the deadline falls on may have been on time or late.
+    const index = c.event.reports.findIndex((r, i) => r.duty === duty.id && c.instants.get(`reports[${i}].at`) === doneAt);
+    const made = index >= 0 && doneAt === reported ? fieldSpan(c, `reports[${index}].at`) : undefined;
+    if (due !== undefined && made && lateBy === undefined && made.latest > last!) {
+      notes.push(`Reported on ${c.event.reports[index]!.at} (\`reports[${index}].at\`, a date only, read in ${c.zone}), and the deadline (${formatInstant(due, zone)}) falls within that day: whether it was made in time is not known; give the time to tell.`);
+    }
   } else if (due !== undefined && !duty.proposed && c.asOf > last!) {
     status = 'overdue';
     overdueBy = formatDuration(c.asOf - due);
