@@ -3,12 +3,13 @@
  * them, merged into one inventory. Every problem is reported with file, line:column and the
  * field path; nothing is half-loaded.
  */
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isNode, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { decodeUtf8 } from '../common/utf8.js';
 import { refuseDevice } from '../common/input-kind.js';
+import { readWhole } from '../common/read-whole.js';
 import { unreachablePath } from '../common/fs-errors.js';
 import { InputError, type InputProblem } from '../common/errors.js';
 import { InventoryPart, type Inventory, type InventoryPart as Part } from './schema.js';
@@ -331,8 +332,9 @@ export function parsePart(src: SourceDoc): Part {
 export function readInventoryFile(file: string): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readWhole(file, 'an inventory file');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file, message: `cannot read: ${(e as Error).message}` });
   }
   return decodeUtf8(bytes, file, 'an inventory is YAML or JSON text in UTF-8', { refuseNul: true });

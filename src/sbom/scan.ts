@@ -2,8 +2,8 @@
  * The `sbom` check as a library: read SBOMs and advisories, match, and summarise.
  * `matchSboms` is pure; `readSbomFile` is the only function here that touches the disk.
  */
-import { readFileSync } from 'node:fs';
 import { refuseDevice } from '../common/input-kind.js';
+import { readWhole } from '../common/read-whole.js';
 import { InputError } from '../common/errors.js';
 import { decodeUtf8 } from '../common/utf8.js';
 import { fsReason } from '../common/fs-errors.js';
@@ -37,8 +37,9 @@ export function readSbomFile(file: string): LoadedSbom {
   let bytes: Buffer;
   refuseDevice(file);
   try {
-    bytes = readFileSync(file);
+    bytes = readWhole(file, 'an SBOM');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file, message: `cannot read SBOM: ${fsReason(e)}` });
   }
   let text: string;

@@ -10,7 +10,8 @@
  * - subjects: each country the scan counted is set to the scan's estimate; others stay;
  * - scan: {source, at, error} is replaced (error: the 95 % half-width per country).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readWhole } from '../common/read-whole.js';
 import { extname } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { InputError } from '../common/errors.js';
@@ -74,8 +75,9 @@ export function planInventory(file: string, updates: readonly DatasetUpdate[]): 
   let text = '';
   if (exists) {
     try {
-      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      text = readWhole(file, 'an inventory file').toString('utf8').replace(/^\uFEFF/, '');
     } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory; give an inventory file' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}` });
     }
   }

@@ -5,8 +5,12 @@
  * When two records share an `id`, the one with the later `modified` is authoritative (OSV
  * schema, "id, modified fields"); withdrawn records are set aside and counted.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { refuseDevice } from '../../common/input-kind.js';
+import { readWhole } from '../../common/read-whole.js';
+
+/** Largest advisory file or zip read (OSV's largest ecosystem archives are some hundreds of MB; Node reads at most 2 GiB at once). */
+const MAX_ADVISORY_FILE_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { InputError } from '../../common/errors.js';
@@ -33,8 +37,9 @@ const EXPECTED = 'an OSV advisory is JSON text in UTF-8';
 function readBytes(file: string): Uint8Array {
   refuseDevice(file);
   try {
-    return readFileSync(file);
+    return readWhole(file, 'an advisory file or archive', MAX_ADVISORY_FILE_BYTES);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file, message: `cannot read advisories: ${fsReason(e)}` });
   }
 }

@@ -4,7 +4,7 @@
  * without double counting. The file holds HyperLogLog registers (and, for small sets,
  * keyed 53-bit hash prefixes) plus the key's fingerprint; never a raw value or the key.
  */
-import { readFileSync } from 'node:fs';
+import { readWhole } from '../../common/read-whole.js';
 import { InputError } from '../../common/errors.js';
 import { SubjectCounter } from './counter.js';
 import { HyperLogLog } from './hll.js';
@@ -38,8 +38,9 @@ export async function readSketchFile(file: string, key: SubjectKey): Promise<Ske
   const { SketchFileSchema } = await import('./sketch-schema.js');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readWhole(file, 'a sketch file').toString('utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
   }
   let data: unknown;

@@ -8,8 +8,9 @@
  * date among the entries, and last the file's modification time.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { refuseDevice } from '../../common/input-kind.js';
+import { readWhole } from '../../common/read-whole.js';
 import { unreachablePath } from '../../common/fs-errors.js';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../common/errors.js';
@@ -53,8 +54,9 @@ function readBytes(path: string): Uint8Array {
     throw new InputError({ file: path, message: `file is ${st.size} bytes; the largest list file read is ${MAX_LIST_FILE_BYTES}` });
   }
   try {
-    return readFileSync(path);
+    return readWhole(path, 'a list file', MAX_LIST_FILE_BYTES);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file: path, message: `cannot read the file (${e instanceof Error ? e.message : String(e)})` });
   }
 }
