@@ -191,3 +191,25 @@ describe('a report given as a date alone on the day its deadline falls', () => {
     expect(o?.notes.join(' ')).not.toMatch(/whether it was made in time/);
   });
 });
+
+describe('a trigger given as a date alone on the day a rule starts to apply, read in another zone', () => {
+  const mfr = { organizedIn: 'CN', cn: {}, eu: { manufacturer: true, mainEstablishment: 'DE' } };
+  const ev = (learned: string) => vuln({ learned, activelyExploited: true });
+
+  it('learned 2026-09-11 in Beijing (from 18:00 on 10 September in Berlin) may fall on or after the CRA date: listed with a condition; it was dropped', () => {
+    const r = run(ev('2026-09-11'), '2026-09-11T00:00Z', mfr);
+    const o = ob(r, 'eu.cra/14(2)(a)');
+    expect(o?.status).toBe('due');
+    expect(o?.condition).toBe(
+      'awareness came on or after 2026-09-11 in Europe/Berlin, from when Regulation (EU) 2024/2847 (Cyber Resilience Act) Art. 14(1), 14(2)(a) applies (the date 2026-09-11 alone, read in Asia/Shanghai, runs into that day)',
+    );
+    expect(r.notes.some((n) => n.regime === 'eu.cra')).toBe(false);
+  });
+
+  it('a time that is the day before in Berlin is outside, and the note gives the time in both zones', () => {
+    const r = run(ev('2026-09-11T05:00'), '2026-09-11T00:00Z', mfr);
+    expect(ob(r, 'eu.cra/14(2)(a)')).toBeUndefined();
+    expect(r.notes.find((n) => n.regime === 'eu.cra')?.note).toMatch(/applies from 2026-09-11; this event \(aware 2026-09-11T05:00:00\+08:00, 2026-09-10T23:00:00\+02:00 in Europe\/Berlin\) falls outside it: no duty\./);
+    expect(ob(run(ev('2026-09-10'), '2026-09-11T00:00Z', mfr), 'eu.cra/14(2)(a)')).toBeUndefined();
+  });
+});

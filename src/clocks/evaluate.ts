@@ -203,15 +203,24 @@ function evaluateDuty(duty: DutyDef, c: ClockContext, out: { obligations: ClockO
   if (duty.trigger && triggerAt === undefined && eventDate < effective.from) {
     windowCondition = `${duty.trigger.startsWhen}, on or after ${effective.from} (from when ${duty.citation} applies; awareness, ${formatInstant(learned, c.zone)}, is earlier)`;
   } else if (!inWindow(eventDate, effective)) {
-    const when = eventDate < effective.from ? `applies from ${effective.from}` : `ceased to apply after ${effective.until}`;
-    out.notes.push({
-      regime: duty.regime,
-      event: c.event.id,
-      duty: duty.id,
-      note: `${duty.citation} ${when}; this event (${trigger.name === 'learned' ? 'aware' : trigger.name} ${formatInstant(trigger.at, c.zone)}) falls outside it: no duty.`,
-      citation: duty.citation,
-    });
-    return;
+    // A trigger given as a date alone may be any moment of that day (read in the event's zone),
+    // which can reach into the window in the regulator's zone: listed on that condition.
+    const lastDate = dateIn(fieldSpan(c, trigger.name)?.latest ?? trigger.at, zone);
+    if (eventDate < effective.from && inWindow(lastDate, effective)) {
+      const given = String((c.event as unknown as Record<string, unknown>)[trigger.name]);
+      windowCondition = `${trigger.name === 'learned' ? 'awareness' : `\`${trigger.name}\``} came on or after ${effective.from} in ${zone}, from when ${duty.citation} applies (the date ${given} alone, read in ${c.zone}, runs into that day)`;
+    } else {
+      const when = eventDate < effective.from ? `applies from ${effective.from}` : `ceased to apply after ${effective.until}`;
+      const there = zone === c.zone ? '' : `, ${formatInstant(trigger.at, zone)} in ${zone}`;
+      out.notes.push({
+        regime: duty.regime,
+        event: c.event.id,
+        duty: duty.id,
+        note: `${duty.citation} ${when}; this event (${trigger.name === 'learned' ? 'aware' : trigger.name} ${formatInstant(trigger.at, c.zone)}${there}) falls outside it: no duty.`,
+        citation: duty.citation,
+      });
+      return;
+    }
   }
 
   // The earliest due instant among the deadlines whose anchor is known.
