@@ -1,8 +1,9 @@
 /**
  * `clocks --drafts` with ids that make a file name longer than a file system takes: bad input
- * naming the event's id, and nothing written, not even the folder.
+ * naming the event's id, and nothing written, not even the folder. `-o` or a draft that would
+ * land on an input file: bad input, the inventory left as it was.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +45,41 @@ describe('clocks --drafts: a draft file name over 255 bytes', () => {
     const ok = await run(file, '--as-of', '2021-11-25', '--drafts', drafts);
     expect(ok.code).toBe(0);
     expect(existsSync(join(drafts, `${'o'.repeat(100)}-${'e'.repeat(100)}.openvex.json`))).toBe(true);
+  });
+});
+
+describe('clocks -o or --drafts naming an input file', () => {
+  const INVENTORY = [
+    'organization: { id: acme, name: Acme, organizedIn: CN, timeZone: Asia/Shanghai, cn: { networkProductProvider: true } }',
+    'events:',
+    '  - { id: v1, kind: vulnerability, learned: 2021-11-24, product: { name: G } }',
+    '',
+  ].join('\n');
+
+  it('-o the inventory file, directly or through a link: exit 2 and the inventory is unchanged (it was replaced by the report)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-clocks-self-'));
+    const file = join(dir, 'inventory.yaml');
+    writeFileSync(file, INVENTORY);
+    const r = await run(file, '--as-of', '2021-12-01', '-o', file);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe(`datacustoms: <argv>: --output: ${file} is an input file (${file}); writing the output there would replace it; name another file\n`);
+    const link = join(dir, 'link.yaml');
+    symlinkSync(file, link);
+    const viaLink = await run(dir, '--as-of', '2021-12-01', '--format', 'json', '-o', link);
+    expect(viaLink.code).toBe(2);
+    expect(viaLink.err).toMatch(/--output: .*link\.yaml is an input file/);
+    expect(readFileSync(file, 'utf8')).toBe(INVENTORY);
+  });
+
+  it('a draft whose name is an input file in the drafts folder: exit 2, neither written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-clocks-self-'));
+    const file = join(dir, 'acme-v1.json');
+    const json = JSON.stringify({ organization: { id: 'acme', name: 'Acme', organizedIn: 'CN', timeZone: 'Asia/Shanghai', cn: { networkProductProvider: true } }, events: [{ id: 'v1', kind: 'vulnerability', learned: '2021-11-24', product: { name: 'G' } }] });
+    writeFileSync(file, json);
+    const r = await run(file, '--as-of', '2021-12-01', '--drafts', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--drafts: .*acme-v1\.json is an input file .*writing the draft there would replace it/);
+    expect(readFileSync(file, 'utf8')).toBe(json);
+    expect(existsSync(join(dir, 'acme-v1.openvex.json'))).toBe(false);
   });
 });

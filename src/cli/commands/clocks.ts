@@ -3,7 +3,8 @@
  * inventory (or a standalone file with `organization` + `events`), with due instants in each
  * regulator's zone and their status as of now (or `--as-of`).
  */
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, InputError, type InputLocation } from '../../common/errors.js';
 import { csafAdvisory, csafFileName, openVex, trackingId } from '../../clocks/drafts.js';
@@ -88,6 +89,32 @@ function sourceLocator(paths: readonly string[]) {
       return {};
     },
   };
+}
+
+/** The file a path names once its links are followed (the path itself when it does not exist yet). */
+function realFile(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * An output file that is one of the input files (`-o inventory.yaml`, or a draft landing on an
+ * input) would replace the inventory with the report: bad input, before anything is written.
+ */
+function refuseInputTargets(files: readonly { path: string }[], paths: readonly string[], output: string | undefined): void {
+  const inputs = new Map(expandInputs(paths).map((f) => [realFile(f), f]));
+  for (const f of files) {
+    const input = inputs.get(realFile(f.path));
+    if (input === undefined) continue;
+    throw new InputError({
+      file: '<argv>',
+      path: f.path === output ? '--output' : '--drafts',
+      message: `${f.path} is an input file (${input}); writing the ${f.path === output ? 'output' : 'draft'} there would replace it; name another file`,
+    });
+  }
 }
 
 function parseAsOf(text: string | undefined, zone: string): number {
@@ -187,6 +214,7 @@ export const command: CommandModule = {
           }
         }
         if (opts.output) files.push({ path: opts.output, data: text });
+        refuseInputTargets(files, paths, opts.output);
         writeOutputFiles(files);
         if (!opts.output) ctx.io.out(text);
         if (opts.drafts && files.length) {
