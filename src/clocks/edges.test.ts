@@ -213,3 +213,15 @@ describe('a trigger given as a date alone on the day a rule starts to apply, rea
     expect(ob(run(ev('2026-09-10'), '2026-09-11T00:00Z', mfr), 'eu.cra/14(2)(a)')).toBeUndefined();
   });
 });
+
+describe('text: under a minute past due', () => {
+  it('reads "OVERDUE < 1 min" and "late < 1 min", not "0 min"', () => {
+    const e = Event.parse(vuln()) as InventoryEvent;
+    const at = (asOf: string) => evaluateClocks(org(), [e], { asOf: parseInstant(asOf, 'UTC')!.instant });
+    expect(renderText(at('2021-11-26T16:00:30Z'), [e], styler(false), 'now')).toMatch(/OVERDUE < 1 min\s+2021-11-26 23:59:59\+08:00/);
+    expect(renderText(at('2021-11-26T17:00:00Z'), [e], styler(false), 'now')).toMatch(/OVERDUE 1 h\s/);
+    const late = Event.parse(vuln({ reports: [{ duty: 'cn.miit.vuln/7(2)', at: '2021-11-27T00:00:20+08:00' }] })) as InventoryEvent;
+    const r = evaluateClocks(org(), [late], { asOf: parseInstant('2021-12-01T00:00Z', 'UTC')!.instant });
+    expect(renderText(r, [late], styler(false), 'now', 120)).toMatch(/done \(late < 1 min\)/);
+  });
+});

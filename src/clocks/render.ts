@@ -20,9 +20,15 @@ function durationMs(iso: string): number {
   return ((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60_000;
 }
 
+/** A duration past due; under a minute (`PT0M`, seconds dropped) is "< 1 min", not "0 min". */
+function past(iso: string): string {
+  const ms = durationMs(iso);
+  return ms === 0 ? '< 1 min' : humanDuration(ms);
+}
+
 function statusCell(o: ClockObligation, s: Styler): string {
-  if (o.status === 'overdue') return s.red(s.bold(`OVERDUE ${humanDuration(durationMs(o.overdueBy ?? 'PT0M'))}`));
-  if (o.status === 'done') return s.green(o.lateBy ? `done (late ${humanDuration(durationMs(o.lateBy))})` : 'done');
+  if (o.status === 'overdue') return s.red(s.bold(`OVERDUE ${past(o.overdueBy ?? 'PT0M')}`));
+  if (o.status === 'done') return s.green(o.lateBy ? `done (late ${past(o.lateBy)})` : 'done');
   if (!o.inForce) return s.gray('proposed');
   return o.due ? s.yellow('due') : s.yellow('due (undated)');
 }
