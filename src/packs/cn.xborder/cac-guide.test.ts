@@ -82,6 +82,22 @@ describe('before the rules', () => {
     expect(d.reasons.join(' ')).toMatch(/before the DSL/);
   });
 
+  it('a non-CIIO PI export on 2021-10-31 (DSL in force, PIPL not yet, Art. 74) → not applicable; on 2021-11-01 PIPL Art. 38', () => {
+    const before = decide({ asOf: '2021-10-31', datasets: [pi('d', 200_000)], flows: [xfer('f', 'd')] });
+    expect(before.outcome).toBe('not_applicable');
+    expect(before.verdict).toBe('not_applicable');
+    expect(before.reasons.join(' ')).toMatch(/before the PIPL took effect \(2021-11-01/);
+    const on = decide({ asOf: '2021-11-01', datasets: [pi('d', 200_000)], flows: [xfer('f', 'd')] });
+    expect(on.outcome).toBe('standard_contract_or_certification');
+    expect(ruleIds(on)).toContain('cn.xborder/pipl.38');
+  });
+
+  it('important data on 2021-10-31 is already under DSL Art. 31', () => {
+    const d = decide({ asOf: '2021-10-31', datasets: [{ id: 'maps', categories: ['geospatial'], system: 'cn-dc', collectedIn: ['CN'], importantData: { notified: true } }], flows: [xfer('f', 'maps')] });
+    expect(d.outcome).toBe('security_assessment');
+    expect(ruleIds(d)).toContain('cn.xborder/dsl.31');
+  });
+
   it('a CIIO export in 2019 was already under CSL Art. 37', () => {
     const d = decide({ asOf: '2025-06-15', org: { cn: { ciio: true } }, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { start: '2019-01-01', end: '2019-12-31' })] });
     expect(d.outcome).toBe('security_assessment');

@@ -11,7 +11,7 @@ import type { CivilDate } from '../../time/civil-date.js';
 import type { FlowCtx, OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
 import { isFixed } from './finding.js';
-import { DSL_FROM } from './params.js';
+import { DSL_FROM, PIPL_FROM } from './params.js';
 import { assessmentStatus, contractStatus, prcApproval, type AssessmentStatus } from './safeguards.js';
 
 export const REGIME = 'cn.xborder';
@@ -368,6 +368,11 @@ export function decideFlowWith(rules: readonly Rule<FlowCtx>[], ctx: FlowCtx): D
   }
   if (date < DSL_FROM) {
     return c.assemble('not_applicable', flowVerdict('not_applicable', ctx, undefined), `Judged on ${date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`);
+  }
+  // From 2021-09-01 the DSL reaches important data (Art. 31) and, since 2017, CSL Art. 37 CIIOs;
+  // a PI export by any other processor had no export rule until the PIPL took effect (Art. 74).
+  if (date < PIPL_FROM && ctx.personal) {
+    return c.assemble('not_applicable', flowVerdict('not_applicable', ctx, undefined), `Judged on ${date}, before the PIPL took effect (${PIPL_FROM}, Art. 74): no rule in force governs providing this PI abroad (DSL Art. 31 reaches important data, CSL Art. 37 CIIOs).`);
   }
   return c.assemble('needs_review', flowVerdict('needs_review', ctx, undefined), 'No rule of the pack decided this flow; review it.');
 }
