@@ -45,8 +45,10 @@ export function dueInstant(anchor: Instant, counting: Counting, timeZone: string
 export function describeCounting(counting: Counting): string {
   switch (counting.kind) {
     case 'hours':
+      if (counting.hours === 0) return 'at';
       return `within ${counting.hours} h of`;
     case 'days':
+      if (counting.days === 0) return 'by the end of the day of';
       return `within ${counting.days} day${counting.days === 1 ? '' : 's'} (that day not counted, to the end of the last day) of`;
     case 'months':
       return `within ${counting.months} month${counting.months === 1 ? '' : 's'} of`;

@@ -225,3 +225,17 @@ describe('text: under a minute past due', () => {
     expect(renderText(r, [late], styler(false), 'now', 120)).toMatch(/done \(late < 1 min\)/);
   });
 });
+
+describe("a government request's deadline given as a date alone", () => {
+  const req = (respondBy: string) => ({ id: 'r', kind: 'government_request', learned: '2026-03-01', authority: 'court', country: 'US', dataStoredIn: ['CN'], respondBy });
+
+  it('runs to the end of that day: due, not overdue, at noon on the day (it was overdue from 00:00)', () => {
+    const o = ob(run(req('2026-03-10'), '2026-03-10T04:00Z'), 'request/response');
+    expect(o).toMatchObject({ due: '2026-03-10T23:59:59+08:00', status: 'due', deadline: 'by the end of the day of respondBy' });
+    expect(ob(run(req('2026-03-10'), '2026-03-10T16:00Z'), 'request/response')?.status).toBe('overdue');
+  });
+
+  it('a deadline with its time is that instant, described as "at respondBy"', () => {
+    expect(ob(run(req('2026-03-10T17:00'), '2026-03-10T04:00Z'), 'request/response')).toMatchObject({ due: '2026-03-10T17:00:00+08:00', deadline: 'at respondBy' });
+  });
+});

@@ -14,6 +14,11 @@ export const RESPONSE_PERIOD = param<Counting>('request.response.period', 'The r
   { from: '1970-01-01', value: { kind: 'hours', hours: 0 }, citation: 'the request', confidence: 'verified' },
 ]);
 
+/** A deadline given as a date alone ("respond by 10 March") runs to the end of that day. */
+export const RESPONSE_DAY = param<Counting>('request.response.day', 'A date alone: the request\'s deadline is the end of that day.', [
+  { from: '1970-01-01', value: { kind: 'days', days: 0 }, citation: 'the request', confidence: 'verified' },
+]);
+
 export const response = defineDuty({
   id: 'request/response',
   regime: REGIME,
@@ -30,7 +35,7 @@ export const response = defineDuty({
     if (e.kind !== 'government_request' || !c.instants.has('respondBy')) return null;
     return { recipient: `${e.authority.replace('_', '-')} authority of ${e.country}` };
   },
-  deadlines: () => [{ anchor: RESPOND_BY, period: RESPONSE_PERIOD }],
+  deadlines: (c) => [{ anchor: RESPOND_BY, period: c.dateOnly.has('respondBy') ? RESPONSE_DAY : RESPONSE_PERIOD }],
 });
 
 export const pack = definePack({
