@@ -55,6 +55,16 @@ export function csafFileName(id: string): string {
   return `${id.toLowerCase().replace(/[^+\-a-z0-9]+/g, '_')}.json`;
 }
 
+/** The product's vendor; an empty or blank `vendor` is taken as not given (CSAF names must not be empty). */
+function vendorOf(org: Organization, e: VulnerabilityEvent): string {
+  return e.product.vendor?.trim() ? e.product.vendor : org.name;
+}
+
+/** Aliases in their order, each once (CSAF `ids` must be unique items). */
+function uniqueAliases(e: VulnerabilityEvent): string[] {
+  return [...new Set(e.aliases)];
+}
+
 function aliasSystem(alias: string): string {
   if (/^GHSA-/i.test(alias)) return 'GitHub Security Advisory';
   if (/^OSV-/i.test(alias)) return 'OSV';
@@ -66,14 +76,14 @@ function description(org: Organization, e: VulnerabilityEvent): string {
   const product = `${e.product.name}${e.product.version ? ` ${e.product.version}` : ''}`;
   const where = e.component
     ? `${product} bundles ${e.component.name}${e.component.version ? ` ${e.component.version}` : ''} (provided by ${e.component.provider.name}), which is affected by ${vulnerabilityName(e)}.`
-    : `${product} by ${e.product.vendor ?? org.name} is affected by ${vulnerabilityName(e)}.`;
+    : `${product} by ${vendorOf(org, e)} is affected by ${vulnerabilityName(e)}.`;
   return [e.title ? `${e.title}.` : '', where, e.activelyExploited ? 'The vulnerability is known to be actively exploited.' : ''].filter(Boolean).join(' ');
 }
 
 /** CSAF 2.0 `csaf_security_advisory`, status draft. */
 export function csafAdvisory(org: Organization, e: VulnerabilityEvent, asOf: Instant): { [key: string]: Json } {
   const now = formatUtc(asOf);
-  const vendor = e.product.vendor ?? org.name;
+  const vendor = vendorOf(org, e);
   const affectedId = 'CSAFPID-0001';
   const fixedId = 'CSAFPID-0002';
   const helper = (purl: string | undefined): { [key: string]: Json } => (purl ? { product_identification_helper: { purl } } : {});
@@ -101,7 +111,7 @@ export function csafAdvisory(org: Organization, e: VulnerabilityEvent, asOf: Ins
     : { category: 'none_available', details: 'No fix is available yet; this draft is to be updated when one is.', product_ids: [affectedId] };
   const vulnerability: { [key: string]: Json } = {
     ...(e.cve ? { cve: e.cve } : {}),
-    ...(e.aliases.length ? { ids: e.aliases.map((a) => ({ system_name: aliasSystem(a), text: a })) } : {}),
+    ...(e.aliases.length ? { ids: uniqueAliases(e).map((a) => ({ system_name: aliasSystem(a), text: a })) } : {}),
     ...(e.title ? { title: e.title } : {}),
     notes: [{ category: 'description', title: 'Vulnerability description', text: description(org, e) }],
     product_status: { known_affected: [affectedId], ...(hasFixed ? { fixed: [fixedId] } : {}) },
@@ -145,7 +155,7 @@ export function openVex(org: Organization, e: VulnerabilityEvent, asOf: Instant)
     name,
     ...(e.cve ? { '@id': `https://nvd.nist.gov/vuln/detail/${e.cve}` } : {}),
     ...(e.title ? { description: e.title } : {}),
-    ...(e.aliases.length ? { aliases: [...e.aliases] } : {}),
+    ...(e.aliases.length ? { aliases: uniqueAliases(e) } : {}),
   };
   const statements: Json[] = [
     {
@@ -161,7 +171,7 @@ export function openVex(org: Organization, e: VulnerabilityEvent, asOf: Instant)
   return {
     '@context': 'https://openvex.dev/ns/v0.2.0',
     '@id': `urn:datacustoms:vex:${encodeURIComponent(org.id)}:${encodeURIComponent(e.id)}`,
-    author: e.product.vendor ?? org.name,
+    author: vendorOf(org, e),
     role: 'vendor',
     timestamp: now,
     version: 1,
