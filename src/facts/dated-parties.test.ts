@@ -66,6 +66,45 @@ describe('party facts on another date', () => {
     );
   });
 
+  it('property: during(id, from, to) finds the party of concern when a whole derivation on some day of the period (from 2025-04-08) does', () => {
+    fc.assert(
+      fc.property(fc.array(arbEntity, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 18 }), fc.integer({ min: 0, max: 8 }), (raw, k, len) => {
+        const n = raw.length;
+        const entities: EntityInput[] = raw.map((r, i) => ({
+          id: `e${i}`,
+          name: `E${i}`,
+          kind: r.kind as 'company' | 'individual',
+          ...(r.kind === 'company'
+            ? { organizedIn: r.country, owners: r.owners.filter((o) => o.to % n !== i).slice(0, 1).map((o) => ({ entity: `e${o.to % n}`, percent: 60, ...dates(o.p) })) }
+            : { citizenships: ['SG'], primaryResidence: 'SG', employment: r.jobs.filter((j) => j.to % n !== i).map((j) => ({ entity: `e${j.to % n}`, ...dates(j.p) })) }),
+          ...(r.listed ? { designations: [{ list: 'doj.covered_persons', ...(() => { const d = dates(r.listed); return { ...(d.from ? { listedFrom: d.from } : {}), ...(d.until ? { listedUntil: d.until } : {}) }; })() }] } : {}),
+        }));
+        const inv = inventory({ entities });
+        const facts = derivePersons(inv, AS_OF);
+        const from = day(k);
+        const to = day(Math.max(k + len, 2)); // the DOJ pack asks only of periods that end once 28 CFR 202 is in effect
+        // every day the status can change on: the grid days, the day after each, the rule's first day
+        const candidates = new Set<string>([from, to, '2025-04-08']);
+        for (let g = 0; g <= 30; g++) {
+          candidates.add(day(g));
+          candidates.add(addDays(day(g), 1));
+        }
+        const days = [...candidates].filter((d) => d >= from && d <= to && d >= '2025-04-08');
+        const whole = new Map(days.map((d) => [d, derivePersons(inv, d)]));
+        for (const e of entities) {
+          const got = facts.during(e.id, from, to)!;
+          const want = days.some((d) => {
+            const f = whole.get(d)!.parties.get(e.id)!;
+            return f.coveredPerson || f.countryOfConcern;
+          });
+          expect(got.coveredPerson || got.countryOfConcern, `${e.id} from ${from} to ${to}`).toBe(want);
+          if (want && got.on !== undefined) expect(whole.get(got.on)?.parties.get(e.id)?.coveredPerson ?? derivePersons(inv, got.on).parties.get(e.id)!.coveredPerson).toBe(got.coveredPerson);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('a party on an ownership cycle reads the cycle from itself, wherever the search entered it', () => {
     // E1 (first in the inventory) is owned by E3, which is on the cycle E2 ⇄ E3; E3 is designated
     // until 2025-05-01, so its facts on a later date are derived over its ancestors alone

@@ -391,3 +391,39 @@ describe('202.211 with ownership and employment held for a period (`from`, `unti
     expect(deriveFacts(inv, '2026-01-31').designations.get('was')).toBeDefined();
   });
 });
+
+describe('202.211 over the days of a flow that has ended (PersonFacts.during)', () => {
+  const facts = (entities: EntityInput[]) => deriveFacts(inventory({ entities }), AS_OF).persons;
+
+  it('a party covered for part of the period was covered: the first such day is given, named with its date', () => {
+    const p = facts([cn, sg('x', [{ entity: 'cn', percent: 60, from: '2025-06-01', until: '2025-09-30' }])]);
+    const d = p.during('x', '2025-05-01', '2025-12-31')!;
+    expect(d.coveredPerson).toBe(true);
+    expect(d.on).toBe('2025-06-01');
+    expect(d.coveredReasons[0]).toMatch(/CN Group 60% \(held 2025-06-01 to 2025-09-30\)/);
+    // a period that ends before the stake, or starts after it, was not
+    expect(p.during('x', '2025-05-01', '2025-05-31')!.coveredPerson).toBe(false);
+    expect(p.during('x', '2025-10-01', '2025-12-31')!.coveredPerson).toBe(false);
+    // one day of overlap is enough, at either end
+    expect(p.during('x', '2025-09-30', '2025-12-31')!.on).toBe('2025-09-30');
+    expect(p.during('x', '2025-05-01', '2025-06-01')!.coveredPerson).toBe(true);
+  });
+
+  it('covered on the last day: the facts of that day, as on()', () => {
+    const p = facts([{ id: 'd', name: 'Listed', kind: 'company', organizedIn: 'SG', designations: [{ list: 'doj.covered_persons', listedFrom: '2025-05-01', listedUntil: '2026-01-31' }] }]);
+    expect(p.during('d', '2025-04-10', '2025-12-31')).toBe(p.on('d', '2025-12-31'));
+  });
+
+  it('a party covered again today, but not at the end of the period, is named with the day it was covered then', () => {
+    const listed = (from: string, until?: string) => ({ list: 'doj.covered_persons', listedFrom: from, ...(until ? { listedUntil: until } : {}) });
+    const p = facts([{ id: 'd', name: 'Relisted', kind: 'company', organizedIn: 'SG', designations: [listed('2025-05-01', '2025-06-30'), listed('2026-01-01')] }]);
+    expect(p.parties.get('d')!.coveredPerson).toBe(true);
+    const d = p.during('d', '2025-04-10', '2025-12-31')!;
+    expect([d.coveredPerson, d.on]).toEqual([true, '2025-05-01']);
+  });
+
+  it('days before 28 CFR 202 took effect (2025-04-08) are not looked at', () => {
+    const p = facts([cn, sg('x', [{ entity: 'cn', percent: 60, from: '2024-01-01', until: '2025-03-31' }])]);
+    expect(p.during('x', '2024-06-01', '2025-06-30')!.coveredPerson).toBe(false);
+  });
+});

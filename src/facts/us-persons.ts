@@ -3,7 +3,7 @@
  * party in the inventory, with the reasons — including ownership paths — that explain it.
  */
 import type { Entity, Inventory } from '../inventory/schema.js';
-import type { CivilDate } from '../time/civil-date.js';
+import { addDays, type CivilDate } from '../time/civil-date.js';
 import { at } from '../engine/params.js';
 import { DOJ_COUNTRIES_OF_CONCERN, dojDate } from './country-sets.js';
 import { findCycles, roundShare, taintByOwnership, type OwnerEdge, type OwnershipInput, type TaintReason } from './ownership.js';
@@ -88,6 +88,13 @@ export interface PersonFacts {
    * that date over the party and those above it (taint flows down only, so they decide it alone).
    */
   on(id: string, date: CivilDate): PartyFacts | undefined;
+  /**
+   * The party's facts over a period that has ended (`from` to `to`, both included): its facts on
+   * `to` when it was a covered person or a country of concern then; else its facts on the first
+   * day of the period on which it was (a designation, stake or employment in force for part of
+   * the period only); else its facts on `to`. Days before 28 CFR 202 took effect are not looked at.
+   */
+  during(id: string, from: CivilDate, to: CivilDate): PartyFacts | undefined;
 }
 
 function isActive(d: Entity['designations'][number], date: CivilDate): boolean {
@@ -155,11 +162,42 @@ class DatedParties {
       this.derived.set(key, (derived = sameStatus(made, now) ? now : made));
     }
     if (derived === now) return now;
-    // per date, as the facts name it (PartyFacts.on)
+    return this.namedOn(id, date, derived);
+  }
+
+  /** The facts as of `date`, named with it (PartyFacts.on): one object per party and date. */
+  private namedOn(id: string, date: CivilDate, facts: PartyFacts): PartyFacts {
     const onKey = `${id}\u0000${date}`;
     let out = this.onDate.get(onKey);
-    if (out === undefined) this.onDate.set(onKey, (out = { ...derived, on: date }));
+    if (out === undefined) this.onDate.set(onKey, (out = { ...facts, on: date }));
     return out;
+  }
+
+  during(id: string, from: CivilDate, to: CivilDate): PartyFacts | undefined {
+    const last = this.on(id, to);
+    const start = dojDate(from);
+    if (last === undefined || last.coveredPerson || last.countryOfConcern || start >= to) return last;
+    // The status can change only where something dated above the party starts or stops being
+    // in force, or a dated parameter changes value: look at the first day and at each such day.
+    const days = new Set<CivilDate>([start]);
+    const inPeriod = (d: CivilDate) => {
+      if (start < d && d < to) days.add(d);
+    };
+    for (const l of this.datedAbove(id)) {
+      if (l.from !== undefined) inPeriod(l.from);
+      if (l.until !== undefined) inPeriod(addDays(l.until, 1));
+    }
+    for (const v of [...DOJ_COUNTRIES_OF_CONCERN.values, ...COVERED_OWNERSHIP_THRESHOLD.values, ...UNKNOWN_SHARE_POLICY.values]) {
+      inPeriod(v.from);
+      if (v.until !== undefined) inPeriod(addDays(v.until, 1));
+    }
+    for (const d of [...days].sort()) {
+      const then = this.on(id, d)!;
+      if (!then.coveredPerson && !then.countryOfConcern) continue;
+      // named with its day, also when it is the as-of facts (the status then is today's again)
+      return then.on === d ? then : this.namedOn(id, d, then);
+    }
+    return last;
   }
 
   /** The party and every party its status may rest on: owners (a branch's are its entity's), employers, the entity it is a branch of, and theirs. */
@@ -334,6 +372,7 @@ class PersonDeriver implements OwnershipInput {
       orgCoveredOwnershipPercent: roundShare(orgShare.fraction * 100),
       coveredEquity: (id) => this.coveredEquity(id),
       on: (id, date) => dated.on(id, date),
+      during: (id, from, to) => dated.during(id, from, to),
     };
   }
 

@@ -4,6 +4,7 @@
 import type { Facts, PartyFacts } from '../../facts/index.js';
 import type { Flow } from '../../inventory/schema.js';
 import type { CivilDate } from '../../time/civil-date.js';
+import { dojDate } from '../../facts/country-sets.js';
 import { dataFacts, transactionClasses, type DataFacts, type TransactionClass } from './definitions.js';
 import { memoOf } from './memo.js';
 
@@ -44,7 +45,9 @@ export function boundParty(flow: Flow, facts: Facts): { exporter: PartyFacts; us
 export function dspContextOf(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate, exporter: PartyFacts, usPerson: PartyFacts | undefined, index?: number): DspContext {
   // Whether the recipient is a covered person is judged on the flow's date: a flow that ended
   // before a designation took effect, or while one was in force, is judged as things stood then.
-  const recipient = facts.persons.on(flow.recipient, date)!;
+  // A flow that has ended is judged over the days it ran: a counterparty covered for part of them
+  // (designated, or owned or employed by a covered party, for a while) was one for this flow.
+  const recipient = (date < asOf && flow.start !== undefined && flow.start < date ? facts.persons.during(flow.recipient, flow.start, date) : facts.persons.on(flow.recipient, date))!;
   const ofConcern = recipient.coveredPerson || recipient.countryOfConcern;
   const data = dataFacts(flow, facts, date, index);
   const { classes, notes } = transactionClasses(flow, date);
@@ -56,16 +59,18 @@ export function dspContextOf(flow: Flow, facts: Facts, asOf: CivilDate, date: Ci
 /** "X is a covered person: …" lines for reasons (once per recipient and run; frozen, shared). */
 export function recipientReasons(ctx: DspContext): readonly string[] {
   const r = ctx.recipient;
+  // covered on a day of the flow before the one it is judged on (PersonFacts.during): said per flow
+  if (r.on !== undefined && r.on !== ctx.date) return recipientLines(r, ` on ${r.on}, while this flow ran (${dojDate(ctx.flow.start ?? r.on)} to ${ctx.date})`);
   const memo = memoOf(ctx.facts).recipientLines;
   let lines = memo.get(r);
   if (!lines) memo.set(r, (lines = Object.freeze(recipientLines(r))));
   return lines;
 }
 
-function recipientLines(r: PartyFacts): string[] {
+function recipientLines(r: PartyFacts, when?: string): string[] {
   // Facts for the flow's own date, where a dated designation makes them differ from the as-of
   // date's, say so: the reader sees why a party listed today was not covered then, or the reverse.
-  const then = r.on === undefined ? '' : ` on ${r.on}, the date this flow is judged on`;
+  const then = r.on === undefined ? '' : when ?? ` on ${r.on}, the date this flow is judged on`;
   if (r.countryOfConcern) return [`${r.name} is a country of concern (202.209)`];
   const lines = r.coveredPerson
     ? [`${r.name} ${then ? `was a covered person${then}` : 'is a covered person'}: ${r.coveredReasons[0] ?? ''}`, ...r.coveredReasons.slice(1)]

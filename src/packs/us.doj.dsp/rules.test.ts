@@ -534,3 +534,25 @@ describe('202.211 covered status follows ownership and employment as they stood 
     expect(decide(usDojDsp, inv, AS_OF, 'still').outcome).toBe('onward_transfer_clause_required');
   });
 });
+
+describe('202.211 over the days a flow ran, when it has ended', () => {
+  const inv = inventory({
+    entities: [
+      { id: 'cn-grp', name: 'CN Group', kind: 'company', organizedIn: 'CN' },
+      { id: 'interim', name: 'Interim Pte.', kind: 'company', organizedIn: 'SG', owners: [{ entity: 'cn-grp', percent: 75, from: '2025-06-01', until: '2025-09-30' }] },
+    ],
+    datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+    flows: [
+      { id: 'across', dataset: 'd', recipient: 'interim', destination: 'SG', kind: 'data_brokerage', start: '2025-05-01', end: '2025-12-15' },
+      { id: 'after', dataset: 'd', recipient: 'interim', destination: 'SG', kind: 'data_brokerage', start: '2025-10-01', end: '2025-12-15' },
+    ],
+  });
+  it('a brokerage that ran while the counterparty was Chinese-owned was prohibited, though the stake was sold before it ended', () => {
+    const d = decide(usDojDsp, inv, AS_OF, 'across');
+    expect([d.outcome, d.verdict]).toEqual(['prohibited', 'blocked']);
+    expect(d.reasons.join('\n')).toMatch(/Interim Pte\. was a covered person on 2025-06-01, while this flow ran \(2025-05-01 to 2025-12-15\): a foreign entity 75% owned/);
+  });
+  it('one that began after the stake was sold was not', () => {
+    expect(decide(usDojDsp, inv, AS_OF, 'after').outcome).toBe('onward_transfer_clause_required');
+  });
+});
