@@ -112,6 +112,38 @@ describe('counting: distinct people since 1 January of the current year, per pro
     expect(decide(s, 'plain').outcome).toBe('security_assessment');
     expect(decide(s, 'plain', { sensitiveCountsAsNonSensitive: false }).outcome).toBe('standard_contract_or_certification');
   });
+
+  it('people of every jurisdiction in a dataset held in China count (Order 16 counts people, not nationals): 50,000 CN + 60,000 HK → Art. 8', () => {
+    const d = decide(one('2025-06-15', pi('d', 50_000, { subjects: { CN: 50_000, HK: 60_000 } })));
+    expect(d.outcome).toBe('standard_contract_or_certification');
+    expect(ruleIds(d)).toContain('cn.xborder/order16.8');
+    expect(d.reasons.join(' ')).toMatch(/PI of 110,000 people/);
+  });
+
+  it('foreign nationals\' PI collected in China and not declared foreign-origin (Art. 4) counts: 200,000 US people → Art. 8', () => {
+    const d = decide(one('2025-06-15', pi('guests', 0, { subjects: { US: 200_000 } })));
+    expect(d.outcome).toBe('standard_contract_or_certification');
+  });
+
+  it('the other jurisdictions count in the window of every flow of the processor: 50,000 CN + 60,000 US people on another flow → Art. 8', () => {
+    const s: Scenario = { asOf: '2025-06-15', datasets: [pi('a', 50_000), pi('b', 0, { subjects: { US: 60_000 } })], flows: [xfer('fa', 'a'), xfer('fb', 'b')] };
+    expect(decide(s, 'fa').outcome).toBe('standard_contract_or_certification');
+    expect(decide(s, 'fb').outcome).toBe('standard_contract_or_certification');
+  });
+
+  it('sensitive PI of 6,000 CN + 4,000 MO people → Art. 7(2) (1万人以上)', () => {
+    expect(decide(one('2025-06-15', spi('d', 6_000, { subjects: { CN: 6_000, MO: 4_000 } }))).outcome).toBe('security_assessment');
+  });
+
+  it('Order 11 counted every exported person too: 60,000 CN + 40,000 US people in 2023 → Art. 4(3) assessment', () => {
+    expect(decide(one('2023-06-15', pi('d', 60_000, { subjects: { CN: 60_000, US: 40_000 } }))).outcome).toBe('security_assessment');
+  });
+
+  it('policy count_subjects = cn counts subjects.CN only: 50,000 CN + 60,000 HK → Art. 5(4)', () => {
+    const d = decide(one('2025-06-15', pi('d', 50_000, { subjects: { CN: 50_000, HK: 60_000 } })), undefined, { countSubjects: 'cn' });
+    expect(d.outcome).toBe('exempt');
+  });
+
 });
 
 describe('Arts. 3, 4, 6: exemptions by what the data is', () => {

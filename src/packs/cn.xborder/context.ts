@@ -335,10 +335,27 @@ interface DatasetInfo {
   collectedInChina: boolean;
 }
 
-/** One exporter's window as of one date, and its counts once summed. */
+/**
+ * One exporter's window as of one date, and its counts once summed: one base per jurisdiction
+ * counted (policy `count_subjects`), `countries[i]` for `bases[i]`.
+ */
 interface Windowed {
-  readonly base: Base;
+  readonly countries: readonly string[];
+  readonly bases: readonly Base[];
   counts: Counts | undefined;
+}
+
+/** Policy `count_subjects` = `cn`: the people listed under CN alone. */
+const CN_ONLY: readonly string[] = Object.freeze(['CN']);
+
+/**
+ * The people of jurisdiction `k` the flow carries beyond its dataset's largest count in the
+ * window (the flow's own count, else its dataset's; 0 when not more).
+ */
+function beyond(w: Windowed, flow: Flow, ds: Dataset | undefined, k: string): number {
+  const i = w.countries.indexOf(k);
+  const more = (flow.subjects?.[k] ?? ds?.subjects[k] ?? 0) - (i < 0 ? 0 : (w.bases[i]!.largest(flow.dataset) ?? 0));
+  return more > 0 ? more : 0;
 }
 
 function inMainlandOn(country: string | undefined, on: OnDate): boolean {
@@ -399,6 +416,11 @@ class CnRun implements Run, Shared {
    */
   private countedByExporter: Map<string, Flow[]> | undefined;
   private readonly exemptFrom = new Map<Flow, CivilDate>();
+  /**
+   * The jurisdictions the PI exports list people of (flow or dataset `subjects`), CN first, then
+   * in code order: whose people the windows count under policy `count_subjects` = `all`.
+   */
+  private exportedCountries: readonly string[] = CN_ONLY;
   /** The distinct dates of `exemptFrom`, ascending. */
   private exemptDates: CivilDate[] = [];
   /** Per date key (the latest of `exemptDates` on or before a window's date, '' for none): whom its windows count. */
@@ -626,6 +648,7 @@ class CnRun implements Run, Shared {
   private countedFlows(): ReadonlyMap<string, readonly Flow[]> {
     if (!this.countedByExporter) {
       const byExporter = new Map<string, Flow[]>();
+      const countries = new Set<string>();
       const all = this.allContexts();
       for (let i = 0; i < all.length; i++) {
         const c = all[i]!;
@@ -636,7 +659,11 @@ class CnRun implements Run, Shared {
         let list = byExporter.get(c.exporter);
         if (!list) byExporter.set(c.exporter, (list = []));
         list.push(c.flow);
+        if (c.flow.subjects) for (const k in c.flow.subjects) countries.add(k);
+        if (c.dataset) for (const k in c.dataset.subjects) countries.add(k);
       }
+      countries.delete('CN');
+      this.exportedCountries = countries.size === 0 ? CN_ONLY : Object.freeze(['CN', ...[...countries].sort()]);
       this.exemptDates = [...new Set(this.exemptFrom.values())].sort();
       this.countedByExporter = byExporter;
     }
@@ -665,9 +692,12 @@ class CnRun implements Run, Shared {
     if (!byDate) this.bases[kind].set(exporter, (byDate = new Map()));
     let w = byDate.get(date);
     if (!w) {
-      this.windows ??= cnWindows(this.countedFlows(), this.facts.datasets);
+      const windows = (this.windows ??= cnWindows(this.countedFlows(), this.facts.datasets));
       const from = kind === 'current' ? startOfYear(date) : startOfYear(addYears(date, -1));
-      w = { base: this.windows.windowBase(exporter, from, date, 'CN', this.includeOn(date)), counts: undefined };
+      const include = this.includeOn(date);
+      const countries = this.onDate(date).policy.countSubjects === 'cn' ? CN_ONLY : this.exportedCountries;
+      const bases = countries.length === 1 ? [windows.windowBase(exporter, from, date, countries[0]!, include)] : countries.map((k) => windows.windowBase(exporter, from, date, k, include));
+      w = { countries, bases, counts: undefined };
       byDate.set(date, w);
     }
     return w;
@@ -680,11 +710,15 @@ class CnRun implements Run, Shared {
   private countsOf(w: Windowed, policy: Policy): Counts {
     let c = w.counts;
     if (!c) {
-      const base = w.base;
-      const t = base.totals(this.classOf, 2);
-      const plain = t[PLAIN]!;
-      const sensitive = t[SENSITIVE]!;
-      w.counts = c = { nonSensitive: plain + (policy.sensitiveCountsAsNonSensitive ? sensitive : 0), sensitive, all: plain + sensitive, window: base.window };
+      const bases = w.bases;
+      let plain = 0;
+      let sensitive = 0;
+      for (let i = 0; i < bases.length; i++) {
+        const t = bases[i]!.totals(this.classOf, 2);
+        plain += t[PLAIN]!;
+        sensitive += t[SENSITIVE]!;
+      }
+      w.counts = c = { nonSensitive: plain + (policy.sensitiveCountsAsNonSensitive ? sensitive : 0), sensitive, all: plain + sensitive, window: bases[0]!.window };
     }
     return c;
   }
@@ -700,7 +734,14 @@ class CnRun implements Run, Shared {
     if (ctx.counted && (flow.start === undefined || flow.start <= c.window.to)) return c;
     // The flow's subjects and the PIPL class of its dataset, from its context (no lookup by id).
     if (!ctx.personal) return c;
-    const extra = (flow.subjects?.['CN'] ?? ctx.dataset?.subjects['CN'] ?? 0) - (w.base.largest(flow.dataset) ?? 0);
+    const ds = ctx.dataset;
+    let extra = 0;
+    if (policy.countSubjects === 'cn') extra = beyond(w, flow, ds, 'CN');
+    else {
+      // Every jurisdiction the flow or its dataset lists, each once.
+      if (flow.subjects) for (const k in flow.subjects) extra += beyond(w, flow, ds, k);
+      if (ds) for (const k in ds.subjects) if (flow.subjects?.[k] === undefined) extra += beyond(w, flow, ds, k);
+    }
     if (extra <= 0) return c;
     if (ctx.sensitive) return { nonSensitive: c.nonSensitive + (policy.sensitiveCountsAsNonSensitive ? extra : 0), sensitive: c.sensitive + extra, all: c.all + extra, window: c.window };
     return { nonSensitive: c.nonSensitive + extra, sensitive: c.sensitive, all: c.all + extra, window: c.window };

@@ -172,6 +172,27 @@ export const EXEMPT_TRANSFERS_COUNT: Param<boolean> = param('cn.xborder.policy.e
   { from: ORDER16_FROM, value: false, citation: 'CAC Order No. 16 Arts. 7, 8 last sentences (从其规定); cn-eu-rules.md §4.4(1), §14(2)', confidence: 'unconfirmed' },
 ]);
 
+export type SubjectsCounted = 'all' | 'cn';
+
+/**
+ * Whose PI counts toward the export thresholds. Order 16 Arts. 5(4), 7(2), 8 (and Order 11
+ * Art. 4(3)) count the people (人) whose PI was provided abroad, de-duplicated natural persons
+ * (cn-eu-rules.md §4.4(1)), with no test of nationality or residence; PIPL Art. 3(1) covers the
+ * processing in China of any natural person's PI. PI collected abroad and only processed in
+ * China is Art. 4's case (`foreignOriginOnly`), an exemption, not a reason to leave it uncounted.
+ * Default `all`: the people of every jurisdiction the exported dataset (or flow) lists, added
+ * up (an upper bound when one person is listed under two). `cn` counts `subjects.CN` alone, for
+ * inventories that list under CN everyone whose PI was collected in China.
+ */
+export const COUNT_SUBJECTS: Param<SubjectsCounted> = param('cn.xborder.policy.count_subjects', 'Whose PI counts toward the export thresholds: the people of every jurisdiction listed in the exported dataset or flow (all), or subjects.CN only (cn).', [
+  {
+    from: PIPL_FROM,
+    value: 'all',
+    citation: 'PIPL Art. 3(1); CAC Order No. 16 Arts. 4, 5(4), 7(2), 8; CAC Order No. 11 Art. 4(3); cn-eu-rules.md §4.4(1)',
+    note: 'The thresholds count natural persons; conservative: every listed jurisdiction counts.',
+  },
+]);
+
 /**
  * [U] Whether a person whose sensitive PI was exported also counts as a person whose
  * (non-sensitive) PI was exported. Conservative default: yes (the counts only grow).
@@ -254,6 +275,7 @@ export const PIPL42_LISTS: Param<readonly string[]> = param('cn.xborder.pipl42_l
 // --- the resolved policy for one date -------------------------------------------------------
 
 export interface Policy {
+  readonly countSubjects: SubjectsCounted;
   readonly exemptTransfersCount: boolean;
   readonly sensitiveCountsAsNonSensitive: boolean;
   readonly legacyProcessingTrigger: boolean;
@@ -277,6 +299,7 @@ export function paramOn<T>(p: Param<T>, date: CivilDate): T {
 /** The policy in force on `date`, with the run's overrides applied. */
 export function policyAt(date: CivilDate, overrides: PolicyOverrides = {}): Policy {
   return {
+    countSubjects: overrides.countSubjects ?? paramOn(COUNT_SUBJECTS, date),
     exemptTransfersCount: overrides.exemptTransfersCount ?? paramOn(EXEMPT_TRANSFERS_COUNT, date),
     sensitiveCountsAsNonSensitive: overrides.sensitiveCountsAsNonSensitive ?? paramOn(SENSITIVE_COUNTS_AS_NON_SENSITIVE, date),
     legacyProcessingTrigger: overrides.legacyProcessingTrigger ?? paramOn(LEGACY_PROCESSING_TRIGGER, date),
@@ -317,6 +340,7 @@ export const PARAMS: readonly Param<unknown>[] = [
   IMPORTANT_DATA_NEEDS_NOTIFICATION,
   CSRM_USERS,
   CSRM_VENUES_NOT_ABROAD,
+  COUNT_SUBJECTS,
   EXEMPT_TRANSFERS_COUNT,
   SENSITIVE_COUNTS_AS_NON_SENSITIVE,
   LEGACY_PROCESSING_TRIGGER,
