@@ -307,8 +307,18 @@ export function evaluateClocks(org: Organization, events: readonly InventoryEven
   const dutyOrder = new Map<string, number>();
   CLOCK_PACKS.forEach((p, i) => p.duties.forEach((d, j) => dutyOrder.set(d.id, i * 100 + j)));
 
+  // Every event's input problems are reported together, not only the first event's.
+  const problems: InputProblem[] = [];
   events.forEach((event, index) => {
-    const c = buildContext(org, event, options.asOf, options.where?.[index] ?? `events[${index}]`, options.locate && ((path) => options.locate!(index, path)));
+    let c: ClockContext;
+    try {
+      c = buildContext(org, event, options.asOf, options.where?.[index] ?? `events[${index}]`, options.locate && ((path) => options.locate!(index, path)));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+      return;
+    }
+    if (problems.length) return;
     const mine = { obligations: [] as ClockObligation[], notes: [] as ClockNote[] };
     for (const pack of CLOCK_PACKS) {
       for (const duty of pack.duties) evaluateDuty(duty, c, mine, calendars);
@@ -332,6 +342,7 @@ export function evaluateClocks(org: Organization, events: readonly InventoryEven
     }
   });
 
+  if (problems.length) throw new InputError(problems);
   const count = (s: ObligationStatus) => obligations.filter((o) => o.status === s).length;
   return {
     asOf: formatUtc(options.asOf),

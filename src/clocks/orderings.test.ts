@@ -109,3 +109,20 @@ describe('a report that states its own anchor as a fact cannot precede it', () =
     expect(r.obligations.find((o) => o.id === 'cn.cac.incident/8')?.status).toBe('done');
   });
 });
+
+describe('problems in several events', () => {
+  it('are reported together, each with its event', () => {
+    const events = [
+      vuln({ id: 'a', reports: [{ duty: 'cn.miit.vuln/7(2)', at: '2026-10-01' }] }),
+      vuln({ id: 'b' }),
+      inc({ id: 'c', handlingEnded: '2026-10-01' }),
+    ].map((e) => Event.parse(e) as InventoryEvent);
+    try {
+      evaluateClocks(org, events, { asOf: parseInstant('2027-01-01T00:00Z', 'UTC')!.instant });
+      throw new Error('accepted');
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).problems.map((p) => p.path)).toEqual(['events[0].reports[0].at', 'events[2].handlingEnded']);
+    }
+  });
+});
