@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide, obligationOf, pi, ruleIds, spi, xfer, type Scenario } from './testing/fixtures.js';
+import { ORDER11_14_REAPPLY, ORDER11_14_RENEWAL, ORDER13_4, ORDER13_7 } from './cac-orders-11-13.js';
 
 describe('the switch on 2024-03-22', () => {
   const s = (asOf: string): Scenario => ({ asOf, datasets: [pi('customers', 150_000)], flows: [xfer('f', 'customers', { start: '2023-02-01' })] });
@@ -165,5 +166,29 @@ describe('Order 11 Art. 14: re-application on change', () => {
     const same = decide({ asOf: '2025-06-15', datasets: [pi('d', 1_500_000)], flows: [xfer('f', 'd', { safeguards: sa })] });
     expect(obligationOf(same, 'cn.xborder/order11.14.reapply')).toBeUndefined();
     expect(same.verdict).toBe('permitted');
+  });
+});
+
+describe('what the notes recall only from memory is cited with [M] (cn-eu-rules.md §4.1–4.2)', () => {
+  it('Order 11 Art. 14 (re-application, renewal) and Order 13 Arts. 4, 7 carry [M] in the rule and duty citations', () => {
+    for (const r of [ORDER11_14_RENEWAL, ORDER11_14_REAPPLY, ORDER13_4, ORDER13_7]) expect(r.citation, r.id).toMatch(/\[M\]/);
+    const filing = decide({
+      asOf: '2025-06-15',
+      datasets: [pi('d', 150_000)],
+      flows: [xfer('f', 'd', { safeguards: [{ type: 'cac_standard_contract', date: '2025-06-03' }] })],
+    });
+    expect(obligationOf(filing, 'cn.xborder/order13.7')?.citation).toBe('CAC Order No. 13 Art. 7 [M]');
+    const changed = decide({
+      asOf: '2025-06-15',
+      datasets: [pi('d', 1_500_000)],
+      flows: [xfer('f', 'd', { recipientChanged: true, safeguards: [{ type: 'cac_security_assessment', date: '2024-05-10' }] })],
+    });
+    expect(obligationOf(changed, 'cn.xborder/order11.14.reapply')?.citation).toBe('CAC Order No. 11 Art. 14 [M]; NDSMR Art. 38');
+    const renewal = decide({
+      asOf: '2024-03-01',
+      datasets: [pi('d', 1_500_000)],
+      flows: [xfer('f', 'd', { safeguards: [{ type: 'cac_security_assessment', date: '2023-01-10' }] })],
+    });
+    expect(obligationOf(renewal, 'cn.xborder/order11.14.renewal')?.citation).toBe('CAC Order No. 11 Art. 14 [M]');
   });
 });

@@ -90,15 +90,19 @@ export const ORDER11_4_3 = defineRule<FlowCtx>({
   },
 });
 
-/** Order 11 Art. 14 [M]: results valid 2 years; re-apply 60 working days before expiry. */
+/**
+ * Order 11 Art. 14 [M]: results valid 2 years; re-apply 60 working days before expiry. The notes
+ * recall Art. 14 from memory (and the 60 working days not at all): the citation says [M], the
+ * number is the parameter `sa.renewal_working_days`, and the deadline reading is the stricter one.
+ */
 export const ORDER11_14_RENEWAL = defineRule<FlowCtx>({
   id: 'cn.xborder/order11.14.renewal',
   title: 'Re-apply 60 working days before a 2-year result expires (Order 11)',
-  citation: 'CAC Order No. 11 Art. 14',
+  citation: 'CAC Order No. 11 Art. 14 [M]',
   sourceUrl: SOURCES.order11,
   effective: { from: ORDER11_FROM, until: ORDER11_UNTIL },
   reads: ['flow.safeguards', 'organization.approvals'],
-  evaluate: (ctx) => (isExport(ctx) ? renewalFinding(ctx, 'cn.xborder/order11.14.renewal', 'CAC Order No. 11 Art. 14', 'deadline') : null),
+  evaluate: (ctx) => (isExport(ctx) ? renewalFinding(ctx, 'cn.xborder/order11.14.renewal', 'CAC Order No. 11 Art. 14 [M]', 'deadline') : null),
 });
 
 /**
@@ -109,7 +113,7 @@ export const ORDER11_14_RENEWAL = defineRule<FlowCtx>({
 export const ORDER11_14_REAPPLY = defineRule<FlowCtx>({
   id: 'cn.xborder/order11.14.reapply',
   title: 'Re-apply when the recipient, purpose, scope or retention changes',
-  citation: 'CAC Order No. 11 Art. 14',
+  citation: 'CAC Order No. 11 Art. 14 [M]',
   sourceUrl: SOURCES.order11,
   effective: { from: ORDER11_FROM },
   reads: ['flow.recipientChanged', 'flow.safeguards'],
@@ -121,7 +125,7 @@ export const ORDER11_14_REAPPLY = defineRule<FlowCtx>({
       reasons: [`The recipient, purpose, scope or retention changed after the assessment issued ${sa.issued}: the result no longer covers this export and a new application is needed within its validity (Order 11 Art. 14).`],
       obligations: [
         obligation(
-          { id: 'cn.xborder/order11.14.reapply', what: 'Re-apply for the security assessment for the changed export before continuing it.', to: 'CAC (through the provincial CAC)', citation: 'CAC Order No. 11 Art. 14; NDSMR Art. 38' },
+          { id: 'cn.xborder/order11.14.reapply', what: 'Re-apply for the security assessment for the changed export before continuing it.', to: 'CAC (through the provincial CAC)', citation: 'CAC Order No. 11 Art. 14 [M]; NDSMR Art. 38' },
           ctx.asOf,
         ),
       ],
@@ -138,7 +142,7 @@ export const ORDER11_14_REAPPLY = defineRule<FlowCtx>({
 export const ORDER13_4 = defineRule<FlowCtx>({
   id: 'cn.xborder/order13.4',
   title: 'Below the Order 11 thresholds, the standard contract or certification',
-  citation: 'CAC Order No. 13 Art. 4',
+  citation: 'CAC Order No. 13 Art. 4 [M]',
   effective: { from: ORDER13_FROM, until: ORDER11_UNTIL },
   reads: ['organization.cn.ciio', 'flows since 1 January of the previous year', 'dataset.subjects.CN'],
   evaluate(ctx) {
@@ -155,12 +159,13 @@ export const ORDER13_4 = defineRule<FlowCtx>({
 
 /**
  * Order 13 Art. 7: file the standard contract with the provincial CAC within 10 working days
- * after it takes effect [S; M].
+ * after it takes effect [S; M] — the citation says [M]; the number is the parameter
+ * `sc.filing_working_days`.
  */
 export const ORDER13_7 = defineRule<FlowCtx>({
   id: 'cn.xborder/order13.7',
   title: 'File the standard contract within 10 working days after it takes effect',
-  citation: 'CAC Order No. 13 Art. 7',
+  citation: 'CAC Order No. 13 Art. 7 [M]',
   effective: { from: ORDER13_FROM },
   reads: ['flow.safeguards'],
   evaluate(ctx) {
@@ -177,7 +182,7 @@ export const ORDER13_7 = defineRule<FlowCtx>({
               ? `File the standard contract (effective ${sc.contract.date}) and the PIPIA report with the provincial CAC within 10 working days: by ${sc.fileBy}.${sc.fileNotice ? ` ${sc.fileNotice}` : ''}`
               : 'File the standard contract and the PIPIA report with the provincial CAC within 10 working days after it takes effect (declare its date to compute the deadline).',
             to: 'provincial CAC',
-            citation: 'CAC Order No. 13 Art. 7',
+            citation: 'CAC Order No. 13 Art. 7 [M]',
             due: sc.fileBy,
             doneOn: sc.filed ? (sc.filed.date ?? ctx.date) : undefined,
           },

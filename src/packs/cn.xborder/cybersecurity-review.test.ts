@@ -55,6 +55,11 @@ describe('Art. 7: clearance and dates', () => {
     expect(d?.obligations[0]?.status).toBe('done');
   });
 
+  it('the duty cites Art. 7 and, for the filing materials the notes recall from memory, Art. 8 [M]', () => {
+    const [d] = decideOrg(platform(5_000_000, nasdaq));
+    expect(d?.obligations[0]?.citation).toBe('Cybersecurity Review Measures (2022) Art. 7; Art. 8 [M]');
+  });
+
   it('listed without clearance: the duty is overdue', () => {
     const [d] = decideOrg(platform(5_000_000, { exchange: 'NYSE', country: 'US', status: 'listed', date: '2024-11-01' }));
     expect(d?.obligations[0]?.status).toBe('overdue');

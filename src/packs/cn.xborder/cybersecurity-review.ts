@@ -71,7 +71,7 @@ export const CSRM_7 = defineRule<OrgCtx>({
             id: 'cn.xborder/csrm.7',
             what: `Apply to the Cybersecurity Review Office for cybersecurity review before listing on ${l.exchange} (application form, national-security impact analysis, the listing application documents).`,
             to: 'Cybersecurity Review Office (CAC)',
-            citation: 'Cybersecurity Review Measures (2022) Arts. 7, 8',
+            citation: 'Cybersecurity Review Measures (2022) Art. 7; Art. 8 [M]',
             ...(l.date ? { due: l.date } : {}),
             ...(done ? { doneOn: done.date } : {}),
           },
