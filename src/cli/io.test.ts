@@ -2,7 +2,8 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './io.js';
+import { writeFileAtomic, writeOutputFiles } from './io.js';
+import { InputError } from '../common/errors.js';
 
 const root = mkdtempSync(join(tmpdir(), 'io-atomic-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -76,5 +77,38 @@ describe('writeFileAtomic', () => {
     // not a string or bytes: writeFileSync throws after the temporary file is created
     expect(() => writeFileAtomic(target, 42 as unknown as string)).toThrow();
     expect(readdirSync(d)).toEqual([]);
+  });
+});
+
+describe('writeOutputFiles', () => {
+  it('writes every file or none: a file the system refuses leaves no other file, and no folder made for them', () => {
+    const d = freshDir();
+    writeFileSync(join(d, 'keep.ics'), 'old');
+    const tooLong = join(d, 'drafts', `${'x'.repeat(300)}.json`);
+    let err: unknown;
+    try {
+      writeOutputFiles([
+        { path: join(d, 'keep.ics'), data: 'new' },
+        { path: join(d, 'drafts', 'first.json'), data: '{}' },
+        { path: tooLong, data: '{}' },
+      ]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems[0]).toMatchObject({ file: tooLong });
+    expect((err as InputError).message).toMatch(/cannot write the file: .*\(ENAMETOOLONG\)/);
+    expect(readFileSync(join(d, 'keep.ics'), 'utf8')).toBe('old');
+    expect(readdirSync(d)).toEqual(['keep.ics']);
+  });
+
+  it('puts them all in place when every one can be written', () => {
+    const d = freshDir();
+    writeOutputFiles([
+      { path: join(d, 'a.ics'), data: 'A' },
+      { path: join(d, 'drafts', 'b.json'), data: 'B' },
+    ]);
+    expect([readFileSync(join(d, 'a.ics'), 'utf8'), readFileSync(join(d, 'drafts', 'b.json'), 'utf8')]).toEqual(['A', 'B']);
+    expect(readdirSync(join(d, 'drafts'))).toEqual(['b.json']);
   });
 });

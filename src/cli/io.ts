@@ -67,25 +67,49 @@ export function writeTarget(path: string): string {
  * mode, as `writeFileSync` gives). A symbolic link is written through ({@link writeTarget}).
  */
 export function writeFileAtomic(to: string, data: string | Uint8Array): void {
-  const path = writeTarget(to);
-  mkdirSync(dirname(path), { recursive: true });
-  const mode = existingMode(path);
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  // 'wx': a file of that name that is not ours is neither overwritten nor removed
-  const fd = openSync(tmp, 'wx', mode ?? 0o666);
+  const staged = stageFile(to, data);
   try {
-    try {
-      writeFileSync(fd, data);
-      // the mode given to open is narrowed by the umask: set the replaced file's bits exactly
-      if (mode !== undefined) fchmodSync(fd, mode);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
+    renameSync(staged.tmp, staged.path);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    rmSync(staged.tmp, { force: true });
     throw e;
   }
+}
+
+/** A file written in full under a temporary name beside its target, not yet in place. */
+interface StagedFile {
+  readonly tmp: string;
+  readonly path: string;
+  /** The first folder created for it, if any (removed again when the write is abandoned). */
+  readonly madeDir: string | undefined;
+}
+
+/** Writes `data` to a temporary file beside the target (through a symbolic link to it); nothing is replaced yet. */
+function stageFile(to: string, data: string | Uint8Array): StagedFile {
+  const path = writeTarget(to);
+  const madeDir = mkdirSync(dirname(path), { recursive: true });
+  const mode = existingMode(path);
+  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    // 'wx': a file of that name that is not ours is neither overwritten nor removed
+    const fd = openSync(tmp, 'wx', mode ?? 0o666);
+    try {
+      try {
+        writeFileSync(fd, data);
+        // the mode given to open is narrowed by the umask: set the replaced file's bits exactly
+        if (mode !== undefined) fchmodSync(fd, mode);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+  } catch (e) {
+    if (madeDir !== undefined) rmSync(madeDir, { recursive: true, force: true });
+    throw e;
+  }
+  return { tmp, path, madeDir };
 }
 
 /**
@@ -96,13 +120,34 @@ export function writeFileAtomic(to: string, data: string | Uint8Array): void {
  */
 export function writeOutputFiles(files: readonly { path: string; data: string | Uint8Array }[]): void {
   for (const f of files) checkOutputTarget(f.path);
+  // Every file is written in full first; only then are they put in place. A file the system
+  // refuses leaves none of them, and no folder made for them.
+  const staged: StagedFile[] = [];
+  const abandon = () => {
+    for (const s of staged.reverse()) {
+      rmSync(s.tmp, { force: true });
+      if (s.madeDir !== undefined) rmSync(s.madeDir, { recursive: true, force: true });
+    }
+  };
   for (const f of files) {
     try {
-      writeFileAtomic(f.path, f.data);
+      staged.push(stageFile(f.path, f.data));
     } catch (e) {
+      abandon();
       const err = e as NodeJS.ErrnoException;
       if (typeof err.code !== 'string') throw e;
       throw new InputError({ file: f.path, message: `cannot write the file: ${systemReason(err)}` });
+    }
+  }
+  for (let i = 0; i < staged.length; i++) {
+    const s = staged[i]!;
+    try {
+      renameSync(s.tmp, s.path);
+    } catch (e) {
+      for (const rest of staged.slice(i)) rmSync(rest.tmp, { force: true });
+      const err = e as NodeJS.ErrnoException;
+      if (typeof err.code !== 'string') throw e;
+      throw new InputError({ file: s.path, message: `cannot write the file: ${systemReason(err)}` });
     }
   }
 }
