@@ -16,7 +16,8 @@ import { InventoryPart, type Inventory, type InventoryPart as Part } from './sch
 import { checkReferences, type Located } from './references.js';
 import { looksLikeJson, parseStrictJson } from './json-fast.js';
 
-const INVENTORY_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** The files a directory given as an inventory is read for. */
+export const INVENTORY_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);
 
 /** A parsed source document, kept for locating problems in it later. */
 export interface SourceDoc {

@@ -82,4 +82,23 @@ describe('clocks -o or --drafts naming an input file', () => {
     expect(readFileSync(file, 'utf8')).toBe(json);
     expect(existsSync(join(dir, 'acme-v1.openvex.json'))).toBe(false);
   });
+
+  it('drafts or a JSON output inside a folder given as the inventory: exit 2, nothing written (the next run read them as inventory and failed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-clocks-inside-'));
+    writeFileSync(join(dir, 'inventory.yaml'), INVENTORY);
+    const drafts = await run(dir, '--as-of', '2021-12-01', '--drafts', join(dir, 'drafts'));
+    expect([drafts.code, drafts.out]).toEqual([2, '']);
+    expect(drafts.err).toMatch(/--drafts: .*drafts\/acme-v1\.json is inside the inventory folder .*: the next run would read the draft \(\.json\) as part of the inventory; write it outside that folder/);
+    expect(existsSync(join(dir, 'drafts'))).toBe(false);
+    const json = await run(dir, '--as-of', '2021-12-01', '--format', 'json', '-o', join(dir, 'clocks.json'));
+    expect(json.code).toBe(2);
+    expect(json.err).toMatch(/--output: .*clocks\.json is inside the inventory folder/);
+    // a calendar is not read as inventory: it may go there; so may drafts outside the folder
+    // (exit 1: the MIIT report is overdue by 2021-12-01)
+    expect((await run(dir, '--as-of', '2021-12-01', '--format', 'ics', '-o', join(dir, 'clocks.ics'))).code).toBe(1);
+    const outside = mkdtempSync(join(tmpdir(), 'dc-clocks-outside-'));
+    expect((await run(dir, '--as-of', '2021-12-01', '--drafts', outside)).code).toBe(1);
+    expect(existsSync(join(outside, 'acme-v1.json'))).toBe(true);
+    expect((await run(dir, '--as-of', '2021-12-01')).code).toBe(1);
+  });
 });

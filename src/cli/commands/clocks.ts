@@ -3,8 +3,8 @@
  * inventory (or a standalone file with `organization` + `events`), with due instants in each
  * regulator's zone and their status as of now (or `--as-of`).
  */
-import { realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, InputError, type InputLocation } from '../../common/errors.js';
 import { csafAdvisory, csafFileName, openVex, trackingId } from '../../clocks/drafts.js';
@@ -13,7 +13,7 @@ import { CLOCK_RANGE, parseClockInstant, skippedLocalTime } from '../../clocks/r
 import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
 import { TimeZoneName } from '../../inventory/events.js';
-import { expandInputs, formatPath, loadInventory, locate, parseSource, readInventoryFile, type SourceDoc } from '../../inventory/load.js';
+import { INVENTORY_EXTENSIONS, expandInputs, formatPath, loadInventory, locate, parseSource, readInventoryFile, type SourceDoc } from '../../inventory/load.js';
 import { runCalendars } from '../../time/working-days.js';
 import { formatInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
@@ -91,12 +91,14 @@ function sourceLocator(paths: readonly string[]) {
   };
 }
 
-/** The file a path names once its links are followed (the path itself when it does not exist yet). */
+/** The file a path names once its links are followed (for a path that does not exist yet: its nearest existing folder's, and the rest). */
 function realFile(path: string): string {
   try {
     return realpathSync(path);
   } catch {
-    return resolve(path);
+    const abs = resolve(path);
+    const up = dirname(abs);
+    return up === abs ? abs : join(realFile(up), basename(abs));
   }
 }
 
@@ -106,14 +108,25 @@ function realFile(path: string): string {
  */
 function refuseInputTargets(files: readonly { path: string }[], paths: readonly string[], output: string | undefined): void {
   const inputs = new Map(expandInputs(paths).map((f) => [realFile(f), f]));
+  // folders given as inventories: every .yaml, .yml and .json file in them, at any depth, is read
+  const folders = paths.filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory()).map((p) => ({ given: p, real: realFile(p) }));
   for (const f of files) {
+    const flag = f.path === output ? '--output' : '--drafts';
+    const what = f.path === output ? 'output' : 'draft';
     const input = inputs.get(realFile(f.path));
-    if (input === undefined) continue;
-    throw new InputError({
-      file: '<argv>',
-      path: f.path === output ? '--output' : '--drafts',
-      message: `${f.path} is an input file (${input}); writing the ${f.path === output ? 'output' : 'draft'} there would replace it; name another file`,
-    });
+    if (input !== undefined) {
+      throw new InputError({ file: '<argv>', path: flag, message: `${f.path} is an input file (${input}); writing the ${what} there would replace it; name another file` });
+    }
+    if (!INVENTORY_EXTENSIONS.has(extname(f.path).toLowerCase())) continue;
+    const at = realFile(f.path);
+    const inside = folders.find((d) => at.startsWith(d.real.endsWith(sep) ? d.real : d.real + sep));
+    if (inside !== undefined) {
+      throw new InputError({
+        file: '<argv>',
+        path: flag,
+        message: `${f.path} is inside the inventory folder ${inside.given}: the next run would read the ${what} (${extname(f.path)}) as part of the inventory; write it outside that folder`,
+      });
+    }
   }
 }
 
