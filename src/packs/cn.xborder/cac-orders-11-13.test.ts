@@ -192,3 +192,11 @@ describe('what the notes recall only from memory is cited with [M] (cn-eu-rules.
     expect(obligationOf(renewal, 'cn.xborder/order11.14.renewal')?.citation).toBe('CAC Order No. 11 Art. 14 [M]');
   });
 });
+
+describe('Order 11 took effect on 2022-09-01: its assessment duty is not due earlier', () => {
+  it('150,000 people exported since 2021-12-01, judged 2022-10-01: the Art. 4(3) duty falls due on 2022-09-01', () => {
+    const d = decide({ asOf: '2022-10-01', datasets: [pi('d', 150_000)], flows: [xfer('f', 'd', { start: '2021-12-01' })] });
+    expect(d.outcome).toBe('security_assessment');
+    expect(obligationOf(d, 'cn.xborder/order11.4.3:apply')?.due).toBe('2022-09-01');
+  });
+});

@@ -11,7 +11,7 @@ import type { CivilDate } from '../../time/civil-date.js';
 import type { FlowCtx, OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
 import { isFixed } from './finding.js';
-import { DSL_FROM, PIPL_FROM } from './params.js';
+import { DSL_FROM, IMPORTANT_DATA_NEEDS_NOTIFICATION, PIPL_FROM, paramOn } from './params.js';
 import { assessmentStatus, contractStatus, prcApproval, type AssessmentStatus } from './safeguards.js';
 
 export const REGIME = 'cn.xborder';
@@ -109,7 +109,30 @@ function why(sa: AssessmentStatus, date: CivilDate): string {
   }
 }
 
-function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined): Verdicted {
+/** The later of two dates (undefined: the flow has no start, its duties are ongoing). */
+function notBefore(date: CivilDate | undefined, floor: CivilDate): CivilDate | undefined {
+  return date === undefined || date >= floor ? date : floor;
+}
+
+/** The rules that require the security assessment because the data is important data, and only for that. */
+const IMPORTANT_DATA_ASSESSMENT = new Set(['cn.xborder/dsl.31', 'cn.xborder/order16.7.2.important', 'cn.xborder/ndsmr.37']);
+
+/**
+ * When the duty to apply for a mechanism before exporting falls due: at the flow's start, but
+ * never before the rule that imposes it took effect (a transfer begun in 2021 owes the Order 11
+ * assessment from 2022-09-01, not from its start; the Order 11 rectification period [S] is not
+ * counted), nor, when the assessment is due to important data alone, before the data was
+ * notified or published as important data (Order 16 Art. 2; NDSMR Art. 37): until then it was
+ * not exported as important data.
+ */
+function dueOf(ctx: FlowCtx, lead: RuleMeta | undefined, importantOnly: boolean): CivilDate | undefined {
+  let due = lead ? notBefore(ctx.flow.start, lead.effective.from) : ctx.flow.start;
+  const notified = ctx.dataset?.importantData?.date;
+  if (importantOnly && notified !== undefined && paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, ctx.date)) due = notBefore(due, notified);
+  return due;
+}
+
+function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined, importantOnly = false): Verdicted {
   const id = lead?.id ?? REGIME;
   const citation = lead?.citation ?? '';
   switch (outcome) {
@@ -134,7 +157,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined)
       if (sa.state === 'valid') return { verdict: 'permitted', reasons: [`A CAC security assessment result issued ${sa.issued} is in force until ${sa.lastValid}.`], obligations: [] };
       // A changed export gets its re-application duty from Order 11 Art. 14 (order11.14.reapply).
       if (sa.state === 'reapply') return { verdict: 'conditional', reasons: [why(sa, ctx.date)], obligations: [] };
-      const due = sa.state === 'expired' && sa.lastValid ? sa.lastValid : ctx.flow.start;
+      const due = sa.state === 'expired' && sa.lastValid ? sa.lastValid : dueOf(ctx, lead, importantOnly);
       return {
         verdict: 'conditional',
         reasons: [why(sa, ctx.date)],
@@ -159,7 +182,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined)
         reasons: ['Neither the CAC standard contract nor PI protection certification is declared.'],
         obligations: [
           obligation(
-            { id: `${id}:contract`, what: `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: recipient, citation, due: ctx.flow.start },
+            { id: `${id}:contract`, what: `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: recipient, citation, due: dueOf(ctx, lead, false) },
             ctx.asOf,
           ),
         ],
@@ -287,6 +310,19 @@ class Combination<C> {
     return this.deciding > 0 ? this.scratch.rules[this.decidingAt[0]!] : undefined;
   }
 
+  /** Every rule that set the outcome is in `ids`. */
+  outcomeOnlyFrom(ids: ReadonlySet<string>): boolean {
+    const { rules, findings } = this.scratch;
+    let any = false;
+    for (let k = 0; k < this.deciding; k++) {
+      const i = this.decidingAt[k]!;
+      if (findings[i]!.outcome !== this.outcome) continue;
+      if (!ids.has(rules[i]!.id)) return false;
+      any = true;
+    }
+    return any;
+  }
+
   /** The node of the fired rules and their findings, in rule order, when all are fixed findings. */
   sharedNode(): Shared | undefined {
     let node = sharedRoot;
@@ -364,7 +400,9 @@ export function decideFlowWith(rules: readonly Rule<FlowCtx>[], ctx: FlowCtx): D
       const node = c.sharedNode();
       if (node) return (node.decision ??= frozen(c.assemble(outcome, flowVerdict(outcome, ctx, c.lead()))));
     }
-    return c.assemble(outcome, flowVerdict(outcome, ctx, c.lead()));
+    // The assessment is due to important data alone: no PI (nor core data) goes, or only the important-data rules require it.
+    const importantOnly = outcome === 'security_assessment' && ctx.important && ((!ctx.personal && !ctx.core) || c.outcomeOnlyFrom(IMPORTANT_DATA_ASSESSMENT));
+    return c.assemble(outcome, flowVerdict(outcome, ctx, c.lead(), importantOnly));
   }
   if (date < DSL_FROM) {
     return c.assemble('not_applicable', flowVerdict('not_applicable', ctx, undefined), `Judged on ${date}, before the DSL (2021-09-01) and PIPL (2021-11-01) export rules took effect; no rule in force applies.`);

@@ -109,3 +109,30 @@ describe('Art. 30: important-data processors (organization level)', () => {
     expect(d!.reasons[0]).toMatch(/^The organization processes important data: it assesses/);
   });
 });
+
+describe('Art. 31 with Order 16 Art. 2 / NDSMR Art. 37: the assessment duty arises when the data is notified', () => {
+  const maps = (extra: object = {}) => ({ id: 'maps', categories: ['geospatial' as const], system: 'cn-dc', collectedIn: ['CN'], importantData: { notified: true, date: '2025-09-01' }, ...extra });
+
+  it('a transfer since 2024-04-15 of data notified as important on 2025-09-01: the duty to apply falls due on 2025-09-01, not on the start', () => {
+    const d = decide({ asOf: '2026-12-01', datasets: [maps()], flows: [xfer('f', 'maps', { start: '2024-04-15' })] });
+    expect(d.outcome).toBe('security_assessment');
+    const apply = d.obligations.find((o) => o.id.endsWith(':apply'));
+    expect(apply?.due).toBe('2025-09-01');
+    expect(apply?.status).toBe('overdue');
+  });
+
+  it('a transfer starting after the notification is due at its start', () => {
+    const d = decide({ asOf: '2026-12-01', datasets: [maps()], flows: [xfer('f', 'maps', { start: '2026-02-01' })] });
+    expect(d.obligations.find((o) => o.id.endsWith(':apply'))?.due).toBe('2026-02-01');
+  });
+
+  it('PI of 1,500,000 people in the same data needed the assessment from the start anyway (Order 16 Art. 7(2)): due at the start', () => {
+    const d = decide({
+      asOf: '2026-12-01',
+      datasets: [maps({ categories: ['geospatial', 'name', 'contact'], subjects: { CN: 1_500_000 } })],
+      flows: [xfer('f', 'maps', { start: '2025-03-01' })],
+    });
+    expect(d.outcome).toBe('security_assessment');
+    expect(d.obligations.find((o) => o.id.endsWith(':apply'))?.due).toBe('2025-03-01');
+  });
+});

@@ -171,3 +171,17 @@ describe('Art. 3(2): PI of people in China held abroad', () => {
     expect(decide(abroad, undefined, { art32: 'not_export' }).outcome).toBe('not_export');
   });
 });
+
+describe('duties of a transfer begun before the PIPL took effect (2021-11-01, Art. 74)', () => {
+  it('notice, consent, PIPIA and the mechanism fall due on 2021-11-01, not on the 2021-01-01 start', () => {
+    const d = decide({ asOf: '2022-01-15', datasets: [pi('d', 50_000)], flows: [xfer('f', 'd', { start: '2021-01-01' })] });
+    expect(d.outcome).toBe('standard_contract_or_certification');
+    for (const id of ['cn.xborder/pipl.39.notice', 'cn.xborder/pipl.39.consent', 'cn.xborder/pipl.55', 'cn.xborder/pipl.38:contract']) expect(obligationOf(d, id)?.due, id).toBe('2021-11-01');
+  });
+
+  it('a transfer begun after 2021-11-01 owes them at its start', () => {
+    const d = decide({ asOf: '2022-01-15', datasets: [pi('d', 50_000)], flows: [xfer('f', 'd', { start: '2021-12-01' })] });
+    expect(obligationOf(d, 'cn.xborder/pipl.55')?.due).toBe('2021-12-01');
+    expect(obligationOf(d, 'cn.xborder/pipl.38:contract')?.due).toBe('2021-12-01');
+  });
+});

@@ -7,9 +7,19 @@ import { NO_REASONS } from './finding.js';
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Facts } from '../../facts/index.js';
+import type { CivilDate } from '../../time/civil-date.js';
 import { authorityName, isPiExport, type FlowCtx } from './context.js';
 import { PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';
 import { safeguardOf } from './safeguards.js';
+
+/**
+ * The day a duty to act before the transfer falls due: the flow's start, or 2021-11-01 (Art. 74)
+ * for a transfer begun before the PIPL took effect (undefined: no start, the duty is ongoing).
+ */
+function startOrPipl(ctx: FlowCtx): CivilDate | undefined {
+  const start = ctx.flow.start;
+  return start === undefined || start >= PIPL_FROM ? start : PIPL_FROM;
+}
 
 const reads = (...r: string[]) => ['flow.kind', 'flow.destination', 'flow.fromCountry', 'dataset.categories', 'dataset.anonymized', ...r];
 
@@ -103,7 +113,7 @@ export const PIPL_39_NOTICE = defineRule<FlowCtx>({
               : 'Inform the individuals of the overseas recipient (name, contact), purpose, method, PI categories and how to exercise their rights against it, before the transfer.',
             to: 'the individuals',
             citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
-            due: emergency ? undefined : ctx.flow.start,
+            due: emergency ? undefined : startOrPipl(ctx),
             doneOn: done ? (done.date ?? ctx.date) : undefined,
           },
           ctx.asOf,
@@ -156,7 +166,7 @@ export const PIPL_39_CONSENT = defineRule<FlowCtx>({
             what: 'Obtain each individual\'s separate consent (单独同意) to providing their PI abroad, before the transfer.',
             to: 'the individuals',
             citation: 'PIPL Art. 39; CAC Order No. 16 Art. 10',
-            due: ctx.flow.start,
+            due: startOrPipl(ctx),
             doneOn,
           },
           ctx.asOf,
@@ -262,7 +272,7 @@ export const PIPL_55 = defineRule<FlowCtx>({
             id: 'cn.xborder/pipl.55',
             what: 'Carry out a PI protection impact assessment (PIPIA) before the transfer and keep the report at least 3 years.',
             citation: 'PIPL Arts. 55(4), 56; CAC Order No. 16 Art. 10',
-            due: ctx.flow.start,
+            due: startOrPipl(ctx),
             doneOn: done ? (done.date ?? ctx.date) : undefined,
           },
           ctx.asOf,
