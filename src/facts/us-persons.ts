@@ -179,17 +179,16 @@ class DatedParties {
     if (last === undefined || last.coveredPerson || last.countryOfConcern || start >= to) return last;
     // The status can change only where something dated above the party starts or stops being
     // in force, or a dated parameter changes value: look at the first day and at each such day.
-    const days = new Set<CivilDate>([start]);
-    const inPeriod = (d: CivilDate) => {
-      if (start < d && d < to) days.add(d);
-    };
+    const params = PARAM_DAYS.filter((d) => start < d && d < to);
+    // nothing dated above the party, and the parameters the same all through: the same status
+    if (params.length === 0 && !(this.reached ??= this.belowDated()).has(id)) return last;
+    const days = new Set<CivilDate>([start, ...params]);
     for (const l of this.datedAbove(id)) {
-      if (l.from !== undefined) inPeriod(l.from);
-      if (l.until !== undefined) inPeriod(addDays(l.until, 1));
-    }
-    for (const v of [...DOJ_COUNTRIES_OF_CONCERN.values, ...COVERED_OWNERSHIP_THRESHOLD.values, ...UNKNOWN_SHARE_POLICY.values]) {
-      inPeriod(v.from);
-      if (v.until !== undefined) inPeriod(addDays(v.until, 1));
+      if (l.from !== undefined && start < l.from && l.from < to) days.add(l.from);
+      if (l.until !== undefined) {
+        const after = addDays(l.until, 1);
+        if (start < after && after < to) days.add(after);
+      }
     }
     for (const d of [...days].sort()) {
       const then = this.on(id, d)!;
@@ -277,6 +276,15 @@ class DatedParties {
   }
 }
 const NO_LINKS: readonly HeldLink[] = Object.freeze([]);
+
+/** The days a dated parameter of the derivation starts or stops having a value. */
+const PARAM_DAYS: readonly CivilDate[] = [
+  ...new Set(
+    [DOJ_COUNTRIES_OF_CONCERN, COVERED_OWNERSHIP_THRESHOLD, UNKNOWN_SHARE_POLICY].flatMap((p: { readonly values: readonly { readonly from: CivilDate; readonly until?: CivilDate | undefined }[] }) =>
+      p.values.flatMap((v) => (v.until === undefined ? [v.from] : [v.from, addDays(v.until, 1)])),
+    ),
+  ),
+].sort();
 
 /** The same covered status, for the same reasons. */
 function sameStatus(a: PartyFacts, b: PartyFacts): boolean {
