@@ -318,6 +318,7 @@ export const Safeguard = z
       'cac_standard_contract_filed', // Order 13 Art. 7
       'pi_protection_certification', // PIPL Art. 38(2)
       'pipia', // PIPL Art. 55
+      'important_data_risk_assessment', // NDSMR Art. 31
       'notice', // PIPL Art. 39
       'separate_consent', // PIPL Art. 39
       'prc_authority_approval', // PIPL Art. 41; DSL Art. 36

@@ -74,6 +74,33 @@ describe('Arts. 37, 38', () => {
   });
 });
 
+describe('Art. 31: a risk assessment before providing important data', () => {
+  const map = (notifiedOn?: string) => ({ id: 'map', categories: ['geospatial' as const], system: 'cn-dc', collectedIn: ['CN'], importantData: { notified: true, ...(notifiedOn ? { date: notifiedOn } : {}) } });
+  const duty = (d: ReturnType<typeof decide>) => d.obligations.find((o) => o.id === 'cn.xborder/ndsmr.31');
+
+  it('an export of important data owes it before the transfer, to the named recipient, with the article cited', () => {
+    const d = decide({ asOf: '2025-06-01', datasets: [map()], flows: [xfer('f', 'map', { start: '2025-03-01' })] });
+    const o = duty(d)!;
+    expect(o).toMatchObject({ citation: 'NDSMR Art. 31', due: '2025-03-01', status: 'overdue' });
+    expect(o.what).toMatch(/^Carry out a risk assessment, covering what NDSMR Art\. 31 lists, before providing the important data to /);
+    expect(ruleIds(d)).toContain('cn.xborder/ndsmr.31');
+  });
+
+  it('is due no earlier than 2025-01-01 for a transfer begun before, nor before the data was notified', () => {
+    expect(duty(decide({ asOf: '2025-06-01', datasets: [map()], flows: [xfer('f', 'map', { start: '2024-04-15' })] }))!.due).toBe('2025-01-01');
+    expect(duty(decide({ asOf: '2025-12-01', datasets: [map('2025-09-01')], flows: [xfer('f', 'map', { start: '2024-04-15' })] }))!.due).toBe('2025-09-01');
+    // not yet in force
+    expect(duty(decide({ asOf: '2024-12-31', datasets: [map()], flows: [xfer('f', 'map', { start: '2024-04-15' })] }))).toBeUndefined();
+  });
+
+  it('is done by a declared important_data_risk_assessment; not owed for a statutory duty, nor for data that is not important', () => {
+    const done = decide({ asOf: '2025-06-01', datasets: [map()], flows: [xfer('f', 'map', { start: '2025-03-01', safeguards: [{ type: 'important_data_risk_assessment', date: '2025-02-20' }] })] });
+    expect(duty(done)).toMatchObject({ status: 'done' });
+    expect(duty(decide({ asOf: '2025-06-01', datasets: [map()], flows: [xfer('f', 'map', { start: '2025-03-01', purpose: 'statutory_duty' })] }))).toBeUndefined();
+    expect(duty(decide({ asOf: '2025-06-01', datasets: [pi('d', 100)], flows: [xfer('f', 'd', { start: '2025-03-01' })] }))).toBeUndefined();
+  });
+});
+
 describe('Art. 13: national security review of a listing not covered by Review Measures Art. 7', () => {
   it('a Macau listing is treated like Hong Kong by default', () => {
     const ds = decideOrg({ asOf: '2025-09-01', org: { cn: { networkPlatformOperator: { users: 2_000_000 } }, listings: [{ exchange: 'MOX', country: 'MO' }] } });

@@ -12,7 +12,8 @@ import { exemptionsAvailable, isExport, isPiExport, type FlowCtx, type OrgCtx } 
 import { listingWithoutMandatoryFiling } from './cybersecurity-review.js';
 import { DSL_30, importantDataProcessing, importantDataProcessorLead } from './dsl.js';
 import { NDSMR_FROM } from './params.js';
-import { assessmentStatus } from './safeguards.js';
+import { assessmentStatus, safeguardOf } from './safeguards.js';
+import type { CivilDate } from '../../time/civil-date.js';
 
 const ART35_ROUTES: Partial<Record<Purpose, string>> = {
   contract_with_individual: 'Art. 35(4): necessary to conclude or perform a contract to which the individual is a party',
@@ -95,7 +96,46 @@ export const NDSMR_38 = defineRule<FlowCtx>({
   },
 });
 
-export const NDSMR_FLOW_RULES: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6, NDSMR_37, NDSMR_38];
+/**
+ * Art. 31: before providing, entrusting or jointly processing important data, the processor
+ * carries out a risk assessment (the article lists what it covers), except where it does so to
+ * perform a statutory duty. Encoded here for important data provided abroad; the article also
+ * covers providing it within China. Done once a safeguard `important_data_risk_assessment` is
+ * declared on the flow.
+ */
+export const NDSMR_31 = defineRule<FlowCtx>({
+  id: 'cn.xborder/ndsmr.31',
+  title: 'Assess the risks before providing important data',
+  citation: 'NDSMR Art. 31',
+  effective: { from: NDSMR_FROM },
+  reads: ['dataset.importantData.notified', 'flow.purpose', 'flow.safeguards', 'flow.start'],
+  evaluate(ctx) {
+    if (!isExport(ctx) || !ctx.important || ctx.flow.purpose === 'statutory_duty') return null;
+    const done = safeguardOf(ctx, 'important_data_risk_assessment');
+    const recipient = ctx.facts.entities.get(ctx.flow.recipient)?.name ?? ctx.flow.recipient;
+    // before the data is provided, but not before the regulations took effect nor before the data was notified as important
+    let due: CivilDate | undefined = ctx.flow.start;
+    for (const floor of [NDSMR_FROM, ctx.dataset?.importantData?.date]) if (due !== undefined && floor !== undefined && due < floor) due = floor;
+    return {
+      reasons: NO_REASONS,
+      obligations: [
+        obligation(
+          {
+            id: 'cn.xborder/ndsmr.31',
+            what: `Carry out a risk assessment, covering what NDSMR Art. 31 lists, before providing the important data to ${recipient}.`,
+            to: recipient,
+            citation: 'NDSMR Art. 31',
+            due,
+            doneOn: done ? (done.date ?? ctx.date) : undefined,
+          },
+          ctx.asOf,
+        ),
+      ],
+    };
+  },
+});
+
+export const NDSMR_FLOW_RULES: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6, NDSMR_31, NDSMR_37, NDSMR_38];
 
 /** Exemptions that rest on what the export is (for counting, see params `exempt_transfers_count`). */
 export const NDSMR_NATURE_EXEMPTIONS: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6];
