@@ -184,3 +184,15 @@ describe('durations', () => {
     expect(humanDuration(5 * MS_PER_HOUR + 7 * 60_000)).toBe('5 h 7 min');
   });
 });
+
+describe('formatInstant with an offset that is not whole minutes', () => {
+  it('gives the instant in UTC rather than cut the offset to minutes (Shanghai local mean time, +08:05:43 before 1901)', () => {
+    const t = parseInstant('1890-06-01T12:00:00Z', 'UTC')!.instant;
+    expect(zoneOffset(t, 'Asia/Shanghai')).toBe((8 * 3600 + 5 * 60 + 43) * 1000);
+    const text = formatInstant(t, 'Asia/Shanghai');
+    expect(text).toBe('1890-06-01T12:00:00Z');
+    // the text names the same instant
+    expect(parseInstant(text, 'UTC')!.instant).toBe(t);
+    expect(formatInstant(parseInstant('2021-06-01T12:00:00Z', 'UTC')!.instant, 'Asia/Shanghai')).toBe('2021-06-01T20:00:00+08:00');
+  });
+});

@@ -192,11 +192,15 @@ function formatOffset(offsetMs: number): string {
 
 /**
  * ISO 8601 / RFC 3339 text of `instant` as read in `timeZone`, with that zone's offset:
- * `2021-11-26T23:59:59+08:00`. Milliseconds appear only when not zero.
+ * `2021-11-26T23:59:59+08:00`. Milliseconds appear only when not zero. An offset that is not a
+ * whole number of minutes gives the instant in UTC (`Z`).
  */
 export function formatInstant(instant: Instant, timeZone: string): string {
-  const l = toLocal(instant, timeZone);
   const off = zoneOffset(instant, timeZone);
+  // An offset with seconds (local mean time, before a zone adopted standard time: Shanghai
+  // +08:05:43 until 1901) cannot be written as ±HH:MM: the instant is given in UTC instead.
+  if (off % MS_PER_MINUTE !== 0) return formatInstant(instant, 'UTC');
+  const l = toLocal(instant, timeZone);
   const ms = l.millisecond ? `.${String(l.millisecond).padStart(3, '0')}` : '';
   const offText = off === 0 && timeZone === 'UTC' ? 'Z' : formatOffset(off);
   return `${l.date}T${pad2(l.hour)}:${pad2(l.minute)}:${pad2(l.second)}${ms}${offText}`;
