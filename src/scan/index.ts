@@ -17,7 +17,7 @@ import { detect, mask } from './detectors/index.js';
 import * as textReaders from './readers/index.js';
 import { scanTotal, sourceReport, type ScanReport, type SourceReport } from './report.js';
 import { openTarget, redactUrl } from './sources/index.js';
-import { safeRecordId } from './sources/record-id.js';
+import { safeName, safeRecordId } from './sources/record-id.js';
 import type { Skipped, SourceContext, SourceGroup, TextReaders, UnitOutcome } from './sources/types.js';
 import { SubjectCounter } from './subjects/counter.js';
 import { loadSubjectKey, type SubjectKey } from './subjects/key.js';
@@ -196,12 +196,12 @@ function maskedFiles(e: unknown, ctx: SourceContext): unknown {
  * The URL part of a database label (host, user) is left as it is.
  */
 function safeLabel(name: string, ctx: SourceContext): string {
-  const db = /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? name.lastIndexOf('#') : -1;
-  if (db >= 0) return name.slice(0, db + 1) + String(safeRecordId(name.slice(db + 1), ctx.detect, ctx.mask));
+  const db = /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? name.indexOf('#') : -1;
+  if (db >= 0) return name.slice(0, db + 1) + safeName(name.slice(db + 1), ctx.detect, ctx.mask);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return name;
   return name
     .split(/([\\/#])/)
-    .map((part) => (part === '/' || part === '\\' || part === '#' ? part : String(safeRecordId(part, ctx.detect, ctx.mask))))
+    .map((part) => (part === '/' || part === '\\' || part === '#' ? part : safeName(part, ctx.detect, ctx.mask)))
     .join('');
 }
 
@@ -217,7 +217,7 @@ function safeIds(inner: SourceScanner, ctx: SourceContext): SourceScanner {
   const field = (name: string): string => {
     let s = names.get(name);
     if (s === undefined) {
-      s = String(safeRecordId(name, ctx.detect, ctx.mask));
+      s = safeName(name, ctx.detect, ctx.mask);
       if (names.size < 100_000) names.set(name, s);
     }
     return s;
