@@ -12,7 +12,7 @@ import { readWhole } from '../../common/read-whole.js';
 /** Largest advisory file or zip read (OSV's largest ecosystem archives are some hundreds of MB; Node reads at most 2 GiB at once). */
 const MAX_ADVISORY_FILE_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { InputError } from '../../common/errors.js';
 import { fsReason } from '../../common/fs-errors.js';
 import { parseJson } from '../read/json.js';
@@ -48,19 +48,60 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
 }
 
-function fromZip(file: string, bytes: Uint8Array, out: OsvAdvisory[]): number {
-  let entries: Record<string, Uint8Array>;
+/**
+ * Largest zip entry inflated (its size as the archive declares it; fflate never inflates past the
+ * declared size). An OSV record is kilobytes, a whole ecosystem's array some hundreds of MB; a
+ * larger entry is a zip bomb (a few MB that inflate to gigabytes), refused before it is inflated.
+ */
+export const MAX_ZIP_ENTRY_BYTES = 256 * 1024 * 1024;
+/** Largest total of the `.json` entries of one archive, as declared. */
+export const MAX_ZIP_TOTAL_BYTES = 4 * 1024 * 1024 * 1024;
+
+const mib = (n: number): string => `${Math.round(n / (1024 * 1024))} MiB`;
+
+function unzip(file: string, bytes: Uint8Array, filter: (f: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
   try {
-    entries = unzipSync(bytes, { filter: (f) => f.name.toLowerCase().endsWith('.json') && !f.name.endsWith('/') });
+    return unzipSync(bytes, { filter });
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file, message: `not a readable zip archive: ${e instanceof Error ? e.message : String(e)}` });
   }
-  const names = Object.keys(entries).sort();
+}
+
+const isJsonEntry = (f: UnzipFileInfo): boolean => f.name.toLowerCase().endsWith('.json') && !f.name.endsWith('/');
+
+function fromZip(file: string, bytes: Uint8Array, out: OsvAdvisory[]): number {
+  // first the central directory alone (nothing inflated): which entries, and how big they say they are
+  const sizes = new Map<string, number>();
+  let total = 0;
+  unzip(file, bytes, (f) => {
+    if (!isJsonEntry(f)) return false;
+    if (f.originalSize > MAX_ZIP_ENTRY_BYTES) {
+      throw new InputError({ file: `${file}!${f.name}`, message: `zip entry inflates to ${mib(f.originalSize)}, over the ${mib(MAX_ZIP_ENTRY_BYTES)} an advisory file may take (a zip bomb?)` });
+    }
+    total += f.originalSize;
+    sizes.set(f.name, Math.max(sizes.get(f.name) ?? 0, f.originalSize));
+    return false;
+  });
+  if (total > MAX_ZIP_TOTAL_BYTES) {
+    throw new InputError({ file, message: `zip archive's .json entries inflate to ${mib(total)}, over the ${mib(MAX_ZIP_TOTAL_BYTES)} one archive may take (a zip bomb?)` });
+  }
+  const names = [...sizes.keys()].sort();
   // an archive without a single record is a wrong path, not "no advisory affects anything"
   if (names.length === 0) throw new InputError({ file, message: 'zip archive holds no .json entry (OSV advisories)' });
-  for (const name of names) {
-    const source = `${file}!${name}`;
-    out.push(...parseAdvisoryDocument(parseJson(decodeUtf8(entries[name]!, source, EXPECTED), source), source));
+  // then inflate in batches of at most MAX_ZIP_ENTRY_BYTES, so that memory holds one batch at a time
+  for (let i = 0; i < names.length; ) {
+    const batch = new Set<string>();
+    let size = 0;
+    for (; i < names.length && (batch.size === 0 || size + sizes.get(names[i]!)! <= MAX_ZIP_ENTRY_BYTES); i++) {
+      batch.add(names[i]!);
+      size += sizes.get(names[i]!)!;
+    }
+    const entries = unzip(file, bytes, (f) => batch.has(f.name));
+    for (const name of [...batch]) {
+      const source = `${file}!${name}`;
+      out.push(...parseAdvisoryDocument(parseJson(decodeUtf8(entries[name]!, source, EXPECTED), source), source));
+    }
   }
   return names.length;
 }
