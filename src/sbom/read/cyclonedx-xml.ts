@@ -46,6 +46,40 @@ export function looksLikeXml(text: string): boolean {
   return /^\s*</.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
+/** XML 1.0 `Char` (§2.2): what a character reference may name. */
+const isXmlChar = (c: number): boolean =>
+  c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * The first entity or character reference XML does not allow here, outside comments, CDATA and
+ * processing instructions: without a DOCTYPE only the five predefined entities exist (XML 1.0
+ * §4.1, WFC Entity Declared), and a character reference must name a `Char` (WFC Legal Character).
+ * The validator checks only their syntax, and the parser (with `htmlEntities`) would turn
+ * `&nbsp;` into a character and keep `&xxe;` as text inside a purl.
+ */
+function badReference(text: string): { index: number; message: string } | undefined {
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|&(#x[0-9A-Fa-f]+|#[0-9]+|[^\s;&<]*);/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const ref = m[1];
+    if (ref === undefined) continue;
+    if (ref.startsWith('#')) {
+      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (!isXmlChar(code)) return { index: m.index, message: `character reference &${ref}; names no character XML allows` };
+    } else if (!PREDEFINED.has(ref)) {
+      return { index: m.index, message: `entity &${ref}; is not defined (XML without a DOCTYPE has only &amp; &lt; &gt; &quot; &apos;)` };
+    }
+  }
+  return undefined;
+}
+
+function lineColumn(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const nl = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: index - nl };
+}
+
 export function readCycloneDxXml(text: string, file: string): SbomRead {
   if (/<!DOCTYPE/i.test(text)) throw new InputError({ file, message: 'XML with a DOCTYPE is not accepted (CycloneDX needs none)' });
   const valid = XMLValidator.validate(text);
@@ -59,6 +93,8 @@ export function readCycloneDxXml(text: string, file: string): SbomRead {
     }
     throw new InputError({ file, line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg}` });
   }
+  const bad = badReference(text);
+  if (bad) throw new InputError({ file, ...lineColumn(text, bad.index), message: `not well-formed XML: ${bad.message}` });
   let doc: unknown;
   try {
     doc = parser.parse(text) as unknown;
