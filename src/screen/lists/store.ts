@@ -2,7 +2,8 @@
  * Lists in the store: import parsed files (idempotently, in one transaction), keep the
  * listing history, and load the entries back for the matcher.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { InputError } from '../../common/errors.js';
 import type { Database } from '../../store/database.js';
 import type { Store } from '../../store/store.js';
 import type { ListEntry } from '../types.js';
@@ -16,6 +17,8 @@ export interface ImportOptions {
   readonly partial?: boolean;
   /** Clock for `imported_at` (tests). */
   readonly now?: Date;
+  /** How long to wait for another process writing to the store (default {@link IMPORT_BUSY_TIMEOUT_MS}). */
+  readonly busyTimeoutMs?: number;
 }
 
 export interface ImportResult {
@@ -47,14 +50,38 @@ const BATCH = 400;
  */
 export async function importParsedLists(store: Store, parsed: readonly ParsedList[], options: ImportOptions = {}): Promise<ImportResult[]> {
   const now = (options.now ?? new Date()).toISOString();
-  return store.db.transaction().execute(async (trx) => {
-    const results: ImportResult[] = [];
-    for (const p of parsed) results.push(await importOne(trx, p, options.partial ?? false, now));
-    return results;
+  // `begin immediate`: the write lock is taken before anything is read, so a second import into
+  // the same store waits for the first (busy timeout) instead of reading a snapshot that the
+  // first then changes: SQLite refuses such a transaction's first write at once with
+  // "database is locked", whatever the busy timeout (Kysely's own transactions begin deferred).
+  return store.db.connection().execute(async (db) => {
+    await sql`pragma busy_timeout = ${sql.raw(String(options.busyTimeoutMs ?? IMPORT_BUSY_TIMEOUT_MS))}`.execute(db);
+    try {
+      await sql`begin immediate`.execute(db);
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      const seconds = Math.round((options.busyTimeoutMs ?? IMPORT_BUSY_TIMEOUT_MS) / 1000);
+      throw new InputError({ file: store.path, path: '--store', message: `the store is busy: another process has been writing to it for more than ${seconds} s; nothing was imported (try again)` });
+    }
+    try {
+      const results: ImportResult[] = [];
+      for (const p of parsed) results.push(await importOne(db, p, options.partial ?? false, now));
+      await sql`commit`.execute(db);
+      return results;
+    } catch (e) {
+      await sql`rollback`.execute(db);
+      throw e;
+    }
   });
 }
 
-async function importOne(trx: Transaction<Database>, p: ParsedList, partial: boolean, now: string): Promise<ImportResult> {
+/** How long an import waits for another process's write to the store to end. */
+export const IMPORT_BUSY_TIMEOUT_MS = 120_000;
+
+const isBusy = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && /^SQLITE_BUSY/.test(String((e as { code?: unknown }).code ?? '')) ;
+
+async function importOne(trx: Kysely<Database>, p: ParsedList, partial: boolean, now: string): Promise<ImportResult> {
   const base = {
     file: p.file,
     files: p.files,
@@ -146,7 +173,7 @@ async function importOne(trx: Transaction<Database>, p: ParsedList, partial: boo
   return { ...base, status: 'imported', added, delisted, relisted };
 }
 
-async function activeFlags(trx: Transaction<Database>, list: string): Promise<Map<string, number>> {
+async function activeFlags(trx: Kysely<Database>, list: string): Promise<Map<string, number>> {
   const rows = await trx.selectFrom('list_entry').select(['entity_id', 'active']).where('list', '=', list).execute();
   return new Map(rows.map((r) => [r.entity_id, r.active]));
 }
@@ -164,7 +191,7 @@ function storedJson(e: ListEntry): string {
  * Recomputes periods, current window and `active` for every entry of one list, taking in new
  * entry data; rows that change are rewritten in batches (delete + insert, portable SQL).
  */
-async function recomputeHistory(trx: Transaction<Database>, list: string, data: ReadonlyMap<string, EntryData>): Promise<void> {
+async function recomputeHistory(trx: Kysely<Database>, list: string, data: ReadonlyMap<string, EntryData>): Promise<void> {
   const imports = orderImports(
     (await trx.selectFrom('list_import').select(['id', 'list_date', 'partial']).where('list', '=', list).execute()).map(
       (r): ImportPoint => ({ id: r.id, listDate: r.list_date, partial: r.partial === 1 }),
