@@ -186,19 +186,25 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
 
 /** Error messages name the file or table: a name that is a value is masked there too. */
 function maskedFiles(e: unknown, ctx: SourceContext): unknown {
-  if (e instanceof InputError) return new InputError(e.problems.map((p) => (p.file === undefined || p.file === '<argv>' ? p : { ...p, file: safeLabel(p.file, ctx) })));
-  return e;
+  if (!(e instanceof InputError)) return e;
+  // names quoted in the message (`no table named "…"`) may be values too
+  const message = (m: string) => m.replace(/"([^"\n]*)"/g, (_, q: string) => `"${safeName(q, ctx.detect, ctx.mask)}"`);
+  return new InputError(
+    e.problems.map((p) => ({ ...p, ...(p.file === undefined || p.file === '<argv>' ? {} : { file: safeLabel(p.file, ctx) }), message: message(p.message) })),
+  );
 }
 
 /**
  * File and table names can be values too (`11010519491231002X.json`, a table per customer
- * e-mail): detected spans in a path, or in the table part of a database label, are masked.
- * The URL part of a database label (host, user) is left as it is.
+ * e-mail): detected spans in a path, or in the table part (`#schema.table`, `?table=…`) of a
+ * database label, are masked. The URL part of a database label (host, user) is left as it is.
  */
 function safeLabel(name: string, ctx: SourceContext): string {
-  const db = /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? name.indexOf('#') : -1;
-  if (db >= 0) return name.slice(0, db + 1) + safeName(name.slice(db + 1), ctx.detect, ctx.mask);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return name;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) {
+    // `url#schema.table`, and `url?table=…` (the label of a run in a sketch file)
+    const at = name.search(/[?#]/);
+    return at < 0 ? name : name.slice(0, at) + safeName(name.slice(at), ctx.detect, ctx.mask);
+  }
   return name
     .split(/([\\/#])/)
     .map((part) => (part === '/' || part === '\\' || part === '#' ? part : safeName(part, ctx.detect, ctx.mask)))

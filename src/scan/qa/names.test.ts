@@ -8,6 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import Database from 'better-sqlite3';
+import { InputError } from '../../common/errors.js';
 import { scan } from '../index.js';
 import { detect, mask } from '../detectors/index.js';
 import { safeName } from '../sources/record-id.js';
@@ -61,9 +63,30 @@ describe('names from the data are masked part by part', () => {
       const run = await scan([`${url}?schema=${schema}`], { key: 'qa-test', stateDir: join(d, '.state') });
       expect(run.report.sources.map((s) => s.source)).toEqual([`${url}#${schema}.138****5678`]);
       expect(JSON.stringify(run.report)).not.toContain(MOBILE);
+      // the run's label in the sketch file keeps the URL's ?table=, masked like the table
+      const named = await scan([`${url}?table=${schema}.${MOBILE}`], { key: 'qa-test', stateDir: join(d, '.state') });
+      expect(named.sketches.sources[0]!.source).toBe(`${url}?table=${schema}.138****5678`);
+      expect(JSON.stringify(named.sketches)).not.toContain(MOBILE);
+      // a table that is not there is named masked in the error
+      const missing = await scan([`${url}?table=${schema}.13912345678`], { key: 'qa-test', stateDir: join(d, '.state') }).catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(InputError);
+      expect(String((missing as Error).message)).toContain('139****5678');
+      expect(String((missing as Error).message)).not.toContain('13912345678');
     } finally {
       await client.query(`DROP SCHEMA "${schema}" CASCADE`);
       await client.end();
     }
+  });
+
+  it('masks a table name that is a value in the error for a missing SQLite table', async () => {
+    const d = tmp();
+    const file = join(d, 'app.db');
+    const db = new Database(file);
+    db.exec(`CREATE TABLE people (phone text); INSERT INTO people VALUES ('13912345678')`);
+    db.close();
+    const e = await scan([`sqlite:${file}?table=${MOBILE}`], { key: 'qa-test', stateDir: join(d, '.state') }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).problems.map((p) => `${p.file} ${p.message}`).join('\n')).not.toContain(MOBILE);
+    expect((e as InputError).problems[0]!.message).toContain('"138****5678"');
   });
 });

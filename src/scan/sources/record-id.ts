@@ -27,15 +27,15 @@ export function safeRecordId(id: string | number, detect: DetectFn, mask: MaskFn
 /**
  * A name from the data (a field path such as `contacts.13812345678`, a `schema.table`, a file
  * name) with every value in it masked: the name as a whole (an e-mail address spans its dots),
- * then each part between `.`, `[]`, `/`, `\` and `#` on its own — a value after a dot is not
+ * then each part between `.`, `[]`, `/`, `\`, `#`, `?`, `&`, `=` and `,` on its own — a value after a dot is not
  * one the detectors see in running text (`x.13812345678` reads as a decimal), but in a name
  * the dot only joins keys.
  */
 export function safeName(name: string, detect: DetectFn, mask: MaskFn): string {
   const whole = String(safeRecordId(name, detect, mask));
-  if (!/[.[\\/#]/.test(whole)) return whole;
+  if (!/[.[\\/#?&=,]/.test(whole)) return whole;
   return whole
-    .split(/(\.|\[\]|[\\/#])/)
+    .split(/(\.|\[\]|[\\/#?&=,])/)
     .map((part, i) => (i % 2 === 1 ? part : String(safeRecordId(part, detect, mask))))
     .join('');
 }
