@@ -116,7 +116,7 @@ export async function openFiles(path: string, ctx: SourceContext): Promise<Sourc
   const skipped: Skipped[] = [];
   const closers: (() => Promise<void>)[] = [];
   for (const file of files) {
-    const kind = await fileKind(file);
+    const kind = await fileKind(file, ctx.encoding);
     if (kind === 'parquet') units.push((await import('./parquet.js')).parquetUnit(file, ctx));
     else if (kind === 'sqlite') {
       const g = (await import('./sqlite.js')).openSqlite(file, ctx);
@@ -135,8 +135,16 @@ export async function openFiles(path: string, ctx: SourceContext): Promise<Sourc
   };
 }
 
-/** What a file is, from its first bytes. */
-async function fileKind(file: string): Promise<'parquet' | 'sqlite' | 'gzip' | 'text' | string> {
+/**
+ * Whether text in this (forced) encoding holds NUL bytes: UTF-16 and UTF-32 text does, so a
+ * file given with `--encoding utf-16le` is not taken for binary because of them.
+ */
+export function nulIsText(encoding: string | undefined): boolean {
+  return encoding !== undefined && /^(utf-?|ucs-?)(16|32|2|4)/i.test(encoding.trim());
+}
+
+/** What a file is, from its first bytes (and the forced encoding, if any). */
+async function fileKind(file: string, encoding?: string): Promise<'parquet' | 'sqlite' | 'gzip' | 'text' | string> {
   let head: Buffer;
   try {
     const { head: h, stream } = await peek(createReadStream(file, { start: 0, end: 4095 }), 4096);
@@ -146,10 +154,10 @@ async function fileKind(file: string): Promise<'parquet' | 'sqlite' | 'gzip' | '
     throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
   }
   const m = magic(head);
-  if (m === 'gzip') return gzipKind(file);
+  if (m === 'gzip') return gzipKind(file, encoding);
   if (m === 'parquet' || m === 'sqlite') return m;
   if (m !== 'none') return `binary file (${m}); not a supported format`;
-  if (detectEncoding(head) === undefined) return 'binary file; not a supported format';
+  if (detectEncoding(head) === undefined && !nulIsText(encoding)) return 'binary file; not a supported format';
   return 'text';
 }
 
@@ -158,7 +166,7 @@ async function fileKind(file: string): Promise<'parquet' | 'sqlite' | 'gzip' | '
  * skip it (a `.tar.gz` among the files of a directory is skipped like any binary file, not
  * an error that stops the whole scan). Corrupt data is left to the read, which names it.
  */
-async function gzipKind(file: string): Promise<'gzip' | string> {
+async function gzipKind(file: string, encoding?: string): Promise<'gzip' | string> {
   const raw = createReadStream(file, { highWaterMark: 16 * 1024 });
   const z = createGunzip();
   raw.on('error', (e) => z.destroy(e));
@@ -181,7 +189,7 @@ async function gzipKind(file: string): Promise<'gzip' | string> {
   const m = magic(inner);
   if (m === 'parquet' || m === 'sqlite') return `gzip-compressed ${m === 'parquet' ? 'Parquet' : 'SQLite'} file; decompress it first (random access is needed)`;
   if (m !== 'none') return `binary file inside gzip (${m}); not a supported format`;
-  if (detectEncoding(inner) === undefined) return 'binary file inside gzip; not a supported format';
+  if (detectEncoding(inner) === undefined && !nulIsText(encoding)) return 'binary file inside gzip; not a supported format';
   return 'gzip';
 }
 
