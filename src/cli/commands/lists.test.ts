@@ -63,7 +63,7 @@ describe('datacustoms lists import', () => {
     const store = join(d, 's.sqlite');
     const r = await run('lists', 'import', join(d, 'ok.csv'), join(d, 'bad.csv'), '--store', store);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`datacustoms: ${join(d, 'bad.csv')}:2: Date: not a date: "16th of March"\n`);
+    expect(r.err).toBe(`datacustoms: ${join(d, 'bad.csv')}:2:39: Date: not a date: "16th of March"\n`);
     expect(existsSync(store)).toBe(false);
   });
 

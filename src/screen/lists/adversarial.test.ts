@@ -76,7 +76,7 @@ describe('truncated files', () => {
     const lines = text.split('\n');
     const cut = lines.slice(0, 11).join('\n') + '\n' + lines[11]!.split(',').slice(0, 3).join(',') + '\n';
     const e = inputError(file('dod.csv', cut));
-    expect(e.message).toMatch(/dod\.csv:12: row has 3 fields where the header has 9/);
+    expect(e.message).toMatch(/dod\.csv:12:1: row has 3 fields where the header has 9/);
   });
 
   it('names the OFAC file and line of a truncated remark', () => {
@@ -203,20 +203,20 @@ describe('paths', () => {
 describe('recognised files with wrong values', () => {
   it('names the field: bad dates, missing names, bad OFAC types and numbers', () => {
     const h1260 = 'Name,Clean Name,Alias,Previous Name,Parent Name,Note,Start date,End date,Source Url\n';
-    expect(inputError(file('a.csv', `${h1260}X,X Co,,,,,2021-02-30,,\n`)).message).toMatch(/a\.csv:2: Start date: not a date: "2021-02-30"/);
-    expect(inputError(file('b.csv', `${h1260}, ,,,,,2021-02-03,,\n`)).message).toMatch(/b\.csv:2: Clean Name: the row has no name/);
+    expect(inputError(file('a.csv', `${h1260}X,X Co,,,,,2021-02-30,,\n`)).message).toMatch(/a\.csv:2:12: Start date: not a date: "2021-02-30"/);
+    expect(inputError(file('b.csv', `${h1260}, ,,,,,2021-02-03,,\n`)).message).toMatch(/b\.csv:2:2: Clean Name: the row has no name/);
     const cnh = 'Type,QID,Name,Alias,Chinese name,Country,Topics,Summary,Chinese summary,Body,List,Date,End date,Source URL,Address\n';
-    expect(inputError(file('c.csv', `${cnh}Company,,Acme,,,US,,,,,UEL,31.02.23,,,\n`)).message).toMatch(/c\.csv:2: Date: not a date: "31\.02\.23"/);
+    expect(inputError(file('c.csv', `${cnh}Company,,Acme,,,US,,,,,UEL,31.02.23,,,\n`)).message).toMatch(/c\.csv:2:28: Date: not a date: "31\.02\.23"/);
     expect(inputError(file('sdn.csv', '12,"X",-0- ,"P",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n13,"Y",robot,"P",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')).message).toMatch(
-      /sdn\.csv:2: SDN_Type: expected -0-, individual, vessel or aircraft, got "robot"/,
+      /sdn\.csv:2:8: SDN_Type: expected -0-, individual, vessel or aircraft, got "robot"/,
     );
     expect(inputError(file('sdn.csv', '12,"X",-0- ,"P",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\nX1,"Y",-0- ,"P",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')).message).toMatch(
-      /sdn\.csv:2: ent_num: expected an entity number/,
+      /sdn\.csv:2:1: ent_num: expected an entity number/,
     );
     const ftm = '{"id":"a","schema":"Person","properties":{"name":"not an array"}}\n';
     expect(inputError(file('e.ftm.json', ftm)).message).toMatch(/e\.ftm\.json:1: properties\.name: expected an array of strings/);
     const fcc = 'covered_equipment_or_services,date_of_inclusion_on_covered_list\n"Things produced by Acme Corp, including x.","Someday"\n';
-    expect(inputError(file('f.csv', fcc)).message).toMatch(/f\.csv:2: date_of_inclusion_on_covered_list: not a date: "Someday"/);
+    expect(inputError(file('f.csv', fcc)).message).toMatch(/f\.csv:2:46: date_of_inclusion_on_covered_list: not a date: "Someday"/);
   });
 
   it('a list with no entries (a header alone, "results": []) is an error, not an edition that delists everything', () => {
@@ -238,15 +238,15 @@ describe('recognised files with wrong values', () => {
   it('a listing that ends before it starts is an error naming the end-date field (it made the party never in force)', () => {
     const h1260 = 'Name,Clean Name,Alias,Previous Name,Parent Name,Note,Start date,End date,Source Url\n';
     expect(inputError(file('a.csv', `${h1260}Acme Co,Acme Co,,,,,2025-06-01,2024-01-01,\n`)).message).toMatch(
-      /a\.csv:2: End date: 2024-01-01 is before the listing starts \(Start date 2025-06-01\)/,
+      /a\.csv:2:32: End date: 2024-01-01 is before the listing starts \(Start date 2025-06-01\)/,
     );
     const mieu = 'Type,Name,Alias,Country,Topics,Program,Date,End date,Source URL\n';
-    expect(inputError(file('m.csv', `${mieu}Organization,Acme Org,,CN,,US-BIS-MIEU,2021-03-16,2021-03-15,\n`)).message).toMatch(/m\.csv:2: End date: 2021-03-15 is before/);
+    expect(inputError(file('m.csv', `${mieu}Organization,Acme Org,,CN,,US-BIS-MIEU,2021-03-16,2021-03-15,\n`)).message).toMatch(/m\.csv:2:51: End date: 2021-03-15 is before/);
     const cnh = 'Type,QID,Name,Alias,Chinese name,Country,Topics,Summary,Chinese summary,Body,List,Date,End date,Source URL,Address\n';
-    expect(inputError(file('c.csv', `${cnh}Company,,Acme,,,US,,,,,UEL,03.08.23,13.07.22,,\n`)).message).toMatch(/c\.csv:2: End date: 2022-07-13 is before/);
+    expect(inputError(file('c.csv', `${cnh}Company,,Acme,,,US,,,,,UEL,03.08.23,13.07.22,,\n`)).message).toMatch(/c\.csv:2:37: End date: 2022-07-13 is before/);
     const cslHead = 'source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url\n';
     const cslRow = 'Denied Persons List (DPL) - Bureau of Industry and Security,,Individual,,Jane Example,,,,2020-10-13,2017-10-16,,,,,,,,,,,,,,,,,\n';
-    expect(inputError(file('csl.csv', cslHead + cslRow)).message).toMatch(/csl\.csv:2: end_date: 2017-10-16 is before the listing starts \(start_date 2020-10-13\)/);
+    expect(inputError(file('csl.csv', cslHead + cslRow)).message).toMatch(/csl\.csv:2:101: end_date: 2017-10-16 is before the listing starts \(start_date 2020-10-13\)/);
     const json = JSON.stringify({ results: [{ source: 'Entity List (EL)', name: 'A', start_date: '2020-01-02', end_date: '2020-01-01' }] });
     expect(inputError(file('csl.json', json)).message).toMatch(/csl\.json: results\[0\]\.end_date: 2020-01-01 is before/);
     const ftm = [

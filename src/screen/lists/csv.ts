@@ -22,6 +22,14 @@ export interface CsvRecord {
   readonly fields: string[];
   /** 1-based line on which the record starts. */
   readonly line: number;
+  /** Where each field starts: line and column of field i at [2i] and [2i + 1] (1-based). */
+  readonly starts: number[];
+}
+
+/** The line and column (1-based) where field `index` of a record starts; the record's start for a missing field. */
+export function fieldStart(rec: CsvRecord, index: number): { line: number; column: number } {
+  const line = rec.starts[2 * index];
+  return line === undefined ? { line: rec.line, column: 1 } : { line, column: rec.starts[2 * index + 1]! };
 }
 
 /** 1 MiB: far above any real list field (OFAC remarks stop at about 1,000 characters). */
@@ -62,10 +70,12 @@ export function* iterateCsv(text: string, options: CsvOptions): Generator<CsvRec
   while (i < n) {
     const recordLine = line;
     const fields: string[] = [];
+    const starts: number[] = [];
     let atRecordEnd = false;
     while (!atRecordEnd) {
       const fieldLine = line;
       const fieldCol = i - lineStart + 1;
+      starts.push(fieldLine, fieldCol);
       let value: string;
       if (i < n && text.charCodeAt(i) === QUOTE) {
         // Quoted field: runs to the next lone quote; "" is a literal quote.
@@ -144,7 +154,7 @@ export function* iterateCsv(text: string, options: CsvOptions): Generator<CsvRec
       atRecordEnd = true;
     }
     if (isBlankRecord(fields)) continue;
-    yield { fields, line: recordLine };
+    yield { fields, line: recordLine, starts };
   }
 }
 

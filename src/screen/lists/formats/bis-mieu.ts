@@ -27,10 +27,10 @@ export function parseBisMieu(text: string, file: string, delimiter = ','): Forma
   const dates: string[] = [];
   for (const row of table.rows) {
     const name = nonEmpty(row.get('Name'));
-    if (!name) throw fieldError(file, row.line, 'Name', 'the row has no name');
+    if (!name) throw fieldError(file, row, 'Name', 'the row has no name');
     const from = dateField(file, row, 'Date', false);
     const until = dateField(file, row, 'End date', false);
-    const swapped = endBeforeStart(file, row.line, 'End date', from, until, 'Date');
+    const swapped = endBeforeStart(file, row, 'End date', from, until, 'Date');
     if (swapped) throw swapped;
     if (from) dates.push(from);
     if (until) dates.push(until);

@@ -24,10 +24,10 @@ export function parseCnCountersanctions(text: string, file: string, delimiter = 
   for (const row of table.rows) {
     const chinese = splitCell(row.get('Chinese name'), /;/);
     const name = nonEmpty(row.get('Name')) ?? chinese[0];
-    if (!name) throw fieldError(file, row.line, 'Name', 'the row has neither a name nor a Chinese name');
+    if (!name) throw fieldError(file, row, 'Name', 'the row has neither a name nor a Chinese name');
     const from = dateField(file, row, 'Date', false);
     const until = dateField(file, row, 'End date', false);
-    const swapped = endBeforeStart(file, row.line, 'End date', from, until, 'Date');
+    const swapped = endBeforeStart(file, row, 'End date', from, until, 'Date');
     if (swapped) throw swapped;
     if (from) dates.push(from);
     if (until) dates.push(until);

@@ -19,11 +19,11 @@ export const PROGRAM_1260H = '1260H';
 export function dateField(file: string, row: TableRow, column: string, required: boolean): string | undefined {
   const raw = row.get(column).trim();
   if (raw === '') {
-    if (required) throw fieldError(file, row.line, column, 'a date is required');
+    if (required) throw fieldError(file, row, column, 'a date is required');
     return undefined;
   }
   const d = parseListDate(raw);
-  if (!d) throw fieldError(file, row.line, column, `not a date: "${raw.slice(0, 40)}"`);
+  if (!d) throw fieldError(file, row, column, `not a date: "${raw.slice(0, 40)}"`);
   return d;
 }
 
@@ -33,10 +33,10 @@ export function parseDod1260h(text: string, file: string, delimiter = ','): Form
   const dates: string[] = [];
   for (const row of table.rows) {
     const name = nonEmpty(row.get('Clean Name')) ?? nonEmpty(row.get('Name')?.replace(/\s*\([^)]*\)\s*\*?$/, ''));
-    if (!name) throw fieldError(file, row.line, 'Clean Name', 'the row has no name');
+    if (!name) throw fieldError(file, row, 'Clean Name', 'the row has no name');
     const from = dateField(file, row, 'Start date', false);
     const until = dateField(file, row, 'End date', false);
-    const swapped = endBeforeStart(file, row.line, 'End date', from, until, 'Start date');
+    const swapped = endBeforeStart(file, row, 'End date', from, until, 'Start date');
     if (swapped) throw swapped;
     if (from) dates.push(from);
     if (until) dates.push(until);

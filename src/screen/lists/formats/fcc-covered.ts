@@ -25,11 +25,11 @@ export const PROGRAM_FCC = 'Covered List';
 
 function inclusionDates(file: string, row: TableRow, column: string): { from: string; updated: string[] } {
   const raw = cleanText(row.get(column));
-  if (raw === '') throw fieldError(file, row.line, column, 'a date of inclusion is required');
+  if (raw === '') throw fieldError(file, row, column, 'a date of inclusion is required');
   const parts = raw.split(/\s*Updated:\s*/i).filter((p) => p !== '');
   const dates = parts.map((p) => parseListDate(p));
   const bad = dates.findIndex((d) => d === undefined);
-  if (bad >= 0 || dates.length === 0) throw fieldError(file, row.line, column, `not a date: "${(parts[bad] ?? raw).slice(0, 40)}"`);
+  if (bad >= 0 || dates.length === 0) throw fieldError(file, row, column, `not a date: "${(parts[bad] ?? raw).slice(0, 40)}"`);
   const [from, ...updated] = dates as string[];
   return { from: from!, updated };
 }
@@ -41,7 +41,7 @@ export function parseFccTable(text: string, file: string, delimiter = ','): Form
   const dates: string[] = [];
   for (const row of table.rows) {
     const scope = cleanText(row.get('covered_equipment_or_services'));
-    if (scope === '') throw fieldError(file, row.line, 'covered_equipment_or_services', 'the row is empty');
+    if (scope === '') throw fieldError(file, row, 'covered_equipment_or_services', 'the row is empty');
     const { from, updated } = inclusionDates(file, row, 'date_of_inclusion_on_covered_list');
     dates.push(from, ...updated);
     const named = fccNamedEntities(scope);
@@ -68,7 +68,7 @@ export function parseFccEntities(text: string, file: string, delimiter: string):
   const dates: string[] = [];
   for (const row of table.rows) {
     const name = nonEmpty(row.get('Entity Name'));
-    if (!name) throw fieldError(file, row.line, 'Entity Name', 'the row has no entity name');
+    if (!name) throw fieldError(file, row, 'Entity Name', 'the row has no entity name');
     const { from, updated } = inclusionDates(file, row, 'Date of Inclusion on Covered List');
     dates.push(from, ...updated);
     addWithSubsidiaries(out, name, splitCell(row.get('Subsidiary Names'), /\s*[;|]\s*/), from, cleanText(row.get('Covered Equipment or Services')));

@@ -12,7 +12,7 @@
  * "Linked To:" parents, "Listing Date (…)" and nationality / citizenship.
  */
 import { InputError } from '../../../common/errors.js';
-import { parseCsv, type CsvRecord } from '../csv.js';
+import { fieldStart, parseCsv, type CsvRecord } from '../csv.js';
 import { parseListDate, maxDate, minDate } from '../dates.js';
 import { toCountryCode } from '../countries.js';
 import { EntryCollector, type EntryType } from '../entry.js';
@@ -72,11 +72,12 @@ function records(f: OfacInputFile, kind: OfacFileKind): CsvRecord[] {
       throw new InputError({
         file: f.file,
         line: r.line,
+        column: 1,
         message: `row has ${r.fields.length} field${r.fields.length === 1 ? '' : 's'}; an OFAC ${kind === 'primary' ? 'list' : kind} row has ${want} (the file may be truncated)`,
       });
     }
     if (!/^\s*\d+\s*$/.test(r.fields[0]!)) {
-      throw new InputError({ file: f.file, line: r.line, path: 'ent_num', message: `expected an entity number, got "${r.fields[0]!.slice(0, 40)}"` });
+      throw new InputError({ file: f.file, ...fieldStart(r, 0), path: 'ent_num', message: `expected an entity number, got "${r.fields[0]!.slice(0, 40)}"` });
     }
   }
   return recs;
@@ -126,13 +127,13 @@ export function parseOfacLegacy(input: OfacInput): FormatResult {
     const f = r.fields;
     const id = f[0]!.trim();
     const name = nonEmpty(f[1]);
-    if (!name) throw new InputError({ file: input.primary.file, line: r.line, path: 'SDN_Name', message: 'the entry has no name' });
+    if (!name) throw new InputError({ file: input.primary.file, ...fieldStart(r, 1), path: 'SDN_Name', message: 'the entry has no name' });
     const before = seen.get(id);
     if (before !== undefined) {
       // Two rows under one number would be merged into one party (the second name an alias of the first).
       throw new InputError({
         file: input.primary.file,
-        line: r.line,
+        ...fieldStart(r, 0),
         path: 'ent_num',
         message: `entity number ${id} is already used on line ${before}; an OFAC list gives each entry one row (files joined or edited?)`,
       });
@@ -142,7 +143,7 @@ export function parseOfacLegacy(input: OfacInput): FormatResult {
     if (!PRIMARY_TYPES.has(typeRaw)) {
       throw new InputError({
         file: input.primary.file,
-        line: r.line,
+        ...fieldStart(r, 2),
         path: 'SDN_Type',
         message: `expected -0-, individual, vessel or aircraft, got "${typeRaw.slice(0, 40)}"`,
       });

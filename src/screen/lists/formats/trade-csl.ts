@@ -18,7 +18,7 @@ import { toCountryCode } from '../countries.js';
 import { EntryCollector, type EntryType } from '../entry.js';
 import { cleanText, nonEmpty, slug, splitCell } from '../names.js';
 import { linkedToNames } from '../parents.js';
-import { endBeforeStart, fieldError, readTable } from '../table.js';
+import { endBeforeStart, fieldError, readTable, type TableRow } from '../table.js';
 import type { FormatResult } from '../types.js';
 
 export const CSL_COLUMNS = ['source', 'entity_number', 'name', 'alt_names', 'programs'] as const;
@@ -99,21 +99,21 @@ export function parseCslCsv(text: string, file: string, delimiter = ','): Format
   const table = readTable(text, file, delimiter);
   const out = new EntryCollector('trade.csl', file);
   const dates: string[] = [];
-  const date = (line: number, column: string, raw: string): string | undefined => {
+  const date = (row: TableRow, column: string, raw: string): string | undefined => {
     const v = raw.trim();
     if (v === '') return undefined;
     const d = parseListDate(v);
-    if (!d) throw fieldError(file, line, column, `not a date: "${v.slice(0, 40)}"`);
+    if (!d) throw fieldError(file, row, column, `not a date: "${v.slice(0, 40)}"`);
     return d;
   };
   for (const row of table.rows) {
     const name = nonEmpty(row.get('name'));
-    if (!name) throw fieldError(file, row.line, 'name', 'the row has no name');
+    if (!name) throw fieldError(file, row, 'name', 'the row has no name');
     const source = nonEmpty(row.get('source'));
-    if (!source) throw fieldError(file, row.line, 'source', 'the row names no source list');
-    const startDate = date(row.line, 'start_date', row.get('start_date'));
-    const endDate = date(row.line, 'end_date', row.get('end_date'));
-    const swapped = endBeforeStart(file, row.line, 'end_date', startDate, endDate, 'start_date');
+    if (!source) throw fieldError(file, row, 'source', 'the row names no source list');
+    const startDate = date(row, 'start_date', row.get('start_date'));
+    const endDate = date(row, 'end_date', row.get('end_date'));
+    const swapped = endBeforeStart(file, row, 'end_date', startDate, endDate, 'start_date');
     if (swapped) throw swapped;
     if (startDate) dates.push(startDate);
     addRow(out, {
