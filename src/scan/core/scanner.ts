@@ -46,10 +46,19 @@ const PRIO = Int8Array.from(DETECTION_TYPES, (t) => PRIORITY[t] ?? -1);
 interface Slot {
   readonly name: string;
   readonly ctx: FieldContext;
-  readonly counts: Int32Array;
-  readonly sums: Float64Array;
+  /** Per type: hits and their confidence sum — allocated at the field's first hit (NO_COUNTS until then). */
+  counts: Int32Array;
+  sums: Float64Array;
   any: boolean;
 }
+
+/**
+ * The counts of a field without hits, shared and never written: a file with a million distinct
+ * keys (a JSON map keyed by user id) holds a million slots, and two typed arrays each would
+ * take about 1 KB per slot.
+ */
+const NO_COUNTS = new Int32Array(NT);
+const NO_SUMS = new Float64Array(NT);
 
 interface Pending {
   field: string;
@@ -156,7 +165,7 @@ class Scanner implements FastSourceScanner {
     let k = this.bySlotName.get(field);
     if (k === undefined) {
       k = this.slots.length;
-      this.slots.push({ name: field, ctx: fieldContext(field), counts: new Int32Array(NT), sums: new Float64Array(NT), any: false });
+      this.slots.push({ name: field, ctx: fieldContext(field), counts: NO_COUNTS, sums: NO_SUMS, any: false });
       this.bySlotName.set(field, k);
     }
     return k;
@@ -192,7 +201,11 @@ class Scanner implements FastSourceScanner {
     const h = e.hits;
     const n = h.n;
     if (n === 0) return;
-    slot.any = true;
+    if (!slot.any) {
+      slot.any = true;
+      slot.counts = new Int32Array(NT);
+      slot.sums = new Float64Array(NT);
+    }
     // the text as the detectors read it (full-width forms narrowed to ASCII, at `e.offset`)
     const off = e.offset;
     if (e.narrowedValue) s = e.s;
@@ -275,6 +288,7 @@ class Scanner implements FastSourceScanner {
     const byType = new Float64Array(NT);
     let total = 0;
     for (const slot of this.slots) {
+      if (!slot.any) continue;
       for (let t = 0; t < NT; t++) {
         byType[t] = byType[t]! + slot.counts[t]!;
         total += slot.counts[t]!;
