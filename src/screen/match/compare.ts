@@ -164,6 +164,11 @@ function initials(tokens: readonly Token[]): string | undefined {
   return out.length >= 2 ? out : undefined;
 }
 
+/**
+ * The one distinctive word of a name that could be an acronym ("IRISL"), or undefined. A generic
+ * word, place, particle or number is no acronym: "Co., Ltd." keeps "co" as a weak word, whose
+ * letters are the initials of every two-word name starting C…, O… ("Conte, Ousmane").
+ */
 function soleWord(tokens: readonly Token[]): string | undefined {
   let only: Token | undefined;
   for (const t of tokens) {
@@ -171,7 +176,7 @@ function soleWord(tokens: readonly Token[]): string | undefined {
     if (only) return undefined;
     only = t;
   }
-  return only && !only.han && only.surface.length >= 2 && only.surface.length <= 10 ? only.surface : undefined;
+  return only && only.kind === 'word' && !only.han && only.surface.length >= 2 && only.surface.length <= 10 ? only.surface : undefined;
 }
 
 let simBuf = new Float64Array(256);
@@ -360,7 +365,12 @@ const fmt = (tokens: readonly Token[], idx: readonly number[]) => idx.map((i) =>
 /** A short human explanation of a comparison: what matched and what weighed. */
 export function explainComparison(c: Comparison): string {
   if (c.literal) return 'all words match';
-  if (c.acronym) return `acronym: "${c.query.tokens.length === 1 ? c.query.tokens[0]!.surface : c.result.tokens[0]?.surface}" = initials`;
+  if (c.acronym) {
+    // the side whose sole word is the acronym, as align() decided it (the query's first)
+    const q = soleWord(c.query.tokens);
+    const [word, of] = q !== undefined && q === initials(c.result.tokens) ? [q, c.result] : [soleWord(c.result.tokens), c.query];
+    return `acronym: "${word}" = initials of ${of.tokens.filter((t) => t.kind !== 'legal').map((t) => t.surface).join(' ')}`;
+  }
   const parts: string[] = [];
   const same: string[] = [];
   const other: string[] = [];
