@@ -107,7 +107,16 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   };
   const merged: SketchedSource[] = [];
   // a sketch file's labels are shown and written too: masked like the labels of this run
-  for (const f of options.merge ?? []) merged.push(...(await readSketchFile(f, keyNow())).map((m) => ({ ...m, source: safeLabel(m.source, ctx) })));
+  for (const f of options.merge ?? []) {
+    let read: SketchedSource[];
+    try {
+      read = await readSketchFile(f, keyNow());
+    } catch (e) {
+      // a file given by mistake (an export, not a sketch) has its keys named in the error
+      throw maskedFiles(e, ctx);
+    }
+    merged.push(...read.map((m) => ({ ...m, source: safeLabel(m.source, ctx) })));
+  }
   const sources: SourceReport[] = [];
   const outcomes: UnitOutcome[] = [];
   const skipped: Skipped[] = [];
@@ -184,13 +193,21 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   return { report, sketches: sketchFile(keyNow(), [{ source: label, records: fullRecords, counter: totalNow() }]), merged, key: keyNow(), outcomes };
 }
 
-/** Error messages name the file or table: a name that is a value is masked there too. */
+/**
+ * Error messages name the file or table, a path of keys, and sometimes a quoted name: a name
+ * that is a value is masked there too.
+ */
 function maskedFiles(e: unknown, ctx: SourceContext): unknown {
   if (!(e instanceof InputError)) return e;
   // names quoted in the message (`no table named "…"`) may be values too
   const message = (m: string) => m.replace(/"([^"\n]*)"/g, (_, q: string) => `"${safeName(q, ctx.detect, ctx.mask)}"`);
   return new InputError(
-    e.problems.map((p) => ({ ...p, ...(p.file === undefined || p.file === '<argv>' ? {} : { file: safeLabel(p.file, ctx) }), message: message(p.message) })),
+    e.problems.map((p) => ({
+      ...p,
+      ...(p.file === undefined || p.file === '<argv>' ? {} : { file: safeLabel(p.file, ctx) }),
+      ...(p.path === undefined ? {} : { path: safeName(p.path, ctx.detect, ctx.mask) }),
+      message: message(p.message),
+    })),
   );
 }
 

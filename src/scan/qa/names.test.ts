@@ -89,4 +89,23 @@ describe('names from the data are masked part by part', () => {
     expect((e as InputError).problems.map((p) => `${p.file} ${p.message}`).join('\n')).not.toContain(MOBILE);
     expect((e as InputError).problems[0]!.message).toContain('"138****5678"');
   });
+
+  it('masks keys that are values in the error for a --merge file that is not a sketch file', async () => {
+    const d = tmp();
+    const csv = join(d, 'people.csv');
+    writeFileSync(csv, 'phone\n13912345678\n');
+    const base = { format: 'datacustoms-subject-sketches', version: 1, key: '0123456789abcdef' };
+    for (const [i, doc] of [
+      { ...base, [MOBILE]: 1, sources: [] },
+      { ...base, sources: [{ source: 'x', records: 1, subjects: { [MOBILE]: { p: 14, registers: '' } } }] },
+    ].entries()) {
+      const file = join(d, `m${i}.json`);
+      writeFileSync(file, JSON.stringify(doc));
+      const e = await scan([csv], { key: 'qa-test', stateDir: join(d, '.state'), merge: [file] }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(InputError);
+      const shown = (e as InputError).problems.map((p) => `${p.file} ${p.path ?? ''} ${p.message}`).join('\n');
+      expect(shown).toContain('138****5678');
+      expect(shown).not.toContain(MOBILE);
+    }
+  });
 });
