@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { readWhole } from '../common/read-whole.js';
 import { extname } from 'node:path';
-import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parseDocument, visit, type Document, type YAMLMap } from 'yaml';
 import { InputError } from '../common/errors.js';
 import { writeFileAtomic } from '../cli/io.js';
 import { Dataset, InventoryPart } from '../inventory/schema.js';
@@ -208,5 +208,34 @@ function editYaml(file: string, text: string, updates: readonly DatasetUpdate[])
       added.push(u.id);
     }
   }
-  return { text: doc.toString({ lineWidth: 0 }), data: doc.toJS(), added, updated };
+  // first as data: an alias without its anchor makes toString() throw too
+  const data = yamlData(file, text, doc);
+  return { text: doc.toString({ lineWidth: 0 }), data, added, updated };
+}
+
+/**
+ * The document as data. An alias without its anchor, or aliases that expand beyond the yaml
+ * library's limit (a "billion laughs" file), is bad input naming the line — not an internal
+ * error quoting the alias's name, which is text from the file.
+ */
+function yamlData(file: string, text: string, doc: Document): unknown {
+  try {
+    return doc.toJS();
+  } catch (e) {
+    let at: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (at === undefined && node.resolve(doc) === undefined) at = node.range?.[0];
+      },
+    });
+    const excessive = /excessive alias/i.test((e as Error).message ?? '');
+    const line = at === undefined ? undefined : text.slice(0, at).split('\n').length;
+    const column = at === undefined ? undefined : at - text.lastIndexOf('\n', at - 1);
+    const message = excessive
+      ? 'aliases expand to too many nodes (over the YAML reader\'s limit)'
+      : at !== undefined
+        ? 'an alias (*…) whose anchor (&…) is not set before it'
+        : 'the YAML document cannot be resolved';
+    throw new InputError({ file, ...(line !== undefined && !excessive ? { line, column } : {}), message: `syntax error: ${message}` });
+  }
 }
