@@ -76,3 +76,12 @@ describe('purl → OSV identity', () => {
     );
   });
 });
+
+describe('purls packageurl-js fails on', () => {
+  it('a golang version "v" + non-SemVer is malformed with the reason, not packageurl-js\'s "throws is not defined"', () => {
+    for (const bad of ['pkg:golang/github.com/foo/bar@v1.2', 'pkg:golang/x@v1%00', 'pkg:golang/x/y@vnot-semver']) {
+      expect(() => purlIdentity(bad), bad).toThrow(/^golang "version" component starting with a "v" must be followed by a valid semver version$/);
+    }
+    expect(purlIdentity('pkg:golang/github.com/foo/bar@v1.2.3')).toMatchObject({ ecosystem: 'Go', name: 'github.com/foo/bar', version: 'v1.2.3' });
+  });
+});

@@ -12,7 +12,17 @@ export type PurlIdentity =
 
 /** Parses a purl; throws an Error whose message says what is wrong. */
 export function parsePurl(text: string): PackageURL {
-  return PackageURL.fromString(text);
+  try {
+    return PackageURL.fromString(text);
+  } catch (e) {
+    // packageurl-js 2.0.1's golang validator rejects a version of "v" + non-SemVer ("v1.2") by
+    // calling a `throws` it never declared: a ReferenceError whose message ("throws is not
+    // defined") says nothing about the purl. Report the rule it meant to report.
+    if (e instanceof ReferenceError && /^pkg:golang\//i.test(text)) {
+      throw new Error(`golang "version" component starting with a "v" must be followed by a valid semver version`);
+    }
+    throw e;
+  }
 }
 
 const joined = (p: PackageURL, sep: string): string => (p.namespace ? `${p.namespace}${sep}${p.name}` : p.name);
