@@ -9,6 +9,7 @@
  * leaves: findings are masked, record ids that carry a value are masked, subject keys are
  * hashed the moment they are produced.
  */
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../common/errors.js';
 import { createSourceScanner } from './core/scanner.js';
@@ -135,7 +136,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   // once: twice would count its records twice and write two datasets for it
   const seen = new Set<string>();
   const firstTime = (name: string) => {
-    const k = /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? name : resolve(name);
+    const k = /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? name : samePath(name);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -191,6 +192,29 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
   };
   const label = [...targets.map((t) => safeLabel(redactUrl(t), ctx)), ...merged.map((m) => m.source)].join(' + ');
   return { report, sketches: sketchFile(keyNow(), [{ source: label, records: fullRecords, counter: totalNow() }]), merged, key: keyNow(), outcomes };
+}
+
+/**
+ * The file a unit name (`a.csv`, `app.db#table`) stands for, with symbolic links resolved: a
+ * file reached under two names (a link beside its target in a directory) is one source, not
+ * two with its records counted twice.
+ */
+function samePath(name: string): string {
+  const real = (p: string): string | undefined => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const whole = real(name);
+  if (whole !== undefined) return whole;
+  // `file.db#table`: the file is the first prefix before a `#` that exists
+  for (let hash = name.indexOf('#'); hash > 0; hash = name.indexOf('#', hash + 1)) {
+    const file = real(name.slice(0, hash));
+    if (file !== undefined) return file + name.slice(hash);
+  }
+  return resolve(name);
 }
 
 /**
