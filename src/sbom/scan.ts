@@ -11,6 +11,7 @@ import { resolveComponents, type LoadedSbom, type Unscanned } from './components
 import { AdvisoryIndex, sortMatches, type Match, type NotEvaluated } from './match.js';
 import type { OsvAdvisory } from './osv/model.js';
 import { readSbomText } from './read/sbom.js';
+import { locateInJson } from './read/json.js';
 import { severityRank } from './severity.js';
 import { ecosystemOrder } from './versions/registry.js';
 
@@ -65,7 +66,13 @@ export function decodeSbomText(bytes: Buffer, file: string): string {
 }
 
 export function parseSbom(text: string, file: string): LoadedSbom {
-  return resolveComponents(readSbomText(text, file), file);
+  try {
+    return resolveComponents(readSbomText(text, file), file);
+  } catch (e) {
+    // a bad field of a JSON SBOM is named with the line and column of its value too
+    if (e instanceof InputError && /^\ufeff?\s*[{[]/.test(text.slice(0, 1024))) throw locateInJson(e, text, file);
+    throw e;
+  }
 }
 
 /** Matches every component of every SBOM against the advisories; deterministic output. */

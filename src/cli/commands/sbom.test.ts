@@ -137,7 +137,7 @@ describe('datacustoms sbom', () => {
     const r = await run(bad, '-a', osv);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain(`${bad}: components[1].purl: malformed purl`);
+    expect(r.err).toContain(`${bad}:1:96: components[1].purl: malformed purl`);
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
     const noAdv = await run(bad);
     expect(noAdv.code).toBe(2);
@@ -146,7 +146,7 @@ describe('datacustoms sbom', () => {
     writeFileSync(badAdv, JSON.stringify({ id: 'X', modified: 'y', affected: [{ package: { ecosystem: 'npm' } }] }));
     const r2 = await run(sbom('cern-lhc-vdm-editor-e564943.cdx.json'), '-a', badAdv);
     expect(r2.code).toBe(2);
-    expect(r2.err).toContain(`${badAdv}: affected[0].package.name`);
+    expect(r2.err).toContain(`${badAdv}:1:49: affected[0].package.name`); // the package object, where the name is missing
     // a wrong path is named in words, not only by its errno code
     const missing = await run(join(dir, 'nope.cdx.json'), '-a', osv);
     expect(missing.code).toBe(2);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { InputError } from '../../common/errors.js';
 import { fsReason } from '../../common/fs-errors.js';
-import { parseJson } from '../read/json.js';
+import { locateInJson, parseJson } from '../read/json.js';
 import { decodeUtf8 } from '../../common/utf8.js';
 import type { OsvAdvisory } from './model.js';
 import { parseAdvisoryDocument } from './parse.js';
@@ -100,7 +100,7 @@ function fromZip(file: string, bytes: Uint8Array, out: OsvAdvisory[]): number {
     const entries = unzip(file, bytes, (f) => batch.has(f.name));
     for (const name of [...batch]) {
       const source = `${file}!${name}`;
-      out.push(...parseAdvisoryDocument(parseJson(decodeUtf8(entries[name]!, source, EXPECTED), source), source));
+      out.push(...parseDocument(decodeUtf8(entries[name]!, source, EXPECTED), source));
     }
   }
   return names.length;
@@ -109,8 +109,19 @@ function fromZip(file: string, bytes: Uint8Array, out: OsvAdvisory[]): number {
 function fromFile(file: string, out: OsvAdvisory[]): number {
   const bytes = readBytes(file);
   if (isZip(bytes)) return fromZip(file, bytes, out);
-  out.push(...parseAdvisoryDocument(parseJson(decodeUtf8(bytes, file, EXPECTED), file), file));
+  out.push(...parseDocument(decodeUtf8(bytes, file, EXPECTED), file));
   return 1;
+}
+
+/** One advisory document; a bad field is named with the line and column of its value. */
+function parseDocument(text: string, source: string): OsvAdvisory[] {
+  const doc = parseJson(text, source);
+  try {
+    return parseAdvisoryDocument(doc, source);
+  } catch (e) {
+    if (e instanceof InputError) throw locateInJson(e, text, source);
+    throw e;
+  }
 }
 
 function walk(dir: string, files: string[]): void {

@@ -181,3 +181,110 @@ export function syntaxErrorOffset(s: string): number {
     }
   }
 }
+
+/** `components[12].purl` → `['components', 12, 'purl']`; undefined for a path that is not in that shape. */
+export function splitJsonPath(path: string): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  const re = /([^.[\]]+)|\[(\d+)\]|\./gy;
+  let expectKey = true;
+  let m: RegExpExecArray | null;
+  let at = 0;
+  while (at < path.length && (m = re.exec(path)) !== null) {
+    at = re.lastIndex;
+    if (m[1] !== undefined) {
+      if (!expectKey) return undefined;
+      out.push(m[1]);
+      expectKey = false;
+    } else if (m[2] !== undefined) {
+      out.push(Number(m[2]));
+      expectKey = false;
+    } else {
+      if (expectKey) return undefined;
+      expectKey = true;
+    }
+  }
+  return at === path.length && !expectKey ? out : undefined;
+}
+
+/**
+ * Offset in valid JSON text of the value a field path names (`components[12].purl`), for error
+ * messages: the deepest value of the path that exists (the object itself when its key is
+ * missing). Only runs when there is an error to report; iterative, linear in the text.
+ */
+export function jsonPathOffset(s: string, path: readonly (string | number)[]): number {
+  let i = 0;
+  const ws = (): void => {
+    while (i < s.length && WS.has(s.charCodeAt(i))) i++;
+  };
+  /** Skips one value starting at i (after blanks). */
+  const skip = (): void => {
+    let depth = 0;
+    do {
+      ws();
+      const c = s.charCodeAt(i);
+      if (c === 0x22) i = stringEnd(s, i);
+      else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        i++;
+      } else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        i++;
+      } else if (c === 0x2c || c === 0x3a) i++;
+      else {
+        while (i < s.length && !/[\s,:\]}[{"]/.test(s[i]!)) i++;
+      }
+    } while (depth > 0 && i < s.length);
+  };
+  ws();
+  if (s.charCodeAt(0) === 0xfeff) i = 1;
+  for (const seg of path) {
+    ws();
+    const start = i;
+    const c = s.charCodeAt(i);
+    if (typeof seg === 'number' && c === 0x5b) {
+      i++;
+      for (let n = 0; ; n++) {
+        ws();
+        if (s.charCodeAt(i) === 0x5d || i >= s.length) return start;
+        if (n === seg) break;
+        skip();
+        ws();
+        if (s.charCodeAt(i) === 0x2c) i++;
+      }
+    } else if (typeof seg === 'string' && c === 0x7b) {
+      i++;
+      for (;;) {
+        ws();
+        if (s.charCodeAt(i) !== 0x22) return start;
+        const end = stringEnd(s, i);
+        const key = JSON.parse(s.slice(i, end)) as string;
+        i = end;
+        ws();
+        i++; // the colon
+        ws();
+        if (key === seg) break;
+        skip();
+        ws();
+        if (s.charCodeAt(i) === 0x2c) i++;
+      }
+    } else return start;
+  }
+  ws();
+  return i;
+}
+
+/**
+ * The error with a line and column added to each problem of this file that names a field but no
+ * line: where that field's value is in the JSON text.
+ */
+export function locateInJson(e: InputError, text: string, file: string): InputError {
+  let changed = false;
+  const problems = e.problems.map((p) => {
+    if (p.file !== file || p.line !== undefined || p.path === undefined) return p;
+    const path = splitJsonPath(p.path);
+    if (path === undefined) return p;
+    changed = true;
+    return { ...p, ...lineColumn(text, jsonPathOffset(text, path)) };
+  });
+  return changed ? new InputError(problems) : e;
+}
