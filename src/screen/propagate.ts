@@ -25,6 +25,7 @@ import { nameKey, resolveParents, type ParentKind, type ParentLink } from './lis
 import { PROPAGATION, governingList, type PropagationRule } from '../facts/designations.js';
 import { valueAt } from '../engine/params.js';
 import type { CivilDate } from '../time/civil-date.js';
+import { byCodeUnit } from './code-unit-order.js';
 
 /** Most parent links walked up from a matched entry. */
 export const MAX_PARENT_DEPTH = 6;
@@ -244,7 +245,7 @@ export class ParentGraph {
     }
     return {
       parents,
-      inherited: [...inherited.values()].sort((a, b) => a.list.localeCompare(b.list) || a.source.localeCompare(b.source)),
+      inherited: [...inherited.values()].sort((a, b) => byCodeUnit(a.list, b.list) || byCodeUnit(a.source, b.source)),
     };
   }
 }

@@ -19,6 +19,7 @@ import { lastDayListed } from './lists/end-dates.js';
 import { at } from '../engine/params.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { LIST_PARENT_VIA, parentGraph, type InheritedDesignation, type ParentFindings, type ParentGraph, type ParentStep } from './propagate.js';
+import { byCodeUnit } from './code-unit-order.js';
 
 export { Matcher } from './match/matcher.js';
 export type { InheritedDesignation, ParentStep } from './propagate.js';
@@ -185,7 +186,7 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
     }
   }
   const direct: ScreenDesignation[] = [...best.values()]
-    .sort((a, b) => a.list.localeCompare(b.list) || a.entityId.localeCompare(b.entityId))
+    .sort((a, b) => byCodeUnit(a.list, b.list) || byCodeUnit(a.entityId, b.entityId))
     .flatMap((m) =>
       spans(m).map((s) => ({
         list: m.list,
@@ -208,7 +209,7 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
     }
   }
   const fromParents = [...inherited.values()]
-    .sort((a, b) => a.h.list.localeCompare(b.h.list) || a.h.source.localeCompare(b.h.source))
+    .sort((a, b) => byCodeUnit(a.h.list, b.h.list) || byCodeUnit(a.h.source, b.h.source))
     .flatMap(({ h, matchedName, score }) =>
       spans(h).map((s) => ({
         list: h.list,

@@ -16,6 +16,7 @@ import { compareNames, explainComparison, newSimCache, scoreNames, type SimCache
 import { matchSettings, type MatchSettings } from './params.js';
 import { editBudget, osaDistance, commonPrefix } from './similarity.js';
 import { registeredNamesForKeys } from '../registered-names/index.js';
+import { byCodeUnit } from '../code-unit-order.js';
 
 export type NameKind = 'name' | 'alias' | 'weakAlias' | 'registered';
 
@@ -284,7 +285,7 @@ export class Matcher {
     // Compared as reported (rounded to 3 decimals): a 0.7999… shown as 0.8 is at a 0.8 floor,
     // whether the floor is the alert threshold or the lower --all floor.
     for (const kv of best) if (round(kv[1].score) >= floor) kept.push(kv);
-    kept.sort((a, b) => b[1].score - a[1].score || this.entries[a[0]]!.entityId.localeCompare(this.entries[b[0]]!.entityId));
+    kept.sort((a, b) => b[1].score - a[1].score || byCodeUnit(this.entries[a[0]]!.entityId, this.entries[b[0]]!.entityId));
     // Explanations (a second, recording alignment) only for what is returned.
     const out: EntryMatch[] = [];
     for (const [i, b] of kept.slice(0, limit)) {
