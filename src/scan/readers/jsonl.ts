@@ -87,8 +87,10 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
       if (kind === PLAIN) id = flat.high[k] ? v.decode(flat.start[k]!, flat.end[k]!) : s.slice(flat.start[k]!, flat.end[k]!);
       else if (kind === ESCAPED) id = JSON.parse(v.decode(flat.start[k]!, flat.end[k]!)) as string;
       else if (kind === NUMBER) {
-        const x = Number(s.slice(flat.start[k]!, flat.end[k]!));
-        if (Number.isFinite(x)) id = x;
+        const t = s.slice(flat.start[k]!, flat.end[k]!);
+        const x = Number(t);
+        // an integer past 2^53 as written: rounded, an ID number would keep most of its digits
+        if (Number.isFinite(x)) id = isLongInteger(t) ? t : x;
       }
     }
     sc.beginRecord(id);
@@ -108,9 +110,10 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
         const t = JSON.parse(v.decode(a, b)) as string;
         if (t.length) sc.scanSlot(slotOfEntry(e), t, 0, t.length, 0);
       } else if (kind === NUMBER && !entryIsId[e]) {
-        const x = Number(s.slice(a, b));
+        const raw = s.slice(a, b);
+        const x = Number(raw);
         if (Number.isFinite(x)) {
-          const t = String(x);
+          const t = isLongInteger(raw) ? raw : String(x);
           sc.scanSlot(slotOfEntry(e), t, 0, t.length, 0);
         }
       }
@@ -125,9 +128,16 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
     if (p === text.length) return;
     let value: unknown;
     try {
-      value = JSON.parse(text);
-    } catch (err) {
-      // V8's message quotes the input; it could hold a raw value, so only the place is kept
+      value = JSON.parse(quoteLongIntegers(text));
+    } catch {
+      // the place from the text as written; V8's message quotes the input, which could hold a
+      // raw value, so only the place is kept
+      let err: unknown;
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        err = e;
+      }
       throw new InputError({ file: source, line: lineNo, ...columnOf(err, text), message: 'not valid JSON' });
     }
     records++;
@@ -170,6 +180,53 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
       } else for (const k in v) nested(sc, (v as Record<string, unknown>)[k], `${path}.${k}`, lineNo, depth + 1);
     }
   }
+}
+
+/** An integer token that a JavaScript number would round (more than 15 digits). */
+function isLongInteger(t: string): boolean {
+  return t.length > 15 && /^-?\d{16,}$/.test(t);
+}
+
+/**
+ * The line with every integer token of more than 15 digits written as a string: JSON.parse
+ * would round it (an 18-digit ID number stored as a JSON number loses its last digits, and
+ * a rounded ID shown as a record id gives most of it away). Text inside strings is left alone.
+ */
+export function quoteLongIntegers(text: string): string {
+  if (!/\d{16}/.test(text)) return text;
+  const n = text.length;
+  let out = '';
+  let last = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // a string: to its closing quote
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i += 2;
+        else if (d === 34) break;
+        else i++;
+      }
+      i++;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      let j = c === 45 ? i + 1 : i;
+      const from = j;
+      while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const next = j < n ? text.charCodeAt(j) : 0;
+      if (next === 46 || next === 101 || next === 69) {
+        // a fraction or an exponent: not an integer token, skip the rest of it
+        j++;
+        while (j < n && /[0-9eE+.-]/.test(text[j]!)) j++;
+      } else if (j - from > 15) {
+        out += text.slice(last, i) + '"' + text.slice(i, j) + '"';
+        last = j;
+      }
+      i = Math.max(j, i + 1);
+    } else i++;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function isWs(c: number): boolean {
