@@ -13,18 +13,31 @@ import { isObject } from './json.js';
 import { cycloneDxSpecVersion } from './cyclonedx-json.js';
 import type { SbomEntry, SbomRead } from './types.js';
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  // numeric character references (`&#38;`, `&#x40;`) are plain XML and must be decoded like
-  // `&amp;`; fast-xml-parser decodes them only with this option (which also maps HTML names)
-  htmlEntities: true,
-  isArray: (name) => name === 'component',
-});
+/**
+ * A parser for one document whose CycloneDX elements carry `prefix` ('' when CycloneDX is the
+ * default namespace). Elements of other namespaces (CycloneDX allows extension elements from any
+ * other namespace inside a component) are renamed out of the way (`{urn:x}purl` style keys), so an
+ * extension `<x:purl>` is neither read as the purl nor makes the component's purl a list.
+ */
+function parserFor(prefix: string): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: false,
+    transformTagName: (name) => {
+      const colon = name.indexOf(':');
+      const p = colon < 0 ? '' : name.slice(0, colon);
+      return p === prefix ? name.slice(colon + 1) : `{${p}}${name.slice(colon + 1)}`;
+    },
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    // numeric character references (`&#38;`, `&#x40;`) are plain XML and must be decoded like
+    // `&amp;`; fast-xml-parser decodes them only with this option (which also maps HTML names)
+    htmlEntities: true,
+    isArray: (name) => name === 'component',
+  });
+}
 
 /** Text of a simple element (`<purl>…</purl>`), or undefined; an element with attributes keeps its text in `#text`. */
 function elementText(node: Record<string, unknown>, key: string, file: string, path: string): string | undefined {
@@ -95,14 +108,16 @@ export function readCycloneDxXml(text: string, file: string): SbomRead {
   }
   const bad = badReference(text);
   if (bad) throw new InputError({ file, ...lineColumn(text, bad.index), message: `not well-formed XML: ${bad.message}` });
+  // the root's CycloneDX namespace: its version, and the prefix CycloneDX elements carry
+  const ns = /<(?:([A-Za-z_][\w.-]*):)?bom\b[^>]*?\bxmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*["']http:\/\/cyclonedx\.org\/schema\/bom\/([0-9.]+)["']/.exec(text);
+  const specVersion = cycloneDxSpecVersion(ns?.[3], file, 'bom@xmlns');
+  const prefix = ns?.[2] ?? '';
   let doc: unknown;
   try {
-    doc = parser.parse(text) as unknown;
+    doc = parserFor(prefix).parse(text) as unknown;
   } catch (e) {
     throw new InputError({ file, message: `XML could not be read: ${e instanceof Error ? e.message : String(e)}` });
   }
-  const ns = /<(?:\w+:)?bom\b[^>]*\bxmlns(?::\w+)?\s*=\s*["']http:\/\/cyclonedx\.org\/schema\/bom\/([0-9.]+)["']/.exec(text);
-  const specVersion = cycloneDxSpecVersion(ns?.[1], file, 'bom@xmlns');
   const root = isObject(doc) ? doc['bom'] : undefined;
   if (root !== '' && !isObject(root)) throw new InputError({ file, path: 'bom', message: 'expected a CycloneDX <bom> root element' });
   const bom = isObject(root) ? root : {};
