@@ -40,6 +40,13 @@ const PRIORITY: Partial<Record<DetectionType, number>> = {
   phone: 3,
 };
 
+/**
+ * Windows of a long value overlap by this many units: longer than any value the detectors
+ * find whole (an e-mail address is at most 254), plus WINDOW_MARGIN of context before it.
+ */
+const WINDOW_OVERLAP = 1024;
+const WINDOW_MARGIN = 256;
+
 /** PRIORITY by type code, -1 for types that are not subject keys (a small-integer array, no holes). */
 const PRIO = Int8Array.from(DETECTION_TYPES, (t) => PRIORITY[t] ?? -1);
 
@@ -72,7 +79,7 @@ interface Pending {
 /** The scanner plus the fast path the readers use (a field slot per column, ranges not copies). */
 export interface FastSourceScanner extends SourceScanner {
   slot(field: string): number;
-  scanSlot(slot: number, s: string, from: number, to: number, base?: number): void;
+  scanSlot(slot: number, s: string, from: number, to: number, base?: number, more?: boolean): void;
 }
 
 /** A new accumulator for one source. Its methods are bound (safe to wrap or pass around). */
@@ -80,7 +87,7 @@ export function createSourceScanner(options: SourceScannerOptions = {}): FastSou
   const sc = new Scanner(options);
   return {
     slot: (f) => sc.slot(f),
-    scanSlot: (k, s, a, b, base) => sc.scanSlot(k, s, a, b, base),
+    scanSlot: (k, s, a, b, base, more) => sc.scanSlot(k, s, a, b, base, more),
     beginRecord: (r) => sc.beginRecord(r),
     setRecordId: (r) => sc.setRecordId(r),
     scanField: (f, v) => sc.scanField(f, v),
@@ -153,6 +160,13 @@ class Scanner implements FastSourceScanner {
   private readonly subA: number[] = [];
   private readonly subB: number[] = [];
 
+  /** The end of the last window of a value with more to come (see scanSlot). */
+  private tail = '';
+  private tailSlot = -1;
+  /** Offsets in the value: where the tail ends, and up to where hit starts were counted. */
+  private tailEnd = 0;
+  private acceptedTo = 0;
+
   constructor(o: SourceScannerOptions) {
     this.maxFindings = o.maxFindings ?? DEFAULT_MAX_FINDINGS;
     this.minConf = o.minConfidence ?? current(MIN_CONFIDENCE);
@@ -193,7 +207,31 @@ class Scanner implements FastSourceScanner {
     this.endRecord();
   }
 
-  scanSlot(slotNo: number, s: string, from: number, to: number, base = 0): void {
+  scanSlot(slotNo: number, s: string, from: number, to: number, base = 0, more = false): void {
+    // windows of a value longer than a reader holds: each is scanned with the end of the one
+    // before it, and a hit counts in the window where its start is at least WINDOW_OVERLAP
+    // units from the end (or in the last window), so a value cut by a window edge is found
+    // whole, once; WINDOW_MARGIN more units keep the context before the first counted start
+    let lo = from;
+    if (this.tailSlot === slotNo && base > 0 && base === this.tailEnd && this.tail.length > 0) {
+      const t = this.tail;
+      s = t + s.slice(from, to);
+      base -= t.length;
+      from = 0;
+      to = s.length;
+      lo = Math.max(0, this.acceptedTo - base);
+    }
+    this.tail = '';
+    this.tailSlot = -1;
+    let hi = to;
+    if (more) {
+      hi = Math.max(lo, to - WINDOW_OVERLAP);
+      const keep = Math.max(from, to - WINDOW_OVERLAP - WINDOW_MARGIN);
+      this.tail = s.slice(keep, to);
+      this.tailSlot = slotNo;
+      this.tailEnd = base + (to - from);
+      this.acceptedTo = base + (hi - from);
+    }
     if (to <= from) return;
     const slot = this.slots[slotNo]!;
     const e = this.engine;
@@ -201,19 +239,21 @@ class Scanner implements FastSourceScanner {
     const h = e.hits;
     const n = h.n;
     if (n === 0) return;
-    if (!slot.any) {
-      slot.any = true;
-      slot.counts = new Int32Array(NT);
-      slot.sums = new Float64Array(NT);
-    }
     // the text as the detectors read it (full-width forms narrowed to ASCII, at `e.offset`)
     const off = e.offset;
     if (e.narrowedValue) s = e.s;
     // per hit: the slot's count and confidence sum (totals per type and category are
     // summed from these in result()), a finding while there is room, a subject key offer
-    const counts = slot.counts;
-    const sums = slot.sums;
+    const windowed = lo > from || hi < to;
     for (let k = 0; k < n; k++) {
+      if (windowed && (h.start[k]! < lo || h.start[k]! >= hi)) continue;
+      if (!slot.any) {
+        slot.any = true;
+        slot.counts = new Int32Array(NT);
+        slot.sums = new Float64Array(NT);
+      }
+      const counts = slot.counts;
+      const sums = slot.sums;
       const ti = h.ti[k]!;
       const conf = h.conf[k]!;
       counts[ti]!++;

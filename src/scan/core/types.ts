@@ -184,7 +184,11 @@ export interface SourceScanner {
    * added to reported offsets (a window that starts `base` units into a long value).
    */
   slot?(field: string): number;
-  scanSlot?(slot: number, s: string, from: number, to: number, base?: number): void;
+  /**
+   * `more`: this is a window of a longer value and more windows of it follow (the scanner keeps
+   * the window's end, so a value cut by the window edge is found whole in the next one).
+   */
+  scanSlot?(slot: number, s: string, from: number, to: number, base?: number, more?: boolean): void;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -163,9 +163,10 @@ class CsvParser {
     if (!this.recordOpen) this.open();
     const k = this.fieldIndex;
     if (this.windowBase > 0) {
-      // the last window of a long field: through the window decoder
+      // the last window of a long field: through the window decoder (even when empty: the
+      // scanner still holds the end of the window before, not yet counted)
       const t = this.windows.end(v, a, b);
-      if (t.length) this.scanner.scanSlot(this.slots[k] ?? this.slotFor(k), t, 0, t.length, this.windowBase);
+      this.scanner.scanSlot(this.slots[k] ?? this.slotFor(k), t, 0, t.length, this.windowBase);
     } else if (b > a) {
       if (k === this.keyIndex) this.scanner.setRecordId(v.text(a, b));
       const sl = this.slots[k] ?? this.slotFor(k);
@@ -200,7 +201,7 @@ class CsvParser {
       const v = this.pieces.join('');
       if (!this.recordOpen) this.open();
       const t = this.windows.write(this.view.like(v), 0, v.length);
-      if (t.length) this.scanner.scanSlot(this.slotFor(this.fieldIndex), t, 0, t.length, this.windowBase);
+      if (t.length) this.scanner.scanSlot(this.slotFor(this.fieldIndex), t, 0, t.length, this.windowBase, true);
       this.windowBase += t.length;
       this.pieces = [];
       this.piecesLen = 0;

@@ -31,7 +31,7 @@ export async function readText(input: TextInput, opts: TextOptions, target: Sour
         scanner.beginRecord(lineNo);
         openLong = lineNo;
       }
-      scanner.scanSlot(slot, piece.s, 0, piece.s.length, base);
+      scanner.scanSlot(slot, piece.s, 0, piece.s.length, base, !last);
       if (last) {
         scanner.endRecord();
         openLong = -1;
