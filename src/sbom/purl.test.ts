@@ -85,3 +85,17 @@ describe('purls packageurl-js fails on', () => {
     expect(purlIdentity('pkg:golang/github.com/foo/bar@v1.2.3')).toMatchObject({ ecosystem: 'Go', name: 'github.com/foo/bar', version: 'v1.2.3' });
   });
 });
+
+describe('Debian binary packages are looked up as their source package', () => {
+  it('the upstream qualifier (syft) gives the source name, and the source version when it differs', () => {
+    expect(purlIdentity('pkg:deb/debian/bsdutils@1:2.29.2-1+deb9u1?arch=amd64&upstream=util-linux%402.29.2-1+deb9u1&distro=debian-9')).toEqual({
+      kind: 'package',
+      ecosystem: 'Debian:9',
+      name: 'util-linux',
+      version: '2.29.2-1+deb9u1',
+    });
+    expect(purlIdentity('pkg:deb/debian/bsdutils@1:2.29.2-1+deb9u1?upstream=util-linux%402.29.2-1%2Bdeb9u1&distro=debian-9')).toMatchObject({ version: '2.29.2-1+deb9u1' });
+    expect(purlIdentity('pkg:deb/debian/dirmngr@2.1.18-8~deb9u4?arch=amd64&upstream=gnupg2&distro=debian-9')).toEqual({ kind: 'package', ecosystem: 'Debian:9', name: 'gnupg2', version: '2.1.18-8~deb9u4' });
+    expect(purlIdentity('pkg:deb/debian/adduser@3.115?arch=all&distro=debian-9')).toMatchObject({ name: 'adduser', version: '3.115' });
+  });
+});

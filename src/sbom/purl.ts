@@ -85,6 +85,26 @@ function withEpochQualifier(p: PackageURL, version: string | undefined): string 
 }
 
 /**
+ * The source package of a Debian binary package, from the `upstream` qualifier syft writes
+ * (`pkg:deb/debian/bsdutils@1:2.29.2-1+deb9u1?upstream=util-linux%402.29.2-1+deb9u1`: the source
+ * name, and its version when it differs from the binary's). Debian's OSV records (DSA, DLA,
+ * DEBIAN-CVE) name source packages with source versions, so a binary package is looked up as its
+ * source: as `bsdutils` it would match no record, and with the binary's epoch (`1:`) it would sort
+ * above every util-linux version.
+ */
+function debianSource(p: PackageURL): { name: string; version: string | undefined } | undefined {
+  const up = p.qualifiers?.['upstream']?.trim();
+  if (!up) return undefined;
+  const at = up.indexOf('@');
+  const name = (at < 0 ? up : up.slice(0, at)).trim();
+  // packageurl-js reads qualifier values as form data, where `+` is a space; syft writes the `+`
+  // of `+deb9u1` unencoded, and no Debian version holds a space
+  const version = at < 0 ? undefined : up.slice(at + 1).trim().replace(/ /g, '+');
+  if (name === '') return undefined;
+  return { name, version: version === '' ? undefined : version };
+}
+
+/**
  * Fast path for the commonest purls (plain `pkg:maven|npm|pypi/…@version`, no percent-encoding
  * except an npm `%40` scope, simple qualifiers): the identity packageurl-js would give, without
  * building a PackageURL (the single hottest step on large SBOMs). Anything else returns undefined
@@ -137,6 +157,8 @@ export function osvIdentity(p: PackageURL): PurlIdentity {
   if (p.type === 'deb' && ns === 'debian') {
     const rel = distroRelease(p, 'debian');
     if (rel === undefined) return { kind: 'unsupported', type: 'deb', reason: 'Debian release unknown (no usable distro qualifier)' };
+    const source = debianSource(p);
+    if (source) return { kind: 'package', ecosystem: `Debian:${rel}`, name: source.name, version: source.version ?? withEpochQualifier(p, version) };
     return { kind: 'package', ecosystem: `Debian:${rel}`, name: p.name, version: withEpochQualifier(p, version) };
   }
   if (p.type === 'apk' && ns === 'alpine') {
