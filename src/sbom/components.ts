@@ -79,10 +79,13 @@ function resolveOne(e: SbomEntry, file: string, cache: Map<string, PurlIdentity>
     skipped.push({ sbom: file, path: e.path, purl, ...label(), reason: id.reason, group: id.type });
     return;
   }
-  const version = id.version ?? (e.version?.trim() || undefined);
+  // a Debian binary package is looked up as the source package Trivy names (docs/sbom.md)
+  const debian = e.source !== undefined && id.ecosystem.startsWith('Debian:') ? e.source : undefined;
+  const name = debian?.name ?? id.name;
+  const version = debian?.version ?? id.version ?? (e.version?.trim() || undefined);
   if (version === undefined) {
     skipped.push({ sbom: file, path: e.path, purl, ...label(), reason: 'no version in the purl or the component', group: id.ecosystem });
     return;
   }
-  out.push({ sbom: file, path: e.path, purl, ecosystem: id.ecosystem, name: id.name, key: packageKey(id.ecosystem, id.name), version });
+  out.push({ sbom: file, path: e.path, purl, ecosystem: id.ecosystem, name, key: packageKey(id.ecosystem, name), version });
 }

@@ -31,3 +31,43 @@ describe('Debian advisories name source packages: binary packages of an SBOM mat
     expect(fixed.matches).toEqual([]);
   });
 });
+
+describe('Trivy CycloneDX: the source package is in the component properties', () => {
+  const component = (purl: string, props: Record<string, string>) => ({
+    type: 'library',
+    name: purl.replace(/^.*\/|@.*$/g, ''),
+    purl,
+    properties: Object.entries(props).map(([k, v]) => ({ name: `aquasecurity:trivy:${k}`, value: v })),
+  });
+  const bom = JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    components: [
+      component('pkg:deb/debian/bsdutils@2.33.1-0.1?arch=amd64&distro=debian-10.13&epoch=1', { PkgType: 'debian', SrcName: 'util-linux', SrcVersion: '2.33.1', SrcRelease: '0.1' }),
+      component('pkg:deb/debian/libssl1.1@1.1.1n-0%2Bdeb10u3?arch=amd64&distro=debian-10.13', { SrcName: 'openssl', SrcVersion: '1.1.1n', SrcRelease: '0+deb10u3' }),
+      component('pkg:deb/debian/libgcrypt20@1.8.4-5%2Bdeb10u1?distro=debian-10.13', { SrcName: 'libgcrypt20', SrcEpoch: '2', SrcVersion: '1.8.4', SrcRelease: '5+deb10u1' }),
+      component('pkg:npm/lodash@4.17.20', { SrcName: 'not-debian' }),
+    ],
+  });
+  const adv = (id: string, ecosystem: string, name: string, fixed: string) =>
+    parseAdvisory({ id, modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem, name }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] }] }, `${id}.json`);
+
+  it('binary packages match the DSA of their source, at the source version (epoch included)', () => {
+    const sbom = parseSbom(bom, 'trivy.cdx.json');
+    const report = matchSboms(
+      [sbom],
+      [
+        adv('DSA-T1', 'Debian:10', 'util-linux', '2.33.1-0.1+deb10u1'),
+        adv('DSA-T2', 'Debian:10', 'openssl', '1.1.1n-0+deb10u4'),
+        adv('DSA-T3', 'Debian:10', 'libgcrypt20', '2:1.8.4-5+deb10u2'),
+        adv('GHSA-T4', 'npm', 'lodash', '4.17.21'),
+      ],
+    );
+    expect(report.matches.map((m) => [m.advisory, m.version])).toEqual([
+      ['DSA-T1', '2.33.1-0.1'],
+      ['DSA-T3', '2:1.8.4-5+deb10u1'],
+      ['DSA-T2', '1.1.1n-0+deb10u3'],
+      ['GHSA-T4', '4.17.20'],
+    ]);
+  });
+});

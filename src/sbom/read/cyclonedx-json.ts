@@ -27,6 +27,28 @@ function asList(v: unknown, file: string, path: string): unknown[] {
   return v;
 }
 
+/**
+ * The source package Trivy records in a component's properties: `SrcName`, and the version
+ * `[SrcEpoch:]SrcVersion[-SrcRelease]` (the dpkg form of the source's version). Anything not in
+ * that shape is ignored: properties are free-form.
+ */
+function trivySource(props: unknown): SbomEntry['source'] {
+  if (!Array.isArray(props)) return undefined;
+  const get = (key: string): string | undefined => {
+    for (const p of props) {
+      if (isObject(p) && p['name'] === `aquasecurity:trivy:${key}` && typeof p['value'] === 'string' && p['value'].trim() !== '') return p['value'].trim();
+    }
+    return undefined;
+  };
+  const name = get('SrcName');
+  if (name === undefined) return undefined;
+  const version = get('SrcVersion');
+  const epoch = get('SrcEpoch');
+  const release = get('SrcRelease');
+  const full = version === undefined ? undefined : `${epoch !== undefined && epoch !== '0' ? `${epoch}:` : ''}${version}${release !== undefined ? `-${release}` : ''}`;
+  return { name, version: full };
+}
+
 export function readCycloneDxJson(doc: Record<string, unknown>, file: string): SbomRead {
   const specVersion = cycloneDxSpecVersion(doc['specVersion'], file, 'specVersion');
   const entries: SbomEntry[] = [];
@@ -49,12 +71,14 @@ export function readCycloneDxJson(doc: Record<string, unknown>, file: string): S
       const c = top.list[i];
       const p = `${top.path}[${i}]`;
       if (!isObject(c)) throw new InputError({ file, path: p, message: 'expected a component object' });
+      const source = trivySource(c['properties']);
       entries.push({
         path: p,
         purlField: 'purl',
         purl: optionalString(c, 'purl', file, p),
         version: optionalString(c, 'version', file, p),
         name: optionalString(c, 'name', file, p),
+        ...(source ? { source } : {}),
       });
       if (c['components'] !== undefined) stack.push({ list: asList(c['components'], file, `${p}.components`), path: `${p}.components`, i: 0 });
     }

@@ -8,6 +8,12 @@ export interface SbomEntry {
   /** The component's own version field (used when the purl carries no version). */
   readonly version: string | undefined;
   readonly name: string | undefined;
+  /**
+   * The source package the component was built from, as Trivy states it in CycloneDX properties
+   * (`aquasecurity:trivy:SrcName`, `SrcEpoch`, `SrcVersion`, `SrcRelease`): Debian's OSV records
+   * name source packages, so a Debian binary package is looked up as this.
+   */
+  readonly source?: { readonly name: string; readonly version: string | undefined };
   /** Where the purl is written, for formats read line by line (SPDX tag-value). */
   readonly line?: number;
   readonly column?: number;
