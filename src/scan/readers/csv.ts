@@ -147,7 +147,8 @@ class CsvParser {
   private slotFor(k: number): number {
     let sl = this.slots[k];
     if (sl === undefined) {
-      sl = this.scanner.slot(this.names?.[k] ?? String(k + 1));
+      // a cell past the header's end: its column number, unless a header names a column so
+      sl = this.scanner.slot(this.names?.[k] ?? (this.names?.includes(String(k + 1)) ? `column ${k + 1}` : String(k + 1)));
       this.slots[k] = sl;
     }
     return sl;
@@ -210,7 +211,17 @@ class CsvParser {
 
   private endRecord(): void {
     if (this.names === undefined) {
-      const names = this.headerCells.map((h, k) => h.trim() || String(k + 1));
+      // an empty name is the column number; a name met again (or a column number that is
+      // also a name) gets its column: two columns are never reported as one field
+      const names: string[] = [];
+      const used = new Set<string>();
+      this.headerCells.forEach((h, k) => {
+        let name = h.trim() || String(k + 1);
+        if (used.has(name)) name = `${name} (column ${k + 1})`;
+        for (let i = 2; used.has(name); i++) name = `${h.trim() || String(k + 1)} (column ${k + 1}, ${i})`;
+        used.add(name);
+        names.push(name);
+      });
       this.names = names;
       this.slots = [];
       if (this.opts.recordKey !== undefined) {
