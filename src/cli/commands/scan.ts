@@ -93,7 +93,8 @@ a bad flag); 3 internal error. JSON and inventory fields: docs/scan.md.`,
         const maxFindings = positiveInt(opts.maxFindings, '--max-findings', 0);
         let minConfidence: number | undefined;
         if (opts.minConfidence !== undefined) {
-          minConfidence = Number(opts.minConfidence);
+          // a decimal as written: Number() would take "" as 0 and "0x1" as 1
+          minConfidence = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(opts.minConfidence) ? Number(opts.minConfidence) : NaN;
           if (!(minConfidence >= 0 && minConfidence <= 1)) throw new InputError({ file: '<argv>', path: '--min-confidence', message: `expected a number from 0 to 1, got "${opts.minConfidence}"` });
         }
         if (opts.dataset !== undefined && opts.writeInventory === undefined) {
