@@ -201,6 +201,16 @@ describe('OSV range evaluation (schema "Evaluation")', () => {
     expect(sev({ severity: [{ type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }] })).toBe('UNKNOWN');
     expect(sev({})).toBe('UNKNOWN');
   });
+
+  it('a database word outside the known levels does not hide a CVSS score that would block; alone it stays as given', () => {
+    const base = { id: 'S', modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'npm', name: 'p' }, versions: ['1.0.0'] }] };
+    const sev = (extra: object) => run([parseAdvisory({ ...base, ...extra }, 's.json')], component('npm', 'p', '1.0.0')).matches[0]!.severity;
+    const critical = { severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }] };
+    expect(sev({ database_specific: { severity: 'important' }, ...critical })).toBe('CRITICAL');
+    expect(sev({ database_specific: { severity: 'important' } })).toBe('IMPORTANT');
+    // a known word still wins over the vector
+    expect(sev({ database_specific: { severity: 'low' }, ...critical })).toBe('LOW');
+  });
 });
 
 describe('one match per vulnerability (aliases)', () => {

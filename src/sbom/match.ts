@@ -18,7 +18,7 @@
 import type { Component } from './components.js';
 import type { OsvAdvisory, OsvAffected, OsvEvent, OsvRange } from './osv/model.js';
 import { packageKey } from './purl.js';
-import { severityFromCvss, UNKNOWN } from './severity.js';
+import { severityFromCvss, severityRank, UNKNOWN } from './severity.js';
 import type { AnyVersionOrder } from './versions/order.js';
 import { baseEcosystem, ecosystemOrder, rangeOrder } from './versions/registry.js';
 
@@ -132,8 +132,15 @@ function withoutCoveredGit(entry: OsvAffected, ranges: PreparedRange[]): Prepare
   return covered ? ranges.filter((_, i) => !git[i]) : ranges;
 }
 
+/**
+ * The database's word when it is one of the known levels; else a computable CVSS rating; else
+ * the database's own word (ranked below every level but `any`), else UNKNOWN. A word outside
+ * the known levels ("IMPORTANT", "UNSPECIFIED") does not hide a CVSS score that would block.
+ */
 function prepareSeverity(a: OsvAdvisory, entry: OsvAffected): string {
-  return a.databaseSeverity ?? severityFromCvss(a.severity) ?? severityFromCvss(entry.severity) ?? UNKNOWN;
+  const word = a.databaseSeverity;
+  if (word !== undefined && severityRank(word) >= 0) return word;
+  return severityFromCvss(a.severity) ?? severityFromCvss(entry.severity) ?? word ?? UNKNOWN;
 }
 
 /** Advisories indexed by package, ready to evaluate. */

@@ -1,5 +1,5 @@
 /**
- * An advisory's severity word: `database_specific.severity` when present (GHSA: LOW, MODERATE,
+ * An advisory's severity word: `database_specific.severity` when it is a known level (GHSA: LOW, MODERATE,
  * HIGH, CRITICAL), else the rating of a computable CVSS base score (v3.x preferred over v2; the
  * advisory's own `severity[]`, then the matched package's), else UNKNOWN.
  */
