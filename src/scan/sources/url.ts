@@ -63,7 +63,7 @@ export function parseDbTarget(target: string): DbTarget {
   const connect = url.toString();
   const shown = new URL(connect);
   shown.password = '';
-  return { kind, connect, label: shown.toString(), ...(schemas ? { schemas } : {}), ...(tables ? { tables } : {}) };
+  return { kind, connect, label: redactUrl(shown.toString()), ...(schemas ? { schemas } : {}), ...(tables ? { tables } : {}) };
 }
 
 /**
@@ -74,6 +74,8 @@ export function parseDbTarget(target: string): DbTarget {
 export function redactUrl(s: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\//i.exec(s);
   if (!m) return s;
+  // a password can be a query parameter too (`?password=`, `sslpassword=`: the drivers take them)
+  s = s.replace(SECRET_PARAM, '$1***');
   const start = m[0].length;
   let valid = true;
   try {
@@ -87,6 +89,9 @@ export function redactUrl(s: string): string {
   if (at < start || colon < 0 || colon > at) return s;
   return `${s.slice(0, colon)}:***${s.slice(at)}`;
 }
+
+/** Query parameters that carry a secret, with their value (up to `&` or `#`). */
+const SECRET_PARAM = /([?&](?:[a-z_]*pass(?:word|wd|phrase)?|pwd|secret|[a-z_]*token|api_?key)=)[^&#]*/gi;
 
 function splitOnce(s: string, sep: string): [string, string | undefined] {
   const i = s.indexOf(sep);
