@@ -46,13 +46,18 @@ describe('datacustoms lists import', () => {
     expect(json.totals).toEqual({ imported: 0, unchanged: 1, skipped: 0, entries: 0 });
   });
 
-  it('skips unrecognised files without creating a store', async () => {
+  it('nothing but files that are not lists: exit 2 naming one and its reason, no store created (0 imported with exit 0 let screening run against lists never loaded)', async () => {
     const d = tmp();
     writeFileSync(join(d, 'notes.txt'), 'hello');
+    writeFileSync(join(d, 'more.md'), '# notes');
     const store = join(d, 'store', 's.sqlite');
     const r = await run('lists', 'import', join(d, 'notes.txt'), '--store', store, '--format', 'json');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).files).toEqual([{ file: join(d, 'notes.txt'), status: 'skipped', reason: 'plain text, not a list file' }]);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe(`datacustoms: ${join(d, 'notes.txt')}: no list file to import: ${join(d, 'notes.txt')} is skipped (plain text, not a list file)\n`);
+    expect(existsSync(store)).toBe(false);
+    const both = await run('lists', 'import', d, '--store', store);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/no list file to import: .* is skipped \(.*\); 1 more file skipped as well/);
     expect(existsSync(store)).toBe(false);
   });
 

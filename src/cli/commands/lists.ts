@@ -69,7 +69,8 @@ DoD 1260H list, the FCC Covered List, the BIS military-intelligence end-user
 list and the PRC counter-sanctions lists.
 
 Folders are read recursively. Files that are not lists (notes, dictionaries)
-are skipped with a one-line note. A file already imported (same content) is
+are skipped with a one-line note (when every file is skipped, nothing was
+imported: exit 2). A file already imported (same content) is
 "unchanged". Entries missing from a newer edition of a list are recorded as
 delisted as of its list date (unless --partial).
 
@@ -275,6 +276,13 @@ async function importLists(io: Io, paths: readonly string[], opts: ImportOptions
   );
   if (outcomes.length === 0) throw new InputError({ file: paths.join(', '), message: 'directory holds no file to import' });
   const parsed = outcomes.filter((o): o is ParsedList => !isSkipped(o));
+  if (parsed.length === 0) {
+    // Nothing but notes and other files: an import that adds nothing would leave screening to
+    // pass every name against lists that were never loaded.
+    const first = outcomes.find(isSkipped)!;
+    const more = outcomes.length > 1 ? `; ${outcomes.length - 1} more file${outcomes.length === 2 ? '' : 's'} skipped as well` : '';
+    throw new InputError({ file: paths.join(', '), message: `no list file to import: ${display(first.file)} is skipped (${first.skipped})${more}` });
+  }
   const path = resolveStorePath({ store: opts.store });
   let results: ImportResult[] = [];
   if (parsed.length > 0) {
