@@ -47,6 +47,10 @@ const PRIORITY: Partial<Record<DetectionType, number>> = {
 const WINDOW_OVERLAP = 1024;
 const WINDOW_MARGIN = 256;
 
+/** Detected values of a record compared with its id (see idWithoutHits), and their shortest length. */
+const MAX_ID_HITS = 64;
+const MIN_ID_HIT = 8;
+
 /** PRIORITY by type code, -1 for types that are not subject keys (a small-integer array, no holes). */
 const PRIO = Int8Array.from(DETECTION_TYPES, (t) => PRIORITY[t] ?? -1);
 
@@ -160,6 +164,12 @@ class Scanner implements FastSourceScanner {
   private readonly subA: number[] = [];
   private readonly subB: number[] = [];
 
+  /** The values detected in the open record (at most MAX_ID_HITS), to keep them out of its id. */
+  private readonly rawS: string[] = [];
+  private readonly rawA: number[] = [];
+  private readonly rawB: number[] = [];
+  private readonly rawType: number[] = [];
+  private nRaw = 0;
   /** The end of the last window of a value with more to come (see scanSlot). */
   private tail = '';
   private tailSlot = -1;
@@ -247,6 +257,13 @@ class Scanner implements FastSourceScanner {
     const windowed = lo > from || hi < to;
     for (let k = 0; k < n; k++) {
       if (windowed && (h.start[k]! < lo || h.start[k]! >= hi)) continue;
+      if (this.nRaw < MAX_ID_HITS) {
+        // where the value is; cut out only if the record's id is long enough to hold it
+        this.rawS[this.nRaw] = s;
+        this.rawA[this.nRaw] = h.start[k]! - off;
+        this.rawB[this.nRaw] = h.end[k]! - off;
+        this.rawType[this.nRaw++] = h.ti[k]!;
+      }
       if (!slot.any) {
         slot.any = true;
         slot.counts = new Int32Array(NT);
@@ -272,6 +289,37 @@ class Scanner implements FastSourceScanner {
     }
   }
 
+  /**
+   * The record id with the values detected in its record masked: an id the masker let through
+   * (a bare 9-digit SSN is only an SSN in a field that says so) shown beside the finding that
+   * masks the same value — `{"id": "536224187", "ssn": "536224187"}`, a table keyed by its
+   * `ssn` column — would give it away.
+   */
+  private idWithoutHits(id: string | number): string | number {
+    if (typeof id === 'number' ? Math.abs(id) < 10 ** (MIN_ID_HIT - 1) : id.length < MIN_ID_HIT) return id;
+    let out = String(id);
+    const alnum = (t: string) => t.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+    let changed = false;
+    for (let i = 0; i < this.nRaw; i++) {
+      const raw = this.rawS[i]!.slice(this.rawA[i]!, this.rawB[i]!);
+      const type = DETECTION_TYPES[this.rawType[i]!]!;
+      if (raw.length >= MIN_ID_HIT && out.includes(raw)) {
+        out = out.split(raw).join(maskMatch(raw, type));
+        changed = true;
+        continue;
+      }
+      const r = alnum(raw);
+      if (r.length < MIN_ID_HIT) continue;
+      const o = alnum(out);
+      if (o === r) out = maskMatch(out, type);
+      // the value inside a longer id, written another way: all but its last four characters
+      else if (o.includes(r)) out = out.replace(/[A-Za-z0-9](?=(?:[^A-Za-z0-9]*[A-Za-z0-9]){4})/g, '*');
+      else continue;
+      changed = true;
+    }
+    return changed ? out : id;
+  }
+
   private offerSubject(jur: string, prio: number, ti: number, s: string, a: number, b: number): void {
     const n = this.subN;
     let i = 0;
@@ -291,6 +339,11 @@ class Scanner implements FastSourceScanner {
   endRecord(): void {
     if (!this.open) return;
     this.open = false;
+    if (this.nRaw) {
+      this.recordId = this.idWithoutHits(this.recordId);
+      this.nRaw = 0;
+      this.rawS.length = 0; // the values are not kept past their record
+    }
     if (this.pending.length) {
       for (const p of this.pending) this.findings.push({ record: this.recordId, ...p });
       this.pending.length = 0;
