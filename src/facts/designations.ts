@@ -9,7 +9,7 @@ import type { Designation, Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
 import { param, valueAt } from '../engine/params.js';
 import { ownedIndex, taintByOwnership, type OwnerEdge, type OwnershipInput } from './ownership.js';
-import { heldOn, heldSpan } from '../inventory/held.js';
+import { heldOn, ownerSpanOn } from '../inventory/held.js';
 
 export interface PropagationRule {
   /** Owned at least this much (aggregate, direct or indirect) by listed parties → treated as listed. */
@@ -156,8 +156,7 @@ class EntityGraph {
 
   /** " (held from …)" when the party's edge from `owner` held on the date has a holding period. */
   span(id: string, owner: string): string {
-    const edge = this.declared(id).find((o) => o.entity === owner && heldOn(o, this.date));
-    return edge ? heldSpan(edge) : '';
+    return ownerSpanOn(this.declared(id), owner, this.date);
   }
 
   private declared(id: string): Inventory['organization']['owners'] {

@@ -8,7 +8,7 @@ import { at } from '../engine/params.js';
 import { DOJ_COUNTRIES_OF_CONCERN, dojDate } from './country-sets.js';
 import { findCycles, roundShare, taintByOwnership, type OwnerEdge, type OwnershipInput, type TaintReason } from './ownership.js';
 import { param } from '../engine/params.js';
-import { heldOn, heldSpan, isDated, type HeldLink } from '../inventory/held.js';
+import { heldOn, heldSpan, isDated, ownerSpanOn, type HeldLink } from '../inventory/held.js';
 
 /** 202.211(a)(1)–(2): "50 percent or more … individually or in the aggregate". */
 export const COVERED_OWNERSHIP_THRESHOLD = param<number>('us.doj.dsp.covered_ownership_percent', 'Aggregate ownership by countries of concern or covered persons that makes a foreign entity a covered person (inclusive).', [
@@ -599,9 +599,7 @@ class PersonDeriver implements OwnershipInput {
 
   /** " (held from …)" for the party's dated edge from `owner` held on the derivation's date; "" otherwise. */
   private edgeSpan(id: string, owner: string): string {
-    const owners = id === this.org.id ? this.org.owners : this.entities.get(id)?.owners;
-    const edge = owners?.find((o) => o.entity === owner && heldOn(o, this.date));
-    return edge ? heldSpan(edge) : '';
+    return ownerSpanOn(id === this.org.id ? this.org.owners : this.entities.get(id)?.owners, owner, this.date);
   }
 
   eligible(id: string): boolean {

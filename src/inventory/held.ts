@@ -35,6 +35,12 @@ export function heldSpan(link: HeldLink, word = 'held'): string {
   return '';
 }
 
+/** heldSpan of the edge from `owner` among `owners` held on `date` ("" when there is none, or it is undated). */
+export function ownerSpanOn(owners: readonly (HeldLink & { readonly entity: string })[] | undefined, owner: string, date: CivilDate): string {
+  const edge = owners?.find((o) => o.entity === owner && heldOn(o, date));
+  return edge ? heldSpan(edge) : '';
+}
+
 /**
  * The largest sum of the declared shares held at any one time, and the first date it is reached
  * (undefined when it is reached by links with no start date). Shares that follow each other (a
