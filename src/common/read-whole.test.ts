@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWhole } from './read-whole.js';
-import { InputError } from './errors.js';
+import { firstProblem } from '../testing/input-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dc-whole-'));
 const children: ChildProcess[] = [];
@@ -22,24 +22,13 @@ function fifo(name: string, script: string): string {
   return path;
 }
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('reading a document whole, with a ceiling', () => {
   it('reads a regular file, and refuses one over the ceiling from its size, naming the file', () => {
     const f = join(dir, 'big.yaml');
     writeFileSync(f, 'x'.repeat(2000));
     expect(readWhole(f, 'an inventory file', 2000).length).toBe(2000);
-    const e = inputError(() => readWhole(f, 'an inventory file', 1999));
-    expect(e.problems[0]).toMatchObject({ file: f });
-    expect(e.message).toBe(`${f}: is 2,000 bytes: an inventory file is read whole, up to 1,999 bytes; split it into smaller files`);
+    expect(firstProblem(() => readWhole(f, 'an inventory file', 1999))).toEqual({ file: f, message: 'is 2,000 bytes: an inventory file is read whole, up to 1,999 bytes; split it into smaller files' });
   });
 
   it('reads a pipe to its end', () => {
@@ -50,8 +39,10 @@ describe('reading a document whole, with a ceiling', () => {
   it('refuses a pipe that does not end once it passes the ceiling, instead of filling memory', () => {
     const p = fifo('endless', 'yes');
     const t0 = Date.now();
-    const e = inputError(() => readWhole(p, 'an inventory file', 4 * 1024 * 1024));
-    expect(e.message).toBe(`${p}: gave more than 4 MiB: an inventory file is read whole, up to 4 MiB (a pipe that does not end?); split it into smaller files`);
+    expect(firstProblem(() => readWhole(p, 'an inventory file', 4 * 1024 * 1024))).toEqual({
+      file: p,
+      message: 'gave more than 4 MiB: an inventory file is read whole, up to 4 MiB (a pipe that does not end?); split it into smaller files',
+    });
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
