@@ -52,7 +52,19 @@ export function parseDbTarget(target: string): DbTarget {
   try {
     url = new URL(target);
   } catch {
-    throw new InputError({ file: '<argv>', message: `malformed database URL: ${redactUrl(target)}` });
+    const hint = target.includes('@') ? ` (${ENCODE_HINT})` : '';
+    throw new InputError({ file: '<argv>', message: `malformed database URL: ${redactUrl(target)}${hint}` });
+  }
+  // A password holding "/", "?" or "#" ends the host part early; when what came before is a
+  // number (`root:2024#Secure@db`) the URL is still valid — host "root", port 2024 — and the
+  // rest of the password would be printed as path or fragment. An "@" after the host is
+  // refused (it is %40 in a parameter value), and the error masks up to the last "@".
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(target);
+  if (scheme) {
+    const authorityEnd = target.slice(scheme[0].length).search(/[/?#]/);
+    if (authorityEnd >= 0 && target.indexOf('@', scheme[0].length + authorityEnd) >= 0) {
+      throw new InputError({ file: '<argv>', message: `ambiguous database URL: ${maskToLastAt(target)}: an "@" after the host (${ENCODE_HINT})` });
+    }
   }
   const schemas = list(url.searchParams.get('schema'), 'schema', redactUrl(target));
   const tables = list(url.searchParams.get('table'), 'table', redactUrl(target));
@@ -88,6 +100,17 @@ export function redactUrl(s: string): string {
   const colon = s.indexOf(':', start);
   if (at < start || colon < 0 || colon > at) return s;
   return `${s.slice(0, colon)}:***${s.slice(at)}`;
+}
+
+const ENCODE_HINT = 'percent-encode "@", "/", "?", "#", ":" and "%" in a user name or password: %40, %2F, %3F, %23, %3A, %25';
+
+/** The URL with everything from the first ":" after the scheme to the last "@" masked. */
+function maskToLastAt(s: string): string {
+  const start = s.indexOf('://') + 3;
+  const at = s.lastIndexOf('@');
+  const colon = s.indexOf(':', start);
+  const shown = colon < 0 || colon > at ? s : `${s.slice(0, colon)}:***${s.slice(at)}`;
+  return shown.replace(SECRET_PARAM, '$1***');
 }
 
 /** Query parameters that carry a secret, with their value (up to `&` or `#`). */
