@@ -22,7 +22,10 @@ export function helpFor(argv: readonly string[]): string {
  * Runs the CLI with the given arguments and returns the exit code.
  * 0 ok · 1 findings that block · 2 bad input or usage · 3 internal error.
  */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(given: readonly string[], io: Io = processIo): Promise<number> {
+  // `datacustoms help NAME` for a NAME that is no command: commander prints the whole help to
+  // stderr and exits 0; parsed as `datacustoms NAME …` it is the one-line unknown command.
+  const argv = given[0] === 'help' && given[1] !== undefined && !commands.some((c) => c.name === given[1]) ? given.slice(1) : given;
   let exit: number = ExitCode.ok;
   const ctx: CommandContext = { io, setExit: (c) => void (exit = Math.max(exit, c)) };
   const program = new Command('datacustoms')
@@ -63,7 +66,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
       const hint = e.code === 'commander.missingArgument' ? variadicHint(program, argv) : '';
-      io.err(`datacustoms: <argv>: ${e.message.replace(/^error: /, '').replace(/\.$/, '')}${hint} (see \`${helpFor(argv)}\`)\n`);
+      const message = (e.code === 'commander.excessArguments' && unknownSubcommand(program, argv)) || oneLine(e.message);
+      io.err(`datacustoms: <argv>: ${message}${hint} (see \`${helpFor(argv)}\`)\n`);
       return ExitCode.badInput;
     }
     if (e instanceof InputError) {
@@ -75,6 +79,47 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (process.env['DATACUSTOMS_DEBUG'] && e instanceof Error && e.stack) io.err(e.stack + '\n');
     return ExitCode.internal;
   }
+}
+
+/**
+ * Commander's message as one line: without its `error: ` and final stop, and with the suggestion
+ * it puts on a line of its own (`\n(Did you mean check?)`) after a semicolon.
+ */
+function oneLine(message: string): string {
+  return message
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean (.+)\?\)$/, '; did you mean $1?')
+    .replace(/\.$/, '');
+}
+
+/**
+ * Too many arguments for a command that has subcommands (`lists imprt x`): the first word is a
+ * misspelt or unknown subcommand; name it so, with the nearest subcommand when one is close.
+ */
+function unknownSubcommand(program: Command, argv: readonly string[]): string | undefined {
+  const cmd = program.commands.find((c) => c.name() === argv[0]);
+  if (!cmd || cmd.commands.length === 0) return undefined;
+  let word: string | undefined;
+  for (let i = 1; i < argv.length && word === undefined; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-')) word = arg;
+    else if (!arg.includes('=') && cmd.options.some((o) => (o.long === arg || o.short === arg) && (o.required || o.optional))) i++;
+  }
+  if (word === undefined) return undefined;
+  const names = cmd.commands.map((c) => c.name());
+  const near = names.filter((n) => editDistance(word, n) <= Math.max(1, Math.floor(n.length / 3)));
+  return `unknown command '${word}' for '${cmd.name()}'${near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ''}`;
+}
+
+/** Levenshtein distance between two short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 /**

@@ -45,6 +45,26 @@ describe('usage errors', () => {
     expect(await usageError('bogus')).toMatch(/unknown command 'bogus'.*\(see `datacustoms --help`\)$/);
     expect(await usageError('check', 'examples/demo', '--as-of')).toMatch(/option '--as-of <date>' argument missing/);
   });
+  it('a misspelt command or option is one line with the suggestion (commander puts it on a second line)', async () => {
+    expect(await usageError('chek', 'examples/demo')).toBe("datacustoms: <argv>: unknown command 'chek'; did you mean check? (see `datacustoms --help`)");
+    expect(await usageError('check', '--explian', 'examples/demo')).toBe(
+      "datacustoms: <argv>: unknown option '--explian'; did you mean --explain? (see `datacustoms check --help`)",
+    );
+    expect(await usageError('clocks', 'examples/log4shell', '--evnt', 'x')).toBe(
+      "datacustoms: <argv>: unknown option '--evnt'; did you mean --event? (see `datacustoms clocks --help`)",
+    );
+  });
+  it('help for a command that does not exist is an unknown command (it printed the whole help to stderr and exited 0)', async () => {
+    expect(await usageError('help', 'chek')).toBe("datacustoms: <argv>: unknown command 'chek'; did you mean check? (see `datacustoms --help`)");
+    expect(await usageError('help', 'nothing')).toBe("datacustoms: <argv>: unknown command 'nothing' (see `datacustoms --help`)");
+    const known = await run('help', 'check');
+    expect(known.code).toBe(0);
+    expect(known.out).toMatch(/^Usage: datacustoms check /);
+  });
+  it('a misspelt subcommand of lists is named as one, with the suggestion (it said "too many arguments")', async () => {
+    expect(await usageError('lists', 'imprt', 'x')).toBe("datacustoms: <argv>: unknown command 'imprt' for 'lists'; did you mean import? (see `datacustoms lists --help`)");
+    expect(await usageError('lists', '--store', 'x.sqlite', 'show')).toBe("datacustoms: <argv>: unknown command 'show' for 'lists' (see `datacustoms lists --help`)");
+  });
   it('an option that takes several values and swallowed the paths says so, with the words it took', async () => {
     expect(await usageError('check', '--pack', 'us.doj.dsp', 'examples/demo')).toBe(
       'datacustoms: <argv>: missing required argument \'inventory\': --pack takes every word after it, and took "us.doj.dsp" "examples/demo"; put it after the other arguments (see `datacustoms check --help`)',
