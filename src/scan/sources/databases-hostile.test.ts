@@ -64,3 +64,74 @@ describe('database URLs whose password holds URL syntax', () => {
     expect(parseDbTarget('mysql://root:2024%23Secure@db.example:3306/shop').label).toBe('mysql://root@db.example:3306/shop');
   });
 });
+
+describe('PostgreSQL', () => {
+  let admin: pg.Client;
+  const schema = tag;
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: PG_URL });
+    try {
+      await admin.connect();
+    } catch (e) {
+      throw new Error(`PostgreSQL is not reachable at ${PG_URL} (${(e as Error).message}); start it (.ci/run does) or set DATACUSTOMS_TEST_PG`);
+    }
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  });
+
+  afterAll(async () => {
+    await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin?.end().catch(() => undefined);
+  });
+
+  it('masks a primary key that is a value only its column name makes sensitive (a name, a bare SSN)', async () => {
+    await admin.query(`CREATE TABLE ${schema}.by_name (name text PRIMARY KEY, city text)`);
+    await admin.query(`INSERT INTO ${schema}.by_name VALUES ('张伟', 'x')`);
+    await admin.query(`CREATE TABLE ${schema}.by_pair (surname text, ssn text, v text, PRIMARY KEY (surname, ssn))`);
+    await admin.query(`INSERT INTO ${schema}.by_pair VALUES ('Smith', '536224187', 'y')`);
+    const { units } = await scanAll(`${PG_URL}?table=${schema}.by_name,${schema}.by_pair`);
+    expect(units.map((u) => u.records.map((r) => r.record))).toEqual([['张*'], ['S****,*****4187']]);
+  });
+});
+
+describe('MySQL / MariaDB', () => {
+  let admin: mysql.Connection;
+  const made: string[] = [];
+  const table = async (name: string, ddl: string) => {
+    made.push(name);
+    await admin.query(`CREATE TABLE \`${name}\` ${ddl}`);
+  };
+
+  beforeAll(async () => {
+    try {
+      admin = await mysql.createConnection({ uri: MY_URL });
+    } catch (e) {
+      throw new Error(`MariaDB/MySQL is not reachable at ${MY_URL} (${(e as Error).message}); start it (.ci/run does) or set DATACUSTOMS_TEST_MYSQL`);
+    }
+  });
+
+  afterAll(async () => {
+    for (const t of made) await admin?.query(`DROP TABLE IF EXISTS \`${t}\``).catch(() => undefined);
+    await admin?.end().catch(() => undefined);
+  });
+
+  it('masks a primary key that is a value only its column name makes sensitive', async () => {
+    await table(`${tag}_by_name`, '(name VARCHAR(20) CHARACTER SET utf8mb4 PRIMARY KEY, v INT)');
+    await admin.query(`INSERT INTO \`${tag}_by_name\` VALUES ('张伟', 1)`);
+    const { units } = await scanAll(`${MY_URL}?table=${tag}_by_name`);
+    expect(units[0]!.records.map((r) => r.record)).toEqual(['张*']);
+  });
+});
+
+describe('SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qa_h3-'));
+
+  it('masks a primary key that is a value only its column name makes sensitive', async () => {
+    const file = join(dir, 'names.db');
+    const db = new Database(file);
+    db.exec(`CREATE TABLE people (name TEXT PRIMARY KEY, v INT); INSERT INTO people VALUES ('张伟', 1)`);
+    db.close();
+    const { units } = await scanAll(file);
+    expect(units[0]!.records.map((r) => r.record)).toEqual(['张*']);
+  });
+});

@@ -13,15 +13,25 @@ export function safeRecordId(id: string | number, detect: DetectFn, mask: MaskFn
   }
   // short plain numbers and words (row keys like "42", "u-17") cannot hold a regulated value
   if (id.length < 6 && /^[A-Za-z0-9_-]*$/.test(id)) return id;
-  const found = detect(id, 'id');
-  if (found.length === 0) return id;
+  return maskedIn(id, 'id', detect, mask);
+}
+
+/**
+ * A key value with what the detectors find in it, read as a value of `field`, masked: a
+ * table's key column says what its values are (`name` → `张伟` is a person's name, `ssn` →
+ * a bare 9-digit number is an SSN), which the field `id` does not.
+ */
+export function maskedIn(value: string, field: string, detect: DetectFn, mask: MaskFn): string {
+  const found = detect(value, field);
+  if (found.length === 0) return value;
   let out = '';
   let at = 0;
   for (const d of found) {
-    out += id.slice(at, d.start) + mask(id, d);
+    if (d.start < at) continue; // overlapping detections: the first one masks the span
+    out += value.slice(at, d.start) + mask(value, d);
     at = d.end;
   }
-  return out + id.slice(at);
+  return out + value.slice(at);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { SourceScanner } from '../core/types.js';
 import { bytesText, dateText } from './flatten.js';
-import { safeRecordId } from './record-id.js';
+import { maskedIn, safeRecordId } from './record-id.js';
 import type { SourceContext } from './types.js';
 
 /** Tables up to this many rows (or up to 10× the sample) are sampled by sorting at random. */
@@ -39,18 +39,27 @@ export function scanRow(
     const t = cellText(row[i]);
     if (t !== undefined) pairs.push([columns[i]!, t]);
   }
-  scanner.scanRecord(recordIdOf(ctx, pk, row, rowNo), pairs);
+  scanner.scanRecord(recordIdOf(ctx, columns, pk, row, rowNo), pairs);
 }
 
-function recordIdOf(ctx: SourceContext, pk: readonly number[], row: readonly unknown[], rowNo: number): string | number {
+/**
+ * The primary key's values (joined with `,`), each masked where it holds a value detected as
+ * a value of its own column, then as an id; no key, or a NULL one: the row number.
+ */
+function recordIdOf(ctx: SourceContext, columns: readonly string[], pk: readonly number[], row: readonly unknown[], rowNo: number): string | number {
   if (pk.length === 0) return rowNo;
+  const part = (i: number) => {
+    const t = cellText(row[i]);
+    return t === undefined ? undefined : maskedIn(t, columns[i]!, ctx.detect, ctx.mask);
+  };
   if (pk.length === 1) {
     const v = row[pk[0]!];
-    if (typeof v === 'number' && Number.isSafeInteger(v)) return safeRecordId(v, ctx.detect, ctx.mask);
-    const t = cellText(v);
-    return t === undefined ? rowNo : safeRecordId(t, ctx.detect, ctx.mask);
+    const t = part(pk[0]!);
+    if (t === undefined) return rowNo;
+    if (typeof v === 'number' && Number.isSafeInteger(v) && t === String(v)) return safeRecordId(v, ctx.detect, ctx.mask);
+    return safeRecordId(t, ctx.detect, ctx.mask);
   }
-  return safeRecordId(pk.map((i) => cellText(row[i]) ?? '').join(','), ctx.detect, ctx.mask);
+  return safeRecordId(pk.map((i) => part(i) ?? '').join(','), ctx.detect, ctx.mask);
 }
 
 /** How to read a table: everything, or n random rows of N. */
