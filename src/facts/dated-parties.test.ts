@@ -29,25 +29,32 @@ const arbEntity = fc.record({
   listed: fc.option(period, { nil: undefined }),
 });
 
+type RawEntity = typeof arbEntity extends fc.Arbitrary<infer T> ? T : never;
+
+/** Entities from their drawn shapes: owners with shares of at most 100 % declared at once, people with employers. */
+function withShares(raw: readonly RawEntity[]): EntityInput[] {
+  const n = raw.length;
+  return raw.map((r, i) => {
+    const id = `e${i}`;
+    const owners = r.kind === 'company' ? r.owners.filter((o) => o.to % n !== i).map((o) => ({ entity: `e${o.to % n}`, ...(o.percent !== undefined ? { percent: o.percent } : {}), ...dates(o.p) })) : [];
+    // at most 100 % at once: keep the declared shares small enough in total
+    let total = 0;
+    const kept = owners.filter((o) => (total += o.percent ?? 0) <= 100);
+    return {
+      id,
+      name: `E${i}`,
+      kind: r.kind as 'company' | 'individual',
+      ...(r.kind === 'company' ? { organizedIn: r.country, owners: kept } : { citizenships: [r.country === 'US' ? 'GB' : r.country], primaryResidence: r.country === 'CN' ? 'SG' : r.country, employment: r.jobs.filter((j) => j.to % n !== i).map((j) => ({ entity: `e${j.to % n}`, ...dates(j.p) })) }),
+      ...(r.listed ? { designations: [{ list: 'doj.covered_persons', ...(() => { const d = dates(r.listed); return { ...(d.from ? { listedFrom: d.from } : {}), ...(d.until ? { listedUntil: d.until } : {}) }; })() }] } : {}),
+    };
+  });
+}
+
 describe('party facts on another date', () => {
   it('property: on(id, date) has the covered status and reasons of a whole derivation on that date', () => {
     fc.assert(
       fc.property(fc.array(arbEntity, { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 4 }), (raw, when) => {
-        const n = raw.length;
-        const entities: EntityInput[] = raw.map((r, i) => {
-          const id = `e${i}`;
-          const owners = r.kind === 'company' ? r.owners.filter((o) => o.to % n !== i).map((o) => ({ entity: `e${o.to % n}`, ...(o.percent !== undefined ? { percent: o.percent } : {}), ...dates(o.p) })) : [];
-          // at most 100 % at once: keep the declared shares small enough in total
-          let total = 0;
-          const kept = owners.filter((o) => (total += o.percent ?? 0) <= 100);
-          return {
-            id,
-            name: `E${i}`,
-            kind: r.kind as 'company' | 'individual',
-            ...(r.kind === 'company' ? { organizedIn: r.country, owners: kept } : { citizenships: [r.country === 'US' ? 'GB' : r.country], primaryResidence: r.country === 'CN' ? 'SG' : r.country, employment: r.jobs.filter((j) => j.to % n !== i).map((j) => ({ entity: `e${j.to % n}`, ...dates(j.p) })) }),
-            ...(r.listed ? { designations: [{ list: 'doj.covered_persons', ...(() => { const d = dates(r.listed); return { ...(d.from ? { listedFrom: d.from } : {}), ...(d.until ? { listedUntil: d.until } : {}) }; })() }] } : {}),
-          };
-        });
+        const entities = withShares(raw);
         const inv = inventory({ entities });
         const facts = derivePersons(inv, AS_OF);
         for (const k of when) {
@@ -99,6 +106,50 @@ describe('party facts on another date', () => {
           });
           expect(got.coveredPerson || got.countryOfConcern, `${e.id} from ${from} to ${to}`).toBe(want);
           if (want && got.on !== undefined) expect(whole.get(got.on)?.parties.get(e.id)?.coveredPerson ?? derivePersons(inv, got.on).parties.get(e.id)!.coveredPerson).toBe(got.coveredPerson);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: coveredEquityOn(id, date) is the covered equity of a whole derivation on that date', () => {
+    fc.assert(
+      fc.property(fc.array(arbEntity, { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 4 }), (raw, when) => {
+        const inv = inventory({ entities: withShares(raw) });
+        const facts = derivePersons(inv, AS_OF);
+        for (const k of when) {
+          const date = day(k);
+          const whole = derivePersons(inv, date);
+          for (const e of inv.entities) expect(facts.coveredEquityOn(e.id, date), `${e.id} on ${date}`).toEqual(whole.coveredEquity(e.id));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('property: between two of changeDays(id, from, to), every day has the facts and covered equity of the earlier one', () => {
+    fc.assert(
+      fc.property(fc.array(arbEntity, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 18 }), fc.integer({ min: 0, max: 8 }), (raw, k, len) => {
+        const inv = inventory({ entities: withShares(raw) });
+        const facts = derivePersons(inv, AS_OF);
+        const from = day(k);
+        const to = day(Math.max(k + len, 2));
+        // the grid days and the days after them: every day a dated thing starts or stops on
+        const candidates = new Set<string>([from, to, '2025-04-08']);
+        for (let g = 0; g <= 30; g++) {
+          candidates.add(day(g));
+          candidates.add(addDays(day(g), 1));
+        }
+        const probe = [...candidates].filter((d) => d >= from && d <= to && d >= '2025-04-08').sort();
+        for (const e of inv.entities) {
+          const changes = facts.changeDays(e.id, from, to);
+          expect(changes[0], `${e.id} from ${from}`).toBe(from < '2025-04-08' ? '2025-04-08' : from);
+          expect([...changes].sort(), 'sorted').toEqual(changes);
+          for (const d of probe) {
+            const since = changes.filter((c) => c <= d).pop()!;
+            expect(facts.on(e.id, d)!.coveredPerson, `${e.id} on ${d} (as on ${since})`).toBe(facts.on(e.id, since)!.coveredPerson);
+            expect(facts.coveredEquityOn(e.id, d), `${e.id} on ${d} (as on ${since})`).toEqual(facts.coveredEquityOn(e.id, since));
+          }
         }
       }),
       { numRuns: 150 },

@@ -95,6 +95,20 @@ export interface PersonFacts {
    * the period only); else its facts on `to`. Days before 28 CFR 202 took effect are not looked at.
    */
   during(id: string, from: CivilDate, to: CivilDate): PartyFacts | undefined;
+  /**
+   * `coveredEquity` on `date` rather than on the as-of date: with the ownership edges,
+   * employment links and 202.211(a)(5) designations held on that date, and the dated
+   * parameters' values then. The as-of answer itself when nothing dated above the party differs.
+   */
+  coveredEquityOn(id: string, date: CivilDate): CoveredEquity;
+  /**
+   * The days from `from` to `to` (both included, not before 28 CFR 202 took effect) on which the
+   * party's facts or covered equity can differ from the day before: the first day, and each day
+   * something dated above the party starts or stops being in force or a dated parameter changes
+   * value. Sorted; empty when the period is empty. Between two of them, every day is as the
+   * earlier one.
+   */
+  changeDays(id: string, from: CivilDate, to: CivilDate): readonly CivilDate[];
 }
 
 function isActive(d: Entity['designations'][number], date: CivilDate): boolean {
@@ -117,6 +131,8 @@ class DatedParties {
   private readonly dated = new Map<string, readonly HeldLink[]>();
   private readonly derived = new Map<string, PartyFacts>();
   private readonly onDate = new Map<string, PartyFacts>();
+  /** Covered equity per derivation key (see `keyOn`). */
+  private readonly equity = new Map<string, CoveredEquity>();
   /** Position of each party id: the organization, then the entities in inventory order (made on first need). */
   private order: ReadonlyMap<string, number> | undefined;
   /** Per date: the dated parameters have their as-of values. */
@@ -129,16 +145,47 @@ class DatedParties {
     private readonly asOf: CivilDate,
     private readonly parties: ReadonlyMap<string, PartyFacts>,
     private readonly entities: ReadonlyMap<string, Entity>,
+    /** The as-of covered equity of a party (PersonFacts.coveredEquity). */
+    private readonly equityNow: (id: string) => CoveredEquity,
   ) {}
 
   on(id: string, date: CivilDate): PartyFacts | undefined {
     const now = this.parties.get(id);
-    if (date === this.asOf || now === undefined) return now;
+    if (now === undefined) return now;
+    const key = this.keyOn(id, date);
+    if (key === undefined) return now;
+    // Derived once per party and pattern of designations in force (or per date, when a parameter
+    // differs); the same status for the same reasons is the as-of facts themselves.
+    let derived = this.derived.get(key);
+    if (derived === undefined) {
+      const made = this.deriverOn(id, date).deriveOne(id)!;
+      this.derived.set(key, (derived = sameStatus(made, now) ? now : made));
+    }
+    if (derived === now) return now;
+    return this.namedOn(id, date, derived);
+  }
+
+  coveredEquityOn(id: string, date: CivilDate): CoveredEquity {
+    const key = this.parties.has(id) ? this.keyOn(id, date) : undefined;
+    if (key === undefined) return this.equityNow(id);
+    let equity = this.equity.get(key);
+    if (equity === undefined) this.equity.set(key, (equity = this.deriverOn(id, date).equityOne(id)));
+    return equity;
+  }
+
+  /**
+   * Undefined when the party's facts on `date` are its as-of facts (nothing dated above it is in
+   * or out of force differently, and the dated parameters have their as-of values); else the key
+   * its derivation for `date` is kept under: the party and the pattern of dated things in force,
+   * or the date itself when a parameter differs.
+   */
+  private keyOn(id: string, date: CivilDate): string | undefined {
+    if (date === this.asOf) return undefined;
     let paramsSame = this.paramsSame.get(date);
     if (paramsSame === undefined) this.paramsSame.set(date, (paramsSame = sameParams(date, this.asOf)));
-    if (paramsSame && !(this.reached ??= this.belowDated()).has(id)) return now;
+    if (paramsSame && !(this.reached ??= this.belowDated()).has(id)) return undefined;
     const dated = this.datedAbove(id);
-    if (paramsSame && dated.length === 0) return now;
+    if (paramsSame && dated.length === 0) return undefined;
     let pattern = '';
     let differs = !paramsSame;
     // on the dates the derivation reads them on (202.211 applies from its effective date)
@@ -149,20 +196,15 @@ class DatedParties {
       if (held !== heldOn(d, now0)) differs = true;
       pattern += held ? '1' : '0';
     }
-    if (!differs) return now;
-    // Derived once per party and pattern of designations in force (or per date, when a parameter
-    // differs); the same status for the same reasons is the as-of facts themselves.
-    const key = `${id}\u0000${paramsSame ? pattern : date}`;
-    let derived = this.derived.get(key);
-    if (derived === undefined) {
-      // the party and those above it, in inventory order (the organization first), as a full derivation meets them
-      const order = (this.order ??= new Map([this.inv.organization.id, ...this.inv.entities.map((e) => e.id)].map((x, i) => [x, i])));
-      const only = [...this.above(id)].sort((a, b) => order.get(a)! - order.get(b)!);
-      const made = new PersonDeriver(this.inv, date, { parties: only, entities: this.entities }).deriveOne(id)!;
-      this.derived.set(key, (derived = sameStatus(made, now) ? now : made));
-    }
-    if (derived === now) return now;
-    return this.namedOn(id, date, derived);
+    if (!differs) return undefined;
+    return `${id}\u0000${paramsSame ? pattern : date}`;
+  }
+
+  /** A derivation for `date` over the party and those above it, in inventory order (the organization first), as a full derivation meets them. */
+  private deriverOn(id: string, date: CivilDate): PersonDeriver {
+    const order = (this.order ??= new Map([this.inv.organization.id, ...this.inv.entities.map((e) => e.id)].map((x, i) => [x, i])));
+    const only = [...this.above(id)].sort((a, b) => order.get(a)! - order.get(b)!);
+    return new PersonDeriver(this.inv, date, { parties: only, entities: this.entities });
   }
 
   /** The facts as of `date`, named with it (PartyFacts.on): one object per party and date. */
@@ -179,24 +221,33 @@ class DatedParties {
     if (last === undefined || last.coveredPerson || last.countryOfConcern || start >= to) return last;
     // The status can change only where something dated above the party starts or stops being
     // in force, or a dated parameter changes value: look at the first day and at each such day.
-    const params = PARAM_DAYS.filter((d) => start < d && d < to);
+    const days = this.changeDays(id, start, to);
     // nothing dated above the party, and the parameters the same all through: the same status
-    if (params.length === 0 && !(this.reached ??= this.belowDated()).has(id)) return last;
-    const days = new Set<CivilDate>([start, ...params]);
-    for (const l of this.datedAbove(id)) {
-      if (l.from !== undefined && start < l.from && l.from < to) days.add(l.from);
-      if (l.until !== undefined) {
-        const after = addDays(l.until, 1);
-        if (start < after && after < to) days.add(after);
-      }
-    }
-    for (const d of [...days].sort()) {
+    if (days.length === 1) return last;
+    for (const d of days) {
       const then = this.on(id, d)!;
       if (!then.coveredPerson && !then.countryOfConcern) continue;
       // named with its day, also when it is the as-of facts (the status then is today's again)
       return then.on === d ? then : this.namedOn(id, d, then);
     }
     return last;
+  }
+
+  changeDays(id: string, from: CivilDate, to: CivilDate): readonly CivilDate[] {
+    const start = dojDate(from);
+    if (to < start) return NO_DAYS;
+    const days = new Set<CivilDate>([start]);
+    for (const d of PARAM_DAYS) if (start < d && d <= to) days.add(d);
+    if (this.parties.has(id) && (this.reached ??= this.belowDated()).has(id)) {
+      for (const l of this.datedAbove(id)) {
+        if (l.from !== undefined && start < l.from && l.from <= to) days.add(l.from);
+        if (l.until !== undefined) {
+          const after = addDays(l.until, 1);
+          if (start < after && after <= to) days.add(after);
+        }
+      }
+    }
+    return days.size === 1 ? [start] : [...days].sort();
   }
 
   /** The party and every party its status may rest on: owners (a branch's are its entity's), employers, the entity it is a branch of, and theirs. */
@@ -276,6 +327,7 @@ class DatedParties {
   }
 }
 const NO_LINKS: readonly HeldLink[] = Object.freeze([]);
+const NO_DAYS: readonly CivilDate[] = Object.freeze([]);
 
 /** The days a dated parameter of the derivation starts or stops having a value. */
 const PARAM_DAYS: readonly CivilDate[] = [
@@ -373,7 +425,7 @@ class PersonDeriver implements OwnershipInput {
     const parties = new Map<string, PartyFacts>();
     for (const id of this.parties) parties.set(id, this.partyFacts(id, cycleLines));
     const orgShare = this.coveredShares(this.inv.organization.id);
-    const dated = new DatedParties(this.inv, this.asOf, parties, this.entities);
+    const dated = new DatedParties(this.inv, this.asOf, parties, this.entities, (id) => this.coveredEquity(id));
     return {
       parties,
       cycles: this.cycles,
@@ -381,7 +433,15 @@ class PersonDeriver implements OwnershipInput {
       coveredEquity: (id) => this.coveredEquity(id),
       on: (id, date) => dated.on(id, date),
       during: (id, from, to) => dated.during(id, from, to),
+      coveredEquityOn: (id, date) => dated.coveredEquityOn(id, date),
+      changeDays: (id, from, to) => dated.changeDays(id, from, to),
     };
+  }
+
+  /** The covered equity of one party, derived over the parties given to the constructor (`scope`). */
+  equityOne(id: string): CoveredEquity {
+    this.settle();
+    return this.coveredEquity(id);
   }
 
   /** The facts of one party, derived over the parties given to the constructor (`scope`). */
@@ -449,10 +509,19 @@ class PersonDeriver implements OwnershipInput {
 
   /** A party's covered equity, with the owners through which it is held (PersonFacts.coveredEquity). */
   coveredEquity(id: string): CoveredEquity {
+    let made = this.equities.get(id);
+    if (made === undefined) this.equities.set(id, (made = this.equityOf(id)));
+    return made;
+  }
+
+  /** One object per party (asked once per flow): the same answer is the same object. */
+  private readonly equities = new Map<string, CoveredEquity>();
+
+  private equityOf(id: string): CoveredEquity {
     const share = this.coveredShares(id);
     const via: string[] = [];
     for (const o of this.owners(id)) {
-      const up = this.shares.get(o.owner);
+      const up = this.shares.get(o.owner) ?? this.walkShares.get(o.owner);
       if (this.taint.has(o.owner) || !up || o.percent === undefined || up.fraction === 0) continue;
       via.push(`${this.nameOf(o.owner)} holds ${o.percent}% and is itself ${roundShare(up.fraction * 100)}% owned, directly or indirectly, by countries of concern or covered persons: ${roundShare(o.percent * up.fraction)}% of ${this.nameOf(id)}`);
     }
@@ -460,41 +529,67 @@ class PersonDeriver implements OwnershipInput {
   }
 
   /**
+   * The fractions of the last walk of `coveredShares` that rest on where it entered an ownership
+   * cycle (an owner on the walk's path counted as nothing): right for that walk's party only,
+   * so not kept in `shares` for other parties' walks.
+   */
+  private readonly walkShares = new Map<string, CoveredShare>();
+
+  /**
    * The fraction of a party's equity owned, directly or indirectly, by countries of concern or
    * covered persons: per owner edge, its share times 1 for a tainted owner, or times the owner's
    * own fraction (look-through). A depth-first walk up the owners with an explicit stack (owner
    * chains may be thousands of links long); an owner already on the walk's path (a cycle) adds
    * nothing more. Each fraction is capped at 1 (shares declared over 100 % in total).
+   *
+   * A fraction that rests on such a cut (directly or through an owner's) depends on the party the
+   * walk started from, so it is kept for this walk alone (`walkShares`); only fractions that do
+   * not are kept for later walks. The answer for a party is then the same whatever was asked
+   * before it.
    */
   private coveredShares(root: string): CoveredShare {
     const { shares, taint } = this;
+    const walk = this.walkShares;
+    walk.clear();
     const path = new Set<string>();
     const stack: { id: string; expanded: boolean }[] = [{ id: root, expanded: false }];
     while (stack.length > 0) {
       const top = stack.pop()!;
-      if (shares.has(top.id)) continue;
+      if (shares.has(top.id) || walk.has(top.id)) continue;
       const edges = this.owners(top.id);
       if (!top.expanded) {
         if (path.has(top.id)) continue;
         path.add(top.id);
         stack.push({ id: top.id, expanded: true });
-        for (const e of edges) if (!taint.has(e.owner) && !shares.has(e.owner) && !path.has(e.owner)) stack.push({ id: e.owner, expanded: false });
+        for (const e of edges) if (!taint.has(e.owner) && !shares.has(e.owner) && !walk.has(e.owner) && !path.has(e.owner)) stack.push({ id: e.owner, expanded: false });
         continue;
       }
       let fraction = 0;
       let undeclared = false;
+      let cut = false;
       for (const e of edges) {
-        const up = taint.has(e.owner) ? FULLY_COVERED : shares.get(e.owner) ?? NOT_COVERED;
+        let up: CoveredShare;
+        if (taint.has(e.owner)) up = FULLY_COVERED;
+        else {
+          const known = shares.get(e.owner);
+          if (known !== undefined) up = known;
+          else {
+            const here = walk.get(e.owner);
+            // an owner still on the path is a cycle cut here; one kept for this walk rests on one
+            cut ||= here !== undefined || path.has(e.owner);
+            up = here ?? NOT_COVERED;
+          }
+        }
         if (e.percent === undefined) undeclared ||= up.fraction > 0 || up.undeclared;
         else {
           fraction += (e.percent / 100) * up.fraction;
           undeclared ||= e.percent > 0 && up.undeclared;
         }
       }
-      shares.set(top.id, { fraction: Math.min(1, fraction), undeclared });
+      (cut ? walk : shares).set(top.id, { fraction: Math.min(1, fraction), undeclared });
       path.delete(top.id);
     }
-    return shares.get(root) ?? NOT_COVERED;
+    return shares.get(root) ?? walk.get(root) ?? NOT_COVERED;
   }
 
   // --- U.S. person (202.256) --------------------------------------------------------------
