@@ -49,6 +49,18 @@ export const ANNUAL_REPORT_OWNERSHIP_PERCENT = param<number>('us.doj.dsp.annual_
   { from: DELAYED_COMPLIANCE, value: 25, citation: '28 CFR 202.1103(a)', confidence: 'verified' },
 ]);
 
+/**
+ * 202.1103(a) names the U.S. person "at least 25 percent of whose equity interests are owned,
+ * directly or indirectly," by countries of concern or covered persons, and (c) has the report
+ * cover the preceding calendar year; neither says on which day of that year the ownership is
+ * read. The notes do not settle it, so it is a parameter: by default the conservative reading,
+ * any day of the year reported on which the U.S. person was engaged in the transaction; the
+ * other, the last such day (31 December, or the day the transaction ended).
+ */
+export const ANNUAL_REPORT_OWNERSHIP_DAYS = param<'any_day_engaged' | 'last_day_engaged'>('us.doj.dsp.annual_report_ownership_days', 'Which days of the year reported the 202.1103(a) ownership test reads: any day of it the U.S. person was engaged in the transaction (conservative default) or only the last such day. A reading of the text, not settled by the notes.', [
+  { from: DELAYED_COMPLIANCE, value: 'any_day_engaged', citation: '28 CFR 202.1103(a), (c) (the day of the ownership test is a reading, not settled by the notes)', confidence: 'unconfirmed' },
+]);
+
 /** Report deadlines in calendar days. */
 export const REPORT_DAYS = param<{ readonly rejected: number; readonly onwardViolation: number }>('us.doj.dsp.report_days', 'Days to report a rejected prohibited transaction (202.1104) and a known or suspected onward-transfer violation (202.302(b)).', [
   { from: PART_202_EFFECTIVE, value: { rejected: 14, onwardViolation: 14 }, citation: '28 CFR 202.1104(a); 202.302(b)', confidence: 'verified' },

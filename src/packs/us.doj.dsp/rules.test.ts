@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { inventory, decide } from '../../testing/inventory.js';
 import { usDojDsp } from './index.js';
 import type { DatasetInput, EntityInput, FlowInput } from '../../inventory/schema.js';
+import type { ParamValue } from '../../engine/params.js';
+import { derivePersons } from '../../facts/us-persons.js';
+import { ANNUAL_REPORT_OWNERSHIP_DAYS } from './params.js';
 
 const AS_OF = '2026-01-15';
 const cnVendor = { id: 'v', name: 'CN Vendor', kind: 'company' as const, organizedIn: 'CN' };
@@ -433,6 +436,79 @@ describe('202.1103 annual report: equity owned "directly or indirectly", through
     ]);
     // 10 % through A, plus A's 90 % held by B, which is A's own: the cycle adds nothing.
     expect(reportDuty(i)).toBeUndefined();
+  });
+});
+
+describe('202.1103 annual report: the ownership of the year reported, not of the as-of date', () => {
+  /** The organization 30 % owned by a CN investor over the given period; a cloud-computing vendor agreement under way since 2025-11-01. */
+  const held = (period: { from?: string; until?: string }) => inventory({
+    organization: { owners: [{ entity: 'cn-inv', percent: 30, ...period }] },
+    entities: [cnVendor, { id: 'cn-inv', name: 'CN investor', kind: 'company', organizedIn: 'CN' }],
+    datasets: [{ id: 'd', categories: ['health'], subjects: { US: 20_000 } }],
+    flows: [{ id: 'f', dataset: 'd', recipient: 'v', destination: 'CN', kind: 'vendor_agreement', cloudComputing: true, start: '2025-11-01', safeguards: [{ type: 'cisa_security_requirements' }] }],
+  });
+  const reports = (i: ReturnType<typeof held>, asOf: string) => {
+    const d = decide(usDojDsp, i, asOf);
+    return { duties: d.obligations.filter((o) => o.id.startsWith('us.doj.dsp/202.1103')).map((o) => [o.id, o.due, o.status]), reasons: d.reasons.join('\n') };
+  };
+
+  it('a stake sold after the year ended: that year\'s report is still owed, and the reason dates the ownership', () => {
+    const r = reports(held({ until: '2027-01-10' }), '2027-02-01');
+    expect(r.duties).toEqual([
+      ['us.doj.dsp/202.1103:2025', '2026-03-01', 'overdue'],
+      ['us.doj.dsp/202.1103', '2027-03-01', 'due'],
+    ]);
+    expect(r.reasons).toMatch(/US Co was 30% owned, directly or indirectly, by countries of concern or covered persons on 2026-01-01 \(at least 25%\)/);
+  });
+
+  it('a stake bought after the year ended: no report for that year; the next one owed is this year\'s', () => {
+    const r = reports(held({ from: '2027-01-10' }), '2027-02-01');
+    expect(r.duties).toEqual([['us.doj.dsp/202.1103', '2028-03-01', 'due']]);
+    expect(r.reasons).toMatch(/US Co is 30% owned/);
+  });
+
+  it('a stake held for part of a year makes that year\'s report owed (any day engaged), and only the years it was held', () => {
+    // held from 2026-04-01 to 2026-06-30; judged in mid-2028: only the 2026 report, overdue
+    expect(reports(held({ from: '2026-04-01', until: '2026-06-30' }), '2028-06-01').duties).toEqual([['us.doj.dsp/202.1103:2026', '2027-03-01', 'overdue']]);
+    expect(reports(held({ from: '2026-04-01', until: '2026-06-30' }), '2028-06-01').reasons).toMatch(/was 30% owned, .* on 2026-04-01 /);
+    // held only before the transaction began: nothing
+    expect(reports(held({ until: '2025-10-31' }), '2027-06-01').duties).toEqual([]);
+  });
+
+  it('read on the last day engaged instead (the other reading of the parameter): a stake sold mid-year owes nothing for that year', () => {
+    const values = ANNUAL_REPORT_OWNERSHIP_DAYS.values as ParamValue<'any_day_engaged' | 'last_day_engaged'>[];
+    const saved = values[0]!;
+    values[0] = { ...saved, value: 'last_day_engaged' };
+    try {
+      expect(reports(held({ until: '2026-06-30' }), '2027-06-01').duties).toEqual([['us.doj.dsp/202.1103:2025', '2026-03-01', 'overdue']]);
+    } finally {
+      values[0] = saved;
+    }
+    expect(reports(held({ until: '2026-06-30' }), '2027-06-01').duties).toEqual([
+      ['us.doj.dsp/202.1103:2025', '2026-03-01', 'overdue'],
+      ['us.doj.dsp/202.1103:2026', '2027-03-01', 'overdue'],
+    ]);
+  });
+});
+
+describe('202.1103 covered equity through an ownership cycle does not depend on what was asked before', () => {
+  // A is 40 % CN-owned and 60 % owned by B; B is 80 % owned by A. From B, the cycle is traced
+  // once: 80 % of A's 40 % = 32 %. Asking A first used to keep B at 0 % for every later question.
+  const inv = inventory({
+    entities: [
+      { id: 'cn', name: 'CN Parent', kind: 'company', organizedIn: 'CN' },
+      { id: 'a', name: 'A', kind: 'company', organizedIn: 'US', owners: [{ entity: 'cn', percent: 40 }, { entity: 'b', percent: 60 }] },
+      { id: 'b', name: 'B', kind: 'company', organizedIn: 'US', owners: [{ entity: 'a', percent: 80 }] },
+    ],
+  });
+  it('B alone, and B after A, give the same 32 %', () => {
+    const first = derivePersons(inv, AS_OF);
+    const alone = first.coveredEquity('b').percent;
+    const second = derivePersons(inv, AS_OF);
+    second.coveredEquity('a');
+    expect(alone).toBe(32);
+    expect(second.coveredEquity('b').percent).toBe(32);
+    expect(second.coveredEquity('a').percent).toBe(first.coveredEquity('a').percent);
   });
 });
 

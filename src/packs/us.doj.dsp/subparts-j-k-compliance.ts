@@ -8,10 +8,10 @@ import { defineRule, type Finding } from '../../engine/rule.js';
 import { obligation } from '../../engine/obligation.js';
 import type { Obligation } from '../../engine/types.js';
 import type { DspContext } from './context.js';
-import { UNKNOWN_SHARE_POLICY } from '../../facts/us-persons.js';
+import { UNKNOWN_SHARE_POLICY, type CoveredEquity } from '../../facts/us-persons.js';
 import { begun, securityRequirements } from './subpart-d-restricted.js';
 import { brokerageToForeignPerson } from './subpart-c-prohibited.js';
-import { ANNUAL_REPORT_DUE, ANNUAL_REPORT_OWNERSHIP_PERCENT, AUDIT_DUE, DELAYED_COMPLIANCE, PART_202_EFFECTIVE, RECORD_YEARS, REPORT_DAYS, SOURCE_URL } from './params.js';
+import { ANNUAL_REPORT_DUE, ANNUAL_REPORT_OWNERSHIP_DAYS, ANNUAL_REPORT_OWNERSHIP_PERCENT, AUDIT_DUE, DELAYED_COMPLIANCE, PART_202_EFFECTIVE, RECORD_YEARS, REPORT_DAYS, SOURCE_URL } from './params.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const REPORT_TO = 'U.S. Department of Justice, National Security Division';
@@ -33,11 +33,20 @@ const FIRST_YEAR = Number(DELAYED_COMPLIANCE.slice(0, 4));
  * last year would vanish once the year turned. At most PAST_YEARS_LISTED, the latest; the oldest
  * listed then says how many earlier years are also missing.
  */
-function missedYears(ctx: DspContext, id: string, from: number, upTo: number, dueOf: (year: number) => CivilDate, make: (year: number, due: CivilDate) => { what: string; citation: string; to?: string }): Obligation[] {
+function missedYears(
+  ctx: DspContext,
+  id: string,
+  from: number,
+  upTo: number,
+  dueOf: (year: number) => CivilDate,
+  make: (year: number, due: CivilDate) => { what: string; citation: string; to?: string },
+  /** The duty was owed for that year at all (every year when absent). */
+  owed?: (year: number) => boolean,
+): Obligation[] {
   const missed: number[] = [];
   for (let y = upTo - 1; y >= from; y--) {
     const due = dueOf(y);
-    if (due < ctx.asOf && filedOn(ctx, `${id}:${y}`) === undefined) missed.push(y);
+    if (due < ctx.asOf && filedOn(ctx, `${id}:${y}`) === undefined && (owed === undefined || owed(y))) missed.push(y);
   }
   if (missed.length === 0) return NONE;
   const shown = missed.slice(0, PAST_YEARS_LISTED).reverse();
@@ -138,6 +147,11 @@ export const records = defineRule<DspContext>({
  * § 202.1103: a U.S. person engaged in a restricted transaction involving cloud-computing
  * services, ≥ 25 % of whose equity is owned directly or indirectly by a country of concern or
  * covered person, files an annual report by 1 March for the previous calendar year.
+ *
+ * The ownership is read per year reported, over the days of that year the transaction was
+ * engaged in (ANNUAL_REPORT_OWNERSHIP_DAYS: any of them by default), with the ownership edges
+ * and designations held on each day: a stake sold after the year ended still leaves that year's
+ * report owed, and one bought after it does not make it owed.
  */
 export const annualReport = defineRule<DspContext>({
   id: 'us.doj.dsp/202.1103',
@@ -153,39 +167,102 @@ export const annualReport = defineRule<DspContext>({
     // that are not covered persons themselves (a U.S. holding company, say) as far as they are so
     // owned (facts/us-persons.ts).
     if (!ctx.exporter.usPerson) return null;
-    const equity = ctx.facts.persons.coveredEquity(ctx.exporter.id);
-    const owned = equity.percent;
-    const min = at(ANNUAL_REPORT_OWNERSHIP_PERCENT, ctx.date);
-    // A share held by (or on the way from) a country of concern or covered person that is
-    // undeclared counts as reaching the threshold under the conservative unknown-share policy, as
-    // in 202.211.
-    const unknown = owned < min && at(UNKNOWN_SHARE_POLICY, ctx.date) === 'assume_threshold' && equity.undeclared;
-    if (owned < min && !unknown) return null;
     const d = at(ANNUAL_REPORT_DUE, ctx.date);
     const year = Number(ctx.asOf.slice(0, 4));
-    const thisYearsDue = dayIn(year, d);
     // The next report not yet past: for the previous year until 1 March, then for this year —
     // kept within the years the transaction is engaged in: not after the judged date (its end,
     // when it ended before the as-of date), not before its start.
-    const next = ctx.asOf <= thisYearsDue ? year - 1 : year;
+    const next = ctx.asOf <= dayIn(year, d) ? year - 1 : year;
     const last = Number(ctx.date.slice(0, 4));
-    const coveredYear = Math.max(Math.min(next, last), ctx.flow.start ? Number(ctx.flow.start.slice(0, 4)) : 0);
-    const due = dayIn(coveredYear + 1, d);
+    const startYear = ctx.flow.start ? Number(ctx.flow.start.slice(0, 4)) : 0;
+    const coveredYear = Math.max(Math.min(next, last), startYear);
+    const firstYear = Math.max(FIRST_YEAR, startYear);
+    // The year reported next: the covered year when the ownership test is met in it, else the
+    // year after when the transaction is engaged in that one too and the test is met so far.
+    let current: number | undefined;
+    let found: OwnedOn | undefined;
+    for (const y of coveredYear < last ? [coveredYear, coveredYear + 1] : [coveredYear]) {
+      if ((found = ownedIn(ctx, y)) !== undefined) {
+        current = y;
+        break;
+      }
+    }
+    // earlier years it was engaged in and owned so, whose report is not recorded as filed
+    const owedBefore = new Map<number, OwnedOn>();
+    const missed = missedYears(
+      ctx,
+      'us.doj.dsp/202.1103',
+      firstYear,
+      Math.min(current ?? coveredYear + 1, coveredYear + 1),
+      (y) => dayIn(y + 1, d),
+      (y) => ({ what: `File the annual report on restricted transactions as of 31 December ${y}`, citation: '28 CFR 202.1103', to: REPORT_TO }),
+      (y) => {
+        const o = ownedIn(ctx, y);
+        if (o !== undefined) owedBefore.set(y, o);
+        return o !== undefined;
+      },
+    );
+    // the reasons read the ownership of the year reported next, else of the latest year missed
+    found ??= owedBefore.size > 0 ? owedBefore.get(Math.max(...owedBefore.keys())) : undefined;
+    if (found === undefined) return null;
+    const { equity, day, unknown, min } = found;
+    const owned = equity.percent;
+    const is = day === undefined ? 'is' : 'was';
+    const when = day === undefined ? '' : ` on ${day}`;
     return {
       reasons: [
         unknown
-          ? `${ctx.exporter.name} is owned by a country of concern or covered person with an undeclared share (known shares total ${owned}%), treated as at least ${min}% under the conservative unknown-share policy; declare the percentage to decide. It engages in a restricted transaction involving cloud-computing services (202.1103(a))`
-          : `${ctx.exporter.name} is ${owned}% owned, directly or indirectly, by countries of concern or covered persons (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`,
+          ? `${ctx.exporter.name} ${is} owned by a country of concern or covered person with an undeclared share${when} (known shares total ${owned}%), treated as at least ${min}% under the conservative unknown-share policy; declare the percentage to decide. It engages in a restricted transaction involving cloud-computing services (202.1103(a))`
+          : `${ctx.exporter.name} ${is} ${owned}% owned, directly or indirectly, by countries of concern or covered persons${when} (at least ${min}%) and engages in a restricted transaction involving cloud-computing services (202.1103(a))`,
         ...equity.via,
       ],
-      obligations: [
-        // earlier years it was engaged in whose report is not recorded as filed
-        ...missedYears(ctx, 'us.doj.dsp/202.1103', Math.max(FIRST_YEAR, ctx.flow.start ? Number(ctx.flow.start.slice(0, 4)) : FIRST_YEAR), coveredYear, (y) => dayIn(y + 1, d), (y) => ({ what: `File the annual report on restricted transactions as of 31 December ${y}`, citation: '28 CFR 202.1103', to: REPORT_TO })),
-        obligation({ id: 'us.doj.dsp/202.1103', what: `File the annual report on restricted transactions as of 31 December ${coveredYear}`, citation: '28 CFR 202.1103', to: REPORT_TO, due, doneOn: filedOn(ctx, `us.doj.dsp/202.1103:${coveredYear}`) }, ctx.asOf),
-      ],
+      obligations:
+        current === undefined
+          ? missed
+          : [
+              ...missed,
+              obligation({ id: 'us.doj.dsp/202.1103', what: `File the annual report on restricted transactions as of 31 December ${current}`, citation: '28 CFR 202.1103', to: REPORT_TO, due: dayIn(current + 1, d), doneOn: filedOn(ctx, `us.doj.dsp/202.1103:${current}`) }, ctx.asOf),
+            ],
     };
   },
 });
+
+/** The 202.1103(a) ownership test met in a year: the equity on the first day it was met (`day` undefined when that is the as-of equity itself). */
+interface OwnedOn {
+  readonly equity: CoveredEquity;
+  readonly day: CivilDate | undefined;
+  /** Met only through an undeclared share, under the conservative unknown-share policy. */
+  readonly unknown: boolean;
+  readonly min: number;
+}
+
+/**
+ * Whether the exporter was ≥ 25 % owned by countries of concern or covered persons in year `y`:
+ * on the days of it the transaction was engaged in (from its start, from 6 October 2025, up to
+ * the judged date), any of them or the last (ANNUAL_REPORT_OWNERSHIP_DAYS). A year not yet begun
+ * by the transaction (a start after the judged date) is read on the judged date. An undeclared
+ * share on the way counts as reaching the threshold under the conservative unknown-share policy,
+ * as in 202.211.
+ */
+function ownedIn(ctx: DspContext, y: number): OwnedOn | undefined {
+  const persons = ctx.facts.persons;
+  const id = ctx.exporter.id;
+  const startOfYear = `${y}-01-01`;
+  let from: CivilDate = startOfYear > DELAYED_COMPLIANCE ? startOfYear : DELAYED_COMPLIANCE;
+  if (ctx.flow.start !== undefined && ctx.flow.start > from) from = ctx.flow.start;
+  const endOfYear = `${y}-12-31`;
+  const to: CivilDate = endOfYear < ctx.date ? endOfYear : ctx.date;
+  const days = from > to ? [ctx.date] : at(ANNUAL_REPORT_OWNERSHIP_DAYS, ctx.date) === 'last_day_engaged' ? [to] : persons.changeDays(id, from, to);
+  const now = persons.coveredEquity(id);
+  for (const day of days) {
+    const on = day < DELAYED_COMPLIANCE ? DELAYED_COMPLIANCE : day;
+    const equity = persons.coveredEquityOn(id, day);
+    const min = at(ANNUAL_REPORT_OWNERSHIP_PERCENT, on);
+    const unknown = equity.percent < min && at(UNKNOWN_SHARE_POLICY, on) === 'assume_threshold' && equity.undeclared;
+    if (equity.percent >= min || unknown) return { equity, day: equity === now ? undefined : day, unknown, min };
+  }
+  return undefined;
+}
 
 /**
  * § 202.1104: a U.S. person that receives and affirmatively rejects an offer to engage in a
