@@ -319,6 +319,7 @@ export const Safeguard = z
       'pi_protection_certification', // PIPL Art. 38(2)
       'pipia', // PIPL Art. 55
       'important_data_risk_assessment', // NDSMR Art. 31
+      'recipient_protection_measures', // PIPL Art. 38 para. 3
       'notice', // PIPL Art. 39
       'separate_consent', // PIPL Art. 39
       'prc_authority_approval', // PIPL Art. 41; DSL Art. 36

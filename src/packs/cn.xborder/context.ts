@@ -794,6 +794,15 @@ export function orgContext(facts: Facts, overrides: PolicyOverrides, listing?: L
 
 // --- predicates the rules share -----------------------------------------------------------
 
+/**
+ * The flow's recipient as a duty names it: the entity's name, the organization's own name when it
+ * receives (a subsidiary sending to its parent), else the id.
+ */
+export function recipientName(ctx: FlowCtx): string {
+  const id = ctx.flow.recipient;
+  return ctx.facts.entities.get(id)?.name ?? (id === ctx.org.id && ctx.org.name ? ctx.org.name : id);
+}
+
 /** The flow is an export (数据出境) of any data. */
 export function isExport(ctx: FlowCtx): boolean {
   return ctx.scope === 'export';

@@ -8,7 +8,7 @@ import { obligation } from './obligations.js';
 import { inForce, runRulesInto, RuleScratch, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
 import type { CivilDate } from '../../time/civil-date.js';
-import type { FlowCtx, OrgCtx } from './context.js';
+import { recipientName, type FlowCtx, type OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
 import { isFixed } from './finding.js';
 import { DSL_FROM, IMPORTANT_DATA_NEEDS_NOTIFICATION, PIPL_FROM, paramOn } from './params.js';
@@ -176,7 +176,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined,
       if (sc.contract) return { verdict: 'permitted', reasons: [`The CAC standard contract with the recipient is declared${sc.contract.date ? ` (effective ${sc.contract.date})` : ''}.`], obligations: [] };
       if (sc.certification) return { verdict: 'permitted', reasons: [`PI protection certification is declared${sc.certification.date ? ` (${sc.certification.date})` : ''}.`], obligations: [] };
       // the recipient by name, as every other duty names whom it is owed to
-      const recipient = ctx.facts.entities.get(ctx.flow.recipient)?.name ?? ctx.flow.recipient;
+      const recipient = recipientName(ctx);
       return {
         verdict: 'conditional',
         reasons: ['Neither the CAC standard contract nor PI protection certification is declared.'],

@@ -19,7 +19,7 @@ import { DSL_21_CORE, DSL_30, DSL_31, DSL_36, DSL_FLOW_RULES } from './dsl.js';
 import { NDSMR_13, NDSMR_30, NDSMR_33, NDSMR_FLOW_RULES, NDSMR_NATURE_EXEMPTIONS } from './ndsmr.js';
 import type { PolicyOverrides } from './params.js';
 import type { CivilDate } from '../../time/civil-date.js';
-import { PIPL_3_2, PIPL_36, PIPL_38, PIPL_39_CONSENT, PIPL_39_NOTICE, PIPL_40, PIPL_41, PIPL_42, PIPL_55, PIPL_RULES } from './pipl.js';
+import { PIPL_3_2, PIPL_36, PIPL_38, PIPL_38_3, PIPL_39_CONSENT, PIPL_39_NOTICE, PIPL_40, PIPL_41, PIPL_42, PIPL_55, PIPL_RULES } from './pipl.js';
 
 export const CN_XBORDER_ID = 'cn.xborder';
 export const CN_XBORDER_VERSION = '0.1.0';
@@ -45,7 +45,7 @@ export const FIRES_ON: ReadonlyMap<Rule<FlowCtx>, readonly Scope[]> = new Map<Ru
   [PIPL_3_2, ['art3_2']],
   [PIPL_41, ['foreign_authority']],
   [DSL_36, ['foreign_authority']],
-  ...[PIPL_36, PIPL_38, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_42, PIPL_55, DSL_31, DSL_21_CORE].map((r) => [r, EXPORT] as const),
+  ...[PIPL_36, PIPL_38, PIPL_38_3, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_42, PIPL_55, DSL_31, DSL_21_CORE].map((r) => [r, EXPORT] as const),
   ...[...CSL_RULES, ...ORDERS_11_13_RULES, ...ORDER16_RULES, ...NDSMR_FLOW_RULES].map((r) => [r, EXPORT] as const),
 ]);
 

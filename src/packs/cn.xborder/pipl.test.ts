@@ -114,6 +114,67 @@ describe('Art. 40 / Art. 38', () => {
   });
 });
 
+describe('Art. 38 para. 3: the overseas recipient\'s processing meets the PIPL standard', () => {
+  const duty = (d: ReturnType<typeof decide>) => obligationOf(d, 'cn.xborder/pipl.38.3');
+  const listed = (listedFrom: string) => ({ id: 'listed', name: 'Listed recipient', kind: 'company' as const, organizedIn: 'US', designations: [{ list: 'cn.pipl42', listedFrom }] });
+
+  it('owed on a PI export under a mechanism: due at the start, to the named recipient, with the paragraph cited', () => {
+    const d = decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { start: '2025-03-01' })] });
+    expect(d.outcome).toBe('standard_contract_or_certification');
+    expect(duty(d)).toMatchObject({ citation: 'PIPL Art. 38 para. 3', due: '2025-03-01', status: 'overdue', to: 'Overseas Partner Inc.' });
+    expect(duty(d)!.what).toMatch(/necessary measures so that Overseas Partner Inc\.'s processing of the PI meets the protection standard of the PIPL/);
+    expect(ruleIds(d)).toContain('cn.xborder/pipl.38.3');
+  });
+
+  it('names the organization by its name when it is the recipient (e.g. a subsidiary sending to its parent), as the contract duty does', () => {
+    const d = decide({ asOf: AS_OF, entities: [{ id: 'sub', name: 'Sub (Shanghai) Co., Ltd.', kind: 'company', organizedIn: 'CN' }], datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { from: 'sub', recipient: 'processor' })] });
+    expect(duty(d)).toMatchObject({ to: 'Processor Co., Ltd.' });
+    expect(obligationOf(d, 'cn.xborder/pipl.38:contract')).toMatchObject({ to: 'Processor Co., Ltd.' });
+    expect(obligationOf(d, 'cn.xborder/pipl.38:contract')!.what).toMatch(/^Sign the CAC standard contract with Processor Co\., Ltd\./);
+  });
+
+  it('owed under the assessment too, and on exports exempt by Order 16 Arts. 5(1)–(4) or NDSMR Art. 35(6): they exempt from the mechanisms, not from this duty', () => {
+    expect(duty(decide({ asOf: AS_OF, datasets: [pi('d', 1_200_000)], flows: [xfer('f', 'd')] }))).toBeDefined();
+    for (const [purpose, n] of [['contract_with_individual', 500_000], ['hr_management', 500_000], ['emergency', 500_000], ['statutory_duty', 500_000], ['marketing', 50]] as const) {
+      const d = decide({ asOf: AS_OF, datasets: [pi('d', n)], flows: [xfer('f', 'd', { purpose })] });
+      expect(d.outcome, purpose).toBe('exempt');
+      expect(duty(d), purpose).toBeDefined();
+    }
+  });
+
+  it('done by a declared recipient_protection_measures dated by the as-of date (or undated); a standard contract alone does not mark it', () => {
+    const done = decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { start: '2025-03-01', safeguards: [{ type: 'recipient_protection_measures', date: '2025-02-20' }] })] });
+    expect(duty(done)).toMatchObject({ status: 'done' });
+    const undated = decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { start: '2025-03-01', safeguards: [{ type: 'recipient_protection_measures' }] })] });
+    expect(duty(undated)).toMatchObject({ status: 'done' });
+    const contract = decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { start: '2025-03-01', safeguards: [{ type: 'cac_standard_contract', date: '2025-02-20' }] })] });
+    expect(contract.verdict).toBe('permitted');
+    expect(duty(contract)).toMatchObject({ status: 'overdue' });
+  });
+
+  it('a transfer begun before the PIPL owes it from 2021-11-01; none before that date nor on data that is not PI', () => {
+    expect(duty(decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { start: '2020-05-01' })] }))!.due).toBe('2021-11-01');
+    expect(duty(decide({ asOf: '2021-10-31', datasets: [pi('d', 200_000)], flows: [xfer('f', 'd')] }))).toBeUndefined();
+    expect(duty(decide({ asOf: AS_OF, datasets: [{ id: 'designs', categories: ['technical'], system: 'cn-dc', collectedIn: ['CN'] }], flows: [xfer('f', 'designs')] }))).toBeUndefined();
+  });
+
+  it('not owed while Art. 42 blocks the provision (from the listing date on), nor on a foreign court\'s request', () => {
+    const s = (asOf: string): Scenario => ({ asOf, entities: [listed('2025-01-01')], datasets: [pi('d', 20)], flows: [xfer('f', 'd', { recipient: 'listed' })] });
+    const blocked = decide(s(AS_OF));
+    expect(blocked.verdict).toBe('blocked');
+    expect(duty(blocked)).toBeUndefined();
+    expect(duty(decide(s('2024-12-31')))).toBeDefined();
+    const request = decide({
+      asOf: AS_OF,
+      entities: [{ id: 'court', name: 'US court', kind: 'government', government: 'US' }],
+      datasets: [pi('d', 20)],
+      flows: [xfer('f', 'd', { kind: 'government_request', recipient: 'court', request: { authority: 'court', country: 'US' }, safeguards: [{ type: 'prc_authority_approval', date: '2025-05-30' }] })],
+    });
+    expect(request.verdict).toBe('permitted');
+    expect(duty(request)).toBeUndefined();
+  });
+});
+
 describe('Art. 39 notice and separate consent; Art. 55 PIPIA', () => {
   const s = (flow: Partial<Parameters<typeof xfer>[2]>): Scenario => ({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', flow)] });
 

@@ -8,7 +8,7 @@ import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Facts } from '../../facts/index.js';
 import type { CivilDate } from '../../time/civil-date.js';
-import { authorityName, isPiExport, type FlowCtx } from './context.js';
+import { authorityName, isPiExport, recipientName, type FlowCtx } from './context.js';
 import { PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';
 import { safeguardOf } from './safeguards.js';
 
@@ -82,6 +82,48 @@ export const PIPL_38 = defineRule<FlowCtx>({
     return {
       outcome: 'standard_contract_or_certification',
       reasons: ['PI is provided abroad: PIPL Art. 38 requires a CAC security assessment, PI protection certification or the CAC standard contract; at least the standard contract or certification.'],
+    };
+  },
+});
+
+/**
+ * Art. 38 para. 3: the processor takes the necessary measures so that the overseas recipient's
+ * processing of the PI meets the protection standard of this Law. A duty of its own beside the
+ * mechanism of para. 1, owed on every PI export whatever the mechanism: Order 16 Arts. 3–6 and
+ * NDSMR Art. 35 exempt from the mechanisms (assessment, contract, certification), not from the
+ * Law's other duties (Order 16 Art. 10), so exempt exports owe it too; not among the rules an
+ * exemption defeats. Not owed while Art. 42 blocks the provision (the recipient is on the CAC
+ * list: the PI does not go), nor on a foreign authority's request (Art. 41: not an export the
+ * processor makes on its own terms, it needs the competent authority's approval). Due when the
+ * transfer starts, not before 2021-11-01; done once a safeguard `recipient_protection_measures`
+ * is declared on the flow (a standard contract alone does not mark it: the notes do not say it
+ * suffices).
+ */
+export const PIPL_38_3 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.38.3',
+  title: 'Make sure the overseas recipient protects the PI to the PIPL standard',
+  citation: 'PIPL Art. 38 para. 3',
+  effective: { from: PIPL_FROM },
+  reads: reads('flow.recipient', 'entity.designations', 'flow.safeguards', 'flow.start'),
+  evaluate(ctx) {
+    if (!isPiExport(ctx) || art42Listing(ctx)) return null;
+    const done = safeguardOf(ctx, 'recipient_protection_measures');
+    const recipient = recipientName(ctx);
+    return {
+      reasons: NO_REASONS,
+      obligations: [
+        obligation(
+          {
+            id: 'cn.xborder/pipl.38.3',
+            what: `Take the necessary measures so that ${recipient}'s processing of the PI meets the protection standard of the PIPL, from the start of the transfer.`,
+            to: recipient,
+            citation: 'PIPL Art. 38 para. 3',
+            due: startOrPipl(ctx),
+            doneOn: done ? (done.date ?? ctx.date) : undefined,
+          },
+          ctx.asOf,
+        ),
+      ],
     };
   },
 });
@@ -231,6 +273,19 @@ function mayBeOnCacList(facts: Facts, recipient: string): boolean {
 }
 
 /**
+ * The recipient's entry on the CAC list of Art. 42 in force on the judged date, or undefined.
+ * Read by Art. 42 itself and by the duties that attach only to a provision that may go ahead
+ * (Art. 38 para. 3).
+ */
+function art42Listing(ctx: FlowCtx): { readonly list: string } | undefined {
+  if (!mayBeOnCacList(ctx.facts, ctx.flow.recipient)) return undefined;
+  const r = ctx.facts.entities.get(ctx.flow.recipient);
+  if (!r || r.designations.length === 0) return undefined;
+  const lists = paramOn(PIPL42_LISTS, ctx.date);
+  return r.designations.find((d) => lists.includes(d.list) && (d.listedFrom === undefined || d.listedFrom <= ctx.date) && (d.listedUntil === undefined || ctx.date <= d.listedUntil));
+}
+
+/**
  * Art. 42: the CAC may list overseas organisations or individuals that harm PI rights, national
  * security or public interest; providing PI to them is restricted or prohibited.
  */
@@ -241,11 +296,8 @@ export const PIPL_42 = defineRule<FlowCtx>({
   effective: { from: PIPL_FROM },
   reads: ['flow.recipient', 'entity.designations'],
   evaluate(ctx) {
-    if (!isPiExport(ctx) || !mayBeOnCacList(ctx.facts, ctx.flow.recipient)) return null;
-    const r = ctx.facts.entities.get(ctx.flow.recipient);
-    if (!r || r.designations.length === 0) return null;
-    const lists = paramOn(PIPL42_LISTS, ctx.date);
-    const hit = r.designations.find((d) => lists.includes(d.list) && (d.listedFrom === undefined || d.listedFrom <= ctx.date) && (d.listedUntil === undefined || ctx.date <= d.listedUntil));
+    if (!isPiExport(ctx)) return null;
+    const hit = art42Listing(ctx);
     if (!hit) return null;
     return { outcome: 'prohibited_or_restricted', reasons: [`The recipient is on the CAC list under PIPL Art. 42 (${hit.list}): providing PI to it is restricted or prohibited.`] };
   },
@@ -282,4 +334,4 @@ export const PIPL_55 = defineRule<FlowCtx>({
   },
 });
 
-export const PIPL_RULES: readonly Rule<FlowCtx>[] = [PIPL_3_2, PIPL_36, PIPL_38, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_41, PIPL_42, PIPL_55];
+export const PIPL_RULES: readonly Rule<FlowCtx>[] = [PIPL_3_2, PIPL_36, PIPL_38, PIPL_38_3, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_41, PIPL_42, PIPL_55];
