@@ -105,7 +105,7 @@ describe('the scope index of the flow rules (FIRES_ON)', () => {
         flow,
         dataset: { id: 'd', categories: a.categories, anonymized, foreignOriginOnly: sensitive, mixedDomesticUnverified: core, importantData: importantDeclared ? { notified: important, by: 'MIIT' } : undefined },
         org,
-        facts: { entities, calendars: BUILT_IN_CALENDARS } as unknown as Facts,
+        facts: { entities, calendars: BUILT_IN_CALENDARS, legalPersons: { of: (id: string) => id } } as unknown as Facts,
         date: a.date,
         asOf: '2026-06-30',
         policy: policyAt(a.date, a.overrides),

@@ -16,7 +16,7 @@ import { CSL_RULES } from './csl.js';
 import { CSRM_RULES } from './cybersecurity-review.js';
 import { decideFlowWith, decideOrganizationWith } from './decide.js';
 import { DSL_21_CORE, DSL_30, DSL_31, DSL_36, DSL_FLOW_RULES } from './dsl.js';
-import { NDSMR_13, NDSMR_30, NDSMR_33, NDSMR_FLOW_RULES, NDSMR_NATURE_EXEMPTIONS } from './ndsmr.js';
+import { NDSMR_13, NDSMR_30, NDSMR_31, NDSMR_33, NDSMR_FLOW_RULES, NDSMR_NATURE_EXEMPTIONS } from './ndsmr.js';
 import type { PolicyOverrides } from './params.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import { PIPL_3_2, PIPL_36, PIPL_38, PIPL_38_3, PIPL_39_CONSENT, PIPL_39_NOTICE, PIPL_40, PIPL_41, PIPL_42, PIPL_55, PIPL_RULES } from './pipl.js';
@@ -30,7 +30,8 @@ export const FLOW_RULES: readonly Rule<FlowCtx>[] = [...GUIDE_RULES, ...PIPL_RUL
 /**
  * The scopes each flow rule can fire on, as the first test of its logic says: the regime's rules
  * judge exports (`isExport`, `isPiExport`); the CAC Guide's scope rules, PIPL Arts. 3(2) and 41
- * and DSL Art. 36 each judge a scope that is not an export. An index, not logic: every rule keeps
+ * and DSL Art. 36 each judge a scope that is not an export; NDSMR Art. 31 judges exports and
+ * important data provided within the mainland. An index, not logic: every rule keeps
  * its own test, and a flow is only spared the rules that cannot fire on its scope (index.test.ts
  * checks each rule against every scope). A rule left out is tried on every flow.
  */
@@ -47,6 +48,8 @@ export const FIRES_ON: ReadonlyMap<Rule<FlowCtx>, readonly Scope[]> = new Map<Ru
   [DSL_36, ['foreign_authority']],
   ...[PIPL_36, PIPL_38, PIPL_38_3, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_42, PIPL_55, DSL_31, DSL_21_CORE].map((r) => [r, EXPORT] as const),
   ...[...CSL_RULES, ...ORDERS_11_13_RULES, ...ORDER16_RULES, ...NDSMR_FLOW_RULES].map((r) => [r, EXPORT] as const),
+  // after the export rules: a later entry for the same rule wins
+  [NDSMR_31, ['export', 'stays_in_china', 'accessed_in_china']],
 ]);
 
 /** The flow rules that can fire on each scope, in rule order. */

@@ -83,6 +83,8 @@ describe('Art. 31: a risk assessment before providing important data', () => {
     const o = duty(d)!;
     expect(o).toMatchObject({ citation: 'NDSMR Art. 31', due: '2025-03-01', status: 'overdue' });
     expect(o.what).toMatch(/^Carry out a risk assessment, covering what NDSMR Art\. 31 lists, before providing the important data to /);
+    // one full stop after a name that ends in one (Overseas Partner Inc.)
+    expect(o.what).toMatch(/to Overseas Partner Inc\.$/);
     expect(ruleIds(d)).toContain('cn.xborder/ndsmr.31');
   });
 
@@ -98,6 +100,57 @@ describe('Art. 31: a risk assessment before providing important data', () => {
     expect(duty(done)).toMatchObject({ status: 'done' });
     expect(duty(decide({ asOf: '2025-06-01', datasets: [map()], flows: [xfer('f', 'map', { start: '2025-03-01', purpose: 'statutory_duty' })] }))).toBeUndefined();
     expect(duty(decide({ asOf: '2025-06-01', datasets: [pi('d', 100)], flows: [xfer('f', 'd', { start: '2025-03-01' })] }))).toBeUndefined();
+  });
+});
+
+describe('Art. 31 within China: providing important data to another party in the mainland', () => {
+  const map = { id: 'map', categories: ['geospatial' as const], system: 'cn-dc', collectedIn: ['CN'], importantData: { notified: true, date: '2025-02-01' } };
+  const local = { id: 'local-partner', name: 'Local Partner Co., Ltd.', kind: 'company' as const, organizedIn: 'CN' };
+  const duty = (d: ReturnType<typeof decide>) => d.obligations.find((o) => o.id === 'cn.xborder/ndsmr.31');
+  const s = (flow: Partial<Parameters<typeof xfer>[2]>, extra: Partial<Scenario> = {}): Scenario => ({
+    asOf: '2025-06-01',
+    entities: [local],
+    datasets: [map],
+    flows: [xfer('f', 'map', { recipient: 'local-partner', destination: 'CN', start: '2025-04-01', ...flow })],
+    ...extra,
+  });
+
+  it('not an export, but the risk assessment is owed before providing: due at the start, to the recipient, with a reason', () => {
+    const d = decide(s({}));
+    expect(d.outcome).toBe('not_export');
+    expect(d.verdict).toBe('not_applicable');
+    expect(duty(d)).toMatchObject({ citation: 'NDSMR Art. 31', due: '2025-04-01', status: 'overdue', to: 'Local Partner Co., Ltd.' });
+    expect(ruleIds(d)).toContain('cn.xborder/ndsmr.31');
+    expect(d.reasons.join(' ')).toMatch(/provided to Local Partner Co\., Ltd\. within mainland China: not an export, but NDSMR Art\. 31 requires a risk assessment/);
+  });
+
+  it('access by a local party\'s people physically in China is providing too', () => {
+    const d = decide(s({ kind: 'remote_access', physicallyInCountry: true }));
+    expect(d.outcome).toBe('not_export');
+    expect(duty(d)).toBeDefined();
+  });
+
+  it('due no earlier than 2025-01-01 nor the notification date; done by important_data_risk_assessment', () => {
+    expect(duty(decide(s({ start: '2024-06-01' })))!.due).toBe('2025-02-01');
+    expect(duty(decide(s({ start: '2024-06-01' }, { datasets: [{ ...map, importantData: { notified: true } }] })))!.due).toBe('2025-01-01');
+    expect(duty(decide(s({ safeguards: [{ type: 'important_data_risk_assessment', date: '2025-03-20' }] })))).toMatchObject({ status: 'done' });
+    expect(duty(decide({ ...s({}), asOf: '2024-12-31' }))).toBeUndefined();
+  });
+
+  it('not owed for a statutory duty, for data not (yet) notified as important, nor between the provider\'s own systems or to its branch', () => {
+    expect(duty(decide(s({ purpose: 'statutory_duty' })))).toBeUndefined();
+    expect(duty(decide(s({}, { datasets: [{ ...map, importantData: { notified: false } }] })))).toBeUndefined();
+    expect(duty(decide(s({}, { datasets: [{ ...map, importantData: { notified: true, date: '2025-09-01' } }] })))).toBeUndefined();
+    expect(duty(decide(s({ recipient: 'processor' })))).toBeUndefined();
+    const branch = { id: 'bj-branch', name: 'Processor Co., Ltd., Beijing Branch', kind: 'company' as const, organizedIn: 'CN', branchOf: 'processor' };
+    expect(duty(decide(s({ recipient: 'bj-branch' }, { entities: [local, branch] })))).toBeUndefined();
+  });
+
+  it('not owed for important data held abroad that comes into China (not provided from China)', () => {
+    const abroad = { ...map, system: 'sg-dc' };
+    const d = decide(s({}, { systems: [{ id: 'sg-dc', location: 'SG', kind: 'datacenter' }], datasets: [abroad] }));
+    expect(d.outcome).toBe('not_export');
+    expect(duty(d)).toBeUndefined();
   });
 });
 

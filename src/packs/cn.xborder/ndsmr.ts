@@ -8,7 +8,7 @@ import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
 import { MECHANISM_RULE_IDS } from './cac-order-16.js';
-import { exemptionsAvailable, isExport, isPiExport, type FlowCtx, type OrgCtx } from './context.js';
+import { exemptionsAvailable, inMainland, isExport, isPiExport, recipientName, type FlowCtx, type OrgCtx } from './context.js';
 import { listingWithoutMandatoryFiling } from './cybersecurity-review.js';
 import { DSL_30, importantDataProcessing, importantDataProcessorLead } from './dsl.js';
 import { NDSMR_FROM } from './params.js';
@@ -99,8 +99,16 @@ export const NDSMR_38 = defineRule<FlowCtx>({
 /**
  * Art. 31: before providing, entrusting or jointly processing important data, the processor
  * carries out a risk assessment (the article lists what it covers), except where it does so to
- * perform a statutory duty. Encoded here for important data provided abroad; the article also
- * covers providing it within China. Done once a safeguard `important_data_risk_assessment` is
+ * perform a statutory duty or obligation. The article is not limited to providing abroad, so it
+ * is owed on two kinds of flow of important data held in mainland China:
+ * - an export (whoever the recipient: the notes do not say whether moving data to one's own
+ *   system abroad is "providing", and the export needs the assessment anyway — kept, the
+ *   conservative reading);
+ * - a flow that stays in mainland China (destination in the mainland, or access by people
+ *   physically there) to another party: a recipient that is not the provider itself nor a
+ *   branch of it (a transfer between one's own systems provides nothing to anyone).
+ * Due before the data is provided: at the flow's start, not before 2025-01-01 nor before the
+ * data was notified as important; done once a safeguard `important_data_risk_assessment` is
  * declared on the flow.
  */
 export const NDSMR_31 = defineRule<FlowCtx>({
@@ -108,21 +116,23 @@ export const NDSMR_31 = defineRule<FlowCtx>({
   title: 'Assess the risks before providing important data',
   citation: 'NDSMR Art. 31',
   effective: { from: NDSMR_FROM },
-  reads: ['dataset.importantData.notified', 'flow.purpose', 'flow.safeguards', 'flow.start'],
+  reads: ['dataset.importantData.notified', 'flow.purpose', 'flow.recipient', 'flow.destination', 'entity.branchOf', 'flow.safeguards', 'flow.start'],
   evaluate(ctx) {
-    if (!isExport(ctx) || !ctx.important || ctx.flow.purpose === 'statutory_duty') return null;
+    if (!ctx.important || ctx.flow.purpose === 'statutory_duty') return null;
+    const domestic = providedInChina(ctx);
+    if (!domestic && !isExport(ctx)) return null;
     const done = safeguardOf(ctx, 'important_data_risk_assessment');
-    const recipient = ctx.facts.entities.get(ctx.flow.recipient)?.name ?? ctx.flow.recipient;
+    const recipient = recipientName(ctx);
     // before the data is provided, but not before the regulations took effect nor before the data was notified as important
     let due: CivilDate | undefined = ctx.flow.start;
     for (const floor of [NDSMR_FROM, ctx.dataset?.importantData?.date]) if (due !== undefined && floor !== undefined && due < floor) due = floor;
     return {
-      reasons: NO_REASONS,
+      reasons: domestic ? [`Important data is provided to ${recipient} within mainland China: not an export, but NDSMR Art. 31 requires a risk assessment before providing it.`] : NO_REASONS,
       obligations: [
         obligation(
           {
             id: 'cn.xborder/ndsmr.31',
-            what: `Carry out a risk assessment, covering what NDSMR Art. 31 lists, before providing the important data to ${recipient}.`,
+            what: `Carry out a risk assessment, covering what NDSMR Art. 31 lists, before providing the important data to ${recipient}${recipient.endsWith('.') ? '' : '.'}`,
             to: recipient,
             citation: 'NDSMR Art. 31',
             due,
@@ -134,6 +144,18 @@ export const NDSMR_31 = defineRule<FlowCtx>({
     };
   },
 });
+
+/**
+ * Data held in mainland China goes to another party there: the flow stays in the mainland (or is
+ * accessed by people physically there) and the recipient is not the provider itself, nor a
+ * branch of it (`branchOf`: not a separate legal person).
+ */
+function providedInChina(ctx: FlowCtx): boolean {
+  if (ctx.scope === 'stays_in_china') {
+    if (!inMainland(ctx.source, ctx.date)) return false;
+  } else if (ctx.scope !== 'accessed_in_china') return false;
+  return ctx.facts.legalPersons.of(ctx.flow.recipient) !== ctx.exporter;
+}
 
 export const NDSMR_FLOW_RULES: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6, NDSMR_31, NDSMR_37, NDSMR_38];
 
