@@ -92,6 +92,36 @@ describe('PostgreSQL', () => {
     const { units } = await scanAll(`${PG_URL}?table=${schema}.by_name,${schema}.by_pair`);
     expect(units.map((u) => u.records.map((r) => r.record))).toEqual([['张*'], ['S****,*****4187']]);
   });
+
+  it('names tables unambiguously: a dot, quote or space in a schema or table name is quoted in the label', async () => {
+    const base = `${schema}_ids`;
+    const dotted = `${base}.x`;
+    await admin.query(`CREATE SCHEMA ${base}`);
+    await admin.query(`CREATE SCHEMA "${dotted}"`);
+    try {
+      await admin.query(`CREATE TABLE "${dotted}".t (v text)`);
+      await admin.query(`INSERT INTO "${dotted}".t VALUES ('ann@example.com')`);
+      await admin.query(`CREATE TABLE ${base}."x.t" (v text)`);
+      await admin.query(`INSERT INTO ${base}."x.t" VALUES ('bob@example.com')`);
+      await admin.query(`CREATE TABLE ${base}."My ""Tab""" ("身份证号" text, "select" text, "Col\`x" text)`);
+      await admin.query(`INSERT INTO ${base}."My ""Tab""" VALUES ('11010519491231002X', 'a', 'b')`);
+      await admin.query(`CREATE TABLE ${base}."Mixed" (v text)`);
+      await admin.query(`CREATE TABLE ${base}.mixed (v text)`);
+      const { units } = await scanAll(`${PG_URL}?schema=${base},${dotted}`);
+      // "a.x".t and a."x.t" were both a.x.t: the scan kept the first and dropped the other unread
+      expect(units.map((u) => u.name.slice(u.name.indexOf('#') + 1))).toEqual([`${base}.Mixed`, `${base}."My ""Tab"""`, `${base}.mixed`, `${base}."x.t"`, `"${dotted}".t`]);
+      expect(fieldsOf(units[1]!.records[0]!)).toEqual({ 身份证号: '11010519491231002X', select: 'a', 'Col`x': 'b' });
+      expect(units[3]!.records.map(fieldsOf)).toEqual([{ v: 'bob@example.com' }]);
+      expect(units[4]!.records.map(fieldsOf)).toEqual([{ v: 'ann@example.com' }]);
+      // ?table= takes the names as the label writes them (a comma inside quotes is part of a name)
+      const picked = await scanAll(`${PG_URL}?table=${encodeURIComponent(`"${dotted}".t,${base}."My ""Tab"""`)}`);
+      expect(picked.units.map((u) => u.name.slice(u.name.indexOf('#') + 1))).toEqual([`${base}."My ""Tab"""`, `"${dotted}".t`]);
+      const comma = await scanAll(`${PG_URL}?table=${encodeURIComponent(`${base}."a,b"`)}`).catch((e: unknown) => e);
+      expect((comma as Error).message).toMatch(/no readable table named .*"a,b"/);
+    } finally {
+      await admin.query(`DROP SCHEMA "${dotted}", ${base} CASCADE`);
+    }
+  });
 });
 
 describe('MySQL / MariaDB', () => {

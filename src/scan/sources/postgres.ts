@@ -9,7 +9,7 @@
 import pg from 'pg';
 import { InputError } from '../../common/errors.js';
 import type { Sample } from '../subjects/extrapolate.js';
-import { ESTIMATE_ROWS_ABOVE, plan, quotePg, scanRow } from './rows.js';
+import { ESTIMATE_ROWS_ABOVE, plan, quotePg, scanRow, shownPg } from './rows.js';
 import { connectionError, type DbTarget } from './url.js';
 import type { SourceContext, SourceGroup, SourceUnit } from './types.js';
 
@@ -64,17 +64,21 @@ async function listTables(client: pg.Client, target: DbTarget): Promise<TableRow
         AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
         AND has_table_privilege(c.oid, 'SELECT')
-      ORDER BY n.nspname, c.relname`,
+      ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"`,
   );
   let found = rows.map((r) => ({ ...r, oid: Number(r.oid), estimate: Number(r.estimate) }));
   if (target.schemas) {
-    const missing = target.schemas.filter((s) => !found.some((t) => t.schema === s));
+    // a schema as it is named, or as a label shows it ("a.x")
+    const inSchema = (t: TableRow, s: string) => t.schema === s || shownPg(t.schema) === s;
+    const missing = target.schemas.filter((s) => !found.some((t) => inSchema(t, s)));
     if (missing.length > 0) throw new InputError({ file: target.label, path: 'schema', message: `no readable table in schema ${missing.map((m) => `"${m}"`).join(', ')}` });
-    found = found.filter((t) => target.schemas!.includes(t.schema));
+    found = found.filter((t) => target.schemas!.some((s) => inSchema(t, s)));
   }
   if (target.tables) {
     const want = target.tables;
-    const matches = (t: TableRow, w: string) => (w.includes('.') ? `${t.schema}.${t.name}` === w : t.name === w);
+    // `table`, `schema.table` as written, or either as a label shows it (`"a.x".t`, `s."My Tab"`)
+    const matches = (t: TableRow, w: string) =>
+      w === t.name || w === shownPg(t.name) || w === `${t.schema}.${t.name}` || w === `${shownPg(t.schema)}.${shownPg(t.name)}`;
     const missing = want.filter((w) => !found.some((t) => matches(t, w)));
     if (missing.length > 0) throw new InputError({ file: target.label, path: 'table', message: `no readable table named ${missing.map((m) => `"${m}"`).join(', ')}` });
     found = found.filter((t) => want.some((w) => matches(t, w)));
@@ -84,11 +88,12 @@ async function listTables(client: pg.Client, target: DbTarget): Promise<TableRow
 
 async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: SourceContext): Promise<SourceUnit> {
   const q = `${quotePg(t.schema)}.${quotePg(t.name)}`;
+  const name = `${target.label}#${shownPg(t.schema)}.${shownPg(t.name)}`;
   const count =
     t.estimate > ESTIMATE_ROWS_ABOVE ? Math.round(t.estimate) : Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${q}`)).rows[0]!.n);
   const p = plan(ctx.sample, count);
   return {
-    name: `${target.label}#${t.schema}.${t.name}`,
+    name,
     size: p.kind === 'full' ? count : p.rows,
     unit: 'rows',
     async run(scanner, progress) {
@@ -134,7 +139,7 @@ async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: 
         await client.query('CLOSE dc_scan');
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw new InputError({ file: `${target.label}#${t.schema}.${t.name}`, message: queryFailed(e) });
+        throw new InputError({ file: name, message: queryFailed(e) });
       }
       await client.query('COMMIT');
       const sample: Sample | undefined = p.kind === 'sample' ? { rows: n, of: count } : undefined;

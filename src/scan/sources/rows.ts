@@ -77,6 +77,16 @@ export function quotePg(id: string): string {
   return `"${id.replaceAll('"', '""')}"`;
 }
 
+/**
+ * A PostgreSQL name as a label shows it: bare, or double-quoted like SQL when it holds what
+ * would make `schema.table` ambiguous or cut a label or a `?table=` list: `.`, `"`, `#`, `,`,
+ * white space (or is empty). `"a.x".t` and `a."x.t"` were both `a.x.t`, and the scan, which
+ * reads a label once, dropped the second table unread.
+ */
+export function shownPg(id: string): string {
+  return id.length > 0 && !/[."#,\s]/.test(id) ? id : quotePg(id);
+}
+
 export function quoteMy(id: string): string {
   return `\`${id.replaceAll('`', '``')}\``;
 }

@@ -33,9 +33,25 @@ export function dbKind(target: string): DbKind | undefined {
 /** A `?table=` / `?schema=` list; one that names nothing is refused (it scanned nothing, silently). */
 function list(v: string | null, param: string, shown: string): string[] | undefined {
   if (v === null) return undefined;
-  const names = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const names = splitNames(v).map((s) => s.trim()).filter((s) => s.length > 0);
   if (names.length === 0) throw new InputError({ file: shown, path: param, message: `?${param}= names no ${param} (leave it out to scan every ${param})` });
   return names;
+}
+
+/** Splits at commas outside double quotes (`"a,b".t` is one name, as SQL writes it). */
+function splitNames(v: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const c of v) {
+    if (c === '"') quoted = !quoted;
+    if (c === ',' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
 }
 
 export function parseDbTarget(target: string): DbTarget {
