@@ -53,7 +53,7 @@ export async function main(given: readonly string[], io: Io = processIo): Promis
       'writes ics). `datacustoms <command> --help` explains each command.\n\n' +
       'Start with the bundled example:\n' +
       '  $ datacustoms demo\n' +
-      '  $ datacustoms check examples/demo --as-of 2026-12-01',
+      '  $ datacustoms check examples/demo --as-of 2026-12-01   # exits 1: blocked',
   );
   try {
     if (argv.length === 0) {

@@ -29,11 +29,16 @@ citations, the reasons, and obligations with due dates.
 --pack takes one or more ids: put it after the inventory paths, or it reads
 them as pack ids too.
 
-Examples:
-  $ datacustoms check examples/demo --as-of 2026-12-01
-  $ datacustoms check examples/demo --as-of 2026-12-01 --explain
-  $ datacustoms check inventory/ --format json > decisions.json
-  $ datacustoms check inventory.yaml --pack us.doj.dsp cn.xborder
+Examples (the demo has blocked flows: exit 1):
+  $ datacustoms check examples/demo --as-of 2026-12-01   # exits 1
+  $ datacustoms check examples/demo --as-of 2026-12-01 --explain   # exits 1
+  $ datacustoms check examples/demo --format json > decisions.json   # exits 1
+  $ datacustoms check examples/demo --pack us.doj.dsp cn.xborder   # exits 1
+  # before 28 CFR 202 took effect (2025-04-08) it judged none of the flows:
+  $ datacustoms check examples/demo --as-of 2025-04-07 --pack us.doj.dsp
+
+In CI, \`datacustoms check inventory/\` gates a change to the data map: exit 1
+fails the job.
 
 Exit codes: 0 nothing blocks; 1 a verdict is blocked or an obligation is
 overdue; 2 bad input (the message names file, line:column and field);

@@ -53,12 +53,14 @@ report). An unknown anchor gives no due date and a "starts when ..." note.
 Declare reports made under the event's reports:
   reports: [{ duty: "cn.miit.vuln/7(2)", at: "2021-11-25T10:00+08:00" }]
 
-Examples:
-  $ datacustoms clocks examples/log4shell --as-of 2021-12-10
-  $ datacustoms clocks examples/log4shell --as-of 2021-12-10 --format json
-  $ datacustoms clocks inventory/ events.yaml --format ics -o clocks.ics
+Examples (Log4Shell's MIIT report was due 2021-11-26, overdue after it: exit 1):
+  $ datacustoms clocks examples/log4shell --as-of 2021-12-10   # exits 1
+  $ datacustoms clocks examples/log4shell --as-of 2021-11-25   # nothing overdue
+  $ datacustoms clocks examples/log4shell --format json --as-of 2021-12-10 \\
+      --event log4shell   # exits 1
+  $ datacustoms clocks examples/log4shell --format ics -o clocks.ics   # exits 1
   # CSAF 2.0 advisory and OpenVEX drafts for each vulnerability:
-  $ datacustoms clocks examples/log4shell --drafts out/
+  $ datacustoms clocks examples/log4shell --drafts out/   # exits 1
 
 Exit codes: 0 nothing overdue; 1 an obligation is overdue; 2 bad input;
 3 internal error. JSON: docs/clocks.md ("JSON output").`;

@@ -31,7 +31,7 @@ Examples:
   $ datacustoms demo --explain       # every reason and rule
   $ datacustoms demo --format json   # the JSON of \`check\` (docs/check.md)
   # the same decisions, with check's exit code:
-  $ datacustoms check examples/demo --as-of ${DEMO_AS_OF}
+  $ datacustoms check examples/demo --as-of ${DEMO_AS_OF}   # exits 1
 
 Exit codes: 0, even though the example has blocking findings (\`datacustoms
 check\` exits 1 on them); 2 for a bad flag.`,

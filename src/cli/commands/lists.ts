@@ -51,7 +51,7 @@ Examples:
   $ datacustoms lists
   $ datacustoms lists --max-age 30
   $ DATACUSTOMS_LISTS_MAX_AGE=30 datacustoms lists --format json
-  $ datacustoms lists --store /srv/compliance/lists.sqlite
+  $ datacustoms lists --store .datacustoms/datacustoms.sqlite   # the default
 
 Exit codes: 0 ok (stale lists only warn); 2 bad input; 3 internal error.
 JSON: {"store","asOf","maxAgeDays","lists":[{"list","title","entries",
@@ -80,9 +80,13 @@ the file's modification time.
 
 Examples:
   $ datacustoms lists import ../shared/data/lists
-  $ datacustoms lists import ~/Downloads/sdn.csv
-  $ datacustoms lists import consolidated.json --list-date 2026-08-01
-  $ datacustoms lists import csl_excerpt.csv --partial --format json
+  # OFAC's sdn.csv (its alt.csv, add.csv and sdn_comments.csv are read too)
+  $ datacustoms lists import ../shared/data/lists/ofac_sdn_2021/sdn.csv
+  $ datacustoms lists import ../shared/data/lists/bis_mieu/mieu.csv \\
+      --list-date 2026-07-27
+  # excerpts of the CSL: entries missing from them stay listed
+  $ datacustoms lists import ../shared/data/lists/trade_csl_samples \\
+      --partial --format json
 
 Nothing is written unless every file reads cleanly (one transaction).
 Exit codes: 0 ok; 2 bad input (a recognised file that is malformed: file:line

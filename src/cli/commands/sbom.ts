@@ -33,16 +33,24 @@ CVSS v3/v2 base score, else UNKNOWN. For --fail-on, "any" includes UNKNOWN
 and "never" never fails.
 
 Examples:
-  # one SBOM against a directory of OSV records (one JSON file each)
+  # one SBOM against a directory of OSV records (one JSON file each);
+  # two of its matches are high, so it exits 1 (--fail-on high)
   $ datacustoms sbom ../shared/data/sbom/dropwizard-1.3.15.cdx.json \\
-      --advisories ../shared/data/osv
-
-  # several SBOMs against an OSV export zip, machine-readable
-  $ datacustoms sbom app.cdx.json image.cdx.xml app.spdx.json \\
-      --advisories npm-all.zip --format json
+      --advisories ../shared/data/osv   # exits 1
 
   # gate CI only on critical findings (exit 1), report everything else
-  $ datacustoms sbom bom.cdx.json --advisories ./osv --fail-on critical
+  $ datacustoms sbom ../shared/data/sbom/dropwizard-1.3.15.cdx.json \\
+      --advisories ../shared/data/osv --fail-on critical
+
+  # several SBOMs (CycloneDX JSON and XML, SPDX), machine-readable; juice-shop
+  # has high matches
+  $ datacustoms sbom ../shared/data/sbom/juice-shop-11.1.2.cdx.json \\
+      ../shared/data/sbom/postgres-11.15-stretch.syft.cdx.xml \\
+      ../shared/data/sbom/trivy-centos-7.spdx.json \\
+      --advisories ../shared/data/osv --format json   # exits 1
+
+An OSV export zip (<ecosystem>/all.zip) is read as it is: --advisories
+npm-all.zip.
 
 Exit codes: 0 no match at or above --fail-on; 1 some match at or above it;
 2 bad input; 3 internal error.

@@ -74,13 +74,17 @@ Subjects are counted with a HyperLogLog sketch over keyed hashes;
 
 Examples:
   $ datacustoms scan examples/demo
-  $ datacustoms scan exports/ --format json > scan.json
-  $ datacustoms scan postgres://app@db.internal:5432/crm --sample 10000
-  $ datacustoms scan 'mysql://root@127.0.0.1:3306/shop?table=orders,users'
-  $ datacustoms scan app.db --write-inventory inventory.yaml
-  $ datacustoms scan day1/ --sketch-out day1.sketch.json
-  $ datacustoms scan day2/ --merge day1.sketch.json \\
-      --write-inventory inventory.yaml --dataset events
+  $ datacustoms scan examples/demo --format json > scan.json
+  $ datacustoms scan examples/demo --write-inventory inventory.yaml
+  # scans of parts, added up: --merge takes several files, so put it last
+  $ datacustoms scan examples/demo --sketch-out part1.sketch.json
+  $ datacustoms scan examples/log4shell --write-inventory inventory.yaml \\
+      --dataset everything --merge part1.sketch.json
+
+Databases, by URL (put in your own user, host and database):
+  datacustoms scan postgres://app@db.internal:5432/crm --sample 10000
+  datacustoms scan 'mysql://root@127.0.0.1:3306/shop?table=orders,users'
+  datacustoms scan sqlite:app.db   (or app.db: recognised by its content)
 
 Exit codes: 0 when the scan ran (findings do not block: \`check\` decides);
 2 bad input (a file that cannot be read, a database that cannot be reached,

@@ -54,12 +54,16 @@ numbers must agree, word order is free, typos within an edit budget,
 acronyms, and Chinese names (simplified = traditional, legal forms segmented,
 pinyin as a secondary key, a shipped table of registered Chinese names).
 
-Examples:
+Examples (a match at or above the threshold exits 1):
   $ datacustoms lists import ../shared/data/lists   # once: load the lists
-  $ datacustoms screen "Huawei Technologies Co" 华为技术有限公司
-  $ datacustoms screen "DJI" --country CN --all     # also below the threshold
-  $ datacustoms screen examples/demo --dry-run   # writes nothing
-  $ datacustoms screen inventory/ --format json
+  $ datacustoms screen "Huawei Technologies Co" 华为技术有限公司   # exits 1
+  $ datacustoms screen "Huawei Cafe LLC"   # no match
+  $ datacustoms screen DJI --country CN --all   # also below it; exits 1
+  $ datacustoms screen examples/demo --dry-run   # writes nothing; exits 1
+  $ datacustoms screen examples/demo --dry-run --format json   # exits 1
+
+Without --dry-run, \`datacustoms screen inventory/\` writes the hits into the
+inventory files.
 
 Exit codes: 0 no match; 1 a match at or above the alert threshold; 2 bad
 input or no lists loaded; 3 internal error. JSON: docs/screen.md.`;
