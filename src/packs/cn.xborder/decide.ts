@@ -11,7 +11,7 @@ import type { CivilDate } from '../../time/civil-date.js';
 import { recipientName, type FlowCtx, type OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
 import { isFixed } from './finding.js';
-import { DSL_FROM, IMPORTANT_DATA_NEEDS_NOTIFICATION, PIPL_FROM, paramOn } from './params.js';
+import { DSL_FROM, IMPORTANT_DATA_NEEDS_NOTIFICATION, ORDER11_FROM, PIPL_FROM, paramOn } from './params.js';
 import { assessmentStatus, contractStatus, prcApproval, type AssessmentStatus } from './safeguards.js';
 
 export const REGIME = 'cn.xborder';
@@ -115,18 +115,23 @@ function notBefore(date: CivilDate | undefined, floor: CivilDate): CivilDate | u
 }
 
 /** The rules that require the security assessment because the data is important data, and only for that. */
-const IMPORTANT_DATA_ASSESSMENT = new Set(['cn.xborder/dsl.31', 'cn.xborder/order16.7.2.important', 'cn.xborder/ndsmr.37']);
+const DSL_31_ID = 'cn.xborder/dsl.31';
+const IMPORTANT_DATA_ASSESSMENT = new Set([DSL_31_ID, 'cn.xborder/order16.7.2.important', 'cn.xborder/ndsmr.37']);
 
 /**
  * When the duty to apply for a mechanism before exporting falls due: at the flow's start, but
  * never before the rule that imposes it took effect (a transfer begun in 2021 owes the Order 11
- * assessment from 2022-09-01, not from its start; the Order 11 rectification period [S] is not
- * counted), nor, when the assessment is due to important data alone, before the data was
+ * assessment from 2022-09-01, not from its start, and so does a non-CIIO's export of important
+ * data, which DSL Art. 31 leaves to the CAC's measures; the Order 11 rectification period [S] is
+ * not counted), nor, when the assessment is due to important data alone, before the data was
  * notified or published as important data (Order 16 Art. 2; NDSMR Art. 37): until then it was
  * not exported as important data.
  */
 function dueOf(ctx: FlowCtx, lead: RuleMeta | undefined, importantOnly: boolean): CivilDate | undefined {
   let due = lead ? notBefore(ctx.flow.start, lead.effective.from) : ctx.flow.start;
+  // DSL Art. 31 sends a non-CIIO's export of important data to the CAC's measures, the first of
+  // which (Order 11) took effect on 2022-09-01: no assessment could be applied for before then.
+  if (lead?.id === DSL_31_ID && !ctx.ciio) due = notBefore(due, ORDER11_FROM);
   const notified = ctx.dataset?.importantData?.date;
   if (importantOnly && notified !== undefined && paramOn(IMPORTANT_DATA_NEEDS_NOTIFICATION, ctx.date)) due = notBefore(due, notified);
   return due;

@@ -110,6 +110,27 @@ describe('Art. 30: important-data processors (organization level)', () => {
   });
 });
 
+describe('Art. 31 leaves a non-CIIO\'s export of important data to the CAC\'s measures (Order 11 from 2022-09-01)', () => {
+  const maps = { id: 'maps', categories: ['geospatial' as const], system: 'cn-dc', collectedIn: ['CN'], importantData: { notified: true } };
+  const apply = (d: ReturnType<typeof decide>) => d.obligations.find((o) => o.id.endsWith(':apply'));
+
+  it('exported since 2021-10-01: the duty to apply falls due on 2022-09-01, not before any assessment could be applied for', () => {
+    for (const asOf of ['2023-03-01', '2025-06-01']) {
+      const d = decide({ asOf, datasets: [maps], flows: [xfer('f', 'maps', { start: '2021-10-01' })] });
+      expect(d.outcome, asOf).toBe('security_assessment');
+      expect(apply(d)?.id, asOf).toBe('cn.xborder/dsl.31:apply');
+      expect(apply(d)?.due, asOf).toBe('2022-09-01');
+    }
+    // judged before Order 11 took effect: due, not yet overdue
+    expect(apply(decide({ asOf: '2022-03-01', datasets: [maps], flows: [xfer('f', 'maps', { start: '2021-10-01' })] }))).toMatchObject({ due: '2022-09-01', status: 'due' });
+  });
+
+  it('a CIIO owed it from the start (CSL Art. 37, in force since 2017)', () => {
+    const d = decide({ asOf: '2023-03-01', org: { cn: { ciio: true } }, datasets: [maps], flows: [xfer('f', 'maps', { start: '2021-10-01' })] });
+    expect(apply(d)?.due).toBe('2021-10-01');
+  });
+});
+
 describe('Art. 31 with Order 16 Art. 2 / NDSMR Art. 37: the assessment duty arises when the data is notified', () => {
   const maps = (extra: object = {}) => ({ id: 'maps', categories: ['geospatial' as const], system: 'cn-dc', collectedIn: ['CN'], importantData: { notified: true, date: '2025-09-01' }, ...extra });
 
