@@ -151,6 +151,14 @@ describe('MySQL / MariaDB', () => {
     const { units } = await scanAll(`${MY_URL}?table=${tag}_by_name`);
     expect(units[0]!.records.map((r) => r.record)).toEqual(['张*']);
   });
+
+  it('lists tables in code-unit order, not the server collation order (stable across servers)', async () => {
+    await table(`${tag}_a`, '(v INT)');
+    await table(`${tag}_B`, '(v INT)');
+    await table(`${tag}_身份`, '(v INT)');
+    const { units } = await scanAll(`${MY_URL}?table=${tag}_a,${tag}_B,${tag}_身份`);
+    expect(units.map((u) => u.name.slice(u.name.indexOf('#') + 1))).toEqual([`${tag}_B`, `${tag}_a`, `${tag}_身份`]);
+  });
 });
 
 describe('SQLite', () => {

@@ -56,7 +56,10 @@ export async function openMysql(target: DbTarget, ctx: SourceContext): Promise<S
       `SELECT table_name AS name, table_rows AS estimate FROM information_schema.tables
         WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name`,
     );
-    tables = tables.map((t) => ({ name: String(t.name), estimate: t.estimate === null ? null : Number(t.estimate) }));
+    // in code-unit order: the server's collation (case-insensitive, by locale) differs by server
+    tables = tables
+      .map((t) => ({ name: String(t.name), estimate: t.estimate === null ? null : Number(t.estimate) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (target.tables) {
       const want = target.tables;
       const missing = want.filter((w) => !tables.some((t) => t.name === w));
