@@ -43,8 +43,8 @@ the programs it names. A list whose list date is more than --max-age days
 before today (or --as-of) gets a warning: screening against a stale list
 misses recent designations.
 
-The store is .datacustoms/datacustoms.sqlite in the working folder, or
---store, or $DATACUSTOMS_STORE.
+The store is --store, else $DATACUSTOMS_STORE, else
+.datacustoms/datacustoms.sqlite in the working folder.
 
 Examples:
   $ datacustoms lists import ../shared/data/lists   # first, load some lists
@@ -123,9 +123,9 @@ export const command: CommandModule = {
       .command('lists')
       .summary('Show the designation lists in the store with their dates; import list files.')
       .description('Show the designation lists in the store with their dates and counts; `lists import` reads list files into it.')
-      .option('--store <path>', 'the store (default .datacustoms/datacustoms.sqlite, or $DATACUSTOMS_STORE)')
-      .option('--max-age <days>', `warn for lists older than this (default ${DEFAULT_MAX_AGE_DAYS}, or $${MAX_AGE_ENV})`)
-      .option('--as-of <date>', 'date to compute ages against (default today, UTC)')
+      .option('--store <path>', 'the store (default: $DATACUSTOMS_STORE, else .datacustoms/datacustoms.sqlite)')
+      .option('--max-age <days>', `warn for lists older than this (default: $${MAX_AGE_ENV}, else ${DEFAULT_MAX_AGE_DAYS})`)
+      .option('--as-of <date>', 'date to compute ages against, YYYY-MM-DD (default: today, UTC)')
       .option('-f, --format <format>', 'output format: text or json', 'text')
       .addHelpText('after', SHOW_HELP)
       .action(async (opts: ShowOptions) => {
@@ -137,9 +137,9 @@ export const command: CommandModule = {
       .summary('read list files (or folders of them) into the store')
       .description('Read designation list files into the store, detecting each format; folders are read recursively.')
       .argument('<paths...>', 'list files or folders')
-      .option('--store <path>', 'the store (default .datacustoms/datacustoms.sqlite, or $DATACUSTOMS_STORE)')
+      .option('--store <path>', 'the store (default: $DATACUSTOMS_STORE, else .datacustoms/datacustoms.sqlite)')
       .option('--list-date <date>', 'the date of the list(s), YYYY-MM-DD, when the files do not say')
-      .option('--encoding <name>', `text encoding of files that are not UTF-8 (${TEXT_ENCODINGS.join(', ')})`)
+      .option('--encoding <name>', `text encoding of files that are not UTF-8 (${TEXT_ENCODINGS.join(', ')}; default: UTF-8, or UTF-16 when the bytes show it)`)
       .option('--partial', 'the files are excerpts: entries missing from them are not taken as delisted')
       .option('-f, --format <format>', 'output format: text or json', 'text')
       .addHelpText('after', IMPORT_HELP)

@@ -44,7 +44,7 @@ export const command: CommandModule = {
       .description('Find, classify and count regulated data (IDs, phones, cards, locations, health, …) in files and databases.')
       .argument('<source...>', 'files, directories (recursive), or database URLs: postgres://…, mysql://…, sqlite:FILE')
       .option('--format <format>', 'text or json', 'text')
-      .option('--sample <n>', 'read N random rows per database table instead of all (counts become estimates with a 95 % error)')
+      .option('--sample <n>', 'read N random rows per database table (counts become estimates with a 95 % error) (default: every row)')
       .option('--seed <n>', 'sampling seed: the same seed reads the same rows', '1')
       .option('--max-findings <n>', 'findings listed per source (counts stay exact)', '1000')
       .option('--min-confidence <x>', 'drop detections below this confidence, 0–1 (default: the scan.minConfidence parameter, 0.5)')
@@ -53,7 +53,7 @@ export const command: CommandModule = {
       .option('--write-inventory <file>', 'add or update `datasets` in this YAML or JSON inventory (created if missing)')
       .option('--dataset <id>', 'with --write-inventory: one dataset for everything scanned, instead of one per source')
       .option('--sketch-out <file>', 'save the subject sketches of this run, to merge with later scans (--merge)')
-      .option('--merge <file...>', 'merge subject sketches saved by --sketch-out into the totals')
+      .option('--merge <file...>', 'merge subject sketches saved by --sketch-out into the totals; takes every word after it, so put it after the sources')
       .addHelpText(
         'after',
         `
