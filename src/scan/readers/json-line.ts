@@ -20,8 +20,14 @@ export const ESCAPED = 1; // a string with escapes: v.s[start, end) is the quote
 export const NUMBER = 2; // a number token v.s[start, end)
 export const LITERAL = 3; // true, false or null: not scanned, but the key is present
 
-/** Keys seen by one reader: key text (view form) → entry number. Open addressing on an FNV-1a hash. */
+/**
+ * Keys seen by one reader: key text (view form) → entry number. Open addressing on an FNV-1a hash.
+ * At most `limit` keys: a new key past it is not added (`find` returns -1), so a file whose
+ * lines are maps keyed by ids does not grow the table with every line.
+ */
 export class KeyTable {
+  constructor(private readonly limit = 4_096) {}
+
   private mask = 63;
   private hashes = new Int32Array(64);
   private entries = new Int32Array(64).fill(-1);
@@ -32,7 +38,7 @@ export class KeyTable {
   /** Per entry: the entry that followed it on the last line it was on (-1: none yet). */
   next = new Int32Array(64).fill(-1);
 
-  /** The entry of key v.s[a, b) with hash h, added when new. */
+  /** The entry of key v.s[a, b) with hash h, added when new (-1: new, and the table is full). */
   find(s: string, a: number, b: number, h: number): number {
     let i = h & this.mask;
     for (;;) {
@@ -42,6 +48,7 @@ export class KeyTable {
       i = (i + 1) & this.mask;
     }
     const e = this.raw.length;
+    if (e >= this.limit) return -1;
     this.raw.push(s.slice(a, b));
     this.entries[i] = e;
     this.hashes[i] = h;
@@ -147,6 +154,7 @@ export class FlatLine {
         // "0", "12" … are array indices: JavaScript enumerates them first, whatever the order
         if (q > k0 && isDigit(s.charCodeAt(k0))) return -1;
         e = keys.find(s, k0, q, h);
+        if (e < 0) return -1; // the table is full: a map keyed by ids, read through JSON.parse
       }
       if (keys.stamp[e] === serial) return -1; // duplicate key: the last one wins in JSON.parse
       keys.stamp[e] = serial;

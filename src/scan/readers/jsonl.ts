@@ -18,6 +18,7 @@ import type { JsonLinesOptions, ReadStats, SourceScanner, TextInput } from '../c
 import { viewChunks, type ByteView } from './bytes.js';
 import { ESCAPED, FlatLine, KeyTable, NUMBER, PLAIN } from './json-line.js';
 import { eachLine } from './lines.js';
+import { KeyFolder } from '../core/field-paths.js';
 
 /** Longest JSON line accepted (input units); a longer one cannot be parsed in flat memory. */
 export const MAX_JSON_LINE_UNITS = 64 << 20;
@@ -39,6 +40,8 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
     }
     return sl;
   };
+  // keys of maps keyed by ids fold into `*` past a bound (core/field-paths.ts)
+  const folder = new KeyFolder();
   const keys = new KeyTable();
   const flat = new FlatLine(keys);
   // per key-table entry: its key name (decoded), whether it is the id key, its scanner slot
@@ -52,7 +55,7 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
       const raw = keys.raw[e]!;
       // keys of one input are all byte-view or all text-view strings (the first chunk decides)
       const name = v.bytes ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
-      entryName.push(name);
+      entryName.push(folder.key(undefined, name));
       entryIsId.push(name === idKey);
     }
   };
@@ -153,11 +156,11 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
     for (const key in obj) {
       const v = obj[key];
       if (typeof v === 'string') {
-        if (v.length) sc.scanSlot(slotOf(key), v, 0, v.length, 0);
+        if (v.length) sc.scanSlot(slotOf(folder.key(undefined, key)), v, 0, v.length, 0);
       } else if (typeof v === 'number' && Number.isFinite(v) && key !== idKey) {
         const t = String(v);
-        sc.scanSlot(slotOf(key), t, 0, t.length, 0);
-      } else if (v !== null && typeof v === 'object') nested(sc, v, key, lineNo, 1);
+        sc.scanSlot(slotOf(folder.key(undefined, key)), t, 0, t.length, 0);
+      } else if (v !== null && typeof v === 'object') nested(sc, v, folder.key(undefined, key), lineNo, 1);
     }
     sc.endRecord();
   }
@@ -177,7 +180,7 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
       if (Array.isArray(v)) {
         const p = `${path}[]`;
         for (const x of v) nested(sc, x, p, lineNo, depth + 1);
-      } else for (const k in v) nested(sc, (v as Record<string, unknown>)[k], `${path}.${k}`, lineNo, depth + 1);
+      } else for (const k in v) nested(sc, (v as Record<string, unknown>)[k], folder.path(path, k), lineNo, depth + 1);
     }
   }
 }

@@ -212,6 +212,25 @@ describe('JSON lines', () => {
       { numRuns: 500 },
     );
   });
+  it('lines that are maps keyed by ids: past 1,000 keys per object, new keys read as *, so the fields stay bounded and each key keeps one name', async () => {
+    // top-level keys and nested map keys both new on every line; some lines flat (the fast
+    // path), some nested (JSON.parse)
+    const lines: string[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      lines.push(JSON.stringify(i % 2 === 0 ? { id: i, [`k${i}`]: 'x' } : { id: i, users: { [`u${i}`]: { phone: 'p' } }, [`k${i}`]: 'y' }));
+    }
+    lines.push(JSON.stringify({ id: 'again', k0: 'z', users: { u1: { phone: 'q' } } }));
+    const sc = recordingScanner();
+    await readJsonLines([lines.join('\n') + '\n'], { source: 'maps.jsonl' }, sc);
+    const names = new Set(sc.records.flatMap((r) => r.fields.map(([f]) => f)));
+    expect(names.size).toBeLessThanOrEqual(2_002);
+    expect(names.has('*')).toBe(true);
+    expect(names.has('users.*.phone')).toBe(true);
+    // a key kept by name is read under that name on a later line too
+    expect(sc.records.at(-1)!.fields).toEqual([['id', 'again'], ['k0', 'z'], ['users.u1.phone', 'q']]);
+    // the top level keeps id, users and k0 … k997 (1,000 keys): lines 998 … 4,999 have a * field
+    expect(sc.records.filter((r) => r.fields.some(([f]) => f === '*'))).toHaveLength(5_000 - 998);
+  });
   it('CRLF line ends and chunking anywhere', async () => {
     const text = '{"email":"a@example.com"}\r\n{"email":"b@example.com"}\r\n';
     await fc.assert(
