@@ -5,7 +5,7 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseDocument, LineCounter, isMap, isSeq, isNode, type Document, type Node } from 'yaml';
+import { parseDocument, LineCounter, isMap, isSeq, isNode, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { decodeUtf8 } from '../common/utf8.js';
 import { refuseDevice } from '../common/input-kind.js';
@@ -153,14 +153,57 @@ function withPositions(file: string, body: string): { file: string; doc: Documen
     throw new InputError({ file, message: `cannot parse: ${e instanceof RangeError ? 'the document is nested too deeply' : (e as Error).message}` });
   }
   if (doc.errors.length > 0) {
+    const twice = doc.errors.some((e) => e.code === 'DUPLICATE_KEY') ? repeatedKeys(doc) : new Map<number, RepeatedKey>();
     throw new InputError(
       doc.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
+        const repeated = e.code === 'DUPLICATE_KEY' ? twice.get(e.pos[0]) : undefined;
+        if (repeated) {
+          const first = lines.linePos(repeated.first).line;
+          return { file, line: pos.line, column: pos.col, path: formatPath(repeated.path), message: `the key "${shown(repeated.key)}" is written twice in this mapping (first on line ${first}): keep one` };
+        }
         return { file, line: pos.line, column: pos.col, message: yamlProblem(e.code, e.message) };
       }),
     );
   }
   return { file, doc, lines };
+}
+
+/** A key written again in the same mapping: its path, and the offset where it was first written. */
+interface RepeatedKey {
+  readonly key: string;
+  readonly path: readonly PropertyKey[];
+  readonly first: number;
+}
+
+/** Every repeated scalar key of the document, by the offset of the repetition. */
+function repeatedKeys(doc: Document.Parsed): Map<number, RepeatedKey> {
+  const out = new Map<number, RepeatedKey>();
+  const stack: { node: unknown; path: PropertyKey[] }[] = [{ node: doc.contents, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isMap(node)) {
+      const firstAt = new Map<unknown, number>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        const at = isNode(pair.key) ? pair.key.range?.[0] : undefined;
+        if (key !== undefined && at !== undefined) {
+          const first = firstAt.get(key);
+          if (first === undefined) firstAt.set(key, at);
+          else out.set(at, { key: String(key), path: [...path, String(key)], first });
+        }
+        if (isScalar(pair.key) && (typeof key === 'string' || typeof key === 'number')) stack.push({ node: pair.value, path: [...path, String(key)] });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    }
+  }
+  return out;
+}
+
+/** A name or value as shown in a message: cut past 60 characters, so a huge one stays one readable line. */
+function shown(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /**
