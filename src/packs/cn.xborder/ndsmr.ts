@@ -99,7 +99,7 @@ export const NDSMR_38 = defineRule<FlowCtx>({
 /**
  * Art. 31: before providing, entrusting or jointly processing important data, the processor
  * carries out a risk assessment (the article lists what it covers), except where it does so to
- * perform a statutory duty or obligation. The article is not limited to providing abroad, so it
+ * perform a statutory duty. The article is not limited to providing abroad, so it
  * is owed on two kinds of flow of important data held in mainland China:
  * - an export (whoever the recipient: the notes do not say whether moving data to one's own
  *   system abroad is "providing", and the export needs the assessment anyway — kept, the
