@@ -113,6 +113,30 @@ describe('--help', () => {
   });
 });
 
+describe('a path that does not exist', () => {
+  it('every command that reads files names it on one line, exit 2', async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'dc-missing-')), 'store.sqlite');
+    expect(await errorLine('check', 'inventory/')).toBe('datacustoms: inventory/: no such file or directory');
+    expect(await errorLine('clocks', 'events.yaml')).toBe('datacustoms: events.yaml: no such file or directory');
+    expect(await errorLine('scan', 'exports/')).toBe('datacustoms: exports/: no such file, directory or database URL');
+    expect(await errorLine('lists', 'import', 'sdn.csv', '--store', store)).toBe('datacustoms: sdn.csv: no such file or folder');
+    expect(await errorLine('sbom', 'bom.cdx.json', '--advisories', 'osv/')).toMatch(/^datacustoms: (bom\.cdx\.json|osv\/): .*no such file/);
+    expect(existsSync(store)).toBe(false);
+  });
+  it('screen: an argument shaped like a path is not screened as a name (it printed "no match" and exited 0)', async () => {
+    const hint = 'no such file or directory (to screen it as a name, pass --names)';
+    for (const path of ['inventory/', 'inventory.yaml', 'entities.JSON', './acme', '../acme', '/srv/inventory']) {
+      expect(await errorLine('screen', path, '--store', '/nonexistent/store.sqlite')).toBe(`datacustoms: ${path}: ${hint}`);
+    }
+    expect(await errorLine('screen', 'examples/demo', 'inventoy/', '--store', '/nonexistent/store.sqlite')).toBe(`datacustoms: inventoy/: ${hint}`);
+    // names, even with a slash inside (Maersk A/S), are screened: here they reach the store, which is missing
+    for (const name of ['A.P. Moller - Maersk A/S', 'Huawei']) {
+      expect(await errorLine('screen', name, '--store', '/nonexistent/store.sqlite')).toMatch(/^datacustoms: \/nonexistent\/store\.sqlite: --store: no lists loaded/);
+    }
+    expect(await errorLine('screen', 'inventory.yaml', '--names', '--store', '/nonexistent/store.sqlite')).toMatch(/no lists loaded/);
+  });
+});
+
 describe('an empty directory', () => {
   it('scan and lists import say it holds nothing (exit 2) and write nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dc-empty-'));

@@ -3,7 +3,7 @@
  * against every list in the store; for inventories, every entity name and alias, with hits
  * written back into the inventory file(s) as `designations` (comments kept, atomic write).
  */
-import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { isMap } from 'yaml';
@@ -92,6 +92,16 @@ function parseOptions(opts: ScreenCliOptions) {
   }
   const asOf: CivilDate = opts.asOf !== undefined ? parseDateFlag(opts.asOf, '--as-of') : today();
   return { format, country, type, threshold, limit, asOf, all: Boolean(opts.all) };
+}
+
+/**
+ * An argument no party's name looks like: a folder (`inventory/`), an inventory file name
+ * (`inventory.yaml`) or a relative or absolute path (`./acme`, `/srv/x`). When it does not
+ * exist it is a mistyped path, not a name to screen (it would come back "no match", exit 0).
+ * A slash inside a name (Maersk A/S) is not enough.
+ */
+function looksLikePath(arg: string): boolean {
+  return /[/\\]$/.test(arg) || INVENTORY_EXT.has(extname(arg).toLowerCase()) || /^\.{0,2}[/\\]/.test(arg);
 }
 
 function isInventoryPath(arg: string): boolean {
@@ -304,6 +314,8 @@ export const command: CommandModule = {
       .addHelpText('after', HELP)
       .action(async (args: string[], opts: ScreenCliOptions) => {
         const o = parseOptions(opts);
+        const missing = opts.names ? undefined : args.find((a) => looksLikePath(a) && !existsSync(a));
+        if (missing !== undefined) throw new InputError({ file: missing, message: 'no such file or directory (to screen it as a name, pass --names)' });
         const inventory = !opts.names && args.length > 0 && args.every(isInventoryPath);
         if (!opts.names && !inventory && args.some(isInventoryPath)) {
           throw new InputError({ file: '<argv>', message: 'some arguments are inventory files and some are names: screen them separately (or pass --names to screen all as names)' });
