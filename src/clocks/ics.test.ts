@@ -57,6 +57,22 @@ describe('ICS output (RFC 5545)', () => {
   });
 });
 
+describe('a calendar with no dated obligation', () => {
+  it('still holds one component (RFC 5545 §3.6: component+), a journal entry saying so, and no event', () => {
+    const none = evaluateClocks(org, [], { asOf: parseInstant('2026-01-05T11:00', 'Asia/Shanghai')!.instant });
+    const ics = toIcs(none);
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    expect(cal.getAllSubcomponents('vevent')).toHaveLength(0);
+    const journals = cal.getAllSubcomponents('vjournal');
+    expect(journals).toHaveLength(1);
+    expect(String(journals[0]!.getFirstPropertyValue('summary'))).toMatch(/^No reporting clock with a due date as of 2026-01-05T03:00/);
+    expect(journals[0]!.getFirstPropertyValue('uid')).toBeTruthy();
+    expect(journals[0]!.getFirstPropertyValue('dtstamp')).toBeTruthy();
+    // with dated obligations there is no journal entry
+    expect(new ICAL.Component(ICAL.parse(toIcs(result))).getAllSubcomponents('vjournal')).toHaveLength(0);
+  });
+});
+
 describe('UIDs', () => {
   it('are unique per event and duty: event ids that differ only in : or _ (inc:7, inc_7, inc__7) no longer share one', () => {
     const evs = ['inc:7', 'inc_7', 'inc__7'].map((id) => Event.parse({ id, kind: 'incident', learned: '2026-01-05T10:00', grade: 'major', significant: true }) as InventoryEvent);

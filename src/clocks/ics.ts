@@ -79,6 +79,9 @@ function description(o: ClockObligation): string {
   return lines.join('\n');
 }
 
+/** Lines of the calendar before its first component. */
+const CALENDAR_HEAD = 6;
+
 /** The calendar for every obligation with a due instant. */
 export function toIcs(result: ClocksResult): string {
   const stamp = icsUtc(result.asOf);
@@ -100,6 +103,11 @@ export function toIcs(result: ClocksResult): string {
       lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(`Due in 1 h: ${o.what}`)}`, 'TRIGGER:-PT1H', 'END:VALARM');
     }
     lines.push('END:VEVENT');
+  }
+  // RFC 5545 §3.4/§3.6: a calendar holds at least one component. With no dated obligation,
+  // a journal entry says so (calendar programs show no event for it).
+  if (lines.length === CALENDAR_HEAD) {
+    lines.push('BEGIN:VJOURNAL', `UID:none.${stamp}@clocks.datacustoms`, `DTSTAMP:${stamp}`, `SUMMARY:${escapeText(`No reporting clock with a due date as of ${result.asOf}`)}`, 'END:VJOURNAL');
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
