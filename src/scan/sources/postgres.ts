@@ -1,17 +1,19 @@
 /**
  * PostgreSQL over a real connection (pg). Every ordinary and partitioned table and
- * materialized view the user may SELECT from (partitions are read through their parent), every column as PostgreSQL's own
- * text form. Rows stream through a server-side cursor in a READ ONLY transaction, ordered by
+ * materialized view the user may SELECT from (partitions are read through their parent, a
+ * table without its inheritance children), every column as PostgreSQL's own text form; views,
+ * foreign tables and relations it may not read are listed as skipped, with the reason. Rows stream through a server-side cursor in a READ ONLY transaction, ordered by
  * the primary key when there is one (stable output). `--sample N`: `setseed()` then
  * `ORDER BY random() LIMIT N` for small tables, `TABLESAMPLE BERNOULLI (p) REPEATABLE (seed)`
- * first for large ones. Row counts: COUNT(*), or pg_class.reltuples above 1,000,000 rows.
+ * first for large ones. Row counts: COUNT(*), or pg_class.reltuples (summed over the
+ * leaf partitions of a partitioned table) above 1,000,000 rows.
  */
 import pg from 'pg';
 import { InputError } from '../../common/errors.js';
 import type { Sample } from '../subjects/extrapolate.js';
 import { ESTIMATE_ROWS_ABOVE, plan, quotePg, scanRow, shownPg } from './rows.js';
 import { connectionError, type DbTarget } from './url.js';
-import type { SourceContext, SourceGroup, SourceUnit } from './types.js';
+import type { Skipped, SourceContext, SourceGroup, SourceUnit } from './types.js';
 
 const FETCH_ROWS = 1000;
 const BYTEA = 17;
@@ -22,6 +24,9 @@ interface TableRow {
   oid: number;
   schema: string;
   name: string;
+  /** pg_class.relkind: r table, p partitioned table, m materialized view, v view, f foreign table. */
+  kind: string;
+  /** pg_class.reltuples (of the leaf partitions, for a partitioned table); -1 or 0 when unknown. */
   estimate: number;
 }
 
@@ -45,10 +50,10 @@ export async function openPostgres(target: DbTarget, ctx: SourceContext): Promis
     // a table locked by another session (ALTER TABLE, LOCK TABLE) would make the scan wait for
     // as long as the lock is held: give up after LOCK_TIMEOUT, unless the connection sets its own
     await client.query(`SELECT set_config('lock_timeout', '${LOCK_TIMEOUT}', false) WHERE current_setting('lock_timeout') = '0'`);
-    const tables = await listTables(client, target);
+    const { tables, skipped } = await listTables(client, target);
     const units = [] as SourceUnit[];
     for (const t of tables) units.push(await tableUnit(client, target, t, ctx));
-    return { units, skipped: [], close: () => client.end() };
+    return { units, skipped, close: () => client.end() };
   } catch (e) {
     await client.end().catch(() => undefined);
     if (e instanceof InputError) throw e;
@@ -56,17 +61,29 @@ export async function openPostgres(target: DbTarget, ctx: SourceContext): Promis
   }
 }
 
-async function listTables(client: pg.Client, target: DbTarget): Promise<TableRow[]> {
-  const { rows } = await client.query<TableRow>(
-    `SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.reltuples::float8 AS estimate
+/**
+ * Every relation that holds or shows rows, readable or not, narrowed by `?schema=`/`?table=`;
+ * then split into what is read and what is not, with the reason (a view, a foreign table, an
+ * unpopulated materialized view, a missing privilege) — a relation left out unsaid would make
+ * a scan look complete when it was not, and one that cannot be read would stop the whole scan.
+ */
+async function listTables(client: pg.Client, target: DbTarget): Promise<{ tables: TableRow[]; skipped: Skipped[] }> {
+  // every value arrives as text (the client's type parser): booleans as 't' / 'f'
+  const { rows } = await client.query<Omit<TableRow, 'oid' | 'estimate'> & { oid: string; estimate: string; usable: string; readable: string; populated: string }>(
+    `SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
+            CASE WHEN c.relkind = 'p'
+                 THEN (SELECT coalesce(sum(greatest(l.reltuples, 0)), 0) FROM pg_partition_tree(c.oid) pt
+                         JOIN pg_class l ON l.oid = pt.relid WHERE pt.isleaf)
+                 ELSE c.reltuples END::float8 AS estimate,
+            has_schema_privilege(n.oid, 'USAGE') AS usable, has_table_privilege(c.oid, 'SELECT') AS readable,
+            c.relispopulated AS populated
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition
+      WHERE c.relkind IN ('r', 'p', 'm', 'v', 'f') AND NOT c.relispartition
         AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
-        AND has_table_privilege(c.oid, 'SELECT')
       ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"`,
   );
-  let found = rows.map((r) => ({ ...r, oid: Number(r.oid), estimate: Number(r.estimate) }));
+  let found = rows.map((r) => ({ ...r, oid: Number(r.oid), estimate: Number(r.estimate), usable: r.usable === 't', readable: r.readable === 't', populated: r.populated === 't' }));
   if (target.schemas) {
     // a schema as it is named, or as a label shows it ("a.x")
     const inSchema = (t: TableRow, s: string) => t.schema === s || shownPg(t.schema) === s;
@@ -83,14 +100,37 @@ async function listTables(client: pg.Client, target: DbTarget): Promise<TableRow
     if (missing.length > 0) throw new InputError({ file: target.label, path: 'table', message: `no readable table named ${missing.map((m) => `"${m}"`).join(', ')}` });
     found = found.filter((t) => want.some((w) => matches(t, w)));
   }
-  return found;
+  const tables: TableRow[] = [];
+  const skipped: Skipped[] = [];
+  for (const t of found) {
+    const why = !t.usable
+      ? 'no USAGE privilege on its schema: not read'
+      : !t.readable
+        ? 'no SELECT privilege: not read'
+        : t.kind === 'v'
+          ? 'view: not read (the tables it selects from are)'
+          : t.kind === 'f'
+            ? 'foreign table: not read (its rows are held by another server)'
+            : t.kind === 'm' && !t.populated
+              ? 'materialized view not populated (REFRESH MATERIALIZED VIEW): no rows to read'
+              : undefined;
+    if (why === undefined) tables.push(t);
+    else skipped.push({ source: `${target.label}#${shownPg(t.schema)}.${shownPg(t.name)}`, reason: why });
+  }
+  return { tables, skipped };
 }
 
 async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: SourceContext): Promise<SourceUnit> {
-  const q = `${quotePg(t.schema)}.${quotePg(t.name)}`;
+  // a table's inheritance children are tables of their own (listed and read on their own):
+  // without ONLY their rows were read twice, once through the parent
+  const q = `${t.kind === 'r' ? 'ONLY ' : ''}${quotePg(t.schema)}.${quotePg(t.name)}`;
   const name = `${target.label}#${shownPg(t.schema)}.${shownPg(t.name)}`;
-  const count =
-    t.estimate > ESTIMATE_ROWS_ABOVE ? Math.round(t.estimate) : Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${q}`)).rows[0]!.n);
+  let count: number;
+  try {
+    count = t.estimate > ESTIMATE_ROWS_ABOVE ? Math.round(t.estimate) : Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${q}`)).rows[0]!.n);
+  } catch (e) {
+    throw new InputError({ file: name, message: queryFailed(e) });
+  }
   const p = plan(ctx.sample, count);
   return {
     name,
