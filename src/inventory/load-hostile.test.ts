@@ -29,3 +29,21 @@ describe('a key written twice in one mapping', () => {
     expect(q!.message).toBe('the key "name" is written twice in this mapping (first on line 3): keep one');
   });
 });
+
+describe('__proto__ and constructor as keys', () => {
+  it('a count under __proto__ in subjects is refused, not dropped without a word (YAML and JSON)', () => {
+    const yaml = ORG + 'datasets:\n  - id: d\n    categories: [health]\n    subjects:\n      US: 10\n      __proto__: { US: 5000000 }\n';
+    const [p] = problems(() => parseInventoryText(yaml, 'x.yaml'));
+    expect(p).toMatchObject({ file: 'x.yaml', line: 7, column: 7, path: 'datasets[0].subjects.__proto__', message: 'unknown key "__proto__"' });
+    const json = `{${ORG_JSON},\n"datasets": [{"id": "d", "categories": ["health"],\n "subjects": {"__proto__": {"US": 5000000}}}]}`;
+    const [q] = problems(() => parseInventoryText(json, 'x.json'));
+    expect(q).toMatchObject({ file: 'x.json', line: 3, column: 15, path: 'datasets[0].subjects.__proto__', message: 'unknown key "__proto__"' });
+    expect(({} as Record<string, unknown>)['US']).toBeUndefined();
+  });
+  it('a key that is not a country code in subjects says what a key must be and the key given', () => {
+    const line = 'datasets: [{ id: d, categories: [health], subjects: { constructor: 3 } }]';
+    const [p] = problems(() => parseInventoryText(`${ORG}${line}\n`, 'x.yaml'));
+    expect(p).toMatchObject({ line: 2, column: line.indexOf('constructor') + 1, path: 'datasets[0].subjects.constructor' });
+    expect(p!.message).toBe('expected a key that is an ISO 3166-1 alpha-2 country code in capitals, e.g. US, CN, HK, SG, DE; got "constructor"');
+  });
+});

@@ -265,7 +265,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return s;
 }
 
-function zodProblems(src: SourceDoc, error: z.ZodError): InputProblem[] {
+function zodProblems(src: SourceDoc, error: z.ZodError, data: unknown): InputProblem[] {
   const issues = error.issues;
   // Fields reported missing, by parent path: candidates for "did you mean" on unknown keys.
   const missing = new Map<string, string[]>();
@@ -278,17 +278,56 @@ function zodProblems(src: SourceDoc, error: z.ZodError): InputProblem[] {
     const unknown = issue.code === 'unrecognized_keys';
     // For unknown keys, point at the key itself.
     const path = unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    const atKey = unknown || issue.code === 'invalid_key';
     let message = describeIssue(issue);
     if (unknown) {
       const near = (missing.get(formatPath(issue.path)) ?? []).find((m) => editDistance(m, String(issue.keys[0])) <= 2);
       if (near) message += ` (did you mean "${near}"?)`;
     }
-    return { unknown, problem: { file: src.file, ...locate(src, path, unknown), path: formatPath(path), message } };
+    return { unknown, problem: { file: src.file, ...locate(src, path, atKey), path: formatPath(path), message } };
   });
+  // zod passes over a key "__proto__" of a record (subjects) without a word: its value would be lost.
+  const reported = new Set(out.map((x) => x.problem.path));
+  for (const at of prototypeKeys(data)) {
+    const path = formatPath(at);
+    if (!reported.has(path)) out.push({ unknown: true, problem: { file: src.file, ...locate(src, at, true), path, message: 'unknown key "__proto__"' } });
+  }
   // Unknown fields first (a misspelt key also shows up as a missing one), then by position.
   return out
     .sort((a, b) => Number(b.unknown) - Number(a.unknown) || (a.problem.line ?? 0) - (b.problem.line ?? 0) || (a.problem.column ?? 0) - (b.problem.column ?? 0))
     .map((x) => x.problem);
+}
+
+/** The paths of every own key "__proto__" in the data (read as a plain key by JSON.parse and the YAML parser). */
+function prototypeKeys(data: unknown): PropertyKey[][] {
+  // Paths are built only for what is found: each visited value keeps its parent's step.
+  interface Step {
+    readonly parent: Step | undefined;
+    readonly key: PropertyKey;
+  }
+  const pathOf = (step: Step | undefined): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let s = step; s; s = s.parent) path.push(s.key);
+    return path.reverse();
+  };
+  const out: PropertyKey[][] = [];
+  const stack: { value: unknown; step: Step | undefined }[] = [{ value: data, step: undefined }];
+  while (stack.length > 0) {
+    const { value, step } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        if (item !== null && typeof item === 'object') stack.push({ value: item, step: { parent: step, key: i } });
+      });
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      const item: unknown = (value as Record<string, unknown>)[key];
+      if (key === '__proto__') out.push(pathOf({ parent: step, key }));
+      else if (item !== null && typeof item === 'object') stack.push({ value: item, step: { parent: step, key } });
+    }
+  }
+  return out;
 }
 
 function editDistance(a: string, b: string): number {
@@ -313,6 +352,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
       return `unknown field "${issue.keys.join('", "')}"`;
+    case 'invalid_key':
+      // a record's key (subjects: country → count)
+      return `expected a key that is ${issue.issues.map((i) => i.message).join('; ')}; got "${shown(String(issue.input))}"`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':
@@ -365,7 +407,9 @@ export function parsePart(src: SourceDoc): Part {
     throw new InputError({ file: src.file, line: 1, column: 1, message: `expected a mapping with ${SECTION_NAMES}` });
   }
   const result = InventoryPart.safeParse(data, { reportInput: true });
-  if (!result.success) throw new InputError(zodProblems(src, result.error));
+  if (!result.success) throw new InputError(zodProblems(src, result.error, data));
+  const hidden = prototypeKeys(data);
+  if (hidden.length > 0) throw new InputError(hidden.map((at) => ({ file: src.file, ...locate(src, at, true), path: formatPath(at), message: 'unknown key "__proto__"' })));
   return result.data;
 }
 
