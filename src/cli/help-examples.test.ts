@@ -1,5 +1,6 @@
 /**
- * Every example in every help text runs as typed and exits as its help says.
+ * Every example in every help text, and in README.md and docs/*.md, runs as typed and exits as
+ * its text says.
  *
  * An example is a line `  $ datacustoms …` (a line ending in `\` continues on the next). It
  * exits 0 unless its comment says otherwise (`# exits 1: …`). The examples run in help order
@@ -8,7 +9,7 @@
  * `../shared` beside it. So the default store and scan key, and every file an example writes
  * (`> decisions.json`, `-o clocks.ics`, `--drafts out/`), land there, not in the repository.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,17 +115,51 @@ function parseLine(line: string): Invocation {
   return { env, argv: words };
 }
 
+/**
+ * The examples of a Markdown page: in a fenced block, the lines `$ datacustoms …`, and in a
+ * block marked `sh` also the lines `datacustoms …` (a synopsis with <placeholders> goes in an
+ * unmarked block, templates to fill in in a `text` block).
+ */
+function examplesInMarkdown(page: string, text: string): Example[] {
+  const out: Example[] = [];
+  let fence: string | undefined;
+  const block: string[] = [];
+  for (const line of text.split('\n')) {
+    const open = /^```(\w*)\s*$/.exec(line);
+    if (open && fence === undefined) {
+      fence = open[1]!;
+      block.length = 0;
+    } else if (open || (fence !== undefined && /^```\s*$/.test(line))) {
+      if (fence === 'sh') out.push(...examplesIn(page, block.map((l) => (/^datacustoms /.test(l) ? `  $ ${l}` : l)).join('\n')));
+      else if (fence === '') out.push(...examplesIn(page, block.join('\n')));
+      fence = undefined;
+    } else if (fence !== undefined) block.push(line);
+  }
+  return out;
+}
+
+/** The pages whose examples run here: README.md and docs/*.md, but for the benchmark reports. */
+const PAGES = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((f) => f.endsWith('.md') && f !== 'BENCHMARKS.md').map((f) => `docs/${f}`)];
+
 const EXAMPLES: Example[] = [];
 for (const cmd of HELPS) EXAMPLES.push(...examplesIn(cmd.join(' ') || '(program)', await helpText(cmd)));
-/** Each command line once (the first help that shows it), in help order. */
-const UNIQUE = EXAMPLES.filter((e, i) => EXAMPLES.findIndex((o) => o.line === e.line) === i);
+for (const page of PAGES) EXAMPLES.push(...examplesInMarkdown(page, readFileSync(join(REPO, page), 'utf8')));
+/** The command of a line, its spacing and comment aside: the same command shown twice runs once. */
+const commandOf = (line: string) => splitComment(line).command.replace(/\s+/g, ' ');
+/** Each command line once (the first help or page that shows it), helps first. */
+const UNIQUE = EXAMPLES.filter((e, i) => EXAMPLES.findIndex((o) => commandOf(o.line) === commandOf(e.line)) === i);
 
 describe('the help examples', () => {
   it('every help text has at least one example', () => {
     for (const cmd of HELPS) expect(EXAMPLES.some((e) => e.help === (cmd.join(' ') || '(program)')), cmd.join(' ')).toBe(true);
   });
-  it('an example shown in two helps says the same exit code in both', () => {
-    for (const e of EXAMPLES) expect(UNIQUE.find((u) => u.line === e.line)!.exit, e.line).toBe(e.exit);
+  it('an example shown twice (two helps, a help and a page) says the same exit code in both', () => {
+    for (const e of EXAMPLES) expect(UNIQUE.find((u) => commandOf(u.line) === commandOf(e.line))!.exit, `${e.help}: ${e.line}`).toBe(e.exit);
+  });
+  it('the pages that document a command show examples of it', () => {
+    for (const page of ['docs/check.md', 'docs/clocks.md', 'docs/lists.md', 'docs/sbom.md', 'docs/scan.md', 'docs/screen.md']) {
+      expect(EXAMPLES.some((e) => e.help === page), page).toBe(true);
+    }
   });
   it('examplesIn joins continuation lines and reads the exit code from the comment', () => {
     const text = 'Examples:\n  $ datacustoms a \\\n      --b "c d"   # exits 1: e\n  # a remark\n  $ datacustoms f';
@@ -134,10 +169,15 @@ describe('the help examples', () => {
     ]);
     expect(parseLine('X_Y=3 datacustoms a "b c" \'d\' > e.json  # exits 1')).toEqual({ env: { X_Y: '3' }, argv: ['a', 'b c', 'd'], stdoutTo: 'e.json' });
     expect(() => parseLine('datacustoms scan ~/x')).toThrow(/shell feature/);
+    const page = ['```', 'datacustoms check <inventory>... [--as-of D]', '```', '```sh', 'datacustoms a   # exits 1', 'npm ci', '```', '```text', 'datacustoms b', '```', '```', '$ datacustoms c', '```'];
+    expect(examplesInMarkdown('p', page.join('\n'))).toEqual([
+      { help: 'p', line: 'datacustoms a   # exits 1', exit: 1 },
+      { help: 'p', line: 'datacustoms c', exit: 0 },
+    ]);
   });
 });
 
-describe('each help example, run as typed from a copy of the repository root', () => {
+describe('each example, run as typed from a copy of the repository root', () => {
   const home = process.cwd();
   const saved: Record<string, string | undefined> = {};
   const ENV = ['DATACUSTOMS_STORE', 'DATACUSTOMS_SCAN_KEY', 'DATACUSTOMS_LISTS_MAX_AGE', 'NO_COLOR'];
