@@ -221,8 +221,9 @@ class DatedParties {
     if (last === undefined || last.coveredPerson || last.countryOfConcern || start >= to) return last;
     // The status can change only where something dated above the party starts or stops being
     // in force, or a dated parameter changes value: look at the first day and at each such day.
-    const days = this.changeDays(id, start, to);
     // nothing dated above the party, and the parameters the same all through: the same status
+    if (!(this.reached ??= this.belowDated()).has(id) && !paramChangeIn(start, to)) return last;
+    const days = this.changeDays(id, start, to);
     if (days.length === 1) return last;
     for (const d of days) {
       const then = this.on(id, d)!;
@@ -337,6 +338,12 @@ const PARAM_DAYS: readonly CivilDate[] = [
     ),
   ),
 ].sort();
+
+/** A dated parameter of the derivation changes value after `from`, up to `to`. */
+function paramChangeIn(from: CivilDate, to: CivilDate): boolean {
+  for (const d of PARAM_DAYS) if (from < d && d <= to) return true;
+  return false;
+}
 
 /** The same covered status, for the same reasons. */
 function sameStatus(a: PartyFacts, b: PartyFacts): boolean {
