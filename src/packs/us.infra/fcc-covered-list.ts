@@ -12,16 +12,34 @@ const SCOPE_LIMITED = /to the extent (it is )?used for/i;
 const SCOPED_USES = new Set(['public_safety', 'government_facility_security', 'critical_infrastructure_surveillance', 'national_security']);
 
 /**
- * Entries that name one kind of service or product cover only that kind (us-rules.md §4.1):
- * the China Mobile International USA, China Telecom (Americas), Pacific Networks / ComNet and
- * China Unicom (Americas) entries cover "telecommunications services … subject to section 214 of
- * the Communications Act of 1934"; the Kaspersky entries cover "information security products,
- * solutions and services" and "cybersecurity and anti-virus software". Any other entry text (or
- * none, as when a designation is declared without it) covers every asset kind but `other`.
+ * Every Covered List entry names the kind of equipment or service it covers (us-rules.md §4.1;
+ * the entry texts as the list prints them, shared/data/lists/fcc_covered_list/table.csv), and an
+ * entry covers only that kind:
+ *
+ * - Huawei and ZTE: "Telecommunications equipment produced by …, including telecommunications or
+ *   video surveillance services provided by such entity or using such equipment" [V];
+ * - Hytera, Hikvision and Dahua: "Video surveillance and telecommunications equipment produced
+ *   by …" (and the same services), for the listed purposes only (below) [V];
+ * - China Mobile International USA, China Telecom (Americas), Pacific Networks / ComNet and
+ *   China Unicom (Americas): "telecommunications services … subject to section 214 of the
+ *   Communications Act of 1934" [S];
+ * - Kaspersky: "information security products, solutions and services" and "cybersecurity and
+ *   anti-virus software" [S];
+ * - DJI and Autel: "All communications and video surveillance equipment and services listed in
+ *   Section 1709(a)(1) of the FY25 NDAA" [S] — their drones among them.
+ *
+ * Telecommunications and video surveillance equipment and services are read as the asset kinds
+ * `telecom_equipment`, `video_surveillance_equipment`, `carrier_service` and `submarine_cable`;
+ * a cloud service, app, SDK, security software or drone of Huawei is none of them. An entry
+ * text not recognised here (or none, as when a designation is declared without it) covers every
+ * asset kind but `other`: the conservative reading.
  */
+const TELECOM_OR_VIDEO = ['telecom_equipment', 'video_surveillance_equipment', 'carrier_service', 'submarine_cable'];
 const KIND_LIMITED: readonly { readonly test: RegExp; readonly kinds: readonly string[]; readonly what: string }[] = [
   { test: /subject to section 214/i, kinds: ['carrier_service'], what: 'telecommunications services subject to section 214 of the Communications Act' },
   { test: /information security products|anti-virus software/i, kinds: ['security_software'], what: 'information security and anti-virus products and services' },
+  { test: /^\s*(video surveillance and )?telecommunications equipment produced by/i, kinds: TELECOM_OR_VIDEO, what: 'telecommunications or video surveillance equipment and services' },
+  { test: /section 1709\(a\)\(1\)/i, kinds: [...TELECOM_OR_VIDEO, 'drone'], what: 'communications and video surveillance equipment and services (FY2025 NDAA §1709(a)(1))' },
 ];
 
 export function fccDesignation(ctx: InfraContext) {
