@@ -261,7 +261,7 @@ export function locate(src: SourceDoc, path: readonly PropertyKey[], atKey = fal
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${String(seg)}` : String(seg);
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${shown(String(seg))}` : shown(String(seg));
   return s;
 }
 
@@ -279,7 +279,7 @@ function zodProblems(src: SourceDoc, error: z.ZodError, data: unknown): InputPro
     // For unknown keys, point at the key itself.
     const path = unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     const atKey = unknown || issue.code === 'invalid_key';
-    let message = describeIssue(issue);
+    let message = describeIssue(issue, () => found(src, issue.path, issue.input));
     if (unknown) {
       const near = (missing.get(formatPath(issue.path)) ?? []).find((m) => editDistance(m, String(issue.keys[0])) <= 2);
       if (near) message += ` (did you mean "${near}"?)`;
@@ -345,20 +345,66 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** zod's names of types, in words. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+};
+
+/**
+ * What was given, as written: a string quoted (cut), a number or word as in the text (0123, .nan,
+ * 1e400, which the value alone would show as 123, NaN, Infinity), else what kind of value it is.
+ */
+function found(src: SourceDoc, path: readonly PropertyKey[], input: unknown): string {
+  if (typeof input === 'string') return JSON.stringify(shown(input));
+  if (input === null) return 'nothing (an empty value)';
+  if (Array.isArray(input)) return 'a list';
+  if (input instanceof Uint8Array) return 'binary data (!!binary)';
+  if (typeof input === 'object') return 'a mapping';
+  const node = nodeAt(src, path);
+  const written = isScalar(node) && typeof node.source === 'string' && node.source !== '' ? node.source : String(input);
+  return typeof input === 'number' && Number.isFinite(input) ? `the number ${shown(written)}` : shown(written);
+}
+
+/** The node at exactly `path`, if there is one. */
+function nodeAt(src: SourceDoc, path: readonly PropertyKey[]): unknown {
+  let node: unknown = src.doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) node = node.items.find((it) => (isNode(it.key) ? (it.key as { value?: unknown }).value : it.key) === seg)?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  return node;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, given: () => string): string {
   if (issue.input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
     return 'required field is missing';
   }
+  const primitive = typeof issue.input === 'string' || typeof issue.input === 'number' || typeof issue.input === 'boolean';
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown field "${issue.keys.join('", "')}"`;
+      return `unknown field "${issue.keys.map((k) => shown(k)).join('", "')}"`;
     case 'invalid_key':
       // a record's key (subjects: country → count)
       return `expected a key that is ${issue.issues.map((i) => i.message).join('; ')}; got "${shown(String(issue.input))}"`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${given()}`;
+    case 'invalid_type': {
+      const got = given();
+      const quote = issue.expected === 'string' && /^the number /.test(got) ? ` (quote it: "${got.slice('the number '.length)}")` : '';
+      return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}, got ${got}${quote}`;
+    }
+    case 'invalid_format':
+    case 'custom':
+      // a pattern or a check of one value (an id, a country code, a date): what it should be, and what it is
+      if (!primitive) return issue.message;
+      return `${/^an? /.test(issue.message) ? 'expected ' : ''}${issue.message}; got ${given()}`;
     case 'invalid_union': {
       // a tagged union (events[].kind): the tags it takes, and the one given
       const { discriminator, options } = issue as { discriminator?: unknown; options?: unknown };
