@@ -27,7 +27,7 @@ Examples:
 Exit codes: 0 (also when nothing matches: "no rule matches"); 2 for an
 unknown pack or format.
 JSON: [{"pack","id","citation","title","effective":{"from","until"?},
-"exceptionTo","reads","sourceUrl"}].`,
+"exceptionTo","reads","sourceUrl"?}].`,
       )
       .action((search: string | undefined, opts: { pack?: string[]; format?: string }) => {
         const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
