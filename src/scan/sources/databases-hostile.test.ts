@@ -216,7 +216,9 @@ describe('MySQL / MariaDB', () => {
   });
 
   afterAll(async () => {
-    for (const t of made) await admin?.query(`DROP TABLE IF EXISTS \`${t}\``).catch(() => undefined);
+    for (const t of made.reverse()) {
+      for (const kind of ['VIEW', 'SEQUENCE', 'TABLE']) await admin?.query(`DROP ${kind} IF EXISTS \`${t}\``).catch(() => undefined);
+    }
     await admin?.end().catch(() => undefined);
   });
 
@@ -233,6 +235,33 @@ describe('MySQL / MariaDB', () => {
     await table(`${tag}_身份`, '(v INT)');
     const { units } = await scanAll(`${MY_URL}?table=${tag}_a,${tag}_B,${tag}_身份`);
     expect(units.map((u) => u.name.slice(u.name.indexOf('#') + 1))).toEqual([`${tag}_B`, `${tag}_a`, `${tag}_身份`]);
+  });
+
+  it('reads system-versioned tables (current rows) and lists views and sequences as skipped, with the reason', async () => {
+    await table(`${tag}_hist`, '(id INT PRIMARY KEY, e VARCHAR(50)) WITH SYSTEM VERSIONING');
+    await admin.query(`INSERT INTO \`${tag}_hist\` VALUES (1, 'ann@example.com')`);
+    made.push(`${tag}_v`);
+    await admin.query(`CREATE VIEW \`${tag}_v\` AS SELECT * FROM \`${tag}_hist\``);
+    made.push(`${tag}_seq`);
+    await admin.query(`CREATE SEQUENCE \`${tag}_seq\``);
+    const g = await scanAll(`${MY_URL}?table=${tag}_hist,${tag}_v,${tag}_seq`);
+    expect(g.units.map((u) => [u.name.slice(u.name.indexOf('#') + 1), u.records.map(fieldsOf)])).toEqual([[`${tag}_hist`, [{ id: '1', e: 'ann@example.com' }]]]);
+    expect(g.skipped.map((k) => [k.source.slice(k.source.indexOf('#') + 1), k.reason])).toEqual([
+      [`${tag}_seq`, expect.stringMatching(/^sequence/)],
+      [`${tag}_v`, expect.stringMatching(/^view/)],
+    ]);
+  });
+
+  it('scans a text column holding a control character, and binary columns padded or ended with NUL bytes', async () => {
+    await table(`${tag}_ctl`, '(id INT PRIMARY KEY, note TEXT CHARACTER SET utf8mb4, code BINARY(24), raw BLOB)');
+    await admin.query(`INSERT INTO \`${tag}_ctl\` VALUES
+      (1, CONCAT('call ', CHAR(7), '13812345678 or ann@example.com', CHAR(0), ' end'), 'bob@example.com', CONCAT('carol@example.com', CHAR(0))),
+      (2, CONCAT(CHAR(27), '[1m张伟', CHAR(27), '[0m'), NULL, UNHEX('89504E470D0A1A0A0000'))`);
+    const { units } = await scanAll(`${MY_URL}?table=${tag}_ctl`);
+    expect(units[0]!.records.map(fieldsOf)).toEqual([
+      { id: '1', note: 'call \u000713812345678 or ann@example.com\u0000 end', code: 'bob@example.com', raw: 'carol@example.com' },
+      { id: '2', note: '\u001b[1m张伟\u001b[0m' }, // the PNG header stays unscanned
+    ]);
   });
 });
 

@@ -51,11 +51,18 @@ export function dateText(d: Date): string {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Bytes as text when they are valid UTF-8 without control characters, else undefined. */
+/**
+ * Bytes as text when they are valid UTF-8 without control characters, else undefined (also
+ * when empty). NUL bytes at the end are not part of the text: a fixed-width BINARY(n) column
+ * pads with them, and C strings end with one.
+ */
 export function bytesText(b: Uint8Array): string | undefined {
+  let end = b.length;
+  while (end > 0 && b[end - 1] === 0) end--;
+  if (end === 0) return undefined;
   let s: string;
   try {
-    s = strictUtf8.decode(b);
+    s = strictUtf8.decode(end === b.length ? b : b.subarray(0, end));
   } catch {
     return undefined;
   }

@@ -1,7 +1,9 @@
 /**
- * MySQL and MariaDB over a real connection (mysql2). Every base table of the URL's database,
- * every column as raw bytes of the text protocol (numbers and dates as the server writes
- * them, so no precision is lost), decoded as UTF-8 when they are text. Rows stream
+ * MySQL and MariaDB over a real connection (mysql2). Every base table (and MariaDB
+ * system-versioned table, its current rows) of the URL's database; views and sequences are
+ * listed as skipped. Every column as raw bytes of the text protocol (numbers and dates as the
+ * server writes them, so no precision is lost): text columns decoded as UTF-8 (the connection
+ * is utf8mb4), binary ones when they hold UTF-8 text. Rows stream
  * (`query().stream()`), ordered by the primary key when there is one. `--sample N`:
  * `ORDER BY RAND(seed) LIMIT N` for small tables, a `RAND(seed) < p` pre-filter for large
  * ones. Row counts: COUNT(*), or information_schema's estimate above 1,000,000 rows.
@@ -12,7 +14,17 @@ import { InputError } from '../../common/errors.js';
 import type { Sample } from '../subjects/extrapolate.js';
 import { ESTIMATE_ROWS_ABOVE, plan, quoteMy, scanRow } from './rows.js';
 import { connectionError, type DbTarget } from './url.js';
-import type { SourceContext, SourceGroup, SourceUnit } from './types.js';
+import type { Skipped, SourceContext, SourceGroup, SourceUnit } from './types.js';
+
+/** The character set number of binary columns and of numbers and dates (MySQL's `binary`). */
+const BINARY_CHARSET = 63;
+
+/** information_schema.tables.table_type values whose rows are read. */
+const READ_TYPES = new Set(['BASE TABLE', 'SYSTEM VERSIONED']);
+const SKIP_REASON: Record<string, string> = {
+  VIEW: 'view: not read (the tables it selects from are)',
+  SEQUENCE: 'sequence: not read (it holds counters, not rows of data)',
+};
 
 function query<T>(conn: Connection, sql: string, values: unknown[] = []): Promise<T[]> {
   return new Promise((resolve, reject) => {
@@ -51,24 +63,30 @@ export async function openMysql(target: DbTarget, ctx: SourceContext): Promise<S
     const dbRows = await query<{ db: string | null }>(conn, 'SELECT DATABASE() AS db');
     const db = dbRows[0]?.db;
     if (!db) throw new InputError({ file: target.label, message: 'the URL names no database (write mysql://user@host:3306/DATABASE)' });
-    let tables = await query<{ name: string; estimate: number | null }>(
+    const listed = await query<{ name: string; type: string; estimate: number | null }>(
       conn,
-      `SELECT table_name AS name, table_rows AS estimate FROM information_schema.tables
-        WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      `SELECT table_name AS name, table_type AS type, table_rows AS estimate FROM information_schema.tables
+        WHERE table_schema = DATABASE()`,
     );
     // in code-unit order: the server's collation (case-insensitive, by locale) differs by server
-    tables = tables
-      .map((t) => ({ name: String(t.name), estimate: t.estimate === null ? null : Number(t.estimate) }))
+    let found = listed
+      .map((t) => ({ name: String(t.name), type: String(t.type), estimate: t.estimate === null ? null : Number(t.estimate) }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (target.tables) {
       const want = target.tables;
-      const missing = want.filter((w) => !tables.some((t) => t.name === w));
+      const missing = want.filter((w) => !found.some((t) => t.name === w));
       if (missing.length > 0) throw new InputError({ file: target.label, path: 'table', message: `no table named ${missing.map((m) => `"${m}"`).join(', ')}` });
-      tables = tables.filter((t) => want.includes(t.name));
+      found = found.filter((t) => want.includes(t.name));
     }
+    // MariaDB's system-versioned tables are tables (SELECT reads their current rows); the rest
+    // is not read, and said so: a relation left out unsaid makes a scan look complete
+    const tables = found.filter((t) => READ_TYPES.has(t.type));
+    const skipped: Skipped[] = found
+      .filter((t) => !READ_TYPES.has(t.type))
+      .map((t) => ({ source: `${target.label}#${t.name}`, reason: SKIP_REASON[t.type] ?? `${t.type.toLowerCase()}: not read` }));
     const units: SourceUnit[] = [];
     for (const t of tables) units.push(await tableUnit(conn, target, db, t, ctx));
-    return { units, skipped: [], close };
+    return { units, skipped, close };
   } catch (e) {
     await close();
     if (e instanceof InputError) throw e;
@@ -104,13 +122,21 @@ async function tableUnit(conn: Connection, target: DbTarget, db: string, t: { na
       let n = 0;
       let columns: string[] = [];
       let pk: number[] = [];
+      let text: number[] = [];
       try {
         const qy = conn.query({ sql, rowsAsArray: true });
         qy.on('fields', (fields: FieldPacket[]) => {
           columns = fields.map((f) => f.name);
           pk = pkCols.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
+          // text columns are text whatever they hold: read as bytes, a control character (a
+          // NUL, a BEL, a terminal escape) in a note made the value binary and it went unscanned
+          text = fields.flatMap((f, i) => (f.characterSet !== BINARY_CHARSET ? [i] : []));
         });
         for await (const row of qy.stream({ highWaterMark: 1000 }) as AsyncIterable<unknown[]>) {
+          for (const i of text) {
+            const v = row[i];
+            if (Buffer.isBuffer(v)) row[i] = v.toString('utf8');
+          }
           n++;
           scanRow(scanner, ctx, columns, pk, row, n, pairs);
           if ((n & 1023) === 0) progress(n);
