@@ -44,3 +44,20 @@ describe('us.infra — an FCC Covered List entry covers the kind of equipment or
     expect(decideAsset(usInfra, oneAsset(bare, { kind: 'mobile_app' }), '2026-01-01').outcome).toBe('covered_list_equipment');
   });
 });
+
+describe('us.infra — what the FCC Covered List does, with the notes\' tags (us-rules.md §4.1)', () => {
+  const huawei = listed('hw', 'Huawei Technologies Co., Ltd.', HUAWEI, '2021-03-12');
+  it('USF (47 CFR 54.9) is labelled [M], the equipment-authorization bar dated to FCC 22-84 (November 2022) [S]', () => {
+    const d = decideAsset(usInfra, oneAsset(huawei, { kind: 'telecom_equipment', uses: ['usf_funded'] }), '2026-01-01');
+    expect(d.outcome).toBe('prohibited');
+    expect(d.reasons[1]).toBe('no Universal Service Fund support may be used to buy or maintain covered equipment or services (47 CFR 54.9 [M]), and covered equipment gets no new FCC equipment authorization (Report and Order FCC 22-84, November 2022 [S])');
+    expect(d.reasons.join(' ')).toMatch(/using it is prohibited \(47 CFR 54\.9 \[M\]/);
+    expect(d.obligations[0]!.citation).toBe('47 CFR 54.9 [M]');
+  });
+  it('the 28 October 2025 order on previously authorized equipment is named from that date only [S]', () => {
+    const on = decideAsset(usInfra, oneAsset(huawei, { kind: 'telecom_equipment' }), '2025-10-28');
+    expect(on.reasons.join(' ')).toMatch(/order of 28 October 2025 .*continued import or sale .*\[S\]/);
+    const before = decideAsset(usInfra, oneAsset(huawei, { kind: 'telecom_equipment' }), '2025-10-27');
+    expect(before.reasons.join(' ')).not.toMatch(/28 October 2025/);
+  });
+});

@@ -8,6 +8,14 @@ import { obligation } from '../../engine/obligation.js';
 import type { InfraContext } from './context.js';
 import { describeDesignation } from './context.js';
 
+/**
+ * What being on the list does (us-rules.md §4.1): no USF support (47 CFR 54.9) [M] — kept, with
+ * `prohibited` for USF-funded assets, as the conservative reading; no new equipment
+ * authorizations (FCC 22-84, Nov 2022) [S]; from the order of 28 Oct 2025, a process to
+ * prohibit continued import or sale of previously authorized covered equipment [S].
+ */
+const CONTINUED_SALE_ORDER = '2025-10-28';
+
 const SCOPE_LIMITED = /to the extent (it is )?used for/i;
 const SCOPED_USES = new Set(['public_safety', 'government_facility_security', 'critical_infrastructure_surveillance', 'national_security']);
 
@@ -83,11 +91,12 @@ export const coveredEquipment = defineRule<InfraContext>({
       outcome: usf ? 'prohibited' : 'covered_list_equipment',
       reasons: [
         `${ctx.asset.name ?? ctx.asset.id} (${ctx.asset.kind.replace(/_/g, ' ')}): covered equipment or services — ${ctx.vendorName} is on the FCC Covered List (${describeDesignation(d)})`,
-        'covered equipment gets no new FCC equipment authorization (FCC 22-84) and no Universal Service Fund support may be used to buy or maintain it (47 CFR 54.9)',
-        ...(usf ? ['the organization receives Universal Service Fund support for this asset: using it is prohibited (47 CFR 54.9)'] : []),
+        'no Universal Service Fund support may be used to buy or maintain covered equipment or services (47 CFR 54.9 [M]), and covered equipment gets no new FCC equipment authorization (Report and Order FCC 22-84, November 2022 [S])',
+        ...(ctx.date >= CONTINUED_SALE_ORDER ? ['an FCC order of 28 October 2025 sets up a process to prohibit the continued import or sale of covered equipment authorized before [S]'] : []),
+        ...(usf ? ['the organization receives Universal Service Fund support for this asset: using it is prohibited (47 CFR 54.9 [M]; the conservative reading while the text is unchecked)'] : []),
       ],
       obligations: usf
-        ? [obligation({ id: 'us.infra/47cfr54.9', what: `Stop using Universal Service Fund support for ${ctx.asset.name ?? ctx.asset.id}; remove or replace it`, citation: '47 CFR 54.9' }, ctx.facts.asOf)]
+        ? [obligation({ id: 'us.infra/47cfr54.9', what: `Stop using Universal Service Fund support for ${ctx.asset.name ?? ctx.asset.id}; remove or replace it`, citation: '47 CFR 54.9 [M]' }, ctx.facts.asOf)]
         : [],
     };
   },
