@@ -15,7 +15,7 @@ export const SECTION_889_COMPANIES = param<readonly { name: string; keys: readon
     {
       from: '2019-08-13',
       value: [
-        { name: 'Huawei Technologies Company', keys: ['huawei'], videoOnly: false },
+        { name: 'Huawei Technologies Company', keys: ['huawei', '华为'], videoOnly: false },
         { name: 'ZTE Corporation', keys: ['zte', '中兴'], videoOnly: false },
         { name: 'Hytera Communications Corporation', keys: ['hytera', '海能达'], videoOnly: true },
         { name: 'Hangzhou Hikvision Digital Technology Company', keys: ['hikvision', '海康威视'], videoOnly: true },
@@ -27,8 +27,15 @@ export const SECTION_889_COMPANIES = param<readonly { name: string; keys: readon
   ],
 );
 
-/** §889(a)(1)(A) (no procurement of covered equipment) from 13 Aug 2019; (a)(1)(B) (no contracts with entities using it) from 13 Aug 2020. */
-export const SECTION_889_DATES = { procurement: '2019-08-13', use: '2020-08-13' } as const;
+/**
+ * §889(a)(1)(A) (no procurement of covered equipment) from 13 Aug 2019; (a)(1)(B) (no contracts
+ * with entities using it) from 13 Aug 2020 — one and two years after enactment (13 Aug 2018).
+ * The research notes do not give these dates [M]: a documented parameter, not a settled fact.
+ */
+export const SECTION_889_DATES_PARAM = param<{ readonly procurement: string; readonly use: string }>('us.infra.section_889_dates', 'Start dates of Section 889(a)(1)(A) (procurement) and (a)(1)(B) (use by contractors).', [
+  { from: '2018-08-13', value: { procurement: '2019-08-13', use: '2020-08-13' }, citation: 'Pub. L. 115-232 §889(c)', confidence: 'memory', note: 'Not in the research notes; verify against the statute before relying on it.' },
+]);
+export const SECTION_889_DATES = SECTION_889_DATES_PARAM.values[0]!.value;
 
 /** FY2024 NDAA §805: DoD may not contract directly with 1260H entities from 30 Jun 2026, nor buy end products containing their items from 30 Jun 2027 [S]. */
 export const NDAA_805_DATES = param<{ readonly direct: string; readonly indirect: string }>('us.infra.ndaa_805_dates', 'Start dates of the FY2024 NDAA §805 bans on DoD contracting with entities on the 1260H list.', [

@@ -19,7 +19,8 @@ const SCOPED_USES = new Set(['public_safety', 'government_facility_security', 'c
  * telecommunications equipment of Hytera, Hikvision or Dahua (for public safety, government
  * facility security, critical-infrastructure surveillance or national security), "or any
  * subsidiary or affiliate of such entities". FAR 52.204-25(d): a contractor that identifies such
- * equipment reports it within one business day [M].
+ * equipment reports it within one business day, and mitigation within 10 business days [M].
+ * The start date (13 Aug 2020) is a documented parameter [M] (params.ts).
  */
 export const section889 = defineRule<InfraContext>({
   id: 'us.infra/889(a)(1)(B)',
@@ -40,10 +41,10 @@ export const section889 = defineRule<InfraContext>({
       return {
         outcome: 'prohibited',
         reasons: [
-          `${ctx.asset.name ?? ctx.asset.id}: covered telecommunications equipment or services of ${c.name}${viaOwner ? ` (through ${ctx.vendorName}, a subsidiary or affiliate of "${hit}")` : ''}; a federal contractor may not use it as a substantial or essential component of any system from ${SECTION_889_DATES.use} (§889(a)(1)(B); FAR 52.204-25(b)(2))`,
+          `${ctx.asset.name ?? ctx.asset.id}: covered telecommunications equipment or services of ${c.name}${viaOwner ? ` (through ${ctx.vendorName}, a subsidiary or affiliate of "${hit}")` : ''}; a federal contractor may not use it as a substantial or essential component of any system from ${SECTION_889_DATES.use} (§889(a)(1)(B); FAR 52.204-25(b)(2); start date [M])`,
         ],
         obligations: [
-          obligation({ id: 'us.infra/52.204-25(d)', what: 'Report the covered equipment to the contracting officer (FAR 52.204-25(d)(2)(i): within one business day of identification [M]), with mitigation within 10 business days', citation: 'FAR 52.204-25(d)', to: 'contracting officer' }, ctx.facts.asOf),
+          obligation({ id: 'us.infra/52.204-25(d)', what: 'Report the covered equipment to the contracting officer (FAR 52.204-25(d)(2)(i): within one business day of identification [M]), with mitigation within 10 business days [M]', citation: 'FAR 52.204-25(d)', to: 'contracting officer' }, ctx.facts.asOf),
         ],
       };
     }
