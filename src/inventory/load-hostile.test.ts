@@ -50,17 +50,16 @@ describe('__proto__ and constructor as keys', () => {
 
 describe('every problem says what was found, as written, without dumping a huge value', () => {
   const messages = (text: string, file = 'x.yaml') => problems(() => parseInventoryText(text, file)).map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`);
-  it('a value of the wrong type: a number where an id goes (0123 unquoted), NaN, infinity, binary data, a list, a mapping, nothing', () => {
-    const text = ORG + 'systems:\n  - { id: 0123, location: US }\n  - { id: s, location: [US] }\n  - { id: t, location: { c: US } }\n  - { id: u, location: }\n  - { id: v, location: !!binary VVM= }\ndatasets: [{ id: d, categories: [health], subjects: { US: .nan, CN: 1e400, SG: true } }]\n';
+  it('a value of the wrong type: a number where an id goes (0123 unquoted), NaN, infinity, a list, a mapping, nothing', () => {
+    const text = ORG + 'systems:\n  - { id: 0123, location: US }\n  - { id: s, location: [US] }\n  - { id: t, location: { c: US } }\n  - { id: u, location: }\ndatasets: [{ id: d, categories: [health], subjects: { US: .nan, CN: 1e400, SG: true } }]\n';
     expect(messages(text)).toEqual([
       '3:11 systems[0].id: expected a string, got the number 0123 (quote it: "0123")',
       '4:24 systems[1].location: expected a string, got a list',
       '5:24 systems[2].location: expected a string, got a mapping',
       '6:24 systems[3].location: expected a string, got nothing (an empty value)',
-      '7:33 systems[4].location: expected a string, got binary data (!!binary)',
-      '8:59 datasets[0].subjects.US: expected a number, got .nan',
-      '8:69 datasets[0].subjects.CN: expected a number, got 1e400',
-      '8:80 datasets[0].subjects.SG: expected a number, got true',
+      '7:59 datasets[0].subjects.US: expected a number, got .nan',
+      '7:69 datasets[0].subjects.CN: expected a number, got 1e400',
+      '7:80 datasets[0].subjects.SG: expected a number, got true',
     ]);
   });
   it('a value of the wrong form: a country code, a date with a time, an id with a space, a kind not in the list', () => {
@@ -79,5 +78,59 @@ describe('every problem says what was found, as written, without dumping a huge 
       `${'k'.repeat(59)}…: unknown field "${'k'.repeat(59)}…"`,
       `systems[0].location: expected an ISO 3166-1 alpha-2 country code in capitals, e.g. US, CN, HK, SG, DE; got "${'U'.repeat(59)}…"`,
     ]);
+  });
+});
+
+describe('YAML that reads otherwise than it looks', () => {
+  const only = (text: string, file = 'x.yaml') => problems(() => parseInventoryText(text, file)).map((p) => `${p.line}:${p.column} ${p.path ?? ''}: ${p.message}`);
+  it('a file declaring YAML 1.1 (where NO is false and 0123 is 83) is refused, not read as YAML 1.2 or 1.1 without a word', () => {
+    expect(only(`%YAML 1.1\n---\n${ORG}systems: [{ id: s, location: NO }]\n`)).toEqual([
+      '1:1 : this file declares YAML 1.1 (%YAML 1.1), which reads NO, yes, on and off as true or false, 0123 as octal and dates as timestamps; an inventory is read as YAML 1.2: remove the %YAML line',
+    ]);
+    // without the directive, NO is Norway and 0123 is 123
+    const inv = parseInventoryText(`${ORG}systems: [{ id: s, location: NO }]\ndatasets: [{ id: d, categories: [name], subjects: { NO: 0123 } }]\n`);
+    expect(inv.systems[0]!.location).toBe('NO');
+    expect(inv.datasets[0]!.subjects).toEqual({ NO: 123 });
+  });
+  it('a tag (!custom, !!js/function, !!binary, !!set, !!timestamp) is refused at the tagged value; the core tags are read', () => {
+    const text = ORG + 'entities:\n  - { id: a, name: !custom A, kind: company }\n  - { id: b, name: !!js/function "function () {}", kind: company }\n  - { id: c, name: !!binary QQ==, kind: company }\n  - { id: d, name: D, kind: company, citizenships: !!set { US } }\n  - { id: e, name: E, kind: company, note: !!timestamp 2025-04-08 }\n';
+    expect(only(text)).toEqual([
+      '3:28 entities[0].name: the tag !custom is not read in an inventory (plain YAML only: strings, numbers, true or false, lists and mappings): remove it',
+      '4:34 entities[1].name: the tag !!js/function is not read in an inventory (plain YAML only: strings, numbers, true or false, lists and mappings): remove it',
+      '5:29 entities[2].name: the tag !!binary is not read in an inventory (plain YAML only: strings, numbers, true or false, lists and mappings): remove it',
+      '6:58 entities[3].citizenships: the tag !!set is not read in an inventory (plain YAML only: strings, numbers, true or false, lists and mappings): remove it',
+      '7:56 entities[4].note: the tag !!timestamp is not read in an inventory (plain YAML only: strings, numbers, true or false, lists and mappings): remove it',
+    ]);
+    expect(parseInventoryText(ORG + 'entities: [{ id: !!str 0123, name: !!str N, kind: company, aliases: !!seq [x] }]\n').entities[0]!.id).toBe('0123');
+  });
+  it('a merge key (<<) is named as such: YAML 1.2 has none', () => {
+    const text = ORG + 'entities:\n  - &base { id: e1, name: E1, kind: company, organizedIn: CN }\n  - <<: *base\n    id: e2\n';
+    const [p] = problems(() => parseInventoryText(text, 'x.yaml'));
+    expect(p).toMatchObject({ line: 4, column: 5, path: 'entities[1].<<' });
+    expect(p!.message).toBe('unknown field "<<": a merge key is not read (YAML 1.2 has none): write the fields out');
+  });
+  it('an empty file, a file of comments, a list and a bare string each say what they are', () => {
+    expect(only('')).toEqual(['1:1 : the file is empty: expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars']);
+    expect(only('# organization: to do\n\n# flows: to do\n')).toEqual(['1:1 : the file holds only comments: expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars']);
+    expect(only('[1, 2]', 'x.json')).toEqual(['1:1 : expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars, got a list']);
+    expect(only('"hello"', 'x.json')).toEqual(['1:1 : expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars, got "hello"']);
+  });
+  it('an alias bomb (billion laughs) is refused at its first alias, in words', () => {
+    const bomb = ORG + 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    expect(only(bomb)).toEqual(['3:8 : cannot read the document: its aliases (*name) repeat values too many times (an alias bomb?): write the values out']);
+    // an alias used a few times is read
+    expect(parseInventoryText(ORG + 'entities: [{ id: e, name: &n Name, kind: company, aliases: [*n, *n] }]\n').entities[0]!.aliases).toEqual(['Name', 'Name']);
+  });
+});
+
+describe('a .json file with comments', () => {
+  it('is refused in JSON terms at the comment, not read as YAML with the comment as a key', () => {
+    for (const comment of ['// the organization', '/* the organization */']) {
+      const [p] = problems(() => parseInventoryText(`{\n  ${comment}\n  ${ORG_JSON}\n}\n`, 'x.json'));
+      expect(p).toMatchObject({ file: 'x.json', line: 2, column: 3 });
+      expect(p!.message).toBe('syntax error (JSON): a comment is not JSON: remove it, or write the file as YAML (# comments)');
+    }
+    // trailing commas read as YAML reads them (the data is what it looks like)
+    expect(parseInventoryText(`{${ORG_JSON}, "entities": [],}`, 'x.json').organization.id).toBe('acme');
   });
 });

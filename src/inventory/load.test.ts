@@ -274,7 +274,7 @@ describe('inputs named more than once', () => {
   }, 5000);
   it('a file that is not a mapping is told every section an inventory file may hold', () => {
     const [p] = problems(() => parseInventoryText('- just a list\n', 'x.yaml'));
-    expect(p!.message).toBe('expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars');
+    expect(p!.message).toBe('expected a mapping with organization, entities, systems, datasets, flows, assets, events or calendars, got a list');
   });
 });
 

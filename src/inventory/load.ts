@@ -5,7 +5,7 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseDocument, LineCounter, isMap, isSeq, isNode, isScalar, type Document, type Node } from 'yaml';
+import { parseDocument, LineCounter, isAlias, isMap, isPair, isSeq, isNode, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { decodeUtf8 } from '../common/utf8.js';
 import { refuseDevice } from '../common/input-kind.js';
@@ -104,6 +104,10 @@ export function parseSource(file: string, text: string): SourceDoc {
     if (data !== undefined) return new LazySource(file, body, data);
   }
   if (extname(file).toLowerCase() !== '.json') return withPositions(file, body);
+  // Comments are not JSON, and YAML does not read // or /* as comments: the comment would become
+  // part of a key or value.
+  const comment = jsonCommentAt(body);
+  if (comment) throw new InputError({ file, ...comment, message: 'syntax error (JSON): a comment is not JSON: remove it, or write the file as YAML (# comments)' });
   // A .json file the YAML parser also rejects: JSON's own words say what is wrong with it
   // (the YAML parser's, about flow maps and implicit keys, would puzzle its author).
   try {
@@ -130,17 +134,34 @@ function jsonSyntaxProblem(file: string, body: string, fallback: InputProblem | 
   const at = /\s+in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
   let text = at ? message.slice(0, at.index) : message.replace(/, ".*" is not valid JSON$/s, '');
   text = text.charAt(0).toLowerCase() + text.slice(1);
-  if (at) {
-    const offset = Number(at[1]);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = body.indexOf('\n'); i >= 0 && i < offset; i = body.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    return { file, line, column: offset - lineStart + 1, message: `syntax error (JSON): ${text}` };
-  }
+  if (at) return { file, ...positionOf(body, Number(at[1])), message: `syntax error (JSON): ${text}` };
   return { ...fallback, file, message: `syntax error (JSON): ${text}` };
+}
+
+/** Where JSON.parse stopped at a comment (// or /*), if it did. */
+function jsonCommentAt(body: string): { line: number; column: number } | undefined {
+  let message: string;
+  try {
+    JSON.parse(body);
+    return undefined;
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  const at = /in JSON at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : -1;
+  if (offset < 0 || body[offset] !== '/' || (body[offset + 1] !== '/' && body[offset + 1] !== '*')) return undefined;
+  return positionOf(body, offset);
+}
+
+/** 1-based line and column of a character offset. */
+function positionOf(body: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = body.indexOf('\n'); i >= 0 && i < offset; i = body.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 /** The document with the position of every node (the YAML parser; JSON is YAML). */
@@ -166,7 +187,74 @@ function withPositions(file: string, body: string): { file: string; doc: Documen
       }),
     );
   }
+  const yaml = doc.directives?.yaml;
+  if (yaml?.explicit && yaml.version === '1.1') {
+    const pos = lines.linePos(Math.max(0, body.indexOf('%YAML')));
+    throw new InputError({
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: 'this file declares YAML 1.1 (%YAML 1.1), which reads NO, yes, on and off as true or false, 0123 as octal and dates as timestamps; an inventory is read as YAML 1.2: remove the %YAML line',
+    });
+  }
+  const tagged = taggedNodes(doc);
+  if (tagged.length > 0) {
+    throw new InputError(
+      tagged.map(({ node, path }) => {
+        const pos = lines.linePos(node.range?.[0] ?? 0);
+        const tag = node.tag!.startsWith(YAML_TAG) ? `!!${node.tag!.slice(YAML_TAG.length)}` : node.tag!;
+        return { file, line: pos.line, column: pos.col, path: formatPath(path), message: `the tag ${shown(tag)} is not read in an inventory (plain YAML only: strings, numbers, true or false, lists and mappings): remove it` };
+      }),
+    );
+  }
   return { file, doc, lines };
+}
+
+/** The prefix of the tags the YAML spec defines (!!str is `tag:yaml.org,2002:str`). */
+const YAML_TAG = 'tag:yaml.org,2002:';
+/** Tags of plain data, which an inventory may spell out (`!!str 0123`). */
+const PLAIN_TAGS: ReadonlySet<string> = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => YAML_TAG + t));
+
+/** A step down the document: the field or index, and the step above (paths are built only when asked for). */
+interface Step {
+  readonly parent: Step | undefined;
+  readonly key: PropertyKey;
+}
+
+function pathOf(step: Step | undefined): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let s = step; s; s = s.parent) path.push(s.key);
+  return path.reverse();
+}
+
+/** The first node of the document (in document order) that `wanted` picks, with its field path; or every one. */
+function findNodes(doc: Document.Parsed, wanted: (node: Node) => boolean, firstOnly = false): { node: Node; path: PropertyKey[] }[] {
+  const out: { node: Node; path: PropertyKey[] }[] = [];
+  const stack: { node: unknown; step: Step | undefined }[] = [{ node: doc.contents, step: undefined }];
+  while (stack.length > 0) {
+    const { node, step } = stack.pop()!;
+    if (!isNode(node)) continue;
+    if (wanted(node)) {
+      out.push({ node, path: pathOf(step) });
+      if (firstOnly) break;
+    }
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i]!;
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        stack.push({ node: pair.value, step: { parent: step, key: String(key) } }, { node: pair.key, step });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], step: { parent: step, key: i } });
+    }
+  }
+  return out;
+}
+
+/** Nodes carrying a tag other than those of plain data (!custom, !!js/function, !!binary, !!set…). */
+function taggedNodes(doc: Document.Parsed): { node: Node; path: PropertyKey[] }[] {
+  return findNodes(doc, (node) => !isAlias(node) && node.tag !== undefined && !PLAIN_TAGS.has(node.tag));
 }
 
 /** A key written again in the same mapping: its path, and the offset where it was first written. */
@@ -280,7 +368,8 @@ function zodProblems(src: SourceDoc, error: z.ZodError, data: unknown): InputPro
     const path = unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     const atKey = unknown || issue.code === 'invalid_key';
     let message = describeIssue(issue, () => found(src, issue.path, issue.input));
-    if (unknown) {
+    if (unknown && issue.keys[0] === '<<') message += ': a merge key is not read (YAML 1.2 has none): write the fields out';
+    else if (unknown) {
       const near = (missing.get(formatPath(issue.path)) ?? []).find((m) => editDistance(m, String(issue.keys[0])) <= 2);
       if (near) message += ` (did you mean "${near}"?)`;
     }
@@ -301,15 +390,6 @@ function zodProblems(src: SourceDoc, error: z.ZodError, data: unknown): InputPro
 /** The paths of every own key "__proto__" in the data (read as a plain key by JSON.parse and the YAML parser). */
 function prototypeKeys(data: unknown): PropertyKey[][] {
   // Paths are built only for what is found: each visited value keeps its parent's step.
-  interface Step {
-    readonly parent: Step | undefined;
-    readonly key: PropertyKey;
-  }
-  const pathOf = (step: Step | undefined): PropertyKey[] => {
-    const path: PropertyKey[] = [];
-    for (let s = step; s; s = s.parent) path.push(s.key);
-    return path.reverse();
-  };
   const out: PropertyKey[][] = [];
   const stack: { value: unknown; step: Step | undefined }[] = [{ value: data, step: undefined }];
   while (stack.length > 0) {
@@ -364,7 +444,6 @@ function found(src: SourceDoc, path: readonly PropertyKey[], input: unknown): st
   if (typeof input === 'string') return JSON.stringify(shown(input));
   if (input === null) return 'nothing (an empty value)';
   if (Array.isArray(input)) return 'a list';
-  if (input instanceof Uint8Array) return 'binary data (!!binary)';
   if (typeof input === 'object') return 'a mapping';
   const node = nodeAt(src, path);
   const written = isScalar(node) && typeof node.source === 'string' && node.source !== '' ? node.source : String(input);
@@ -446,11 +525,25 @@ export function parsePart(src: SourceDoc): Part {
   try {
     if (data === undefined) data = src.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    const reason = e instanceof RangeError ? 'the document is nested too deeply' : (e as Error).message.split('\n')[0];
-    throw new InputError({ file: src.file, message: `cannot read the document: ${reason}` });
+    if (e instanceof RangeError) throw new InputError({ file: src.file, message: 'cannot read the document: the document is nested too deeply' });
+    if (/alias/i.test((e as Error).message)) {
+      // "Excessive alias count indicates a resource exhaustion attack": point at the first alias
+      const [first] = findNodes(src.doc, (node) => isAlias(node), true);
+      const offset = first?.node.range?.[0];
+      const pos = offset === undefined ? {} : { line: src.lines.linePos(offset).line, column: src.lines.linePos(offset).col };
+      throw new InputError({ file: src.file, ...pos, message: 'cannot read the document: its aliases (*name) repeat values too many times (an alias bomb?): write the values out' });
+    }
+    throw new InputError({ file: src.file, message: `cannot read the document: ${(e as Error).message.split('\n')[0]}` });
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError({ file: src.file, line: 1, column: 1, message: `expected a mapping with ${SECTION_NAMES}` });
+    const contents = src.doc.contents;
+    const what =
+      contents === null || (isScalar(contents) && contents.value === null && !contents.source)
+        ? src.doc.commentBefore || src.doc.comment
+          ? 'the file holds only comments: '
+          : 'the file is empty: '
+        : '';
+    throw new InputError({ file: src.file, line: 1, column: 1, message: `${what}expected a mapping with ${SECTION_NAMES}${what ? '' : `, got ${found(src, [], data)}`}` });
   }
   const result = InventoryPart.safeParse(data, { reportInput: true });
   if (!result.success) throw new InputError(zodProblems(src, result.error, data));
