@@ -54,20 +54,25 @@ export const PAFACA = param<{ readonly effective: string; readonly keys: readonl
 ]);
 
 /**
- * The 2020 "Clean Network" lines of effort (State Department, 29 Apr and 5 Aug 2020): policy, no
- * legal force; lapsed after January 2021 [M]. Reported as historical context only.
+ * The 2020 "Clean Network" lines of effort (us-rules.md §3): policy, no legal force; lapsed after
+ * January 2021 [M]. Reported as historical context only, each line from the day it was announced:
+ * 5G Clean Path on 29 Apr 2020 [V], the other five on 5 Aug 2020 [V]. The companies are those the
+ * notes say each line named: Clean Carrier urged revoking the section 214 authorizations of China
+ * Telecom (Americas) "and three other companies" — China Unicom (Americas), Pacific Networks and
+ * its subsidiary ComNet (USA) [S]; China Mobile, whose application had been denied in 2019 [M], was
+ * not among them.
  */
-export const CLEAN_NETWORK = param<readonly { line: string; kinds: readonly string[]; keys: readonly string[]; named: string }[]>('us.infra.clean_network_2020', 'Companies named in the 2020 Clean Network lines of effort, by line.', [
+export const CLEAN_NETWORK = param<readonly { line: string; announced: string; kinds: readonly string[]; keys: readonly string[]; named: string }[]>('us.infra.clean_network_2020', 'Companies named in the 2020 Clean Network lines of effort, by line, with the day each line was announced.', [
   {
     from: '2020-04-29',
     until: '2021-01-20',
     value: [
-      { line: '5G Clean Path', kinds: ['telecom_equipment'], keys: ['huawei', 'zte'], named: 'Huawei, ZTE' },
-      { line: 'Clean Carrier', kinds: ['carrier_service'], keys: ['china telecom', 'china unicom', 'china mobile', 'pacific networks', 'comnet'], named: 'China Telecom (Americas), China Unicom (Americas), Pacific Networks, ComNet (USA)' },
-      { line: 'Clean Store', kinds: ['mobile_app', 'sdk'], keys: ['tiktok', 'bytedance', 'wechat', 'tencent'], named: 'TikTok, WeChat' },
-      { line: 'Clean Apps', kinds: ['mobile_app', 'sdk', 'telecom_equipment'], keys: ['huawei'], named: 'Huawei' },
-      { line: 'Clean Cloud', kinds: ['cloud_service'], keys: ['alibaba', 'baidu', 'tencent', 'china mobile', 'china telecom'], named: 'Alibaba, Baidu, Tencent (China Mobile, China Telecom in the speech)' },
-      { line: 'Clean Cable', kinds: ['submarine_cable'], keys: ['huawei marine', 'hmn tech', 'hmn technologies'], named: 'Huawei Marine (HMN Tech)' },
+      { line: '5G Clean Path', announced: '2020-04-29', kinds: ['telecom_equipment'], keys: ['huawei', 'zte'], named: 'Huawei, ZTE' },
+      { line: 'Clean Carrier', announced: '2020-08-05', kinds: ['carrier_service'], keys: ['china telecom', 'china unicom', 'pacific networks', 'comnet'], named: 'China Telecom (Americas), China Unicom (Americas), Pacific Networks, ComNet (USA)' },
+      { line: 'Clean Store', announced: '2020-08-05', kinds: ['mobile_app', 'sdk'], keys: ['tiktok', 'bytedance', 'wechat', 'tencent'], named: 'TikTok, WeChat' },
+      { line: 'Clean Apps', announced: '2020-08-05', kinds: ['mobile_app', 'sdk', 'telecom_equipment'], keys: ['huawei'], named: 'Huawei' },
+      { line: 'Clean Cloud', announced: '2020-08-05', kinds: ['cloud_service'], keys: ['alibaba', 'baidu', 'tencent', 'china mobile', 'china telecom'], named: 'Alibaba, Baidu, Tencent (China Mobile, China Telecom in the speech)' },
+      { line: 'Clean Cable', announced: '2020-08-05', kinds: ['submarine_cable'], keys: ['huawei marine', 'hmn tech', 'hmn technologies'], named: 'Huawei Marine (HMN Tech)' },
     ],
     citation: 'U.S. Department of State, "Announcing the Expansion of the Clean Network" (5 Aug 2020); 5G Clean Path (29 Apr 2020)',
     confidence: 'secondary',

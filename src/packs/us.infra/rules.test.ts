@@ -129,9 +129,9 @@ describe('us.infra — DoD 1260H (FY2024 NDAA §805), PAFACA, OFAC, Clean Networ
     expect([d.outcome, d.verdict]).toEqual(['covered_list_equipment', 'conditional']);
     expect(d.rules.map((r) => r.id)).toEqual(['us.infra/47cfr1.50002', 'us.infra/ndaa2024-805']);
   });
-  it('Clean Cloud (2020) is reported as historical policy, never as a rule', () => {
+  it('Clean Cloud (5 Aug 2020) is reported as historical policy, never as a rule', () => {
     const d = decideAsset(usInfra, oneAsset(tencent, { kind: 'cloud_service' }), '2026-01-01');
-    expect(d.reasons.join(' ')).toMatch(/Clean Cloud \(2020\).*without legal force/);
+    expect(d.reasons.join(' ')).toMatch(/Clean Cloud \(announced 2020-08-05\).*without legal force, which lapsed after January 2021 \[M\]/);
     const plain = decideAsset(usInfra, oneAsset({ id: 'b', name: 'Baidu, Inc.', kind: 'company', organizedIn: 'KY' }, { kind: 'cloud_service' }), '2026-01-01');
     expect([plain.outcome, plain.verdict]).toEqual(['historical_policy', 'not_applicable']);
   });
