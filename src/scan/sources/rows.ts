@@ -31,7 +31,7 @@ export function scanRow(
   columns: readonly string[],
   pk: readonly number[],
   row: readonly unknown[],
-  rowNo: number,
+  rowNo: number | string,
   pairs: [string, string][],
 ): void {
   pairs.length = 0;
@@ -46,7 +46,7 @@ export function scanRow(
  * The primary key's values (joined with `,`), each masked where it holds a value detected as
  * a value of its own column, then as an id; no key, or a NULL one: the row number.
  */
-function recordIdOf(ctx: SourceContext, columns: readonly string[], pk: readonly number[], row: readonly unknown[], rowNo: number): string | number {
+function recordIdOf(ctx: SourceContext, columns: readonly string[], pk: readonly number[], row: readonly unknown[], rowNo: number | string): string | number {
   if (pk.length === 0) return rowNo;
   const part = (i: number) => {
     const t = cellText(row[i]);

@@ -1,14 +1,15 @@
 /**
- * SQLite files (better-sqlite3, read-only): every table and column. Integers come back as
+ * SQLite files (better-sqlite3, read-only): every table and column; views and virtual tables
+ * are listed as skipped (shadow tables, which hold a virtual table's rows, are read). Integers come back as
  * BigInt when they exceed 2^53 so an 18-digit ID stored as INTEGER keeps its digits. Record
- * id: the primary key (rowid tables without one: the row number). `--sample N` sorts by a
+ * id: the primary key, else the rowid. `--sample N` sorts by a
  * seeded random function, so the same seed reads the same rows.
  */
 import Database from 'better-sqlite3';
 import { InputError } from '../../common/errors.js';
 import type { Sample } from '../subjects/extrapolate.js';
 import { plan, quoteSqlite, scanRow, seededRandom } from './rows.js';
-import type { SourceContext, SourceGroup, SourceUnit } from './types.js';
+import type { Skipped, SourceContext, SourceGroup, SourceUnit } from './types.js';
 
 interface ColumnInfo {
   name: string;
@@ -23,21 +24,36 @@ export function openSqlite(file: string, ctx: SourceContext, only?: readonly str
   } catch (e) {
     throw new InputError({ file, message: `cannot open as SQLite: ${(e as Error).message}` });
   }
-  let tables: string[];
+  let listed: { name: string; type: string; virtual: number }[];
   try {
-    tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+    listed = db
+      .prepare(
+        `SELECT name, type, sql LIKE 'CREATE VIRTUAL TABLE%' AS virtual FROM sqlite_master
+          WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`,
+      )
+      .all() as { name: string; type: string; virtual: number }[];
   } catch (e) {
     db.close();
     throw new InputError({ file, message: `cannot read the schema: ${(e as Error).message}` });
   }
   if (only !== undefined) {
-    const missing = only.filter((t) => !tables.includes(t));
+    const missing = only.filter((t) => !listed.some((l) => l.name === t));
     if (missing.length > 0) {
       db.close();
       throw new InputError({ file, path: 'table', message: `no table named ${missing.map((m) => `"${m}"`).join(', ')}` });
     }
-    tables = tables.filter((t) => only.includes(t));
+    listed = listed.filter((l) => only.includes(l.name));
   }
+  // Views show rows of tables that are read; a virtual table's rows are either in ordinary
+  // (shadow) tables read on their own — FTS text was read twice — or outside the file, and
+  // one whose module this build lacks could not even be counted: the scan stopped there.
+  const tables = listed.filter((l) => l.type === 'table' && !l.virtual).map((l) => l.name);
+  const skipped: Skipped[] = listed
+    .filter((l) => l.type !== 'table' || l.virtual)
+    .map((l) => ({
+      source: `${file}#${l.name}`,
+      reason: l.type === 'view' ? 'view: not read (the tables it selects from are)' : 'virtual table: not read (its rows are kept in ordinary tables, read on their own, or outside the file)',
+    }));
   let rand = seededRandom(ctx.seed);
   db.function('dc_random', { deterministic: false }, () => rand());
   const units: SourceUnit[] = tables.map((table) => {
@@ -62,14 +78,23 @@ export function openSqlite(file: string, ctx: SourceContext, only?: readonly str
           .sort((a, b) => a.pk - b.pk)
           .map((c) => columns.indexOf(c.name));
         rand = seededRandom(ctx.seed);
-        const sql = p.kind === 'full' ? `SELECT * FROM ${q}` : `SELECT * FROM ${q} ORDER BY dc_random() LIMIT ${p.rows}`;
+        // without a primary key the record is the rowid (it names the row, in a sample too,
+        // where a row number would be the place in the sample), under a name no column has
+        const rowid = pk.length === 0 ? ['rowid', '_rowid_', 'oid'].find((r) => !columns.some((c) => c.toLowerCase() === r)) : undefined;
+        const what = rowid === undefined ? '*' : `${rowid}, *`;
+        const sql = p.kind === 'full' ? `SELECT ${what} FROM ${q}` : `SELECT ${what} FROM ${q} ORDER BY dc_random() LIMIT ${p.rows}`;
         const stmt = db.prepare(sql).raw(true).safeIntegers(true);
         const pairs: [string, string][] = [];
         let n = 0;
         try {
-          for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
+          for (const raw of stmt.iterate() as IterableIterator<unknown[]>) {
             n++;
-            scanRow(scanner, ctx, columns, pk, row.map(unbig), n, pairs);
+            const row = raw.map(unbig);
+            if (rowid === undefined) scanRow(scanner, ctx, columns, pk, row, n, pairs);
+            else {
+              const id = row.shift();
+              scanRow(scanner, ctx, columns, pk, row, typeof id === 'number' ? id : String(id), pairs);
+            }
             if ((n & 1023) === 0) {
               progress(n);
               await new Promise((r) => setImmediate(r));
@@ -84,7 +109,7 @@ export function openSqlite(file: string, ctx: SourceContext, only?: readonly str
       },
     };
   });
-  return { units, skipped: [], close: async () => void db.close() };
+  return { units, skipped, close: async () => void db.close() };
 }
 
 /** SQLite's own errors (a corrupt page, a locked file) are bad input; anything else is rethrown. */
