@@ -3,7 +3,7 @@
  * on the §1260H list of Chinese military companies (from 30 June 2026), nor procure goods or
  * services that include their items (from 30 June 2027) [S].
  */
-import { at } from '../../engine/params.js';
+import { valueAt } from '../../engine/params.js';
 import { defineRule } from '../../engine/rule.js';
 import { obligation } from '../../engine/obligation.js';
 import type { InfraContext } from './context.js';
@@ -14,14 +14,16 @@ export const dod1260h = defineRule<InfraContext>({
   id: 'us.infra/ndaa2024-805',
   title: 'DoD contractors and items of 1260H-listed Chinese military companies',
   citation: 'Pub. L. 118-31 §805; FY2021 NDAA §1260H',
-  effective: { from: '2023-12-22' },
+  // The list is reported from the FY2021 NDAA (1 Jan 2021 [M]); §805 acts from its own parameter.
+  effective: { from: '2021-01-01' },
   reads: ['vendor.designations[dod.1260h]', 'organization.us.dodContractor', 'asset.uses'],
   evaluate: (ctx) => {
     const d = ctx.designations.find((x) => x.list === 'dod.1260h');
     if (!d) return null;
     const dod = ctx.facts.inventory.organization.us.dodContractor || ctx.asset.uses.includes('dod_contract');
-    const dates = at(NDAA_805_DATES, ctx.date);
     const listed = `${ctx.vendorName} is on the DoD list of Chinese military companies (${describeDesignation(d)}); listing is not itself a sanction`;
+    const dates = valueAt(NDAA_805_DATES, ctx.date)?.value;
+    if (!dates) return { outcome: 'listed_vendor', reasons: [listed, `FY2024 NDAA §805, which bars DoD from contracting with listed entities, was not yet enacted on ${ctx.date}`] };
     if (!dod) return { outcome: 'listed_vendor', reasons: [listed, 'the organization is not declared a DoD contractor, so §805 does not reach this asset'] };
     const banned = ctx.date >= dates.indirect;
     return {
