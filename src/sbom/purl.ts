@@ -173,12 +173,25 @@ export function osvIdentity(p: PackageURL): PurlIdentity {
 }
 
 /**
+ * Ecosystems whose registry treats names that differ only in letter case as one package, so an
+ * SBOM's `newtonsoft.json` is the advisory's `Newtonsoft.Json`: npm (legacy capitals included),
+ * NuGet (package ids are case-insensitive), Packagist (vendor/name are lower-case), Hex and Pub
+ * (lower-case names), GitHub Actions (GitHub owner/repository names are case-insensitive).
+ * Case-sensitive names are kept as written: Maven coordinates, Go module paths (the module proxy
+ * escapes capitals as `!x` because they differ), RubyGems (`RedCloth`), Hackage, CRAN.
+ */
+const CASE_INSENSITIVE: ReadonlySet<string> = new Set(['npm', 'NuGet', 'Packagist', 'Hex', 'Pub', 'GitHub Actions']);
+
+/**
  * The key two package names must share to match: per ecosystem, the name as the registry
- * compares it (PEP 503 for PyPI; npm names are lower-case, legacy capitals included).
+ * compares it. PyPI: PEP 503 (runs of `-_.` are one `-`, case folded). crates.io: case folded,
+ * and `-` = `_` (crates.io refuses a crate whose name differs from an existing one only so, and
+ * Cargo resolves `serde-json` to `serde_json`). Others in CASE_INSENSITIVE: case folded.
  */
 export function packageKey(ecosystem: string, name: string): string {
   let n = name;
   if (ecosystem === 'PyPI') n = normalizePypiName(name);
-  else if (ecosystem === 'npm') n = name.toLowerCase();
+  else if (ecosystem === 'crates.io') n = name.toLowerCase().replace(/_/g, '-');
+  else if (CASE_INSENSITIVE.has(ecosystem)) n = name.toLowerCase();
   return `${ecosystem}\u0000${n}`;
 }

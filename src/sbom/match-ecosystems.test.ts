@@ -1,0 +1,66 @@
+/**
+ * Adversarial cases for matching, one ecosystem rule at a time: names as each registry compares
+ * them, versions[] in ecosystems without an order here, and orders that differ from plain SemVer.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Component } from './components.js';
+import { AdvisoryIndex, type Match, type NotEvaluated } from './match.js';
+import { parseAdvisory } from './osv/parse.js';
+import { packageKey, purlIdentity } from './purl.js';
+
+type Affected = Record<string, unknown>;
+const record = (id: string, affected: Affected[]) => parseAdvisory({ id, modified: '2024-01-01T00:00:00Z', affected }, `${id}.json`);
+const fixedAt = (ecosystem: string, name: string, fixed: string, type = 'ECOSYSTEM'): Affected => ({
+  package: { ecosystem, name },
+  ranges: [{ type, events: [{ introduced: '0' }, { fixed }] }],
+});
+function component(ecosystem: string, name: string, version: string): Component {
+  return { sbom: 'bom.json', path: 'components[0]', purl: `pkg:x/${name}@${version}`, ecosystem, name, key: packageKey(ecosystem, name), version };
+}
+/** A component as the SBOM reader makes it from a purl. */
+function fromPurl(purl: string): Component {
+  const id = purlIdentity(purl);
+  if (id.kind !== 'package') throw new Error(id.reason);
+  return { sbom: 'bom.json', path: 'components[0]', purl, ecosystem: id.ecosystem, name: id.name, key: packageKey(id.ecosystem, id.name), version: id.version! };
+}
+function run(records: ReturnType<typeof record>[], c: Component): { matches: Match[]; undecided: NotEvaluated[] } {
+  const matches: Match[] = [];
+  const undecided: NotEvaluated[] = [];
+  new AdvisoryIndex(records).evaluate(c, matches, undecided);
+  return { matches, undecided };
+}
+
+describe('package names compared as each registry compares them', () => {
+  it('NuGet ids are case-insensitive: newtonsoft.json is Newtonsoft.Json', () => {
+    const a = record('GHSA-N', [fixedAt('NuGet', 'Newtonsoft.Json', '13.0.1', 'SEMVER')]);
+    expect(run([a], fromPurl('pkg:nuget/newtonsoft.json@12.0.1')).matches).toHaveLength(1);
+    expect(run([a], fromPurl('pkg:nuget/Newtonsoft.Json.Bson@12.0.1')).matches).toHaveLength(0);
+  });
+  it('crates.io names are case-insensitive and treat - and _ as one', () => {
+    const a = record('RUSTSEC-C', [fixedAt('crates.io', 'serde_json', '1.0.0', 'SEMVER')]);
+    expect(run([a], fromPurl('pkg:cargo/serde-json@0.9.0')).matches).toHaveLength(1);
+    expect(run([a], fromPurl('pkg:cargo/Serde_Json@0.9.0')).matches).toHaveLength(1);
+    expect(run([a], fromPurl('pkg:cargo/serdejson@0.9.0')).matches).toHaveLength(0);
+  });
+  it('an advisory name in capitals finds the purl, which packageurl-js lower-cases (GitHub Actions, Packagist, Hex, Pub)', () => {
+    for (const [eco, osv, purl] of [
+      ['GitHub Actions', 'Azure/setup-helm', 'pkg:github/Azure/setup-helm@v1.0.0'],
+      ['Packagist', 'Laravel/Framework', 'pkg:composer/laravel/framework@1.0.0'],
+      ['Hex', 'Phoenix', 'pkg:hex/phoenix@1.0.0'],
+      ['Pub', 'HTTP', 'pkg:pub/http@1.0.0'],
+    ] as const) {
+      const a = record(`X-${eco}`, [fixedAt(eco, osv, '2.0.0', 'SEMVER')]);
+      expect(run([a], fromPurl(purl)).matches, eco).toHaveLength(1);
+    }
+  });
+  it('case-sensitive registries stay case-sensitive (Go module paths, RubyGems, Maven)', () => {
+    const go = record('GO-1', [fixedAt('Go', 'github.com/sirupsen/logrus', '1.8.3', 'SEMVER')]);
+    expect(run([go], fromPurl('pkg:golang/github.com/Sirupsen/logrus@v1.0.0')).matches).toHaveLength(0);
+    expect(run([go], fromPurl('pkg:golang/github.com/sirupsen/logrus@v1.0.0')).matches).toHaveLength(1);
+    const gem = record('GEM-1', [fixedAt('RubyGems', 'RedCloth', '4.3.0')]);
+    expect(run([gem], fromPurl('pkg:gem/redcloth@4.2.0')).matches).toHaveLength(0);
+    expect(run([gem], fromPurl('pkg:gem/RedCloth@4.2.0')).matches).toHaveLength(1);
+    const mvn = record('M-1', [fixedAt('Maven', 'org.example:Lib', '2.0')]);
+    expect(run([mvn], fromPurl('pkg:maven/org.example/lib@1.0')).matches).toHaveLength(0);
+  });
+});
