@@ -1,7 +1,8 @@
 /**
  * Designations these rules do not turn into a prohibition on using a vendor's products are still
- * reported, with what each list does: the Non-SDN CMIC list restricts securities purchases
- * (31 CFR Part 586), the Entity List and MEU List restrict exports to the listed party (15 CFR
+ * reported, with what each list does: the Non-SDN CMIC list restricts purchases and sales of
+ * publicly traded securities from 60 days after listing, holding being allowed (31 CFR Part 586;
+ * us-rules.md §4.4 [V]), the Entity List and MEU List restrict exports to the listed party (15 CFR
  * 744.11, 744.21), not purchases from it.
  */
 import { defineRule } from '../../engine/rule.js';
@@ -19,7 +20,7 @@ function effectOf(d: EffectiveDesignation): string {
   if (d.list.startsWith('cn.')) return 'a PRC measure (see cn.lists)';
   const csl = d.list === 'trade.csl';
   if ((d.list === 'ofac.cons' && (program === '' || /cmic/i.test(program))) || (csl && /cmic|chinese military/i.test(program))) {
-    return 'restricts buying its publicly traded securities, not its products';
+    return 'restricts buying or selling its publicly traded securities (from 60 days after listing; holding them is not prohibited), not its products';
   }
   if (d.list === 'ofac.cons' || (csl && /sectoral|evaders|palestinian|capta|menu-based|\((?:ssi|fse|plc|cap|ns-mbs|mbs)\)/i.test(program))) {
     return 'a non-SDN Treasury list: no blocking and no bar on buying its products; its program sets what is restricted';
