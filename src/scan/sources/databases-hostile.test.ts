@@ -197,6 +197,20 @@ describe('PostgreSQL', () => {
       await admin.query(`DROP SCHEMA ${s} CASCADE`);
     }
   });
+
+  it('scans JSON with \\u escapes (as Python writes it) as the text it stands for; json keeps them, jsonb does not', async () => {
+    await admin.query(`CREATE TABLE ${schema}.docs (id int PRIMARY KEY, j json, b jsonb, t text)`);
+    const doc = String.raw`{"name": "\u5f20\u4f1f", "mail": "ann\u0040example.com", "ids": ["11010519491231002\u0058"]}`;
+    await admin.query(`INSERT INTO ${schema}.docs VALUES (1, $1::text::json, $1::text::jsonb, $1::text), (2, NULL, NULL, $2), (3, NULL, NULL, $3)`, [doc, String.raw`{"cut": "\u5f20`, String.raw`[\u0040]`]);
+    const { units } = await scanAll(`${PG_URL}?table=${schema}.docs`);
+    const decoded = '{"name":"张伟","mail":"ann@example.com","ids":["11010519491231002X"]}';
+    expect(units[0]!.records.map(fieldsOf)).toEqual([
+      { id: '1', j: decoded, b: '{"ids": ["11010519491231002X"], "mail": "ann@example.com", "name": "张伟"}', t: decoded },
+      // not JSON: as it is
+      { id: '2', t: String.raw`{"cut": "\u5f20` },
+      { id: '3', t: String.raw`[\u0040]` },
+    ]);
+  });
 });
 
 describe('MySQL / MariaDB', () => {
@@ -262,6 +276,13 @@ describe('MySQL / MariaDB', () => {
       { id: '1', note: 'call \u000713812345678 or ann@example.com\u0000 end', code: 'bob@example.com', raw: 'carol@example.com' },
       { id: '2', note: '\u001b[1m张伟\u001b[0m' }, // the PNG header stays unscanned
     ]);
+  });
+
+  it('scans a JSON column with \\u escapes as the text it stands for', async () => {
+    await table(`${tag}_docs`, '(id INT PRIMARY KEY, j JSON)');
+    await admin.query(`INSERT INTO \`${tag}_docs\` VALUES (1, ?)`, [String.raw`{"name": "\u5f20\u4f1f", "mail": "ann\u0040example.com"}`]);
+    const { units } = await scanAll(`${MY_URL}?table=${tag}_docs`);
+    expect(units[0]!.records.map(fieldsOf)).toEqual([{ id: '1', j: '{"name":"张伟","mail":"ann@example.com"}' }]);
   });
 });
 

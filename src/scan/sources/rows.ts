@@ -15,13 +15,33 @@ export const ESTIMATE_ROWS_ABOVE = 1_000_000;
 /** Text of one column value (undefined = nothing to scan). */
 export function cellText(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
-  if (typeof v === 'string') return v.length > 0 ? v : undefined;
+  if (typeof v === 'string') return v.length > 0 ? jsonUnescaped(v) : undefined;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'boolean') return undefined;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : dateText(v);
-  if (v instanceof Uint8Array) return bytesText(v);
+  if (v instanceof Uint8Array) {
+    const t = bytesText(v);
+    return t === undefined ? undefined : jsonUnescaped(t);
+  }
   return JSON.stringify(v);
+}
+
+/**
+ * A JSON object or array written with `\uXXXX` escapes (Python's json.dumps writes every
+ * non-ASCII character so; PostgreSQL `json`, MariaDB `JSON` and text columns keep them as
+ * written) as the text it stands for: `"\u5f20\u4f1f"` is the name 张伟, which the detectors
+ * do not see in the escapes. Re-written compactly by JSON.stringify, which escapes only quotes,
+ * backslashes and control characters; anything that does not parse is left as it is.
+ */
+function jsonUnescaped(s: string): string {
+  const c = s.charCodeAt(0);
+  if ((c !== 0x7b && c !== 0x5b) || !s.includes('\\u')) return s; // { [
+  try {
+    return JSON.stringify(JSON.parse(s));
+  } catch {
+    return s;
+  }
 }
 
 /** Scans one row given as an array of values in `columns` order. */
