@@ -64,3 +64,29 @@ describe('package names compared as each registry compares them', () => {
     expect(run([mvn], fromPurl('pkg:maven/org.example/lib@1.0')).matches).toHaveLength(0);
   });
 });
+
+describe('versions[] where the order cannot say two strings are one version', () => {
+  const listed = (ecosystem: string, name: string, versions: string[]) => record(`L-${ecosystem}`, [{ package: { ecosystem, name }, versions }]);
+  it('in an ecosystem without an order here, a string not in the list is undecided, not "not affected"', () => {
+    // NuGet reads 1.0 and 1.0.0 as one version; Alpine has no order here at all
+    const nuget = listed('NuGet', 'Pkg', ['1.0.0']);
+    expect(run([nuget], component('NuGet', 'Pkg', '1.0.0')).matches).toHaveLength(1);
+    const r = run([nuget], component('NuGet', 'Pkg', '1.0'));
+    expect(r.matches).toEqual([]);
+    expect(r.undecided.map((u) => u.reason)).toEqual([expect.stringMatching(/no NuGet version order/)]);
+    const apk = listed('Alpine:v3.17', 'musl', ['1.2.3-r0']);
+    expect(run([apk], component('Alpine:v3.17', 'musl', '1.2.3-r1')).undecided).toHaveLength(1);
+  });
+  it('a component version the order cannot read is undecided against a list that does not hold it', () => {
+    const py = listed('PyPI', 'p', ['1.0', '2004d']);
+    expect(run([py], component('PyPI', 'p', '2004d')).matches).toHaveLength(1); // identical string
+    const r = run([py], component('PyPI', 'p', '2004-d'));
+    expect(r.matches).toEqual([]);
+    expect(r.undecided[0]!.reason).toMatch(/"2004-d" is not valid for PEP 440/);
+  });
+  it('an ordered ecosystem still decides: equal versions match, others are not affected', () => {
+    const mvn = listed('Maven', 'g:a', ['1.0.0']);
+    expect(run([mvn], component('Maven', 'g:a', '1.0')).matches).toHaveLength(1);
+    expect(run([mvn], component('Maven', 'g:a', '1.0.1'))).toEqual({ matches: [], undecided: [] });
+  });
+});

@@ -244,10 +244,11 @@ function evaluateAdvisory(c: Component, entries: readonly PreparedAffected[], ve
   let hint: string | undefined;
   for (const p of entries) {
     let hit = false;
-    if (isListed(p, c.version, versionAt)) {
+    const inList = isListed(p, c.version, versionAt);
+    if (inList === true) {
       listed = true;
       hit = true;
-    }
+    } else if (inList !== false) reason ??= inList;
     for (const r of p.ranges) {
       if (!r.ok) {
         reason ??= r.reason;
@@ -279,14 +280,20 @@ function evaluateAdvisory(c: Component, entries: readonly PreparedAffected[], ve
   };
 }
 
-/** `versions[]`: the same string, or (when the ecosystem has an order) an equal version (`1.0` = `1.0.0` in Maven). */
-function isListed(p: PreparedAffected, version: string, versionAt: (o: AnyVersionOrder) => unknown): boolean {
+/**
+ * `versions[]`: the same string, or (when the ecosystem has an order) an equal version (`1.0` =
+ * `1.0.0` in Maven). Without an order, or when the component's version is not valid for it, a
+ * string not in the list may still name a listed version (NuGet `1.0` = `1.0.0`, Alpine, an npm
+ * `v1.0.0`): the answer is then the reason it cannot be decided, never "not listed".
+ */
+function isListed(p: PreparedAffected, version: string, versionAt: (o: AnyVersionOrder) => unknown): boolean | string {
   if (p.listed.size === 0) return false;
   if (p.listed.has(version)) return true;
   const order = ecosystemOrder(p.entry.ecosystem);
-  if (order === undefined || p.listedParsed.length === 0) return false;
+  if (order === undefined) return `no ${baseEcosystem(p.entry.ecosystem)} version order implemented (versions[] holds no identical string)`;
   const v = versionAt(order);
-  return v !== undefined && p.listedParsed.some((w) => order.compare(v, w) === 0);
+  if (v === undefined) return `component version "${version}" is not valid for ${order.label} (versions[] holds no identical string)`;
+  return p.listedParsed.some((w) => order.compare(v, w) === 0);
 }
 
 /** The OSV range walk for one parsed version; undefined when the version is outside the range. */
@@ -324,7 +331,7 @@ function firstUnaffectedFix(entries: readonly PreparedAffected[], candidate: str
     const hits: RangeHit[] = [];
     for (const p of entries) {
       const at = fix;
-      if (isListed(p, fix, (o) => o.parse(at))) return undefined;
+      if (isListed(p, fix, (o) => o.parse(at)) !== false) return undefined;
       for (const r of p.ranges) {
         if (!r.ok) continue;
         const v = r.order.parse(fix);
