@@ -90,3 +90,12 @@ describe('versions[] where the order cannot say two strings are one version', ()
     expect(run([mvn], component('Maven', 'g:a', '1.0.1'))).toEqual({ matches: [], undecided: [] });
   });
 });
+
+describe('Pub: build metadata names distinct releases', () => {
+  it('an advisory fixed in 0.4.0+9 affects 0.4.0+8 (plain SemVer calls them equal)', () => {
+    const a = record('GHSA-P', [fixedAt('Pub', 'plugin', '0.4.0+9')]);
+    expect(run([a], fromPurl('pkg:pub/plugin@0.4.0%2B8')).matches.map((m) => m.fixed)).toEqual(['0.4.0+9']);
+    expect(run([a], fromPurl('pkg:pub/plugin@0.4.0%2B9')).matches).toEqual([]);
+    expect(run([a], fromPurl('pkg:pub/plugin@0.4.0')).matches).toHaveLength(1);
+  });
+});

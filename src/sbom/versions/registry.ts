@@ -13,6 +13,7 @@ import { pypiOrder } from './pypi.js';
 import { goOrder } from './go.js';
 import { debianOrder } from './debian.js';
 import { rubygemsOrder } from './rubygems.js';
+import { pubOrder } from './pub.js';
 
 const ORDERS: ReadonlyMap<string, AnyVersionOrder> = new Map([
   ['Maven', erase(mavenOrder)],
@@ -22,7 +23,8 @@ const ORDERS: ReadonlyMap<string, AnyVersionOrder> = new Map([
   // Ecosystems whose versions are SemVer 2.0.0 (OSV schema; each registry's docs)
   ['crates.io', erase(lenientSemverOrder)],
   ['Hex', erase(lenientSemverOrder)],
-  ['Pub', erase(lenientSemverOrder)],
+  // SemVer, and build metadata counts (pub_semver)
+  ['Pub', erase(pubOrder)],
   ['SwiftURL', erase(lenientSemverOrder)],
   ['GitHub Actions', erase(lenientSemverOrder)],
   ['RubyGems', erase(rubygemsOrder)],
