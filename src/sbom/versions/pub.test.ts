@@ -36,7 +36,7 @@ describe('Pub order (pub_semver Version.compareTo)', () => {
   it('is antisymmetric and transitive', () => {
     fc.assert(
       fc.property(version, version, version, (a, b, c) => {
-        expect(cmp(a, b)).toBe(-cmp(b, a));
+        expect(cmp(a, b) + cmp(b, a)).toBe(0);
         if (cmp(a, b) <= 0 && cmp(b, c) <= 0) expect(cmp(a, c)).toBeLessThanOrEqual(0);
       }),
       { numRuns: 2000 },
