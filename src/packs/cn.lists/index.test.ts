@@ -92,15 +92,15 @@ describe('cn.lists — PRC countermeasures (AFSL Arts. 6, 11)', () => {
       });
     const cases = [
       { q: 'Lockheed Martin Corp', id: 'lm', name: 'Lockheed Martin Corporation', program: 'UEL; List of Export Controls', listed: '2023-02-16' },
-      { q: 'JAXA', id: 'jaxa', name: 'Japan Aerospace Exploration Agency', program: 'List of Export Controls', listed: '2026-02-24' },
+      { q: 'JAXA', id: 'jaxa', name: 'Japan Aerospace Exploration Agency', program: 'List of Export Controls', listed: '2026-02-24', exportControl: true },
       { q: '诺斯罗普·格鲁曼公司', id: 'ng', name: 'Northrop Grumman', program: 'AFSL', listed: '2023-09-15' },
       { q: '斯凯迪奥公司', id: 'sk', name: 'Skydio Inc.', program: 'Decision on Countermeasures against U.S. military-industry enterprises and senior managers; UEL; List of Export Controls', listed: '2024-10-10' },
     ];
-    for (const c of cases) {
-      it(`"${c.q}" → ${c.name}: a countermeasure target from ${c.listed}, named with its list and date; not before`, () => {
+    for (const c of cases as readonly ((typeof cases)[number] & { exportControl?: boolean })[]) {
+      it(`"${c.q}" → ${c.name}: ${c.exportControl ? 'on the export-control control list' : 'a countermeasure target'} from ${c.listed}, named with its list and date; not before`, () => {
         const d = decide(cnLists, flowTo(c), '2026-06-01');
-        expect([d.outcome, d.verdict]).toEqual(['countermeasure_target', 'blocked']);
-        expect(d.reasons[0]).toBe(`${c.name} is on a PRC countermeasure list (${c.program}, since ${c.listed}) and Shanghai Co is organized in China`);
+        expect([d.outcome, d.verdict]).toEqual([c.exportControl ? 'export_control_listed' : 'countermeasure_target', 'blocked']);
+        expect(d.reasons[0]).toBe(`${c.name} is on a PRC ${c.exportControl ? 'export-control control list' : 'countermeasure list'} (${c.program}, since ${c.listed}) and Shanghai Co is organized in China`);
         const day = new Date(Date.parse(c.listed) - 86_400_000).toISOString().slice(0, 10);
         expect(decide(cnLists, flowTo(c), day).outcome).toBe('not_applicable');
       });
