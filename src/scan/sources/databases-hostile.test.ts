@@ -60,6 +60,9 @@ describe('database URLs whose password holds URL syntax', () => {
       expect((err as Error).message, url).not.toContain(secret);
       expect((err as Error).message, url).toMatch(/percent-encode/);
     }
+    // a bad port is not blamed on the password
+    expect(() => parseDbTarget('mysql://root@127.0.0.1:99999/test')).toThrow(/^<argv>: malformed database URL: mysql:\/\/root@127\.0\.0\.1:99999\/test$/);
+    expect(() => parseDbTarget('postgres://u:pa#ss@h:5432/db')).toThrow(/percent-encode/);
     // an encoded password is fine
     expect(parseDbTarget('mysql://root:2024%23Secure@db.example:3306/shop').label).toBe('mysql://root@db.example:3306/shop');
   });

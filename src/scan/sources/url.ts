@@ -68,7 +68,11 @@ export function parseDbTarget(target: string): DbTarget {
   try {
     url = new URL(target);
   } catch {
-    const hint = target.includes('@') ? ` (${ENCODE_HINT})` : '';
+    // the hint where a password (or a second "@") may be what broke it, not for a bad port
+    const start = target.indexOf('://') + 3;
+    const at = target.lastIndexOf('@');
+    const colon = target.indexOf(':', start);
+    const hint = (colon >= start && colon < at) || target.indexOf('@') < at ? ` (${ENCODE_HINT})` : '';
     throw new InputError({ file: '<argv>', message: `malformed database URL: ${redactUrl(target)}${hint}` });
   }
   // A password holding "/", "?" or "#" ends the host part early; when what came before is a
