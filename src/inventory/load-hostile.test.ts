@@ -2,7 +2,7 @@
  * Inventories as a hostile or careless author writes them: YAML and JSON hazards, each
  * reported with file, line:column, field path, what was expected and what was found.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseInventoryText } from './load.js';
 import { InputError, type InputProblem } from '../common/errors.js';
 
@@ -132,5 +132,41 @@ describe('a .json file with comments', () => {
     }
     // trailing commas read as YAML reads them (the data is what it looks like)
     expect(parseInventoryText(`{${ORG_JSON}, "entities": [],}`, 'x.json').organization.id).toBe('acme');
+  });
+});
+
+describe('keys and references that are not what they seem', () => {
+  const only = (text: string, file = 'x.yaml') => problems(() => parseInventoryText(text, file)).map((p) => `${p.line}:${p.column} ${p.path ?? ''}: ${p.message}`);
+  it('an alias with no anchor before it is named, not taken for an alias bomb', () => {
+    expect(only(ORG + 'entities: [{ id: e, name: E, kind: company, organizedIn: *nope }]\n')).toEqual(['2:58 : cannot read the document: the alias *nope has no anchor &nope before it']);
+  });
+  it('a list, a mapping or nothing as a key is refused at the key, without a warning from the runtime', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    expect(only(`${ORG}? [a, b]\n: c\n~: x\n`)).toEqual([
+      '2:3 : a key must be a plain word, not a list, a mapping or nothing',
+      '4:1 : a key must be a plain word, not a list, a mapping or nothing',
+    ]);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+  it('a number as a key is located at the key', () => {
+    expect(only(`${ORG}1: x\n`)).toEqual(['2:1 1: unknown field "1"']);
+  });
+  it('a misspelt section is told the section it is near, though no section is required in a file', () => {
+    expect(only('organizaton: { id: acme, name: Acme, organizedIn: US }\n')).toEqual(['1:1 organizaton: unknown field "organizaton" (did you mean "organization"?)']);
+    expect(only(`${ORG}entites: []\n`)).toEqual(['2:1 entites: unknown field "entites" (did you mean "entities"?)']);
+  });
+  it('a second JSON value after the first is a JSON syntax error at its place', () => {
+    expect(only(`{${ORG_JSON}}\n{"entities": []}\n`, 'x.json')).toEqual(['2:1 : syntax error (JSON): unexpected non-whitespace character after the JSON value (a file holds one)']);
+  });
+  it('a number past a bound is shown as written, not as the runtime rounded it', () => {
+    expect(only(`{${ORG_JSON}, "datasets": [{"id": "d", "categories": ["health"], "subjects": {"US": 9007199254740993}}]}`, 'x.json')).toEqual([
+      '1:141 datasets[0].subjects.US: expected a number at most 9007199254740991 (the largest exact whole number), got 9007199254740993',
+    ]);
+  });
+  it('a key written twice on one line gives the column of the first', () => {
+    expect(only(`{${ORG_JSON}, "entities": [{"id": "e", "name": "E", "kind": "company", "name": "F"}]}`, 'x.json')).toEqual([
+      '1:128 entities[0].name: the key "name" is written twice in this mapping (first at line 1, column 96): keep one',
+    ]);
   });
 });

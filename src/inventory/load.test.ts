@@ -188,7 +188,7 @@ describe('bounds in words', () => {
       'organization.name: must not be empty',
       'organization.owners[0].percent: expected a number at most 100, got 150',
       'organization.owners[1].percent: expected a number at least 0, got -5',
-      'datasets[0].subjects.US: expected a number at most 9007199254740991 (the largest exact whole number), got 100000000000000000000',
+      'datasets[0].subjects.US: expected a number at most 9007199254740991 (the largest exact whole number), got 99999999999999999999',
     ]);
   });
 });

@@ -131,8 +131,9 @@ function jsonSyntaxProblem(file: string, body: string, fallback: InputProblem | 
   } catch (e) {
     message = (e as Error).message;
   }
-  const at = /\s+in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
+  const at = /\s+(?:in|after) JSON at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
   let text = at ? message.slice(0, at.index) : message.replace(/, ".*" is not valid JSON$/s, '');
+  if (at && /^\s+after JSON/.test(message.slice(at.index))) text += ' after the JSON value (a file holds one)';
   text = text.charAt(0).toLowerCase() + text.slice(1);
   if (at) return { file, ...positionOf(body, Number(at[1])), message: `syntax error (JSON): ${text}` };
   return { ...fallback, file, message: `syntax error (JSON): ${text}` };
@@ -180,8 +181,9 @@ function withPositions(file: string, body: string): { file: string; doc: Documen
         const pos = lines.linePos(e.pos[0]);
         const repeated = e.code === 'DUPLICATE_KEY' ? twice.get(e.pos[0]) : undefined;
         if (repeated) {
-          const first = lines.linePos(repeated.first).line;
-          return { file, line: pos.line, column: pos.col, path: formatPath(repeated.path), message: `the key "${shown(repeated.key)}" is written twice in this mapping (first on line ${first}): keep one` };
+          const first = lines.linePos(repeated.first);
+          const where = first.line === pos.line ? `at line ${first.line}, column ${first.col}` : `on line ${first.line}`;
+          return { file, line: pos.line, column: pos.col, path: formatPath(repeated.path), message: `the key "${shown(repeated.key)}" is written twice in this mapping (first ${where}): keep one` };
         }
         return { file, line: pos.line, column: pos.col, message: yamlProblem(e.code, e.message) };
       }),
@@ -196,6 +198,20 @@ function withPositions(file: string, body: string): { file: string; doc: Documen
       column: pos.col,
       message: 'this file declares YAML 1.1 (%YAML 1.1), which reads NO, yes, on and off as true or false, 0123 as octal and dates as timestamps; an inventory is read as YAML 1.2: remove the %YAML line',
     });
+  }
+  const oddKeys = findNodes(doc, (node) => isMap(node) && node.items.some((pair) => !isScalar(pair.key) || pair.key.value === null));
+  if (oddKeys.length > 0) {
+    throw new InputError(
+      oddKeys.flatMap(({ node }) =>
+        (isMap(node) ? node.items : [])
+          .filter((pair) => !isScalar(pair.key) || pair.key.value === null)
+          .map((pair) => {
+            const offset = isNode(pair.key) ? pair.key.range?.[0] : isNode(pair.value) ? pair.value.range?.[0] : undefined;
+            const pos = offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col };
+            return { file, ...pos, message: 'a key must be a plain word, not a list, a mapping or nothing' };
+          }),
+      ),
+    );
   }
   const tagged = taggedNodes(doc);
   if (tagged.length > 0) {
@@ -329,7 +345,7 @@ export function locate(src: SourceDoc, path: readonly PropertyKey[], atKey = fal
   let keyNode: Node | undefined;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((it) => (isNode(it.key) ? (it.key as { value?: unknown }).value : it.key) === seg);
+      const pair = node.items.find((it) => String(isNode(it.key) ? (it.key as { value?: unknown }).value : it.key) === String(seg));
       if (!pair) break;
       keyNode = isNode(pair.key) ? pair.key : undefined;
       node = pair.value;
@@ -367,10 +383,12 @@ function zodProblems(src: SourceDoc, error: z.ZodError, data: unknown): InputPro
     // For unknown keys, point at the key itself.
     const path = unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     const atKey = unknown || issue.code === 'invalid_key';
-    let message = describeIssue(issue, () => found(src, issue.path, issue.input));
+    let message = describeIssue(issue, () => found(src, issue.path, issue.input), () => written(src, issue.path, issue.input));
     if (unknown && issue.keys[0] === '<<') message += ': a merge key is not read (YAML 1.2 has none): write the fields out';
     else if (unknown) {
-      const near = (missing.get(formatPath(issue.path)) ?? []).find((m) => editDistance(m, String(issue.keys[0])) <= 2);
+      // the fields reported missing beside it; at the top, the sections (none is required in one file)
+      const candidates = [...(missing.get(formatPath(issue.path)) ?? []), ...(issue.path.length === 0 ? SECTIONS : [])];
+      const near = candidates.find((m) => editDistance(m, String(issue.keys[0])) <= 2);
       if (near) message += ` (did you mean "${near}"?)`;
     }
     return { unknown, problem: { file: src.file, ...locate(src, path, atKey), path: formatPath(path), message } };
@@ -445,23 +463,27 @@ function found(src: SourceDoc, path: readonly PropertyKey[], input: unknown): st
   if (input === null) return 'nothing (an empty value)';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'a mapping';
+  return typeof input === 'number' && Number.isFinite(input) ? `the number ${written(src, path, input)}` : written(src, path, input);
+}
+
+/** A number or word as written in the text (9007199254740993, not the 9007199254740992 it is read as), cut. */
+function written(src: SourceDoc, path: readonly PropertyKey[], input: unknown): string {
   const node = nodeAt(src, path);
-  const written = isScalar(node) && typeof node.source === 'string' && node.source !== '' ? node.source : String(input);
-  return typeof input === 'number' && Number.isFinite(input) ? `the number ${shown(written)}` : shown(written);
+  return shown(isScalar(node) && typeof node.source === 'string' && node.source !== '' ? node.source : String(input));
 }
 
 /** The node at exactly `path`, if there is one. */
 function nodeAt(src: SourceDoc, path: readonly PropertyKey[]): unknown {
   let node: unknown = src.doc.contents;
   for (const seg of path) {
-    if (isMap(node)) node = node.items.find((it) => (isNode(it.key) ? (it.key as { value?: unknown }).value : it.key) === seg)?.value;
+    if (isMap(node)) node = node.items.find((it) => String(isNode(it.key) ? (it.key as { value?: unknown }).value : it.key) === String(seg))?.value;
     else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
     else return undefined;
   }
   return node;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, given: () => string): string {
+function describeIssue(issue: z.core.$ZodIssue, given: () => string, asWritten: () => string): string {
   if (issue.input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
     return 'required field is missing';
   }
@@ -494,14 +516,14 @@ function describeIssue(issue: z.core.$ZodIssue, given: () => string): string {
     }
     case 'too_small':
     case 'too_big':
-      return describeBound(issue.code === 'too_small', issue.origin, Number(issue.code === 'too_small' ? issue.minimum : issue.maximum), issue.inclusive ?? true, issue.input) ?? issue.message;
+      return describeBound(issue.code === 'too_small', issue.origin, Number(issue.code === 'too_small' ? issue.minimum : issue.maximum), issue.inclusive ?? true, issue.input, asWritten) ?? issue.message;
     default:
       return issue.message;
   }
 }
 
 /** "expected at most 100, got 150", "must not be empty": a bound in words, with the value given. */
-function describeBound(small: boolean, origin: string, bound: number, inclusive: boolean, input: unknown): string | undefined {
+function describeBound(small: boolean, origin: string, bound: number, inclusive: boolean, input: unknown, asWritten: () => string): string | undefined {
   if (origin === 'string' || origin === 'array') {
     const length = typeof input === 'string' || Array.isArray(input) ? input.length : undefined;
     if (small && bound === 1 && length === 0) return 'must not be empty';
@@ -511,13 +533,14 @@ function describeBound(small: boolean, origin: string, bound: number, inclusive:
   if (origin === 'number' || origin === 'int' || origin === 'bigint') {
     const words = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
     const limit = bound === Number.MAX_SAFE_INTEGER ? `${bound} (the largest exact whole number)` : String(bound);
-    return `expected a number ${words} ${limit}${typeof input === 'number' ? `, got ${input}` : ''}`;
+    return `expected a number ${words} ${limit}${typeof input === 'number' ? `, got ${asWritten()}` : ''}`;
   }
   return undefined;
 }
 
 /** The top-level sections an inventory file may hold, from the schema: "organization, entities, … or calendars". */
-const SECTION_NAMES = ((keys: string[]) => `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`)(Object.keys(InventoryPart.shape).filter((k) => k !== '$schema' && k !== 'version'));
+const SECTIONS: readonly string[] = Object.keys(InventoryPart.shape).filter((k) => k !== '$schema' && k !== 'version');
+const SECTION_NAMES = `${SECTIONS.slice(0, -1).join(', ')} or ${SECTIONS[SECTIONS.length - 1]}`;
 
 /** Validates one source document as an inventory part. */
 export function parsePart(src: SourceDoc): Part {
@@ -526,7 +549,15 @@ export function parsePart(src: SourceDoc): Part {
     if (data === undefined) data = src.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     if (e instanceof RangeError) throw new InputError({ file: src.file, message: 'cannot read the document: the document is nested too deeply' });
-    if (/alias/i.test((e as Error).message)) {
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/m.exec((e as Error).message);
+    if (unresolved) {
+      const name = unresolved[1]!;
+      const [alias] = findNodes(src.doc, (node) => isAlias(node) && node.source === name, true);
+      const offset = alias?.node.range?.[0];
+      const pos = offset === undefined ? {} : { line: src.lines.linePos(offset).line, column: src.lines.linePos(offset).col };
+      throw new InputError({ file: src.file, ...pos, message: `cannot read the document: the alias *${shown(name)} has no anchor &${shown(name)} before it` });
+    }
+    if (/alias count/i.test((e as Error).message)) {
       // "Excessive alias count indicates a resource exhaustion attack": point at the first alias
       const [first] = findNodes(src.doc, (node) => isAlias(node), true);
       const offset = first?.node.range?.[0];
