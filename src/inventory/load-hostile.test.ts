@@ -170,3 +170,10 @@ describe('keys and references that are not what they seem', () => {
     ]);
   });
 });
+
+describe('several unknown fields in one mapping', () => {
+  it('are reported one by one, each at its own key', () => {
+    const ps = problems(() => parseInventoryText(`${ORG}events:\n  - id: e1\n    kind: incident\n    learned: 2026-01-01\n    detected: 2026-01-01\n    jurisdictions: [CN]\n`, 'x.yaml'));
+    expect(ps.map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`)).toEqual(['6:5 events[0].detected: unknown field "detected"', '7:5 events[0].jurisdictions: unknown field "jurisdictions"']);
+  });
+});

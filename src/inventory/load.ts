@@ -370,7 +370,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function zodProblems(src: SourceDoc, error: z.ZodError, data: unknown): InputProblem[] {
-  const issues = error.issues;
+  // One problem per unknown key, each at its own key.
+  const issues = error.issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.keys.length > 1 ? i.keys.map((k) => ({ ...i, keys: [k] })) : [i]));
   // Fields reported missing, by parent path: candidates for "did you mean" on unknown keys.
   const missing = new Map<string, string[]>();
   for (const i of issues) {
