@@ -68,12 +68,12 @@ describe('package names compared as each registry compares them', () => {
 describe('versions[] where the order cannot say two strings are one version', () => {
   const listed = (ecosystem: string, name: string, versions: string[]) => record(`L-${ecosystem}`, [{ package: { ecosystem, name }, versions }]);
   it('in an ecosystem without an order here, a string not in the list is undecided, not "not affected"', () => {
-    // NuGet reads 1.0 and 1.0.0 as one version; Alpine has no order here at all
-    const nuget = listed('NuGet', 'Pkg', ['1.0.0']);
-    expect(run([nuget], component('NuGet', 'Pkg', '1.0.0')).matches).toHaveLength(1);
-    const r = run([nuget], component('NuGet', 'Pkg', '1.0'));
+    // Hackage and Alpine have no order here; in Alpine 1.2.3-r0 and 1.2.3-r00 could be one version
+    const hackage = listed('Hackage', 'aeson', ['2.0.1.0']);
+    expect(run([hackage], component('Hackage', 'aeson', '2.0.1.0')).matches).toHaveLength(1);
+    const r = run([hackage], component('Hackage', 'aeson', '2.0.1'));
     expect(r.matches).toEqual([]);
-    expect(r.undecided.map((u) => u.reason)).toEqual([expect.stringMatching(/no NuGet version order/)]);
+    expect(r.undecided.map((u) => u.reason)).toEqual([expect.stringMatching(/no Hackage version order/)]);
     const apk = listed('Alpine:v3.17', 'musl', ['1.2.3-r0']);
     expect(run([apk], component('Alpine:v3.17', 'musl', '1.2.3-r1')).undecided).toHaveLength(1);
   });
@@ -97,5 +97,27 @@ describe('Pub: build metadata names distinct releases', () => {
     expect(run([a], fromPurl('pkg:pub/plugin@0.4.0%2B8')).matches.map((m) => m.fixed)).toEqual(['0.4.0+9']);
     expect(run([a], fromPurl('pkg:pub/plugin@0.4.0%2B9')).matches).toEqual([]);
     expect(run([a], fromPurl('pkg:pub/plugin@0.4.0')).matches).toHaveLength(1);
+  });
+});
+
+describe('NuGet: NuGet.Versioning order', () => {
+  const a = record('GHSA-NU', [fixedAt('NuGet', 'Newtonsoft.Json', '13.0.1')]);
+  it.each([
+    ['12.0.3', true],
+    ['13.0.1-beta1', true], // a prerelease of the fix sorts below it
+    ['13.0.1', false],
+    ['13.0.1.0', false], // a fourth part 0 is the same version
+    ['13.0.01', false], // leading zeros
+    ['13.0.1+sha.5', false], // metadata ignored
+    ['13.0.2', false],
+  ])('ECOSYSTEM [0, 13.0.1): %s → %s', (v, want) => {
+    const r = run([a], component('NuGet', 'Newtonsoft.Json', v));
+    expect(r.undecided).toEqual([]);
+    expect(r.matches.length > 0).toBe(want);
+  });
+  it('versions[] holds 1.0.0 and the component says 1.0: one version', () => {
+    const l = record('L-NU', [{ package: { ecosystem: 'NuGet', name: 'Pkg' }, versions: ['1.0.0'] }]);
+    expect(run([l], component('NuGet', 'Pkg', '1.0')).matches).toHaveLength(1);
+    expect(run([l], component('NuGet', 'Pkg', '1.0.0.1'))).toEqual({ matches: [], undecided: [] });
   });
 });

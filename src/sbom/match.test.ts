@@ -100,12 +100,15 @@ describe('OSV range evaluation (schema "Evaluation")', () => {
     expect(matches[0]!.detail.listed).toBe(true);
   });
 
-  it('versions[] compares with the ecosystem order (Maven 1.0 = 1.0.0), or exactly when there is none', () => {
+  it('versions[] compares with the ecosystem order (Maven 1.0 = 1.0.0, NuGet 7.0.1 = 7.0.1.0), or exactly when there is none', () => {
     const a = advisory('A-11', 'Maven', 'g:a', [], { versions: ['1.0'] });
     expect(affects(a, 'Maven', 'g:a', '1.0.0')).toBe(true);
     const nuget = advisory('A-12', 'NuGet', 'Newtonsoft.Json', [], { versions: ['7.0.1'] });
     expect(affects(nuget, 'NuGet', 'Newtonsoft.Json', '7.0.1')).toBe(true);
-    expect(affects(nuget, 'NuGet', 'Newtonsoft.Json', '7.0.1.0')).toBe(false);
+    expect(affects(nuget, 'NuGet', 'Newtonsoft.Json', '7.0.1.0')).toBe(true);
+    const hackage = advisory('A-14', 'Hackage', 'aeson', [], { versions: ['2.0.1'] });
+    expect(affects(hackage, 'Hackage', 'aeson', '2.0.1')).toBe(true);
+    expect(run([hackage], component('Hackage', 'aeson', '2.0.1.0')).undecided).toHaveLength(1); // not "not affected"
     const gem = advisory('A-13', 'RubyGems', 'rails', [{ events: [{ introduced: '7.0.0' }, { fixed: '7.0.4.3' }] }]);
     expect(['7.0.0.rc1', '7.0.0', '7.0.4.2', '7.0.4.3', '7.0.4.3.1'].map((v) => affects(gem, 'RubyGems', 'rails', v))).toEqual([false, true, true, false, false]);
   });
@@ -157,8 +160,8 @@ describe('OSV range evaluation (schema "Evaluation")', () => {
   it('reports what it cannot decide instead of guessing', () => {
     const git = advisory('G-1', 'npm', 'p', [{ type: 'GIT', events: [{ introduced: 'abc123' }, { fixed: 'def456' }] }]);
     expect(run([git], component('npm', 'p', '1.0.0')).undecided[0]!.reason).toMatch(/GIT/);
-    const nuget = advisory('R-2', 'NuGet', 'Pkg', [{ events: [{ introduced: '0' }, { fixed: '2.2.3' }] }]);
-    expect(run([nuget], component('NuGet', 'Pkg', '2.1.0')).undecided[0]!.reason).toMatch(/no NuGet version order/);
+    const hackage = advisory('R-2', 'Hackage', 'pkg', [{ events: [{ introduced: '0' }, { fixed: '2.2.3' }] }]);
+    expect(run([hackage], component('Hackage', 'pkg', '2.1.0')).undecided[0]!.reason).toMatch(/no Hackage version order/);
     const py = advisory('P-1', 'PyPI', 'pkg', [{ events: [{ introduced: '0' }, { fixed: '2.0' }] }]);
     const r = run([py], component('PyPI', 'pkg', '2004d'));
     expect(r.matches).toEqual([]);

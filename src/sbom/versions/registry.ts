@@ -14,6 +14,7 @@ import { goOrder } from './go.js';
 import { debianOrder } from './debian.js';
 import { rubygemsOrder } from './rubygems.js';
 import { pubOrder } from './pub.js';
+import { nugetOrder } from './nuget.js';
 
 const ORDERS: ReadonlyMap<string, AnyVersionOrder> = new Map([
   ['Maven', erase(mavenOrder)],
@@ -28,6 +29,7 @@ const ORDERS: ReadonlyMap<string, AnyVersionOrder> = new Map([
   ['SwiftURL', erase(lenientSemverOrder)],
   ['GitHub Actions', erase(lenientSemverOrder)],
   ['RubyGems', erase(rubygemsOrder)],
+  ['NuGet', erase(nugetOrder)],
   // dpkg order
   ['Debian', erase(debianOrder)],
   ['Ubuntu', erase(debianOrder)],

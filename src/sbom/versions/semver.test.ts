@@ -66,7 +66,8 @@ describe('registry', () => {
     expect(ecosystemOrder('Maven')?.label).toMatch(/Maven/);
     expect(ecosystemOrder('Debian:9')?.label).toMatch(/dpkg/);
     expect(ecosystemOrder('maven')).toBeUndefined(); // ecosystem names are case-sensitive
-    expect(ecosystemOrder('NuGet')).toBeUndefined();
+    expect(ecosystemOrder('NuGet')?.label).toMatch(/NuGet/);
+    expect(ecosystemOrder('Alpine:v3.17')).toBeUndefined();
     expect(rangeOrder('SEMVER', 'NuGet')).toBe(rangeOrder('SEMVER', 'npm'));
     expect(rangeOrder('SEMVER', 'Go')).toBe(ecosystemOrder('Go'));
     expect(rangeOrder('GIT', 'npm')).toBeUndefined();
