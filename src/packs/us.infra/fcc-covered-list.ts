@@ -69,7 +69,14 @@ export const coveredEquipment = defineRule<InfraContext>({
   reads: ['vendor.designations[fcc.covered]', 'asset.kind', 'asset.uses', 'organization.us.usfRecipient'],
   evaluate: (ctx) => {
     const d = fccDesignation(ctx);
-    if (!d || ctx.asset.kind === 'other') return null;
+    if (!d) return null;
+    if (ctx.asset.kind === 'other') {
+      // The list names kinds of equipment and services; an asset of kind `other` is none this pack can match to an entry.
+      return {
+        outcome: 'listed_vendor',
+        reasons: [`${ctx.vendorName} is on the FCC Covered List (${describeDesignation(d)}); this asset's kind is \`other\`, so whether the entry covers it is not known — check it against the entry (47 CFR 1.50002)`],
+      };
+    }
     const text = d.scope ?? d.program ?? '';
     const kindLimit = KIND_LIMITED.find((k) => k.test.test(text));
     if (kindLimit && !kindLimit.kinds.includes(ctx.asset.kind)) {

@@ -8,7 +8,10 @@ import { ref, runRules, type Rule } from '../../engine/rule.js';
 import type { Pack, PackContext } from '../../engine/pack.js';
 import type { Decision, Verdict } from '../../engine/types.js';
 import type { Asset } from '../../inventory/schema.js';
-import { infraContext, type InfraContext } from './context.js';
+import { infraContext, nameMatch, type InfraContext } from './context.js';
+import { valueAt } from '../../engine/params.js';
+import type { CivilDate } from '../../time/civil-date.js';
+import { PAFACA, SECTION_889_COMPANIES } from './params.js';
 import { FCC_RULES } from './fcc-covered-list.js';
 import { SECTION_889_RULES } from './section-889.js';
 import { NDAA_805_RULES } from './ndaa-2024-805.js';
@@ -40,9 +43,27 @@ export function decideAsset(asset: Asset, { facts, asOf }: PackContext): Decisio
     outcome,
     verdict: VERDICT[outcome] ?? 'conditional',
     rules: fired.length ? fired.map((f) => ref(f.rule)) : [{ id: `${REGIME}/screened`, citation: '47 CFR 1.50002; FAR 52.204-25; FY2024 NDAA §805' }],
-    reasons: fired.length ? [...new Set(fired.flatMap((f) => f.finding.reasons))] : [`${ctx.vendorName} is not on a list these rules read (FCC Covered List, OFAC SDN, DoD 1260H) and matches no company they name`],
+    reasons: fired.length ? [...new Set(fired.flatMap((f) => f.finding.reasons))] : [noFindingReason(ctx, asOf)],
     obligations: fired.flatMap((f) => f.finding.obligations ?? []),
   };
+}
+
+/**
+ * Why nothing fired: the vendor is on no list these rules read; when it is a company Section 889
+ * or PAFACA names, that the rule does not reach this asset as declared (not a federal contractor
+ * or app store, another kind of asset, another use, or before the rule's date) — not that it is
+ * named nowhere.
+ */
+function noFindingReason(ctx: InfraContext, date: CivilDate): string {
+  const named = [
+    ...(valueAt(SECTION_889_COMPANIES, date)?.value ?? []).map((c) => ({ by: 'Section 889 (FAR 52.204-25)', keys: c.keys, scope: 'the telecommunications and video surveillance equipment federal contractors use' })),
+    ...[valueAt(PAFACA, date)?.value].flatMap((p) => (p ? [{ by: 'PAFACA [M]', keys: p.keys, scope: 'apps that app stores and hosting services distribute' }] : [])),
+  ];
+  for (const n of named) {
+    const hit = nameMatch(ctx.names, n.keys);
+    if (hit) return `${ctx.vendorName} is on no list these rules read (FCC Covered List, OFAC SDN, DoD 1260H); it matches "${hit}", a company ${n.by} names, which reaches ${n.scope} — not this asset as declared`;
+  }
+  return `${ctx.vendorName} is not on a list these rules read (FCC Covered List, OFAC SDN, DoD 1260H) and matches no company they name`;
 }
 
 export const usInfra: Pack = {
