@@ -3,7 +3,10 @@
  * reported with file, line:column, field path, what was expected and what was found.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { parseInventoryText } from './load.js';
+import { linkSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadInventory, parseInventoryText } from './load.js';
 import { InputError, type InputProblem } from '../common/errors.js';
 
 const ORG = 'organization: { id: acme, name: Acme, organizedIn: US }\n';
@@ -175,5 +178,15 @@ describe('several unknown fields in one mapping', () => {
   it('are reported one by one, each at its own key', () => {
     const ps = problems(() => parseInventoryText(`${ORG}events:\n  - id: e1\n    kind: incident\n    learned: 2026-01-01\n    detected: 2026-01-01\n    jurisdictions: [CN]\n`, 'x.yaml'));
     expect(ps.map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`)).toEqual(['6:5 events[0].detected: unknown field "detected"', '7:5 events[0].jurisdictions: unknown field "jurisdictions"']);
+  });
+});
+
+describe('one file under two names', () => {
+  it('a hard link to a file named beside it is the same file, read once (it was "organization is declared twice")', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-link-'));
+    writeFileSync(join(dir, 'a.yaml'), ORG);
+    linkSync(join(dir, 'a.yaml'), join(dir, 'b.yaml'));
+    expect(loadInventory([join(dir, 'a.yaml'), join(dir, 'b.yaml')]).organization.id).toBe('acme');
+    expect(loadInventory([dir]).organization.id).toBe('acme');
   });
 });

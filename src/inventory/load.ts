@@ -31,17 +31,24 @@ export interface SourceDoc {
 
 /**
  * Expands directories (recursively, sorted) into inventory files. A file named more than once —
- * the same path twice, or a file and a directory holding it — is read once, where first named.
+ * the same path twice, a file and a directory holding it, or two links to it — is read once,
+ * where first named.
  */
 export function expandInputs(paths: readonly string[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (file: string): void => {
+    // The same file under two names (a symbolic or a hard link) is the same device and inode.
     let key = file;
     try {
-      key = realpathSync(file);
+      const st = statSync(file);
+      key = `${st.dev}:${st.ino}`;
     } catch {
-      // unreadable: reported when it is read
+      try {
+        key = realpathSync(file);
+      } catch {
+        // unreadable: reported when it is read
+      }
     }
     if (seen.has(key)) return;
     seen.add(key);
