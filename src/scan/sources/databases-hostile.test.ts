@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import mysql from 'mysql2/promise';
+import mysqlCallbacks from 'mysql2';
 import Database from 'better-sqlite3';
 import { InputError } from '../../common/errors.js';
 import { detect, mask } from '../detectors/index.js';
@@ -214,6 +215,32 @@ describe('PostgreSQL', () => {
       { id: '3', t: String.raw`[\u0040]` },
     ]);
   });
+
+  it('fetches rows of large documents a few at a time: memory stays flat however large the rows', async () => {
+    await admin.query(`CREATE TABLE ${schema}.documents (id int PRIMARY KEY, body text)`);
+    // 40 documents of 2 MB, an e-mail address at the end of each
+    await admin.query(`INSERT INTO ${schema}.documents SELECT g, repeat('lorem ipsum ', 175000) || ' u' || g || '@example.com' FROM generate_series(1, 40) g`);
+    const fetched: number[] = [];
+    const query = pg.Client.prototype.query;
+    // a spy on every query of every client: the size of what each FETCH brought back
+    pg.Client.prototype.query = async function (this: pg.Client, ...args: unknown[]) {
+      const res = await (query as (...a: unknown[]) => Promise<pg.QueryResult<unknown[]>>).apply(this, args);
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+      if (text?.startsWith('FETCH')) fetched.push(res.rows.reduce((n, row) => n + row.reduce<number>((m, v) => m + String(v ?? '').length, 0), 0));
+      return res;
+    } as typeof query;
+    let units;
+    try {
+      ({ units } = await scanAll(`${PG_URL}?table=${schema}.documents`));
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    expect(units[0]!.records).toHaveLength(40);
+    expect(units[0]!.records.every((r) => /@example\.com$/.test(fieldsOf(r)['body']!))).toBe(true);
+    // the first FETCH is small (4 rows), the next ones hold about 16 MB: never all 80 MB at once
+    expect(Math.max(...fetched)).toBeLessThanOrEqual(18 * 1024 * 1024);
+    expect(fetched.length).toBeGreaterThan(2);
+  });
 });
 
 describe('MySQL / MariaDB', () => {
@@ -286,6 +313,39 @@ describe('MySQL / MariaDB', () => {
     await admin.query(`INSERT INTO \`${tag}_docs\` VALUES (1, ?)`, [String.raw`{"name": "\u5f20\u4f1f", "mail": "ann\u0040example.com"}`]);
     const { units } = await scanAll(`${MY_URL}?table=${tag}_docs`);
     expect(units[0]!.records.map(fieldsOf)).toEqual([{ id: '1', j: '{"name":"张伟","mail":"ann@example.com"}' }]);
+  });
+
+  it('scans each row as the driver parses it, holding no rows ahead (1,000 rows of large documents were buffered)', async () => {
+    await table(`${tag}_rows`, '(id INT PRIMARY KEY, v VARCHAR(40))');
+    const values = Array.from({ length: 3000 }, (_, i) => [i + 1, `u${i + 1}@example.com`]);
+    await admin.query(`INSERT INTO \`${tag}_rows\` VALUES ?`, [values]);
+    // a spy on the driver: how many rows it has handed out when the scan gets each one
+    let parsed = 0;
+    const proto = mysqlCallbacks.Connection.prototype as unknown as { query: (...a: unknown[]) => { on(e: string, f: () => void): unknown } };
+    const query = proto.query;
+    const g = await openTarget(`${MY_URL}?table=${tag}_rows`, realContext());
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const q = query.apply(this, args);
+      q.on('result', () => parsed++);
+      return q;
+    };
+    const ahead: number[] = [];
+    const s = recordingScanner();
+    const scanRecord = s.scanRecord.bind(s);
+    s.scanRecord = (record, fields) => {
+      ahead.push(parsed - s.records.length);
+      scanRecord(record, fields);
+    };
+    try {
+      await g.units[0]!.run(s, () => undefined);
+    } finally {
+      proto.query = query;
+      await g.close();
+    }
+    expect(s.records).toHaveLength(3000);
+    expect(s.records[2999]).toEqual({ record: '3000', fields: [['id', '3000'], ['v', 'u3000@example.com']] });
+    // (the key lookup before the rows is a query too: a constant offset)
+    expect(Math.max(...ahead) - Math.min(...ahead)).toBe(0);
   });
 });
 

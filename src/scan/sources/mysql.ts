@@ -3,8 +3,8 @@
  * system-versioned table, its current rows) of the URL's database; views and sequences are
  * listed as skipped. Every column as raw bytes of the text protocol (numbers and dates as the
  * server writes them, so no precision is lost): text columns decoded as UTF-8 (the connection
- * is utf8mb4), binary ones when they hold UTF-8 text. Rows stream
- * (`query().stream()`), ordered by the primary key when there is one. `--sample N`:
+ * is utf8mb4), binary ones when they hold UTF-8 text. Rows are scanned as the driver parses
+ * them, one at a time, ordered by the primary key when there is one. `--sample N`:
  * `ORDER BY RAND(seed) LIMIT N` for small tables, a `RAND(seed) < p` pre-filter for large
  * ones. Row counts: COUNT(*), or information_schema's estimate above 1,000,000 rows.
  */
@@ -123,27 +123,41 @@ async function tableUnit(conn: Connection, target: DbTarget, db: string, t: { na
       let columns: string[] = [];
       let pk: number[] = [];
       let text: number[] = [];
+      // Rows are scanned as the driver parses them, one at a time: a streamed query buffered up
+      // to 1,000 rows ahead of the scan (1,000 rows of 5 MB documents are 5 GB)
+      let failed: unknown;
       try {
-        const qy = conn.query({ sql, rowsAsArray: true });
-        qy.on('fields', (fields: FieldPacket[]) => {
-          columns = fields.map((f) => f.name);
-          pk = pkCols.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
-          // text columns are text whatever they hold: read as bytes, a control character (a
-          // NUL, a BEL, a terminal escape) in a note made the value binary and it went unscanned
-          text = fields.flatMap((f, i) => (f.characterSet !== BINARY_CHARSET ? [i] : []));
+        await new Promise<void>((resolve, reject) => {
+          const qy = conn.query({ sql, rowsAsArray: true });
+          qy.on('fields', (fields: FieldPacket[]) => {
+            columns = fields.map((f) => f.name);
+            pk = pkCols.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
+            // text columns are text whatever they hold: read as bytes, a control character (a
+            // NUL, a BEL, a terminal escape) in a note made the value binary and it went unscanned
+            text = fields.flatMap((f, i) => (f.characterSet !== BINARY_CHARSET ? [i] : []));
+          });
+          qy.on('result', (row: unknown) => {
+            if (failed !== undefined) return;
+            try {
+              const r = row as unknown[];
+              for (const i of text) {
+                const v = r[i];
+                if (Buffer.isBuffer(v)) r[i] = v.toString('utf8');
+              }
+              n++;
+              scanRow(scanner, ctx, columns, pk, r, n, pairs);
+              if ((n & 1023) === 0) progress(n);
+            } catch (e) {
+              failed = e; // the rest of the rows are read and dropped; the error is raised at the end
+            }
+          });
+          qy.on('error', reject);
+          qy.on('end', () => resolve());
         });
-        for await (const row of qy.stream({ highWaterMark: 1000 }) as AsyncIterable<unknown[]>) {
-          for (const i of text) {
-            const v = row[i];
-            if (Buffer.isBuffer(v)) row[i] = v.toString('utf8');
-          }
-          n++;
-          scanRow(scanner, ctx, columns, pk, row, n, pairs);
-          if ((n & 1023) === 0) progress(n);
-        }
       } catch (e) {
         throw new InputError({ file: name, message: queryFailed(e) });
       }
+      if (failed !== undefined) throw failed;
       progress(n);
       const sample: Sample | undefined = p.kind === 'sample' ? { rows: n, of: count } : undefined;
       return sample ? { sample, format: 'mysql' } : { format: 'mysql' };
