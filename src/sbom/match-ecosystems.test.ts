@@ -121,3 +121,33 @@ describe('NuGet: NuGet.Versioning order', () => {
     expect(run([l], component('NuGet', 'Pkg', '1.0.0.1'))).toEqual({ matches: [], undecided: [] });
   });
 });
+
+describe('distribution records without a release', () => {
+  it('a Debian record with no :<release> concerns the package in every release', () => {
+    const bare = record('DEBIAN-CVE-1', [fixedAt('Debian', 'openssl', '1.1.1n-0+deb11u4')]);
+    const c = fromPurl('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u3?distro=debian-11');
+    expect(c.ecosystem).toBe('Debian:11');
+    expect(run([bare], c).matches.map((m) => m.fixed)).toEqual(['1.1.1n-0+deb11u4']);
+    expect(run([bare], fromPurl('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u4?distro=debian-11')).matches).toEqual([]);
+    // a record scoped to another release stays out
+    const other = record('DSA-1', [fixedAt('Debian:12', 'openssl', '3.0.9-1')]);
+    expect(run([other], c)).toEqual({ matches: [], undecided: [] });
+  });
+  it('an advisory with entries for the release and for every release is one advisory, its entries a union', () => {
+    const both = record('DEBIAN-2', [fixedAt('Debian:11', 'zlib', '1:1.2.11.dfsg-2+deb11u2'), { package: { ecosystem: 'Debian', name: 'zlib' }, versions: ['1:1.2.13.dfsg-1'] }]);
+    expect(run([both], fromPurl('pkg:deb/debian/zlib@1%3A1.2.11.dfsg-2?distro=debian-11')).matches).toHaveLength(1);
+    expect(run([both], fromPurl('pkg:deb/debian/zlib@1%3A1.2.13.dfsg-1?distro=debian-11')).matches).toHaveLength(1);
+    expect(run([both], fromPurl('pkg:deb/debian/zlib@1%3A1.2.11.dfsg-2%2Bdeb11u2?distro=debian-11'))).toEqual({ matches: [], undecided: [] });
+  });
+});
+
+describe('withdrawn records', () => {
+  it('are not matched, even when handed to the index directly', () => {
+    const gone = parseAdvisory(
+      { id: 'GHSA-W', modified: '2024-01-02T00:00:00Z', withdrawn: '2024-01-02T00:00:00Z', affected: [fixedAt('npm', 'p', '2.0.0', 'SEMVER')] },
+      'w.json',
+    );
+    expect(run([gone], component('npm', 'p', '1.0.0')).matches).toEqual([]);
+    expect(new AdvisoryIndex([gone]).advisories).toBe(0);
+  });
+});

@@ -149,13 +149,17 @@ export class AdvisoryIndex {
   private readonly byKey = new Map<string, { advisory: OsvAdvisory; entries: PreparedAffected[] }[]>();
   /** affected[] entries indexed. */
   readonly size: number;
-  /** Advisories indexed. */
+  /** Advisories indexed (withdrawn ones are not). */
   readonly advisories: number;
 
   constructor(advisories: readonly OsvAdvisory[]) {
-    this.advisories = advisories.length;
     let n = 0;
+    let kept = 0;
     for (const advisory of advisories) {
+      // OSV schema: a record with `withdrawn` set is no longer valid (the loader sets these aside
+      // too; this keeps the library call matchSboms(sboms, records) from reporting one)
+      if (advisory.withdrawn !== undefined) continue;
+      kept++;
       for (const entry of advisory.affected) {
         const key = packageKey(entry.ecosystem, entry.name);
         const order = ecosystemOrder(entry.ecosystem);
@@ -176,11 +180,35 @@ export class AdvisoryIndex {
       }
     }
     this.size = n;
+    this.advisories = kept;
+  }
+
+  /**
+   * The advisories concerning the component's package. A record of a distribution without a
+   * release (`Debian`) concerns the package in every release (OSV schema, ecosystems: the
+   * `:<RELEASE>` suffix is optional and scopes a package to one release), so a `Debian:12`
+   * component is looked up under its own ecosystem and under the bare one; an advisory with
+   * entries under both is evaluated once, with all of them.
+   */
+  private candidates(c: Component): readonly { advisory: OsvAdvisory; entries: PreparedAffected[] }[] | undefined {
+    const own = this.byKey.get(c.key);
+    const base = baseEcosystem(c.ecosystem);
+    if (base === c.ecosystem) return own;
+    const bare = this.byKey.get(packageKey(base, c.name));
+    if (bare === undefined) return own;
+    if (own === undefined) return bare;
+    const merged = own.map((g) => ({ advisory: g.advisory, entries: [...g.entries] }));
+    for (const g of bare) {
+      const same = merged.find((m) => m.advisory === g.advisory);
+      if (same) same.entries.push(...g.entries);
+      else merged.push({ advisory: g.advisory, entries: g.entries });
+    }
+    return merged;
   }
 
   /** Every advisory that affects the component, plus the pairs that could not be decided. */
   evaluate(c: Component, out: Match[], undecided: NotEvaluated[]): void {
-    const candidates = this.byKey.get(c.key);
+    const candidates = this.candidates(c);
     if (candidates === undefined) return;
     // the component's version parsed once per order (almost always a single order)
     const orders: AnyVersionOrder[] = [];
