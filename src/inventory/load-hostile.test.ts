@@ -190,3 +190,14 @@ describe('one file under two names', () => {
     expect(loadInventory([dir]).organization.id).toBe('acme');
   });
 });
+
+describe('the organization declared in two files', () => {
+  it('names both files and both lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-org-'));
+    writeFileSync(join(dir, 'a.yaml'), `# ours\n${ORG}`);
+    writeFileSync(join(dir, 'b.yaml'), `entities: []\n\n${ORG}`);
+    const [p] = problems(() => loadInventory([dir]));
+    expect(p).toMatchObject({ file: join(dir, 'b.yaml'), line: 3, column: 1, path: 'organization' });
+    expect(p!.message).toBe(`organization is declared twice (also in ${join(dir, 'a.yaml')}:2)`);
+  });
+});

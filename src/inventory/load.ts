@@ -640,11 +640,12 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
   }
   if (orgs.length > 1) {
     const second = orgs[1]!;
+    const firstLine = locate(orgs[0]!.src, ['organization'], true).line;
     throw new InputError({
       file: second.src.file,
-      ...locate(second.src, ['organization']),
+      ...locate(second.src, ['organization'], true),
       path: 'organization',
-      message: `organization is declared twice (also in ${orgs[0]!.src.file})`,
+      message: `organization is declared twice (also in ${orgs[0]!.src.file}${firstLine ? `:${firstLine}` : ''})`,
     });
   }
 
