@@ -95,6 +95,10 @@ export function deriveDesignations(inv: Inventory, date: CivilDate, persons: Leg
         list: from?.list ?? list,
         program: from?.program,
         listedFrom: from?.listedFrom,
+        // the parent's listing as it is: what it covers (an FCC entry's equipment and services)
+        // and until when (the subsidiary is owned into it only while it lasts)
+        ...(from?.scope !== undefined ? { scope: from.scope } : {}),
+        ...(from?.listedUntil !== undefined ? { listedUntil: from.listedUntil } : {}),
         source: from?.source,
         via: `owned ${why.total}%${why.viaUnknownShare ? ' (with undeclared shares assumed to reach the threshold)' : ''} by listed parties: ${path} — ${rule.citation}`,
         inherited: true,

@@ -57,6 +57,21 @@ describe('parent links from the real lists', () => {
     ]);
     expect(ds[1]).toMatchObject({ list: 'fcc.covered', matchedName: 'ComNet (USA) LLC', score: 1, via: h.via });
     expect(ds.every(isScreenWritten)).toBe(true);
+    // what the parent's entry covers comes with it, as for a direct match (us.infra reads it)
+    expect(h.scope).toMatch(/^International telecommunications services provided by Pacific Networks Corp/);
+    expect(ds[1]!.scope).toBe(h.scope);
+  });
+
+  it('facts: a designation inherited by ownership keeps what the parent\'s listing covers and when it ends', () => {
+    const inv = inventory({
+      entities: [
+        { id: 'p', name: 'Parent', kind: 'company', organizedIn: 'CN', designations: [{ list: 'fcc.covered', scope: 'Video surveillance equipment for public safety', listedFrom: '2021-03-12', listedUntil: '2027-01-31' }] },
+        { id: 's', name: 'Sub', kind: 'company', organizedIn: 'CN', owners: [{ entity: 'p', percent: 60 }] },
+      ],
+    });
+    const got = deriveDesignations(inv, AS_OF).get('s')!;
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ list: 'fcc.covered', inherited: true, scope: 'Video surveillance equipment for public safety', listedFrom: '2021-03-12', listedUntil: '2027-01-31' });
   });
 
   it('nothing is inherited without an as-of date, or from a match that is not an alert; the chain is still shown', () => {

@@ -57,6 +57,8 @@ export interface InheritedDesignation {
   readonly untilExclusive?: true;
   /** The parent's listing periods, when its list took it off and listed it again (see ListEntry.periods). */
   readonly periods?: readonly ListingPeriod[];
+  /** What the parent's entry covers (an FCC Covered List entry's equipment and services), as for a direct match. */
+  readonly scope?: string;
   /** The parent's list entry id. */
   readonly source: string;
   /** "subsidiary of <P> per <list of the link> (<kind>; <share>)[, itself subsidiary of …]; <rule citation>" */
@@ -232,6 +234,7 @@ export class ParentGraph {
                   ...(p.listedUntil ? { listedUntil: p.listedUntil } : {}),
                   ...(p.untilExclusive && (p.listedUntil || p.periods?.some((x) => x.until !== undefined)) ? { untilExclusive: true as const } : {}),
                   ...(p.periods && p.periods.length > 1 ? { periods: p.periods } : {}),
+                  ...(p.list === 'fcc.covered' && p.note ? { scope: p.note } : {}),
                   source: pid,
                   via: viaOf(path, rule),
                 });

@@ -216,6 +216,7 @@ export function designationsFrom(results: readonly ScreenResult[]): ScreenDesign
         program: h.program,
         ...(s.from ? { listedFrom: s.from } : {}),
         ...(s.until ? { listedUntil: lastDayListed(s.until, h.untilExclusive) } : {}),
+        ...(h.scope ? { scope: h.scope } : {}),
         source: h.source,
         matchedName,
         score,
