@@ -513,7 +513,7 @@ function describeIssue(issue: z.core.$ZodIssue, given: () => string, asWritten: 
     case 'custom':
       // a pattern or a check of one value (an id, a country code, a date): what it should be, and what it is
       if (!primitive) return issue.message;
-      return `${/^an? /.test(issue.message) ? 'expected ' : ''}${issue.message}; got ${given()}`;
+      return `${issue.message}; got ${given()}`;
     case 'invalid_union': {
       // a tagged union (events[].kind): the tags it takes, and the one given
       const { discriminator, options } = issue as { discriminator?: unknown; options?: unknown };
