@@ -151,3 +151,17 @@ describe('withdrawn records', () => {
     expect(new AdvisoryIndex([gone]).advisories).toBe(0);
   });
 });
+
+describe('RubyGems: versions copied from a Bundler lockfile with their platform', () => {
+  const a = record('GHSA-NOKO', [{ package: { ecosystem: 'RubyGems', name: 'nokogiri' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.13.0' }, { fixed: '1.13.10' }] }] }]);
+  it.each([
+    ['1.13.10-x86_64-linux', false], // the fixed version (was undecided)
+    ['1.13.10-java', false], // the fixed version (was read as 1.13.10.pre.java < 1.13.10: affected)
+    ['1.13.0-arm64-darwin', true], // introduced (was below 1.13.0: not affected)
+    ['1.13.9-java', true],
+  ])('nokogiri %s → affected %s', (v, want) => {
+    const r = run([a], component('RubyGems', 'nokogiri', v));
+    expect(r.undecided).toEqual([]);
+    expect(r.matches.length > 0).toBe(want);
+  });
+});

@@ -42,3 +42,17 @@ describe('RubyGems Gem::Version', () => {
     );
   });
 });
+
+describe('RubyGems: a Bundler version-platform string', () => {
+  const order = (a: string, b: string): number => rubygemsOrder.compare(rubygemsOrder.parse(a)!, rubygemsOrder.parse(b)!);
+  it.each(['1.13.10-java', '1.13.10-x86_64-linux', '1.13.10-x86_64-linux-gnu', '1.13.10-aarch64-linux-musl', '1.13.10-arm64-darwin', '1.13.10-universal-darwin-9', '1.13.10-x64-mingw-ucrt', '1.13.10-x86-mswin32-60', '1.13.10-jruby'])(
+    '%s is version 1.13.10',
+    (v) => expect(order(v, '1.13.10')).toBe(0),
+  );
+  it('keeps real prereleases, and the platform of a prerelease', () => {
+    expect(order('1.0.0-rc1', '1.0.0')).toBe(-1);
+    expect(order('1.0-x', '1.0')).toBe(-1);
+    expect(order('1.14.0.rc1-java', '1.14.0.rc1')).toBe(0);
+    expect(order('1.14.0.rc1-java', '1.14.0')).toBe(-1);
+  });
+});

@@ -51,8 +51,28 @@ export function compareGem(a: GemVersion, b: GemVersion): number {
   return 0;
 }
 
+/**
+ * A Bundler lockfile writes a platform-specific gem as `version-platform` (`nokogiri
+ * (1.13.10-x86_64-linux)`, `(1.13.10-java)`, `(1.13.10-arm64-darwin)`), and SBOM tools that copy
+ * the lockfile (syft) carry that into the component version. The platform is not part of the
+ * version (Gem::Platform is a separate field; purls put it in a `platform` qualifier), but
+ * Gem::Version would read `1.13.10-java` as the prerelease `1.13.10.pre.java`, below 1.13.10: a
+ * fix in 1.13.10 would then be reported missing, and an advisory introduced in 1.13.10 would miss
+ * it. A trailing `-<platform>` of the forms RubyGems names platforms with (`java`, `jruby`,
+ * `mswin32`, `x64-mingw-ucrt`, `<cpu>-<os>[-<suffix>][-<version>]`) is therefore dropped before
+ * parsing; no advisory version carries one.
+ */
+const PLATFORM_SUFFIX =
+  /-(?:java|jruby|dalvik\d*|mswin(?:32|64)|mingw32|(?:universal|x86|x86_64|x64|i[3-6]86|arm|arm64|aarch64|armv\d+[a-z]*|powerpc|powerpc64|powerpc64le|ppc64le|s390x|sparc|sparc64|riscv64|mips64el)-(?:linux|darwin|mingw32|mingw|mswin32|mswin64|mingw-ucrt|java|freebsd|openbsd|netbsd|solaris|aix|cygwin)(?:-[a-z]+)?(?:-?\d+)?)\s*$/;
+
+/** The version of a Bundler `version-platform` string (`1.13.10-java` → `1.13.10`), else the string. */
+export function withoutPlatform(raw: string): string {
+  const m = PLATFORM_SUFFIX.exec(raw);
+  return m === null ? raw : raw.slice(0, m.index);
+}
+
 export const rubygemsOrder: VersionOrder<GemVersion> = {
   label: 'RubyGems Gem::Version',
-  parse: parseGem,
+  parse: (raw) => (raw.length > MAX_VERSION_LENGTH ? undefined : (parseGem(withoutPlatform(raw)) ?? parseGem(raw))),
   compare: compareGem,
 };
