@@ -15,6 +15,19 @@ const freshDir = () => {
 };
 const modeOf = (p: string) => statSync(p).mode & 0o777;
 
+describe('output folders the system will not make', () => {
+  it.runIf(process.platform === 'linux')('a target under /proc is bad input naming it, at once (it spun at full CPU: Node 20\'s recursive mkdir loops on ENOENT)', () => {
+    let err: unknown;
+    try {
+      writeOutputFiles([{ path: '/proc/datacustoms-no-such/report.json', data: '{}' }]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toContain('/proc/datacustoms-no-such');
+  });
+});
+
 describe('writeFileAtomic', () => {
   it('writes a new file, creating its folder, with the mode writeFileSync gives', () => {
     const d = freshDir();

@@ -1,6 +1,7 @@
-import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../common/errors.js';
+import { makeDirs } from '../common/make-dirs.js';
 
 /** Where a command writes. Tests pass their own; the CLI passes process streams. */
 export interface Io {
@@ -87,7 +88,7 @@ interface StagedFile {
 /** Writes `data` to a temporary file beside the target (through a symbolic link to it); nothing is replaced yet. */
 function stageFile(to: string, data: string | Uint8Array): StagedFile {
   const path = writeTarget(to);
-  const madeDir = mkdirSync(dirname(path), { recursive: true });
+  const madeDir = makeDirs(dirname(path));
   const mode = existingMode(path);
   const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
   try {

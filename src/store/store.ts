@@ -3,13 +3,14 @@
  * the working folder unless `--store` or `DATACUSTOMS_STORE` names another path. All access
  * goes through Kysely so a PostgreSQL dialect can serve the same queries later.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { InputError } from '../common/errors.js';
 import type { Database } from './database.js';
 import { migrateStore } from './migrations.js';
+import { makeDirs } from '../common/make-dirs.js';
 
 export const STORE_DIR = '.datacustoms';
 export const STORE_FILE = 'datacustoms.sqlite';
@@ -50,7 +51,7 @@ export async function openStore(path: string, options: { create?: boolean } = {}
   if (path !== ':memory:') {
     if (!existsSync(path)) {
       if (!options.create) throw new InputError({ file: path, path: '--store', message: 'no store here yet (run `datacustoms lists import` first)' });
-      mkdirSync(dirname(path), { recursive: true });
+      makeDirs(dirname(path));
     }
   }
   let sqlite: BetterSqlite3.Database;

@@ -4,7 +4,7 @@
  */
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { processIo } from '../io.js';
 import { parseFormat, styler, type Styler } from '../format.js';
@@ -14,6 +14,7 @@ import { CATEGORIES } from '../../inventory/taxonomy.js';
 import { TYPE_INFO } from '../../scan/core/types.js';
 import { inventoryUpdates, scan, type ScanProgress, type ScanRun } from '../../scan/index.js';
 import { showControls } from '../../common/controls.js';
+import { makeDirs } from '../../common/make-dirs.js';
 
 interface ScanCliOptions {
   format?: string;
@@ -172,7 +173,7 @@ export function writeAll(outputs: readonly Output[]): void {
   for (const [i, o] of outputs.entries()) {
     try {
       if (existsSync(o.file) && statSync(o.file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      mkdirSync(dirname(o.file), { recursive: true });
+      makeDirs(dirname(o.file));
       const tmp = `${o.file}.tmp-${process.pid}-${Date.now()}-${i}`;
       tmps.push(tmp);
       writeFileSync(tmp, o.text);

@@ -5,10 +5,11 @@
  * cannot be merged: each carries the key's fingerprint, never the key.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../common/errors.js';
 import { sipHashString, sipKeyFromBytes, type SipKey } from './siphash.js';
+import { makeDirs } from '../../common/make-dirs.js';
 
 export interface SubjectKey {
   readonly sip: SipKey;
@@ -42,7 +43,7 @@ export function loadSubjectKey(opts: { explicit?: string; stateDir?: string } = 
     if (!/^[0-9a-f]{64}$/.test(text)) throw new InputError({ file, line: 1, message: 'expected 64 hex digits (a scan key); delete the file to make a new one' });
     return subjectKeyFrom(text);
   }
-  mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
