@@ -3,10 +3,12 @@
  * them, versions[] in ecosystems without an order here, and orders that differ from plain SemVer.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Component } from './components.js';
 import { AdvisoryIndex, type Match, type NotEvaluated } from './match.js';
 import { parseAdvisory } from './osv/parse.js';
 import { packageKey, purlIdentity } from './purl.js';
+import { ecosystemOrder } from './versions/registry.js';
 
 type Affected = Record<string, unknown>;
 const record = (id: string, affected: Affected[]) => parseAdvisory({ id, modified: '2024-01-01T00:00:00Z', affected }, `${id}.json`);
@@ -163,5 +165,66 @@ describe('RubyGems: versions copied from a Bundler lockfile with their platform'
     const r = run([a], component('RubyGems', 'nokogiri', v));
     expect(r.undecided).toEqual([]);
     expect(r.matches.length > 0).toBe(want);
+  });
+});
+
+describe('range evaluation in each ecosystem order, limits and versions[] included', () => {
+  const corpora: Record<string, string[]> = {
+    PyPI: ['0.9', '1.0.dev0', '1.0a1', '1.0', '1.0.0', '1.0.post1', '1!0.1', '2.0rc1', '2.0', '2.1'],
+    Maven: ['1.0-alpha', '1.0-SNAPSHOT', '1.0', '1.0.0', '1.0-sp1', '1.1', '2.0.RELEASE', '2.0-rc1'],
+    'Debian:11': ['1.0~rc1', '1.0', '1.0-1', '1:0.5', '1.0+dfsg', '2.0~'],
+    NuGet: ['1.0', '1.0.0.0', '1.0.0-rc.1', '1.0.0-RC.1', '1.0.1', '2.0.0-beta'],
+    Pub: ['1.0.0', '1.0.0+1', '1.0.0+2', '1.0.0-dev', '1.0.1', '2.0.0'],
+    RubyGems: ['1.0', '1.0.0', '1.0.0.rc1', '1.0.1', '1.0.1-java', '2.0.0.beta'],
+  };
+  it.each(Object.keys(corpora))('%s: agrees with the schema pseudocode run over the ecosystem order', (eco) => {
+    const order = ecosystemOrder(eco)!;
+    const version = fc.constantFrom(...corpora[eco]!);
+    const event = fc.oneof(
+      fc.record({ introduced: fc.oneof(version, fc.constant('0')) }),
+      fc.record({ fixed: version }),
+      fc.record({ last_affected: version }),
+      fc.record({ limit: fc.oneof(version, fc.constant('*')) }),
+    );
+    const entry = fc.record({ events: fc.array(event, { minLength: 1, maxLength: 5 }), versions: fc.array(version, { maxLength: 2 }) });
+    const rec = fc
+      .array(entry, { minLength: 1, maxLength: 3 })
+      .map((es) => record('P', es.map((e) => ({ package: { ecosystem: eco, name: 'p' }, versions: e.versions, ranges: [{ type: 'ECOSYSTEM', events: e.events }] }))));
+    // "0" below and "*" above everything; otherwise the ecosystem's order
+    const cmp = (a: string, b: string): number =>
+      a === b ? 0 : a === '0' || b === '*' ? -1 : b === '0' || a === '*' ? 1 : order.compare(order.parse(a), order.parse(b));
+    const reference = (adv: ReturnType<typeof record>, v: string): boolean =>
+      adv.affected.some(
+        (e) =>
+          e.versions.some((x) => cmp(x, v) === 0) ||
+          e.ranges.some((r) => {
+            const limits = r.events.filter((x) => x.kind === 'limit');
+            if (limits.length > 0 && !limits.some((l) => cmp(v, l.version) < 0)) return false;
+            const events = r.events
+              .filter((x) => x.kind !== 'limit')
+              .map((x, i) => ({ x, i }))
+              .sort((a, b) => cmp(a.x.version, b.x.version) || a.i - b.i);
+            let vulnerable = false;
+            for (const { x } of events) {
+              if (x.kind === 'introduced' && cmp(v, x.version) >= 0) vulnerable = true;
+              else if (x.kind === 'fixed' && cmp(v, x.version) >= 0) vulnerable = false;
+              else if (x.kind === 'last_affected' && cmp(v, x.version) > 0) vulnerable = false;
+            }
+            return vulnerable;
+          }),
+      );
+    fc.assert(
+      fc.property(rec, version, (adv, v) => {
+        const { matches, undecided } = run([adv], component(eco, 'p', v));
+        expect(undecided).toEqual([]);
+        expect(matches.length > 0).toBe(reference(adv, v));
+        const fixed = matches[0]?.fixed;
+        if (fixed !== undefined) {
+          expect(cmp(fixed, v)).toBeGreaterThan(0);
+          expect(reference(adv, fixed)).toBe(false);
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
