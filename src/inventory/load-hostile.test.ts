@@ -3,6 +3,7 @@
  * reported with file, line:column, field path, what was expected and what was found.
  */
 import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import { linkSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -199,5 +200,31 @@ describe('the organization declared in two files', () => {
     const [p] = problems(() => loadInventory([dir]));
     expect(p).toMatchObject({ file: join(dir, 'b.yaml'), line: 3, column: 1, path: 'organization' });
     expect(p!.message).toBe(`organization is declared twice (also in ${join(dir, 'a.yaml')}:2)`);
+  });
+});
+
+describe('property: YAML built from hazardous pieces', () => {
+  it('parses or raises an InputError whose every problem names the file and line and says something', () => {
+    const piece = fc.constantFrom(
+      'organization: ', '{ id: acme, name: Acme, organizedIn: US }', 'entities:', '  - ', '{ id: e, name: E, kind: company }', 'subjects: ', '{ US: 1 }',
+      '&a ', '*a', '*b', '!!binary ', '!x ', '!!str ', '<<: ', '? ', ': ', '[', ']', '{', '}', ',', '~', 'null', '__proto__: ', 'constructor: ',
+      '%YAML 1.1\n---\n', '---\n', '...\n', '# c\n', '\n', '  ', '\t', '"', "'", '0123', '.nan', '1e400', 'NO', '2025-04-08', 'é', '\u202e',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        try {
+          parseInventoryText(pieces.join(''), 'p.yaml');
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          for (const p of (e as InputError).problems) {
+            expect(p.file).toBe('p.yaml');
+            expect(p.message.length).toBeGreaterThan(0);
+            // every problem is placed, but the one that no file has (the organization)
+            if (!p.message.startsWith('no file declares')) expect(p.line, p.message).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
