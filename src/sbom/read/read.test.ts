@@ -246,6 +246,14 @@ describe('a file that is not JSON text', () => {
     expect(p.message).toBe('not valid JSON: the file is not text (it holds NUL bytes, U+0000)');
     expect(problem(() => parseJson('{\n "a": "x\u0000y"}', 'a.json'))).toMatchObject({ line: 2, column: 9, message: expect.stringMatching(/not text/) });
   });
+  it('says a text file that is not JSON, XML or tag-value (a README, a CSV) is not an SBOM, at its first character', () => {
+    const p = problem(() => parseSbom('\n\n  # datacustoms\n', 'README.md'));
+    expect(p).toMatchObject({ file: 'README.md', line: 3, column: 3 });
+    expect(p.message).toBe('not an SBOM: expected CycloneDX JSON or XML, or SPDX JSON or tag-value; the text starts with "#"');
+    expect(problem(() => parseSbom('\ufeffname,version\n', 'c.csv'))).toMatchObject({ line: 1, column: 2, message: expect.stringMatching(/starts with "n"$/) });
+    // a JSON SBOM with an error in it still gets the JSON error
+    expect(problem(() => parseSbom('{"bomFormat": }', 'bad.json')).message).toMatch(/^not valid JSON/);
+  });
   it('says bytes that were not UTF-8 (read as U+FFFD) make it not UTF-8 text', () => {
     const p = problem(() => parseSbom('\ufffdPNG\r\n\u001a\n', 'logo.json'));
     expect(p).toMatchObject({ file: 'logo.json', line: 1, column: 1 });
