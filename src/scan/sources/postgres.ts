@@ -9,8 +9,10 @@
  * leaf partitions of a partitioned table) above 1,000,000 rows.
  */
 import pg from 'pg';
+import iconv from 'iconv-lite';
 import { InputError } from '../../common/errors.js';
 import type { Sample } from '../subjects/extrapolate.js';
+import { isUtf8 } from './decode.js';
 import { ESTIMATE_ROWS_ABOVE, plan, quotePg, scanRow, shownPg } from './rows.js';
 import { connectionError, type DbTarget } from './url.js';
 import type { Skipped, SourceContext, SourceGroup, SourceUnit } from './types.js';
@@ -57,9 +59,14 @@ export async function openPostgres(target: DbTarget, ctx: SourceContext): Promis
     // a table locked by another session (ALTER TABLE, LOCK TABLE) would make the scan wait for
     // as long as the lock is held: give up after LOCK_TIMEOUT, unless the connection sets its own
     await client.query(`SELECT set_config('lock_timeout', '${LOCK_TIMEOUT}', false) WHERE current_setting('lock_timeout') = '0'`);
+    // A SQL_ASCII database holds bytes the server never checked (often GBK text): sent to a
+    // UTF8 client they stopped the scan (invalid byte sequence). Each column is read as its
+    // bytes then, and decoded here: UTF-8 when valid, else --encoding or GB18030.
+    const legacy = (await client.query<{ e: string }>(`SELECT current_setting('server_encoding') AS e`)).rows[0]?.e === 'SQL_ASCII';
+    if (legacy) await client.query(`SET client_encoding = 'SQL_ASCII'`);
     const { tables, skipped } = await listTables(client, target);
     const units = [] as SourceUnit[];
-    for (const t of tables) units.push(await tableUnit(client, target, t, ctx));
+    for (const t of tables) units.push(await tableUnit(client, target, t, ctx, legacy));
     return { units, skipped, close: () => client.end() };
   } catch (e) {
     await client.end().catch(() => undefined);
@@ -127,7 +134,7 @@ async function listTables(client: pg.Client, target: DbTarget): Promise<{ tables
   return { tables, skipped };
 }
 
-async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: SourceContext): Promise<SourceUnit> {
+async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: SourceContext, legacy: boolean): Promise<SourceUnit> {
   // a table's inheritance children are tables of their own (listed and read on their own):
   // without ONLY their rows were read twice, once through the parent
   const q = `${t.kind === 'r' ? 'ONLY ' : ''}${quotePg(t.schema)}.${quotePg(t.name)}`;
@@ -153,12 +160,15 @@ async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: 
           [t.oid],
         )
       ).rows.map((r) => r.name);
-      const order = pkCols.length > 0 ? ` ORDER BY ${pkCols.map(quotePg).join(', ')}` : '';
+      // (dc_t.column: the table's own column, not a re-written one of the same name)
+      const order = pkCols.length > 0 ? ` ORDER BY ${pkCols.map((c) => `dc_t.${quotePg(c)}`).join(', ')}` : '';
+      const converted = legacy ? await bytesOfColumns(client, t.oid) : undefined;
+      const what = converted?.list ?? '*';
       const seed = ((ctx.seed % 2_000_000) / 1_000_000 - 1).toFixed(6); // setseed takes [-1, 1]
       let sql: string;
-      if (p.kind === 'full') sql = `SELECT * FROM ${q}${order}`;
-      else if (p.method === 'sort') sql = `SELECT * FROM ${q} ORDER BY random() LIMIT ${p.rows}`;
-      else sql = `SELECT * FROM ${q} TABLESAMPLE BERNOULLI (${p.percent.toFixed(6)}) REPEATABLE (${ctx.seed | 0}) ORDER BY random() LIMIT ${p.rows}`;
+      if (p.kind === 'full') sql = `SELECT ${what} FROM ${q} AS dc_t${order}`;
+      else if (p.method === 'sort') sql = `SELECT ${what} FROM ${q} AS dc_t ORDER BY random() LIMIT ${p.rows}`;
+      else sql = `SELECT ${what} FROM ${q} AS dc_t TABLESAMPLE BERNOULLI (${p.percent.toFixed(6)}) REPEATABLE (${ctx.seed | 0}) ORDER BY random() LIMIT ${p.rows}`;
       const pairs: [string, string][] = [];
       let n = 0;
       await client.query('BEGIN READ ONLY');
@@ -169,15 +179,18 @@ async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: 
         let columns: string[] | undefined;
         let pk: number[] = [];
         let bytea: number[] = [];
+        let legacyCols: number[] = [];
         for (;;) {
           const res = await client.query({ text: `FETCH FORWARD ${want} FROM dc_scan`, rowMode: 'array' });
           if (columns === undefined) {
             columns = res.fields.map((f) => f.name);
             pk = pkCols.map((c) => columns!.indexOf(c)).filter((i) => i >= 0);
             bytea = res.fields.flatMap((f, i) => (f.dataTypeID === BYTEA ? [i] : []));
+            legacyCols = converted ? columns.flatMap((c, i) => (converted.names.has(c) ? [i] : [])) : [];
           }
           for (const row of res.rows as unknown[][]) {
             for (const i of bytea) row[i] = byteaValue(row[i]);
+            for (const i of legacyCols) row[i] = legacyText(row[i], ctx.encoding);
             n++;
             scanRow(scanner, ctx, columns, pk, row, n, pairs);
           }
@@ -211,6 +224,25 @@ function nextFetch(rows: readonly unknown[][]): number {
 function queryFailed(e: unknown): string {
   if ((e as { code?: unknown }).code === '55P03') return 'a table is locked by another session (ALTER TABLE, LOCK TABLE, …); gave up waiting for it';
   return `query failed: ${(e as Error).message}`;
+}
+
+/** The select list of a SQL_ASCII table: each column's text form as bytes, under its name. */
+async function bytesOfColumns(client: pg.Client, oid: number): Promise<{ list: string; names: Set<string> }> {
+  const { rows } = await client.query<{ name: string; bytea: string }>(
+    `SELECT attname AS name, atttypid = 'bytea'::regtype AS bytea FROM pg_attribute
+      WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    [oid],
+  );
+  const list = rows.map((r) => (r.bytea === 't' ? `dc_t.${quotePg(r.name)}` : `convert_to(dc_t.${quotePg(r.name)}::text, 'SQL_ASCII') AS ${quotePg(r.name)}`)).join(', ');
+  return { list, names: new Set(rows.filter((r) => r.bytea !== 't').map((r) => r.name)) };
+}
+
+/** Bytes of a SQL_ASCII text column as text: UTF-8 when valid, else the given encoding or GB18030. */
+function legacyText(v: unknown, encoding: string | undefined): unknown {
+  if (!Buffer.isBuffer(v)) return v;
+  const b = v;
+  if (encoding === undefined && isUtf8(b)) return b.toString('utf8');
+  return iconv.decode(b, encoding ?? 'gb18030');
 }
 
 /** bytea arrives as `\x…` hex text; give the bytes (flatten decides whether they are text). */
