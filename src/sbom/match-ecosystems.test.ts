@@ -228,3 +228,15 @@ describe('range evaluation in each ecosystem order, limits and versions[] includ
     );
   });
 });
+
+describe('Maven: a component version that is no version is undecided', () => {
+  const log4shell = record('GHSA-jfh8-c2jp-5v3q', [{ package: { ecosystem: 'Maven', name: 'org.apache.logging.log4j:log4j-core' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '2.0-beta9' }, { fixed: '2.15.0' }] }] }]);
+  it.each(['${log4j.version}', '[2.0,2.16)', 'LATEST', ' 2.14.1'])('log4j-core %j', (v) => {
+    const r = run([log4shell], component('Maven', 'org.apache.logging.log4j:log4j-core', v));
+    if (v.trim() === '2.14.1') expect(r.matches).toHaveLength(1);
+    else {
+      expect(r.matches).toEqual([]);
+      expect(r.undecided).toHaveLength(1);
+    }
+  });
+});

@@ -99,9 +99,22 @@ describe('Maven ComparableVersion', () => {
     expect(mavenOrder.compare(deep, mavenOrder.parse('1')!)).toBe(1);
     fc.assert(
       fc.property(fc.string({ maxLength: 64 }), fc.string({ maxLength: 64 }), (a, b) => {
-        const c = mavenOrder.compare(mavenOrder.parse(a)!, mavenOrder.parse(b)!);
-        expect([-1, 0, 1]).toContain(c);
+        const [x, y] = [mavenOrder.parse(a), mavenOrder.parse(b)];
+        if (x !== undefined && y !== undefined) expect([-1, 0, 1]).toContain(mavenOrder.compare(x, y));
+        expect(mavenOrder.compare(parseMaven(a), parseMaven(b))).toBe(-mavenOrder.compare(parseMaven(b), parseMaven(a)) || 0);
       }),
     );
+  });
+});
+
+describe('Maven strings that are not one concrete version', () => {
+  it.each(['${log4j.version}', '2.${minor}', '[2.0,3.0)', '(,2.15.0)', 'LATEST', 'RELEASE', 'latest', '', '   ', '2.14 .1', '2.14,1'])('%j is unorderable', (v) => {
+    expect(mavenOrder.parse(v)).toBeUndefined();
+  });
+  it('surrounding spaces are not part of the version; words that real versions use still order', () => {
+    const c = (a: string, b: string): number => mavenOrder.compare(mavenOrder.parse(a)!, mavenOrder.parse(b)!);
+    expect(c(' 2.14.1 ', '2.14.1')).toBe(0);
+    expect(c('r09', '11.0')).toBe(-1); // guava's old r03..r09 releases sort below 11.0, as in Maven
+    expect(c('1.0-RELEASE', '1.0')).toBe(0);
   });
 });

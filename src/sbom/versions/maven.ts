@@ -184,8 +184,22 @@ export function canonicalMaven(v: MavenList): string {
   return show(v);
 }
 
+/**
+ * Strings that are not one concrete version, though ComparableVersion orders every string: an
+ * unresolved property (`${log4j.version}`), a version range (`[2.0,3.0)`), Maven's meta-versions
+ * `LATEST` and `RELEASE`, an empty string, or one with whitespace or a comma. Ordered as words they
+ * sort below every number, so `${log4j.version}` came out "not affected" by Log4Shell.
+ */
+function notConcrete(v: string): boolean {
+  return v === '' || v.includes('${') || /^[[(]/.test(v) || /[\s,]/.test(v) || /^(?:latest|release)$/i.test(v);
+}
+
 export const mavenOrder: VersionOrder<MavenList> = {
   label: 'Maven ComparableVersion (maven-artifact 3.8.7)',
-  parse: (raw) => (raw.length > MAX_VERSION_LENGTH ? undefined : parseMaven(raw)),
+  parse: (raw) => {
+    if (raw.length > MAX_VERSION_LENGTH) return undefined;
+    const v = raw.trim();
+    return notConcrete(v) ? undefined : parseMaven(v);
+  },
   compare: compareMaven,
 };
