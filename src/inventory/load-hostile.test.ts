@@ -228,3 +228,17 @@ describe('property: YAML built from hazardous pieces', () => {
     );
   });
 });
+
+describe('what is named on the command line', () => {
+  it('a syntax error in one file does not hide the problems of the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-inv-all-'));
+    writeFileSync(join(dir, 'a.yaml'), 'entities: [\n');
+    writeFileSync(join(dir, 'b.yaml'), 'flows: {\n');
+    writeFileSync(join(dir, 'c.yaml'), ORG);
+    expect(problems(() => loadInventory([dir])).map((p) => p.file)).toEqual([join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
+  });
+  it('an empty path and "-" say what they are', () => {
+    expect(problems(() => loadInventory(['']))).toEqual([{ file: '""', message: 'an empty path: name an inventory file or a directory' }]);
+    expect(problems(() => loadInventory(['-']))).toEqual([{ file: '-', message: 'no such file (to read an inventory from standard input, name /dev/stdin)' }]);
+  });
+});

@@ -55,10 +55,12 @@ export function expandInputs(paths: readonly string[]): string[] {
     out.push(file);
   };
   for (const p of paths) {
+    if (p === '') throw new InputError({ file: '""', message: 'an empty path: name an inventory file or a directory' });
     let st;
     try {
       st = statSync(p);
     } catch (e) {
+      if (p === '-' && (e as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError({ file: '-', message: 'no such file (to read an inventory from standard input, name /dev/stdin)' });
       throw new InputError({ file: p, message: unreachablePath(e, 'directory') });
     }
     if (st.isDirectory()) {
@@ -609,9 +611,18 @@ export function readInventoryFile(file: string): string {
 /** Loads and merges files (or directories) into one validated inventory. */
 export function loadInventory(paths: readonly string[]): Inventory {
   const files = expandInputs(paths);
-  const sources = files.map((file) => {
-    return parseSource(file, readInventoryFile(file));
-  });
+  // Every file is read before any problem is reported: one run names the problems of all of them.
+  const sources: SourceDoc[] = [];
+  const problems: InputProblem[] = [];
+  for (const file of files) {
+    try {
+      sources.push(parseSource(file, readInventoryFile(file)));
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
   return mergeSources(sources);
 }
 
