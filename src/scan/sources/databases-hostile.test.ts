@@ -5,7 +5,7 @@
  * and SQLite files; every test makes its own `qa_h3_`-prefixed objects and drops them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -378,6 +378,7 @@ describe('MySQL / MariaDB', () => {
 
 describe('SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qa_h3-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('masks a primary key that is a value only its column name makes sensitive', async () => {
     const file = join(dir, 'names.db');
