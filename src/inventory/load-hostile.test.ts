@@ -242,3 +242,13 @@ describe('what is named on the command line', () => {
     expect(problems(() => loadInventory(['-']))).toEqual([{ file: '-', message: 'no such file (to read an inventory from standard input, name /dev/stdin)' }]);
   });
 });
+
+describe('a count written with digit groups', () => {
+  it('1_000_000 and 1,000,000 are strings in YAML 1.2: the message says to write the digits alone', () => {
+    const ps = problems(() => parseInventoryText(ORG + 'datasets: [{ id: d, categories: [health], subjects: { US: 1_000_000, CN: "1,000" } }]\n', 'x.yaml'));
+    expect(ps.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'datasets[0].subjects.US: expected a number, got "1_000_000" (write the digits alone: 1000000)',
+      'datasets[0].subjects.CN: expected a number, got "1,000" (write the digits alone: 1000)',
+    ]);
+  });
+});

@@ -509,7 +509,9 @@ function describeIssue(issue: z.core.$ZodIssue, given: () => string, asWritten: 
     case 'invalid_type': {
       const got = given();
       const quote = issue.expected === 'string' && /^the number /.test(got) ? ` (quote it: "${got.slice('the number '.length)}")` : '';
-      return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}, got ${got}${quote}`;
+      // 1_000_000 and 1,000,000 are strings in YAML 1.2 and JSON
+      const grouped = issue.expected === 'number' && typeof issue.input === 'string' && /^[+-]?\d{1,3}([_,]\d{3})+$/.test(issue.input) ? ` (write the digits alone: ${issue.input.replace(/[_,]/g, '')})` : '';
+      return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}, got ${got}${quote}${grouped}`;
     }
     case 'invalid_format':
     case 'custom':
