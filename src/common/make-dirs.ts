@@ -15,8 +15,8 @@ export function makeDirs(dir: string): string | undefined {
   for (;;) {
     try {
       if (statSync(at).isDirectory()) break;
-      // a file in the way: mkdir below says so (ENOTDIR / EEXIST)
-      break;
+      // a file in the way, as mkdir -p says it
+      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${resolve(dir)}'`), { code: 'ENOTDIR', path: at });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }

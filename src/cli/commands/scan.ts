@@ -162,7 +162,13 @@ interface Output {
 export function writeAll(outputs: readonly Output[]): void {
   const tmps: string[] = [];
   const fail = (o: Output, e: unknown): never => {
-    for (const t of tmps) rmSync(t, { force: true });
+    for (const t of tmps) {
+      try {
+        rmSync(t, { force: true });
+      } catch {
+        // nothing was written there (its folder is not one)
+      }
+    }
     throw new InputError({ file: o.file, path: o.flag, message: `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
   };
   // two outputs to one file: the second would replace the first (an inventory by a sketch)
