@@ -13,6 +13,8 @@ import { openTarget } from './index.js';
 import { detectEncoding, isUtf8, magic } from './decode.js';
 import { firstRowIsHeader, formatFromName, sniffJson, walk } from './files.js';
 import { readJsonDocument, MAX_NESTING } from './json-document.js';
+import { flatten } from './flatten.js';
+import { KeyFolder } from '../core/field-paths.js';
 import { safeRecordId } from './record-id.js';
 import { cutAt, emailDetect, recordingScanner, starMask, testContext } from './testkit.js';
 
@@ -225,12 +227,37 @@ describe('files and directories', () => {
   });
 });
 
+describe('nested columns (Parquet) flattened with a key folder', () => {
+  it('a map column keyed by ids reads its keys as * past the bound; the column name itself is never folded', () => {
+    const folder = new KeyFolder(2, 100);
+    const fields: [string, string][] = [];
+    for (const row of [{ tags: { a: 'x', b: 'y', c: 'z' } }, { tags: { a: 'w', d: 'v' } }]) for (const [k, v] of Object.entries(row)) flatten(v, k, fields, 0, folder);
+    expect(fields).toEqual([['tags.a', 'x'], ['tags.b', 'y'], ['tags.*', 'z'], ['tags.a', 'w'], ['tags.*', 'v']]);
+    // without a folder, as before
+    const plain: [string, string][] = [];
+    flatten({ c: 'z' }, 'tags', plain);
+    expect(plain).toEqual([['tags.c', 'z']]);
+  });
+});
+
 describe('JSON documents', () => {
   const run = async (parts: string[]) => {
     const s = recordingScanner();
     const n = await readJsonDocument(chunks(parts), { source: 'd.json', recordId: (id) => safeRecordId(id, emailDetect, starMask) }, s);
     return { n, records: s.records };
   };
+
+  it('a document whose objects are maps keyed by ids: past 1,000 keys per object path, new keys read as * (the field names stay bounded)', async () => {
+    const users: Record<string, { phone: string }> = {};
+    for (let i = 0; i < 3_000; i++) users[`u${i}`] = { phone: `p${i}` };
+    const { records } = await run([JSON.stringify({ users, total: 3 })]);
+    expect(records).toHaveLength(1);
+    const names = records[0]!.fields.map(([f]) => f);
+    expect(new Set(names).size).toBe(1_000 + 2);
+    expect(names.slice(0, 2)).toEqual(['users.u0.phone', 'users.u1.phone']);
+    expect(names.filter((f) => f === 'users.*.phone')).toHaveLength(2_000);
+    expect(names.at(-1)).toBe('total');
+  });
 
   it('streams a top-level array element by element with flattened paths', async () => {
     const { n, records } = await run(['[{"id":7,"name":"Ann","addr":{"city":"Beijing"},"phones":["+86 138","x"]},', ' "solo", 42, {"ok":true,"n":null}]']);

@@ -5,10 +5,16 @@
  * worth scanning and are skipped.
  */
 
+import type { KeyFolder } from '../core/field-paths.js';
+
 /** Deeper nesting than this is cut off (it only happens in hostile or broken input). */
 export const MAX_DEPTH = 64;
 
-export function flatten(value: unknown, path: string, out: [string, string][], depth = 0): void {
+/**
+ * `folder`, when given, reads the keys of objects used as maps (keyed by ids) as `*` past its
+ * bounds (core/field-paths.ts); give one per source so a key keeps one name through it.
+ */
+export function flatten(value: unknown, path: string, out: [string, string][], depth = 0, folder?: KeyFolder): void {
   if (value === null || value === undefined) return;
   switch (typeof value) {
     case 'string':
@@ -37,10 +43,10 @@ export function flatten(value: unknown, path: string, out: [string, string][], d
   }
   if (Array.isArray(value)) {
     const p = `${path}[]`;
-    for (const v of value) flatten(v, p, out, depth + 1);
+    for (const v of value) flatten(v, p, out, depth + 1, folder);
     return;
   }
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, path ? `${path}.${k}` : k, out, depth + 1);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, folder ? (path ? folder.path(path, k) : folder.key(undefined, k)) : path ? `${path}.${k}` : k, out, depth + 1, folder);
 }
 
 /** A date as YYYY-MM-DD when it is a whole UTC day, else full ISO 8601. */

@@ -14,6 +14,7 @@
  */
 import { InputError } from '../../common/errors.js';
 import type { SourceScanner } from '../core/types.js';
+import { KeyFolder } from '../core/field-paths.js';
 
 /** Nesting deeper than this is refused (it only happens in hostile or broken input). */
 export const MAX_NESTING = 512;
@@ -86,12 +87,15 @@ export async function readJsonDocument(input: AsyncIterable<string>, opts: JsonD
     scanner.endRecord();
   };
 
+  // keys of maps keyed by ids fold into `*` past a bound (core/field-paths.ts)
+  const folder = new KeyFolder();
+
   /** Path of a value about to be read in the current context. */
   const valuePath = (): string => {
     const top = stack[stack.length - 1];
     if (top === undefined || top.recordList) return 'value';
     if (top.array) return `${top.path}[]`;
-    return top.path ? `${top.path}.${key}` : key;
+    return top.path ? folder.path(top.path, key) : folder.key(undefined, key);
   };
 
   /** After a complete value: the state of the enclosing container. */
@@ -137,7 +141,7 @@ export async function readJsonDocument(input: AsyncIterable<string>, opts: JsonD
       beginRecord();
       recordRoot = true;
       path = array ? 'value' : '';
-    } else path = top.array ? `${top.path}[]` : top.path ? `${top.path}.${key}` : key;
+    } else path = top.array ? `${top.path}[]` : top.path ? folder.path(top.path, key) : folder.key(undefined, key);
     stack.push({ array, path, recordRoot, recordList });
     state = array ? S.ArrayFirst : S.ObjectFirst;
     return true;

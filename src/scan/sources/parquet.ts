@@ -11,6 +11,7 @@ import { InputError } from '../../common/errors.js';
 import { flatten, idOf } from './flatten.js';
 import { safeRecordId } from './record-id.js';
 import type { SourceContext, SourceUnit } from './types.js';
+import { KeyFolder } from '../core/field-paths.js';
 
 export function parquetUnit(file: string, ctx: SourceContext): SourceUnit {
   return {
@@ -31,6 +32,8 @@ export function parquetUnit(file: string, ctx: SourceContext): SourceUnit {
       let rowStart = 0;
       let recordNo = 0;
       const fields: [string, string][] = [];
+      // map columns keyed by ids fold into `*` past a bound (core/field-paths.ts)
+      const folder = new KeyFolder();
       for (const rg of meta.row_groups) {
         const rowEnd = rowStart + Number(rg.num_rows);
         let rows;
@@ -42,7 +45,7 @@ export function parquetUnit(file: string, ctx: SourceContext): SourceUnit {
         for (const row of rows) {
           recordNo++;
           fields.length = 0;
-          for (const [k, v] of Object.entries(row)) flatten(v, k, fields);
+          for (const [k, v] of Object.entries(row)) flatten(v, k, fields, 0, folder);
           scanner.scanRecord(safeRecordId(idOf(row) ?? recordNo, ctx.detect, ctx.mask), fields);
         }
         rowStart = rowEnd;
