@@ -240,3 +240,20 @@ describe('Maven: a component version that is no version is undecided', () => {
     }
   });
 });
+
+describe('GitHub Actions: a moving major or minor tag is not a version', () => {
+  for (const type of ['ECOSYSTEM', 'SEMVER']) {
+    const a = record(`GHSA-GA-${type}`, [{ package: { ecosystem: 'GitHub Actions', name: 'tj-actions/changed-files' }, ranges: [{ type, events: [{ introduced: '0' }, { fixed: '46.0.1' }] }] }]);
+    it.each([
+      ['v45.0.0', 'affected'],
+      ['46.0.0', 'affected'],
+      ['v46.0.1', 'not affected'],
+      ['v46', 'undecided'], // whatever v46.x.y was last tagged: it was read as 46.0.0, affected
+      ['v46.0', 'undecided'],
+      ['a'.repeat(40), 'undecided'], // a commit SHA
+    ])(`${type}: %s → %s`, (v, want) => {
+      const r = run([a], fromPurl(`pkg:github/tj-actions/changed-files@${v}`));
+      expect(r.matches.length > 0 ? 'affected' : r.undecided.length > 0 ? 'undecided' : 'not affected').toBe(want);
+    });
+  }
+});

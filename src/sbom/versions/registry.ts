@@ -15,6 +15,7 @@ import { debianOrder } from './debian.js';
 import { rubygemsOrder } from './rubygems.js';
 import { pubOrder } from './pub.js';
 import { nugetOrder } from './nuget.js';
+import { githubActionsOrder } from './github-actions.js';
 
 const ORDERS: ReadonlyMap<string, AnyVersionOrder> = new Map([
   ['Maven', erase(mavenOrder)],
@@ -27,7 +28,8 @@ const ORDERS: ReadonlyMap<string, AnyVersionOrder> = new Map([
   // SemVer, and build metadata counts (pub_semver)
   ['Pub', erase(pubOrder)],
   ['SwiftURL', erase(lenientSemverOrder)],
-  ['GitHub Actions', erase(lenientSemverOrder)],
+  // release tags; a moving major/minor tag (v4) is not a version
+  ['GitHub Actions', erase(githubActionsOrder)],
   ['RubyGems', erase(rubygemsOrder)],
   ['NuGet', erase(nugetOrder)],
   // dpkg order
@@ -49,11 +51,15 @@ export function ecosystemOrder(ecosystem: string): AnyVersionOrder | undefined {
 /**
  * The order for a range of the given OSV type in the given ecosystem, or undefined when this
  * build cannot evaluate it. `SEMVER` ranges use SemVer 2.0.0 in every ecosystem (Go's reading,
- * which also accepts the `v` prefix and `go1.x` release names, for Go); `ECOSYSTEM` ranges use
+ * which also accepts the `v` prefix and `go1.x` release names, for Go; release tags only for
+ * GitHub Actions, where `v4` is a moving tag); `ECOSYSTEM` ranges use
  * the ecosystem's own order; `GIT` ranges need a commit graph and are never evaluated here.
  */
 export function rangeOrder(type: string, ecosystem: string): AnyVersionOrder | undefined {
-  if (type === 'SEMVER') return baseEcosystem(ecosystem) === 'Go' ? ORDERS.get('Go') : SEMVER_RANGE_ORDER;
+  if (type === 'SEMVER') {
+    const base = baseEcosystem(ecosystem);
+    return base === 'Go' || base === 'GitHub Actions' ? ORDERS.get(base) : SEMVER_RANGE_ORDER;
+  }
   if (type === 'ECOSYSTEM') return ecosystemOrder(ecosystem);
   return undefined;
 }
