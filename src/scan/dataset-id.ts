@@ -5,8 +5,11 @@
 /** An inventory id made from a source label: letters, digits, `.`, `_`, `:`, `-`. */
 export function datasetIdFor(label: string): string {
   let s = label;
-  const hash = s.lastIndexOf('#');
-  if (/^[a-z]+:\/\//i.test(s) && hash > 0) {
+  // a URL holds no "#" before its fragment, the table: the first one; a file name may hold
+  // some: the last one (a table name with "#" is quoted in the label then)
+  const isUrl = /^[a-z]+:\/\//i.test(s);
+  const hash = isUrl ? s.indexOf('#') : s.lastIndexOf('#');
+  if (isUrl && hash > 0) {
     // database table: <db>.<schema>.<table>
     const url = new URL(s.slice(0, hash));
     const db = url.pathname.replace(/^\//, '');

@@ -25,6 +25,8 @@ describe('dataset ids from sources', () => {
     expect(datasetIdFor('/x/logs/app.log.gz')).toBe('app');
     expect(datasetIdFor('postgres://postgres@127.0.0.1:5432/test#public.people')).toBe('test.public.people');
     expect(datasetIdFor('mysql://root@127.0.0.1:3306/crm#users')).toBe('crm.users');
+    // a table whose name holds "#" (quoted in the label): the URL ends at the first "#"
+    expect(datasetIdFor('postgres://postgres@127.0.0.1:5432/test#public."line#2"')).toBe('test.public.-line-2-');
     expect(datasetIdFor('app.db#orders')).toBe('app.orders');
     expect(datasetIdFor('客户 名单.csv')).toBe('dataset');
     expect(datasetIdFor('_x y.csv')).toBe('x-y');
