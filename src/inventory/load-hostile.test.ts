@@ -252,3 +252,11 @@ describe('a count written with digit groups', () => {
     ]);
   });
 });
+
+describe('an event kind thousands of characters long', () => {
+  it('is shown cut', () => {
+    const [p] = problems(() => parseInventoryText(`${ORG}events: [{ id: e, kind: ${'k'.repeat(100_000)} }]\n`, 'x.yaml'));
+    expect(p!.path).toBe('events[0].kind');
+    expect(p!.message).toBe(`expected one of "vulnerability", "incident", "personal_data_breach", "government_request", got "${'k'.repeat(59)}…"`);
+  });
+});

@@ -524,7 +524,7 @@ function describeIssue(issue: z.core.$ZodIssue, given: () => string, asWritten: 
       if (typeof discriminator !== 'string' || !Array.isArray(options) || options.length === 0) return issue.message;
       const given = issue.input !== null && typeof issue.input === 'object' ? (issue.input as Record<string, unknown>)[discriminator] : undefined;
       const oneOf = `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
-      return given === undefined ? `required field is missing: expected ${oneOf}` : `expected ${oneOf}, got ${JSON.stringify(given)}`;
+      return given === undefined ? `required field is missing: expected ${oneOf}` : `expected ${oneOf}, got ${typeof given === 'string' ? JSON.stringify(shown(given)) : shown(JSON.stringify(given) ?? String(given))}`;
     }
     case 'too_small':
     case 'too_big':
