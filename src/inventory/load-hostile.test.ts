@@ -260,3 +260,11 @@ describe('an event kind thousands of characters long', () => {
     expect(p!.message).toBe(`expected one of "vulnerability", "incident", "personal_data_breach", "government_request", got "${'k'.repeat(59)}…"`);
   });
 });
+
+describe('a duplicate id thousands of characters long', () => {
+  it('is shown cut', () => {
+    const id = 'd'.repeat(100_000);
+    const [p] = problems(() => parseInventoryText(`${ORG}datasets:\n  - { id: ${id}, categories: [name] }\n  - { id: ${id}, categories: [name] }\n`, 'x.yaml'));
+    expect(p).toMatchObject({ line: 4, path: 'datasets[1].id', message: `duplicate id "${'d'.repeat(59)}…" (first declared in x.yaml:3)` });
+  });
+});

@@ -690,7 +690,7 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
             file: src.file,
             ...locate(src, [section, index, 'id']),
             path: `${section}[${index}].id`,
-            message: `duplicate id "${item.id}" (${prior.index < 0 ? 'the organization\'s id, declared' : 'first declared'} in ${prior.src.file}${priorLine ? `:${priorLine}` : ''})`,
+            message: `duplicate id "${shown(item.id)}" (${prior.index < 0 ? 'the organization\'s id, declared' : 'first declared'} in ${prior.src.file}${priorLine ? `:${priorLine}` : ''})`,
           });
           return;
         }
