@@ -5,6 +5,7 @@ import { InputError, ExitCode } from '../common/errors.js';
 import { processIo, type Io } from './io.js';
 import { commands, commandsFor, listingOnly } from './commands/index.js';
 import type { CommandContext } from './command.js';
+import { quietDependencyNotices } from './dependency-notices.js';
 
 export const VERSION = '0.1.0';
 
@@ -23,6 +24,7 @@ export function helpFor(argv: readonly string[]): string {
  * 0 ok · 1 findings that block · 2 bad input or usage · 3 internal error.
  */
 export async function main(given: readonly string[], io: Io = processIo): Promise<number> {
+  quietDependencyNotices((s) => io.err(s));
   // `datacustoms help NAME` for a NAME that is no command: commander prints the whole help to
   // stderr and exits 0; parsed as `datacustoms NAME …` it is the one-line unknown command.
   const argv = given[0] === 'help' && given[1] !== undefined && !commands.some((c) => c.name === given[1]) ? given.slice(1) : given;
