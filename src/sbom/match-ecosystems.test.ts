@@ -257,3 +257,17 @@ describe('GitHub Actions: a moving major or minor tag is not a version', () => {
     });
   }
 });
+
+describe('npm: a partial version is a dependency spec, not a version', () => {
+  const a = record('GHSA-NPM', [fixedAt('npm', 'minimist', '1.2.6', 'SEMVER')]);
+  it.each([
+    ['1.2.5', 'affected'],
+    ['v1.2.5', 'affected'],
+    ['1.2.6', 'not affected'],
+    ['1.2', 'undecided'], // package.json "1.2" is any 1.2.x; it was read as 1.2.0, affected
+    ['1', 'undecided'],
+  ])('SEMVER [0, 1.2.6): %s → %s', (v, want) => {
+    const r = run([a], fromPurl(`pkg:npm/minimist@${v}`));
+    expect(r.matches.length > 0 ? 'affected' : r.undecided.length > 0 ? 'undecided' : 'not affected').toBe(want);
+  });
+});

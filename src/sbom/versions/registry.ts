@@ -52,13 +52,16 @@ export function ecosystemOrder(ecosystem: string): AnyVersionOrder | undefined {
  * The order for a range of the given OSV type in the given ecosystem, or undefined when this
  * build cannot evaluate it. `SEMVER` ranges use SemVer 2.0.0 in every ecosystem (Go's reading,
  * which also accepts the `v` prefix and `go1.x` release names, for Go; release tags only for
- * GitHub Actions, where `v4` is a moving tag); `ECOSYSTEM` ranges use
+ * GitHub Actions, where `v4` is a moving tag; strict SemVer for npm, whose registry holds no
+ * partial version); `ECOSYSTEM` ranges use
  * the ecosystem's own order; `GIT` ranges need a commit graph and are never evaluated here.
  */
 export function rangeOrder(type: string, ecosystem: string): AnyVersionOrder | undefined {
   if (type === 'SEMVER') {
     const base = baseEcosystem(ecosystem);
-    return base === 'Go' || base === 'GitHub Actions' ? ORDERS.get(base) : SEMVER_RANGE_ORDER;
+    // npm versions are strict SemVer (the registry holds no other), so a partial `1.2` in an npm
+    // SBOM is a copied dependency spec (package.json "1.2" means any 1.2.x), not version 1.2.0
+    return base === 'Go' || base === 'GitHub Actions' || base === 'npm' ? ORDERS.get(base) : SEMVER_RANGE_ORDER;
   }
   if (type === 'ECOSYSTEM') return ecosystemOrder(ecosystem);
   return undefined;

@@ -68,7 +68,8 @@ describe('registry', () => {
     expect(ecosystemOrder('maven')).toBeUndefined(); // ecosystem names are case-sensitive
     expect(ecosystemOrder('NuGet')?.label).toMatch(/NuGet/);
     expect(ecosystemOrder('Alpine:v3.17')).toBeUndefined();
-    expect(rangeOrder('SEMVER', 'NuGet')).toBe(rangeOrder('SEMVER', 'npm'));
+    expect(rangeOrder('SEMVER', 'NuGet')).toBe(rangeOrder('SEMVER', 'crates.io'));
+    expect(rangeOrder('SEMVER', 'npm')).toBe(ecosystemOrder('npm')); // strict: no partial versions
     expect(rangeOrder('SEMVER', 'Go')).toBe(ecosystemOrder('Go'));
     expect(rangeOrder('GIT', 'npm')).toBeUndefined();
     expect(lenientSemverOrder.compare(lenientSemverOrder.parse('v1.2')!, lenientSemverOrder.parse('1.2.0')!)).toBe(0);
