@@ -467,6 +467,23 @@ describe('SQLite', () => {
     expect(people.outcome.sample).toBeUndefined();
   });
 
+  it('a text column holding JSON is scanned by its paths under the column; long integers keep their digits; text that only looks like JSON stays whole', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dc-sqlite-json-')), 'j.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, doc TEXT)');
+    const put = db.prepare('INSERT INTO t VALUES (?, ?)');
+    put.run(1, '{"name": "\\u5f20\\u4f1f", "card": 6222021234567890123, "tags": ["a", {"k": "v"}]}');
+    put.run(2, '{"cut": "x"');
+    put.run(3, '[]');
+    db.close();
+    const { units } = await scanAll(file);
+    expect(units[0]!.records.map((r) => r.fields)).toEqual([
+      [['id', '1'], ['doc.name', '张伟'], ['doc.card', '6222021234567890123'], ['doc.tags[]', 'a'], ['doc.tags[].k', 'v']],
+      [['id', '2'], ['doc', '{"cut": "x"']],
+      [['id', '3']],
+    ]);
+  });
+
   it('samples N random rows, the same ones for the same seed', async () => {
     const file = makeDb();
     const ids = async (seed: number) => {

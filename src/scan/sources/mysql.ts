@@ -15,6 +15,7 @@ import type { Sample } from '../subjects/extrapolate.js';
 import { ESTIMATE_ROWS_ABOVE, plan, quoteMy, scanRow } from './rows.js';
 import { connectionError, type DbTarget } from './url.js';
 import type { Skipped, SourceContext, SourceGroup, SourceUnit } from './types.js';
+import { KeyFolder } from '../core/field-paths.js';
 
 /** The character set number of binary columns and of numbers and dates (MySQL's `binary`). */
 const BINARY_CHARSET = 63;
@@ -119,6 +120,7 @@ async function tableUnit(conn: Connection, target: DbTarget, db: string, t: { na
       else if (p.method === 'sort') sql = `SELECT * FROM ${q} ORDER BY RAND(${seed}) LIMIT ${p.rows}`;
       else sql = `SELECT * FROM (SELECT * FROM ${q} WHERE RAND(${seed}) < ${(p.percent / 100).toFixed(8)}) AS s ORDER BY RAND(${seed + 1}) LIMIT ${p.rows}`;
       const pairs: [string, string][] = [];
+      const folder = new KeyFolder();
       let n = 0;
       let columns: string[] = [];
       let pk: number[] = [];
@@ -145,7 +147,7 @@ async function tableUnit(conn: Connection, target: DbTarget, db: string, t: { na
                 if (Buffer.isBuffer(v)) r[i] = v.toString('utf8');
               }
               n++;
-              scanRow(scanner, ctx, columns, pk, r, n, pairs);
+              scanRow(scanner, ctx, columns, pk, r, n, pairs, folder);
               if ((n & 1023) === 0) progress(n);
             } catch (e) {
               failed = e; // the rest of the rows are read and dropped; the error is raised at the end

@@ -16,6 +16,7 @@ import { isUtf8 } from './decode.js';
 import { ESTIMATE_ROWS_ABOVE, plan, quotePg, scanRow, shownPg } from './rows.js';
 import { connectionError, type DbTarget } from './url.js';
 import type { Skipped, SourceContext, SourceGroup, SourceUnit } from './types.js';
+import { KeyFolder } from '../core/field-paths.js';
 
 /**
  * Rows per FETCH: at most FETCH_ROWS, and about FETCH_BYTES of text at most, judged from the
@@ -170,6 +171,7 @@ async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: 
       else if (p.method === 'sort') sql = `SELECT ${what} FROM ${q} AS dc_t ORDER BY random() LIMIT ${p.rows}`;
       else sql = `SELECT ${what} FROM ${q} AS dc_t TABLESAMPLE BERNOULLI (${p.percent.toFixed(6)}) REPEATABLE (${ctx.seed | 0}) ORDER BY random() LIMIT ${p.rows}`;
       const pairs: [string, string][] = [];
+      const folder = new KeyFolder();
       let n = 0;
       await client.query('BEGIN READ ONLY');
       try {
@@ -192,7 +194,7 @@ async function tableUnit(client: pg.Client, target: DbTarget, t: TableRow, ctx: 
             for (const i of bytea) row[i] = byteaValue(row[i]);
             for (const i of legacyCols) row[i] = legacyText(row[i], ctx.encoding);
             n++;
-            scanRow(scanner, ctx, columns, pk, row, n, pairs);
+            scanRow(scanner, ctx, columns, pk, row, n, pairs, folder);
           }
           progress(n);
           if (res.rows.length < want) break;

@@ -3,7 +3,9 @@
  * sampling plan, and quoting of identifiers.
  */
 import type { SourceScanner } from '../core/types.js';
-import { bytesText, dateText } from './flatten.js';
+import { bytesText, dateText, flatten } from './flatten.js';
+import type { KeyFolder } from '../core/field-paths.js';
+import { quoteLongIntegers } from '../readers/jsonl.js';
 import { maskedIn, safeRecordId } from './record-id.js';
 import type { SourceContext } from './types.js';
 
@@ -14,16 +16,19 @@ export const ESTIMATE_ROWS_ABOVE = 1_000_000;
 
 /** Text of one column value (undefined = nothing to scan). */
 export function cellText(v: unknown): string | undefined {
+  const t = cellRaw(v);
+  return t === undefined || typeof v === 'number' || typeof v === 'bigint' ? t : jsonUnescaped(t);
+}
+
+/** The column value as text, as the database gave it (undefined = nothing to scan). */
+function cellRaw(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
-  if (typeof v === 'string') return v.length > 0 ? jsonUnescaped(v) : undefined;
+  if (typeof v === 'string') return v.length > 0 ? v : undefined;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'boolean') return undefined;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : dateText(v);
-  if (v instanceof Uint8Array) {
-    const t = bytesText(v);
-    return t === undefined ? undefined : jsonUnescaped(t);
-  }
+  if (v instanceof Uint8Array) return bytesText(v);
   return JSON.stringify(v);
 }
 
@@ -44,7 +49,13 @@ function jsonUnescaped(s: string): string {
   }
 }
 
-/** Scans one row given as an array of values in `columns` order. */
+/**
+ * Scans one row given as an array of values in `columns` order. A value holding a JSON object
+ * or array (a json/jsonb/JSON column, or text written as JSON) is scanned by its paths under
+ * the column, as JSON documents are (`profile.name`, `profile.phones[]`): its keys give the
+ * detectors their field context, which the JSON text as one field did not. `folder` (one per
+ * table) reads the keys of maps keyed by ids as `*` past its bound.
+ */
 export function scanRow(
   scanner: SourceScanner,
   ctx: SourceContext,
@@ -53,13 +64,37 @@ export function scanRow(
   row: readonly unknown[],
   rowNo: number | string,
   pairs: [string, string][],
+  folder?: KeyFolder,
 ): void {
   pairs.length = 0;
   for (let i = 0; i < columns.length; i++) {
-    const t = cellText(row[i]);
-    if (t !== undefined) pairs.push([columns[i]!, t]);
+    const v = row[i];
+    const raw = cellRaw(v);
+    if (raw === undefined) continue;
+    if (folder !== undefined) {
+      const json = jsonContainer(raw);
+      if (json !== undefined) {
+        flatten(json, columns[i]!, pairs, 0, folder);
+        continue;
+      }
+    }
+    pairs.push([columns[i]!, typeof v === 'number' || typeof v === 'bigint' ? raw : jsonUnescaped(raw)]);
   }
   scanner.scanRecord(recordIdOf(ctx, columns, pk, row, rowNo), pairs);
+}
+
+/** The object or array a value holds as JSON text (long integers kept as written), else undefined. */
+function jsonContainer(t: string): object | undefined {
+  const c = t.charCodeAt(0);
+  if (c !== 0x7b && c !== 0x5b) return undefined; // { [
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 0x7d && last !== 0x5d) return undefined; // } ]
+  try {
+    const v: unknown = JSON.parse(quoteLongIntegers(t));
+    return v !== null && typeof v === 'object' ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { InputError } from '../../common/errors.js';
 import type { Sample } from '../subjects/extrapolate.js';
 import { plan, quoteSqlite, scanRow, seededRandom } from './rows.js';
 import type { Skipped, SourceContext, SourceGroup, SourceUnit } from './types.js';
+import { KeyFolder } from '../core/field-paths.js';
 
 interface ColumnInfo {
   name: string;
@@ -85,15 +86,16 @@ export function openSqlite(file: string, ctx: SourceContext, only?: readonly str
         const sql = p.kind === 'full' ? `SELECT ${what} FROM ${q}` : `SELECT ${what} FROM ${q} ORDER BY dc_random() LIMIT ${p.rows}`;
         const stmt = db.prepare(sql).raw(true).safeIntegers(true);
         const pairs: [string, string][] = [];
+        const folder = new KeyFolder();
         let n = 0;
         try {
           for (const raw of stmt.iterate() as IterableIterator<unknown[]>) {
             n++;
             const row = raw.map(unbig);
-            if (rowid === undefined) scanRow(scanner, ctx, columns, pk, row, n, pairs);
+            if (rowid === undefined) scanRow(scanner, ctx, columns, pk, row, n, pairs, folder);
             else {
               const id = row.shift();
-              scanRow(scanner, ctx, columns, pk, row, typeof id === 'number' ? id : String(id), pairs);
+              scanRow(scanner, ctx, columns, pk, row, typeof id === 'number' ? id : String(id), pairs, folder);
             }
             if ((n & 1023) === 0) {
               progress(n);
