@@ -29,7 +29,8 @@ citations, the reasons, and obligations with due dates.
 --pack takes one or more ids: put it after the inventory paths, or it reads
 them as pack ids too.
 
-Examples (the demo has blocked flows: exit 1):
+Examples:
+  # the demo has blocked flows: these exit 1
   $ datacustoms check examples/demo --as-of 2026-12-01   # exits 1
   $ datacustoms check examples/demo --as-of 2026-12-01 --explain   # exits 1
   $ datacustoms check examples/demo --format json > decisions.json   # exits 1

@@ -53,7 +53,8 @@ report). An unknown anchor gives no due date and a "starts when ..." note.
 Declare reports made under the event's reports:
   reports: [{ duty: "cn.miit.vuln/7(2)", at: "2021-11-25T10:00+08:00" }]
 
-Examples (Log4Shell's MIIT report was due 2021-11-26, overdue after it: exit 1):
+Examples:
+  # Log4Shell's MIIT report was due 2021-11-26, overdue after it: exit 1
   $ datacustoms clocks examples/log4shell --as-of 2021-12-10   # exits 1
   $ datacustoms clocks examples/log4shell --as-of 2021-11-25   # nothing overdue
   $ datacustoms clocks examples/log4shell --format json --as-of 2021-12-10 \\

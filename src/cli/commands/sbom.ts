@@ -24,9 +24,9 @@ const HELP = `
 Reads CycloneDX (JSON or XML, spec 1.2–1.6) and SPDX (JSON or tag-value,
 2.2/2.3) SBOMs, maps each component's purl to an OSV package, and evaluates
 OSV advisories with each ecosystem's own version order (Maven, npm, PyPI, Go,
-RubyGems, Debian/Ubuntu, and SemVer for crates.io/Hex/Pub/SwiftURL/GitHub
-Actions). Other ecosystems' ranges are reported as not evaluated, never
-guessed.
+RubyGems, NuGet, Pub, Debian/Ubuntu, and SemVer for crates.io/Hex/SwiftURL;
+GitHub Actions tags that are SemVer). Other ecosystems' ranges, and versions
+an order cannot read, are reported as undecided, never guessed.
 
 Severity: the advisory's database_specific.severity, else the rating of its
 CVSS v3/v2 base score, else UNKNOWN. For --fail-on, "any" includes UNKNOWN
