@@ -3,14 +3,15 @@
  * the working folder unless `--store` or `DATACUSTOMS_STORE` names another path. All access
  * goes through Kysely so a PostgreSQL dialect can serve the same queries later.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import { InputError } from '../common/errors.js';
 import type { Database } from './database.js';
-import { migrateStore } from './migrations.js';
+import { MIGRATIONS, migrateStore } from './migrations.js';
 import { makeDirs } from '../common/make-dirs.js';
+import { asStoreError, storeProblem } from './store-errors.js';
 
 export const STORE_DIR = '.datacustoms';
 export const STORE_FILE = 'datacustoms.sqlite';
@@ -35,8 +36,23 @@ export function resolveStorePath(loc: StoreLocation = {}): string {
   const cwd = loc.cwd ?? process.cwd();
   const given = loc.store ?? (loc.env ?? process.env)[STORE_ENV];
   if (given === ':memory:') return given;
+  // A URL is not a file name: read as one, postgres://u:pw@host/db made a folder "postgres:" in
+  // the working folder and printed the password as part of the store's path.
+  const scheme = given === undefined ? null : /^([a-z][a-z0-9+.-]*):\/\//i.exec(given);
+  if (given !== undefined && scheme) {
+    throw new InputError({
+      file: redactUrl(given),
+      path: loc.store !== undefined ? '--store' : STORE_ENV,
+      message: `a ${scheme[1]!.toLowerCase()} URL: the store is a SQLite file in this version (no database server); name a file path`,
+    });
+  }
   if (given !== undefined && given !== '') return resolve(cwd, given);
   return join(cwd, STORE_DIR, STORE_FILE);
+}
+
+/** A URL with its password (and any query string, which may hold one) shown as ***. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([^:/]+:\/\/[^:@/]*:)[^@/]*@/, '$1***@').replace(/\?.*$/, '?***');
 }
 
 export function storeExists(path: string): boolean {
@@ -49,9 +65,23 @@ export function storeExists(path: string): boolean {
  */
 export async function openStore(path: string, options: { create?: boolean } = {}): Promise<Store> {
   if (path !== ':memory:') {
+    const problem = (message: string) => new InputError({ file: path, path: '--store', message });
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      // missing, or not reachable: told below
+    }
+    if (isDir) throw problem(`a folder, not a store file: name a file, e.g. ${join(path, STORE_FILE)}`);
     if (!existsSync(path)) {
-      if (!options.create) throw new InputError({ file: path, path: '--store', message: 'no store here yet (run `datacustoms lists import` first)' });
-      makeDirs(dirname(path));
+      if (!options.create) throw problem('no store here yet (run `datacustoms lists import` first)');
+      try {
+        makeDirs(dirname(path));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        const why = code === 'ENOTDIR' ? 'a file is in the way' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'not allowed there' : (e as Error).message;
+        throw problem(`cannot make the store's folder ${dirname(path)} (${why}); name another path with --store or $${STORE_ENV}`);
+      }
     }
   }
   let sqlite: BetterSqlite3.Database;
@@ -62,7 +92,14 @@ export async function openStore(path: string, options: { create?: boolean } = {}
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/not a database|file is encrypted/i.test(msg)) throw new InputError({ file: path, path: '--store', message: 'not a datacustoms store (not a SQLite database)' });
-    throw new InputError({ file: path, path: '--store', message: `cannot open the store: ${msg}` });
+    if (path !== ':memory:' && !writable(dirname(path))) {
+      throw new InputError({
+        file: path,
+        path: '--store',
+        message: `cannot open the store: its folder ${dirname(path)} is not writable (SQLite keeps ${basename(path)}-wal and ${basename(path)}-shm beside the store); make it writable, or copy the store to a folder that is`,
+      });
+    }
+    throw storeProblem(path, e) ?? new InputError({ file: path, path: '--store', message: `cannot open the store: ${msg}` });
   }
   // Checked before anything is written: another program's database is not turned into a store,
   // and a command that only reads does not make an empty file into one.
@@ -71,21 +108,116 @@ export async function openStore(path: string, options: { create?: boolean } = {}
     const message = tables.length > 0 ? `not a datacustoms store: a SQLite database of another program (tables ${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''}); name another file` : 'no store here yet, the file is empty (run `datacustoms lists import` first)';
     throw new InputError({ file: path, path: '--store', message });
   }
+  const db = new Kysely<Database>({ dialect: new StoreDialect(path, sqlite) });
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-  } catch (e) {
-    throw new InputError({ file: path, path: '--store', message: `cannot open the store: ${e instanceof Error ? e.message : String(e)}` });
-  }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  try {
-    await migrateStore(db as unknown as Kysely<unknown>);
+    await migrate(sqlite, db, tables.includes('store_migration'));
+    sqlite.pragma('busy_timeout = 5000');
   } catch (e) {
     await db.destroy();
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/not a database|file is (encrypted|not a database)/i.test(msg)) throw new InputError({ file: path, path: '--store', message: 'not a datacustoms store (not a SQLite database)' });
-    throw e;
+    throw storeProblem(path, e) ?? new InputError({ file: path, path: '--store', message: `cannot open the store: ${e instanceof Error ? e.message : String(e)}` });
   }
   return { db, path, close: () => db.destroy() };
+}
+
+/** How long opening a store waits for another process writing to it, when its schema needs a migration. */
+export const MIGRATION_BUSY_TIMEOUT_MS = 120_000;
+
+/**
+ * Runs the pending migrations, all in one write transaction (`begin immediate`): on SQLite,
+ * Kysely's migrator runs them without one, so a migration that failed midway left half a schema
+ * that the next run could not migrate, and two processes creating a store at once both ran the
+ * first migration. A store whose schema is up to date is only read; one that holds migrations
+ * this version does not know was written by a newer version, and is refused before anything.
+ */
+async function migrate(sqlite: BetterSqlite3.Database, db: Kysely<Database>, hasMigrations: boolean): Promise<void> {
+  const known = new Set(MIGRATIONS.map((m) => m.id));
+  const applied = hasMigrations ? (sqlite.prepare('select name from store_migration').pluck().all() as string[]) : [];
+  const unknown = applied.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new Error(`written by a newer version of datacustoms (its schema has migration ${unknown.sort().join(', ')}, unknown to this version); upgrade datacustoms, or name another store`);
+  }
+  if (applied.length === known.size) return;
+  // Waits by polling, not in SQLite's busy handler, which would block this process's event loop
+  // (and with it another connection of the same process that holds the lock).
+  const deadline = Date.now() + MIGRATION_BUSY_TIMEOUT_MS;
+  sqlite.pragma('busy_timeout = 0');
+  for (;;) {
+    try {
+      sqlite.exec('begin immediate');
+      break;
+    } catch (e) {
+      if (!/^SQLITE_BUSY/.test(String((e as { code?: unknown }).code ?? ''))) throw e;
+      if (Date.now() >= deadline) {
+        throw new Error(`the store is busy: another process has been writing to it for more than ${Math.round(MIGRATION_BUSY_TIMEOUT_MS / 1000)} s (try again)`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  try {
+    await migrateStore(db as unknown as Kysely<unknown>);
+    sqlite.exec('commit');
+  } catch (e) {
+    if (sqlite.inTransaction) sqlite.exec('rollback');
+    const p = storeProblem('', e);
+    if (p) throw e;
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; the store is left as it was`);
+  }
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Kysely's SQLite dialect whose query errors about the store file are {@link InputError}s naming it. */
+class StoreDialect extends SqliteDialect {
+  readonly #path: string;
+  constructor(path: string, database: BetterSqlite3.Database) {
+    super({ database });
+    this.#path = path;
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const path = this.#path;
+    const wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
+    const wrap = (c: DatabaseConnection): DatabaseConnection => {
+      let w = wrapped.get(c);
+      if (!w) {
+        w = {
+          // better-sqlite3 throws at once (Kysely's connection does not return a rejected promise)
+          executeQuery: async <R>(q: Parameters<DatabaseConnection['executeQuery']>[0]): Promise<QueryResult<R>> => {
+            try {
+              return await c.executeQuery<R>(q);
+            } catch (e) {
+              throw asStoreError(path, e);
+            }
+          },
+          streamQuery: async function* <R>(q: Parameters<DatabaseConnection['streamQuery']>[0], chunk?: number): AsyncIterableIterator<QueryResult<R>> {
+            try {
+              yield* c.streamQuery<R>(q, chunk);
+            } catch (e) {
+              throw asStoreError(path, e);
+            }
+          },
+        };
+        wrapped.set(c, w);
+      }
+      return w;
+    };
+    return new Proxy(driver, {
+      get(target, prop, receiver) {
+        if (prop === 'acquireConnection') return async () => wrap(await target.acquireConnection());
+        const v: unknown = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+  }
 }
