@@ -8,20 +8,13 @@ import { linkSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadInventory, parseInventoryText } from './load.js';
-import { InputError, type InputProblem } from '../common/errors.js';
+import { InputError } from '../common/errors.js';
+import { problemsOf } from '../testing/input-error.js';
 
 const ORG = 'organization: { id: acme, name: Acme, organizedIn: US }\n';
 const ORG_JSON = '"organization": {"id": "acme", "name": "Acme", "organizedIn": "US"}';
 
-function problems(fn: () => unknown): readonly InputProblem[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const problems = problemsOf;
 
 describe('a key written twice in one mapping', () => {
   it('names the key and the line it was first written on, in YAML and in JSON', () => {

@@ -5,21 +5,14 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { expandInputs, loadInventory, parseInventoryText } from './load.js';
 import { InputError } from '../common/errors.js';
+import { problemsOf } from '../testing/input-error.js';
 
 const ORG = 'organization: { id: acme, name: Acme, organizedIn: US }\n';
 
 // A folder the process may not list (permissions cannot be denied to root, who runs some CI).
 vi.mock('node:fs', async (original) => (await import('../testing/unlistable-fs.js')).withUnlistable(await original<typeof import('node:fs')>()));
 
-function problems(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const problems = problemsOf;
 
 describe('inventory loading', () => {
   it('accepts a minimal inventory and fills defaults', () => {
