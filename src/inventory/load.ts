@@ -115,14 +115,15 @@ export function parseSource(file: string, text: string): SourceDoc {
   if (extname(file).toLowerCase() !== '.json') return withPositions(file, body);
   // Comments are not JSON, and YAML does not read // or /* as comments: the comment would become
   // part of a key or value.
-  const comment = jsonCommentAt(body);
+  const jsonError = jsonParseError(body);
+  const comment = jsonCommentAt(body, jsonError);
   if (comment) throw new InputError({ file, ...comment, message: 'syntax error (JSON): a comment is not JSON: remove it, or write the file as YAML (# comments)' });
   // A .json file the YAML parser also rejects: JSON's own words say what is wrong with it
   // (the YAML parser's, about flow maps and implicit keys, would puzzle its author).
   try {
     return withPositions(file, body);
   } catch (e) {
-    const problem = e instanceof InputError ? jsonSyntaxProblem(file, body, e.problems[0]) : undefined;
+    const problem = e instanceof InputError ? jsonSyntaxProblem(file, body, jsonError, e.problems[0]) : undefined;
     if (problem) throw new InputError(problem);
     throw e;
   }
@@ -132,14 +133,8 @@ export function parseSource(file: string, text: string): SourceDoc {
  * JSON.parse's account of a syntax error (V8: "Expected ',' or '}' after property value in JSON
  * at position 11"), at its position when it gives one, else where the YAML parser stopped.
  */
-function jsonSyntaxProblem(file: string, body: string, fallback: InputProblem | undefined): InputProblem | undefined {
-  let message: string;
-  try {
-    JSON.parse(body);
-    return undefined;
-  } catch (e) {
-    message = (e as Error).message;
-  }
+function jsonSyntaxProblem(file: string, body: string, message: string | undefined, fallback: InputProblem | undefined): InputProblem | undefined {
+  if (message === undefined) return undefined;
   const at = /\s+(?:in|after) JSON at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
   let text = at ? message.slice(0, at.index) : message.replace(/, ".*" is not valid JSON$/s, '');
   if (at && /^\s+after JSON/.test(message.slice(at.index))) text += ' after the JSON value (a file holds one)';
@@ -149,18 +144,22 @@ function jsonSyntaxProblem(file: string, body: string, fallback: InputProblem | 
 }
 
 /** Where JSON.parse stopped at a comment (// or /*), if it did. */
-function jsonCommentAt(body: string): { line: number; column: number } | undefined {
-  let message: string;
-  try {
-    JSON.parse(body);
-    return undefined;
-  } catch (e) {
-    message = (e as Error).message;
-  }
+function jsonCommentAt(body: string, message: string | undefined): { line: number; column: number } | undefined {
+  if (message === undefined) return undefined;
   const at = /in JSON at position (\d+)/.exec(message);
   const offset = at ? Number(at[1]) : -1;
   if (offset < 0 || body[offset] !== '/' || (body[offset + 1] !== '/' && body[offset + 1] !== '*')) return undefined;
   return positionOf(body, offset);
+}
+
+/** JSON.parse's message for the text, or undefined when it is JSON. */
+function jsonParseError(body: string): string | undefined {
+  try {
+    JSON.parse(body);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /** 1-based line and column of a character offset. */
