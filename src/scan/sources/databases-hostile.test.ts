@@ -16,28 +16,13 @@ import { InputError } from '../../common/errors.js';
 import { detect, mask } from '../detectors/index.js';
 import { openTarget } from './index.js';
 import { parseDbTarget } from './url.js';
-import { recordingScanner, testContext } from './testkit.js';
+import { MY_URL, PG_URL, myAdmin, pgAdmin, recordingScanner, scanTarget, testContext } from './testkit.js';
 
-const PG_URL = process.env['DATACUSTOMS_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const MY_URL = process.env['DATACUSTOMS_TEST_MYSQL'] ?? 'mysql://root@127.0.0.1:3306/test';
 const tag = `qa_h3_${process.pid}_${Date.now().toString(36)}`;
 /** The real detectors and masker, as the scan uses them. */
 const realContext = (over = {}) => testContext({ detect, mask, ...over });
 
-async function scanAll(target: string, ctx = realContext()) {
-  const g = await openTarget(target, ctx);
-  const out = [];
-  try {
-    for (const u of g.units) {
-      const s = recordingScanner();
-      const outcome = await u.run(s, () => undefined);
-      out.push({ name: u.name, outcome, records: s.records });
-    }
-  } finally {
-    await g.close();
-  }
-  return { units: out, skipped: g.skipped };
-}
+const scanAll = (target: string, ctx = realContext()) => scanTarget(target, ctx);
 
 const fieldsOf = (r: { fields: [string, string][] }) => Object.fromEntries(r.fields);
 
@@ -74,12 +59,7 @@ describe('PostgreSQL', () => {
   const schema = tag;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: PG_URL });
-    try {
-      await admin.connect();
-    } catch (e) {
-      throw new Error(`PostgreSQL is not reachable at ${PG_URL} (${(e as Error).message}); start it (.ci/run does) or set DATACUSTOMS_TEST_PG`);
-    }
+    admin = await pgAdmin();
     await admin.query(`CREATE SCHEMA ${schema}`);
   });
 
@@ -279,11 +259,7 @@ describe('MySQL / MariaDB', () => {
   };
 
   beforeAll(async () => {
-    try {
-      admin = await mysql.createConnection({ uri: MY_URL });
-    } catch (e) {
-      throw new Error(`MariaDB/MySQL is not reachable at ${MY_URL} (${(e as Error).message}); start it (.ci/run does) or set DATACUSTOMS_TEST_MYSQL`);
-    }
+    admin = await myAdmin();
   });
 
   afterAll(async () => {

@@ -9,27 +9,11 @@ import mysql from 'mysql2/promise';
 import { InputError } from '../../common/errors.js';
 import { openTarget } from './index.js';
 import { connectionError, parseDbTarget, redactUrl } from './url.js';
-import { recordingScanner, testContext } from './testkit.js';
+import { MY_URL, PG_URL, myAdmin, pgAdmin, scanTarget, testContext } from './testkit.js';
 
-const PG_URL = process.env['DATACUSTOMS_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const MY_URL = process.env['DATACUSTOMS_TEST_MYSQL'] ?? 'mysql://root@127.0.0.1:3306/test';
 const tag = `dc_${process.pid}_${Date.now().toString(36)}`;
 
-async function scanAll(target: string, ctx = testContext()) {
-  const g = await openTarget(target, ctx);
-  const out = [];
-  try {
-    for (const u of g.units) {
-      const s = recordingScanner();
-      const progress: number[] = [];
-      const outcome = await u.run(s, (d) => progress.push(d));
-      out.push({ name: u.name, size: u.size, outcome, records: s.records, progress });
-    }
-  } finally {
-    await g.close();
-  }
-  return out;
-}
+const scanAll = async (target: string, ctx = testContext()) => (await scanTarget(target, ctx)).units;
 
 describe('database URLs', () => {
   it('strips our parameters and never shows a password', () => {
@@ -112,12 +96,7 @@ describe('PostgreSQL', () => {
   const schema = tag;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: PG_URL });
-    try {
-      await admin.connect();
-    } catch (e) {
-      throw new Error(`PostgreSQL is not reachable at ${PG_URL} (${(e as Error).message}); start it (.ci/run does) or set DATACUSTOMS_TEST_PG`);
-    }
+    admin = await pgAdmin();
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.query(`CREATE TABLE ${schema}.people (
         id bigint PRIMARY KEY, name text, idno varchar(18), phone text, born date, balance numeric(20,2),
@@ -240,11 +219,7 @@ describe('MySQL / MariaDB', () => {
   const t2 = `${tag}_keyed`;
 
   beforeAll(async () => {
-    try {
-      admin = await mysql.createConnection({ uri: MY_URL });
-    } catch (e) {
-      throw new Error(`MariaDB/MySQL is not reachable at ${MY_URL} (${(e as Error).message}); start it (.ci/run does) or set DATACUSTOMS_TEST_MYSQL`);
-    }
+    admin = await myAdmin();
     await admin.query(`CREATE TABLE \`${t1}\` (id INT PRIMARY KEY, name VARCHAR(50) CHARACTER SET utf8mb4, idno CHAR(18), born DATE,
         amount DECIMAL(30,0), score DOUBLE, email VARCHAR(100), photo BLOB, note VARBINARY(100))`);
     const rows = Array.from({ length: 1500 }, (_, i) => [i + 1, `张${i + 1}`, '11010519491231002X', '1990-01-02', '123456789012345678901234567890', (i + 1) / 4, i % 2 ? `u${i + 1}@example.com` : null, Buffer.from([0, 1, 2]), Buffer.from(`note ${i + 1}`)]);

@@ -16,25 +16,11 @@ import { readJsonDocument, MAX_NESTING } from './json-document.js';
 import { flatten } from './flatten.js';
 import { KeyFolder } from '../core/field-paths.js';
 import { safeRecordId } from './record-id.js';
-import { cutAt, emailDetect, recordingScanner, starMask, testContext } from './testkit.js';
+import { cutAt, emailDetect, recordingScanner, scanTarget, starMask, testContext } from './testkit.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dc-src-'));
 
-async function scanAll(target: string, ctx = testContext()) {
-  const g = await openTarget(target, ctx);
-  const out: { name: string; outcome: Awaited<ReturnType<(typeof g.units)[number]['run']>>; records: ReturnType<typeof recordingScanner>['records']; progress: number[] }[] = [];
-  try {
-    for (const u of g.units) {
-      const s = recordingScanner();
-      const progress: number[] = [];
-      const outcome = await u.run(s, (d) => progress.push(d));
-      out.push({ name: u.name, outcome, records: s.records, progress });
-    }
-  } finally {
-    await g.close();
-  }
-  return { units: out, skipped: g.skipped, ctx };
-}
+const scanAll = async (target: string, ctx = testContext()) => ({ ...(await scanTarget(target, ctx)), ctx });
 
 async function* chunks(parts: string[]): AsyncGenerator<string> {
   for (const p of parts) yield p;

@@ -4,6 +4,9 @@
  */
 import type { Detection, DetectFn, MaskFn, SourceScanner, SourceScanResult, TextInput } from '../core/types.js';
 import type { SourceContext, TextReaders } from './types.js';
+import pg from 'pg';
+import mysql from 'mysql2/promise';
+import { openTarget } from './index.js';
 
 export interface Recorded {
   record: string | number;
@@ -112,4 +115,45 @@ export function cutAt(input: string | Buffer, points: readonly number[]): (strin
   }
   out.push(piece(last, input.length));
   return out;
+}
+
+/** Every unit of a target scanned into recording scanners: what each recorded, its outcome and progress, and what the target skipped. */
+export async function scanTarget(target: string, ctx: SourceContext = testContext()) {
+  const g = await openTarget(target, ctx);
+  const units = [];
+  try {
+    for (const u of g.units) {
+      const s = recordingScanner();
+      const progress: number[] = [];
+      const outcome = await u.run(s, (d) => progress.push(d));
+      units.push({ name: u.name, size: u.size, outcome, records: s.records, progress });
+    }
+  } finally {
+    await g.close();
+  }
+  return { units, skipped: g.skipped };
+}
+
+/** The local servers the database tests run against (.ci/run starts them). */
+export const PG_URL = process.env['DATACUSTOMS_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const MY_URL = process.env['DATACUSTOMS_TEST_MYSQL'] ?? 'mysql://root@127.0.0.1:3306/test';
+
+/** An administrative connection to the test PostgreSQL, or an error saying how to get one. */
+export async function pgAdmin(): Promise<pg.Client> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch (e) {
+    throw new Error(`PostgreSQL is not reachable at ${PG_URL} (${(e as Error).message}); start it (.ci/run does) or set DATACUSTOMS_TEST_PG`);
+  }
+  return admin;
+}
+
+/** An administrative connection to the test MariaDB/MySQL, or an error saying how to get one. */
+export async function myAdmin(): Promise<mysql.Connection> {
+  try {
+    return await mysql.createConnection({ uri: MY_URL });
+  } catch (e) {
+    throw new Error(`MariaDB/MySQL is not reachable at ${MY_URL} (${(e as Error).message}); start it (.ci/run does) or set DATACUSTOMS_TEST_MYSQL`);
+  }
 }
