@@ -45,6 +45,17 @@ describe('__proto__ and constructor as keys', () => {
   });
 });
 
+describe('country codes are codes in use', () => {
+  it('UK is refused with the code to write (GB); an unassigned code as a value or a subjects key is refused; AQ and XK are taken', () => {
+    const text = 'organization: { id: acme, name: Acme, organizedIn: UK }\nentities:\n  - { id: e1, name: E1, kind: company, organizedIn: XX }\n  - { id: e2, name: E2, kind: company, organizedIn: AQ, location: XK }\ndatasets: [{ id: d, categories: [health], subjects: { US: 5, ON: 3 } }]\n';
+    expect(problems(() => parseInventoryText(text, 'c.yaml')).map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`)).toEqual([
+      '1:52 organization.organizedIn: an ISO 3166-1 alpha-2 code in use (UK is an old or informal one: write GB); got "UK"',
+      '3:53 entities[0].organizedIn: an ISO 3166-1 alpha-2 code of a country or territory (e.g. US, CN, HK, SG, DE); got "XX"',
+      '5:62 datasets[0].subjects.ON: expected a key that is an ISO 3166-1 alpha-2 code of a country or territory (e.g. US, CN, HK, SG, DE); got "ON"',
+    ]);
+  });
+});
+
 describe('every problem says what was found, as written, without dumping a huge value', () => {
   const messages = (text: string, file = 'x.yaml') => problems(() => parseInventoryText(text, file)).map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`);
   it('a value of the wrong type: a number where an id goes (0123 unquoted), NaN, infinity, a list, a mapping, nothing', () => {

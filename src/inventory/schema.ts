@@ -8,6 +8,7 @@ import { CATEGORY_IDS, type CategoryId } from './taxonomy.js';
 import { addDays, isCivilDate, weekday } from '../time/civil-date.js';
 import { spanEnds } from '../time/cn-holidays.js';
 import { Event } from './events.js';
+import { countryCodeStatus } from '../common/country-code.js';
 
 export { Event };
 
@@ -21,6 +22,12 @@ export const Id = z
 export const Country = z
   .string()
   .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code in capitals, e.g. US, CN, HK, SG, DE')
+  .superRefine((code, ctx) => {
+    if (!/^[A-Z]{2}$/.test(code)) return;
+    const status = countryCodeStatus(code);
+    if (status.kind === 'alias') ctx.addIssue({ code: 'custom', message: `an ISO 3166-1 alpha-2 code in use (${code} is an old or informal one: write ${status.current})` });
+    else if (status.kind === 'unknown') ctx.addIssue({ code: 'custom', message: 'an ISO 3166-1 alpha-2 code of a country or territory (e.g. US, CN, HK, SG, DE)' });
+  })
   .describe('ISO 3166-1 alpha-2 country code (HK and MO are separate codes; the packs know which regimes include them).');
 
 export const DateStr = z

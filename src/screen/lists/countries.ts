@@ -6,8 +6,7 @@
  * not ("Korea, North", "Burma", "Palestinian", "Cote d Ivoire", "Region: Crimea" …).
  */
 
-/** Codes CLDR names that are not countries or territories. */
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+import { NOT_COUNTRIES } from '../../common/country-code.js';
 
 /** List spellings → code. Keys are compared after {@link countryKey}. */
 const EXTRA_NAMES: Readonly<Record<string, string>> = {
