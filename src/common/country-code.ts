@@ -10,9 +10,21 @@ export const NOT_COUNTRIES: ReadonlySet<string> = new Set(['EU', 'EZ', 'UN', 'QO
 
 const names = new Intl.DisplayNames(['en'], { type: 'region' });
 
+export type CountryCodeStatus = { readonly kind: 'country' } | { readonly kind: 'alias'; readonly current: string } | { readonly kind: 'unknown' };
+
+/** Per code asked: an inventory repeats a few codes hundreds of thousands of times. */
+const known = new Map<string, CountryCodeStatus>();
+
 /** What a two-capital-letter code is: a country code, an old or informal one with its current code, or none. */
-export function countryCodeStatus(code: string): { readonly kind: 'country' } | { readonly kind: 'alias'; readonly current: string } | { readonly kind: 'unknown' } {
-  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return { kind: 'unknown' };
+export function countryCodeStatus(code: string): CountryCodeStatus {
+  if (!/^[A-Z]{2}$/.test(code)) return { kind: 'unknown' };
+  let status = known.get(code);
+  if (status === undefined) known.set(code, (status = lookUp(code)));
+  return status;
+}
+
+function lookUp(code: string): CountryCodeStatus {
+  if (NOT_COUNTRIES.has(code)) return { kind: 'unknown' };
   let named: string | undefined;
   try {
     named = names.of(code);
