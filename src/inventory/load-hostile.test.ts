@@ -46,12 +46,13 @@ describe('__proto__ and constructor as keys', () => {
 });
 
 describe('country codes are codes in use', () => {
-  it('UK is refused with the code to write (GB); an unassigned code as a value or a subjects key is refused; AQ and XK are taken', () => {
-    const text = 'organization: { id: acme, name: Acme, organizedIn: UK }\nentities:\n  - { id: e1, name: E1, kind: company, organizedIn: XX }\n  - { id: e2, name: E2, kind: company, organizedIn: AQ, location: XK }\ndatasets: [{ id: d, categories: [health], subjects: { US: 5, ON: 3 } }]\n';
+  it('UK is refused with the code to write (GB); an unassigned code as a value or a subjects key is refused, and EU as a country; AQ and XK are taken, and EU as a subjects key', () => {
+    const text = 'organization: { id: acme, name: Acme, organizedIn: UK }\nentities:\n  - { id: e1, name: E1, kind: company, organizedIn: XX }\n  - { id: e2, name: E2, kind: company, organizedIn: AQ, location: XK }\n  - { id: e3, name: E3, kind: government, government: EU }\ndatasets: [{ id: d, categories: [health], subjects: { US: 5, EU: 2, ON: 3 } }]\n';
     expect(problems(() => parseInventoryText(text, 'c.yaml')).map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`)).toEqual([
       '1:52 organization.organizedIn: an ISO 3166-1 alpha-2 code in use (UK is an old or informal one: write GB); got "UK"',
       '3:53 entities[0].organizedIn: an ISO 3166-1 alpha-2 code of a country or territory (e.g. US, CN, HK, SG, DE); got "XX"',
-      '5:62 datasets[0].subjects.ON: expected a key that is an ISO 3166-1 alpha-2 code of a country or territory (e.g. US, CN, HK, SG, DE); got "ON"',
+      '5:55 entities[2].government: an ISO 3166-1 alpha-2 code of a country or territory (e.g. US, CN, HK, SG, DE); got "EU"',
+      '6:69 datasets[0].subjects.ON: expected a key that is an ISO 3166-1 alpha-2 code of a country or territory, or EU (e.g. US, CN, HK, SG, DE); got "ON"',
     ]);
   });
 });

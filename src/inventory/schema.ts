@@ -19,16 +19,23 @@ export const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'an id: letters, digits and . _ : - (not starting with punctuation)')
   .describe('Identifier, unique within its section across every file of the inventory (an entity may not take the organization\'s id).');
 
-export const Country = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code in capitals, e.g. US, CN, HK, SG, DE')
-  .superRefine((code, ctx) => {
-    if (!/^[A-Z]{2}$/.test(code)) return;
-    const status = countryCodeStatus(code);
-    if (status.kind === 'alias') ctx.addIssue({ code: 'custom', message: `an ISO 3166-1 alpha-2 code in use (${code} is an old or informal one: write ${status.current})` });
-    else if (status.kind === 'unknown') ctx.addIssue({ code: 'custom', message: 'an ISO 3166-1 alpha-2 code of a country or territory (e.g. US, CN, HK, SG, DE)' });
-  })
-  .describe('ISO 3166-1 alpha-2 country code (HK and MO are separate codes; the packs know which regimes include them).');
+/** A two-capital code that is a country or territory code in use (`EU` too, where `withEU`). */
+function countryCode(withEU: boolean) {
+  return z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code in capitals, e.g. US, CN, HK, SG, DE')
+    .superRefine((code, ctx) => {
+      if (!/^[A-Z]{2}$/.test(code) || (withEU && code === 'EU')) return;
+      const status = countryCodeStatus(code);
+      if (status.kind === 'alias') ctx.addIssue({ code: 'custom', message: `an ISO 3166-1 alpha-2 code in use (${code} is an old or informal one: write ${status.current})` });
+      else if (status.kind === 'unknown') ctx.addIssue({ code: 'custom', message: `an ISO 3166-1 alpha-2 code of a country or territory${withEU ? ', or EU' : ''} (e.g. US, CN, HK, SG, DE)` });
+    });
+}
+
+export const Country = countryCode(false).describe('ISO 3166-1 alpha-2 country code (HK and MO are separate codes; the packs know which regimes include them).');
+
+/** Where data subjects belong: a country or territory code, or EU for people counted as the EU's. */
+export const SubjectJurisdiction = countryCode(true).describe('ISO 3166-1 alpha-2 country code, or EU.');
 
 export const DateStr = z
   .string()
@@ -41,8 +48,8 @@ export const Percent = z.number().min(0).max(100).describe('Percentage, 0 to 100
 
 /** Counts of data subjects by the jurisdiction they belong to (country code → count). */
 export const SubjectCounts = z
-  .record(Country, z.number().int().nonnegative())
-  .describe('Number of distinct data subjects by country (US = U.S. persons; CN = individuals in China).');
+  .record(SubjectJurisdiction, z.number().int().nonnegative())
+  .describe('Number of distinct data subjects by country (US = U.S. persons; CN = individuals in China; EU may be used for people counted as the EU\'s).');
 
 // --- organization -----------------------------------------------------------------------------
 
@@ -270,7 +277,7 @@ export const Dataset = z
       .describe('Foreign-origin data into which some domestic PI was merged, scope not yet verified (Order 16 Art. 4 boundary).'),
     informationalMaterials: z.boolean().default(false).describe('Expressive material fully created before the transaction (202.226, 202.502).'),
     scan: z
-      .object({ source: z.string(), at: z.string().optional(), error: z.record(Country, z.number()).optional() })
+      .object({ source: z.string(), at: z.string().optional(), error: z.record(SubjectJurisdiction, z.number()).optional() })
       .strict()
       .optional()
       .describe('Filled by `datacustoms scan --write-inventory`.'),
