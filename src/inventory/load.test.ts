@@ -271,6 +271,30 @@ describe('inputs named more than once', () => {
   });
 });
 
+describe('the organization\'s time zone', () => {
+  it('is an IANA name (Area/Location, or UTC): an abbreviation, a city or an offset is refused at load with file, line:column and field', () => {
+    for (const zone of ['CST', 'Beijing', 'UTC+8', 'GMT', 'Mars/Base', '']) {
+      const text = ['organization:', '  id: acme', '  name: Acme', '  organizedIn: US', `  timeZone: "${zone}"`, ''].join('\n');
+      const [p, ...rest] = problems(() => parseInventoryText(text, 'org.yaml'));
+      expect(rest, zone).toEqual([]);
+      expect(p, zone).toMatchObject({ file: 'org.yaml', line: 5, column: 13, path: 'organization.timeZone' });
+      expect(p!.message, zone).toBe(`an IANA time zone such as Asia/Shanghai, Europe/Berlin or America/New_York; got ${JSON.stringify(zone)}`);
+    }
+  });
+  it('is refused in JSON too (the fast path), and a number is a type error', () => {
+    const [p] = problems(() => parseInventoryText('{"organization": {"id": "acme", "name": "Acme", "organizedIn": "US",\n "timeZone": "UTC+8"}}', 'org.json'));
+    expect(p).toMatchObject({ file: 'org.json', line: 2, column: 14, path: 'organization.timeZone' });
+    const [q] = problems(() => parseInventoryText(ORG.replace('US }', 'US, timeZone: 8 }'), 'org.yaml'));
+    expect(q).toMatchObject({ path: 'organization.timeZone', message: 'expected a string, got the number 8 (quote it: "8")' });
+  });
+  it('defaults to UTC, and takes IANA names', () => {
+    expect(parseInventoryText(ORG).organization.timeZone).toBe('UTC');
+    for (const zone of ['UTC', 'Asia/Shanghai', 'America/Argentina/Buenos_Aires', 'Etc/GMT-8']) {
+      expect(parseInventoryText(ORG.replace('US }', `US, timeZone: ${zone} }`)).organization.timeZone).toBe(zone);
+    }
+  });
+});
+
 describe('fields of another kind of entity', () => {
   it('a company with `government` or `usStatus` is told where they belong instead of having them ignored', () => {
     const text = ORG + 'entities:\n  - { id: soe, name: SOE, kind: company, government: CN }\n  - { id: c, name: C, kind: company, organizedIn: SG, usStatus: citizen }\n  - { id: g, name: G, kind: government, government: CN }\n  - { id: p, name: P, kind: individual, usStatus: citizen }\n';

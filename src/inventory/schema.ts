@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId } from './taxonomy.js';
 import { addDays, isCivilDate, weekday } from '../time/civil-date.js';
 import { spanEnds } from '../time/cn-holidays.js';
-import { Event } from './events.js';
+import { Event, TimeZoneName } from './events.js';
 import { countryCodeStatus } from '../common/country-code.js';
 
 export { Event };
@@ -159,7 +159,8 @@ export const Organization = z
       .default({ secRegistrant: false, smallerReportingCompany: false, foreignPrivateIssuer: false, circiaCoveredEntity: false, federalContractor: false, dodContractor: false, usfRecipient: false, appStoreOrHostingProvider: false }),
     listings: z.array(Listing).default([]).describe('Stock listings, planned or done.'),
     approvals: z.array(Approval).default([]).describe('Organization-level approvals, e.g. a cleared cybersecurity review.'),
-    timeZone: z.string().default('UTC').describe('IANA time zone of the organization, for clocks.'),
+    // Checked here, at load, for every command (an abbreviation such as CST is China or US Central).
+    timeZone: TimeZoneName.default('UTC').describe('IANA time zone of the organization (Area/Location, or UTC), for clocks: event times without an offset are read in it.'),
   })
   .strict();
 

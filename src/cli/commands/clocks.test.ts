@@ -262,7 +262,18 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
   it('a file that is no longer UTF-8 text when read again to place a problem is reported as such (file, line), exit 2', async () => {
     const dir = tmp();
     const org = join(dir, 'org.yaml');
-    const text = ['organization:', '  id: acme', '  name: Acme', '  organizedIn: CN', '  timeZone: Mars/Base', ''].join('\n');
+    // A report dated before year 1 once read in Beijing: found while counting, after loading.
+    const text = [
+      'organization:',
+      '  id: acme',
+      '  name: Acme',
+      '  organizedIn: CN',
+      '  timeZone: Asia/Shanghai',
+      '  cn: { networkProductProvider: true }',
+      'events:',
+      '  - { id: e1, kind: vulnerability, learned: 2021-11-24, product: { name: X }, reports: [{ duty: cn.miit.vuln/7(2), at: 0001-01-01T03:00 }] }',
+      '',
+    ].join('\n');
     writeFileSync(org, text);
     // Saved over in Latin-1 meanwhile: é is the single byte 0xE9.
     loading.afterLoad = () => writeFileSync(org, Buffer.from(text.replace('name: Acme', 'name: Acmé'), 'latin1'));

@@ -12,7 +12,6 @@ import { evaluateClocks } from '../../clocks/evaluate.js';
 import { CLOCK_RANGE, parseClockInstant, skippedLocalTime } from '../../clocks/range.js';
 import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
-import { TimeZoneName } from '../../inventory/events.js';
 import { INVENTORY_EXTENSIONS, expandInputs, formatPath, loadInventory, locate, parseSource, readInventoryFile, type SourceDoc } from '../../inventory/load.js';
 import { runCalendars } from '../../time/working-days.js';
 import { formatInstant } from '../../time/zoned.js';
@@ -75,11 +74,6 @@ function sourceLocator(paths: readonly string[]) {
   const load = () => (docs ??= expandInputs(paths).map((f) => parseSource(f, readInventoryFile(f))));
   const dataOf = (s: SourceDoc) => (s.data ?? s.doc.toJS({ maxAliasCount: 100 })) as Record<string, unknown> | null;
   return {
-    /** `organization.<path>` in the file that declares the organization. */
-    organization(path: readonly PropertyKey[]): InputLocation {
-      const src = load().find((s) => dataOf(s)?.['organization'] !== undefined);
-      return src ? { file: src.file, ...locate(src, ['organization', ...path]) } : {};
-    },
     /** A field of the `index`-th event of the merged inventory (files in the order they are read). */
     event(index: number, path: readonly (string | number)[]): InputLocation {
       let i = index;
@@ -170,16 +164,7 @@ export const command: CommandModule = {
         const inventory = loadInventory(paths);
         const org = inventory.organization;
         const where = sourceLocator(paths);
-        // The organization's zone reads every event time without an offset: the same rule as an
-        // event's own timeZone (an IANA Area/Location name or UTC; not an abbreviation such as CST).
-        const zone = TimeZoneName.safeParse(org.timeZone);
-        if (!zone.success) {
-          throw new InputError({
-            ...where.organization(['timeZone']),
-            path: 'organization.timeZone',
-            message: `${zone.error.issues[0]?.message ?? 'an IANA time zone'}; got "${org.timeZone}"`,
-          });
-        }
+        // org.timeZone is an IANA name: the inventory schema checks it at load, for every command.
         const asOf = parseAsOf(opts.asOf, org.timeZone);
         // Each event with its index in the merged inventory, to place a problem in its file.
         let picked = inventory.events.map((e, index) => ({ e, index }));
