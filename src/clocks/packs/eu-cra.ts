@@ -160,11 +160,13 @@ export const art14_4_c = duty({
 });
 
 // --- Art. 14(8): users ---------------------------------------------------------------------------
-// After becoming aware, the manufacturer informs impacted users (and where appropriate all
-// users) of the vulnerability or incident and of mitigations. No fixed hour count [M].
+// After becoming aware of an actively exploited vulnerability or a severe incident, the
+// manufacturer informs impacted users (and where appropriate all users) of it and of
+// mitigations. No fixed hour count [M]. For a vulnerability the clock, like the duty, starts at
+// awareness of the active exploitation (`exploitationAware`), not of the vulnerability.
 
 export const USERS_PERIOD = param<Counting>('eu.cra.14-8.period', `${CITE} Art. 14(8)`, [
-  { from: ART14_FROM, value: { kind: 'no-fixed-deadline', words: 'after becoming aware (no fixed count)' }, citation: `${CITE} Art. 14(8)`, confidence: 'memory' },
+  { from: ART14_FROM, value: { kind: 'no-fixed-deadline', words: 'no fixed count' }, citation: `${CITE} Art. 14(8)`, confidence: 'memory' },
 ]);
 
 export const art14_8 = duty({
@@ -179,7 +181,7 @@ export const art14_8 = duty({
     const a = c.event.kind === 'vulnerability' ? exploitedVulnerability(c) : severeIncident(c);
     return a && !a.notApplicable ? { ...a, recipient: 'impacted users (where appropriate all users)' } : a;
   },
-  deadlines: () => [{ anchor: LEARNED, period: USERS_PERIOD }],
+  deadlines: (c) => [{ anchor: c.event.kind === 'vulnerability' ? EXPLOITATION_AWARE : LEARNED, period: USERS_PERIOD }],
 });
 
 export const pack = definePack({

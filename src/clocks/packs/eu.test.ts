@@ -62,6 +62,17 @@ describe('eu.cra Art. 14: 24 h / 72 h / 14 days / 1 month, from 2026-09-11', () 
     expect(ob(r, 'eu.cra/14(8)')).toBeDefined();
   });
 
+  it('Art. 14(8): users are told after awareness of the active exploitation, not of the vulnerability (anchor exploitationAware)', () => {
+    const r = run(mfr, vuln({ learned: '2026-09-01T10:00', exploitationAware: '2026-09-12T10:00' }), '2026-09-12T11:00');
+    const users = ob(r, 'eu.cra/14(8)');
+    expect(users?.anchor).toEqual({ name: 'exploitationAware', at: '2026-09-12T10:00:00+02:00' });
+    expect(users?.deadline).toBe('no fixed count after exploitationAware');
+    // A severe incident: awareness of the incident.
+    const inc = ob(run(mfr, { id: 'i', kind: 'incident', learned: '2026-09-20T10:00', severeProductImpact: true }, '2026-09-21'), 'eu.cra/14(8)');
+    expect(inc?.anchor).toEqual({ name: 'learned', at: '2026-09-20T10:00:00+02:00' });
+    expect(inc?.deadline).toBe('no fixed count after awareness');
+  });
+
   it('only actively exploited vulnerabilities, only products on the EU market', () => {
     expect(run(mfr, vuln({ activelyExploited: false }), '2026-09-12').obligations.filter((o) => o.regime === 'eu.cra')).toEqual([]);
     const cnOnly = run(mfr, vuln({ markets: ['CN'] }), '2026-09-12');
