@@ -32,8 +32,10 @@ function major(c: ClockContext): Applicability | null {
 const hoursParam = (id: string, n: number, citation: string, confidence: 'memory' | 'unconfirmed' | 'secondary') =>
   param<Counting>(id, citation, [{ from: FROM, value: { kind: 'hours', hours: n }, citation, confidence }]);
 
-export const INITIAL_FROM_CLASSIFICATION = hoursParam('dora.19-4-a.classification', 4, `${CITE} Art. 19(4)(a); ${RTS}`, 'secondary');
-export const INITIAL_FROM_AWARENESS = hoursParam('dora.19-4-a.awareness', 24, `${CITE} Art. 19(4)(a); ${RTS}`, 'secondary');
+// The 4 h and 24 h figures are [S]; their anchors (classification as major, awareness) are [M]
+// (cn-eu-rules.md §10.4: "M for exact anchors"), so the deadlines are tagged memory.
+export const INITIAL_FROM_CLASSIFICATION = hoursParam('dora.19-4-a.classification', 4, `${CITE} Art. 19(4)(a); ${RTS}`, 'memory');
+export const INITIAL_FROM_AWARENESS = hoursParam('dora.19-4-a.awareness', 24, `${CITE} Art. 19(4)(a); ${RTS}`, 'memory');
 export const INTERMEDIATE_PERIOD = hoursParam('dora.19-4-b.period', 72, `${CITE} Art. 19(4)(b); ${RTS}`, 'unconfirmed');
 export const FINAL_PERIOD = param<Counting>('dora.19-4-c.period', `${CITE} Art. 19(4)(c); ${RTS}`, [
   { from: FROM, value: { kind: 'months', months: 1 }, citation: `${CITE} Art. 19(4)(c); ${RTS}`, confidence: 'memory' },
@@ -51,7 +53,7 @@ export const art19_4_a = defineDuty({
   text: 'Initial notification within 4 h of classification as major, and no later than 24 h after becoming aware.',
   citation: `${CITE} Art. 19(4)(a); ${RTS}`,
   effective: EFFECTIVE,
-  confidence: 'secondary',
+  confidence: 'memory',
   kinds: ['incident'],
   what: 'Initial notification of the major ICT-related incident',
   recipient: 'competent authority',

@@ -163,6 +163,11 @@ describe('eu.dora Art. 19', () => {
     expect(unclassified?.notes.join(' ')).toMatch(/classifiedMajor/);
   });
 
+  it('initial notification: the 4 h / 24 h figures are [S] but their anchors [M] (cn-eu-rules.md §10.4), so the obligation is memory, not secondary', () => {
+    expect(ob(run(fe, inc({ classifiedMajor: '2025-02-03T10:00' }), '2025-02-03T09:00'), 'eu.dora/19(4)(a)')?.confidence).toBe('memory');
+    expect(ob(run(fe, inc(), '2025-02-03T09:00'), 'eu.dora/19(4)(a)')?.confidence).toBe('memory');
+  });
+
   it('intermediate 72 h after the initial notification [U anchor]; final one month after the intermediate', () => {
     const r = run(fe, inc({ reports: [{ duty: 'eu.dora/19(4)(a)', at: '2025-02-03T11:00' }, { duty: 'eu.dora/19(4)(b)', at: '2025-02-05T11:00' }] }), '2025-02-06');
     expect(ob(r, 'eu.dora/19(4)(b)')?.confidence).toBe('unconfirmed');
