@@ -9,15 +9,15 @@ import { REPO_ROOT } from '../../testing/shared.js';
 import type { ClocksResult } from '../../clocks/model.js';
 import { displayWidth, overflowingLines } from '../render/text.js';
 
-// Lets a test change a file after the inventory is loaded and before clocks reads it again to
-// place a problem (an editor saving over it meanwhile).
+// Lets a test change a file once the inventory is read (an editor saving over it meanwhile, or a
+// pipe such as /dev/stdin, which reads empty a second time), before a problem is placed in it.
 const loading = vi.hoisted(() => ({ afterLoad: undefined as (() => void) | undefined }));
 vi.mock('../../inventory/load.js', async (original) => {
   const real = await original<typeof import('../../inventory/load.js')>();
   return {
     ...real,
-    loadInventory: (paths: readonly string[]) => {
-      const inventory = real.loadInventory(paths);
+    mergeSources: (sources: Parameters<typeof real.mergeSources>[0]) => {
+      const inventory = real.mergeSources(sources);
       loading.afterLoad?.();
       return inventory;
     },
@@ -259,32 +259,46 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
     }
   });
 
-  it('a file that is no longer UTF-8 text when read again to place a problem is reported as such (file, line), exit 2', async () => {
+  it('a problem found after loading is placed in the files as they were read: a file saved over meanwhile, emptied (a pipe read again) or broken does not move it or hide it', async () => {
     const dir = tmp();
-    const org = join(dir, 'org.yaml');
+    const org = join(dir, 'a-org.yaml');
+    const orgText = 'organization: { id: acme, name: Acme, organizedIn: CN, timeZone: Asia/Shanghai, cn: { networkProductProvider: true } }\n';
     // A report dated before year 1 once read in Beijing: found while counting, after loading.
-    const text = [
-      'organization:',
-      '  id: acme',
-      '  name: Acme',
-      '  organizedIn: CN',
-      '  timeZone: Asia/Shanghai',
-      '  cn: { networkProductProvider: true }',
-      'events:',
-      '  - { id: e1, kind: vulnerability, learned: 2021-11-24, product: { name: X }, reports: [{ duty: cn.miit.vuln/7(2), at: 0001-01-01T03:00 }] }',
-      '',
-    ].join('\n');
-    writeFileSync(org, text);
-    // Saved over in Latin-1 meanwhile: é is the single byte 0xE9.
-    loading.afterLoad = () => writeFileSync(org, Buffer.from(text.replace('name: Acme', 'name: Acmé'), 'latin1'));
-    try {
-      const r = await run(org, '--as-of', '2021-12-01');
-      expect(r.code).toBe(2);
-      expect(r.err).toContain('org.yaml:3: not UTF-8 text: byte 0xE9');
-      expect(r.err).not.toMatch(/internal error|at .*\.ts:\d+/);
-    } finally {
-      loading.afterLoad = undefined;
+    const bad = join(dir, 'b-events.yaml');
+    const badText = ['events:', '  - id: e1', '    kind: vulnerability', '    learned: 2021-11-24', '    product: { name: X }', '    reports: [{ duty: cn.miit.vuln/7(2), at: 0001-01-01T03:00 }]', ''].join('\n');
+    const good = join(dir, 'c-events.yaml');
+    const goodText = ['events:', '  - id: e2', '    kind: vulnerability', '    learned: 2021-11-24', '    product: { name: Y }', '    reports: [{ duty: cn.miit.vuln/7(2), at: 2021-11-25T10:00+08:00 }]', ''].join('\n');
+    const changes: [string, () => void][] = [
+      ['emptied', () => writeFileSync(bad, '')],
+      ['saved over in Latin-1', () => writeFileSync(bad, Buffer.from(`# caf\xe9\n${badText}`, 'latin1'))],
+      ['another file broken', () => writeFileSync(org, 'organization: { id: acme\n')],
+      ['lines added above', () => writeFileSync(bad, `# note\n# note\n${badText}`)],
+    ];
+    for (const [what, change] of changes) {
+      writeFileSync(org, orgText);
+      writeFileSync(bad, badText);
+      writeFileSync(good, goodText);
+      loading.afterLoad = change;
+      try {
+        const r = await run(org, bad, good, '--as-of', '2021-12-01');
+        expect(r.code, what).toBe(2);
+        expect(r.err, what).toBe(`datacustoms: ${bad}:6:46: events[0].reports[0].at: "0001-01-01T03:00" (read in Asia/Shanghai) is outside the years 0001 to 9998 (UTC) that clocks count in\n`);
+      } finally {
+        loading.afterLoad = undefined;
+      }
     }
+  });
+
+  it('a YAML syntax error in one file among several: every file\'s syntax errors are reported, no stack trace', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a-org.yaml'), 'organization: { id: acme, name: Acme, organizedIn: CN, timeZone: Asia/Shanghai }\n');
+    writeFileSync(join(dir, 'b-events.yaml'), ['events:', '  - id: e1', '    kind: vulnerability', '    learned: [2021-11-24', '    product: { name: X }', ''].join('\n'));
+    writeFileSync(join(dir, 'c-events.yaml'), ['events:', '  - id: e2', '    kind: vulnerability', '    learned: 2021-11-24', '  bad: indentation', ''].join('\n'));
+    const r = await run(dir, '--as-of', '2021-12-01');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/b-events\.yaml:\d+:\d+: syntax error/);
+    expect(r.err).toMatch(/c-events\.yaml:\d+:\d+: syntax error/);
+    expect(r.err).not.toMatch(/internal error|at .*\.ts:\d+/);
   });
 
   it('times at the ends of the calendar (years 0000 and 9999) are bad input with file, line and field, not an internal error', async () => {

@@ -6,13 +6,14 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { ExitCode, InputError, type InputLocation } from '../../common/errors.js';
+import { ExitCode, InputError, type InputLocation, type InputProblem } from '../../common/errors.js';
 import { csafAdvisory, csafFileName, openVex, trackingId } from '../../clocks/drafts.js';
 import { evaluateClocks } from '../../clocks/evaluate.js';
 import { CLOCK_RANGE, parseClockInstant, skippedLocalTime } from '../../clocks/range.js';
 import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
-import { INVENTORY_EXTENSIONS, expandInputs, formatPath, loadInventory, locate, parseSource, readInventoryFile, type SourceDoc } from '../../inventory/load.js';
+import { INVENTORY_EXTENSIONS, expandInputs, formatPath, locate, mergeSources, parseSource, readInventoryFile, type SourceDoc } from '../../inventory/load.js';
+import type { Inventory } from '../../inventory/schema.js';
 import { runCalendars } from '../../time/working-days.js';
 import { formatInstant } from '../../time/zoned.js';
 import type { CommandModule } from '../command.js';
@@ -66,18 +67,35 @@ Exit codes: 0 nothing overdue; 1 an obligation is overdue; 2 bad input;
 3 internal error. JSON: docs/clocks.md ("JSON output").`;
 
 /**
- * Finds a field in the input files again, for a problem found after loading (the merged
- * inventory keeps no positions). Reads the files only when asked, so only on the error path.
+ * Reads and merges the inventory, keeping each file's parsed document: a problem found after
+ * loading (the merged inventory keeps no positions) is placed in the text that was read. Reading
+ * a file again would place it wrongly when the file changed meanwhile, and a pipe (/dev/stdin)
+ * reads empty the second time: the event would be sought in the next file.
  */
-function sourceLocator(paths: readonly string[]) {
-  let docs: SourceDoc[] | undefined;
-  const load = () => (docs ??= expandInputs(paths).map((f) => parseSource(f, readInventoryFile(f))));
+function loadWithSources(paths: readonly string[]): { inventory: Inventory; sources: readonly SourceDoc[] } {
+  // As loadInventory: every file is read before any problem is reported.
+  const sources: SourceDoc[] = [];
+  const problems: InputProblem[] = [];
+  for (const file of expandInputs(paths)) {
+    try {
+      sources.push(parseSource(file, readInventoryFile(file)));
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { inventory: mergeSources(sources), sources };
+}
+
+/** Finds a field of the merged inventory in the file that holds it, at its line and column. */
+function sourceLocator(sources: readonly SourceDoc[]) {
   const dataOf = (s: SourceDoc) => (s.data ?? s.doc.toJS({ maxAliasCount: 100 })) as Record<string, unknown> | null;
   return {
     /** A field of the `index`-th event of the merged inventory (files in the order they are read). */
     event(index: number, path: readonly (string | number)[]): InputLocation {
       let i = index;
-      for (const src of load()) {
+      for (const src of sources) {
         const events = dataOf(src)?.['events'];
         const n = Array.isArray(events) ? events.length : 0;
         if (i < n) return { file: src.file, ...locate(src, ['events', i, ...path]), path: formatPath(['events', i, ...path]) };
@@ -161,9 +179,9 @@ export const command: CommandModule = {
         // An empty value (`-o "$OUT"` with OUT unset) would silently write to stdout, or no drafts.
         if (opts.output === '') throw new InputError({ file: '<argv>', path: '--output', message: 'expected a file name, got ""' });
         if (opts.drafts === '') throw new InputError({ file: '<argv>', path: '--drafts', message: 'expected a folder name, got ""' });
-        const inventory = loadInventory(paths);
+        const { inventory, sources } = loadWithSources(paths);
         const org = inventory.organization;
-        const where = sourceLocator(paths);
+        const where = sourceLocator(sources);
         // org.timeZone is an IANA name: the inventory schema checks it at load, for every command.
         const asOf = parseAsOf(opts.asOf, org.timeZone);
         // Each event with its index in the merged inventory, to place a problem in its file.
