@@ -4,9 +4,11 @@
  * through each member state's transposing law, whose wording can differ.
  * Reference: ../shared/reference/cn-eu-rules.md §10.2 [M].
  */
-import { param } from '../../engine/params.js';
+import { param, valueAt } from '../../engine/params.js';
 import type { DutyId } from '../../inventory/events.js';
+import { dateIn, formatInstant } from '../../time/zoned.js';
 import { LEARNED, reportMade } from '../anchors.js';
+import { dueInstant } from '../counting.js';
 import { euMemberStateLabel, euZone } from '../regulator-zones.js';
 import { definePack, defineDuty, type Applicability, type ClockContext, type Counting } from '../model.js';
 
@@ -30,6 +32,12 @@ function significant(c: ClockContext): Applicability | null {
     : base;
 }
 
+/** Adds a sentence to the notes of an applicable duty. */
+function withNote(a: Applicability | null, extra: string): Applicability | null {
+  if (!a || a.notApplicable) return a;
+  return { ...a, note: a.note ? `${a.note} ${extra}` : extra };
+}
+
 function trustServiceCase(c: ClockContext): boolean {
   return c.event.kind === 'incident' && c.event.trustService && c.org.eu.trustServiceProvider;
 }
@@ -43,8 +51,18 @@ export const TSP_NOTIF_PERIOD = hoursParam('eu.nis2.23-4-b.tsp.period', 24, `${C
 export const FINAL_PERIOD = param<Counting>('eu.nis2.23-4-d.period', `${CITE} Art. 23(4)(d)`, [
   { from: FROM, value: { kind: 'months', months: 1 }, citation: `${CITE} Art. 23(4)(d)`, confidence: 'memory' },
 ]);
+export const FINAL_AFTER_HANDLING_PERIOD = param<Counting>('eu.nis2.23-4-e.period', `${CITE} Art. 23(4)(e)`, [
+  { from: FROM, value: { kind: 'months', months: 1 }, citation: `${CITE} Art. 23(4)(e)`, confidence: 'memory' },
+]);
 
 const NOTIFICATION: DutyId = 'eu.nis2/23(4)(b)';
+
+// --- Art. 23(1): recipients of the services ---------------------------------------------------
+// Where appropriate, the entity notifies the recipients of its services without undue delay of
+// a significant incident likely to adversely affect the provision of those services. No fixed
+// count: said in the early warning's notes (no duty id of its own).
+const SERVICE_RECIPIENTS =
+  'Also tell the recipients of our services, without undue delay, of a significant incident likely to adversely affect the provision of those services (Art. 23(1); no fixed count).';
 
 // --- Art. 23(4)(a) -------------------------------------------------------------------------------
 // Without undue delay and in any event within 24 hours of becoming aware of a significant
@@ -61,7 +79,7 @@ export const art23_4_a = defineDuty({
   what: 'Early warning (suspected unlawful or malicious cause; possible cross-border impact)',
   recipient: 'CSIRT or competent authority',
   timeZone: (c) => euZone(c.org),
-  applies: significant,
+  applies: (c) => withNote(significant(c), SERVICE_RECIPIENTS),
   deadlines: () => [{ anchor: LEARNED, period: EW_PERIOD }],
 });
 
@@ -69,6 +87,9 @@ export const art23_4_a = defineDuty({
 // Within 72 hours of becoming aware, an incident notification updating the early warning with
 // an initial assessment (severity, impact, indicators of compromise); trust service providers,
 // for incidents affecting the provision of their trust services, within 24 hours.
+// Art. 23(4)(c): an intermediate report on relevant status updates, upon request of the CSIRT
+// or competent authority (no clock until requested; said in the notes).
+const INTERMEDIATE_ON_REQUEST = 'An intermediate report on relevant status updates is due on request of the CSIRT or competent authority (Art. 23(4)(c); no clock until requested).';
 export const art23_4_b = defineDuty({
   id: NOTIFICATION,
   regime: REGIME,
@@ -80,14 +101,25 @@ export const art23_4_b = defineDuty({
   what: 'Incident notification (initial assessment: severity, impact, indicators of compromise)',
   recipient: 'CSIRT or competent authority',
   timeZone: (c) => euZone(c.org),
-  applies: significant,
+  applies: (c) => withNote(significant(c), INTERMEDIATE_ON_REQUEST),
   deadlines: (c) => [{ anchor: LEARNED, period: trustServiceCase(c) ? TSP_NOTIF_PERIOD : NOTIF_PERIOD }],
 });
 
 // --- Art. 23(4)(d)–(e) ---------------------------------------------------------------------------
 // A final report not later than one month after the incident notification; if the incident is
 // still ongoing then, a progress report at that time and the final report within one month of
-// the end of handling.
+// the end of handling. The (d) date is computed; the (e) final report, which has no duty id of
+// its own, is said in the notes, with its date once `handlingEnded` is declared.
+function ongoing(c: ClockContext): string {
+  const ended = c.instants.get('handlingEnded');
+  const rule = 'If the incident is still ongoing then, the report due then is a progress report, and the final report is due within one month after handling ends (Art. 23(4)(e))';
+  if (ended === undefined) return `${rule}: declare \`handlingEnded\` to date it.`;
+  const zone = euZone(c.org);
+  const period = valueAt(FINAL_AFTER_HANDLING_PERIOD, dateIn(ended, zone)) ?? FINAL_AFTER_HANDLING_PERIOD.values[0]!;
+  const due = dueInstant(ended, period.value, zone)!;
+  return `${rule}: handling ended ${formatInstant(ended, zone)}, so that final report by ${formatInstant(due, zone)}.`;
+}
+
 export const art23_4_d = defineDuty({
   id: 'eu.nis2/23(4)(d)',
   regime: REGIME,
@@ -99,7 +131,10 @@ export const art23_4_d = defineDuty({
   what: 'Final report (description, severity and impact; threat type or root cause; mitigation; cross-border impact) — or a progress report if the incident is still ongoing',
   recipient: 'CSIRT or competent authority',
   timeZone: (c) => euZone(c.org),
-  applies: significant,
+  applies: (c) => {
+    const a = significant(c);
+    return a && !a.notApplicable ? withNote(a, ongoing(c)) : a;
+  },
   deadlines: () => [{ anchor: reportMade(NOTIFICATION, 'incident notification'), period: FINAL_PERIOD }],
 });
 

@@ -123,6 +123,31 @@ describe('eu.nis2 Art. 23', () => {
   });
 });
 
+describe('eu.nis2 Art. 23: the duties the note lists beside the three dated reports', () => {
+  const essential = { eu: { nis2: 'essential', mainEstablishment: 'FR' } };
+  const inc = (extra: Input = {}) => ({ id: 'i', kind: 'incident', learned: '2025-03-28T22:00', significant: true, ...extra });
+
+  it('Art. 23(1): recipients of the services are told without undue delay where provision is likely to be affected', () => {
+    const notes = ob(run(essential, inc(), '2025-03-29'), 'eu.nis2/23(4)(a)')?.notes.join(' ');
+    expect(notes).toMatch(/recipients of (our|its) services.*without undue delay.*Art\. 23\(1\)/);
+  });
+
+  it('Art. 23(4)(c): an intermediate report on request of the CSIRT or competent authority', () => {
+    expect(ob(run(essential, inc(), '2025-03-29'), 'eu.nis2/23(4)(b)')?.notes.join(' ')).toMatch(/intermediate report.*on request.*Art\. 23\(4\)\(c\)/);
+  });
+
+  it('Art. 23(4)(e): still ongoing at the final-report date, a progress report then and the final report one month after handling ends', () => {
+    const open = ob(run(essential, inc(), '2025-03-29'), 'eu.nis2/23(4)(d)')?.notes.join(' ');
+    expect(open).toMatch(/progress report.*one month after handling ends.*Art\. 23\(4\)\(e\).*`handlingEnded`/);
+    const ended = ob(
+      run(essential, inc({ handlingEnded: '2025-05-10T12:00', reports: [{ duty: 'eu.nis2/23(4)(b)', at: '2025-03-30T10:00' }] }), '2025-05-01'),
+      'eu.nis2/23(4)(d)',
+    );
+    expect(ended?.due).toBe('2025-04-30T23:59:59+02:00');
+    expect(ended?.notes.join(' ')).toMatch(/handling ended 2025-05-10T12:00:00\+02:00.*final report by 2025-06-10T23:59:59\+02:00/);
+  });
+});
+
 describe('eu.gdpr Arts. 33–34', () => {
   const controller = { eu: { gdprController: true, mainEstablishment: 'IE' } };
   const breach = (extra: Input = {}) => ({ id: 'b', kind: 'personal_data_breach', learned: '2024-10-25T09:00', timeZone: 'Europe/Dublin', ...extra });
