@@ -94,7 +94,12 @@ export const art34_1 = defineDuty({
     const e = c.event;
     if (e.kind !== 'personal_data_breach' || !c.org.eu.gdprController || e.risk !== 'high') return null;
     if (e.unintelligible) return { notApplicable: 'the data was unintelligible to others (e.g. encrypted), so Art. 34(3)(a) lifts the duty to tell the data subjects' };
-    return {};
+    // Art. 34(3)(b) and (c) rest on facts the event does not declare: said, not decided.
+    return {
+      note:
+        'Not required if later measures ensure the high risk is no longer likely to materialise (Art. 34(3)(b)); ' +
+        'where telling each data subject would involve disproportionate effort, a public communication or similar measure informs them as effectively instead (Art. 34(3)(c)).',
+    };
   },
   deadlines: () => [{ anchor: LEARNED, period: SUBJECTS_PERIOD }],
 });

@@ -168,6 +168,12 @@ describe('eu.gdpr Arts. 33–34', () => {
     expect(enc.notes.some((n) => n.note.includes('34(3)(a)'))).toBe(true);
   });
 
+  it('Art. 34(3)(b) and (c), which the note lists beside encryption, are said on the Art. 34 duty', () => {
+    const notes = ob(run(controller, breach({ risk: 'high' }), '2024-10-26'), 'eu.gdpr/34(1)')?.notes.join(' ');
+    expect(notes).toMatch(/Art\. 34\(3\)\(b\)/);
+    expect(notes).toMatch(/disproportionate effort.*public communication.*Art\. 34\(3\)\(c\)/);
+  });
+
   it('a processor tells the controller; Art. 48 flags a third-country order for review', () => {
     expect(ob(run({ eu: { gdprProcessor: true } }, breach(), '2024-10-26'), 'eu.gdpr/33(2)')?.recipient).toBe('the controller');
     const req = { id: 'r', kind: 'government_request', learned: '2024-10-25', authority: 'law_enforcement', country: 'US', dataStoredIn: ['DE'] };
