@@ -218,3 +218,6 @@ export function addressIn(s: string, runStart: number, runEnd: number): [number,
   if (end - start < 6) return undefined;
   return [start, end];
 }
+
+/** The date birth dates are judged against (read once at start-up), for the WebAssembly port. */
+export const CN_CLOCK = { TODAY, THIS_YEAR } as const;

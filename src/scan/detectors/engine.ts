@@ -1947,3 +1947,31 @@ function validIpv6(s: string, a: number, b: number): boolean {
   if (dbl) return groups <= 7 && groups >= 2;
   return groups === 8;
 }
+
+/**
+ * The engine's own tables and resolved parameters, for the WebAssembly port of this engine
+ * (src/scan/wasm/wasm-engine.ts writes them into its memory, so the data has one source).
+ */
+export const ENGINE_TABLES = {
+  GEO_DEC,
+  GENOMIC_MIN,
+  UNIONPAY_LOOSE,
+  SSN_INVALID_AREAS: SSN.invalidAreas,
+  SSN_PUBLIC: [...SSN_PUBLIC],
+  SSN_PUBLIC_PREFIX,
+  ITIN,
+  TEST_PANS: [...TEST_PANS.values()].flat(),
+  PASSPORT_SHAPES,
+  ABA_FIRST,
+  IBAN_LEN,
+  STREET_ABBREVIATIONS: [...STREET_ABBREVIATIONS],
+  STREET_SUFFIXES: [...STREET_SUFFIXES],
+  NAME_PREFIXES,
+  PERSON_NAME_OWNERS,
+  GENERIC_ADDRESSEES,
+  TITLES,
+  HONORIFICS,
+  CONJUNCTIONS,
+  VERSION_WORDS,
+  VERSION_IN_WORDS,
+} as const;

@@ -1,0 +1,515 @@
+/*
+ * The engine's core: memory, tables, keyword sets, Hits, the confidence model (emit,
+ * hasContext), the main walk (run, narrowed, token) and the exports the loader calls.
+ * Ports src/scan/detectors/engine.ts (class Engine, class Hits) and keywords.ts (KeywordSet).
+ */
+#include "dc.h"
+
+extern u8 __heap_base;
+
+u8 CLS[128];
+Engine E;
+Hits H;
+i32 gS[MAX_GROUPS], gE[MAX_GROUPS], gSep[MAX_GROUPS];
+i8 dig[32];
+void *TBL[TB_COUNT];
+u32 TBL_BYTES[TB_COUNT];
+Params P;
+KeywordSet *KW[NT];
+KeywordSet *NEGATIVE_KEYWORDS;
+const u8 *HAN;
+
+/* --- memory ------------------------------------------------------------------------------ */
+static u32 heap_top;     /* next free byte */
+static u32 scratch_base; /* where the per-value arena starts (after start-up allocations) */
+
+static void ensure(u32 end) {
+  u32 have = (u32)__builtin_wasm_memory_size(0) * 65536u;
+  if (end <= have) return;
+  u32 pages = (end - have + 65535u) / 65536u;
+  if (__builtin_wasm_memory_grow(0, pages) == (__SIZE_TYPE__)-1) __builtin_trap();
+}
+
+static void *bump(u32 bytes) {
+  if (heap_top == 0) heap_top = ((u32)(__SIZE_TYPE__)&__heap_base + 7u) & ~7u;
+  u32 p = heap_top;
+  u32 end = (p + bytes + 7u) & ~7u;
+  ensure(end);
+  heap_top = end;
+  return (void *)(__SIZE_TYPE__)p;
+}
+
+void *dc_alloc(u32 bytes) {
+  u8 *p = (u8 *)bump(bytes);
+  __builtin_memset(p, 0, bytes);
+  scratch_base = heap_top;
+  return p;
+}
+
+void *scratch_alloc(u32 bytes) { return bump(bytes); }
+
+void copy_units(u16 *dst, const u16 *src, i32 n) { __builtin_memcpy(dst, src, (u32)n * 2u); }
+
+/* --- word lists and tables --------------------------------------------------------------- */
+bool_t wl_has(const WordList *w, const u16 *s, i32 at, i32 n) {
+  for (i32 k = 0; k < w->count; k++) {
+    if (w->len[k] != n) continue;
+    const u16 *u = w->units + w->off[k];
+    i32 q = 0;
+    while (q < n && u[q] == s[at + q]) q++;
+    if (q == n) return 1;
+  }
+  return 0;
+}
+
+bool_t wl_has_lower(const WordList *w, const u16 *s, i32 at, i32 n) {
+  for (i32 k = 0; k < w->count; k++) {
+    if (w->len[k] != n) continue;
+    const u16 *u = w->units + w->off[k];
+    i32 q = 0;
+    for (; q < n; q++) {
+      u32 c = s[at + q];
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c != u[q]) break;
+    }
+    if (q == n) return 1;
+  }
+  return 0;
+}
+
+bool_t wl_starts_any(const WordList *w, const u16 *s, i32 at, i32 limit) {
+  for (i32 k = 0; k < w->count; k++) {
+    i32 n = w->len[k];
+    if (at + n > limit) continue;
+    const u16 *u = w->units + w->off[k];
+    i32 q = 0;
+    while (q < n && u[q] == s[at + q]) q++;
+    if (q == n) return 1;
+  }
+  return 0;
+}
+
+const WordList *table_words(u32 id) { return (const WordList *)TBL[id]; }
+
+bool_t sorted_has_i32(const i32 *a, i32 n, i32 v) {
+  i32 lo = 0, hi = n;
+  while (lo < hi) {
+    i32 mid = (lo + hi) >> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && a[lo] == v;
+}
+
+/* --- keyword sets (keywords.ts KeywordSet) ----------------------------------------------- */
+#define KEYWORD_WINDOW 28
+#define WHOLE_WORD_MAX 3
+struct KeywordSet {
+  const WordList *words;
+  /* per ASCII first character: the indices of its words (-1 terminated), or 0 */
+  i32 *ascii[128];
+  /* other first characters: n of them, with their word indices */
+  i32 n_other;
+  u16 *other_first;
+  i32 *other_word;
+};
+
+static bool_t is_letter(u32 c) { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+
+/* keywords.ts matchesLower for a word given as units (from its unit `from` on). */
+static bool_t matches_lower_units(const u16 *s, i32 at, const u16 *w, i32 n, i32 from) {
+  for (i32 k = from; k < n; k++) {
+    u32 c = s[at + k];
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c != w[k]) return 0;
+  }
+  return 1;
+}
+
+bool_t matches_lower(const u16 *s, i32 at, const char *word, i32 from) {
+  for (i32 k = from; word[k]; k++) {
+    u32 c = s[at + k];
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c != (u8)word[k]) return 0;
+  }
+  return 1;
+}
+
+static KeywordSet *kw_build(const WordList *w) {
+  KeywordSet *k = (KeywordSet *)dc_alloc(sizeof(KeywordSet));
+  k->words = w;
+  i32 counts[128] = {0};
+  i32 others = 0;
+  for (i32 i = 0; i < w->count; i++) {
+    u32 f = w->units[w->off[i]];
+    if (f < 128) counts[f]++;
+    else others++;
+  }
+  for (i32 c = 0; c < 128; c++) {
+    if (!counts[c]) continue;
+    k->ascii[c] = (i32 *)dc_alloc((u32)(counts[c] + 1) * 4u);
+    i32 m = 0;
+    for (i32 i = 0; i < w->count; i++)
+      if (w->units[w->off[i]] == c) k->ascii[c][m++] = i;
+    k->ascii[c][m] = -1;
+  }
+  k->n_other = others;
+  k->other_first = (u16 *)dc_alloc((u32)others * 2u + 2u);
+  k->other_word = (i32 *)dc_alloc((u32)others * 4u + 4u);
+  i32 m = 0;
+  for (i32 i = 0; i < w->count; i++) {
+    u32 f = w->units[w->off[i]];
+    if (f >= 128) {
+      k->other_first[m] = (u16)f;
+      k->other_word[m++] = i;
+    }
+  }
+  return k;
+}
+
+static bool_t kw_try(const KeywordSet *k, const u16 *s, i32 p, i32 start, i32 wi, bool_t ascii) {
+  const WordList *w = k->words;
+  i32 L = w->len[wi];
+  if (p + L > start) return 0;
+  if (!matches_lower_units(s, p, w->units + w->off[wi], L, 1)) return 0;
+  if (ascii && L <= WHOLE_WORD_MAX && p + L < start && is_letter(s[p + L])) return 0;
+  return 1;
+}
+
+bool_t kw_before(const KeywordSet *k, const u16 *s, i32 from, i32 start) {
+  if (!k) return 0;
+  i32 w0 = start - KEYWORD_WINDOW > from ? start - KEYWORD_WINDOW : from;
+  for (i32 p = w0; p < start; p++) {
+    u32 c = s[p];
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c |= 32;
+      const i32 *list = k->ascii[c];
+      if (!list) continue;
+      /* an ASCII keyword starts a word (or a camelCase part: customerSsn, clientIMEI) */
+      if (p > from && is_letter(s[p - 1]) && !(c != s[p] && s[p - 1] >= 97)) continue;
+      for (; *list >= 0; list++)
+        if (kw_try(k, s, p, start, *list, 1)) return 1;
+    } else {
+      for (i32 m = 0; m < k->n_other; m++)
+        if (k->other_first[m] == c && kw_try(k, s, p, start, k->other_word[m], 0)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* --- Hits --------------------------------------------------------------------------------- */
+static void hits_reserve(i32 cap) {
+  H.cap = cap;
+  H.ti = (u8 *)scratch_alloc((u32)cap);
+  H.start = (i32 *)scratch_alloc((u32)cap * 4u);
+  H.end = (i32 *)scratch_alloc((u32)cap * 4u);
+  H.conf = (f64 *)scratch_alloc((u32)cap * 8u);
+  H.jur = (u16 *)scratch_alloc((u32)cap * 2u);
+  H.n = 0;
+}
+
+void hits_add(u32 ti, i32 start, i32 end, f64 conf, u32 jur) {
+  if (H.n == H.cap) {
+    /* grow: copy into a larger block of the arena (the old one is left behind) */
+    Hits old = H;
+    hits_reserve(old.cap * 2 + 64);
+    __builtin_memcpy(H.ti, old.ti, (u32)old.n);
+    __builtin_memcpy(H.start, old.start, (u32)old.n * 4u);
+    __builtin_memcpy(H.end, old.end, (u32)old.n * 4u);
+    __builtin_memcpy(H.conf, old.conf, (u32)old.n * 8u);
+    __builtin_memcpy(H.jur, old.jur, (u32)old.n * 2u);
+    H.n = old.n;
+  }
+  i32 k = H.n++;
+  H.ti[k] = (u8)ti;
+  H.start[k] = start;
+  H.end[k] = end;
+  H.conf[k] = conf;
+  H.jur[k] = (u16)jur;
+}
+
+static void hits_swap(i32 a, i32 b) {
+  u8 t = H.ti[a]; H.ti[a] = H.ti[b]; H.ti[b] = t;
+  i32 x = H.start[a]; H.start[a] = H.start[b]; H.start[b] = x;
+  x = H.end[a]; H.end[a] = H.end[b]; H.end[b] = x;
+  f64 c = H.conf[a]; H.conf[a] = H.conf[b]; H.conf[b] = c;
+  u16 j = H.jur[a]; H.jur[a] = H.jur[b]; H.jur[b] = j;
+}
+
+static void hits_copy(i32 from, i32 to) {
+  H.ti[to] = H.ti[from];
+  H.start[to] = H.start[from];
+  H.end[to] = H.end[from];
+  H.conf[to] = H.conf[from];
+  H.jur[to] = H.jur[from];
+}
+
+/* Sort by start and drop overlaps: the higher confidence wins, then the longer span. */
+void hits_resolve(void) {
+  i32 n = H.n;
+  if (n < 2) return;
+  for (i32 i = 1; i < n; i++) {
+    i32 j = i;
+    while (j > 0 && H.start[j - 1] > H.start[j]) {
+      hits_swap(j, j - 1);
+      j--;
+    }
+  }
+  i32 w = 0;
+  for (i32 i = 0; i < n; i++) {
+    if (w > 0 && H.start[i] < H.end[w - 1]) {
+      i32 p = w - 1;
+      bool_t better = H.conf[i] > H.conf[p] || (H.conf[i] == H.conf[p] && H.end[i] - H.start[i] > H.end[p] - H.start[p]);
+      if (better) hits_copy(i, p);
+      continue;
+    }
+    if (w != i) hits_copy(i, w);
+    w++;
+  }
+  H.n = w;
+}
+
+/* --- the confidence model ---------------------------------------------------------------- */
+#define FIELD_WEIGHT 0.8
+#define KEYWORD_WEIGHT 0.6
+#define NEGATIVE_FACTOR 0.5
+#define SURE 0.9
+static f64 or_(f64 a, f64 w) { return 1 - (1 - a) * (1 - w); }
+
+/* Types whose confidence a preceding "order / invoice / …" lowers (engine.ts NEGATABLE). */
+static const u32 NEG_BITS = TYPE_BIT(T_cn_mobile) | TYPE_BIT(T_phone) | TYPE_BIT(T_payment_card) | TYPE_BIT(T_imei) | TYPE_BIT(T_us_ssn) |
+                            TYPE_BIT(T_us_itin) | TYPE_BIT(T_aba_routing) | TYPE_BIT(T_cn_resident_id) | TYPE_BIT(T_us_passport) |
+                            TYPE_BIT(T_cn_passport) | TYPE_BIT(T_hk_id) | TYPE_BIT(T_tw_id) | TYPE_BIT(T_cn_uscc);
+
+/* Math.round: the nearest integer, halves up. */
+static f64 js_round(f64 x) {
+  f64 r = __builtin_floor(x);
+  if (x - r >= 0.5) r += 1;
+  return r;
+}
+
+void emit(u32 ti, i32 start, i32 end, f64 base, u32 jur) {
+  f64 c = base;
+  if (E.hints & TYPE_BIT(ti)) c = or_(c, FIELD_WEIGHT);
+  else if (c < E.min_conf && start > E.from && kw_before(KW[ti], E.s, E.from, start)) c = or_(c, KEYWORD_WEIGHT);
+  if ((NEG_BITS & TYPE_BIT(ti)) && base < SURE) {
+    if (E.flags & CTX_NEGATIVE) c *= NEGATIVE_FACTOR;
+    else if (start > E.from && kw_before(NEGATIVE_KEYWORDS, E.s, E.from, start)) c *= NEGATIVE_FACTOR;
+  }
+  if (c < E.min_conf) return;
+  hits_add(ti, start, end, js_round(c * 1000) / 1000, jur == 0 ? JUR_DEFAULT : jur);
+}
+
+bool_t has_context(u32 ti, i32 start) {
+  if (E.hints & TYPE_BIT(ti)) return 1;
+  if (start <= E.from) return 0;
+  return kw_before(KW[ti], E.s, E.from, start);
+}
+
+/* --- the walk ---------------------------------------------------------------------------- */
+/* Full-width forms (U+FF00 + i) read as ASCII (engine.ts WIDE). */
+#define WIDE_MAPPED 1
+#define WIDE_TRIGGER 2
+static u8 WIDE[0x5f];
+
+static void run(const u16 *s, i32 from, i32 to);
+
+static void narrowed(const u16 *s, i32 from, i32 to) {
+  i32 n = to - from;
+  u16 *t = (u16 *)scratch_alloc((u32)(n + 2 * PAD) * 2u);
+  for (i32 k = 0; k < PAD; k++) t[k] = 0;
+  u16 *u = t + PAD;
+  for (i32 k = 0; k < n; k++) {
+    u32 c = s[from + k];
+    u[k] = (u16)(c >= 0xff00 && c <= 0xff5e && WIDE[c - 0xff00] != 0 ? c - 0xfee0 : c == 0x3000 ? 0x20 : c);
+  }
+  for (i32 k = 0; k < PAD; k++) u[n + k] = 0;
+  H.n = 0;
+  E.offset = from;
+  E.narrowed_value = 1;
+  E.s = u;
+  E.from = 0;
+  E.to = n;
+  E.han_done = 0;
+  E.tab_done = 0;
+  run(u, 0, n);
+  for (i32 k = 0; k < H.n; k++) {
+    H.start[k] += from;
+    H.end[k] += from;
+  }
+  E.from = from;
+  E.to = to;
+}
+
+static void run(const u16 *s, i32 from, i32 to) {
+  if ((E.hints & VALUE_LEVEL_BITS) != 0 && value_level(s, from, to)) {
+    hits_resolve();
+    return;
+  }
+  i32 i = from;
+  while (i < to) {
+    u32 c = s[i];
+    if (c < 128) {
+      if (CLS[c] & C_ALNUM) i = token(i);
+      else if (c == 64) i = email(i);
+      else if (c == 58) i = ipv6(i);
+      else if (c == 43) i = plus(i);
+      else if (c == 40) i = paren(i);
+      else if (c == 9 && !E.tab_done) {
+        E.tab_done = 1;
+        genomic_line();
+        i++;
+      } else i++;
+    } else if (c >= 0x3400 && c <= 0x9fff) {
+      if (i < E.han_done && (HAN[c] & (HAN_PLATE | HAN_KEY)) == 0) i++;
+      else i = han(i);
+    } else if (c >= 0xff10 && c <= 0xff5a && (WIDE[c - 0xff00] & WIDE_TRIGGER) != 0 && !E.narrowed_value) {
+      narrowed(s, from, to);
+      return;
+    } else i++;
+  }
+  hits_resolve();
+}
+
+i32 token(i32 i) {
+  const u16 *s = E.s;
+  i32 to = E.to;
+  i32 j = i;
+  i32 digits = 0, upper = 0;
+  u32 all = C_HEX;
+  while (j < to) {
+    u32 c = s[j];
+    if (c >= 128) break;
+    u32 k = CLS[c];
+    if ((k & C_ALNUM) == 0) break;
+    digits += k & C_DIGIT;
+    upper += (k >> 1) & 1;
+    all &= k;
+    j++;
+  }
+  bool_t hex = all != 0;
+  i32 len = j - i;
+  i32 lower = len - digits - upper;
+  if (hex && j < to) {
+    u32 next = s[j];
+    if (len == 2 && (next == 58 || next == 45)) {
+      i32 e = mac(i, next);
+      if (e > 0) return e;
+    } else if (len == 4 && next == 46) {
+      i32 e = mac_cisco(i);
+      if (e > 0) return e;
+    } else if (len == 8 && next == 45) {
+      i32 e = uuid(i, (upper > 0 ? C_UPPER : 0) | (lower > 0 ? C_LOWER : 0));
+      if (e > 0) return e;
+    }
+  }
+  if (upper + lower == 0) return digit_chain(i, j);
+  if (digits == 0) return word(i, j, upper, lower);
+  return mixed(i, j, digits, upper, lower);
+}
+
+/* --- exports ------------------------------------------------------------------------------ */
+static const char TYPE_NAMES[] =
+    "cn_resident_id,cn_mobile,cn_uscc,cn_passport,hk_id,tw_id,cn_vehicle_plate,cn_address,us_ssn,us_itin,us_passport,"
+    "aba_routing,phone,email,ip_address,mac_address,imei,payment_card,iban,geo_coordinates,date_of_birth,advertising_id,"
+    "crypto_wallet,genomic,icd10,person_name,address";
+
+EXPORT(dc_type_names) const char *dc_type_names(void) { return TYPE_NAMES; }
+
+/* A table of `bytes` (persistent); the loader writes it. */
+EXPORT(dc_table) void *dc_table(u32 id, u32 bytes) {
+  void *p = dc_alloc(bytes);
+  if (id < TB_COUNT) {
+    TBL[id] = p;
+    TBL_BYTES[id] = bytes;
+  }
+  return p;
+}
+
+/* A word list of `count` words and `units` code units in all; the loader fills off/len/units. */
+EXPORT(dc_words) WordList *dc_words(i32 count, i32 units) {
+  WordList *w = (WordList *)dc_alloc(sizeof(WordList));
+  w->count = count;
+  w->off = (const i32 *)dc_alloc((u32)count * 4u + 4u);
+  w->len = (const i32 *)dc_alloc((u32)count * 4u + 4u);
+  w->units = (const u16 *)dc_alloc((u32)units * 2u + 2u);
+  return w;
+}
+EXPORT(dc_words_off) const i32 *dc_words_off(const WordList *w) { return w->off; }
+EXPORT(dc_words_len) const i32 *dc_words_len(const WordList *w) { return w->len; }
+EXPORT(dc_words_units) const u16 *dc_words_units(const WordList *w) { return w->units; }
+EXPORT(dc_set_words) void dc_set_words(u32 id, WordList *w) {
+  if (id < TB_COUNT) TBL[id] = w;
+}
+/* KEYWORDS[type] (type < NT) or NEGATIVE_KEYWORDS (type == NT). */
+EXPORT(dc_set_keywords) void dc_set_keywords(u32 type, const WordList *w) {
+  KeywordSet *k = kw_build(w);
+  if (type < NT) KW[type] = k;
+  else NEGATIVE_KEYWORDS = k;
+}
+
+EXPORT(dc_params) void dc_params(i32 geo_dec, i32 genomic_min, i32 unionpay_loose, i32 today, i32 this_year) {
+  P.geo_dec = geo_dec;
+  P.genomic_min = genomic_min;
+  P.unionpay_loose = unionpay_loose;
+  P.today = today;
+  P.this_year = this_year;
+}
+
+void cn_init(void);
+void value_level_init(void);
+
+/* After every table is written. */
+EXPORT(dc_init) void dc_init(void) {
+  for (u32 c = 48; c <= 57; c++) CLS[c] = C_DIGIT | C_HEX;
+  for (u32 c = 65; c <= 90; c++) CLS[c] = C_UPPER | (c <= 70 ? C_HEX : 0);
+  for (u32 c = 97; c <= 122; c++) CLS[c] = C_LOWER | (c <= 102 ? C_HEX : 0);
+  for (u32 c = 0x10; c <= 0x19; c++) WIDE[c] = WIDE_MAPPED | WIDE_TRIGGER;
+  for (u32 c = 0x21; c <= 0x3a; c++) WIDE[c] = WIDE_MAPPED | WIDE_TRIGGER;
+  for (u32 c = 0x41; c <= 0x5a; c++) WIDE[c] = WIDE_MAPPED | WIDE_TRIGGER;
+  WIDE[0x20] = WIDE_MAPPED | WIDE_TRIGGER;
+  WIDE[0x0b] = WIDE[0x0d] = WIDE[0x0e] = WIDE[0x0f] = WIDE[0x08] = WIDE[0x09] = WIDE_MAPPED;
+  HAN = (const u8 *)TBL[TB_HAN];
+  cn_init();
+  value_level_init();
+  scratch_base = heap_top;
+}
+
+static u16 *input;
+
+/* Room for a value of n units; the loader writes it at the returned pointer. Starts a new
+ * value: everything from the previous one is gone. */
+EXPORT(dc_input) u16 *dc_input(i32 n) {
+  heap_top = scratch_base;
+  u16 *b = (u16 *)scratch_alloc((u32)(n + 2 * PAD) * 2u);
+  for (i32 k = 0; k < PAD; k++) b[k] = 0;
+  for (i32 k = 0; k < PAD; k++) b[PAD + n + k] = 0;
+  input = b + PAD;
+  return input;
+}
+
+/* engine.ts scan(s, from, to, ctx, minConf) over the input of dc_input; returns the hits. */
+EXPORT(dc_scan) i32 dc_scan(i32 from, i32 to, u32 hints, u32 flags, f64 min_conf) {
+  E.s = input;
+  E.from = from;
+  E.to = to;
+  E.hints = hints;
+  E.flags = flags;
+  E.min_conf = min_conf;
+  E.offset = 0;
+  E.narrowed_value = 0;
+  hits_reserve((to > from ? to - from : 0) + 64);
+  E.han_done = from;
+  E.tab_done = 0;
+  if (to <= from) return 0;
+  run(input, from, to);
+  return H.n;
+}
+
+EXPORT(dc_hit_ti) u8 *dc_hit_ti(void) { return H.ti; }
+EXPORT(dc_hit_start) i32 *dc_hit_start(void) { return H.start; }
+EXPORT(dc_hit_end) i32 *dc_hit_end(void) { return H.end; }
+EXPORT(dc_hit_conf) f64 *dc_hit_conf(void) { return H.conf; }
+EXPORT(dc_hit_jur) u16 *dc_hit_jur(void) { return H.jur; }
+EXPORT(dc_offset) i32 dc_offset(void) { return E.offset; }
+EXPORT(dc_narrowed) i32 dc_narrowed(void) { return E.narrowed_value; }

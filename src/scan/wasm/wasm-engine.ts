@@ -1,0 +1,257 @@
+/**
+ * The detector engine compiled to WebAssembly (native/scan-engine/*.c, built into
+ * wasm/scan-engine.wasm by scripts/build-wasm.mjs): the same detections as the TypeScript
+ * engine (src/scan/detectors/engine.ts, the reference; parity.test.ts holds the two to the
+ * same hits), several times faster.
+ *
+ * The module is loaded once per process. Its tables and parameters are written into its
+ * memory from the TypeScript modules that define them, so the data has one source.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FieldContext } from '../detectors/field-context.js';
+import * as cnModule from '../detectors/cn.js';
+import * as engineModule from '../detectors/engine.js';
+import * as keywordsModule from '../detectors/keywords.js';
+import * as phoneModule from '../detectors/phone.js';
+import * as typesModule from '../core/types.js';
+
+const { DETECTION_TYPES, TYPE_INFO } = typesModule;
+const { ENGINE_TABLES } = engineModule;
+const { KEYWORDS, NEGATIVE_KEYWORDS } = keywordsModule;
+const { CN_CLOCK, HAN } = cnModule;
+const { intlValid, nanpCountry } = phoneModule;
+
+/** Table numbers: the TB_* enum of native/scan-engine/dc.h, in its order. */
+export const TB = {
+  HAN: 0,
+  IBAN_LEN: 1,
+  CN_PREFIX: 2,
+  CN_PREFIX5: 3,
+  CA_NPA: 4,
+  OTHER_NANP: 5,
+  SSN_PUBLIC: 6,
+  SSN_PREFIX: 7,
+  SSN_INVALID_AREAS: 8,
+  ITIN_GROUPS: 9,
+  TEST_PANS: 10,
+  PASSPORT_SHAPES: 11,
+  ABA_FIRST: 12,
+  COMPOUND_SURNAMES: 13,
+  NAME_KEYWORDS: 14,
+  NOT_NAME_WORDS: 15,
+  PROVINCE_CODES: 16,
+  STREET_SUFFIXES: 17,
+  STREET_ABBREVIATIONS: 18,
+  NAME_PREFIXES: 19,
+  HONORIFICS: 20,
+  TITLES: 21,
+  PERSON_NAME_OWNERS: 22,
+  NOT_A_NAME: 23,
+  EXTRA: 24,
+} as const;
+
+/** dc.h: FieldContext flags beside the hints. */
+const CTX_NEGATIVE = 1;
+const CTX_VERSION = 2;
+const CTX_LATITUDE = 4;
+const CTX_BARE_NAME = 8;
+const JUR_DEFAULT = 0xffff;
+
+interface Exports {
+  readonly memory: WebAssembly.Memory;
+  dc_type_names(): number;
+  dc_table(id: number, bytes: number): number;
+  dc_words(count: number, units: number): number;
+  dc_words_off(w: number): number;
+  dc_words_len(w: number): number;
+  dc_words_units(w: number): number;
+  dc_set_words(id: number, w: number): void;
+  dc_set_keywords(type: number, w: number): void;
+  dc_params(geoDec: number, genomicMin: number, unionpayLoose: number, today: number, thisYear: number): void;
+  dc_init(): void;
+  dc_input(n: number): number;
+  dc_scan(from: number, to: number, hints: number, flags: number, minConf: number): number;
+  dc_hit_ti(): number;
+  dc_hit_start(): number;
+  dc_hit_end(): number;
+  dc_hit_conf(): number;
+  dc_hit_jur(): number;
+  dc_offset(): number;
+  dc_narrowed(): number;
+  dc_stubs_used(): number;
+}
+
+/** Where the module is: wasm/ at the package root (from src/scan/wasm/ or dist/scan/wasm/). */
+export const WASM_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'wasm', 'scan-engine.wasm');
+
+const packRegion = (r: string | undefined): number => (r && r.length === 2 ? (r.charCodeAt(0) << 8) | r.charCodeAt(1) : 0);
+const unpackRegion = (j: number): string => String.fromCharCode(j >> 8, j & 0xff);
+
+/** Writes tables into a fresh instance's memory. */
+class TableWriter {
+  constructor(private readonly x: Exports) {}
+  private view(): DataView {
+    return new DataView(this.x.memory.buffer);
+  }
+  bytes(id: number, data: ArrayLike<number>): void {
+    const p = this.x.dc_table(id, data.length);
+    new Uint8Array(this.x.memory.buffer, p, data.length).set(data);
+  }
+  i32(id: number, data: readonly number[]): void {
+    const p = this.x.dc_table(id, data.length * 4);
+    const v = this.view();
+    data.forEach((n, k) => v.setInt32(p + k * 4, n, true));
+  }
+  f64(id: number, data: readonly number[]): void {
+    const p = this.x.dc_table(id, data.length * 8);
+    const v = this.view();
+    data.forEach((n, k) => v.setFloat64(p + k * 8, n, true));
+  }
+  /** A word list (UTF-16 units); returns its address. */
+  wordList(words: readonly string[]): number {
+    const units = words.reduce((n, w) => n + w.length, 0);
+    const w = this.x.dc_words(words.length, units);
+    const off = this.x.dc_words_off(w);
+    const len = this.x.dc_words_len(w);
+    const u = this.x.dc_words_units(w);
+    const v = this.view();
+    let at = 0;
+    words.forEach((word, k) => {
+      v.setInt32(off + k * 4, at, true);
+      v.setInt32(len + k * 4, word.length, true);
+      for (let q = 0; q < word.length; q++) v.setUint16(u + (at + q) * 2, word.charCodeAt(q), true);
+      at += word.length;
+    });
+    return w;
+  }
+  words(id: number, words: readonly string[]): void {
+    this.x.dc_set_words(id, this.wordList(words));
+  }
+}
+
+/**
+ * What each C file needs from TypeScript, written at start-up. Each part of the port adds
+ * its tables here (next to the table numbers in dc.h).
+ */
+function writeTables(t: TableWriter, x: Exports): void {
+  const E = ENGINE_TABLES;
+  t.bytes(TB.HAN, HAN);
+  t.bytes(TB.IBAN_LEN, E.IBAN_LEN);
+  t.bytes(TB.ABA_FIRST, E.ABA_FIRST);
+  t.f64(TB.SSN_PUBLIC, [...E.SSN_PUBLIC].sort((a, b) => a - b));
+  t.f64(TB.SSN_PREFIX, E.SSN_PUBLIC_PREFIX.flatMap(([v, p]) => [v, p]));
+  t.i32(TB.SSN_INVALID_AREAS, E.SSN_INVALID_AREAS.flat());
+  t.i32(TB.ITIN_GROUPS, E.ITIN.flat());
+  t.words(TB.TEST_PANS, E.TEST_PANS);
+  t.words(TB.PASSPORT_SHAPES, E.PASSPORT_SHAPES);
+  t.words(TB.STREET_SUFFIXES, E.STREET_SUFFIXES);
+  t.words(TB.STREET_ABBREVIATIONS, E.STREET_ABBREVIATIONS);
+  t.words(TB.NAME_PREFIXES, E.NAME_PREFIXES);
+  t.words(TB.HONORIFICS, E.HONORIFICS);
+  t.words(TB.TITLES, E.TITLES);
+  t.words(TB.PERSON_NAME_OWNERS, E.PERSON_NAME_OWNERS);
+  DETECTION_TYPES.forEach((type, k) => {
+    const set = KEYWORDS[type];
+    if (set) x.dc_set_keywords(k, t.wordList(set.words));
+  });
+  x.dc_set_keywords(DETECTION_TYPES.length, t.wordList(NEGATIVE_KEYWORDS.words));
+  x.dc_params(E.GEO_DEC, E.GENOMIC_MIN, E.UNIONPAY_LOOSE ? 1 : 0, CN_CLOCK.TODAY, CN_CLOCK.THIS_YEAR);
+}
+
+/** The hits of the last value, as the TypeScript engine's `Hits` holds them. */
+export interface WasmHits {
+  n: number;
+  readonly ti: number[];
+  readonly start: number[];
+  readonly end: number[];
+  readonly conf: number[];
+  readonly jur: (string | undefined)[];
+}
+
+/** The WebAssembly engine, with the TypeScript engine's `scan` interface. */
+export class WasmEngine {
+  readonly hits: WasmHits = { n: 0, ti: [], start: [], end: [], conf: [], jur: [] };
+  /** As engine.ts: the text the detectors read (narrowed from full-width forms when `narrowedValue`). */
+  s = '';
+  offset = 0;
+  narrowedValue = false;
+  private readonly x: Exports;
+  private readonly jurOf: (string | undefined)[] = DETECTION_TYPES.map((t) => TYPE_INFO[t].jurisdiction);
+
+  constructor(module: WebAssembly.Module) {
+    let x: Exports | undefined;
+    const memU8 = () => new Uint8Array(x!.memory.buffer);
+    const imports = {
+      env: {
+        intl_valid(ptr: number, n: number): number {
+          const digits = String.fromCharCode(...memU8().subarray(ptr, ptr + n));
+          const r = intlValid(digits);
+          return r ? packRegion(r.country) || 1 : 0;
+        },
+        nanp_country_other(ptr: number): number {
+          const d = new Int8Array(x!.memory.buffer, ptr, 10);
+          return packRegion(nanpCountry(d, 0));
+        },
+      },
+    };
+    x = new WebAssembly.Instance(module, imports).exports as unknown as Exports;
+    this.x = x;
+    const names = readCString(x, x.dc_type_names()).split(',');
+    if (names.join(',') !== DETECTION_TYPES.join(',')) throw new Error(`scan engine: the WebAssembly module's types (${names.join(', ')}) are not DETECTION_TYPES`);
+    writeTables(new TableWriter(x), x);
+    x.dc_init();
+  }
+
+  /** True while a part of the C port is still a placeholder (see native/scan-engine/stubs.c). */
+  stubsUsed(): boolean {
+    return this.x.dc_stubs_used() !== 0;
+  }
+
+  /** engine.ts `scan`: detect in s[from, to) with the field's context; results in `hits`. */
+  scan(s: string, from: number, to: number, ctx: FieldContext, minConf: number): void {
+    const x = this.x;
+    const n = Math.max(0, to - from);
+    const p = x.dc_input(n);
+    const u = new Uint16Array(x.memory.buffer, p, n);
+    for (let k = 0; k < n; k++) u[k] = s.charCodeAt(from + k);
+    const flags = (ctx.negative ? CTX_NEGATIVE : 0) | (ctx.version ? CTX_VERSION : 0) | (ctx.latitude ? CTX_LATITUDE : 0) | (ctx.bareName ? CTX_BARE_NAME : 0);
+    const count = x.dc_scan(0, n, ctx.hints >>> 0, flags, minConf);
+    const buf = x.memory.buffer;
+    const ti = new Uint8Array(buf, x.dc_hit_ti(), count);
+    const st = new Int32Array(buf, x.dc_hit_start(), count);
+    const en = new Int32Array(buf, x.dc_hit_end(), count);
+    const cf = new Float64Array(buf, x.dc_hit_conf(), count);
+    const jr = new Uint16Array(buf, x.dc_hit_jur(), count);
+    const h = this.hits;
+    h.n = count;
+    for (let k = 0; k < count; k++) {
+      const t = ti[k]!;
+      h.ti[k] = t;
+      h.start[k] = st[k]! + from;
+      h.end[k] = en[k]! + from;
+      h.conf[k] = cf[k]!;
+      const j = jr[k]!;
+      h.jur[k] = j === JUR_DEFAULT ? this.jurOf[t] : j === 0 ? undefined : unpackRegion(j);
+    }
+    this.narrowedValue = x.dc_narrowed() !== 0;
+    this.offset = this.narrowedValue ? x.dc_offset() + from : 0;
+    this.s = s;
+  }
+}
+
+function readCString(x: Exports, p: number): string {
+  const m = new Uint8Array(x.memory.buffer);
+  let e = p;
+  while (m[e] !== 0) e++;
+  return Buffer.from(m.subarray(p, e)).toString('latin1');
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+/** A new WebAssembly engine (the module is compiled once per process). */
+export function createWasmEngine(): WasmEngine {
+  compiled ??= new WebAssembly.Module(readFileSync(WASM_PATH));
+  return new WasmEngine(compiled);
+}
