@@ -226,6 +226,21 @@ void card(i32 a, i32 b, i32 L);
 void nine(i32 a, i32 b);
 i32 load_digits(const u16 *s, i32 a, i32 b); /* engine.ts loadDigits → dig[] */
 
+/* engine.ts module helpers used by more than one file (owner in brackets) */
+bool_t is_open_paren(u32 c);                                     /* [text.c] isOpenParen */
+bool_t is_close_paren(u32 c);                                    /* [text.c] isCloseParen */
+i32 word_before(const u16 *s, i32 from, i32 p);                  /* [text.c] wordBefore */
+i32 hex_run(const u16 *s, i32 a, i32 b);                         /* [text.c] hexRun */
+bool_t uscc_region_ok(const u16 *s, i32 at);                     /* [digits.c] usccRegionOk */
+bool_t ipv4_no_ones(i32 a, i32 b, i32 c, i32 d);                 /* [digits.c] ipv4NoOnes */
+bool_t version_word_before(const u16 *s, i32 from, i32 a);       /* [digits.c] versionWordBefore */
+i32 num2(const u16 *s, i32 at);                                  /* [digits.c] */
+bool_t valid_cal(i32 y, i32 m, i32 d);                           /* [digits.c] validCal */
+bool_t is_test_pan(const i8 *d, i32 n);                          /* [digits.c] isTestPan */
+bool_t card_issuer(const i8 *d, i32 L);                          /* [digits.c] cardIssuer */
+bool_t in_ranges(const i32 *pairs, i32 n_pairs, i32 v);          /* [digits.c] inRanges */
+bool_t all_zero(const i8 *d, i32 n);                             /* [digits.c] allZero */
+
 /* han.c: engine.ts han / hanName */
 i32 han(i32 i);
 i32 han_name(i32 i);
