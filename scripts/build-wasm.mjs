@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'native', 'scan-engine');
-const outFile = join(root, 'wasm', 'scan-engine.wasm');
+const outArg = process.argv.indexOf('--out');
+/** `--out FILE` builds elsewhere (to try a change without touching the committed module). */
+const outFile = outArg > 0 ? process.argv[outArg + 1] : join(root, 'wasm', 'scan-engine.wasm');
 const check = process.argv.includes('--check');
 
 const sources = readdirSync(srcDir).filter((f) => f.endsWith('.c')).sort().map((f) => join('native', 'scan-engine', f));
@@ -45,5 +47,5 @@ if (check) {
 } else {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, built);
-  process.stdout.write(`build-wasm: wrote wasm/scan-engine.wasm (${built.length} bytes)\n`);
+  process.stdout.write(`build-wasm: wrote ${outFile} (${built.length} bytes)\n`);
 }

@@ -83,8 +83,11 @@ interface Exports {
   dc_stubs_used(): number;
 }
 
-/** Where the module is: wasm/ at the package root (from src/scan/wasm/ or dist/scan/wasm/). */
-export const WASM_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'wasm', 'scan-engine.wasm');
+/**
+ * Where the module is: wasm/ at the package root (from src/scan/wasm/ or dist/scan/wasm/), or
+ * DATACUSTOMS_SCAN_WASM (a module built elsewhere, for development).
+ */
+export const WASM_PATH = process.env['DATACUSTOMS_SCAN_WASM'] || join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'wasm', 'scan-engine.wasm');
 
 const packRegion = (r: string | undefined): number => (r && r.length === 2 ? (r.charCodeAt(0) << 8) | r.charCodeAt(1) : 0);
 const unpackRegion = (j: number): string => String.fromCharCode(j >> 8, j & 0xff);
