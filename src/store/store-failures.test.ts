@@ -11,7 +11,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../common/errors.js';
 import { MIGRATIONS, migrateStore } from './migrations.js';
-import { openStore, resolveStorePath, STORE_FILE } from './store.js';
+import { openStore, resolveStorePath, STORE_FILE, storeLabel } from './store.js';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -81,9 +81,9 @@ describe('store paths that are not a store file', () => {
     expect(err.message).toBe(`${path}: --store: cannot make the store's folder ${join(d, 'afile', 'sub')} (a file is in the way); name another path with --store or $DATACUSTOMS_STORE`);
   });
 
-  it('a database server URL is refused without making a folder, and its password is never shown', () => {
+  it('a URL of another kind of server is refused without making a folder, and its password is never shown', () => {
     const d = tmp();
-    const url = 'postgres://qa:s3cret-pw@127.0.0.1:5432/qa_store_x?sslpassword=other-secret';
+    const url = 'mysql://qa:s3cret-pw@127.0.0.1:3306/qa_store_x?sslpassword=other-secret';
     for (const loc of [{ store: url, cwd: d }, { env: { DATACUSTOMS_STORE: url }, cwd: d }]) {
       let err: unknown;
       try {
@@ -93,9 +93,29 @@ describe('store paths that are not a store file', () => {
       }
       expect(err).toBeInstanceOf(InputError);
       const msg = (err as InputError).message;
-      expect(msg).toMatch(/^postgres:\/\/qa:\*\*\*@127\.0\.0\.1:5432\/qa_store_x\?\*\*\*: (--store|DATACUSTOMS_STORE): a postgres URL: the store is a SQLite file/);
+      expect(msg).toMatch(/^mysql:\/\/qa:\*\*\*@127\.0\.0\.1:3306\/qa_store_x\?sslpassword=\*\*\*: (--store|DATACUSTOMS_STORE): a mysql URL: the store is a SQLite file or a PostgreSQL database/);
       expect(msg).not.toMatch(/s3cret|other-secret/);
     }
+    expect(existsSync(join(d, 'mysql:'))).toBe(false);
+  });
+
+  it('a PostgreSQL URL is the location as given (it is connected to when opened), printed with its password masked; a malformed one is refused', () => {
+    const d = tmp();
+    for (const url of ['postgres://qa:s3cret-pw@127.0.0.1:5432/qa', 'postgresql://qa@db.example:5432/qa?schema=dc']) {
+      expect(resolveStorePath({ store: url, cwd: d })).toBe(url);
+      expect(resolveStorePath({ env: { DATACUSTOMS_STORE: url }, cwd: d })).toBe(url);
+    }
+    expect(storeLabel('postgres://qa:s3cret-pw@127.0.0.1:5432/qa?sslpassword=x')).toBe('postgres://qa:***@127.0.0.1:5432/qa?sslpassword=***');
+    expect(storeLabel(join(d, 's.sqlite'))).toBe(join(d, 's.sqlite'));
+    let err: unknown;
+    try {
+      resolveStorePath({ env: { DATACUSTOMS_STORE: 'postgres://qa:pa:ss@[bad/qa' }, cwd: d });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toMatch(/^postgres:\/\/qa:\*\*\*@\[bad\/qa: DATACUSTOMS_STORE: malformed PostgreSQL URL/);
+    expect(() => resolveStorePath({ store: 'postgres://h/db?schema=', cwd: d })).toThrow(/--store: \?schema= names one schema/);
     expect(existsSync(join(d, 'postgres:'))).toBe(false);
   });
 });

@@ -1,28 +1,32 @@
 /**
- * The embedded store: a SQLite file (better-sqlite3) behind Kysely, under `.datacustoms/` in
- * the working folder unless `--store` or `DATACUSTOMS_STORE` names another path. All access
- * goes through Kysely so a PostgreSQL dialect can serve the same queries later.
+ * The store, behind Kysely: by default an embedded SQLite file (better-sqlite3) under
+ * `.datacustoms/` in the working folder; `--store` or `DATACUSTOMS_STORE` names another file,
+ * or a PostgreSQL database for a team (`postgres://user@host:5432/db`, postgres.ts). Both run
+ * the same migrations and the same queries; what differs (the write lock, error meanings) is
+ * behind {@link Store}.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Driver } from 'kysely';
 import { InputError } from '../common/errors.js';
 import type { Database } from './database.js';
-import { MIGRATIONS, migrateStore } from './migrations.js';
+import { MIGRATIONS, migrateStore, type StoreDialect } from './migrations.js';
 import { makeDirs } from '../common/make-dirs.js';
 import { asStoreError, storeProblem } from './store-errors.js';
+import { isServerStore, openPostgresStore, parseStoreUrl } from './postgres.js';
+import { redactUrl } from '../scan/sources/url.js';
+import { mapDriverErrors } from './driver-errors.js';
+import { storeBusy, WRITE_BUSY_TIMEOUT_MS, type Store, type WriteOptions } from './handle.js';
+
+export { isServerStore } from './postgres.js';
+export { redactUrl };
+export type { StoreDialect };
+export { storeBusy, WRITE_BUSY_TIMEOUT_MS, type Store, type WriteOptions };
 
 export const STORE_DIR = '.datacustoms';
 export const STORE_FILE = 'datacustoms.sqlite';
 export const STORE_ENV = 'DATACUSTOMS_STORE';
-
-export interface Store {
-  readonly db: Kysely<Database>;
-  /** The file path (or `:memory:`). */
-  readonly path: string;
-  close(): Promise<void>;
-}
 
 export interface StoreLocation {
   /** `--store` flag value. */
@@ -31,39 +35,60 @@ export interface StoreLocation {
   readonly cwd?: string;
 }
 
-/** `--store`, else `$DATACUSTOMS_STORE`, else `.datacustoms/datacustoms.sqlite` in the working folder. */
+/**
+ * Where the store is: `--store`, else `$DATACUSTOMS_STORE`, else
+ * `.datacustoms/datacustoms.sqlite` in the working folder. A file path comes back absolute; a
+ * `postgres://` or `postgresql://` URL comes back as given (it holds the password to connect
+ * with: print {@link storeLabel} of it, never the location itself). Another URL is refused.
+ */
 export function resolveStorePath(loc: StoreLocation = {}): string {
   const cwd = loc.cwd ?? process.cwd();
   const given = loc.store ?? (loc.env ?? process.env)[STORE_ENV];
   if (given === ':memory:') return given;
+  const where = loc.store !== undefined ? '--store' : STORE_ENV;
   // A URL is not a file name: read as one, postgres://u:pw@host/db made a folder "postgres:" in
   // the working folder and printed the password as part of the store's path.
   const scheme = given === undefined ? null : /^([a-z][a-z0-9+.-]*):\/\//i.exec(given);
   if (given !== undefined && scheme) {
+    if (isServerStore(given)) {
+      parseStoreUrl(given, where);
+      return given;
+    }
     throw new InputError({
       file: redactUrl(given),
-      path: loc.store !== undefined ? '--store' : STORE_ENV,
-      message: `a ${scheme[1]!.toLowerCase()} URL: the store is a SQLite file in this version (no database server); name a file path`,
+      path: where,
+      message: `a ${scheme[1]!.toLowerCase()} URL: the store is a SQLite file or a PostgreSQL database (postgres://user@host:5432/database); name one of those`,
     });
   }
   if (given !== undefined && given !== '') return resolve(cwd, given);
   return join(cwd, STORE_DIR, STORE_FILE);
 }
 
-/** A URL with its password (and any query string, which may hold one) shown as ***. */
-export function redactUrl(url: string): string {
-  return url.replace(/^([^:/]+:\/\/[^:@/]*:)[^@/]*@/, '$1***@').replace(/\?.*$/, '?***');
+/** A store location as it may be printed: a server URL with its password shown as ***. */
+export function storeLabel(location: string): string {
+  return isServerStore(location) ? redactUrl(location) : location;
 }
 
+/** Whether a SQLite store file is there; a server store is taken to be there until it is opened. */
 export function storeExists(path: string): boolean {
-  return path === ':memory:' || existsSync(path);
+  return path === ':memory:' || isServerStore(path) || existsSync(path);
 }
 
 /**
- * Opens (creating when asked) the store and brings its schema up to date.
- * A path that cannot be opened as a database is an {@link InputError}.
+ * The store at `location` when there is one, else undefined (no file; on a server, no store
+ * in the database or schema), for commands that only read. Other problems are InputErrors.
+ */
+export async function openExistingStore(location: string): Promise<Store | undefined> {
+  if (isServerStore(location)) return openPostgresStore(location, { create: false, missing: 'undefined' });
+  return storeExists(location) ? openStore(location) : undefined;
+}
+
+/**
+ * Opens (creating when asked) the store at a location from {@link resolveStorePath} and brings
+ * its schema up to date. A location that cannot be opened as a store is an {@link InputError}.
  */
 export async function openStore(path: string, options: { create?: boolean } = {}): Promise<Store> {
+  if (isServerStore(path)) return (await openPostgresStore(path, { create: options.create ?? false, missing: 'error' }))!;
   if (path !== ':memory:') {
     const problem = (message: string) => new InputError({ file: path, path: '--store', message });
     let isDir = false;
@@ -108,7 +133,7 @@ export async function openStore(path: string, options: { create?: boolean } = {}
     const message = tables.length > 0 ? `not a datacustoms store: a SQLite database of another program (tables ${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''}); name another file` : 'no store here yet, the file is empty (run `datacustoms lists import` first)';
     throw new InputError({ file: path, path: '--store', message });
   }
-  const db = new Kysely<Database>({ dialect: new StoreDialect(path, sqlite) });
+  const db = new Kysely<Database>({ dialect: new SqliteStoreDialect(path, sqlite) });
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -119,7 +144,34 @@ export async function openStore(path: string, options: { create?: boolean } = {}
     await db.destroy();
     throw storeProblem(path, e) ?? new InputError({ file: path, path: '--store', message: `cannot open the store: ${e instanceof Error ? e.message : String(e)}` });
   }
-  return { db, path, close: () => db.destroy() };
+  return { db, path, dialect: 'sqlite', writeTransaction: (work, o) => sqliteWrite(db, path, work, o), close: () => db.destroy() };
+}
+
+/**
+ * `begin immediate`: the write lock is taken before anything is read, so a second writer waits
+ * for the first (busy timeout) instead of reading a snapshot that the first then changes:
+ * SQLite refuses such a transaction's first write at once with "database is locked", whatever
+ * the busy timeout (Kysely's own transactions begin deferred).
+ */
+function sqliteWrite<T>(store: Kysely<Database>, path: string, work: (db: Kysely<Database>) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+  const timeout = options.busyTimeoutMs ?? WRITE_BUSY_TIMEOUT_MS;
+  return store.connection().execute(async (db) => {
+    await sql`pragma busy_timeout = ${sql.raw(String(Math.max(0, Math.floor(timeout))))}`.execute(db);
+    try {
+      await sql`begin immediate`.execute(db);
+    } catch (e) {
+      if (!/^SQLITE_BUSY/.test(String((e as { code?: unknown }).code ?? ''))) throw e;
+      throw storeBusy(path, timeout, options.busyNote);
+    }
+    try {
+      const result = await work(db);
+      await sql`commit`.execute(db);
+      return result;
+    } catch (e) {
+      await sql`rollback`.execute(db);
+      throw e;
+    }
+  });
 }
 
 /** How long opening a store waits for another process writing to it, when its schema needs a migration. */
@@ -177,7 +229,7 @@ function writable(dir: string): boolean {
 }
 
 /** Kysely's SQLite dialect whose query errors about the store file are {@link InputError}s naming it. */
-class StoreDialect extends SqliteDialect {
+class SqliteStoreDialect extends SqliteDialect {
   readonly #path: string;
   constructor(path: string, database: BetterSqlite3.Database) {
     super({ database });
@@ -185,39 +237,7 @@ class StoreDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    const driver = super.createDriver();
     const path = this.#path;
-    const wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
-    const wrap = (c: DatabaseConnection): DatabaseConnection => {
-      let w = wrapped.get(c);
-      if (!w) {
-        w = {
-          // better-sqlite3 throws at once (Kysely's connection does not return a rejected promise)
-          executeQuery: async <R>(q: Parameters<DatabaseConnection['executeQuery']>[0]): Promise<QueryResult<R>> => {
-            try {
-              return await c.executeQuery<R>(q);
-            } catch (e) {
-              throw asStoreError(path, e);
-            }
-          },
-          streamQuery: async function* <R>(q: Parameters<DatabaseConnection['streamQuery']>[0], chunk?: number): AsyncIterableIterator<QueryResult<R>> {
-            try {
-              yield* c.streamQuery<R>(q, chunk);
-            } catch (e) {
-              throw asStoreError(path, e);
-            }
-          },
-        };
-        wrapped.set(c, w);
-      }
-      return w;
-    };
-    return new Proxy(driver, {
-      get(target, prop, receiver) {
-        if (prop === 'acquireConnection') return async () => wrap(await target.acquireConnection());
-        const v: unknown = Reflect.get(target, prop, receiver);
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
+    return mapDriverErrors(super.createDriver(), (e) => asStoreError(path, e));
   }
 }

@@ -14,7 +14,7 @@ import { isTextEncoding, TEXT_ENCODINGS } from '../../screen/lists/decode.js';
 import { parseListPaths } from '../../screen/lists/parse.js';
 import { importParsedLists, listSummaries, type ImportResult, type ListSummary } from '../../screen/lists/store.js';
 import { isSkipped, LIST_TITLES, type ListDateSource, type ListId, type ParsedList, type SkippedFile } from '../../screen/lists/types.js';
-import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
+import { openExistingStore, openStore, resolveStorePath, storeLabel } from '../../store/store.js';
 import { daysBetween, today } from '../../time/civil-date.js';
 
 /** Lists older than this many days (from their list date) get a warning, unless configured. */
@@ -173,10 +173,11 @@ async function showLists(io: Io, opts: ShowOptions): Promise<void> {
   const format = parseFormat(opts.format, ['text', 'json'] as const, 'text');
   const maxAge = maxAgeDays(opts.maxAge);
   const asOf = opts.asOf !== undefined ? parseDateFlag(opts.asOf, '--as-of') : today();
-  const path = resolveStorePath({ store: opts.store });
+  const location = resolveStorePath({ store: opts.store });
+  const path = storeLabel(location);
   let summaries: ListSummary[] = [];
-  if (storeExists(path)) {
-    const store = await openStore(path);
+  const store = await openExistingStore(location);
+  if (store) {
     try {
       summaries = await listSummaries(store);
     } finally {
@@ -287,11 +288,12 @@ async function importLists(io: Io, paths: readonly string[], opts: ImportOptions
     const more = outcomes.length > 1 ? `; ${outcomes.length - 1} more file${outcomes.length === 2 ? '' : 's'} skipped as well` : '';
     throw new InputError({ file: paths.join(', '), message: `no list file to import: ${display(first.file)} is skipped (${first.skipped})${more}` });
   }
-  const path = resolveStorePath({ store: opts.store });
+  const location = resolveStorePath({ store: opts.store });
+  const path = storeLabel(location);
   let results: ImportResult[] = [];
   if (parsed.length > 0) {
     progress(`writing ${parsed.reduce((n, p) => n + p.entries.length, 0)} entries to ${path}…`);
-    const store = await openStore(path, { create: true });
+    const store = await openStore(location, { create: true });
     try {
       results = await importParsedLists(store, parsed, { partial: opts.partial ?? false });
     } finally {

@@ -14,7 +14,7 @@ import type { ListEntry } from '../../screen/types.js';
 import { Matcher } from '../../screen/match/matcher.js';
 import { designationsFrom, isAlert, mergeDesignations, screen, type ScreenMatch, type ScreenQuery, type ScreenResult } from '../../screen/screen.js';
 import { loadListEntries } from '../../screen/lists/store.js';
-import { openStore, resolveStorePath, storeExists } from '../../store/store.js';
+import { openExistingStore, resolveStorePath, storeLabel } from '../../store/store.js';
 import { today, type CivilDate } from '../../time/civil-date.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
@@ -114,10 +114,11 @@ function isInventoryPath(arg: string): boolean {
 }
 
 async function loadEntries(storeFlag: string | undefined): Promise<ListEntry[]> {
-  const path = resolveStorePath({ store: storeFlag });
+  const location = resolveStorePath({ store: storeFlag });
+  const path = storeLabel(location);
   const hint = 'no lists loaded: run `datacustoms lists import <file|dir>` first (e.g. `datacustoms lists import ../shared/data/lists`)';
-  if (!storeExists(path)) throw new InputError({ file: path, path: '--store', message: hint });
-  const store = await openStore(path);
+  const store = await openExistingStore(location);
+  if (!store) throw new InputError({ file: path, path: '--store', message: hint });
   try {
     const entries = await loadListEntries(store);
     if (entries.length === 0) throw new InputError({ file: path, path: '--store', message: hint });
@@ -301,7 +302,7 @@ export const command: CommandModule = {
           'the listed name that matched and an explanation of what matched and what weighed.',
       )
       .argument('<names-or-inventory...>', 'names to screen, or inventory files/folders (then hits are written back as designations)')
-      .option('--format <format>', 'text or json', 'text')
+      .option('-f, --format <format>', 'text or json', 'text')
       .option('--country <CC>', 'country of the screened party (ISO alpha-2); a list entry elsewhere scores a little lower (default: none; an inventory gives each entity\'s own)')
       .option('--type <type>', 'company or person: only entries of that type (and untyped ones) (default: both; an inventory gives each entity\'s own)')
       .option('--all', 'also show candidates below the alert threshold and listings not in force, marked')

@@ -2,8 +2,7 @@
  * Lists in the store: import parsed files (idempotently, in one transaction), keep the
  * listing history, and load the entries back for the matcher.
  */
-import { sql, type Kysely } from 'kysely';
-import { InputError } from '../../common/errors.js';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
 import type { Store } from '../../store/store.js';
 import type { ListEntry } from '../types.js';
@@ -50,36 +49,21 @@ const BATCH = 400;
  */
 export async function importParsedLists(store: Store, parsed: readonly ParsedList[], options: ImportOptions = {}): Promise<ImportResult[]> {
   const now = (options.now ?? new Date()).toISOString();
-  // `begin immediate`: the write lock is taken before anything is read, so a second import into
-  // the same store waits for the first (busy timeout) instead of reading a snapshot that the
-  // first then changes: SQLite refuses such a transaction's first write at once with
-  // "database is locked", whatever the busy timeout (Kysely's own transactions begin deferred).
-  return store.db.connection().execute(async (db) => {
-    await sql`pragma busy_timeout = ${sql.raw(String(options.busyTimeoutMs ?? IMPORT_BUSY_TIMEOUT_MS))}`.execute(db);
-    try {
-      await sql`begin immediate`.execute(db);
-    } catch (e) {
-      if (!isBusy(e)) throw e;
-      const seconds = Math.round((options.busyTimeoutMs ?? IMPORT_BUSY_TIMEOUT_MS) / 1000);
-      throw new InputError({ file: store.path, path: '--store', message: `the store is busy: another process has been writing to it for more than ${seconds} s; nothing was imported (try again)` });
-    }
-    try {
+  // The store's write lock is taken before anything is read (Store.writeTransaction), so a
+  // second import into the same store waits for the first instead of reading what the first
+  // then changes (and allocating the same import id).
+  return store.writeTransaction(
+    async (db) => {
       const results: ImportResult[] = [];
       for (const p of parsed) results.push(await importOne(db, p, options.partial ?? false, now));
-      await sql`commit`.execute(db);
       return results;
-    } catch (e) {
-      await sql`rollback`.execute(db);
-      throw e;
-    }
-  });
+    },
+    { busyTimeoutMs: options.busyTimeoutMs ?? IMPORT_BUSY_TIMEOUT_MS, busyNote: 'nothing was imported' },
+  );
 }
 
 /** How long an import waits for another process's write to the store to end. */
 export const IMPORT_BUSY_TIMEOUT_MS = 120_000;
-
-const isBusy = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && /^SQLITE_BUSY/.test(String((e as { code?: unknown }).code ?? '')) ;
 
 async function importOne(trx: Kysely<Database>, p: ParsedList, partial: boolean, now: string): Promise<ImportResult> {
   const base = {

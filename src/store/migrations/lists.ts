@@ -9,11 +9,17 @@
  * - `list_observation`: which entries each import contained — the evidence for history.
  * - `list_period`: listing periods derived from the observations (from / until, by list date).
  *
- * Types are portable (text, integer) so PostgreSQL can run the same migration through Kysely;
- * ids are assigned by the application, not by an autoincrement.
+ * Types are portable (text, integer), so SQLite and PostgreSQL run the same migrations through
+ * Kysely; ids are assigned by the application, not by an autoincrement. One difference: on
+ * PostgreSQL the entity ids are `collate "C"`, so that `order by entity_id` is byte order as on
+ * SQLite (a database's default collation, e.g. en_US, orders "-", "_", "." and case otherwise,
+ * and the entries would load in another order).
  */
-import type { Kysely } from 'kysely';
-import type { StoreMigration } from '../migrations.js';
+import { sql, type Kysely } from 'kysely';
+import type { StoreDialect, StoreMigration } from '../migrations.js';
+
+/** The type of an entity id column: byte-ordered text on either dialect. */
+const entityId = (dialect: StoreDialect) => (dialect === 'postgres' ? sql`text collate "C"` : 'text');
 
 export interface ListImportTable {
   id: number;
@@ -76,7 +82,7 @@ export interface ListTables {
 export const listsMigrations: readonly StoreMigration[] = [
   {
     id: 'lists/0001-imports-entries-history',
-    async up(db: Kysely<unknown>) {
+    async up(db: Kysely<unknown>, dialect: StoreDialect) {
       await db.schema
         .createTable('list_import')
         .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -98,7 +104,7 @@ export const listsMigrations: readonly StoreMigration[] = [
         .execute();
       await db.schema
         .createTable('list_entry')
-        .addColumn('entity_id', 'text', (c) => c.primaryKey())
+        .addColumn('entity_id', entityId(dialect), (c) => c.primaryKey())
         .addColumn('list', 'text', (c) => c.notNull())
         .addColumn('data_json', 'text', (c) => c.notNull())
         .addColumn('data_list_date', 'text', (c) => c.notNull())
@@ -114,13 +120,13 @@ export const listsMigrations: readonly StoreMigration[] = [
       await db.schema
         .createTable('list_observation')
         .addColumn('import_id', 'integer', (c) => c.notNull())
-        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('entity_id', entityId(dialect), (c) => c.notNull())
         .addPrimaryKeyConstraint('list_observation_pk', ['import_id', 'entity_id'])
         .execute();
       await db.schema.createIndex('list_observation_entity').on('list_observation').column('entity_id').execute();
       await db.schema
         .createTable('list_period')
-        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('entity_id', entityId(dialect), (c) => c.notNull())
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('from_date', 'text', (c) => c.notNull())
         .addColumn('until_date', 'text')
