@@ -44,6 +44,12 @@ export const FINAL_PERIOD = param<Counting>('dora.19-4-c.period', `${CITE} Art. 
 const INITIAL: DutyId = 'eu.dora/19(4)(a)';
 const INTERMEDIATE: DutyId = 'eu.dora/19(4)(b)';
 
+// --- Art. 19(3) [M] ------------------------------------------------------------------------------
+// Where a major ICT-related incident affects the financial interests of clients, the entity
+// informs them without undue delay. No fixed count and no duty id of its own: said in the
+// initial notification's notes.
+const CLIENTS = 'Clients whose financial interests are affected are told of the incident without undue delay (Art. 19(3) [M]; no fixed count).';
+
 // --- Art. 19(4)(a) -------------------------------------------------------------------------------
 // Initial notification within 4 hours of classifying the incident as major, and no later than
 // 24 hours after becoming aware of it (classification itself without undue delay).
@@ -61,7 +67,11 @@ export const art19_4_a = defineDuty({
   applies: (c) => {
     const a = major(c);
     if (!a || a.notApplicable) return a;
-    return c.instants.has('classifiedMajor') ? a : { ...a, note: 'Also due 4 h after classification as major if that is earlier — declare `classifiedMajor`.' };
+    const notes = [
+      ...(c.instants.has('classifiedMajor') ? [] : ['Also due 4 h after classification as major if that is earlier — declare `classifiedMajor`.']),
+      CLIENTS,
+    ];
+    return { ...a, note: notes.join(' ') };
   },
   deadlines: () => [
     { anchor: CLASSIFIED_MAJOR, period: INITIAL_FROM_CLASSIFICATION },

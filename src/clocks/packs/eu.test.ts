@@ -214,6 +214,11 @@ describe('eu.dora Art. 19', () => {
     expect(ob(run(fe, inc({ classifiedMajor: '2025-02-03T09:00' }), '2025-02-04'), 'eu.dora/19(4)(b)')?.due).toBe('2025-02-06T09:00:00+01:00');
   });
 
+  it('Art. 19(3) [M]: clients whose financial interests are affected are told without undue delay (said on the initial notification)', () => {
+    expect(ob(run(fe, inc(), '2025-02-03T09:00'), 'eu.dora/19(4)(a)')?.notes.join(' ')).toMatch(/Clients.*financial interests.*without undue delay.*Art\. 19\(3\)/);
+    expect(ob(run(fe, inc({ classifiedMajor: '2025-02-03T10:00' }), '2025-02-03T09:00'), 'eu.dora/19(4)(a)')?.notes.join(' ')).toMatch(/Art\. 19\(3\)/);
+  });
+
   it('applies from 17 January 2025', () => {
     expect(run(fe, inc({ learned: '2025-01-16T12:00' }), '2025-01-20').obligations).toEqual([]);
   });
