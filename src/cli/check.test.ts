@@ -134,6 +134,10 @@ describe('datacustoms demo and schema', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/datacustoms demo/);
     expect(r.out).toMatch(/BLOCKED/);
+    // its summary names check's exit code, not its own (it read "→ exit 1" and exited 0)
+    expect(r.out).not.toMatch(/→ exit 1/);
+    expect(r.out.replace(/\s+/g, ' ')).toContain('→ check exits 1 (the demo exits 0)');
+    expect(r.out).toMatch(/datacustoms check inventory\/\s+\(your own inventory: docs\/inventory\.md\)/);
   });
   it('the demo shows every us.doj.dsp outcome at least once', () => {
     const result = check({ files: [DEMO_DIR], asOf: DEMO_AS_OF });

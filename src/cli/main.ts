@@ -68,12 +68,16 @@ export async function main(given: readonly string[], io: Io = processIo): Promis
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
       const hint = e.code === 'commander.missingArgument' ? variadicHint(program, argv) : '';
-      const message = (e.code === 'commander.excessArguments' && unknownSubcommand(program, argv)) || oneLine(e.message);
+      const message =
+        (e.code === 'commander.excessArguments' && unknownSubcommand(program, argv)) ||
+        (e.code === 'commander.unknownOption' && unknownOptionMessage(program, argv, e.message)) ||
+        oneLine(e.message);
       io.err(`datacustoms: <argv>: ${message}${hint} (see \`${helpFor(argv)}\`)\n`);
       return ExitCode.badInput;
     }
     if (e instanceof InputError) {
-      io.err(`datacustoms: ${e.message}\n`);
+      // one line per problem, each in the same style (a problem never holds a line break)
+      io.err(e.message.split('\n').map((line) => `datacustoms: ${line}\n`).join(''));
       return ExitCode.badInput;
     }
     const msg = e instanceof Error ? e.message : String(e);
@@ -92,6 +96,30 @@ function oneLine(message: string): string {
     .replace(/^error: /, '')
     .replace(/\n\(Did you mean (.+)\?\)$/, '; did you mean $1?')
     .replace(/\.$/, '');
+}
+
+/**
+ * An unknown option that is a near miss the suggestion of commander does not cover: a value given
+ * to a flag that takes none (`--explain=true`), or an output format written as a flag (`--json`).
+ */
+function unknownOptionMessage(program: Command, argv: readonly string[], message: string): string | undefined {
+  const flag = /unknown option '([^']+)'/.exec(message)?.[1];
+  let cmd = program.commands.find((c) => c.name() === argv[0]);
+  if (flag === undefined || !cmd) return undefined;
+  const sub = cmd.commands.find((c) => c.name() === argv[1]);
+  if (sub) cmd = sub;
+  const eq = flag.indexOf('=');
+  if (eq > 0) {
+    const named = cmd.options.find((o) => o.long === flag.slice(0, eq));
+    if (named && !named.required && !named.optional) return `option '${named.long}' takes no value: write ${named.long} alone, or leave it out`;
+    return undefined;
+  }
+  const format = cmd.options.find((o) => o.long === '--format');
+  const word = /^--(text|json|ics)$/.exec(flag)?.[1];
+  if (format && word !== undefined && new RegExp(`\\b${word}\\b`).test(format.description)) {
+    return `unknown option '${flag}'; did you mean --format ${word}?`;
+  }
+  return undefined;
 }
 
 /**

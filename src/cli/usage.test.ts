@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import { memoryIo } from './io.js';
 import { displayWidth } from './render/text.js';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,6 +71,55 @@ describe('usage errors', () => {
     );
     // one word taken, or none: nothing was swallowed that could have been the argument
     expect(await usageError('check', '--pack', 'us.doj.dsp')).toBe("datacustoms: <argv>: missing required argument 'inventory' (see `datacustoms check --help`)");
+  });
+  it('a format written as a flag (--json) points to --format, where the command writes that format', async () => {
+    expect(await usageError('check', 'examples/demo', '--json')).toBe(
+      "datacustoms: <argv>: unknown option '--json'; did you mean --format json? (see `datacustoms check --help`)",
+    );
+    expect(await usageError('clocks', 'examples/log4shell', '--ics')).toContain("unknown option '--ics'; did you mean --format ics?");
+    expect(await usageError('lists', 'import', 'x', '--json')).toContain("unknown option '--json'; did you mean --format json? (see `datacustoms lists import --help`)");
+    // a format the command does not write, and a word that only appears in the option's description
+    expect(await usageError('schema', '--text')).toBe("datacustoms: <argv>: unknown option '--text' (see `datacustoms schema --help`)");
+    expect(await usageError('schema', '--only')).toBe("datacustoms: <argv>: unknown option '--only' (see `datacustoms schema --help`)");
+  });
+  it('a value given to a flag that takes none says so (it was an unknown option "--explain=true")', async () => {
+    expect(await usageError('check', 'examples/demo', '--explain=true')).toBe(
+      "datacustoms: <argv>: option '--explain' takes no value: write --explain alone, or leave it out (see `datacustoms check --help`)",
+    );
+    expect(await usageError('screen', 'ACME', '--dry-run=no')).toContain("option '--dry-run' takes no value");
+    // an option that takes a value accepts --flag=value; a misspelt one keeps its suggestion
+    expect(await usageError('check', 'examples/demo', '--explian=1')).toContain("unknown option '--explian=1'; did you mean --explain?");
+  });
+  it('-f is --format in every command that has --format (lists and sbom had it, the others did not)', async () => {
+    for (const cmd of [['check', 'examples/demo'], ['demo'], ['rules', '202.302'], ['schema'], ['clocks', 'examples/log4shell'], ['scan', 'examples/log4shell']]) {
+      const r = await run(...cmd, '-f', 'json');
+      expect(r.err, cmd.join(' ')).toBe('');
+      expect(() => JSON.parse(r.out), cmd.join(' ')).not.toThrow();
+    }
+    expect(await usageError('screen', 'ACME', '-f', 'yaml')).toBe('datacustoms: <argv>: --format: expected one of text, json, got "yaml"');
+  });
+});
+
+describe('several problems in the input', () => {
+  it('each is one line in the same style, prefix included (the second and later lines had none)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-problems-'));
+    const file = join(dir, 'inventory.yaml');
+    writeFileSync(
+      file,
+      [
+        'organization: { id: acme, name: Acme Inc., organizedIn: US }',
+        'datasets:',
+        '  - { id: crm, categories: [name, email, phone_number] }',
+        '',
+      ].join('\n'),
+    );
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^datacustoms: ${file.replace(/[.]/g, '\\.')}:3:35: datasets\\[0\\]\\.categories\\[1\\]: .*got "email"$`));
+    expect(lines[1]).toMatch(new RegExp(`^datacustoms: ${file.replace(/[.]/g, '\\.')}:3:42: datasets\\[0\\]\\.categories\\[2\\]: .*got "phone_number"$`));
   });
 });
 

@@ -16,7 +16,7 @@ export const command: CommandModule = {
       .argument('<inventory...>', 'inventory files (YAML or JSON) or directories of them; all are merged into one')
       .option('--as-of <date>', 'evaluate as of this date, YYYY-MM-DD (default: today, UTC)')
       .option('--pack <id...>', `only these regimes (${PACKS.map((p) => p.id).join(', ')}; default: all of them)`)
-      .option('--format <format>', 'text or json', 'text')
+      .option('-f, --format <format>', 'text or json', 'text')
       .option('--explain', 'text: show every reason and rule, not just the first')
       .addHelpText(
         'after',

@@ -49,7 +49,7 @@ describe('clocks: impossible orderings of an event\'s times', () => {
     const lines = r.err.trimEnd().split('\n');
     expect(lines).toEqual([
       `datacustoms: ${file}:11:43: events[1].sharedWith[0].at: "2021-11-23" is before \`learned\` ("2021-11-24T09:00"): vulnerability information cannot be given before we are aware of the vulnerability`,
-      `${file}:14:42: events[1].reports[1].at: "2021-11-24T08:59" is before \`learned\` ("2021-11-24T09:00"): a report (cn.miit.vuln/7(2)) cannot be made before we are aware of what it reports`,
+      `datacustoms: ${file}:14:42: events[1].reports[1].at: "2021-11-24T08:59" is before \`learned\` ("2021-11-24T09:00"): a report (cn.miit.vuln/7(2)) cannot be made before we are aware of what it reports`,
     ]);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(drafts)).toBe(false);

@@ -168,7 +168,7 @@ export const command: CommandModule = {
           "the regulator's time zone, status (due, overdue, done) and the article that sets each clock.",
       )
       .argument('<paths...>', 'inventory files or directories (YAML or JSON), merged; may be a file with organization + events')
-      .option('--format <format>', 'text, json or ics (RFC 5545 calendar of dated obligations)', 'text')
+      .option('-f, --format <format>', 'text, json or ics (RFC 5545 calendar of dated obligations)', 'text')
       .option('--as-of <time>', 'evaluate as of this date or date-time (default: now); a date alone is 00:00 in the organization\'s zone')
       .option('--event <id...>', 'only the events with these ids (default: every event); after the paths')
       .option('-o, --output <file>', 'write the output to this file (atomically) instead of stdout')

@@ -17,7 +17,7 @@ export const command: CommandModule = {
     program
       .command('demo')
       .description('Run `check` on the bundled example: a US company with a China subsidiary, a Singapore vendor 60 % owned by a Chinese group, and more.')
-      .option('--format <format>', 'text or json', 'text')
+      .option('-f, --format <format>', 'text or json', 'text')
       .option('--explain', 'text: show every reason and rule')
       .addHelpText(
         'after',
@@ -54,13 +54,15 @@ check\` exits 1 on them); 2 for a bad flag.`,
           `remote access from Singapore, notified important data under an assessment about to expire, and a US ` +
           `court's request for data stored in China. Inventory: ${where}/  ·  as of\u00a0${DEMO_AS_OF}`;
         ctx.io.out(s.bold('datacustoms demo') + '\n' + wrap(story, width, '', '').map((l) => s.dim(l)).join('\n') + '\n\n');
-        ctx.io.out(renderCheckText(result, s, { explain: Boolean(opts.explain), width }));
+        // the demo exits 0: the summary says what `check` would do instead of "→ exit 1"
+        ctx.io.out(renderCheckText(result, s, { explain: Boolean(opts.explain), width, blockingNote: '→ check exits 1 (the demo exits 0)' }));
         // each command with what it gives; the note goes below the command when both do not fit
         const next = fitColumns(
           [
             [`Next: datacustoms check ${where} --as-of ${DEMO_AS_OF} --explain`, '(every reason and rule)'],
             [`      datacustoms check ${where} --as-of ${DEMO_AS_OF} --format json`, '(the stable JSON contract, docs/check.md)'],
             ['      datacustoms schema > inventory.schema.json', '(editor autocompletion)'],
+            ['      datacustoms check inventory/', '(your own inventory: docs/inventory.md)'],
           ],
           width,
           { indent: '        ' },

@@ -11,7 +11,7 @@ export const command: CommandModule = {
       .description('List the rules of each pack: id, citation, effective window and title. Filter by a citation or word.')
       .argument('[search]', 'only rules whose id, citation or title contains this text (case-insensitive), e.g. 202.401 or "Art. 7"')
       .option('--pack <id...>', `only these packs (${PACKS.map((p) => p.id).join(', ')}; default: all of them)`)
-      .option('--format <format>', 'text or json', 'text')
+      .option('-f, --format <format>', 'text or json', 'text')
       .addHelpText(
         'after',
         `

@@ -44,7 +44,7 @@ export const command: CommandModule = {
       .command('scan')
       .description('Find, classify and count regulated data (IDs, phones, cards, locations, health, …) in files and databases.')
       .argument('<source...>', 'files, directories (recursive), or database URLs: postgres://…, mysql://…, sqlite:FILE')
-      .option('--format <format>', 'text or json', 'text')
+      .option('-f, --format <format>', 'text or json', 'text')
       .option('--sample <n>', 'read N random rows per database table (counts become estimates with a 95 % error) (default: every row)')
       .option('--seed <n>', 'sampling seed: the same seed reads the same rows', '1')
       .option('--max-findings <n>', 'findings listed per source (counts stay exact)', '1000')

@@ -7,7 +7,7 @@ export const command: CommandModule = {
     program
       .command('schema')
       .description('Print the JSON Schema of the inventory (generated from the validators), for editor autocompletion.')
-      .option('--format <format>', 'json (the only format)', 'json')
+      .option('-f, --format <format>', 'json (the only format)', 'json')
       .addHelpText(
         'after',
         `

@@ -94,6 +94,13 @@ describe('datacustoms screen', () => {
     }
   });
 
+  it('a long name keeps "no match" whole at the end of its line (it broke between "no" and "match")', async () => {
+    const name = 'Quietwater Harbour Logistics and Freight Forwarding Services Company Ltd';
+    const r = await run(name);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([name, '  no match']);
+  });
+
   it('says how to load lists when the store is missing (exit 2)', async () => {
     const io = memoryIo();
     const code = await main(['screen', '--store', join(dir, 'nothing.sqlite'), 'Huawei'], io);

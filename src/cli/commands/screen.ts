@@ -266,7 +266,8 @@ function renderText(results: readonly (ScreenResult & { file?: string; entity?: 
   for (const r of results) {
     const alerts = r.matches.filter(isAlert).length;
     const head = r.entity ? `${st.bold(r.query)}  ${st.dim(`(${r.entity} in ${r.file})`)}` : st.bold(r.query);
-    out.push(...wrap(`${head}  ${alerts ? st.red(`${alerts} match${alerts === 1 ? '' : 'es'}`) : st.green('no match')}`, width, ''));
+    // the verdict stays whole at the end of the line ("no match", not "no" / "match")
+    out.push(...wrap(`${head}  ${alerts ? st.red(`${alerts}\u00a0match${alerts === 1 ? '' : 'es'}`) : st.green('no\u00a0match')}`, width, ''));
     const rows = r.matches.map((m: ScreenMatch) => {
       const mark = m.notInForce ? st.gray('not in force') : m.belowThreshold ? st.gray('below') : st.red('MATCH');
       const dates = `${m.listedFrom ?? '?'}${m.listedUntil ? `…${m.listedUntil}` : ''}`;

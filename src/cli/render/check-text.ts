@@ -15,6 +15,8 @@ export interface TextOptions {
   readonly explain: boolean;
   /** Columns to fit the lines in (default 80): long reasons wrap, long columns move below. */
   readonly width?: number;
+  /** What the summary says when something blocks (default `→ exit 1`; the demo, which exits 0, names check's). */
+  readonly blockingNote?: string;
 }
 
 const NBSP = '\u00a0';
@@ -75,7 +77,7 @@ export function renderCheckText(result: CheckResult, s: Styler, opts: TextOption
       `${glue(`${sm.flows} flow(s)`)}${sm.assets ? `, ${glue(`${sm.assets} asset(s)`)}` : ''}, ${glue(`${sm.decisions} decision(s)`)}: ` +
         ORDER.map((v) => colour(v)(glue(`${sm.verdicts[v]} ${v.replace('_', ' ')}`))).join(', ') +
         ` · ${glue(`${sm.obligations} obligation(s)`)}${sm.overdue ? `, ${s.red(glue(`${sm.overdue} overdue`))}` : ''}` +
-        (sm.blocking ? ' ' + s.red(glue('→ exit 1')) : ''),
+        (sm.blocking ? ' ' + s.red(glue(opts.blockingNote ?? '→ exit 1')) : ''),
       width,
       '',
     ),
