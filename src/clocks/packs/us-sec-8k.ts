@@ -40,7 +40,8 @@ export const ITEM_105_PERIOD = param<Counting>('us.sec.8k.1-05.period', 'Form 8-
 // of the incident's nature, scope and timing and its material (or reasonably likely material)
 // impact. The determination is made without unreasonable delay after discovery. Disclosure may
 // be delayed only on the US Attorney General's notice (30 + 30 + 60 days) — not modelled here.
-// Foreign private issuers use Form 6-K instead.
+// Updates are filed on Form 8-K/A (said in the notes; no duty id of their own). Foreign private
+// issuers use Form 6-K instead.
 export const item1_05 = defineDuty({
   id: 'us.sec.8k/1.05',
   regime: REGIME,
@@ -59,7 +60,7 @@ export const item1_05 = defineDuty({
     if (e.kind !== 'incident' || !c.org.us.secRegistrant) return null;
     if (c.org.us.foreignPrivateIssuer) return { notApplicable: 'a foreign private issuer reports material cybersecurity incidents on Form 6-K, not Form 8-K' };
     if (e.material === false) return { notApplicable: 'the registrant has determined the incident is not material' };
-    const note = 'A US Attorney General national-security or public-safety delay (30 + 30 + 60 days) is not modelled.';
+    const note = 'A US Attorney General national-security or public-safety delay (30 + 30 + 60 days) is not modelled. Updates, and information not determined or unavailable when filing, go on Form 8-K/A [M].';
     return e.material === undefined && !c.instants.has('materialityDetermined')
       ? { condition: 'the registrant determines the incident is material', note }
       : { note };

@@ -90,6 +90,11 @@ describe('us.sec.8k: an undeclared determination date is not taken to be the dis
     expect(o?.condition).toMatch(/on or after 2024-06-15/);
   });
 
+  it('updates go on Form 8-K/A (cn-eu-rules.md §11.1): said on the Item 1.05 duty', () => {
+    const o = ob(run({ us: { secRegistrant: true } }, inc('2024-11-15T09:00', { materialityDetermined: '2024-11-18T10:00' }), '2024-11-19'), 'us.sec.8k/1.05');
+    expect(o?.notes.join(' ')).toMatch(/Form 8-K\/A/);
+  });
+
   it('a declared determination before the compliance date still gives no duty, and discovery after it no condition', () => {
     const before = run({ us: { secRegistrant: true } }, inc('2023-12-01T09:00', { materialityDetermined: '2023-12-10T09:00' }), '2024-01-10');
     expect(ob(before, 'us.sec.8k/1.05')).toBeUndefined();
