@@ -31,6 +31,11 @@ export const RANSOM_PERIOD = param<Counting>('us.circia.681b-a-2.period', '6 U.S
   { from: NPRM, value: { kind: 'hours', hours: 24 }, citation: '6 U.S.C. 681b(a)(2)(A); 89 FR 23644 (proposed)', confidence: 'secondary' },
 ]);
 
+// --- 6 U.S.C. 681b(a)(3) [M]: supplemental reports ----------------------------------------------
+// Promptly when substantial new or different information becomes available (the NPRM also
+// covers a later ransom payment). No fixed count and no duty id of its own: said in the notes.
+const SUPPLEMENTAL = 'Supplemental reports are due promptly when substantial new or different information becomes available, and on a later ransom payment (proposed).';
+
 // --- 6 U.S.C. 681b(a)(1) -------------------------------------------------------------------------
 // A covered entity reports a covered cyber incident to CISA not later than 72 hours after it
 // reasonably believes the incident has occurred.
@@ -46,7 +51,10 @@ export const incident72h = defineDuty({
   what: 'Covered cyber incident report',
   recipient: 'CISA (Cybersecurity and Infrastructure Security Agency)',
   timeZone: () => US_EASTERN_ZONE,
-  applies: covered,
+  applies: (c) => {
+    const a = covered(c);
+    return a && { ...a, note: `${a.note} ${SUPPLEMENTAL}` };
+  },
   deadlines: () => [{ anchor: LEARNED, period: INCIDENT_PERIOD }],
 });
 

@@ -117,4 +117,9 @@ describe('us.circia: proposed, not in force, never overdue', () => {
     expect(r.summary.overdue).toBe(0);
     expect(a?.notes.join(' ')).toMatch(/not in force/);
   });
+
+  it('supplemental reports, promptly on substantial new or different information (cn-eu-rules.md §11.2), are said on the incident report', () => {
+    const r = run(covered, { id: 'i', kind: 'incident', learned: '2025-01-10T08:00', circiaCovered: true }, '2025-01-11');
+    expect(ob(r, 'us.circia/681b(a)(1)')?.notes.join(' ')).toMatch(/[Ss]upplemental report.*promptly.*substantial new or different information/);
+  });
 });
