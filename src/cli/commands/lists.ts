@@ -44,7 +44,10 @@ before today (or --as-of) gets a warning: screening against a stale list
 misses recent designations.
 
 The store is --store, else $DATACUSTOMS_STORE, else
-.datacustoms/datacustoms.sqlite in the working folder.
+.datacustoms/datacustoms.sqlite in the working folder. A file path names a
+SQLite store; a postgres://user@host:5432/database URL (postgresql:// too)
+names a store on a PostgreSQL server, shared by a team (docs/lists.md, "The
+store"). Its password is never printed.
 
 Examples:
   $ datacustoms lists import ../shared/data/lists   # first, load some lists
@@ -89,8 +92,12 @@ Examples:
       --partial --format json
 
 Nothing is written unless every file reads cleanly (one transaction).
+Imports into one store at the same time run one after the other. --store
+and $DATACUSTOMS_STORE take a file path or a postgres:// URL, as for
+\`datacustoms lists\`.
 Exit codes: 0 ok; 2 bad input (a recognised file that is malformed: file:line
-and field named); 3 internal error.
+and field named; a store that cannot be used, e.g. a server that cannot be
+reached); 3 internal error.
 JSON: {"store","files":[{"file","status":"imported|unchanged|skipped",...}],
 "totals":{...}} (docs/lists.md).
 `;
@@ -123,7 +130,7 @@ export const command: CommandModule = {
       .command('lists')
       .summary('Show the designation lists in the store with their dates; import list files.')
       .description('Show the designation lists in the store with their dates and counts; `lists import` reads list files into it.')
-      .option('--store <path>', 'the store (default: $DATACUSTOMS_STORE, else .datacustoms/datacustoms.sqlite)')
+      .option('--store <path|url>', 'the store: a SQLite file, or a postgres:// URL (default: $DATACUSTOMS_STORE, else .datacustoms/datacustoms.sqlite)')
       .option('--max-age <days>', `warn for lists older than this (default: $${MAX_AGE_ENV}, else ${DEFAULT_MAX_AGE_DAYS})`)
       .option('--as-of <date>', 'date to compute ages against, YYYY-MM-DD (default: today, UTC)')
       .option('-f, --format <format>', 'output format: text or json', 'text')
@@ -137,7 +144,7 @@ export const command: CommandModule = {
       .summary('read list files (or folders of them) into the store')
       .description('Read designation list files into the store, detecting each format; folders are read recursively.')
       .argument('<paths...>', 'list files or folders')
-      .option('--store <path>', 'the store (default: $DATACUSTOMS_STORE, else .datacustoms/datacustoms.sqlite)')
+      .option('--store <path|url>', 'the store: a SQLite file, or a postgres:// URL (default: $DATACUSTOMS_STORE, else .datacustoms/datacustoms.sqlite)')
       .option('--list-date <date>', 'the date of the list(s), YYYY-MM-DD, when the files do not say')
       .option('--encoding <name>', `text encoding of files that are not UTF-8 (${TEXT_ENCODINGS.join(', ')}; default: UTF-8, or UTF-16 when the bytes show it)`)
       .option('--partial', 'the files are excerpts: entries missing from them are not taken as delisted')

@@ -310,7 +310,7 @@ export const command: CommandModule = {
       .option('--threshold <score>', 'alert threshold in (0, 1] (default: the screen.alertThreshold parameter, 0.8)')
       .option('--as-of <date>', 'listings ended before (or starting after) this date, YYYY-MM-DD, do not alert (default: today, UTC)')
       .option('--limit <n>', 'most matches shown per name (default: 20)')
-      .option('--store <path>', 'the list store (default: $DATACUSTOMS_STORE, else .datacustoms/datacustoms.sqlite)')
+      .option('--store <path|url>', 'the list store: a SQLite file, or a postgres:// URL (default: $DATACUSTOMS_STORE, else .datacustoms/datacustoms.sqlite)')
       .option('--dry-run', 'inventories: report only, write nothing back')
       .option('--names', 'treat every argument as a name, even when a file of that name exists')
       .addHelpText('after', HELP)
