@@ -144,7 +144,7 @@ enum {
   TB_COMPOUND_SURNAMES, /* word list */
   TB_NAME_KEYWORDS,     /* word list */
   TB_NOT_NAME_WORDS,    /* word list */
-  TB_PROVINCE_CODES,    /* whatever cn.ts validProvince needs, see cn.c */
+  TB_PROVINCE_CODES,    /* cn.ts PROVINCES: i32[] (cn.c) */
   TB_STREET_SUFFIXES,   /* word list */
   TB_STREET_ABBREVIATIONS,
   TB_NAME_PREFIXES,
@@ -153,7 +153,7 @@ enum {
   TB_PERSON_NAME_OWNERS,
   TB_NOT_A_NAME,        /* value-level.ts NOT_A_NAME */
   /* TB_EXTRA slots taken (write yours here): EXTRA0 engine.ts GENERIC_ADDRESSEES (text.c),
-   * EXTRA1 engine.ts CONJUNCTIONS (text.c) */
+   * EXTRA1 engine.ts CONJUNCTIONS (text.c), EXTRA2 cn.ts PROVINCE_NAMES (cn.c) */
   TB_EXTRA0, TB_EXTRA1, TB_EXTRA2, TB_EXTRA3, TB_EXTRA4, TB_EXTRA5, TB_EXTRA6, TB_EXTRA7,
   TB_EXTRA8, TB_EXTRA9, TB_EXTRA10, TB_EXTRA11, TB_EXTRA12, TB_EXTRA13, TB_EXTRA14, TB_EXTRA15,
   TB_COUNT
@@ -272,6 +272,8 @@ bool_t is_plate_char(u32 c);
 i32 plate_at(const u16 *s, i32 i, i32 to);
 bool_t is_address_char(u32 c);
 bool_t address_in(const u16 *s, i32 run_start, i32 run_end, i32 *a, i32 *b);
+bool_t starts_with_any(const u16 *s, i32 p, const WordList *words); /* cn.ts startsWithAny */
+void cn_init(void); /* called by dc_init: the lookups cn.c derives from its tables */
 
 /* phone.c: phone.ts (dig-based) */
 i32 cn_mobile_tier(const i8 *d, i32 at);
@@ -291,6 +293,12 @@ bool_t is_base58_char(u32 c);
 i32 base58_check_version(const u16 *s, i32 from, i32 to);
 bool_t bech32_valid(const u16 *s, i32 from, i32 to);
 i32 eip55(const u16 *s, i32 from); /* 2 = 'checksum', 1 = 'plain', 0 = false */
+bool_t base58_check_valid(const u16 *s, i32 from, i32 to);
+u32 cn_id_check_unit(const u16 *s, i32 from); /* cnIdCheckChar as a code unit */
+
+/* keccak.c: keccak.ts */
+void keccak_lower40(const u16 *s, i32 at);
+i32 hash_nibble(i32 k);
 
 /* decimals.c: decimals.ts */
 bool_t abs_above(const u16 *s, i32 a, i32 dot, i32 b, i32 limit);
