@@ -188,6 +188,35 @@ describe('a PostgreSQL store that cannot be used', () => {
     }
   });
 
+  it('a connection lost midway (the server ends it): one line, not an internal error; the next command connects again', async () => {
+    const url = await freshPgDatabase();
+    const store = await openStore(url, { create: true });
+    try {
+      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db)).rows[0]!.pid;
+      const sleeping = sql`select pg_sleep(30)`.execute(store.db).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      await withClient(url, async (c) => {
+        for (let i = 0; i < 100; i++) {
+          const busy = await c.query("select 1 from pg_stat_activity where pid = $1 and state = 'active'", [pid]);
+          if (busy.rows.length > 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await c.query('select pg_terminate_backend($1)', [pid]);
+      });
+      const err = await sleeping;
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).message).toMatch(
+        /^postgres:\/\/\S+: --store: the connection to the store was lost \(terminating connection due to administrator command\); run the command again \(an import already made is not made twice\)$/,
+      );
+    } finally {
+      await store.close();
+    }
+    const again = await openStore(url);
+    await again.close();
+  });
+
   it('resolveStorePath keeps the URL for connecting; only its label is printed', () => {
     const url = `postgresql://qa:s3cret@${server.host}/test`;
     expect(resolveStorePath({ store: url })).toBe(url);
