@@ -125,6 +125,10 @@ const reportableToRecipient = (c: Parameters<typeof reportable>[0]) => {
   return r ? { ...r, recipient: RECIPIENT[operatorType(c)] } : null;
 };
 
+// Suspected crimes are reported to the public security organ in a timely manner (及时): no fixed
+// count and no duty id of its own, so said in the Art. 4 report's notes.
+const SUSPECTED_CRIME = 'A suspected crime is also reported to the public security organ in a timely manner (no fixed count).';
+
 export const art4 = defineDuty({
   id: 'cn.cac.incident/4',
   regime: REGIME,
@@ -136,7 +140,10 @@ export const art4 = defineDuty({
   what: 'Report the incident (unit and system profile; discovery time, type, grade, impact, measures taken — Art. 7; supplement later if cause or impact is not yet known)',
   recipient: RECIPIENT.other,
   timeZone: () => CN_ZONE,
-  applies: reportableToRecipient,
+  applies: (c) => {
+    const r = reportableToRecipient(c);
+    return r && !r.notApplicable ? { ...r, note: r.note ? `${r.note} ${SUSPECTED_CRIME}` : SUSPECTED_CRIME } : r;
+  },
   deadlines: (c) => [{ anchor: LEARNED, period: PERIODS[operatorType(c)] }],
 });
 

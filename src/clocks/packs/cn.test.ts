@@ -170,6 +170,11 @@ describe('cn.cac.incident Art. 4: 1 h / 2 h / 4 h by operator type', () => {
     // A declared grade below the PI floor is raised to it.
     expect(first(op, { grade: 'general', personalData: { people: 10_000_000 } })?.notes.join(' ')).toMatch(/重大/);
   });
+  it('suspected crimes also go to public security in a timely manner (cn-eu-rules.md §8): said on the Art. 4 report', () => {
+    expect(first({ cn: { networkOperator: true } })?.notes.join(' ')).toMatch(/suspected crime.*public security.*timely/i);
+    expect(first({ cn: { networkOperator: true } }, { grade: undefined, personalData: { people: 1_000_000 } })?.notes.join(' ')).toMatch(/public security/);
+  });
+
   it('applies from 2025-11-01 only', () => {
     const r = run({ cn: { networkOperator: true } }, inc({ learned: '2025-10-31T23:59' }), '2025-11-02');
     expect(ob(r, 'cn.cac.incident/4')).toBeUndefined();
