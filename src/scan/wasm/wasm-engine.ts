@@ -155,6 +155,8 @@ function writeTables(t: TableWriter, x: Exports): void {
   t.words(TB.HONORIFICS, E.HONORIFICS);
   t.words(TB.TITLES, E.TITLES);
   t.words(TB.PERSON_NAME_OWNERS, E.PERSON_NAME_OWNERS);
+  t.words(TB.EXTRA + 0, E.GENERIC_ADDRESSEES); // text.c
+  t.words(TB.EXTRA + 1, E.CONJUNCTIONS); // text.c
   DETECTION_TYPES.forEach((type, k) => {
     const set = KEYWORDS[type];
     if (set) x.dc_set_keywords(k, t.wordList(set.words));
