@@ -11,6 +11,7 @@ import { InputError } from '../common/errors.js';
 import { MIGRATIONS, migrateStore } from './migrations.js';
 import { openExistingStore, openStore, resolveStorePath } from './store.js';
 import { dropPgDatabases, freshPgDatabase, PG_URL } from './pg-testing.js';
+import { parseStoreUrl } from './postgres.js';
 
 afterEach(async () => {
   await dropPgDatabases();
@@ -141,6 +142,28 @@ describe('a PostgreSQL store', () => {
     }
     expect(await appliedIn(url)).toEqual(MIGRATIONS.map((m) => m.id).sort());
     expect(await appliedIn(url, 'fresh')).toEqual(MIGRATIONS.map((m) => m.id).sort());
+  });
+});
+
+describe('store URLs', () => {
+  it('?schema= is taken out of what pg is given, the rest is passed as written (a socket URL too)', () => {
+    expect(parseStoreUrl('postgres://u:pw@h:5432/db?sslmode=disable&schema=dc%20x&application_name=a')).toEqual({
+      connect: 'postgres://u:pw@h:5432/db?sslmode=disable&application_name=a',
+      label: 'postgres://u:***@h:5432/db?sslmode=disable&schema=dc%20x&application_name=a',
+      schema: 'dc x',
+    });
+    expect(parseStoreUrl('postgresql://u@/db?host=/var/run/postgresql')).toEqual({ connect: 'postgresql://u@/db?host=/var/run/postgresql', label: 'postgresql://u@/db?host=/var/run/postgresql' });
+    expect(parseStoreUrl('postgres:///db?schema=s')).toEqual({ connect: 'postgres:///db', label: 'postgres:///db?schema=s', schema: 's' });
+    expect(() => parseStoreUrl('postgres://h/db?schema=a&schema=b')).toThrow(/--store: \?schema= names one schema/);
+    expect(() => parseStoreUrl('postgres://u:p w@h:port/db', 'DATACUSTOMS_STORE')).toThrow(/^postgres:\/\/u:\*\*\*@h:port\/db: DATACUSTOMS_STORE: malformed PostgreSQL URL/);
+  });
+
+  it('a store reached through the server\'s socket', async () => {
+    const url = new URL(await freshPgDatabase());
+    const socket = `postgres://${url.username}@/${url.pathname.slice(1)}?host=/var/run/postgresql&schema=by_socket`;
+    const s = await openStore(socket, { create: true });
+    await s.close();
+    expect(await appliedIn(url.toString(), 'by_socket')).toEqual(MIGRATIONS.map((m) => m.id).sort());
   });
 });
 

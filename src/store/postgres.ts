@@ -34,12 +34,17 @@ export interface StoreUrl {
   readonly schema?: string;
 }
 
-/** Reads a store URL; a malformed one is an InputError naming `where` (`--store`, `DATACUSTOMS_STORE`), the password masked. */
+/**
+ * Reads a store URL; a malformed one is an InputError naming `where` (`--store`,
+ * `DATACUSTOMS_STORE`), the password masked. What is connected with is the URL as given less
+ * `?schema=` (pg reads it; `postgres://user@/db?host=/var/run/postgresql`, a socket without a
+ * host name, is pg's and valid too).
+ */
 export function parseStoreUrl(location: string, where = '--store'): StoreUrl {
   const label = redactUrl(location);
-  let url: URL;
   try {
-    url = new URL(location);
+    // a socket URL has no host name: checked as if it had one
+    new URL(location.replace(/^(postgres(?:ql)?:\/\/[^/?#]*@)(?=[/?#]|$)/i, '$1localhost'));
   } catch {
     throw new InputError({
       file: label,
@@ -47,13 +52,17 @@ export function parseStoreUrl(location: string, where = '--store'): StoreUrl {
       message: 'malformed PostgreSQL URL (percent-encode "@", "/", "?", "#", ":" and "%" in a user name or password: %40, %2F, %3F, %23, %3A, %25)',
     });
   }
-  const schemas = url.searchParams.getAll('schema');
+  const q = location.indexOf('?');
+  const params = q < 0 ? [] : location.slice(q + 1).split('&');
+  const isSchema = (p: string) => p === 'schema' || p.startsWith('schema=');
+  const schemas = params.filter(isSchema).map((p) => new URLSearchParams(p).get('schema') ?? '');
   if (schemas.length > 1 || (schemas.length === 1 && schemas[0]!.trim() === '')) {
     throw new InputError({ file: label, path: where, message: '?schema= names one schema to hold the store (or leave it out for the current schema)' });
   }
-  url.searchParams.delete('schema');
+  const kept = params.filter((p) => !isSchema(p));
+  const connect = (q < 0 ? location : location.slice(0, q)) + (kept.length > 0 ? `?${kept.join('&')}` : '');
   const schema = schemas[0]?.trim();
-  return { connect: url.toString(), label, ...(schema !== undefined ? { schema } : {}) };
+  return { connect, label, ...(schema !== undefined ? { schema } : {}) };
 }
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
