@@ -153,7 +153,8 @@ enum {
   TB_PERSON_NAME_OWNERS,
   TB_NOT_A_NAME,        /* value-level.ts NOT_A_NAME */
   /* TB_EXTRA slots taken (write yours here): EXTRA0 engine.ts GENERIC_ADDRESSEES (text.c),
-   * EXTRA1 engine.ts CONJUNCTIONS (text.c), EXTRA2 cn.ts PROVINCE_NAMES (cn.c) */
+   * EXTRA1 engine.ts CONJUNCTIONS (text.c), EXTRA2 cn.ts PROVINCE_NAMES (cn.c),
+   * EXTRA3 engine.ts VERSION_WORDS (digits.c), EXTRA4 engine.ts VERSION_IN_WORDS (digits.c) */
   TB_EXTRA0, TB_EXTRA1, TB_EXTRA2, TB_EXTRA3, TB_EXTRA4, TB_EXTRA5, TB_EXTRA6, TB_EXTRA7,
   TB_EXTRA8, TB_EXTRA9, TB_EXTRA10, TB_EXTRA11, TB_EXTRA12, TB_EXTRA13, TB_EXTRA14, TB_EXTRA15,
   TB_COUNT

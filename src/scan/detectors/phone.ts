@@ -144,3 +144,11 @@ export function intlValid(digits: string): IntlPhone | undefined {
   }
   return undefined;
 }
+
+/** This module's tables, for the WebAssembly port (src/scan/wasm/wasm-engine.ts writes them; sets as sorted arrays). */
+export const PHONE_TABLES = {
+  CN_PREFIX,
+  CN_PREFIX5: [...CN_PREFIX5].sort((a, b) => a - b),
+  CA_NPA: [...CA_NPA].sort((a, b) => a - b),
+  OTHER_NANP: [...OTHER_NANP].sort((a, b) => a - b),
+} as const;

@@ -155,6 +155,12 @@ function writeTables(t: TableWriter, x: Exports): void {
   t.words(TB.HONORIFICS, E.HONORIFICS);
   t.words(TB.TITLES, E.TITLES);
   t.words(TB.PERSON_NAME_OWNERS, E.PERSON_NAME_OWNERS);
+  t.bytes(TB.CN_PREFIX, phoneModule.PHONE_TABLES.CN_PREFIX); // phone.c
+  t.i32(TB.CN_PREFIX5, phoneModule.PHONE_TABLES.CN_PREFIX5); // phone.c
+  t.i32(TB.CA_NPA, phoneModule.PHONE_TABLES.CA_NPA); // phone.c
+  t.i32(TB.OTHER_NANP, phoneModule.PHONE_TABLES.OTHER_NANP); // phone.c
+  t.words(TB.EXTRA + 3, E.VERSION_WORDS); // digits.c
+  t.words(TB.EXTRA + 4, E.VERSION_IN_WORDS); // digits.c
   t.words(TB.EXTRA + 0, E.GENERIC_ADDRESSEES); // text.c
   t.words(TB.EXTRA + 1, E.CONJUNCTIONS); // text.c
   DETECTION_TYPES.forEach((type, k) => {
