@@ -476,40 +476,46 @@ EXPORT(dc_init) void dc_init(void) {
 }
 
 static u16 *input;
+static i32 input_cap;
 
-/* Room for a value of n units; the loader writes it at the returned pointer. Starts a new
- * value: everything from the previous one is gone. */
-EXPORT(dc_input) u16 *dc_input(i32 n) {
-  heap_top = scratch_base;
-  u16 *b = (u16 *)scratch_alloc((u32)(n + 2 * PAD) * 2u);
-  for (i32 k = 0; k < PAD; k++) b[k] = 0;
-  for (i32 k = 0; k < PAD; k++) b[PAD + n + k] = 0;
-  input = b + PAD;
+/* Room for a value of n units (kept between values; grown when a longer one comes): returns
+ * where the loader writes values. PAD zero units stay before it; dc_scan writes those after. */
+EXPORT(dc_reserve) u16 *dc_reserve(i32 n) {
+  if (n > input_cap) {
+    i32 cap = n < 4096 ? 4096 : n + n / 2;
+    u16 *b = (u16 *)dc_alloc((u32)(cap + 2 * PAD) * 2u);
+    input = b + PAD;
+    input_cap = cap;
+  }
   return input;
 }
 
-/* engine.ts scan(s, from, to, ctx, minConf) over the input of dc_input; returns the hits. */
-EXPORT(dc_scan) i32 dc_scan(i32 from, i32 to, u32 hints, u32 flags, f64 min_conf) {
+/* engine.ts scan(s, 0, n, ctx, minConf) over the n units written at dc_reserve's pointer;
+ * returns the number of hits (in H, see dc_hits_addr). */
+EXPORT(dc_scan) i32 dc_scan(i32 n, u32 hints, u32 flags, f64 min_conf) {
+  heap_top = scratch_base;
+  for (i32 k = 0; k < PAD; k++) input[n + k] = 0;
   E.s = input;
-  E.from = from;
-  E.to = to;
+  E.from = 0;
+  E.to = n;
   E.hints = hints;
   E.flags = flags;
   E.min_conf = min_conf;
   E.offset = 0;
   E.narrowed_value = 0;
-  hits_reserve((to > from ? to - from : 0) + 64);
-  E.han_done = from;
+  hits_reserve(n + 64);
+  E.han_done = 0;
   E.tab_done = 0;
-  if (to <= from) return 0;
-  run(input, from, to);
+  if (n <= 0) return 0;
+  run(input, 0, n);
   return H.n;
 }
 
-EXPORT(dc_hit_ti) u8 *dc_hit_ti(void) { return H.ti; }
-EXPORT(dc_hit_start) i32 *dc_hit_start(void) { return H.start; }
-EXPORT(dc_hit_end) i32 *dc_hit_end(void) { return H.end; }
-EXPORT(dc_hit_conf) f64 *dc_hit_conf(void) { return H.conf; }
-EXPORT(dc_hit_jur) u16 *dc_hit_jur(void) { return H.jur; }
-EXPORT(dc_offset) i32 dc_offset(void) { return E.offset; }
-EXPORT(dc_narrowed) i32 dc_narrowed(void) { return E.narrowed_value; }
+/* The hits and the engine state, read by the loader at fixed offsets (checked below). */
+EXPORT(dc_hits_addr) Hits *dc_hits_addr(void) { return &H; }
+EXPORT(dc_engine_addr) Engine *dc_engine_addr(void) { return &E; }
+_Static_assert(__builtin_offsetof(Hits, n) == 0 && __builtin_offsetof(Hits, ti) == 8 && __builtin_offsetof(Hits, start) == 12 &&
+                   __builtin_offsetof(Hits, end) == 16 && __builtin_offsetof(Hits, conf) == 20 && __builtin_offsetof(Hits, jur) == 24,
+               "Hits layout (read by src/scan/wasm/wasm-engine.ts)");
+_Static_assert(__builtin_offsetof(Engine, offset) == 40 && __builtin_offsetof(Engine, narrowed_value) == 44, "Engine layout (read by wasm-engine.ts)");
+

@@ -332,3 +332,6 @@ function sequence(s: string, a: number, b: number): boolean {
   }
   return true;
 }
+
+/** This module's tables, for the WebAssembly port (src/scan/wasm/wasm-engine.ts). */
+export const VALUE_LEVEL_TABLES = { NOT_A_NAME: NOT_A_NAME_WORDS } as const;

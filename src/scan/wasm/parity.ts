@@ -121,7 +121,7 @@ export function randomInputs(count: number, seed = 7): ParityInput[] {
   return out;
 }
 
-function describeHits(e: { hits: { n: number; ti: number[]; start: number[]; end: number[]; conf: number[]; jur: (string | undefined)[] }; narrowedValue: boolean; offset: number }, types?: ReadonlySet<string>): string {
+function describeHits(e: { hits: { n: number; ti: number[]; start: number[]; end: number[]; conf: number[]; jur: (string | undefined)[] }; narrowedValue: boolean; offset: number; s: string }, types?: ReadonlySet<string>): string {
   const h = e.hits;
   const parts: string[] = [];
   for (let k = 0; k < h.n; k++) {
@@ -129,7 +129,7 @@ function describeHits(e: { hits: { n: number; ti: number[]; start: number[]; end
     if (types && !types.has(t)) continue;
     parts.push(`${t}[${h.start[k]},${h.end[k]})@${h.conf[k]}${h.jur[k] ? `/${h.jur[k]}` : ''}`);
   }
-  if (!types && e.narrowedValue) parts.push(`narrowed@${e.offset}`);
+  if (!types && e.narrowedValue) parts.push(`narrowed@${e.offset}:${e.s}`);
   return parts.join(' ');
 }
 
