@@ -335,6 +335,9 @@ export const Safeguard = z
       'pipia', // PIPL Art. 55
       'important_data_risk_assessment', // NDSMR Art. 31
       'recipient_protection_measures', // PIPL Art. 38 para. 3
+      'treaty_conditions', // PIPL Art. 38 para. 2; NDSMR Art. 36
+      'legal_conditions', // PIPL Art. 38(1)(4); NDSMR Art. 35(8)
+      'provision_records', // NDSMR Art. 12
       'notice', // PIPL Art. 39
       'separate_consent', // PIPL Art. 39
       'prc_authority_approval', // PIPL Art. 41; DSL Art. 36

@@ -17,7 +17,12 @@ describe('export or not', () => {
     const d = decide({ asOf: AS_OF, datasets: [pi('d', 2_000_000)], flows: [xfer('f', 'd', { destination: 'CN' })] });
     expect(d.outcome).toBe('not_export');
     expect(d.verdict).toBe('not_applicable');
-    expect(d.obligations).toHaveLength(0);
+    // no export duty: only the duties of providing PI to another party within the mainland
+    expect(d.obligations.map((o) => o.id).sort()).toEqual(['cn.xborder/ndsmr.12', 'cn.xborder/pipl.55.3']);
+    // between the processor's own systems nothing is provided: no duty at all
+    const own = decide({ asOf: AS_OF, datasets: [pi('d', 2_000_000)], flows: [xfer('f', 'd', { destination: 'CN', recipient: 'processor' })] });
+    expect(own.outcome).toBe('not_export');
+    expect(own.obligations).toHaveLength(0);
   });
 
   it('Hong Kong is outside the mainland: a transfer there is an export', () => {

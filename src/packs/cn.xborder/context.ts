@@ -821,3 +821,21 @@ export function isPiExport(ctx: FlowCtx): boolean {
 export function exemptionsAvailable(ctx: FlowCtx): boolean {
   return !ctx.important && !ctx.core && (!ctx.stateOrgan || ctx.policy.stateOrganExemptions);
 }
+
+/** The recipient is another party: not the provider itself, nor a branch of it (`branchOf`: not a separate legal person). */
+export function toAnotherParty(ctx: FlowCtx): boolean {
+  return ctx.facts.legalPersons.of(ctx.flow.recipient) !== ctx.exporter;
+}
+
+/**
+ * Data held in mainland China goes to another party there: the flow stays in the mainland (or is
+ * accessed by people physically there) and the recipient is not the provider itself, nor a
+ * branch of it. Read by the duties that attach to providing data, not only to exporting it
+ * (NDSMR Arts. 12, 31; PIPL Art. 55(3)).
+ */
+export function providedInChina(ctx: FlowCtx): boolean {
+  if (ctx.scope === 'stays_in_china') {
+    if (!inMainland(ctx.source, ctx.date)) return false;
+  } else if (ctx.scope !== 'accessed_in_china') return false;
+  return toAnotherParty(ctx);
+}

@@ -12,7 +12,7 @@ import { recipientName, type FlowCtx, type OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
 import { isFixed } from './finding.js';
 import { DSL_FROM, IMPORTANT_DATA_NEEDS_NOTIFICATION, ORDER11_FROM, PIPL_FROM, paramOn } from './params.js';
-import { assessmentStatus, contractStatus, prcApproval, type AssessmentStatus } from './safeguards.js';
+import { assessmentStatus, contractStatus, otherRoute, prcApproval, routeCitation, routeName, type AssessmentStatus } from './safeguards.js';
 
 export const REGIME = 'cn.xborder';
 
@@ -163,9 +163,13 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined,
       // A changed export gets its re-application duty from Order 11 Art. 14 (order11.14.reapply).
       if (sa.state === 'reapply') return { verdict: 'conditional', reasons: [why(sa, ctx.date)], obligations: [] };
       const due = sa.state === 'expired' && sa.lastValid ? sa.lastValid : dueOf(ctx, lead, importantOnly);
+      // A route of PIPL Art. 38(1)(4) or para. 2 stands, at most, in place of the contract or certification (policy other_routes).
+      const route = ctx.personal ? otherRoute(ctx) : undefined;
       return {
         verdict: 'conditional',
-        reasons: [why(sa, ctx.date)],
+        reasons: route
+          ? [why(sa, ctx.date), `The declared route (${routeName(route)}) does not lift the security assessment: PIPL Art. 40 lifts it only where laws, administrative regulations or CAC provisions say so.`]
+          : [why(sa, ctx.date)],
         obligations: [
           obligation(
             { id: `${id}:apply`, what: 'Self-assess the export risk, then apply for the CAC security assessment through the provincial CAC; export only once the result is issued.', to: 'CAC (through the provincial CAC)', citation, due },
@@ -180,16 +184,34 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined,
       const sc = contractStatus(ctx);
       if (sc.contract) return { verdict: 'permitted', reasons: [`The CAC standard contract with the recipient is declared${sc.contract.date ? ` (effective ${sc.contract.date})` : ''}.`], obligations: [] };
       if (sc.certification) return { verdict: 'permitted', reasons: [`PI protection certification is declared${sc.certification.date ? ` (${sc.certification.date})` : ''}.`], obligations: [] };
+      // PIPL Art. 38(1)(4) / para. 2: a declared route, taken in their place or to be confirmed (policy other_routes)
+      const route = otherRoute(ctx);
+      if (route && ctx.policy.otherRoutes === 'accept') {
+        return { verdict: 'permitted', reasons: [`The declared route (${routeName(route)}) is taken in place of the standard contract or certification (${routeCitation(route.type, ctx.date)}; policy other_routes = accept).`], obligations: [] };
+      }
       // the recipient by name, as every other duty names whom it is owed to
       const recipient = recipientName(ctx);
+      const due = dueOf(ctx, lead, false);
+      const contract = obligation(
+        { id: `${id}:contract`, what: `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: recipient, citation, due },
+        ctx.asOf,
+      );
+      if (!route) return { verdict: 'conditional', reasons: ['Neither the CAC standard contract nor PI protection certification is declared.'], obligations: [contract] };
+      const cite = routeCitation(route.type, ctx.date);
       return {
         verdict: 'conditional',
-        reasons: ['Neither the CAC standard contract nor PI protection certification is declared.'],
+        reasons: [`Neither the CAC standard contract nor PI protection certification is declared; the declared route (${routeName(route)}) is not confirmed (policy other_routes = review).`],
         obligations: [
           obligation(
-            { id: `${id}:contract`, what: `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: recipient, citation, due: dueOf(ctx, lead, false) },
+            {
+              id: `${id}:route`,
+              what: `Confirm that ${route.declared.reference ? route.declared.reference : 'the declared route'} sets conditions for providing this PI abroad and that the transfer meets them (${cite}), before the transfer; if it does not, the standard contract or certification is needed.`,
+              citation: cite,
+              due,
+            },
             ctx.asOf,
           ),
+          contract,
         ],
       };
     }

@@ -67,7 +67,7 @@ describe('the scope index of the flow rules (FIRES_ON)', () => {
   const date = fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2018-01-01', n));
   const safeguard = fc.record(
     {
-      type: fc.constantFrom('cac_security_assessment', 'cac_standard_contract', 'cac_standard_contract_filed', 'pi_protection_certification', 'pipia', 'notice', 'separate_consent', 'prc_authority_approval', 'important_data_risk_assessment', 'recipient_protection_measures'),
+      type: fc.constantFrom('cac_security_assessment', 'cac_standard_contract', 'cac_standard_contract_filed', 'pi_protection_certification', 'pipia', 'notice', 'separate_consent', 'prc_authority_approval', 'important_data_risk_assessment', 'recipient_protection_measures', 'treaty_conditions', 'legal_conditions', 'provision_records'),
       date,
       expires: date,
     },

@@ -2,7 +2,8 @@
  * `cn.xborder` — China's rules for data leaving the mainland: PIPL Ch. III, DSL Arts. 31/36,
  * CSL Art. 37, CAC Order 16 (from 2024-03-22; Orders 11 and 13 before it), the NDSMR (from
  * 2025-01-01), and, at organization level, the Cybersecurity Review Measures (2022) Art. 7 and
- * the important-data processor duties. docs/packs/cn.xborder.md lists every rule.
+ * the important-data processor duties (NDSMR Art. 28 extends them to processors of the PI of
+ * 10,000,000 people). docs/packs/cn.xborder.md lists every rule.
  */
 import type { Facts } from '../../facts/index.js';
 import type { Pack } from '../../engine/pack.js';
@@ -16,10 +17,10 @@ import { CSL_RULES } from './csl.js';
 import { CSRM_RULES } from './cybersecurity-review.js';
 import { decideFlowWith, decideOrganizationWith } from './decide.js';
 import { DSL_21_CORE, DSL_30, DSL_31, DSL_36, DSL_FLOW_RULES } from './dsl.js';
-import { NDSMR_13, NDSMR_30, NDSMR_31, NDSMR_33, NDSMR_FLOW_RULES, NDSMR_NATURE_EXEMPTIONS } from './ndsmr.js';
+import { NDSMR_12, NDSMR_13, NDSMR_28, NDSMR_30, NDSMR_31, NDSMR_32, NDSMR_33, NDSMR_FLOW_RULES, NDSMR_NATURE_EXEMPTIONS } from './ndsmr.js';
 import type { PolicyOverrides } from './params.js';
 import type { CivilDate } from '../../time/civil-date.js';
-import { PIPL_3_2, PIPL_36, PIPL_38, PIPL_38_3, PIPL_39_CONSENT, PIPL_39_NOTICE, PIPL_40, PIPL_41, PIPL_42, PIPL_55, PIPL_RULES } from './pipl.js';
+import { PIPL_3_2, PIPL_36, PIPL_38, PIPL_38_1_4, PIPL_38_2, PIPL_38_3, PIPL_39_CONSENT, PIPL_39_NOTICE, PIPL_40, PIPL_41, PIPL_42, PIPL_55, PIPL_55_3, PIPL_RULES } from './pipl.js';
 
 export const CN_XBORDER_ID = 'cn.xborder';
 export const CN_XBORDER_VERSION = '0.1.0';
@@ -30,8 +31,8 @@ export const FLOW_RULES: readonly Rule<FlowCtx>[] = [...GUIDE_RULES, ...PIPL_RUL
 /**
  * The scopes each flow rule can fire on, as the first test of its logic says: the regime's rules
  * judge exports (`isExport`, `isPiExport`); the CAC Guide's scope rules, PIPL Arts. 3(2) and 41
- * and DSL Art. 36 each judge a scope that is not an export; NDSMR Art. 31 judges exports and
- * important data provided within the mainland. An index, not logic: every rule keeps
+ * and DSL Art. 36 each judge a scope that is not an export; NDSMR Arts. 12 and 31 judge exports
+ * and data provided within the mainland, PIPL Art. 55(3) PI provided within the mainland. An index, not logic: every rule keeps
  * its own test, and a flow is only spared the rules that cannot fire on its scope (index.test.ts
  * checks each rule against every scope). A rule left out is tried on every flow.
  */
@@ -46,10 +47,12 @@ export const FIRES_ON: ReadonlyMap<Rule<FlowCtx>, readonly Scope[]> = new Map<Ru
   [PIPL_3_2, ['art3_2']],
   [PIPL_41, ['foreign_authority']],
   [DSL_36, ['foreign_authority']],
-  ...[PIPL_36, PIPL_38, PIPL_38_3, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_42, PIPL_55, DSL_31, DSL_21_CORE].map((r) => [r, EXPORT] as const),
+  ...[PIPL_36, PIPL_38, PIPL_38_1_4, PIPL_38_2, PIPL_38_3, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_42, PIPL_55, DSL_31, DSL_21_CORE].map((r) => [r, EXPORT] as const),
   ...[...CSL_RULES, ...ORDERS_11_13_RULES, ...ORDER16_RULES, ...NDSMR_FLOW_RULES].map((r) => [r, EXPORT] as const),
   // after the export rules: a later entry for the same rule wins
   [NDSMR_31, ['export', 'stays_in_china', 'accessed_in_china']],
+  [NDSMR_12, ['export', 'stays_in_china', 'accessed_in_china']],
+  [PIPL_55_3, ['stays_in_china', 'accessed_in_china']],
 ]);
 
 /** The flow rules that can fire on each scope, in rule order. */
@@ -58,8 +61,8 @@ const RULES_ON: ReadonlyMap<Scope, readonly Rule<FlowCtx>[]> = new Map(SCOPES.ma
 /** Rules about one listing of the organization. */
 export const LISTING_RULES: readonly Rule<OrgCtx>[] = [...CSRM_RULES, NDSMR_13];
 
-/** Standing duties of an important-data processor. */
-export const IMPORTANT_DATA_RULES: readonly Rule<OrgCtx>[] = [DSL_30, NDSMR_33, NDSMR_30];
+/** Standing duties of an important-data processor, and of a processor NDSMR Art. 28 holds to them. */
+export const IMPORTANT_DATA_RULES: readonly Rule<OrgCtx>[] = [DSL_30, NDSMR_33, NDSMR_30, NDSMR_32, NDSMR_28];
 
 /** Exemptions that rest on what the export is (Order 16 Arts. 4, 5(1)–(3), 6; NDSMR Art. 35). */
 export const NATURE_EXEMPTIONS: readonly Rule<FlowCtx>[] = [...ORDER16_NATURE_EXEMPTIONS, ...NDSMR_NATURE_EXEMPTIONS];

@@ -1,9 +1,9 @@
 /**
- * Tester for the NDSMR rules: Art. 35 routes (incl. 35(6) statutory duty), Arts. 37, 38, and the
- * organization-level Arts. 13, 30, 33.
+ * Tester for the NDSMR rules: Art. 35 routes (incl. 35(6) statutory duty), Arts. 12, 31, 37, 38, and the
+ * organization-level Arts. 13, 28, 30, 32, 33.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, decideOrg, pi, ruleIds, spi, xfer, type Scenario } from './testing/fixtures.js';
+import { decide, decideOrg, obligationOf, pi, ruleIds, spi, xfer, type Scenario } from './testing/fixtures.js';
 
 describe('Art. 35(6): statutory duty or obligation', () => {
   const wire = (asOf: string): Scenario => ({ asOf, datasets: [spi('remitters', 200_000)], flows: [xfer('wire', 'remitters', { purpose: 'statutory_duty' })] });
@@ -167,5 +167,98 @@ describe('Art. 13: national security review of a listing not covered by Review M
 
   it('a listing in mainland China is not reviewed under these rules', () => {
     expect(decideOrg({ asOf: '2025-09-01', org: { cn: { networkPlatformOperator: { users: 2_000_000 } }, listings: [{ exchange: 'SSE', country: 'CN' }] } })).toEqual([]);
+  });
+});
+
+describe('Art. 12: records of providing PI or important data to another party, kept 3 years', () => {
+  const local = { id: 'local-vendor', name: 'Local Vendor Co., Ltd.', kind: 'company' as const, organizedIn: 'CN' };
+  const duty = (d: ReturnType<typeof decide>) => obligationOf(d, 'cn.xborder/ndsmr.12');
+  const s = (flow: Partial<Parameters<typeof xfer>[2]> = {}, extra: Partial<Scenario> = {}): Scenario => ({
+    asOf: '2025-06-15',
+    entities: [local],
+    datasets: [pi('customers', 50_000)],
+    flows: [xfer('f', 'customers', { start: '2025-02-01', ...flow })],
+    ...extra,
+  });
+
+  it('a PI export to another party: an ongoing duty naming the recipient and the 3 years', () => {
+    const d = decide(s());
+    expect(ruleIds(d)).toContain('cn.xborder/ndsmr.12');
+    expect(duty(d)).toMatchObject({ citation: 'NDSMR Art. 12', status: 'ongoing' });
+    expect(duty(d)!.due).toBeUndefined();
+    expect(duty(d)!.what).toBe('Keep records of providing the PI to Overseas Partner Inc. (and of entrusting its processing) for at least 3 years from each provision.');
+  });
+
+  it('a flow that ended names the last day: 3 years after its end', () => {
+    expect(duty(decide(s({ end: '2025-05-31' })))!.what).toMatch(/: for this flow, which ended 2025-05-31, until at least 2028-05-31\.$/);
+  });
+
+  it('within the mainland too, for PI and for important data; done by provision_records', () => {
+    expect(duty(decide(s({ recipient: 'local-vendor', destination: 'CN' })))).toBeDefined();
+    const maps = { id: 'maps', categories: ['geospatial' as const], system: 'cn-dc', collectedIn: ['CN'], importantData: { notified: true, date: '2025-02-01' } };
+    const d = decide(s({ dataset: 'maps', recipient: 'local-vendor', destination: 'CN' }, { datasets: [maps] }));
+    expect(duty(d)!.what).toMatch(/^Keep records of providing the important data to Local Vendor Co\., Ltd\./);
+    expect(duty(decide(s({ safeguards: [{ type: 'provision_records', date: '2025-02-01' }] })))).toMatchObject({ status: 'done' });
+  });
+
+  it('not before 2025-01-01, not to the provider itself (own system abroad) or its branch, not for general data, not to a recipient on the Art. 42 list', () => {
+    expect(duty(decide({ ...s(), asOf: '2024-12-31' }))).toBeUndefined();
+    expect(duty(decide(s({ recipient: 'processor' })))).toBeUndefined();
+    const branch = { id: 'us-branch', name: 'Processor Co., Ltd., US Branch', kind: 'company' as const, organizedIn: 'CN', branchOf: 'processor' };
+    expect(duty(decide(s({ recipient: 'us-branch' }, { entities: [local, branch] })))).toBeUndefined();
+    expect(duty(decide(s({}, { datasets: [pi('customers', 50_000, { anonymized: true })] })))).toBeUndefined();
+    const listed = { id: 'listed', name: 'Listed Ltd.', kind: 'company' as const, organizedIn: 'US', designations: [{ list: 'cn.pipl42' }] };
+    expect(duty(decide(s({ recipient: 'listed' }, { entities: [local, listed] })))).toBeUndefined();
+  });
+});
+
+describe('Art. 28: a processor of the PI of 10,000,000 people or more follows Arts. 30 and 32', () => {
+  const org = (datasets: Scenario['datasets'], extra: Partial<Scenario> = {}, asOf = '2025-06-15'): Scenario => ({ asOf, datasets, ...extra });
+  const duties = (s: Scenario, overrides = {}) => decideOrg(s, overrides).find((d) => d.outcome === 'important_data_processor_duties');
+
+  it('10,000,000 people (以上, inclusive): the officer and body, and the disposal report, cited to Art. 28', () => {
+    const d = duties(org([pi('a', 6_000_000), pi('b', 4_000_000)]))!;
+    expect(d.rules.map((r) => r.id)).toEqual(['cn.xborder/ndsmr.28']);
+    expect(d.verdict).toBe('permitted');
+    expect(d.reasons[0]).toBe('The organization processes the PI of 10,000,000 people (the people its personal datasets list, added up), 10,000,000 or more: NDSMR Art. 28 makes it also follow Arts. 30 and 32, the provisions for important-data processors.');
+    expect(obligationOf(d, 'cn.xborder/ndsmr.28:30')).toMatchObject({ citation: 'NDSMR Arts. 28, 30', status: 'ongoing' });
+    expect(obligationOf(d, 'cn.xborder/ndsmr.28:32')).toMatchObject({ citation: 'NDSMR Arts. 28, 32', to: 'provincial-or-higher competent authority', status: 'ongoing' });
+  });
+
+  it('9,999,999 people: nothing; nor before 2025-01-01', () => {
+    expect(duties(org([pi('a', 9_999_999)]))).toBeUndefined();
+    expect(duties(org([pi('a', 12_000_000)], {}, '2024-12-31'))).toBeUndefined();
+  });
+
+  it('a network platform operator\'s declared users count when more', () => {
+    const d = duties(org([pi('a', 20_000)], { org: { cn: { networkPlatformOperator: { users: 15_000_000 } } } }))!;
+    expect(d.reasons[0]).toMatch(/^The organization processes the PI of 15,000,000 people \(the users it holds as a network platform operator\)/);
+  });
+
+  it('a mainland dataset counts every jurisdiction it lists (policy count_subjects); a dataset abroad only its people in China', () => {
+    const mixed = [pi('a', 8_000_000, { subjects: { CN: 8_000_000, HK: 2_000_000 } })];
+    expect(duties(org(mixed))).toBeDefined();
+    expect(duties(org(mixed), { countSubjects: 'cn' })).toBeUndefined();
+    const abroad = org([pi('a', 5_000_000, { system: 'us-dc', collectedIn: ['US'], subjects: { CN: 1_000, US: 30_000_000 } })], { systems: [{ id: 'us-dc', location: 'US', kind: 'datacenter' }] });
+    expect(duties(abroad)).toBeUndefined();
+    // anonymised data is not PI
+    expect(duties(org([pi('a', 12_000_000, { anonymized: true })]))).toBeUndefined();
+  });
+
+  it('an important-data processor already owes Arts. 30 and 32: Art. 28 only says it applies too', () => {
+    const d = duties(org([pi('a', 11_000_000)], { org: { cn: { importantDataProcessor: true } } }))!;
+    expect(d.rules.map((r) => r.id)).toEqual(['cn.xborder/ndsmr.33', 'cn.xborder/ndsmr.30', 'cn.xborder/ndsmr.32', 'cn.xborder/ndsmr.28']);
+    expect(d.reasons.join(' ')).toMatch(/the provisions for important-data processors, whose duties it owes already as one\./);
+    expect(d.obligations.map((o) => o.id)).toEqual(['cn.xborder/ndsmr.33', 'cn.xborder/ndsmr.30', 'cn.xborder/ndsmr.32']);
+  });
+});
+
+describe('Art. 32: an important-data processor reports the disposal plan on a merger, split, dissolution or bankruptcy', () => {
+  it('from 2025-01-01, beside Arts. 30 and 33', () => {
+    const [d] = decideOrg({ asOf: '2025-06-15', org: { cn: { importantDataProcessor: true } } });
+    expect(obligationOf(d!, 'cn.xborder/ndsmr.32')).toMatchObject({ citation: 'NDSMR Art. 32', to: 'provincial-or-higher competent authority', status: 'ongoing' });
+    expect(obligationOf(d!, 'cn.xborder/ndsmr.32')!.what).toBe('On a merger, split, dissolution or bankruptcy, report the plan for disposing of the important data and who receives it to the provincial-or-higher competent authority.');
+    const [before] = decideOrg({ asOf: '2024-06-15', org: { cn: { importantDataProcessor: true } } });
+    expect(obligationOf(before!, 'cn.xborder/ndsmr.32')).toBeUndefined();
   });
 });

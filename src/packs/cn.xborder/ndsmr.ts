@@ -1,19 +1,20 @@
 /**
  * Network Data Security Management Regulations (网络数据安全管理条例, State Council Decree
- * No. 790), promulgated 2024-09-24, effective 2025-01-01 (Art. 64). Arts. 13, 30, 33 and 35–38
- * as they bear on exports and important data. cn-eu-rules.md §5.
+ * No. 790), promulgated 2024-09-24, effective 2025-01-01 (Art. 64). Arts. 12, 13, 28, 30–33 and
+ * 35–38 as they bear on exports, on providing data to others, and on important data. cn-eu-rules.md §5.
  */
 import { NO_REASONS } from './finding.js';
 import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
 import { MECHANISM_RULE_IDS } from './cac-order-16.js';
-import { exemptionsAvailable, inMainland, isExport, isPiExport, recipientName, type FlowCtx, type OrgCtx } from './context.js';
+import { exemptionsAvailable, inMainland, isExport, isPersonal, isPiExport, providedInChina, recipientName, toAnotherParty, type FlowCtx, type OrgCtx } from './context.js';
 import { listingWithoutMandatoryFiling } from './cybersecurity-review.js';
 import { DSL_30, importantDataProcessing, importantDataProcessorLead } from './dsl.js';
-import { NDSMR_FROM } from './params.js';
+import { fmt, LARGE_PI_PERSONS, NDSMR_FROM, PROVISION_RECORDS_YEARS, paramOn } from './params.js';
 import { assessmentStatus, safeguardOf } from './safeguards.js';
-import type { CivilDate } from '../../time/civil-date.js';
+import { addYears, type CivilDate } from '../../time/civil-date.js';
+import { art42Listing } from './pipl.js';
 
 const ART35_ROUTES: Partial<Record<Purpose, string>> = {
   contract_with_individual: 'Art. 35(4): necessary to conclude or perform a contract to which the individual is a party',
@@ -146,18 +147,49 @@ export const NDSMR_31 = defineRule<FlowCtx>({
 });
 
 /**
- * Data held in mainland China goes to another party there: the flow stays in the mainland (or is
- * accessed by people physically there) and the recipient is not the provider itself, nor a
- * branch of it (`branchOf`: not a separate legal person).
+ * Art. 12: records of providing PI and important data to other network data processors, and of
+ * entrusting their processing, are kept at least 3 years. Owed on a flow of PI, or of important
+ * data (notified, as the export rules read it), held in mainland China to another party: an export
+ * to a recipient that is not the provider itself nor its branch (data moved to one's own system
+ * abroad is provided to no one else), or a provision within the mainland. Not while PIPL Art. 42
+ * blocks the provision (the PI does not go), nor on a foreign authority's request. An ongoing
+ * duty (3 years from each provision; for a flow that ended, the date 3 years after its end is
+ * named), done once a safeguard `provision_records` is declared on the flow.
  */
-function providedInChina(ctx: FlowCtx): boolean {
-  if (ctx.scope === 'stays_in_china') {
-    if (!inMainland(ctx.source, ctx.date)) return false;
-  } else if (ctx.scope !== 'accessed_in_china') return false;
-  return ctx.facts.legalPersons.of(ctx.flow.recipient) !== ctx.exporter;
-}
+export const NDSMR_12 = defineRule<FlowCtx>({
+  id: 'cn.xborder/ndsmr.12',
+  title: 'Keep records of providing PI or important data to another party, or entrusting its processing, for at least 3 years',
+  citation: 'NDSMR Art. 12',
+  effective: { from: NDSMR_FROM },
+  reads: ['dataset.categories', 'dataset.anonymized', 'dataset.importantData.notified', 'flow.kind', 'flow.destination', 'flow.fromCountry', 'flow.recipient', 'entity.branchOf', 'entity.designations', 'flow.safeguards', 'flow.end'],
+  evaluate(ctx) {
+    if (!ctx.personal && !ctx.important) return null;
+    if (isExport(ctx)) {
+      if (ctx.viaArt32 || !toAnotherParty(ctx) || (ctx.personal && art42Listing(ctx))) return null;
+    } else if (!providedInChina(ctx)) return null;
+    const years = paramOn(PROVISION_RECORDS_YEARS, ctx.date);
+    const what = ctx.personal && ctx.important ? 'PI and important data' : ctx.personal ? 'PI' : 'important data';
+    const recipient = recipientName(ctx);
+    const end = ctx.flow.end;
+    const done = safeguardOf(ctx, 'provision_records');
+    return {
+      reasons: NO_REASONS,
+      obligations: [
+        obligation(
+          {
+            id: 'cn.xborder/ndsmr.12',
+            what: `Keep records of providing the ${what} to ${recipient} (and of entrusting its processing) for at least ${years} years${end !== undefined ? `: for this flow, which ended ${end}, until at least ${addYears(end, years)}` : ' from each provision'}.`,
+            citation: 'NDSMR Art. 12',
+            doneOn: done ? (done.date ?? ctx.date) : undefined,
+          },
+          ctx.asOf,
+        ),
+      ],
+    };
+  },
+});
 
-export const NDSMR_FLOW_RULES: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6, NDSMR_31, NDSMR_37, NDSMR_38];
+export const NDSMR_FLOW_RULES: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6, NDSMR_12, NDSMR_31, NDSMR_37, NDSMR_38];
 
 /** Exemptions that rest on what the export is (for counting, see params `exempt_transfers_count`). */
 export const NDSMR_NATURE_EXEMPTIONS: readonly Rule<FlowCtx>[] = [NDSMR_35, NDSMR_35_6];
@@ -241,6 +273,104 @@ export const NDSMR_33 = defineRule<OrgCtx>({
           ctx.asOf,
         ),
       ],
+    };
+  },
+});
+
+/**
+ * Art. 32: on a merger, split, dissolution or bankruptcy, an important-data processor reports the
+ * plan for disposing of the important data, and who receives it, to the provincial-or-higher
+ * competent authority. A standing duty that the event triggers: the inventory records no such
+ * event, so it is listed as ongoing.
+ */
+export const NDSMR_32 = defineRule<OrgCtx>({
+  id: 'cn.xborder/ndsmr.32',
+  title: 'Important-data processors report the data disposal plan on a merger, split, dissolution or bankruptcy',
+  citation: 'NDSMR Art. 32',
+  effective: { from: NDSMR_FROM },
+  reads: ['organization.cn.importantDataProcessor', 'dataset.importantData'],
+  evaluate(ctx) {
+    if (!importantDataProcessing(ctx)) return null;
+    return { outcome: 'important_data_processor_duties', reasons: NO_REASONS, obligations: [art32Duty(ctx, 'cn.xborder/ndsmr.32', 'important data', 'NDSMR Art. 32')] };
+  },
+});
+
+function art32Duty(ctx: OrgCtx, id: string, data: string, citation: string) {
+  return obligation(
+    {
+      id,
+      what: `On a merger, split, dissolution or bankruptcy, report the plan for disposing of the ${data} and who receives it to the provincial-or-higher competent authority.`,
+      to: 'provincial-or-higher competent authority',
+      citation,
+    },
+    ctx.asOf,
+  );
+}
+
+/** People whose PI the organization processes, and where the number comes from (NDSMR Art. 28). */
+export interface PeopleProcessed {
+  readonly people: number;
+  /** The larger number is the users declared as a network platform operator. */
+  readonly fromUsers: boolean;
+}
+
+/**
+ * People whose PI the organization processes, for NDSMR Art. 28: the people its personal datasets
+ * list, added up (an upper bound when datasets overlap, as for the export counts), or the users
+ * declared as a network platform operator when more. A dataset held or collected in mainland
+ * China counts every jurisdiction it lists (policy `count_subjects` = `all`, the default; `cn`
+ * counts `subjects.CN` alone); a dataset elsewhere counts only the people in China it lists
+ * (PIPL Art. 3(2)): a foreign group's data with no link to China is not counted.
+ */
+export function peopleProcessed(ctx: OrgCtx): PeopleProcessed {
+  let sum = 0;
+  for (const ds of ctx.facts.inventory.datasets) {
+    if (!isPersonal(ds)) continue;
+    const held = ds.system === undefined ? undefined : ctx.facts.systems.get(ds.system)?.location;
+    const inChina = inMainland(held, ctx.date) || ds.collectedIn.some((c) => inMainland(c, ctx.date));
+    if (inChina && ctx.policy.countSubjects === 'all') {
+      for (const k in ds.subjects) sum += ds.subjects[k] ?? 0;
+    } else sum += ds.subjects['CN'] ?? 0;
+  }
+  const users = ctx.org.cn.networkPlatformOperator?.users ?? 0;
+  return users > sum ? { people: users, fromUsers: true } : { people: sum, fromUsers: false };
+}
+
+/**
+ * Art. 28: a network data processor handling the PI of 10,000,000 people or more (以上, inclusive;
+ * parameter `cn.xborder.ndsmr.large_pi_persons`) also follows Arts. 30 and 32, the provisions for
+ * important-data processors: a network data security officer and body, and the disposal report on
+ * a merger, split, dissolution or bankruptcy. When the organization is an important-data
+ * processor as well, those duties are already listed (ndsmr.30, ndsmr.32) and the rule only says
+ * that Art. 28 also imposes them. Art. 30's background checks turn on the type or scale of
+ * important data, so they are not extended to PI.
+ */
+export const NDSMR_28 = defineRule<OrgCtx>({
+  id: 'cn.xborder/ndsmr.28',
+  title: 'A processor of the PI of 10,000,000 people or more also follows Arts. 30 and 32',
+  citation: 'NDSMR Art. 28',
+  effective: { from: NDSMR_FROM },
+  reads: ['dataset.categories', 'dataset.subjects', 'dataset.system', 'dataset.collectedIn', 'organization.cn.networkPlatformOperator', 'policy.count_subjects'],
+  evaluate(ctx) {
+    const threshold = paramOn(LARGE_PI_PERSONS, ctx.date);
+    const n = peopleProcessed(ctx);
+    if (n.people < threshold) return null;
+    const already = importantDataProcessing(ctx) !== undefined;
+    const source = n.fromUsers ? 'the users it holds as a network platform operator' : 'the people its personal datasets list, added up';
+    return {
+      outcome: 'important_data_processor_duties',
+      reasons: [
+        `The organization processes the PI of ${fmt(n.people)} people (${source}), ${fmt(threshold)} or more: NDSMR Art. 28 makes it also follow Arts. 30 and 32, the provisions for important-data processors${already ? ', whose duties it owes already as one' : ''}.`,
+      ],
+      obligations: already
+        ? []
+        : [
+            obligation(
+              { id: 'cn.xborder/ndsmr.28:30', what: 'Keep a network data security officer (a member of management) and a network data security body in place.', citation: 'NDSMR Arts. 28, 30' },
+              ctx.asOf,
+            ),
+            art32Duty(ctx, 'cn.xborder/ndsmr.28:32', 'network data it processes', 'NDSMR Arts. 28, 32'),
+          ],
     };
   },
 });

@@ -139,6 +139,27 @@ export const IMPORTANT_DATA_NEEDS_NOTIFICATION: Param<boolean> = param('cn.xbord
   { from: ORDER16_FROM, value: true, citation: 'CAC Order No. 16 Art. 2; NDSMR Art. 37 (from 2025-01-01)', confidence: 'verified' },
 ]);
 
+// --- records, assessments and large processors -------------------------------------------
+
+/** PIPL Art. 56: the PIPIA report and the processing records are kept at least this many years. */
+export const PIPIA_RETENTION_YEARS: Param<number> = param('cn.xborder.pipia.retention_years', 'Years the PI protection impact assessment report and the processing records are kept, at least.', [
+  { from: PIPL_FROM, value: 3, citation: 'PIPL Art. 56', confidence: 'verified' },
+]);
+
+/** NDSMR Art. 12: records of providing PI or important data to others, or entrusting its processing, kept at least this many years. */
+export const PROVISION_RECORDS_YEARS: Param<number> = param('cn.xborder.ndsmr.provision_records_years', 'Years the records of providing personal information or important data to another party, or entrusting its processing, are kept, at least.', [
+  { from: NDSMR_FROM, value: 3, citation: 'NDSMR Art. 12', confidence: 'verified' },
+]);
+
+/**
+ * NDSMR Art. 28: a network data processor handling the PI of this many people or more (the notes
+ * give ≥ 10,000,000, [P]; 以上, inclusive) also follows Arts. 30 and 32, the provisions for
+ * important-data processors.
+ */
+export const LARGE_PI_PERSONS: Param<number> = param('cn.xborder.ndsmr.large_pi_persons', 'People whose PI a processor handles, at or above which (inclusive) it also follows the important-data processor provisions of NDSMR Arts. 30 and 32.', [
+  { from: NDSMR_FROM, value: 10_000_000, citation: 'NDSMR Art. 28', confidence: 'verified', note: 'cn-eu-rules.md §5: ≥ 10,000,000 people [P].' },
+]);
+
 // --- cybersecurity review -----------------------------------------------------------------
 
 /** Art. 7: "掌握超过100万用户个人信息" — more than (超过, `>`) 1,000,000 users. */
@@ -267,6 +288,24 @@ export const STATE_ORGAN_EXEMPTIONS: Param<boolean> = param('cn.xborder.policy.s
   { from: PIPL_FROM, value: false, citation: 'PIPL Art. 36; CAC Order No. 16', confidence: 'unconfirmed' },
 ]);
 
+export type OtherRoutesTreatment = 'review' | 'accept';
+
+/**
+ * [U] What a declared treaty route (PIPL Art. 38 para. 2; NDSMR Art. 36 from 2025-01-01) or
+ * route of "other conditions" set by laws, administrative regulations or the CAC (PIPL
+ * Art. 38(1)(4); NDSMR Art. 35(8)) does for a PI export. The law admits both routes [P], but the
+ * notes name no treaty or agreement that sets conditions, and no other condition beyond those
+ * the pack already encodes (Order 16 Arts. 3–6, NDSMR Art. 35(4)–(7)), so the pack cannot tell
+ * whether a declared one covers the transfer nor whether its conditions are met. Default
+ * `review` (conservative): the flow stays `conditional` until confirmed; `accept` takes the
+ * declared route in place of the standard contract or certification. Neither lifts a security
+ * assessment: PIPL Art. 40 lifts it only where laws, administrative regulations or CAC
+ * provisions say so.
+ */
+export const OTHER_ROUTES: Param<OtherRoutesTreatment> = param('cn.xborder.policy.other_routes', 'A declared treaty route (PIPL Art. 38 para. 2) or other-conditions route (PIPL Art. 38(1)(4)) stands in for the standard contract or certification (accept), or is flagged for confirmation (review).', [
+  { from: PIPL_FROM, value: 'review', citation: 'PIPL Art. 38(1)(4), para. 2; NDSMR Arts. 35(8), 36; cn-eu-rules.md §1.2, §5', confidence: 'unconfirmed', note: 'No treaty or other condition is named in the notes.' },
+]);
+
 /** Lists whose entries are on the CAC's PIPL Art. 42 restricted/prohibited list. */
 export const PIPL42_LISTS: Param<readonly string[]> = param('cn.xborder.pipl42_lists', 'Designation list ids that hold the CAC PIPL Art. 42 list of restricted or prohibited recipients.', [
   { from: PIPL_FROM, value: ['cn.pipl42'], citation: 'PIPL Art. 42', note: 'A datacustoms list id, not a legal value: no such list is in ../shared; `screen` would write designations under this id.' },
@@ -285,6 +324,7 @@ export interface Policy {
   readonly foreignAuthorityKinds: readonly AuthorityKind[];
   readonly stateOrganExemptions: boolean;
   readonly venuesNotAbroad: readonly string[];
+  readonly otherRoutes: OtherRoutesTreatment;
 }
 
 export type PolicyOverrides = Partial<Policy>;
@@ -309,6 +349,7 @@ export function policyAt(date: CivilDate, overrides: PolicyOverrides = {}): Poli
     foreignAuthorityKinds: overrides.foreignAuthorityKinds ?? paramOn(FOREIGN_AUTHORITY_KINDS, date),
     stateOrganExemptions: overrides.stateOrganExemptions ?? paramOn(STATE_ORGAN_EXEMPTIONS, date),
     venuesNotAbroad: overrides.venuesNotAbroad ?? paramOn(CSRM_VENUES_NOT_ABROAD, date),
+    otherRoutes: overrides.otherRoutes ?? paramOn(OTHER_ROUTES, date),
   };
 }
 
@@ -338,6 +379,9 @@ export const PARAMS: readonly Param<unknown>[] = [
   SA_RENEWAL_WORKING_DAYS,
   SC_FILING_WORKING_DAYS,
   IMPORTANT_DATA_NEEDS_NOTIFICATION,
+  PIPIA_RETENTION_YEARS,
+  PROVISION_RECORDS_YEARS,
+  LARGE_PI_PERSONS,
   CSRM_USERS,
   CSRM_VENUES_NOT_ABROAD,
   COUNT_SUBJECTS,
@@ -349,5 +393,6 @@ export const PARAMS: readonly Param<unknown>[] = [
   SEPARATE_CONSENT_WITHOUT_CONSENT_BASIS,
   FOREIGN_AUTHORITY_KINDS,
   STATE_ORGAN_EXEMPTIONS,
+  OTHER_ROUTES,
   PIPL42_LISTS,
 ];

@@ -1,5 +1,6 @@
 /**
- * Tester for the PIPL rules: Arts. 3(2), 36, 38, 39, 40, 41, 42, 55.
+ * Tester for the PIPL rules: Arts. 3(2), 36, 38 (with the routes of (1)(4) and para. 2), 39, 40,
+ * 41, 42, 55 (with 55(3) within the mainland).
  */
 import { describe, expect, it } from 'vitest';
 import { decide, obligationOf, pi, ruleIds, xfer, type Scenario } from './testing/fixtures.js';
@@ -244,5 +245,110 @@ describe('duties of a transfer begun before the PIPL took effect (2021-11-01, Ar
     const d = decide({ asOf: '2022-01-15', datasets: [pi('d', 50_000)], flows: [xfer('f', 'd', { start: '2021-12-01' })] });
     expect(obligationOf(d, 'cn.xborder/pipl.55')?.due).toBe('2021-12-01');
     expect(obligationOf(d, 'cn.xborder/pipl.38:contract')?.due).toBe('2021-12-01');
+  });
+});
+
+describe('Art. 55(3): a PIPIA before providing PI to another processor within mainland China', () => {
+  const local = { id: 'local-vendor', name: 'Local Vendor Co., Ltd.', kind: 'company' as const, organizedIn: 'CN' };
+  const s = (flow: Partial<Parameters<typeof xfer>[2]> = {}, extra: Partial<Scenario> = {}): Scenario => ({
+    asOf: AS_OF,
+    entities: [local],
+    datasets: [pi('customers', 50_000)],
+    flows: [xfer('f', 'customers', { recipient: 'local-vendor', destination: 'CN', start: '2025-03-01', ...flow })],
+    ...extra,
+  });
+  const duty = (d: ReturnType<typeof decide>) => obligationOf(d, 'cn.xborder/pipl.55.3');
+
+  it('not an export, but the PIPIA is owed before providing: due at the start, with a reason, the report kept 3 years', () => {
+    const d = decide(s());
+    expect(d.outcome).toBe('not_export');
+    expect(d.verdict).toBe('not_applicable');
+    expect(ruleIds(d)).toContain('cn.xborder/pipl.55.3');
+    expect(duty(d)).toMatchObject({ citation: 'PIPL Arts. 55(3), 56', due: '2025-03-01', status: 'overdue' });
+    expect(duty(d)!.what).toMatch(/before providing the PI to Local Vendor Co\., Ltd\. \(or entrusting its processing to it\), and keep the report at least 3 years\.$/);
+    expect(d.reasons.join(' ')).toMatch(/PI is provided to Local Vendor Co\., Ltd\. within mainland China: not an export, but PIPL Art\. 55\(3\) requires/);
+    // no export duty comes with it
+    expect(obligationOf(d, 'cn.xborder/pipl.55')).toBeUndefined();
+  });
+
+  it('access by the vendor\'s people physically in China is providing too', () => {
+    expect(duty(decide(s({ kind: 'remote_access', physicallyInCountry: true })))).toBeDefined();
+  });
+
+  it('done by a pipia safeguard; not due before 2021-11-01; not owed before the PIPL', () => {
+    expect(duty(decide(s({ safeguards: [{ type: 'pipia', date: '2025-02-20' }] })))).toMatchObject({ status: 'done' });
+    expect(duty(decide(s({ start: '2020-05-01' })))!.due).toBe('2021-11-01');
+    expect(duty(decide({ ...s(), asOf: '2021-10-31' }))).toBeUndefined();
+  });
+
+  it('not owed between the processor\'s own systems, to its branch, for data that is not PI, or for PI held abroad that comes into China', () => {
+    expect(duty(decide(s({ recipient: 'processor' })))).toBeUndefined();
+    const branch = { id: 'sh-branch', name: 'Processor Co., Ltd., Shanghai Branch', kind: 'company' as const, organizedIn: 'CN', branchOf: 'processor' };
+    expect(duty(decide(s({ recipient: 'sh-branch' }, { entities: [local, branch] })))).toBeUndefined();
+    expect(duty(decide(s({}, { datasets: [pi('customers', 50_000, { anonymized: true })] })))).toBeUndefined();
+    const abroad = s({}, { systems: [{ id: 'sg-dc', location: 'SG', kind: 'datacenter' }], datasets: [pi('customers', 50_000, { system: 'sg-dc', collectedIn: ['SG'] })] });
+    expect(duty(decide(abroad))).toBeUndefined();
+  });
+});
+
+describe('Art. 38(1)(4) and para. 2: the routes of other conditions and of treaties', () => {
+  // 200,000 people: the Order 16 Art. 8 band (standard contract or certification)
+  const s = (safeguards: NonNullable<NonNullable<Parameters<typeof xfer>[2]>['safeguards']>, people = 200_000): Scenario => ({
+    asOf: AS_OF,
+    datasets: [pi('customers', people)],
+    flows: [xfer('f', 'customers', { start: '2025-02-01', safeguards })],
+  });
+  const treaty = { type: 'treaty_conditions' as const, date: '2025-01-15', reference: 'Agreement X, Art. 7' };
+
+  it('a declared treaty route is stated, and by default (review) stays conditional with a duty to confirm it beside the contract', () => {
+    const d = decide(s([treaty]));
+    expect(d.outcome).toBe('standard_contract_or_certification');
+    expect(d.verdict).toBe('conditional');
+    expect(ruleIds(d)).toContain('cn.xborder/pipl.38.2');
+    expect(d.reasons.join(' ')).toMatch(/declared to follow the conditions of an international treaty or agreement China has concluded or joined \(Agreement X, Art\. 7\), a route for providing PI abroad \(PIPL Art\. 38 para\. 2; NDSMR Art\. 36\)/);
+    expect(d.reasons.join(' ')).toMatch(/is not confirmed \(policy other_routes = review\)/);
+    const confirm = d.obligations.find((o) => o.id.endsWith(':route'));
+    expect(confirm).toMatchObject({ citation: 'PIPL Art. 38 para. 2; NDSMR Art. 36', due: '2025-02-01', status: 'overdue' });
+    expect(confirm!.what).toMatch(/^Confirm that Agreement X, Art\. 7 sets conditions for providing this PI abroad/);
+    expect(d.obligations.some((o) => o.id.endsWith(':contract'))).toBe(true);
+  });
+
+  it('with policy other_routes = accept it stands in place of the standard contract or certification: permitted', () => {
+    const d = decide(s([treaty]), undefined, { otherRoutes: 'accept' });
+    expect(d.verdict).toBe('permitted');
+    expect(d.reasons.join(' ')).toMatch(/is taken in place of the standard contract or certification \(PIPL Art\. 38 para\. 2; NDSMR Art\. 36; policy other_routes = accept\)/);
+    expect(d.obligations.some((o) => o.id.endsWith(':contract') || o.id.endsWith(':route'))).toBe(false);
+  });
+
+  it('other conditions of laws, administrative regulations or the CAC: the same, under Art. 38(1)(4) and NDSMR Art. 35(8)', () => {
+    const d = decide(s([{ type: 'legal_conditions', reference: 'Regulation Y Art. 3' }]));
+    expect(ruleIds(d)).toContain('cn.xborder/pipl.38.1.4');
+    expect(d.verdict).toBe('conditional');
+    expect(d.obligations.find((o) => o.id.endsWith(':route'))).toMatchObject({ citation: 'PIPL Art. 38(1)(4); NDSMR Art. 35(8)' });
+    expect(decide(s([{ type: 'legal_conditions', reference: 'Regulation Y Art. 3' }]), undefined, { otherRoutes: 'accept' }).verdict).toBe('permitted');
+  });
+
+  it('before 2025-01-01 only the PIPL is cited; a route dated after the judged date is not yet in effect; no reference asks for one', () => {
+    const early = decide({ ...s([{ ...treaty, date: '2024-06-01' }]), asOf: '2024-09-01' });
+    expect(early.obligations.find((o) => o.id.endsWith(':route'))).toMatchObject({ citation: 'PIPL Art. 38 para. 2' });
+    const later = decide(s([{ ...treaty, date: '2025-09-01' }]));
+    expect(ruleIds(later)).not.toContain('cn.xborder/pipl.38.2');
+    expect(later.obligations.some((o) => o.id.endsWith(':route'))).toBe(false);
+    expect(decide(s([{ type: 'treaty_conditions' }])).reasons.join(' ')).toMatch(/no reference given: name it in `reference`/);
+  });
+
+  it('never lifts a security assessment, even when accepted', () => {
+    const d = decide(s([treaty], 1_200_000), undefined, { otherRoutes: 'accept' });
+    expect(d.outcome).toBe('security_assessment');
+    expect(d.verdict).toBe('conditional');
+    expect(d.reasons.join(' ')).toMatch(/does not lift the security assessment: PIPL Art\. 40/);
+  });
+
+  it('does nothing for an exempt flow but state the route', () => {
+    const d = decide(s([treaty], 5_000));
+    expect(d.outcome).toBe('exempt');
+    expect(d.verdict).toBe('permitted');
+    expect(ruleIds(d)).toContain('cn.xborder/pipl.38.2');
+    expect(d.obligations.some((o) => o.id.endsWith(':route'))).toBe(false);
   });
 });

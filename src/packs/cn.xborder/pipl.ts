@@ -8,9 +8,9 @@ import { obligation } from './obligations.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Facts } from '../../facts/index.js';
 import type { CivilDate } from '../../time/civil-date.js';
-import { authorityName, isPiExport, recipientName, type FlowCtx } from './context.js';
-import { PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';
-import { safeguardOf } from './safeguards.js';
+import { authorityName, isPiExport, providedInChina, recipientName, type FlowCtx } from './context.js';
+import { PIPIA_RETENTION_YEARS, PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';
+import { routeCitation, routeName, routeOf, safeguardOf, type RouteType } from './safeguards.js';
 
 /**
  * The day a duty to act before the transfer falls due: the flow's start, or 2021-11-01 (Art. 74)
@@ -85,6 +85,43 @@ export const PIPL_38 = defineRule<FlowCtx>({
     };
   },
 });
+
+/**
+ * The routes of Art. 38(1)(4) ("other conditions provided by laws, administrative regulations or
+ * the CAC"; NDSMR Art. 35(8) from 2025-01-01) and Art. 38 para. 2 (an international treaty or
+ * agreement China has concluded or joined that sets conditions for providing PI abroad may be
+ * followed; NDSMR Art. 36). Declared on the flow as a safeguard `legal_conditions` or
+ * `treaty_conditions`, with `reference` naming the provision or the treaty. The notes name no
+ * such treaty and no condition beyond those the pack encodes, so the rule only states the route
+ * declared; what it does for the flow is the verdict's (decide.ts), by the policy `other_routes`:
+ * `review` (default) keeps the flow `conditional` with a duty to confirm, `accept` takes it in
+ * place of the standard contract or certification. It never lifts a security assessment.
+ */
+function routeRule(type: RouteType, id: string, title: string, citation: string) {
+  return defineRule<FlowCtx>({
+    id,
+    title,
+    citation,
+    effective: { from: PIPL_FROM },
+    reads: reads('flow.safeguards', 'policy.other_routes'),
+    evaluate(ctx) {
+      if (!isPiExport(ctx)) return null;
+      const declared = routeOf(ctx, type);
+      if (!declared) return null;
+      const cite = routeCitation(type, ctx.date);
+      const effect =
+        ctx.policy.otherRoutes === 'accept'
+          ? 'Taken in place of the standard contract or certification (policy other_routes = accept)'
+          : 'The pack holds no treaty or provision text and cannot tell whether it sets conditions for this transfer nor whether they are met: until confirmed it does not stand in for the standard contract or certification (policy other_routes = review)';
+      return {
+        reasons: [`The transfer is declared to follow ${routeName({ type, declared })}, a route for providing PI abroad (${cite}). ${effect}; it does not lift a security assessment (PIPL Art. 40 lifts it only where laws, administrative regulations or CAC provisions say so).`],
+      };
+    },
+  });
+}
+
+export const PIPL_38_1_4 = routeRule('legal_conditions', 'cn.xborder/pipl.38.1.4', 'Other conditions set by laws, administrative regulations or the CAC are a route for providing PI abroad', 'PIPL Art. 38(1)(4); NDSMR Art. 35(8)');
+export const PIPL_38_2 = routeRule('treaty_conditions', 'cn.xborder/pipl.38.2', 'The conditions of a treaty or agreement China has concluded or joined may be followed', 'PIPL Art. 38 para. 2; NDSMR Art. 36');
 
 /**
  * Art. 38 para. 3: the processor takes the necessary measures so that the overseas recipient's
@@ -277,7 +314,7 @@ function mayBeOnCacList(facts: Facts, recipient: string): boolean {
  * Read by Art. 42 itself and by the duties that attach only to a provision that may go ahead
  * (Art. 38 para. 3).
  */
-function art42Listing(ctx: FlowCtx): { readonly list: string } | undefined {
+export function art42Listing(ctx: FlowCtx): { readonly list: string } | undefined {
   if (!mayBeOnCacList(ctx.facts, ctx.flow.recipient)) return undefined;
   const r = ctx.facts.entities.get(ctx.flow.recipient);
   if (!r || r.designations.length === 0) return undefined;
@@ -322,7 +359,7 @@ export const PIPL_55 = defineRule<FlowCtx>({
         obligation(
           {
             id: 'cn.xborder/pipl.55',
-            what: 'Carry out a PI protection impact assessment (PIPIA) before the transfer and keep the report at least 3 years.',
+            what: `Carry out a PI protection impact assessment (PIPIA) before the transfer and keep the report at least ${paramOn(PIPIA_RETENTION_YEARS, ctx.date)} years.`,
             citation: 'PIPL Arts. 55(4), 56; CAC Order No. 16 Art. 10',
             due: startOrPipl(ctx),
             doneOn: done ? (done.date ?? ctx.date) : undefined,
@@ -334,4 +371,42 @@ export const PIPL_55 = defineRule<FlowCtx>({
   },
 });
 
-export const PIPL_RULES: readonly Rule<FlowCtx>[] = [PIPL_3_2, PIPL_36, PIPL_38, PIPL_38_3, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_41, PIPL_42, PIPL_55];
+/**
+ * Art. 55(3): a PIPIA is also owed in advance of entrusting processing, providing PI to another
+ * processor, or publishing it; the report is kept at least 3 years (Art. 56). Art. 55(4) covers
+ * providing abroad (`pipl.55`); this rule covers PI held in mainland China provided to another
+ * party there (destination in the mainland, or access by its people physically there), as NDSMR
+ * Art. 31 does for important data: the recipient not the provider itself nor its branch (a
+ * transfer between one's own systems provides nothing). A provision and an entrustment owe the
+ * same assessment, so the inventory need not tell them apart. The flow stays `not_export` and
+ * carries the duty, due at its start (not before 2021-11-01), done by a safeguard `pipia`.
+ */
+export const PIPL_55_3 = defineRule<FlowCtx>({
+  id: 'cn.xborder/pipl.55.3',
+  title: 'Carry out a PI protection impact assessment before providing PI to another processor within mainland China',
+  citation: 'PIPL Arts. 55(3), 56',
+  effective: { from: PIPL_FROM },
+  reads: ['dataset.categories', 'dataset.anonymized', 'flow.kind', 'flow.destination', 'flow.fromCountry', 'flow.physicallyInCountry', 'flow.recipient', 'entity.branchOf', 'flow.safeguards', 'flow.start'],
+  evaluate(ctx) {
+    if (!ctx.personal || !providedInChina(ctx)) return null;
+    const done = safeguardOf(ctx, 'pipia');
+    const recipient = recipientName(ctx);
+    return {
+      reasons: [`PI is provided to ${recipient} within mainland China: not an export, but PIPL Art. 55(3) requires a PI protection impact assessment before providing PI to another processor or entrusting its processing.`],
+      obligations: [
+        obligation(
+          {
+            id: 'cn.xborder/pipl.55.3',
+            what: `Carry out a PI protection impact assessment (PIPIA) before providing the PI to ${recipient} (or entrusting its processing to it), and keep the report at least ${paramOn(PIPIA_RETENTION_YEARS, ctx.date)} years.`,
+            citation: 'PIPL Arts. 55(3), 56',
+            due: startOrPipl(ctx),
+            doneOn: done ? (done.date ?? ctx.date) : undefined,
+          },
+          ctx.asOf,
+        ),
+      ],
+    };
+  },
+});
+
+export const PIPL_RULES: readonly Rule<FlowCtx>[] = [PIPL_3_2, PIPL_36, PIPL_38, PIPL_38_1_4, PIPL_38_2, PIPL_38_3, PIPL_39_NOTICE, PIPL_39_CONSENT, PIPL_40, PIPL_41, PIPL_42, PIPL_55, PIPL_55_3];

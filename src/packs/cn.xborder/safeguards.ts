@@ -10,7 +10,7 @@ import type { Safeguard } from '../../inventory/schema.js';
 import { addDays, addYears, type CivilDate } from '../../time/civil-date.js';
 import { addWorkingDays, coverageNotice, getCalendar, uncoveredYears, type WorkingCalendar } from '../../time/working-days.js';
 import { flowSlot, type FlowCtx } from './context.js';
-import { ORDER16_FROM, paramOn, SA_RENEWAL_WORKING_DAYS, SA_VALIDITY_YEARS, SC_FILING_WORKING_DAYS } from './params.js';
+import { NDSMR_FROM, ORDER16_FROM, paramOn, SA_RENEWAL_WORKING_DAYS, SA_VALIDITY_YEARS, SC_FILING_WORKING_DAYS } from './params.js';
 
 /** A declared safeguard (on the flow) or approval (of the organization). */
 export interface Dated {
@@ -319,4 +319,48 @@ export function safeguardOf(ctx: FlowCtx, type: Safeguard['type']): Dated | unde
     if (s.type === type) best = takenBy(best, s, ctx.asOf);
   }
   return best;
+}
+
+// --- the routes of PIPL Art. 38(1)(4) and para. 2 --------------------------------------------
+
+export type RouteType = 'treaty_conditions' | 'legal_conditions';
+
+/** What each declared route is, as the reasons and duties name it. */
+export const ROUTE_LABEL: Readonly<Record<RouteType, string>> = {
+  treaty_conditions: 'the conditions of an international treaty or agreement China has concluded or joined',
+  legal_conditions: 'other conditions set by laws, administrative regulations or the CAC',
+};
+
+/** The latest declared route of this type in effect on the judged date (undated counts as in effect, and as earliest). */
+export function routeOf(ctx: FlowCtx, type: RouteType): Dated | undefined {
+  const safeguards = ctx.flow.safeguards;
+  let best: Dated | undefined;
+  for (let i = 0; i < safeguards.length; i++) {
+    const s = safeguards[i]!;
+    if (s.type === type && inEffect(s, ctx.date)) best = later(best, s);
+  }
+  return best;
+}
+
+/** A declared route of PIPL Art. 38 para. 2 (treaty, first) or Art. 38(1)(4) in effect on the judged date. */
+export function otherRoute(ctx: FlowCtx): { readonly type: RouteType; readonly declared: Dated } | undefined {
+  if (ctx.flow.safeguards.length === 0) return undefined;
+  for (const type of ['treaty_conditions', 'legal_conditions'] as const) {
+    const declared = routeOf(ctx, type);
+    if (declared) return { type, declared };
+  }
+  return undefined;
+}
+
+/** The provisions that admit a route on `date`: PIPL Art. 38, and from 2025-01-01 the NDSMR article that restates it. */
+export function routeCitation(type: RouteType, date: CivilDate): string {
+  const ndsmr = date >= NDSMR_FROM;
+  if (type === 'treaty_conditions') return ndsmr ? 'PIPL Art. 38 para. 2; NDSMR Art. 36' : 'PIPL Art. 38 para. 2';
+  return ndsmr ? 'PIPL Art. 38(1)(4); NDSMR Art. 35(8)' : 'PIPL Art. 38(1)(4)';
+}
+
+/** The declared route as a reason names it: its label and the reference given (or a request for one). */
+export function routeName(route: { readonly type: RouteType; readonly declared: Dated }): string {
+  const ref = route.declared.reference;
+  return `${ROUTE_LABEL[route.type]} (${ref ? ref : 'no reference given: name it in `reference`'})`;
 }
