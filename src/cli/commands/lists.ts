@@ -102,7 +102,7 @@ JSON: {"store","files":[{"file","status":"imported|unchanged|skipped",...}],
 "totals":{...}} (docs/lists.md).
 `;
 
-function maxAgeDays(flag: string | undefined): number {
+export function maxAgeDays(flag: string | undefined): number {
   const raw = flag ?? process.env[MAX_AGE_ENV];
   if (raw === undefined || raw === '') return DEFAULT_MAX_AGE_DAYS;
   if (!/^\d+$/.test(raw.trim())) {

@@ -101,6 +101,26 @@ describe('datacustoms screen', () => {
     expect(r.out.split('\n').slice(0, 2)).toEqual([name, '  no match']);
   });
 
+  it('warns on stderr when a list is older than the age `lists` warns about (screening said "no match" against a five-year-old list without a word)', async () => {
+    const fresh = await run('Huawei Cafe LLC');
+    expect(fresh.code).toBe(0);
+    expect(fresh.err).toBe('');
+    const late = await run('Huawei Cafe LLC', '--as-of', '2026-12-01', '--format', 'json');
+    expect(late.code).toBe(0);
+    expect(JSON.parse(late.out)).toHaveLength(1);
+    expect(late.err.replace(/\s+/g, ' ').trim()).toBe(
+      'warning: 3 lists are more than 90 days old on 2026-12-01 (dod.1260h 176 d, bis.mieu 127 d, fcc.covered 103 d): a designation made since is not matched; import current copies (`datacustoms lists` shows each list\'s date)',
+    );
+    const saved = process.env['DATACUSTOMS_LISTS_MAX_AGE'];
+    process.env['DATACUSTOMS_LISTS_MAX_AGE'] = '150';
+    try {
+      expect((await run('Huawei Cafe LLC', '--as-of', '2026-12-01')).err).toMatch(/^warning: a list is more than 150 days old on 2026-12-01 \(dod\.1260h 176 d\)/);
+    } finally {
+      if (saved === undefined) delete process.env['DATACUSTOMS_LISTS_MAX_AGE'];
+      else process.env['DATACUSTOMS_LISTS_MAX_AGE'] = saved;
+    }
+  });
+
   it('says how to load lists when the store is missing (exit 2)', async () => {
     const io = memoryIo();
     const code = await main(['screen', '--store', join(dir, 'nothing.sqlite'), 'Huawei'], io);

@@ -13,9 +13,10 @@ import { expandInputs, loadInventory, parseSource, readInventoryFile } from '../
 import type { ListEntry } from '../../screen/types.js';
 import { Matcher } from '../../screen/match/matcher.js';
 import { designationsFrom, isAlert, mergeDesignations, screen, type ScreenMatch, type ScreenQuery, type ScreenResult } from '../../screen/screen.js';
-import { loadListEntries } from '../../screen/lists/store.js';
+import { listSummaries, loadListEntries, type ListSummary } from '../../screen/lists/store.js';
 import { openExistingStore, resolveStorePath, storeLabel } from '../../store/store.js';
-import { today, type CivilDate } from '../../time/civil-date.js';
+import { daysBetween, today, type CivilDate } from '../../time/civil-date.js';
+import { maxAgeDays } from './lists.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { parseDateFlag, parseFormat, styler, type Styler } from '../format.js';
 import { writeTarget } from '../io.js';
@@ -113,7 +114,7 @@ function isInventoryPath(arg: string): boolean {
   }
 }
 
-async function loadEntries(storeFlag: string | undefined): Promise<ListEntry[]> {
+async function loadEntries(storeFlag: string | undefined, asOf: CivilDate): Promise<{ entries: ListEntry[]; stale: string | undefined }> {
   const location = resolveStorePath({ store: storeFlag });
   const path = storeLabel(location);
   const hint = 'no lists loaded: run `datacustoms lists import <file|dir>` first (e.g. `datacustoms lists import ../shared/data/lists`)';
@@ -122,10 +123,25 @@ async function loadEntries(storeFlag: string | undefined): Promise<ListEntry[]> 
   try {
     const entries = await loadListEntries(store);
     if (entries.length === 0) throw new InputError({ file: path, path: '--store', message: hint });
-    return entries;
+    return { entries, stale: staleWarning(await listSummaries(store), asOf) };
   } finally {
     await store.close();
   }
+}
+
+/**
+ * One line on the lists older than the age `lists` warns about ($DATACUSTOMS_LISTS_MAX_AGE, else
+ * 90 days) on the screening date: "no match" against such a list misses later designations.
+ */
+function staleWarning(lists: readonly ListSummary[], asOf: CivilDate): string | undefined {
+  const maxAge = maxAgeDays(undefined);
+  const old = lists
+    .map((l) => ({ list: l.list, age: daysBetween(l.latest.listDate, asOf) }))
+    .filter((l) => l.age > maxAge)
+    .sort((a, b) => b.age - a.age || (a.list < b.list ? -1 : 1));
+  if (old.length === 0) return undefined;
+  const named = old.map((l) => `${l.list} ${l.age} d`).join(', ');
+  return `warning: ${old.length === 1 ? 'a list is' : `${old.length} lists are`} more than ${maxAge} days old on ${asOf} (${named}): a designation made since is not matched; import current copies (\`datacustoms lists\` shows each list's date)`;
 }
 
 function progress(ctx: CommandContext, text: string): void {
@@ -327,7 +343,7 @@ export const command: CommandModule = {
           const blank = args.findIndex((a) => !/[\p{L}\p{N}]/u.test(a));
           if (blank >= 0) throw new InputError({ file: '<argv>', path: `name ${blank + 1}`, message: `${JSON.stringify(args[blank])} has no letter or digit to screen: expected a party's name` });
         }
-        const entries = await loadEntries(opts.store);
+        const { entries, stale } = await loadEntries(opts.store, o.asOf);
         progress(ctx, `indexing ${entries.length} list entries…`);
         const matcher = new Matcher(entries);
         progress(ctx, '');
@@ -356,6 +372,7 @@ export const command: CommandModule = {
           const verb = opts.dryRun ? 'would update' : 'updated';
           ctx.io.err(changed.length ? `${verb} designations in ${changed.map((e) => e.file).join(', ')}\n` : 'designations unchanged\n');
         }
+        if (stale !== undefined) ctx.io.err(wrap(stale, outputWidth({ isTTY: ctx.io.errIsTTY }, process.stderr.columns), '').join('\n') + '\n');
         ctx.setExit(results.some((r) => r.matches.some(isAlert)) ? ExitCode.findings : ExitCode.ok);
       });
   },
