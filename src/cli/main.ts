@@ -55,7 +55,9 @@ export async function main(given: readonly string[], io: Io = processIo): Promis
       'writes ics). `datacustoms <command> --help` explains each command.\n\n' +
       'Start with the bundled example:\n' +
       '  $ datacustoms demo\n' +
-      '  $ datacustoms check examples/demo --as-of 2026-12-01   # exits 1: blocked',
+      '  $ datacustoms check examples/demo --as-of 2026-12-01   # exits 1: blocked\n\n' +
+      'Then your own: docs/inventory.md gives the format (with the mistakes a first\n' +
+      'inventory makes); `datacustoms schema` its JSON Schema, for editors.',
   );
   try {
     if (argv.length === 0) {

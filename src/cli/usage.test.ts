@@ -140,6 +140,11 @@ describe('date flags', () => {
 });
 
 describe('--help', () => {
+  it('the program help says where to go after the demo: the inventory format', async () => {
+    const r = await run('--help');
+    expect(r.out).toMatch(/Then your own: docs\/inventory\.md gives the format/);
+    expect((await run()).out).toBe(r.out);
+  });
   const COMMANDS = [[], ['check'], ['schema'], ['demo'], ['rules'], ['clocks'], ['sbom'], ['scan'], ['lists'], ['lists', 'import'], ['screen']];
   it.each(COMMANDS.map((c) => [c.join(' ') || '(program)', c] as const))('%s: fits 80 columns and names its exit codes', async (_, cmd) => {
     const r = await run(...cmd, '--help');
