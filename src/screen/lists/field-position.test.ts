@@ -35,7 +35,7 @@ describe('list rows: a bad value is named at the line and column where its field
   });
 
   it('a bad date, a missing name, dates out of order: file, line:column and field', () => {
-    expect(problem('a.csv', `${MIEU}Organization,Acme Org,,CN,,US-BIS-MIEU,16/03/2021,,\n`)).toMatchObject({ line: 2, column: 40, path: 'Date', message: 'not a date: "16/03/2021"' });
+    expect(problem('a.csv', `${MIEU}Organization,Acme Org,,CN,,US-BIS-MIEU,31/02/2021,,\n`)).toMatchObject({ line: 2, column: 40, path: 'Date', message: 'not a date: "31/02/2021"' });
     expect(problem('b.csv', `${MIEU}Organization,Good,,CN,,US-BIS-MIEU,2021-03-16,,\nOrganization,,,CN,,US-BIS-MIEU,2021-03-16,,\n`)).toMatchObject({ line: 3, column: 14, path: 'Name' });
     expect(problem('c.csv', `${MIEU}Organization,Acme Org,,CN,,US-BIS-MIEU,2021-03-16,2021-03-15,\n`)).toMatchObject({ line: 2, column: 51, path: 'End date' });
   });

@@ -173,7 +173,7 @@ describe('resolveParents', () => {
 
 describe('small helpers', () => {
   it('parses the date spellings of the lists, and only real days', () => {
-    expect(['2021-06-03', '02.12.2019', '13.07.20', 'March 12, 2021', '03 Jun 2021', '10/20/2017', '2024-06-01T10:57:03'].map(parseListDate)).toEqual([
+    expect(['2021-06-03', '02.12.2019', '13.07.20', 'March 12, 2021', '03 Jun 2021', '10/20/2017', '2024-06-01T10:57:03'].map((d) => parseListDate(d, 'month-first'))).toEqual([
       '2021-06-03',
       '2019-12-02',
       '2020-07-13',
@@ -182,7 +182,7 @@ describe('small helpers', () => {
       '2017-10-20',
       '2024-06-01',
     ]);
-    expect(['2021-02-29', '31.04.2020', 'Smarch 1, 2020', '', 'yesterday'].map(parseListDate)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['2021-02-29', '31.04.2020', 'Smarch 1, 2020', '', 'yesterday'].map((d) => parseListDate(d, 'month-first'))).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('maps the country spellings the lists use', () => {

@@ -22,7 +22,7 @@ function splitRow(line: string): string[] {
 function isoDates(cell: string): string[] {
   const out: string[] = [];
   for (const m of cell.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g)) {
-    const d = parseListDate(m[1]);
+    const d = parseListDate(m[1], 'undocumented'); // ISO dates only
     if (d) out.push(d);
   }
   return out;

@@ -5,7 +5,7 @@
  * `Clean Name`. `Alias` cells may hold several values separated by commas; a short
  * all-capitals alias (CATL, SMIC) is a weak alias, as the transcription's COLUMNS.md says.
  */
-import { parseListDate, maxDate } from '../dates.js';
+import { listDateProblem, parseListDate, maxDate } from '../dates.js';
 import { EntryCollector } from '../entry.js';
 import { cleanText, isShortAcronym, nonEmpty, slug, splitCell } from '../names.js';
 import { endBeforeStart, fieldError, readTable, type TableRow } from '../table.js';
@@ -22,8 +22,10 @@ export function dateField(file: string, row: TableRow, column: string, required:
     if (required) throw fieldError(file, row, column, 'a date is required');
     return undefined;
   }
-  const d = parseListDate(raw);
-  if (!d) throw fieldError(file, row, column, `not a date: "${raw.slice(0, 40)}"`);
+  // OpenSanctions' CSVs write ISO dates (1260H, BIS), or dotted day first (PRC lists): the
+  // order of a date with slashes is not documented for any of them.
+  const d = parseListDate(raw, 'undocumented');
+  if (!d) throw fieldError(file, row, column, listDateProblem(raw, 'undocumented'));
   return d;
 }
 

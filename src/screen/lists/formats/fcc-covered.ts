@@ -11,7 +11,7 @@
  * A subsidiary the list names becomes its own entry with the named entity as its parent: the
  * list covers it by name.
  */
-import { maxDate, parseListDate } from '../dates.js';
+import { listDateProblem, maxDate, parseListDate } from '../dates.js';
 import { EntryCollector } from '../entry.js';
 import { cleanText, nonEmpty, slug, splitCell } from '../names.js';
 import { fccNamedEntities } from '../parents.js';
@@ -27,9 +27,10 @@ function inclusionDates(file: string, row: TableRow, column: string): { from: st
   const raw = cleanText(row.get(column));
   if (raw === '') throw fieldError(file, row, column, 'a date of inclusion is required');
   const parts = raw.split(/\s*Updated:\s*/i).filter((p) => p !== '');
-  const dates = parts.map((p) => parseListDate(p));
+  // The FCC page spells its dates out (March 12, 2021); no order is documented for slashes.
+  const dates = parts.map((p) => parseListDate(p, 'undocumented'));
   const bad = dates.findIndex((d) => d === undefined);
-  if (bad >= 0 || dates.length === 0) throw fieldError(file, row, column, `not a date: "${(parts[bad] ?? raw).slice(0, 40)}"`);
+  if (bad >= 0 || dates.length === 0) throw fieldError(file, row, column, listDateProblem(parts[bad] ?? raw, 'undocumented'));
   const [from, ...updated] = dates as string[];
   return { from: from!, updated };
 }

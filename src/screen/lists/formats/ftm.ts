@@ -6,9 +6,14 @@
  * `target` not false become entries. Other schemas feed them: `Address` gives countries through
  * `addressEntity`; `Sanction` gives programs and dates; `Ownership` (owner → asset) and
  * `UnknownLink` (subject → object) give parents. The file's date is its latest `last_seen`.
+ *
+ * Dates are ISO 8601, as FtM writes them (a day, a date-time, or a month or a year alone); a
+ * year or a month alone dates nothing here (no day to list from), and any other text is refused
+ * at its line and property, a date with slashes too (its order is not FtM's to say).
  */
 import { InputError } from '../../../common/errors.js';
 import { maxDate, minDate, parseListDate } from '../dates.js';
+import type { CivilDate } from '../../../time/civil-date.js';
 import { toCountryCode } from '../countries.js';
 import { EntryCollector, type EntryType } from '../entry.js';
 import { cleanText, pushUnique } from '../names.js';
@@ -42,6 +47,24 @@ export function looksLikeFtmEntity(v: unknown): boolean {
   return typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['schema'] === 'string' && typeof (v as Record<string, unknown>)['properties'] === 'object';
 }
 
+/** Properties that hold dates (FtM type `date`) read here. */
+const DATE_PROPERTIES: ReadonlySet<string> = new Set(['startDate', 'endDate', 'createdAt']);
+
+/**
+ * An FtM date: the day of a date or date-time; undefined for a year or a month alone. Anything
+ * else (03/04/2021, 2021-02-30, "soon") is an error at the entity's line and the property.
+ */
+function ftmDate(text: string, file: string, line: number, path: string): CivilDate | undefined {
+  const s = text.trim();
+  if (/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(s)) return undefined;
+  const d = /^\d{4}-\d{2}-\d{2}(T|$)/.test(s) ? parseListDate(s.slice(0, 10), 'undocumented') : undefined;
+  if (d === undefined) {
+    const shown = JSON.stringify(s.length > 40 ? `${s.slice(0, 39)}…` : s);
+    throw new InputError({ file, line, path, message: `not an ISO 8601 date (FollowTheMoney dates are YYYY-MM-DD, a date-time, YYYY-MM or YYYY): ${shown}` });
+  }
+  return d;
+}
+
 function readEntity(value: unknown, file: string, line: number): FtmEntity {
   const fail = (path: string, message: string) => new InputError({ file, line, path, message });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('', 'expected a JSON object (one entity per line)');
@@ -57,9 +80,11 @@ function readEntity(value: unknown, file: string, line: number): FtmEntity {
       if (typeof x !== 'string') throw fail(`properties.${k}[${i}]`, 'expected a string');
       return x;
     });
+    // checked here, where the line is known; read again (by the same rule) where used
+    if (DATE_PROPERTIES.has(k)) properties[k]!.forEach((x, i) => ftmDate(x, file, line, `properties.${k}[${i}]`));
   }
   const datasets = Array.isArray(o['datasets']) ? (o['datasets'] as unknown[]).filter((d): d is string => typeof d === 'string') : [];
-  const date = (k: string) => (typeof o[k] === 'string' ? parseListDate((o[k] as string).slice(0, 10)) : undefined);
+  const date = (k: string) => (typeof o[k] === 'string' && o[k] !== '' ? ftmDate(o[k] as string, file, line, k) : undefined);
   const firstSeen = date('first_seen');
   const lastSeen = date('last_seen');
   return {
@@ -120,11 +145,11 @@ export function parseFtm(text: string, file: string): FormatResult {
       for (const target of e.properties['entity'] ?? []) {
         for (const p of e.properties['program'] ?? e.properties['authority'] ?? []) addTo(programs, target, p);
         const f = froms.get(target) ?? [];
-        const starts = (e.properties['startDate'] ?? []).map((d) => parseListDate(d.slice(0, 10)));
+        const starts = (e.properties['startDate'] ?? []).map((d, i) => ftmDate(d, file, e.line, `properties.startDate[${i}]`));
         f.push(...starts);
         froms.set(target, f);
         const u = untils.get(target) ?? { open: false, ends: [] };
-        const ends = (e.properties['endDate'] ?? []).map((d) => parseListDate(d.slice(0, 10))).filter((d): d is string => d !== undefined);
+        const ends = (e.properties['endDate'] ?? []).map((d, i) => ftmDate(d, file, e.line, `properties.endDate[${i}]`)).filter((d): d is string => d !== undefined);
         const swapped = endBeforeStart(file, e.line, 'properties.endDate', minDate(starts), maxDate(ends), 'startDate');
         if (swapped) throw swapped;
         if (ends.length === 0) u.open = true;
@@ -156,7 +181,7 @@ export function parseFtm(text: string, file: string): FormatResult {
     }
     for (const a of e.properties['addressEntity'] ?? []) for (const c of byId.get(a)?.properties['country'] ?? []) countries.push(toCountryCode(c));
     const sanctionFrom = minDate(froms.get(e.id) ?? []);
-    const created = minDate((e.properties['createdAt'] ?? []).map((d) => parseListDate(d.slice(0, 10))));
+    const created = minDate((e.properties['createdAt'] ?? []).map((d, i) => ftmDate(d, file, e.line, `properties.createdAt[${i}]`)));
     const listedFrom = sanctionFrom ?? created ?? e.firstSeen;
     const u = untils.get(e.id);
     const listedUntil = u && !u.open ? maxDate(u.ends) : undefined;

@@ -208,7 +208,7 @@ export function listingDates(remarks: string): string[] {
   const out: string[] = [];
   const re = /Listing Date \([^)]{0,80}\):?\s*(\d{1,2} [A-Za-z]{3,9} \d{4})/g;
   for (let m = re.exec(remarks); m; m = re.exec(remarks)) {
-    const d = parseListDate(m[1]);
+    const d = parseListDate(m[1], 'undocumented'); // day and month name: no slashes
     if (d) out.push(d);
   }
   return out;

@@ -13,7 +13,7 @@
  * "; and any successor, sub-unit, or subsidiary thereof".
  */
 import { InputError } from '../../../common/errors.js';
-import { maxDate, parseListDate } from '../dates.js';
+import { listDateProblem, maxDate, parseListDate, type SlashDates } from '../dates.js';
 import { toCountryCode } from '../countries.js';
 import { EntryCollector, type EntryType } from '../entry.js';
 import { cleanText, nonEmpty, slug, splitCell } from '../names.js';
@@ -95,6 +95,13 @@ function addressCountry(address: string): string | undefined {
   return toCountryCode(last);
 }
 
+/**
+ * How the CSL writes a date with slashes: month first, as US federal publications do (the
+ * samples we hold write ISO dates; the CSL's documentation we hold does not state the order, so
+ * this is the US convention, not a documented one: see docs/lists.md "Dates").
+ */
+export const CSL_SLASHES: SlashDates = 'month-first';
+
 export function parseCslCsv(text: string, file: string, delimiter = ','): FormatResult {
   const table = readTable(text, file, delimiter);
   const out = new EntryCollector('trade.csl', file);
@@ -102,8 +109,8 @@ export function parseCslCsv(text: string, file: string, delimiter = ','): Format
   const date = (row: TableRow, column: string, raw: string): string | undefined => {
     const v = raw.trim();
     if (v === '') return undefined;
-    const d = parseListDate(v);
-    if (!d) throw fieldError(file, row, column, `not a date: "${v.slice(0, 40)}"`);
+    const d = parseListDate(v, CSL_SLASHES);
+    if (!d) throw fieldError(file, row, column, listDateProblem(v, CSL_SLASHES));
     return d;
   };
   for (const row of table.rows) {
@@ -179,8 +186,8 @@ export function parseCslJson(value: unknown, file: string): FormatResult {
   const dateOf = (i: number, o: Record<string, unknown>, k: string): string | undefined => {
     const raw = str(i, o, k).trim();
     if (raw === '') return undefined;
-    const d = parseListDate(raw);
-    if (!d) throw new InputError({ file, path: `results[${i}].${k}`, message: `not a date: "${raw.slice(0, 40)}"` });
+    const d = parseListDate(raw, CSL_SLASHES);
+    if (!d) throw new InputError({ file, path: `results[${i}].${k}`, message: listDateProblem(raw, CSL_SLASHES) });
     return d;
   };
   results.forEach((r: unknown, i: number) => {
@@ -240,12 +247,12 @@ function cslJsonDate(value: Record<string, unknown>): string | undefined {
       if (!isObject(u)) continue;
       for (const k of ['source_last_updated', 'last_imported']) {
         const v = u[k];
-        if (typeof v === 'string') dates.push(parseListDate(v.slice(0, 10)));
+        if (typeof v === 'string') dates.push(parseListDate(v.slice(0, 10), CSL_SLASHES));
       }
     }
   }
   const best = maxDate(dates);
   if (best) return best;
   const performed = value['search_performed_at'];
-  return typeof performed === 'string' ? parseListDate(performed.slice(0, 10)) : undefined;
+  return typeof performed === 'string' ? parseListDate(performed.slice(0, 10), CSL_SLASHES) : undefined;
 }
