@@ -275,3 +275,43 @@ describe('recognised files with wrong values', () => {
     expect(inputError(file('csl.json', cut)).message).toMatch(/csl\.json:1:\d+: not valid JSON/);
   });
 });
+
+describe('FollowTheMoney JSON lines: a line that is not JSON', () => {
+  const lines = () => real('opensanctions_ftm_sample', 'entities.ftm.json').toString('utf8').split('\n').filter((l) => l !== '');
+
+  it('is placed at its line and column, in JSON\'s words, without V8\'s offset', () => {
+    const l = lines();
+    const at = l[2]!.indexOf('"schema":') + '"schema"'.length;
+    l[2] = l[2]!.replace('"schema":', '"schema"');
+    const e = inputError(file('x.ftm.json', l.join('\n') + '\n'));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatchObject({ line: 3, column: at + 1 });
+    expect(e.problems[0]!.message).toBe('not valid JSON: unexpected string (one entity per line)');
+    // an indented line: the column counts the blanks before it
+    const m = lines();
+    const comma = m[1]!.indexOf(',"caption"');
+    m[1] = `   ${m[1]!.slice(0, comma)},${m[1]!.slice(comma)}`;
+    const p = inputError(file('y.ftm.json', m.join('\n') + '\n')).problems[0]!;
+    expect(p).toMatchObject({ line: 2, column: 3 + comma + 2 });
+    expect(p.message).toBe('not valid JSON: expected double-quoted property name (one entity per line)');
+    // V8 gives no position for an unexpected token: the line alone, and no copy of the line
+    const t = lines();
+    t[3] = t[3]!.replace('"schema":', '"schema":x');
+    const q = inputError(file('z.ftm.json', t.join('\n') + '\n')).problems[0]!;
+    expect(q).toMatchObject({ line: 4 });
+    expect(q.column).toBeUndefined();
+    expect(q.message).toBe("not valid JSON: unexpected token 'x' (one entity per line)");
+  });
+
+  it('says the file may be truncated only for a last line cut short', () => {
+    const l = lines();
+    const cut = inputError(file('cut.ftm.json', l.join('\n').slice(0, -300)));
+    expect(cut.problems[0]).toMatchObject({ line: l.length });
+    expect(cut.problems[0]!.message).toMatch(/^not valid JSON: .*; the file may be truncated$/);
+    const mid = [...l];
+    mid[1] = mid[1]!.slice(0, 100);
+    const e = inputError(file('mid.ftm.json', mid.join('\n') + '\n'));
+    expect(e.problems[0]).toMatchObject({ line: 2, column: 101 });
+    expect(e.problems[0]!.message).not.toMatch(/truncated/);
+  });
+});

@@ -100,6 +100,20 @@ function readEntity(value: unknown, file: string, line: number): FtmEntity {
   };
 }
 
+/**
+ * A line JSON.parse refused, in JSON's words ("expected ',' or '}' after property value"), at the
+ * column V8 gives ("in JSON at position 86"; a message without one, "Unexpected token", gives the
+ * line alone). Only a last line with no line break after it may be a file cut short.
+ */
+function jsonLineProblem(file: string, line: number, indent: number, message: string, last: boolean): InputError {
+  const at = /\s+(in|after) JSON at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
+  let words = at ? message.slice(0, at.index) : message.replace(/, (?:"|\.\.\.).* is not valid JSON$/s, '');
+  if (at?.[1] === 'after') words = 'more text after the entity';
+  words = `${words.charAt(0).toLowerCase()}${words.slice(1)}`.slice(0, 120);
+  const column = at ? { column: indent + Number(at[2]) + 1 } : {};
+  return new InputError({ file, line, ...column, message: `not valid JSON: ${words}${last ? '; the file may be truncated' : ' (one entity per line)'}` });
+}
+
 export function parseFtm(text: string, file: string): FormatResult {
   const entities: FtmEntity[] = [];
   const byId = new Map<string, FtmEntity>();
@@ -109,7 +123,9 @@ export function parseFtm(text: string, file: string): FormatResult {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     lineNo++;
-    const raw = text.slice(start, end).trim();
+    const whole = text.slice(start, end);
+    const raw = whole.trim();
+    const indent = whole.length - whole.trimStart().length;
     start = end + 1;
     if (raw === '' || raw === '\x1a') {
       if (end >= text.length) break;
@@ -119,8 +135,7 @@ export function parseFtm(text: string, file: string): FormatResult {
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      throw new InputError({ file, line: lineNo, message: `not valid JSON (${msg.slice(0, 120)}); the file may be truncated` });
+      throw jsonLineProblem(file, lineNo, indent, e instanceof Error ? e.message : String(e), end >= text.length);
     }
     const ent = readEntity(value, file, lineNo);
     entities.push(ent);
