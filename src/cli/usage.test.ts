@@ -153,6 +153,9 @@ describe('--help', () => {
     const wide = r.out.split('\n').filter((l) => displayWidth(l) > 80);
     expect(wide).toEqual([]);
     expect(r.out).toMatch(/Exit codes?:/);
+    // a paragraph does not start right under an indented table or example (clocks: the roles)
+    const lines = r.out.split('\n');
+    expect(lines.filter((l, i) => i > 0 && /^[A-Z]/.test(l) && /^ {2}/.test(lines[i - 1]!))).toEqual([]);
   });
   // A first run should work as typed: the example names an input that ships with the repository.
   it.each([

@@ -42,6 +42,7 @@ Events (in the inventory, or in their own file with organization + events):
   personal_data_breach  people, risk (unlikely | risk | high), unintelligible
   government_request    authority, country, dataStoredIn, prcApproval,
                         respondBy
+
 The organization's roles pick the regimes: cn.networkProductProvider (MIIT
 vulnerabilities), cn.networkOperator / cn.ciio / cn.stateOrgan (CAC
 incidents), eu.manufacturer (CRA), eu.nis2, eu.gdprController,
