@@ -7,7 +7,7 @@ import { cnIdCheckChar } from './checksums.js';
 const D0 = 48;
 
 /** Province-level prefixes issued on resident IDs (GB/T 2260) plus 81/82/83 residence permits. */
-const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 81, 82, 83]);
+export const PROVINCES: ReadonlySet<number> = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 81, 82, 83]);
 
 export function validProvince(s: string, at: number): boolean {
   return PROVINCES.has((s.charCodeAt(at) - D0) * 10 + (s.charCodeAt(at + 1) - D0));

@@ -163,6 +163,12 @@ function writeTables(t: TableWriter, x: Exports): void {
   t.words(TB.EXTRA + 4, E.VERSION_IN_WORDS); // digits.c
   t.words(TB.EXTRA + 0, E.GENERIC_ADDRESSEES); // text.c
   t.words(TB.EXTRA + 1, E.CONJUNCTIONS); // text.c
+  // cn.c: cn.ts tables
+  t.i32(TB.PROVINCE_CODES, [...cnModule.PROVINCES]);
+  t.words(TB.COMPOUND_SURNAMES, cnModule.COMPOUND_SURNAMES);
+  t.words(TB.NAME_KEYWORDS, cnModule.NAME_KEYWORDS);
+  t.words(TB.NOT_NAME_WORDS, cnModule.NOT_NAME_WORDS);
+  t.words(TB.EXTRA + 2, cnModule.PROVINCE_NAMES);
   DETECTION_TYPES.forEach((type, k) => {
     const set = KEYWORDS[type];
     if (set) x.dc_set_keywords(k, t.wordList(set.words));
@@ -213,6 +219,11 @@ export class WasmEngine {
     if (names.join(',') !== DETECTION_TYPES.join(',')) throw new Error(`scan engine: the WebAssembly module's types (${names.join(', ')}) are not DETECTION_TYPES`);
     writeTables(new TableWriter(x), x);
     x.dc_init();
+  }
+
+  /** The module's raw exports, for tests of single C functions (the `dc_test_*` exports). */
+  testExports(): Readonly<Record<string, unknown>> & { readonly memory: WebAssembly.Memory } {
+    return this.x as unknown as Readonly<Record<string, unknown>> & { readonly memory: WebAssembly.Memory };
   }
 
   /** True while a part of the C port is still a placeholder (see native/scan-engine/stubs.c). */
