@@ -134,6 +134,9 @@ describe('datacustoms demo and schema', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/datacustoms demo/);
     expect(r.out).toMatch(/BLOCKED/);
+    // the not-applicable rows show no reason: their heading says where the reasons are
+    expect(r.out).toMatch(/^NOT APPLICABLE \(\d+\) · reasons: --explain$/m);
+    expect((await run('demo', '--explain')).out).toMatch(/^NOT APPLICABLE \(\d+\)$/m);
     // its summary names check's exit code, not its own (it read "→ exit 1" and exited 0)
     expect(r.out).not.toMatch(/→ exit 1/);
     expect(r.out.replace(/\s+/g, ' ')).toContain('→ check exits 1 (the demo exits 0)');

@@ -35,7 +35,9 @@ export function renderCheckText(result: CheckResult, s: Styler, opts: TextOption
   for (const v of ORDER) {
     const group = rows.filter((r) => r.verdict === v);
     if (group.length === 0) continue;
-    lines.push('', colour(v)(s.bold(`${TITLE[v]} (${group.length})`)));
+    // not-applicable rows show no reason: the heading says where to find them
+    const why = v === 'not_applicable' && !opts.explain ? s.gray(' · reasons: --explain') : '';
+    lines.push('', colour(v)(s.bold(`${TITLE[v]} (${group.length})`)) + why);
     // the columns that do not fit go on the next line: outcome · citation
     const table = fitColumns(
       group.map((r) => [`  ${colour(v)(MARK[v])} ${r.subject}`, r.d.regime, colour(v)(r.d.outcome), s.gray(r.d.rules[0]?.citation ?? '')]),
