@@ -197,22 +197,33 @@ bool_t kw_before(const KeywordSet *k, const u16 *s, i32 from, i32 start) {
   return 0;
 }
 
-/* --- Hits --------------------------------------------------------------------------------- */
-static void hits_reserve(i32 cap) {
-  H.cap = cap;
-  H.ti = (u8 *)scratch_alloc((u32)cap);
-  H.start = (i32 *)scratch_alloc((u32)cap * 4u);
-  H.end = (i32 *)scratch_alloc((u32)cap * 4u);
-  H.conf = (f64 *)scratch_alloc((u32)cap * 8u);
-  H.jur = (u16 *)scratch_alloc((u32)cap * 2u);
+/* --- Hits ----------------------------------------------------------------------------------- */
+/* Hit arrays kept from value to value, with room for 2n + 64 hits of a value of n units (each
+ * emit is at its own position, so that is more than any value gives); a value that gives more
+ * continues in larger arrays of its scratch arena. */
+static Hits kept;
+
+static void hits_alloc(Hits *h, i32 cap, void *(*alloc)(u32)) {
+  h->cap = cap;
+  h->ti = (u8 *)alloc((u32)cap);
+  h->start = (i32 *)alloc((u32)cap * 4u);
+  h->end = (i32 *)alloc((u32)cap * 4u);
+  h->conf = (f64 *)alloc((u32)cap * 8u);
+  h->jur = (u16 *)alloc((u32)cap * 2u);
+}
+
+/* Before a value of n units (nothing of the scratch arena is in use yet). */
+static void hits_reserve(i32 n) {
+  i32 want = 2 * n + 64;
+  if (kept.cap < want) hits_alloc(&kept, want + want / 2, dc_alloc);
+  H = kept;
   H.n = 0;
 }
 
 void hits_add(u32 ti, i32 start, i32 end, f64 conf, u32 jur) {
   if (H.n == H.cap) {
-    /* grow: copy into a larger block of the arena (the old one is left behind) */
     Hits old = H;
-    hits_reserve(old.cap * 2 + 64);
+    hits_alloc(&H, old.cap * 2, scratch_alloc);
     __builtin_memcpy(H.ti, old.ti, (u32)old.n);
     __builtin_memcpy(H.start, old.start, (u32)old.n * 4u);
     __builtin_memcpy(H.end, old.end, (u32)old.n * 4u);
@@ -492,9 +503,15 @@ EXPORT(dc_reserve) u16 *dc_reserve(i32 n) {
 
 /* engine.ts scan(s, 0, n, ctx, minConf) over the n units written at dc_reserve's pointer;
  * returns the number of hits (in H, see dc_hits_addr). */
+static i32 input_dirty; /* units after the last value's start that may hold text */
+
 EXPORT(dc_scan) i32 dc_scan(i32 n, u32 hints, u32 flags, f64 min_conf) {
+  hits_reserve(n);
   heap_top = scratch_base;
-  for (i32 k = 0; k < PAD; k++) input[n + k] = 0;
+  /* PAD zero units after the value: what the previous, longer value left there */
+  i32 dirty = input_dirty < n + PAD ? input_dirty : n + PAD;
+  for (i32 k = n; k < dirty; k++) input[k] = 0;
+  input_dirty = n;
   E.s = input;
   E.from = 0;
   E.to = n;
@@ -503,7 +520,6 @@ EXPORT(dc_scan) i32 dc_scan(i32 n, u32 hints, u32 flags, f64 min_conf) {
   E.min_conf = min_conf;
   E.offset = 0;
   E.narrowed_value = 0;
-  hits_reserve(n + 64);
   E.han_done = 0;
   E.tab_done = 0;
   if (n <= 0) return 0;

@@ -16,6 +16,7 @@ import * as engineModule from '../detectors/engine.js';
 import * as keywordsModule from '../detectors/keywords.js';
 import * as phoneModule from '../detectors/phone.js';
 import * as typesModule from '../core/types.js';
+import * as valueLevelModule from '../detectors/value-level.js';
 
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
 const { ENGINE_TABLES } = engineModule;
@@ -71,15 +72,10 @@ interface Exports {
   dc_set_keywords(type: number, w: number): void;
   dc_params(geoDec: number, genomicMin: number, unionpayLoose: number, today: number, thisYear: number): void;
   dc_init(): void;
-  dc_input(n: number): number;
-  dc_scan(from: number, to: number, hints: number, flags: number, minConf: number): number;
-  dc_hit_ti(): number;
-  dc_hit_start(): number;
-  dc_hit_end(): number;
-  dc_hit_conf(): number;
-  dc_hit_jur(): number;
-  dc_offset(): number;
-  dc_narrowed(): number;
+  dc_reserve(n: number): number;
+  dc_scan(n: number, hints: number, flags: number, minConf: number): number;
+  dc_hits_addr(): number;
+  dc_engine_addr(): number;
   dc_stubs_used(): number;
 }
 
@@ -155,20 +151,21 @@ function writeTables(t: TableWriter, x: Exports): void {
   t.words(TB.HONORIFICS, E.HONORIFICS);
   t.words(TB.TITLES, E.TITLES);
   t.words(TB.PERSON_NAME_OWNERS, E.PERSON_NAME_OWNERS);
+  t.words(TB.EXTRA + 0, E.GENERIC_ADDRESSEES); // text.c
+  t.words(TB.EXTRA + 1, E.CONJUNCTIONS); // text.c
   t.bytes(TB.CN_PREFIX, phoneModule.PHONE_TABLES.CN_PREFIX); // phone.c
   t.i32(TB.CN_PREFIX5, phoneModule.PHONE_TABLES.CN_PREFIX5); // phone.c
   t.i32(TB.CA_NPA, phoneModule.PHONE_TABLES.CA_NPA); // phone.c
   t.i32(TB.OTHER_NANP, phoneModule.PHONE_TABLES.OTHER_NANP); // phone.c
   t.words(TB.EXTRA + 3, E.VERSION_WORDS); // digits.c
   t.words(TB.EXTRA + 4, E.VERSION_IN_WORDS); // digits.c
-  t.words(TB.EXTRA + 0, E.GENERIC_ADDRESSEES); // text.c
-  t.words(TB.EXTRA + 1, E.CONJUNCTIONS); // text.c
   // cn.c: cn.ts tables
   t.i32(TB.PROVINCE_CODES, [...cnModule.PROVINCES]);
   t.words(TB.COMPOUND_SURNAMES, cnModule.COMPOUND_SURNAMES);
   t.words(TB.NAME_KEYWORDS, cnModule.NAME_KEYWORDS);
   t.words(TB.NOT_NAME_WORDS, cnModule.NOT_NAME_WORDS);
   t.words(TB.EXTRA + 2, cnModule.PROVINCE_NAMES);
+  t.words(TB.NOT_A_NAME, valueLevelModule.VALUE_LEVEL_TABLES.NOT_A_NAME);
   DETECTION_TYPES.forEach((type, k) => {
     const set = KEYWORDS[type];
     if (set) x.dc_set_keywords(k, t.wordList(set.words));
@@ -231,35 +228,77 @@ export class WasmEngine {
     return this.x.dc_stubs_used() !== 0;
   }
 
+  // views of the module's memory (made again when it grows) and where the input is
+  private u8 = new Uint8Array(0);
+  private u16 = new Uint16Array(0);
+  private i32 = new Int32Array(0);
+  private f64 = new Float64Array(0);
+  private inPtr = 0;
+  private inCap = 0;
+  private hitsAddr = 0;
+  private engineAddr = 0;
+
+  /** The views again when the memory grew (its old buffer is then detached: length 0). */
+  private views(): void {
+    if (this.u8.length !== 0) return;
+    const b = this.x.memory.buffer;
+    this.u8 = new Uint8Array(b);
+    this.u16 = new Uint16Array(b);
+    this.i32 = new Int32Array(b);
+    this.f64 = new Float64Array(b);
+  }
+
   /** engine.ts `scan`: detect in s[from, to) with the field's context; results in `hits`. */
   scan(s: string, from: number, to: number, ctx: FieldContext, minConf: number): void {
     const x = this.x;
-    const n = Math.max(0, to - from);
-    const p = x.dc_input(n);
-    const u = new Uint16Array(x.memory.buffer, p, n);
-    for (let k = 0; k < n; k++) u[k] = s.charCodeAt(from + k);
+    const n = to > from ? to - from : 0;
+    if (n > this.inCap) {
+      this.inPtr = x.dc_reserve(n);
+      this.inCap = Math.max(n, 4096);
+      this.hitsAddr = x.dc_hits_addr();
+      this.engineAddr = x.dc_engine_addr();
+    }
+    this.views();
+    let u = this.u16;
+    const at = this.inPtr >> 1;
+    for (let k = 0; k < n; k++) u[at + k] = s.charCodeAt(from + k);
     const flags = (ctx.negative ? CTX_NEGATIVE : 0) | (ctx.version ? CTX_VERSION : 0) | (ctx.latitude ? CTX_LATITUDE : 0) | (ctx.bareName ? CTX_BARE_NAME : 0);
-    const count = x.dc_scan(0, n, ctx.hints >>> 0, flags, minConf);
-    const buf = x.memory.buffer;
-    const ti = new Uint8Array(buf, x.dc_hit_ti(), count);
-    const st = new Int32Array(buf, x.dc_hit_start(), count);
-    const en = new Int32Array(buf, x.dc_hit_end(), count);
-    const cf = new Float64Array(buf, x.dc_hit_conf(), count);
-    const jr = new Uint16Array(buf, x.dc_hit_jur(), count);
+    const count = x.dc_scan(n, ctx.hints >>> 0, flags, minConf);
+    this.views();
+    u = this.u16;
+    const i32 = this.i32;
     const h = this.hits;
     h.n = count;
-    for (let k = 0; k < count; k++) {
-      const t = ti[k]!;
-      h.ti[k] = t;
-      h.start[k] = st[k]! + from;
-      h.end[k] = en[k]! + from;
-      h.conf[k] = cf[k]!;
-      const j = jr[k]!;
-      h.jur[k] = j === JUR_DEFAULT ? this.jurOf[t] : j === 0 ? undefined : unpackRegion(j);
+    if (count > 0) {
+      const H = this.hitsAddr >> 2;
+      const ti = i32[H + 2]!;
+      const st = i32[H + 3]! >> 2;
+      const en = i32[H + 4]! >> 2;
+      const cf = i32[H + 5]! >> 3;
+      const jr = i32[H + 6]! >> 1;
+      const u8 = this.u8;
+      const f64 = this.f64;
+      for (let k = 0; k < count; k++) {
+        const t = u8[ti + k]!;
+        h.ti[k] = t;
+        h.start[k] = i32[st + k]! + from;
+        h.end[k] = i32[en + k]! + from;
+        h.conf[k] = f64[cf + k]!;
+        const j = u[jr + k]!;
+        h.jur[k] = j === JUR_DEFAULT ? this.jurOf[t] : j === 0 ? undefined : unpackRegion(j);
+      }
     }
-    this.narrowedValue = x.dc_narrowed() !== 0;
-    this.offset = this.narrowedValue ? x.dc_offset() + from : 0;
-    this.s = s;
+    const E = this.engineAddr >> 2;
+    this.narrowedValue = i32[E + 11] !== 0;
+    if (this.narrowedValue) {
+      // as engine.ts: `s` is the value read through its ASCII twins, starting at `offset`
+      this.offset = i32[E + 10]! + from;
+      const p = i32[E]! >> 1;
+      this.s = Buffer.from(this.u8.buffer, p * 2, n * 2).toString('utf16le');
+    } else {
+      this.offset = 0;
+      this.s = s;
+    }
   }
 }
 
