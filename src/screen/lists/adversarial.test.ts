@@ -315,3 +315,32 @@ describe('FollowTheMoney JSON lines: a line that is not JSON', () => {
     expect(e.problems[0]!.message).not.toMatch(/truncated/);
   });
 });
+
+describe('UTF-16 without a byte-order mark, and NUL bytes', () => {
+  const CN = 'Type,QID,Name,Alias,Chinese name,Country,Topics,Summary,Chinese summary,Body,List,Date,End date,Source URL,Address\n';
+  // Rows of Chinese text: few ASCII characters, so few zero bytes in UTF-16.
+  const row = (i: number) => `Company,,中国电子科技集团公司第${i}研究所,,中国电子科技集团公司第${i}研究所,CN,,,,中华人民共和国商务部不可靠实体清单工作机制关于将有关实体列入不可靠实体清单的公告,UEL,01.02.2021,,,\n`;
+  const text = CN + Array.from({ length: 60 }, (_, i) => row(i + 1)).join('');
+
+  it('a list in UTF-16 that is mostly Chinese, without a byte-order mark, is read like its UTF-8 text', () => {
+    const utf8 = outcome(file('cn.csv', text));
+    if (utf8 instanceof InputError || isSkipped(utf8)) throw new Error('the UTF-8 text should parse');
+    expect(utf8.entries).toHaveLength(60);
+    for (const enc of ['utf-16le', 'utf-16be'] as const) {
+      const o = outcome(file('cn.csv', iconv.encode(text, enc)));
+      if (o instanceof InputError || isSkipped(o)) throw new Error(`${enc}: ${o instanceof InputError ? o.message : o.skipped}`);
+      expect(o.entries.map((e) => e.name)).toEqual(utf8.entries.map((e) => e.name));
+    }
+  });
+
+  it('a NUL byte in a list file is an error at its line and column; binary data is still skipped', () => {
+    const lines = real('dod_1260h', 'sanctions.csv');
+    const at = lines.indexOf(0x0a, lines.indexOf(0x0a) + 1) + 5; // line 3, column 5
+    const damaged = Buffer.concat([lines.subarray(0, at), Buffer.from([0]), lines.subarray(at)]);
+    const e = inputError(file('dod.csv', damaged));
+    expect(e.problems[0]).toMatchObject({ line: 3, column: 5 });
+    expect(e.problems[0]!.message).toMatch(/^a NUL byte \(0x00\)/);
+    expect(outcome(file('notes.txt', 'some notes\0 with a NUL\n'))).toMatchObject({ skipped: 'binary file, not a list' });
+    expect(outcome(file('list.csv', new Uint8Array(4096).map((_, i) => (i * 37) % 256)))).toMatchObject({ skipped: 'binary file, not a list' });
+  });
+});

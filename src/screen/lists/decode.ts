@@ -1,6 +1,6 @@
 /**
  * Bytes → text for list files. Lists are published as UTF-8 (some with a byte-order mark);
- * UTF-16 is recognised by its byte-order mark or its zero bytes. Anything else must be named
+ * UTF-16 is recognised by its byte-order mark or its zero bytes (all on one side of the pairs). Anything else must be named
  * with an explicit encoding: invalid UTF-8 is an error that points at the first bad byte,
  * never silently replaced.
  */
@@ -38,7 +38,34 @@ export function sniffBytes(bytes: Uint8Array): ByteSniff {
   const pairs = Math.floor(n / 2);
   if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le';
   if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be';
+  // Text mostly in a script beyond Latin-1 (Chinese) has few zero bytes in UTF-16, but they all
+  // fall on one side of the pairs (the ASCII separators, digits and line breaks), and the text
+  // reads as UTF-16 without stray control characters, which binary data does not.
+  if (oddZeros >= 8 && evenZeros * 50 <= oddZeros && readsAsUtf16(bytes.subarray(0, n - (n % 2)), 'utf-16le')) return 'utf-16le';
+  if (evenZeros >= 8 && oddZeros * 50 <= evenZeros && readsAsUtf16(bytes.subarray(0, n - (n % 2)), 'utf-16be')) return 'utf-16be';
   return 'binary';
+}
+
+/** True when the bytes decode as UTF-16 text: no unpaired surrogate (but one cut at the end), under 1% control characters. */
+function readsAsUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, bytes.length - 2));
+  } catch {
+    return false;
+  }
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c < 0xa0) || c === 0xfffd) control++;
+  }
+  return text.length > 0 && control * 100 <= text.length;
+}
+
+/** Line and column (1-based, in characters) of the first NUL byte of UTF-8 text, if it has one. */
+export function firstNul(bytes: Uint8Array): { line: number; column: number } | undefined {
+  const at = bytes.indexOf(0);
+  return at < 0 ? undefined : lineColumnOfByte(bytes, at);
 }
 
 /**

@@ -16,7 +16,8 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../common/errors.js';
 import { isCivilDate } from '../../time/civil-date.js';
 import type { ListEntry } from '../types.js';
-import { decodeHead, decodeText, sniffBytes, type TextEncoding } from './decode.js';
+import { isUtf8 } from 'node:buffer';
+import { decodeHead, decodeText, firstNul, sniffBytes, type TextEncoding } from './decode.js';
 import { detectFormat, ofacListOf } from './detect.js';
 import { parseBisMieu } from './formats/bis-mieu.js';
 import { parseCnCountersanctions } from './formats/cn-countersanctions.js';
@@ -81,8 +82,15 @@ export function parseListFile(path: string, options: ParseOptions = {}): ParseOu
   }
   const bytes = readBytes(path);
   if (bytes.length === 0) return skipped(path, 'empty file');
-  if (!options.encoding && sniffBytes(bytes) === 'binary') return skipped(path, 'binary file, not a list');
+  const binary = !options.encoding && sniffBytes(bytes) === 'binary';
+  // UTF-8 text with NUL bytes in it: binary to the sniffer, but a list damaged if it is one.
+  if (binary && !isUtf8(bytes)) return skipped(path, 'binary file, not a list');
   let detection = detectFormat(path, decodeHead(bytes, 65_536, options.encoding));
+  if (binary) {
+    const nul = firstNul(bytes);
+    if (detection.kind === 'unrecognized' || nul === undefined) return skipped(path, 'binary file, not a list');
+    throw new InputError({ file: path, ...nul, message: 'a NUL byte (0x00) in the text: the file is damaged (a list file holds none); remove it, or download the list again' });
+  }
   // A first row longer than the head (a huge quoted remark): look again with a longer head.
   if (detection.kind === 'unrecognized' && bytes.length > 65_536) detection = detectFormat(path, decodeHead(bytes, 4 * 1024 * 1024, options.encoding));
   if (detection.kind === 'unrecognized') return skipped(path, detection.reason);
