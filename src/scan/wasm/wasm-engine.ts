@@ -76,7 +76,6 @@ interface Exports {
   dc_scan(n: number, hints: number, flags: number, minConf: number): number;
   dc_hits_addr(): number;
   dc_engine_addr(): number;
-  dc_stubs_used(): number;
 }
 
 /**
@@ -221,11 +220,6 @@ export class WasmEngine {
   /** The module's raw exports, for tests of single C functions (the `dc_test_*` exports). */
   testExports(): Readonly<Record<string, unknown>> & { readonly memory: WebAssembly.Memory } {
     return this.x as unknown as Readonly<Record<string, unknown>> & { readonly memory: WebAssembly.Memory };
-  }
-
-  /** True while a part of the C port is still a placeholder (see native/scan-engine/stubs.c). */
-  stubsUsed(): boolean {
-    return this.x.dc_stubs_used() !== 0;
   }
 
   // views of the module's memory (made again when it grows) and where the input is
