@@ -6,7 +6,8 @@
  * `onSubject` once per record and jurisdiction and are not kept here.
  */
 import type { CategoryId } from '../../inventory/taxonomy.js';
-import * as engineModule from '../detectors/engine.js';
+import * as scanEngineModule from './scan-engine.js';
+import type { ScanEngine } from './scan-engine.js';
 import type { FieldContext } from '../detectors/field-context.js';
 import * as fieldContextModule from '../detectors/field-context.js';
 import * as maskModule from '../detectors/mask.js';
@@ -17,7 +18,7 @@ import * as typesModule from './types.js';
 
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
-const { Engine } = engineModule;
+const { createScanEngine } = scanEngineModule;
 const { fieldContext } = fieldContextModule;
 const { maskMatch } = maskModule;
 const { MIN_CONFIDENCE, current } = paramsModule;
@@ -135,7 +136,7 @@ function bindAll(s: SourceScanner): SourceScanner {
 }
 
 class Scanner implements FastSourceScanner {
-  private readonly engine = new Engine();
+  private readonly engine: ScanEngine = createScanEngine().engine;
   private readonly maxFindings: number;
   private readonly minConf: number;
   private readonly onSubject: ((jurisdiction: string, key: string) => void) | undefined;
