@@ -10,7 +10,7 @@ describe('export or not', () => {
   it('access from abroad to data stored in China is an export (Guide item 2)', () => {
     const d = decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { kind: 'remote_access', destination: 'SG' })] });
     expect(d.outcome).toBe('standard_contract_or_certification');
-    expect(d.reasons.join(' ')).toMatch(/accessed from SG/);
+    expect(d.reasons.join(' ')).toMatch(/accessed from Singapore:/);
   });
 
   it('a transfer between two places in mainland China is not an export', () => {
@@ -26,7 +26,9 @@ describe('export or not', () => {
   });
 
   it('Hong Kong is outside the mainland: a transfer there is an export', () => {
-    expect(decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { destination: 'HK' })] }).outcome).toBe('standard_contract_or_certification');
+    const d = decide({ asOf: AS_OF, datasets: [pi('d', 200_000)], flows: [xfer('f', 'd', { destination: 'HK' })] });
+    expect(d.outcome).toBe('standard_contract_or_certification');
+    expect(d.reasons).toContain('Data held in mainland China goes to Hong Kong: an export (Guide item 1).');
   });
 
   it('the flow\'s fromCountry overrides the system location', () => {
@@ -48,10 +50,13 @@ describe('export or not', () => {
     const d = decide(heldAbroad(true), 'onward');
     expect(d.outcome).toBe('not_export');
     expect(ruleIds(d)).toContain('cn.xborder/guide.held-abroad');
+    expect(d.reasons.join(' ')).toMatch(/already sits outside mainland China \(United States\);/);
   });
 
   it('data collected in China and held abroad with no declared export needs review', () => {
-    expect(decide(heldAbroad(false), 'onward').outcome).toBe('needs_review');
+    const d = decide(heldAbroad(false), 'onward');
+    expect(d.outcome).toBe('needs_review');
+    expect(d.reasons.join(' ')).toMatch(/is held in the United States, and no declared flow exported it/);
   });
 
   it('data about people in China with no location declared needs review', () => {

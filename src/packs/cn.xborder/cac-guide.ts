@@ -9,6 +9,7 @@
  * Overseas staff accessing data while physically in China, with nothing transmitted abroad, is
  * generally not an export (Q&A Oct. 2025).
  */
+import { countryInSentence, countryName } from '../../common/country-name.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isExport, type FlowCtx } from './context.js';
 import { fixed, fixedBy } from './finding.js';
@@ -17,8 +18,8 @@ import { DSL_FROM, SOURCES } from './params.js';
 const GUIDE = 'CAC Guide to Applying for Data Export Security Assessment (2nd ed.)';
 
 const VIA_ART32 = fixed({ reasons: ['PI of people in China processed abroad is treated as an export activity (Guide item 3; policy art3_2_treatment = export).'] });
-const accessedFrom = fixedBy((destination: string) => ({ reasons: [`Data stored in mainland China is accessed from ${destination}: access from abroad is an export (Guide item 2; Q&A Oct 2025).`] }));
-const goesTo = fixedBy((destination: string) => ({ reasons: [`Data held in mainland China goes to ${destination}: an export (Guide item 1).`] }));
+const accessedFrom = fixedBy((destination: string) => ({ reasons: [`Data stored in mainland China is accessed from ${countryInSentence(destination)}: access from abroad is an export (Guide item 2; Q&A Oct 2025).`] }));
+const goesTo = fixedBy((destination: string) => ({ reasons: [`Data held in mainland China goes to ${countryInSentence(destination)}: an export (Guide item 1).`] }));
 
 /** Items (1) and (2): the flow is an export; says which limb. */
 export const GUIDE_EXPORT = defineRule<FlowCtx>({
@@ -40,7 +41,7 @@ const ACCESSED_IN_CHINA = fixed({
   outcome: 'not_export',
   reasons: ['The people accessing the data are physically in mainland China and nothing is transmitted or accessed from abroad: generally not an export (CAC Q&A, Oct 2025). The export mechanisms are not triggered; ordinary PIPL duties still apply.'],
 });
-const staysIn = fixedBy((destination: string) => ({ outcome: 'not_export', reasons: [`The destination (${destination}) is in mainland China: not an export from China.`] }));
+const staysIn = fixedBy((destination: string) => ({ outcome: 'not_export', reasons: [`The destination (${countryName(destination)}) is in mainland China: not an export from China.`] }));
 
 /** Data that stays in mainland China, or is accessed by people physically there, is not exported. */
 export const GUIDE_IN_CHINA = defineRule<FlowCtx>({
@@ -59,11 +60,11 @@ export const GUIDE_IN_CHINA = defineRule<FlowCtx>({
 
 const onwardFrom = fixedBy((source: string | undefined) => ({
   outcome: 'not_export',
-  reasons: [`The data already sits outside mainland China (${source}); its export is the declared flow that moved it there. Onward transfers follow the terms of that export's mechanism (e.g. the standard contract's onward-transfer clauses).`],
+  reasons: [`The data already sits outside mainland China (${source === undefined ? 'place not declared' : countryName(source)}); its export is the declared flow that moved it there. Onward transfers follow the terms of that export's mechanism (e.g. the standard contract's onward-transfer clauses).`],
 }));
 const heldUndeclaredIn = fixedBy((source: string | undefined) => ({
   outcome: 'needs_review',
-  reasons: [`The data was collected in mainland China but is held in ${source}, and no declared flow exported it. Collecting it straight into a system abroad is itself an export (Guide item 1): declare that flow so it can be decided.`],
+  reasons: [`The data was collected in mainland China but is held in ${source === undefined ? 'a place not declared' : countryInSentence(source)}, and no declared flow exported it. Collecting it straight into a system abroad is itself an export (Guide item 1): declare that flow so it can be decided.`],
 }));
 
 /**

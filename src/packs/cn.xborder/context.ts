@@ -3,6 +3,7 @@
  * from the shared facts: where the data sits and goes (is it an export?), what kind of data it
  * is under PIPL/DSL, the exporter's roles, and the cumulative export counts since 1 January.
  */
+import { countryInSentence } from '../../common/country-name.js';
 import { CN_MAINLAND } from '../../facts/country-sets.js';
 import { cnWindows, type CnWindows, type WindowBase } from '../../facts/cn-windows.js';
 import type { Facts } from '../../facts/index.js';
@@ -63,9 +64,9 @@ const AUTHORITY_NAME: Readonly<Record<AuthorityKind, string>> = {
   other: 'an authority',
 };
 
-/** The asking body as a reason names it: "a court of US", "a law-enforcement authority of DE". */
+/** The asking body as a reason names it: "a court of the United States", "a law-enforcement authority of Germany". */
 export function authorityName(a: ForeignAuthority): string {
-  return `${AUTHORITY_NAME[a.kind]} of ${a.country}`;
+  return `${AUTHORITY_NAME[a.kind]} of ${countryInSentence(a.country)}`;
 }
 
 export interface FlowCtx {

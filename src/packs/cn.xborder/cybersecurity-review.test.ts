@@ -33,6 +33,7 @@ describe('Art. 7: 超过 is strictly more than', () => {
     expect(d?.outcome).toBe('cybersecurity_review_required');
     expect(d?.verdict).toBe('conditional');
     expect(d?.obligations[0]).toMatchObject({ id: 'cn.xborder/csrm.7', due: '2025-09-30', status: 'due' });
+    expect(d?.reasons[0]).toMatch(/lists abroad on Nasdaq \(United States\):/);
   });
 });
 

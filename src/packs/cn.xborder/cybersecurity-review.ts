@@ -4,6 +4,7 @@
  * a large platform listing abroad. cn-eu-rules.md §6.
  */
 import { obligation } from './obligations.js';
+import { countryName } from '../../common/country-name.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Listing, OrgCtx } from './context.js';
 import { CSRM_FROM, CSRM_USERS, SOURCES, fmt, paramOn } from './params.js';
@@ -22,12 +23,12 @@ function cleared(ctx: OrgCtx) {
  * - the listing was completed before Art. 7 took effect (2022-02-15).
  */
 function noMandatoryFiling(ctx: OrgCtx, l: Listing): string | undefined {
-  if (ctx.policy.venuesNotAbroad.includes(l.country)) return `a listing on ${l.exchange} (${l.country}) is not a listing abroad (国外) under Cybersecurity Review Measures Art. 7`;
+  if (ctx.policy.venuesNotAbroad.includes(l.country)) return `a listing on ${l.exchange} (${countryName(l.country)}) is not a listing abroad (国外) under Cybersecurity Review Measures Art. 7`;
   const users = ctx.org.cn.networkPlatformOperator?.users;
   const threshold = paramOn(CSRM_USERS, ctx.date);
-  if (users === undefined) return `the organization is not a network platform operator, so Cybersecurity Review Measures Art. 7 does not make its listing on ${l.exchange} (${l.country}) subject to mandatory filing`;
-  if (!(users > threshold)) return `the operator holds PI of ${fmt(users)} users, not more than ${fmt(threshold)} (超过), so Cybersecurity Review Measures Art. 7 does not make its listing on ${l.exchange} (${l.country}) subject to mandatory filing`;
-  if (l.status === 'listed' && l.date !== undefined && l.date < CSRM_FROM) return `the listing on ${l.exchange} (${l.country}) was completed on ${l.date}, before Cybersecurity Review Measures Art. 7 took effect (${CSRM_FROM})`;
+  if (users === undefined) return `the organization is not a network platform operator, so Cybersecurity Review Measures Art. 7 does not make its listing on ${l.exchange} (${countryName(l.country)}) subject to mandatory filing`;
+  if (!(users > threshold)) return `the operator holds PI of ${fmt(users)} users, not more than ${fmt(threshold)} (超过), so Cybersecurity Review Measures Art. 7 does not make its listing on ${l.exchange} (${countryName(l.country)}) subject to mandatory filing`;
+  if (l.status === 'listed' && l.date !== undefined && l.date < CSRM_FROM) return `the listing on ${l.exchange} (${countryName(l.country)}) was completed on ${l.date}, before Cybersecurity Review Measures Art. 7 took effect (${CSRM_FROM})`;
   return undefined;
 }
 
@@ -64,7 +65,7 @@ export const CSRM_7 = defineRule<OrgCtx>({
     const done = cleared(ctx);
     return {
       outcome: 'cybersecurity_review_required',
-      reasons: [`A network platform operator holding PI of ${fmt(users)} users (more than ${fmt(threshold)}, 超过) lists abroad on ${l.exchange} (${l.country}): it must apply to the Cybersecurity Review Office for cybersecurity review (Art. 7).`],
+      reasons: [`A network platform operator holding PI of ${fmt(users)} users (more than ${fmt(threshold)}, 超过) lists abroad on ${l.exchange} (${countryName(l.country)}): it must apply to the Cybersecurity Review Office for cybersecurity review (Art. 7).`],
       obligations: [
         obligation(
           {

@@ -18,6 +18,7 @@ describe('Art. 36: any data stored in China', () => {
     expect(d.outcome).toBe('prohibited_without_approval');
     expect(ruleIds(d)).toContain('cn.xborder/dsl.36');
     expect(ruleIds(d)).not.toContain('cn.xborder/pipl.41');
+    expect(d.reasons.join(' ')).toMatch(/requested by a law-enforcement authority of the United States:/);
   });
 
   it('not in force before 2021-09-01', () => {

@@ -21,6 +21,8 @@ describe('Art. 41: foreign judicial and law-enforcement requests', () => {
     expect(d.verdict).toBe('blocked');
     expect(ruleIds(d)).toEqual(expect.arrayContaining(['cn.xborder/pipl.41', 'cn.xborder/dsl.36']));
     expect(obligationOf(d, 'cn.xborder/pipl.41:approval')).toBeDefined();
+    expect(d.reasons).toContain('A court of the United States asks for PI stored in China: it may not be provided without approval of the PRC competent authority (PIPL Art. 41).');
+    expect(d.reasons.join(' ')).not.toMatch(/\bof US\b/);
   });
 
   it('with approval of the PRC competent authority → permitted', () => {
@@ -52,6 +54,7 @@ describe('Art. 41: foreign judicial and law-enforcement requests', () => {
     const d = decide(request('court', 'HK'));
     expect(d.outcome).toBe('prohibited_without_approval');
     expect(d.reasons.join(' ')).toMatch(/judicial-assistance arrangements/);
+    expect(d.reasons.join(' ')).toMatch(/^A court of Hong Kong asks .* for Hong Kong, requests normally go through/);
   });
 
   it('[U] regulators are covered by default; a policy limited to the text\'s court and law enforcement drops them', () => {

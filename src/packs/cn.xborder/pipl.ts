@@ -5,6 +5,7 @@
  */
 import { NO_REASONS } from './finding.js';
 import { obligation } from './obligations.js';
+import { countryInSentence } from '../../common/country-name.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Facts } from '../../facts/index.js';
 import type { CivilDate } from '../../time/civil-date.js';
@@ -287,7 +288,7 @@ export const PIPL_41 = defineRule<FlowCtx>({
     const { country } = ctx.authority;
     const asking = authorityName(ctx.authority);
     const reasons = [`${asking.charAt(0).toUpperCase()}${asking.slice(1)} asks for PI stored in China: it may not be provided without approval of the PRC competent authority (PIPL Art. 41).`];
-    if (['HK', 'MO', 'TW'].includes(country)) reasons.push(`Art. 41 speaks of foreign (外国) bodies; for ${country}, requests normally go through the mainland's judicial-assistance arrangements, which also need the competent authority.`);
+    if (['HK', 'MO', 'TW'].includes(country)) reasons.push(`Art. 41 speaks of foreign (外国) bodies; for ${countryInSentence(country)}, requests normally go through the mainland's judicial-assistance arrangements, which also need the competent authority.`);
     return { outcome: 'prohibited_without_approval', reasons };
   },
 });
