@@ -1064,7 +1064,7 @@ export class Engine {
     let p = j + 1;
     const m0 = p;
     while (p < this.to && isDigit(s.charCodeAt(p)) && p - m0 < 2) p++;
-    if (p === m0 || s.charCodeAt(p) !== 0x6708) return j + 1;
+    if (p === m0 || p >= this.to || s.charCodeAt(p) !== 0x6708) return j + 1;
     const month = num(s, m0, p - m0);
     p++;
     const d0 = p;
@@ -1201,8 +1201,9 @@ export class Engine {
       } else if (isDigit(c)) {
         // an ordinal: 1st 2nd 3rd 12th
         while (q < this.to && isDigit(s.charCodeAt(q)) && q - p < 4) q++;
-        const s1 = s.charCodeAt(q) | 32;
-        const s2 = s.charCodeAt(q + 1) | 32;
+        // (nothing past the value: what follows it in the reader's buffer is another field)
+        const s1 = q < this.to ? s.charCodeAt(q) | 32 : 32;
+        const s2 = q + 1 < this.to ? s.charCodeAt(q + 1) | 32 : 32;
         const ord = (s1 === 115 && s2 === 116) || (s1 === 110 && s2 === 100) || (s1 === 114 && s2 === 100) || (s1 === 116 && s2 === 104);
         if (!ord) return;
         q += 2;
