@@ -15,7 +15,7 @@
  * (default 20). The big files repeat a pool of generated records with fresh ids.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DetectionType } from '../src/scan/core/types.js';
@@ -197,10 +197,16 @@ interface RunStats {
   readonly findings: number;
   /** Inputs the tool threw on (arcjet's WASM panics). */
   readonly errors?: number;
+  /** datacustoms: the detector engine that ran (src/scan/core/scan-engine.ts). */
+  readonly engine?: string;
 }
 
 async function worker(args: string[]): Promise<void> {
-  const [tool, file, limitArg] = args as [string, string, string?];
+  const [toolArg, file, limitArg] = args as [string, string, string?];
+  // 'ours-ts': datacustoms with its TypeScript engine (the reference the WebAssembly one ports)
+  if (toolArg === 'ours-ts') process.env['DATACUSTOMS_SCAN_ENGINE'] = 'ts';
+  const tool = toolArg === 'ours-ts' ? 'ours' : toolArg;
+  const engine = tool === 'ours' ? (await import('../src/scan/core/scan-engine.js')).createScanEngine().kind : undefined;
   const limit = limitArg ? Number(limitArg) : Infinity;
   const { SubjectCounter } = await import('../src/scan/subjects/counter.js');
   const { subjectKeyFrom } = await import('../src/scan/subjects/key.js');
@@ -240,6 +246,7 @@ async function worker(args: string[]): Promise<void> {
     records,
     findings,
     ...(arcjetPanics ? { errors: arcjetPanics } : {}),
+    ...(engine ? { engine } : {}),
   };
   process.stdout.write(`${JSON.stringify(stats)}\n`);
 }
@@ -280,6 +287,9 @@ async function compileWorkers(): Promise<string> {
     );
   for (const rel of walk('src')) emit(rel);
   emit(join('bench', 'scan.bench.ts'));
+  // the scan engine's module, where src/scan/wasm/wasm-engine.ts looks for it
+  mkdirSync(join(outRoot, 'wasm'), { recursive: true });
+  copyFileSync(join(root, 'wasm', 'scan-engine.wasm'), join(outRoot, 'wasm', 'scan-engine.wasm'));
   workerEntry = join(outRoot, 'bench', 'scan.bench.js');
   return workerEntry;
 }
@@ -365,7 +375,11 @@ export default async function scanBench(): Promise<string> {
     ['JSON lines', big.jsonl],
   ] as const) {
     process.stderr.write(`scan bench: datacustoms on ${label} …\n`);
-    runs.push({ tool: 'datacustoms', input: label, note: 'whole file, end to end', s: run('ours', file) });
+    const whole = run('ours', file);
+    if (whole.engine !== 'wasm') throw new Error(`scan bench: datacustoms ran its ${whole.engine} engine, not the WebAssembly one`);
+    runs.push({ tool: 'datacustoms', input: label, note: 'whole file, end to end', s: whole });
+    process.stderr.write(`scan bench: datacustoms with its TypeScript engine on ${label} …\n`);
+    runs.push({ tool: 'datacustoms, TypeScript engine', input: label, note: 'whole file, end to end', s: run('ours-ts', file) });
     process.stderr.write(`scan bench: peers on ${label} (${PEER_MB} MB prefix) …\n`);
     runs.push({ tool: 'datacustoms', input: label, note: `${PEER_MB} MB prefix, end to end`, s: run('ours', prefixFile(file, peerBytes)) });
     runs.push({ tool: 'redact-pii 3.4.0', input: label, note: `${PEER_MB} MB prefix, line by line`, s: run('redact-pii', file, peerBytes) });
