@@ -3,6 +3,7 @@
  * business-day counts end at the end of the last day in this zone, and `due` is written with
  * its offset.
  */
+import { countryInSentence } from '../common/country-name.js';
 import type { Organization } from '../inventory/schema.js';
 
 export const CN_ZONE = 'Asia/Shanghai';
@@ -30,8 +31,22 @@ export function euZone(org: Organization): string {
   return (ms && EEA_ZONES[ms]) || EU_DEFAULT_ZONE;
 }
 
-/** "the coordinator CSIRT of DE" or a neutral phrase when no main establishment is declared. */
+/**
+ * What is missing when no EU/EEA main establishment is declared, and what to declare: said in
+ * the recipient of EU duties instead of naming an authority.
+ */
+export function euMainEstablishmentMissing(org: Organization): string {
+  const ms = org.eu.mainEstablishment;
+  const what = ms ? `organization.eu.mainEstablishment is ${ms}, not an EU or EEA member state` : 'no main establishment in the EU or EEA is declared';
+  return `${what}; set organization.eu.mainEstablishment to the member state's two-letter code (e.g. DE); until then EU clocks are read in ${EU_DEFAULT_ZONE}`;
+}
+
+/**
+ * The member state of the main establishment as a recipient names it ("Germany"), or, when none
+ * is declared, "the member state of the main establishment (none declared: set …)".
+ */
 export function euMemberStateLabel(org: Organization): string {
   const ms = org.eu.mainEstablishment;
-  return ms && EEA_ZONES[ms] ? ms : 'the member state of main establishment';
+  if (ms && EEA_ZONES[ms]) return countryInSentence(ms);
+  return `the member state of the main establishment (${ms ? `${ms} is not an EU or EEA member state` : 'none declared'}: set organization.eu.mainEstablishment)`;
 }

@@ -4,7 +4,7 @@
  */
 import { param } from '../../engine/params.js';
 import { LEARNED } from '../anchors.js';
-import { EEA_COUNTRIES, euMemberStateLabel, euZone } from '../regulator-zones.js';
+import { EEA_COUNTRIES, euMainEstablishmentMissing, euMemberStateLabel, euZone } from '../regulator-zones.js';
 import { definePack, defineDuty, type ClockCheck, type ClockContext, type Counting } from '../model.js';
 
 export const REGIME = 'eu.gdpr';
@@ -40,7 +40,7 @@ export const art33_1 = defineDuty({
     if (e.kind !== 'personal_data_breach' || !c.org.eu.gdprController) return null;
     if (e.risk === 'unlikely') return { notApplicable: 'declared unlikely to result in a risk to individuals (Art. 33(1)); document the breach anyway (Art. 33(5))' };
     return {
-      recipient: `lead supervisory authority (main establishment: ${euMemberStateLabel(c.org)})`,
+      recipient: c.org.eu.mainEstablishment !== undefined && EEA_COUNTRIES.has(c.org.eu.mainEstablishment) ? `lead supervisory authority of ${euMemberStateLabel(c.org)} (main establishment)` : `lead supervisory authority not named: ${euMainEstablishmentMissing(c.org)}`,
       note: 'Notifying after 72 h requires reasons for the delay; information may be given in phases (Art. 33(4)).',
     };
   },

@@ -36,7 +36,7 @@ describe('eu.cra Art. 14: 24 h / 72 h / 14 days / 1 month, from 2026-09-11', () 
     const r = run(mfr, vuln(), '2026-09-11T01:00');
     expect(ob(r, 'eu.cra/14(2)(a)')?.due).toBe('2026-09-12T00:30:00+02:00');
     expect(ob(r, 'eu.cra/14(2)(b)')?.due).toBe('2026-09-14T00:30:00+02:00');
-    expect(ob(r, 'eu.cra/14(2)(a)')?.recipient).toMatch(/CSIRT.*DE.*ENISA/);
+    expect(ob(r, 'eu.cra/14(2)(a)')?.recipient).toMatch(/^CSIRT designated as coordinator of Germany and ENISA/);
   });
 
   it('hours are elapsed time across the end of EU summer time (25 October 2026)', () => {
@@ -101,6 +101,13 @@ describe('eu.nis2 Art. 23', () => {
     expect(ob(r, 'eu.nis2/23(4)(d)')?.startsWhen).toMatch(/incident notification/);
   });
 
+  it('the recipient names the member state of the main establishment, or says that none is declared', () => {
+    expect(ob(run(essential, inc(), '2025-03-29'), 'eu.nis2/23(4)(a)')?.recipient).toBe('CSIRT or competent authority of France');
+    expect(ob(run({ eu: { nis2: 'essential' } }, inc(), '2025-03-29'), 'eu.nis2/23(4)(a)')?.recipient).toBe(
+      'CSIRT or competent authority of the member state of the main establishment (none declared: set organization.eu.mainEstablishment)',
+    );
+  });
+
   it('trust service providers notify within 24 h', () => {
     const r = run({ eu: { nis2: 'important', trustServiceProvider: true } }, inc({ trustService: true }), '2025-03-29');
     expect(ob(r, 'eu.nis2/23(4)(b)')?.due).toBe(ob(r, 'eu.nis2/23(4)(a)')?.due);
@@ -155,7 +162,18 @@ describe('eu.gdpr Arts. 33–34', () => {
   it('72 h to the lead supervisory authority, in Dublin time across the DST change', () => {
     const o = ob(run(controller, breach(), '2024-10-25T12:00'), 'eu.gdpr/33(1)');
     expect(o?.due).toBe('2024-10-28T08:00:00+00:00');
-    expect(o?.recipient).toMatch(/IE/);
+    expect(o?.recipient).toBe('lead supervisory authority of Ireland (main establishment)');
+  });
+
+  it('with no main establishment declared, the recipient says what is missing and what to declare', () => {
+    const o = ob(run({ eu: { gdprController: true } }, breach(), '2024-10-25T12:00'), 'eu.gdpr/33(1)');
+    expect(o?.recipient).toBe(
+      "lead supervisory authority not named: no main establishment in the EU or EEA is declared; set organization.eu.mainEstablishment to the member state's two-letter code (e.g. DE); until then EU clocks are read in Europe/Brussels",
+    );
+    expect(o?.due).toBe('2024-10-28T09:00:00+01:00');
+    const us = ob(run({ eu: { gdprController: true, mainEstablishment: 'US' } }, breach(), '2024-10-25T12:00'), 'eu.gdpr/33(1)');
+    expect(us?.recipient).toMatch(/^lead supervisory authority not named: organization\.eu\.mainEstablishment is US, not an EU or EEA member state; set /);
+    expect(`${o?.recipient} ${us?.recipient}`).not.toMatch(/member state of (the )?main establishment/);
   });
 
   it('no notification when unlikely to result in a risk; high risk adds Art. 34 unless unintelligible', () => {
