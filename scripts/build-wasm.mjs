@@ -22,10 +22,10 @@ const sources = readdirSync(srcDir).filter((f) => f.endsWith('.c')).sort().map((
 const tmp = mkdtempSync(join(tmpdir(), 'dc-wasm-'));
 const out = join(tmp, 'scan-engine.wasm');
 const args = [
-  '--target=wasm32', '-O2', '-std=c11', '-nostdlib', '-ffreestanding', '-ffp-contract=off',
+  '--target=wasm32', '-O3', '-flto', '-std=c11', '-nostdlib', '-ffreestanding', '-ffp-contract=off',
   '-Wall', '-Wextra', '-Werror', '-Wno-unused-parameter',
   '-mbulk-memory', '-fno-builtin-memset',
-  '-Wl,--no-entry', '-Wl,--export-dynamic', '-Wl,--strip-all', '-Wl,-z,stack-size=1048576',
+  '-Wl,--no-entry', '-Wl,--lto-O3', '-Wl,--export-dynamic', '-Wl,--strip-all', '-Wl,-z,stack-size=1048576',
   '-o', out, ...sources,
 ];
 try {
