@@ -1,5 +1,8 @@
 import { InputError } from '../common/errors.js';
-import { daysInMonth, isCivilDate, type CivilDate } from '../time/civil-date.js';
+import { isCivilDate, type CivilDate } from '../time/civil-date.js';
+import { notACalendarDay } from '../time/calendar-day.js';
+
+export { notACalendarDay };
 
 export type OutputFormat = 'text' | 'json';
 
@@ -8,21 +11,6 @@ export function parseFormat<F extends string>(value: string | undefined, allowed
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as F;
   throw new InputError({ file: '<argv>', path: '--format', message: `expected one of ${allowed.join(', ')}, got "${value}"` });
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/**
- * Why the start of `text` (YYYY-MM-DD…) is not a day of the calendar, e.g. `February 2025 has
- * 28 days`; undefined when it does not start with that shape or is a real day.
- */
-export function notACalendarDay(text: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12) return `there is no month ${m[2]}`;
-  if (d < 1 || d > daysInMonth(y, mo)) return `${MONTHS[mo - 1]} ${m[1]} has ${daysInMonth(y, mo)} days`;
-  return undefined;
 }
 
 /** Validates a date flag (`--as-of`, `--list-date`): YYYY-MM-DD and a day of the calendar. */

@@ -118,8 +118,8 @@ describe('several problems in the input', () => {
     expect(r.out).toBe('');
     const lines = r.err.split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^datacustoms: ${file.replace(/[.]/g, '\\.')}:3:35: datasets\\[0\\]\\.categories\\[1\\]: .*got "email"$`));
-    expect(lines[1]).toMatch(new RegExp(`^datacustoms: ${file.replace(/[.]/g, '\\.')}:3:42: datasets\\[0\\]\\.categories\\[2\\]: .*got "phone_number"$`));
+    expect(lines[0]).toMatch(new RegExp(`^datacustoms: ${file.replace(/[.]/g, '\\.')}:3:35: datasets\\[0\\]\\.categories\\[1\\]: unknown data category "email": .*"contact".*$`));
+    expect(lines[1]).toMatch(new RegExp(`^datacustoms: ${file.replace(/[.]/g, '\\.')}:3:42: datasets\\[0\\]\\.categories\\[2\\]: unknown data category "phone_number": .*"contact".*$`));
   });
 });
 

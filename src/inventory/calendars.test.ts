@@ -90,7 +90,7 @@ describe('calendars.CN: validation', () => {
       { file: 'inv.yaml', line: 21, column: 11, path: 'calendars.CN[0].holidays[0]', message: '"2026-12-31" is not in 2027 (a year lists only its own dates)' },
       { file: 'inv.yaml', line: 22, column: 11, path: 'calendars.CN[0].holidays[1]', message: '"2027-02-14/2027-02-06" ends before it starts' },
       { file: 'inv.yaml', line: 24, column: 11, path: 'calendars.CN[0].holidays[3]', message: '2027-02-08 is already a day off (holidays[2])' },
-      { file: 'inv.yaml', line: 25, column: 11, path: 'calendars.CN[0].holidays[4]', message: 'a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD; got "2027-02-30"' },
+      { file: 'inv.yaml', line: 25, column: 11, path: 'calendars.CN[0].holidays[4]', message: '"2027-02-30" is not a date: February 2027 has 28 days' },
     ]);
   });
 

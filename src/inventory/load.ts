@@ -15,9 +15,18 @@ import { InputError, type InputProblem } from '../common/errors.js';
 import { InventoryPart, type Inventory, type InventoryPart as Part } from './schema.js';
 import { checkReferences, type Located } from './references.js';
 import { looksLikeJson, parseStrictJson } from './json-fast.js';
+import { nearestWord, unknownCategory } from './category-words.js';
+import { CATEGORY_IDS } from './taxonomy.js';
+import { notACalendarDay } from '../time/calendar-day.js';
 
 /** The files a directory given as an inventory is read for. */
 export const INVENTORY_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);
+
+/**
+ * Folders a directory given as an inventory is not read in (besides those whose name starts
+ * with a dot, such as .git): installed packages, whose package.json files are not inventories.
+ */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules']);
 
 /** A parsed source document, kept for locating problems in it later. */
 export interface SourceDoc {
@@ -87,7 +96,9 @@ function walk(dir: string): string[] {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) files.push(...walk(full));
+    if (e.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(e.name)) files.push(...walk(full));
+    }
     else if (e.isFile() || (e.isSymbolicLink() && isFileBehindLink(full))) files.push(full);
   }
   return files;
@@ -193,7 +204,7 @@ function withPositions(file: string, body: string): { file: string; doc: Documen
           const where = first.line === pos.line ? `at line ${first.line}, column ${first.col}` : `on line ${first.line}`;
           return { file, line: pos.line, column: pos.col, path: formatPath(repeated.path), message: `the key "${shown(repeated.key)}" is written twice in this mapping (first ${where}): keep one` };
         }
-        return { file, line: pos.line, column: pos.col, message: yamlProblem(e.code, e.message) };
+        return { file, line: pos.line, column: pos.col, message: yamlProblem(e.code, e.message, body, e.pos[0]) };
       }),
     );
   }
@@ -322,10 +333,33 @@ function shown(text: string): string {
  * The YAML parser's account of a problem, in the user's terms where its own names its API or
  * its stack (a document nested past the stack, a second document after `---`).
  */
-function yamlProblem(code: string, message: string): string {
+function yamlProblem(code: string, message: string, body: string, offset: number): string {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BLOCK_IN_FLOW') {
+    const hint = colonInPlainValue(body, offset, code === 'BLOCK_IN_FLOW');
+    if (hint) return `syntax error: ${hint}`;
+  }
   if (code === 'MULTIPLE_DOCS') return 'syntax error: a second YAML document starts here (after ---): an inventory file holds one document; put the other in a file of its own';
   if (code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message)) return 'cannot parse: the document is nested too deeply';
   return `syntax error: ${message.split('\n')[0]}`;
+}
+
+/**
+ * `name: Acme: the company`: a plain value holding ": " reads as a mapping where a value was
+ * expected, which the YAML parser reports as "Nested mappings are not allowed in compact
+ * mappings". The value starts at `offset`; the hint shows the line with the value quoted.
+ */
+function colonInPlainValue(body: string, offset: number, inFlow: boolean): string | undefined {
+  const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = body.indexOf('\n', offset);
+  const rest = body.slice(offset, lineEnd < 0 ? body.length : lineEnd).replace(/\r$/, '');
+  // the value as written: to a comment (" #"), and in a flow mapping to its next , } or ]
+  let value = rest.replace(/\s+#.*$/, '');
+  if (inFlow) value = value.replace(/\s*[,}\]].*$/, '');
+  value = value.trimEnd();
+  if (!value.includes(': ') || /^['"[{&*!|>]/.test(value)) return undefined;
+  const key = body.slice(lineStart, offset).replace(/^[\s-]*/, '').replace(/^.*[{,]\s*/, '');
+  if (!/:\s*$/.test(key)) return undefined;
+  return `the value ${shown(JSON.stringify(value))} holds ": ", which YAML reads as the start of another key: quote the value (${shown(`${key.trimEnd()} ${JSON.stringify(value)}`)})`;
 }
 
 /** JSON read on the fast path: its data now, its positions when first asked for. */
@@ -395,10 +429,20 @@ function zodProblems(src: SourceDoc, error: z.ZodError, data: unknown): InputPro
     let message = describeIssue(issue, () => found(src, issue.path, issue.input), () => written(src, issue.path, issue.input));
     if (unknown && issue.keys[0] === '<<') message += ': a merge key is not read (YAML 1.2 has none): write the fields out';
     else if (unknown) {
-      // the fields reported missing beside it; at the top, the sections (none is required in one file)
-      const candidates = [...(missing.get(formatPath(issue.path)) ?? []), ...(issue.path.length === 0 ? SECTIONS : [])];
-      const near = candidates.find((m) => editDistance(m, String(issue.keys[0])) <= 2);
+      // the fields of the mapping the key is in, but those it already has; else the fields
+      // reported missing beside it; at the top, the sections (none is required in one file)
+      const given = String(issue.keys[0]);
+      const here = valueAt(data, issue.path);
+      const has = (k: string) => here !== null && typeof here === 'object' && Object.prototype.hasOwnProperty.call(here, k);
+      const fields = fieldsAt(InventoryPart, issue.path, data) ?? [...(missing.get(formatPath(issue.path)) ?? []), ...(issue.path.length === 0 ? SECTIONS : [])];
+      const near = nearestField(given, fields.filter((f) => !has(f)));
       if (near) message += ` (did you mean "${near}"?)`;
+    } else if (issue.code === 'invalid_value' && typeof issue.input === 'string' && isCategoryList(issue.values)) {
+      message = unknownCategory(issue.input);
+    } else if (issue.code === 'custom' && typeof issue.input === 'string') {
+      // a date (or a range of two, or a date-time) shaped right that is not a day of the calendar
+      const why = issue.input.split('/').map(notACalendarDay).find((w) => w !== undefined);
+      if (why) message = `${JSON.stringify(shown(issue.input))} is not a ${issue.input.includes('/') ? 'range of days' : 'date'}: ${why}`;
     }
     return { unknown, problem: { file: src.file, ...locate(src, path, atKey), path: formatPath(path), message } };
   });
@@ -437,19 +481,88 @@ function prototypeKeys(data: unknown): PropertyKey[][] {
   return out;
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
+/** The value of the data at `path`, if there is one. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const seg of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[seg];
   }
-  return prev[b.length]!;
+  return value;
+}
+
+/** zod's definition of a schema, as far as walking down to a field needs it. */
+interface WalkedDef {
+  readonly type: string;
+  readonly shape?: Readonly<Record<string, z.ZodType>>;
+  readonly element?: z.ZodType;
+  readonly innerType?: z.ZodType;
+  readonly in?: z.ZodType;
+  readonly valueType?: z.ZodType;
+  readonly options?: readonly z.ZodType[];
+  readonly discriminator?: string;
+  readonly getter?: () => z.ZodType;
+}
+
+function defOf(schema: z.ZodType): WalkedDef {
+  return (schema as unknown as { _zod: { def: WalkedDef } })._zod.def;
+}
+
+/** The schema itself, past optional, default, pipe and lazy wrappers; a union's option that the data at it picks. */
+function unwrapped(schema: z.ZodType, value: unknown): z.ZodType | undefined {
+  for (let i = 0; i < 20; i++) {
+    const def = defOf(schema);
+    const next = def.innerType ?? def.in ?? def.getter?.();
+    if (next) {
+      schema = next;
+      continue;
+    }
+    if (def.type === 'union') {
+      // a tagged union (events[].kind): the option whose tag the value carries
+      const tag = def.discriminator;
+      const given = tag !== undefined && value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[tag] : undefined;
+      const option = def.options?.find((o) => {
+        const shape = defOf(o).shape;
+        return tag !== undefined && shape?.[tag] !== undefined && shape[tag]!.safeParse(given).success;
+      });
+      if (!option) return undefined;
+      schema = option;
+      continue;
+    }
+    return schema;
+  }
+  return undefined;
+}
+
+/** The fields of the mapping at `path` as the schema declares them, when the schema has one there. */
+function fieldsAt(root: z.ZodType, path: readonly PropertyKey[], data: unknown): string[] | undefined {
+  let schema: z.ZodType | undefined = root;
+  let value = data;
+  for (let i = 0; ; i++) {
+    schema = schema && unwrapped(schema, value);
+    if (!schema) return undefined;
+    const def = defOf(schema);
+    if (i === path.length) return def.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => k !== '$schema') : undefined;
+    const seg = path[i]!;
+    schema = def.type === 'object' ? def.shape?.[String(seg)] : def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : undefined;
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[seg] : undefined;
+  }
+}
+
+/**
+ * The field an unknown key was meant to be: a near spelling (`subject`, `datset`,
+ * `organized_in`), or the field with a word added after it (`startDate`, `expiresOn`).
+ */
+function nearestField(given: string, fields: readonly string[]): string | undefined {
+  const near = nearestWord(given, fields);
+  if (near) return near;
+  const stem = /^(.+?)[-_]?(date|day|on|at|time)$/i.exec(given)?.[1];
+  return stem === undefined ? undefined : fields.find((f) => f.toLowerCase() === stem.toLowerCase());
+}
+
+/** True when an enum's values are the data categories (datasets[].categories, a negative list). */
+function isCategoryList(values: readonly unknown[]): boolean {
+  return values.length === CATEGORY_IDS.length && values.every((v, i) => v === CATEGORY_IDS[i]);
 }
 
 /** zod's names of types, in words. */

@@ -194,7 +194,7 @@ describe('bad input: exit 2 with the place, never a stack trace or a partial wri
     const drafts = join(dir, 'drafts');
     const r = await run(file, '--drafts', drafts);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/events\.yaml:5:\d+: events\[0\]\.learned: a date or date-time/);
+    expect(r.err).toMatch(/events\.yaml:5:\d+: events\[0\]\.learned: "2021-11-31" is not a date: November 2021 has 30 days/);
     expect(r.err).toMatch(/events\.yaml:6:\d+: events\[0\]\.timeZone: an IANA time zone/);
     expect(r.err).toMatch(/events\[0\]\.exploited: unknown field "exploited"/);
     expect(r.err).not.toMatch(/at .*\.ts:\d+/);
