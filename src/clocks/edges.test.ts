@@ -226,6 +226,20 @@ describe('text: under a minute past due', () => {
   });
 });
 
+describe('text: time left on a duty that is due', () => {
+  it('reads "due in 1 d 4 h", "due in 37 min", "due in < 1 min" (whole minutes, as past due), and plain "due (undated)" without a due time', () => {
+    const e = Event.parse(vuln()) as InventoryEvent;
+    // cn.miit.vuln/7(2) is due 2021-11-26T23:59:59+08:00 = 15:59:59Z
+    const at = (asOf: string) => renderText(evaluateClocks(org(), [e], { asOf: parseInstant(asOf, 'UTC')!.instant }), [e], styler(false), 'now');
+    expect(at('2021-11-25T11:59:59Z')).toMatch(/ due in 1 d 4 h\s+2021-11-26 23:59:59\+08:00\s+cn\.miit\.vuln\/7\(2\)/);
+    expect(at('2021-11-26T15:22:30Z')).toMatch(/ due in 37 min\s+2021-11-26 23:59:59\+08:00/);
+    expect(at('2021-11-26T15:59:30Z')).toMatch(/ due in < 1 min\s+2021-11-26 23:59:59\+08:00/);
+    expect(at('2021-11-26T15:59:59Z')).toMatch(/ due in < 1 min\s/);
+    expect(at('2021-11-25T11:59:59Z')).toMatch(/ due \(undated\)\s+in time/);
+    expect(at('2021-11-26T16:00:30Z')).toMatch(/OVERDUE < 1 min/);
+  });
+});
+
 describe("a government request's deadline given as a date alone", () => {
   const req = (respondBy: string) => ({ id: 'r', kind: 'government_request', learned: '2026-03-01', authority: 'court', country: 'US', dataStoredIn: ['CN'], respondBy });
 

@@ -1,7 +1,7 @@
 /**
- * Text rendering of a clocks result: per event, an aligned table of duties (status, due time
- * in the regulator's zone, duty id, recipient), each followed by what to send and the citation;
- * then the checks and notes. Fitted to `width` columns (80 by default): a recipient that does
+ * Text rendering of a clocks result: per event, an aligned table of duties (status with the time
+ * left or past due, due time in the regulator's zone, duty id, recipient), each followed by what
+ * to send and the citation; then the checks and notes. Fitted to `width` columns (80 by default): a recipient that does
  * not fit goes on its own line below the row, and the other text wraps with a hanging indent.
  * Text from the user's files (titles, product, component and party names, which reach
  * recipients, notes and checks) shows its control characters as `\xNN`: an escape sequence
@@ -26,11 +26,25 @@ function past(iso: string): string {
   return ms === 0 ? '< 1 min' : humanDuration(ms);
 }
 
-function statusCell(o: ClockObligation, s: Styler): string {
+/**
+ * Time left until a dated duty is due, from `asOf` (both ISO 8601 instants): "1 d 4 h", "37 min",
+ * under a minute "< 1 min"; cut to whole minutes as the time past due is. Undefined when either
+ * instant cannot be read.
+ */
+function left(dueUtc: string | undefined, asOf: string): string | undefined {
+  if (dueUtc === undefined) return undefined;
+  const ms = Date.parse(dueUtc) - Date.parse(asOf);
+  if (Number.isNaN(ms)) return undefined;
+  return ms < 60_000 ? '< 1 min' : humanDuration(ms);
+}
+
+function statusCell(o: ClockObligation, s: Styler, asOf: string): string {
   if (o.status === 'overdue') return s.red(s.bold(`OVERDUE ${past(o.overdueBy ?? 'PT0M')}`));
   if (o.status === 'done') return s.green(o.lateBy ? `done (late ${past(o.lateBy)})` : 'done');
   if (!o.inForce) return s.gray('proposed');
-  return o.due ? s.yellow('due') : s.yellow('due (undated)');
+  if (!o.due) return s.yellow('due (undated)');
+  const remaining = left(o.dueUtc, asOf);
+  return s.yellow(remaining === undefined ? 'due' : `due in ${remaining}`);
 }
 
 function dueCell(o: ClockObligation): string {
@@ -68,7 +82,7 @@ export function renderText(result: ClocksResult, events: readonly InventoryEvent
     if (obs.length === 0 && checks.length === 0) para('no duty under the regimes whose roles the organization declares', '  ', s.dim);
     if (obs.length) {
       // a recipient that does not fit goes below its row, after the arrow, without a label
-      const rows = obs.map((o) => ['  ' + statusCell(o, s), dueCell(o), o.id, `→ ${showControls(o.recipient)}`]);
+      const rows = obs.map((o) => ['  ' + statusCell(o, s, result.asOf), dueCell(o), o.id, `→ ${showControls(o.recipient)}`]);
       const table = fitColumns([['  STATUS', 'DUE', 'DUTY', 'TO'].map((h) => s.dim(h)), ...rows], width, { indent: '      ', header: true, labels: [, , , ''] });
       out.push(...table[0]!);
       obs.forEach((o, i) => {
