@@ -23,7 +23,11 @@ export const DUTY_IDS = [
   'cn.miit.vuln/7(3)',
   'cn.cac.incident/4',
   'cn.cac.incident/8',
+  'cn.cac.order16/11',
+  'cn.ndsmr/10',
   'cn.pipl/57',
+  'cn.dsl/29',
+  'cn.csl/25',
   'eu.cra/14(2)(a)',
   'eu.cra/14(2)(b)',
   'eu.cra/14(2)(c)',
@@ -31,12 +35,16 @@ export const DUTY_IDS = [
   'eu.cra/14(4)(b)',
   'eu.cra/14(4)(c)',
   'eu.cra/14(8)',
+  'eu.nis2/23(1)',
   'eu.nis2/23(4)(a)',
   'eu.nis2/23(4)(b)',
+  'eu.nis2/23(4)(c)',
   'eu.nis2/23(4)(d)',
+  'eu.nis2/23(4)(e)',
   'eu.gdpr/33(1)',
   'eu.gdpr/33(2)',
   'eu.gdpr/34(1)',
+  'eu.dora/19(3)',
   'eu.dora/19(4)(a)',
   'eu.dora/19(4)(b)',
   'eu.dora/19(4)(c)',
@@ -137,6 +145,10 @@ export const VulnerabilityEvent = z
     fixAvailable: InstantText.optional().describe('When a corrective or mitigating measure became available (CRA Art. 14(2)(c) anchor).'),
     publiclyDisclosed: InstantText.optional().describe('When the vulnerability was published; before it, the information is "undisclosed".'),
     sharedWith: z.array(Disclosure).default([]).describe('Everyone the vulnerability information was given to, and when.'),
+    endangersNationalSecurityOrPublicInterest: z
+      .boolean()
+      .optional()
+      .describe('The vulnerability endangers national security or the public interest (NDSMR Art. 10: report within 24 h). Unknown is treated as possibly so.'),
   })
   .strict()
   .describe('A vulnerability in our product or in a component we ship.');
@@ -161,10 +173,18 @@ export const IncidentEvent = z
     handlingEnded: InstantText.optional().describe('When handling of the incident ended (CN 30-day summary; NIS2 final report if still ongoing).'),
     significant: z.boolean().optional().describe('NIS2 Art. 23(3) significant incident. Unknown is treated as possibly significant.'),
     trustService: z.boolean().default(false).describe('Affects the provision of trust services (NIS2: 24 h notification).'),
+    serviceImpact: z
+      .boolean()
+      .optional()
+      .describe('NIS2 Art. 23(1): likely to adversely affect the provision of our services (tell their recipients). Unknown is treated as possibly so.'),
     severeProductImpact: z.boolean().default(false).describe('Severe incident having an impact on the security of our product (CRA Art. 14(3)).'),
     product: Product.optional().describe('The product concerned (CRA severe incidents).'),
     majorIct: z.boolean().optional().describe('DORA major ICT-related incident. Unknown is treated as possibly major.'),
     classifiedMajor: InstantText.optional().describe('When the incident was classified as major (DORA initial notification anchor).'),
+    clientsFinanciallyAffected: z
+      .boolean()
+      .optional()
+      .describe('DORA Art. 19(3): the incident affects the financial interests of clients (tell them). Unknown is treated as possibly so.'),
     material: z.boolean().optional().describe('SEC: the registrant has determined the incident material.'),
     materialityDetermined: InstantText.optional().describe('When materiality was determined (SEC 8-K Item 1.05 anchor).'),
     circiaCovered: z.boolean().optional().describe('A covered cyber incident under CIRCIA (proposed rule).'),

@@ -214,3 +214,113 @@ describe('cn.pipl Art. 57 and government requests (PIPL Art. 41, DSL Art. 36)', 
     expect(run({}, { ...req, country: 'CN' }, '2024-03-02').checks).toEqual([]);
   });
 });
+
+describe('cn.ndsmr Art. 10: 24 h where national security or the public interest is endangered (from 2025-01-01)', () => {
+  const v = (extra: Record<string, unknown> = {}) => vuln({ learned: '2025-03-03T10:00+08:00', ...extra });
+
+  it('declared endangering: due 24 elapsed hours after awareness, in Beijing time, before the MIIT 2-day report', () => {
+    const r = run(provider, v({ endangersNationalSecurityOrPublicInterest: true }), '2025-03-04T09:00+08:00');
+    const o = ob(r, 'cn.ndsmr/10');
+    expect(o?.due).toBe('2025-03-04T10:00:00+08:00');
+    expect(o?.status).toBe('due');
+    expect(o?.condition).toBeUndefined();
+    expect(o?.confidence).toBe('verified');
+    expect(o?.citation).toBe('Network Data Security Management Regulations (2024) Art. 10');
+    expect(o?.recipient).toBe('the competent authority (有关主管部门)');
+    expect(ob(r, 'cn.miit.vuln/7(2)')?.due).toBe('2025-03-05T23:59:59+08:00');
+    expect(r.obligations[0]?.id).toBe('cn.ndsmr/10');
+    expect(ob(run(provider, v({ endangersNationalSecurityOrPublicInterest: true }), '2025-03-04T10:00:01+08:00'), 'cn.ndsmr/10')?.status).toBe('overdue');
+  });
+
+  it('unknown: listed with the 24 h date on the condition; declared not: still owed, with no count', () => {
+    const unknown = ob(run(provider, v(), '2025-03-05'), 'cn.ndsmr/10');
+    expect(unknown?.due).toBe('2025-03-04T10:00:00+08:00');
+    expect(unknown?.status).toBe('overdue');
+    expect(unknown?.condition).toMatch(/national security or the public interest.*`endangersNationalSecurityOrPublicInterest`/);
+    const not = ob(run(provider, v({ endangersNationalSecurityOrPublicInterest: false }), '2025-03-05'), 'cn.ndsmr/10');
+    expect(not?.due).toBeUndefined();
+    expect(not?.status).toBe('due');
+    expect(not?.condition).toBeUndefined();
+  });
+
+  it('its own id: the MIIT report does not mark it done, nor it the MIIT report', () => {
+    const e = v({ endangersNationalSecurityOrPublicInterest: true, reports: [{ duty: 'cn.miit.vuln/7(2)', at: '2025-03-03T12:00+08:00' }] });
+    const r = run(provider, e, '2025-03-03T13:00+08:00');
+    expect(ob(r, 'cn.miit.vuln/7(2)')?.status).toBe('done');
+    expect(ob(r, 'cn.ndsmr/10')?.status).toBe('due');
+    const own = run(provider, v({ endangersNationalSecurityOrPublicInterest: true, reports: [{ duty: 'cn.ndsmr/10', at: '2025-03-03T12:00+08:00' }] }), '2025-03-03T13:00+08:00');
+    expect(ob(own, 'cn.ndsmr/10')?.status).toBe('done');
+    expect(ob(own, 'cn.miit.vuln/7(2)')?.status).toBe('due');
+  });
+
+  it('binds providers of network products or services; not before 2025-01-01 (a note instead)', () => {
+    expect(ob(run({ cn: { networkOperator: true } }, v(), '2025-03-04'), 'cn.ndsmr/10')).toBeDefined();
+    expect(ob(run({ cn: { personalInformationProcessor: true } }, v(), '2025-03-04'), 'cn.ndsmr/10')).toBeUndefined();
+    const before = run(provider, v({ learned: '2024-12-31T23:00+08:00', endangersNationalSecurityOrPublicInterest: true }), '2025-01-02');
+    expect(ob(before, 'cn.ndsmr/10')).toBeUndefined();
+    expect(before.notes.some((n) => n.regime === 'cn.ndsmr' && n.note.includes('2025-01-01'))).toBe(true);
+  });
+
+  it('the flag is read from inventory events and must be a boolean', () => {
+    expect(Event.safeParse(vuln({ endangersNationalSecurityOrPublicInterest: 'yes' })).success).toBe(false);
+  });
+});
+
+describe('CN breach duties without a fixed hour count: DSL Art. 29, CSL Art. 25, Order 16 Art. 11 (cn-eu-rules.md §8)', () => {
+  const incident = (extra: Record<string, unknown> = {}) => ({ id: 'i1', kind: 'incident', learned: '2025-06-02T09:00+08:00', grade: 'general', ...extra });
+  const breach = { id: 'b1', kind: 'personal_data_breach', learned: '2025-06-02T09:00+08:00' };
+  const undated = (r: ClocksResult, id: string) => {
+    const o = ob(r, id);
+    expect(o, id).toBeDefined();
+    expect(o?.due).toBeUndefined();
+    expect(o?.status).toBe('due');
+    return o!;
+  };
+
+  it('CSL Art. 25: a network operator reports an incident per the rules [P], also when the CAC measures do not apply (graded general)', () => {
+    const r = run({ cn: { networkOperator: true } }, incident(), '2026-06-01');
+    const o = undated(r, 'cn.csl/25');
+    expect(o.citation).toBe('CSL (2016) Art. 25');
+    expect(o.confidence).toBe('verified');
+    expect(o.deadline).toMatch(/^per the rules \(按照规定\)/);
+    expect(ob(r, 'cn.cac.incident/4')).toBeUndefined();
+    expect(ob(run({ cn: { networkProductProvider: true } }, incident(), '2026-06-01'), 'cn.csl/25')).toBeUndefined();
+    expect(ob(run({ cn: { networkOperator: true } }, breach, '2026-06-01'), 'cn.csl/25')).toBeUndefined();
+    expect(ob(run({ cn: { networkOperator: true } }, incident({ learned: '2017-05-31T12:00+08:00' }), '2017-06-02'), 'cn.csl/25')).toBeUndefined();
+  });
+
+  it('CSL Art. 25: from 2026-01-01 the obligation says the 2025 amendment [U] was not checked', () => {
+    const later = ob(run({ cn: { networkOperator: true } }, incident({ learned: '2026-01-02T09:00+08:00' }), '2026-06-01'), 'cn.csl/25');
+    expect(later?.notes.join(' ')).toMatch(/amended in 2025.*\[U\]/);
+    expect(ob(run({ cn: { networkOperator: true } }, incident(), '2026-06-01'), 'cn.csl/25')?.notes.join(' ')).not.toMatch(/amended in 2025/);
+  });
+
+  it('DSL Art. 29: a data security incident (incident or PI breach) is reported in a timely manner [M], from 2021-09-01', () => {
+    for (const e of [incident(), breach]) {
+      const o = undated(run({}, e, '2026-06-01'), 'cn.dsl/29');
+      expect(o.citation).toBe('DSL Art. 29');
+      expect(o.confidence).toBe('memory');
+      expect(o.deadline).toMatch(/^in a timely manner \(及时\)/);
+    }
+    // Not processing data in China: no duty.
+    const abroad = Organization.parse({ id: 'x', name: 'X GmbH', organizedIn: 'DE', timeZone: 'Europe/Berlin' });
+    expect(evaluateClocks(abroad, [Event.parse(breach) as InventoryEvent], { asOf: at('2026-06-01') }).obligations).toEqual([]);
+    expect(ob(run({}, { ...breach, learned: '2021-08-31T12:00+08:00' }, '2021-09-02'), 'cn.dsl/29')).toBeUndefined();
+  });
+
+  it('Order 16 Art. 11: timely report to the provincial-or-higher CAC [M], on the condition that the organization exports data, from 2024-03-22', () => {
+    const o = undated(run({}, breach, '2026-06-01'), 'cn.cac.order16/11');
+    expect(o.citation).toBe('CAC Order No. 16 (2024) Art. 11');
+    expect(o.recipient).toMatch(/^provincial-or-higher cyberspace administration/);
+    expect(o.condition).toMatch(/provides data abroad/);
+    expect(ob(run({}, { ...breach, learned: '2024-03-21T12:00+08:00' }, '2024-03-25'), 'cn.cac.order16/11')).toBeUndefined();
+  });
+
+  it('each has its own id: a CAC Art. 4 report marks none of them done', () => {
+    const e = incident({ grade: 'major', reports: [{ duty: 'cn.cac.incident/4', at: '2026-06-02T10:00+08:00' }] });
+    const r = run({ cn: { networkOperator: true } }, { ...e, learned: '2026-06-02T09:00+08:00' }, '2026-06-02T12:00+08:00');
+    expect(ob(r, 'cn.cac.incident/4')?.status).toBe('done');
+    for (const id of ['cn.csl/25', 'cn.dsl/29', 'cn.cac.order16/11']) expect(ob(r, id)?.status, id).toBe('due');
+    expect(r.summary.overdue).toBe(0);
+  });
+});

@@ -45,10 +45,38 @@ const INITIAL: DutyId = 'eu.dora/19(4)(a)';
 const INTERMEDIATE: DutyId = 'eu.dora/19(4)(b)';
 
 // --- Art. 19(3) [M] ------------------------------------------------------------------------------
-// Where a major ICT-related incident affects the financial interests of clients, the entity
-// informs them without undue delay. No fixed count and no duty id of its own: said in the
-// initial notification's notes.
-const CLIENTS = 'Clients whose financial interests are affected are told of the incident without undue delay (Art. 19(3) [M]; no fixed count).';
+// Where a major ICT-related incident has an impact on the financial interests of clients, the
+// entity informs them without undue delay. No fixed count. Its own duty (a message to clients,
+// not to the authority): declaring the initial notification does not discharge it.
+// `clientsFinanciallyAffected` unknown → listed on that condition; false → a note.
+export const CLIENTS_PERIOD = param<Counting>('dora.19-3.period', `${CITE} Art. 19(3)`, [
+  { from: FROM, value: { kind: 'no-fixed-deadline', words: 'without undue delay' }, citation: `${CITE} Art. 19(3)`, confidence: 'memory' },
+]);
+
+export const art19_3 = defineDuty({
+  id: 'eu.dora/19(3)',
+  regime: REGIME,
+  text: 'Inform clients whose financial interests are affected by a major ICT-related incident, without undue delay.',
+  citation: `${CITE} Art. 19(3)`,
+  effective: EFFECTIVE,
+  confidence: 'memory',
+  kinds: ['incident'],
+  what: 'Inform the clients whose financial interests are affected of the major ICT-related incident',
+  recipient: 'clients whose financial interests are affected',
+  timeZone: (c) => euZone(c.org),
+  applies: (c) => {
+    const a = major(c);
+    if (!a || a.notApplicable || c.event.kind !== 'incident') return null; // (4)(a)–(c) note "not major"
+    const e = c.event;
+    if (e.clientsFinanciallyAffected === false) return { notApplicable: 'declared not to affect the financial interests of clients (`clientsFinanciallyAffected`)' };
+    const conditions = [
+      ...(a.condition ? [a.condition] : []),
+      ...(e.clientsFinanciallyAffected === undefined ? ['the incident affects the financial interests of clients — declare `clientsFinanciallyAffected`'] : []),
+    ];
+    return conditions.length ? { condition: conditions.join('; and ') } : {};
+  },
+  deadlines: () => [{ anchor: LEARNED, period: CLIENTS_PERIOD }],
+});
 
 // --- Art. 19(4)(a) -------------------------------------------------------------------------------
 // Initial notification within 4 hours of classifying the incident as major, and no later than
@@ -67,11 +95,7 @@ export const art19_4_a = defineDuty({
   applies: (c) => {
     const a = major(c);
     if (!a || a.notApplicable) return a;
-    const notes = [
-      ...(c.instants.has('classifiedMajor') ? [] : ['Also due 4 h after classification as major if that is earlier — declare `classifiedMajor`.']),
-      CLIENTS,
-    ];
-    return { ...a, note: notes.join(' ') };
+    return c.instants.has('classifiedMajor') ? a : { ...a, note: 'Also due 4 h after classification as major if that is earlier — declare `classifiedMajor`.' };
   },
   deadlines: () => [
     { anchor: CLASSIFIED_MAJOR, period: INITIAL_FROM_CLASSIFICATION },
@@ -123,5 +147,5 @@ export const pack = definePack({
   title: 'EU — DORA, Art. 19 major ICT-related incident reporting',
   instrument: 'Regulation (EU) 2022/2554, applies from 2025-01-17; RTS (EU) 2025/301',
   sourceUrl: SOURCE,
-  duties: [art19_4_a, art19_4_b, art19_4_c],
+  duties: [art19_3, art19_4_a, art19_4_b, art19_4_c],
 });

@@ -130,28 +130,77 @@ describe('eu.nis2 Art. 23', () => {
   });
 });
 
-describe('eu.nis2 Art. 23: the duties the note lists beside the three dated reports', () => {
+describe('eu.nis2 Art. 23(1), 23(4)(c), 23(4)(e): duties of their own, beside the three dated reports', () => {
   const essential = { eu: { nis2: 'essential', mainEstablishment: 'FR' } };
   const inc = (extra: Input = {}) => ({ id: 'i', kind: 'incident', learned: '2025-03-28T22:00', significant: true, ...extra });
+  const NEW = ['eu.nis2/23(1)', 'eu.nis2/23(4)(c)', 'eu.nis2/23(4)(e)'];
 
-  it('Art. 23(1): recipients of the services are told without undue delay where provision is likely to be affected', () => {
-    const notes = ob(run(essential, inc(), '2025-03-29'), 'eu.nis2/23(4)(a)')?.notes.join(' ');
-    expect(notes).toMatch(/recipients of (our|its) services.*without undue delay.*Art\. 23\(1\)/);
+  it('a report declared under one NIS2 duty marks only that duty done', () => {
+    const all = ['eu.nis2/23(1)', 'eu.nis2/23(4)(a)', 'eu.nis2/23(4)(b)', 'eu.nis2/23(4)(c)', 'eu.nis2/23(4)(d)', 'eu.nis2/23(4)(e)'];
+    for (const duty of all) {
+      const r = run(essential, inc({ reports: [{ duty, at: '2025-03-29T10:00' }] }), '2025-03-29T12:00');
+      expect(r.obligations.filter((o) => o.status === 'done').map((o) => o.id)).toEqual([duty]);
+      expect(all.filter((id) => id !== duty).every((id) => ob(r, id) !== undefined && ob(r, id)?.status !== 'done')).toBe(true);
+    }
   });
 
-  it('Art. 23(4)(c): an intermediate report on request of the CSIRT or competent authority', () => {
-    expect(ob(run(essential, inc(), '2025-03-29'), 'eu.nis2/23(4)(b)')?.notes.join(' ')).toMatch(/intermediate report.*on request.*Art\. 23\(4\)\(c\)/);
+  it('Art. 23(1): recipients of the services, without undue delay; conditional until `serviceImpact` is declared', () => {
+    const o = ob(run(essential, inc(), '2025-03-29'), 'eu.nis2/23(1)');
+    expect(o?.recipient).toBe('recipients of our services');
+    expect(o?.due).toBeUndefined();
+    expect(o?.status).toBe('due');
+    expect(o?.citation).toMatch(/Art\. 23\(1\)$/);
+    expect(o?.notes.join(' ')).toMatch(/No fixed deadline: without undue delay/);
+    expect(o?.condition).toMatch(/adversely affect the provision of our services.*`serviceImpact`/);
+    expect(ob(run(essential, inc({ serviceImpact: true }), '2025-03-29'), 'eu.nis2/23(1)')?.condition).toBeUndefined();
+    const no = run(essential, inc({ serviceImpact: false }), '2025-03-29');
+    expect(ob(no, 'eu.nis2/23(1)')).toBeUndefined();
+    expect(no.notes.map((n) => n.note)).toContain('eu.nis2/23(1): declared not likely to adversely affect the provision of our services (`serviceImpact`).');
   });
 
-  it('Art. 23(4)(e): still ongoing at the final-report date, a progress report then and the final report one month after handling ends', () => {
-    const open = ob(run(essential, inc(), '2025-03-29'), 'eu.nis2/23(4)(d)')?.notes.join(' ');
-    expect(open).toMatch(/progress report.*one month after handling ends.*Art\. 23\(4\)\(e\).*`handlingEnded`/);
-    const ended = ob(
-      run(essential, inc({ handlingEnded: '2025-05-10T12:00', reports: [{ duty: 'eu.nis2/23(4)(b)', at: '2025-03-30T10:00' }] }), '2025-05-01'),
-      'eu.nis2/23(4)(d)',
-    );
-    expect(ended?.due).toBe('2025-04-30T23:59:59+02:00');
-    expect(ended?.notes.join(' ')).toMatch(/handling ended 2025-05-10T12:00:00\+02:00.*final report by 2025-06-10T23:59:59\+02:00/);
+  it('Art. 23(4)(c): an intermediate report on request — listed on that condition, never overdue', () => {
+    const o = ob(run(essential, inc(), '2026-03-29'), 'eu.nis2/23(4)(c)');
+    expect(o?.status).toBe('due');
+    expect(o?.due).toBeUndefined();
+    expect(o?.condition).toMatch(/requests an intermediate report/);
+    expect(o?.deadline).toMatch(/^on request, by the time the request sets after awareness/);
+  });
+
+  it('Art. 23(4)(e): one month after handling ends, when still ongoing at the (d) report', () => {
+    const notified = { duty: 'eu.nis2/23(4)(b)', at: '2025-03-30T10:00' };
+    // Handling not ended: listed, no date, starts when handling ends, on the condition that it is still ongoing.
+    const open = ob(run(essential, inc({ reports: [notified] }), '2025-04-01'), 'eu.nis2/23(4)(e)');
+    expect(open?.due).toBeUndefined();
+    expect(open?.startsWhen).toMatch(/handling of the incident ends/);
+    expect(open?.condition).toMatch(/still ongoing when the Art\. 23\(4\)\(d\) report is made/);
+    // A progress report made under (d) on 30 April; handling ends 10 May → the final report by 10 June.
+    const r = run(essential, inc({ handlingEnded: '2025-05-10T12:00', reports: [notified, { duty: 'eu.nis2/23(4)(d)', at: '2025-04-30T09:00' }] }), '2025-06-11');
+    expect(ob(r, 'eu.nis2/23(4)(d)')?.status).toBe('done');
+    const e = ob(r, 'eu.nis2/23(4)(e)');
+    expect(e?.due).toBe('2025-06-10T23:59:59+02:00');
+    expect(e?.status).toBe('overdue');
+    expect(e?.condition).toBeUndefined();
+    // The (d) report notes that it is a progress report if the incident is ongoing, and names (e).
+    expect(ob(r, 'eu.nis2/23(4)(d)')?.notes.join(' ')).toMatch(/progress report.*eu\.nis2\/23\(4\)\(e\)/);
+  });
+
+  it('Art. 23(4)(e) does not arise when handling ended before the (d) report (that report is the final one)', () => {
+    const notified = { duty: 'eu.nis2/23(4)(b)', at: '2025-03-30T10:00' };
+    const before = run(essential, inc({ handlingEnded: '2025-04-20', reports: [notified, { duty: 'eu.nis2/23(4)(d)', at: '2025-04-30T09:00' }] }), '2025-06-11');
+    expect(ob(before, 'eu.nis2/23(4)(e)')).toBeUndefined();
+    expect(before.notes.some((n) => n.duty === 'eu.nis2/23(4)(e)' && /that report is the final report/.test(n.note))).toBe(true);
+    // Ended, (d) not yet made: made now, it is the final report.
+    const pending = run(essential, inc({ handlingEnded: '2025-04-20', reports: [notified] }), '2025-04-25');
+    expect(ob(pending, 'eu.nis2/23(4)(e)')).toBeUndefined();
+    // Handling ended on the day of the (d) report, given as a date only: which came first is not known → listed.
+    const sameDay = run(essential, inc({ handlingEnded: '2025-04-30', reports: [notified, { duty: 'eu.nis2/23(4)(d)', at: '2025-04-30T09:00' }] }), '2025-05-01');
+    expect(ob(sameDay, 'eu.nis2/23(4)(e)')?.due).toBe('2025-05-30T23:59:59+02:00');
+  });
+
+  it('not significant: none of the three is listed, and no extra note beside the (a), (b), (d) ones', () => {
+    const no = run(essential, inc({ significant: false }), '2025-03-29');
+    expect(no.obligations).toEqual([]);
+    expect(no.notes.filter((n) => NEW.includes(n.duty ?? ''))).toEqual([]);
   });
 });
 
@@ -232,9 +281,22 @@ describe('eu.dora Art. 19', () => {
     expect(ob(run(fe, inc({ classifiedMajor: '2025-02-03T09:00' }), '2025-02-04'), 'eu.dora/19(4)(b)')?.due).toBe('2025-02-06T09:00:00+01:00');
   });
 
-  it('Art. 19(3) [M]: clients whose financial interests are affected are told without undue delay (said on the initial notification)', () => {
-    expect(ob(run(fe, inc(), '2025-02-03T09:00'), 'eu.dora/19(4)(a)')?.notes.join(' ')).toMatch(/Clients.*financial interests.*without undue delay.*Art\. 19\(3\)/);
-    expect(ob(run(fe, inc({ classifiedMajor: '2025-02-03T10:00' }), '2025-02-03T09:00'), 'eu.dora/19(4)(a)')?.notes.join(' ')).toMatch(/Art\. 19\(3\)/);
+  it('Art. 19(3) [M]: clients whose financial interests are affected, without undue delay — a duty of its own', () => {
+    const o = ob(run(fe, inc(), '2025-02-03T09:00'), 'eu.dora/19(3)');
+    expect(o?.recipient).toBe('clients whose financial interests are affected');
+    expect(o?.confidence).toBe('memory');
+    expect(o?.due).toBeUndefined();
+    expect(o?.notes.join(' ')).toMatch(/No fixed deadline: without undue delay/);
+    expect(o?.condition).toMatch(/financial interests of clients.*`clientsFinanciallyAffected`/);
+    expect(ob(run(fe, inc({ clientsFinanciallyAffected: true }), '2025-02-03T09:00'), 'eu.dora/19(3)')?.condition).toBeUndefined();
+    expect(ob(run(fe, inc({ clientsFinanciallyAffected: false }), '2025-02-03T09:00'), 'eu.dora/19(3)')).toBeUndefined();
+    // The initial notification, once declared, does not mark the clients done, and the reverse.
+    const r = run(fe, inc({ reports: [{ duty: 'eu.dora/19(4)(a)', at: '2025-02-03T11:00' }] }), '2025-02-03T12:00');
+    expect(ob(r, 'eu.dora/19(4)(a)')?.status).toBe('done');
+    expect(ob(r, 'eu.dora/19(3)')?.status).toBe('due');
+    const c = run(fe, inc({ reports: [{ duty: 'eu.dora/19(3)', at: '2025-02-03T11:00' }] }), '2025-02-03T12:00');
+    expect(ob(c, 'eu.dora/19(3)')?.status).toBe('done');
+    expect(ob(c, 'eu.dora/19(4)(a)')?.status).toBe('due');
   });
 
   it('applies from 17 January 2025', () => {
