@@ -6,6 +6,8 @@ import { parseDocument } from 'yaml';
 import { InputError } from '../common/errors.js';
 import { InventoryPart } from '../inventory/schema.js';
 import { datasetIdFor, writeInventory, type DatasetUpdate } from './write-inventory.js';
+import { parseInventoryText } from '../inventory/load.js';
+import { problemsOf } from '../testing/input-error.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dc-inv-'));
 const at = '2026-03-01T10:00:00.000Z';
@@ -116,17 +118,42 @@ describe('writing scan results into an inventory', () => {
     const f = join(d, 'users.yaml');
     const text = 'zhang.san@example.com:\n  phone: "13812345678"\n';
     writeFileSync(f, text);
-    expect(() => writeInventory(f, [people])).toThrow(/Unrecognized key: "z\*+@e\*+\.com"/);
+    expect(() => writeInventory(f, [people])).toThrow(/users\.yaml:1:1: z\*+@e\*+\.com: unknown field "z\*+@e\*+\.com"$/);
     expect(() => writeInventory(f, [people])).not.toThrow(/zhang\.san/);
     expect(readFileSync(f, 'utf8')).toBe(text);
     writeFileSync(f, 'foo: 1\n');
-    expect(() => writeInventory(f, [people])).toThrow(/Unrecognized key: "foo"/);
+    expect(() => writeInventory(f, [people])).toThrow(/users\.yaml:1:1: foo: unknown field "foo"$/);
+  });
+
+  it('reports a bad inventory as check does: every problem at its line:column and field, nothing written', () => {
+    const d = tmp();
+    const f = join(d, 'inv.yaml');
+    const text = 'organization: { id: acme, name: Acme, organizedIn: US }\ndatasets:\n  - id: crm\n    categories: [email]\n    subject: { US: 10 }\nflows:\n  - { id: f, dataset: crm, recipient: acme, destination: CN, kind: transfer, start: 2026-02-30 }\n';
+    writeFileSync(f, text);
+    const checked = problemsOf(() => parseInventoryText(text, f));
+    const written = problemsOf(() => writeInventory(f, [people]));
+    expect(written).toEqual(checked);
+    expect(written.map((p) => `${p.line}:${p.column} ${p.path}`)).toEqual(['5:5 datasets[0].subject', '4:18 datasets[0].categories[0]', '7:85 flows[0].start']);
+    expect(readFileSync(f, 'utf8')).toBe(text);
+    // a YAML syntax error, in check's words too
+    writeFileSync(f, 'organization:\n  name: Acme: the company\n');
+    expect(() => writeInventory(f, [people])).toThrow(/inv\.yaml:2:9: syntax error: the value "Acme: the company" holds ": "/);
+  });
+
+  it('masks a value it quotes from a bad inventory', () => {
+    const d = tmp();
+    const f = join(d, 'inv.yaml');
+    writeFileSync(f, 'organization: { id: acme, name: Acme, organizedIn: "13812345678" }\n');
+    const [p] = problemsOf(() => writeInventory(f, [people]));
+    expect(p).toMatchObject({ line: 1, column: 52, path: 'organization.organizedIn' });
+    expect(p!.message).not.toContain('13812345678');
   });
 
   it('places a JSON syntax error by line and column without quoting the text', () => {
     const d = tmp();
     const f = join(d, 'inv.json');
-    const text = '{\n  "datasets": [\n    {"id": 13812345678x}\n  ]\n}\n';
+    // (a valid inventory part as YAML, which JSON.parse refuses)
+    const text = '{\n  "datasets": [\n    {"id": 13812345678x, "categories": ["name"]}\n  ]\n}\n';
     writeFileSync(f, text);
     const err = (() => {
       try {

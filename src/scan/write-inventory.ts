@@ -19,7 +19,9 @@ import { writeFileAtomic } from '../cli/io.js';
 import { Dataset, InventoryPart } from '../inventory/schema.js';
 import { CATEGORY_IDS, type CategoryId } from '../inventory/taxonomy.js';
 import { detect, mask } from './detectors/index.js';
-import { safeRecordId } from './sources/record-id.js';
+import { safeName, safeRecordId } from './sources/record-id.js';
+import { parsePart, parseSource } from '../inventory/load.js';
+import type { InputProblem } from '../common/errors.js';
 
 export interface DatasetUpdate {
   readonly id: string;
@@ -81,6 +83,7 @@ export function planInventory(file: string, updates: readonly DatasetUpdate[]): 
       throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory; give an inventory file' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}` });
     }
   }
+  if (exists && text.trim() !== '') checkAsCheckDoes(file, text);
   const result = json ? editJson(file, text, updates) : editYaml(file, text, updates);
   const part = InventoryPart.safeParse(result.data);
   if (!part.success) {
@@ -97,6 +100,37 @@ export function planInventory(file: string, updates: readonly DatasetUpdate[]): 
     });
   }
   return { text: result.text, added: result.added, updated: result.updated };
+}
+
+/**
+ * The file as it stands, validated as `check` reads an inventory part: every problem at its
+ * line:column and field, in check's words. A file holding nothing yet (only comments) is left
+ * for the edit to fill.
+ */
+function checkAsCheckDoes(file: string, text: string): void {
+  try {
+    const src = parseSource(file, text);
+    if (src.data === undefined && src.doc.contents === null) return;
+    parsePart(src);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(e.problems.map((p) => masked(p)));
+  }
+}
+
+/**
+ * A problem with what it quotes from the file masked: the file may be a data file given as the
+ * inventory by mistake, whose keys and values are the data (check reads only inventories).
+ */
+function masked(p: InputProblem): InputProblem {
+  const message = p.message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted) => {
+    try {
+      return JSON.stringify(String(safeRecordId(JSON.parse(quoted) as string, detect, mask)));
+    } catch {
+      return quoted;
+    }
+  });
+  return { ...p, ...(p.path !== undefined ? { path: safeName(p.path, detect, mask) } : {}), message };
 }
 
 interface Edited {
