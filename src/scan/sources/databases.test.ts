@@ -82,6 +82,24 @@ describe('database URLs', () => {
     expect((err2 as Error).message).not.toContain('hunter2');
   });
 
+  it('names a host that cannot be resolved, in one line without the password: the "…" of an example URL, a name with no address', async () => {
+    for (const url of ['postgres://app:hunter2@…/crm', 'mysql://root:hunter2@…/shop']) {
+      const err = await openTarget(url, testContext()).catch((e: unknown) => e);
+      expect(err, url).toBeInstanceOf(InputError);
+      const msg = (err as Error).message;
+      expect(msg).toMatch(/: cannot connect: host "…" is not a host name: put the database server's host name or address in the URL$/);
+      expect(msg).not.toMatch(/EINVAL|getaddrinfo|hunter2|\n/);
+    }
+    const dns = (code: string, hostname?: string) => Object.assign(new Error(`getaddrinfo ${code} ${hostname ?? ''}`), { code, syscall: 'getaddrinfo', ...(hostname ? { hostname } : {}) });
+    expect(connectionError('postgres://app@db.example.test:5432/crm', dns('ENOTFOUND', 'db.example.test')).message).toBe(
+      'postgres://app@db.example.test:5432/crm: cannot connect: host "db.example.test" not found (no address for that name; check its spelling)',
+    );
+    // the host from the label when the error does not carry it
+    expect(connectionError('mysql://root@db.example.test/shop', dns('ENOTFOUND')).message).toMatch(/host "db\.example\.test" not found/);
+    expect(connectionError('postgres://app@db.example.test/crm', dns('EAI_AGAIN', 'db.example.test')).message).toMatch(/cannot connect: host "db\.example\.test" could not be looked up \(the name server did not answer/);
+    expect(connectionError('postgres://app@%E2%80%A6/crm', dns('EINVAL')).message).toMatch(/host "…" is not a host name/);
+  });
+
   it('reports connection options the driver refuses as bad input', async () => {
     // mysql2 throws from createConnection itself for an unknown SSL profile
     const err = await openTarget('mysql://root:hunter2@127.0.0.1:1/test?ssl=nonsense', testContext()).catch((e: unknown) => e);

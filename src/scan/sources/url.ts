@@ -141,17 +141,57 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
 }
 
-/** Turns a driver's connection failure into an InputError naming the (redacted) URL. */
+/** getaddrinfo's codes for a name it could not turn into an address (Node's dns errors). */
+const LOOKUP_FAILED: ReadonlySet<string> = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
+
+/** A host name as DNS can hold it: letters, digits, "-", "_" and dots; or an IPv6 address. */
+const HOST_NAME = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?$|^\[?[0-9a-f:.]+\]?$/i;
+
+/** The host a label names ("…" for `postgres://%E2%80%A6/db`), or undefined. */
+function hostOf(label: string): string | undefined {
+  try {
+    const h = new URL(label).hostname;
+    if (!h) return undefined;
+    try {
+      return decodeURIComponent(h);
+    } catch {
+      return h;
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host quoted as JSON writes a string (control characters escaped), at most 80 characters. */
+function quoteHost(host: string): string {
+  return JSON.stringify(host.length > 80 ? `${host.slice(0, 79)}…` : host);
+}
+
+/**
+ * Turns a driver's connection failure into an InputError naming the (redacted) URL. A host that
+ * cannot be resolved is named ("host "db.example" not found"); one that is not a host name at all
+ * (the "…" of an example URL, which getaddrinfo refuses with EINVAL) says so.
+ */
 export function connectionError(label: string, e: unknown): InputError {
-  const err = e as NodeJS.ErrnoException & { errors?: unknown[] };
+  const err = e as NodeJS.ErrnoException & { errors?: unknown[]; hostname?: unknown };
   const code = err.code ?? '';
+  const lookup = LOOKUP_FAILED.has(code) || (code === 'EINVAL' && err.syscall === 'getaddrinfo');
+  if (lookup) {
+    const host = typeof err.hostname === 'string' && err.hostname !== '' ? err.hostname : hostOf(label);
+    const name = host === undefined ? 'the host' : `host ${quoteHost(host)}`;
+    const why =
+      host !== undefined && !HOST_NAME.test(host)
+        ? `${name} is not a host name: put the database server's host name or address in the URL`
+        : code === 'EAI_AGAIN'
+          ? `${name} could not be looked up (the name server did not answer; check the name and the network)`
+          : `${name} not found (no address for that name; check its spelling)`;
+    return new InputError({ file: label, message: `cannot connect: ${why}` });
+  }
   const why =
     code === 'ECONNREFUSED'
       ? 'connection refused (is the server running?)'
-      : code === 'ENOTFOUND'
-        ? 'host not found'
-        : code === 'ETIMEDOUT'
-          ? 'connection timed out'
-          : (err.message || String(e)).replace(/:\/\/\S*@/g, '://***@');
+      : code === 'ETIMEDOUT'
+        ? 'connection timed out'
+        : (err.message || String(e)).replace(/:\/\/\S*@/g, '://***@');
   return new InputError({ file: label, message: `cannot connect: ${why}` });
 }
