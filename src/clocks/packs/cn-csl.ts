@@ -43,7 +43,7 @@ export const art25 = defineDuty({
   timeZone: () => CN_ZONE,
   applies: (c) => {
     if (c.event.kind !== 'incident' || !isOperator(c)) return null;
-    const notes = ['The hours come from the rules it refers to: for incidents graded 较大 and above, the 2025 incident-reporting measures (cn.cac.incident/4, a report declared under its own id).'];
+    const notes = ['For incidents graded 较大 and above, the 2025 incident-reporting measures set hours (cn.cac.incident/4, a report declared under its own id).'];
     const learned = c.instants.get('learned');
     if (learned !== undefined && dateIn(learned, CN_ZONE) >= AMENDMENT_FROM) {
       notes.push(`The CSL as amended in 2025 (reported effective ${AMENDMENT_FROM}) [U] was not checked; the article number and wording may differ.`);

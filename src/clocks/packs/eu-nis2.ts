@@ -62,7 +62,7 @@ const noCount = (id: string, words: string, citation: string) =>
   param<Counting>(id, citation, [{ from: FROM, value: { kind: 'no-fixed-deadline', words }, citation, confidence: 'memory' }]);
 
 export const SERVICE_RECIPIENTS_PERIOD = noCount('eu.nis2.23-1.period', 'without undue delay', `${CITE} Art. 23(1)`);
-export const INTERMEDIATE_PERIOD = noCount('eu.nis2.23-4-c.period', 'on request, by the time the request sets', `${CITE} Art. 23(4)(c)`);
+export const INTERMEDIATE_PERIOD = noCount('eu.nis2.23-4-c.period', 'on request', `${CITE} Art. 23(4)(c)`);
 
 /** Joins the conditions of an applicable duty. */
 function withCondition(a: Applicability, condition: string | undefined): Applicability {
