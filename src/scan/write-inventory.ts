@@ -123,7 +123,8 @@ function checkAsCheckDoes(file: string, text: string): void {
  * inventory by mistake, whose keys and values are the data (check reads only inventories).
  */
 function masked(p: InputProblem): InputProblem {
-  const message = p.message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted) => {
+  // a YAML alias or anchor name (*name, &name) is text from the file too
+  const message = p.message.replace(/([*&])[^\s"*&,)\]}]+/g, '$1…').replace(/"((?:[^"\\]|\\.)*)"/g, (quoted) => {
     try {
       return JSON.stringify(String(safeRecordId(JSON.parse(quoted) as string, detect, mask)));
     } catch {
