@@ -535,3 +535,117 @@ _Static_assert(__builtin_offsetof(Hits, n) == 0 && __builtin_offsetof(Hits, ti) 
                "Hits layout (read by src/scan/wasm/wasm-engine.ts)");
 _Static_assert(__builtin_offsetof(Engine, offset) == 40 && __builtin_offsetof(Engine, narrowed_value) == 44, "Engine layout (read by wasm-engine.ts)");
 
+
+/* --- batches: many values in one call -------------------------------------------------------
+ * The loader writes each value at its offset in the batch's text (each followed by BATCH_GAP
+ * zero units, and the text preceded by them), with its length, hints and flags; dc_scan_batch
+ * scans them in order and lists every value's hits, value by value, with the value's index.
+ * A value read through its ASCII twins (full-width forms) gives the address of that reading. */
+#define BATCH_GAP 32
+typedef struct {
+  i32 cap_values, cap_units;
+  i32 *off, *len;
+  u32 *hints, *flags;
+  u16 *units;
+  /* results of the last dc_scan_batch (in its scratch arena: valid until the next call) */
+  i32 n_hits;
+  i32 *value;
+  u8 *ti;
+  i32 *start, *end;
+  f64 *conf;
+  u16 *jur;
+  i32 *narrowed; /* per value: address of the narrowed text, or 0 */
+} Batch;
+static Batch B;
+
+/* Room for `values` values and `units` units of text (gaps included); returns the batch. */
+EXPORT(dc_batch_reserve) Batch *dc_batch_reserve(i32 values, i32 units) {
+  if (values > B.cap_values) {
+    i32 cap = values + values / 2 + 16;
+    B.off = (i32 *)dc_alloc((u32)cap * 4u);
+    B.len = (i32 *)dc_alloc((u32)cap * 4u);
+    B.hints = (u32 *)dc_alloc((u32)cap * 4u);
+    B.flags = (u32 *)dc_alloc((u32)cap * 4u);
+    B.cap_values = cap;
+  }
+  if (units > B.cap_units) {
+    i32 cap = units + units / 2 + 4096;
+    B.units = (u16 *)dc_alloc((u32)(cap + 2 * BATCH_GAP) * 2u) + BATCH_GAP;
+    B.cap_units = cap;
+  }
+  return &B;
+}
+
+EXPORT(dc_batch_gap) i32 dc_batch_gap(void) { return BATCH_GAP; }
+
+EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
+  i32 longest = 0, total = 0;
+  for (i32 v = 0; v < count; v++) {
+    if (B.len[v] > longest) longest = B.len[v];
+    total += B.len[v];
+  }
+  hits_reserve(longest); /* may take persistent memory: before the arena is in use */
+  heap_top = scratch_base;
+  i32 cap = total + 64;
+  B.value = (i32 *)scratch_alloc((u32)cap * 4u);
+  B.ti = (u8 *)scratch_alloc((u32)cap);
+  B.start = (i32 *)scratch_alloc((u32)cap * 4u);
+  B.end = (i32 *)scratch_alloc((u32)cap * 4u);
+  B.conf = (f64 *)scratch_alloc((u32)cap * 8u);
+  B.jur = (u16 *)scratch_alloc((u32)cap * 2u);
+  B.narrowed = (i32 *)scratch_alloc((u32)(count + 1) * 4u);
+  B.n_hits = 0;
+  for (i32 v = 0; v < count; v++) {
+    i32 n = B.len[v];
+    u16 *s = B.units + B.off[v];
+    for (i32 k = n; k < n + BATCH_GAP; k++) s[k] = 0;
+    E.s = s;
+    E.from = 0;
+    E.to = n;
+    E.hints = B.hints[v];
+    E.flags = B.flags[v];
+    E.min_conf = min_conf;
+    E.offset = 0;
+    E.narrowed_value = 0;
+    E.han_done = 0;
+    E.tab_done = 0;
+    H = kept;
+    H.n = 0;
+    if (n > 0) run(s, 0, n);
+    B.narrowed[v] = E.narrowed_value ? (i32)(__SIZE_TYPE__)E.s : 0;
+    if (B.n_hits + H.n > cap) {
+      /* more hits than units (never seen: resolved hits do not overlap): larger arrays */
+      i32 ncap = (B.n_hits + H.n) * 2;
+      Batch o = B;
+      B.value = (i32 *)scratch_alloc((u32)ncap * 4u);
+      B.ti = (u8 *)scratch_alloc((u32)ncap);
+      B.start = (i32 *)scratch_alloc((u32)ncap * 4u);
+      B.end = (i32 *)scratch_alloc((u32)ncap * 4u);
+      B.conf = (f64 *)scratch_alloc((u32)ncap * 8u);
+      B.jur = (u16 *)scratch_alloc((u32)ncap * 2u);
+      __builtin_memcpy(B.value, o.value, (u32)o.n_hits * 4u);
+      __builtin_memcpy(B.ti, o.ti, (u32)o.n_hits);
+      __builtin_memcpy(B.start, o.start, (u32)o.n_hits * 4u);
+      __builtin_memcpy(B.end, o.end, (u32)o.n_hits * 4u);
+      __builtin_memcpy(B.conf, o.conf, (u32)o.n_hits * 8u);
+      __builtin_memcpy(B.jur, o.jur, (u32)o.n_hits * 2u);
+      cap = ncap;
+    }
+    for (i32 k = 0; k < H.n; k++) {
+      i32 w = B.n_hits++;
+      B.value[w] = v;
+      B.ti[w] = H.ti[k];
+      B.start[w] = H.start[k];
+      B.end[w] = H.end[k];
+      B.conf[w] = H.conf[k];
+      B.jur[w] = H.jur[k];
+    }
+  }
+  return B.n_hits;
+}
+_Static_assert(__builtin_offsetof(Batch, off) == 8 && __builtin_offsetof(Batch, len) == 12 && __builtin_offsetof(Batch, hints) == 16 &&
+                   __builtin_offsetof(Batch, flags) == 20 && __builtin_offsetof(Batch, units) == 24 && __builtin_offsetof(Batch, n_hits) == 28 &&
+                   __builtin_offsetof(Batch, value) == 32 && __builtin_offsetof(Batch, ti) == 36 && __builtin_offsetof(Batch, start) == 40 &&
+                   __builtin_offsetof(Batch, end) == 44 && __builtin_offsetof(Batch, conf) == 48 && __builtin_offsetof(Batch, jur) == 52 &&
+                   __builtin_offsetof(Batch, narrowed) == 56,
+               "Batch layout (read by src/scan/wasm/wasm-engine.ts)");

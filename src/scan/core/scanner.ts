@@ -8,6 +8,8 @@
 import type { CategoryId } from '../../inventory/taxonomy.js';
 import * as scanEngineModule from './scan-engine.js';
 import type { ScanEngine } from './scan-engine.js';
+import type { WasmEngine } from '../wasm/wasm-engine.js';
+import * as wasmEngineModule from '../wasm/wasm-engine.js';
 import type { FieldContext } from '../detectors/field-context.js';
 import * as fieldContextModule from '../detectors/field-context.js';
 import * as maskModule from '../detectors/mask.js';
@@ -19,6 +21,7 @@ import * as typesModule from './types.js';
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
 const { createScanEngine } = scanEngineModule;
+const { WasmEngine: WasmEngineClass } = wasmEngineModule;
 const { fieldContext } = fieldContextModule;
 const { maskMatch } = maskModule;
 const { MIN_CONFIDENCE, current } = paramsModule;
@@ -137,6 +140,18 @@ function bindAll(s: SourceScanner): SourceScanner {
 
 class Scanner implements FastSourceScanner {
   private readonly engine: ScanEngine = createScanEngine().engine;
+  /**
+   * The WebAssembly engine takes a record's values in one call: they wait here (the value and
+   * where it was) until the record ends, a windowed value comes, or the batch is full; their
+   * hits then go through the same bookkeeping, value by value, in the order they came.
+   */
+  private readonly wasm: WasmEngine | undefined = this.engine instanceof WasmEngineClass ? this.engine : undefined;
+  private qN = 0;
+  private readonly qSlot: number[] = [];
+  private readonly qS: string[] = [];
+  private readonly qFrom: number[] = [];
+  private readonly qTo: number[] = [];
+  private readonly qBase: number[] = [];
   private readonly maxFindings: number;
   private readonly minConf: number;
   private readonly onSubject: ((jurisdiction: string, key: string) => void) | undefined;
@@ -197,6 +212,7 @@ class Scanner implements FastSourceScanner {
   }
 
   beginRecord(record: string | number): void {
+    if (this.qN) this.flush();
     if (this.open) this.endRecord();
     this.open = true;
     this.records++;
@@ -219,6 +235,26 @@ class Scanner implements FastSourceScanner {
   }
 
   scanSlot(slotNo: number, s: string, from: number, to: number, base = 0, more = false): void {
+    const w = this.wasm;
+    if (w !== undefined && !more && !(this.tailSlot === slotNo && base > 0 && base === this.tailEnd && this.tail.length > 0)) {
+      // a whole value: into the batch (what the window logic below does for it: no tail, no bounds)
+      this.tail = '';
+      this.tailSlot = -1;
+      if (to <= from) return;
+      const ctx = this.slots[slotNo]!.ctx;
+      if (!w.batchAdd(s, from, to, ctx)) {
+        this.flush();
+        w.batchAdd(s, from, to, ctx);
+      }
+      const q = this.qN++;
+      this.qSlot[q] = slotNo;
+      this.qS[q] = s;
+      this.qFrom[q] = from;
+      this.qTo[q] = to;
+      this.qBase[q] = base;
+      return;
+    }
+    if (this.qN) this.flush();
     // windows of a value longer than a reader holds: each is scanned with the end of the one
     // before it, and a hit counts in the window where its start is at least WINDOW_OVERLAP
     // units from the end (or in the last window), so a value cut by a window edge is found
@@ -253,40 +289,71 @@ class Scanner implements FastSourceScanner {
     // the text as the detectors read it (full-width forms narrowed to ASCII, at `e.offset`)
     const off = e.offset;
     if (e.narrowedValue) s = e.s;
-    // per hit: the slot's count and confidence sum (totals per type and category are
-    // summed from these in result()), a finding while there is room, a subject key offer
     const windowed = lo > from || hi < to;
     for (let k = 0; k < n; k++) {
       if (windowed && (h.start[k]! < lo || h.start[k]! >= hi)) continue;
-      if (this.nRaw < MAX_ID_HITS) {
-        // where the value is; cut out only if the record's id is long enough to hold it
-        this.rawS[this.nRaw] = s;
-        this.rawA[this.nRaw] = h.start[k]! - off;
-        this.rawB[this.nRaw] = h.end[k]! - off;
-        this.rawType[this.nRaw++] = h.ti[k]!;
+      this.hit(slot, s, off, from, base, h.ti[k]!, h.start[k]!, h.end[k]!, h.conf[k]!, h.jur[k]);
+    }
+  }
+
+  /** Runs the batch of waiting values and books their hits, value by value. */
+  private flush(): void {
+    const w = this.wasm!;
+    const count = this.qN;
+    this.qN = 0;
+    const n = w.batchRun(this.minConf);
+    const r = w.batch;
+    let k = 0;
+    for (let v = 0; v < count && k < n; v++) {
+      if (r.value[k] !== v) {
+        this.qS[v] = '';
+        continue;
       }
-      if (!slot.any) {
-        slot.any = true;
-        slot.counts = new Int32Array(NT);
-        slot.sums = new Float64Array(NT);
+      const slot = this.slots[this.qSlot[v]!]!;
+      const from = this.qFrom[v]!;
+      const base = this.qBase[v]!;
+      // the text as the detectors read it (full-width forms narrowed to ASCII, from `from` on)
+      const narrowed = r.narrowed[v] !== 0;
+      const s = narrowed ? w.narrowedText(v, this.qTo[v]! - from) : this.qS[v]!;
+      const off = narrowed ? from : 0;
+      for (; k < n && r.value[k] === v; k++) {
+        const ti = r.ti[k]!;
+        this.hit(slot, s, off, from, base, ti, r.start[k]! + from, r.end[k]! + from, r.conf[k]!, w.jurisdiction(ti, r.jur[k]!));
       }
-      const counts = slot.counts;
-      const sums = slot.sums;
-      const ti = h.ti[k]!;
-      const conf = h.conf[k]!;
-      counts[ti]!++;
-      sums[ti] = sums[ti]! + conf;
-      const a = h.start[k]!;
-      const b = h.end[k]!;
-      if (this.findings.length + this.pending.length < this.maxFindings) {
-        const type = DETECTION_TYPES[ti]!;
-        this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(s.slice(a - off, b - off), type) });
-      }
-      if (this.subjects) {
-        const prio = PRIO[ti]!;
-        const jur = h.jur[k];
-        if (prio >= 0 && jur !== undefined) this.offerSubject(jur, prio, ti, s, a - off, b - off);
-      }
+      this.qS[v] = '';
+    }
+    for (let v = 0; v < count; v++) this.qS[v] = '';
+  }
+
+  /**
+   * One hit at s[a - off, b - off) of a value that starts at `from` (at `base` in the whole
+   * value): the slot's count and confidence sum (totals per type and category are summed from
+   * these in result()), a finding while there is room, a subject key offer.
+   */
+  private hit(slot: Slot, s: string, off: number, from: number, base: number, ti: number, a: number, b: number, conf: number, jur: string | undefined): void {
+    if (this.nRaw < MAX_ID_HITS) {
+      // where the value is; cut out only if the record's id is long enough to hold it
+      this.rawS[this.nRaw] = s;
+      this.rawA[this.nRaw] = a - off;
+      this.rawB[this.nRaw] = b - off;
+      this.rawType[this.nRaw++] = ti;
+    }
+    if (!slot.any) {
+      slot.any = true;
+      slot.counts = new Int32Array(NT);
+      slot.sums = new Float64Array(NT);
+    }
+    const counts = slot.counts;
+    const sums = slot.sums;
+    counts[ti]!++;
+    sums[ti] = sums[ti]! + conf;
+    if (this.findings.length + this.pending.length < this.maxFindings) {
+      const type = DETECTION_TYPES[ti]!;
+      this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(s.slice(a - off, b - off), type) });
+    }
+    if (this.subjects) {
+      const prio = PRIO[ti]!;
+      if (prio >= 0 && jur !== undefined) this.offerSubject(jur, prio, ti, s, a - off, b - off);
     }
   }
 
@@ -338,6 +405,7 @@ class Scanner implements FastSourceScanner {
   }
 
   endRecord(): void {
+    if (this.qN) this.flush();
     if (!this.open) return;
     this.open = false;
     if (this.nRaw) {
@@ -367,6 +435,7 @@ class Scanner implements FastSourceScanner {
   }
 
   result(): SourceScanResult {
+    if (this.qN) this.flush();
     if (this.open) this.endRecord();
     const fields: FieldSummary[] = [];
     for (const slot of this.slots) {

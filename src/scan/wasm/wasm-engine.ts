@@ -76,6 +76,9 @@ interface Exports {
   dc_scan(n: number, hints: number, flags: number, minConf: number): number;
   dc_hits_addr(): number;
   dc_engine_addr(): number;
+  dc_batch_reserve(values: number, units: number): number;
+  dc_batch_gap(): number;
+  dc_scan_batch(count: number, minConf: number): number;
 }
 
 /**
@@ -215,6 +218,7 @@ export class WasmEngine {
     if (names.join(',') !== DETECTION_TYPES.join(',')) throw new Error(`scan engine: the WebAssembly module's types (${names.join(', ')}) are not DETECTION_TYPES`);
     writeTables(new TableWriter(x), x);
     x.dc_init();
+    this.gap = x.dc_batch_gap();
   }
 
   /** The module's raw exports, for tests of single C functions (the `dc_test_*` exports). */
@@ -293,6 +297,108 @@ export class WasmEngine {
       this.offset = 0;
       this.s = s;
     }
+  }
+  // --- batches: the values of a record in one call ------------------------------------------
+  private batchAddr = 0;
+  private bCapValues = 0;
+  private bCapUnits = 0;
+  private bCount = 0;
+  private bPos = 0;
+  private gap = 0;
+  /** Per value of the batch: where it started in the caller's string (hits are given from there). */
+  private readonly bFrom: number[] = [];
+  private readonly jurCache: (string | undefined)[] = [];
+
+  /** Batch results, after `batchRun`: the hits of every value, value by value. */
+  readonly batch = {
+    n: 0,
+    value: new Int32Array(0),
+    ti: new Uint8Array(0),
+    start: new Int32Array(0),
+    end: new Int32Array(0),
+    conf: new Float64Array(0),
+    jur: new Uint16Array(0),
+    /** Per value: address of its narrowed text in the module's memory, or 0. */
+    narrowed: new Int32Array(0),
+  };
+
+  /** The number of values waiting in the batch. */
+  get batchSize(): number {
+    return this.bCount;
+  }
+
+  /**
+   * Adds s[from, to) to the batch, or returns false when it does not fit (run the batch first;
+   * an empty batch always takes the value).
+   */
+  batchAdd(s: string, from: number, to: number, ctx: FieldContext): boolean {
+    const x = this.x;
+    const n = to - from;
+    if (this.bCount + 1 > this.bCapValues || this.bPos + n + this.gap > this.bCapUnits) {
+      if (this.bCount > 0) return false;
+      this.batchAddr = x.dc_batch_reserve(Math.max(this.bCapValues, 256), Math.max(n + this.gap, 1 << 16));
+      this.u8 = new Uint8Array(0);
+      this.views();
+      const B = this.batchAddr >> 2;
+      this.bCapValues = this.i32[B]!;
+      this.bCapUnits = this.i32[B + 1]!;
+    }
+    this.views();
+    const i32 = this.i32;
+    const u = this.u16;
+    const B = this.batchAddr >> 2;
+    const v = this.bCount++;
+    const at = (i32[B + 6]! >> 1) + this.bPos;
+    for (let k = 0; k < n; k++) u[at + k] = s.charCodeAt(from + k);
+    i32[(i32[B + 2]! >> 2) + v] = this.bPos;
+    i32[(i32[B + 3]! >> 2) + v] = n;
+    i32[(i32[B + 4]! >> 2) + v] = ctx.hints;
+    i32[(i32[B + 5]! >> 2) + v] = (ctx.negative ? CTX_NEGATIVE : 0) | (ctx.version ? CTX_VERSION : 0) | (ctx.latitude ? CTX_LATITUDE : 0) | (ctx.bareName ? CTX_BARE_NAME : 0);
+    this.bFrom[v] = from;
+    this.bPos += n + this.gap;
+    return true;
+  }
+
+  /** Scans the batch; its hits are in `batch` until the next run. Empties the batch. */
+  batchRun(minConf: number): number {
+    const count = this.bCount;
+    this.bCount = 0;
+    this.bPos = 0;
+    const n = this.x.dc_scan_batch(count, minConf);
+    this.views();
+    const b = this.u8.buffer;
+    const i32 = this.i32;
+    const B = this.batchAddr >> 2;
+    const r = this.batch;
+    r.n = n;
+    r.value = new Int32Array(b, i32[B + 8]!, n);
+    r.ti = new Uint8Array(b, i32[B + 9]!, n);
+    r.start = new Int32Array(b, i32[B + 10]!, n);
+    r.end = new Int32Array(b, i32[B + 11]!, n);
+    r.conf = new Float64Array(b, i32[B + 12]!, n);
+    r.jur = new Uint16Array(b, i32[B + 13]!, n);
+    r.narrowed = new Int32Array(b, i32[B + 14]!, count);
+    return n;
+  }
+
+  /** Where value v of the last batch started in its caller's string. */
+  batchFrom(v: number): number {
+    return this.bFrom[v]!;
+  }
+
+  /** A hit's jurisdiction from its packed code (the type's own for JUR_DEFAULT). */
+  jurisdiction(ti: number, packed: number): string | undefined {
+    if (packed === JUR_DEFAULT) return this.jurOf[ti];
+    if (packed === 0) return undefined;
+    let j = this.jurCache[packed];
+    if (j === undefined) j = this.jurCache[packed] = unpackRegion(packed);
+    return j;
+  }
+
+  /** The narrowed text of value v of the last batch (n units at its address). */
+  narrowedText(v: number, n: number): string {
+    const p = this.batch.narrowed[v]!;
+    return Buffer.from(this.u8.buffer, p, n * 2).toString('utf16le');
   }
 }
 
