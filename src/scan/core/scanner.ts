@@ -303,24 +303,21 @@ class Scanner implements FastSourceScanner {
     this.qN = 0;
     const n = w.batchRun(this.minConf);
     const r = w.batch;
+    const { u8, u16, i32, f64 } = w.mem;
     let k = 0;
     for (let v = 0; v < count && k < n; v++) {
-      if (r.value[k] !== v) {
-        this.qS[v] = '';
-        continue;
-      }
+      if (i32[r.value + k] !== v) continue;
       const slot = this.slots[this.qSlot[v]!]!;
       const from = this.qFrom[v]!;
       const base = this.qBase[v]!;
       // the text as the detectors read it (full-width forms narrowed to ASCII, from `from` on)
-      const narrowed = r.narrowed[v] !== 0;
+      const narrowed = i32[r.narrowed + v] !== 0;
       const s = narrowed ? w.narrowedText(v, this.qTo[v]! - from) : this.qS[v]!;
       const off = narrowed ? from : 0;
-      for (; k < n && r.value[k] === v; k++) {
-        const ti = r.ti[k]!;
-        this.hit(slot, s, off, from, base, ti, r.start[k]! + from, r.end[k]! + from, r.conf[k]!, w.jurisdiction(ti, r.jur[k]!));
+      for (; k < n && i32[r.value + k] === v; k++) {
+        const ti = u8[r.ti + k]!;
+        this.hit(slot, s, off, from, base, ti, i32[r.start + k]! + from, i32[r.end + k]! + from, f64[r.conf + k]!, w.jurisdiction(ti, u16[r.jur + k]!));
       }
-      this.qS[v] = '';
     }
     for (let v = 0; v < count; v++) this.qS[v] = '';
   }

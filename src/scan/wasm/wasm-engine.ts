@@ -202,7 +202,9 @@ export class WasmEngine {
     const imports = {
       env: {
         intl_valid(ptr: number, n: number): number {
-          const digits = String.fromCharCode(...memU8().subarray(ptr, ptr + n));
+          const m = memU8();
+          let digits = '';
+          for (let k = 0; k < n; k++) digits += String.fromCharCode(m[ptr + k]!);
           const r = intlValid(digits);
           return r ? packRegion(r.country) || 1 : 0;
         },
@@ -227,10 +229,10 @@ export class WasmEngine {
   }
 
   // views of the module's memory (made again when it grows) and where the input is
-  private u8 = new Uint8Array(0);
-  private u16 = new Uint16Array(0);
-  private i32 = new Int32Array(0);
-  private f64 = new Float64Array(0);
+  u8 = new Uint8Array(0);
+  u16 = new Uint16Array(0);
+  i32 = new Int32Array(0);
+  f64 = new Float64Array(0);
   private inPtr = 0;
   private inCap = 0;
   private hitsAddr = 0;
@@ -305,26 +307,27 @@ export class WasmEngine {
   private bCount = 0;
   private bPos = 0;
   private gap = 0;
+  // element indices of the batch's arrays in the memory views (fixed until dc_batch_reserve)
+  private bOff = 0;
+  private bLen = 0;
+  private bHints = 0;
+  private bFlags = 0;
+  private bUnits = 0;
   /** Per value of the batch: where it started in the caller's string (hits are given from there). */
   private readonly bFrom: number[] = [];
   private readonly jurCache: (string | undefined)[] = [];
 
-  /** Batch results, after `batchRun`: the hits of every value, value by value. */
-  readonly batch = {
-    n: 0,
-    value: new Int32Array(0),
-    ti: new Uint8Array(0),
-    start: new Int32Array(0),
-    end: new Int32Array(0),
-    conf: new Float64Array(0),
-    jur: new Uint16Array(0),
-    /** Per value: address of its narrowed text in the module's memory, or 0. */
-    narrowed: new Int32Array(0),
-  };
+  /**
+   * Batch results, after `batchRun`: the hits of every value, value by value, as element
+   * indices into the memory views (`mem`): hit k's value is `mem.i32[value + k]`, its type
+   * `mem.u8[ti + k]`, and so on; `narrowed` indexes `mem.i32` per value.
+   */
+  readonly batch = { n: 0, value: 0, ti: 0, start: 0, end: 0, conf: 0, jur: 0, narrowed: 0 };
 
-  /** The number of values waiting in the batch. */
-  get batchSize(): number {
-    return this.bCount;
+  /** The module's memory as typed arrays (valid until the next call into the module). */
+  get mem(): { readonly u8: Uint8Array; readonly u16: Uint16Array; readonly i32: Int32Array; readonly f64: Float64Array } {
+    this.views();
+    return this;
   }
 
   /**
@@ -332,31 +335,39 @@ export class WasmEngine {
    * an empty batch always takes the value).
    */
   batchAdd(s: string, from: number, to: number, ctx: FieldContext): boolean {
-    const x = this.x;
     const n = to - from;
     if (this.bCount + 1 > this.bCapValues || this.bPos + n + this.gap > this.bCapUnits) {
       if (this.bCount > 0) return false;
-      this.batchAddr = x.dc_batch_reserve(Math.max(this.bCapValues, 256), Math.max(n + this.gap, 1 << 16));
-      this.u8 = new Uint8Array(0);
-      this.views();
-      const B = this.batchAddr >> 2;
-      this.bCapValues = this.i32[B]!;
-      this.bCapUnits = this.i32[B + 1]!;
+      this.reserveBatch(n);
     }
     this.views();
-    const i32 = this.i32;
-    const u = this.u16;
-    const B = this.batchAddr >> 2;
     const v = this.bCount++;
-    const at = (i32[B + 6]! >> 1) + this.bPos;
+    const u = this.u16;
+    const at = this.bUnits + this.bPos;
     for (let k = 0; k < n; k++) u[at + k] = s.charCodeAt(from + k);
-    i32[(i32[B + 2]! >> 2) + v] = this.bPos;
-    i32[(i32[B + 3]! >> 2) + v] = n;
-    i32[(i32[B + 4]! >> 2) + v] = ctx.hints;
-    i32[(i32[B + 5]! >> 2) + v] = (ctx.negative ? CTX_NEGATIVE : 0) | (ctx.version ? CTX_VERSION : 0) | (ctx.latitude ? CTX_LATITUDE : 0) | (ctx.bareName ? CTX_BARE_NAME : 0);
+    const i32 = this.i32;
+    i32[this.bOff + v] = this.bPos;
+    i32[this.bLen + v] = n;
+    i32[this.bHints + v] = ctx.hints;
+    i32[this.bFlags + v] = (ctx.negative ? CTX_NEGATIVE : 0) | (ctx.version ? CTX_VERSION : 0) | (ctx.latitude ? CTX_LATITUDE : 0) | (ctx.bareName ? CTX_BARE_NAME : 0);
     this.bFrom[v] = from;
     this.bPos += n + this.gap;
     return true;
+  }
+
+  private reserveBatch(n: number): void {
+    this.batchAddr = this.x.dc_batch_reserve(Math.max(this.bCapValues, 256), Math.max(n + this.gap, 1 << 16));
+    this.u8 = new Uint8Array(0);
+    this.views();
+    const B = this.batchAddr >> 2;
+    const i32 = this.i32;
+    this.bCapValues = i32[B]!;
+    this.bCapUnits = i32[B + 1]!;
+    this.bOff = i32[B + 2]! >> 2;
+    this.bLen = i32[B + 3]! >> 2;
+    this.bHints = i32[B + 4]! >> 2;
+    this.bFlags = i32[B + 5]! >> 2;
+    this.bUnits = i32[B + 6]! >> 1;
   }
 
   /** Scans the batch; its hits are in `batch` until the next run. Empties the batch. */
@@ -366,18 +377,17 @@ export class WasmEngine {
     this.bPos = 0;
     const n = this.x.dc_scan_batch(count, minConf);
     this.views();
-    const b = this.u8.buffer;
     const i32 = this.i32;
     const B = this.batchAddr >> 2;
     const r = this.batch;
     r.n = n;
-    r.value = new Int32Array(b, i32[B + 8]!, n);
-    r.ti = new Uint8Array(b, i32[B + 9]!, n);
-    r.start = new Int32Array(b, i32[B + 10]!, n);
-    r.end = new Int32Array(b, i32[B + 11]!, n);
-    r.conf = new Float64Array(b, i32[B + 12]!, n);
-    r.jur = new Uint16Array(b, i32[B + 13]!, n);
-    r.narrowed = new Int32Array(b, i32[B + 14]!, count);
+    r.value = i32[B + 8]! >> 2;
+    r.ti = i32[B + 9]!;
+    r.start = i32[B + 10]! >> 2;
+    r.end = i32[B + 11]! >> 2;
+    r.conf = i32[B + 12]! >> 3;
+    r.jur = i32[B + 13]! >> 1;
+    r.narrowed = i32[B + 14]! >> 2;
     return n;
   }
 
@@ -397,7 +407,7 @@ export class WasmEngine {
 
   /** The narrowed text of value v of the last batch (n units at its address). */
   narrowedText(v: number, n: number): string {
-    const p = this.batch.narrowed[v]!;
+    const p = this.i32[this.batch.narrowed + v]!;
     return Buffer.from(this.u8.buffer, p, n * 2).toString('utf16le');
   }
 }
