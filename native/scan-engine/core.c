@@ -198,9 +198,9 @@ bool_t kw_before(const KeywordSet *k, const u16 *s, i32 from, i32 start) {
 }
 
 /* --- Hits ----------------------------------------------------------------------------------- */
-/* Hit arrays kept from value to value, with room for 2n + 64 hits of a value of n units (each
- * emit is at its own position, so that is more than any value gives); a value that gives more
- * continues in larger arrays of its scratch arena. */
+/* Hit arrays kept from value to value, with room for n / 8 + 64 hits of a value of n units
+ * (more than real text gives: a hit is a handful of characters or more, with a separator); a
+ * value that gives more continues in larger arrays of its scratch arena. */
 static Hits kept;
 
 static void hits_alloc(Hits *h, i32 cap, void *(*alloc)(u32)) {
@@ -214,7 +214,7 @@ static void hits_alloc(Hits *h, i32 cap, void *(*alloc)(u32)) {
 
 /* Before a value of n units (nothing of the scratch arena is in use yet). */
 static void hits_reserve(i32 n) {
-  i32 want = 2 * n + 64;
+  i32 want = n / 8 + 64;
   if (kept.cap < want) hits_alloc(&kept, want + want / 2, dc_alloc);
   H = kept;
   H.n = 0;
@@ -586,7 +586,7 @@ EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
   }
   hits_reserve(longest); /* may take persistent memory: before the arena is in use */
   heap_top = scratch_base;
-  i32 cap = total + 64;
+  i32 cap = total / 8 + 64;
   B.value = (i32 *)scratch_alloc((u32)cap * 4u);
   B.ti = (u8 *)scratch_alloc((u32)cap);
   B.start = (i32 *)scratch_alloc((u32)cap * 4u);
@@ -614,7 +614,7 @@ EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
     if (n > 0) run(s, 0, n);
     B.narrowed[v] = E.narrowed_value ? (i32)(__SIZE_TYPE__)E.s : 0;
     if (B.n_hits + H.n > cap) {
-      /* more hits than units (never seen: resolved hits do not overlap): larger arrays */
+      /* more hits than room (dense values): larger arrays */
       i32 ncap = (B.n_hits + H.n) * 2;
       Batch o = B;
       B.value = (i32 *)scratch_alloc((u32)ncap * 4u);

@@ -21,6 +21,20 @@ describe('the WebAssembly scan engine against the TypeScript engine', () => {
     expect(r.inputs).toBeGreaterThan(1_000);
   }, 120_000);
 
+  it('finds the same in values denser in hits than the engine keeps room for (its arrays grow)', () => {
+    const codes = Array.from({ length: 3000 }, (_, k) => `${String.fromCharCode(65 + (k % 26))}${10 + (k % 89)}`).join(' ');
+    const cards = Array.from({ length: 400 }, () => '4539 1488 0343 6467').join(',');
+    const inputs = [
+      { field: 'diagnosis_code', value: codes },
+      { field: 'notes', value: `dx ${codes}` },
+      { field: 'card_no', value: cards },
+    ];
+    const r = checkParity(inputs, { wasm, limit: 1 });
+    expect(r.mismatches.map((m) => [m.ts.length, m.wasm.length])).toEqual([]);
+    // and the scan of a batch of them (one call for several values)
+    expect(checkParity([...inputs, ...inputs], { wasm }).mismatches).toEqual([]);
+  });
+
   it('finds the same at another confidence threshold', () => {
     const r = checkParity([...corpusInputs(200), ...randomInputs(5_000, 23)], { wasm, minConf: 0.3, limit: 5 });
     expect(r.mismatches, JSON.stringify(r.mismatches, null, 1)).toEqual([]);

@@ -42,6 +42,13 @@ describe('the scanner with the WebAssembly engine and with the TypeScript engine
           if (r % 2 === 0) sc.scanField('notes', w);
           else sc.scanSlot(sc.slot('notes'), `..${w}..`, 2, w.length + 2, 0);
         }
+        if (r === 10) {
+          // values denser in hits than the engine keeps room for: its batch arrays grow
+          const codes = Array.from({ length: 3000 }, (_, k) => `${String.fromCharCode(65 + (k % 26))}${10 + (k % 89)}`).join(' ');
+          sc.scanField('diagnosis_code', codes);
+          sc.scanField('notes', `dx ${codes}`);
+          sc.scanField('icd10', codes);
+        }
         sc.endRecord();
       }
     };
