@@ -179,6 +179,22 @@ describe('a PostgreSQL store that cannot be used', () => {
     }
   });
 
+  it('a host that is not a host name (the README\'s "…"), or one with no address: one line naming it, the password masked (was: getaddrinfo EINVAL …)', async () => {
+    const cases: [string, RegExp][] = [
+      ['postgres://qa:s3cret-pw@…/qa', /^postgres:\/\/qa:\*\*\*@…\/qa: --store: cannot connect to the store: host "…" is not a host name: put the database server's host name or address in the URL$/],
+      ['postgresql://qa:s3cret-pw@…:5432/qa?schema=dc', /^postgresql:\/\/qa:\*\*\*@…:5432\/qa\?schema=dc: --store: cannot connect to the store: host "…" is not a host name/],
+      ['postgres://qa:s3cret-pw@db.invalid/qa', /^postgres:\/\/qa:\*\*\*@db\.invalid\/qa: --store: cannot connect to the store: host "db\.invalid" (not found \(no address for that name; check its spelling\)|could not be looked up .*)$/],
+      ['postgres://qa:s3cret-pw@bücher.invalid/qa', /^postgres:\/\/qa:\*\*\*@bücher\.invalid\/qa: --store: cannot connect to the store: host "bücher\.invalid" (not found|could not be looked up)/],
+    ];
+    for (const [url, line] of cases) {
+      for (const open of [() => openStore(url, { create: true }), () => openExistingStore(url)]) {
+        const err = await failure(open());
+        expect(err.message, url).toMatch(line);
+        expect(err.message).not.toMatch(/s3cret|getaddrinfo|EINVAL|ENOTFOUND/);
+      }
+    }
+  });
+
   it('a user the server does not know, and a database it does not have', async () => {
     const nobody = `postgres://no_such_user_dc:s3cret-pw@${server.host}/test`;
     const err = await failure(openStore(nobody, { create: true }));

@@ -4,6 +4,7 @@
  * as it is: a write waits for it and says so itself (`Store.writeTransaction`, store.ts).
  */
 import { InputError } from '../common/errors.js';
+import { hostLookupFailure } from '../common/host-lookup.js';
 
 const codeOf = (e: unknown): string => (typeof e === 'object' && e !== null ? String((e as { code?: unknown }).code ?? '') : '');
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -44,7 +45,9 @@ export function pgStoreProblem(label: string, e: unknown): InputError | undefine
   const problem = (message: string) => new InputError({ file: label, path: '--store', message });
   const cannotConnect = (why: string) => problem(`cannot connect to the store: ${why}`);
   if (code === 'ECONNREFUSED') return cannotConnect('connection refused (is the server running, and on that host and port?)');
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return cannotConnect('host not found');
+  // a host with no address, or none at all (the README's "…", which getaddrinfo refuses with EINVAL)
+  const lookup = hostLookupFailure(label, e);
+  if (lookup !== undefined) return cannotConnect(lookup);
   if (code === 'ETIMEDOUT' || /timeout expired|connection timeout/i.test(msg)) return cannotConnect('connection timed out');
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return cannotConnect('host unreachable');
   if (code === 'ENOENT' && /\.s\.PGSQL\./.test(msg)) return cannotConnect('no server listens on that socket');

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../common/errors.js';
 import { MIGRATIONS, migrateStore } from './migrations.js';
 import { openStore, resolveStorePath, STORE_FILE, storeLabel } from './store.js';
+import { pgStoreProblem } from './store-errors.js';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -117,6 +118,29 @@ describe('store paths that are not a store file', () => {
     expect((err as InputError).message).toMatch(/^postgres:\/\/qa:\*\*\*@\[bad\/qa: DATACUSTOMS_STORE: malformed PostgreSQL URL/);
     expect(() => resolveStorePath({ store: 'postgres://h/db?schema=', cwd: d })).toThrow(/--store: \?schema= names one schema/);
     expect(existsSync(join(d, 'postgres:'))).toBe(false);
+  });
+});
+
+describe('a PostgreSQL host that cannot be looked up', () => {
+  const dns = (code: string, hostname?: string) =>
+    Object.assign(new Error(`getaddrinfo ${code} ${hostname ?? ''}`), { code, syscall: 'getaddrinfo', ...(hostname ? { hostname } : {}) });
+
+  it('names the host in one line, as scan does (was: "host not found", or "getaddrinfo EINVAL …" for a host that is no host name)', () => {
+    const label = 'postgres://qa:***@db.example.test:5432/qa';
+    expect(pgStoreProblem(label, dns('ENOTFOUND', 'db.example.test'))?.message).toBe(
+      `${label}: --store: cannot connect to the store: host "db.example.test" not found (no address for that name; check its spelling)`,
+    );
+    expect(pgStoreProblem(label, dns('EAI_AGAIN'))?.message).toBe(
+      `${label}: --store: cannot connect to the store: host "db.example.test" could not be looked up (the name server did not answer; check the name and the network)`,
+    );
+    expect(pgStoreProblem('postgres://qa:***@…/qa', dns('EINVAL', '…'))?.message).toBe(
+      'postgres://qa:***@…/qa: --store: cannot connect to the store: host "…" is not a host name: put the database server\'s host name or address in the URL',
+    );
+  });
+
+  it('a store label shows a non-ASCII host as typed, the password masked', () => {
+    expect(storeLabel('postgres://qa:s3cret-pw@…:5432/qa')).toBe('postgres://qa:***@…:5432/qa');
+    expect(storeLabel('postgres://qa:s3cret-pw@bücher.example/qa')).toBe('postgres://qa:***@bücher.example/qa');
   });
 });
 

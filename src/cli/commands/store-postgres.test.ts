@@ -84,6 +84,29 @@ describe('the store on PostgreSQL, through the CLI', () => {
     expect(screened.err).toBe(`datacustoms: ${url}: --store: no lists loaded: run \`datacustoms lists import <file|dir>\` first (e.g. \`datacustoms lists import ../shared/data/lists\`)\n`);
   });
 
+  it('a host that is not a host name (the README\'s "…" pasted as is) or has no address: one line naming it, no password, exit 2, for every command (was: getaddrinfo EINVAL …)', async () => {
+    const cases: [string, RegExp][] = [
+      ['postgres://qa:s3cret-pw@…/qa', /^datacustoms: postgres:\/\/qa:\*\*\*@…\/qa: --store: cannot connect to the store: host "…" is not a host name: put the database server's host name or address in the URL$/],
+      ['postgres://qa:s3cret-pw@db.invalid/x', /^datacustoms: postgres:\/\/qa:\*\*\*@db\.invalid\/x: --store: cannot connect to the store: host "db\.invalid" (not found \(no address for that name; check its spelling\)|could not be looked up .*)$/],
+    ];
+    for (const [url, line] of cases) {
+      for (const [args, env] of [
+        [['lists', 'import', LISTS[0]!, '--store', url], {}],
+        [['lists', '--store', url], {}],
+        [['screen', 'Huawei', '--store', url], {}],
+        [['lists', 'import', LISTS[0]!], { DATACUSTOMS_STORE: url }],
+      ] as const) {
+        const r = await run([...args], env);
+        expect(r.code, `${args.join(' ')} ${url}`).toBe(2);
+        expect(r.out).toBe('');
+        const lines = r.err.trimEnd().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(line);
+        expect(r.err).not.toMatch(/s3cret|getaddrinfo|EINVAL|ENOTFOUND/);
+      }
+    }
+  });
+
   it('a server that is not there (port 1): one line naming the URL without its password, exit 2, for every command', async () => {
     const url = 'postgres://qa:s3cret-pw@127.0.0.1:1/qa';
     const line = 'postgres://qa:***@127.0.0.1:1/qa: --store: cannot connect to the store: connection refused (is the server running, and on that host and port?)';

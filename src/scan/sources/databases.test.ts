@@ -98,6 +98,14 @@ describe('database URLs', () => {
     expect(connectionError('mysql://root@db.example.test/shop', dns('ENOTFOUND')).message).toMatch(/host "db\.example\.test" not found/);
     expect(connectionError('postgres://app@db.example.test/crm', dns('EAI_AGAIN', 'db.example.test')).message).toMatch(/cannot connect: host "db\.example\.test" could not be looked up \(the name server did not answer/);
     expect(connectionError('postgres://app@%E2%80%A6/crm', dns('EINVAL')).message).toMatch(/host "…" is not a host name/);
+    // an internationalised name is a host name; it has no address here
+    expect(connectionError('postgres://app@bücher.invalid/crm', dns('ENOTFOUND', 'bücher.invalid')).message).toMatch(/host "bücher\.invalid" not found/);
+  });
+
+  it('labels a URL with a non-ASCII host as typed, without the password (was: postgres://app@%E2%80%A6/crm)', () => {
+    expect(parseDbTarget('postgres://app:hunter2@…/crm').label).toBe('postgres://app@…/crm');
+    expect(parseDbTarget('mysql://root:hunter2@bücher.example:3306/shop?table=t').label).toBe('mysql://root@bücher.example:3306/shop');
+    expect(parseDbTarget('postgresql://app@…:5432/crm?password=hunter2').label).toBe('postgres://app@…:5432/crm?password=***');
   });
 
   it('reports connection options the driver refuses as bad input', async () => {

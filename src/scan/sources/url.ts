@@ -7,6 +7,7 @@
  * The label printed for a URL never includes the password.
  */
 import { InputError } from '../../common/errors.js';
+import { hostLookupFailure, withTypedHost } from '../../common/host-lookup.js';
 
 export type DbKind = 'postgres' | 'mysql' | 'sqlite';
 
@@ -95,7 +96,8 @@ export function parseDbTarget(target: string): DbTarget {
   const connect = url.toString();
   const shown = new URL(connect);
   shown.password = '';
-  return { kind, connect, label: redactUrl(shown.toString()), ...(schemas ? { schemas } : {}), ...(tables ? { tables } : {}) };
+  // a non-ASCII host as typed (`…`), not as the URL parser percent-encodes it (`%E2%80%A6`)
+  return { kind, connect, label: withTypedHost(redactUrl(shown.toString())), ...(schemas ? { schemas } : {}), ...(tables ? { tables } : {}) };
 }
 
 /**
@@ -141,52 +143,17 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
 }
 
-/** getaddrinfo's codes for a name it could not turn into an address (Node's dns errors). */
-const LOOKUP_FAILED: ReadonlySet<string> = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
-
-/** A host name as DNS can hold it: letters, digits, "-", "_" and dots; or an IPv6 address. */
-const HOST_NAME = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?$|^\[?[0-9a-f:.]+\]?$/i;
-
-/** The host a label names ("…" for `postgres://%E2%80%A6/db`), or undefined. */
-function hostOf(label: string): string | undefined {
-  try {
-    const h = new URL(label).hostname;
-    if (!h) return undefined;
-    try {
-      return decodeURIComponent(h);
-    } catch {
-      return h;
-    }
-  } catch {
-    return undefined;
-  }
-}
-
-/** The host quoted as JSON writes a string (control characters escaped), at most 80 characters. */
-function quoteHost(host: string): string {
-  return JSON.stringify(host.length > 80 ? `${host.slice(0, 79)}…` : host);
-}
-
 /**
  * Turns a driver's connection failure into an InputError naming the (redacted) URL. A host that
  * cannot be resolved is named ("host "db.example" not found"); one that is not a host name at all
- * (the "…" of an example URL, which getaddrinfo refuses with EINVAL) says so.
+ * (the "…" of an example URL, which getaddrinfo refuses with EINVAL) says so (../../common/host-lookup.ts,
+ * shared with the PostgreSQL store).
  */
 export function connectionError(label: string, e: unknown): InputError {
-  const err = e as NodeJS.ErrnoException & { errors?: unknown[]; hostname?: unknown };
+  const lookup = hostLookupFailure(label, e);
+  if (lookup !== undefined) return new InputError({ file: label, message: `cannot connect: ${lookup}` });
+  const err = e as NodeJS.ErrnoException;
   const code = err.code ?? '';
-  const lookup = LOOKUP_FAILED.has(code) || (code === 'EINVAL' && err.syscall === 'getaddrinfo');
-  if (lookup) {
-    const host = typeof err.hostname === 'string' && err.hostname !== '' ? err.hostname : hostOf(label);
-    const name = host === undefined ? 'the host' : `host ${quoteHost(host)}`;
-    const why =
-      host !== undefined && !HOST_NAME.test(host)
-        ? `${name} is not a host name: put the database server's host name or address in the URL`
-        : code === 'EAI_AGAIN'
-          ? `${name} could not be looked up (the name server did not answer; check the name and the network)`
-          : `${name} not found (no address for that name; check its spelling)`;
-    return new InputError({ file: label, message: `cannot connect: ${why}` });
-  }
   const why =
     code === 'ECONNREFUSED'
       ? 'connection refused (is the server running?)'
