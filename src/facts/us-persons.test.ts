@@ -30,7 +30,7 @@ describe('202.211 covered persons: adversarial cases', () => {
     const p = persons([cn, sg('a', [{ entity: 'cn', percent: 60 }]), sg('b', [{ entity: 'a', percent: 60 }]), sg('c', [{ entity: 'b', percent: 60 }])]).parties;
     expect(p.get('c')!.coveredPerson).toBe(true);
     const why = p.get('c')!.coveredReasons.join('\n');
-    expect(why).toMatch(/B 60%[\s\S]*A 60%[\s\S]*CN Group 60%[\s\S]*organized under the laws of CN/);
+    expect(why).toMatch(/B 60%[\s\S]*A 60%[\s\S]*CN Group 60%[\s\S]*organized under the laws of China, a country of concern/);
     expect(why).toMatch(/202\.211\(a\)\(1\)-\(2\)/);
   });
 
@@ -104,7 +104,7 @@ describe('202.211 covered persons: adversarial cases', () => {
     expect(p.get('a')!.coveredPerson).toBe(true);
     expect(p.get('a')!.coveredReasons[0]).toMatch(/CN Group \(share unknown\).*conservative unknown-share policy.*declare the percentage/);
     expect(p.get('b')!.coveredPerson).toBe(true);
-    expect(p.get('b')!.coveredReasons.join('\n')).toMatch(/A 51%[\s\S]*share unknown[\s\S]*organized under the laws of CN/);
+    expect(p.get('b')!.coveredReasons.join('\n')).toMatch(/A 51%[\s\S]*share unknown[\s\S]*organized under the laws of China, a country of concern/);
   });
 
   it('a 10,000-link ownership chain: every party on it is covered, and each explanation follows the path 8 links up and then points on (it repeated the whole chain for every party, each line carrying the names above it: out of memory)', () => {
@@ -118,7 +118,7 @@ describe('202.211 covered persons: adversarial cases', () => {
     expect(last.coveredReasons[0]).toMatch(/^a foreign entity 60% owned.*E9998 60%/);
     expect(last.coveredReasons[8]).toMatch(/↳ E9991: a country of concern or covered person \(the path goes on beyond 8 links: see the explanation of E9991\)$/);
     const near = p.get('e3')!.coveredReasons.join('\n');
-    expect(near).toMatch(/E2 60%[\s\S]*E1 60%[\s\S]*CN Group 60%[\s\S]*organized under the laws of CN/);
+    expect(near).toMatch(/E2 60%[\s\S]*E1 60%[\s\S]*CN Group 60%[\s\S]*organized under the laws of China, a country of concern/);
   });
 
   it('an explanation writes at most about 64 lines: 100 covered owners of one company are all named in its first line, the paths of the first ones follow, then a pointer', () => {
@@ -138,7 +138,7 @@ describe('202.211 covered persons: adversarial cases', () => {
       { id: 'kay', name: 'Kay', kind: 'individual', usStatus: 'citizen', primaryResidence: 'CN' },
     ]).parties;
     expect(p.get('ivan')!.coveredPerson).toBe(true);
-    expect(p.get('ivan')!.coveredReasons).toEqual([expect.stringMatching(/primarily resident in RU.*202\.211\(a\)\(4\)/)]);
+    expect(p.get('ivan')!.coveredReasons).toEqual([expect.stringMatching(/primarily resident in Russia, a country of concern.*202\.211\(a\)\(4\)/)]);
     expect(p.get('li')!.coveredPerson).toBe(false);
     expect(p.get('li')!.usPerson).toBe(true);
     expect(p.get('kay')!.coveredPerson).toBe(false);
@@ -168,7 +168,7 @@ describe('202.211 covered persons: adversarial cases', () => {
       { id: 'official', name: 'Official', kind: 'individual', citizenships: ['ES'], primaryResidence: 'ES', employment: [{ entity: 'gov' }] },
     ]).parties;
     expect(p.get('official')!.coveredPerson).toBe(true);
-    expect(p.get('official')!.coveredReasons.join('\n')).toMatch(/employee of Government of Cuba[\s\S]*the government of CU, a country of concern/);
+    expect(p.get('official')!.coveredReasons.join('\n')).toMatch(/employee of Government of Cuba[\s\S]*the government of Cuba, a country of concern/);
   });
 
   it('(a)(5): a designated entity is covered wherever located, from its listing date, and its subsidiaries follow', () => {
@@ -200,6 +200,23 @@ describe('202.211 covered persons: adversarial cases', () => {
     const p = persons([cn, { id: 'us-sub', name: 'US Sub', kind: 'company', organizedIn: 'US', owners: [{ entity: 'cn', percent: 100 }] }]).parties;
     expect(p.get('us-sub')!.usPerson).toBe(true);
     expect(p.get('us-sub')!.coveredPerson).toBe(false);
+  });
+
+  it('reasons name countries in words, not by their codes', () => {
+    const p = persons([
+      { id: 'uk', name: 'UK Ltd', kind: 'company', organizedIn: 'GB' },
+      { id: 'ky', name: 'Cayman Fund', kind: 'company', organizedIn: 'KY' },
+      { id: 'fr', name: 'French Republic', kind: 'government', government: 'FR' },
+      { id: 'prc', name: 'PRC Government', kind: 'government', government: 'CN' },
+      { id: 'hq', name: 'HQ in HK', kind: 'company', organizedIn: 'SG', principalPlaceOfBusiness: 'HK' },
+    ]).parties;
+    expect(p.get('uk')!.usPersonReason).toBe('an entity organized under the laws of the United Kingdom (202.256(b)(6))');
+    expect(p.get('ky')!.usPersonReason).toBe('an entity organized under the laws of the Cayman Islands (202.256(b)(6))');
+    expect(p.get('fr')!.usPersonReason).toBe('the government of France');
+    expect(p.get('prc')!.coveredReasons).toEqual(['the government of China, a country of concern (202.209, 202.601)']);
+    expect(p.get('hq')!.coveredReasons).toEqual(['a foreign entity with its principal place of business in Hong Kong, a country of concern (202.211(a)(1))']);
+    const org = deriveFacts(inventory({ organization: { organizedIn: 'CN', principalPlaceOfBusiness: 'CN' }, entities: [] }), AS_OF).persons.parties.get('us-co');
+    expect(org?.usPersonReason).toBe('organized under the laws of China (202.256)');
   });
 });
 

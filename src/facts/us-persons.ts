@@ -6,6 +6,7 @@ import type { Entity, Inventory } from '../inventory/schema.js';
 import { addDays, type CivilDate } from '../time/civil-date.js';
 import { at } from '../engine/params.js';
 import { DOJ_COUNTRIES_OF_CONCERN, dojDate } from './country-sets.js';
+import { countryInSentence } from '../common/country-name.js';
 import { findCycles, roundShare, taintByOwnership, type OwnerEdge, type OwnershipInput, type TaintReason } from './ownership.js';
 import { param } from '../engine/params.js';
 import { heldOn, heldSpan, isDated, ownerSpanOn, type HeldLink } from '../inventory/held.js';
@@ -609,7 +610,7 @@ class PersonDeriver implements OwnershipInput {
       const solely = org.organizedSolelyInUS ?? org.organizedIn === 'US';
       r = solely
         ? { us: true, reason: 'organized solely under U.S. law (202.256(a)), including its foreign branches' }
-        : { us: false, reason: `organized under the laws of ${org.organizedIn} (202.256)` };
+        : { us: false, reason: `organized under the laws of ${countryInSentence(org.organizedIn)} (202.256)` };
     } else {
       const e = this.entities.get(id);
       if (!e) r = { us: false, reason: 'unknown party' };
@@ -621,11 +622,11 @@ class PersonDeriver implements OwnershipInput {
         else if (e.location === 'US') r = { us: true, reason: 'a person in the United States (202.256(a)), whatever the citizenship' };
         else r = { us: false, reason: 'an individual who is not a U.S. citizen, national, permanent resident, refugee or asylee and is outside the United States (202.256(b)(4))' };
       } else if (e.kind === 'government') {
-        r = e.government === 'US' ? { us: true, reason: 'the U.S. Government' } : { us: false, reason: `the government of ${e.government ?? 'a foreign country'}` };
+        r = e.government === 'US' ? { us: true, reason: 'the U.S. Government' } : { us: false, reason: `the government of ${e.government ? countryInSentence(e.government) : 'a foreign country'}` };
       } else if (e.organizedIn === 'US') {
         r = { us: true, reason: 'an entity organized under U.S. law (202.256(a)), whatever its owners (202.256(b)(8))' };
       } else {
-        r = { us: false, reason: e.organizedIn ? `an entity organized under the laws of ${e.organizedIn} (202.256(b)(6))` : 'an entity not shown to be organized under U.S. law (202.256)' };
+        r = { us: false, reason: e.organizedIn ? `an entity organized under the laws of ${countryInSentence(e.organizedIn)} (202.256(b)(6))` : 'an entity not shown to be organized under U.S. law (202.256)' };
       }
     }
     this.usCache.set(id, r);
@@ -653,22 +654,22 @@ class PersonDeriver implements OwnershipInput {
       if (designatedOf.length && of) this.addSeed(e.id, `a branch of ${of.name} (not a separate person), which is designated by the Attorney General as a covered person (202.211(a)(5)${designatedOf[0]?.source ? `; ${designatedOf[0].source}` : ''}), wherever located`);
       if (e.kind === 'government' && e.government && coc.has(e.government)) {
         this.cocGovernments.add(e.id);
-        this.addSeed(e.id, `the government of ${e.government}, a country of concern (202.209, 202.601)`);
+        this.addSeed(e.id, `the government of ${countryInSentence(e.government)}, a country of concern (202.209, 202.601)`);
       }
       if (!foreign) continue;
       const base = e.branchOf ? entities.get(e.branchOf) : e;
       if (e.kind === 'company' && base) {
-        if (base.organizedIn && coc.has(base.organizedIn)) this.addSeed(e.id, `a foreign entity organized under the laws of ${base.organizedIn}, a country of concern (202.211(a)(1))`);
+        if (base.organizedIn && coc.has(base.organizedIn)) this.addSeed(e.id, `a foreign entity organized under the laws of ${countryInSentence(base.organizedIn)}, a country of concern (202.211(a)(1))`);
         const place = ppb(base);
-        if (place && coc.has(place)) this.addSeed(e.id, `a foreign entity with its principal place of business in ${place}, a country of concern (202.211(a)(1))`);
+        if (place && coc.has(place)) this.addSeed(e.id, `a foreign entity with its principal place of business in ${countryInSentence(place)}, a country of concern (202.211(a)(1))`);
       }
       if (e.kind === 'individual' && e.primaryResidence && coc.has(e.primaryResidence)) {
-        this.addSeed(e.id, `a foreign individual primarily resident in ${e.primaryResidence}, a country of concern (202.211(a)(4))`);
+        this.addSeed(e.id, `a foreign individual primarily resident in ${countryInSentence(e.primaryResidence)}, a country of concern (202.211(a)(4))`);
       }
     }
     if (this.parties.includes(org.id) && !this.usStatus(org.id).us) {
-      if (coc.has(org.organizedIn)) this.addSeed(org.id, `organized under the laws of ${org.organizedIn}, a country of concern (202.211(a)(1))`);
-      if (org.principalPlaceOfBusiness && coc.has(org.principalPlaceOfBusiness)) this.addSeed(org.id, `principal place of business in ${org.principalPlaceOfBusiness} (202.211(a)(1))`);
+      if (coc.has(org.organizedIn)) this.addSeed(org.id, `organized under the laws of ${countryInSentence(org.organizedIn)}, a country of concern (202.211(a)(1))`);
+      if (org.principalPlaceOfBusiness && coc.has(org.principalPlaceOfBusiness)) this.addSeed(org.id, `principal place of business in ${countryInSentence(org.principalPlaceOfBusiness)} (202.211(a)(1))`);
     }
   }
 

@@ -127,7 +127,7 @@ describe('28 CFR 202 official examples', () => {
     const d = decide(usDojDsp, inv, AS_OF);
     expect(d.outcome).toBe(expected('doj202-258-ex1'));
     expect(d.verdict).toBe('conditional');
-    expect(d.reasons.join(' ')).toMatch(/principal place of business in CN/);
+    expect(d.reasons.join(' ')).toMatch(/principal place of business in China, a country of concern/);
   });
 
   it('doj202-258-ex3: storage contracts with a designated covered person in the US → restricted', () => {
