@@ -72,7 +72,7 @@ describe('datacustoms clocks examples/log4shell (Log4Shell, cn-xb-041)', () => {
     const { code, out } = await run(EXAMPLE, '--as-of', '2021-12-10');
     expect(code).toBe(1);
     expect(out).toMatch(/OVERDUE 13 d\s+2021-11-26 23:59:59\+08:00\s+cn\.miit\.vuln\/7\(2\)/);
-    expect(out).toMatch(/allowed\s+vulnerability information to The Apache Software Foundation \(US\)/);
+    expect(out).toMatch(/allowed\s+vulnerability information to The Apache Software Foundation \(United\s+States\)/);
     expect(out).not.toMatch(/\u001b\[/); // no colour when not a terminal
     // the bracket counts only the due duties without a deadline, not the done ones
     expect(out).toMatch(/3 obligations for 1 event: 1 overdue, 1 due \(1 with no fixed deadline\), 1 done;/);
@@ -127,7 +127,7 @@ describe('datacustoms clocks examples/log4shell (Log4Shell, cn-xb-041)', () => {
       await main(['clocks', EXAMPLE, '--as-of', '2021-12-10'], io);
       const plain = io.stdout().replace(/\u001b\[[0-9;]*m/g, '');
       expect(overflowingLines(plain, 50)).toEqual([]);
-      expect(plain).toContain('\n  allowed  vulnerability information to The Apache\n           Software Foundation (US)\n');
+      expect(plain).toContain('\n  allowed  vulnerability information to The Apache\n           Software Foundation (United States)\n');
     } finally {
       if (before) Object.defineProperty(process.stdout, 'columns', before);
       else delete (process.stdout as { columns?: number }).columns;

@@ -7,6 +7,7 @@ import { param } from '../../engine/params.js';
 import { LEARNED } from '../anchors.js';
 import { CN_ZONE } from '../regulator-zones.js';
 import { definePack, defineDuty, type ClockCheck, type ClockContext, type Counting } from '../model.js';
+import { countryInSentence } from '../../common/country-name.js';
 
 export const REGIME = 'cn.dsl';
 const EFFECTIVE = { from: '2021-09-01' } as const;
@@ -70,7 +71,7 @@ export function art36Checks(c: ClockContext): ClockCheck[] {
       id: `${REGIME}/36`,
       regime: REGIME,
       event: e.id,
-      subject: `data stored in China to a ${e.authority.replace('_', '-')} body of ${e.country}`,
+      subject: `data stored in China to a ${e.authority.replace('_', '-')} body of ${countryInSentence(e.country)}`,
       verdict: approved !== undefined ? 'allowed' : 'prohibited_without_approval',
       reason:
         approved !== undefined

@@ -6,6 +6,7 @@ import { param } from '../../engine/params.js';
 import { LEARNED } from '../anchors.js';
 import { CN_ZONE } from '../regulator-zones.js';
 import { definePack, defineDuty, type ClockCheck, type ClockContext, type Counting } from '../model.js';
+import { countryInSentence } from '../../common/country-name.js';
 
 export const REGIME = 'cn.pipl';
 const EFFECTIVE = { from: '2021-11-01' } as const;
@@ -60,7 +61,7 @@ export function art41Checks(c: ClockContext): ClockCheck[] {
       id: `${REGIME}/41`,
       regime: REGIME,
       event: e.id,
-      subject: `personal information stored in China to a ${e.authority.replace('_', '-')} body of ${e.country}`,
+      subject: `personal information stored in China to a ${e.authority.replace('_', '-')} body of ${countryInSentence(e.country)}`,
       verdict: approved !== undefined ? 'allowed' : 'prohibited_without_approval',
       reason:
         approved !== undefined

@@ -81,6 +81,9 @@ describe('cn.miit.vuln Art. 9(7): who may be given undisclosed vulnerability inf
     const [k] = checks([{ party: 'The Apache Software Foundation', country: 'US', at: '2021-11-24', kind: 'provider' }]);
     expect(k?.verdict).toBe('allowed');
     expect(k?.cases).toContain('cn-xb-041');
+    expect(k?.subject).toBe('vulnerability information to The Apache Software Foundation (United States)');
+    const upstream = ob(run(provider, vuln({ component }), '2021-12-10'), 'cn.miit.vuln/7(1)');
+    expect(upstream?.recipient).toBe('The Apache Software Foundation (United States), provider of log4j-core');
   });
 
   it('an overseas party other than the provider is prohibited, HK included', () => {
@@ -89,7 +92,8 @@ describe('cn.miit.vuln Art. 9(7): who may be given undisclosed vulnerability inf
       { party: 'HK Research Lab', country: 'HK', at: '2021-11-25', kind: 'researcher' },
     ]);
     expect(ks.map((k) => k.verdict)).toEqual(['prohibited', 'prohibited']);
-    expect(ks[1]?.reason).toMatch(/HK/);
+    expect(ks[1]?.subject).toBe('vulnerability information to HK Research Lab (Hong Kong)');
+    expect(ks[1]?.reason).toMatch(/\(Hong Kong, Macao and Taiwan are treated as 境外/);
   });
 
   it('a party inside China, or after publication, is outside Art. 9(7)', () => {
@@ -208,6 +212,12 @@ describe('cn.pipl Art. 57 and government requests (PIPL Art. 41, DSL Art. 36)', 
       ['cn.dsl', 'prohibited_without_approval'],
     ]);
     expect(ob(r, 'request/response')?.dueUtc).toBe('2024-03-15T21:00:00Z');
+    // The country is named in words in the subject and the recipient; the code stays in the input.
+    expect(r.checks.map((k) => k.subject)).toEqual([
+      'personal information stored in China to a court body of the United States',
+      'data stored in China to a court body of the United States',
+    ]);
+    expect(ob(r, 'request/response')?.recipient).toBe('court authority of the United States');
     const ok = run({}, { ...req, prcApproval: '2024-03-05' }, '2024-03-06');
     expect(ok.checks.every((k) => k.verdict === 'allowed')).toBe(true);
     // A Chinese authority, or data stored elsewhere, is outside these articles.

@@ -6,6 +6,7 @@ import { param } from '../../engine/params.js';
 import { LEARNED } from '../anchors.js';
 import { EEA_COUNTRIES, euMainEstablishmentMissing, euMemberStateLabel, euZone } from '../regulator-zones.js';
 import { definePack, defineDuty, type ClockCheck, type ClockContext, type Counting } from '../model.js';
+import { countryInSentence } from '../../common/country-name.js';
 
 export const REGIME = 'eu.gdpr';
 const FROM = '2018-05-25';
@@ -121,7 +122,7 @@ export function art48Checks(c: ClockContext): ClockCheck[] {
         id: `${REGIME}/48`,
         regime: REGIME,
         event: e.id,
-        subject: `personal data to a ${e.authority.replace('_', '-')} body of ${e.country}`,
+        subject: `personal data to a ${e.authority.replace('_', '-')} body of ${countryInSentence(e.country)}`,
         verdict: 'allowed',
         reason: 'The request is declared to rest on an international agreement (e.g. an MLAT), which Art. 48 recognises.',
         citation: `${CITE} Art. 48`,
@@ -134,7 +135,7 @@ export function art48Checks(c: ClockContext): ClockCheck[] {
       id: `${REGIME}/48`,
       regime: REGIME,
       event: e.id,
-      subject: `personal data to a ${e.authority.replace('_', '-')} body of ${e.country}`,
+      subject: `personal data to a ${e.authority.replace('_', '-')} body of ${countryInSentence(e.country)}`,
       verdict: 'legal_review',
       reason: 'A third-country decision not based on an international agreement is not recognised as such (Art. 48); a disclosure needs another Chapter V ground (e.g. an Art. 49 derogation).',
       citation: `${CITE} Art. 48`,

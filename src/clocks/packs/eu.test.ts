@@ -245,6 +245,8 @@ describe('eu.gdpr Arts. 33–34', () => {
     expect(ob(run({ eu: { gdprProcessor: true } }, breach(), '2024-10-26'), 'eu.gdpr/33(2)')?.recipient).toBe('the controller');
     const req = { id: 'r', kind: 'government_request', learned: '2024-10-25', authority: 'law_enforcement', country: 'US', dataStoredIn: ['DE'] };
     expect(run(controller, req, '2024-10-26').checks.map((k) => k.verdict)).toEqual(['legal_review']);
+    expect(run(controller, req, '2024-10-26').checks.map((k) => k.subject)).toEqual(['personal data to a law-enforcement body of the United States']);
+    expect(run(controller, { ...req, country: 'CN' }, '2024-10-26').checks.map((k) => k.subject)).toEqual(['personal data to a law-enforcement body of China']);
     expect(run(controller, { ...req, internationalAgreement: true }, '2024-10-26').checks.map((k) => k.verdict)).toEqual(['allowed']);
   });
 });

@@ -7,6 +7,7 @@
 import { param } from '../../engine/params.js';
 import { RESPOND_BY } from '../anchors.js';
 import { definePack, defineDuty, type Counting } from '../model.js';
+import { countryInSentence } from '../../common/country-name.js';
 
 export const REGIME = 'request';
 
@@ -33,7 +34,7 @@ export const response = defineDuty({
   applies: (c) => {
     const e = c.event;
     if (e.kind !== 'government_request' || !c.instants.has('respondBy')) return null;
-    return { recipient: `${e.authority.replace('_', '-')} authority of ${e.country}` };
+    return { recipient: `${e.authority.replace('_', '-')} authority of ${countryInSentence(e.country)}` };
   },
   deadlines: (c) => [{ anchor: RESPOND_BY, period: c.dateOnly.has('respondBy') ? RESPONSE_DAY : RESPONSE_PERIOD }],
 });
