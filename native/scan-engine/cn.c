@@ -92,18 +92,6 @@ bool_t cn_id15_valid(const u16 *s, i32 from) {
   return valid_birth_date(1900 + num(s, from + 6, 2), num(s, from + 8, 2), num(s, from + 10, 2));
 }
 
-/* Whether one of the words occurs in s at p (cn.ts startsWithAny, s.startsWith(w, p)). */
-bool_t starts_with_any(const u16 *s, i32 p, const WordList *words) {
-  for (i32 k = 0; k < words->count; k++) {
-    const u16 *u = words->units + words->off[k];
-    i32 n = words->len[k];
-    i32 q = 0;
-    while (q < n && u[q] == s[p + q]) q++;
-    if (q == n) return 1;
-  }
-  return 0;
-}
-
 /* Whether s[p, p + 2) is one of NOT_NAME_WORDS. */
 bool_t not_name_word_at(const u16 *s, i32 p) {
   u32 v = (u32)s[p] * 0x10000u + s[p + 1];
@@ -220,7 +208,8 @@ EXPORT(dc_test_valid_birth_date) bool_t dc_test_valid_birth_date(i32 y, i32 m, i
 EXPORT(dc_test_num) i32 dc_test_num(const u16 *s, i32 from, i32 len) { return num(s, from, len); }
 EXPORT(dc_test_cn_id18_valid) bool_t dc_test_cn_id18_valid(const u16 *s, i32 from) { return cn_id18_valid(s, from); }
 EXPORT(dc_test_cn_id15_valid) bool_t dc_test_cn_id15_valid(const u16 *s, i32 from) { return cn_id15_valid(s, from); }
-EXPORT(dc_test_starts_with_any) bool_t dc_test_starts_with_any(const u16 *s, i32 p, u32 table) { return starts_with_any(s, p, table_words(table)); }
+/* cn.ts startsWithAny is core.c's wl_starts_any (no bound: the test strings are padded with zeros). */
+EXPORT(dc_test_starts_with_any) bool_t dc_test_starts_with_any(const u16 *s, i32 p, u32 table) { return wl_starts_any(table_words(table), s, p, 0x7fffffff); }
 EXPORT(dc_test_not_name_word_at) bool_t dc_test_not_name_word_at(const u16 *s, i32 p) { return not_name_word_at(s, p); }
 EXPORT(dc_test_is_name_end) bool_t dc_test_is_name_end(u32 c) { return is_name_end(c); }
 EXPORT(dc_test_is_han) bool_t dc_test_is_han(u32 c) { return is_han(c); }

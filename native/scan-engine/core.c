@@ -578,6 +578,25 @@ EXPORT(dc_batch_reserve) Batch *dc_batch_reserve(i32 values, i32 units) {
 
 EXPORT(dc_batch_gap) i32 dc_batch_gap(void) { return BATCH_GAP; }
 
+/* The batch's hit arrays with room for `cap` hits, in the arena, keeping the hits listed so far. */
+static void batch_hits_alloc(i32 cap) {
+  Batch o = B;
+  B.value = (i32 *)scratch_alloc((u32)cap * 4u);
+  B.ti = (u8 *)scratch_alloc((u32)cap);
+  B.start = (i32 *)scratch_alloc((u32)cap * 4u);
+  B.end = (i32 *)scratch_alloc((u32)cap * 4u);
+  B.conf = (f64 *)scratch_alloc((u32)cap * 8u);
+  B.jur = (u16 *)scratch_alloc((u32)cap * 2u);
+  if (o.n_hits > 0) {
+    __builtin_memcpy(B.value, o.value, (u32)o.n_hits * 4u);
+    __builtin_memcpy(B.ti, o.ti, (u32)o.n_hits);
+    __builtin_memcpy(B.start, o.start, (u32)o.n_hits * 4u);
+    __builtin_memcpy(B.end, o.end, (u32)o.n_hits * 4u);
+    __builtin_memcpy(B.conf, o.conf, (u32)o.n_hits * 8u);
+    __builtin_memcpy(B.jur, o.jur, (u32)o.n_hits * 2u);
+  }
+}
+
 EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
   i32 longest = 0, total = 0;
   for (i32 v = 0; v < count; v++) {
@@ -587,14 +606,9 @@ EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
   hits_reserve(longest); /* may take persistent memory: before the arena is in use */
   heap_top = scratch_base;
   i32 cap = total / 8 + 64;
-  B.value = (i32 *)scratch_alloc((u32)cap * 4u);
-  B.ti = (u8 *)scratch_alloc((u32)cap);
-  B.start = (i32 *)scratch_alloc((u32)cap * 4u);
-  B.end = (i32 *)scratch_alloc((u32)cap * 4u);
-  B.conf = (f64 *)scratch_alloc((u32)cap * 8u);
-  B.jur = (u16 *)scratch_alloc((u32)cap * 2u);
-  B.narrowed = (i32 *)scratch_alloc((u32)(count + 1) * 4u);
   B.n_hits = 0;
+  batch_hits_alloc(cap);
+  B.narrowed = (i32 *)scratch_alloc((u32)(count + 1) * 4u);
   for (i32 v = 0; v < count; v++) {
     i32 n = B.len[v];
     u16 *s = B.units + B.off[v];
@@ -616,19 +630,7 @@ EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
     if (B.n_hits + H.n > cap) {
       /* more hits than room (dense values): larger arrays */
       i32 ncap = (B.n_hits + H.n) * 2;
-      Batch o = B;
-      B.value = (i32 *)scratch_alloc((u32)ncap * 4u);
-      B.ti = (u8 *)scratch_alloc((u32)ncap);
-      B.start = (i32 *)scratch_alloc((u32)ncap * 4u);
-      B.end = (i32 *)scratch_alloc((u32)ncap * 4u);
-      B.conf = (f64 *)scratch_alloc((u32)ncap * 8u);
-      B.jur = (u16 *)scratch_alloc((u32)ncap * 2u);
-      __builtin_memcpy(B.value, o.value, (u32)o.n_hits * 4u);
-      __builtin_memcpy(B.ti, o.ti, (u32)o.n_hits);
-      __builtin_memcpy(B.start, o.start, (u32)o.n_hits * 4u);
-      __builtin_memcpy(B.end, o.end, (u32)o.n_hits * 4u);
-      __builtin_memcpy(B.conf, o.conf, (u32)o.n_hits * 8u);
-      __builtin_memcpy(B.jur, o.jur, (u32)o.n_hits * 2u);
+      batch_hits_alloc(ncap);
       cap = ncap;
     }
     for (i32 k = 0; k < H.n; k++) {

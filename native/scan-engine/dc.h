@@ -273,7 +273,6 @@ bool_t is_plate_char(u32 c);
 i32 plate_at(const u16 *s, i32 i, i32 to);
 bool_t is_address_char(u32 c);
 bool_t address_in(const u16 *s, i32 run_start, i32 run_end, i32 *a, i32 *b);
-bool_t starts_with_any(const u16 *s, i32 p, const WordList *words); /* cn.ts startsWithAny */
 void cn_init(void); /* called by dc_init: the lookups cn.c derives from its tables */
 
 /* phone.c: phone.ts (dig-based) */

@@ -12,22 +12,13 @@ import { MIGRATIONS, migrateStore } from './migrations.js';
 import { openExistingStore, openStore, resolveStorePath } from './store.js';
 import { dropPgDatabases, freshPgDatabase, PG_URL } from './pg-testing.js';
 import { parseStoreUrl } from './postgres.js';
+import { oneLineFailure } from '../testing/input-error.js';
 
 afterEach(async () => {
   await dropPgDatabases();
 });
 
-const failure = async (p: Promise<unknown>): Promise<InputError> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  const err = e as InputError;
-  expect(err.problems).toHaveLength(1);
-  expect(err.message).not.toMatch(/\n/);
-  return err;
-};
+const failure = oneLineFailure;
 
 /** Runs `f` on a plain client of the database at `url`. */
 async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {

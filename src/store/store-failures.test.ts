@@ -13,6 +13,7 @@ import { InputError } from '../common/errors.js';
 import { MIGRATIONS, migrateStore } from './migrations.js';
 import { openStore, resolveStorePath, STORE_FILE, storeLabel } from './store.js';
 import { pgStoreProblem } from './store-errors.js';
+import { oneLineFailure } from '../testing/input-error.js';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -24,17 +25,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const failure = async (p: Promise<unknown>): Promise<InputError> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  const err = e as InputError;
-  expect(err.problems).toHaveLength(1);
-  expect(err.message).not.toMatch(/\n/);
-  return err;
-};
+const failure = oneLineFailure;
 
 const tableNames = (file: string): string[] => {
   const db = new BetterSqlite3(file, { readonly: true });

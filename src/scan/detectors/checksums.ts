@@ -294,7 +294,8 @@ const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 const BECH32_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < BECH32.length; i++) BECH32_VALUE[BECH32.charCodeAt(i)] = i;
 
-function polymod(values: readonly number[]): number {
+/** The bech32 checksum polynomial over 5-bit values (BIP 173); exported for tests that encode addresses. */
+export function polymod(values: readonly number[]): number {
   const G = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
   let chk = 1;
   for (const v of values) {

@@ -181,16 +181,7 @@ describe('checksums.c against checksums.ts', () => {
 
   it('bech32Valid over segwit addresses of every witness version, both checksums, either case (ASCII tokens, as engine.ts calls it)', () => {
     const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-    const polymod = (values: number[]): number => {
-      const G = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-      let chk = 1;
-      for (const v of values) {
-        const b = chk >>> 25;
-        chk = ((chk & 0x1ffffff) << 5) ^ v;
-        for (let i = 0; i < 5; i++) if ((b >>> i) & 1) chk ^= G[i]!;
-      }
-      return chk >>> 0;
-    };
+    const polymod = cs.polymod;
     const encode = (hrp: string, data: number[], m: boolean): string => {
       const pre = [...[...hrp].map((ch) => ch.charCodeAt(0) >> 5), 0, ...[...hrp].map((ch) => ch.charCodeAt(0) & 31)];
       const mod = polymod([...pre, ...data, 0, 0, 0, 0, 0, 0]) ^ (m ? 0x2bc830a3 : 1);
