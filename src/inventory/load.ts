@@ -722,13 +722,14 @@ export function readInventoryFile(file: string): string {
   return decodeUtf8(bytes, file, 'an inventory is YAML or JSON text in UTF-8', { refuseNul: true });
 }
 
-/** Loads and merges files (or directories) into one validated inventory. */
-export function loadInventory(paths: readonly string[]): Inventory {
-  const files = expandInputs(paths);
-  // Every file is read before any problem is reported: one run names the problems of all of them.
+/**
+ * Reads and parses every file (or directory) given, as documents not yet merged. Every file is
+ * read before any problem is reported: one run names the problems of all of them.
+ */
+export function readSources(paths: readonly string[]): SourceDoc[] {
   const sources: SourceDoc[] = [];
   const problems: InputProblem[] = [];
-  for (const file of files) {
+  for (const file of expandInputs(paths)) {
     try {
       sources.push(parseSource(file, readInventoryFile(file)));
     } catch (e) {
@@ -737,7 +738,12 @@ export function loadInventory(paths: readonly string[]): Inventory {
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  return mergeSources(sources);
+  return sources;
+}
+
+/** Loads and merges files (or directories) into one validated inventory. */
+export function loadInventory(paths: readonly string[]): Inventory {
+  return mergeSources(readSources(paths));
 }
 
 /** Parses inventory text held in memory (library callers, tests). */

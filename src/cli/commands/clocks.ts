@@ -12,7 +12,7 @@ import { evaluateClocks } from '../../clocks/evaluate.js';
 import { CLOCK_RANGE, parseClockInstant, skippedLocalTime } from '../../clocks/range.js';
 import { toIcs } from '../../clocks/ics.js';
 import { renderText } from '../../clocks/render.js';
-import { INVENTORY_EXTENSIONS, expandInputs, formatPath, locate, mergeSources, parseSource, readInventoryFile, type SourceDoc } from '../../inventory/load.js';
+import { INVENTORY_EXTENSIONS, expandInputs, formatPath, locate, mergeSources, readSources, type SourceDoc } from '../../inventory/load.js';
 import type { Inventory } from '../../inventory/schema.js';
 import { runCalendars } from '../../time/working-days.js';
 import { formatInstant } from '../../time/zoned.js';
@@ -74,18 +74,7 @@ Exit codes: 0 nothing overdue; 1 an obligation is overdue; 2 bad input;
  * reads empty the second time: the event would be sought in the next file.
  */
 function loadWithSources(paths: readonly string[]): { inventory: Inventory; sources: readonly SourceDoc[] } {
-  // As loadInventory: every file is read before any problem is reported.
-  const sources: SourceDoc[] = [];
-  const problems: InputProblem[] = [];
-  for (const file of expandInputs(paths)) {
-    try {
-      sources.push(parseSource(file, readInventoryFile(file)));
-    } catch (e) {
-      if (e instanceof InputError) problems.push(...e.problems);
-      else throw e;
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
+  const sources = readSources(paths);
   return { inventory: mergeSources(sources), sources };
 }
 
