@@ -36,6 +36,17 @@ async function run(args: string[], env: Record<string, string> = {}) {
 const LISTS = [sharedPath('data', 'lists', 'dod_1260h'), sharedPath('data', 'lists', 'fcc_covered_list'), sharedPath('data', 'lists', 'bis_mieu')];
 const NAMES = ['Zhejiang Dahua Technology Company Limited', 'Huawei Cafe LLC', 'Beijing Megvii Technology', 'Hikvision'];
 
+
+/** Every command that opens the store, given the store by flag and by environment. */
+function everyStoreCommand(url: string): readonly (readonly [readonly string[], Record<string, string>])[] {
+  return [
+    [['lists', 'import', LISTS[0]!, '--store', url], {}],
+    [['lists', '--store', url], {}],
+    [['screen', 'Huawei', '--store', url], {}],
+    [['lists', 'import', LISTS[0]!], { DATACUSTOMS_STORE: url }],
+  ];
+}
+
 describe('the store on PostgreSQL, through the CLI', () => {
   it('lists import, lists and screen answer as they do on SQLite', async () => {
     const sqlite = join(dir, 'store.sqlite');
@@ -90,12 +101,7 @@ describe('the store on PostgreSQL, through the CLI', () => {
       ['postgres://qa:s3cret-pw@db.invalid/x', /^datacustoms: postgres:\/\/qa:\*\*\*@db\.invalid\/x: --store: cannot connect to the store: host "db\.invalid" (not found \(no address for that name; check its spelling\)|could not be looked up .*)$/],
     ];
     for (const [url, line] of cases) {
-      for (const [args, env] of [
-        [['lists', 'import', LISTS[0]!, '--store', url], {}],
-        [['lists', '--store', url], {}],
-        [['screen', 'Huawei', '--store', url], {}],
-        [['lists', 'import', LISTS[0]!], { DATACUSTOMS_STORE: url }],
-      ] as const) {
+      for (const [args, env] of everyStoreCommand(url)) {
         const r = await run([...args], env);
         expect(r.code, `${args.join(' ')} ${url}`).toBe(2);
         expect(r.out).toBe('');
@@ -110,12 +116,7 @@ describe('the store on PostgreSQL, through the CLI', () => {
   it('a server that is not there (port 1): one line naming the URL without its password, exit 2, for every command', async () => {
     const url = 'postgres://qa:s3cret-pw@127.0.0.1:1/qa';
     const line = 'postgres://qa:***@127.0.0.1:1/qa: --store: cannot connect to the store: connection refused (is the server running, and on that host and port?)';
-    for (const [args, env] of [
-      [['lists', 'import', LISTS[0]!, '--store', url], {}],
-      [['lists', '--store', url], {}],
-      [['screen', 'Huawei', '--store', url], {}],
-      [['lists', 'import', LISTS[0]!], { DATACUSTOMS_STORE: url }],
-    ] as const) {
+    for (const [args, env] of everyStoreCommand(url)) {
       const r = await run([...args], env);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
