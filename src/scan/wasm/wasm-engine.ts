@@ -2,7 +2,8 @@
  * The detector engine compiled to WebAssembly (native/scan-engine/*.c, built into
  * wasm/scan-engine.wasm by scripts/build-wasm.mjs): the same detections as the TypeScript
  * engine (src/scan/detectors/engine.ts, the reference; parity.test.ts holds the two to the
- * same hits), several times faster.
+ * same hits), in less CPU: about 2.5× less in the engine itself, and 1.2–1.5× less for a whole
+ * scan of CSV or JSON lines (docs/BENCHMARKS.md).
  *
  * The module is loaded once per process. Its tables and parameters are written into its
  * memory from the TypeScript modules that define them, so the data has one source.
