@@ -94,14 +94,7 @@ bool_t cn_id15_valid(const u16 *s, i32 from) {
 
 /* Whether s[p, p + 2) is one of NOT_NAME_WORDS. */
 bool_t not_name_word_at(const u16 *s, i32 p) {
-  u32 v = (u32)s[p] * 0x10000u + s[p + 1];
-  i32 lo = 0, hi = n_not_name_pairs;
-  while (lo < hi) {
-    i32 mid = (lo + hi) >> 1;
-    if (NOT_NAME_PAIRS[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n_not_name_pairs && NOT_NAME_PAIRS[lo] == v;
+  return sorted_has_u32(NOT_NAME_PAIRS, n_not_name_pairs, (u32)s[p] * 0x10000u + s[p + 1]);
 }
 
 /* Whether c is a particle that ends a name (的 了 等): 客户张三的手机号 → 张三. */

@@ -91,7 +91,7 @@ bool_t wl_starts_any(const WordList *w, const u16 *s, i32 at, i32 limit) {
 
 const WordList *table_words(u32 id) { return (const WordList *)TBL[id]; }
 
-bool_t sorted_has_i32(const i32 *a, i32 n, i32 v) {
+bool_t sorted_has_u32(const u32 *a, i32 n, u32 v) {
   i32 lo = 0, hi = n;
   while (lo < hi) {
     i32 mid = (lo + hi) >> 1;

@@ -163,7 +163,7 @@ extern void *TBL[TB_COUNT];
 extern u32 TBL_BYTES[TB_COUNT];
 /* A table written as a word list by the loader (see wasm-engine.ts writeWords). */
 const WordList *table_words(u32 id);
-bool_t sorted_has_i32(const i32 *a, i32 n, i32 v);
+bool_t sorted_has_u32(const u32 *a, i32 n, u32 v); /* binary search of a sorted array */
 
 /* Scalar parameters (params.ts, resolved by the loader with `current`). */
 typedef struct {

@@ -8,7 +8,8 @@
  */
 #include "dc.h"
 
-static bool_t table_has(u32 id, i32 v) { return sorted_has_i32((const i32 *)TBL[id], (i32)(TBL_BYTES[id] / 4u), v); }
+/* (the tables hold non-negative numbers: read as u32, they sort the same) */
+static bool_t table_has(u32 id, i32 v) { return v >= 0 && sorted_has_u32((const u32 *)TBL[id], (i32)(TBL_BYTES[id] / 4u), (u32)v); }
 
 /* 11 digits in `d` (values 0–9) from `at`: 1[3-9]x… → 0 not mobile, 1 recall tier, 2 known segment. */
 i32 cn_mobile_tier(const i8 *d, i32 at) {
