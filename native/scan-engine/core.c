@@ -541,7 +541,6 @@ _Static_assert(__builtin_offsetof(Engine, offset) == 40 && __builtin_offsetof(En
  * zero units, and the text preceded by them), with its length, hints and flags; dc_scan_batch
  * scans them in order and lists every value's hits, value by value, with the value's index.
  * A value read through its ASCII twins (full-width forms) gives the address of that reading. */
-#define BATCH_GAP 32
 typedef struct {
   i32 cap_values, cap_units;
   i32 *off, *len;
@@ -597,11 +596,14 @@ static void batch_hits_alloc(i32 cap) {
   }
 }
 
-EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
+/* Scans `count` values, value v at units + off[v] (len[v] units, BATCH_GAP zero units after
+ * it and before the first), with hints[v] and flags[v]; the hits go to the batch's result
+ * arrays (B.n_hits, B.value, ...). The batch's own values, or the records of csv.c. */
+i32 scan_values(i32 count, const i32 *off, const i32 *len, const u32 *hints, const u32 *flags, u16 *units, f64 min_conf) {
   i32 longest = 0, total = 0;
   for (i32 v = 0; v < count; v++) {
-    if (B.len[v] > longest) longest = B.len[v];
-    total += B.len[v];
+    if (len[v] > longest) longest = len[v];
+    total += len[v];
   }
   hits_reserve(longest); /* may take persistent memory: before the arena is in use */
   heap_top = scratch_base;
@@ -610,14 +612,14 @@ EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
   batch_hits_alloc(cap);
   B.narrowed = (i32 *)scratch_alloc((u32)(count + 1) * 4u);
   for (i32 v = 0; v < count; v++) {
-    i32 n = B.len[v];
-    u16 *s = B.units + B.off[v];
+    i32 n = len[v];
+    u16 *s = units + off[v];
     for (i32 k = n; k < n + BATCH_GAP; k++) s[k] = 0;
     E.s = s;
     E.from = 0;
     E.to = n;
-    E.hints = B.hints[v];
-    E.flags = B.flags[v];
+    E.hints = hints[v];
+    E.flags = flags[v];
     E.min_conf = min_conf;
     E.offset = 0;
     E.narrowed_value = 0;
@@ -645,6 +647,10 @@ EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) {
   }
   return B.n_hits;
 }
+
+EXPORT(dc_scan_batch) i32 dc_scan_batch(i32 count, f64 min_conf) { return scan_values(count, B.off, B.len, B.hints, B.flags, B.units, min_conf); }
+
+EXPORT(dc_batch_addr) Batch *dc_batch_addr(void) { return &B; }
 _Static_assert(__builtin_offsetof(Batch, off) == 8 && __builtin_offsetof(Batch, len) == 12 && __builtin_offsetof(Batch, hints) == 16 &&
                    __builtin_offsetof(Batch, flags) == 20 && __builtin_offsetof(Batch, units) == 24 && __builtin_offsetof(Batch, n_hits) == 28 &&
                    __builtin_offsetof(Batch, value) == 32 && __builtin_offsetof(Batch, ti) == 36 && __builtin_offsetof(Batch, start) == 40 &&

@@ -304,4 +304,8 @@ i32 hash_nibble(i32 k);
 bool_t abs_above(const u16 *s, i32 a, i32 dot, i32 b, i32 limit);
 bool_t is_zero_decimal(const u16 *s, i32 a, i32 b);
 
+/* --- batches (core.c): values scanned in one call, BATCH_GAP zero units after each ------ */
+#define BATCH_GAP 32
+i32 scan_values(i32 count, const i32 *off, const i32 *len, const u32 *hints, const u32 *flags, u16 *units, f64 min_conf);
+
 #endif

@@ -138,7 +138,7 @@ describe('source scanner', () => {
         (type, raw, jur, pad) => {
           const ti = DETECTION_TYPES.indexOf(type);
           const s = '#'.repeat(pad) + raw + '#';
-          const n = units.write(ti, s, pad, pad + raw.length, jur);
+          const n = units.writeString(ti, s, pad, pad + raw.length, jur);
           expect(String.fromCharCode(...units.buf.subarray(0, n))).toBe(SUBJECT_PREFIX[ti] + normalizeKey(type, raw, jur));
           units.clear(n);
           expect(units.buf.subarray(0, n).every((c) => c === 0)).toBe(true);
@@ -153,7 +153,7 @@ describe('source scanner', () => {
     const ti = DETECTION_TYPES.indexOf('cn_resident_id');
     for (const raw of ['110105491231002', '440305550515842', ' 130503 670401 001 ', '11010549123100a']) {
       const s = `,${raw},`;
-      const n = units.write(ti, s, 1, 1 + raw.length, 'CN');
+      const n = units.writeString(ti, s, 1, 1 + raw.length, 'CN');
       expect(String.fromCharCode(...units.buf.subarray(0, n))).toBe(SUBJECT_PREFIX[ti] + normalizeKey('cn_resident_id', raw, 'CN'));
       units.clear(n);
     }

@@ -88,6 +88,38 @@ interface Pending {
 export interface FastSourceScanner extends SourceScanner {
   slot(field: string): number;
   scanSlot(slot: number, s: string, from: number, to: number, base?: number, more?: boolean): void;
+  /**
+   * The WebAssembly engine this scanner runs on, if it does: a reader may then parse and scan
+   * in the module (readers/csv-module.ts) and book what it found with `bookModuleRecords`.
+   */
+  readonly wasm?: WasmEngine | undefined;
+  bookModuleRecords?(records: ModuleRecords): void;
+  /** Detections below this confidence are dropped (what the scanner was made with). */
+  readonly minConfidence?: number;
+}
+
+/** A scanner on the WebAssembly engine (`wasm` set): readers/csv-module.ts reads for it. */
+export type ModuleScanner = FastSourceScanner & { readonly wasm: WasmEngine; readonly minConfidence: number; bookModuleRecords(records: ModuleRecords): void };
+
+/**
+ * Records a reader parsed and scanned in the module (csv.c), as its last call left them: the
+ * values (`mem.i32` word indexes of their offsets in the text at `units` (a byte address), their
+ * lengths, columns and record numbers), and the batch's hits.
+ */
+export interface ModuleRecords {
+  /** Records in this call; record r is row `firstRow + r` (the record id without a key column). */
+  readonly count: number;
+  readonly firstRow: number;
+  readonly values: number;
+  readonly off: number;
+  readonly len: number;
+  readonly col: number;
+  readonly rec: number;
+  readonly units: number;
+  /** The scanner's slot of each column. */
+  readonly slotOf: readonly number[];
+  /** The column whose value is the record id, or -1. */
+  readonly keyColumn: number;
 }
 
 /** A new accumulator for one source. Its methods are bound (safe to wrap or pass around). */
@@ -102,6 +134,9 @@ export function createSourceScanner(options: SourceScannerOptions = {}): FastSou
     endRecord: () => sc.endRecord(),
     scanRecord: (r, fields) => sc.scanRecord(r, fields),
     result: () => sc.result(),
+    wasm: sc.wasm,
+    minConfidence: sc.minConf,
+    bookModuleRecords: (r) => sc.bookModuleRecords(r),
   };
 }
 
@@ -145,7 +180,7 @@ class Scanner implements FastSourceScanner {
    * where it was) until the record ends, a windowed value comes, or the batch is full; their
    * hits then go through the same bookkeeping, value by value, in the order they came.
    */
-  private readonly wasm: WasmEngine | undefined = this.engine instanceof WasmEngineClass ? this.engine : undefined;
+  readonly wasm: WasmEngine | undefined = this.engine instanceof WasmEngineClass ? this.engine : undefined;
   private qN = 0;
   private readonly qSlot: number[] = [];
   private readonly qS: string[] = [];
@@ -153,7 +188,7 @@ class Scanner implements FastSourceScanner {
   private readonly qTo: number[] = [];
   private readonly qBase: number[] = [];
   private readonly maxFindings: number;
-  private readonly minConf: number;
+  readonly minConf: number;
   private readonly onSubject: ((jurisdiction: string, key: string) => void) | undefined;
   private readonly sink: SubjectSink | undefined;
   /** Subject keys are wanted (a hook or a sink). */
@@ -168,17 +203,16 @@ class Scanner implements FastSourceScanner {
   private open = false;
   private recordId: string | number = 0;
   private readonly pending: Pending[] = [];
-  // best subject identifier per jurisdiction for the open record: where it is (s[a, b)) and
-  // its type code; normalized once, when the record ends (a record often offers several per
-  // jurisdiction, each stronger than the last). `subN` entries are live: the arrays are
-  // reused, not truncated (setting an array's length is a runtime call, once per record).
+  // best subject identifier per jurisdiction for the open record: its code units (a copy,
+  // wiped once hashed) and its type code; normalized once, when the record ends (a record
+  // often offers several per jurisdiction, each stronger than the last). `subN` entries are
+  // live: the arrays are reused, not truncated (setting an array's length is a runtime call).
   private subN = 0;
   private readonly subJur: string[] = [];
   private readonly subPrio: number[] = [];
   private readonly subTi: number[] = [];
-  private readonly subS: string[] = [];
-  private readonly subA: number[] = [];
-  private readonly subB: number[] = [];
+  private readonly subU: Uint16Array[] = [];
+  private readonly subLen: number[] = [];
 
   /** The values detected in the open record (at most MAX_ID_HITS), to keep them out of its id. */
   private readonly rawS: string[] = [];
@@ -186,6 +220,8 @@ class Scanner implements FastSourceScanner {
   private readonly rawB: number[] = [];
   private readonly rawType: number[] = [];
   private nRaw = 0;
+  /** The open record's id is too short to hold a detected value (set for module records; see idWithoutHits). */
+  private idShort = false;
   /** The end of the last window of a value with more to come (see scanSlot). */
   private tail = '';
   private tailSlot = -1;
@@ -323,12 +359,73 @@ class Scanner implements FastSourceScanner {
   }
 
   /**
+   * Books the records of a module call: counts them all, and opens and ends those with hits,
+   * whose hits go through `hit` as a batch's do, their text read in the module's memory.
+   */
+  bookModuleRecords(m: ModuleRecords): void {
+    if (this.qN) this.flush();
+    if (this.open) this.endRecord();
+    const w = this.wasm!;
+    const r = w.batch;
+    const nh = r.n;
+    this.records += m.count;
+    if (nh === 0) return;
+    const { u8, u16, i32, f64 } = w.mem;
+    // value v's text is u16[base + off[v], base + off[v] + len[v])
+    const base = m.units >> 1;
+    let k = 0;
+    while (k < nh) {
+      const recNo = i32[m.rec + i32[r.value + k]!]!;
+      this.open = true;
+      this.recordId = m.firstRow + recNo;
+      if (m.keyColumn >= 0) {
+        // the key column's value, if the record has one (values of a record are together)
+        let v = i32[r.value + k]!;
+        while (v > 0 && i32[m.rec + v - 1] === recNo) v--;
+        for (; v < m.values && i32[m.rec + v] === recNo; v++) {
+          if (i32[m.col + v] !== m.keyColumn) continue;
+          const at = base + i32[m.off + v]!;
+          this.recordId = unitsText(u16, at, at + i32[m.len + v]!);
+          break;
+        }
+      }
+      const id = this.recordId;
+      this.idShort = typeof id === 'number' ? Math.abs(id) < 10 ** (MIN_ID_HIT - 1) : id.length < MIN_ID_HIT;
+      while (k < nh) {
+        const v = i32[r.value + k]!;
+        if (i32[m.rec + v] !== recNo) break;
+        const slot = this.slots[m.slotOf[i32[m.col + v]!]!]!;
+        const from = i32[m.off + v]!;
+        // the text as the detectors read it (full-width forms narrowed to ASCII, from `from` on)
+        const narrowed = i32[r.narrowed + v] !== 0;
+        const s = narrowed ? w.narrowedText(v, i32[m.len + v]!) : '';
+        const off = narrowed ? from : -base;
+        const mu = narrowed ? undefined : u16;
+        for (; k < nh && i32[r.value + k] === v; k++) {
+          const ti = u8[r.ti + k]!;
+          this.hit(slot, s, off, from, 0, ti, i32[r.start + k]! + from, i32[r.end + k]! + from, f64[r.conf + k]!, w.jurisdiction(ti, u16[r.jur + k]!), mu);
+        }
+      }
+      this.endRecord();
+    }
+  }
+
+  /**
    * One hit at s[a - off, b - off) of a value that starts at `from` (at `base` in the whole
    * value): the slot's count and confidence sum (totals per type and category are summed from
    * these in result()), a finding while there is room, a subject key offer.
    */
-  private hit(slot: Slot, s: string, off: number, from: number, base: number, ti: number, a: number, b: number, conf: number, jur: string | undefined): void {
-    if (this.nRaw < MAX_ID_HITS) {
+  private hit(slot: Slot, s: string, off: number, from: number, base: number, ti: number, a: number, b: number, conf: number, jur: string | undefined, mu?: Uint16Array): void {
+    if (mu !== undefined) {
+      // the text is in the module's memory at mu[a - off, b - off): a string only where one is kept
+      if (this.nRaw < MAX_ID_HITS && !this.idShort) {
+        this.rawS[this.nRaw] = unitsText(mu, a - off, b - off);
+        this.rawA[this.nRaw] = 0;
+        this.rawB[this.nRaw] = b - a;
+        this.rawType[this.nRaw++] = ti;
+      }
+      s = '';
+    } else if (this.nRaw < MAX_ID_HITS) {
       // where the value is; cut out only if the record's id is long enough to hold it
       this.rawS[this.nRaw] = s;
       this.rawA[this.nRaw] = a - off;
@@ -346,11 +443,12 @@ class Scanner implements FastSourceScanner {
     sums[ti] = sums[ti]! + conf;
     if (this.findings.length + this.pending.length < this.maxFindings) {
       const type = DETECTION_TYPES[ti]!;
-      this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(s.slice(a - off, b - off), type) });
+      const text = mu !== undefined ? unitsText(mu, a - off, b - off) : s.slice(a - off, b - off);
+      this.pending.push({ field: slot.name, type, start: a - from + base, end: b - from + base, confidence: conf, masked: maskMatch(text, type) });
     }
     if (this.subjects) {
       const prio = PRIO[ti]!;
-      if (prio >= 0 && jur !== undefined) this.offerSubject(jur, prio, ti, s, a - off, b - off);
+      if (prio >= 0 && jur !== undefined) this.offerSubject(jur, prio, ti, mu ?? s, a - off, b - off);
     }
   }
 
@@ -385,7 +483,8 @@ class Scanner implements FastSourceScanner {
     return changed ? out : id;
   }
 
-  private offerSubject(jur: string, prio: number, ti: number, s: string, a: number, b: number): void {
+  /** The identifier s[a, b) (of a string or of the module's memory) as the record's subject in `jur`, unless a stronger one is. */
+  private offerSubject(jur: string, prio: number, ti: number, s: string | Uint16Array, a: number, b: number): void {
     const n = this.subN;
     let i = 0;
     while (i < n && this.subJur[i] !== jur) i++;
@@ -396,9 +495,11 @@ class Scanner implements FastSourceScanner {
     }
     this.subPrio[i] = prio;
     this.subTi[i] = ti;
-    this.subS[i] = s;
-    this.subA[i] = a;
-    this.subB[i] = b;
+    let u = this.subU[i];
+    if (u === undefined || u.length < b - a) u = this.subU[i] = new Uint16Array(Math.max(32, (b - a) * 2));
+    if (typeof s === 'string') for (let k = a; k < b; k++) u[k - a] = s.charCodeAt(k);
+    else for (let k = a; k < b; k++) u[k - a] = s[k]!;
+    this.subLen[i] = b - a;
   }
 
   endRecord(): void {
@@ -419,13 +520,15 @@ class Scanner implements FastSourceScanner {
       for (let i = 0; i < n; i++) {
         const jur = this.subJur[i]!;
         const ti = this.subTi[i]!;
+        const u = this.subU[i]!;
+        const len = this.subLen[i]!;
         if (this.sink !== undefined) {
-          const len = this.keyUnits.write(ti, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur);
-          this.sink.addUnits(jur, this.keyUnits.buf, len);
-          this.keyUnits.clear(len);
-        } else this.onSubject?.(jur, SUBJECT_PREFIX[ti]! + normalizeKeyIn(DETECTION_TYPES[ti]!, this.subS[i]!, this.subA[i]!, this.subB[i]!, jur));
-        // the string is dropped with the record (a chunk view must not outlive its record here)
-        this.subS[i] = '';
+          const n = this.keyUnits.write(ti, u, 0, len, jur);
+          this.sink.addUnits(jur, this.keyUnits.buf, n);
+          this.keyUnits.clear(n);
+        } else this.onSubject?.(jur, SUBJECT_PREFIX[ti]! + normalizeKeyIn(DETECTION_TYPES[ti]!, unitsText(u, 0, len), 0, len, jur));
+        // the raw identifier (and any longer one offered before it) is not kept past its record
+        u.fill(0);
       }
       this.subN = 0;
     }
@@ -471,6 +574,11 @@ class Scanner implements FastSourceScanner {
       categories,
     };
   }
+}
+
+/** The string of units u[a, b). */
+function unitsText(u: Uint16Array, a: number, b: number): string {
+  return b - a <= 64 ? String.fromCharCode.apply(null, u.subarray(a, b) as unknown as number[]) : Buffer.from(u.buffer, u.byteOffset + a * 2, (b - a) * 2).toString('utf16le');
 }
 
 export { normalizeKey } from './subject-key.js';

@@ -112,8 +112,18 @@ const PREFIX_UNITS = SUBJECT_PREFIX.map((p) => Uint16Array.from({ length: p.leng
  */
 export class KeyUnits {
   buf = new Uint16Array(64);
+  private src = new Uint16Array(64);
 
-  write(ti: number, s: string, a: number, b: number, jur: string | undefined): number {
+  /** {@link write} for the identifier s[a, b) of a string. */
+  writeString(ti: number, s: string, a: number, b: number, jur: string | undefined): number {
+    if (this.src.length < b - a) this.src = new Uint16Array((b - a) * 2);
+    const u = this.src;
+    for (let i = a; i < b; i++) u[i - a] = s.charCodeAt(i);
+    return this.write(ti, u, 0, b - a, jur);
+  }
+
+  /** Writes the key of the identifier s[a, b) (code units) into `buf`; returns its length. */
+  write(ti: number, s: Uint16Array, a: number, b: number, jur: string | undefined): number {
     // room for the prefix, "+86" and every unit of the range (all ASCII: one unit each),
     // and for the two units a legacy resident ID grows by
     const need = PREFIX_MAX + 3 + (b - a) + 3;
@@ -128,14 +138,14 @@ export class KeyUnits {
       const d = n + 3;
       let m = d;
       for (let i = a; i < b; i++) {
-        const c = s.charCodeAt(i);
+        const c = s[i]!;
         if (c >= 48 && c <= 57) u[m++] = c;
       }
       const nd = m - d;
       if (kind === K_CN_MOBILE) return put(u, n, PLUS86, nd > 11 ? m - 11 : d, m); // +86 and the last 11
       let p = a;
-      while (p < b && isSpace(s.charCodeAt(p))) p++;
-      if (p < b && s.charCodeAt(p) === 43) return put(u, n, PLUS, d, m);
+      while (p < b && isSpace(s[p]!)) p++;
+      if (p < b && s[p]! === 43) return put(u, n, PLUS, d, m);
       if (jur === 'US' || jur === 'CA' || (nd === 10 && jur !== 'CN')) return put(u, n, PLUS1, nd > 10 ? m - 10 : d, m);
       if (jur === 'CN') return put(u, n, PLUS86, nd > 0 && u[d] === 48 ? d + 1 : d, m);
       return put(u, n, PLUS, d, m);
@@ -143,7 +153,7 @@ export class KeyUnits {
     // uppercased alphanumerics
     const k0 = n;
     for (let i = a; i < b; i++) {
-      const c = s.charCodeAt(i);
+      const c = s[i]!;
       if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) u[n++] = c;
       else if (c >= 97 && c <= 122) u[n++] = c - 32;
     }

@@ -138,13 +138,26 @@ export class WindowText {
 }
 
 /**
- * Views over any input. The first non-empty chunk decides the kind: Buffer / Uint8Array →
- * byte views (later string chunks are encoded), string → text views (later byte chunks are
- * decoded). A leading byte-order mark is dropped, even when the chunking cuts it; a
- * surrogate pair or UTF-8 character cut by the chunking is kept whole. `forceText` makes
- * text views from bytes too (a delimiter that is not ASCII cannot be found in a byte view).
+ * Views over any input (see {@link inputChunks}), cut to at most VIEW_BYTES: a string that
+ * size is a young-generation object, which dies cheaply; a 1 MiB one would go to
+ * large-object space and cost a full collection later.
  */
 export async function* viewChunks(input: TextInput, forceText = false): AsyncGenerator<ByteView> {
+  for await (const c of inputChunks(input, forceText)) {
+    if (typeof c === 'string') yield new ByteView(c, false);
+    else for (let o = 0; o < c.length; o += VIEW_BYTES) yield ByteView.ofBytes(o === 0 && c.length <= VIEW_BYTES ? c : c.subarray(o, Math.min(c.length, o + VIEW_BYTES)));
+  }
+}
+
+/**
+ * The chunks of any input, non-empty, as bytes or as text. The first non-empty chunk decides
+ * the kind: Buffer / Uint8Array → bytes (later string chunks are encoded), string → text
+ * (later byte chunks are decoded). A leading byte-order mark is dropped, even when the
+ * chunking cuts it; a surrogate pair or UTF-8 character cut by the chunking is kept whole in
+ * text. `forceText` makes text from bytes too (a delimiter that is not ASCII cannot be found
+ * in bytes).
+ */
+export async function* inputChunks(input: TextInput, forceText = false): AsyncGenerator<Buffer | string> {
   let mode: 'bytes' | 'text' | undefined;
   let head: Buffer | undefined = Buffer.alloc(0); // held until the BOM question is settled
   let carry = ''; // a high surrogate cut from the end of a string chunk
@@ -167,7 +180,7 @@ export async function* viewChunks(input: TextInput, forceText = false): AsyncGen
         if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
         head = undefined;
       }
-      if (t.length) yield new ByteView(t, false);
+      if (t.length) yield t;
       continue;
     }
     let b: Buffer;
@@ -196,18 +209,16 @@ export async function* viewChunks(input: TextInput, forceText = false): AsyncGen
       head = undefined;
       if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
     }
-    // views of at most VIEW_BYTES: a string that size is a young-generation object, which dies
-    // cheaply; a 1 MiB one would go to large-object space and cost a full collection later
-    for (let o = 0; o < b.length; o += VIEW_BYTES) yield ByteView.ofBytes(o === 0 && b.length <= VIEW_BYTES ? b : b.subarray(o, Math.min(b.length, o + VIEW_BYTES)));
+    if (b.length) yield b;
   }
   if (mode === 'text') {
     const rest = decoder?.end() ?? '';
-    if (rest.length) yield new ByteView(rest, false);
+    if (rest.length) yield rest;
     return;
   }
   let rest = head ?? Buffer.alloc(0);
   if (carry.length) rest = Buffer.concat([rest, Buffer.from(carry, 'utf8')]);
-  if (rest.length > 0) yield ByteView.ofBytes(rest);
+  if (rest.length > 0) yield rest;
 }
 
 function toBuffer(c: Uint8Array): Buffer {

@@ -14,10 +14,13 @@
  * unterminated quote at the end of input is an InputError naming the line it opened on.
  */
 import * as errorsModule from '../../common/errors.js';
-import type { FastSourceScanner } from '../core/scanner.js';
+import type { FastSourceScanner, ModuleScanner } from '../core/scanner.js';
 import * as scannerModule from '../core/scanner.js';
 import type { CsvOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
-import { ByteView, WindowText, viewChunks } from './bytes.js';
+import { ByteView, VIEW_BYTES, WindowText, inputChunks } from './bytes.js';
+import type { CsvModuleLimits, Handoff } from './csv-module.js';
+import { CsvModuleReader } from './csv-module.js';
+import { columnName, headerNames, keyColumnOf } from './csv-columns.js';
 import * as inputModule from './input.js';
 
 // Imports are read into locals once: under test transforms every access to an imported
@@ -74,37 +77,91 @@ const QUOTED = 2;
 const AFTER_QUOTE = 3;
 const QUOTE_PENDING = 4; // a '"' ended a chunk inside a quoted field: escaped or closing?
 
-export async function readCsv(input: TextInput, opts: CsvOptions, target: SourceScanner): Promise<ReadStats> {
+export async function readCsv(input: TextInput, opts: CsvOptions, target: SourceScanner, limits?: CsvModuleLimits): Promise<ReadStats> {
   const source = opts.source ?? '<csv>';
   if (opts.delimiter !== undefined && opts.delimiter.length !== 1) {
     throw new InputError({ file: source, path: 'delimiter', message: `the delimiter must be one character, got ${JSON.stringify(opts.delimiter)}` });
   }
-  const p = new CsvParser(fastPath(target), opts, source);
+  const scanner = fastPath(target);
+  const p = new CsvParser(scanner, opts, source);
+  // a delimiter outside ASCII cannot be found in bytes: decode everything then
+  const forceText = p.delim >= 128;
   let units = 0;
   let sample = '';
-  const held: ByteView[] = [];
-  // a delimiter outside ASCII cannot be found in a byte view: decode everything then
-  const forceText = p.delim >= 128;
-  for await (const chunk of viewChunks(input, forceText)) {
-    units += chunk.s.length;
-    if (p.delim < 0) {
+  let sink: ChunkSink | undefined;
+  const held: (Buffer | string)[] = [];
+  for await (const chunk of inputChunks(input, forceText)) {
+    units += chunk.length;
+    if (sink !== undefined) sink.write(chunk);
+    else {
       held.push(chunk);
-      sample += chunk.s;
-      if (sample.length < 1 << 16 && countNewlines(sample) < 20) continue;
-      p.delim = sniffDelimiter(sample).charCodeAt(0);
-      for (const h of held) p.consume(h);
+      if (p.delim < 0) {
+        // the sample csv.ts has always sniffed: views of at most VIEW_BYTES until 64 KiB or 20 lines
+        if (typeof chunk === 'string') sample += chunk;
+        else for (let o = 0; o < chunk.length && sample.length < 1 << 16 && countNewlines(sample) < 20; o += VIEW_BYTES) sample += chunk.toString('latin1', o, Math.min(chunk.length, o + VIEW_BYTES));
+        if (sample.length < 1 << 16 && countNewlines(sample) < 20) continue;
+        p.delim = sniffDelimiter(sample).charCodeAt(0);
+      }
+      sink = chunkSink(p, scanner, chunk, opts, source, limits);
+      for (const h of held) sink.write(h);
       held.length = 0;
-      sample = '';
-    } else p.consume(chunk);
+    }
     opts.onProgress?.(units);
   }
-  if (p.delim < 0) {
-    p.delim = sniffDelimiter(sample).charCodeAt(0);
-    for (const h of held) p.consume(h);
+  if (sink === undefined) {
+    if (p.delim < 0) p.delim = sniffDelimiter(sample).charCodeAt(0);
+    sink = chunkSink(p, scanner, held[0], opts, source, limits);
+    for (const h of held) sink.write(h);
   }
-  p.finish();
+  sink.finish();
   opts.onProgress?.(units);
-  return { records: p.rows, units };
+  return { records: sink.rows(), units };
+}
+
+/** Where the input's chunks go once the delimiter is known: csv.ts's parser, or the module's. */
+interface ChunkSink {
+  write(chunk: Buffer | string): void;
+  finish(): void;
+  rows(): number;
+}
+
+/**
+ * The module's reader for bytes when the scanner runs on the WebAssembly engine (and it can
+ * take the delimiter), else csv.ts's parser, which also reads on where the module hands over.
+ */
+function chunkSink(p: CsvParser, scanner: FastSourceScanner, first: Buffer | string | undefined, opts: CsvOptions, source: string, limits: CsvModuleLimits | undefined): ChunkSink {
+  const parser: ChunkSink = {
+    write(chunk) {
+      if (typeof chunk === 'string') p.consume(new ByteView(chunk, false));
+      else for (let o = 0; o < chunk.length; o += VIEW_BYTES) p.consume(ByteView.ofBytes(o === 0 && chunk.length <= VIEW_BYTES ? chunk : chunk.subarray(o, Math.min(chunk.length, o + VIEW_BYTES))));
+    },
+    finish: () => p.finish(),
+    rows: () => p.rows,
+  };
+  if (typeof first === 'string' || first === undefined || !isModuleScanner(scanner) || p.delim >= 128) return parser;
+  const m = new CsvModuleReader(scanner, p.delim, opts, source, limits);
+  let handedOver = false;
+  const handOver = (h: Handoff | undefined) => {
+    if (h === undefined) return;
+    handedOver = true;
+    if (h.names !== undefined) p.resume(h.names, h.rows, h.line);
+    parser.write(h.rest);
+  };
+  return {
+    write(chunk) {
+      if (handedOver) parser.write(chunk);
+      else handOver(m.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk, false));
+    },
+    finish() {
+      if (!handedOver) handOver(m.write(new Uint8Array(0), true));
+      if (handedOver) p.finish();
+    },
+    rows: () => (handedOver ? p.rows : m.rows),
+  };
+}
+
+function isModuleScanner(s: FastSourceScanner): s is ModuleScanner {
+  return s.wasm !== undefined && s.bookModuleRecords !== undefined && s.minConfidence !== undefined;
 }
 
 class CsvParser {
@@ -148,7 +205,7 @@ class CsvParser {
     let sl = this.slots[k];
     if (sl === undefined) {
       // a cell past the header's end: its column number, unless a header names a column so
-      sl = this.scanner.slot(this.names?.[k] ?? (this.names?.includes(String(k + 1)) ? `column ${k + 1}` : String(k + 1)));
+      sl = this.scanner.slot(columnName(this.names ?? [], k));
       this.slots[k] = sl;
     }
     return sl;
@@ -211,30 +268,29 @@ class CsvParser {
 
   private endRecord(): void {
     if (this.names === undefined) {
-      // an empty name is the column number; a name met again (or a column number that is
-      // also a name) gets its column: two columns are never reported as one field
-      const names: string[] = [];
-      const used = new Set<string>();
-      this.headerCells.forEach((h, k) => {
-        let name = h.trim() || String(k + 1);
-        if (used.has(name)) name = `${name} (column ${k + 1})`;
-        for (let i = 2; used.has(name); i++) name = `${h.trim() || String(k + 1)} (column ${k + 1}, ${i})`;
-        used.add(name);
-        names.push(name);
-      });
-      this.names = names;
-      this.slots = [];
-      if (this.opts.recordKey !== undefined) {
-        this.keyIndex = names.indexOf(this.opts.recordKey);
-        if (this.keyIndex < 0) {
-          throw new InputError({ file: this.source, line: 1, path: 'recordKey', message: `no column named ${JSON.stringify(this.opts.recordKey)} in the header` });
-        }
-      }
+      this.setNames(headerNames(this.headerCells));
     } else if (this.recordOpen) {
       this.scanner.endRecord();
       this.recordOpen = false;
     }
     this.fieldIndex = 0;
+  }
+
+  /** The columns' names (from the header, or none); the record key's column among them. */
+  setNames(names: string[]): void {
+    this.names = names;
+    this.slots = [];
+    this.keyIndex = keyColumnOf(names, this.opts, this.source);
+  }
+
+  /**
+   * Reads on from a record's start in the middle of a file that another reader began (the
+   * module's, csv-module.ts): the columns' names, the records so far, the line it is on.
+   */
+  resume(names: string[], rows: number, line: number): void {
+    this.setNames(names);
+    this.rows = rows;
+    this.line = this.recordLine = line;
   }
 
   /** At c[p]: a delimiter (next field) or a line end (end of record). Returns the next position. */

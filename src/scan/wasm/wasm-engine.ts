@@ -80,6 +80,11 @@ interface Exports {
   dc_batch_reserve(values: number, units: number): number;
   dc_batch_gap(): number;
   dc_scan_batch(count: number, minConf: number): number;
+  dc_batch_addr(): number;
+  dc_csv_setup(delim: number, header: number, maxField: number, maxRecord: number): number;
+  dc_csv_columns(ncols: number): number;
+  dc_csv_input(n: number): number;
+  dc_csv_next(added: number, final: number, minConf: number): number;
 }
 
 /**
@@ -263,8 +268,7 @@ export class WasmEngine {
     let u = this.u16;
     const at = this.inPtr >> 1;
     for (let k = 0; k < n; k++) u[at + k] = s.charCodeAt(from + k);
-    const flags = (ctx.negative ? CTX_NEGATIVE : 0) | (ctx.version ? CTX_VERSION : 0) | (ctx.latitude ? CTX_LATITUDE : 0) | (ctx.bareName ? CTX_BARE_NAME : 0);
-    const count = x.dc_scan(n, ctx.hints >>> 0, flags, minConf);
+    const count = x.dc_scan(n, ctx.hints >>> 0, contextFlags(ctx), minConf);
     this.views();
     u = this.u16;
     const i32 = this.i32;
@@ -350,7 +354,7 @@ export class WasmEngine {
     i32[this.bOff + v] = this.bPos;
     i32[this.bLen + v] = n;
     i32[this.bHints + v] = ctx.hints;
-    i32[this.bFlags + v] = (ctx.negative ? CTX_NEGATIVE : 0) | (ctx.version ? CTX_VERSION : 0) | (ctx.latitude ? CTX_LATITUDE : 0) | (ctx.bareName ? CTX_BARE_NAME : 0);
+    i32[this.bFlags + v] = contextFlags(ctx);
     this.bFrom[v] = from;
     this.bPos += n + this.gap;
     return true;
@@ -376,10 +380,14 @@ export class WasmEngine {
     const count = this.bCount;
     this.bCount = 0;
     this.bPos = 0;
-    const n = this.x.dc_scan_batch(count, minConf);
+    return this.batchResults(this.x.dc_scan_batch(count, minConf));
+  }
+
+  /** Reads where the last scan of values put its hits into `batch`; returns their number. */
+  private batchResults(n: number): number {
     this.views();
     const i32 = this.i32;
-    const B = this.batchAddr >> 2;
+    const B = this.x.dc_batch_addr() >> 2;
     const r = this.batch;
     r.n = n;
     r.value = i32[B + 8]! >> 2;
@@ -391,6 +399,56 @@ export class WasmEngine {
     r.narrowed = i32[B + 14]! >> 2;
     return n;
   }
+
+  /** The CSV reader of csv.c (csv-module.ts drives it). */
+  csvSetup(delim: number, header: boolean, maxField: number, maxRecord: number): void {
+    this.csvAddr = this.x.dc_csv_setup(delim, header ? 1 : 0, maxField, maxRecord) >> 2;
+  }
+
+  /** Sets up `ctxs.length` columns with their contexts. */
+  csvColumns(ctxs: readonly FieldContext[]): void {
+    this.x.dc_csv_columns(ctxs.length);
+    this.u8 = new Uint8Array(0);
+    this.views();
+    const C = this.csvAddr;
+    const hints = this.i32[C + 21]! >> 2;
+    const flags = this.i32[C + 22]! >> 2;
+    ctxs.forEach((ctx, k) => {
+      this.i32[hints + k] = ctx.hints;
+      this.i32[flags + k] = contextFlags(ctx);
+    });
+  }
+
+  /** Hands `bytes` to the CSV reader and reads the whole records it now holds (`csvMore` for the rest). */
+  csvWrite(bytes: Uint8Array, final: boolean, minConf: number): number {
+    const at = this.x.dc_csv_input(bytes.length);
+    this.u8 = new Uint8Array(0);
+    this.views();
+    this.u8.set(bytes, at);
+    return this.csvNext(bytes.length, final, minConf);
+  }
+
+  /** Reads on after ST_FULL (no new bytes). */
+  csvMore(final: boolean, minConf: number): number {
+    return this.csvNext(0, final, minConf);
+  }
+
+  private csvNext(added: number, final: boolean, minConf: number): number {
+    const status = this.x.dc_csv_next(added, final ? 1 : 0, minConf);
+    this.views();
+    this.batchResults(this.i32[(this.x.dc_batch_addr() >> 2) + 7]!);
+    return status;
+  }
+
+  /**
+   * The CSV reader's state and results as word indexes into `mem.i32` (the Csv struct of
+   * csv.c): `csv + k` is its k-th member; arrays are addresses there.
+   */
+  get csv(): number {
+    return this.csvAddr;
+  }
+
+  private csvAddr = 0;
 
   /** Where value v of the last batch started in its caller's string. */
   batchFrom(v: number): number {
@@ -411,6 +469,11 @@ export class WasmEngine {
     const p = this.i32[this.batch.narrowed + v]!;
     return Buffer.from(this.u8.buffer, p, n * 2).toString('utf16le');
   }
+}
+
+/** A field context's flags as csv.c and core.c read them (dc.h CTX_*). */
+function contextFlags(ctx: FieldContext): number {
+  return (ctx.negative ? CTX_NEGATIVE : 0) | (ctx.version ? CTX_VERSION : 0) | (ctx.latitude ? CTX_LATITUDE : 0) | (ctx.bareName ? CTX_BARE_NAME : 0);
 }
 
 function readCString(x: Exports, p: number): string {
