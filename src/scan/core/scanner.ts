@@ -107,19 +107,20 @@ export type ModuleScanner = FastSourceScanner & { readonly wasm: WasmEngine; rea
  * lengths, columns and record numbers), and the batch's hits.
  */
 export interface ModuleRecords {
-  /** Records in this call; record r is row `firstRow + r` (the record id without a key column). */
+  /** Records in this call (numbered from 0). */
   readonly count: number;
-  readonly firstRow: number;
   readonly values: number;
   readonly off: number;
   readonly len: number;
+  /** Per value: its column (a field of the reader's; `slotOf` maps it to the scanner's slot). */
   readonly col: number;
+  /** Per value: its record. */
   readonly rec: number;
   readonly units: number;
   /** The scanner's slot of each column. */
   readonly slotOf: readonly number[];
-  /** The column whose value is the record id, or -1. */
-  readonly keyColumn: number;
+  /** The id of record r (asked only for records with hits, once each, in order). */
+  recordId(r: number): string | number;
 }
 
 /** A new accumulator for one source. Its methods are bound (safe to wrap or pass around). */
@@ -377,19 +378,7 @@ class Scanner implements FastSourceScanner {
     while (k < nh) {
       const recNo = i32[m.rec + i32[r.value + k]!]!;
       this.open = true;
-      this.recordId = m.firstRow + recNo;
-      if (m.keyColumn >= 0) {
-        // the key column's value, if the record has one (values of a record are together)
-        let v = i32[r.value + k]!;
-        while (v > 0 && i32[m.rec + v - 1] === recNo) v--;
-        for (; v < m.values && i32[m.rec + v] === recNo; v++) {
-          if (i32[m.col + v] !== m.keyColumn) continue;
-          const at = base + i32[m.off + v]!;
-          this.recordId = unitsText(u16, at, at + i32[m.len + v]!);
-          break;
-        }
-      }
-      const id = this.recordId;
+      const id = (this.recordId = m.recordId(recNo));
       this.idShort = typeof id === 'number' ? Math.abs(id) < 10 ** (MIN_ID_HIT - 1) : id.length < MIN_ID_HIT;
       while (k < nh) {
         const v = i32[r.value + k]!;
@@ -577,7 +566,7 @@ class Scanner implements FastSourceScanner {
 }
 
 /** The string of units u[a, b). */
-function unitsText(u: Uint16Array, a: number, b: number): string {
+export function unitsText(u: Uint16Array, a: number, b: number): string {
   return b - a <= 64 ? String.fromCharCode.apply(null, u.subarray(a, b) as unknown as number[]) : Buffer.from(u.buffer, u.byteOffset + a * 2, (b - a) * 2).toString('utf16le');
 }
 

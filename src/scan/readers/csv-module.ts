@@ -15,12 +15,14 @@ import * as errorsModule from '../../common/errors.js';
 import type { FieldContext } from '../detectors/field-context.js';
 import * as fieldContextModule from '../detectors/field-context.js';
 import type { ModuleScanner } from '../core/scanner.js';
+import * as scannerModule from '../core/scanner.js';
 import type { CsvOptions } from '../core/types.js';
 import { columnName, headerNames, keyColumnOf } from './csv-columns.js';
 import * as inputModule from './input.js';
 
 const { InputError } = errorsModule;
 const { fieldContext } = fieldContextModule;
+const { unitsText } = scannerModule;
 
 /** Limits of the module's reader (the tests lower them to reach the handoffs). */
 export interface CsvModuleLimits {
@@ -155,17 +157,36 @@ export class CsvModuleReader {
       const col = i32[nc + k]!;
       this.slotOf[col] = this.scanner.slot(columnName(names, col));
     }
+    const values = i32[C + N_VALUES]!;
+    const off = i32[C + OFF]! >> 2;
+    const len = i32[C + LEN]! >> 2;
+    const col = i32[C + COL]! >> 2;
+    const rec = i32[C + REC]! >> 2;
+    const units = i32[C + UNITS]!;
+    const firstRow = this.rows + 1;
+    const keyColumn = this.keyColumn;
+    let from = 0; // values of records before the one asked for are behind
     this.scanner.bookModuleRecords({
       count,
-      firstRow: this.rows + 1,
-      values: i32[C + N_VALUES]!,
-      off: i32[C + OFF]! >> 2,
-      len: i32[C + LEN]! >> 2,
-      col: i32[C + COL]! >> 2,
-      rec: i32[C + REC]! >> 2,
-      units: i32[C + UNITS]!,
+      values,
+      off,
+      len,
+      col,
+      rec,
+      units,
       slotOf: this.slotOf,
-      keyColumn: this.keyColumn,
+      recordId(r) {
+        if (keyColumn < 0) return firstRow + r;
+        // the key column's value, when the record has one (values of a record are together)
+        const m = w.mem;
+        while (from < values && m.i32[rec + from]! < r) from++;
+        for (let v = from; v < values && m.i32[rec + v] === r; v++) {
+          if (m.i32[col + v] !== keyColumn) continue;
+          const at = (units >> 1) + m.i32[off + v]!;
+          return unitsText(m.u16, at, at + m.i32[len + v]!);
+        }
+        return firstRow + r;
+      },
     });
     this.rows += count;
   }
