@@ -24,7 +24,7 @@ const out = join(tmp, 'scan-engine.wasm');
 const args = [
   '--target=wasm32', '-O3', '-flto', '-std=c11', '-nostdlib', '-ffreestanding', '-ffp-contract=off',
   '-Wall', '-Wextra', '-Werror', '-Wno-unused-parameter',
-  '-mbulk-memory', '-fno-builtin-memset',
+  '-mbulk-memory', '-msimd128', '-fno-builtin-memset',
   '-Wl,--no-entry', '-Wl,--lto-O3', '-Wl,--export-dynamic', '-Wl,--strip-all', '-Wl,-z,stack-size=1048576',
   '-o', out, ...sources,
 ];

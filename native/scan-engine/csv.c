@@ -14,6 +14,7 @@
  * context. A record cut by the end of the input waits for more bytes, parsed again whole.
  */
 #include "dc.h"
+#include <wasm_simd128.h>
 
 /* dc_csv_next's status */
 #define ST_NEED_INPUT 0   /* every whole record is out: more bytes, or the end */
@@ -130,60 +131,132 @@ EXPORT(dc_csv_input) u8 *dc_csv_input(i32 n) {
   return C.in + rest;
 }
 
-/* UTF-8 s[0, n) as UTF-16 units at out, as the WHATWG decoder does it; returns the units written. */
+/*
+ * One character of UTF-8 at s[*i] (a byte >= 0x80, s[0, n)) as UTF-16 units at out + k, as the
+ * WHATWG decoder does it (an invalid sequence is one U+FFFD per maximal subpart); returns k
+ * past them and moves *i past the bytes read.
+ */
+static i32 decode_one(const u8 *s, i32 n, i32 *at, u16 *out, i32 k) {
+  i32 i = *at;
+  u32 c = s[i];
+  i32 need;
+  u32 lo = 0x80, hi = 0xbf, cp;
+  if (c >= 0xc2 && c <= 0xdf) {
+    need = 1;
+    cp = c & 0x1f;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    need = 2;
+    cp = c & 0x0f;
+    if (c == 0xe0) lo = 0xa0;
+    if (c == 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    need = 3;
+    cp = c & 0x07;
+    if (c == 0xf0) lo = 0x90;
+    if (c == 0xf4) hi = 0x8f;
+  } else {
+    out[k++] = 0xfffd;
+    *at = i + 1;
+    return k;
+  }
+  i++;
+  i32 got = 0;
+  while (got < need) {
+    if (i >= n) break;
+    u32 b = s[i];
+    if (b < lo || b > hi) break;
+    lo = 0x80;
+    hi = 0xbf;
+    cp = (cp << 6) | (b & 0x3f);
+    i++;
+    got++;
+  }
+  *at = i;
+  if (got < need) {
+    out[k++] = 0xfffd; /* the maximal subpart read so far; the byte that broke it is read again */
+    return k;
+  }
+  if (cp >= 0x10000) {
+    cp -= 0x10000;
+    out[k++] = (u16)(0xd800 + (cp >> 10));
+    out[k++] = (u16)(0xdc00 + (cp & 0x3ff));
+  } else
+    out[k++] = (u16)cp;
+
+  return k;
+}
+
+/*
+ * Widens 16 bytes at s to units at out and returns the mask of those that are `a`, `b`, `c`
+ * or >= 0x80 (bit k: byte k). Up to 16 units are written whatever the mask: callers leave
+ * room (a value's BATCH_GAP).
+ */
+static inline u32 widen16(const u8 *s, u16 *out, v128_t a, v128_t b, v128_t c) {
+  v128_t x = wasm_v128_load(s);
+  wasm_v128_store(out, wasm_u16x8_extend_low_u8x16(x));
+  wasm_v128_store(out + 8, wasm_u16x8_extend_high_u8x16(x));
+  v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(x, a), wasm_i8x16_eq(x, b)), wasm_v128_or(wasm_i8x16_eq(x, c), wasm_i8x16_lt(x, wasm_i8x16_splat(0))));
+  return (u32)wasm_i8x16_bitmask(hit);
+}
+
+/* UTF-8 s[0, n) as UTF-16 units at out (16 units of room past them); returns the units written. */
 static i32 decode_utf8(const u8 *s, i32 n, u16 *out) {
   i32 k = 0, i = 0;
+  v128_t high = wasm_i8x16_splat((i8)0x80); /* a high byte: marks nothing the high-byte test does not */
   while (i < n) {
-    u32 c = s[i];
-    if (c < 0x80) {
-      out[k++] = (u16)c;
-      i++;
+    if (i + 16 <= n) {
+      u32 m = widen16(s + i, out + k, high, high, high);
+      if (m == 0) {
+        i += 16;
+        k += 16;
+        continue;
+      }
+      u32 t = (u32)__builtin_ctz(m);
+      i += (i32)t;
+      k += (i32)t;
+    } else if (s[i] < 0x80) {
+      out[k++] = s[i++];
       continue;
     }
-    i32 need;
-    u32 lo = 0x80, hi = 0xbf, cp;
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1;
-      cp = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      cp = c & 0x0f;
-      if (c == 0xe0) lo = 0xa0;
-      if (c == 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      cp = c & 0x07;
-      if (c == 0xf0) lo = 0x90;
-      if (c == 0xf4) hi = 0x8f;
-    } else {
-      out[k++] = 0xfffd;
-      i++;
-      continue;
-    }
-    i++;
-    i32 got = 0;
-    while (got < need) {
-      if (i >= n) break;
-      u32 b = s[i];
-      if (b < lo || b > hi) break;
-      lo = 0x80;
-      hi = 0xbf;
-      cp = (cp << 6) | (b & 0x3f);
-      i++;
-      got++;
-    }
-    if (got < need) {
-      out[k++] = 0xfffd; /* the maximal subpart read so far; the byte that broke it is read again */
-      continue;
-    }
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      out[k++] = (u16)(0xd800 + (cp >> 10));
-      out[k++] = (u16)(0xdc00 + (cp & 0x3ff));
-    } else
-      out[k++] = (u16)cp;
+    k = decode_one(s, n, &i, out, k);
   }
   return k;
+}
+
+/*
+ * The unquoted field at in[p, ...) decoded at out: up to the first delimiter, LF or CR (or the
+ * input's end), which is returned; *units gets the units written (16 units of room past them).
+ */
+static i32 field_decode(i32 p, u16 *out, i32 *units) {
+  const u8 *in = C.in;
+  i32 n = C.in_len;
+  u8 d = (u8)C.delim;
+  v128_t vd = wasm_i8x16_splat((i8)d), vlf = wasm_i8x16_splat(LF), vcr = wasm_i8x16_splat(CR);
+  i32 k = 0;
+  for (;;) {
+    if (p + 16 <= n) {
+      u32 m = widen16(in + p, out + k, vd, vlf, vcr);
+      if (m == 0) {
+        p += 16;
+        k += 16;
+        continue;
+      }
+      u32 t = (u32)__builtin_ctz(m);
+      p += (i32)t;
+      k += (i32)t;
+    } else {
+      while (p < n && in[p] < 0x80 && in[p] != d && in[p] != LF && in[p] != CR) out[k++] = in[p++];
+      if (p == n) break;
+    }
+    u8 c = in[p];
+    if (c < 0x80) break; /* the delimiter, LF or CR */
+    /* a character of several bytes: its bytes are all >= 0x80, so it cannot hide a terminator */
+    i32 e = p + 1;
+    while (e < n && e < p + 4 && in[e] >= 0x80) e++;
+    k = decode_one(in, e, &p, out, k);
+  }
+  *units = k;
+  return p;
 }
 
 /* The first delimiter, LF or CR at or after p (in_len if none). */
@@ -201,9 +274,8 @@ static i32 field_end(i32 p) {
 
 static i32 upos;
 
-/* A value of column `col`: decoded at upos, listed when it is not empty (always in header mode). */
-static void emit_value(const u8 *s, i32 n, i32 col, i32 all) {
-  i32 k = decode_utf8(s, n, C.units + upos);
+/* The value of column `col` decoded at upos (k units): listed when it is not empty (always in header mode). */
+static void list_value(i32 k, i32 col, i32 all) {
   if (k == 0 && !all) return;
   i32 v = C.n_values++;
   C.off[v] = upos;
@@ -307,9 +379,10 @@ static i32 parse_record(i32 final, i32 header) {
         break;
       }
       p = e;
-      emit_value(C.tmp, C.tmp_n, col, header);
+      list_value(decode_utf8(C.tmp, C.tmp_n, C.units + upos), col, header);
     } else {
-      i32 e = field_end(p);
+      i32 k;
+      i32 e = field_decode(p, C.units + upos, &k);
       if (e == n && !final) {
         result = R_INCOMPLETE;
         break;
@@ -318,7 +391,7 @@ static i32 parse_record(i32 final, i32 header) {
         result = R_FALLBACK;
         break;
       }
-      emit_value(in + p, e - p, col, header);
+      list_value(k, col, header);
       p = e;
     }
     col++;
