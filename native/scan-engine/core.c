@@ -541,21 +541,7 @@ _Static_assert(__builtin_offsetof(Engine, offset) == 40 && __builtin_offsetof(En
  * zero units, and the text preceded by them), with its length, hints and flags; dc_scan_batch
  * scans them in order and lists every value's hits, value by value, with the value's index.
  * A value read through its ASCII twins (full-width forms) gives the address of that reading. */
-typedef struct {
-  i32 cap_values, cap_units;
-  i32 *off, *len;
-  u32 *hints, *flags;
-  u16 *units;
-  /* results of the last dc_scan_batch (in its scratch arena: valid until the next call) */
-  i32 n_hits;
-  i32 *value;
-  u8 *ti;
-  i32 *start, *end;
-  f64 *conf;
-  u16 *jur;
-  i32 *narrowed; /* per value: address of the narrowed text, or 0 */
-} Batch;
-static Batch B;
+Batch B;
 
 /* Room for `values` values and `units` units of text (gaps included); returns the batch. */
 EXPORT(dc_batch_reserve) Batch *dc_batch_reserve(i32 values, i32 units) {

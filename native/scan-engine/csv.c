@@ -200,7 +200,7 @@ static inline u32 widen16(const u8 *s, u16 *out, v128_t a, v128_t b, v128_t c) {
 }
 
 /* UTF-8 s[0, n) as UTF-16 units at out (16 units of room past them); returns the units written. */
-static i32 decode_utf8(const u8 *s, i32 n, u16 *out) {
+i32 decode_utf8(const u8 *s, i32 n, u16 *out) {
   i32 k = 0, i = 0;
   v128_t high = wasm_i8x16_splat((i8)0x80); /* a high byte: marks nothing the high-byte test does not */
   while (i < n) {
@@ -463,5 +463,6 @@ EXPORT(dc_csv_next) i32 dc_csv_next(i32 added, i32 final, f64 min_conf) {
     break;
   }
   scan_values(C.n_values, C.off, C.len, C.hints, C.flags, C.units, min_conf);
+  if (book_on()) book_batch(C.col, C.rec, C.off, C.units);
   return C.status = status;
 }

@@ -306,6 +306,28 @@ bool_t is_zero_decimal(const u16 *s, i32 a, i32 b);
 
 /* --- batches (core.c): values scanned in one call, BATCH_GAP zero units after each ------ */
 #define BATCH_GAP 32
+typedef struct {
+  i32 cap_values, cap_units;
+  i32 *off, *len;
+  u32 *hints, *flags;
+  u16 *units;
+  /* results of the last dc_scan_batch (in its scratch arena: valid until the next call) */
+  i32 n_hits;
+  i32 *value;
+  u8 *ti;
+  i32 *start, *end;
+  f64 *conf;
+  u16 *jur;
+  i32 *narrowed; /* per value: address of the narrowed text, or 0 */
+} Batch;
+extern Batch B;
 i32 scan_values(i32 count, const i32 *off, const i32 *len, const u32 *hints, const u32 *flags, u16 *units, f64 min_conf);
+
+/* --- bookkeeping in the module (book.c) --------------------------------------------------- */
+void book_batch(const i32 *col, const i32 *rec, const i32 *off, const u16 *units);
+bool_t book_on(void);
+
+/* csv.c: UTF-8 s[0, n) as UTF-16 units at out, as TextDecoder does (also read by jsonl.c) */
+i32 decode_utf8(const u8 *s, i32 n, u16 *out);
 
 #endif

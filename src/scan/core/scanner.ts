@@ -25,24 +25,12 @@ const { WasmEngine: WasmEngineClass } = wasmEngineModule;
 const { fieldContext } = fieldContextModule;
 const { maskMatch } = maskModule;
 const { MIN_CONFIDENCE, current } = paramsModule;
-const { KeyUnits, SUBJECT_PREFIX, normalizeKeyIn } = subjectKeyModule;
+const { KeyUnits, SUBJECT_PREFIX, normalizeKeyIn, SUBJECT_PRIORITY: PRIO } = subjectKeyModule;
 const { DETECTION_TYPES, TYPE_INFO } = typesModule;
 
 const NT = DETECTION_TYPES.length;
 export const DEFAULT_MAX_FINDINGS = 1000;
 
-/** Subject-key priority per type (lower is stronger); absent = not a subject key. */
-const PRIORITY: Partial<Record<DetectionType, number>> = {
-  cn_resident_id: 0,
-  hk_id: 0,
-  tw_id: 0,
-  us_ssn: 1,
-  us_itin: 1,
-  cn_passport: 2,
-  us_passport: 2,
-  cn_mobile: 3,
-  phone: 3,
-};
 
 /**
  * Windows of a long value overlap by this many units: longer than any value the detectors
@@ -55,8 +43,6 @@ const WINDOW_MARGIN = 256;
 const MAX_ID_HITS = 64;
 const MIN_ID_HIT = 8;
 
-/** PRIORITY by type code, -1 for types that are not subject keys (a small-integer array, no holes). */
-const PRIO = Int8Array.from(DETECTION_TYPES, (t) => PRIORITY[t] ?? -1);
 
 interface Slot {
   readonly name: string;
@@ -94,12 +80,28 @@ export interface FastSourceScanner extends SourceScanner {
    */
   readonly wasm?: WasmEngine | undefined;
   bookModuleRecords?(records: ModuleRecords): void;
+  /**
+   * Before a reader's call into the module: once the scan keeps no more findings, the module
+   * books the hits itself (book.c; counts, sums and subject keys are all a hit still needs).
+   * `slotOf` maps the reader's columns to slots (the reader keeps it current); `columns` have
+   * distinct names (else the module does not book: two columns of one field would be summed
+   * apart).
+   */
+  beforeModuleCall?(slotOf: readonly number[], columns: number, distinct: boolean): void;
+  /** The reader is done with the module (or hands over to a JavaScript reader): its counts come back. */
+  endModuleCalls?(): void;
   /** Detections below this confidence are dropped (what the scanner was made with). */
   readonly minConfidence?: number;
 }
 
 /** A scanner on the WebAssembly engine (`wasm` set): readers/csv-module.ts reads for it. */
-export type ModuleScanner = FastSourceScanner & { readonly wasm: WasmEngine; readonly minConfidence: number; bookModuleRecords(records: ModuleRecords): void };
+export type ModuleScanner = FastSourceScanner & {
+  readonly wasm: WasmEngine;
+  readonly minConfidence: number;
+  bookModuleRecords(records: ModuleRecords): void;
+  beforeModuleCall(slotOf: readonly number[], columns: number, distinct: boolean): void;
+  endModuleCalls(): void;
+};
 
 /**
  * Records a reader parsed and scanned in the module (csv.c), as its last call left them: the
@@ -138,6 +140,8 @@ export function createSourceScanner(options: SourceScannerOptions = {}): FastSou
     wasm: sc.wasm,
     minConfidence: sc.minConf,
     bookModuleRecords: (r) => sc.bookModuleRecords(r),
+    beforeModuleCall: (slotOf, columns, distinct) => sc.beforeModuleCall(slotOf, columns, distinct),
+    endModuleCalls: () => sc.endModuleCalls(),
   };
 }
 
@@ -370,6 +374,7 @@ class Scanner implements FastSourceScanner {
     const r = w.batch;
     const nh = r.n;
     this.records += m.count;
+    if (this.books !== undefined) this.moduleKeys(w);
     if (nh === 0) return;
     const { u8, u16, i32, f64 } = w.mem;
     // value v's text is u16[base + off[v], base + off[v] + len[v])
@@ -396,6 +401,79 @@ class Scanner implements FastSourceScanner {
         }
       }
       this.endRecord();
+    }
+  }
+
+  /** Where the module books (see beforeModuleCall): the reader's columns' slots and the module's counts and sums. */
+  private books: { slotOf: readonly number[]; columns: number; counts: number; sums: number } | undefined;
+  private booksNever = false;
+
+  beforeModuleCall(slotOf: readonly number[], columns: number, distinct: boolean): void {
+    if (this.books !== undefined || this.booksNever || this.findings.length < this.maxFindings || this.pending.length > 0) return;
+    if (!distinct) {
+      this.booksNever = true;
+      return;
+    }
+    const w = this.wasm!;
+    const { counts, sums } = w.bookReserve(columns, 1 << 14);
+    const { i32, f64 } = w.mem;
+    // the counts and sums so far, which the module goes on adding to in the same order
+    for (let c = 0; c < columns; c++) {
+      const k = slotOf[c];
+      if (k === undefined) continue;
+      const slot = this.slots[k]!;
+      for (let t = 0; t < NT; t++) {
+        i32[counts + c * NT + t] = slot.counts[t]!;
+        f64[sums + c * NT + t] = slot.sums[t]!;
+      }
+    }
+    w.bookOn(true, this.subjects);
+    this.books = { slotOf, columns, counts, sums };
+  }
+
+  endModuleCalls(): void {
+    const b = this.books;
+    if (b === undefined) return;
+    this.books = undefined;
+    const w = this.wasm!;
+    w.bookOn(false, false);
+    const { i32, f64 } = w.mem;
+    for (let c = 0; c < b.columns; c++) {
+      const k = b.slotOf[c];
+      if (k === undefined) continue;
+      const slot = this.slots[k]!;
+      let any = false;
+      for (let t = 0; t < NT && !any; t++) any = i32[b.counts + c * NT + t] !== 0;
+      if (!any) continue;
+      if (!slot.any) {
+        slot.any = true;
+        slot.counts = new Int32Array(NT);
+        slot.sums = new Float64Array(NT);
+      }
+      for (let t = 0; t < NT; t++) {
+        slot.counts[t] = i32[b.counts + c * NT + t]!;
+        slot.sums[t] = f64[b.sums + c * NT + t]!;
+      }
+    }
+  }
+
+  /** The subject keys the module wrote for the last call's records: hashed (or handed to onSubject), then wiped. */
+  private moduleKeys(w: WasmEngine): void {
+    const keys = w.bookKeys();
+    const { i32, u16 } = w.mem;
+    const ku = this.keyUnits;
+    for (let k = 0; k < keys.n; k++) {
+      const jur = w.region(i32[keys.jur + k]!);
+      const at = keys.units + i32[keys.off + k]!;
+      const len = i32[keys.len + k]!;
+      if (this.sink !== undefined) {
+        if (ku.buf.length < len) ku.buf = new Uint16Array(len * 2);
+        const buf = ku.buf;
+        for (let q = 0; q < len; q++) buf[q] = u16[at + q]!;
+        this.sink.addUnits(jur, buf, len);
+        ku.clear(len);
+      } else this.onSubject?.(jur, unitsText(u16, at, at + len));
+      u16.fill(0, at, at + len);
     }
   }
 
@@ -524,6 +602,7 @@ class Scanner implements FastSourceScanner {
   }
 
   result(): SourceScanResult {
+    this.endModuleCalls();
     if (this.qN) this.flush();
     if (this.open) this.endRecord();
     const fields: FieldSummary[] = [];

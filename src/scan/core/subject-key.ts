@@ -96,12 +96,29 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/** Subject-key priority per type (lower is stronger); absent = not a subject key. */
+export const PRIORITY: Partial<Record<DetectionType, number>> = {
+  cn_resident_id: 0,
+  hk_id: 0,
+  tw_id: 0,
+  us_ssn: 1,
+  us_itin: 1,
+  cn_passport: 2,
+  us_passport: 2,
+  cn_mobile: 3,
+  phone: 3,
+};
+
+/** PRIORITY by type code, -1 for types that are not subject keys (a small-integer array, no holes). */
+export const SUBJECT_PRIORITY = Int8Array.from(DETECTION_TYPES, (t) => PRIORITY[t] ?? -1);
+
 /** How {@link KeyUnits} normalizes a type's identifier (by type code). */
 const K_ALNUM = 0; // uppercased letters and digits
 const K_RESIDENT = 1; // the same, a 15-digit ID in its 18-digit form
 const K_CN_MOBILE = 2; // +86 and the last 11 digits
 const K_PHONE = 3; // E.164 from the digits and the jurisdiction
-const KIND = Uint8Array.from(DETECTION_TYPES, (t) => (t === 'cn_mobile' ? K_CN_MOBILE : t === 'phone' ? K_PHONE : t === 'cn_resident_id' ? K_RESIDENT : K_ALNUM));
+/** By type code (book.c reads it too). */
+export const KEY_KIND = Uint8Array.from(DETECTION_TYPES, (t) => (t === 'cn_mobile' ? K_CN_MOBILE : t === 'phone' ? K_PHONE : t === 'cn_resident_id' ? K_RESIDENT : K_ALNUM));
 /** SUBJECT_PREFIX as code units (copied by a typed loop, not read back out of a string). */
 const PREFIX_UNITS = SUBJECT_PREFIX.map((p) => Uint16Array.from({ length: p.length }, (_, k) => p.charCodeAt(k)));
 
@@ -132,7 +149,7 @@ export class KeyUnits {
     const pre = PREFIX_UNITS[ti]!;
     let n = 0;
     for (; n < pre.length; n++) u[n] = pre[n]!;
-    const kind = KIND[ti]!;
+    const kind = KEY_KIND[ti]!;
     if (kind === K_CN_MOBILE || kind === K_PHONE) {
       // the digits go 3 units in, leaving room for "+86" / "+1" / "+" in front
       const d = n + 3;

@@ -97,18 +97,30 @@ export class CsvModuleReader {
     else this.setNames([]);
   }
 
+  /** Columns set up in the module, and whether their names are all different. */
+  private columns = 0;
+  private distinct = false;
+
   private setNames(names: string[]): void {
     this.names = names;
     this.keyColumn = keyColumnOf(names, this.opts, this.source);
-    const n = Math.max(names.length, 0) + this.limits.extraColumns;
+    const n = names.length + this.limits.extraColumns;
     const ctxs: FieldContext[] = [];
-    for (let k = 0; k < n; k++) ctxs.push(fieldContext(columnName(names, k)));
+    const seen = new Set<string>();
+    for (let k = 0; k < n; k++) {
+      const name = columnName(names, k);
+      seen.add(name);
+      ctxs.push(fieldContext(name));
+    }
     this.scanner.wasm.csvColumns(ctxs);
+    this.columns = n;
+    this.distinct = seen.size === n;
   }
 
   /** Reads `bytes` (the last of the input when `final`); a Handoff when csv.ts must read on. */
   write(bytes: Uint8Array, final: boolean): Handoff | undefined {
     const w = this.scanner.wasm;
+    if (this.names !== undefined) this.scanner.beforeModuleCall(this.slotOf, this.columns, this.distinct);
     let st = w.csvWrite(bytes, final, this.scanner.minConfidence);
     for (;;) {
       const i32 = w.mem.i32;
@@ -127,10 +139,15 @@ export class CsvModuleReader {
       }
       this.book();
       if (st === ST_FULL) {
+        this.scanner.beforeModuleCall(this.slotOf, this.columns, this.distinct);
         st = w.csvMore(final, this.scanner.minConfidence);
         continue;
       }
-      if (st === ST_NEED_INPUT) return undefined;
+      if (st === ST_NEED_INPUT) {
+        if (final) this.scanner.endModuleCalls();
+        return undefined;
+      }
+      this.scanner.endModuleCalls();
       const m = w.mem;
       if (st === ST_UNTERMINATED) {
         throw new InputError({ file: this.source, line: m.i32[C + QUOTE_LINE]!, message: `unterminated quoted field (record starting on line ${m.i32[C + RECORD_LINE]!})` });

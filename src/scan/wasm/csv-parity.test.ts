@@ -24,10 +24,13 @@ interface Outcome {
   readonly error?: string;
 }
 
-/** Reads the chunks with the module's reader (`module`) or with csv.ts, on the WebAssembly engine either way. */
-async function read(chunks: readonly Buffer[], opts: CsvOptions, module: boolean, limits?: CsvModuleLimits): Promise<Outcome> {
+/**
+ * Reads the chunks with the module's reader (`module`) or with csv.ts, on the WebAssembly
+ * engine either way. Past `maxFindings` findings the module books hits itself (book.c).
+ */
+async function read(chunks: readonly Buffer[], opts: CsvOptions, module: boolean, limits?: CsvModuleLimits, maxFindings = 1_000_000): Promise<Outcome> {
   const subjects: string[] = [];
-  const sc = createSourceScanner({ maxFindings: 1_000_000, onSubject: (j, k) => subjects.push(`${j} ${k}`) });
+  const sc = createSourceScanner({ maxFindings, onSubject: (j, k) => subjects.push(`${j} ${k}`) });
   expect(sc.wasm).toBeDefined();
   // without `wasm`, readCsv does not use the module's reader
   const target: FastSourceScanner = module ? sc : { ...sc, wasm: undefined };
@@ -40,10 +43,10 @@ async function read(chunks: readonly Buffer[], opts: CsvOptions, module: boolean
   }
 }
 
-async function expectSame(bytes: Buffer, cuts: number[], opts: CsvOptions = {}, limits?: CsvModuleLimits): Promise<Outcome> {
+async function expectSame(bytes: Buffer, cuts: number[], opts: CsvOptions = {}, limits?: CsvModuleLimits, maxFindings?: number): Promise<Outcome> {
   const chunks = cutAt(bytes, cuts).filter((c) => c.length > 0);
-  const js = await read(chunks, opts, false);
-  const mod = await read(chunks, opts, true, limits);
+  const js = await read(chunks, opts, false, undefined, maxFindings);
+  const mod = await read(chunks, opts, true, limits, maxFindings);
   expect(mod).toEqual(js);
   return mod;
 }
@@ -96,6 +99,32 @@ describe('the module CSV reader and csv.ts', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('book alike once no more findings are kept and the module counts the hits (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        csvBytes.chain((b) => fc.tuple(fc.constant(b), cuts(b))),
+        fc.constantFrom(0, 1, 4),
+        fc.constantFrom<CsvOptions>({}, { header: false }, { recordKey: 'id' }),
+        async ([bytes, points], maxFindings, opts) => {
+          await expectSame(bytes, points, opts, undefined, maxFindings);
+          await expectSame(bytes, points, opts, { maxField: 24, maxRecord: 96, headerColumns: 20, extraColumns: 3 }, maxFindings);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // a whole corpus file, where the module books nearly every record (counts, sums, subject keys)
+    const g = new CorpusGenerator(9);
+    const lines = ['id,name,phone,手机号,email,ssn,身份证号,notes'];
+    for (let i = 0; i < 1500; i++) {
+      const f = g.next().fields;
+      const v = Object.values(f).map((x) => x.value);
+      lines.push([i, ...v.slice(0, 7)].map((x) => `"${String(x).replace(/"/g, '""')}"`).join(','));
+    }
+    const o = await expectSame(Buffer.from(lines.join('\n'), 'utf8'), [5000, 70_000], {}, undefined, 10);
+    expect((o.result as { findingsTotal: number }).findingsTotal).toBeGreaterThan(5000);
+    expect(o.subjects!.length).toBeGreaterThan(1000);
   });
 
   it('read the same with a record key, without a header, and with a given delimiter (property)', async () => {

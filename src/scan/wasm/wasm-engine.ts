@@ -16,6 +16,7 @@ import * as cnModule from '../detectors/cn.js';
 import * as engineModule from '../detectors/engine.js';
 import * as keywordsModule from '../detectors/keywords.js';
 import * as phoneModule from '../detectors/phone.js';
+import * as subjectKeyModule from '../core/subject-key.js';
 import * as typesModule from '../core/types.js';
 import * as valueLevelModule from '../detectors/value-level.js';
 
@@ -85,6 +86,10 @@ interface Exports {
   dc_csv_columns(ncols: number): number;
   dc_csv_input(n: number): number;
   dc_csv_next(added: number, final: number, minConf: number): number;
+  dc_book_type(ti: number, prio: number, kind: number, jur: number): void;
+  dc_book_prefix(ti: number, k: number, unit: number): void;
+  dc_book_reserve(ncols: number, values: number): number;
+  dc_book_on(on: number, subjects: number): void;
 }
 
 /**
@@ -180,6 +185,16 @@ function writeTables(t: TableWriter, x: Exports): void {
   });
   x.dc_set_keywords(DETECTION_TYPES.length, t.wordList(NEGATIVE_KEYWORDS.words));
   x.dc_params(E.GEO_DEC, E.GENOMIC_MIN, E.UNIONPAY_LOOSE ? 1 : 0, CN_CLOCK.TODAY, CN_CLOCK.THIS_YEAR);
+  // book.c: subject-key priorities, kinds, the types' own jurisdictions and key prefixes
+  const { SUBJECT_PRIORITY, KEY_KIND, SUBJECT_PREFIX } = subjectKeyModule;
+  DETECTION_TYPES.forEach((type, k) => {
+    const jur = TYPE_INFO[type].jurisdiction;
+    if (jur !== undefined && !/^[A-Z]{2}$/.test(jur)) throw new Error(`scan engine: the jurisdiction of ${type} is not a region code`);
+    x.dc_book_type(k, SUBJECT_PRIORITY[k]!, KEY_KIND[k]!, packRegion(jur));
+    const prefix = SUBJECT_PREFIX[k]!;
+    if (prefix.length > 31) throw new Error(`scan engine: the subject-key prefix of ${type} is too long`);
+    for (let q = 0; q < prefix.length; q++) x.dc_book_prefix(k, q, prefix.charCodeAt(q));
+  });
 }
 
 /** The hits of the last value, as the TypeScript engine's `Hits` holds them. */
@@ -399,6 +414,42 @@ export class WasmEngine {
     r.narrowed = i32[B + 14]! >> 2;
     return n;
   }
+
+  /**
+   * The module's bookkeeping of the CSV reader's records (book.c): `ncols` columns' counts and
+   * sums as word indexes into `mem.i32` / `mem.f64` (column c, type t at c * NT + t), zeroed.
+   */
+  bookReserve(ncols: number, values: number): { readonly counts: number; readonly sums: number } {
+    const K = this.x.dc_book_reserve(ncols, values) >> 2;
+    this.bookAddr = K;
+    this.u8 = new Uint8Array(0);
+    this.views();
+    return { counts: this.i32[K + 8]! >> 2, sums: this.i32[K + 9]! >> 3 };
+  }
+
+  bookOn(on: boolean, subjects: boolean): void {
+    this.x.dc_book_on(on ? 1 : 0, subjects ? 1 : 0);
+  }
+
+  /**
+   * The subject keys of the last call (book.c): `n` keys, key k of `len` units at `u16[units +
+   * off]` in jurisdiction `jur` (packed), as word indexes into `mem.i32`.
+   */
+  bookKeys(): { readonly n: number; readonly off: number; readonly len: number; readonly jur: number; readonly units: number } {
+    this.views();
+    const i32 = this.i32;
+    const K = this.bookAddr;
+    return { n: i32[K + 3]!, off: i32[K + 10]! >> 2, len: i32[K + 11]! >> 2, jur: i32[K + 12]! >> 2, units: i32[K + 14]! >> 1 };
+  }
+
+  /** A packed jurisdiction as its code (book.c's keys: never JUR_DEFAULT or 0). */
+  region(packed: number): string {
+    let j = this.jurCache[packed];
+    if (j === undefined) j = this.jurCache[packed] = unpackRegion(packed);
+    return j;
+  }
+
+  private bookAddr = 0;
 
   /** The CSV reader of csv.c (csv-module.ts drives it). */
   csvSetup(delim: number, header: boolean, maxField: number, maxRecord: number): void {
