@@ -272,6 +272,30 @@ static i32 field_end(i32 p) {
   return n;
 }
 
+/* The first '"' at or after p (in_len if none), counting the LFs before it into *line. */
+static i32 find_quote(i32 p, i32 *line) {
+  const u8 *in = C.in;
+  i32 n = C.in_len;
+  v128_t vq = wasm_i8x16_splat(QUOTE), vlf = wasm_i8x16_splat(LF);
+  while (p + 16 <= n) {
+    v128_t x = wasm_v128_load(in + p);
+    u32 mq = (u32)wasm_i8x16_bitmask(wasm_i8x16_eq(x, vq));
+    u32 ml = (u32)wasm_i8x16_bitmask(wasm_i8x16_eq(x, vlf));
+    if (mq != 0) {
+      u32 t = (u32)__builtin_ctz(mq);
+      *line += __builtin_popcount(ml & ((1u << t) - 1u));
+      return p + (i32)t;
+    }
+    *line += __builtin_popcount(ml);
+    p += 16;
+  }
+  while (p < n && in[p] != QUOTE) {
+    if (in[p] == LF) ++*line;
+    p++;
+  }
+  return p;
+}
+
 static i32 upos;
 
 /* The value of column `col` decoded at upos (k units): listed when it is not empty (always in header mode). */
@@ -323,10 +347,17 @@ static i32 parse_record(i32 final, i32 header) {
   i32 v0 = C.n_values, u0 = upos, new0 = C.n_new;
   i32 result = R_DONE;
   i32 col = 0;
+  u8 delim = (u8)C.delim;
   for (;;) {
     if (col >= C.ncols) {
       result = R_FALLBACK;
       break;
+    }
+    if (!header && p + 1 < n && in[p] == delim) {
+      /* an empty cell (half the cells of a wide export): what the rest of the loop does for it */
+      col++;
+      p++;
+      continue;
     }
     if (p < n && in[p] == QUOTE) {
       /* quoted: its text without the quotes, "" as ", then any text after the closing quote */
@@ -335,11 +366,7 @@ static i32 parse_record(i32 final, i32 header) {
       C.tmp_n = 0;
       i32 closed = 0;
       while (!closed) {
-        i32 q = p;
-        while (q < n && in[q] != QUOTE) {
-          if (in[q] == LF) line++;
-          q++;
-        }
+        i32 q = find_quote(p, &line);
         if (q == n) {
           if (final) {
             C.quote_line = quote_line;

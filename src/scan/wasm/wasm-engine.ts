@@ -335,7 +335,8 @@ export class WasmEngine {
   private bUnits = 0;
   /** Per value of the batch: where it started in the caller's string (hits are given from there). */
   private readonly bFrom: number[] = [];
-  private readonly jurCache: (string | undefined)[] = [];
+  /** Region codes by packed code: an array of every index (a sparse one would be a dictionary, slow to read). */
+  private readonly jurCache: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
 
   /**
    * Batch results, after `batchRun`: the hits of every value, value by value, as element
