@@ -52,11 +52,14 @@ typedef struct {
   f64 *sums;   /* ncols * NT */
   i32 *key_off, *key_len, *key_jur, *key_rec;
   u16 *key_units;
+  /* with a SipHash key (dc_book_sip): each key is hashed here and only its hash is given */
+  i32 hashing;
+  u32 *key_hi, *key_lo;
 } Book;
 static Book K;
 
 _Static_assert(__builtin_offsetof(Book, counts) == 32 && __builtin_offsetof(Book, sums) == 36 && __builtin_offsetof(Book, key_off) == 40 &&
-                   __builtin_offsetof(Book, key_units) == 56,
+                   __builtin_offsetof(Book, key_units) == 56 && __builtin_offsetof(Book, key_hi) == 64 && __builtin_offsetof(Book, key_lo) == 68,
                "Book layout (read by src/scan/wasm/wasm-engine.ts)");
 
 /* Room for `ncols` columns' counts (zeroed) and the keys of `values` values; returns the book. */
@@ -75,6 +78,8 @@ EXPORT(dc_book_reserve) Book *dc_book_reserve(i32 ncols, i32 values) {
     K.key_len = (i32 *)dc_alloc((u32)values * 4u);
     K.key_jur = (i32 *)dc_alloc((u32)values * 4u);
     K.key_rec = (i32 *)dc_alloc((u32)values * 4u);
+    K.key_hi = (u32 *)dc_alloc((u32)values * 4u);
+    K.key_lo = (u32 *)dc_alloc((u32)values * 4u);
     K.cap_keys = values;
   }
   return &K;
@@ -101,6 +106,11 @@ static void key_room(i32 keys, i32 units) {
     K.key_len = l;
     K.key_jur = j;
     K.key_rec = r;
+    u32 *hi = (u32 *)dc_alloc((u32)cap * 4u), *lo = (u32 *)dc_alloc((u32)cap * 4u);
+    __builtin_memcpy(hi, K.key_hi, (u32)K.n_keys * 4u);
+    __builtin_memcpy(lo, K.key_lo, (u32)K.n_keys * 4u);
+    K.key_hi = hi;
+    K.key_lo = lo;
     K.cap_keys = cap;
   }
   if (K.key_units_n + units > K.key_units_cap) {
@@ -161,6 +171,55 @@ static i32 key_write(u16 *u, u32 ti, const u16 *s, i32 n, u32 jur) {
   return k;
 }
 
+/* --- SipHash-2-4 (subjects/siphash.ts): the subject counter's keyed hash ------------------- */
+typedef unsigned long long u64;
+static u64 sip_k0, sip_k1;
+
+/* The counter's 128-bit key as its four little-endian 32-bit words; hashing on. */
+EXPORT(dc_book_sip) void dc_book_sip(u32 k0l, u32 k0h, u32 k1l, u32 k1h) {
+  sip_k0 = ((u64)k0h << 32) | k0l;
+  sip_k1 = ((u64)k1h << 32) | k1l;
+  K.hashing = 1;
+}
+
+#define ROTL(x, b) (u64)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND                                                                                                                          \
+  do {                                                                                                                                    \
+    v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32);                                                                             \
+    v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;                                                                                                \
+    v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;                                                                                                \
+    v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32);                                                                             \
+  } while (0)
+
+/* SipHash-2-4 of the UTF-16 units u[0, n) as their little-endian bytes (sipHashUnits). */
+static u64 sip24(const u16 *u, i32 n) {
+  u64 v0 = sip_k0 ^ 0x736f6d6570736575ull, v1 = sip_k1 ^ 0x646f72616e646f6dull;
+  u64 v2 = sip_k0 ^ 0x6c7967656e657261ull, v3 = sip_k1 ^ 0x7465646279746573ull;
+  i32 bytes = n * 2, words = bytes >> 3;
+  for (i32 w = 0; w < words; w++) {
+    const u16 *q = u + w * 4;
+    u64 m = (u64)q[0] | ((u64)q[1] << 16) | ((u64)q[2] << 32) | ((u64)q[3] << 48);
+    v3 ^= m;
+    SIPROUND;
+    SIPROUND;
+    v0 ^= m;
+  }
+  u64 m = (u64)(bytes & 0xff) << 56;
+  const u16 *q = u + words * 4;
+  i32 rest = n - words * 4;
+  for (i32 j = 0; j < rest; j++) m |= (u64)q[j] << (16 * j);
+  v3 ^= m;
+  SIPROUND;
+  SIPROUND;
+  v0 ^= m;
+  v2 ^= 0xff;
+  SIPROUND;
+  SIPROUND;
+  SIPROUND;
+  SIPROUND;
+  return v0 ^ v1 ^ v2 ^ v3;
+}
+
 /* The open record's offers: per jurisdiction (in the order first offered) the strongest identifier. */
 static i32 n_offers;
 static u32 o_jur[MAX_OFFERS], o_ti[MAX_OFFERS];
@@ -178,7 +237,15 @@ static void end_record(i32 rec) {
     K.key_len[w] = n;
     K.key_jur[w] = (i32)o_jur[i];
     K.key_rec[w] = rec;
-    K.key_units_n = at + n;
+    if (K.hashing) {
+      /* only the hash leaves: the key is wiped at once */
+      u64 h = sip24(K.key_units + at, n);
+      K.key_hi[w] = (u32)(h >> 32);
+      K.key_lo[w] = (u32)h;
+      __builtin_memset(K.key_units + at, 0, (u32)n * 2u);
+      K.key_len[w] = 0;
+    } else
+      K.key_units_n = at + n;
   }
   n_offers = 0;
 }

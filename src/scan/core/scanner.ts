@@ -427,6 +427,8 @@ class Scanner implements FastSourceScanner {
         f64[sums + c * NT + t] = slot.sums[t]!;
       }
     }
+    const sink = this.sink;
+    if (sink?.sipKey !== undefined && sink.addHash !== undefined && !w.bookHashing) w.bookSip(sink.sipKey);
     w.bookOn(true, this.subjects);
     this.books = { slotOf, columns, counts, sums };
   }
@@ -462,6 +464,12 @@ class Scanner implements FastSourceScanner {
     const keys = w.bookKeys();
     const { i32, u16 } = w.mem;
     const ku = this.keyUnits;
+    if (w.bookHashing) {
+      // hashed in the module with the sink's key: only the hashes are here
+      const sink = this.sink!;
+      for (let k = 0; k < keys.n; k++) sink.addHash!(w.region(i32[keys.jur + k]!), i32[keys.hi + k]! >>> 0, i32[keys.lo + k]! >>> 0);
+      return;
+    }
     for (let k = 0; k < keys.n; k++) {
       const jur = w.region(i32[keys.jur + k]!);
       const at = keys.units + i32[keys.off + k]!;

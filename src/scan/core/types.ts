@@ -162,6 +162,13 @@ export interface SourceScannerOptions {
 /** Where subject keys go as code units (see SourceScannerOptions.subjectSink). */
 export interface SubjectSink {
   addUnits(jurisdiction: string, key: Uint16Array, length: number): void;
+  /**
+   * A sink that hashes with SipHash-2-4 may give its key (four little-endian 32-bit words) and
+   * take hashes: the scan's WebAssembly module then hashes the keys it writes itself, and only
+   * the hashes leave it. `addHash(j, hi, lo)` must count what `addUnits` of the key would.
+   */
+  readonly sipKey?: readonly [number, number, number, number];
+  addHash?(jurisdiction: string, hi: number, lo: number): void;
 }
 
 export interface SourceScanner {

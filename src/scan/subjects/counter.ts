@@ -4,7 +4,7 @@
  * HyperLogLog sketch. Nothing raw is kept.
  */
 import { HyperLogLog, type Estimate, type SketchData } from './hll.js';
-import { sipHashString, sipHashUnits, type Hash64 } from './siphash.js';
+import { sipHashString, sipHashUnits, type Hash64, type SipKey } from './siphash.js';
 import type { SubjectSink } from '../core/types.js';
 import type { SubjectKey } from './key.js';
 
@@ -41,6 +41,18 @@ export class SubjectCounter implements SubjectSink {
   /** The same for a key given as code units (the scanner's `subjectSink` path): same hash. */
   readonly addUnits = (jurisdiction: string, key: Uint16Array, length: number): void => {
     this.count(jurisdiction, sipHashUnits(this.key.sip, key, length, this.h));
+  };
+
+  /** The SipHash key, for a scan that hashes in its WebAssembly module (SubjectSink.sipKey). */
+  get sipKey(): SipKey {
+    return this.key.sip;
+  }
+
+  /** A key hashed elsewhere with this counter's key (SubjectSink.addHash): counted as addUnits would. */
+  readonly addHash = (jurisdiction: string, hi: number, lo: number): void => {
+    this.h.hi = hi;
+    this.h.lo = lo;
+    this.count(jurisdiction, this.h);
   };
 
   private count(jurisdiction: string, h: Hash64): void {

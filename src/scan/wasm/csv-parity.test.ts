@@ -15,6 +15,8 @@ import { readCsv } from '../readers/csv.js';
 import type { CsvModuleLimits } from '../readers/csv-module.js';
 import { CSV_MODULE_LIMITS } from '../readers/csv-module.js';
 import { cutAt } from '../sources/testkit.js';
+import { SubjectCounter } from '../subjects/counter.js';
+import { subjectKeyFrom } from '../subjects/key.js';
 
 interface Outcome {
   readonly records?: number;
@@ -125,6 +127,30 @@ describe('the module CSV reader and csv.ts', () => {
     const o = await expectSame(Buffer.from(lines.join('\n'), 'utf8'), [5000, 70_000], {}, undefined, 10);
     expect((o.result as { findingsTotal: number }).findingsTotal).toBeGreaterThan(5000);
     expect(o.subjects!.length).toBeGreaterThan(1000);
+  });
+
+  it('count the same subjects when the module hashes the keys with the counter\'s key', async () => {
+    const g = new CorpusGenerator(21);
+    const lines = ['id,name,phone,手机号,email,ssn,身份证号,notes'];
+    for (let i = 0; i < 3000; i++) {
+      const f = g.next().fields;
+      const v = Object.values(f).map((x) => x.value);
+      lines.push([i, ...v.slice(0, 7)].map((x) => `"${String(x).replace(/"/g, '""')}"`).join(','));
+    }
+    // full-width and spaced identifiers too: keys normalised from the narrowed text
+    lines.push('9001,x,１３８ ００１３ ８０００,,,５３６－２２－４１８７,,"call +1 (415) 555-0100"');
+    const bytes = Buffer.from(lines.join('\n'), 'utf8');
+    const counted = async (module: boolean) => {
+      const counter = new SubjectCounter(subjectKeyFrom('parity'), { frequencies: true });
+      const sc = createSourceScanner({ maxFindings: 5, subjectSink: counter });
+      await readCsv([bytes.subarray(0, 100_000), bytes.subarray(100_000)], { source: 'p.csv' }, module ? sc : { ...sc, wasm: undefined });
+      const js = counter.jurisdictions();
+      return { result: sc.result(), sketches: counter.toJSON(), freq: js.map((j) => [j, counter.frequencies(j)]) };
+    };
+    const a = await counted(false);
+    const b = await counted(true);
+    expect(b).toEqual(a);
+    expect(Object.keys(a.sketches).length).toBeGreaterThan(2);
   });
 
   it('read the same with a record key, without a header, and with a given delimiter (property)', async () => {

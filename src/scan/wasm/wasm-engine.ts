@@ -90,6 +90,7 @@ interface Exports {
   dc_book_prefix(ti: number, k: number, unit: number): void;
   dc_book_reserve(ncols: number, values: number): number;
   dc_book_on(on: number, subjects: number): void;
+  dc_book_sip(k0l: number, k0h: number, k1l: number, k1h: number): void;
 }
 
 /**
@@ -432,15 +433,23 @@ export class WasmEngine {
     this.x.dc_book_on(on ? 1 : 0, subjects ? 1 : 0);
   }
 
+  /** From now on book.c hashes each subject key with this SipHash key and gives only the hash (`bookKeys().hi / lo`). */
+  bookSip(key: readonly [number, number, number, number]): void {
+    this.x.dc_book_sip(key[0] >>> 0, key[1] >>> 0, key[2] >>> 0, key[3] >>> 0);
+    this.bookHashing = true;
+  }
+
+  bookHashing = false;
+
   /**
    * The subject keys of the last call (book.c): `n` keys, key k of `len` units at `u16[units +
    * off]` in jurisdiction `jur` (packed), as word indexes into `mem.i32`.
    */
-  bookKeys(): { readonly n: number; readonly off: number; readonly len: number; readonly jur: number; readonly units: number } {
+  bookKeys(): { readonly n: number; readonly off: number; readonly len: number; readonly jur: number; readonly units: number; readonly hi: number; readonly lo: number } {
     this.views();
     const i32 = this.i32;
     const K = this.bookAddr;
-    return { n: i32[K + 3]!, off: i32[K + 10]! >> 2, len: i32[K + 11]! >> 2, jur: i32[K + 12]! >> 2, units: i32[K + 14]! >> 1 };
+    return { n: i32[K + 3]!, off: i32[K + 10]! >> 2, len: i32[K + 11]! >> 2, jur: i32[K + 12]! >> 2, units: i32[K + 14]! >> 1, hi: i32[K + 16]! >> 2, lo: i32[K + 17]! >> 2 };
   }
 
   /** A packed jurisdiction as its code (book.c's keys: never JUR_DEFAULT or 0). */
