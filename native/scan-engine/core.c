@@ -4,6 +4,7 @@
  * Ports src/scan/detectors/engine.ts (class Engine, class Hits) and keywords.ts (KeywordSet).
  */
 #include "dc.h"
+#include <wasm_simd128.h>
 
 extern u8 __heap_base;
 
@@ -387,18 +388,29 @@ i32 token(i32 i) {
   i32 to = E.to;
   i32 j = i;
   i32 digits = 0, upper = 0;
-  u32 all = C_HEX;
-  while (j < to) {
-    u32 c = s[j];
-    if (c >= 128) break;
-    u32 k = CLS[c];
-    if ((k & C_ALNUM) == 0) break;
-    digits += k & C_DIGIT;
-    upper += (k >> 1) & 1;
-    all &= k;
-    j++;
+  bool_t hex = 1;
+  /* the token's end and its digits, capitals and hex-ness, eight units at a time: what a loop over
+     CLS gives (digit, upper, lower: ASCII ranges; hex: 0-9, A-F, a-f), up to `to` */
+  const v128_t c0 = wasm_i16x8_splat('0'), cA = wasm_i16x8_splat('A'), ca = wasm_i16x8_splat('a');
+  const v128_t n10 = wasm_i16x8_splat(10), n26 = wasm_i16x8_splat(26), n6 = wasm_i16x8_splat(6);
+  for (;;) {
+    v128_t x = wasm_v128_load(s + j);
+    v128_t xa = wasm_i16x8_sub(x, cA), xl = wasm_i16x8_sub(x, ca);
+    v128_t d = wasm_u16x8_lt(wasm_i16x8_sub(x, c0), n10);
+    v128_t u = wasm_u16x8_lt(xa, n26);
+    v128_t l = wasm_u16x8_lt(xl, n26);
+    v128_t h = wasm_v128_or(d, wasm_v128_or(wasm_u16x8_lt(xa, n6), wasm_u16x8_lt(xl, n6)));
+    u32 alnum = (u32)wasm_i16x8_bitmask(wasm_v128_or(d, wasm_v128_or(u, l)));
+    i32 room = to - j;
+    if (room < 8) alnum &= (1u << (room > 0 ? room : 0)) - 1u;
+    u32 t = (u32)__builtin_ctz(~alnum); /* alnum units at the front (8: all of them) */
+    u32 front = (1u << t) - 1u;
+    digits += __builtin_popcount((u32)wasm_i16x8_bitmask(d) & front);
+    upper += __builtin_popcount((u32)wasm_i16x8_bitmask(u) & front);
+    if (((u32)wasm_i16x8_bitmask(h) & front) != front) hex = 0;
+    j += (i32)t;
+    if (t < 8) break;
   }
-  bool_t hex = all != 0;
   i32 len = j - i;
   i32 lower = len - digits - upper;
   if (hex && j < to) {
@@ -600,7 +612,13 @@ i32 scan_values(i32 count, const i32 *off, const i32 *len, const u32 *hints, con
   for (i32 v = 0; v < count; v++) {
     i32 n = len[v];
     u16 *s = units + off[v];
-    for (i32 k = n; k < n + BATCH_GAP; k++) s[k] = 0;
+    /* the gap after the value: zero units (four vector stores, BATCH_GAP is 32) */
+    _Static_assert(BATCH_GAP == 32, "the gap is cleared as 4 × 8 units");
+    v128_t z = wasm_i64x2_const(0, 0);
+    wasm_v128_store(s + n, z);
+    wasm_v128_store(s + n + 8, z);
+    wasm_v128_store(s + n + 16, z);
+    wasm_v128_store(s + n + 24, z);
     E.s = s;
     E.from = 0;
     E.to = n;

@@ -250,7 +250,17 @@ static i32 field_decode(i32 p, u16 *out, i32 *units) {
     }
     u8 c = in[p];
     if (c < 0x80) break; /* the delimiter, LF or CR */
-    /* a character of several bytes: its bytes are all >= 0x80, so it cannot hide a terminator */
+    /* characters of several bytes: their bytes are all >= 0x80, so they cannot hide a terminator.
+       Three-byte ones whose every continuation byte is allowed (E1-EC, EE-EF: most of CJK) are
+       decoded here, one after another; anything else by decode_one */
+    if (p + 2 < n && ((c >= 0xe1 && c <= 0xec) || c >= 0xee) && c <= 0xef && (in[p + 1] & 0xc0) == 0x80 && (in[p + 2] & 0xc0) == 0x80) {
+      do {
+        out[k++] = (u16)(((u32)(c & 0x0f) << 12) | ((u32)(in[p + 1] & 0x3f) << 6) | (u32)(in[p + 2] & 0x3f));
+        p += 3;
+        c = p < n ? in[p] : 0;
+      } while (p + 2 < n && ((c >= 0xe1 && c <= 0xec) || c >= 0xee) && c <= 0xef && (in[p + 1] & 0xc0) == 0x80 && (in[p + 2] & 0xc0) == 0x80);
+      continue;
+    }
     i32 e = p + 1;
     while (e < n && e < p + 4 && in[e] >= 0x80) e++;
     k = decode_one(in, e, &p, out, k);

@@ -212,6 +212,8 @@ describe('global', () => {
     expect(types(u)).toEqual([]);
     expect(found(u, 'advertising_id', 'idfa')).toBe(u);
     expect(found(`gaid=${u.toLowerCase()}`, 'advertising_id')).toBe(u.toLowerCase());
+    // every group must be hex, the first too (G and g are letters past F)
+    for (const bad of ['6D92078G-8246-4BA4-AE5B-76104861E7DC', 'g6d92078-8246-4ba4-ae5b-76104861e7dc', '6D92078A-8246-4BG4-AE5B-76104861E7DC']) expect(types(bad, 'idfa')).toEqual([]);
   });
   it('the all-zero ad ID (tracking limited or not authorised) is no one\'s', () => {
     const nil = '00000000-0000-0000-0000-000000000000';
