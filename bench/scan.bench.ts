@@ -310,9 +310,9 @@ async function accuracy(): Promise<{ ours: TypeScore[]; oursMicro: TypeScore; pe
   const g = new CorpusGenerator(11);
   const recs: LabelledRecord[] = [];
   for (let i = 0; i < EVAL_RECORDS; i++) recs.push(g.next());
-  // ours: the real path (CSV text → reader → scanner)
+  // ours: the real path (UTF-8 CSV bytes → reader → scanner, as the file source hands them over)
   const scanner = createSourceScanner({ maxFindings: Number.MAX_SAFE_INTEGER });
-  await readCsv([csvHeader() + recs.map((r) => csvRow(r)).join('')], { source: 'eval.csv', recordKey: 'id' }, scanner);
+  await readCsv([Buffer.from(csvHeader() + recs.map((r) => csvRow(r)).join(''), 'utf8')], { source: 'eval.csv', recordKey: 'id' }, scanner);
   const ourPreds: Prediction[] = scanner.result().findings.map((f) => ({ record: String(f.record), field: f.field, type: f.type, start: f.start, end: f.end }));
   const ours = evaluate(recs, ourPreds);
   const labels = recs.reduce((a, r) => a + Object.values(r.fields).reduce((b, v) => b + v.labels.length, 0), 0);
