@@ -60,6 +60,18 @@ const corpus = (() => {
   return values;
 })();
 
+/** CSV lines of `n` corpus records (seeded): an id, then the first `cells` values of each, quoted. */
+function corpusLines(seed: number, n: number, header: string): string[] {
+  const g = new CorpusGenerator(seed);
+  const cells = header.split(',').length - 1;
+  const lines = [header];
+  for (let i = 0; i < n; i++) {
+    const v = Object.values(g.next().fields).map((x) => x.value);
+    lines.push([i, ...v.slice(0, cells)].map((x) => `"${String(x).replace(/"/g, '""')}"`).join(','));
+  }
+  return lines;
+}
+
 const NAMES = ['id', 'phone', '手机号', 'ssn', 'email', 'notes', '身份证号', 'lat', 'lng', '', 'phone', 'card_no'];
 
 /** Raw bytes a cell may hold: corpus values, CSV's own characters, other scripts, invalid UTF-8. */
@@ -117,26 +129,14 @@ describe('the module CSV reader and csv.ts', () => {
       { numRuns: 300 },
     );
     // a whole corpus file, where the module books nearly every record (counts, sums, subject keys)
-    const g = new CorpusGenerator(9);
-    const lines = ['id,name,phone,手机号,email,ssn,身份证号,notes'];
-    for (let i = 0; i < 1500; i++) {
-      const f = g.next().fields;
-      const v = Object.values(f).map((x) => x.value);
-      lines.push([i, ...v.slice(0, 7)].map((x) => `"${String(x).replace(/"/g, '""')}"`).join(','));
-    }
+    const lines = corpusLines(9, 1500, 'id,name,phone,手机号,email,ssn,身份证号,notes');
     const o = await expectSame(Buffer.from(lines.join('\n'), 'utf8'), [5000, 70_000], {}, undefined, 10);
     expect((o.result as { findingsTotal: number }).findingsTotal).toBeGreaterThan(5000);
     expect(o.subjects!.length).toBeGreaterThan(1000);
   });
 
   it('count the same subjects when the module hashes the keys with the counter\'s key', async () => {
-    const g = new CorpusGenerator(21);
-    const lines = ['id,name,phone,手机号,email,ssn,身份证号,notes'];
-    for (let i = 0; i < 3000; i++) {
-      const f = g.next().fields;
-      const v = Object.values(f).map((x) => x.value);
-      lines.push([i, ...v.slice(0, 7)].map((x) => `"${String(x).replace(/"/g, '""')}"`).join(','));
-    }
+    const lines = corpusLines(21, 3000, 'id,name,phone,手机号,email,ssn,身份证号,notes');
     // full-width and spaced identifiers too: keys normalised from the narrowed text
     lines.push('9001,x,１３８ ００１３ ８０００,,,５３６－２２－４１８７,,"call +1 (415) 555-0100"');
     const bytes = Buffer.from(lines.join('\n'), 'utf8');
@@ -185,13 +185,7 @@ describe('the module CSV reader and csv.ts', () => {
   });
 
   it('read a corpus file alike, whole records cut anywhere', async () => {
-    const g = new CorpusGenerator(3);
-    const lines = ['id,name,phone,email,ssn,notes'];
-    for (let i = 0; i < 400; i++) {
-      const f = g.next().fields;
-      const v = Object.values(f).map((x) => x.value);
-      lines.push([i, ...v.slice(0, 5)].map((x) => `"${String(x).replace(/"/g, '""')}"`).join(','));
-    }
+    const lines = corpusLines(3, 400, 'id,name,phone,email,ssn,notes');
     const bytes = Buffer.from(lines.join('\r\n'), 'utf8');
     for (const step of [1, 7, 4096, bytes.length]) {
       const points = Array.from({ length: Math.floor(bytes.length / step) }, (_, k) => (k + 1) * step);
