@@ -86,6 +86,9 @@ interface Exports {
   dc_csv_columns(ncols: number): number;
   dc_csv_input(n: number): number;
   dc_csv_next(added: number, final: number, minConf: number): number;
+  dc_jsonl_setup(maxEntries: number, maxLine: number): number;
+  dc_jsonl_input(n: number): number;
+  dc_jsonl_next(added: number, final: number, minConf: number): number;
   dc_book_type(ti: number, prio: number, kind: number, jur: number): void;
   dc_book_prefix(ti: number, k: number, unit: number): void;
   dc_book_reserve(ncols: number, values: number): number;
@@ -500,6 +503,57 @@ export class WasmEngine {
     this.batchResults(this.i32[(this.x.dc_batch_addr() >> 2) + 7]!);
     return status;
   }
+
+  // --- JSON lines (jsonl.c) -------------------------------------------------------------------
+  /** The JSON-lines reader of jsonl.c, set up for a new file (jsonl-module.ts drives it). */
+  jsonlSetup(maxEntries: number, maxLine: number): void {
+    this.jsonlAddr = this.x.dc_jsonl_setup(maxEntries, maxLine) >> 2;
+    this.u8 = new Uint8Array(0);
+    this.views();
+  }
+
+  /** Hands `bytes` to the JSON-lines reader and reads the whole lines it now holds (`jsonlMore` for the rest). */
+  jsonlWrite(bytes: Uint8Array, final: boolean, minConf: number): number {
+    const at = this.x.dc_jsonl_input(bytes.length);
+    this.u8 = new Uint8Array(0);
+    this.views();
+    this.u8.set(bytes, at);
+    return this.jsonlNext(bytes.length, final, minConf);
+  }
+
+  /** Names key-table entry `e`: the context of its name, and whether it is the id key. */
+  jsonlName(e: number, ctx: FieldContext, isId: boolean): void {
+    this.views();
+    const J = this.jsonlAddr;
+    const i32 = this.i32;
+    i32[(i32[J + 34]! >> 2) + e] = 1;
+    i32[(i32[J + 35]! >> 2) + e] = ctx.hints;
+    i32[(i32[J + 36]! >> 2) + e] = contextFlags(ctx);
+    i32[(i32[J + 37]! >> 2) + e] = isId ? 1 : 0;
+  }
+
+  /** Reads on after ST_FULL or ST_LINE (no new bytes). */
+  jsonlMore(final: boolean, minConf: number): number {
+    return this.jsonlNext(0, final, minConf);
+  }
+
+  private jsonlNext(added: number, final: boolean, minConf: number): number {
+    const status = this.x.dc_jsonl_next(added, final ? 1 : 0, minConf);
+    this.views();
+    this.batchResults(this.i32[(this.x.dc_batch_addr() >> 2) + 7]!);
+    return status;
+  }
+
+  /**
+   * The JSON-lines reader's state and results as word indexes into `mem.i32` (the Jsonl struct
+   * of jsonl.c): `jsonl + k` is its k-th member; arrays are addresses there.
+   */
+  get jsonl(): number {
+    return this.jsonlAddr;
+  }
+
+  private jsonlAddr = 0;
+  // --- end of JSON lines (jsonl.c)
 
   /**
    * The CSV reader's state and results as word indexes into `mem.i32` (the Csv struct of
