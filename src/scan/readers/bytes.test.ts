@@ -108,6 +108,26 @@ describe('ByteView.ascii (the search for bytes ≥ 0x80)', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('takes a view of a few bytes at the very end of its ArrayBuffer, at any alignment', async () => {
+    // not from the pool: the view's aligned start can lie past the end of its memory
+    for (let total = 8; total < 16; total++) {
+      for (let len = 1; len <= 4; len++) {
+        const buf = Buffer.alloc(total, 0x41).subarray(total - len);
+        const v = ByteView.ofBytes(buf);
+        expect(v.ascii(0, len)).toBe(true);
+        expect(v.text(0, len)).toBe('A'.repeat(len));
+      }
+    }
+    // and as the last chunk a reader gets
+    const sc = createSourceScanner();
+    const head = Buffer.from('phone\n13812345678\n');
+    const whole = Buffer.alloc(5403, 0x20);
+    head.copy(whole, 0);
+    Buffer.from('\nx\n').copy(whole, 5400);
+    const st = await readCsv([whole.subarray(0, 5401), whole.subarray(5401)], { source: 't.csv' }, sc);
+    expect(st.records).toBe(3);
+  });
 });
 
 /** The JSON.parse reading of a JSON-lines text (the reference the fast path must match). */

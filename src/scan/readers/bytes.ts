@@ -48,7 +48,9 @@ export class ByteView {
     if (buf !== undefined && bytes) {
       this.wordsAt = (4 - (buf.byteOffset & 3)) & 3;
       const n = buf.length > this.wordsAt ? (buf.length - this.wordsAt) >>> 2 : 0;
-      this.words = new Uint32Array(buf.buffer, buf.byteOffset + this.wordsAt, n);
+      // no words when the view is shorter than its alignment (its aligned start may then lie
+      // past the end of its ArrayBuffer, which a typed array refuses even at length 0)
+      this.words = n > 0 ? new Uint32Array(buf.buffer, buf.byteOffset + this.wordsAt, n) : new Uint32Array(0);
     }
   }
 
