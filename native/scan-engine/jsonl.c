@@ -511,5 +511,6 @@ EXPORT(dc_jsonl_next) i32 dc_jsonl_next(i32 added, i32 final, f64 min_conf) {
     J.line++;
   }
   scan_values(J.n_values, J.off, J.len, J.hints, J.flags, J.units, min_conf);
+  if (book_on()) book_batch(J.col, J.rec, J.off, J.units);
   return J.status = status;
 }

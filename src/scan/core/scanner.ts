@@ -51,6 +51,8 @@ interface Slot {
   counts: Int32Array;
   sums: Float64Array;
   any: boolean;
+  /** While the module books: the module's column whose count and sum this field's hits go to (-1: none). */
+  col: number;
 }
 
 /**
@@ -82,12 +84,16 @@ export interface FastSourceScanner extends SourceScanner {
   bookModuleRecords?(records: ModuleRecords): void;
   /**
    * Before a reader's call into the module: once the scan keeps no more findings, the module
-   * books the hits itself (book.c; counts, sums and subject keys are all a hit still needs).
-   * `slotOf` maps the reader's columns to slots (the reader keeps it current); `columns` have
-   * distinct names (else the module does not book: two columns of one field would be summed
-   * apart).
+   * books the hits itself (book.c; counts, sums and subject keys are all a hit still needs),
+   * in one count and one sum per column and type, which every later hit of that column's field
+   * goes to, also those the scanner books (one accumulator, so the sums are the same numbers).
+   * `names`: the field name of each of the reader's columns (undefined: not named yet; the
+   * array is the module's column count long). `distinct`: no two columns share a name (else
+   * the module does not book: the two would be summed apart).
    */
-  beforeModuleCall?(slotOf: readonly number[], columns: number, distinct: boolean): void;
+  beforeModuleCall?(names: readonly (string | undefined)[], distinct: boolean): void;
+  /** Column `col`, unnamed before, is now field `name` (before the module reads a value of it). */
+  moduleColumnNamed?(col: number, name: string): void;
   /** The reader is done with the module (or hands over to a JavaScript reader): its counts come back. */
   endModuleCalls?(): void;
   /** Detections below this confidence are dropped (what the scanner was made with). */
@@ -99,7 +105,8 @@ export type ModuleScanner = FastSourceScanner & {
   readonly wasm: WasmEngine;
   readonly minConfidence: number;
   bookModuleRecords(records: ModuleRecords): void;
-  beforeModuleCall(slotOf: readonly number[], columns: number, distinct: boolean): void;
+  beforeModuleCall(names: readonly (string | undefined)[], distinct: boolean): void;
+  moduleColumnNamed(col: number, name: string): void;
   endModuleCalls(): void;
 };
 
@@ -140,7 +147,8 @@ export function createSourceScanner(options: SourceScannerOptions = {}): FastSou
     wasm: sc.wasm,
     minConfidence: sc.minConf,
     bookModuleRecords: (r) => sc.bookModuleRecords(r),
-    beforeModuleCall: (slotOf, columns, distinct) => sc.beforeModuleCall(slotOf, columns, distinct),
+    beforeModuleCall: (names, distinct) => sc.beforeModuleCall(names, distinct),
+    moduleColumnNamed: (col, name) => sc.moduleColumnNamed(col, name),
     endModuleCalls: () => sc.endModuleCalls(),
   };
 }
@@ -246,7 +254,7 @@ class Scanner implements FastSourceScanner {
     let k = this.bySlotName.get(field);
     if (k === undefined) {
       k = this.slots.length;
-      this.slots.push({ name: field, ctx: fieldContext(field), counts: NO_COUNTS, sums: NO_SUMS, any: false });
+      this.slots.push({ name: field, ctx: fieldContext(field), counts: NO_COUNTS, sums: NO_SUMS, any: false, col: this.books?.colOfName.get(field) ?? -1 });
       this.bySlotName.set(field, k);
     }
     return k;
@@ -404,33 +412,52 @@ class Scanner implements FastSourceScanner {
     }
   }
 
-  /** Where the module books (see beforeModuleCall): the reader's columns' slots and the module's counts and sums. */
-  private books: { slotOf: readonly number[]; columns: number; counts: number; sums: number } | undefined;
+  /** Where the module books (see beforeModuleCall): its counts and sums (word indexes), and its columns by field name. */
+  private books: { counts: number; sums: number; colOfName: Map<string, number> } | undefined;
   private booksNever = false;
 
-  beforeModuleCall(slotOf: readonly number[], columns: number, distinct: boolean): void {
+  beforeModuleCall(names: readonly (string | undefined)[], distinct: boolean): void {
     if (this.books !== undefined || this.booksNever || this.findings.length < this.maxFindings || this.pending.length > 0) return;
     if (!distinct) {
       this.booksNever = true;
       return;
     }
     const w = this.wasm!;
-    const { counts, sums } = w.bookReserve(columns, 1 << 14);
-    const { i32, f64 } = w.mem;
-    // the counts and sums so far, which the module goes on adding to in the same order
-    for (let c = 0; c < columns; c++) {
-      const k = slotOf[c];
-      if (k === undefined) continue;
-      const slot = this.slots[k]!;
-      for (let t = 0; t < NT; t++) {
-        i32[counts + c * NT + t] = slot.counts[t]!;
-        f64[sums + c * NT + t] = slot.sums[t]!;
-      }
-    }
+    const { counts, sums } = w.bookReserve(names.length, 1 << 14);
+    this.books = { counts, sums, colOfName: new Map() };
+    names.forEach((name, c) => {
+      if (name !== undefined) this.bookColumn(c, name);
+    });
     const sink = this.sink;
     if (sink?.sipKey !== undefined && sink.addHash !== undefined && !w.bookHashing) w.bookSip(sink.sipKey);
     w.bookOn(true, this.subjects);
-    this.books = { slotOf, columns, counts, sums };
+  }
+
+  moduleColumnNamed(col: number, name: string): void {
+    const b = this.books;
+    if (b === undefined) return;
+    if (b.colOfName.has(name)) {
+      // a second column of one field: the module's counts come back, and it books no more
+      this.endModuleCalls();
+      this.booksNever = true;
+      return;
+    }
+    this.bookColumn(col, name);
+  }
+
+  /** Column c is field `name`: its slot (if made) hands its count and sum so far to the column and books there from now on. */
+  private bookColumn(c: number, name: string): void {
+    const b = this.books!;
+    b.colOfName.set(name, c);
+    const k = this.bySlotName.get(name);
+    if (k === undefined) return;
+    const slot = this.slots[k]!;
+    const { i32, f64 } = this.wasm!.mem;
+    for (let t = 0; t < NT; t++) {
+      i32[b.counts + c * NT + t] = slot.counts[t]!;
+      f64[b.sums + c * NT + t] = slot.sums[t]!;
+    }
+    slot.col = c;
   }
 
   endModuleCalls(): void {
@@ -440,10 +467,10 @@ class Scanner implements FastSourceScanner {
     const w = this.wasm!;
     w.bookOn(false, false);
     const { i32, f64 } = w.mem;
-    for (let c = 0; c < b.columns; c++) {
-      const k = b.slotOf[c];
-      if (k === undefined) continue;
-      const slot = this.slots[k]!;
+    for (const slot of this.slots) {
+      const c = slot.col;
+      if (c < 0) continue;
+      slot.col = -1;
       let any = false;
       for (let t = 0; t < NT && !any; t++) any = i32[b.counts + c * NT + t] !== 0;
       if (!any) continue;
@@ -507,15 +534,24 @@ class Scanner implements FastSourceScanner {
       this.rawB[this.nRaw] = b - off;
       this.rawType[this.nRaw++] = ti;
     }
-    if (!slot.any) {
-      slot.any = true;
-      slot.counts = new Int32Array(NT);
-      slot.sums = new Float64Array(NT);
+    const bk = this.books;
+    if (bk !== undefined && slot.col >= 0) {
+      // the module books this field: its count and sum are there (one accumulator, in order)
+      const { i32, f64 } = this.wasm!.mem;
+      const cell = slot.col * NT + ti;
+      i32[bk.counts + cell]!++;
+      f64[bk.sums + cell] = f64[bk.sums + cell]! + conf;
+    } else {
+      if (!slot.any) {
+        slot.any = true;
+        slot.counts = new Int32Array(NT);
+        slot.sums = new Float64Array(NT);
+      }
+      const counts = slot.counts;
+      const sums = slot.sums;
+      counts[ti]!++;
+      sums[ti] = sums[ti]! + conf;
     }
-    const counts = slot.counts;
-    const sums = slot.sums;
-    counts[ti]!++;
-    sums[ti] = sums[ti]! + conf;
     if (this.findings.length + this.pending.length < this.maxFindings) {
       const type = DETECTION_TYPES[ti]!;
       const text = mu !== undefined ? unitsText(mu, a - off, b - off) : s.slice(a - off, b - off);

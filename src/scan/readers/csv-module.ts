@@ -12,7 +12,6 @@
  * src/scan/wasm/csv-parity.test.ts holds the two readers to the same result.
  */
 import * as errorsModule from '../../common/errors.js';
-import type { FieldContext } from '../detectors/field-context.js';
 import * as fieldContextModule from '../detectors/field-context.js';
 import type { ModuleScanner } from '../core/scanner.js';
 import * as scannerModule from '../core/scanner.js';
@@ -93,34 +92,32 @@ export class CsvModuleReader {
     const w = scanner.wasm;
     const header = opts.header ?? true;
     w.csvSetup(delim, header, limits.maxField, limits.maxRecord);
-    if (header) w.csvColumns(new Array<FieldContext>(limits.headerColumns).fill(fieldContext('')));
-    else this.setNames([]);
+    if (header) {
+      // the header's cells are read, not scanned: any context will do
+      const none = fieldContext('');
+      w.csvColumns(Array.from({ length: limits.headerColumns }, () => none));
+    } else this.setNames([]);
   }
 
-  /** Columns set up in the module, and whether their names are all different. */
-  private columns = 0;
+  /** The names of the columns set up in the module, and whether they are all different. */
+  private columnNames: string[] = [];
   private distinct = false;
 
   private setNames(names: string[]): void {
     this.names = names;
     this.keyColumn = keyColumnOf(names, this.opts, this.source);
     const n = names.length + this.limits.extraColumns;
-    const ctxs: FieldContext[] = [];
-    const seen = new Set<string>();
-    for (let k = 0; k < n; k++) {
-      const name = columnName(names, k);
-      seen.add(name);
-      ctxs.push(fieldContext(name));
-    }
-    this.scanner.wasm.csvColumns(ctxs);
-    this.columns = n;
-    this.distinct = seen.size === n;
+    const all: string[] = [];
+    for (let k = 0; k < n; k++) all.push(columnName(names, k));
+    this.scanner.wasm.csvColumns(all.map((name) => fieldContext(name)));
+    this.columnNames = all;
+    this.distinct = new Set(all).size === n;
   }
 
   /** Reads `bytes` (the last of the input when `final`); a Handoff when csv.ts must read on. */
   write(bytes: Uint8Array, final: boolean): Handoff | undefined {
     const w = this.scanner.wasm;
-    if (this.names !== undefined) this.scanner.beforeModuleCall(this.slotOf, this.columns, this.distinct);
+    if (this.names !== undefined) this.scanner.beforeModuleCall(this.columnNames, this.distinct);
     let st = w.csvWrite(bytes, final, this.scanner.minConfidence);
     for (;;) {
       const i32 = w.mem.i32;
@@ -139,7 +136,7 @@ export class CsvModuleReader {
       }
       this.book();
       if (st === ST_FULL) {
-        this.scanner.beforeModuleCall(this.slotOf, this.columns, this.distinct);
+        this.scanner.beforeModuleCall(this.columnNames, this.distinct);
         st = w.csvMore(final, this.scanner.minConfidence);
         continue;
       }

@@ -97,8 +97,8 @@ const ID_LEN = 32;
 const KEY_ENTRY = 33;
 
 export class JsonlModuleReader {
-  /** Per entry of the module's key table: its name (undefined until named) and its scanner slot. */
-  private readonly names: (string | undefined)[] = [];
+  /** Per entry of the module's key table (as many as it keeps): its name (undefined until named) and its scanner slot. */
+  private readonly names: (string | undefined)[];
   private readonly slotOf: number[] = [];
 
   constructor(
@@ -107,17 +107,24 @@ export class JsonlModuleReader {
     limits: JsonlModuleLimits = JSONL_MODULE_LIMITS,
   ) {
     scanner.wasm.jsonlSetup(limits.maxKeys, limits.maxLine);
+    this.names = new Array<string | undefined>(limits.maxKeys).fill(undefined);
   }
 
   /** Reads `bytes` (the last of the input when `final`); a Handoff when jsonl.ts must read on. */
   write(bytes: Uint8Array, final: boolean): Handoff | undefined {
     const w = this.scanner.wasm;
     const minConf = this.scanner.minConfidence;
+    // entries' names are distinct until the scanner learns otherwise (moduleColumnNamed)
+    this.scanner.beforeModuleCall(this.names, true);
     let st = w.jsonlWrite(bytes, final, minConf);
     for (;;) {
       this.book();
-      if (st === ST_NEED_INPUT) return undefined;
+      if (st === ST_NEED_INPUT) {
+        if (final) this.scanner.endModuleCalls();
+        return undefined;
+      }
       if (st === ST_FULL) {
+        this.scanner.beforeModuleCall(this.names, true);
         st = w.jsonlMore(final, minConf);
         continue;
       }
@@ -125,9 +132,11 @@ export class JsonlModuleReader {
       if (st === ST_LINE) {
         this.handLine();
         w.mem.i32[J + WANT_NAMES] = this.lines.unnamedKeys() ? 1 : 0;
+        this.scanner.beforeModuleCall(this.names, true);
         st = w.jsonlMore(final, minConf);
         continue;
       }
+      this.scanner.endModuleCalls();
       if (st !== ST_FALLBACK) throw new Error(`jsonl.c: unknown status ${st}`);
       const { u8, i32 } = w.mem;
       const inAt = i32[J + IN]!;
@@ -167,6 +176,7 @@ export class JsonlModuleReader {
       const f = this.lines.fieldKey(k)!;
       this.names[e] = f.name;
       w.jsonlName(e, fieldContext(f.name), f.isId);
+      this.scanner.moduleColumnNamed(e, f.name);
     });
   }
 
