@@ -21,6 +21,7 @@
  * whitespace), as lines.ts splits them.
  */
 #include "dc.h"
+#include <wasm_simd128.h>
 
 /* dc_jsonl_next's status */
 #define ST_NEED_INPUT 0 /* every whole line is out: more bytes, or the end */
@@ -305,6 +306,18 @@ static i32 parse_line(i32 p, i32 b, i32 *unnamed) {
       bool_t esc = 0;
       r = p + 1;
       for (;;) {
+        /* sixteen bytes at a time up to the next '"', backslash or control character */
+        const v128_t vq = wasm_i8x16_splat(QUOTE), vb = wasm_i8x16_splat(BACKSLASH), v32 = wasm_u8x16_splat(32);
+        while (r + 16 <= b) {
+          v128_t x = wasm_v128_load(s + r);
+          u32 m = (u32)wasm_i8x16_bitmask(wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(x, vq), wasm_i8x16_eq(x, vb)), wasm_u8x16_lt(x, v32)));
+          u32 t = m == 0 ? 16u : (u32)__builtin_ctz(m);
+          /* the high bits of the bytes before the stop (any byte >= 0x80 sets `high`) */
+          u32 hm = (u32)wasm_i8x16_bitmask(x) & ((1u << t) - 1u);
+          if (hm != 0) high |= 0x80;
+          r += (i32)t;
+          if (t < 16) break;
+        }
         if (r >= b) return R_DECLINE;
         u32 c = s[r];
         if (c == QUOTE) break;
@@ -393,6 +406,18 @@ static i32 decode_escaped(i32 a, i32 b, u16 *out) {
   return k;
 }
 
+/* ASCII bytes s[0, n) as units at out (16 units of room past them: the value's gap); returns n. */
+static i32 widen_ascii(const u8 *s, i32 n, u16 *out) {
+  i32 i = 0;
+  for (; i + 16 <= n; i += 16) {
+    v128_t x = wasm_v128_load(s + i);
+    wasm_v128_store(out + i, wasm_u16x8_extend_low_u8x16(x));
+    wasm_v128_store(out + i + 8, wasm_u16x8_extend_high_u8x16(x));
+  }
+  for (; i < n; i++) out[i] = s[i];
+  return n;
+}
+
 /* A value of entry e at upos, n units long (already written). */
 static void emit_value(i32 n, i32 e) {
   i32 v = J.n_values++;
@@ -423,10 +448,8 @@ static void emit_record(i32 line_no) {
     if (kind == K_PLAIN) {
       if (f_high[k])
         n = decode_utf8(s + a, b - a, out);
-      else {
-        n = b - a;
-        for (i32 i = 0; i < n; i++) out[i] = s[a + i];
-      }
+      else
+        n = widen_ascii(s + a, b - a, out);
     } else if (kind == K_ESCAPED)
       n = decode_escaped(a, b, out);
     else if (kind == K_NUMBER) {
