@@ -49,6 +49,27 @@ void *dc_alloc(u32 bytes) {
 
 void *scratch_alloc(u32 bytes) { return bump(bytes); }
 
+u8 *input_room(u8 **in, i32 *len, i32 *cap, i32 *pos, i32 n) {
+  i32 rest = *len - *pos;
+  if (rest + n > *cap) {
+    i32 grown = (rest + n) + (rest + n) / 2 + 65536;
+    u8 *to = (u8 *)dc_alloc((u32)grown);
+    if (rest > 0) __builtin_memcpy(to, *in + *pos, (u32)rest);
+    *in = to;
+    *cap = grown;
+  } else if (rest > 0 && *pos > 0)
+    __builtin_memmove(*in, *in + *pos, (u32)rest);
+  *pos = 0;
+  *len = rest;
+  return *in + rest;
+}
+
+void units_room(u16 **units, i32 *cap, i32 need) {
+  if (need <= *cap) return;
+  *cap = need;
+  *units = (u16 *)dc_alloc((u32)need * 2u);
+}
+
 void copy_units(u16 *dst, const u16 *src, i32 n) { __builtin_memcpy(dst, src, (u32)n * 2u); }
 
 /* --- word lists and tables --------------------------------------------------------------- */

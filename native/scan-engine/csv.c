@@ -101,10 +101,7 @@ EXPORT(dc_csv_columns) Csv *dc_csv_columns(i32 ncols) {
     C.col = (i32 *)dc_alloc((u32)values * 4u);
     C.rec = (i32 *)dc_alloc((u32)values * 4u);
   }
-  if (units_needed() > C.cap_units) {
-    C.cap_units = units_needed();
-    C.units = (u16 *)dc_alloc((u32)C.cap_units * 2u);
-  }
+  units_room(&C.units, &C.cap_units, units_needed());
   return &C;
 }
 
@@ -113,22 +110,9 @@ EXPORT(dc_csv_columns) Csv *dc_csv_columns(i32 ncols) {
  * them. dc_csv_next(n, ...) then reads them.
  */
 EXPORT(dc_csv_input) u8 *dc_csv_input(i32 n) {
-  i32 rest = C.in_len - C.pos;
-  if (rest + n > C.in_cap) {
-    i32 cap = (rest + n) + (rest + n) / 2 + 65536;
-    u8 *in = (u8 *)dc_alloc((u32)cap);
-    if (rest > 0) __builtin_memcpy(in, C.in + C.pos, (u32)rest);
-    C.in = in;
-    C.in_cap = cap;
-  } else if (rest > 0 && C.pos > 0)
-    __builtin_memmove(C.in, C.in + C.pos, (u32)rest);
-  C.pos = 0;
-  C.in_len = rest;
-  if (units_needed() > C.cap_units) {
-    C.cap_units = units_needed();
-    C.units = (u16 *)dc_alloc((u32)C.cap_units * 2u);
-  }
-  return C.in + rest;
+  u8 *at = input_room(&C.in, &C.in_len, &C.in_cap, &C.pos, n);
+  units_room(&C.units, &C.cap_units, units_needed());
+  return at;
 }
 
 /*

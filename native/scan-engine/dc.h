@@ -178,6 +178,11 @@ extern Params P;
 /* --- memory ------------------------------------------------------------------------------ */
 void *dc_alloc(u32 bytes);          /* persistent, 8-aligned, zeroed */
 void *scratch_alloc(u32 bytes);     /* until the next value, 8-aligned, not zeroed */
+/* Readers' input (csv.c, jsonl.c): room for n more bytes after the unread rest in[pos, len),
+ * which moves to the start; returns where the new bytes go. */
+u8 *input_room(u8 **in, i32 *len, i32 *cap, i32 *pos, i32 n);
+/* Room for `need` units of a reader's decoded values (what was there is not kept). */
+void units_room(u16 **units, i32 *cap, i32 need);
 void copy_units(u16 *dst, const u16 *src, i32 n);
 
 /* --- JavaScript imports ------------------------------------------------------------------ */

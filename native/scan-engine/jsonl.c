@@ -157,10 +157,7 @@ EXPORT(dc_jsonl_setup) Jsonl *dc_jsonl_setup(i32 max_entries, i32 max_line) {
     J.id_off = (i32 *)dc_alloc(16384u * 4u);
     J.id_len = (i32 *)dc_alloc(16384u * 4u);
   }
-  if (units_needed() > J.cap_units) {
-    J.cap_units = units_needed();
-    J.units = (u16 *)dc_alloc((u32)J.cap_units * 2u);
-  }
+  units_room(&J.units, &J.cap_units, units_needed());
   return &J;
 }
 
@@ -169,23 +166,10 @@ EXPORT(dc_jsonl_setup) Jsonl *dc_jsonl_setup(i32 max_entries, i32 max_line) {
  * them. dc_jsonl_next(n, ...) then reads them.
  */
 EXPORT(dc_jsonl_input) u8 *dc_jsonl_input(i32 n) {
-  i32 rest = J.in_len - J.pos;
-  if (rest + n > J.in_cap) {
-    i32 cap = (rest + n) + (rest + n) / 2 + 65536;
-    u8 *in = (u8 *)dc_alloc((u32)cap);
-    if (rest > 0) __builtin_memcpy(in, J.in + J.pos, (u32)rest);
-    J.in = in;
-    J.in_cap = cap;
-  } else if (rest > 0 && J.pos > 0)
-    __builtin_memmove(J.in, J.in + J.pos, (u32)rest);
-  J.pos = 0;
-  J.in_len = rest;
-  J.chunk_at = rest;
-  if (units_needed() > J.cap_units) {
-    J.cap_units = units_needed();
-    J.units = (u16 *)dc_alloc((u32)J.cap_units * 2u);
-  }
-  return J.in + rest;
+  u8 *at = input_room(&J.in, &J.in_len, &J.in_cap, &J.pos, n);
+  J.chunk_at = J.in_len;
+  units_room(&J.units, &J.cap_units, units_needed());
+  return at;
 }
 
 /* The first LF at or after p (in_len if none): eight bytes a step while none is among them. */

@@ -6,59 +6,28 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../common/errors.js';
 import { CorpusGenerator } from '../corpus/index.js';
 import { createSourceScanner } from '../core/scanner.js';
-import type { FastSourceScanner } from '../core/scanner.js';
 import type { CsvOptions } from '../core/types.js';
 import { readCsv } from '../readers/csv.js';
 import type { CsvModuleLimits } from '../readers/csv-module.js';
 import { CSV_MODULE_LIMITS } from '../readers/csv-module.js';
-import { cutAt } from '../sources/testkit.js';
+import type { Outcome, Read } from './reader-parity.js';
+import { corpusValues, expectSameOutcome } from './reader-parity.js';
 import { SubjectCounter } from '../subjects/counter.js';
 import { subjectKeyFrom } from '../subjects/key.js';
 
-interface Outcome {
-  readonly records?: number;
-  readonly units?: number;
-  readonly result?: unknown;
-  readonly subjects?: readonly string[];
-  readonly error?: string;
-}
-
-/**
- * Reads the chunks with the module's reader (`module`) or with csv.ts, on the WebAssembly
- * engine either way. Past `maxFindings` findings the module books hits itself (book.c).
- */
-async function read(chunks: readonly Buffer[], opts: CsvOptions, module: boolean, limits?: CsvModuleLimits, maxFindings = 1_000_000): Promise<Outcome> {
-  const subjects: string[] = [];
-  const sc = createSourceScanner({ maxFindings, onSubject: (j, k) => subjects.push(`${j} ${k}`) });
-  expect(sc.wasm).toBeDefined();
-  // without `wasm`, readCsv does not use the module's reader
-  const target: FastSourceScanner = module ? sc : { ...sc, wasm: undefined };
-  try {
-    const st = await readCsv(chunks, { source: 'p.csv', ...opts }, target, limits);
-    return { records: st.records, units: st.units, result: sc.result(), subjects };
-  } catch (e) {
-    if (e instanceof InputError) return { error: e.message };
-    throw e;
-  }
-}
+/** readCsv with `opts` (and, for the module's reader, `limits`). */
+const csvRead =
+  (opts: CsvOptions, limits?: CsvModuleLimits): Read =>
+  (chunks, target, module) =>
+    readCsv(chunks, { source: 'p.csv', ...opts }, target, module ? limits : undefined);
 
 async function expectSame(bytes: Buffer, cuts: number[], opts: CsvOptions = {}, limits?: CsvModuleLimits, maxFindings?: number): Promise<Outcome> {
-  const chunks = cutAt(bytes, cuts).filter((c) => c.length > 0);
-  const js = await read(chunks, opts, false, undefined, maxFindings);
-  const mod = await read(chunks, opts, true, limits, maxFindings);
-  expect(mod).toEqual(js);
-  return mod;
+  return expectSameOutcome(csvRead(opts, limits), bytes, cuts, maxFindings);
 }
 
-const corpus = (() => {
-  const g = new CorpusGenerator(17);
-  const values: string[] = [];
-  for (let i = 0; i < 200; i++) for (const v of Object.values(g.next().fields)) if (v.value) values.push(v.value);
-  return values;
-})();
+const corpus = corpusValues(17);
 
 /** CSV lines of `n` corpus records (seeded): an id, then the first `cells` values of each, quoted. */
 function corpusLines(seed: number, n: number, header: string): string[] {

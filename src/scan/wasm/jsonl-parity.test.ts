@@ -6,62 +6,40 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../common/errors.js';
 import { CorpusGenerator } from '../corpus/index.js';
 import { createSourceScanner } from '../core/scanner.js';
 import type { FastSourceScanner } from '../core/scanner.js';
 import type { JsonLinesOptions } from '../core/types.js';
 import { readJsonLines } from '../readers/jsonl.js';
 import type { JsonlModuleLimits } from '../readers/jsonl-module.js';
-import { cutAt } from '../sources/testkit.js';
+import type { Outcome, Read } from './reader-parity.js';
+import { corpusValues, expectSameOutcome } from './reader-parity.js';
 
 /** Records the module read (booked), and records read in all by the module runs: the module must read a good part. */
 const booked = { module: 0, all: 0 };
 
-interface Outcome {
-  readonly records?: number;
-  readonly units?: number;
-  readonly result?: unknown;
-  readonly subjects?: readonly string[];
-  readonly error?: string;
-}
+/** readJsonLines with `opts` (and, for the module's reader, `limits`). */
+const jsonlRead =
+  (opts: JsonLinesOptions, limits?: JsonlModuleLimits): Read =>
+  (chunks, target, module) =>
+    readJsonLines(chunks, { source: 'p.jsonl', ...opts }, target, module ? limits : undefined);
 
-/** Reads the chunks with the module's reader (`module`) or with jsonl.ts, on the WebAssembly engine either way. */
-async function read(chunks: readonly Buffer[], opts: JsonLinesOptions, module: boolean, limits?: JsonlModuleLimits, maxFindings = 1_000_000): Promise<Outcome> {
-  const subjects: string[] = [];
-  const sc = createSourceScanner({ maxFindings, onSubject: (j, k) => subjects.push(`${j} ${k}`) });
-  expect(sc.wasm).toBeDefined();
-  // without `wasm`, readJsonLines does not use the module's reader
-  const target: FastSourceScanner = module ? sc : { ...sc, wasm: undefined };
+/** Counts the records the module booked. */
+const countBooked = (sc: FastSourceScanner): void => {
   const book = sc.bookModuleRecords!;
   sc.bookModuleRecords = (r) => {
     booked.module += r.count;
     book(r);
   };
-  try {
-    const st = await readJsonLines(chunks, { source: 'p.jsonl', ...opts }, target, limits);
-    return { records: st.records, units: st.units, result: sc.result(), subjects };
-  } catch (e) {
-    if (e instanceof InputError) return { error: e.message };
-    throw e;
-  }
-}
+};
 
 async function expectSame(bytes: Buffer, cuts: number[], opts: JsonLinesOptions = {}, limits?: JsonlModuleLimits, maxFindings?: number): Promise<Outcome> {
-  const chunks = cutAt(bytes, cuts).filter((c) => c.length > 0);
-  const js = await read(chunks, opts, false, undefined, maxFindings);
-  const mod = await read(chunks, opts, true, limits, maxFindings);
-  expect(mod).toEqual(js);
+  const mod = await expectSameOutcome(jsonlRead(opts, limits), bytes, cuts, maxFindings, countBooked);
   booked.all += mod.records ?? 0;
   return mod;
 }
 
-const corpus = (() => {
-  const g = new CorpusGenerator(23);
-  const values: string[] = [];
-  for (let i = 0; i < 200; i++) for (const v of Object.values(g.next().fields)) if (v.value) values.push(v.value);
-  return values;
-})();
+const corpus = corpusValues(23);
 
 const b = (s: string | number[]): Buffer => (typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s));
 const INVALID_UTF8 = [[0xff], [0xe4, 0xb8], [0xf0, 0x9f, 0x98], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x80]];

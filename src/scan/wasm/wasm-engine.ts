@@ -485,10 +485,7 @@ export class WasmEngine {
 
   /** Hands `bytes` to the CSV reader and reads the whole records it now holds (`csvMore` for the rest). */
   csvWrite(bytes: Uint8Array, final: boolean, minConf: number): number {
-    const at = this.x.dc_csv_input(bytes.length);
-    this.u8 = new Uint8Array(0);
-    this.views();
-    this.u8.set(bytes, at);
+    this.copyIn(this.x.dc_csv_input(bytes.length), bytes);
     return this.csvNext(bytes.length, final, minConf);
   }
 
@@ -498,13 +495,23 @@ export class WasmEngine {
   }
 
   private csvNext(added: number, final: boolean, minConf: number): number {
-    const status = this.x.dc_csv_next(added, final ? 1 : 0, minConf);
+    return this.readerResults(this.x.dc_csv_next(added, final ? 1 : 0, minConf));
+  }
+
+  /** Bytes into the module's memory at `at` (an address a reader's *_input gave: the memory may have grown). */
+  private copyIn(at: number, bytes: Uint8Array): void {
+    this.u8 = new Uint8Array(0);
+    this.views();
+    this.u8.set(bytes, at);
+  }
+
+  /** After a reader's call: where the batch's hits are; returns the call's status. */
+  private readerResults(status: number): number {
     this.views();
     this.batchResults(this.i32[(this.x.dc_batch_addr() >> 2) + 7]!);
     return status;
   }
 
-  // --- JSON lines (jsonl.c) -------------------------------------------------------------------
   /** The JSON-lines reader of jsonl.c, set up for a new file (jsonl-module.ts drives it). */
   jsonlSetup(maxEntries: number, maxLine: number): void {
     this.jsonlAddr = this.x.dc_jsonl_setup(maxEntries, maxLine) >> 2;
@@ -514,10 +521,7 @@ export class WasmEngine {
 
   /** Hands `bytes` to the JSON-lines reader and reads the whole lines it now holds (`jsonlMore` for the rest). */
   jsonlWrite(bytes: Uint8Array, final: boolean, minConf: number): number {
-    const at = this.x.dc_jsonl_input(bytes.length);
-    this.u8 = new Uint8Array(0);
-    this.views();
-    this.u8.set(bytes, at);
+    this.copyIn(this.x.dc_jsonl_input(bytes.length), bytes);
     return this.jsonlNext(bytes.length, final, minConf);
   }
 
@@ -538,10 +542,7 @@ export class WasmEngine {
   }
 
   private jsonlNext(added: number, final: boolean, minConf: number): number {
-    const status = this.x.dc_jsonl_next(added, final ? 1 : 0, minConf);
-    this.views();
-    this.batchResults(this.i32[(this.x.dc_batch_addr() >> 2) + 7]!);
-    return status;
+    return this.readerResults(this.x.dc_jsonl_next(added, final ? 1 : 0, minConf));
   }
 
   /**
@@ -553,7 +554,6 @@ export class WasmEngine {
   }
 
   private jsonlAddr = 0;
-  // --- end of JSON lines (jsonl.c)
 
   /**
    * The CSV reader's state and results as word indexes into `mem.i32` (the Csv struct of
