@@ -1,8 +1,8 @@
 /**
- * Which detector engine a scan runs: the WebAssembly port (src/scan/wasm/; a whole scan of CSV
- * or JSON lines takes 1.2–1.5× less CPU with it) when its module loads, else the TypeScript
- * engine it was ported from (the reference; src/scan/wasm/parity.test.ts holds the two to the
- * same hits).
+ * Which detector engine a scan runs: the WebAssembly port (src/scan/wasm/; with it, and the
+ * module's CSV and JSON-lines readers, a whole scan of UTF-8 CSV or JSON lines takes about 2–3×
+ * less CPU, docs/BENCHMARKS.md) when its module loads, else the TypeScript engine it was ported
+ * from (the reference; src/scan/wasm/parity.test.ts holds the two to the same hits).
  *
  * DATACUSTOMS_SCAN_ENGINE=ts or =wasm chooses one (wasm then fails loudly if it cannot load).
  */

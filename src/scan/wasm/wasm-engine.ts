@@ -2,8 +2,10 @@
  * The detector engine compiled to WebAssembly (native/scan-engine/*.c, built into
  * wasm/scan-engine.wasm by scripts/build-wasm.mjs): the same detections as the TypeScript
  * engine (src/scan/detectors/engine.ts, the reference; parity.test.ts holds the two to the
- * same hits), in less CPU: about 2.5× less in the engine itself, and 1.2–1.5× less for a whole
- * scan of CSV or JSON lines (docs/BENCHMARKS.md).
+ * same hits), in less CPU. The same module reads UTF-8 CSV and JSON lines (csv.c, jsonl.c,
+ * driven by src/scan/readers/csv-module.ts and jsonl-module.ts) and books hits once a scan keeps
+ * no more findings (book.c); with those, a whole scan takes about 2–3× less CPU than with the
+ * TypeScript engine and readers (docs/BENCHMARKS.md).
  *
  * The module is loaded once per process. Its tables and parameters are written into its
  * memory from the TypeScript modules that define them, so the data has one source.
