@@ -132,6 +132,18 @@ export interface ModuleRecords {
   recordId(r: number): string | number;
 }
 
+/** Whether a scanner runs on the WebAssembly engine with everything a module reader needs. */
+export function isModuleScanner(s: FastSourceScanner): s is ModuleScanner {
+  return (
+    s.wasm !== undefined &&
+    s.minConfidence !== undefined &&
+    s.bookModuleRecords !== undefined &&
+    s.beforeModuleCall !== undefined &&
+    s.moduleColumnNamed !== undefined &&
+    s.endModuleCalls !== undefined
+  );
+}
+
 /** A new accumulator for one source. Its methods are bound (safe to wrap or pass around). */
 export function createSourceScanner(options: SourceScannerOptions = {}): FastSourceScanner {
   const sc = new Scanner(options);

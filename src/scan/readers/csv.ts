@@ -14,7 +14,7 @@
  * unterminated quote at the end of input is an InputError naming the line it opened on.
  */
 import * as errorsModule from '../../common/errors.js';
-import type { FastSourceScanner, ModuleScanner } from '../core/scanner.js';
+import type { FastSourceScanner } from '../core/scanner.js';
 import * as scannerModule from '../core/scanner.js';
 import type { CsvOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
 import { ByteView, VIEW_BYTES, WindowText, inputChunks } from './bytes.js';
@@ -26,7 +26,7 @@ import * as inputModule from './input.js';
 // Imports are read into locals once: under test transforms every access to an imported
 // binding is a getter call, which the hot loops cannot afford.
 const { InputError } = errorsModule;
-const { fastPath } = scannerModule;
+const { fastPath, isModuleScanner } = scannerModule;
 const { WINDOW_UNITS } = inputModule;
 
 const CANDIDATES = [44, 9, 59, 124]; // , \t ; |
@@ -158,10 +158,6 @@ function chunkSink(p: CsvParser, scanner: FastSourceScanner, first: Buffer | str
     },
     rows: () => (handedOver ? p.rows : m.rows),
   };
-}
-
-function isModuleScanner(s: FastSourceScanner): s is ModuleScanner {
-  return s.wasm !== undefined && s.bookModuleRecords !== undefined && s.minConfidence !== undefined;
 }
 
 class CsvParser {

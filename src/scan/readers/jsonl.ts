@@ -14,8 +14,8 @@
  * does not take, and the rest of a file past its limits.
  */
 import { InputError } from '../../common/errors.js';
-import type { FastSourceScanner, ModuleScanner } from '../core/scanner.js';
-import { fastPath } from '../core/scanner.js';
+import type { FastSourceScanner } from '../core/scanner.js';
+import { fastPath, isModuleScanner } from '../core/scanner.js';
 import type { JsonLinesOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
 import { ByteView, VIEW_BYTES, inputChunks } from './bytes.js';
 import { ESCAPED, FlatLine, KeyTable, NUMBER, PLAIN } from './json-line.js';
@@ -84,10 +84,6 @@ async function* views(head: readonly (Buffer | string)[], rest: AsyncIterable<Bu
 function* chunkViews(c: Buffer | string): Generator<ByteView> {
   if (typeof c === 'string') yield new ByteView(c, false);
   else for (let o = 0; o < c.length; o += VIEW_BYTES) yield ByteView.ofBytes(o === 0 && c.length <= VIEW_BYTES ? c : c.subarray(o, Math.min(c.length, o + VIEW_BYTES)));
-}
-
-function isModuleScanner(s: FastSourceScanner): s is ModuleScanner {
-  return s.wasm !== undefined && s.bookModuleRecords !== undefined && s.minConfidence !== undefined;
 }
 
 /**
