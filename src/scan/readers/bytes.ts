@@ -145,10 +145,13 @@ export class WindowText {
  * large-object space and cost a full collection later.
  */
 export async function* viewChunks(input: TextInput, forceText = false): AsyncGenerator<ByteView> {
-  for await (const c of inputChunks(input, forceText)) {
-    if (typeof c === 'string') yield new ByteView(c, false);
-    else for (let o = 0; o < c.length; o += VIEW_BYTES) yield ByteView.ofBytes(o === 0 && c.length <= VIEW_BYTES ? c : c.subarray(o, Math.min(c.length, o + VIEW_BYTES)));
-  }
+  for await (const c of inputChunks(input, forceText)) yield* chunkViews(c);
+}
+
+/** The views of one chunk of {@link inputChunks}: text whole, bytes cut to VIEW_BYTES. */
+export function* chunkViews(c: Buffer | string): Generator<ByteView> {
+  if (typeof c === 'string') yield new ByteView(c, false);
+  else for (let o = 0; o < c.length; o += VIEW_BYTES) yield ByteView.ofBytes(o === 0 && c.length <= VIEW_BYTES ? c : c.subarray(o, Math.min(c.length, o + VIEW_BYTES)));
 }
 
 /**

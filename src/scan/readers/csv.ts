@@ -17,7 +17,7 @@ import * as errorsModule from '../../common/errors.js';
 import type { FastSourceScanner } from '../core/scanner.js';
 import * as scannerModule from '../core/scanner.js';
 import type { CsvOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
-import { ByteView, VIEW_BYTES, WindowText, inputChunks } from './bytes.js';
+import { ByteView, VIEW_BYTES, WindowText, chunkViews, inputChunks } from './bytes.js';
 import type { CsvModuleLimits, Handoff } from './csv-module.js';
 import { CsvModuleReader } from './csv-module.js';
 import { columnName, headerNames, keyColumnOf } from './csv-columns.js';
@@ -132,8 +132,7 @@ interface ChunkSink {
 function chunkSink(p: CsvParser, scanner: FastSourceScanner, first: Buffer | string | undefined, opts: CsvOptions, source: string, limits: CsvModuleLimits | undefined): ChunkSink {
   const parser: ChunkSink = {
     write(chunk) {
-      if (typeof chunk === 'string') p.consume(new ByteView(chunk, false));
-      else for (let o = 0; o < chunk.length; o += VIEW_BYTES) p.consume(ByteView.ofBytes(o === 0 && chunk.length <= VIEW_BYTES ? chunk : chunk.subarray(o, Math.min(chunk.length, o + VIEW_BYTES))));
+      for (const v of chunkViews(chunk)) p.consume(v);
     },
     finish: () => p.finish(),
     rows: () => p.rows,

@@ -17,7 +17,7 @@ import { InputError } from '../../common/errors.js';
 import type { FastSourceScanner } from '../core/scanner.js';
 import { fastPath, isModuleScanner } from '../core/scanner.js';
 import type { JsonLinesOptions, ReadStats, SourceScanner, TextInput } from '../core/types.js';
-import { ByteView, VIEW_BYTES, inputChunks } from './bytes.js';
+import { type ByteView, chunkViews, inputChunks } from './bytes.js';
 import { ESCAPED, FlatLine, KeyTable, NUMBER, PLAIN } from './json-line.js';
 import type { Handoff, JsonLineReader, JsonlModuleLimits } from './jsonl-module.js';
 import { JsonlModuleReader } from './jsonl-module.js';
@@ -79,11 +79,6 @@ export async function readJsonLines(input: TextInput, opts: JsonLinesOptions, ta
 async function* views(head: readonly (Buffer | string)[], rest: AsyncIterable<Buffer | string>): AsyncGenerator<ByteView> {
   for (const c of head) yield* chunkViews(c);
   for await (const c of rest) yield* chunkViews(c);
-}
-
-function* chunkViews(c: Buffer | string): Generator<ByteView> {
-  if (typeof c === 'string') yield new ByteView(c, false);
-  else for (let o = 0; o < c.length; o += VIEW_BYTES) yield ByteView.ofBytes(o === 0 && c.length <= VIEW_BYTES ? c : c.subarray(o, Math.min(c.length, o + VIEW_BYTES)));
 }
 
 /**
