@@ -188,7 +188,6 @@ static i32 find_lf(i32 p) {
 }
 
 static inline bool_t is_ws(u32 c) { return c == 32 || c == 9 || c == 10 || c == 13; }
-static inline bool_t is_hex(u32 c) { return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102); }
 static inline u32 hex_val(u32 c) { return c <= 57 ? c - 48 : (c | 32) - 87; }
 
 static i32 skip_ws(i32 p, i32 b) {
@@ -310,7 +309,7 @@ static i32 parse_line(i32 p, i32 b, i32 *unnamed) {
           esc = 1;
           u32 d = r + 1 < b ? s[r + 1] : 0;
           if (d == 'u') {
-            if (r + 5 >= b || !is_hex(s[r + 2]) || !is_hex(s[r + 3]) || !is_hex(s[r + 4]) || !is_hex(s[r + 5])) return R_DECLINE;
+            if (r + 5 >= b || !is_hexc(s[r + 2]) || !is_hexc(s[r + 3]) || !is_hexc(s[r + 4]) || !is_hexc(s[r + 5])) return R_DECLINE;
             r += 6;
           } else if (d == QUOTE || d == BACKSLASH || d == '/' || d == 'b' || d == 'f' || d == 'n' || d == 'r' || d == 't')
             r += 2;
