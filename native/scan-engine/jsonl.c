@@ -334,9 +334,28 @@ static i32 parse_line(i32 p, i32 b, i32 *unnamed) {
         while (r < b && is_digit(s[r])) r++;
       else
         return R_DECLINE;
-      /* a fraction or an exponent: String(Number(t)) is jsonl.ts's to write */
-      if (r < b && (s[r] == '.' || (s[r] | 32) == 'e')) return R_DECLINE;
       if (r - d0 > MAX_INT_DIGITS) return R_DECLINE;
+      if (r < b && s[r] == '.') {
+        /* a decimal is read here only when JavaScript writes it back as written (String(Number(t))
+           is t): no exponent, a last digit that is not 0, at most 15 significant digits (every such
+           decimal is the shortest that gives its double), and not below 1e-6 (JavaScript writes
+           1e-7). Any other (12.50, 1e3, 0.0000001, 0.30000000000000004) is jsonl.ts's to write. */
+        i32 int_digits = r - d0;
+        i32 f0 = ++r;
+        while (r < b && is_digit(s[r])) r++;
+        if (r == f0 || s[r - 1] == '0') return R_DECLINE;
+        i32 sig;
+        if (int_digits == 1 && s[d0] == '0') {
+          i32 z = f0;
+          while (z < r && s[z] == '0') z++;
+          if (z - f0 > 5) return R_DECLINE;
+          sig = r - z;
+        } else
+          sig = int_digits + (r - f0);
+        if (sig > 15) return R_DECLINE;
+      }
+      /* an exponent: String(Number(t)) is jsonl.ts's to write */
+      if (r < b && (s[r] | 32) == 'e') return R_DECLINE;
       kind = K_NUMBER;
       p = r;
     } else {

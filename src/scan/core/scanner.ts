@@ -88,10 +88,10 @@ export interface FastSourceScanner extends SourceScanner {
    * in one count and one sum per column and type, which every later hit of that column's field
    * goes to, also those the scanner books (one accumulator, so the sums are the same numbers).
    * `names`: the field name of each of the reader's columns (undefined: not named yet; the
-   * array is the module's column count long). `distinct`: no two columns share a name (else
-   * the module does not book: the two would be summed apart).
+   * array is the module's column count long). When two columns share a name the module does
+   * not book (the two would be summed apart).
    */
-  beforeModuleCall?(names: readonly (string | undefined)[], distinct: boolean): void;
+  beforeModuleCall?(names: readonly (string | undefined)[]): void;
   /** Column `col`, unnamed before, is now field `name` (before the module reads a value of it). */
   moduleColumnNamed?(col: number, name: string): void;
   /** The reader is done with the module (or hands over to a JavaScript reader): its counts come back. */
@@ -105,7 +105,7 @@ export type ModuleScanner = FastSourceScanner & {
   readonly wasm: WasmEngine;
   readonly minConfidence: number;
   bookModuleRecords(records: ModuleRecords): void;
-  beforeModuleCall(names: readonly (string | undefined)[], distinct: boolean): void;
+  beforeModuleCall(names: readonly (string | undefined)[]): void;
   moduleColumnNamed(col: number, name: string): void;
   endModuleCalls(): void;
 };
@@ -159,7 +159,7 @@ export function createSourceScanner(options: SourceScannerOptions = {}): FastSou
     wasm: sc.wasm,
     minConfidence: sc.minConf,
     bookModuleRecords: (r) => sc.bookModuleRecords(r),
-    beforeModuleCall: (names, distinct) => sc.beforeModuleCall(names, distinct),
+    beforeModuleCall: (names) => sc.beforeModuleCall(names),
     moduleColumnNamed: (col, name) => sc.moduleColumnNamed(col, name),
     endModuleCalls: () => sc.endModuleCalls(),
   };
@@ -428,11 +428,17 @@ class Scanner implements FastSourceScanner {
   private books: { counts: number; sums: number; colOfName: Map<string, number> } | undefined;
   private booksNever = false;
 
-  beforeModuleCall(names: readonly (string | undefined)[], distinct: boolean): void {
+  beforeModuleCall(names: readonly (string | undefined)[]): void {
     if (this.books !== undefined || this.booksNever || this.findings.length < this.maxFindings || this.pending.length > 0) return;
-    if (!distinct) {
-      this.booksNever = true;
-      return;
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (name === undefined) continue;
+      if (seen.has(name)) {
+        // two columns of one field (two keys that decode to one name): the scanner books
+        this.booksNever = true;
+        return;
+      }
+      seen.add(name);
     }
     const w = this.wasm!;
     const { counts, sums } = w.bookReserve(names.length, 1 << 14);

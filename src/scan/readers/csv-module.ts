@@ -99,9 +99,8 @@ export class CsvModuleReader {
     } else this.setNames([]);
   }
 
-  /** The names of the columns set up in the module, and whether they are all different. */
+  /** The names of the columns set up in the module. */
   private columnNames: string[] = [];
-  private distinct = false;
 
   private setNames(names: string[]): void {
     this.names = names;
@@ -111,13 +110,12 @@ export class CsvModuleReader {
     for (let k = 0; k < n; k++) all.push(columnName(names, k));
     this.scanner.wasm.csvColumns(all.map((name) => fieldContext(name)));
     this.columnNames = all;
-    this.distinct = new Set(all).size === n;
   }
 
   /** Reads `bytes` (the last of the input when `final`); a Handoff when csv.ts must read on. */
   write(bytes: Uint8Array, final: boolean): Handoff | undefined {
     const w = this.scanner.wasm;
-    if (this.names !== undefined) this.scanner.beforeModuleCall(this.columnNames, this.distinct);
+    if (this.names !== undefined) this.scanner.beforeModuleCall(this.columnNames);
     let st = w.csvWrite(bytes, final, this.scanner.minConfidence);
     for (;;) {
       const i32 = w.mem.i32;
@@ -136,7 +134,7 @@ export class CsvModuleReader {
       }
       this.book();
       if (st === ST_FULL) {
-        this.scanner.beforeModuleCall(this.columnNames, this.distinct);
+        this.scanner.beforeModuleCall(this.columnNames);
         st = w.csvMore(final, this.scanner.minConfidence);
         continue;
       }

@@ -114,8 +114,7 @@ export class JsonlModuleReader {
   write(bytes: Uint8Array, final: boolean): Handoff | undefined {
     const w = this.scanner.wasm;
     const minConf = this.scanner.minConfidence;
-    // entries' names are distinct until the scanner learns otherwise (moduleColumnNamed)
-    this.scanner.beforeModuleCall(this.names, true);
+    this.scanner.beforeModuleCall(this.names);
     let st = w.jsonlWrite(bytes, final, minConf);
     for (;;) {
       this.book();
@@ -124,7 +123,7 @@ export class JsonlModuleReader {
         return undefined;
       }
       if (st === ST_FULL) {
-        this.scanner.beforeModuleCall(this.names, true);
+        this.scanner.beforeModuleCall(this.names);
         st = w.jsonlMore(final, minConf);
         continue;
       }
@@ -132,7 +131,7 @@ export class JsonlModuleReader {
       if (st === ST_LINE) {
         this.handLine();
         w.mem.i32[J + WANT_NAMES] = this.lines.unnamedKeys() ? 1 : 0;
-        this.scanner.beforeModuleCall(this.names, true);
+        this.scanner.beforeModuleCall(this.names);
         st = w.jsonlMore(final, minConf);
         continue;
       }

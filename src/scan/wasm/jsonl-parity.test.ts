@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CorpusGenerator } from '../corpus/index.js';
-import { createSourceScanner } from '../core/scanner.js';
+import { createSourceScanner, unitsText } from '../core/scanner.js';
 import type { FastSourceScanner } from '../core/scanner.js';
 import type { JsonLinesOptions } from '../core/types.js';
 import { readJsonLines } from '../readers/jsonl.js';
@@ -61,7 +61,13 @@ const str = fc.array(strPiece, { maxLength: 6 }).map((ps) => Buffer.concat([b('"
 
 const integer = fc.constantFrom('0', '-0', '7', '-45', '13812345678', '123456789012345', '-123456789012345', '1234567890123456', '-110101199003077777', '98765432109876543210', '1'.repeat(300)).map(b);
 /** Numbers jsonl.ts writes with String(Number(t)), or not at all (not finite). */
-const otherNumber = fc.constantFrom('1'.repeat(301), '9'.repeat(320), '1.5', '-0.0', '1e3', '2E-2', '11010119900307.0', '5362241870e0').map(b);
+const otherNumber = fc.oneof(
+  fc.constantFrom('1'.repeat(301), '9'.repeat(320), '1.5', '-0.0', '1e3', '2E-2', '11010119900307.0', '5362241870e0', '0.000001', '0.0000001', '-0.0000015', '0.30000000000000004', '123456789012.345', '123456789012.3456', '39.9042', '116.407396', '1.10').map(b),
+  // decimals of every length: the module reads those JavaScript writes back as written, jsonl.ts the others
+  fc
+    .tuple(fc.boolean(), fc.constantFrom('0', '1', '39', '5362241870', '110101199003071'), fc.nat(7), fc.stringMatching(/^[0-9]{1,12}$/))
+    .map(([neg, int, zeros, frac]) => b(`${neg ? '-' : ''}${int}.${'0'.repeat(zeros)}${frac}`)),
+);
 
 const value = fc.oneof(
   { weight: 10, arbitrary: fc.constantFrom(...corpus).map((s) => b(JSON.stringify(s))) },
@@ -114,6 +120,54 @@ const cuts = (bytes: Buffer) => fc.array(fc.nat(bytes.length), { maxLength: 6 })
 const idKeys = fc.constantFrom<JsonLinesOptions>({}, { idKey: 'user' }, { idKey: '手机号' }, { idKey: 'k\ufffd' }, { idKey: 'lat' });
 
 describe('the module JSON-lines reader and jsonl.ts', () => {
+  it('scans a number it reads as jsonl.ts writes it: String(Number(token)), a long integer as written (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(otherNumber, integer).map((t) => t.toString('latin1')), { minLength: 1, maxLength: 30 }), async (tokens) => {
+        const sc = createSourceScanner();
+        const w = sc.wasm!;
+        const seen = new Map<number, string>();
+        const book = sc.bookModuleRecords!;
+        sc.bookModuleRecords = (m) => {
+          // every value the module read, with its line (the record id: the lines have no id)
+          const { i32, u16 } = w.mem;
+          for (let v = 0; v < m.values; v++) {
+            const at = (m.units >> 1) + i32[m.off + v]!;
+            seen.set(Number(m.recordId(i32[m.rec + v]!)), unitsText(u16, at, at + i32[m.len + v]!));
+          }
+          book(m);
+        };
+        const lines = ['{"n":"names the key"}', ...tokens.map((t) => `{"n":${t}}`)];
+        await readJsonLines([b(lines.join('\n'))], { source: 'n.jsonl' }, sc);
+        // jsonl.ts: an integer of 16 digits or more as written (a number would round it), any other as String(Number(t))
+        const written = (t: string) => (/^-?\d{16,}$/.test(t) ? t : String(Number(t)));
+        for (const [line, text] of seen) if (line > 1) expect(text).toBe(written(tokens[line - 2]!));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('books alike when two keys decode to one name (invalid UTF-8), with few findings kept', async () => {
+    // "k\xe4\xb8" and "k\xff" are both read as "k\ufffd": one field, two keys of the module
+    const k1 = Buffer.from([0x6b, 0xe4, 0xb8]);
+    const k2 = Buffer.from([0x6b, 0xff]);
+    const line = (...parts: (string | Buffer)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? b(p) : p)));
+    const bytes = Buffer.concat([
+      line('{"id":null,"phone":"1","', k1, '":0.1,"ssn":true,"手机号":"1","', k2, '":"","lat":"1"}\n'),
+      line('{"ssn_no":"536-22-4187"}\n'),
+      line('{"phone":0,"', k1, '":"苏S38S44","ssn":"1","手机号":"1","', k2, '":"","lat":0}\n'),
+      line('{"', k1, '":"13812345678","', k2, '":"13912345678"}\n{}'),
+    ]);
+    for (const maxFindings of [0, 1, 2]) await expectSame(bytes, [], {}, undefined, maxFindings);
+  });
+
+  it('reads lines with decimals JavaScript writes back as written itself (all but the first, which names the keys)', async () => {
+    const before = booked.module;
+    const lines = Array.from({ length: 100 }, (_, i) => `{"id":"r${i}","amount":${i}.25,"lat":39.9042,"lng":-116.407396,"phone":"1381234${String(i).padStart(4, '0')}"}`);
+    const o = await expectSame(b(lines.join('\n')), [777]);
+    expect(o.records).toBe(100);
+    expect(booked.module - before).toBe(99);
+  });
+
   it('read the same from any lines cut into any chunks (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
