@@ -4,10 +4,11 @@
  * src/scan/readers/jsonl.ts is the reference (its FlatLine fast path, json-line.ts, for the
  * lines read here): the same records, fields, values, record ids and line numbers, held to it
  * by src/scan/wasm/jsonl-parity.test.ts. This reader takes only lines it is sure about: a flat
- * object whose values are strings, integers, true, false or null, with keys it has been told
- * the names of. Any other line is handed to jsonl.ts, alone (ST_LINE), and reading goes on
- * after it: a nested value, a decimal or exponent, a duplicate key, a key with an escape or
- * starting with a digit, a syntax error. Declining is always exact, since jsonl.ts then reads
+ * object whose values are strings, integers, decimals that JavaScript writes back as written,
+ * true, false or null, with keys it has been told the names of. Any other line is handed to
+ * jsonl.ts, alone (ST_LINE), and reading goes on after it: a nested value, a decimal JavaScript
+ * writes otherwise (12.50, 1e3), a duplicate key, a key with an escape or starting with a digit,
+ * a syntax error. Declining is always exact, since jsonl.ts then reads
  * the line as it always does.
  *
  * Keys: a table of key bytes → entry. jsonl.ts names entries (KeyFolder order matters, so it
