@@ -94,7 +94,6 @@ static i32 serial;
 /* The fields of the line being read (phase one), read again to emit its values (phase two). */
 static i32 nf;
 static i32 *f_kind, *f_a, *f_b, *f_entry;
-static u8 *f_high;
 
 static i32 upos;
 
@@ -120,7 +119,6 @@ EXPORT(dc_jsonl_setup) Jsonl *dc_jsonl_setup(i32 max_entries, i32 max_line) {
     f_a = (i32 *)dc_alloc(b);
     f_b = (i32 *)dc_alloc(b);
     f_entry = (i32 *)dc_alloc(b);
-    f_high = (u8 *)dc_alloc((u32)ent_cap + 4u);
     u32 size = 64;
     while (size < (u32)ent_cap * 2u) size <<= 1;
     slots = (i32 *)dc_alloc(size * 4u);
@@ -285,7 +283,6 @@ static i32 parse_line(i32 p, i32 b, i32 *unnamed) {
     /* value */
     u32 c0 = s[p];
     i32 kind, a, r;
-    u32 high = 0;
     if (c0 == QUOTE) {
       bool_t esc = 0;
       r = p + 1;
@@ -296,9 +293,6 @@ static i32 parse_line(i32 p, i32 b, i32 *unnamed) {
           v128_t x = wasm_v128_load(s + r);
           u32 m = (u32)wasm_i8x16_bitmask(wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(x, vq), wasm_i8x16_eq(x, vb)), wasm_u8x16_lt(x, v32)));
           u32 t = m == 0 ? 16u : (u32)__builtin_ctz(m);
-          /* the high bits of the bytes before the stop (any byte >= 0x80 sets `high`) */
-          u32 hm = (u32)wasm_i8x16_bitmask(x) & ((1u << t) - 1u);
-          if (hm != 0) high |= 0x80;
           r += (i32)t;
           if (t < 16) break;
         }
@@ -318,7 +312,6 @@ static i32 parse_line(i32 p, i32 b, i32 *unnamed) {
             return R_DECLINE;
           continue;
         }
-        high |= c;
         r++;
       }
       kind = esc ? K_ESCAPED : K_PLAIN;
@@ -377,7 +370,6 @@ static i32 parse_line(i32 p, i32 b, i32 *unnamed) {
     f_a[k] = a;
     f_b[k] = r;
     f_entry[k] = e;
-    f_high[k] = high >= 128;
     p = skip_ws(p, b);
     if (p >= b) return R_DECLINE;
     u32 sep = s[p];
@@ -409,18 +401,6 @@ static i32 decode_escaped(i32 a, i32 b, u16 *out) {
   return k;
 }
 
-/* ASCII bytes s[0, n) as units at out (16 units of room past them: the value's gap); returns n. */
-static i32 widen_ascii(const u8 *s, i32 n, u16 *out) {
-  i32 i = 0;
-  for (; i + 16 <= n; i += 16) {
-    v128_t x = wasm_v128_load(s + i);
-    wasm_v128_store(out + i, wasm_u16x8_extend_low_u8x16(x));
-    wasm_v128_store(out + i + 8, wasm_u16x8_extend_high_u8x16(x));
-  }
-  for (; i < n; i++) out[i] = s[i];
-  return n;
-}
-
 /* A value of entry e at upos, n units long (already written). */
 static void emit_value(i32 n, i32 e) {
   i32 v = J.n_values++;
@@ -448,12 +428,9 @@ static void emit_record(i32 line_no) {
     bool_t is_id = J.ent_isid[e];
     u16 *out = J.units + upos;
     i32 n;
-    if (kind == K_PLAIN) {
-      if (f_high[k])
-        n = decode_utf8(s + a, b - a, out);
-      else
-        n = widen_ascii(s + a, b - a, out);
-    } else if (kind == K_ESCAPED)
+    if (kind == K_PLAIN)
+      n = decode_utf8(s + a, b - a, out); /* ASCII is widened 16 bytes at a time there too */
+    else if (kind == K_ESCAPED)
       n = decode_escaped(a, b, out);
     else if (kind == K_NUMBER) {
       if (is_id) {
