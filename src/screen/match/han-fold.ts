@@ -31,6 +31,17 @@ function build(): Map<string, string> {
     parsePairs(dict, variants, ts);
     for (const [k, v] of variants) if (!out.has(k)) out.set(k, v);
   }
+  // chains to their end, so folding is idempotent: 麼 → 么 and 么 → 幺 fold both to 幺 (a
+  // cycle, should a table hold one, to its smallest character)
+  for (const k of out.keys()) {
+    const seen = [k];
+    let v = out.get(k)!;
+    while (out.has(v) && !seen.includes(v)) {
+      seen.push(v);
+      v = out.get(v)!;
+    }
+    out.set(k, seen.includes(v) ? seen.reduce((a, b) => (a < b ? a : b)) : v);
+  }
   return out;
 }
 
