@@ -9,7 +9,7 @@
  * cn-eu-rules.md §4.1–4.2. Counting window: since 1 January of the previous year.
  */
 import { NO_REASONS } from './finding.js';
-import { obligation } from './obligations.js';
+import { obligation } from '../../engine/obligation.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { isExport, isPiExport, type FlowCtx } from './context.js';
 import { ORDER11_FROM, ORDER11_UNTIL, ORDER13_FROM, ORDER16_FROM, PROCESSING_PERSONS, SA_PERSONS, SA_SENSITIVE_PERSONS, SOURCES, fmt, paramOn } from './params.js';

@@ -3,7 +3,7 @@
  * No. 8, dated 2021-12-28, effective 2022-02-15; replaced the 2020 Measures. Organization-level:
  * a large platform listing abroad. cn-eu-rules.md §6.
  */
-import { obligation } from './obligations.js';
+import { obligation } from '../../engine/obligation.js';
 import { countryName } from '../../common/country-name.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Listing, OrgCtx } from './context.js';

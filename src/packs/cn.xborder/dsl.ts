@@ -3,7 +3,7 @@
  * Arts. 21 (core data), 30 (risk assessment), 31 (export of important data) and 36 (foreign
  * judicial and law-enforcement requests). cn-eu-rules.md §2.
  */
-import { obligation } from './obligations.js';
+import { obligation } from '../../engine/obligation.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import { authorityName, isExport, type FlowCtx, type OrgCtx } from './context.js';
 import { DSL_FROM, IMPORTANT_DATA_NEEDS_NOTIFICATION, paramOn } from './params.js';

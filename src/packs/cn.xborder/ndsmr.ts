@@ -4,7 +4,7 @@
  * 35–38 as they bear on exports, on providing data to others, and on important data. cn-eu-rules.md §5.
  */
 import { NO_REASONS } from './finding.js';
-import { obligation } from './obligations.js';
+import { obligation } from '../../engine/obligation.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
 import { MECHANISM_RULE_IDS } from './cac-order-16.js';

@@ -4,7 +4,7 @@
  * 39 and 55 as the pack needs them. cn-eu-rules.md §1.
  */
 import { NO_REASONS } from './finding.js';
-import { obligation } from './obligations.js';
+import { obligation } from '../../engine/obligation.js';
 import { countryInSentence } from '../../common/country-name.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Facts } from '../../facts/index.js';

@@ -3,7 +3,7 @@
  * assessment result (with its validity and renewal window), the standard contract and its
  * filing, PI protection certification, and PRC approval of a foreign authority's request.
  */
-import { obligation } from './obligations.js';
+import { obligation } from '../../engine/obligation.js';
 import type { Param } from '../../engine/params.js';
 import type { Finding } from '../../engine/rule.js';
 import type { Safeguard } from '../../inventory/schema.js';
