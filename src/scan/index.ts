@@ -173,6 +173,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
           throw maskedFiles(e, ctx);
         }
         const result = scanner.result();
+        scanner.release?.();
         const entry = sourceReport(safeLabel(unit.name, ctx), result, counter, outcome.sample);
         sources.push(entry);
         outcomes.push(outcome);

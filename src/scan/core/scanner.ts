@@ -98,6 +98,12 @@ export interface FastSourceScanner extends SourceScanner {
   endModuleCalls?(): void;
   /** Detections below this confidence are dropped (what the scanner was made with). */
   readonly minConfidence?: number;
+  /**
+   * After `result()`, when nothing will use this scanner again: its WebAssembly engine goes back
+   * for the next scanner to reuse (a directory of small files then makes one module instance,
+   * not one per file). Using the scanner after this throws.
+   */
+  release?(): void;
 }
 
 /** A scanner on the WebAssembly engine (`wasm` set): readers/csv-module.ts reads for it. */
@@ -162,6 +168,7 @@ export function createSourceScanner(options: SourceScannerOptions = {}): FastSou
     beforeModuleCall: (names) => sc.beforeModuleCall(names),
     moduleColumnNamed: (col, name) => sc.moduleColumnNamed(col, name),
     endModuleCalls: () => sc.endModuleCalls(),
+    release: () => sc.release(),
   };
 }
 
@@ -661,6 +668,11 @@ class Scanner implements FastSourceScanner {
       }
       this.subN = 0;
     }
+  }
+
+  /** See FastSourceScanner.release. */
+  release(): void {
+    this.wasm?.release();
   }
 
   result(): SourceScanResult {
