@@ -4,10 +4,11 @@
  * src/scan/readers/jsonl.ts is the reference (its FlatLine fast path, json-line.ts, for the
  * lines read here): the same records, fields, values, record ids and line numbers, held to it
  * by src/scan/wasm/jsonl-parity.test.ts. This reader takes only lines it is sure about: a flat
- * object whose values are strings, integers, decimals that JavaScript writes back as written,
- * true, false or null, with keys it has been told the names of. Any other line is handed to
- * jsonl.ts, alone (ST_LINE), and reading goes on after it: a nested value, a decimal JavaScript
- * writes otherwise (12.50, 1e3), a duplicate key, a key with an escape or starting with a digit,
+ * object whose values are strings, integers, decimals that JavaScript writes back as written but
+ * for trailing fraction zeros (12.50 is 12.5), true, false or null, with keys it has been told the
+ * names of. Any other line is handed to jsonl.ts, alone (ST_LINE), and reading goes on after it: a
+ * nested value, a decimal JavaScript writes otherwise (1e3, 0.0000001), a duplicate key, a key with
+ * an escape or starting with a digit,
  * a syntax error. Declining is always exact, since jsonl.ts then reads
  * the line as it always does.
  *
@@ -329,29 +330,36 @@ static i32 parse_line(i32 p, i32 b, i32 *unnamed) {
       else
         return R_DECLINE;
       if (r - d0 > MAX_INT_DIGITS) return R_DECLINE;
+      /* the text scanned: String(Number(t)), which for the numbers read here is a prefix of t */
+      i32 end = r;
       if (r < b && s[r] == '.') {
-        /* a decimal is read here only when JavaScript writes it back as written (String(Number(t))
-           is t): no exponent, a last digit that is not 0, at most 15 significant digits (every such
-           decimal is the shortest that gives its double), and not below 1e-6 (JavaScript writes
-           1e-7). Any other (12.50, 1e3, 0.0000001, 0.30000000000000004) is jsonl.ts's to write. */
+        /* a decimal is read here only when String(Number(t)) is t less its trailing fraction zeros
+           (and its point, when they are all the fraction; -0.0 is then "-0", which emit_record writes
+           as "0"): no exponent, at most 15 significant digits once those zeros are gone (every such
+           decimal is the shortest that gives its double), and not below 1e-6 unless 0 (JavaScript
+           writes 1e-7). Any other (1e3, 0.0000001, 0.30000000000000004) is jsonl.ts's to write. */
         i32 int_digits = r - d0;
         i32 f0 = ++r;
         while (r < b && is_digit(s[r])) r++;
-        if (r == f0 || s[r - 1] == '0') return R_DECLINE;
+        if (r == f0) return R_DECLINE;
+        i32 last = r; /* after the last fraction digit that is not 0 (f0: none) */
+        while (last > f0 && s[last - 1] == '0') last--;
         i32 sig;
         if (int_digits == 1 && s[d0] == '0') {
           i32 z = f0;
-          while (z < r && s[z] == '0') z++;
-          if (z - f0 > 5) return R_DECLINE;
-          sig = r - z;
+          while (z < last && s[z] == '0') z++;
+          if (last > f0 && z - f0 > 5) return R_DECLINE;
+          sig = last - z;
         } else
-          sig = int_digits + (r - f0);
+          sig = int_digits + (last - f0);
         if (sig > 15) return R_DECLINE;
+        end = last > f0 ? last : f0 - 1;
       }
       /* an exponent: String(Number(t)) is jsonl.ts's to write */
       if (r < b && (s[r] | 32) == 'e') return R_DECLINE;
       kind = K_NUMBER;
       p = r;
+      r = end;
     } else {
       a = p;
       if (c0 == 't' && p + 4 <= b && s[p + 1] == 'r' && s[p + 2] == 'u' && s[p + 3] == 'e')

@@ -5,7 +5,7 @@
  *
  * jsonl.ts is the reference and reads everything the module does not take. The module takes a
  * line only when it is a flat object of strings, integers, decimals JavaScript writes back as
- * written, true, false and null whose keys are
+ * written but for trailing fraction zeros (12.50 as 12.5), true, false and null whose keys are
  * named already; any other line it hands back alone (ST_LINE) and jsonl.ts reads it as it
  * always does, in its place. Keys are named by jsonl.ts on the lines where it would have named
  * them itself, so its KeyFolder sees the same keys in the same order: a line with a key not

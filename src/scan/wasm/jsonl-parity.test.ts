@@ -67,6 +67,10 @@ const otherNumber = fc.oneof(
   fc
     .tuple(fc.boolean(), fc.constantFrom('0', '1', '39', '5362241870', '110101199003071'), fc.nat(7), fc.stringMatching(/^[0-9]{1,12}$/))
     .map(([neg, int, zeros, frac]) => b(`${neg ? '-' : ''}${int}.${'0'.repeat(zeros)}${frac}`)),
+  // and with trailing zeros, or a fraction of zeros only: JavaScript writes them without
+  fc
+    .tuple(fc.boolean(), fc.constantFrom('0', '1', '39', '100', '5362241870', '110101199003071', '1234567890123456'), fc.nat(7), fc.stringMatching(/^[0-9]{0,12}$/), fc.integer({ min: 1, max: 4 }))
+    .map(([neg, int, zeros, frac, tz]) => b(`${neg ? '-' : ''}${int}.${'0'.repeat(zeros)}${frac}${'0'.repeat(tz)}`)),
 );
 
 const value = fc.oneof(
@@ -163,6 +167,14 @@ describe('the module JSON-lines reader and jsonl.ts', () => {
   it('reads lines with decimals JavaScript writes back as written itself (all but the first, which names the keys)', async () => {
     const before = booked.module;
     const lines = Array.from({ length: 100 }, (_, i) => `{"id":"r${i}","amount":${i}.25,"lat":39.9042,"lng":-116.407396,"phone":"1381234${String(i).padStart(4, '0')}"}`);
+    const o = await expectSame(b(lines.join('\n')), [777]);
+    expect(o.records).toBe(100);
+    expect(booked.module - before).toBe(99);
+  });
+
+  it('reads decimals with trailing fraction zeros itself, as JavaScript writes them (12.50 as 12.5, 1.0 as 1, -0.0 as 0)', async () => {
+    const before = booked.module;
+    const lines = Array.from({ length: 100 }, (_, i) => `{"id":"r${i}","amount":${i}.50,"rate":1.0,"zero":-0.0,"lat":39.904200,"phone":"1381234${String(i).padStart(4, '0')}"}`);
     const o = await expectSame(b(lines.join('\n')), [777]);
     expect(o.records).toBe(100);
     expect(booked.module - before).toBe(99);
