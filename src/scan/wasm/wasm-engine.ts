@@ -240,7 +240,7 @@ export class WasmEngine {
   /**
    * Hands the module instance back for a later engine to reuse (`createWasmEngine`), its memory
    * put back as it was after start-up when it is taken again. This engine must not be used after
-   * (it then throws); a scanner calls it when its source is done (`releaseEngine`).
+   * (it then throws); `scan()` has each scanner call it when its source is done (Scanner.release).
    */
   release(): void {
     const p = this.prepared;
@@ -578,9 +578,7 @@ export class WasmEngine {
   jurisdiction(ti: number, packed: number): string | undefined {
     if (packed === JUR_DEFAULT) return this.jurOf[ti];
     if (packed === 0) return undefined;
-    let j = JUR_CACHE[packed];
-    if (j === undefined) j = JUR_CACHE[packed] = unpackRegion(packed);
-    return j;
+    return this.region(packed);
   }
 
   /** The narrowed text of value v of the last batch (n units at its address). */
