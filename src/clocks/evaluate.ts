@@ -16,6 +16,7 @@ import { CLOCK_PACKS } from './packs/index.js';
 import { CLOCK_RANGE, inClockRange, parseClockInstant, skippedLocalTime } from './range.js';
 import { fieldSpan } from './precision.js';
 import { CN_ZONE } from './regulator-zones.js';
+import { pushAll } from '../common/arrays.js';
 
 /** Instant-valued fields, by event kind (besides `learned` and `reports[].at`). */
 const INSTANT_FIELDS: Readonly<Record<InventoryEvent['kind'], readonly string[]>> = {
@@ -315,7 +316,7 @@ export function evaluateClocks(org: Organization, events: readonly InventoryEven
       c = buildContext(org, event, options.asOf, options.where?.[index] ?? `events[${index}]`, options.locate && ((path) => options.locate!(index, path)));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      problems.push(...e.problems);
+      pushAll(problems, e.problems);
       return;
     }
     if (problems.length) return;

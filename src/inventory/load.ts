@@ -18,6 +18,7 @@ import { looksLikeJson, parseStrictJson } from './json-fast.js';
 import { nearestWord, unknownCategory } from './category-words.js';
 import { CATEGORY_IDS } from './taxonomy.js';
 import { notACalendarDay } from '../time/calendar-day.js';
+import { pushAll } from '../common/arrays.js';
 
 /** The files a directory given as an inventory is read for. */
 export const INVENTORY_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);
@@ -97,7 +98,7 @@ function walk(dir: string): string[] {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(e.name)) files.push(...walk(full));
+      if (!SKIPPED_FOLDERS.has(e.name)) pushAll(files, walk(full));
     }
     else if (e.isFile() || (e.isSymbolicLink() && isFileBehindLink(full))) files.push(full);
   }
@@ -733,7 +734,7 @@ export function readSources(paths: readonly string[]): SourceDoc[] {
     try {
       sources.push(parseSource(file, readInventoryFile(file)));
     } catch (e) {
-      if (e instanceof InputError) problems.push(...e.problems);
+      if (e instanceof InputError) pushAll(problems, e.problems);
       else throw e;
     }
   }
@@ -759,7 +760,7 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
     try {
       parts.push({ src, part: parsePart(src) });
     } catch (e) {
-      if (e instanceof InputError) problems.push(...e.problems);
+      if (e instanceof InputError) pushAll(problems, e.problems);
       else throw e;
     }
   }
@@ -844,7 +845,7 @@ export function mergeSources(sources: readonly SourceDoc[]): Inventory {
   }
   if (problems.length) throw new InputError(problems);
 
-  problems.push(...checkReferences(merged));
+  pushAll(problems, checkReferences(merged));
   if (problems.length) throw new InputError(problems);
 
   const inventory: Inventory = {

@@ -8,6 +8,7 @@ import { DEFAULT_WIDTH, fitColumns, wrap } from '../cli/render/text.js';
 import type { Match } from './match.js';
 import type { SbomReport } from './scan.js';
 import { severityRank } from './severity.js';
+import { pushAll } from '../common/arrays.js';
 
 /** One match in the JSON contract: exactly these keys, in this order; `fixed` only when known. */
 export interface MatchJson {
@@ -141,12 +142,12 @@ export function renderText(report: SbomReport, opts: TextOptions): string {
       out.push(`  ${plural(report.unscanned.length, 'component')} not looked up:`);
       const rows = [...byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { group, n, reason }]) => ['    ' + group, String(n), s.dim(reason)]);
       // the reason wraps under its own start
-      out.push(...fitColumns(rows, width, { indent: '      ', keep: 3 }).flat());
+      pushAll(out, fitColumns(rows, width, { indent: '      ', keep: 3 }).flat());
     }
     if (report.notEvaluated.length > 0) {
       out.push(`  ${plural(report.notEvaluated.length, 'component/advisory pair')} undecided:`);
       // the reason, then the component, go below the advisory, each on a line of its own, when they do not fit beside it
-      out.push(...fitColumns(report.notEvaluated.map((n) => ['    ' + n.advisory, n.component, s.dim(n.reason)]), width, { indent: '      ' }).flat());
+      pushAll(out, fitColumns(report.notEvaluated.map((n) => ['    ' + n.advisory, n.component, s.dim(n.reason)]), width, { indent: '      ' }).flat());
     }
   }
   const counts = severityGroups(report.matches).map((g) => `${g.matches.length} ${g.severity.toLowerCase()}`);

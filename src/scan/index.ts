@@ -25,6 +25,7 @@ import { loadSubjectKey, type SubjectKey } from './subjects/key.js';
 import { readSketchFile, sketchFile, type SketchFile, type SketchedSource } from './subjects/sketch-file.js';
 import { datasetIdFor } from './dataset-id.js';
 import type { DatasetUpdate } from './write-inventory.js';
+import { pushAll } from '../common/arrays.js';
 
 export type { ScanReport, SourceReport, FieldReport, TypeCount, ScanTotal } from './report.js';
 export type { Estimate } from './subjects/hll.js';
@@ -152,7 +153,7 @@ export async function scan(targets: readonly string[], options: ScanOptions = {}
       totalNow();
       const units = group.units.filter((u) => firstTime(u.name));
       count += units.length;
-      skipped.push(...group.skipped.filter((k) => firstTime(k.source)).map((k) => ({ ...k, source: safeLabel(k.source, ctx) })));
+      pushAll(skipped, group.skipped.filter((k) => firstTime(k.source)).map((k) => ({ ...k, source: safeLabel(k.source, ctx) })));
       for (const unit of units) {
         index++;
         // a sampled table also counts repeats, for the distinct-subject estimate

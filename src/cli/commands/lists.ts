@@ -16,6 +16,7 @@ import { importParsedLists, listSummaries, type ImportResult, type ListSummary }
 import { isSkipped, LIST_TITLES, type ListDateSource, type ListId, type ParsedList, type SkippedFile } from '../../screen/lists/types.js';
 import { openExistingStore, openStore, resolveStorePath, storeLabel } from '../../store/store.js';
 import { daysBetween, today } from '../../time/civil-date.js';
+import { maxOf } from '../../common/arrays.js';
 
 /** Lists older than this many days (from their list date) get a warning, unless configured. */
 export const DEFAULT_MAX_AGE_DAYS = 90;
@@ -369,6 +370,6 @@ function renderImportText(reports: readonly FileReport[], totals: { imported: nu
   const summary = wrap(`${totals.imported} imported (${totals.entries} entries), ${totals.unchanged} unchanged, ${totals.skipped} skipped → ${path}`, width, '');
   // status, file, what was read; when that does not fit, the file wraps under itself and what
   // was read goes on the next line, under the file
-  const lines = fitColumns(rows, width, { indent: ' '.repeat(Math.max(...rows.map((r) => displayWidth(r[0]!))) + 2), keep: 2 }).flat();
+  const lines = fitColumns(rows, width, { indent: ' '.repeat(maxOf(rows, (r) => displayWidth(r[0]!)) + 2), keep: 2 }).flat();
   return `${lines.join('\n')}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}\n${summary.join('\n')}\n`;
 }

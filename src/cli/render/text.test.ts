@@ -175,3 +175,15 @@ describe('datacustoms rules fits the width', () => {
     }
   });
 });
+
+describe('tables of any length', () => {
+  it('align and fit 500,000 rows (a large inventory\'s report) without overflowing the stack', () => {
+    const rows = Array.from({ length: 500_000 }, (_, i) => [`f${i}`, i % 2 ? 'us.doj.dsp' : 'cn.xborder', 'prohibited']);
+    const aligned = alignWide(rows);
+    expect(aligned).toHaveLength(500_000);
+    expect(aligned[499_999]).toBe('f499999  us.doj.dsp  prohibited');
+    const fitted = fitColumns(rows, 80, { indent: '    ' });
+    expect(fitted).toHaveLength(500_000);
+    expect(fitted[0]).toEqual(['f0       cn.xborder  prohibited']);
+  });
+});

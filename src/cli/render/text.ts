@@ -4,6 +4,7 @@
  * indented lines of their own. Nothing is cut: a word or token longer than the line (a URL, a
  * purl, a path) stays whole and overflows.
  */
+import { maxOf } from '../../common/arrays.js';
 
 /** The width text output is fitted to when stdout is not a terminal (a file, a pipe, a test). */
 export const DEFAULT_WIDTH = 80;
@@ -43,7 +44,7 @@ export function displayWidth(text: string): number {
 
 /** Pads a table into aligned columns, counting wide (CJK) characters as two columns. */
 export function alignWide(rows: readonly (readonly string[])[], gap = 2): string[] {
-  const widths = columnWidths(rows, Math.max(0, ...rows.map((r) => r.length)));
+  const widths = columnWidths(rows, maxOf(rows, (r) => r.length));
   return rows.map((row) =>
     row
       .map((cell, i) => (i === row.length - 1 ? cell : padTo(cell, widths[i]! + gap)))
@@ -191,7 +192,7 @@ export interface FitOptions {
  * columns do not fit, the last of them wraps under its own start. Returns the lines of each row.
  */
 export function fitColumns(rows: readonly (readonly string[])[], width: number, opts: FitOptions): string[][] {
-  const n = Math.max(0, ...rows.map((r) => r.length));
+  const n = maxOf(rows, (r) => r.length);
   const keep = Math.max(1, Math.min(opts.keep ?? 1, n));
   let k = n;
   let aligned = alignWide(rows);
@@ -229,7 +230,7 @@ export function fitColumns(rows: readonly (readonly string[])[], width: number, 
 
 /** The widths of the first `n` columns in {@link alignWide}'s layout of `rows` (before the gap). */
 function columnWidths(rows: readonly (readonly string[])[], n: number): number[] {
-  return Array.from({ length: Math.max(0, n) }, (_, c) => Math.max(0, ...rows.map((r) => (r[c] === undefined ? 0 : displayWidth(r[c]!)))));
+  return Array.from({ length: Math.max(0, n) }, (_, c) => maxOf(rows, (r) => (r[c] === undefined ? 0 : displayWidth(r[c]!))));
 }
 
 function padTo(text: string, columns: number): string {

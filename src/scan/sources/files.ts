@@ -15,6 +15,7 @@ import { counted, decode, detectEncoding, encodingExists, gunzip, hasUtf8Bom, ma
 import { readJsonDocument } from './json-document.js';
 import { safeRecordId } from './record-id.js';
 import type { ProgressFn, Skipped, SourceContext, SourceGroup, SourceUnit, UnitOutcome } from './types.js';
+import { pushAll } from '../../common/arrays.js';
 
 export type TextFormat = 'csv' | 'tsv' | 'psv' | 'jsonl' | 'json' | 'text';
 
@@ -120,8 +121,8 @@ export async function openFiles(path: string, ctx: SourceContext): Promise<Sourc
     if (kind === 'parquet') units.push((await import('./parquet.js')).parquetUnit(file, ctx));
     else if (kind === 'sqlite') {
       const g = (await import('./sqlite.js')).openSqlite(file, ctx);
-      units.push(...g.units);
-      skipped.push(...g.skipped);
+      pushAll(units, g.units);
+      pushAll(skipped, g.skipped);
       closers.push(() => g.close());
     } else if (kind === 'text' || kind === 'gzip') units.push(textUnit(file, ctx));
     else skipped.push({ source: file, reason: kind });

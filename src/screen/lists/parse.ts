@@ -29,6 +29,7 @@ import { looksLikeCslJson, parseCslCsv, parseCslJson } from './formats/trade-csl
 import { iterateCsv } from './csv.js';
 import { sourcesMdDate } from './sources-md.js';
 import type { FormatResult, ListDateSource, ListFormat, ParsedList, ParseOutcome, SkippedFile } from './types.js';
+import { pushAll } from '../../common/arrays.js';
 
 export interface ParseOptions {
   /** The list date to record (`--list-date`), overriding any other source. */
@@ -306,7 +307,7 @@ export function parseListPaths(paths: readonly string[], options: ParseOptions =
     } catch (e) {
       throw new InputError({ file: p, message: unreachablePath(e, 'folder') });
     }
-    if (st.isDirectory()) files.push(...listFiles(p));
+    if (st.isDirectory()) pushAll(files, listFiles(p));
     else files.push(p);
   }
   const unique = [...new Set(files)];
