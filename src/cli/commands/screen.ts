@@ -203,7 +203,9 @@ function screenInventory(
     const text = readInventoryFile(file);
     const json = extname(file).toLowerCase() === '.json';
     const src = parseSource(file, text);
-    const data = src.doc.toJS() as Record<string, unknown> | null;
+    // JSON read on the fast path has its data already: its positions (the YAML parser, seconds
+    // for a large file) are made only if designations are written back
+    const data = (src.data !== undefined ? src.data : src.doc.toJS()) as Record<string, unknown> | null;
     const entities = data && Array.isArray(data['entities']) ? (data['entities'] as unknown[]) : [];
     let changed = false;
     const fresh: (ReturnType<typeof designationsFrom> | undefined)[] = [];
