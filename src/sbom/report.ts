@@ -150,13 +150,13 @@ export function renderText(report: SbomReport, opts: TextOptions): string {
       pushAll(out, fitColumns(report.notEvaluated.map((n) => ['    ' + n.advisory, n.component, s.dim(n.reason)]), width, { indent: '      ' }).flat());
     }
   }
-  const counts = severityGroups(report.matches).map((g) => `${g.matches.length} ${g.severity.toLowerCase()}`);
+  const counts = severityGroups(report.matches).map((g) => `${g.matches.length.toLocaleString('en-US')} ${g.severity.toLowerCase()}`);
   const blocking = report.matches.filter((m) => severityRank(m.severity) >= opts.threshold).length;
   out.push(
     '',
     ...wrap(
       `${plural(report.matches.length, 'match', 'matches')}${counts.length ? ` (${counts.join(', ')})` : ''}; ` +
-        (blocking > 0 ? s.red(`${blocking} at or above --fail-on ${opts.failOn}`) : s.green(`none at or above --fail-on ${opts.failOn}`)),
+        (blocking > 0 ? s.red(`${blocking.toLocaleString('en-US')} at or above --fail-on ${opts.failOn}`) : s.green(`none at or above --fail-on ${opts.failOn}`)),
       width,
       '',
     ),
