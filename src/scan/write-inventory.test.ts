@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../common/errors.js';
 import { InventoryPart } from '../inventory/schema.js';
-import { datasetIdFor, writeInventory, type DatasetUpdate } from './write-inventory.js';
+import { datasetIdFor, jsonIndent, writeInventory, type DatasetUpdate } from './write-inventory.js';
 import { parseInventoryText } from '../inventory/load.js';
 import { problemsOf } from '../testing/input-error.js';
 
@@ -90,6 +90,21 @@ describe('writing scan results into an inventory', () => {
     expect(data.organization.id).toBe('a');
     expect(data.datasets[0].categories).toEqual(['name', 'contact', 'government_id']);
     expect(InventoryPart.safeParse(data).success).toBe(true);
+  });
+
+  it('writes JSON back with the indentation it had: one line, two or four spaces, a tab', () => {
+    const inv = { organization: { id: 'a', name: 'A', organizedIn: 'CN' }, datasets: [{ id: 'people', categories: ['name'] }] };
+    for (const indent of [undefined, 2, 4, '\t']) {
+      const f = join(tmp(), 'inv.json');
+      writeFileSync(f, JSON.stringify(inv, null, indent) + '\n');
+      writeInventory(f, [people]);
+      const text = readFileSync(f, 'utf8');
+      const data = JSON.parse(text);
+      expect(data.datasets[0].categories).toEqual(['name', 'contact', 'government_id']);
+      expect(text).toBe(JSON.stringify(data, null, indent) + '\n');
+    }
+    expect(jsonIndent('')).toBe(2);
+    expect(jsonIndent('{\n"a": {\n    "b": 1}}')).toBe('    ');
   });
 
   it('refuses invalid input without touching the file', () => {

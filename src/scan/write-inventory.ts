@@ -1,8 +1,8 @@
 /**
  * `scan --write-inventory FILE`: adds or updates `datasets` entries in a YAML or JSON
  * inventory file so `check` uses what the scan found. YAML keeps its comments, order and
- * style (the yaml Document API edits nodes in place); JSON is rewritten with 2-space
- * indentation. The file is validated after the edit (as an inventory part) and written
+ * style (the yaml Document API edits nodes in place); JSON is rewritten with the indentation
+ * it had (on one line if it was). The file is validated after the edit (as an inventory part) and written
  * atomically; on any problem nothing is written.
  *
  * Merge rules (a scan proves presence, not absence; see docs/scan.md):
@@ -187,7 +187,18 @@ function editJson(file: string, text: string, updates: readonly DatasetUpdate[])
       added.push(u.id);
     }
   }
-  return { text: JSON.stringify(data, null, 2) + '\n', data, added, updated };
+  return { text: JSON.stringify(data, null, jsonIndent(text)) + '\n', data, added, updated };
+}
+
+/**
+ * The indentation a JSON text is written with, to write it back the same way: the leading
+ * whitespace of its first indented line (two spaces, four, a tab), none for JSON on one line,
+ * two spaces for an empty file.
+ */
+export function jsonIndent(text: string): string | number {
+  const indented = /\n([ \t]+)\S/.exec(text);
+  if (indented) return indented[1]!;
+  return text.trim().length === 0 ? 2 : 0;
 }
 
 /** Line and column (1-based) of a JSON.parse error, from V8's "position N" or "line L column C". */
