@@ -66,16 +66,32 @@ function verdictCell(k: ClockCheck, s: Styler): string {
   }
 }
 
+/** Items by their event id, each list in the items' order. */
+function byEvent<T extends { readonly event: string }>(items: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) {
+    const list = m.get(x.event);
+    if (list) list.push(x);
+    else m.set(x.event, [x]);
+  }
+  return m;
+}
+
 export function renderText(result: ClocksResult, events: readonly InventoryEvent[], s: Styler, asOfLabel: string, width: number = DEFAULT_WIDTH): string {
   const out: string[] = [];
   /** `text` wrapped under `indent`, each line styled (the style does not run across lines). */
   const para = (text: string, indent: string, style: (t: string) => string = (t) => t, hang = indent + '  ') =>
     out.push(...wrap(text, width, indent, hang).map((l) => (l.trim() === '' ? l : style(l))));
   para(s.bold(`Reporting clocks as of ${asOfLabel}`), '');
+  // each event's obligations, checks and notes, in their order (grouped once: a filter per event
+  // made 20,000 events take minutes)
+  const obsOf = byEvent(result.obligations);
+  const checksOf = byEvent(result.checks);
+  const notesOf = byEvent(result.notes);
   for (const e of events) {
-    const obs = result.obligations.filter((o) => o.event === e.id);
-    const checks = result.checks.filter((k) => k.event === e.id);
-    const notes = result.notes.filter((n) => n.event === e.id);
+    const obs = obsOf.get(e.id) ?? [];
+    const checks = checksOf.get(e.id) ?? [];
+    const notes = notesOf.get(e.id) ?? [];
     const label = e.kind === 'vulnerability' && e.cve ? ` ${e.cve}` : '';
     out.push('');
     para(`${s.bold(s.cyan(e.id))}  ${e.kind.replace(/_/g, ' ')}${label}${e.title ? ` — ${showControls(e.title)}` : ''}`, '');
