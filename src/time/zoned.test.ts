@@ -196,3 +196,25 @@ describe('formatInstant with an offset that is not whole minutes', () => {
     expect(formatInstant(parseInstant('2021-06-01T12:00:00Z', 'UTC')!.instant, 'Asia/Shanghai')).toBe('2021-06-01T20:00:00+08:00');
   });
 });
+
+describe('remembered readings', () => {
+  it('give each (instant, zone) what the zone\'s formatter says, whatever was read before (property)', () => {
+    // the readings are remembered per zone and whole second: reading many instants in every zone,
+    // then again in another order, must give the same fields, and the offset must agree with
+    // Intl's own reading of the instant
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instantArb, fc.constantFrom(...ZONES)), { minLength: 1, maxLength: 200 }), (pairs) => {
+        const first = pairs.map(([i, z]) => [toLocal(i, z), zoneOffset(i, z)] as const);
+        const again = [...pairs].reverse().map(([i, z]) => [toLocal(i, z), zoneOffset(i, z)] as const).reverse();
+        expect(again).toEqual(first);
+        for (const [k, [i, z]] of pairs.entries()) {
+          const parts = new Intl.DateTimeFormat('en-US', { timeZone: z, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(i));
+          const v = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+          const wall = Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second'));
+          expect(first[k]![1]).toBe(wall - Math.floor(i / 1000) * 1000);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
