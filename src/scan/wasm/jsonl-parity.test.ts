@@ -164,20 +164,21 @@ describe('the module JSON-lines reader and jsonl.ts', () => {
     for (const maxFindings of [0, 1, 2]) await expectSame(bytes, [], {}, undefined, maxFindings);
   });
 
-  it('reads lines with decimals JavaScript writes back as written itself (all but the first, which names the keys)', async () => {
+  /** 100 lines of `line(i)` give jsonl.ts's result, and the module reads all but the first (which names the keys) itself. */
+  async function expectModuleReads(line: (i: number) => string): Promise<void> {
     const before = booked.module;
-    const lines = Array.from({ length: 100 }, (_, i) => `{"id":"r${i}","amount":${i}.25,"lat":39.9042,"lng":-116.407396,"phone":"1381234${String(i).padStart(4, '0')}"}`);
+    const lines = Array.from({ length: 100 }, (_, i) => line(i));
     const o = await expectSame(b(lines.join('\n')), [777]);
     expect(o.records).toBe(100);
     expect(booked.module - before).toBe(99);
+  }
+
+  it('reads lines with decimals JavaScript writes back as written itself', async () => {
+    await expectModuleReads((i) => `{"id":"r${i}","amount":${i}.25,"lat":39.9042,"lng":-116.407396,"phone":"1381234${String(i).padStart(4, '0')}"}`);
   });
 
   it('reads decimals with trailing fraction zeros itself, as JavaScript writes them (12.50 as 12.5, 1.0 as 1, -0.0 as 0)', async () => {
-    const before = booked.module;
-    const lines = Array.from({ length: 100 }, (_, i) => `{"id":"r${i}","amount":${i}.50,"rate":1.0,"zero":-0.0,"lat":39.904200,"phone":"1381234${String(i).padStart(4, '0')}"}`);
-    const o = await expectSame(b(lines.join('\n')), [777]);
-    expect(o.records).toBe(100);
-    expect(booked.module - before).toBe(99);
+    await expectModuleReads((i) => `{"id":"r${i}","amount":${i}.50,"rate":1.0,"zero":-0.0,"lat":39.904200,"phone":"1381234${String(i).padStart(4, '0')}"}`);
   });
 
   it('read the same from any lines cut into any chunks (property)', async () => {
