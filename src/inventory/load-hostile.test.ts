@@ -130,6 +130,20 @@ describe('YAML that reads otherwise than it looks', () => {
     // an alias used a few times is read
     expect(parseInventoryText(ORG + 'entities: [{ id: e, name: &n Name, kind: company, aliases: [*n, *n] }]\n').entities[0]!.aliases).toEqual(['Name', 'Name']);
   });
+  it('an alias inside the value its anchor names (a value that contains itself) is refused at the alias, at once', () => {
+    // a property run drew the first: reading it ran the process out of memory
+    expect(only('&a # c\nNO__proto__: *a\n')).toEqual(['2:14 : the alias *a is inside the value its anchor &a names, so that value would contain itself: write the value out']);
+    expect(only('organization: &o\n  id: acme\n  name: Acme\n  organizedIn: US\n  self: *o\n')).toEqual([
+      '5:9 : the alias *o is inside the value its anchor &o names, so that value would contain itself: write the value out',
+    ]);
+    expect(only(ORG + 'entities:\n  - &e { id: e, name: E, kind: company, aliases: [x, [y, *e]] }\n')).toEqual([
+      '3:58 : the alias *e is inside the value its anchor &e names, so that value would contain itself: write the value out',
+    ]);
+    // an anchor named again inside: the alias names the nearer one, which does not hold it
+    expect(parseInventoryText(ORG + 'entities:\n  - &n { id: e, name: &n E, kind: company, aliases: [*n] }\n').entities[0]!.aliases).toEqual(['E']);
+    // an alias after the value it names, outside it, is read
+    expect(parseInventoryText(ORG + 'entities:\n  - { id: e, name: &n E, kind: company }\n  - { id: f, name: F, kind: company, aliases: [*n] }\n').entities[1]!.aliases).toEqual(['E']);
+  });
 });
 
 describe('a .json file with comments', () => {

@@ -5,7 +5,7 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseDocument, LineCounter, isAlias, isMap, isPair, isSeq, isNode, isScalar, type Document, type Node } from 'yaml';
+import { parseDocument, LineCounter, isAlias, isMap, isPair, isSeq, isNode, isScalar, type Alias, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { decodeUtf8 } from '../common/utf8.js';
 import { refuseDevice } from '../common/input-kind.js';
@@ -219,6 +219,11 @@ function withPositions(file: string, body: string): { file: string; doc: Documen
       message: 'this file declares YAML 1.1 (%YAML 1.1), which reads NO, yes, on and off as true or false, 0123 as octal and dates as timestamps; an inventory is read as YAML 1.2: remove the %YAML line',
     });
   }
+  const cycle = aliasInsideItsAnchor(doc);
+  if (cycle) {
+    const pos = lines.linePos(cycle.range?.[0] ?? 0);
+    throw new InputError({ file, line: pos.line, column: pos.col, message: `the alias *${shown(cycle.source)} is inside the value its anchor &${shown(cycle.source)} names, so that value would contain itself: write the value out` });
+  }
   const oddKeys = findNodes(doc, (node) => isMap(node) && node.items.some((pair) => !isScalar(pair.key) || pair.key.value === null));
   if (oddKeys.length > 0) {
     throw new InputError(
@@ -286,6 +291,44 @@ function findNodes(doc: Document.Parsed, wanted: (node: Node) => boolean, firstO
     }
   }
   return out;
+}
+
+/**
+ * The first alias (in document order) that names an anchor on one of the nodes it is inside of:
+ * `&a { self: *a }` is a value that contains itself, which no inventory can be (and which the
+ * YAML library's reading would follow without end). An alias names the last node before it that
+ * carries its anchor, in the order the library visits them (a node before its children, a key
+ * before its value).
+ */
+function aliasInsideItsAnchor(doc: Document.Parsed): Alias | undefined {
+  const last = new Map<string, Node>();
+  const open = new Set<Node>();
+  const stack: { node: unknown; leave: boolean }[] = [{ node: doc.contents, leave: false }];
+  while (stack.length > 0) {
+    const { node, leave } = stack.pop()!;
+    if (!isNode(node)) continue;
+    if (leave) {
+      open.delete(node);
+      continue;
+    }
+    if (isAlias(node)) {
+      const target = last.get(node.source);
+      if (target !== undefined && open.has(target)) return node;
+      continue;
+    }
+    if (node.anchor) last.set(node.anchor, node);
+    open.add(node);
+    stack.push({ node, leave: true });
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i]!;
+        if (isPair(pair)) stack.push({ node: pair.value, leave: false }, { node: pair.key, leave: false });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], leave: false });
+    }
+  }
+  return undefined;
 }
 
 /** Nodes carrying a tag other than those of plain data (!custom, !!js/function, !!binary, !!set…). */
