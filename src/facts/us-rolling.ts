@@ -224,17 +224,19 @@ class RollingIndex implements UsRolling {
     }
     bounds[order.length] = off;
     const n = flows.length;
-    const l = newLayout(n);
     const slots = new Int32Array(n);
     const positions = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const f = flows[i]!;
       const pair = pairOfFlow[i]!;
       const k = pair.off + pair.len++;
       slots[i] = k;
       positions[k] = i;
-      place(l, k, f, this.datasets);
     }
+    // Laid out in inventory order first, then gathered pair after pair: flows are read in the
+    // order they sit in memory, and the scattered accesses fall on the compact columns instead.
+    const byFlow = newLayout(n);
+    for (let i = 0; i < n; i++) place(byFlow, i, flows[i]!, this.datasets);
+    const l = gather(byFlow, positions);
     this.pairs = byExporter;
     this.order = order;
     this.bounds = bounds;
@@ -309,6 +311,24 @@ function newLayout(n: number): Layout {
     devicesFromPersons: new Uint8Array(n),
     rejected: new Uint8Array(n),
   };
+}
+
+/** The layout `from` reordered: slot k of the result holds slot `positions[k]` of `from`. */
+function gather(from: Layout, positions: Int32Array): Layout {
+  const n = positions.length;
+  const l = newLayout(n);
+  for (let k = 0; k < n; k++) {
+    const i = positions[k]!;
+    l.flows[k] = from.flows[i]!;
+    l.start[k] = from.start[i]!;
+    l.end[k] = from.end[i]!;
+    l.dataset[k] = from.dataset[i]!;
+    l.subjects[k] = from.subjects[i]!;
+    l.devices[k] = from.devices[i]!;
+    l.devicesFromPersons[k] = from.devicesFromPersons[i]!;
+    l.rejected[k] = from.rejected[i]!;
+  }
+  return l;
 }
 
 /** U.S. subjects of a flow: its own count, else its dataset's. */
