@@ -217,6 +217,8 @@ const IMPORTANT = 64;
 const CORE = 128;
 /** Counted toward the thresholds (set when the run groups the counted flows). */
 const COUNTED = 256;
+/** The data sits in mainland China on the judged date (the foreign authority is then known when the context is built). */
+const HELD = 512;
 
 /**
  * One flow's context. A class rather than an object literal: one shape for every flow, the lazy
@@ -313,8 +315,13 @@ class FlowContext implements FlowCtx {
   get counted(): boolean {
     return (this.flags & COUNTED) !== 0;
   }
-  markCounted(): void {
-    this.flags |= COUNTED;
+  /** The yes/no facts as bits (the run keeps them per flow). */
+  get bits(): number {
+    return this.flags;
+  }
+  /** The foreign authority, when worked out at build time (data held in mainland China). */
+  get heldAuthority(): ForeignAuthority | undefined {
+    return this.foreignAuthority === UNSET ? undefined : this.foreignAuthority;
   }
 }
 
@@ -403,8 +410,14 @@ class CnRun implements Run, Shared {
    * recipient up among all entities.
    */
   private authorities: ReadonlySet<string> | undefined;
-  // The contexts of all flows, in inventory order.
-  private contexts: FlowContext[] | undefined;
+  /**
+   * What the contexts of the inventory's flows are built from, per flow position (one pass, on
+   * first use): the dataset's facts, the scope (index in SCOPES) and the yes/no facts as bits.
+   * A context is built from these when its flow is decided and let go with the decision: kept for
+   * the whole run, 100,000 contexts would outlive young-generation collections and be copied
+   * and promoted for nothing.
+   */
+  private columns: { readonly infos: DatasetInfo[]; readonly scopes: Uint8Array; readonly flags: Int32Array; readonly authorities: (ForeignAuthority | undefined)[] } | undefined;
   private next = 0;
   private positions: Map<Flow, number> | undefined;
   private readonly others = new Map<Flow, FlowContext>();
@@ -566,11 +579,15 @@ class CnRun implements Run, Shared {
     return personal ? 'art3_2' : 'no_nexus';
   }
 
+  /** The facts of the flow's judged date: the as-of date, or the flow's end when it ended earlier (judgedOn). */
+  private onOf(flow: Flow): OnDate {
+    return flow.end !== undefined && flow.end < this.asOf ? this.onDate(flow.end) : this.onAsOf;
+  }
+
   private build(flow: Flow, info: DatasetInfo): FlowContext {
     const ds = info.ds;
     const org = this.org;
-    // Judged on the as-of date, or on the flow's end when it ended earlier (judgedOn).
-    const on = flow.end !== undefined && flow.end < this.asOf ? this.onDate(flow.end) : this.onAsOf;
+    const on = this.onOf(flow);
     const own = this.exporterOf(flow) === org.id;
     const source = sourceOf(flow, info);
     const held = inMainlandOn(source, on);
@@ -590,43 +607,65 @@ class CnRun implements Run, Shared {
       (info.cls === SENSITIVE ? SENSITIVE_PI : 0) |
       (importantDeclared ? IMPORTANT_DECLARED : 0) |
       (important ? IMPORTANT : 0) |
-      (ds?.coreData === true ? CORE : 0);
+      (ds?.coreData === true ? CORE : 0) |
+      (held ? HELD : 0);
     return new FlowContext(this, on, flow, ds, source, scope, flags, held ? authority : UNSET);
   }
 
-  private allContexts(): FlowContext[] {
-    if (!this.contexts) {
+  /** The columns of the inventory's flows (see `columns`). */
+  private allColumns(): NonNullable<CnRun['columns']> {
+    if (!this.columns) {
       const flows = this.inv.flows;
-      const infos = new Array<DatasetInfo>(flows.length);
-      for (let i = 0; i < flows.length; i++) infos[i] = this.infoOf(flows[i]!.dataset);
+      const n = flows.length;
+      const infos = new Array<DatasetInfo>(n);
+      for (let i = 0; i < n; i++) infos[i] = this.infoOf(flows[i]!.dataset);
       this.countExports(infos);
-      const contexts = new Array<FlowContext>(flows.length);
-      for (let i = 0; i < flows.length; i++) contexts[i] = this.build(flows[i]!, infos[i]!);
-      this.contexts = contexts;
+      const scopes = new Uint8Array(n);
+      const flags = new Int32Array(n);
+      const authorities = new Array<ForeignAuthority | undefined>(n);
+      for (let i = 0; i < n; i++) {
+        const c = this.build(flows[i]!, infos[i]!);
+        scopes[i] = SCOPES.indexOf(c.scope);
+        flags[i] = c.bits;
+        authorities[i] = c.heldAuthority;
+      }
+      this.columns = { infos, scopes, flags, authorities };
+      // Which flows count is settled before any context is handed out: a context carries it.
+      this.countedFlows();
     }
-    return this.contexts;
+    return this.columns;
+  }
+
+  /** The context of the flow at position i of the inventory, from the columns. */
+  private contextAt(i: number): FlowContext {
+    const { infos, scopes, flags, authorities } = this.allColumns();
+    const flow = this.inv.flows[i]!;
+    const info = infos[i]!;
+    const bits = flags[i]!;
+    return new FlowContext(this, this.onOf(flow), flow, info.ds, sourceOf(flow, info), SCOPES[scopes[i]!]!, bits, (bits & HELD) !== 0 ? authorities[i] : UNSET);
   }
 
   ctxOf(flow: Flow): FlowContext {
-    const all = this.allContexts();
+    const flows = this.inv.flows;
+    this.allColumns();
     const next = this.next;
-    if (next < all.length && all[next]!.flow === flow) {
+    if (next < flows.length && flows[next] === flow) {
       this.next = next + 1;
-      return all[next]!;
+      return this.contextAt(next);
     }
-    if (all.length > 0 && all[0]!.flow === flow) {
+    if (flows.length > 0 && flows[0] === flow) {
       this.next = 1;
-      return all[0]!;
+      return this.contextAt(0);
     }
     if (!this.positions) {
       const positions = new Map<Flow, number>();
-      for (let i = 0; i < this.inv.flows.length; i++) positions.set(this.inv.flows[i]!, i);
+      for (let i = 0; i < flows.length; i++) positions.set(flows[i]!, i);
       this.positions = positions;
     }
     const i = this.positions.get(flow);
     if (i !== undefined) {
       this.next = i + 1;
-      return all[i]!;
+      return this.contextAt(i);
     }
     let ctx = this.others.get(flow);
     if (!ctx) this.others.set(flow, (ctx = this.build(flow, this.infoOf(flow.dataset))));
@@ -650,12 +689,13 @@ class CnRun implements Run, Shared {
     if (!this.countedByExporter) {
       const byExporter = new Map<string, Flow[]>();
       const countries = new Set<string>();
-      const all = this.allContexts();
-      for (let i = 0; i < all.length; i++) {
-        const c = all[i]!;
-        if (c.scope !== 'export' || !c.personal) continue;
+      const { scopes, flags } = this.allColumns();
+      const exportAt = SCOPES.indexOf('export');
+      for (let i = 0; i < scopes.length; i++) {
+        if (scopes[i] !== exportAt || (flags[i]! & PERSONAL) === 0) continue;
+        const c = this.contextAt(i);
         const since = this.exemptSince(c);
-        if (since === undefined) c.markCounted();
+        if (since === undefined) flags[i] = flags[i]! | COUNTED;
         else this.exemptFrom.set(c.flow, since);
         let list = byExporter.get(c.exporter);
         if (!list) byExporter.set(c.exporter, (list = []));
