@@ -51,21 +51,39 @@ export function runCheck(inventory: Inventory, options: CheckOptions): CheckResu
 
 /** Counts of decisions, verdicts and obligations, added one decision at a time. */
 class Tally {
-  private readonly verdicts: Record<Verdict, number> = { blocked: 0, conditional: 0, permitted: 0, not_applicable: 0 };
+  // One counter per verdict as a field of its own (a store under a computed key is a dictionary
+  // lookup, and this runs once per decision).
+  private blocked = 0;
+  private conditional = 0;
+  private permitted = 0;
+  private notApplicable = 0;
   private decisions = 0;
   private obligations = 0;
   private overdue = 0;
 
   add(d: Decision): void {
     this.decisions++;
-    this.verdicts[d.verdict]++;
+    switch (d.verdict) {
+      case 'blocked':
+        this.blocked++;
+        break;
+      case 'conditional':
+        this.conditional++;
+        break;
+      case 'permitted':
+        this.permitted++;
+        break;
+      case 'not_applicable':
+        this.notApplicable++;
+        break;
+    }
     const obligations = d.obligations;
     this.obligations += obligations.length;
     for (let i = 0; i < obligations.length; i++) if (obligations[i]!.status === 'overdue') this.overdue++;
   }
 
   summary(flows: number, assets: number): CheckSummary {
-    const verdicts = { ...this.verdicts };
+    const verdicts: Record<Verdict, number> = { blocked: this.blocked, conditional: this.conditional, permitted: this.permitted, not_applicable: this.notApplicable };
     return { flows, assets, decisions: this.decisions, verdicts, obligations: this.obligations, overdue: this.overdue, blocking: verdicts.blocked > 0 || this.overdue > 0 };
   }
 }
