@@ -355,6 +355,12 @@ export const Safeguard = z
   .strict()
   .refine((a) => a.extension === undefined || a.type === 'cac_security_assessment', { path: ['extension'], message: '`extension` marks the extension of a CAC security-assessment result (Order 16 Art. 9): only for type cac_security_assessment' });
 
+type SafeguardFields = z.output<typeof Safeguard>;
+
+function safeguardOfOneShape(g: SafeguardFields): AllKeys<SafeguardFields> {
+  return { type: g.type, date: g.date, expires: g.expires, extension: g.extension, reference: g.reference, note: g.note };
+}
+
 const FlowFields = z
   .object({
     id: Id,
@@ -419,16 +425,20 @@ const FlowFields = z
 type FlowFields = z.output<typeof FlowFields>;
 
 /**
- * A parsed flow with every field of the schema as an own key, in the schema's order (an absent
- * optional field holds undefined), whatever the order and the subset of keys it was written with.
- * Not a question of meaning — JSON and every reader treat an undefined field as absent — but of
- * speed: V8 gives objects built with different keys or key orders different hidden classes, and
- * an inventory's flows arrive in hundreds of them, so every read of a flow field in the rules
- * went through the slow path for properties of many shapes (all packs on 100,000 flows: about
- * 10 % of the CPU of a `check`). The return type lists every key as required: a field added to
- * the schema and not here fails to compile instead of being dropped.
+ * Parsed flows, entities, datasets and safeguards are rebuilt with every field of their schema
+ * as an own key, in the schema's order (an absent optional field holds undefined), whatever the
+ * order and the subset of keys they were written with. Not a question of meaning — JSON and
+ * every reader treat an undefined field as absent — but of speed: V8 gives objects built with
+ * different keys or key orders different hidden classes, and an inventory's flows arrive in
+ * hundreds of them (the bench inventory's in 398, its entities in 12), so every read of one of
+ * their fields in the rules went through the slow path for properties of many shapes (all packs
+ * on 100,000 flows: about 15 % of the CPU of a `check`). Each `…OfOneShape` function's return
+ * type lists every key as required: a field added to the schema and not there fails to compile
+ * instead of being dropped.
  */
-function oneShape(f: FlowFields): { [K in keyof Required<FlowFields>]: FlowFields[K] } {
+type AllKeys<T> = { [K in keyof Required<T>]: T[K] };
+
+function flowOfOneShape(f: FlowFields): AllKeys<FlowFields> {
   return {
     id: f.id,
     description: f.description,
@@ -457,18 +467,18 @@ function oneShape(f: FlowFields): { [K in keyof Required<FlowFields>]: FlowField
     violationKnown: f.violationKnown,
     recipientChanged: f.recipientChanged,
     consentBased: f.consentBased,
-    safeguards: f.safeguards,
+    safeguards: f.safeguards.map(safeguardOfOneShape),
     filed: f.filed,
   };
 }
 
 export const Flow = FlowFields;
 
-/** The flows of an inventory (or of one file of it), each of one shape (see `oneShape`). */
+/** The flows of an inventory (or of one file of it), each of one shape (see `AllKeys`). */
 const Flows = z
   .array(Flow)
   .default([])
-  .transform((flows): FlowFields[] => flows.map(oneShape));
+  .transform((flows): FlowFields[] => flows.map(flowOfOneShape));
 
 // --- events: see ./events.ts (owned by the clocks feature) -------------------------------
 
@@ -582,6 +592,68 @@ export const Calendars = z
   .strict()
   .describe('Holiday years for the working-day calendars, supplied where the built-in tables lack or get a year wrong.');
 
+type EntityFields = z.output<typeof Entity>;
+
+function entityOfOneShape(e: EntityFields): AllKeys<EntityFields> {
+  return {
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    aliases: e.aliases,
+    organizedIn: e.organizedIn,
+    principalPlaceOfBusiness: e.principalPlaceOfBusiness,
+    headquarters: e.headquarters,
+    branchOf: e.branchOf,
+    owners: e.owners,
+    citizenships: e.citizenships,
+    usStatus: e.usStatus,
+    primaryResidence: e.primaryResidence,
+    location: e.location,
+    employment: e.employment,
+    government: e.government,
+    designations: e.designations,
+    roles: e.roles,
+    note: e.note,
+  };
+}
+
+/** The entities of an inventory (or of one file of it), each of one shape (see `AllKeys`). */
+const Entities = z
+  .array(Entity)
+  .default([])
+  .transform((entities): EntityFields[] => entities.map(entityOfOneShape));
+
+type DatasetFields = z.output<typeof Dataset>;
+
+function datasetOfOneShape(d: DatasetFields): AllKeys<DatasetFields> {
+  return {
+    id: d.id,
+    name: d.name,
+    categories: d.categories,
+    linked: d.linked,
+    subjects: d.subjects,
+    usDevices: d.usDevices,
+    system: d.system,
+    collectedIn: d.collectedIn,
+    collectedFromIndividuals: d.collectedFromIndividuals,
+    anonymized: d.anonymized,
+    publiclyAvailable: d.publiclyAvailable,
+    governmentRelated: d.governmentRelated,
+    importantData: d.importantData,
+    coreData: d.coreData,
+    foreignOriginOnly: d.foreignOriginOnly,
+    mixedDomesticUnverified: d.mixedDomesticUnverified,
+    informationalMaterials: d.informationalMaterials,
+    scan: d.scan,
+  };
+}
+
+/** The datasets of an inventory (or of one file of it), each of one shape (see `AllKeys`). */
+const Datasets = z
+  .array(Dataset)
+  .default([])
+  .transform((datasets): DatasetFields[] => datasets.map(datasetOfOneShape));
+
 // --- the inventory ------------------------------------------------------------------------------
 
 export const Inventory = z
@@ -589,9 +661,9 @@ export const Inventory = z
     $schema: z.string().optional(),
     version: z.literal(1).default(1),
     organization: Organization,
-    entities: z.array(Entity).default([]),
+    entities: Entities,
     systems: z.array(System).default([]),
-    datasets: z.array(Dataset).default([]),
+    datasets: Datasets,
     flows: Flows,
     assets: z.array(Asset).default([]),
     events: z.array(Event).default([]),

@@ -4,9 +4,10 @@ import { Inventory } from './schema.js';
 import { parseInventoryText } from './load.js';
 
 /**
- * Parsed flows all have the schema's keys in the schema's order (schema.ts, `oneShape`): the
- * same hidden class for every flow, whatever keys and key order the file used. Values are those
- * written (or the defaults); an absent optional field reads as undefined and is not written out.
+ * Parsed flows, entities, datasets and safeguards have their schema's keys in the schema's order
+ * (schema.ts, `AllKeys`): one hidden class for each, whatever keys and key order the file used.
+ * Values are those written (or the defaults); an absent optional field reads as undefined and is
+ * not written out.
  */
 const ORG = { id: 'org', name: 'Org', organizedIn: 'US' };
 const BASE = { dataset: 'ds', recipient: 'r', destination: 'CN', kind: 'transfer' };
@@ -41,7 +42,7 @@ function inventoryWith(flows: Record<string, unknown>[]) {
   };
 }
 
-describe('parsed flows have one shape', () => {
+describe('parsed records have one shape per kind', () => {
   it('flows written with any subset of the optional fields, in any key order, get the same keys in the same order', () => {
     const names = Object.keys(OPTIONAL);
     fc.assert(
@@ -83,5 +84,37 @@ describe('parsed flows have one shape', () => {
     expect(b).toMatchObject({ id: 'b', kind: 'remote_access', start: '2025-01-02', usDevices: 4, violationKnown: '2025-03-01', directedByUsPerson: 'org' });
     expect(a!.start).toBeUndefined();
     expect('start' in a!).toBe(true);
+  });
+});
+
+describe('entities, datasets and safeguards', () => {
+  const ENTITY_OPTIONAL: Record<string, unknown> = { aliases: ['A'], organizedIn: 'CN', principalPlaceOfBusiness: 'CN', headquarters: 'HK', citizenships: ['CN'], location: 'CN', roles: ['vendor'], note: 'n' };
+  const DATASET_OPTIONAL: Record<string, unknown> = { name: 'N', linked: false, subjects: { US: 5 }, usDevices: 2, collectedIn: ['CN'], anonymized: true, coreData: true, importantData: { notified: true } };
+  const SAFEGUARD_OPTIONAL: Record<string, unknown> = { date: '2025-01-01', expires: '2027-01-01', reference: 'r', note: 'n' };
+  const written = (base: Record<string, unknown>, optional: Record<string, unknown>, keys: string[], reverse: boolean) => {
+    const entries: [string, unknown][] = [...Object.entries(base), ...keys.map((k): [string, unknown] => [k, optional[k]])];
+    if (reverse) entries.reverse();
+    return Object.fromEntries(entries);
+  };
+  const specs = (optional: Record<string, unknown>) => fc.array(fc.tuple(fc.subarray(Object.keys(optional)), fc.boolean()), { minLength: 2, maxLength: 5 });
+
+  it('each kind gets one key order, and keeps the values written', () => {
+    fc.assert(
+      fc.property(specs(ENTITY_OPTIONAL), specs(DATASET_OPTIONAL), specs(SAFEGUARD_OPTIONAL), (es, ds, gs) => {
+        const entities = es.map(([keys, rev], i) => written({ id: `e${i}`, name: `E${i}`, kind: 'company' }, ENTITY_OPTIONAL, keys, rev));
+        const datasets = ds.map(([keys, rev], i) => written({ id: `d${i}`, categories: ['contact'] }, DATASET_OPTIONAL, keys, rev));
+        const safeguards = gs.map(([keys, rev]) => written({ type: 'notice' }, SAFEGUARD_OPTIONAL, keys, rev));
+        const inv = Inventory.parse({ organization: ORG, entities, datasets, flows: [{ id: 'f', ...BASE, recipient: 'e0', dataset: 'd0', safeguards }] });
+        for (const [parsed, given] of [[inv.entities, entities], [inv.datasets, datasets], [inv.flows[0]!.safeguards, safeguards]] as const) {
+          const keys = Object.keys(parsed[0]!).join(',');
+          parsed.forEach((x, i) => {
+            expect(Object.keys(x).join(',')).toBe(keys);
+            const json = JSON.parse(JSON.stringify(x)) as Record<string, unknown>;
+            for (const [k, v] of Object.entries(given[i]!)) expect(json[k]).toEqual(v);
+          });
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
