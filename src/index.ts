@@ -4,7 +4,7 @@
 export { check, type CheckInput } from './check.js';
 export { runCheck, type CheckOptions } from './engine/check.js';
 export type { AssetDecisions, CheckResult, CheckSummary, Decision, FlowDecisions, Obligation, ObligationStatus, PackInfo, RuleRef, Verdict } from './engine/types.js';
-export type { Pack, PackContext } from './engine/pack.js';
+export type { DecisionTally, Pack, PackContext } from './engine/pack.js';
 export type { Rule, RuleMeta, Finding } from './engine/rule.js';
 export { PACKS } from './packs/index.js';
 export { loadInventory, parseInventoryText } from './inventory/load.js';

@@ -44,6 +44,29 @@ describe('runCheck', () => {
     expect(() => runCheck(inv, { asOf: DEMO_AS_OF, packs: [short] })).toThrow(/decided/);
   });
 
+  it('counts a batch pack\'s decisions once, whether the pack counts them itself (`tally`) or leaves them to runCheck', () => {
+    const made = (flow: string, i: number) => ({ regime: 'test', outcome: flow, verdict: i % 3 === 0 ? ('blocked' as const) : ('permitted' as const), rules: [], reasons: [], obligations: i % 2 ? [{ id: 'o', what: 'w', citation: 'c', status: 'overdue' as const }] : [] });
+    const base = { id: 'test', version: '1', title: 'test', rules: [] };
+    const silent: Pack = { ...base, decideFlows: ({ facts }) => facts.inventory.flows.map((f, i) => made(f.id, i)) };
+    const counting: Pack = {
+      ...base,
+      decideFlows: ({ facts }, tally) => {
+        const out = facts.inventory.flows.map((f, i) => made(f.id, i));
+        // made in another order than returned, as us.doj.dsp does (pair after pair)
+        for (let i = out.length - 1; i >= 0; i--) tally?.add(out[i]!);
+        return out;
+      },
+    };
+    const a = runCheck(inv, { asOf: DEMO_AS_OF, packs: [silent] }).summary;
+    const b = runCheck(inv, { asOf: DEMO_AS_OF, packs: [counting] }).summary;
+    expect(b).toEqual(a);
+    expect(a.decisions).toBe(inv.flows.length);
+    expect(a.verdicts.blocked).toBe(Math.ceil(inv.flows.length / 3));
+    expect(a.overdue).toBe(Math.floor(inv.flows.length / 2));
+    const partial: Pack = { ...base, decideFlows: ({ facts }, tally) => facts.inventory.flows.map((f, i) => { const d = made(f.id, i); if (i > 0) tally?.add(d); return d; }) };
+    expect(() => runCheck(inv, { asOf: DEMO_AS_OF, packs: [partial] })).toThrow(/counted/);
+  });
+
   it('summarises what it decided', () => {
     const result = runCheck(inv, { asOf: DEMO_AS_OF, packs: PACKS });
     const all = [...result.organization, ...result.flows.flatMap((f) => f.decisions), ...result.assets.flatMap((a) => a.decisions)];

@@ -5,7 +5,7 @@
 import { deriveFacts } from '../facts/index.js';
 import type { Inventory } from '../inventory/schema.js';
 import type { CivilDate } from '../time/civil-date.js';
-import type { Pack, PackContext } from './pack.js';
+import type { DecisionTally, Pack, PackContext } from './pack.js';
 import type { AssetDecisions, CheckResult, CheckSummary, Decision, FlowDecisions, Verdict } from './types.js';
 
 export interface CheckOptions {
@@ -23,14 +23,31 @@ export function runCheck(inventory: Inventory, options: CheckOptions): CheckResu
   // Packs that decide all flows at once do so first; the others flow by flow, each decision
   // counted as it is made, while it is still in cache.
   const flowPacks = options.packs.filter((p) => p.decideFlow || p.decideFlows);
-  const batches = flowPacks.map((p) => (p.decideFlows ? p.decideFlows(ctx) : undefined));
   const n = inventory.flows.length;
-  for (const b of batches) if (b && b.length !== n) throw new Error(`a pack decided ${b.length} of ${n} flows`);
+  // A pack that decides all flows at once may count its decisions as it makes them (`tally`):
+  // then they are not read again here, long after they left the cache.
+  const counts: boolean[] = [];
+  const batches = flowPacks.map((p) => {
+    if (!p.decideFlows) {
+      counts.push(true);
+      return undefined;
+    }
+    const before = tally.count;
+    const b = p.decideFlows(ctx, tally);
+    if (b.length !== n) throw new Error(`a pack decided ${b.length} of ${n} flows`);
+    const added = tally.count - before;
+    if (added !== 0 && added !== n) throw new Error(`pack ${p.id} counted ${added} of the ${n} decisions it made`);
+    counts.push(added === 0);
+    return b;
+  });
   const flows: FlowDecisions[] = new Array<FlowDecisions>(n);
   for (let i = 0; i < n; i++) {
     const flow = inventory.flows[i]!;
     const decisions = new Array<Decision>(flowPacks.length);
-    for (let k = 0; k < flowPacks.length; k++) tally.add((decisions[k] = batches[k]?.[i] ?? flowPacks[k]!.decideFlow!(flow, ctx, i)));
+    for (let k = 0; k < flowPacks.length; k++) {
+      const d = (decisions[k] = batches[k]?.[i] ?? flowPacks[k]!.decideFlow!(flow, ctx, i));
+      if (counts[k]) tally.add(d);
+    }
     flows[i] = { flow: flow.id, decisions };
   }
   const assetPacks = options.packs.filter((p) => p.decideAsset);
@@ -50,7 +67,7 @@ export function runCheck(inventory: Inventory, options: CheckOptions): CheckResu
 }
 
 /** Counts of decisions, verdicts and obligations, added one decision at a time. */
-class Tally {
+class Tally implements DecisionTally {
   // One counter per verdict as a field of its own (a store under a computed key is a dictionary
   // lookup, and this runs once per decision).
   private blocked = 0;
@@ -60,6 +77,11 @@ class Tally {
   private decisions = 0;
   private obligations = 0;
   private overdue = 0;
+
+  /** Decisions counted so far. */
+  get count(): number {
+    return this.decisions;
+  }
 
   add(d: Decision): void {
     this.decisions++;

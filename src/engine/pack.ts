@@ -13,6 +13,11 @@ export interface PackContext {
   readonly asOf: CivilDate;
 }
 
+/** Counts decisions for the summary of a check (verdicts, obligations, overdue ones). */
+export interface DecisionTally {
+  add(d: Decision): void;
+}
+
 export interface Pack {
   readonly id: string;
   readonly version: string;
@@ -29,9 +34,10 @@ export interface Pack {
   /**
    * Decides every flow of `ctx.facts.inventory` at once: the decision `decideFlow` gives each,
    * in inventory order, computed in whatever order suits the pack (`runCheck` uses it when
-   * present).
+   * present). When `tally` is given, the pack may add each decision to it as it makes it (every
+   * one, once), while the decision is still in cache; `runCheck` then does not count them again.
    */
-  decideFlows?(ctx: PackContext): readonly Decision[];
+  decideFlows?(ctx: PackContext, tally?: DecisionTally): readonly Decision[];
   /** Organization-level decisions (e.g. a cybersecurity review before listing abroad). */
   decideOrganization?(ctx: PackContext): readonly Decision[];
   /** Decisions on a technology asset (equipment, carrier, cloud, app, SDK, cable), for packs that judge them. */

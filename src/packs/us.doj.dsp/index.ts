@@ -9,7 +9,7 @@
  * investment) → exemptions as exceptions → outcome and duties.
  */
 import { runRules, sharedRef, type Fired, type Rule } from '../../engine/rule.js';
-import type { Pack, PackContext } from '../../engine/pack.js';
+import type { DecisionTally, Pack, PackContext } from '../../engine/pack.js';
 import type { Decision, Obligation, RuleRef, Verdict } from '../../engine/types.js';
 import type { Flow } from '../../inventory/schema.js';
 import { judgedOn } from '../../facts/index.js';
@@ -174,7 +174,7 @@ function dedupe(xs: readonly string[]): string[] {
  * Every flow of the inventory, pair after pair: the flows of one (exporter, recipient) pair
  * share their parties, their 202.205 windows and most data facts, which then stay in cache.
  */
-export function decideFlows(ctx: PackContext): Decision[] {
+export function decideFlows(ctx: PackContext, tally?: DecisionTally): Decision[] {
   const flows = ctx.facts.inventory.flows;
   const out = new Array<Decision>(flows.length);
   const volumes = ctx.facts.volumes;
@@ -184,7 +184,8 @@ export function decideFlows(ctx: PackContext): Decision[] {
   for (let p = 0; p + 1 < bounds.length; p++) {
     for (let k = bounds[p]!; k < bounds[p + 1]!; k++) {
       const i = order[k]!;
-      out[i] = decideFlow(flows[i]!, ctx, i);
+      const d = (out[i] = decideFlow(flows[i]!, ctx, i));
+      tally?.add(d);
     }
     // The pair's aggregates and the data facts counted on them serve no other pair: let them go
     // now rather than keep every pair's until the run ends (they would outlive young-generation
