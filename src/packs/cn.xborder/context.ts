@@ -239,6 +239,7 @@ class FlowContext implements FlowCtx {
     private readonly shared: Shared,
     on: OnDate,
     readonly flow: Flow,
+    readonly exporter: string,
     readonly dataset: Dataset | undefined,
     readonly source: string | undefined,
     readonly scope: Scope,
@@ -267,9 +268,6 @@ class FlowContext implements FlowCtx {
   }
   get asOf(): CivilDate {
     return this.shared.asOf;
-  }
-  get exporter(): string {
-    return this.shared.exporterOf(this.flow);
   }
   get ciio(): boolean {
     return (this.flags & CIIO) !== 0;
@@ -417,7 +415,16 @@ class CnRun implements Run, Shared {
    * the whole run, 100,000 contexts would outlive young-generation collections and be copied
    * and promoted for nothing.
    */
-  private columns: { readonly infos: DatasetInfo[]; readonly scopes: Uint8Array; readonly flags: Int32Array; readonly authorities: (ForeignAuthority | undefined)[] } | undefined;
+  private columns:
+    | {
+        readonly infos: DatasetInfo[];
+        readonly ons: OnDate[];
+        readonly exporters: string[];
+        readonly scopes: Uint8Array;
+        readonly flags: Int32Array;
+        readonly authorities: (ForeignAuthority | undefined)[];
+      }
+    | undefined;
   private next = 0;
   private positions: Map<Flow, number> | undefined;
   private readonly others = new Map<Flow, FlowContext>();
@@ -588,7 +595,8 @@ class CnRun implements Run, Shared {
     const ds = info.ds;
     const org = this.org;
     const on = this.onOf(flow);
-    const own = this.exporterOf(flow) === org.id;
+    const exporter = this.exporterOf(flow);
+    const own = exporter === org.id;
     const source = sourceOf(flow, info);
     const held = inMainlandOn(source, on);
     const authority = held ? this.authorityOf(flow, on) : undefined;
@@ -609,7 +617,7 @@ class CnRun implements Run, Shared {
       (important ? IMPORTANT : 0) |
       (ds?.coreData === true ? CORE : 0) |
       (held ? HELD : 0);
-    return new FlowContext(this, on, flow, ds, source, scope, flags, held ? authority : UNSET);
+    return new FlowContext(this, on, flow, exporter, ds, source, scope, flags, held ? authority : UNSET);
   }
 
   /** The columns of the inventory's flows (see `columns`). */
@@ -620,16 +628,20 @@ class CnRun implements Run, Shared {
       const infos = new Array<DatasetInfo>(n);
       for (let i = 0; i < n; i++) infos[i] = this.infoOf(flows[i]!.dataset);
       this.countExports(infos);
+      const ons = new Array<OnDate>(n);
+      const exporters = new Array<string>(n);
       const scopes = new Uint8Array(n);
       const flags = new Int32Array(n);
       const authorities = new Array<ForeignAuthority | undefined>(n);
       for (let i = 0; i < n; i++) {
         const c = this.build(flows[i]!, infos[i]!);
+        ons[i] = this.onOf(c.flow);
+        exporters[i] = c.exporter;
         scopes[i] = SCOPES.indexOf(c.scope);
         flags[i] = c.bits;
         authorities[i] = c.heldAuthority;
       }
-      this.columns = { infos, scopes, flags, authorities };
+      this.columns = { infos, ons, exporters, scopes, flags, authorities };
       // Which flows count is settled before any context is handed out: a context carries it.
       this.countedFlows();
     }
@@ -638,11 +650,11 @@ class CnRun implements Run, Shared {
 
   /** The context of the flow at position i of the inventory, from the columns. */
   private contextAt(i: number): FlowContext {
-    const { infos, scopes, flags, authorities } = this.allColumns();
+    const { infos, ons, exporters, scopes, flags, authorities } = this.allColumns();
     const flow = this.inv.flows[i]!;
     const info = infos[i]!;
     const bits = flags[i]!;
-    return new FlowContext(this, this.onOf(flow), flow, info.ds, sourceOf(flow, info), SCOPES[scopes[i]!]!, bits, (bits & HELD) !== 0 ? authorities[i] : UNSET);
+    return new FlowContext(this, ons[i]!, flow, exporters[i]!, info.ds, sourceOf(flow, info), SCOPES[scopes[i]!]!, bits, (bits & HELD) !== 0 ? authorities[i] : UNSET);
   }
 
   ctxOf(flow: Flow): FlowContext {
