@@ -396,6 +396,7 @@ class CnRun implements Run, Shared {
   readonly org: Organization;
   private readonly inv: Facts['inventory'];
   private readonly processingMemo = new Map<string, number>();
+  private byProcessor: Map<string, Set<string>> | undefined;
   /** Mainland China as a set, once per value of the parameter (shared by the dates it covers). */
   private readonly mainlandSets = new Map<readonly string[], ReadonlySet<string>>();
   private readonly dateMemo = new Map<CivilDate, OnDate>();
@@ -813,6 +814,22 @@ class CnRun implements Run, Shared {
     return this.authorityOf(ctx.flow, this.onDate(ctx.date));
   }
 
+  /** The datasets of each processor's flows, its branches' included (one pass, on first need). */
+  private datasetsByProcessor(): ReadonlyMap<string, ReadonlySet<string>> {
+    if (!this.byProcessor) {
+      const flows = this.inv.flows;
+      const { exporters } = this.allColumns();
+      const byProcessor = new Map<string, Set<string>>();
+      for (let i = 0; i < flows.length; i++) {
+        let set = byProcessor.get(exporters[i]!);
+        if (!set) byProcessor.set(exporters[i]!, (set = new Set()));
+        set.add(flows[i]!.dataset);
+      }
+      this.byProcessor = byProcessor;
+    }
+    return this.byProcessor;
+  }
+
   processing(ctx: FlowContext): number {
     const exporter = ctx.exporter;
     let n = this.processingMemo.get(exporter);
@@ -822,12 +839,8 @@ class CnRun implements Run, Shared {
       let ids: readonly string[];
       if (own) ids = inv.datasets.map((d) => d.id);
       else if (!this.facts.legalPersons.any) ids = [...new Set(facts.volumes.flowsOf(exporter).map((f) => f.dataset))];
-      else {
-        // The exporter's flows and its branches' (facts.volumes groups by the declared sender).
-        const set = new Set<string>();
-        for (const f of inv.flows) if (this.exporterOf(f) === exporter) set.add(f.dataset);
-        ids = [...set];
-      }
+      // The exporter's flows and its branches' (facts.volumes groups by the declared sender).
+      else ids = [...(this.datasetsByProcessor().get(exporter) ?? [])];
       let sum = 0;
       for (const id of ids) {
         const d = facts.datasets.get(id);
