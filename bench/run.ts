@@ -25,25 +25,27 @@ if (unknown.length) {
 }
 const run = wanted.length ? wanted : all;
 
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`;
+
 for (const name of run) {
   process.stderr.write(`\n== bench ${name} ==\n`);
   const mod = (await import(pathToFileURL(join(here, `${name}.bench.ts`)).href)) as { default: () => Promise<string> };
   const started = Date.now();
   const md = await mod.default();
-  const stamp = `\n_Run ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(1)} s; rerun with \`npm run bench -- ${name}\`._\n`;
+  // Sections are rerun one at a time, on whatever host the machine runs on that day: each names its own.
+  const stamp = `\n_Run ${new Date().toISOString().slice(0, 10)} on ${machine}, ${((Date.now() - started) / 1000).toFixed(1)} s; rerun with \`npm run bench -- ${name}\`._\n`;
   writeFileSync(join(sectionsDir, `${name}.md`), md.trimEnd() + '\n' + stamp);
   process.stdout.write(md + '\n');
 }
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`;
 const sections = all
   .filter((n) => existsSync(join(sectionsDir, `${n}.md`)))
   .map((n) => readFileSync(join(sectionsDir, `${n}.md`), 'utf8').trimEnd());
 writeFileSync(
   join(root, 'docs', 'BENCHMARKS.md'),
-  `# Benchmarks\n\nMeasured by \`npm run bench\` (each section by \`npm run bench -- <name>\`), on: ${machine}.\n` +
-    `Each section compares datacustoms with the named peers in the same run, on the same input.\n\n` +
+  `# Benchmarks\n\nMeasured by \`npm run bench\` (each section by \`npm run bench -- <name>\`); the last run was on ${machine}.\n` +
+    `Each section compares datacustoms with the named peers in the same run, on the same input, and names the day and the machine it ran on: sections are rerun one at a time, and this shared machine's host (and speed) changes between days.\n\n` +
     sections.join('\n\n') +
     '\n',
 );
