@@ -3,7 +3,7 @@
  * standard-contract and the assessment conditions follows the assessment), the verdict follows
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
-import { flat } from '../../engine/text.js';
+import { flat, TextMemo } from '../../engine/text.js';
 import { obligation } from '../../engine/obligation.js';
 import { inForce, runRulesInto, RuleScratch, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
@@ -137,6 +137,10 @@ function dueOf(ctx: FlowCtx, lead: RuleMeta | undefined, importantOnly: boolean)
   return due;
 }
 
+/** A duty's id, `<rule id>:<suffix>`, once per rule and suffix. */
+const DUTY_IDS = new TextMemo((rule: string, suffix: string) => `${rule}:${suffix}`);
+const CONTRACT_DUTY = new TextMemo((recipient: string) => `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`);
+
 function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined, importantOnly = false): Verdicted {
   const id = lead?.id ?? REGIME;
   const citation = lead?.citation ?? '';
@@ -149,7 +153,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined,
         reasons: NONE,
         obligations: [
           obligation(
-            { id: `${id}:approval`, what: 'Provide nothing; refer the request to the PRC competent authority (which handles it under law, treaties or reciprocity) and provide only with its approval.', to: 'PRC competent authority', citation },
+            { id: DUTY_IDS.of(id, 'approval'), what: 'Provide nothing; refer the request to the PRC competent authority (which handles it under law, treaties or reciprocity) and provide only with its approval.', to: 'PRC competent authority', citation },
             ctx.asOf,
           ),
         ],
@@ -172,7 +176,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined,
           : [why(sa, ctx.date)],
         obligations: [
           obligation(
-            { id: `${id}:apply`, what: 'Self-assess the export risk, then apply for the CAC security assessment through the provincial CAC; export only once the result is issued.', to: 'CAC (through the provincial CAC)', citation, due },
+            { id: DUTY_IDS.of(id, 'apply'), what: 'Self-assess the export risk, then apply for the CAC security assessment through the provincial CAC; export only once the result is issued.', to: 'CAC (through the provincial CAC)', citation, due },
             ctx.asOf,
           ),
         ],
@@ -193,7 +197,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined,
       const recipient = recipientName(ctx);
       const due = dueOf(ctx, lead, false);
       const contract = obligation(
-        { id: `${id}:contract`, what: `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`, to: recipient, citation, due },
+        { id: DUTY_IDS.of(id, 'contract'), what: CONTRACT_DUTY.of(recipient, undefined), to: recipient, citation, due },
         ctx.asOf,
       );
       if (!route) return { verdict: 'conditional', reasons: ['Neither the CAC standard contract nor PI protection certification is declared.'], obligations: [contract] };
@@ -204,7 +208,7 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined,
         obligations: [
           obligation(
             {
-              id: `${id}:route`,
+              id: DUTY_IDS.of(id, 'route'),
               what: `Confirm that ${route.declared.reference ? route.declared.reference : 'the declared route'} sets conditions for providing this PI abroad and that the transfer meets them (${cite}), before the transfer; if it does not, the standard contract or certification is needed.`,
               citation: cite,
               due,

@@ -4,6 +4,7 @@
  * 35–38 as they bear on exports, on providing data to others, and on important data. cn-eu-rules.md §5.
  */
 import { NO_REASONS } from './finding.js';
+import { TextMemo } from '../../engine/text.js';
 import { obligation } from '../../engine/obligation.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
@@ -156,6 +157,19 @@ export const NDSMR_31 = defineRule<FlowCtx>({
  * duty (3 years from each provision; for a flow that ended, the date 3 years after its end is
  * named), done once a safeguard `provision_records` is declared on the flow.
  */
+/** The words of the Art. 12 duty, per kind of data and years kept: made once per recipient and end date (see TextMemo). */
+const RECORDS_TEXTS = new Map<string, Map<number, TextMemo<string, CivilDate | undefined>>>();
+function recordsText(what: string, years: number): TextMemo<string, CivilDate | undefined> {
+  let byYears = RECORDS_TEXTS.get(what);
+  if (!byYears) RECORDS_TEXTS.set(what, (byYears = new Map()));
+  let memo = byYears.get(years);
+  if (!memo) {
+    memo = new TextMemo((recipient: string, end: CivilDate | undefined) => `Keep records of providing the ${what} to ${recipient} (and of entrusting its processing) for at least ${years} years${end !== undefined ? `: for this flow, which ended ${end}, until at least ${addYears(end, years)}` : ' from each provision'}.`);
+    byYears.set(years, memo);
+  }
+  return memo;
+}
+
 export const NDSMR_12 = defineRule<FlowCtx>({
   id: 'cn.xborder/ndsmr.12',
   title: 'Keep records of providing PI or important data to another party, or entrusting its processing, for at least 3 years',
@@ -169,8 +183,6 @@ export const NDSMR_12 = defineRule<FlowCtx>({
     } else if (!providedInChina(ctx)) return null;
     const years = paramOn(PROVISION_RECORDS_YEARS, ctx.date);
     const what = ctx.personal && ctx.important ? 'PI and important data' : ctx.personal ? 'PI' : 'important data';
-    const recipient = recipientName(ctx);
-    const end = ctx.flow.end;
     const done = safeguardOf(ctx, 'provision_records');
     return {
       reasons: NO_REASONS,
@@ -178,7 +190,7 @@ export const NDSMR_12 = defineRule<FlowCtx>({
         obligation(
           {
             id: 'cn.xborder/ndsmr.12',
-            what: `Keep records of providing the ${what} to ${recipient} (and of entrusting its processing) for at least ${years} years${end !== undefined ? `: for this flow, which ended ${end}, until at least ${addYears(end, years)}` : ' from each provision'}.`,
+            what: recordsText(what, years).of(recipientName(ctx), ctx.flow.end),
             citation: 'NDSMR Art. 12',
             doneOn: done ? (done.date ?? ctx.date) : undefined,
           },

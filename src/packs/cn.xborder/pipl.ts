@@ -4,6 +4,7 @@
  * 39 and 55 as the pack needs them. cn-eu-rules.md §1.
  */
 import { NO_REASONS } from './finding.js';
+import { TextMemo } from '../../engine/text.js';
 import { obligation } from '../../engine/obligation.js';
 import { countryInSentence } from '../../common/country-name.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
@@ -137,6 +138,8 @@ export const PIPL_38_2 = routeRule('treaty_conditions', 'cn.xborder/pipl.38.2', 
  * is declared on the flow (a standard contract alone does not mark it: the notes do not say it
  * suffices).
  */
+const PROTECTION_MEASURES = new TextMemo((recipient: string) => `Take the necessary measures so that ${recipient}'s processing of the PI meets the protection standard of the PIPL, from the start of the transfer.`);
+
 export const PIPL_38_3 = defineRule<FlowCtx>({
   id: 'cn.xborder/pipl.38.3',
   title: 'Make sure the overseas recipient protects the PI to the PIPL standard',
@@ -153,7 +156,7 @@ export const PIPL_38_3 = defineRule<FlowCtx>({
         obligation(
           {
             id: 'cn.xborder/pipl.38.3',
-            what: `Take the necessary measures so that ${recipient}'s processing of the PI meets the protection standard of the PIPL, from the start of the transfer.`,
+            what: PROTECTION_MEASURES.of(recipient, undefined),
             to: recipient,
             citation: 'PIPL Art. 38 para. 3',
             due: startOrPipl(ctx),
@@ -345,6 +348,8 @@ export const PIPL_42 = defineRule<FlowCtx>({
  * Art. 55(4): a PI protection impact assessment (PIPIA) before providing PI abroad, with
  * the report kept at least 3 years (Art. 56).
  */
+const PIPIA_BEFORE_EXPORT = new TextMemo((years: number) => `Carry out a PI protection impact assessment (PIPIA) before the transfer and keep the report at least ${years} years.`);
+
 export const PIPL_55 = defineRule<FlowCtx>({
   id: 'cn.xborder/pipl.55',
   title: 'Carry out a PI protection impact assessment before providing PI abroad',
@@ -360,7 +365,7 @@ export const PIPL_55 = defineRule<FlowCtx>({
         obligation(
           {
             id: 'cn.xborder/pipl.55',
-            what: `Carry out a PI protection impact assessment (PIPIA) before the transfer and keep the report at least ${paramOn(PIPIA_RETENTION_YEARS, ctx.date)} years.`,
+            what: PIPIA_BEFORE_EXPORT.of(paramOn(PIPIA_RETENTION_YEARS, ctx.date), undefined),
             citation: 'PIPL Arts. 55(4), 56; CAC Order No. 16 Art. 10',
             due: startOrPipl(ctx),
             doneOn: done ? (done.date ?? ctx.date) : undefined,
@@ -382,6 +387,10 @@ export const PIPL_55 = defineRule<FlowCtx>({
  * same assessment, so the inventory need not tell them apart. The flow stays `not_export` and
  * carries the duty, due at its start (not before 2021-11-01), done by a safeguard `pipia`.
  */
+const PIPIA_BEFORE_PROVIDING = new TextMemo(
+  (recipient: string, years: number) => `Carry out a PI protection impact assessment (PIPIA) before providing the PI to ${recipient} (or entrusting its processing to it), and keep the report at least ${years} years.`,
+);
+
 export const PIPL_55_3 = defineRule<FlowCtx>({
   id: 'cn.xborder/pipl.55.3',
   title: 'Carry out a PI protection impact assessment before providing PI to another processor within mainland China',
@@ -398,7 +407,7 @@ export const PIPL_55_3 = defineRule<FlowCtx>({
         obligation(
           {
             id: 'cn.xborder/pipl.55.3',
-            what: `Carry out a PI protection impact assessment (PIPIA) before providing the PI to ${recipient} (or entrusting its processing to it), and keep the report at least ${paramOn(PIPIA_RETENTION_YEARS, ctx.date)} years.`,
+            what: PIPIA_BEFORE_PROVIDING.of(recipient, paramOn(PIPIA_RETENTION_YEARS, ctx.date)),
             citation: 'PIPL Arts. 55(3), 56',
             due: startOrPipl(ctx),
             doneOn: done ? (done.date ?? ctx.date) : undefined,
