@@ -59,4 +59,13 @@ describe('check JSON writer (check-json.ts)', () => {
     expect(chunks).toBeGreaterThanOrEqual(Math.ceil(bytes / 65_536));
     expect(chunks).toBeLessThan(Math.ceil(bytes / 65_536) * 1.1 + 1);
   });
+  it('fills its chunks with decisions of several kilobytes too (their UTF-8 length is known, not guessed at three bytes a character)', () => {
+    const big = (i: number) => ({ regime: 'r', outcome: 'o', reasons: [`${i} `.repeat(1500), 'é — 身'] });
+    const pool = Array.from({ length: 50 }, (_, i) => big(i));
+    const result = { asOf: '2026-06-30', packs: [], organization: [], flows: Array.from({ length: 3_000 }, (_, i) => ({ flow: `f${i}`, decisions: [pool[i % 50], pool[(i * 7) % 50]] })), assets: [], summary: {} } as unknown as CheckResult;
+    const { text: out, chunks } = written(result);
+    expect(out).toBe(JSON.stringify(result, null, 2) + '\n');
+    const bytes = Buffer.byteLength(out);
+    expect(chunks).toBeLessThan(Math.ceil(bytes / 65_536) * 1.1 + 1);
+  });
 });

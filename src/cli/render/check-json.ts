@@ -1,12 +1,14 @@
 /**
  * The JSON form of a check result (docs/check.md), written as UTF-8 in chunks: the bytes
  * are exactly those of `JSON.stringify(result, null, 2) + '\n'`, but that text is never held
- * whole, and each distinct decision is stringified and encoded once.
+ * whole, and each distinct decision is stringified once.
  *
- * A large inventory's result repeats itself: 100,000 flows × 4 regimes reference ≈ 55,000
- * distinct decision objects (a pack shares a decision between the flows it fits). Encoding the
- * whole text (a quarter-gigabyte for 100,000 flows) would cost more than deciding the flows;
- * here a repeated decision is a copy of bytes made once, and memory holds one chunk of output.
+ * A large inventory's result repeats itself: 100,000 flows × 3 regimes reference ≈ 72,000
+ * distinct decision objects (a pack shares a decision between the flows it fits). Stringifying
+ * every decision where it appears (a quarter-gigabyte of text for 100,000 flows) would cost more
+ * than deciding the flows; here a repeated decision's text is made once and encoded into the
+ * output chunk where it appears (cheaper, measured, than keeping its UTF-8 bytes: one buffer
+ * per decision and a copy of them), and memory holds one chunk of output.
  *
  * Layout of `JSON.stringify(v, null, 2)`: a value nested at depth d is the same text as on its
  * own with every line break followed by 2·d more spaces (line breaks inside strings are escaped,
@@ -28,16 +30,19 @@ const DECISION_DEPTH = 4;
 /** Writes the UTF-8 bytes of `JSON.stringify(result, null, 2) + '\n'` through `write`, in chunks. */
 export function writeCheckJson(result: CheckResult, write: (chunk: Uint8Array) => void): void {
   const out = new ChunkWriter(write);
-  // The bytes of each distinct decision, by object: decisions are shared and frozen.
-  const encoded = new Map<object, Buffer>();
+  // The text of each distinct decision and its length in UTF-8, by object: decisions are shared and frozen.
+  const texts = new Map<object, { readonly text: string; readonly bytes: number }>();
   const decision = (d: unknown): void => {
     if (d === null || typeof d !== 'object') {
       out.text(nested(d, DECISION_DEPTH) ?? 'null');
       return;
     }
-    let bytes = encoded.get(d);
-    if (!bytes) encoded.set(d, (bytes = Buffer.from(nested(d, DECISION_DEPTH)!, 'utf8')));
-    out.bytes(bytes);
+    let t = texts.get(d);
+    if (t === undefined) {
+      const text = nestedObject(d, DECISION_DEPTH);
+      texts.set(d, (t = { text, bytes: Buffer.byteLength(text, 'utf8') }));
+    }
+    out.sized(t.text, t.bytes);
   };
   const decisions = (ds: unknown): void => writeArray(ds as readonly unknown[], DECISION_DEPTH - 1, out, decision);
   const flowField = (key: string) => (key === 'decisions' ? decisions : undefined);
@@ -86,6 +91,28 @@ function writeArray(items: readonly unknown[], depth: number, out: ChunkWriter, 
   out.text(`${NEWLINE_AT[depth]!}]`);
 }
 
+/**
+ * The text of an object as it reads nested `depth` levels deep, made by stringifying it inside
+ * `depth` arrays and cutting them off: the same text as `nested`, without a second pass over
+ * it to indent its lines.
+ */
+function nestedObject(obj: object, depth: number): string {
+  const { before, after } = (WRAPS[depth] ??= wrapAt(depth));
+  let wrapped: unknown = obj;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  return text.slice(before, text.length - after);
+}
+/** Per depth, the lengths of the text around a value stringified inside that many arrays. */
+const WRAPS: { before: number; after: number }[] = [];
+function wrapAt(depth: number): { before: number; after: number } {
+  let wrapped: unknown = 0;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  const at = text.indexOf('0');
+  return { before: at, after: text.length - at - 1 };
+}
+
 /** The text of a value as it reads nested `depth` levels deep (undefined where JSON omits it). */
 function nested(value: unknown, depth: number): string | undefined {
   const text = JSON.stringify(value, null, 2) as string | undefined;
@@ -111,17 +138,16 @@ class ChunkWriter {
     this.at += this.chunk.write(s, this.at, 'utf8');
   }
 
-  /** Bytes encoded before, copied into the chunk (TypedArray#set: a memmove, where Buffer#copy of small pieces is not). */
-  bytes(b: Buffer): void {
-    if (this.at + b.length > CHUNK) {
+  /** A piece of text whose UTF-8 length is known: the chunk is filled up to it, not to a worst case. */
+  sized(s: string, bytes: number): void {
+    if (this.at + bytes > CHUNK) {
       this.flush();
-      if (b.length > CHUNK) {
-        this.write(b);
+      if (bytes > CHUNK) {
+        this.write(Buffer.from(s, 'utf8'));
         return;
       }
     }
-    this.chunk.set(b, this.at);
-    this.at += b.length;
+    this.at += this.chunk.write(s, this.at, 'utf8');
   }
 
   flush(): void {
