@@ -438,6 +438,14 @@ type FlowFields = z.output<typeof FlowFields>;
  */
 type AllKeys<T> = { [K in keyof Required<T>]: T[K] };
 
+/** A section's list (empty when absent), each item rebuilt by `reshape` (one of the `…OfOneShape` functions). */
+function listOfOneShape<T extends z.ZodType>(item: T, reshape: (x: z.output<T>) => z.output<T>) {
+  return z
+    .array(item)
+    .default([])
+    .transform((xs) => xs.map((x) => reshape(x)));
+}
+
 function flowOfOneShape(f: FlowFields): AllKeys<FlowFields> {
   return {
     id: f.id,
@@ -475,10 +483,7 @@ function flowOfOneShape(f: FlowFields): AllKeys<FlowFields> {
 export const Flow = FlowFields;
 
 /** The flows of an inventory (or of one file of it), each of one shape (see `AllKeys`). */
-const Flows = z
-  .array(Flow)
-  .default([])
-  .transform((flows): FlowFields[] => flows.map(flowOfOneShape));
+const Flows = listOfOneShape(Flow, flowOfOneShape);
 
 // --- events: see ./events.ts (owned by the clocks feature) -------------------------------
 
@@ -618,10 +623,7 @@ function entityOfOneShape(e: EntityFields): AllKeys<EntityFields> {
 }
 
 /** The entities of an inventory (or of one file of it), each of one shape (see `AllKeys`). */
-const Entities = z
-  .array(Entity)
-  .default([])
-  .transform((entities): EntityFields[] => entities.map(entityOfOneShape));
+const Entities = listOfOneShape(Entity, entityOfOneShape);
 
 type DatasetFields = z.output<typeof Dataset>;
 
@@ -649,10 +651,7 @@ function datasetOfOneShape(d: DatasetFields): AllKeys<DatasetFields> {
 }
 
 /** The datasets of an inventory (or of one file of it), each of one shape (see `AllKeys`). */
-const Datasets = z
-  .array(Dataset)
-  .default([])
-  .transform((datasets): DatasetFields[] => datasets.map(datasetOfOneShape));
+const Datasets = listOfOneShape(Dataset, datasetOfOneShape);
 
 // --- the inventory ------------------------------------------------------------------------------
 
