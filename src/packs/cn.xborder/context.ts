@@ -592,10 +592,9 @@ class CnRun implements Run, Shared {
     return flow.end !== undefined && flow.end < this.asOf ? this.onDate(flow.end) : this.onAsOf;
   }
 
-  private build(flow: Flow, info: DatasetInfo): FlowContext {
+  private build(flow: Flow, info: DatasetInfo, on: OnDate = this.onOf(flow)): FlowContext {
     const ds = info.ds;
     const org = this.org;
-    const on = this.onOf(flow);
     const exporter = this.exporterOf(flow);
     const own = exporter === org.id;
     const source = sourceOf(flow, info);
@@ -635,8 +634,8 @@ class CnRun implements Run, Shared {
       const flags = new Int32Array(n);
       const authorities = new Array<ForeignAuthority | undefined>(n);
       for (let i = 0; i < n; i++) {
-        const c = this.build(flows[i]!, infos[i]!);
-        ons[i] = this.onOf(c.flow);
+        const on = (ons[i] = this.onOf(flows[i]!));
+        const c = this.build(flows[i]!, infos[i]!, on);
         exporters[i] = c.exporter;
         scopes[i] = SCOPES.indexOf(c.scope);
         flags[i] = c.bits;
