@@ -215,6 +215,17 @@ const SENSITIVE_PI = 16;
 const IMPORTANT_DECLARED = 32;
 const IMPORTANT = 64;
 const CORE = 128;
+/** What a flow's context is built from (`CnRun.settle`). */
+interface Settled {
+  exporter: string;
+  source: string | undefined;
+  scope: Scope;
+  flags: number;
+  /** The data sits in mainland China on the judged date: `authority` is then worked out. */
+  held: boolean;
+  authority: ForeignAuthority | undefined;
+}
+
 /** Counted toward the thresholds (set when the run groups the counted flows). */
 const COUNTED = 256;
 /** The data sits in mainland China on the judged date (the foreign authority is then known when the context is built). */
@@ -312,14 +323,6 @@ class FlowContext implements FlowCtx {
    */
   get counted(): boolean {
     return (this.flags & COUNTED) !== 0;
-  }
-  /** The yes/no facts as bits (the run keeps them per flow). */
-  get bits(): number {
-    return this.flags;
-  }
-  /** The foreign authority, when worked out at build time (data held in mainland China). */
-  get heldAuthority(): ForeignAuthority | undefined {
-    return this.foreignAuthority === UNSET ? undefined : this.foreignAuthority;
   }
 }
 
@@ -593,6 +596,13 @@ class CnRun implements Run, Shared {
   }
 
   private build(flow: Flow, info: DatasetInfo, on: OnDate = this.onOf(flow)): FlowContext {
+    const s = this.settle(flow, info, on);
+    return new FlowContext(this, on, flow, s.exporter, info.ds, s.source, s.scope, s.flags, s.held ? s.authority : UNSET);
+  }
+
+  /** What a flow's context is made of, worked out into `settled` (reused: read it before the next call). */
+  private readonly settled: Settled = { exporter: '', source: undefined, scope: 'no_nexus', flags: 0, held: false, authority: undefined };
+  private settle(flow: Flow, info: DatasetInfo, on: OnDate): Settled {
     const ds = info.ds;
     const org = this.org;
     const exporter = this.exporterOf(flow);
@@ -617,7 +627,14 @@ class CnRun implements Run, Shared {
       (important ? IMPORTANT : 0) |
       (ds?.coreData === true ? CORE : 0) |
       (held ? HELD : 0);
-    return new FlowContext(this, on, flow, exporter, ds, source, scope, flags, held ? authority : UNSET);
+    const out = this.settled;
+    out.exporter = exporter;
+    out.source = source;
+    out.scope = scope;
+    out.flags = flags;
+    out.held = held;
+    out.authority = authority;
+    return out;
   }
 
   /** The columns of the inventory's flows (see `columns`). */
@@ -635,11 +652,11 @@ class CnRun implements Run, Shared {
       const authorities = new Array<ForeignAuthority | undefined>(n);
       for (let i = 0; i < n; i++) {
         const on = (ons[i] = this.onOf(flows[i]!));
-        const c = this.build(flows[i]!, infos[i]!, on);
+        const c = this.settle(flows[i]!, infos[i]!, on);
         exporters[i] = c.exporter;
         scopes[i] = SCOPES.indexOf(c.scope);
-        flags[i] = c.bits;
-        authorities[i] = c.heldAuthority;
+        flags[i] = c.flags;
+        authorities[i] = c.held ? c.authority : undefined;
       }
       this.columns = { infos, ons, exporters, scopes, flags, authorities };
       // Which flows count is settled before any context is handed out: a context carries it.

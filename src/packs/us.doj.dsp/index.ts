@@ -27,8 +27,24 @@ export const VERSION = '2025.10.06';
 
 export const RULES: readonly Rule<DspContext>[] = [...SUBPART_C, ...SUBPART_D, ...SUBPART_E, ...SUBPARTS_J_K];
 
-/** When several rules set an outcome, the first in this order decides. */
-const PRECEDENCE = ['prohibited', 'restricted', 'onward_transfer_clause_required', 'rejected', 'exempt'];
+/** When several rules set an outcome, the first in this order decides: prohibited, restricted, onward_transfer_clause_required, rejected, exempt (others: -1). */
+function precedence(outcome: string | undefined): number {
+  switch (outcome) {
+    case 'prohibited':
+      return 0;
+    case 'restricted':
+      return 1;
+    case 'onward_transfer_clause_required':
+      return 2;
+    case 'rejected':
+      return 3;
+    case 'exempt':
+      return 4;
+    default:
+      return -1;
+  }
+}
+const LAST_RANK = 5;
 
 function notApplicable(reason: string, citation: string): Decision {
   return { regime: REGIME, outcome: 'not_applicable', verdict: 'not_applicable', rules: [{ id: `${REGIME}/scope`, citation }], reasons: [reason], obligations: [] };
@@ -87,12 +103,11 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: num
   const ctx = dspContextOf(flow, facts, asOf, date, x, usPerson, index);
   const { fired } = runRules(RULES, ctx, date);
   if (fired.length === 0) return notCovered(ctx, []);
-  // The deciding rule: the first to fire with the outcome that comes first in PRECEDENCE.
+  // The deciding rule: the first to fire with the outcome that comes first in `precedence`.
   let deciding: Fired | undefined;
-  let rank = PRECEDENCE.length;
+  let rank = LAST_RANK;
   for (let i = 0; i < fired.length; i++) {
-    const o = fired[i]!.finding.outcome;
-    const r = o === undefined ? -1 : PRECEDENCE.indexOf(o);
+    const r = precedence(fired[i]!.finding.outcome);
     if (r >= 0 && r < rank) {
       rank = r;
       deciding = fired[i];

@@ -57,7 +57,8 @@ export const omicData = defineRule<DspContext>({
  */
 /** Data brokerage giving a foreign person that is not a covered person access to covered data (202.302(a)). */
 export function brokerageToForeignPerson(ctx: DspContext): boolean {
-  return ctx.classes.has('data_brokerage') && !ctx.ofConcern && !ctx.recipient.usPerson && ctx.coveredData && ctx.flow.access;
+  // The flags first, the class lookup last: every exemption asks this of every flow.
+  return ctx.coveredData && ctx.flow.access && !ctx.ofConcern && !ctx.recipient.usPerson && ctx.classes.has('data_brokerage');
 }
 
 export const onwardTransfer = defineRule<DspContext>({

@@ -13,8 +13,15 @@ export function securityRequirements(ctx: DspContext) {
   return ctx.flow.safeguards.find((s) => s.type === 'cisa_security_requirements' && (s.date === undefined || s.date <= ctx.date) && (s.expires === undefined || s.expires >= ctx.date));
 }
 
-const restrictedClass = (ctx: DspContext) =>
-  (['vendor_agreement', 'employment_agreement', 'investment_agreement'] as const).find((c) => ctx.classes.has(c));
+/** The first of the restricted classes (202.401) the flow is in, in this order: vendor, employment, investment agreement. */
+function restrictedClass(ctx: DspContext): 'vendor_agreement' | 'employment_agreement' | 'investment_agreement' | undefined {
+  const classes = ctx.classes;
+  if (classes.size === 0) return undefined;
+  if (classes.has('vendor_agreement')) return 'vendor_agreement';
+  if (classes.has('employment_agreement')) return 'employment_agreement';
+  if (classes.has('investment_agreement')) return 'investment_agreement';
+  return undefined;
+}
 
 /** True when the flow had begun by the judged date (an undated flow is taken as not yet begun). */
 export const begun = (ctx: DspContext) => ctx.flow.start !== undefined && ctx.flow.start <= ctx.date;
@@ -33,8 +40,9 @@ export const restricted = defineRule<DspContext>({
   effective: { from: PART_202_EFFECTIVE },
   reads: ['usPerson', 'recipient.coveredPerson', 'classes', 'bulk', 'governmentRelated', 'safeguards'],
   evaluate: (ctx) => {
+    if (!ctx.covered) return null;
     const cls = restrictedClass(ctx);
-    if (!ctx.covered || !cls) return null;
+    if (!cls) return null;
     const cisa = securityRequirements(ctx);
     if (!cisa && begun(ctx)) return null; // decided by the rule below
     return {
@@ -74,8 +82,9 @@ export const restrictedWithoutSecurity = defineRule<DspContext>({
   effective: { from: PART_202_EFFECTIVE },
   reads: ['classes', 'safeguards', 'start'],
   evaluate: (ctx) => {
+    if (!ctx.covered) return null;
     const cls = restrictedClass(ctx);
-    if (!ctx.covered || !cls || securityRequirements(ctx) || !begun(ctx)) return null;
+    if (!cls || securityRequirements(ctx) || !begun(ctx)) return null;
     return {
       outcome: 'prohibited',
       reasons: [
