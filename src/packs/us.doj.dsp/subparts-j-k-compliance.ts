@@ -132,6 +132,7 @@ export const records = defineRule<DspContext>({
   effective: { from: PART_202_EFFECTIVE },
   reads: ['restricted', 'classes', 'recipient.coveredPerson', 'recipient.usPerson', 'bulk', 'governmentRelated'],
   evaluate: (ctx) => {
+    if (!ctx.covered && !ctx.coveredData) return null;
     const years = at(RECORD_YEARS, ctx.date);
     if (isRestricted(ctx)) {
       return duty(ctx, { id: 'us.doj.dsp/202.1101', what: `Keep full and accurate records of this transaction (due diligence, agreements, data types and volumes, parties, transfer method, dates) for at least ${years} years`, citation: '28 CFR 202.1101' });
