@@ -11,6 +11,7 @@ const day = (n: number) => addDays('2025-01-01', n);
 const arbFlow = fc.record({
   ds: fc.integer({ min: 0, max: 4 }),
   n: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
+  us: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
   start: fc.option(fc.integer({ min: -60, max: 400 }), { nil: undefined }),
   len: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
   exporter: fc.constantFrom('org', 'other'),
@@ -18,7 +19,7 @@ const arbFlow = fc.record({
 });
 
 describe('cnWindows (step functions per dataset, running totals per group)', () => {
-  it('property: equals a brute-force count for every date, dataset and grouping, the sweep shared across queries', () => {
+  it('property: equals a brute-force count for every date, dataset, grouping and country, the sweep shared across queries', () => {
     fc.assert(
       fc.property(
         fc.array(arbFlow, { maxLength: 30 }),
@@ -26,13 +27,14 @@ describe('cnWindows (step functions per dataset, running totals per group)', () 
         fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 5, maxLength: 5 }),
         fc.constantFrom('2025-01-01', '2024-01-01'),
         (specs, queries, groupTable, from) => {
-          const datasets = new Map<string, Dataset>([0, 1, 2, 3, 4].map((i) => [`d${i}`, { id: `d${i}`, subjects: { CN: 7 * i } } as unknown as Dataset]));
+          // Dataset d4 lists no U.S. people: a flow without its own count counts 0 of them.
+          const datasets = new Map<string, Dataset>([0, 1, 2, 3, 4].map((i) => [`d${i}`, { id: `d${i}`, subjects: i === 4 ? { CN: 7 * i } : { CN: 7 * i, US: 3 * i + 1 } } as unknown as Dataset]));
           const flows = specs.map(
             (s, i) =>
               ({
                 id: `f${i}`,
                 dataset: `d${s.ds}`,
-                ...(s.n !== undefined ? { subjects: { CN: s.n } } : {}),
+                ...(s.n !== undefined || s.us !== undefined ? { subjects: { ...(s.n !== undefined ? { CN: s.n } : {}), ...(s.us !== undefined ? { US: s.us } : {}) } } : {}),
                 ...(s.start !== undefined ? { start: day(s.start) } : {}),
                 ...(s.start !== undefined && s.len !== undefined ? { end: day(s.start + s.len) } : {}),
               }) as unknown as Flow,
@@ -49,15 +51,15 @@ describe('cnWindows (step functions per dataset, running totals per group)', () 
           const windows = cnWindows(byExporter, datasets);
           // Two admission rules on the same windows, queries interleaved: each reads its own subset
           // of the exporter's flows (sorted once for both).
-          for (const q of queries) for (const include of [onlyCounted, everyFlow]) {
+          for (const q of queries) for (const include of [onlyCounted, everyFlow]) for (const country of ['CN', 'US']) {
             const date = day(q);
-            const base = windows.windowBase('org', from, date, 'CN', include);
+            const base = windows.windowBase('org', from, date, country, include);
             expect(base.window).toEqual({ from, to: date });
             const expected = new Map<string, number>();
             flows.forEach((f, i) => {
               const admitted = specs[i]!.exporter === 'org' && include(f) && activeIn(f, from, date);
               expect(base.has(f)).toBe(admitted);
-              const n = f.subjects?.['CN'] ?? datasets.get(f.dataset)!.subjects['CN'] ?? 0;
+              const n = f.subjects?.[country] ?? datasets.get(f.dataset)!.subjects[country] ?? 0;
               if (admitted) expected.set(f.dataset, Math.max(expected.get(f.dataset) ?? 0, n));
             });
             expect(new Map([...base.perDataset].sort())).toEqual(new Map([...expected].sort()));

@@ -7,9 +7,10 @@
  * flows that carry it; different datasets are added.
  *
  * The organization in a large inventory exports tens of thousands of flows against thousands of
- * datasets, judged on hundreds of dates, so the window is not re-aggregated per date. Per
- * (exporter, window start, country, include) one sweep over the admitted flows, sorted by start,
- * records:
+ * datasets, judged on hundreds of dates, so the window is not re-aggregated per date. An
+ * exporter's flows are sorted by start and laid out as columns once (start, end, dataset, subject
+ * count per country); an admission rule (`include`) picks positions among them. Per (exporter,
+ * window start, country, include) one sweep over the admitted positions records:
  * - for each dataset, the points where its largest count rises (a step function of the date);
  * - the rises themselves in date order, from which running totals per group of datasets are
  *   built once per grouping.
@@ -17,7 +18,10 @@
  * and totals are read off the step functions without copying any per-date map.
  */
 import type { Dataset, Flow } from '../inventory/schema.js';
-import type { CivilDate } from '../time/civil-date.js';
+import { dateOrdinal, type CivilDate } from '../time/civil-date.js';
+
+/** `Sorted.endAt` of a flow without an end: after every date. */
+const NO_END = 0x7fffffff;
 
 /**
  * The flows an exporter has counted in a window that starts on a fixed day (1 January), as of a
@@ -77,25 +81,40 @@ interface Totals {
 }
 
 /**
- * An exporter's flows that `include` admits, sorted by start once for every window start, with
- * what the sweeps read of each (flat arrays, position `i` in start order).
+ * An exporter's flows sorted by start once (ties in inventory order), with what the sweeps read
+ * of each as columns (position `i` in start order), shared by every admission rule, window start
+ * and country: a rule admits a subset of these positions.
  */
-interface Admitted {
-  readonly include: (f: Flow) => boolean;
-  /** The admitted flows as a set (built on the first `has`). */
-  members?: ReadonlySet<Flow>;
+interface Sorted {
+  readonly flows: readonly Flow[];
   /** Distinct start dates, ascending ('' for undated, taken as begun). */
   readonly starts: readonly CivilDate[];
-  /** Per flow: index of its start in `starts`, its end, its dataset (index in `datasets`). */
+  /**
+   * Per flow: index of its start in `starts`, its end as `dateOrdinal` (NO_END when it has none),
+   * its dataset (index in `datasets`).
+   */
   readonly startAt: Int32Array;
-  readonly ends: readonly (CivilDate | undefined)[];
+  readonly endAt: Int32Array;
   readonly dataset: Int32Array;
-  /** Datasets in order of first admission, and their index. */
+  /** Datasets in order of first appearance, and their index. */
   readonly datasets: readonly string[];
   readonly index: ReadonlyMap<string, number>;
-  /** Per flow: the flow's subject count, per country (built on first use). */
+  /** Per country: each flow's subject count (built on first use). */
   readonly subjects: Map<string, Float64Array>;
-  readonly flows: readonly Flow[];
+  /** The subsets admitted so far, one per `include`. */
+  readonly admitted: Admitted[];
+}
+
+/** The positions of an exporter's sorted flows that `include` admits, and the sweeps made of them. */
+interface Admitted {
+  readonly sorted: Sorted;
+  readonly include: (f: Flow) => boolean;
+  /** Positions in `sorted`, ascending. */
+  readonly at: Int32Array;
+  /** The admitted flows as a set (built on the first `has`). */
+  members?: ReadonlySet<Flow>;
+  /** One per (window start, country) asked so far. */
+  readonly sweeps: Sweep[];
 }
 
 /**
@@ -106,6 +125,7 @@ interface Admitted {
 interface Sweep {
   readonly admitted: Admitted;
   readonly from: CivilDate;
+  readonly country: string;
   /** Every rise in start order: start index, dataset, the new largest count, the increase. */
   readonly riseAt: readonly number[];
   readonly riseDataset: readonly number[];
@@ -139,14 +159,8 @@ export function cnWindows(flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
 
 /** The sweeps made so far (a class: its methods stay the same functions from run to run). */
 class Sweeps implements CnWindows {
-  /**
-   * Per exporter and `include`: the admitted flows in start order (ties in inventory order),
-   * shared by every window start.
-   */
-  private readonly admittedMemo = new Map<string, Admitted[]>();
-  private readonly sweeps = new Map<string, Sweep[]>();
-  /** Per exporter: its flows sorted by start date, ties in inventory order. */
-  private readonly byStart = new Map<string, readonly Flow[]>();
+  /** Per exporter: its flows in start order as columns, and what was admitted and swept of them. */
+  private readonly sorted = new Map<string, Sorted>();
 
   constructor(
     private readonly flowsByExporter: ReadonlyMap<string, readonly Flow[]>,
@@ -154,96 +168,107 @@ class Sweeps implements CnWindows {
   ) {}
 
   windowBase(x: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase {
-    return new Window(this.sweepFor(x, from, country, include), from, date);
+    return new Window(this.sweepOf(this.admittedOf(this.sortedOf(x), include), from, country), from, date);
   }
 
-  private admittedOf(exporter: string, include: (f: Flow) => boolean): Admitted {
-    let list = this.admittedMemo.get(exporter);
-    if (!list) this.admittedMemo.set(exporter, (list = []));
-    for (const a of list) if (a.include === include) return a;
-    // The exporter's flows by start, once for every `include`: each admitted list is a filter of it.
-    let sorted = this.byStart.get(exporter);
-    if (!sorted) this.byStart.set(exporter, (sorted = byStartDate(this.flowsByExporter.get(exporter) ?? [])));
-    const flows: Flow[] = [];
+  private sortedOf(exporter: string): Sorted {
+    let s = this.sorted.get(exporter);
+    if (s) return s;
+    const flows = byStartDate(this.flowsByExporter.get(exporter) ?? []);
+    const n = flows.length;
     const starts: CivilDate[] = [];
-    const startAt: number[] = [];
-    const ends: (CivilDate | undefined)[] = [];
-    const dataset: number[] = [];
+    const startAt = new Int32Array(n);
+    const endAt = new Int32Array(n);
+    const dataset = new Int32Array(n);
     const names: string[] = [];
     const index = new Map<string, number>();
-    for (let k = 0; k < sorted.length; k++) {
-      const f = sorted[k]!;
-      if (!include(f)) continue;
+    for (let i = 0; i < n; i++) {
+      const f = flows[i]!;
       const start = f.start ?? '';
       if (starts.length === 0 || starts[starts.length - 1] !== start) starts.push(start);
-      flows.push(f);
-      startAt.push(starts.length - 1);
-      ends.push(f.end);
+      startAt[i] = starts.length - 1;
+      endAt[i] = f.end === undefined ? NO_END : dateOrdinal(f.end);
       let d = index.get(f.dataset);
       if (d === undefined) {
         index.set(f.dataset, (d = names.length));
         names.push(f.dataset);
       }
-      dataset.push(d);
+      dataset[i] = d;
     }
-    const a: Admitted = { include, starts, startAt: Int32Array.from(startAt), ends, dataset: Int32Array.from(dataset), datasets: names, index, subjects: new Map(), flows };
+    s = { flows, starts, startAt, endAt, dataset, datasets: names, index, subjects: new Map(), admitted: [] };
+    this.sorted.set(exporter, s);
+    return s;
+  }
+
+  private admittedOf(sorted: Sorted, include: (f: Flow) => boolean): Admitted {
+    const list = sorted.admitted;
+    for (let k = 0; k < list.length; k++) if (list[k]!.include === include) return list[k]!;
+    const flows = sorted.flows;
+    const at = new Int32Array(flows.length);
+    let m = 0;
+    for (let i = 0; i < flows.length; i++) if (include(flows[i]!)) at[m++] = i;
+    const a: Admitted = { sorted, include, at: m === at.length ? at : at.slice(0, m), sweeps: [] };
     list.push(a);
     return a;
   }
 
-  private subjectsIn(a: Admitted, country: string): Float64Array {
-    let n = a.subjects.get(country);
+  /** Each sorted flow's subject count for `country`: its own, else its dataset's (looked up once per dataset). */
+  private subjectsIn(s: Sorted, country: string): Float64Array {
+    let n = s.subjects.get(country);
     if (!n) {
-      n = new Float64Array(a.flows.length);
-      // A flow without its own count takes its dataset's: looked up once per dataset (NaN: not yet).
-      const ofDataset = new Float64Array(a.datasets.length).fill(NaN);
-      for (let i = 0; i < a.flows.length; i++) {
-        const own = a.flows[i]!.subjects?.[country];
+      n = new Float64Array(s.flows.length);
+      // NaN: the dataset's count not looked up yet.
+      const ofDataset = new Float64Array(s.datasets.length).fill(NaN);
+      for (let i = 0; i < s.flows.length; i++) {
+        const own = s.flows[i]!.subjects?.[country];
         if (own !== undefined) {
           n[i] = own;
           continue;
         }
-        const d = a.dataset[i]!;
+        const d = s.dataset[i]!;
         let c = ofDataset[d]!;
-        if (c !== c) ofDataset[d] = c = this.datasets.get(a.datasets[d]!)?.subjects[country] ?? 0;
+        if (c !== c) ofDataset[d] = c = this.datasets.get(s.datasets[d]!)?.subjects[country] ?? 0;
         n[i] = c;
       }
-      a.subjects.set(country, n);
+      s.subjects.set(country, n);
     }
     return n;
   }
 
-  private sweepFor(x: string, from: CivilDate, country: string, include: (f: Flow) => boolean): Sweep {
-    const key = `${x}\u0000${from}\u0000${country}`;
-    let list = this.sweeps.get(key);
-    if (!list) this.sweeps.set(key, (list = []));
-    for (const w of list) if (w.admitted.include === include) return w;
-
-    const admitted = this.admittedOf(x, include);
-    const n = this.subjectsIn(admitted, country);
+  private sweepOf(admitted: Admitted, from: CivilDate, country: string): Sweep {
+    const made = admitted.sweeps;
+    for (let k = 0; k < made.length; k++) {
+      const w = made[k]!;
+      if (w.from === from && w.country === country) return w;
+    }
+    const sorted = admitted.sorted;
+    const n = this.subjectsIn(sorted, country);
+    const at = admitted.at;
     // The largest count so far per dataset; -1 before its first admission (counts are >= 0).
-    const largest = new Float64Array(admitted.datasets.length).fill(-1);
+    const largest = new Float64Array(sorted.datasets.length).fill(-1);
     const riseAt: number[] = [];
     const riseDataset: number[] = [];
     const riseTo: number[] = [];
     const riseBy: number[] = [];
-    for (let i = 0; i < admitted.flows.length; i++) {
-      const end = admitted.ends[i];
-      if (end !== undefined && end < from) continue;
-      const d = admitted.dataset[i]!;
+    const fromAt = dateOrdinal(from);
+    for (let j = 0; j < at.length; j++) {
+      const i = at[j]!;
+      // ended before the window opened
+      if (sorted.endAt[i]! < fromAt) continue;
+      const d = sorted.dataset[i]!;
       const was = largest[d]!;
       const count = n[i]!;
       // First admission (a rise from nothing, even to 0: the dataset is then among them), or a rise.
       if (was < 0 || count > was) {
-        riseAt.push(admitted.startAt[i]!);
+        riseAt.push(sorted.startAt[i]!);
         riseDataset.push(d);
         riseTo.push(count);
         riseBy.push(was < 0 ? count : count - was);
         largest[d] = count;
       }
     }
-    const sweep: Sweep = { admitted, from, riseAt, riseDataset, riseTo, riseBy, totals: [] };
-    list.push(sweep);
+    const sweep: Sweep = { admitted, from, country, riseAt, riseDataset, riseTo, riseBy, totals: [] };
+    made.push(sweep);
     return sweep;
   }
 }
@@ -251,8 +276,9 @@ class Sweeps implements CnWindows {
 /** Running totals per group of datasets, once per (sweep, grouping). */
 function totalsOf(sweep: Sweep, groupOf: (dataset: string) => number, groups: number): Totals {
   for (const t of sweep.totals) if (t.groupOf === groupOf && t.groups === groups) return t;
-  const group = sweep.admitted.datasets.map(groupOf);
-  const steps = sweep.admitted.starts.length;
+  const sorted = sweep.admitted.sorted;
+  const group = sorted.datasets.map(groupOf);
+  const steps = sorted.starts.length;
   const values = new Float64Array(steps * groups);
   const running = new Float64Array(groups);
   let e = 0;
@@ -271,9 +297,10 @@ function totalsOf(sweep: Sweep, groupOf: (dataset: string) => number, groups: nu
 /** The rises of a sweep grouped by dataset, in start order within each (counting sort). */
 function byDataset(sweep: Sweep): { readonly offsets: Int32Array; readonly rises: Int32Array } {
   if (!sweep.byDataset) {
-    const offsets = new Int32Array(sweep.admitted.datasets.length + 1);
+    const count = sweep.admitted.sorted.datasets.length;
+    const offsets = new Int32Array(count + 1);
     for (const d of sweep.riseDataset) offsets[d + 1]!++;
-    for (let d = 0; d < sweep.admitted.datasets.length; d++) offsets[d + 1]! += offsets[d]!;
+    for (let d = 0; d < count; d++) offsets[d + 1]! += offsets[d]!;
     const fill = offsets.slice(0, -1);
     const rises = new Int32Array(sweep.riseDataset.length);
     sweep.riseDataset.forEach((d, e) => (rises[fill[d]!++] = e));
@@ -294,14 +321,14 @@ class Window implements WindowBase {
     private readonly date: CivilDate,
   ) {
     this.window = { from, to: date };
-    this.k = lastAtOrBefore(sweep.admitted.starts, date);
+    this.k = lastAtOrBefore(sweep.admitted.sorted.starts, date);
     this.map = undefined;
   }
 
   get perDataset(): ReadonlyMap<string, number> {
     if (!this.map) {
       this.map = new Map();
-      for (const name of this.sweep.admitted.datasets) {
+      for (const name of this.sweep.admitted.sorted.datasets) {
         const n = this.largest(name);
         if (n !== undefined) this.map.set(name, n);
       }
@@ -311,12 +338,16 @@ class Window implements WindowBase {
 
   has(f: Flow): boolean {
     const admitted = this.sweep.admitted;
-    admitted.members ??= new Set(admitted.flows);
+    if (!admitted.members) {
+      const members = new Set<Flow>();
+      for (let j = 0; j < admitted.at.length; j++) members.add(admitted.sorted.flows[admitted.at[j]!]!);
+      admitted.members = members;
+    }
     return admitted.members.has(f) && (f.end === undefined || f.end >= this.sweep.from) && (f.start === undefined || f.start <= this.date);
   }
 
   largest(dataset: string): number | undefined {
-    const d = this.sweep.admitted.index.get(dataset);
+    const d = this.sweep.admitted.sorted.index.get(dataset);
     if (d === undefined || this.k < 0) return undefined;
     const { offsets, rises } = byDataset(this.sweep);
     // The dataset's last rise at or before the window's start index.
