@@ -36,18 +36,39 @@ export function dspContext(flow: Flow, facts: Facts, asOf: CivilDate, date: Civi
 
 /** The exporter, and the U.S. person Part 202 binds: the exporter, or a U.S. person directing it (202.305). */
 export function boundParty(flow: Flow, facts: Facts): { exporter: PartyFacts; usPerson: PartyFacts | undefined } {
+  const last = memoOf(facts).last;
+  if (last.bound !== undefined && last.from === flow.from && last.directedBy === flow.directedByUsPerson) return last.bound;
   const exporter = facts.persons.parties.get(flow.from ?? facts.inventory.organization.id)!;
   const director = flow.directedByUsPerson ? facts.persons.parties.get(flow.directedByUsPerson) : undefined;
-  return { exporter, usPerson: exporter.usPerson ? exporter : director?.usPerson ? director : undefined };
+  const bound = { exporter, usPerson: exporter.usPerson ? exporter : director?.usPerson ? director : undefined };
+  last.from = flow.from;
+  last.directedBy = flow.directedByUsPerson;
+  last.bound = bound;
+  return bound;
+}
+
+/**
+ * The counterparty's facts for the flow. Whether the recipient is a covered person is judged on
+ * the flow's date: a flow that ended before a designation took effect, or while one was in force,
+ * is judged as things stood then. A flow that has ended is judged over the days it ran: a
+ * counterparty covered for part of them (designated, or owned or employed by a covered party, for
+ * a while) was one for this flow.
+ */
+function recipientFacts(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate): PartyFacts {
+  const since = date < asOf && flow.start !== undefined && flow.start < date ? flow.start : undefined;
+  const last = memoOf(facts).last;
+  if (last.party !== undefined && last.recipient === flow.recipient && last.date === date && last.since === since) return last.party;
+  const party = (since !== undefined ? facts.persons.during(flow.recipient, since, date) : facts.persons.on(flow.recipient, date))!;
+  last.recipient = flow.recipient;
+  last.date = date;
+  last.since = since;
+  last.party = party;
+  return party;
 }
 
 /** The context, once the exporter and the U.S. person bound are known. */
 export function dspContextOf(flow: Flow, facts: Facts, asOf: CivilDate, date: CivilDate, exporter: PartyFacts, usPerson: PartyFacts | undefined, index?: number): DspContext {
-  // Whether the recipient is a covered person is judged on the flow's date: a flow that ended
-  // before a designation took effect, or while one was in force, is judged as things stood then.
-  // A flow that has ended is judged over the days it ran: a counterparty covered for part of them
-  // (designated, or owned or employed by a covered party, for a while) was one for this flow.
-  const recipient = (date < asOf && flow.start !== undefined && flow.start < date ? facts.persons.during(flow.recipient, flow.start, date) : facts.persons.on(flow.recipient, date))!;
+  const recipient = recipientFacts(flow, facts, asOf, date);
   const ofConcern = recipient.coveredPerson || recipient.countryOfConcern;
   const data = dataFacts(flow, facts, date, index);
   const { classes, notes } = transactionClasses(flow, date);

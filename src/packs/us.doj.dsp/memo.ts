@@ -9,6 +9,7 @@ import type { Aggregate, Facts, PartyFacts } from '../../facts/index.js';
 import type { Dataset } from '../../inventory/schema.js';
 import type { Decision } from '../../engine/types.js';
 import type { DataFacts, DatasetClass } from './definitions.js';
+import type { CivilDate } from '../../time/civil-date.js';
 
 export interface DatasetEntry {
   readonly ds: Dataset | undefined;
@@ -29,13 +30,31 @@ export interface DojMemo {
   readonly notCovered: Map<PartyFacts | null, Map<DataFacts, Decision[]>>;
   /** Not-covered decisions on covered data, per recipient (null when of concern) and variant. */
   readonly notCoveredCoveredData: Map<PartyFacts | null, Decision[]>;
+  /**
+   * The last parties looked up, by what they were looked up by (context.ts). us.doj.dsp decides
+   * flows pair after pair, so consecutive flows mostly share their exporter and their recipient
+   * on the same judged date: each is then read again without a lookup among all parties.
+   */
+  readonly last: LastParties;
+}
+
+export interface LastParties {
+  /** `boundParty`'s last answer, for the flow's `from` and `directedByUsPerson`. */
+  from: string | undefined;
+  directedBy: string | undefined;
+  bound: { exporter: PartyFacts; usPerson: PartyFacts | undefined } | undefined;
+  /** The last recipient's facts, for its id, the judged date, and the start of the period looked at (undefined: on the date alone). */
+  recipient: string;
+  date: CivilDate;
+  since: CivilDate | undefined;
+  party: PartyFacts | undefined;
 }
 
 const memos = new WeakMap<Facts, DojMemo>();
 
 export function memoOf(facts: Facts): DojMemo {
   let m = memos.get(facts);
-  if (!m) memos.set(facts, (m = { datasets: new Map(), byAggregate: new Map(), notUsPerson: new Map(), recipientLines: new Map(), notCoveredHeadlines: new Map(), notCovered: new Map(), notCoveredCoveredData: new Map() }));
+  if (!m) memos.set(facts, (m = { datasets: new Map(), byAggregate: new Map(), notUsPerson: new Map(), recipientLines: new Map(), notCoveredHeadlines: new Map(), notCovered: new Map(), notCoveredCoveredData: new Map(), last: { from: undefined, directedBy: undefined, bound: undefined, recipient: '', date: '', since: undefined, party: undefined } }));
   return m;
 }
 

@@ -8,6 +8,7 @@ import { usDojDsp } from './index.js';
 import type { DatasetInput, EntityInput, FlowInput } from '../../inventory/schema.js';
 import type { ParamValue } from '../../engine/params.js';
 import { derivePersons } from '../../facts/us-persons.js';
+import { runCheck } from '../../engine/check.js';
 import { ANNUAL_REPORT_OWNERSHIP_DAYS } from './params.js';
 
 const AS_OF = '2026-01-15';
@@ -291,6 +292,18 @@ describe('202.305 directing, read as "would be prohibited if engaged in by a U.S
     const d = decide(usDojDsp, directed({ start: '2026-03-01' }), AS_OF);
     expect([d.outcome, d.verdict]).toEqual(['restricted', 'conditional']);
     expect(d.obligations.map((o) => o.id)).toContain('us.doj.dsp/202.248');
+  });
+  it('of two flows of the same pair, decided one after the other, only the directed one binds a U.S. person', () => {
+    const base = directed({});
+    const undirected = { ...base.flows[0]!, id: 'g', directedByUsPerson: undefined };
+    for (const flows of [[base.flows[0]!, undirected], [undirected, base.flows[0]!]]) {
+      const result = runCheck({ ...base, flows }, { asOf: AS_OF, packs: [usDojDsp] });
+      const by = new Map(result.flows.map((f) => [f.flow, f.decisions[0]!]));
+      expect(by.get('f')!.outcome).toBe('prohibited');
+      expect(by.get('f')!.rules.map((r) => r.id)).toContain('us.doj.dsp/202.305');
+      expect(by.get('g')!.outcome).toBe('not_applicable');
+      expect(by.get('g')!.reasons[0]).toContain('Part 202 binds U.S. persons; Offshore Co is not one');
+    }
   });
 });
 
