@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Dataset, Flow } from '../inventory/schema.js';
 import { addDays } from '../time/civil-date.js';
-import { cnWindows } from './cn-windows.js';
+import { byStartDate, cnWindows } from './cn-windows.js';
 import { activeIn } from './volumes.js';
 
 const day = (n: number) => addDays('2025-01-01', n);
@@ -86,5 +86,22 @@ describe('cnWindows (step functions per dataset, running totals per group)', () 
     expect(base.has(f)).toBe(true);
     expect(base.largest('d')).toBe(5);
     expect(base.totals(() => 0, 1)).toEqual([5]);
+  });
+});
+
+describe('byStartDate', () => {
+  const arbDate = fc.oneof(
+    fc.integer({ min: 0, max: 1200 }).map((n) => addDays('2024-01-01', n)),
+    fc.integer({ min: -700_000, max: 2_900_000 }).map((n) => addDays('1970-01-01', n)),
+  );
+  it('property: a stable sort by start date, undated first, whatever the number of flows and the spread of their dates', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(arbDate, { nil: undefined }), { maxLength: 400, size: 'max' }), fc.boolean(), (starts, narrow) => {
+        const flows = starts.map((start, i) => ({ id: `f${i}`, ...(start !== undefined ? { start: narrow ? start.replace(/^\d{4}/, '2025') : start } : {}) }) as unknown as Flow);
+        const expected = flows.map((f, i) => ({ f, i })).sort((a, b) => ((a.f.start ?? '') < (b.f.start ?? '') ? -1 : (a.f.start ?? '') > (b.f.start ?? '') ? 1 : a.i - b.i)).map((x) => x.f);
+        expect(byStartDate(flows)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -55,21 +55,74 @@ export interface CnWindows {
   windowBase(exporter: string, from: CivilDate, date: CivilDate, country: string, include: (f: Flow) => boolean): WindowBase;
 }
 
-/** The flows sorted by start date ('' for undated, first), ties in their given order: bucketed by start. */
-function byStartDate(flows: readonly Flow[]): Flow[] {
+/**
+ * A key per start date that sorts as the dates do (not a day count): (year · 12 + month) · 31 +
+ * day, read off the characters; -1 for an undated flow, which sorts first (as '' does).
+ */
+function startKey(f: Flow): number {
+  const d = f.start;
+  if (d === undefined) return -1;
+  const year = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+  const month = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+  return (year * 12 + month) * 31 + (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
+}
+
+/** The counting bucket of a start key: 0 for an undated flow, then one per key from `min`. */
+function bucketOf(key: number, min: number): number {
+  return key < 0 ? 0 : key - min + 1;
+}
+
+/** A longer list is sorted by counting its keys, a shorter one by insertion. */
+const COUNTING_FROM = 64;
+
+/**
+ * The flows sorted by start date ('' for undated, first), ties in their given order (stable):
+ * by insertion for a few flows, else by counting the start keys (an exporter's flows start on
+ * a few hundred distinct days), or with the engine's sort when the dates are spread too far apart
+ * for counting. Exported for its tests.
+ */
+export function byStartDate(flows: readonly Flow[]): Flow[] {
+  const n = flows.length;
+  const keys = new Int32Array(n);
   let sorted = true;
-  for (let i = 1; i < flows.length && sorted; i++) sorted = (flows[i - 1]!.start ?? '') <= (flows[i]!.start ?? '');
-  if (sorted) return flows.slice();
-  const buckets = new Map<CivilDate, Flow[]>();
-  for (let i = 0; i < flows.length; i++) {
-    const f = flows[i]!;
-    const start = f.start ?? '';
-    const bucket = buckets.get(start);
-    if (bucket) bucket.push(f);
-    else buckets.set(start, [f]);
+  let min = Infinity;
+  let max = -Infinity;
+  // the range of the dated flows' keys (undated ones go first, whatever it is)
+  for (let i = 0; i < n; i++) {
+    const k = (keys[i] = startKey(flows[i]!));
+    if (i > 0 && k < keys[i - 1]!) sorted = false;
+    if (k < 0) continue;
+    if (k < min) min = k;
+    if (k > max) max = k;
   }
-  const out: Flow[] = [];
-  for (const start of [...buckets.keys()].sort()) for (const f of buckets.get(start)!) out.push(f);
+  if (sorted) return flows.slice();
+  if (n >= COUNTING_FROM && max - min > 64 * n) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+    return order.map((i) => flows[i]!);
+  }
+  if (n < COUNTING_FROM) {
+    const out = flows.slice();
+    const ks = keys.slice();
+    for (let i = 1; i < n; i++) {
+      const f = out[i]!;
+      const k = ks[i]!;
+      let j = i - 1;
+      for (; j >= 0 && ks[j]! > k; j--) {
+        out[j + 1] = out[j]!;
+        ks[j + 1] = ks[j]!;
+      }
+      out[j + 1] = f;
+      ks[j + 1] = k;
+    }
+    return out;
+  }
+  // Bucket 0 holds the undated flows, bucket k - min + 1 those starting on key k; `at[b]` is
+  // where bucket b starts in the output once the counts are summed.
+  const at = new Int32Array(max - min + 3);
+  for (let i = 0; i < n; i++) at[bucketOf(keys[i]!, min) + 1]!++;
+  for (let b = 1; b < at.length; b++) at[b]! += at[b - 1]!;
+  const out = new Array<Flow>(n);
+  for (let i = 0; i < n; i++) out[at[bucketOf(keys[i]!, min)]!++] = flows[i]!;
   return out;
 }
 
