@@ -44,3 +44,48 @@ export class TextMemo<A, B = undefined> {
     return t;
   }
 }
+
+/**
+ * The words of one kind of duty that name a party (`make(name, b)`), as `PartyTexts.of` makes
+ * them. Make each kind once, at module level: its index is its slot in every party's texts.
+ */
+export class PartyText<B = undefined> {
+  private static count = 0;
+  readonly index = PartyText.count++;
+  constructor(readonly make: (name: string, b: B) => string) {}
+}
+
+/**
+ * One party's duty words, made once per kind and key and kept with the party: a rule that has
+ * found the party (once per flow) reads them by slot, not by the party's name in a table of every
+ * party (which costs a lookup among thousands per duty). Texts are flattened (see `flat`).
+ */
+export class PartyTexts {
+  private readonly made: (Map<unknown, string> | undefined)[] = [];
+  constructor(readonly name: string) {}
+
+  of<B>(kind: PartyText<B>, b: B): string {
+    const made = this.made;
+    while (made.length <= kind.index) made.push(undefined);
+    let byB = made[kind.index];
+    if (byB === undefined) made[kind.index] = byB = new Map();
+    let t = byB.get(b);
+    if (t === undefined) byB.set(b, (t = flat(kind.make(this.name, b))));
+    return t;
+  }
+}
+
+/** Each party's texts by its name, shared from run to run. Bounded: past `max` parties it starts over (still correct, just made again). */
+export class PartyTextsByName {
+  private readonly parties = new Map<string, PartyTexts>();
+  constructor(private readonly max = 20_000) {}
+
+  of(name: string): PartyTexts {
+    let p = this.parties.get(name);
+    if (p === undefined) {
+      if (this.parties.size >= this.max) this.parties.clear();
+      this.parties.set(name, (p = new PartyTexts(name)));
+    }
+    return p;
+  }
+}

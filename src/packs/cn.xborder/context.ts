@@ -10,6 +10,7 @@ import type { Facts } from '../../facts/index.js';
 import type { Dataset, Flow, Organization } from '../../inventory/schema.js';
 import { categoryInfo } from '../../inventory/taxonomy.js';
 import { addYears, startOfYear, type CivilDate } from '../../time/civil-date.js';
+import { PartyTextsByName, type PartyTexts } from '../../engine/text.js';
 import { IMPORTANT_DATA_NEEDS_NOTIFICATION, paramOn, policyAt, type AuthorityKind, type Policy, type PolicyOverrides } from './params.js';
 
 /**
@@ -881,8 +882,21 @@ export function orgContext(facts: Facts, overrides: PolicyOverrides, listing?: L
  * receives (a subsidiary sending to its parent), else the id.
  */
 export function recipientName(ctx: FlowCtx): string {
+  return recipientOf(ctx).name;
+}
+
+/** Duty words that name the recipient, per name (engine/text.ts), shared from run to run. */
+const RECIPIENTS = new PartyTextsByName();
+const RECIPIENT = flowSlot<PartyTexts>();
+
+/** The flow's recipient as duties name it (`recipientName`), with the duty words made for it: found once per flow. */
+export function recipientOf(ctx: FlowCtx): PartyTexts {
+  return ctx.remember(RECIPIENT, findRecipient);
+}
+
+function findRecipient(ctx: FlowCtx): PartyTexts {
   const id = ctx.flow.recipient;
-  return ctx.facts.entities.get(id)?.name ?? (id === ctx.org.id && ctx.org.name ? ctx.org.name : id);
+  return RECIPIENTS.of(ctx.facts.entities.get(id)?.name ?? (id === ctx.org.id && ctx.org.name ? ctx.org.name : id));
 }
 
 /** The flow is an export (数据出境) of any data. */

@@ -3,12 +3,12 @@
  * standard-contract and the assessment conditions follows the assessment), the verdict follows
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
-import { flat, TextMemo } from '../../engine/text.js';
+import { flat, PartyText, TextMemo } from '../../engine/text.js';
 import { obligation } from '../../engine/obligation.js';
 import { inForce, runRulesInto, RuleScratch, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
 import type { CivilDate } from '../../time/civil-date.js';
-import { recipientName, type FlowCtx, type OrgCtx } from './context.js';
+import { recipientOf, type FlowCtx, type OrgCtx } from './context.js';
 import { reviewCleared } from './cybersecurity-review.js';
 import { isFixed } from './finding.js';
 import { DSL_FROM, IMPORTANT_DATA_NEEDS_NOTIFICATION, ORDER11_FROM, PIPL_FROM, paramOn } from './params.js';
@@ -139,7 +139,7 @@ function dueOf(ctx: FlowCtx, lead: RuleMeta | undefined, importantOnly: boolean)
 
 /** A duty's id, `<rule id>:<suffix>`, once per rule and suffix. */
 const DUTY_IDS = new TextMemo((rule: string, suffix: string) => `${rule}:${suffix}`);
-const CONTRACT_DUTY = new TextMemo((recipient: string) => `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`);
+const CONTRACT_DUTY = new PartyText((recipient: string) => `Sign the CAC standard contract with ${recipient} (then file it within 10 working days) or obtain PI protection certification, before the transfer.`);
 
 function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined, importantOnly = false): Verdicted {
   const id = lead?.id ?? REGIME;
@@ -194,10 +194,10 @@ function flowVerdict(outcome: Outcome, ctx: FlowCtx, lead: RuleMeta | undefined,
         return { verdict: 'permitted', reasons: [`The declared route (${routeName(route)}) is taken in place of the standard contract or certification (${routeCitation(route.type, ctx.date)}; policy other_routes = accept).`], obligations: [] };
       }
       // the recipient by name, as every other duty names whom it is owed to
-      const recipient = recipientName(ctx);
+      const recipient = recipientOf(ctx);
       const due = dueOf(ctx, lead, false);
       const contract = obligation(
-        { id: DUTY_IDS.of(id, 'contract'), what: CONTRACT_DUTY.of(recipient, undefined), to: recipient, citation, due },
+        { id: DUTY_IDS.of(id, 'contract'), what: recipient.of(CONTRACT_DUTY, undefined), to: recipient.name, citation, due },
         ctx.asOf,
       );
       if (!route) return { verdict: 'conditional', reasons: ['Neither the CAC standard contract nor PI protection certification is declared.'], obligations: [contract] };

@@ -4,12 +4,12 @@
  * 35–38 as they bear on exports, on providing data to others, and on important data. cn-eu-rules.md §5.
  */
 import { NO_REASONS } from './finding.js';
-import { TextMemo } from '../../engine/text.js';
+import { PartyText } from '../../engine/text.js';
 import { obligation } from '../../engine/obligation.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Purpose } from '../../inventory/schema.js';
 import { MECHANISM_RULE_IDS } from './cac-order-16.js';
-import { exemptionsAvailable, inMainland, isExport, isPersonal, isPiExport, providedInChina, recipientName, toAnotherParty, type FlowCtx, type OrgCtx } from './context.js';
+import { exemptionsAvailable, inMainland, isExport, isPersonal, isPiExport, providedInChina, recipientName, recipientOf, toAnotherParty, type FlowCtx, type OrgCtx } from './context.js';
 import { listingWithoutMandatoryFiling } from './cybersecurity-review.js';
 import { DSL_30, importantDataProcessing, importantDataProcessorLead } from './dsl.js';
 import { fmt, LARGE_PI_PERSONS, NDSMR_FROM, PROVISION_RECORDS_YEARS, paramOn } from './params.js';
@@ -157,14 +157,14 @@ export const NDSMR_31 = defineRule<FlowCtx>({
  * duty (3 years from each provision; for a flow that ended, the date 3 years after its end is
  * named), done once a safeguard `provision_records` is declared on the flow.
  */
-/** The words of the Art. 12 duty, per kind of data and years kept: made once per recipient and end date (see TextMemo). */
-const RECORDS_TEXTS = new Map<string, Map<number, TextMemo<string, CivilDate | undefined>>>();
-function recordsText(what: string, years: number): TextMemo<string, CivilDate | undefined> {
+/** The words of the Art. 12 duty, per kind of data and years kept: made once per recipient and end date (see PartyTexts). */
+const RECORDS_TEXTS = new Map<string, Map<number, PartyText<CivilDate | undefined>>>();
+function recordsText(what: string, years: number): PartyText<CivilDate | undefined> {
   let byYears = RECORDS_TEXTS.get(what);
   if (!byYears) RECORDS_TEXTS.set(what, (byYears = new Map()));
   let memo = byYears.get(years);
   if (!memo) {
-    memo = new TextMemo((recipient: string, end: CivilDate | undefined) => `Keep records of providing the ${what} to ${recipient} (and of entrusting its processing) for at least ${years} years${end !== undefined ? `: for this flow, which ended ${end}, until at least ${addYears(end, years)}` : ' from each provision'}.`);
+    memo = new PartyText((recipient: string, end: CivilDate | undefined) => `Keep records of providing the ${what} to ${recipient} (and of entrusting its processing) for at least ${years} years${end !== undefined ? `: for this flow, which ended ${end}, until at least ${addYears(end, years)}` : ' from each provision'}.`);
     byYears.set(years, memo);
   }
   return memo;
@@ -190,7 +190,7 @@ export const NDSMR_12 = defineRule<FlowCtx>({
         obligation(
           {
             id: 'cn.xborder/ndsmr.12',
-            what: recordsText(what, years).of(recipientName(ctx), ctx.flow.end),
+            what: recipientOf(ctx).of(recordsText(what, years), ctx.flow.end),
             citation: 'NDSMR Art. 12',
             doneOn: done ? (done.date ?? ctx.date) : undefined,
           },

@@ -4,13 +4,13 @@
  * 39 and 55 as the pack needs them. cn-eu-rules.md §1.
  */
 import { NO_REASONS } from './finding.js';
-import { TextMemo } from '../../engine/text.js';
+import { PartyText, TextMemo } from '../../engine/text.js';
 import { obligation } from '../../engine/obligation.js';
 import { countryInSentence } from '../../common/country-name.js';
 import { defineRule, type Rule } from '../../engine/rule.js';
 import type { Facts } from '../../facts/index.js';
 import type { CivilDate } from '../../time/civil-date.js';
-import { authorityName, isPiExport, providedInChina, recipientName, type FlowCtx } from './context.js';
+import { authorityName, isPiExport, providedInChina, recipientOf, type FlowCtx } from './context.js';
 import { PIPIA_RETENTION_YEARS, PIPL42_LISTS, PIPL_FROM, paramOn } from './params.js';
 import { routeCitation, routeName, routeOf, safeguardOf, type RouteType } from './safeguards.js';
 
@@ -138,7 +138,7 @@ export const PIPL_38_2 = routeRule('treaty_conditions', 'cn.xborder/pipl.38.2', 
  * is declared on the flow (a standard contract alone does not mark it: the notes do not say it
  * suffices).
  */
-const PROTECTION_MEASURES = new TextMemo((recipient: string) => `Take the necessary measures so that ${recipient}'s processing of the PI meets the protection standard of the PIPL, from the start of the transfer.`);
+const PROTECTION_MEASURES = new PartyText((recipient: string) => `Take the necessary measures so that ${recipient}'s processing of the PI meets the protection standard of the PIPL, from the start of the transfer.`);
 
 export const PIPL_38_3 = defineRule<FlowCtx>({
   id: 'cn.xborder/pipl.38.3',
@@ -149,15 +149,15 @@ export const PIPL_38_3 = defineRule<FlowCtx>({
   evaluate(ctx) {
     if (!isPiExport(ctx) || art42Listing(ctx)) return null;
     const done = safeguardOf(ctx, 'recipient_protection_measures');
-    const recipient = recipientName(ctx);
+    const recipient = recipientOf(ctx);
     return {
       reasons: NO_REASONS,
       obligations: [
         obligation(
           {
             id: 'cn.xborder/pipl.38.3',
-            what: PROTECTION_MEASURES.of(recipient, undefined),
-            to: recipient,
+            what: recipient.of(PROTECTION_MEASURES, undefined),
+            to: recipient.name,
             citation: 'PIPL Art. 38 para. 3',
             due: startOrPipl(ctx),
             doneOn: done ? (done.date ?? ctx.date) : undefined,
@@ -387,7 +387,7 @@ export const PIPL_55 = defineRule<FlowCtx>({
  * same assessment, so the inventory need not tell them apart. The flow stays `not_export` and
  * carries the duty, due at its start (not before 2021-11-01), done by a safeguard `pipia`.
  */
-const PIPIA_BEFORE_PROVIDING = new TextMemo(
+const PIPIA_BEFORE_PROVIDING = new PartyText(
   (recipient: string, years: number) => `Carry out a PI protection impact assessment (PIPIA) before providing the PI to ${recipient} (or entrusting its processing to it), and keep the report at least ${years} years.`,
 );
 
@@ -400,14 +400,14 @@ export const PIPL_55_3 = defineRule<FlowCtx>({
   evaluate(ctx) {
     if (!ctx.personal || !providedInChina(ctx)) return null;
     const done = safeguardOf(ctx, 'pipia');
-    const recipient = recipientName(ctx);
+    const recipient = recipientOf(ctx);
     return {
-      reasons: [`PI is provided to ${recipient} within mainland China: not an export, but PIPL Art. 55(3) requires a PI protection impact assessment before providing PI to another processor or entrusting its processing.`],
+      reasons: [`PI is provided to ${recipient.name} within mainland China: not an export, but PIPL Art. 55(3) requires a PI protection impact assessment before providing PI to another processor or entrusting its processing.`],
       obligations: [
         obligation(
           {
             id: 'cn.xborder/pipl.55.3',
-            what: PIPIA_BEFORE_PROVIDING.of(recipient, paramOn(PIPIA_RETENTION_YEARS, ctx.date)),
+            what: recipient.of(PIPIA_BEFORE_PROVIDING, paramOn(PIPIA_RETENTION_YEARS, ctx.date)),
             citation: 'PIPL Arts. 55(3), 56',
             due: startOrPipl(ctx),
             doneOn: done ? (done.date ?? ctx.date) : undefined,
