@@ -216,21 +216,20 @@ const SENSITIVE_PI = 16;
 const IMPORTANT_DECLARED = 32;
 const IMPORTANT = 64;
 const CORE = 128;
+/** Counted toward the thresholds (set when the run groups the counted flows). */
+const COUNTED = 256;
+/** The data sits in mainland China on the judged date (the foreign authority is then known when the context is built). */
+const HELD = 512;
+
 /** What a flow's context is built from (`CnRun.settle`). */
 interface Settled {
   exporter: string;
   source: string | undefined;
   scope: Scope;
   flags: number;
-  /** The data sits in mainland China on the judged date: `authority` is then worked out. */
-  held: boolean;
+  /** The foreign authority, worked out only for data held in mainland China (the HELD bit). */
   authority: ForeignAuthority | undefined;
 }
-
-/** Counted toward the thresholds (set when the run groups the counted flows). */
-const COUNTED = 256;
-/** The data sits in mainland China on the judged date (the foreign authority is then known when the context is built). */
-const HELD = 512;
 
 /**
  * One flow's context. A class rather than an object literal: one shape for every flow, the lazy
@@ -598,11 +597,11 @@ class CnRun implements Run, Shared {
 
   private build(flow: Flow, info: DatasetInfo, on: OnDate = this.onOf(flow)): FlowContext {
     const s = this.settle(flow, info, on);
-    return new FlowContext(this, on, flow, s.exporter, info.ds, s.source, s.scope, s.flags, s.held ? s.authority : UNSET);
+    return new FlowContext(this, on, flow, s.exporter, info.ds, s.source, s.scope, s.flags, (s.flags & HELD) !== 0 ? s.authority : UNSET);
   }
 
   /** What a flow's context is made of, worked out into `settled` (reused: read it before the next call). */
-  private readonly settled: Settled = { exporter: '', source: undefined, scope: 'no_nexus', flags: 0, held: false, authority: undefined };
+  private readonly settled: Settled = { exporter: '', source: undefined, scope: 'no_nexus', flags: 0, authority: undefined };
   private settle(flow: Flow, info: DatasetInfo, on: OnDate): Settled {
     const ds = info.ds;
     const org = this.org;
@@ -633,7 +632,6 @@ class CnRun implements Run, Shared {
     out.source = source;
     out.scope = scope;
     out.flags = flags;
-    out.held = held;
     out.authority = authority;
     return out;
   }
@@ -657,7 +655,7 @@ class CnRun implements Run, Shared {
         exporters[i] = c.exporter;
         scopes[i] = SCOPES.indexOf(c.scope);
         flags[i] = c.flags;
-        authorities[i] = c.held ? c.authority : undefined;
+        authorities[i] = c.authority;
       }
       this.columns = { infos, ons, exporters, scopes, flags, authorities };
       // Which flows count is settled before any context is handed out: a context carries it.
