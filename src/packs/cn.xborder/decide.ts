@@ -4,6 +4,7 @@
  * from the outcome and the safeguards declared, and unmet mechanisms become obligations.
  */
 import { flat, PartyText, TextMemo } from '../../engine/text.js';
+import { exact } from '../../engine/exact.js';
 import { obligation } from '../../engine/obligation.js';
 import { inForce, runRulesInto, RuleScratch, sharedRef, type Fired, type Rule, type RuleMeta } from '../../engine/rule.js';
 import type { Decision, Obligation, Outcome, RuleRef, Verdict } from '../../engine/types.js';
@@ -397,7 +398,7 @@ class Combination<C> {
     for (let k = 0; k < extra.reasons.length; k++) if (extra.reasons[k]!.length > 0) reasons.push(extra.reasons[k]!);
     if (note !== undefined) reasons.push(note);
     for (let k = 0; k < extra.obligations.length; k++) obligations.push(extra.obligations[k]!);
-    return { regime: REGIME, outcome, verdict: extra.verdict, rules, reasons, obligations };
+    return { regime: REGIME, outcome, verdict: extra.verdict, rules, reasons: exact(reasons), obligations: exact(obligations) };
   }
 
   /** The references of the deciding rules: one frozen list per sequence of them. */

@@ -16,6 +16,7 @@ import { judgedOn } from '../../facts/index.js';
 import { boundParty, dspContextOf, recipientReasons, type DspContext } from './context.js';
 import { memoOf } from './memo.js';
 import { flat } from '../../engine/text.js';
+import { exact } from '../../engine/exact.js';
 import { SUBPART_C } from './subpart-c-prohibited.js';
 import { SUBPART_D } from './subpart-d-restricted.js';
 import { SUBPART_E } from './subpart-e-exemptions.js';
@@ -127,7 +128,7 @@ export function decideFlow(flow: Flow, { facts, asOf }: PackContext, index?: num
     rules.push(sharedRef(f.rule));
   }
   if (!deciding) return notCovered(ctx, obligations);
-  return { regime: REGIME, outcome, verdict: verdictFor(outcome, ctx, obligations), rules, reasons: dedupe(reasons), obligations };
+  return { regime: REGIME, outcome, verdict: verdictFor(outcome, ctx, obligations), rules: exact(rules), reasons: dedupe(reasons), obligations: exact(obligations) };
 }
 
 /**
@@ -182,7 +183,7 @@ function dedupe(xs: readonly string[]): string[] {
   if (xs.length > 32) return [...new Set(xs.filter((x) => x.length > 0))];
   const out: string[] = [];
   for (const x of xs) if (x.length > 0 && !out.includes(x)) out.push(x);
-  return out;
+  return exact(out);
 }
 
 /**
