@@ -42,4 +42,15 @@ describe('obligation status (obligation.ts)', () => {
       { numRuns: 500 },
     );
   });
+
+  it('property: keys always in one order (id, what, citation, status, then to and due when given), none left undefined', () => {
+    fc.assert(
+      fc.property(fc.option(fc.constantFrom('', 'CAC', 'Company BR 5259'), { nil: undefined }), fc.option(fc.constantFrom('2026-03-01', '2025-01-01'), { nil: undefined }), (to, d) => {
+        const o = obligation({ id: 'a', what: 'b', citation: 'c', ...(to !== undefined ? { to } : {}), ...(d !== undefined ? { due: d } : {}) }, '2026-02-01');
+        const keys = ['id', 'what', 'citation', 'status', ...(to ? ['to'] : []), ...(d ? ['due'] : [])];
+        expect(Object.keys(o)).toEqual(keys);
+        expect(JSON.parse(JSON.stringify(o))).toStrictEqual({ id: 'a', what: 'b', citation: 'c', status: d === undefined ? 'ongoing' : d < '2026-02-01' ? 'overdue' : 'due', ...(to ? { to } : {}), ...(d ? { due: d } : {}) });
+      }),
+    );
+  });
 });
