@@ -9,7 +9,7 @@ import { activeIn, usDevicesOf, usSubjectsOf, type Aggregate, type Facts, type P
 import type { Decision } from '../../engine/types.js';
 import { at } from '../../engine/params.js';
 import { flat } from '../../engine/text.js';
-import { datasetEntry, memoOf, type DatasetEntry, type DojMemo } from './memo.js';
+import { datasetEntry, memoOf, type DatasetEntry, type DojMemo, type NotCoveredVariants } from './memo.js';
 import type { CivilDate } from '../../time/civil-date.js';
 import { BULK_THRESHOLDS, PASSIVE_INVESTMENT_MAX_PERCENT } from './params.js';
 
@@ -156,7 +156,7 @@ export interface DataFacts {
    * made for: data facts belong to one aggregate, so to one pair, so nearly always to one
    * recipient. Per run, as the facts are.
    */
-  notCoveredFor: { readonly recipient: PartyFacts | null; readonly variants: Decision[] } | undefined;
+  notCoveredFor: { readonly recipient: PartyFacts | null; readonly variants: NotCoveredVariants } | undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Decision, Obligation, RuleRef, Verdict } from '../../engine/types.
 import type { Flow } from '../../inventory/schema.js';
 import { judgedOn } from '../../facts/index.js';
 import { boundParty, dspContextOf, recipientReasons, type DspContext } from './context.js';
-import { memoOf } from './memo.js';
+import { memoOf, noVariants, type NotCoveredVariants } from './memo.js';
 import { flat } from '../../engine/text.js';
 import { exact } from '../../engine/exact.js';
 import { SUBPART_C } from './subpart-c-prohibited.js';
@@ -156,19 +156,19 @@ function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decisi
   // When the data is covered data, the reasons say nothing of it: one decision per recipient.
   const recipient = ctx.ofConcern ? null : ctx.recipient;
   const data = ctx.data;
-  let variants: Decision[] | undefined;
+  let variants: NotCoveredVariants | undefined;
   if (data.sensitive && ctx.coveredData) {
     const memo = memoOf(ctx.facts).notCoveredCoveredData;
     variants = memo.get(recipient);
-    if (!variants) memo.set(recipient, (variants = []));
-  } else if (data.notCoveredFor === undefined) data.notCoveredFor = { recipient, variants: (variants = []) };
+    if (!variants) memo.set(recipient, (variants = noVariants()));
+  } else if (data.notCoveredFor === undefined) data.notCoveredFor = { recipient, variants: (variants = noVariants()) };
   else if (data.notCoveredFor.recipient === recipient) variants = data.notCoveredFor.variants;
   else {
     const memo = memoOf(ctx.facts).notCovered;
     let byData = memo.get(recipient);
     if (!byData) memo.set(recipient, (byData = new Map()));
     variants = byData.get(data);
-    if (!variants) byData.set(data, (variants = []));
+    if (!variants) byData.set(data, (variants = noVariants()));
   }
   const i = (ctx.flow.access ? 2 : 0) + (ctx.classes.size === 0 ? 1 : 0);
   return (variants[i] ??= freeze(notCoveredDecision(ctx, obligations)));

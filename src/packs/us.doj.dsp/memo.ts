@@ -11,6 +11,17 @@ import type { Decision } from '../../engine/types.js';
 import type { DataFacts, DatasetClass } from './definitions.js';
 import type { CivilDate } from '../../time/civil-date.js';
 
+/**
+ * The shared not-covered decisions for one (recipient, data facts), by variant: index
+ * (access ? 2 : 0) + (no class declared ? 1 : 0). Four slots from the start: an empty array
+ * first written at index 3 would grow room for 22.
+ */
+export type NotCoveredVariants = (Decision | undefined)[];
+
+export function noVariants(): NotCoveredVariants {
+  return [undefined, undefined, undefined, undefined];
+}
+
 export interface DatasetEntry {
   readonly ds: Dataset | undefined;
   /** Per purpose: 0 other, 1 personal communications, 2 telecommunications services. */
@@ -27,9 +38,9 @@ export interface DojMemo {
   /** "not a covered data transaction (202.210): <first line>", per first line. */
   readonly notCoveredHeadlines: Map<string, string>;
   /** Not-covered decisions per recipient (null when of concern), data facts and variant. */
-  readonly notCovered: Map<PartyFacts | null, Map<DataFacts, Decision[]>>;
+  readonly notCovered: Map<PartyFacts | null, Map<DataFacts, NotCoveredVariants>>;
   /** Not-covered decisions on covered data, per recipient (null when of concern) and variant. */
-  readonly notCoveredCoveredData: Map<PartyFacts | null, Decision[]>;
+  readonly notCoveredCoveredData: Map<PartyFacts | null, NotCoveredVariants>;
   /**
    * The last parties looked up, by what they were looked up by (context.ts). us.doj.dsp decides
    * flows pair after pair, so consecutive flows mostly share their exporter and their recipient
