@@ -27,7 +27,7 @@ import { deriveDesignations } from '../src/facts/designations.js';
 import type { DspContext } from '../src/packs/us.doj.dsp/context.js';
 import { DEFAULTS, generate } from './check/generate.js';
 import { cedarRequest, contextFor, firedRules, outcomeOf, partyEntities, type CedarRequest } from './check/doj-facts.js';
-import { fmtInt, fmtMs, measure, measureInterleaved, nsPer, threadSplit, type Measured } from './check/measure.js';
+import { fmtInt, fmtMs, measure, measureInterleaved, nsPer, retainedMb, threadSplit, type Measured } from './check/measure.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '.out');
@@ -175,6 +175,8 @@ export default async function checkBench(): Promise<string> {
   log('runCheck, all packs: main thread and V8 helper threads…');
   const split = threadSplit(() => void runCheck(inv, { asOf, packs: PACKS }), Math.max(3, runs));
   const latency = randomAccessNs();
+  log('runCheck, all packs: the heap its result holds…');
+  const resultMb = retainedMb(() => runCheck(inv, { asOf, packs: PACKS }));
   const cli = cliRuns(invPath, asOf, Math.min(runs, 3));
   const cliMedian = (pick: (r: CliRun) => number) => {
     const xs = cli.map(pick).sort((a, b) => a - b);
@@ -345,6 +347,7 @@ export default async function checkBench(): Promise<string> {
   lines.push('');
   lines.push(`- Whole \`check\` (all packs: ${PACKS.map((p) => `\`${p.id}\``).join(', ')}), facts included: **${fmtMs(checkAll.cpuMs)} ms CPU** for ${fmtInt(n)} flows${n === 100_000 ? '' : ` (${fmtMs(cpuAt100k)} ms scaled to 100,000)`}, the median of ${checkAll.runs.length} runs that ranged ${fmtMs(Math.min(...checkAll.runs.map((r) => r.cpuMs)))}–${fmtMs(Math.max(...checkAll.runs.map((r) => r.cpuMs)))} ms — ${metCpu ? 'meets' : '**misses**'} the < ${fmtInt(TARGET_CPU_MS)} ms target${metCpu ? '' : ` (${(cpuAt100k / TARGET_CPU_MS).toFixed(1)}× over)`}; us.doj.dsp alone: ${fmtMs(checkDoj.cpuMs)} ms CPU.`);
   if (split) lines.push(`- Of a whole \`check\` run, on average over ${Math.max(3, runs)} more runs: **${fmtMs(split.mainMs)} ms** CPU on the main thread (JavaScript, and the garbage collection done there) and **${fmtMs(split.helpersMs)} ms** on V8's helper threads (concurrent and parallel garbage collection, the optimizing compiler), read from /proc/self/task.`);
+  if (resultMb !== undefined) lines.push(`- The result of one \`check\` run (every decision on ${fmtInt(n)} flows, all packs) holds **${resultMb.toFixed(1)} MB** of heap: heap in use after a full collection with the result alive, less the same before it was made.`);
   lines.push(`- The command a user runs, \`datacustoms check bench/.out/check-inventory.json --format json\` (built CLI in a child process: read and validate the ${(json.length / 2 ** 20).toFixed(1)} MiB JSON inventory, check, write the ${(cliOut / 2 ** 20).toFixed(0)} MiB JSON result to a file): **${fmtMs(cliCpu)} ms CPU**, ${fmtMs(cliWall)} ms wall, peak RSS ${cliRss.toFixed(0)} MB (median of ${cli.length} runs; one cold run each, so JIT warm-up is included).`);
   lines.push(`- Per decision, 28 CFR 202: Cedar (preparsed policy set) **${fmtInt(cedarNs)} ns**; datacustoms rules on derived facts **${fmtInt(rulesNs)} ns** (Cedar / datacustoms = **${ratioRules.toFixed(1)}×**, target ≥ ${TARGET_RATIO}× — ${ratioRules >= TARGET_RATIO ? 'met' : '**missed**'}); datacustoms full cost per flow including fact derivation ${fmtInt(fullNs)} ns (${ratioFull >= 1 ? `${ratioFull.toFixed(1)}× below` : `${(1 / ratioFull).toFixed(1)}× above`} Cedar's rules-only cost).`);
   lines.push(`- Machine: a random \`Map.get\` over 1,000,000 string keys costs **${latency.toFixed(0)} ns** here (memory latency dominates per-flow work: compare it with your machine before comparing figures).`);

@@ -4,6 +4,8 @@
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export interface Sample {
   readonly cpuMs: number;
@@ -121,4 +123,38 @@ export function threadSplit(fn: () => void, runs: number): { mainMs: number; hel
   for (let i = 0; i < runs; i++) fn();
   const t1 = threadCpu()!;
   return { mainMs: (t1.main - t0.main) / runs, helpersMs: (t1.other - t0.other) / runs };
+}
+
+/**
+ * A full collection on demand, without starting node with --expose-gc (the flag is set at run
+ * time and the function read from a fresh context); undefined where that is refused.
+ */
+function fullGc(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    const f = runInNewContext('gc') as unknown;
+    return typeof f === 'function' ? (f as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The heap `make`'s result holds once it is made (MB): heap in use after a full collection with
+ * the result alive, less the same before it was made. One warm-up call first, so caches that
+ * outlive a run are already there and not counted.
+ */
+export function retainedMb(make: () => unknown): number | undefined {
+  const collect = fullGc();
+  if (!collect) return undefined;
+  make();
+  collect();
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  const kept: unknown[] = [make()];
+  collect();
+  collect();
+  const after = process.memoryUsage().heapUsed;
+  if (kept.length !== 1) throw new Error('unreachable');
+  return (after - before) / 1e6;
 }
