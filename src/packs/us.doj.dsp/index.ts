@@ -175,7 +175,7 @@ function notCovered(ctx: DspContext, obligations: readonly Obligation[]): Decisi
 }
 
 function notCoveredDecision(ctx: DspContext, obligations: readonly Obligation[]): Decision {
-  return { regime: REGIME, outcome: 'not_covered', verdict: 'not_applicable', rules: NOT_COVERED_RULES, reasons: dedupe(notCoveredReasons(ctx)), obligations };
+  return { regime: REGIME, outcome: 'not_covered', verdict: 'not_applicable', rules: NOT_COVERED_RULES, reasons: dedupe(notCoveredReasons(ctx)), obligations: exact(obligations) };
 }
 
 /** The non-empty reasons, each once, in order (lists are usually short: a scan beats a Set). */
